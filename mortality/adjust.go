@@ -19,9 +19,13 @@ func Scaled(t Table, factor float64) (*LifeTable, error) {
 	}
 	q := make([]float64, hi-lo+1)
 	for i := range q {
-		q[i] = math.Min(1, factor*t.Q(lo+i))
+		v, err := foreignQ(t, lo+i)
+		if err != nil {
+			return nil, err
+		}
+		q[i] = math.Min(1, factor*v)
 	}
-	return checkedTable(lo, q)
+	return newTable(lo, q), nil
 }
 
 // SetBack returns the table with an age setback of years: a life aged x is
@@ -68,14 +72,32 @@ func Blend(a, b Table, w float64) (*LifeTable, error) {
 	}
 	q := make([]float64, hi-lo+1)
 	for i := range q {
+		qa, err := foreignQ(a, lo+i)
+		if err != nil {
+			return nil, err
+		}
+		qb, err := foreignQ(b, lo+i)
+		if err != nil {
+			return nil, err
+		}
 		// Capped: w·1 + (1−w)·1 may round a hair above 1.
-		q[i] = math.Min(1, w*a.Q(lo+i)+(1-w)*b.Q(lo+i))
+		q[i] = math.Min(1, w*qa+(1-w)*qb)
 	}
-	return checkedTable(lo, q)
+	return newTable(lo, q), nil
 }
 
-// checkedTable checks rates computed from a caller's Table, which may be of
-// any implementation, and takes ownership of q.
+// foreignQ returns t.Q(age), checked: t may be of any implementation, and a
+// bad rate must be reported before arithmetic (a cap at 1, say) hides it.
+func foreignQ(t Table, age int) (float64, error) {
+	v := t.Q(age)
+	if err := checkRate("q", age, v); err != nil {
+		return 0, err
+	}
+	return v, nil
+}
+
+// checkedTable checks rates read from a caller's Table, which may be of any
+// implementation, and takes ownership of q.
 func checkedTable(minAge int, q []float64) (*LifeTable, error) {
 	for i, v := range q {
 		if err := checkRate("q", minAge+i, v); err != nil {
