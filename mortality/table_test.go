@@ -495,3 +495,13 @@ func TestErrorsIsAs(t *testing.T) {
 	assert.Equal(t, `mortality: t.csv:line 4:column 2: qx "abc": syntax error`, pe.Error())
 	assert.Equal(t, "mortality: line 1: invalid input", (&mortality.ParseError{Line: 1}).Error())
 }
+
+// TestFromSurvivorsPrecision: q_x = d_x/l_x from integer counts is correctly
+// rounded (the definition, Bowers §3.3), even for a small rate, where
+// 1 − l_{x+1}/l_x would cancel its digits (1.0000000000065512e-05 here).
+func TestFromSurvivorsPrecision(t *testing.T) {
+	tbl, err := mortality.FromSurvivors(0, []float64{100000, 99999, 99997})
+	require.NoError(t, err)
+	assert.Equal(t, 1.0/100000, tbl.Q(0))
+	assert.Equal(t, 2.0/99999, tbl.Q(1))
+}
