@@ -505,3 +505,56 @@ func TestFromSurvivorsPrecision(t *testing.T) {
 	assert.Equal(t, 1.0/100000, tbl.Q(0))
 	assert.Equal(t, 2.0/99999, tbl.Q(1))
 }
+
+// FuzzTables: whatever the input, the constructors either return an error
+// or a table whose every derived figure is a probability or a finite
+// expectation; nothing panics on data and no NaN is passed on.
+func FuzzTables(f *testing.F) {
+	f.Add([]byte{0, 0, 0, 0, 0, 0, 0xf0, 0x3f}, uint8(20), 0.5, 1.5)
+	f.Add([]byte{0x9a, 0x99, 0x99, 0x99, 0x99, 0x99, 0xb9, 0x3f, 0, 0, 0, 0, 0, 0, 0xf0, 0x3f}, uint8(0), 0.25, 3.0)
+	f.Fuzz(func(t *testing.T, data []byte, minAge uint8, frac, dur float64) {
+		v := make([]float64, len(data)/8)
+		for i := range v {
+			var bits uint64
+			for j := 7; j >= 0; j-- {
+				bits = bits<<8 | uint64(data[8*i+j])
+			}
+			v[i] = math.Float64frombits(bits)
+		}
+		lo := int(minAge)
+		for name, build := range map[string]func(int, []float64) (*mortality.LifeTable, error){
+			"NewTable": mortality.NewTable, "FromSurvivors": mortality.FromSurvivors,
+		} {
+			tbl, err := build(lo, v)
+			if err != nil {
+				continue
+			}
+			probability := func(p float64, what string, args ...any) {
+				if !(p >= 0 && p <= 1) {
+					t.Fatalf("%s: "+what+" = %v", append(append([]any{name}, args...), p)...)
+				}
+			}
+			for x := lo; x <= tbl.MaxAge()+2; x++ {
+				probability(tbl.Q(x), "q_%d", x)
+				for _, n := range []int{1, 2, 10} {
+					probability(tbl.Survival(x, n), "%dp_%d", n, x)
+				}
+				e := tbl.LifeExpectancy(x)
+				// At most every life survives to MaxAge+1 and lives half its last year.
+				most := float64(max(tbl.MaxAge()+1-x, 0)) + 0.5
+				if math.IsNaN(e) || e < 0.5 || e > most*(1+1e-12) {
+					t.Fatalf("%s: e°_%d = %v", name, x, e)
+				}
+				for _, fr := range assumptions {
+					if e := tbl.LifeExpectancyFrac(x, fr); math.IsNaN(e) || e < 0 {
+						t.Fatalf("%s: %v e°_%d = %v", name, fr, x, e)
+					}
+					if !math.IsNaN(frac) && !math.IsInf(frac, 0) && !math.IsNaN(dur) && dur >= 0 {
+						age := float64(x) + math.Abs(math.Mod(frac, 1))
+						probability(tbl.SurvivalFrac(age, dur, fr), "%v %vp_%v", fr, dur, age)
+					}
+				}
+			}
+		}
+	})
+}
