@@ -26,7 +26,7 @@ func (g InverseGompertz) CumHazard(x, t float64) float64 {
 
 // logTail returns ln(1 − exp(−z(x))), which is ln S(x) up to a constant.
 func (g InverseGompertz) logTail(x float64) float64 {
-	return math.Log(-math.Expm1(-math.Exp(-(x - g.M) / g.Sigma)))
+	return log1mExp(math.Exp(-(x - g.M) / g.Sigma))
 }
 
 // logSurvival returns ln S(x), the log-survival from birth.

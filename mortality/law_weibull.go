@@ -79,7 +79,17 @@ func (w InverseWeibull) CumHazard(x, t float64) float64 {
 
 // logSurvival returns ln S(x) = ln(1 − exp(−(x/Λ)^(−K))).
 func (w InverseWeibull) logSurvival(x float64) float64 {
-	return math.Log(-math.Expm1(-math.Pow(x/w.Lambda, -w.K)))
+	return log1mExp(math.Pow(x/w.Lambda, -w.K))
+}
+
+// log1mExp returns ln(1 − e^{−z}) for z ≥ 0, accurately for every z: through
+// expm1 for small z, log1p for large (M. Mächler, "Accurately computing
+// log(1 − exp(−|a|))", 2012).
+func log1mExp(z float64) float64 {
+	if z <= math.Ln2 {
+		return math.Log(-math.Expm1(-z))
+	}
+	return math.Log1p(-math.Exp(-z))
 }
 
 // Validate reports whether K > 0 and Λ > 0.
