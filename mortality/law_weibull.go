@@ -10,9 +10,10 @@ import "math"
 //
 // K < 1 gives a hazard falling with age (infant mortality), K = 1 an
 // exponential lifetime with constant hazard 1/Λ, K > 1 a rising one. The
-// actuarial form µ(x) = k·x^n is K = n+1, Λ = (K/k)^(1/K). MortalityLaws ("weibull") writes (1/σ)·(x/M)^(M/σ − 1):
-// K = M/σ, Λ = M; it sets µ(0) = 1 by convention, whereas here µ(0) is +Inf,
-// 1/Λ or 0 as K is below, at or above 1.
+// actuarial form µ(x) = k·x^n is K = n+1, Λ = (K/k)^(1/K). MortalityLaws
+// ("weibull") writes (1/σ)·(x/M)^(M/σ − 1): K = M/σ, Λ = M. It sets µ(0) = 1
+// by convention, whereas here µ(0) is +Inf, 1/Λ or 0 as K is below, at or
+// above 1.
 type Weibull struct {
 	K      float64 // shape, K > 0
 	Lambda float64 // scale in years, Λ > 0
