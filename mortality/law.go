@@ -79,10 +79,11 @@ func firstError(errs ...error) error {
 	return nil
 }
 
-// CumHazard returns ∫_x^{x+t} µ(s) ds, t ≥ 0, for any law: in closed form
-// when the law implements [CumulativeHazarder], otherwise by 24-point
-// Gauss–Legendre quadrature on each whole or partial year, which is exact to
-// rounding (about 1e-14 relative) for the smooth hazards of mortality laws.
+// CumHazard returns ∫_x^{x+t} µ(s) ds for a finite t ≥ 0 and any law: in
+// closed form when the law implements [CumulativeHazarder], otherwise by
+// 24-point Gauss–Legendre quadrature on each whole or partial year, which is
+// exact to rounding (about 1e-14 relative) for the smooth hazards of
+// mortality laws. An infinite t is a programming error and panics.
 func CumHazard(law Law, x, t float64) float64 {
 	if c, ok := law.(CumulativeHazarder); ok {
 		return c.CumHazard(x, t)
@@ -94,6 +95,7 @@ func CumHazard(law Law, x, t float64) float64 {
 // It is generic so that a law held as a concrete value is not boxed into an
 // interface (an allocation) at every call.
 func quadCumHazard[L Law](law L, x, t float64) float64 {
+	checkSpan(t)
 	var s float64
 	for t > 0 {
 		h := math.Min(t, 1)
@@ -102,6 +104,14 @@ func quadCumHazard[L Law](law L, x, t float64) float64 {
 		t -= h
 	}
 	return s
+}
+
+// checkSpan panics on an infinite span of integration, which the year-by-year
+// paths would never finish.
+func checkSpan(t float64) {
+	if math.IsInf(t, 1) {
+		panic("mortality: CumHazard: the span t is infinite")
+	}
 }
 
 // gaussLegendre holds fixed nodes and weights on [0, 1], computed once by
@@ -167,6 +177,7 @@ func stepHazard[L QLaw](law L, x float64) float64 {
 
 // stepCumHazard integrates stepHazard over [x, x+t] exactly, year by year.
 func stepCumHazard[L QLaw](law L, x, t float64) float64 {
+	checkSpan(t)
 	var s float64
 	for t > 0 {
 		age := math.Floor(x)

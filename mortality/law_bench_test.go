@@ -18,7 +18,7 @@ func BenchmarkFromLawMakeham(b *testing.B) {
 }
 
 // BenchmarkFromLawQuadrature builds a table over ages 0..120 from Perks's
-// general law (K ≠ 0, as MortalityLaws 1.x fits it), which has no closed
+// general law (K ≠ 0, the form of MortalityLaws' fixture), which has no closed
 // form here: 24-point Gauss–Legendre on each year of age.
 func BenchmarkFromLawQuadrature(b *testing.B) {
 	perks := mortality.Perks{A: 0.0002, B: 3e-6, C: 1.12, D: 1e-5, K: 1e-3}

@@ -24,7 +24,7 @@ type mixture3[L1, L2, L3 survivalLaw] struct {
 
 // terms returns the log-weighted survival of each component, ln w_i + ln S_i(x),
 // and their maximum; a component of weight 0 is −Inf.
-func (m mixture3[L1, L2, L3]) terms(x float64) (t1, t2, t3, max float64) {
+func (m mixture3[L1, L2, L3]) terms(x float64) (t1, t2, t3, mx float64) {
 	t1 = math.Log(m.p1) + m.l1.logSurvival(x)
 	t2 = math.Log(m.p2) + m.l2.logSurvival(x)
 	t3 = math.Log(1-m.p1-m.p2) + m.l3.logSurvival(x)

@@ -36,9 +36,9 @@ func logisticCumHazard(alpha, beta, delta, k, x, t float64) float64 {
 //
 // With K = 0 (the zero value) it is the four-parameter logistic form
 // (A + B·C^x)/(1 + D·C^x) in common use, which is Makeham's law when D = 0
-// and whose hazard tends to B/D in old age. MortalityLaws 1.x ("perks") used
-// the general form with K = B; later versions call that form "steffensen"
-// and give "perks" K = 0.
+// and whose hazard tends to B/D in old age. The MortalityLaws release that
+// the test fixtures come from ("perks") uses the general form with K = B;
+// its later catalogue calls that form "steffensen" and gives "perks" K = 0.
 type Perks struct {
 	A float64 // age-independent numerator term, A ≥ 0
 	B float64 // level of the senescent term, B ≥ 0

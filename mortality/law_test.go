@@ -331,3 +331,13 @@ func TestFromLawRejectsBadRates(t *testing.T) {
 	_, err = mortality.FromLaw(sultLaw, 50, 40)
 	assert.Error(t, err)
 }
+
+// TestCumHazardInfiniteSpan: the year-by-year paths refuse an infinite span
+// rather than loop for ever.
+func TestCumHazardInfiniteSpan(t *testing.T) {
+	assert.PanicsWithValue(t, "mortality: CumHazard: the span t is infinite", func() {
+		mortality.CumHazard(hazardOnly{sultLaw}, 20, math.Inf(1))
+	})
+	assert.Panics(t, func() { qLaws[0].law.CumHazard(20, math.Inf(1)) })
+	assert.True(t, math.IsInf(sultLaw.CumHazard(20, math.Inf(1)), 1), "a closed form may give +Inf")
+}
