@@ -190,13 +190,10 @@ func TestReadXTbMLMatchesSOACSV(t *testing.T) {
 func TestReadXTbMLSelectSpotChecks(t *testing.T) {
 	const tol = 0.0 // the values are read as written
 	cases := []struct {
-		file      string
-		x, s      int // select age, duration (0: first year)
-		want      float64
-		line      int // of the quoted cell in the file
-		ultimate  bool
-		ultAge    int
-		ultWanted float64
+		file string
+		x, s int // select age, duration (0: first year)
+		want float64
+		line int // of the quoted cell in the file
 	}{
 		{file: "t1076.xml", x: 35, s: 0, want: 0.00037, line: 1055},
 		{file: "t1076.xml", x: 35, s: 1, want: 0.00043, line: 1056},
@@ -219,16 +216,16 @@ func TestReadXTbMLSelectSpotChecks(t *testing.T) {
 		{file: "t1076.xml", x: 97, s: 23, want: 1, line: 2876},
 		{file: "t1076.xml", x: 97, s: 24, want: 1, line: 2877},
 	}
+	docs := map[string]*mortality.XTbML{"t1076.xml": readXTbML(t, "t1076.xml"), "t1118.xml": readXTbML(t, "t1118.xml")}
 	for _, c := range cases {
-		x := readXTbML(t, c.file)
-		assert.InDelta(t, c.want, x.Select.Q(c.x, c.s), tol, "%s line %d: q_[%d]+%d", c.file, c.line, c.x, c.s)
+		assert.InDelta(t, c.want, docs[c.file].Select.Q(c.x, c.s), tol, "%s line %d: q_[%d]+%d", c.file, c.line, c.x, c.s)
 	}
 
 	// Issue ages 0–15 of the 2001 CSO and VBT start at attained age 16: the
 	// row of age 0 tabulates durations 17–25 (reader's 16–24), age 15 from
 	// duration 2.
-	for _, file := range []string{"t1076.xml", "t1118.xml"} {
-		s := readXTbML(t, file).Select
+	for file, x := range docs {
+		s := x.Select
 		lo, hi := s.SelectAges()
 		assert.Equal(t, [2]int{0, 99}, [2]int{lo, hi}, file)
 		assert.Equal(t, 25, s.Period(), file)
@@ -528,6 +525,7 @@ func TestReadXTbMLErrors(t *testing.T) {
 		{"truncated", truncated, mortality.ErrSyntax, "", "Y", ""},
 		{"truncated after a table", r(goodUltimate, "</XTbML>\n", "", 1), mortality.ErrSyntax, "", "XTbML", ""},
 		{"empty", "", mortality.ErrSyntax, "", "XTbML", ""},
+		{"mismatched end tag", r(goodUltimate, "</TableName>", "</TableNam>", 1), mortality.ErrSyntax, "</TableNam>", "TableNam", ""},
 		{"not XML", "mortality", mortality.ErrSyntax, "", "XTbML", ""},
 		{"not XTbML", `<html><body/></html>`, mortality.ErrContentType, "<html>", "html", ""},
 		{"two roots", goodUltimate + "<XTbML/>", mortality.ErrSyntax, "<XTbML/>", "XTbML", ""},
