@@ -92,9 +92,9 @@ func NewSelectTable(minSelectAge int, q [][]float64, ultimate *LifeTable) (*Sele
 // Q panics for a select age outside [SelectTable.SelectAges], a negative
 // duration, or a duration before the first one tabulated for selectAge.
 func (s *SelectTable) Q(selectAge, duration int) float64 {
-	i := s.row(selectAge)
-	if duration < s.first[i] {
-		s.panicDuration(selectAge, duration)
+	i := selectAge - s.minAge
+	if uint(i) >= uint(len(s.first)) || duration < s.first[i] {
+		s.panicQ(selectAge, duration)
 	}
 	if duration <= s.last[i] {
 		return s.q[i*s.period+duration]
@@ -111,11 +111,12 @@ func (s *SelectTable) row(selectAge int) int {
 	return i
 }
 
-func (s *SelectTable) panicDuration(selectAge, duration int) {
+// panicQ reports a misuse of Q, out of Q's body so that Q can be inlined.
+func (s *SelectTable) panicQ(selectAge, duration int) {
+	i := s.row(selectAge)
 	if duration < 0 {
 		panic(fmt.Sprintf("mortality: negative duration %d", duration))
 	}
-	i := s.row(selectAge)
 	panic(fmt.Sprintf("mortality: select age %d has no rate at duration %d: its rates start at duration %d (attained age %d)",
 		selectAge, duration, s.first[i], selectAge+s.first[i]))
 }

@@ -31,7 +31,7 @@ type ContentType int
 const (
 	ContentHealthyLives    ContentType = 1  // Healthy Lives Mortality
 	ContentDisabledLives   ContentType = 2  // Disabled Lives Mortality
-	ContentInsuredLives    ContentType = 4  // Insured Lives Mortality (the 2001 and 2015 VBT)
+	ContentInsuredLives    ContentType = 4  // Insured Lives Mortality (the 2001 VBT)
 	ContentProjectionScale ContentType = 22 // Projection Scale: mortality improvement rates (Scale G2)
 	ContentAnnuitant       ContentType = 78 // Annuitant Mortality (the 2012 IAM tables)
 	ContentPopulation      ContentType = 84 // Population Mortality (English Life Tables)
@@ -107,7 +107,9 @@ type XTbMLMetaData struct {
 	// ScalingFactor is the power of ten the tabulated values were multiplied
 	// by: 3 means rates per thousand. 0 (the SOA tables' usual value) means
 	// the values are the rates themselves. The rates read are the values
-	// divided by 10^ScalingFactor.
+	// divided by 10^ScalingFactor. (This direction is this package's reading
+	// of the element's name; every table in the project's test data has 0,
+	// and a table read the wrong way round fails the [0, 1] check.)
 	ScalingFactor int
 
 	// Axes lists the table's axes: one (Age) for a table by age; two for a
@@ -162,8 +164,11 @@ func ReadXTbMLFile(name string) (*XTbML, error) {
 }
 
 // ReadXTbML reads one SOA XTbML document (mort.soa.org): a mortality table
-// by age, a select and ultimate table, or an improvement scale. A leading
-// UTF-8 byte-order mark, as the SOA's files have, is skipped.
+// by age, a select and ultimate table, or an improvement scale (see [XTbML]
+// for the layouts it reads). It reads r to the end, into memory; a leading
+// UTF-8 byte-order mark, as the SOA's files have, is skipped. Axes are told
+// apart by their id (or AxisName): "Age", "Duration", or one containing
+// "Year" for the calendar years of a two-dimensional scale.
 //
 // It checks the document against its own metadata: every age (and duration)
 // from MinScaleValue to MaxScaleValue present once and in order, each value
@@ -176,7 +181,7 @@ func ReadXTbMLFile(name string) (*XTbML, error) {
 // value that is not a number), [ErrContentType] (not XTbML, or a content
 // type or layout this package does not read), [ErrNotFinite], [ErrRate],
 // [ErrMissingAge], [ErrDuplicate], [ErrAxis] or [ErrEmpty] (no tables, or a
-// table without values). An error reading r is returned as it is.
+// table without values). An error reading r is returned wrapped.
 func ReadXTbML(r io.Reader) (*XTbML, error) {
 	data, err := io.ReadAll(r)
 	if err != nil {
@@ -217,7 +222,7 @@ type xtbmlParser struct {
 	data []byte
 	dec  *xml.Decoder
 
-	stack    []string // local names of the open elements
+	stack    []string // names of the open elements, as written (see qualified)
 	capture  int      // depth of the leaf whose text is being gathered; 0 when none
 	text     []byte
 	ctOff    int64 // offset of <ContentType>
@@ -228,7 +233,8 @@ type xtbmlParser struct {
 	doc    XTbML
 	tables []*rawTable
 	cur    *rawTable
-	rowT   int // the t of the open outer <Axis>, or -1 when it has none
+	rowT   int  // the t of the open outer <Axis>, if rowLab
+	rowLab bool // whether the open outer <Axis> has a t label
 	cell   rawCell
 }
 
@@ -414,13 +420,13 @@ func (p *xtbmlParser) startValue(se xml.StartElement, off int64, depth int) erro
 		if name != "Axis" {
 			return bad()
 		}
-		p.rowT = -1
+		p.rowT, p.rowLab = 0, false
 		if _, ok := attr(se, "t"); ok {
 			t, err := p.label(se, off)
 			if err != nil {
 				return err
 			}
-			p.rowT = t
+			p.rowT, p.rowLab = t, true
 		}
 		tb.rows = append(tb.rows, rawRow{t: p.rowT, off: off, start: len(tb.cells), lim: len(tb.cells)})
 	case 5:
@@ -430,10 +436,10 @@ func (p *xtbmlParser) startValue(se xml.StartElement, off int64, depth int) erro
 		} else if name != "Y" {
 			return bad()
 		}
-		if nest == 2 && p.rowT < 0 {
+		if nest == 2 && !p.rowLab {
 			return p.errAt(off, name, "", fmt.Errorf("%w: a nested <Axis> inside an <Axis> without a t label", ErrAxis))
 		}
-		if nest == 1 && p.rowT >= 0 {
+		if nest == 1 && p.rowLab {
 			return p.errAt(off, name, "", fmt.Errorf("%w: <Y> directly inside <Axis t=\"%d\">; two-dimensional values nest <Axis t><Axis><Y>", ErrAxis, p.rowT))
 		}
 		if tb.depth != 0 && tb.depth != nest {
