@@ -141,17 +141,17 @@ func (o CSVOptions) Read(r io.Reader) (*CSVTables, error) {
 			Err: fmt.Errorf("%w: the first row holds numbers, not column names", ErrHeader)}
 	}
 	cols := make([]csvColumn, 0, len(header)-1)
+	seen := make(map[string]bool, len(header))
 	for i, h := range header {
 		if h == "" {
 			return nil, &ParseError{File: o.File, Line: line, Column: i + 1,
 				Err: fmt.Errorf("%w: empty column name", ErrHeader)}
 		}
-		for j := range i {
-			if header[j] == h {
-				return nil, &ParseError{File: o.File, Line: line, Column: i + 1, Value: h,
-					Err: fmt.Errorf("%w: column name repeated", ErrHeader)}
-			}
+		if seen[h] {
+			return nil, &ParseError{File: o.File, Line: line, Column: i + 1, Value: h,
+				Err: fmt.Errorf("%w: column name repeated", ErrHeader)}
 		}
+		seen[h] = true
 		if i != ageField {
 			cols = append(cols, csvColumn{name: h, field: i, start: -1})
 		}

@@ -20,8 +20,6 @@ var (
 	// ErrYearOrder: a year (or period) that does not follow the previous
 	// one, such as a year given twice.
 	ErrYearOrder = errors.New("years out of order or repeated")
-	// ErrNegative: a count, rate or duration that must not be negative.
-	ErrNegative = errors.New("value is negative")
 )
 
 // HMD is a life-table file of the Human Mortality Database
@@ -124,10 +122,10 @@ const hmdMaxLine = 64 << 10
 // [ErrHeader] (no header line before the first row, an unknown, repeated
 // or missing column), csv.ErrFieldCount (a row whose number of fields
 // differs from the header's), [ErrSyntax] (a value that is not a number, a
-// missing value "."), [ErrContentType] (abridged ages), [ErrMissingAge],
-// [ErrDuplicate], [ErrYearOrder], [ErrOpenAge], [ErrNotFinite], [ErrRate]
-// (q outside [0, 1]) or [ErrNegative]. An error from r itself is returned
-// wrapped.
+// missing value ".", a negative m_x, a_x, l_x, d_x, L_x, T_x or e_x),
+// [ErrContentType] (abridged ages), [ErrMissingAge], [ErrDuplicate],
+// [ErrYearOrder], [ErrOpenAge], [ErrNotFinite] or [ErrRate] (q outside
+// [0, 1]). An error from r itself is returned wrapped.
 func ReadHMD(r io.Reader) (*HMD, error) {
 	sc := bufio.NewScanner(r)
 	sc.Buffer(make([]byte, 0, 4096), hmdMaxLine)
@@ -386,7 +384,7 @@ func parseHMDValue(s string, k int, open bool) (float64, error) {
 	case k == hmdQx && open && v != 1:
 		return 0, ErrOpenAge
 	case v < 0:
-		return 0, ErrNegative
+		return 0, fmt.Errorf("%w: %s must not be negative", ErrSyntax, hmdColumns[k])
 	}
 	return v, nil
 }

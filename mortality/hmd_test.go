@@ -247,7 +247,7 @@ func TestReadHMDErrors(t *testing.T) {
 		{"q text", hmdHead + hmdRow("2000", "0", "abc"), mortality.ErrSyntax, first, 4, "qx", "abc"},
 		{"q missing", hmdHead + hmdRow("2000", "0", "."), mortality.ErrSyntax, first, 4, "qx", "."},
 		{"negative mx", hmdHead + "  2000  0  -0.1  0.1  0.50  1000  100  950  5000  5.00\n",
-			mortality.ErrNegative, first, 3, "mx", "-0.1"},
+			mortality.ErrSyntax, first, 3, "mx", "-0.1"},
 		{"ex text", hmdHead + "  2000  0  0.1  0.1  0.50  1000  100  950  5000  n/a\n",
 			mortality.ErrSyntax, first, 10, "ex", "n/a"},
 		{"open age q below 1", hmdHead + hmdRow("2000", "0", "0.1") + hmdRow("2000", "1+", "0.9"),
