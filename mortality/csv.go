@@ -116,10 +116,11 @@ func (o CSVOptions) Read(r io.Reader) (*CSVTables, error) {
 		return nil, o.csvError(err, rec, 0)
 	}
 	header := make([]string, len(rec))
-	for i, h := range rec {
+	copy(header, rec)
+	header[0] = strings.TrimPrefix(header[0], "\uFEFF") // a spreadsheet's byte-order mark
+	for i, h := range header {
 		header[i] = strings.TrimSpace(h)
 	}
-	header[0] = strings.TrimPrefix(header[0], "\uFEFF") // a spreadsheet's byte-order mark
 	line, _ := cr.FieldPos(0)
 
 	ageField := 0

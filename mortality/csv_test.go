@@ -145,7 +145,7 @@ func TestReadCSVLayouts(t *testing.T) {
 		{"one column", mortality.CSVOptions{}, "age,q\n20,0.1\n21,0.2\n",
 			[]col{{"q", 20, []float64{0.1, 0.2}}}},
 		{"CRLF, spaces, quotes, BOM", mortality.CSVOptions{},
-			"\uFEFFage , \"q m\",qf\r\n 0 , 0.5 ,\"0.25\"\r\n1,1,1\r\n",
+			"\uFEFF age , \"q m\",qf\r\n 0 , 0.5 ,\"0.25\"\r\n1,1,1\r\n",
 			[]col{{"q m", 0, []float64{0.5, 1}}, {"qf", 0, []float64{0.25, 1}}}},
 		{"semicolon and comments", mortality.CSVOptions{Comma: ';', Comment: '#'},
 			"# a comment\nage;q\n# another\n5;0.1\n6;0.2\n",
