@@ -15,11 +15,11 @@ import (
 )
 
 // readILT reads the SOA Illustrative Life Table (Bowers et al., Actuarial
-// Mathematics, 2nd ed., Appendix 2A) from ../testdata/soa/ilt_lx.csv:
+// Mathematics, 2nd ed., Appendix 2A) from ../testdata/soa/soa_ilt_lx.csv:
 // l_x for ages 0..140, radix 100,000 at age 0. See its README.md.
 func readILT(t testing.TB) []float64 {
 	t.Helper()
-	f, err := os.Open("../testdata/soa/ilt_lx.csv")
+	f, err := os.Open("../testdata/soa/soa_ilt_lx.csv")
 	require.NoError(t, err)
 	defer f.Close()
 	recs, err := csv.NewReader(f).ReadAll()

@@ -1,0 +1,351 @@
+package mortality_test
+
+import (
+	"bytes"
+	"encoding/csv"
+	"errors"
+	"math"
+	"strings"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/reserva-go/reserva/mortality"
+)
+
+// hmdFile is an excerpt of the Human Mortality Database's mltper_1x1.txt
+// for the USA, years 1933 and 2021 (CC BY 4.0; testdata/hmd/README.md).
+const hmdFile = "../testdata/hmd/usa_mltper_1x1.txt"
+
+// Half a unit of the last printed digit of the HMD's columns.
+const (
+	hmdQHalfUnit = 0.5e-5 // qx printed to five decimals
+	hmdLHalfUnit = 0.5    // lx printed as a whole number of lives
+	hmdEHalfUnit = 0.005  // ex printed to two decimals
+	hmdAHalfUnit = 0.005  // ax printed to two decimals
+)
+
+func readHMD(t testing.TB) *mortality.HMD {
+	t.Helper()
+	h, err := mortality.ReadHMD(bytes.NewReader(readFile(t, hmdFile)))
+	require.NoError(t, err)
+	return h
+}
+
+// TestReadHMD checks the header fields and values printed in the fixture.
+func TestReadHMD(t *testing.T) {
+	h := readHMD(t)
+	assert.Equal(t, "The United States of America, Life tables (period 1x1), Males", h.Title)
+	assert.Equal(t, "15 Mar 2023", h.LastModified)
+	assert.Equal(t, "Methods Protocol: v6 (2017)", h.Protocol)
+	require.Len(t, h.Tables, 2)
+
+	for _, c := range []struct {
+		year       int
+		q0, q65    float64
+		e0, e65    float64
+		a0, m65    float64
+		l65, d65   float64
+		bigL, bigT float64 // L_65, T_65
+	}{
+		// The rows for ages 0 and 65 of each year, as printed.
+		{1933, 0.06486, 0.03699, 59.19, 12.11, 0.25, 0.03769, 52643, 1947, 51669, 637339},
+		{2021, 0.00593, 0.01979, 73.62, 17.10, 0.14, 0.01998, 74754, 1479, 74015, 1278074},
+	} {
+		y, ok := h.Year(c.year)
+		require.True(t, ok, "year %d", c.year)
+		assert.Equal(t, c.year, y.Year)
+		assert.Equal(t, c.year, y.LastYear)
+		assert.True(t, y.OpenAge, "110+")
+		tbl := y.Table
+		assert.Equal(t, 0, tbl.MinAge())
+		assert.Equal(t, 110, tbl.MaxAge())
+		assert.Equal(t, 1.0, tbl.Q(110), "the open interval 110+")
+		assert.Equal(t, c.q0, tbl.Q(0))
+		assert.Equal(t, c.q65, tbl.Q(65))
+		for _, col := range [][]float64{y.Mx, y.Ax, y.Survivors, y.Deaths, y.PersonYears, y.PersonYearsAbove, y.Ex} {
+			assert.Len(t, col, 111)
+		}
+		assert.Equal(t, c.e0, y.Ex[0])
+		assert.Equal(t, c.e65, y.Ex[65])
+		assert.Equal(t, c.a0, y.Ax[0])
+		assert.Equal(t, 0.5, y.Ax[65])
+		assert.Equal(t, c.m65, y.Mx[65])
+		assert.Equal(t, c.l65, y.Survivors[65])
+		assert.Equal(t, c.d65, y.Deaths[65])
+		assert.Equal(t, c.bigL, y.PersonYears[65])
+		assert.Equal(t, c.bigT, y.PersonYearsAbove[65])
+	}
+	_, ok := h.Year(1950)
+	assert.False(t, ok, "the fixture holds 1933 and 2021 only")
+}
+
+// TestReadHMDSurvivors compares the HMD's l_x (radix 100,000) with the
+// survivors our table builds from the printed q_x. The HMD computes l_x
+// from unrounded q and prints it to the unit; we start from q rounded to
+// five decimals, which moves l_x by a factor of at most
+// exp(Σ_{y<x} δ/(1−q_y)), δ = 0.5e-5. The bound is computed age by age.
+func TestReadHMDSurvivors(t *testing.T) {
+	for _, y := range readHMD(t).Tables {
+		var drift float64 // Σ_{y<x} δ/(1−q_y)
+		for x := 0; x <= 110; x++ {
+			ours := 100000 * y.Table.L(x)
+			tol := hmdLHalfUnit + ours*math.Expm1(drift)
+			assert.InDelta(t, y.Survivors[x], ours, tol, "%d: l_%d", y.Year, x)
+			drift += hmdQHalfUnit / (1 - y.Table.Q(x))
+		}
+	}
+}
+
+// TestReadHMDLifeExpectancy compares the HMD's e_x with the complete
+// expectation of life our table computes from q_x under UDD. They differ
+// where the HMD's a_x ≠ 1/2 (UDD's value), and only there: at age 0 (a_0
+// is 0.25 in 1933 and 0.14 in 2021) and in the open interval 110+, where
+// a_110 = 1/m_110. Each difference is an identity of the life table:
+//
+//	e_x(HMD) = e°_x(UDD) + (a_110 − ½)·l_110/l_x + [x = 0]·(a_0 − ½)·q_0
+//
+// (Wilmoth et al., HMD Methods Protocol v6, §7: L_x = l_x − (1 − a_x)·d_x,
+// T_x = Σ L, e_x = T_x/l_x). The tolerance, computed age by age, is half a
+// printed unit of e_x, plus half a printed unit of a_110 and a_0 times
+// their weights l_110/l_x and q_0, plus the effect of q rounded to five
+// decimals, to first order δ·Σ_{y≥x} (l_y/l_x)·(e°_{y+1} + ½).
+func TestReadHMDLifeExpectancy(t *testing.T) {
+	for _, y := range readHMD(t).Tables {
+		tbl := y.Table
+		tolAt := func(x int) float64 {
+			var qEffect float64
+			for z := x; z < 110; z++ {
+				qEffect += tbl.L(z) / tbl.L(x) * (tbl.LifeExpectancy(z+1) + 0.5)
+			}
+			tol := hmdEHalfUnit + hmdAHalfUnit*tbl.L(110)/tbl.L(x) + hmdQHalfUnit*qEffect
+			if x == 0 {
+				tol += hmdAHalfUnit * tbl.Q(0)
+			}
+			return tol
+		}
+		for x := 0; x <= 110; x++ {
+			want := tbl.LifeExpectancy(x) + (y.Ax[110]-0.5)*tbl.L(110)/tbl.L(x)
+			if x == 0 {
+				want += (y.Ax[0] - 0.5) * tbl.Q(0)
+			}
+			assert.InDelta(t, y.Ex[x], want, tolAt(x), "%d: e_%d", y.Year, x)
+		}
+		if y.Year == 1933 {
+			// In 1933 (a_0 − ½)·q_0 = −0.016, three printed units: the a_0
+			// term must account for most of the gap between the HMD's e_0
+			// and UDD's, so the test can tell a reader that mixed up the
+			// columns.
+			withA0 := tbl.LifeExpectancy(0) + (y.Ax[110]-0.5)*tbl.L(110) + (y.Ax[0]-0.5)*tbl.Q(0)
+			assert.Less(t, 4*math.Abs(y.Ex[0]-withA0), math.Abs(y.Ex[0]-tbl.LifeExpectancy(0)))
+		}
+	}
+}
+
+// hmdHead is a minimal HMD preamble and header for hand-made inputs.
+const hmdHead = "Utopia, Life tables (period 1x1), Total\tLast modified: 01 Jan 2024;  Methods Protocol: v6 (2017)\n" +
+	"\n" +
+	"  Year          Age         mx       qx    ax      lx      dx      Lx       Tx     ex\n"
+
+// hmdRow prints a row with placeholder columns around q.
+func hmdRow(year, age, q string) string {
+	return "  " + year + "  " + age + "  0.1  " + q + "  0.50  1000  100  950  5000  5.00\n"
+}
+
+// TestReadHMDLayouts reads the variants of the format the HMD has used.
+func TestReadHMDLayouts(t *testing.T) {
+	t.Run("periods of years", func(t *testing.T) {
+		in := hmdHead + hmdRow("1930-1934", "0", "0.1") + hmdRow("1930-1934", "1+", "1") +
+			hmdRow("1935-1939", "0", "0.2") + hmdRow("1935-1939", "1+", "1.00000")
+		h, err := mortality.ReadHMD(strings.NewReader(in))
+		require.NoError(t, err)
+		require.Len(t, h.Tables, 2)
+		y, ok := h.Year(1937)
+		require.True(t, ok)
+		assert.Equal(t, 1935, y.Year)
+		assert.Equal(t, 1939, y.LastYear)
+		assert.Equal(t, []float64{0.2, 1}, y.Table.Rates())
+	})
+	t.Run("old open age without +, CRLF, MPv5", func(t *testing.T) {
+		in := "France, Total Population, Life tables (period 1x1), Males\tLast modified: 16 Feb 2017, MPv5 (May07)\r\n\r\n" +
+			"  Year  Age  mx  qx  ax  lx  dx  Lx  Tx  ex\r\n" +
+			"  1816  109  0.47581  0.38437  0.50  1  0  1  2  2.07\r\n" +
+			"  1816  110  0.48817  1.00000  2.05  1  1  1  1  2.05\r\n"
+		h, err := mortality.ReadHMD(strings.NewReader(in))
+		require.NoError(t, err)
+		assert.Equal(t, "France, Total Population, Life tables (period 1x1), Males", h.Title)
+		assert.Equal(t, "16 Feb 2017", h.LastModified)
+		assert.Equal(t, "MPv5 (May07)", h.Protocol)
+		y := h.Tables[0]
+		assert.False(t, y.OpenAge)
+		assert.Equal(t, 109, y.Table.MinAge())
+		assert.Equal(t, []float64{0.38437, 1}, y.Table.Rates())
+	})
+	t.Run("only the required columns, no preamble", func(t *testing.T) {
+		in := "Year Age qx\n2000 0 0.01\n2000 1 0.02\n2001 0 0.03\n"
+		h, err := mortality.ReadHMD(strings.NewReader(in))
+		require.NoError(t, err)
+		assert.Equal(t, "", h.Title)
+		require.Len(t, h.Tables, 2)
+		assert.Nil(t, h.Tables[0].Ex)
+		assert.Nil(t, h.Tables[0].Mx)
+		assert.Equal(t, []float64{0.01, 0.02}, h.Tables[0].Table.Rates())
+		assert.Equal(t, []float64{0.03}, h.Tables[1].Table.Rates())
+	})
+	t.Run("title and date on separate lines", func(t *testing.T) {
+		in := "Utopia, Life tables\nLast modified: 01 Jan 2024\n\nYear Age qx\n2000 0 0.01\n"
+		h, err := mortality.ReadHMD(strings.NewReader(in))
+		require.NoError(t, err)
+		assert.Equal(t, "Utopia, Life tables", h.Title)
+		assert.Equal(t, "01 Jan 2024", h.LastModified)
+		assert.Equal(t, "", h.Protocol)
+	})
+}
+
+func TestReadHMDErrors(t *testing.T) {
+	const first = 4 // the line of the first row after hmdHead
+	for _, c := range []struct {
+		name   string
+		in     string
+		want   error
+		line   int
+		column int
+		field  string
+		value  string
+	}{
+		{"empty file", "", mortality.ErrEmpty, 0, 0, "", ""},
+		{"blank lines", "\n \n\t\n", mortality.ErrEmpty, 0, 0, "", ""},
+		{"title only", "Utopia\tLast modified: 01 Jan 2024\n\n", mortality.ErrHeader, 2, 0, "", ""},
+		{"header but no rows", hmdHead, mortality.ErrEmpty, 3, 0, "", ""},
+		{"missing header", "Utopia\tLast modified: 01 Jan 2024\n\n" + hmdRow("2000", "0", "0.1"),
+			mortality.ErrHeader, 3, 1, "", "2000"},
+		{"unknown column", "Year Age qx px\n", mortality.ErrHeader, 1, 4, "", "px"},
+		{"repeated column", "Year Age qx qx\n", mortality.ErrHeader, 1, 4, "", "qx"},
+		{"no qx column", "Year Age mx\n", mortality.ErrHeader, 1, 0, "qx", ""},
+		{"too many fields", hmdHead + "  2000  0  0.1  0.1  0.50  1000  100  950  5000  5.00  7\n",
+			csv.ErrFieldCount, first, 0, "", "2000  0  0.1  0.1  0.50  1000  100  950  5000  5.00  7"},
+		{"too few fields", hmdHead + "  2000  0  0.1  0.1\n", csv.ErrFieldCount, first, 0, "", "2000  0  0.1  0.1"},
+		{"gap in ages", hmdHead + hmdRow("2000", "0", "0.1") + hmdRow("2000", "2", "0.1"),
+			mortality.ErrMissingAge, first + 1, 2, "Age", "2"},
+		{"duplicate age", hmdHead + hmdRow("2000", "0", "0.1") + hmdRow("2000", "0", "0.1"),
+			mortality.ErrDuplicate, first + 1, 2, "Age", "0"},
+		{"abridged ages", hmdHead + hmdRow("2000", "0", "0.1") + hmdRow("2000", "1-4", "0.1"),
+			mortality.ErrContentType, first + 1, 2, "Age", "1-4"},
+		{"bad age", hmdHead + hmdRow("2000", "x", "0.1"), mortality.ErrSyntax, first, 2, "Age", "x"},
+		{"negative age", hmdHead + hmdRow("2000", "-1", "0.1"), mortality.ErrSyntax, first, 2, "Age", "-1"},
+		{"bad year", hmdHead + hmdRow("19x3", "0", "0.1"), mortality.ErrSyntax, first, 1, "Year", "19x3"},
+		{"backward period", hmdHead + hmdRow("1934-1930", "0", "0.1"), mortality.ErrSyntax, first, 1, "Year", "1934-1930"},
+		{"year repeated", hmdHead + hmdRow("2000", "0", "0.1") + hmdRow("2001", "0", "0.1") + hmdRow("2000", "1", "0.1"),
+			mortality.ErrYearOrder, first + 2, 1, "Year", "2000"},
+		{"overlapping periods", hmdHead + hmdRow("1930-1934", "0", "0.1") + hmdRow("1934-1938", "0", "0.1"),
+			mortality.ErrYearOrder, first + 1, 1, "Year", "1934-1938"},
+		{"q above 1", hmdHead + hmdRow("2000", "0", "1.5"), mortality.ErrRate, first, 4, "qx", "1.5"},
+		{"q negative", hmdHead + hmdRow("2000", "0", "-0.5"), mortality.ErrRate, first, 4, "qx", "-0.5"},
+		{"q NaN", hmdHead + hmdRow("2000", "0", "NaN"), mortality.ErrNotFinite, first, 4, "qx", "NaN"},
+		{"q Inf", hmdHead + hmdRow("2000", "0", "Inf"), mortality.ErrNotFinite, first, 4, "qx", "Inf"},
+		{"q text", hmdHead + hmdRow("2000", "0", "abc"), mortality.ErrSyntax, first, 4, "qx", "abc"},
+		{"q missing", hmdHead + hmdRow("2000", "0", "."), mortality.ErrSyntax, first, 4, "qx", "."},
+		{"negative mx", hmdHead + "  2000  0  -0.1  0.1  0.50  1000  100  950  5000  5.00\n",
+			mortality.ErrSyntax, first, 3, "mx", "-0.1"},
+		{"ex text", hmdHead + "  2000  0  0.1  0.1  0.50  1000  100  950  5000  n/a\n",
+			mortality.ErrSyntax, first, 10, "ex", "n/a"},
+		{"open age q below 1", hmdHead + hmdRow("2000", "0", "0.1") + hmdRow("2000", "1+", "0.9"),
+			mortality.ErrOpenAge, first + 1, 4, "qx", "0.9"},
+		{"row after the open age", hmdHead + hmdRow("2000", "0+", "1") + hmdRow("2000", "1", "0.5"),
+			mortality.ErrOpenAge, first + 1, 2, "Age", "1"},
+		{"line too long", hmdHead + strings.Repeat("9", 70000) + "\n", mortality.ErrSyntax, first, 0, "", ""},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			h, err := mortality.ReadHMD(strings.NewReader(c.in))
+			assert.Nil(t, h)
+			checkParseError(t, err, c.want, c.line, c.column, c.field, c.value)
+		})
+	}
+}
+
+// TestReadHMDFixtureBroken breaks one cell of the real file: the error
+// names its line.
+func TestReadHMDFixtureBroken(t *testing.T) {
+	data := string(readFile(t, hmdFile))
+	// Line 69 holds 1933, age 65.
+	row := "  1933          65      0.03769  0.03699  0.50   52643    1947   51669   637339  12.11"
+	require.Equal(t, row, strings.Split(data, "\n")[68])
+	for _, c := range []struct {
+		name, row string
+		want      error
+		column    int
+		field     string
+		value     string
+	}{
+		{"q above 1", strings.Replace(row, "0.03699", "1.03699", 1), mortality.ErrRate, 4, "qx", "1.03699"},
+		{"age repeated", strings.Replace(row, "65", "64", 1), mortality.ErrDuplicate, 2, "Age", "64"},
+		{"year out of order", strings.Replace(row, "1933", "1932", 1), mortality.ErrYearOrder, 1, "Year", "1932"},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			_, err := mortality.ReadHMD(strings.NewReader(strings.Replace(data, row, c.row, 1)))
+			checkParseError(t, err, c.want, 69, c.column, c.field, c.value)
+		})
+	}
+}
+
+func BenchmarkReadHMD(b *testing.B) {
+	data := readFile(b, hmdFile)
+	b.SetBytes(int64(len(data)))
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := mortality.ReadHMD(bytes.NewReader(data)); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+// FuzzReadHMD checks that no input makes the reader panic, that every error
+// is a *ParseError, and that every table it returns is consistent.
+func FuzzReadHMD(f *testing.F) {
+	data := readFile(f, hmdFile)
+	f.Add(data)
+	f.Add(data[:len(data)/3])
+	f.Add(bytes.Replace(data, []byte("110+"), []byte("110"), 1))
+	f.Add(bytes.Replace(data, []byte(" 1933 "), []byte(" 1933-1934 "), 5))
+	f.Add(bytes.Replace(data, []byte("0.0"), []byte("."), 3))
+	f.Add(bytes.Replace(data, []byte("  Year "), []byte(""), 1))
+	f.Add([]byte(hmdHead + hmdRow("2000", "0", "0.1") + hmdRow("2000", "1+", "1")))
+	f.Add([]byte("Year Age qx\n2000 0 0.01\n2000 1-4 0.02\n"))
+	f.Add([]byte("Year Age qx\n-5 +0 1e400\n"))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		h, err := mortality.ReadHMD(bytes.NewReader(data))
+		if err != nil {
+			var pe *mortality.ParseError
+			if !errors.As(err, &pe) {
+				t.Fatalf("%T %v is not a *ParseError", err, err)
+			}
+			_ = err.Error()
+			return
+		}
+		if len(h.Tables) == 0 {
+			t.Fatal("no tables and no error")
+		}
+		prev := math.MinInt
+		for _, y := range h.Tables {
+			if y.Year <= prev || y.LastYear < y.Year {
+				t.Fatalf("years %d-%d after %d", y.Year, y.LastYear, prev)
+			}
+			prev = y.LastYear
+			n := len(y.Table.Rates())
+			for _, col := range [][]float64{y.Mx, y.Ax, y.Survivors, y.Deaths, y.PersonYears, y.PersonYearsAbove, y.Ex} {
+				if col != nil && len(col) != n {
+					t.Fatalf("%d: a column of %d values for %d ages", y.Year, len(col), n)
+				}
+			}
+			for _, q := range y.Table.Rates() {
+				if !(q >= 0 && q <= 1) {
+					t.Fatalf("%d: q = %v", y.Year, q)
+				}
+			}
+			if y.OpenAge && y.Table.Q(y.Table.MaxAge()) != 1 {
+				t.Fatalf("%d: open age with q = %v", y.Year, y.Table.Q(y.Table.MaxAge()))
+			}
+		}
+	})
+}
