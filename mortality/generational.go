@@ -140,25 +140,16 @@ func NewImproved(base Table, baseYear int, scale Scale) (*Generational, error) {
 		logAfter:  make([]float64, nAges),
 	}
 
-	// c holds the uncapped rates of the year being filled; b the base rates.
-	buf := make([]float64, 2*nAges)
-	b, c := buf[:nAges], buf[nAges:]
+	// b holds the base rates, c the uncapped rates of the year being filled,
+	// f the factors 1 − AA(x, y) of one year.
+	buf := make([]float64, 3*nAges)
+	b, c, f := buf[:nAges], buf[nAges:2*nAges], buf[2*nAges:]
 	for i := range b {
 		v := base.Q(minAge + i)
 		if err := checkRate("q", minAge+i, v); err != nil {
 			return nil, err
 		}
 		b[i] = v
-	}
-	aa := func(i, year int) (float64, error) {
-		v := scale.Rate(minAge+i, year)
-		switch {
-		case math.IsNaN(v) || math.IsInf(v, 0):
-			return 0, &CellError{Field: "improvement", Age: minAge + i, Year: year, Value: v, Err: ErrNotFinite}
-		case v <= -1 || v >= 1:
-			return 0, &CellError{Field: "improvement", Age: minAge + i, Year: year, Value: v, Err: ErrRate}
-		}
-		return 1 - v, nil
 	}
 
 	// Forward from the base year.
@@ -171,46 +162,58 @@ func NewImproved(base Table, baseYear int, scale Scale) (*Generational, error) {
 		if y == last {
 			break
 		}
-		for i := range c {
-			f, err := aa(i, y)
-			if err != nil {
-				return nil, err
-			}
-			c[i] *= f
+		if err := improvementFactors(f, scale, minAge, y); err != nil {
+			return nil, err
 		}
+		for i, v := range f {
+			c[i] *= v
+		}
+	}
+	if err := improvementFactors(f, scale, minAge, last); err != nil {
+		return nil, err
 	}
 	for i, v := range c {
 		g.logLast[i] = math.Log(v)
-		f, err := aa(i, last)
-		if err != nil {
-			return nil, err
-		}
-		g.logAfter[i] = math.Log(f)
+		g.logAfter[i] = math.Log(f[i])
 	}
 
 	// Backward from the base year. A base rate of 0 stays 0; an uncapped
 	// rate that overflows to +Inf is capped to 1.
 	copy(c, b)
 	for y := baseYear - 1; y >= first; y-- {
+		if err := improvementFactors(f, scale, minAge, y); err != nil {
+			return nil, err
+		}
 		row := g.q[(y-first)*nAges:][:nAges]
-		for i := range c {
-			f, err := aa(i, y)
-			if err != nil {
-				return nil, err
-			}
-			c[i] /= f
+		for i, v := range f {
+			c[i] /= v
 			row[i] = min(1, c[i])
 		}
 	}
+	if err := improvementFactors(f, scale, minAge, first-1); err != nil {
+		return nil, err
+	}
 	for i, v := range c {
 		g.logFirst[i] = math.Log(v)
-		f, err := aa(i, first-1)
-		if err != nil {
-			return nil, err
-		}
-		g.logBefore[i] = math.Log(f)
+		g.logBefore[i] = math.Log(f[i])
 	}
 	return g, nil
+}
+
+// improvementFactors sets f[i] = 1 − AA(minAge+i, year), checking each rate.
+func improvementFactors(f []float64, scale Scale, minAge, year int) error {
+	for i := range f {
+		v := scale.Rate(minAge+i, year)
+		if !(v > -1 && v < 1) {
+			err := ErrRate
+			if math.IsNaN(v) || math.IsInf(v, 0) {
+				err = ErrNotFinite
+			}
+			return &CellError{Field: "improvement", Age: minAge + i, Year: year, Value: v, Err: err}
+		}
+		f[i] = 1 - v
+	}
+	return nil
 }
 
 // newHeldGenerational returns the Generational over the grid q (year-major,
@@ -239,22 +242,22 @@ func newHeldGenerational(minAge, nAges, firstYear int, q []float64) *Generationa
 // at [Generational] outside it. It panics below MinAge. Inside the grid it
 // costs one bounds check and one load, and it never allocates.
 func (g *Generational) Q(age, year int) float64 {
-	i := age - g.minAge
-	if i < 0 {
-		g.panicAge(age)
-	}
-	if i >= g.nAges {
-		return 1
-	}
-	j := year - g.firstYear
-	if uint(j) < uint(g.nYrs) {
+	i, j := age-g.minAge, year-g.firstYear
+	if uint(i) < uint(g.nAges) && uint(j) < uint(g.nYrs) {
 		return g.q[j*g.nAges+i]
 	}
-	return g.outside(i, j)
+	return g.qSlow(i, j)
 }
 
-func (g *Generational) panicAge(age int) {
-	panic(fmt.Sprintf("mortality: age %d below the table's minimum age %d", age, g.minAge))
+// qSlow is Q for age index i and year index j off the grid.
+func (g *Generational) qSlow(i, j int) float64 {
+	switch {
+	case i < 0:
+		panic(fmt.Sprintf("mortality: age %d below the table's minimum age %d", g.minAge+i, g.minAge))
+	case i >= g.nAges:
+		return 1
+	}
+	return g.outside(i, j)
 }
 
 // outside applies the rule beyond the grid to age index i and year index j.
