@@ -45,7 +45,8 @@ type LeeCarter struct {
 
 	// Explained is the share of the variance of the centred log rates that
 	// the first singular vector explains, s₁²/Σ sᵢ², in [0, 1]. Zero means
-	// not known (a model not built by FitLeeCarter).
+	// not known (a model not built by FitLeeCarter, or one whose k was
+	// re-estimated by RefitK).
 	Explained float64
 }
 
