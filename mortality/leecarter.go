@@ -35,7 +35,9 @@ var (
 // A LeeCarter is usually the result of [FitLeeCarter]; a literal with
 // published parameters works too, provided Ages and Years are consecutive
 // increasing integers, len(A) = len(B) = len(Ages), and len(K) = len(Years)
-// ≥ 2. Its methods do not modify it and are safe for concurrent use.
+// ≥ 2. Drift, Sigma, ForecastK and Simulate need only K. Its methods do not
+// modify it and are safe for concurrent use. The zero value is not a model:
+// its methods panic with a message starting "mortality:".
 type LeeCarter struct {
 	Ages  []int     // the ages x, consecutive and increasing
 	Years []int     // the calendar years t, consecutive and increasing; at least 2
@@ -271,6 +273,9 @@ func (lc *LeeCarter) Simulate(dst []float64, horizon int, src rand.Source) []flo
 // M returns the model's central death rate at age for a given value of the
 // period index k: exp(a_x + b_x·k). It panics for an age outside Ages.
 func (lc *LeeCarter) M(age int, k float64) float64 {
+	if len(lc.Ages) == 0 || len(lc.A) != len(lc.Ages) || len(lc.B) != len(lc.Ages) {
+		panic(fmt.Sprintf("mortality: LeeCarter has %d ages, %d a_x and %d b_x", len(lc.Ages), len(lc.A), len(lc.B)))
+	}
 	i := age - lc.Ages[0]
 	if i < 0 || i >= len(lc.Ages) {
 		panic(fmt.Sprintf("mortality: LeeCarter.M: age %d outside the model's ages %d..%d", age, lc.Ages[0], lc.Ages[len(lc.Ages)-1]))

@@ -5,6 +5,7 @@ import (
 	"math"
 	"math/rand/v2"
 	"os"
+	"strings"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -431,5 +432,27 @@ func BenchmarkSimulate(b *testing.B) {
 	b.ReportAllocs()
 	for b.Loop() {
 		lc.Simulate(dst, 50, src)
+	}
+}
+
+// TestLeeCarterZeroValue checks that the zero value panics with the
+// package's prefix rather than an index error.
+func TestLeeCarterZeroValue(t *testing.T) {
+	var lc mortality.LeeCarter
+	for name, f := range map[string]func(){
+		"Drift":        func() { lc.Drift() },
+		"Sigma":        func() { lc.Sigma() },
+		"ForecastK":    func() { lc.ForecastK(1) },
+		"Simulate":     func() { lc.Simulate(nil, 1, rand.NewPCG(1, 2)) },
+		"M":            func() { lc.M(60, 0) },
+		"Generational": func() { lc.Generational(1) },
+	} {
+		func() {
+			defer func() {
+				msg, _ := recover().(string)
+				assert.True(t, strings.HasPrefix(msg, "mortality: "), "%s panics with %q", name, msg)
+			}()
+			f()
+		}()
 	}
 }
