@@ -61,7 +61,7 @@ type CellError struct {
 	Age   int     // the age of the cell
 	Year  int     // the calendar year of the cell
 	Value float64 // the offending value
-	Err   error   // ErrNotFinite, ErrRate or ErrNotPositive
+	Err   error   // ErrNotFinite, ErrRate, ErrNegative or ErrNotPositive
 }
 
 func (e *CellError) Error() string {
