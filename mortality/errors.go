@@ -18,7 +18,7 @@ var (
 	ErrSyntax      = errors.New("syntax error")                      // a malformed file
 	ErrParameter   = errors.New("parameter outside its valid range") // a law's or an adjustment's parameter
 	ErrAge         = errors.New("age out of range")                  // a negative age, or one the result cannot reach
-	ErrShape       = errors.New("rows of unequal length")            // a two-dimensional table with ragged rows
+	ErrShape       = errors.New("shape mismatch")                    // ragged rows of a two-dimensional table, or a matrix whose dimensions do not match the ages and years given
 
 	// ErrImprovement is wrapped by the error for an improvement rate that
 	// is not in (−1, 1). It also matches ErrRate under errors.Is, so code

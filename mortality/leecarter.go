@@ -12,10 +12,9 @@ import (
 // Sentinel errors for surfaces by age and year (central death rates, deaths
 // and exposures), for use with [errors.Is].
 var (
-	ErrNotPositive    = errors.New("value must be positive")                            // a central death rate or an exposure ≤ 0
-	ErrNegative       = errors.New("value must not be negative")                        // a death count or an exposure < 0
-	ErrNotConsecutive = errors.New("must be consecutive increasing integers")           // ages or years with a gap, a repeat or out of order
-	ErrShape          = errors.New("number of ages or years does not match the matrix") // a matrix's dimensions against the ages and years given
+	ErrNotPositive    = errors.New("value must be positive")                  // a central death rate or an exposure ≤ 0
+	ErrNegative       = errors.New("value must not be negative")              // a death count or an exposure < 0
+	ErrNotConsecutive = errors.New("must be consecutive increasing integers") // ages or years with a gap, a repeat or out of order
 )
 
 // LeeCarter is the Lee-Carter model of central death rates (Lee, R. D. &
