@@ -143,9 +143,14 @@ func ToDependent(dst, independent []float64, a Assumption) ([]float64, error) {
 // largest q^(j) has q'^(j) = 1 and the others the rates that reproduce their
 // q^(j).
 //
-// Under UDDSingleDecrement the answer is found by Newton's method started
-// from the UDDMultipleDecrement answer; it reproduces the dependent
-// probabilities to 1e-12 or returns an error wrapping ErrConversion. Bad
+// Under UDDMultipleDecrement the conversion is exact but loses the split of
+// q^(τ) when q^(τ) = 1, and as p^(τ) = 1 − q^(τ) tends to 0 the rates, all
+// close to 1, keep 1 − q'^(j) only to about 1e-16: converting them back
+// reproduces q^(j) to about 1e-16/p^(τ). Under UDDSingleDecrement the answer
+// is found by Newton's method (started from the UDDMultipleDecrement answer
+// and, when p^(τ) is small, from one with the largest cause near-certain);
+// it reproduces the dependent probabilities to 1e-12 or returns an error
+// wrapping ErrConversion. Bad
 // input returns an error wrapping ErrRate, ErrNotFinite or ErrDecrementSum.
 // It panics for an unknown assumption or more than 16 causes.
 func ToIndependent(dst, dependent []float64, a Assumption) ([]float64, error) {
@@ -305,83 +310,122 @@ func toIndependent(qi, q []float64, a Assumption) bool {
 	return solveUDDS(qi, q, qtau)
 }
 
-// solveUDDS solves Σ-free system D_j(x) = q_j, with
-// D_j(x) = x_j ∫_0^1 Π_{k≠j}(1 − s x_k) ds, for x in [0, 1]^n by Newton's
-// method, starting from x. The Jacobian is
-//
-//	∂D_j/∂x_j = ∫ Π_{k≠j}(1 − s x_k) ds,  ∂D_j/∂x_k = −x_j ∫ s Π_{i≠j,k}(1 − s x_i) ds,
-//
-// whose columns are diagonally dominant (the diagonal exceeds the sum of
-// the off-diagonal magnitudes by Π_{i≠k}(1 − x_i) ≥ 0). When q^(τ) = 1 the
-// cause with the largest q_j is certain (x_j = 1) and the others are solved
-// for with it fixed, which keeps the system non-singular.
+// solveUDDS solves the system D_j(x) = q_j, with
+// D_j(x) = x_j ∫_0^1 Π_{k≠j}(1 − s x_k) ds, for x in [0, 1]^n, given the
+// answer under UDD in the multiple-decrement table in x. Causes with q_j = 0
+// have x_j = 0. When q^(τ) = 1 the cause with the largest q_j is certain
+// (x_j = 1) and the others are solved for with it fixed, which keeps the
+// system non-singular. Otherwise Newton's method starts from the
+// UDD-in-the-MDT answer, which is close unless p^(τ) is small, and from a
+// start with the largest cause near-certain and the others at twice their
+// dependent probability, which is close when p^(τ) is small.
 func solveUDDS(x, q []float64, qtau float64) bool {
 	n := len(q)
-	var free [maxCauses]bool
-	var idx [maxCauses]int // the free causes
+	var idx [maxCauses]int // the causes to solve for
 	nf := 0
+	m := 0 // the largest cause
 	for j, v := range q {
-		if v > 0 {
-			free[j] = true
+		if v > q[m] {
+			m = j
 		}
 	}
-	if qtau >= 1-sumSlack {
-		m := 0
-		for j, v := range q {
-			if v > q[m] {
-				m = j
-			}
-		}
-		free[m] = false
-		x[m] = 1
-		for j, v := range q {
-			if free[j] {
-				x[j] = math.Min(1, 2*v) // D_j ≈ x_j/2 when cause m is certain
-			}
-		}
-	}
-	for j := 0; j < n; j++ {
-		if free[j] {
+	certain := qtau >= 1-sumSlack
+	for j, v := range q {
+		if v > 0 && !(certain && j == m) {
 			idx[nf] = j
 			nf++
 		}
 	}
+	near := func() {
+		p := 1.0
+		for _, j := range idx[:nf] {
+			if j != m {
+				x[j] = math.Min(0.999, 2*q[j]) // D_j ≈ x_j/2 when cause m is certain
+				p *= 1 - x[j]
+			}
+		}
+		x[m] = 1
+		if !certain {
+			x[m] = math.Max(q[m], -math.Expm1(math.Log1p(-qtau)-math.Log(p)))
+		}
+	}
+	if certain {
+		near()
+		return newtonUDDS(x[:n], q, idx[:nf])
+	}
+	var udd [maxCauses]float64
+	copy(udd[:n], x)
+	if qtau < 0.99 {
+		if newtonUDDS(x, q, idx[:nf]) {
+			return true
+		}
+		near()
+		return newtonUDDS(x, q, idx[:nf])
+	}
+	near()
+	if newtonUDDS(x, q, idx[:nf]) {
+		return true
+	}
+	copy(x, udd[:n])
+	return newtonUDDS(x, q, idx[:nf])
+}
+
+// newtonUDDS runs Newton's method on the causes idx from x, the other causes
+// fixed, and reports whether it reproduces q to 1e-12. It works in the
+// integrated forces y_j = −ln(1 − x_j) ≥ 0, so that rates close to 1 stay
+// inside their range, and backtracks until the sum of squared residuals
+// falls. The Jacobian in x is
+//
+//	∂D_j/∂x_j = ∫ Π_{k≠j}(1 − s x_k) ds,  ∂D_j/∂x_k = −x_j ∫ s Π_{i≠j,k}(1 − s x_i) ds,
+//
+// whose columns are diagonally dominant (the diagonal exceeds the sum of
+// the off-diagonal magnitudes by Π_{i≠k}(1 − x_i) ≥ 0), and ∂x_k/∂y_k =
+// 1 − x_k.
+func newtonUDDS(x, q []float64, idx []int) bool {
+	n, nf := len(q), len(idx)
 	if nf == 0 {
 		return residual(x, q) <= 1e-12
 	}
 	var (
 		jac  [maxCauses][maxCauses]float64
+		y    [maxCauses]float64 // y[a] = −ln(1 − x[idx[a]])
 		r    [maxCauses]float64
 		step [maxCauses]float64
 		try  [maxCauses]float64
+		rt   [maxCauses]float64
 	)
-	res := freeResidual(x, q, idx[:nf], r[:nf])
-	for iter := 0; iter < 100 && res > 1e-16; iter++ {
-		for a, j := range idx[:nf] {
-			for b, k := range idx[:nf] {
+	for a, j := range idx {
+		y[a] = -math.Log1p(-x[j])
+	}
+	res := freeResidual(x, q, idx, r[:nf])
+	for iter := 0; iter < 100 && res > 1e-30; iter++ { // 1e-30: every residual below ~1e-15
+		for a, j := range idx {
+			for b, k := range idx {
 				if j == k {
 					jac[a][b] = integral(x, j, -1, 0)
 				} else {
 					jac[a][b] = -x[j] * integral(x, j, k, 1)
 				}
+				jac[a][b] *= math.Exp(-y[b])
 			}
 		}
 		copy(step[:nf], r[:nf])
 		if !solveLinear(&jac, step[:nf]) {
 			break
 		}
-		// Backtrack until the residual falls, keeping x in [0, 1].
 		lambda := 1.0
 		improved := false
-		for h := 0; h < 40; h++ {
+		for h := 0; h < 30; h++ {
 			copy(try[:n], x)
-			for a, j := range idx[:nf] {
-				try[j] = math.Min(1, math.Max(0, x[j]-lambda*step[a]))
+			for a, j := range idx {
+				try[j] = -math.Expm1(-math.Max(0, y[a]-lambda*step[a]))
 			}
-			var rt [maxCauses]float64
-			if rr := freeResidual(try[:n], q, idx[:nf], rt[:nf]); rr < res {
+			if rr := freeResidual(try[:n], q, idx, rt[:nf]); rr < res {
 				copy(x, try[:n])
 				copy(r[:nf], rt[:nf])
+				for a := range idx {
+					y[a] = math.Max(0, y[a]-lambda*step[a])
+				}
 				res = rr
 				improved = true
 				break
@@ -395,15 +439,15 @@ func solveUDDS(x, q []float64, qtau float64) bool {
 	return residual(x, q) <= 1e-12
 }
 
-// freeResidual writes D_j(x) − q_j for the free causes into r and returns
-// its largest magnitude.
+// freeResidual writes D_j(x) − q_j for the causes idx into r and returns
+// the sum of their squares.
 func freeResidual(x, q []float64, idx []int, r []float64) float64 {
-	var m float64
+	var s float64
 	for a, j := range idx {
 		r[a] = x[j]*integral(x, j, -1, 0) - q[j]
-		m = math.Max(m, math.Abs(r[a]))
+		s += r[a] * r[a]
 	}
-	return m
+	return s
 }
 
 // residual is the largest |D_j(x) − q_j| over every cause.
