@@ -128,7 +128,7 @@ func TestTotalIsProductOfSurvivals(t *testing.T) {
 func TestToIndependentUDDMultiple(t *testing.T) {
 	const tol = 1e-15
 	for _, q := range [][]float64{
-		{0.001, 0.199, 0, 0},  // Illustrative Service Table at age 30
+		{0.001, 0.199, 0, 0}, // Illustrative Service Table at age 30
 		{0.0014, 0.0691, 0.0011, 0.05},
 		{0.2, 0.3, 0.4},
 		{0.5, 0.5}, // q^(τ) = 1: every cause certain
