@@ -3,6 +3,7 @@
 package actuarial
 
 import (
+	"bufio"
 	"encoding/csv"
 	"errors"
 	"fmt"
@@ -41,7 +42,11 @@ import (
 // probabilities of a record. It never panics on input.
 func ReadServiceTable(r io.Reader, opt DecrementOptions) (*ServiceTable, error) {
 	opt.check()
-	cr := csv.NewReader(r)
+	br := bufio.NewReader(r)
+	if b, err := br.Peek(3); err == nil && string(b) == "\ufeff" {
+		br.Discard(3) // a UTF-8 byte-order mark, as spreadsheets write
+	}
+	cr := csv.NewReader(br)
 	cr.Comment = '#'
 	cr.TrimLeadingSpace = true
 	cr.ReuseRecord = true
@@ -52,6 +57,7 @@ func ReadServiceTable(r io.Reader, opt DecrementOptions) (*ServiceTable, error) 
 	if err != nil {
 		return nil, csvError(err)
 	}
+	header = append([]string(nil), header...) // ReuseRecord: the next Read overwrites it
 	hline, _ := cr.FieldPos(0)
 
 	const (
@@ -64,9 +70,6 @@ func ReadServiceTable(r io.Reader, opt DecrementOptions) (*ServiceTable, error) 
 	var decCols []int // columns of decrements, in header order
 	for i, h := range header {
 		name := strings.ToLower(strings.TrimSpace(h))
-		if i == 0 {
-			name = strings.TrimPrefix(name, "\ufeff")
-		}
 		if k, ok := first[name]; ok {
 			return nil, &ParseError{Line: hline, Column: i + 1, Field: name,
 				Err: fmt.Errorf("%w: column named twice (first as column %d)", ErrSyntax, k+1)}
