@@ -99,7 +99,8 @@ func TestSingleDecrement(t *testing.T) {
 }
 
 // TestTotalIsProductOfSurvivals checks the identity that holds under any
-// assumption, 1 − p^(τ) = 1 − Π_j (1 − q'^(j)) = Σ_j q^(j) (Bowers (10.5.4)).
+// assumption, 1 − p^(τ) = 1 − Π_j (1 − q'^(j)) = Σ_j q^(j) (Bowers §10.5:
+// the forces of decrement add).
 func TestTotalIsProductOfSurvivals(t *testing.T) {
 	const tol = 1e-15
 	for _, a := range assumptions {
@@ -124,7 +125,7 @@ func TestTotalIsProductOfSurvivals(t *testing.T) {
 
 // TestToIndependentUDDMultiple checks the conversion against its formula,
 // q'^(j) = 1 − (1 − q^(τ))^{q^(j)/q^(τ)} (AMLCR 2nd ed. §8.9; Bowers
-// (10.6.x)), evaluated with math.Pow.
+// §10.6), evaluated with math.Pow.
 func TestToIndependentUDDMultiple(t *testing.T) {
 	const tol = 1e-15
 	for _, q := range [][]float64{

@@ -240,7 +240,8 @@ func ReadServiceTable(r io.Reader, opt DecrementOptions) (*ServiceTable, error) 
 }
 
 // ReadServiceTableFile reads the CSV file name as [ReadServiceTable] does;
-// its errors name the file.
+// its *ParseError names the file. An error opening the file is returned as
+// os.Open returns it.
 func ReadServiceTableFile(name string, opt DecrementOptions) (*ServiceTable, error) {
 	f, err := os.Open(name)
 	if err != nil {

@@ -308,6 +308,16 @@ func (t *ServiceTable) Terminal() Decrement { return t.terminal }
 // Options returns the options the table was built with.
 func (t *ServiceTable) Options() DecrementOptions { return t.opt }
 
+// Flat returns the dependent probabilities as the table stores them, one
+// cell of NumDecrements values per age and service: q^(j) at age and
+// service s ≤ MaxService is at index
+// ((age − MinAge)·(MaxService + 1) + s)·NumDecrements + j. A projection can
+// index it directly. The slice is the table's own: do not modify it.
+func (t *ServiceTable) Flat() []float64 { return t.dep }
+
+// FlatIndependent is [ServiceTable.Flat] for the independent rates q'^(j).
+func (t *ServiceTable) FlatIndependent() []float64 { return t.indep }
+
 // cell returns the offset of (age, service) in dep and indep, or −1 above
 // MaxAge. It panics below MinAge or for a negative service.
 func (t *ServiceTable) cell(age, service int) int {

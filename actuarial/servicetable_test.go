@@ -150,6 +150,15 @@ func TestServiceLookups(t *testing.T) {
 	assert.False(t, tbl.Has(actuarial.Retirement))
 	assert.Equal(t, actuarial.Death, tbl.Terminal(), "no retirement column: the table ends in death")
 
+	// The flat layout is as documented.
+	ns := tbl.MaxService() + 1
+	for age := 20; age <= 24; age++ {
+		for s := 0; s < ns; s++ {
+			c := ((age-20)*ns + s) * actuarial.NumDecrements
+			assert.Equal(t, tbl.Dependent(age, s), [actuarial.NumDecrements]float64(tbl.Flat()[c:]))
+			assert.Equal(t, tbl.Independent(age, s), [actuarial.NumDecrements]float64(tbl.FlatIndependent()[c:]))
+		}
+	}
 	// Given rates come back as given.
 	assert.Equal(t, 0.15-0.01*2, tbl.QIndependent(actuarial.Withdrawal, 22, 1))
 	// Service beyond the last column is the ultimate column.
@@ -165,7 +174,7 @@ func TestServiceLookups(t *testing.T) {
 }
 
 // TestServiceColumns: the cohort columns obey l^(τ)_{x+1} = l^(τ)_x −
-// Σ_j d^(j)_x (Bowers (10.4.x)), the exit probabilities by cause add up to
+// Σ_j d^(j)_x (Bowers §10.4, the definition of the table), the exit probabilities by cause add up to
 // 1 − _n p^(τ), and the cohort's exit probabilities are the table's.
 func TestServiceColumns(t *testing.T) {
 	const tol = 1e-12 // relative to a radix of 1
