@@ -233,10 +233,18 @@ func integral(x []float64, skip1, skip2, p int) float64 {
 	}
 	var s float64
 	for i := m; i >= 0; i-- {
-		s += c[i] / float64(i+1+p)
+		s += c[i] * reciprocal[i+1+p]
 	}
 	return s
 }
+
+// reciprocal[i] is 1/i, for integrating polynomial terms.
+var reciprocal = func() (r [maxCauses + 3]float64) {
+	for i := 1; i < len(r); i++ {
+		r[i] = 1 / float64(i)
+	}
+	return r
+}()
 
 // dependentUDDM is the UDD-in-the-multiple-decrement-table conversion from
 // independent rates qi to dependent probabilities dep.

@@ -411,9 +411,22 @@ func (t *ServiceTable) DuringYear(age, service int) [NumDecrements]float64 {
 // filled to its own length (past MaxAge with the terminal convention); a nil
 // column is skipped. It allocates nothing.
 func (t *ServiceTable) DependentByAge(dst [NumDecrements][]float64, service int) {
-	for j, col := range dst {
-		for i := range col {
-			col[i] = t.Q(Decrement(j), t.minAge+i, service)
+	t.fill(dst, t.minAge, service, 0)
+}
+
+// fill writes dst[j][k] = q^(j) at age+k and service+step·k.
+func (t *ServiceTable) fill(dst [NumDecrements][]float64, age, service, step int) {
+	t.cell(age, service) // check the arguments even when every column is empty
+	n := 0
+	for _, col := range dst {
+		n = max(n, len(col))
+	}
+	for k := 0; k < n; k++ {
+		q := t.Dependent(age+k, service+step*k)
+		for j, col := range dst {
+			if k < len(col) {
+				col[k] = q[j]
+			}
 		}
 	}
 }
@@ -424,12 +437,7 @@ func (t *ServiceTable) DependentByAge(dst [NumDecrements][]float64, service int)
 // column is filled to its own length (past MaxAge with the terminal
 // convention); a nil column is skipped. It allocates nothing.
 func (t *ServiceTable) DependentPath(dst [NumDecrements][]float64, age, service int) {
-	t.cell(age, service) // check the arguments even when every column is empty
-	for j, col := range dst {
-		for k := range col {
-			col[k] = t.Q(Decrement(j), age+k, service+k)
-		}
-	}
+	t.fill(dst, age, service, 1)
 }
 
 // Survival returns _n p^(τ), the probability that a member aged age with
@@ -503,7 +511,8 @@ func (c *Cohort) ExitProbability(d Decrement, k, n int) float64 {
 // age+k and service service+k. With years ≤ 0 it follows them until every
 // member has left (at the latest, in the year above MaxAge). It reuses dst's
 // slices when their capacity allows and allocates otherwise; with dst nil it
-// allocates a new Cohort. It returns dst.
+// allocates a new Cohort. It returns dst. It panics for a negative, NaN or
+// infinite radix.
 func (t *ServiceTable) Follow(dst *Cohort, radix float64, age, service, years int) *Cohort {
 	t.cell(age, service)
 	if math.IsNaN(radix) || math.IsInf(radix, 0) || radix < 0 {
