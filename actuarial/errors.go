@@ -1,0 +1,86 @@
+// Errors returned by package actuarial: sentinels, ParseError for readers and
+// RateError for constructors.
+
+package actuarial
+
+import (
+	"errors"
+	"fmt"
+
+	"github.com/reserva-go/reserva/mortality"
+)
+
+// Sentinel errors wrapped by the errors this package returns, for use with
+// [errors.Is]. Those that mean the same as a sentinel of package mortality
+// are that sentinel, so errors.Is(err, mortality.ErrRate) and
+// errors.Is(err, actuarial.ErrRate) agree.
+var (
+	ErrRate       = mortality.ErrRate       // a rate or probability that is negative or above 1
+	ErrNotFinite  = mortality.ErrNotFinite  // a number that must be finite is NaN or infinite
+	ErrMissingAge = mortality.ErrMissingAge // a gap in a table's ages (or in its service columns)
+	ErrDuplicate  = mortality.ErrDuplicate  // an age (or age and service) given twice
+	ErrEmpty      = mortality.ErrEmpty      // a table without a single rate
+	ErrSyntax     = mortality.ErrSyntax     // a malformed file or cell
+
+	ErrUnknownColumn = errors.New("unknown column")                         // a CSV header this package does not read
+	ErrMissingColumn = errors.New("missing column")                         // a CSV without a required column
+	ErrDecrementSum  = errors.New("dependent probabilities sum above 1")    // Σ_j q^(j) > 1 at one age
+	ErrRange         = errors.New("age or service outside its valid range") // a negative age, say
+	ErrConversion    = errors.New("no independent rates reproduce these dependent probabilities")
+)
+
+// ParseError is the error a reader returns for bad input. It names the file
+// (when the caller gave one), the position and the offending value, like
+// encoding/csv's ParseError; it mirrors [mortality.ParseError].
+type ParseError struct {
+	File   string // the file name, if known; empty for an io.Reader
+	Line   int    // 1-based line of the offending input; 0 if unknown or if the problem is a missing row
+	Column int    // 1-based column (CSV field), or 0
+	Field  string // the column header, if known
+	Value  string // the offending text, if any
+	Err    error  // the underlying error, wrapping one of this package's sentinels
+}
+
+func (e *ParseError) Error() string {
+	s := "actuarial: "
+	if e.File != "" {
+		s += e.File + ":"
+	}
+	if e.Line > 0 {
+		s += fmt.Sprintf("line %d:", e.Line)
+	}
+	if e.Column > 0 {
+		s += fmt.Sprintf("column %d:", e.Column)
+	}
+	if s[len(s)-1] == ':' {
+		s += " "
+	}
+	if e.Field != "" {
+		s += e.Field + " "
+	}
+	if e.Value != "" {
+		s += fmt.Sprintf("%q: ", e.Value)
+	}
+	return s + e.Err.Error()
+}
+
+func (e *ParseError) Unwrap() error { return e.Err }
+
+// RateError reports a bad rate given to a constructor: which decrement, at
+// which age and service, with which value.
+type RateError struct {
+	Field   string  // the decrement ("death", "withdrawal", ...), or "sum" for Σ_j q^(j)
+	Age     int     // the age the rate belongs to
+	Service int     // completed years of service; -1 for a table by age only
+	Value   float64 // the offending value
+	Err     error   // ErrRate, ErrNotFinite, ErrDecrementSum or ErrConversion
+}
+
+func (e *RateError) Error() string {
+	if e.Service < 0 {
+		return fmt.Sprintf("actuarial: %s at age %d is %v: %v", e.Field, e.Age, e.Value, e.Err)
+	}
+	return fmt.Sprintf("actuarial: %s at age %d, service %d, is %v: %v", e.Field, e.Age, e.Service, e.Value, e.Err)
+}
+
+func (e *RateError) Unwrap() error { return e.Err }
