@@ -623,9 +623,13 @@ func (p *censusReader) amount(rec []string, f censusField, mul decimal.Decimal) 
 		p.fail(f, s, fmt.Errorf("%w: more than %d decimal places", ErrBadNumber, maxDecimals))
 		return decimal.Decimal{}
 	}
+	if d.IsZero() {
+		// 0e999999 is zero, but arithmetic on it would scale by 10^999999.
+		return decimal.Zero
+	}
 	// Digits before the point bound the size cheaply, before any arithmetic
 	// on a number like 1e999999.
-	if !d.IsZero() && d.NumDigits()+int(d.Exponent()) > 16 {
+	if d.NumDigits()+int(d.Exponent()) > 16 {
 		p.fail(f, s, fmt.Errorf("%w: above %g a year", ErrOutOfRange, MaxCensusAmount))
 		return decimal.Decimal{}
 	}
