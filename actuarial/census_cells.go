@@ -89,8 +89,8 @@ func GroupActives(dst *ActiveCells, actives []Active) (*ActiveCells, error) {
 		dst = new(ActiveCells)
 	}
 	n := dst.Len()
-	dst.Count = resize(dst.Count, n)
-	dst.Salary = resize(dst.Salary, n)
+	dst.Count = resizeCells(dst.Count, n)
+	dst.Salary = resizeCells(dst.Salary, n)
 	var errs []RecordError
 	for i := range actives {
 		a := &actives[i]
@@ -170,8 +170,8 @@ func GroupPensioners(dst *PensionerCells, pensioners []Pensioner) (*PensionerCel
 		dst = new(PensionerCells)
 	}
 	n := dst.Len()
-	dst.Count = resize(dst.Count, n)
-	dst.Pension = resize(dst.Pension, n)
+	dst.Count = resizeCells(dst.Count, n)
+	dst.Pension = resizeCells(dst.Pension, n)
 	var errs []RecordError
 	for i := range pensioners {
 		p := &pensioners[i]
@@ -215,9 +215,9 @@ func checkMember(line int, id string, sex Sex, age int) (RecordError, bool) {
 	return RecordError{}, true
 }
 
-// resize returns s with length n and every element zero, reusing its array
+// resizeCells returns s with length n and every element zero, reusing its array
 // when it is large enough.
-func resize(s []float64, n int) []float64 {
+func resizeCells(s []float64, n int) []float64 {
 	if cap(s) < n {
 		return make([]float64, n)
 	}

@@ -16,7 +16,7 @@ import (
 // of fields wraps csv.ErrFieldCount.
 var (
 	ErrNoHeader           = errors.New("no header line")                      // empty input
-	ErrMissingColumn      = errors.New("required column missing from header") // e.g. no sex column
+	ErrNoColumn           = errors.New("required column missing from header") // e.g. no sex column
 	ErrDuplicateColumn    = errors.New("column given twice in header")        // two headers naming one field
 	ErrMissingField       = errors.New("required field is empty")             // an empty id, sex, salary, ...
 	ErrBadNumber          = errors.New("not a valid number")                  // NaN, Inf, garbage, 42.5 for an age

@@ -7,6 +7,7 @@ import (
 	"io"
 	"os"
 	"testing"
+	"time"
 
 	"github.com/shopspring/decimal"
 )
@@ -168,4 +169,19 @@ func checkMoney(t *testing.T, cells []float64, exact decimal.Decimal) {
 	if d := sum - want; d > moneyTol*want+1e-9 || -d > moneyTol*want+1e-9 {
 		t.Fatalf("cells total %v, records %v", sum, want)
 	}
+}
+
+// FuzzParseISODate checks the fast path against time.Parse.
+func FuzzParseISODate(f *testing.F) {
+	for _, s := range []string{"2025-01-01", "2024-02-29", "2023-02-29", "1900-02-29", "2000-02-29",
+		"2025-04-31", "2025-12-31", "0000-01-01", "2025-1-01", "2025-00-10", "+025-01-01"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		fast, ok := parseISODate(s)
+		slow, err := time.Parse(ISODate, s)
+		if ok != (err == nil) || (ok && !fast.Equal(slow)) {
+			t.Fatalf("%q: fast %v %v, time.Parse %v %v", s, fast, ok, slow, err)
+		}
+	})
 }

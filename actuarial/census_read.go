@@ -380,7 +380,7 @@ func (p *censusReader) require(f, alt censusField) {
 	if p.col[f] >= 0 || (alt != fieldNone && p.col[alt] >= 0) {
 		return
 	}
-	p.failNamed(alternatives(f, alt), "", ErrMissingColumn)
+	p.failNamed(alternatives(f, alt), "", ErrNoColumn)
 }
 
 func alternatives(f, alt censusField) string {
@@ -410,7 +410,7 @@ func (p *censusReader) missing(f, alt censusField) {
 		name = alternatives(f, alt)
 	}
 	if p.col[f] < 0 && (alt == fieldNone || p.col[alt] < 0) {
-		p.failNamed(name, "", ErrMissingColumn)
+		p.failNamed(name, "", ErrNoColumn)
 		return
 	}
 	p.failNamed(name, "", ErrMissingField)
@@ -645,6 +645,11 @@ func (p *censusReader) amount(rec []string, f censusField, mul decimal.Decimal) 
 
 // date parses a date in the reader's layout, as midnight UTC.
 func (p *censusReader) date(s string) (time.Time, error) {
+	if p.layout == ISODate {
+		if t, ok := parseISODate(s); ok {
+			return t, nil
+		}
+	}
 	t, err := time.Parse(p.layout, s)
 	if err != nil {
 		return time.Time{}, fmt.Errorf("%w: want layout %s", ErrBadDate, p.layout)
@@ -676,4 +681,39 @@ func completedYears(from time.Time, y int, m time.Month, d int) int {
 		n--
 	}
 	return n
+}
+
+// parseISODate is a fast path for the commonest layout: it parses exactly
+// YYYY-MM-DD as time.Parse(ISODate, s) would, and reports false for
+// anything else (time.Parse then reports the error).
+func parseISODate(s string) (time.Time, bool) {
+	if len(s) != 10 || s[4] != '-' || s[7] != '-' {
+		return time.Time{}, false
+	}
+	n := 0
+	for i, c := range []byte(s) {
+		if i == 4 || i == 7 {
+			continue
+		}
+		if c < '0' || c > '9' {
+			return time.Time{}, false
+		}
+		n = n*10 + int(c-'0')
+	}
+	y, m, d := n/10000, time.Month(n/100%100), n%100
+	if m < time.January || m > time.December || d < 1 || d > daysIn(m, y) {
+		return time.Time{}, false
+	}
+	return time.Date(y, m, d, 0, 0, 0, 0, time.UTC), true
+}
+
+// daysIn is the number of days in month m of year y (Gregorian).
+func daysIn(m time.Month, y int) int {
+	if m == time.February {
+		if y%4 == 0 && (y%100 != 0 || y%400 == 0) {
+			return 29
+		}
+		return 28
+	}
+	return 30 + int((m+m/8)%2)
 }

@@ -223,8 +223,8 @@ func TestReadActivesBadRecords(t *testing.T) {
 			name:  "missing columns",
 			input: "id,sex,age\nA1,F,40\n",
 			want: []wantErr{
-				{1, "entry_date|service", "", ErrMissingColumn},
-				{1, "salary", "", ErrMissingColumn},
+				{1, "entry_date|service", "", ErrNoColumn},
+				{1, "salary", "", ErrNoColumn},
 			},
 		},
 		{
@@ -322,7 +322,7 @@ func TestReadPensionersBadRecords(t *testing.T) {
 		{
 			name:  "missing type column",
 			input: "id,sex,age,pension\nP1,F,70,100\n",
-			want:  []wantErr{{1, "type", "", ErrMissingColumn}},
+			want:  []wantErr{{1, "type", "", ErrNoColumn}},
 		},
 	}
 	for _, tt := range tests {
@@ -363,7 +363,7 @@ func TestReadCensusMixed(t *testing.T) {
 
 	// A mixed file without an entry or service column reports it per active.
 	c, err = ReadCensus(strings.NewReader("id,sex,age,type,salary,pension\nA1,F,40,active,1,\nP1,F,70,old_age,,1\n"), 2025, CensusOptions{})
-	checkErrs(t, err, []wantErr{{2, "entry_date|service", "", ErrMissingColumn}})
+	checkErrs(t, err, []wantErr{{2, "entry_date|service", "", ErrNoColumn}})
 	assert.Len(t, c.Pensioners, 1)
 }
 
@@ -737,7 +737,7 @@ func TestGroupBadRecordsAndReuse(t *testing.T) {
 	assert.Equal(t, 1.0, n)
 }
 
-func TestRoundTrip(t *testing.T) {
+func TestCensusRoundTrip(t *testing.T) {
 	c := readTestdata(t)
 	var buf bytes.Buffer
 	require.NoError(t, WriteActives(&buf, c.Actives))
