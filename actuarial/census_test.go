@@ -491,6 +491,8 @@ func TestParseSex(t *testing.T) {
 		}
 	}
 	assert.Equal(t, "unknown", SexUnknown.String())
+	assert.Equal(t, []string{"unambiguous", "English", "Spanish", "SexCodes(3)"},
+		[]string{SexCodesUnambiguous.String(), SexCodesEnglish.String(), SexCodesSpanish.String(), SexCodes(3).String()})
 	assert.Equal(t, "Sex(7)", Sex(7).String())
 	assert.Equal(t, 0, Male.Index())
 	assert.Equal(t, 1, Female.Index())
