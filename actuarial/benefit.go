@@ -169,21 +169,21 @@ func (e Entitlement) String() string {
 // "30 years of service at any age, or age 65 with 20 years" is
 // Conditions{{MinService: 30}, {MinAge: 65, MinService: 20}}.
 type Eligibility struct {
-	Full    [NumSex]Conditions // any one gives a full pension
-	Reduced [NumSex]Conditions // any one gives a reduced pension (when no full one is due)
+	Full    [NumSexes]Conditions // any one gives a full pension
+	Reduced [NumSexes]Conditions // any one gives a reduced pension (when no full one is due)
 	// ReductionPerYear reduces a reduced pension by this fraction for each
 	// year of age below FullAge (an early-retirement reduction); 0: the
 	// accrual table alone sets a reduced pension (a proportional pension).
 	ReductionPerYear float64
-	FullAge          [NumSex]int // the age from which no reduction applies
+	FullAge          [NumSexes]int // the age from which no reduction applies
 }
 
 // Status returns the entitlement of a member of that sex, age and service.
 func (e *Eligibility) Status(sex Sex, age, service int) Entitlement {
 	switch {
-	case e.Full[sex].Met(age, service):
+	case e.Full[sex.Index()].Met(age, service):
 		return Full
-	case e.Reduced[sex].Met(age, service):
+	case e.Reduced[sex.Index()].Met(age, service):
 		return Reduced
 	}
 	return NotEligible
@@ -193,7 +193,7 @@ func (e *Eligibility) Status(sex Sex, age, service int) Entitlement {
 // 1 − ReductionPerYear·(FullAge − age), at least 0, and 1 when there is no
 // reduction per year or the age is at or above FullAge.
 func (e *Eligibility) Reduction(sex Sex, age int) float64 {
-	short := e.FullAge[sex] - age
+	short := e.FullAge[sex.Index()] - age
 	if e.ReductionPerYear == 0 || short <= 0 {
 		return 1
 	}

@@ -124,8 +124,8 @@ func TestEligibility(t *testing.T) {
 	// The ISSTEY 2025 reform (../shared/ISSTEY.md): full pension at 30 years
 	// (men) / 28 (women), any age; reduced at age 55 with 15 years.
 	var e actuarial.Eligibility
-	e.Full[actuarial.Male] = actuarial.Conditions{{MinService: 30}}
-	e.Full[actuarial.Female] = actuarial.Conditions{{MinService: 28}}
+	e.Full[actuarial.Male.Index()] = actuarial.Conditions{{MinService: 30}}
+	e.Full[actuarial.Female.Index()] = actuarial.Conditions{{MinService: 28}}
 	for s := range e.Reduced {
 		e.Reduced[s] = actuarial.Conditions{{MinAge: 55, MinService: 15}}
 	}
@@ -146,7 +146,7 @@ func TestEligibility(t *testing.T) {
 	assert.Equal(t, 1.0, e.Reduction(actuarial.Male, 55), "no reduction per year: proportional pension")
 
 	e.ReductionPerYear = 0.05
-	e.FullAge = [actuarial.NumSex]int{65, 65}
+	e.FullAge = [actuarial.NumSexes]int{65, 65}
 	assert.InDelta(t, 0.5, e.Reduction(actuarial.Male, 55), 1e-12, "ten years early at 5% a year")
 	assert.Equal(t, 1.0, e.Reduction(actuarial.Male, 66))
 }

@@ -1,10 +1,14 @@
 package actuarial
 
 // Temporary: replaced by the census branch's Sex at merge.
-type Sex int
+type Sex uint8
 
 const (
-	Male Sex = iota
+	SexUnknown Sex = iota
+	Male
 	Female
-	NumSex
+
+	NumSexes = 2
 )
+
+func (s Sex) Index() int { return int(s) - 1 }
