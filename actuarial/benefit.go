@@ -1,0 +1,201 @@
+package actuarial
+
+import (
+	"fmt"
+	"math"
+)
+
+// Accrual is a replacement rate by completed years of service: the share of
+// the reference salary paid as a pension. Rates[i] is the rate at MinService+i
+// years; with less service there is no pension (rate 0); beyond the table the
+// last rate holds. The zero value pays nothing.
+type Accrual struct {
+	MinService int       // the least service that earns a pension
+	Rates      []float64 // replacement rate at MinService+i years, a fraction (1 = 100%)
+}
+
+// LinearAccrual returns the accrual that pays atMin at minService years and
+// perYear more for each further year, up to ceiling: the ISSSTE transition
+// table is LinearAccrual(15, 0.50, 0.025, 0.75) (50% at 15 years, 2.5 points
+// a year to 75% at 25).
+func LinearAccrual(minService int, atMin, perYear, ceiling float64) Accrual {
+	a := Accrual{MinService: minService}
+	for r := atMin; ; r += perYear {
+		if r >= ceiling-1e-12 || perYear <= 0 {
+			a.Rates = append(a.Rates, math.Min(r, ceiling))
+			return a
+		}
+		a.Rates = append(a.Rates, r)
+	}
+}
+
+// Rate returns the replacement rate at service completed years.
+func (a Accrual) Rate(service int) float64 {
+	if len(a.Rates) == 0 || service < a.MinService {
+		return 0
+	}
+	return a.Rates[min(service-a.MinService, len(a.Rates)-1)]
+}
+
+// Validate reports a negative or non-finite rate.
+func (a Accrual) Validate() error {
+	for i, v := range a.Rates {
+		if math.IsNaN(v) || math.IsInf(v, 0) || v < 0 {
+			return fmt.Errorf("actuarial: accrual rate at %d years of service is %v: want a finite rate ≥ 0", a.MinService+i, v)
+		}
+	}
+	return nil
+}
+
+// Limit is an amount of pension a year, in money or in multiples of a
+// reference unit (a minimum wage, say, whose value in a year the scheme
+// gives). The zero value is no limit.
+type Limit struct {
+	Money float64 // a yearly amount in money; 0: not set
+	Units float64 // a multiple of the reference unit's yearly value; 0: not set
+}
+
+// Value returns the limit in money given the reference unit's value, and
+// false when the limit is not set. With both Money and Units set, the lower
+// of the two binds.
+func (l Limit) Value(unit float64) (float64, bool) {
+	switch {
+	case l.Money > 0 && l.Units > 0:
+		return math.Min(l.Money, l.Units*unit), true
+	case l.Money > 0:
+		return l.Money, true
+	case l.Units > 0:
+		return l.Units * unit, true
+	}
+	return 0, false
+}
+
+// Formula is a defined-benefit pension formula: an accrual rate by service
+// applied to a reference salary, the average of the last years, bounded by a
+// cap and a floor. The zero value pays nothing.
+type Formula struct {
+	Accrual        Accrual
+	ReferenceYears int     // years averaged for the reference salary; 0 or 1: the last year's salary
+	ReferenceShare float64 // share of the average that counts (0.85 in the ISSTEY 2022 law); 0 means 1
+	Cap            Limit   // the most a pension pays a year; zero: no cap
+	Floor          Limit   // the least a pension in payment pays a year; zero: no floor
+}
+
+// Pension returns the yearly pension for service completed years and a
+// reference salary (the average of the last ReferenceYears yearly salaries),
+// with unit the reference unit's yearly value for caps and floors in units.
+// A member without the service for any accrual gets 0 (the floor applies
+// only to pensions that are due).
+func (f Formula) Pension(service int, referenceSalary, unit float64) float64 {
+	r := f.Accrual.Rate(service)
+	if r == 0 {
+		return 0
+	}
+	share := f.ReferenceShare
+	if share == 0 {
+		share = 1
+	}
+	p := r * share * referenceSalary
+	if c, ok := f.Cap.Value(unit); ok && p > c {
+		p = c
+	}
+	if fl, ok := f.Floor.Value(unit); ok && p < fl {
+		p = fl
+	}
+	return p
+}
+
+// Validate reports an invalid accrual, share or period.
+func (f Formula) Validate() error {
+	if err := f.Accrual.Validate(); err != nil {
+		return err
+	}
+	if f.ReferenceYears < 0 {
+		return fmt.Errorf("actuarial: formula ReferenceYears %d is negative", f.ReferenceYears)
+	}
+	if math.IsNaN(f.ReferenceShare) || f.ReferenceShare < 0 || f.ReferenceShare > 1 {
+		return fmt.Errorf("actuarial: formula ReferenceShare %v: want 0 (meaning 1) or a fraction in (0, 1]", f.ReferenceShare)
+	}
+	return nil
+}
+
+// Condition is one way to qualify for a pension: both the age and the
+// service must be reached. A zero field is no requirement, so the zero
+// Condition is met by everyone.
+type Condition struct {
+	MinAge     int // age last birthday at least this
+	MinService int // completed years of service at least this
+}
+
+// Met reports whether a member of that age and service meets the condition.
+func (c Condition) Met(age, service int) bool { return age >= c.MinAge && service >= c.MinService }
+
+// Conditions are alternatives: meeting any one qualifies. An empty list is
+// met by nobody.
+type Conditions []Condition
+
+// Met reports whether any condition is met.
+func (cs Conditions) Met(age, service int) bool {
+	for _, c := range cs {
+		if c.Met(age, service) {
+			return true
+		}
+	}
+	return false
+}
+
+// Entitlement is what a member could claim now.
+type Entitlement int
+
+const (
+	NotEligible Entitlement = iota // no pension yet
+	Reduced                        // a reduced (proportional or early) pension
+	Full                           // a full pension
+)
+
+func (e Entitlement) String() string {
+	switch e {
+	case NotEligible:
+		return "not eligible"
+	case Reduced:
+		return "reduced"
+	case Full:
+		return "full"
+	}
+	return fmt.Sprintf("Entitlement(%d)", int(e))
+}
+
+// Eligibility holds the conditions for full and reduced pensions by sex:
+// "30 years of service at any age, or age 65 with 20 years" is
+// Conditions{{MinService: 30}, {MinAge: 65, MinService: 20}}.
+type Eligibility struct {
+	Full    [NumSexes]Conditions // any one gives a full pension
+	Reduced [NumSexes]Conditions // any one gives a reduced pension (when no full one is due)
+	// ReductionPerYear reduces a reduced pension by this fraction for each
+	// year of age below FullAge (an early-retirement reduction); 0: the
+	// accrual table alone sets a reduced pension (a proportional pension).
+	ReductionPerYear float64
+	FullAge          [NumSexes]int // the age from which no reduction applies
+}
+
+// Status returns the entitlement of a member of that sex, age and service.
+func (e *Eligibility) Status(sex Sex, age, service int) Entitlement {
+	switch {
+	case e.Full[sex.Index()].Met(age, service):
+		return Full
+	case e.Reduced[sex.Index()].Met(age, service):
+		return Reduced
+	}
+	return NotEligible
+}
+
+// Reduction returns the factor applied to a reduced pension claimed at age:
+// 1 − ReductionPerYear·(FullAge − age), at least 0, and 1 when there is no
+// reduction per year or the age is at or above FullAge.
+func (e *Eligibility) Reduction(sex Sex, age int) float64 {
+	short := e.FullAge[sex.Index()] - age
+	if e.ReductionPerYear == 0 || short <= 0 {
+		return 1
+	}
+	return math.Max(0, 1-e.ReductionPerYear*float64(short))
+}

@@ -1,0 +1,80 @@
+package actuarial
+
+import (
+	"fmt"
+	"math"
+)
+
+// Step is one change of a [Schedule]: from calendar Year on, the quantity is
+// Value (until the next step).
+type Step struct {
+	Year  int     // calendar year the value takes effect (1 January)
+	Value float64 // the value from that year on
+}
+
+// Schedule is a quantity that a law sets and changes by calendar year — a
+// contribution rate, a ceiling, a minimum retirement age — as a step
+// function: in a year, the value of the last step at or before it. Years
+// before the first step take the first step's value (the rule in force when
+// the record starts). A nil Schedule is 0 in every year.
+//
+// Steps must be in strictly increasing years; [Schedule.Validate] checks it.
+type Schedule []Step
+
+// Constant returns the schedule that is v in every year.
+func Constant(v float64) Schedule { return Schedule{{Value: v}} }
+
+// At returns the value in a calendar year.
+func (s Schedule) At(year int) float64 {
+	if len(s) == 0 {
+		return 0
+	}
+	v := s[0].Value
+	for _, st := range s[1:] {
+		if st.Year > year {
+			break
+		}
+		v = st.Value
+	}
+	return v
+}
+
+// Validate reports steps out of order or values that are not finite.
+func (s Schedule) Validate() error {
+	for i, st := range s {
+		if math.IsNaN(st.Value) || math.IsInf(st.Value, 0) {
+			return fmt.Errorf("actuarial: schedule step %d (year %d): value %v is not finite", i, st.Year, st.Value)
+		}
+		if i > 0 && st.Year <= s[i-1].Year {
+			return fmt.Errorf("actuarial: schedule step %d: year %d does not follow year %d", i, st.Year, s[i-1].Year)
+		}
+	}
+	return nil
+}
+
+// Phase returns a schedule that is from in every year before start and moves
+// by step each year from start on until it reaches to, then stays there:
+// "+0.5 points a year from 2023 until 15%" is Phase(2023, 0.10, 0.15, 0.005).
+// The sign of step is taken from the direction from → to; a zero step jumps
+// to to in year start.
+func Phase(start int, from, to, step float64) Schedule {
+	s := Schedule{{Year: start - 1, Value: from}}
+	if from == to {
+		return s
+	}
+	step = math.Abs(step)
+	if step == 0 {
+		return append(s, Step{Year: start, Value: to})
+	}
+	if to < from {
+		step = -step
+	}
+	v := from
+	for y := start; ; y++ {
+		v += step
+		if (step > 0 && v >= to) || (step < 0 && v <= to) || math.Abs(v-to) < 1e-12 {
+			return append(s, Step{Year: y, Value: to})
+		}
+		s = append(s, Step{Year: y, Value: v})
+	}
+}
