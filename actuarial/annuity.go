@@ -141,7 +141,7 @@ func (l Life) AnnuityImmediate(x int) float64 {
 func (l Life) TemporaryAnnuityDue(x, n int) float64 {
 	mustYears("term", n)
 	if n == 0 {
-		l.basis()
+		l.check(x)
 		return 0
 	}
 	return l.AnnuityEPV(x, Annuity{Term: n})
@@ -152,7 +152,7 @@ func (l Life) TemporaryAnnuityDue(x, n int) float64 {
 func (l Life) TemporaryAnnuityImmediate(x, n int) float64 {
 	mustYears("term", n)
 	if n == 0 {
-		l.basis()
+		l.check(x)
 		return 0
 	}
 	return l.AnnuityEPV(x, Annuity{Term: n, Immediate: true})

@@ -77,7 +77,7 @@ func (l CurveLife) Insurance(x int) float64 { return l.InsuranceEPV(x, Insurance
 func (l Life) TermInsurance(x, n int) float64 {
 	mustYears("term", n)
 	if n == 0 {
-		l.basis()
+		l.check(x)
 		return 0
 	}
 	return l.InsuranceEPV(x, Insurance{Term: n})
@@ -89,7 +89,7 @@ func (l Life) TermInsurance(x, n int) float64 {
 func (l Life) EndowmentInsurance(x, n int) float64 {
 	mustYears("term", n)
 	if n == 0 {
-		l.basis()
+		l.check(x)
 		return 1
 	}
 	return l.InsuranceEPV(x, Insurance{Term: n, Endowment: true})

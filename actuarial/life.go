@@ -17,8 +17,9 @@ var ErrAgeRange = errors.New("age outside the table")
 //
 // The table is any [mortality.Table]: an ultimate table, the cohort of a
 // generational table a life belongs to, or the rates a select life lives
-// through (a Table whose Q(x+k) is q_[x]+k). Its methods read Q(age) for
-// the ages the life passes through, nothing else.
+// through (a Table whose Q(x+k) is q_[x]+k). Its methods read Q at the
+// ages the life passes through (and, for Woolhouse's formula, the age
+// before), nothing else.
 //
 // The zero value has no table and is not usable: its methods panic. Interest
 // 0 means no interest (v = 1), so that ä_x = 1 + e_x, the curtate
@@ -78,6 +79,13 @@ func (l CurveLife) basis() basis {
 		return basis{table: l.Table, v: 1} // no interest
 	}
 	return basis{table: l.Table, curve: l.Curve}
+}
+
+// check panics, as the valuation methods do, if the basis is unusable or x
+// is below the table's MinAge.
+func (l Life) check(x int) {
+	b := l.basis()
+	mustAge(x, b.table.MinAge())
 }
 
 // Validate reports whether l can be used: a table whose ages run from

@@ -172,6 +172,7 @@ func TestPanics(t *testing.T) {
 		"age below, insur.":   func() { l.Insurance(10) },
 		"age below, E":        func() { l.PureEndowment(0, 5) },
 		"negative term":       func() { l.TemporaryAnnuityDue(40, -1) },
+		"age below, no term":  func() { l.TemporaryAnnuityDue(10, 0) },
 		"negative term, A":    func() { l.TermInsurance(40, -1) },
 		"negative deferral":   func() { l.DeferredAnnuityDue(40, -1) },
 		"m = 0":               func() { l.AnnuityDueM(40, 0) },
