@@ -22,8 +22,9 @@
 //
 //   - Ages are integers, age last birthday at the valuation date, and a life
 //     aged x is taken to be aged exactly x. Time t counts whole years from the
-//     valuation date (t = 0); a calendar year (2025) is never used here.
-//     Where a function takes a real time it says so.
+//     valuation date (t = 0); a calendar year (2025) is a different thing
+//     and is never mixed with t. Where a function takes a real time it says
+//     so.
 //   - A rate is an annual effective rate written as a fraction: 0.05 means 5%.
 //     Interest rates must be finite and above −1; a rate of 0 means no
 //     interest (v = 1). Negative rates are allowed. Escalation (indexation)
