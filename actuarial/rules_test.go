@@ -12,7 +12,7 @@ import (
 
 func TestScheduleAt(t *testing.T) {
 	// The ISSTEY 2022 law raised transition workers' contributions from 8%
-	// to 11% by 2025 (../shared/ISSTEY.md): one point a year from 2023.
+	// to 11% by 2025 (testdata/isstey/FACTS.md): one point a year from 2023.
 	s := actuarial.Schedule{{Year: 2022, Value: 0.08}, {Year: 2023, Value: 0.09}, {Year: 2024, Value: 0.10}, {Year: 2025, Value: 0.11}}
 	require.NoError(t, s.Validate())
 	for _, c := range []struct {
@@ -54,7 +54,7 @@ func TestPhase(t *testing.T) {
 }
 
 func TestLinearAccrual(t *testing.T) {
-	// ISSSTE transition regime (../shared/ISSTEY.md): age 55 with 15 years
+	// ISSSTE transition regime (testdata/isstey/FACTS.md): age 55 with 15 years
 	// gives 50%, rising 2.5 points a year to 75% at 25 years.
 	const tol = 1e-12
 	a := actuarial.LinearAccrual(15, 0.50, 0.025, 0.75)
@@ -70,7 +70,7 @@ func TestLinearAccrual(t *testing.T) {
 
 func TestFormulaCapAndFloor(t *testing.T) {
 	// ISSTEY 1976 law: cap of 8 minimum wages; the 2019 cap was MXN 24,643.20
-	// a month (../shared/ISSTEY.md), so the minimum wage was 3,080.40 a month.
+	// a month (testdata/isstey/FACTS.md), so the minimum wage was 3,080.40 a month.
 	const tol = 1e-6 // money, a millionth of a peso
 	unit := 12 * 3080.40
 	f := actuarial.Formula{
@@ -121,7 +121,7 @@ func TestReferenceRatio(t *testing.T) {
 }
 
 func TestEligibility(t *testing.T) {
-	// The ISSTEY 2025 reform (../shared/ISSTEY.md): full pension at 30 years
+	// The ISSTEY 2025 reform (testdata/isstey/FACTS.md): full pension at 30 years
 	// (men) / 28 (women), any age; reduced at age 55 with 15 years.
 	var e actuarial.Eligibility
 	e.Full[actuarial.Male.Index()] = actuarial.Conditions{{MinService: 30}}
