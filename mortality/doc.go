@@ -20,6 +20,51 @@
 // ([Scaled]), an age setback or set-forward ([SetBack]) and a weighted
 // blend of two tables ([Blend]).
 //
+// # Laws
+//
+// A [Law] is a force of mortality; laws are value structs named and
+// parameterised as their authors wrote them, each with its valid range and a
+// Validate method: [Gompertz], [Makeham], [Weibull], [Perks], [Kannisto],
+// [Siler], [Thiele], [HeligmanPollard] and some twenty more (the laws of the
+// R package MortalityLaws, against whose output they are tested). A few laws
+// model q_x rather than µ (Heligman–Pollard, Kostaki, Wittstein,
+// Rogers–Planck): they implement [QLaw], [FromLaw] takes their q as it is,
+// and their Hazard is the constant force −ln(1 − q) within each year of age.
+//
+// # Select and ultimate tables
+//
+// A [SelectTable] gives q_[x]+s, duration 0 being the first year after
+// selection, falling to the ultimate table after the select period.
+// [SelectTable.Life] returns the table a life selected at age x lives
+// through, usable anywhere a [Table] is.
+//
+// # Improvement and generational tables
+//
+// [Improve] projects a base table with a [Scale] (one-dimensional,
+// [ScaleByAge]; two-dimensional by age and calendar year,
+// [NewAgeYearScale]) into a [Generational] table: q for a life aged x (age
+// last birthday) in calendar year y, a life born in year b being aged x in
+// year b+x. [Generational.Period] is the table of one calendar year,
+// [Generational.Cohort] the rates one birth cohort lives through.
+//
+// # Lee-Carter
+//
+// [FitLeeCarter] fits log m(x, t) = a_x + b_x·k_t by the singular value
+// decomposition of the centred log central death rates, normalised so that
+// Σb_x = 1 and Σk_t = 0; k follows a random walk with drift
+// ([LeeCarter.Drift], [LeeCarter.ForecastK], and [LeeCarter.Simulate] with a
+// caller's random source). [LeeCarter.Generational] turns a fit and its
+// forecast into a [Generational] table, q = 1 − exp(−m).
+//
+// # Readers
+//
+// [ReadXTbML] reads SOA XTbML documents (mort.soa.org: select and ultimate
+// tables and improvement scales; a leading byte-order mark is skipped);
+// [ReadCSV] reads an age column and one or more rate (or survivor) columns;
+// [ReadHMD] reads Human Mortality Database life tables; and
+// [ReadDeathsExposures] reads deaths and exposures by age and year for a
+// Lee-Carter fit.
+//
 // # Conventions
 //
 //   - Ages are integers, age last birthday, unless a name says otherwise
