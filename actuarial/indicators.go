@@ -106,14 +106,15 @@ func (o seriesArg) at(t int) float64 {
 	return o.v[t]
 }
 
-// seriesRatio writes (num[t] + num2[t])/(den[t] + den2[t]) into dst, where num2
-// and den2 may be nil (zero) and num and den are required; denName names
-// the denominator in a division-by-zero error. It allocates only when dst
-// is nil; on error dst may be partly written.
-func seriesRatio(dst []float64, num, num2, den, den2 seriesArg, denName string) ([]float64, error) {
-	n := len(num.v)
+// seriesRatio writes (num[t] + num2[t])/(den[t] + den2[t]) into dst, where
+// num2 and den2 may be nil (zero) and num and den are required; all have
+// the length of ref, the function's first series; denName names the
+// denominator in a division-by-zero error. It allocates only when dst is
+// nil; on error dst may be partly written.
+func seriesRatio(dst []float64, ref seriesArg, num, num2, den, den2 seriesArg, denName string) ([]float64, error) {
+	n := len(ref.v)
 	for _, o := range [...]seriesArg{num, num2, den, den2} {
-		if err := o.check(num.name, n); err != nil {
+		if err := o.check(ref.name, n); err != nil {
 			return nil, err
 		}
 	}
@@ -145,9 +146,8 @@ func seriesRatio(dst []float64, num, num2, den, den2 seriesArg, denName string) 
 // wrapping [ErrZeroDivisor] that names the year. It allocates only when dst
 // is nil and panics if dst is not nil and len(dst) != n.
 func PAYGCostRate(dst, salaryBill, benefits, costs []float64) ([]float64, error) {
-	return seriesRatio(dst,
-		reqSeries("benefits", benefits, false), optSeries("costs", costs),
-		reqSeries("salary bill", salaryBill, true), seriesArg{}, "salary bill")
+	sal := reqSeries("salary bill", salaryBill, true)
+	return seriesRatio(dst, sal, reqSeries("benefits", benefits, false), optSeries("costs", costs), sal, seriesArg{}, "salary bill")
 }
 
 // ReserveRatio writes the reserve ratio of each year into dst and returns
@@ -167,8 +167,8 @@ func PAYGCostRate(dst, salaryBill, benefits, costs []float64) ([]float64, error)
 // [ErrZeroDivisor]. It allocates only when dst is nil and panics if dst is
 // not nil and len(dst) != len(reserve).
 func ReserveRatio(dst, reserve, benefits, costs []float64) ([]float64, error) {
-	return seriesRatio(dst,
-		reqSeries("reserve", reserve, false), seriesArg{},
+	res := reqSeries("reserve", reserve, false)
+	return seriesRatio(dst, res, res, seriesArg{},
 		reqSeries("benefits", benefits, false), optSeries("costs", costs), "expenditure (benefits + costs)")
 }
 
@@ -182,8 +182,8 @@ func ReserveRatio(dst, reserve, benefits, costs []float64) ([]float64, error) {
 // a [*SeriesError] wrapping [ErrZeroDivisor]. It allocates only when dst is
 // nil and panics if dst is not nil and len(dst) != len(actives).
 func SupportRatio(dst, actives, pensioners []float64) ([]float64, error) {
-	return seriesRatio(dst,
-		reqSeries("actives", actives, true), seriesArg{},
+	act := reqSeries("actives", actives, true)
+	return seriesRatio(dst, act, act, seriesArg{},
 		reqSeries("pensioners", pensioners, true), seriesArg{}, "pensioners")
 }
 
@@ -198,8 +198,8 @@ func SupportRatio(dst, actives, pensioners []float64) ([]float64, error) {
 // wrapping [ErrZeroDivisor]. It allocates only when dst is nil and panics
 // if dst is not nil and len(dst) != len(pensioners).
 func DependencyRatio(dst, pensioners, actives []float64) ([]float64, error) {
-	return seriesRatio(dst,
-		reqSeries("pensioners", pensioners, true), seriesArg{},
+	pen := reqSeries("pensioners", pensioners, true)
+	return seriesRatio(dst, pen, pen, seriesArg{},
 		reqSeries("actives", actives, true), seriesArg{}, "actives")
 }
 
@@ -215,8 +215,8 @@ func DependencyRatio(dst, pensioners, actives []float64) ([]float64, error) {
 // [*SeriesError] wrapping [ErrZeroDivisor]. It allocates only when dst is
 // nil and panics if dst is not nil and len(dst) != len(newPensions).
 func ReplacementRate(dst, newPensions, salaries []float64) ([]float64, error) {
-	return seriesRatio(dst,
-		reqSeries("new pensions", newPensions, true), seriesArg{},
+	np := reqSeries("new pensions", newPensions, true)
+	return seriesRatio(dst, np, np, seriesArg{},
 		reqSeries("retiring salaries", salaries, true), seriesArg{}, "retiring salaries")
 }
 
@@ -770,15 +770,15 @@ func Summarize(dst *Summary, f *Flows, h Horizon) (*Summary, error) {
 		return nil, err
 	}
 	all := f.Years()
+	n, err := h.years(all)
+	if err != nil {
+		return nil, err
+	}
 	for _, o := range [...]seriesArg{reqSeries("salary bill", f.SalaryBill, true), reqSeries("benefits", f.Benefits, false),
 		reqSeries("reserve at start", f.ReserveStart, false), reqSeries("reserve at end", f.ReserveEnd, false)} {
 		if o.v == nil {
 			return nil, seriesLengthError(o.name, 0, "the flows", all)
 		}
-	}
-	n, err := h.years(all)
-	if err != nil {
-		return nil, err
 	}
 	if dst == nil {
 		dst = new(Summary)
