@@ -408,7 +408,10 @@ func TestIndicatorErrors(t *testing.T) {
 			actuarial.ErrLength, "", 0, "benefits has 2 years, want 3 (as salary bill)"},
 		{"missing benefits", func() error { _, err := actuarial.GAP(ok, nil, nil, 0, h); return err },
 			actuarial.ErrLength, "", 0, "benefits has 0 years, want 3"},
-		{"zero expenditure", func() error { _, err := actuarial.ReserveRatio(nil, ok, []float64{1, 0, 1}, []float64{0, 0, 0}); return err },
+		{"zero expenditure", func() error {
+			_, err := actuarial.ReserveRatio(nil, ok, []float64{1, 0, 1}, []float64{0, 0, 0})
+			return err
+		},
 			actuarial.ErrZeroDivisor, "expenditure (benefits + costs)", 1, "expenditure (benefits + costs) of year t = 1 is 0"},
 		{"no pensioners", func() error { _, err := actuarial.SupportRatio(nil, ok, []float64{0, 1, 1}); return err },
 			actuarial.ErrZeroDivisor, "pensioners", 0, "pensioners of year t = 0 is 0"},
