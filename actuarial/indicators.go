@@ -50,8 +50,8 @@ func (e *SeriesError) Error() string {
 
 func (e *SeriesError) Unwrap() error { return e.Err }
 
-// seriesLengthError reports a series of got years where want (the length of the
-// series named ref) were expected.
+// seriesLengthError reports a series of got years where want (the length
+// of the series named ref) were expected.
 func seriesLengthError(name string, got int, ref string, want int) error {
 	return fmt.Errorf("actuarial: %s has %d years, want %d (as %s): %w", name, got, want, ref, ErrLength)
 }

@@ -13,7 +13,7 @@ func BenchmarkSummarize(b *testing.B) {
 	if err != nil {
 		b.Fatal(err)
 	}
-	f := scheme(100, 4e9, c)
+	f := syntheticFlows(100, 4e9, c)
 	h := actuarial.Horizon{Curve: c, TargetRatio: 1}
 	s, err := actuarial.Summarize(nil, f, h)
 	if err != nil {
@@ -33,7 +33,7 @@ func BenchmarkGAP(b *testing.B) {
 	if err != nil {
 		b.Fatal(err)
 	}
-	f := scheme(100, 4e9, c)
+	f := syntheticFlows(100, 4e9, c)
 	h := actuarial.Horizon{Curve: c}
 	b.ReportAllocs()
 	for b.Loop() {
@@ -45,7 +45,7 @@ func BenchmarkGAP(b *testing.B) {
 
 // BenchmarkNewLedger builds and verifies the decimal ledger of 100 years.
 func BenchmarkNewLedger(b *testing.B) {
-	f := randomFlows(100, 1)
+	f := randomLedgerFlows(100, 1)
 	b.ReportAllocs()
 	for b.Loop() {
 		if _, err := actuarial.NewLedger(f); err != nil {
@@ -56,7 +56,7 @@ func BenchmarkNewLedger(b *testing.B) {
 
 // BenchmarkLedgerVerify re-checks the identities of a 100-year ledger.
 func BenchmarkLedgerVerify(b *testing.B) {
-	l, err := actuarial.NewLedger(randomFlows(100, 1))
+	l, err := actuarial.NewLedger(randomLedgerFlows(100, 1))
 	if err != nil {
 		b.Fatal(err)
 	}

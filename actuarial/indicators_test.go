@@ -12,8 +12,8 @@ import (
 	"github.com/reserva-go/reserva/actuarial"
 )
 
-// constant returns n copies of x.
-func constant(n int, x float64) []float64 {
+// flatSeries returns n copies of x.
+func flatSeries(n int, x float64) []float64 {
 	s := make([]float64, n)
 	for t := range s {
 		s[t] = x
@@ -21,8 +21,8 @@ func constant(n int, x float64) []float64 {
 	return s
 }
 
-// growing returns x·(1+g)^t for t < n.
-func growing(n int, x, g float64) []float64 {
+// growingSeries returns x·(1+g)^t for t < n.
+func growingSeries(n int, x, g float64) []float64 {
 	s := make([]float64, n)
 	for t := range s {
 		s[t] = x * math.Pow(1+g, float64(t))
@@ -30,21 +30,21 @@ func growing(n int, x, g float64) []float64 {
 	return s
 }
 
-// scheme is a synthetic projection of n years from 2025, built with the
+// syntheticFlows is a synthetic projection of n years from 2025, built with the
 // projection's own timing (PROJECTION.md): a salary bill growing 3% a year
 // and benefits 7% a year, administration costs 3% of benefits, contributions
 // at 18% of the salary bill, a state transfer of 1% of the salary bill, the
 // reserve earning the rates of curve with investment income
 // R·i + N·((1+i)^½ − 1), N the net cash flow of the year.
-func scheme(n int, r0 float64, curve *actuarial.Curve) *actuarial.Flows {
+func syntheticFlows(n int, r0 float64, curve *actuarial.Curve) *actuarial.Flows {
 	f := &actuarial.Flows{
 		StartYear:        2025,
-		SalaryBill:       growing(n, 1e9, 0.03),
-		Benefits:         growing(n, 1.2e8, 0.07),
-		Actives:          growing(n, 20000, 0.01),
-		Pensioners:       growing(n, 4000, 0.045),
-		NewPensions:      growing(n, 6e6, 0.05),
-		RetiringSalaries: growing(n, 1e7, 0.04),
+		SalaryBill:       growingSeries(n, 1e9, 0.03),
+		Benefits:         growingSeries(n, 1.2e8, 0.07),
+		Actives:          growingSeries(n, 20000, 0.01),
+		Pensioners:       growingSeries(n, 4000, 0.045),
+		NewPensions:      growingSeries(n, 6e6, 0.05),
+		RetiringSalaries: growingSeries(n, 1e7, 0.04),
 		AccruedLiability: 5e9,
 	}
 	f.Costs = make([]float64, n)
@@ -106,7 +106,7 @@ func TestGAPConstantFlows(t *testing.T) {
 			c, err := actuarial.NewCurve(i)
 			require.NoError(t, err)
 			h := actuarial.Horizon{Curve: c, Timing: tm}
-			sal, ben, cost := constant(n, S), constant(n, B), constant(n, E)
+			sal, ben, cost := flatSeries(n, S), flatSeries(n, B), flatSeries(n, E)
 
 			gap, err := actuarial.GAP(sal, ben, cost, 0, h)
 			require.NoError(t, err)
@@ -142,7 +142,7 @@ func TestGAPStationary(t *testing.T) {
 	const relTol = 1e-14 // ratio of two sums of 60 terms with the same factors
 	c, err := actuarial.StepCurve(0.05, 20, 0.03)
 	require.NoError(t, err)
-	gap, err := actuarial.GAP(growing(60, 5e8, 0.04), growing(60, 6e7, 0.04), nil, 0, actuarial.Horizon{Curve: c})
+	gap, err := actuarial.GAP(growingSeries(60, 5e8, 0.04), growingSeries(60, 6e7, 0.04), nil, 0, actuarial.Horizon{Curve: c})
 	require.NoError(t, err)
 	assert.InEpsilon(t, 0.12, gap, relTol)
 }
@@ -156,7 +156,7 @@ func TestGAPDefiningProperty(t *testing.T) {
 	const relTol = 1e-11 // 50 roll-forward steps on amounts of order 1e10, relative to the flows
 	c, err := actuarial.StepCurve(0.045, 15, 0.035)
 	require.NoError(t, err)
-	f := scheme(60, 3e9, c)
+	f := syntheticFlows(60, 3e9, c)
 	for _, tm := range []actuarial.Timing{actuarial.MidYear, actuarial.StartOfYear, actuarial.EndOfYear} {
 		for _, k := range []float64{0, 2} {
 			h := actuarial.Horizon{Years: 50, Curve: c, Timing: tm, TargetRatio: k}
@@ -199,7 +199,7 @@ func TestActuarialBalance(t *testing.T) {
 	curve, err := actuarial.NewCurve(i)
 	require.NoError(t, err)
 	h := actuarial.Horizon{Curve: curve, TargetRatio: targetYrs}
-	sal, ben, contrib := constant(n, S), constant(n, B), constant(n, c*S)
+	sal, ben, contrib := flatSeries(n, S), flatSeries(n, B), flatSeries(n, c*S)
 	pvS := S * actuarial.AnnuityCertainDue(i, n) * actuarial.DiscountFactor(i, 0.5)
 
 	in, err := actuarial.SummarizedIncomeRate(sal, contrib, nil, r0, h)
@@ -218,7 +218,7 @@ func TestActuarialBalance(t *testing.T) {
 	assert.InDelta(t, c-gap, ab, tol)
 
 	// Transfers count as income: a transfer of 1% of the salary bill adds 0.01.
-	ab2, err := actuarial.ActuarialBalance(sal, contrib, constant(n, 0.01*S), ben, nil, r0, h)
+	ab2, err := actuarial.ActuarialBalance(sal, contrib, flatSeries(n, 0.01*S), ben, nil, r0, h)
 	require.NoError(t, err)
 	assert.InDelta(t, ab+0.01, ab2, tol)
 }
@@ -230,7 +230,7 @@ func TestRollForwardIsTheProjection(t *testing.T) {
 	const relTol = 1e-13 // 100 steps, the two formulas round differently
 	c, err := actuarial.StepCurve(0.06, 30, 0.04)
 	require.NoError(t, err)
-	f := scheme(100, 2e9, c)
+	f := syntheticFlows(100, 2e9, c)
 	net, err := actuarial.NetCashFlow(nil, f.Contributions, f.Transfers, f.Benefits, f.Costs)
 	require.NoError(t, err)
 	got, err := actuarial.RollForward(nil, f.ReserveStart[0], net, actuarial.Horizon{Curve: c})
@@ -285,9 +285,9 @@ func TestDeficitTransfers(t *testing.T) {
 	t.Run("constant deficit from year 0", func(t *testing.T) {
 		// No reserve and N(t) = −D: the state pays D every year at
 		// mid-year, PV = D·ä_n·v^½.
-		tr, pv, err := actuarial.DeficitTransfers(nil, 0, constant(n, -D), h)
+		tr, pv, err := actuarial.DeficitTransfers(nil, 0, flatSeries(n, -D), h)
 		require.NoError(t, err)
-		assert.InDeltaSlice(t, constant(n, D), tr, relTol*D)
+		assert.InDeltaSlice(t, flatSeries(n, D), tr, relTol*D)
 		assert.InEpsilon(t, D*actuarial.AnnuityCertainDue(i, n)*actuarial.DiscountFactor(i, 0.5), pv, relTol)
 	})
 
@@ -299,7 +299,7 @@ func TestDeficitTransfers(t *testing.T) {
 		// R(n)·v(n) = R(0) + PV(N) + PV(transfers) with N = −D:
 		// PV(transfers) = D·ä_n·v^½ − R(0).
 		r0 := 3.5 * D
-		tr, pv, err := actuarial.DeficitTransfers(nil, r0, constant(n, -D), h)
+		tr, pv, err := actuarial.DeficitTransfers(nil, r0, flatSeries(n, -D), h)
 		require.NoError(t, err)
 		var r float64 = r0
 		first := -1
@@ -329,15 +329,15 @@ func TestDeficitTransfers(t *testing.T) {
 		const F = 5e6
 		hf := h
 		hf.Floor = F
-		tr, _, err := actuarial.DeficitTransfers(nil, F, constant(n, -D), hf)
+		tr, _, err := actuarial.DeficitTransfers(nil, F, flatSeries(n, -D), hf)
 		require.NoError(t, err)
-		assert.InDeltaSlice(t, constant(n, D-F*i/math.Sqrt(1+i)), tr, relTol*D)
+		assert.InDeltaSlice(t, flatSeries(n, D-F*i/math.Sqrt(1+i)), tr, relTol*D)
 	})
 
 	t.Run("surplus", func(t *testing.T) {
-		tr, pv, err := actuarial.DeficitTransfers(make([]float64, n), 0, constant(n, D), h)
+		tr, pv, err := actuarial.DeficitTransfers(make([]float64, n), 0, flatSeries(n, D), h)
 		require.NoError(t, err)
-		assert.Equal(t, constant(n, 0), tr)
+		assert.Equal(t, flatSeries(n, 0), tr)
 		assert.Zero(t, pv)
 	})
 }
@@ -465,7 +465,7 @@ func TestSummarize(t *testing.T) {
 	const tol = 0 // the same computations in the same order
 	c, err := actuarial.StepCurve(0.05, 10, 0.04)
 	require.NoError(t, err)
-	f := scheme(100, 4e9, c)
+	f := syntheticFlows(100, 4e9, c)
 	h := actuarial.Horizon{Years: 80, Curve: c, TargetRatio: 1}
 	s, err := actuarial.Summarize(nil, f, h)
 	require.NoError(t, err)
@@ -543,7 +543,7 @@ func TestSummarizeErrors(t *testing.T) {
 	require.NoError(t, err)
 	h := actuarial.Horizon{Curve: c}
 
-	f := scheme(10, 1e9, c)
+	f := syntheticFlows(10, 1e9, c)
 	f.Benefits[4] = math.NaN()
 	_, err = actuarial.Summarize(nil, f, h)
 	var se *actuarial.SeriesError
@@ -555,7 +555,7 @@ func TestSummarizeErrors(t *testing.T) {
 	assert.ErrorIs(t, err, actuarial.ErrNotFinite)
 	assert.Contains(t, err.Error(), "benefits of year t = 4 (2029) is NaN")
 
-	f = scheme(10, 1e9, c)
+	f = syntheticFlows(10, 1e9, c)
 	f.Pensioners[6] = 0
 	_, err = actuarial.Summarize(nil, f, h)
 	require.ErrorAs(t, err, &se)
@@ -563,19 +563,19 @@ func TestSummarizeErrors(t *testing.T) {
 	assert.Equal(t, 2031, se.Year)
 	assert.ErrorIs(t, err, actuarial.ErrZeroDivisor)
 
-	f = scheme(10, 1e9, c)
+	f = syntheticFlows(10, 1e9, c)
 	f.Costs = f.Costs[:9]
 	_, err = actuarial.Summarize(nil, f, h)
 	assert.ErrorIs(t, err, actuarial.ErrLength)
 	assert.Contains(t, err.Error(), "costs has 9 years, want 10 (as salary bill)")
 
-	f = scheme(10, 1e9, c)
+	f = syntheticFlows(10, 1e9, c)
 	f.ReserveEnd = nil
 	_, err = actuarial.Summarize(nil, f, h)
 	assert.ErrorIs(t, err, actuarial.ErrLength)
 	assert.Contains(t, err.Error(), "reserve at end has 0 years")
 
-	f = scheme(10, 1e9, c)
+	f = syntheticFlows(10, 1e9, c)
 	f.AccruedLiability = -1
 	_, err = actuarial.Summarize(nil, f, h)
 	assert.ErrorIs(t, err, actuarial.ErrNegativeAmount)

@@ -15,11 +15,11 @@ import (
 	"github.com/reserva-go/reserva/actuarial"
 )
 
-// randomFlows returns n years of random flows from a seeded generator,
+// randomLedgerFlows returns n years of random flows from a seeded generator,
 // amounts with many decimals of the order of a large scheme (contributions
 // ~1e9 a year), the reserve rolled forward in float64 as the projection
 // does: R_end = R_start + C + I + T − B − E.
-func randomFlows(n int, seed uint64) *actuarial.Flows {
+func randomLedgerFlows(n int, seed uint64) *actuarial.Flows {
 	rng := rand.New(rand.NewPCG(seed, 2))
 	f := &actuarial.Flows{StartYear: 2025}
 	for _, s := range []*[]float64{&f.Contributions, &f.InvestmentIncome, &f.Transfers, &f.Benefits, &f.Costs, &f.ReserveStart, &f.ReserveEnd} {
@@ -53,7 +53,7 @@ func TestLedgerReconciles(t *testing.T) {
 		floatRoundoff = 1e-5
 	)
 	for _, seed := range []uint64{1, 2, 3} {
-		f := randomFlows(100, seed)
+		f := randomLedgerFlows(100, seed)
 		l, err := actuarial.NewLedger(f)
 		require.NoError(t, err)
 		require.Len(t, l.Rows, 100)
@@ -109,7 +109,7 @@ func TestLedgerRounding(t *testing.T) {
 // and checks that Verify names the year and the amounts.
 func TestLedgerVerifyCatchesTampering(t *testing.T) {
 	fresh := func() *actuarial.Ledger {
-		l, err := actuarial.NewLedger(randomFlows(10, 7))
+		l, err := actuarial.NewLedger(randomLedgerFlows(10, 7))
 		require.NoError(t, err)
 		require.NoError(t, l.Verify())
 		return l
@@ -159,7 +159,7 @@ func TestLedgerVerifyCatchesTampering(t *testing.T) {
 // TestNewLedgerErrors checks that flows that do not add up to the reserve
 // beyond the documented bound, and bad data, are reported.
 func TestNewLedgerErrors(t *testing.T) {
-	f := randomFlows(20, 3)
+	f := randomLedgerFlows(20, 3)
 	f.InvestmentIncome[12] += 1 // a unit of money lost in year 12
 	_, err := actuarial.NewLedger(f)
 	var le *actuarial.LedgerError
@@ -178,7 +178,7 @@ func TestNewLedgerErrors(t *testing.T) {
 	assert.Equal(t, 2038, le.Year)
 	assert.Equal(t, "opening", le.Item)
 
-	f = randomFlows(20, 3)
+	f = randomLedgerFlows(20, 3)
 	f.Costs[5] = math.Inf(-1)
 	_, err = actuarial.NewLedger(f)
 	var se *actuarial.SeriesError
@@ -186,7 +186,7 @@ func TestNewLedgerErrors(t *testing.T) {
 	assert.Equal(t, "costs", se.Series)
 	assert.Equal(t, 2030, se.Year)
 
-	f = randomFlows(20, 3)
+	f = randomLedgerFlows(20, 3)
 	f.ReserveStart = nil
 	_, err = actuarial.NewLedger(f)
 	assert.ErrorIs(t, err, actuarial.ErrLength)
@@ -200,7 +200,7 @@ func TestNewLedgerErrors(t *testing.T) {
 
 // TestLedgerWriteCSV checks that the CSV reads back to the ledger's amounts.
 func TestLedgerWriteCSV(t *testing.T) {
-	l, err := actuarial.NewLedger(randomFlows(5, 9))
+	l, err := actuarial.NewLedger(randomLedgerFlows(5, 9))
 	require.NoError(t, err)
 	var buf bytes.Buffer
 	require.NoError(t, l.WriteCSV(&buf))
