@@ -218,3 +218,46 @@ func TestLedgerWriteCSV(t *testing.T) {
 		}
 	}
 }
+
+// FuzzLedger checks that any finite flows give a ledger that verifies and
+// stays within NewLedger's documented bound of the float64 reserve, and
+// that non-finite ones give an error rather than a panic.
+func FuzzLedger(f *testing.F) {
+	f.Add(1e6, 2.675, 0.135, -0.005, 1e9, 3.3)
+	f.Add(0.0, 0.0, 0.0, 0.0, 0.0, 0.0)
+	f.Add(-1e12, 1e-300, 5e-324, 1e15, -7.77, math.Copysign(0, -1))
+	f.Fuzz(func(t *testing.T, r0, c, i, tr, b, e float64) {
+		const n = 3
+		fl := &actuarial.Flows{StartYear: 2000}
+		r := r0
+		for k := range n {
+			// Vary the flows from year to year.
+			s := float64(k + 1)
+			fl.Contributions = append(fl.Contributions, c*s)
+			fl.InvestmentIncome = append(fl.InvestmentIncome, i/s)
+			fl.Transfers = append(fl.Transfers, tr)
+			fl.Benefits = append(fl.Benefits, b*s)
+			fl.Costs = append(fl.Costs, e)
+			fl.ReserveStart = append(fl.ReserveStart, r)
+			r = r + fl.Contributions[k] + fl.InvestmentIncome[k] + fl.Transfers[k] - fl.Benefits[k] - fl.Costs[k]
+			fl.ReserveEnd = append(fl.ReserveEnd, r)
+		}
+		l, err := actuarial.NewLedger(fl)
+		if err != nil {
+			// Only non-finite data may fail.
+			require.ErrorIs(t, err, actuarial.ErrNotFinite)
+			return
+		}
+		require.NoError(t, l.Verify())
+		for k, row := range l.Rows {
+			want := decimal.NewFromFloat(fl.ReserveEnd[k])
+			var scale float64
+			for j := 0; j <= k; j++ {
+				scale += math.Abs(fl.ReserveStart[j]) + math.Abs(fl.Contributions[j]) + math.Abs(fl.InvestmentIncome[j]) +
+					math.Abs(fl.Transfers[j]) + math.Abs(fl.Benefits[j]) + math.Abs(fl.Costs[j])
+			}
+			bound := decimal.NewFromFloat(0.005*float64(1+5*(k+1)) + 0x1p-46*scale)
+			require.True(t, row.Closing.Sub(want).Abs().Cmp(bound) <= 0, "year %d: %s vs %s", row.Year, row.Closing, want)
+		}
+	})
+}
