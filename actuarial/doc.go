@@ -46,6 +46,22 @@
 //   - Amounts are float64 units of money (or of benefit); the package never
 //     rounds.
 //
+// # Indicators
+//
+// The sustainability indicators of a projected scheme are functions of its
+// year-by-year series, gathered in a [Flows]: the PAYG cost rate, the
+// reserve ratio, the support and dependency ratios and the replacement rate
+// of new pensions by year; over a [Horizon], the general average premium
+// ([GAP]), the actuarial balance, the state's deficit transfers and their
+// present value; the depletion year and the funding ratio. [Summarize]
+// computes them all in one call. The definitions are the ILO's (Plamondon
+// et al., Actuarial practice in social security, ILO/ISSA, 2002; Iyer,
+// Actuarial mathematics of social security pensions, ILO/ISSA, 1999) and,
+// for the actuarial balance, the US Social Security Trustees'. Timing is
+// the projection's: reserves at 1 January and 31 December, flows paid
+// through the year (mid-year for interest). A [Ledger] turns the flows into
+// money, decimal amounts rounded to the cent that reconcile every year.
+//
 // # Errors and panics
 //
 // Methods that return a single number (the textbook functions) panic, with a
