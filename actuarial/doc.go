@@ -62,6 +62,67 @@
 // through the year (mid-year for interest). A [Ledger] turns the flows into
 // money, decimal amounts rounded to the cent that reconcile every year.
 //
+// # Projection
+//
+// A [Scheme] is projected year by year by a [Projector], as the ILO's
+// actuarial valuations of social-security schemes do: an annual,
+// deterministic cohort projection of expected numbers of lives by cell
+// (group × sex × age × completed service for actives, group × pension type
+// × sex × age for pensions), for an open or a closed group. Its timing:
+//
+//   - The census is on 1 January of StartYear; year t = 0 is calendar year
+//     StartYear. Ages are last birthdays on 1 January, service is completed
+//     years on 1 January.
+//   - On 1 January of each year, in this order: survivors of the year
+//     before are a year older with a year more service (the last service
+//     cell keeps those at or above MaxService); their salaries have grown
+//     by merit ([SalaryScale.Merit] at last year's age and service) and by
+//     general wage growth; pensions in payment are indexed under the rules
+//     in force that day; new entrants join with service 0 (open group);
+//     [Transition]s move members between groups. Then members eligible for
+//     a pension retire with the retirement probability of their sex and age
+//     (1 from a compulsory age, when members without a pension leave as
+//     withdrawals); their pensions are paid for the whole year.
+//   - During the year: deaths, disability and withdrawal among the
+//     remaining actives, as dependent probabilities from the active
+//     mortality and the independent rates of the [ServiceTable] (UDD in each
+//     single-decrement table, or as the table says); deaths among
+//     pensioners. Lives leaving during the year contribute, or are paid,
+//     for half of it: an exposure of 1 − q/2 (UDD). Disability, survivors'
+//     and orphans' pensions awarded during the year are paid for half of
+//     it and join the pensions in payment on the next 1 January, at the
+//     beneficiary's age then; they do not die in their first part-year.
+//   - Pensions are computed on award: a retirement pension from the
+//     [Formula] of the rules in force, on a reference salary equal to the
+//     member's salary that day times [SalaryScale.ReferenceRatio] (the
+//     average of the last ReferenceYears salaries along the salary scale and
+//     the year's wage growth); a disability pension likewise on the service
+//     completed at the start of the year; a survivor's or orphan's pension as
+//     a share of the deceased's pension (or, for a death in service, of the
+//     disability pension the member would have had). Caps and floors in
+//     reference units follow the unit's growth.
+//   - Refunds on withdrawal return a share of the member's own
+//     contributions, accumulated without interest. Cells carry them as a
+//     total: census members are credited, at the worker's rate of the start
+//     year, with their years of service times the average salary of those
+//     years (ReferenceRatio over their whole service); members leaving
+//     during a year also get back half of that year's contributions.
+//   - All cash flows of a year are taken as paid mid-year: investment
+//     income = R_start·i + (C + T − B − E)·((1+i)^½ − 1), with R_start the
+//     reserve on 1 January, C the contributions, T the state's transfers, B
+//     the benefits (pensions, extra payments, refunds), E the
+//     administration costs and i the year's return; R_end = R_start + C + T
+//   - I − B − E. The reserve may become negative.
+//   - Rates given as a calendar-year [Schedule] apply within that year (a
+//     contribution rate, a return) or on its 1 January (wage growth,
+//     inflation and unit growth from the year before, indexation).
+//
+// Units: counts are expected numbers of lives (float64, fractional);
+// salaries, pensions, contributions and every other amount are money units
+// a year of the year they are paid in (nominal), float64, never rounded.
+// [Result] holds one [YearResult] per year and, when asked, the detail by
+// cell; its accessors return series by year for the indicators.
+//
 // # Errors and panics
 //
 // Methods that return a single number (the textbook functions) panic, with a

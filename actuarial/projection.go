@@ -1,0 +1,961 @@
+// The cohort projection of a scheme: the Projector and its yearly step.
+
+package actuarial
+
+import (
+	"fmt"
+	"math"
+)
+
+// nAges is the number of ages a projection follows, 0..MaxCensusAge.
+const nAges = MaxCensusAge + 1
+
+// Kinds of 1 January exit a cell's rules give.
+const (
+	retNone     uint8 = iota // no retirement
+	retFull                  // a full (old-age) pension
+	retReduced               // a reduced (early) pension
+	retWithdraw              // compulsory age without a pension: a withdrawal
+)
+
+// Projector projects one [Scheme] year by year. [NewProjector] validates
+// the scheme and allocates every buffer once; [Projector.Run] then runs
+// without allocating when it is given a [Result] to reuse, and can be
+// called any number of times. A Projector is not safe for concurrent use:
+// give each goroutine its own (see [RunScenarios]). It keeps a reference to
+// the scheme, which must not change while the Projector is in use.
+type Projector struct {
+	// Detail, when set before Run, makes the result hold the projection by
+	// cell ([Result] Cells). It costs memory in proportion to the years
+	// and groups projected (about 1 MB a year a group) and some time.
+	Detail bool
+
+	s        *Scheme
+	ms, ns   int // MaxService of the active cells, and MaxService+1
+	nA, nP   int // active and pensioner cells per group
+	nG       int
+	minEntry int // no member's age minus service cell is below this
+
+	aN, aS, aC []float64 // actives by group and cell: count, total salary, total accumulated own contributions
+	pN, pA     []float64 // pensions by group and cell: count, total yearly amount
+	wN, wA     []float64 // pensions awarded during the year, joining on the next 1 January
+	lo, hi     []int     // by group and sex: the populated active ages, empty when hi < lo
+
+	qDis, qWd [NumSexes][]float64 // independent rates of disability and withdrawal by age and service
+	hasDec    [NumSexes]bool
+	uddm      [NumSexes]bool
+	merit     []float64 // merit factor by age and service
+
+	mort    [NumLifeStatuses][NumSexes]YearTable // resolved: no nil
+	alias   [NumLifeStatuses][NumSexes]int       // the status whose table a fallback shares, or −1
+	static  [NumLifeStatuses][NumSexes]bool      // a PeriodTable: the same in every year
+	q       [NumLifeStatuses][NumSexes][nAges]float64
+	qFilled bool
+
+	gc       []groupCache
+	entW     []float64 // entrants' profile weights, normalised
+	trackAcc bool      // some rules refund contributions
+	initAcc  []float64 // accumulated contributions per money unit of census salary, by group and cell
+}
+
+// groupCache holds what a group's rules give, recomputed only when the
+// rules in force (or the wage growth they depend on) change.
+type groupCache struct {
+	rules int     // index of the rules the factors belong to; −1: none yet
+	w     float64 // the wage growth the reference ratios use
+
+	retKind   []uint8   // by active cell: retNone, retFull, retReduced, retWithdraw
+	retRate   []float64 // by active cell: probability of retiring on 1 January
+	retFactor []float64 // by active cell: pension per unit of salary, before cap and floor
+	disFactor []float64 // by age and service: disability pension per unit of salary
+	retMin    int       // the youngest age with a retirement of any kind
+
+	ratio      [2][]float64 // reference ratios by age and service, for retirement and disability
+	ratioYears [2]int       // their ReferenceYears; 0: not computed
+	ratioW     [2]float64   // their wage growth
+
+	// Values of the year.
+	r                *Rules
+	contrib          [NumPayers]float64
+	ceiling          float64
+	hasCeiling       bool
+	retCap, retFloor float64
+	hasRetCap        bool
+	hasRetFloor      bool
+	disCap, disFloor float64
+	hasDisCap        bool
+	hasDisFloor      bool
+	index            float64 // indexation factor at the next 1 January
+	base             float64 // contribution base of the year
+	paid             float64 // pensions paid in the year
+}
+
+// NewProjector validates s and allocates a projector for it. The error is
+// the first problem [Scheme.Validate] finds.
+func NewProjector(s *Scheme) (*Projector, error) {
+	if s == nil {
+		panic("actuarial: NewProjector of a nil scheme")
+	}
+	if err := s.Validate(); err != nil {
+		return nil, err
+	}
+	p := &Projector{s: s, nG: len(s.Groups), ms: DefaultMaxService}
+	for gi := range s.Groups {
+		if a := s.Groups[gi].Actives; a != nil {
+			p.ms = a.maxService()
+			break
+		}
+	}
+	p.ns = p.ms + 1
+	p.nA = NumSexes * nAges * p.ns
+	p.nP = NumPensionTypes * NumSexes * nAges
+	p.aN = make([]float64, p.nG*p.nA)
+	p.aS = make([]float64, p.nG*p.nA)
+	p.aC = make([]float64, p.nG*p.nA)
+	p.pN = make([]float64, p.nG*p.nP)
+	p.pA = make([]float64, p.nG*p.nP)
+	p.wN = make([]float64, p.nG*p.nP)
+	p.wA = make([]float64, p.nG*p.nP)
+	p.lo = make([]int, p.nG*NumSexes)
+	p.hi = make([]int, p.nG*NumSexes)
+
+	// The youngest entry age: no cell's age minus service index is below it.
+	p.minEntry = nAges
+	for gi := range s.Groups {
+		a := s.Groups[gi].Actives
+		if a == nil {
+			continue
+		}
+		for sx := range NumSexes {
+			for age := range nAges {
+				for sv := 0; sv <= p.ms; sv++ {
+					if a.Count[(sx*nAges+age)*p.ns+sv] > 0 {
+						p.minEntry = min(p.minEntry, age-sv)
+					}
+				}
+			}
+		}
+	}
+	as := &s.Assumptions
+	if as.Entrants.Mode != ClosedGroup {
+		var sum float64
+		for _, e := range as.Entrants.Profile {
+			sum += e.Weight
+			p.minEntry = min(p.minEntry, e.Age)
+		}
+		p.entW = make([]float64, len(as.Entrants.Profile))
+		for i, e := range as.Entrants.Profile {
+			p.entW[i] = e.Weight / sum
+		}
+	}
+	p.minEntry = max(min(p.minEntry, MaxCensusAge), 0)
+
+	// Decrements and merit, fixed for the projector's life.
+	for sx := range NumSexes {
+		t := as.Decrements[sx]
+		if t == nil {
+			continue
+		}
+		p.hasDec[sx] = true
+		p.uddm[sx] = t.Options().Assumption == UDDMultipleDecrement
+		p.qDis[sx] = make([]float64, nAges*p.ns)
+		p.qWd[sx] = make([]float64, nAges*p.ns)
+		for age := max(t.MinAge(), 0); age <= min(t.MaxAge(), MaxCensusAge); age++ {
+			for sv := 0; sv <= p.ms; sv++ {
+				q := t.Independent(age, sv)
+				p.qDis[sx][age*p.ns+sv] = q[Disability]
+				p.qWd[sx][age*p.ns+sv] = q[Withdrawal]
+			}
+		}
+	}
+	p.merit = make([]float64, nAges*p.ns)
+	for age := range nAges {
+		for sv := 0; sv <= p.ms; sv++ {
+			p.merit[age*p.ns+sv] = as.Salary.Merit(age, sv)
+		}
+	}
+
+	// Mortality: resolve the fallbacks.
+	fallback := [NumLifeStatuses]LifeStatus{StatusActive, StatusActive, StatusRetired, StatusRetired}
+	for st := range NumLifeStatuses {
+		for sx := range NumSexes {
+			p.alias[st][sx] = -1
+			m := as.Mortality[st][sx]
+			if m == nil {
+				f := fallback[st]
+				m = p.mort[f][sx]
+				p.alias[st][sx] = int(f)
+				if p.alias[f][sx] >= 0 {
+					p.alias[st][sx] = p.alias[f][sx]
+				}
+			}
+			p.mort[st][sx] = m
+			switch m.(type) {
+			case PeriodTable, *PeriodTable:
+				p.static[st][sx] = true
+			}
+		}
+	}
+
+	p.gc = make([]groupCache, p.nG)
+	for gi := range p.gc {
+		gc := &p.gc[gi]
+		gc.rules = -1
+		gc.retKind = make([]uint8, p.nA)
+		gc.retRate = make([]float64, p.nA)
+		gc.retFactor = make([]float64, p.nA)
+		gc.disFactor = make([]float64, nAges*p.ns)
+		for k := range gc.ratio {
+			gc.ratio[k] = make([]float64, nAges*p.ns)
+		}
+		for ri := range s.Groups[gi].Rules {
+			if s.Groups[gi].Rules[ri].RefundShare > 0 {
+				p.trackAcc = true
+			}
+		}
+	}
+	if p.trackAcc {
+		p.initAccumulation()
+	}
+	return p, nil
+}
+
+// initAccumulation approximates the own contributions census members have
+// accumulated: service years at the worker's rate of the start year on the
+// average salary of those years, which [SalaryScale.ReferenceRatio] gives
+// from the current salary with the start year's wage growth.
+func (p *Projector) initAccumulation() {
+	s := p.s
+	p.initAcc = make([]float64, p.nG*p.nA)
+	w := s.Assumptions.WageGrowth.At(s.StartYear)
+	for gi := range s.Groups {
+		g := &s.Groups[gi]
+		if g.Actives == nil {
+			continue
+		}
+		rate := g.RulesAt(s.StartYear).Contribution[Worker].At(s.StartYear)
+		for sx := range NumSexes {
+			for age := range nAges {
+				for sv := 0; sv <= p.ms; sv++ {
+					c := (sx*nAges+age)*p.ns + sv
+					if g.Actives.Count[c] > 0 && sv > 0 {
+						p.initAcc[gi*p.nA+c] = rate * float64(sv) * s.Assumptions.Salary.ReferenceRatio(age, sv, sv, w)
+					}
+				}
+			}
+		}
+	}
+}
+
+// reset loads the census into the state.
+func (p *Projector) reset() {
+	clear(p.aN)
+	clear(p.aS)
+	clear(p.aC)
+	clear(p.pN)
+	clear(p.pA)
+	clear(p.wN)
+	clear(p.wA)
+	for gi := range p.s.Groups {
+		g := &p.s.Groups[gi]
+		for sx := range NumSexes {
+			p.lo[gi*NumSexes+sx], p.hi[gi*NumSexes+sx] = nAges, -1
+		}
+		if a := g.Actives; a != nil {
+			copy(p.aN[gi*p.nA:], a.Count)
+			copy(p.aS[gi*p.nA:], a.Salary)
+			if p.trackAcc {
+				for c, v := range a.Salary {
+					p.aC[gi*p.nA+c] = v * p.initAcc[gi*p.nA+c]
+				}
+			}
+			for sx := range NumSexes {
+				for age := range nAges {
+					row := (sx*nAges + age) * p.ns
+					for sv := 0; sv <= p.ms; sv++ {
+						if a.Count[row+sv] > 0 {
+							p.extend(gi, sx, age)
+							break
+						}
+					}
+				}
+			}
+		}
+		if pc := g.Pensioners; pc != nil {
+			copy(p.pN[gi*p.nP:], pc.Count)
+			copy(p.pA[gi*p.nP:], pc.Pension)
+		}
+	}
+}
+
+// extend widens the populated age range of group g and sex index sx to age.
+func (p *Projector) extend(g, sx, age int) {
+	k := g*NumSexes + sx
+	p.lo[k] = min(p.lo[k], age)
+	p.hi[k] = max(p.hi[k], age)
+}
+
+// Run projects the scheme for years years from its StartYear and returns
+// the result in dst, reusing its slices (allocated only when dst is nil or
+// they are too short; with Detail the cell slices likewise). Each run starts
+// afresh from the census, so runs are independent and repeatable.
+//
+// It returns an error when a mortality table gives a rate that is not a
+// probability in some year (a [*RateError]); a negative years panics.
+func (p *Projector) Run(years int, dst *Result) (*Result, error) {
+	if years < 0 {
+		panic(fmt.Sprintf("actuarial: Projector.Run: negative number of years %d", years))
+	}
+	s := p.s
+	as := &s.Assumptions
+	if dst == nil {
+		dst = new(Result)
+	}
+	dst.Scheme, dst.StartYear = s.Name, s.StartYear
+	if len(dst.Groups) != p.nG {
+		dst.Groups = make([]string, p.nG)
+	}
+	for gi := range s.Groups {
+		dst.Groups[gi] = s.Groups[gi].Name
+	}
+	if cap(dst.Years) < years {
+		dst.Years = make([]YearResult, years)
+	}
+	dst.Years = dst.Years[:years]
+	var det *CellDetail
+	if p.Detail {
+		if dst.Cells == nil {
+			dst.Cells = new(CellDetail)
+		}
+		det = dst.Cells
+		det.size(years, p.nG, p.ms)
+	} else {
+		dst.Cells = nil
+	}
+
+	p.reset()
+	p.qFilled = false
+	reserve := s.InitialReserve
+	unit := as.Unit
+	wageIndex := 1.0
+	var actives float64 // on 1 January: last year's survivors and this year's entrants
+	for t := range years {
+		y := s.StartYear + t
+		yr := &dst.Years[t]
+		entrants := 0.0
+		if t > 0 {
+			entrants = yr.Entrants // set by the previous year's step
+		}
+		*yr = YearResult{Year: y, Entrants: entrants}
+
+		p.transitions(y, t, det)
+		if t == 0 {
+			for _, n := range p.aN {
+				actives += n
+			}
+		}
+		yr.Actives = actives
+		for g := range p.nG {
+			for ti := range NumPensionTypes {
+				off := g*p.nP + ti*NumSexes*nAges
+				for _, n := range p.pN[off : off+NumSexes*nAges] {
+					yr.Pensioners[ti] += n
+				}
+			}
+		}
+		if det != nil {
+			copy(det.ActiveCount[t*p.nG*p.nA:], p.aN)
+			copy(det.ActiveSalary[t*p.nG*p.nA:], p.aS)
+			copy(det.PensionerCount[t*p.nG*p.nP:], p.pN)
+			copy(det.PensionerAmount[t*p.nG*p.nP:], p.pA)
+		}
+		if err := p.fillMortality(y); err != nil {
+			return dst, err
+		}
+		w := as.WageGrowth.At(y)
+		w1 := as.WageGrowth.At(y + 1)
+		for gi := range p.gc {
+			p.prepare(gi, y, w, unit)
+		}
+
+		var survivors float64
+		for gi := range p.gc {
+			survivors += p.activesPass(gi, t, w1, yr, det)
+		}
+		for gi := range p.gc {
+			p.pensionersPass(gi, t, yr, det)
+			gc := &p.gc[gi]
+			yr.ExtraPayments += gc.r.ExtraPayments * gc.paid
+			for pay := range NumPayers {
+				yr.Contributions[pay] += gc.contrib[pay] * gc.base
+			}
+		}
+
+		// Cash flows, mid-year.
+		b := yr.Benefits()
+		yr.AdminCosts = s.AdminCosts.ShareOfBenefits.At(y)*b + s.AdminCosts.ShareOfSalary.At(y)*yr.SalaryBill
+		yr.Transfers = s.Transfers.At(y)
+		i := as.Return.At(y)
+		yr.Return = i
+		net := yr.TotalContributions() + yr.Transfers - b - yr.AdminCosts
+		yr.ReserveStart = reserve
+		yr.InvestmentIncome = reserve*i + net*(math.Sqrt(1+i)-1)
+		reserve += net + yr.InvestmentIncome
+		yr.ReserveEnd = reserve
+
+		// The turn of the year.
+		unit *= 1 + as.UnitGrowth.At(y+1)
+		wageIndex *= 1 + w1
+		actives = survivors
+		if t+1 < years {
+			e := p.enter(y+1, t+1, yr.Actives, survivors, wageIndex, det)
+			dst.Years[t+1].Entrants = e
+			actives += e
+		}
+	}
+	return dst, nil
+}
+
+// transitions moves members between groups on 1 January of year y.
+func (p *Projector) transitions(y, t int, det *CellDetail) {
+	for i := range p.s.Transitions {
+		tr := &p.s.Transitions[i]
+		if tr.Year != y {
+			continue
+		}
+		for sx := range NumSexes {
+			k := tr.From*NumSexes + sx
+			for age := p.lo[k]; age <= p.hi[k]; age++ {
+				row := (sx*nAges + age) * p.ns
+				for sv := 0; sv <= min(p.ms, age-p.minEntry); sv++ {
+					from, to := tr.From*p.nA+row+sv, tr.To*p.nA+row+sv
+					n := p.aN[from]
+					if n == 0 || !tr.moves(age, sv) {
+						continue
+					}
+					p.aN[to] += n
+					p.aS[to] += p.aS[from]
+					p.aC[to] += p.aC[from]
+					p.aN[from], p.aS[from], p.aC[from] = 0, 0, 0
+					p.extend(tr.To, sx, age)
+					if det != nil {
+						base := t * p.nG * p.nA
+						det.Moved[base+from] -= n
+						det.Moved[base+to] += n
+					}
+				}
+			}
+		}
+	}
+}
+
+// fillMortality sets the rates of calendar year y.
+func (p *Projector) fillMortality(y int) error {
+	for st := range NumLifeStatuses {
+		for sx := range NumSexes {
+			row := &p.q[st][sx]
+			if a := p.alias[st][sx]; a >= 0 {
+				*row = p.q[a][sx]
+				continue
+			}
+			if p.qFilled && p.static[st][sx] {
+				continue
+			}
+			m := p.mort[st][sx]
+			lo := m.MinAge()
+			for age := range MaxCensusAge {
+				q := m.Q(max(age, lo), y)
+				if !(q >= 0 && q <= 1) {
+					err := ErrRate
+					if math.IsNaN(q) {
+						err = ErrNotFinite
+					}
+					return &RateError{Field: fmt.Sprintf("mortality of %v %v in %d", LifeStatus(st), Sex(sx+1), y),
+						Age: age, Service: -1, Value: q, Err: err}
+				}
+				row[age] = q
+			}
+			row[MaxCensusAge] = 1
+		}
+	}
+	p.qFilled = true
+	return nil
+}
+
+// prepare sets group g's values for year y, recomputing the factors of its
+// rules when the rules in force or the wage growth w change.
+func (p *Projector) prepare(g, y int, w, unit float64) {
+	grp := &p.s.Groups[g]
+	gc := &p.gc[g]
+	ri := grp.rulesIndex(y)
+	r := &grp.Rules[ri]
+	if ri != gc.rules || w != gc.w {
+		p.factors(gc, r, w)
+		gc.rules, gc.w = ri, w
+	}
+	gc.r = r
+	for pay := range NumPayers {
+		gc.contrib[pay] = r.Contribution[pay].At(y)
+	}
+	gc.ceiling, gc.hasCeiling = r.Ceiling.Value(unit)
+	gc.retCap, gc.hasRetCap = r.Retirement.Cap.Value(unit)
+	gc.retFloor, gc.hasRetFloor = r.Retirement.Floor.Value(unit)
+	gc.disCap, gc.hasDisCap = r.Disability.Cap.Value(unit)
+	gc.disFloor, gc.hasDisFloor = r.Disability.Floor.Value(unit)
+	gc.base, gc.paid = 0, 0
+
+	// Indexation at the next 1 January, under the rules then in force.
+	as := &p.s.Assumptions
+	next := grp.RulesAt(y + 1)
+	gc.index = 1
+	switch next.Indexation {
+	case IndexPrices:
+		gc.index += as.Inflation.At(y + 1)
+	case IndexWages:
+		gc.index += as.WageGrowth.At(y + 1)
+	case IndexUnit:
+		gc.index += as.UnitGrowth.At(y + 1)
+	case IndexFixed:
+		gc.index += next.IndexRate.At(y + 1)
+	}
+}
+
+// ratios returns the reference-salary ratios for an average over years
+// years at wage growth w, in slot k, computing them only when they change;
+// nil when the reference salary is the last salary.
+func (p *Projector) ratios(gc *groupCache, k, years int, w float64) []float64 {
+	if years <= 1 {
+		return nil
+	}
+	if gc.ratioYears[k] == years && gc.ratioW[k] == w {
+		return gc.ratio[k]
+	}
+	sc := &p.s.Assumptions.Salary
+	r := gc.ratio[k]
+	for age := range nAges {
+		for sv := 0; sv <= min(p.ms, age-p.minEntry); sv++ {
+			r[age*p.ns+sv] = sc.ReferenceRatio(age, sv, years, w)
+		}
+	}
+	gc.ratioYears[k], gc.ratioW[k] = years, w
+	return r
+}
+
+// factors computes a group's per-cell retirement and disability factors
+// under rules r.
+func (p *Projector) factors(gc *groupCache, r *Rules, w float64) {
+	as := &p.s.Assumptions
+	retRatio := p.ratios(gc, 0, r.Retirement.ReferenceYears, w)
+	share := r.Retirement.ReferenceShare
+	if share == 0 {
+		share = 1
+	}
+	gc.retMin = nAges
+	for sx := range NumSexes {
+		sex := Sex(sx + 1)
+		rr := &as.Retirement[sx]
+		comp := r.CompulsoryAge[sx]
+		for age := range nAges {
+			row := (sx*nAges + age) * p.ns
+			for sv := 0; sv <= p.ms; sv++ {
+				c := row + sv
+				kind, rate, factor := retNone, 0.0, 0.0
+				if sv <= age-p.minEntry {
+					switch r.Eligibility.Status(sex, age, sv) {
+					case Full:
+						kind, rate, factor = retFull, rr.Full.At(age), 1
+					case Reduced:
+						kind, rate, factor = retReduced, rr.Reduced.At(age), r.Eligibility.Reduction(sex, age)
+					}
+					factor *= r.Retirement.Accrual.Rate(sv) * share
+					if retRatio != nil {
+						factor *= retRatio[age*p.ns+sv]
+					}
+					if factor <= 0 {
+						kind, rate, factor = retNone, 0, 0
+					}
+					if comp > 0 && age >= comp {
+						rate = 1
+						if kind == retNone {
+							kind = retWithdraw
+						}
+					}
+					if rate == 0 {
+						kind = retNone
+					}
+				}
+				gc.retKind[c], gc.retRate[c], gc.retFactor[c] = kind, rate, factor
+				if kind != retNone {
+					gc.retMin = min(gc.retMin, age)
+				}
+			}
+		}
+	}
+	disRatio := p.ratios(gc, 1, r.Disability.ReferenceYears, w)
+	dshare := r.Disability.ReferenceShare
+	if dshare == 0 {
+		dshare = 1
+	}
+	for age := range nAges {
+		for sv := 0; sv <= p.ms; sv++ {
+			c := age*p.ns + sv
+			f := 0.0
+			if sv <= age-p.minEntry {
+				f = r.Disability.Accrual.Rate(sv) * dshare
+				if disRatio != nil && f > 0 {
+					f *= disRatio[c]
+				}
+			}
+			gc.disFactor[c] = f
+		}
+	}
+}
+
+// activesPass projects group g's actives through year t: retirements on
+// 1 January, deaths, disability and withdrawal during the year,
+// contributions, and the survivors aged into the next year with their
+// salaries raised by merit and wage growth w1. It returns the survivors.
+func (p *Projector) activesPass(g, t int, w1 float64, yr *YearResult, det *CellDetail) float64 {
+	gc := &p.gc[g]
+	r := gc.r
+	fam := &p.s.Assumptions.Family
+	ms, ns := p.ms, p.ns
+	base := g * p.nA
+	pbase := g * p.nP
+	dbase, pdbase := 0, 0
+	if det != nil {
+		dbase, pdbase = t*p.nG*p.nA, t*p.nG*p.nP
+	}
+	rateW := gc.contrib[Worker]
+	wage := 1 + w1
+	deathBenefit := r.SurvivorShare > 0 || (r.OrphanShare > 0 && fam.OrphanEndAge > 0)
+	var survivors, salaryBill, contribBase, refunds float64
+	var exits [NumDecrements]float64
+	for sx := range NumSexes {
+		k := g*NumSexes + sx
+		lo, hi := p.lo[k], p.hi[k]
+		newLo, newHi := nAges, -1
+		qDeath := &p.q[StatusActive][sx]
+		qDis, qWd := p.qDis[sx], p.qWd[sx]
+		hasDec, uddm := p.hasDec[sx], p.uddm[sx]
+		for age := hi; age >= lo; age-- {
+			smax := min(ms, age-p.minEntry)
+			row := (sx*nAges + age) * ns // cell offset within the group
+			dd0 := qDeath[age]
+			for sv := 0; sv <= smax; sv++ {
+				ci := row + sv
+				c := base + ci
+				n := p.aN[c]
+				if n == 0 {
+					continue
+				}
+				sal, acc := p.aS[c], p.aC[c]
+				p.aN[c], p.aS[c], p.aC[c] = 0, 0, 0
+
+				// Retirement on 1 January.
+				if age >= gc.retMin {
+					if kind := gc.retKind[ci]; kind != retNone {
+						rr := gc.retRate[ci]
+						m := n * rr
+						if kind == retWithdraw {
+							exits[Withdrawal] += m
+							refunds += r.RefundShare * acc * rr
+							if det != nil {
+								det.Exits[Withdrawal][dbase+c] += m
+							}
+						} else {
+							ph := gc.retFactor[ci] * sal / n
+							if gc.hasRetCap && ph > gc.retCap {
+								ph = gc.retCap
+							}
+							if gc.hasRetFloor && ph < gc.retFloor {
+								ph = gc.retFloor
+							}
+							typ := PensionOldAge
+							if kind == retReduced {
+								typ = PensionEarly
+							}
+							ti := int(typ) - 1
+							pc := pbase + (ti*NumSexes+sx)*nAges + age
+							p.pN[pc] += m
+							p.pA[pc] += m * ph
+							exits[Retirement] += m
+							yr.NewPensions[ti] += m
+							if det != nil {
+								det.Exits[Retirement][dbase+c] += m
+								det.Retired[pdbase+pc] += m
+							}
+						}
+						if rr >= 1 {
+							continue
+						}
+						n -= m
+						sal *= 1 - rr
+						acc *= 1 - rr
+					}
+				}
+
+				// Deaths, disability and withdrawal during the year.
+				dd, di, dw := dd0, 0.0, 0.0
+				if hasDec {
+					qi, qw := qDis[age*ns+sv], qWd[age*ns+sv]
+					if qi != 0 || qw != 0 {
+						dd, di, dw = dependent3(dd0, qi, qw, uddm)
+					}
+				}
+				e := 1 - 0.5*(dd+di+dw) // exposure, UDD
+				salaryBill += sal * e
+				cb := sal
+				if gc.hasCeiling && sal > n*gc.ceiling {
+					cb = n * gc.ceiling
+				}
+				contribBase += cb * e
+				deaths, dis, wd := n*dd, n*di, n*dw
+				if wd > 0 && r.RefundShare > 0 {
+					// Own contributions to 1 January plus half a year's.
+					refunds += r.RefundShare * dw * (acc + 0.5*rateW*cb)
+				}
+				if (dis > 0 || deaths > 0 && deathBenefit) && gc.disFactor[age*ns+sv] > 0 {
+					pd := gc.disFactor[age*ns+sv] * sal / n
+					if gc.hasDisCap && pd > gc.disCap {
+						pd = gc.disCap
+					}
+					if gc.hasDisFloor && pd < gc.disFloor {
+						pd = gc.disFloor
+					}
+					if dis > 0 && age < MaxCensusAge {
+						pc := pbase + (int(PensionDisability-1)*NumSexes+sx)*nAges + age + 1
+						p.wN[pc] += dis
+						p.wA[pc] += dis * pd
+						half := 0.5 * dis * pd
+						yr.Pensions[PensionDisability-1] += half
+						gc.paid += half
+						yr.NewPensions[PensionDisability-1] += dis
+						if det != nil {
+							det.Awarded[pdbase+pc] += dis
+						}
+					}
+					if deaths > 0 && deathBenefit {
+						p.award(g, sx, age, deaths, pd, yr, det, pdbase)
+					}
+				}
+				exits[Death] += deaths
+				exits[Disability] += dis
+				exits[Withdrawal] += wd
+				if det != nil {
+					det.Exits[Death][dbase+c] += deaths
+					det.Exits[Disability][dbase+c] += dis
+					det.Exits[Withdrawal][dbase+c] += wd
+				}
+				surv := n - deaths - dis - wd
+				if surv <= 0 || age == MaxCensusAge {
+					continue
+				}
+				f := surv / n
+				nc := c + ns + min(sv+1, ms) - sv
+				p.aN[nc] += surv
+				p.aS[nc] += sal * f * p.merit[age*ns+sv] * wage
+				if p.trackAcc {
+					p.aC[nc] += (acc + rateW*cb) * f
+				}
+				survivors += surv
+				newLo = age + 1
+				newHi = max(newHi, age+1)
+			}
+		}
+		p.lo[k], p.hi[k] = newLo, newHi
+	}
+	yr.SalaryBill += salaryBill
+	yr.Refunds += refunds
+	gc.base += contribBase
+	for j := range exits {
+		yr.Exits[j] += exits[j]
+	}
+	return survivors
+}
+
+// dependent3 converts the independent rates of death, disability and
+// withdrawal of one cell into dependent probabilities: under UDD in each
+// single-decrement table (Bowers et al. §10.6) unless uddm.
+func dependent3(d, i, w float64, uddm bool) (float64, float64, float64) {
+	if !uddm {
+		return d * (1 - 0.5*(i+w) + i*w/3),
+			i * (1 - 0.5*(d+w) + d*w/3),
+			w * (1 - 0.5*(d+i) + d*i/3)
+	}
+	var in, out [3]float64
+	in = [3]float64{d, i, w}
+	dependentUDDM(out[:], in[:])
+	return out[0], out[1], out[2]
+}
+
+// award adds the survivors' and orphans' pensions of deaths members of sex
+// index sx and age age whose pension (or disability pension) was base.
+func (p *Projector) award(g, sx, age int, deaths, base float64, yr *YearResult, det *CellDetail, pdbase int) {
+	gc := &p.gc[g]
+	r := gc.r
+	fam := &p.s.Assumptions.Family
+	pbase := g * p.nP
+	if r.SurvivorShare > 0 {
+		if m := deaths * fam.Married[sx].At(age); m > 0 {
+			sage := min(max(age-fam.AgeGap[sx]+1, 0), MaxCensusAge)
+			amt := r.SurvivorShare * base
+			pc := pbase + (int(PensionSurvivor-1)*NumSexes+(1-sx))*nAges + sage
+			p.wN[pc] += m
+			p.wA[pc] += m * amt
+			half := 0.5 * m * amt
+			yr.Pensions[PensionSurvivor-1] += half
+			gc.paid += half
+			yr.NewPensions[PensionSurvivor-1] += m
+			if det != nil {
+				det.Awarded[pdbase+pc] += m
+			}
+		}
+	}
+	if r.OrphanShare > 0 && fam.OrphanEndAge > 0 {
+		m := deaths * fam.Orphans[sx].At(age)
+		oage := int(fam.OrphanAge[sx].At(age))
+		if m <= 0 || oage >= fam.OrphanEndAge {
+			return
+		}
+		amt := r.OrphanShare * base
+		half := 0.5 * m * amt
+		yr.Pensions[PensionOrphan-1] += half
+		gc.paid += half
+		yr.NewPensions[PensionOrphan-1] += m
+		if oage+1 >= fam.OrphanEndAge || oage >= MaxCensusAge {
+			// Paid for the rest of the year only.
+			yr.PensionsEnded[PensionOrphan-1] += m
+			return
+		}
+		for osx := range NumSexes {
+			pc := pbase + (int(PensionOrphan-1)*NumSexes+osx)*nAges + oage + 1
+			p.wN[pc] += m / 2
+			p.wA[pc] += m / 2 * amt
+			if det != nil {
+				det.Awarded[pdbase+pc] += m / 2
+			}
+		}
+	}
+}
+
+// pensionersPass pays group g's pensions of year t, applies the year's
+// deaths and ages the survivors, indexed, into the next year; then the
+// pensions awarded during the year join.
+func (p *Projector) pensionersPass(g, t int, yr *YearResult, det *CellDetail) {
+	gc := &p.gc[g]
+	r := gc.r
+	fam := &p.s.Assumptions.Family
+	deathBenefit := r.SurvivorShare > 0 || (r.OrphanShare > 0 && fam.OrphanEndAge > 0)
+	pbase := g * p.nP
+	pdbase := 0
+	if det != nil {
+		pdbase = t * p.nG * p.nP
+	}
+	ix := gc.index
+	for ti := range NumPensionTypes {
+		typ := PensionType(ti + 1)
+		st := statusOf(typ)
+		spouse := deathBenefit && typ != PensionSurvivor && typ != PensionOrphan
+		end := nAges
+		if typ == PensionOrphan && fam.OrphanEndAge > 0 {
+			end = fam.OrphanEndAge
+		}
+		var paid, deaths, ended float64
+		for sx := range NumSexes {
+			qrow := &p.q[st][sx]
+			cb := pbase + (ti*NumSexes+sx)*nAges
+			for age := MaxCensusAge; age >= 0; age-- {
+				c := cb + age
+				n := p.pN[c]
+				if n == 0 {
+					continue
+				}
+				amt := p.pA[c]
+				p.pN[c], p.pA[c] = 0, 0
+				q := qrow[age]
+				paid += amt * (1 - 0.5*q)
+				d := n * q
+				deaths += d
+				if det != nil {
+					det.PensionerDeaths[pdbase+c] += d
+				}
+				if spouse && d > 0 {
+					p.award(g, sx, age, d, amt/n, yr, det, pdbase)
+				}
+				surv := n - d
+				if surv <= 0 || age == MaxCensusAge {
+					continue
+				}
+				if age+1 >= end {
+					ended += surv
+					if det != nil {
+						det.Ended[pdbase+c] += surv
+					}
+					continue
+				}
+				p.pN[c+1] += surv
+				p.pA[c+1] += amt * (1 - q) * ix
+			}
+		}
+		yr.Pensions[ti] += paid
+		yr.PensionerDeaths[ti] += deaths
+		yr.PensionsEnded[ti] += ended
+		gc.paid += paid
+	}
+	wn, wa := p.wN[pbase:pbase+p.nP], p.wA[pbase:pbase+p.nP]
+	pn, pa := p.pN[pbase:pbase+p.nP], p.pA[pbase:pbase+p.nP]
+	for c, n := range wn {
+		if n == 0 {
+			continue
+		}
+		pn[c] += n
+		pa[c] += wa[c] * ix
+		wn[c], wa[c] = 0, 0
+	}
+}
+
+// enter adds the entrants of 1 January of year y (year t of the run) and
+// returns their number. actives were the actives of the year before, of
+// whom survivors remain; wageIndex is the wage level of y against the start
+// year.
+func (p *Projector) enter(y, t int, actives, survivors, wageIndex float64, det *CellDetail) float64 {
+	e := &p.s.Assumptions.Entrants
+	var total float64
+	switch e.Mode {
+	case ClosedGroup:
+		return 0
+	case FixedEntrants:
+		total = e.Count.At(y)
+	case GrowthEntrants:
+		total = actives*(1+e.Growth.At(y)) - survivors
+	case ReplacementEntrants:
+		total = actives - survivors
+	}
+	if !(total > 0) {
+		return 0
+	}
+	g := 0
+	for _, eg := range p.s.EntrantGroups {
+		if eg.From > y {
+			break
+		}
+		g = eg.Group
+	}
+	for i := range e.Profile {
+		pr := &e.Profile[i]
+		m := total * p.entW[i]
+		if m == 0 {
+			continue
+		}
+		sx := pr.Sex.Index()
+		c := g*p.nA + (sx*nAges+pr.Age)*p.ns
+		p.aN[c] += m
+		p.aS[c] += m * pr.Salary * wageIndex
+		p.extend(g, sx, pr.Age)
+		if det != nil {
+			det.Entrants[t*p.nG*p.nA+c] += m
+		}
+	}
+	return total
+}

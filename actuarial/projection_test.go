@@ -1,0 +1,254 @@
+package actuarial_test
+
+import (
+	"math"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/reserva-go/reserva/actuarial"
+	"github.com/reserva-go/reserva/mortality"
+)
+
+// projStationary is the textbook stationary population (Bowers et al.,
+// Actuarial Mathematics, 2nd ed., §19.2; ILO, Actuarial Practice in Social
+// Security, 2002, ch. 3): a closed table of mortality, entrants lives at
+// one age every year, retirement at a single age R on a flat pension P, a
+// constant salary S and no other decrement, no wage growth, no indexation.
+func projStationary(tbl mortality.Table, entrants float64, entryAge, retAge int, salary, pension float64) *actuarial.Scheme {
+	period := actuarial.PeriodTable{Table: tbl}
+	empty := &actuarial.ActiveCells{MaxService: 1} // service does not matter here: keep the detail small
+	empty.Count = make([]float64, empty.Len())
+	empty.Salary = make([]float64, empty.Len())
+	anyAge := actuarial.Conditions{{MinAge: retAge}}
+	return &actuarial.Scheme{
+		Name:      "stationary",
+		StartYear: 2000,
+		Groups: []actuarial.Group{{
+			Name:    "all",
+			Actives: empty,
+			Rules: []actuarial.Rules{{
+				From:         2000,
+				Contribution: [actuarial.NumPayers]actuarial.Schedule{actuarial.Constant(0.10)},
+				Eligibility:  actuarial.Eligibility{Full: [actuarial.NumSexes]actuarial.Conditions{anyAge, anyAge}},
+				Retirement: actuarial.Formula{
+					Accrual: actuarial.Accrual{Rates: []float64{pension / salary}},
+				},
+			}},
+		}},
+		Assumptions: actuarial.Assumptions{
+			Mortality: [actuarial.NumLifeStatuses][actuarial.NumSexes]actuarial.YearTable{
+				actuarial.StatusActive: {period, period},
+			},
+			Retirement: [actuarial.NumSexes]actuarial.RetirementRates{
+				{Full: actuarial.ByAge{MinAge: retAge, Values: []float64{1}}},
+				{Full: actuarial.ByAge{MinAge: retAge, Values: []float64{1}}},
+			},
+			Entrants: actuarial.Entrants{
+				Mode:    actuarial.FixedEntrants,
+				Count:   actuarial.Constant(entrants),
+				Profile: []actuarial.EntrantProfile{{Sex: actuarial.Male, Age: entryAge, Weight: 1, Salary: salary}},
+			},
+		},
+	}
+}
+
+// TestStationaryPopulation checks the projection against the analytic
+// steady state. With constant mortality, E entrants at age a each year and
+// no other decrement, after more years than the oldest age minus a the
+// population on 1 January is exactly stationary: E·l_x/l_a lives at every
+// age x ≥ a (Bowers et al. §19.2). The PAYG cost rate then tends to the
+// closed form
+//
+//	Σ_{x≥R} L_x·P / Σ_{a≤x<R} L_x·S,
+//
+// where L_x = l_x − d_x/2 is the exposure of the year of age under this
+// package's convention that lives leaving in a year are paid for half of it
+// (UDD). Since Σ_{x≥R} d_x = l_R and Σ_{a≤x<R} d_x = l_a − l_R, that is the
+// issue's closed form Σ_{x≥R} l_x·P / Σ_{x<R} l_x·S with half a year taken
+// off the first and last year of each period; the two differ by at most
+// l_R/(2Σ_{x≥R} l_x) + (l_a − l_R)/(2Σ_{a≤x<R} l_x), which the test also
+// asserts.
+func TestStationaryPopulation(t *testing.T) {
+	const (
+		entrants   = 1000.0
+		entryAge   = 25
+		retAge     = 65
+		salary     = 12000.0
+		pension    = 6000.0
+		years      = 100  // entrants of year 1 reach 120 in year 96: stationary from then on
+		countTol   = 1e-9 // relative; the projection multiplies survival factors one year at a time
+		costTol    = 1e-9 // relative, against the L_x closed form
+		stationary = 96   // the first year index with every age filled (entrants of year 1 are 120)
+	)
+	tbl := sult(t)
+	s := projStationary(tbl, entrants, entryAge, retAge, salary, pension)
+	p, err := actuarial.NewProjector(s)
+	require.NoError(t, err)
+	p.Detail = true
+	res, err := p.Run(years, nil)
+	require.NoError(t, err)
+	d := res.Cells
+	require.NotNil(t, d)
+
+	l := func(x int) float64 { return tbl.Survival(entryAge, x-entryAge) } // l_x/l_a
+	for yi := stationary; yi < years; yi++ {
+		for x := entryAge; x <= actuarial.MaxCensusAge; x++ {
+			var got float64
+			for sv := 0; sv <= 1; sv++ {
+				got += d.ActiveCount[d.Active(yi, 0, actuarial.Male, x, sv)]
+			}
+			got += d.PensionerCount[d.Pensioner(yi, 0, actuarial.PensionOldAge, actuarial.Male, x)]
+			want := entrants * l(x)
+			assert.InDelta(t, want, got, countTol*entrants, "year %d, age %d", yi, x)
+		}
+	}
+
+	// The closed forms.
+	var sumOld, sumYoung float64 // Σ l_x over x ≥ R and over a ≤ x < R
+	for x := entryAge; x <= actuarial.MaxCensusAge; x++ {
+		if x >= retAge {
+			sumOld += l(x)
+		} else {
+			sumYoung += l(x)
+		}
+	}
+	lR, la := l(retAge), l(entryAge)
+	costL := pension * (sumOld - lR/2) / (salary * (sumYoung - (la-lR)/2))
+	costPlain := pension * sumOld / (salary * sumYoung)
+	bound := lR/(2*sumOld) + (la-lR)/(2*sumYoung)
+
+	last := res.Years[years-1]
+	cost := last.Expenditure() / last.SalaryBill
+	assert.InEpsilon(t, costL, cost, costTol, "PAYG cost rate against Σ L_x·P / Σ L_x·S")
+	assert.LessOrEqual(t, math.Abs(cost/costPlain-1), bound, "PAYG cost rate against Σ l_x·P / Σ l_x·S")
+	// Contributions at 10% of the salary bill.
+	assert.InEpsilon(t, 0.10*last.SalaryBill, last.TotalContributions(), 1e-12)
+	t.Logf("cost rate %.6f, closed form (L_x) %.6f, (l_x) %.6f, bound %.4f", cost, costL, costPlain, bound)
+}
+
+// projTwoGroups is the reference scheme split by a reform: members with
+// fewer than 10 years of service on 1 January 2027 move to the new group,
+// whose contribution rate rises by half a point a year from 2028 and whose
+// rules change again in 2030; entrants join the new group from 2027.
+func projTwoGroups(tb testing.TB) *actuarial.Scheme {
+	s := projReferenceScheme(tb)
+	reformed := projRules(2025)
+	reformed.Contribution[actuarial.Worker] = actuarial.Phase(2028, 0.06, 0.09, 0.005)
+	later := reformed
+	later.From = 2030
+	later.Retirement.Accrual = actuarial.LinearAccrual(20, 0.40, 0.02, 0.80)
+	later.Indexation = actuarial.IndexWages
+	s.Groups = append(s.Groups, actuarial.Group{Name: "new", Rules: []actuarial.Rules{reformed, later}})
+	s.Transitions = []actuarial.Transition{{Year: 2027, From: 0, To: 1, ServiceBelow: 10}}
+	s.EntrantGroups = []actuarial.GroupFrom{{From: 2027, Group: 1}}
+	return s
+}
+
+// TestConservation checks that no member is created or lost: for every cell
+// and every year, members on 1 January = exits by cause + members carried
+// to the next year's cell (age + 1, service + 1, the last service cell
+// keeping its own), and next year's cell = those carried in + entrants +
+// members moved in by transitions; pensions likewise, with deaths, ended
+// pensions and new awards. The year totals must agree with the cells.
+func TestConservation(t *testing.T) {
+	const (
+		years = 12
+		tol   = 1e-9 // lives, absolute: sums of a few thousand products of probabilities
+	)
+	p, err := actuarial.NewProjector(projTwoGroups(t))
+	require.NoError(t, err)
+	p.Detail = true
+	res, err := p.Run(years, nil)
+	require.NoError(t, err)
+	d := res.Cells
+	ms := d.MaxService
+	sexes := []actuarial.Sex{actuarial.Male, actuarial.Female}
+	for yi := 0; yi < years; yi++ {
+		yr := res.Years[yi]
+		var start, entrants, exits [actuarial.NumDecrements]float64
+		var actives, entered float64
+		for g := 0; g < d.Groups; g++ {
+			for _, sex := range sexes {
+				for age := 0; age <= actuarial.MaxCensusAge; age++ {
+					for sv := 0; sv <= ms; sv++ {
+						c := d.Active(yi, g, sex, age, sv)
+						actives += d.ActiveCount[c]
+						entered += d.Entrants[c]
+						left := 0.0
+						for j := range exits {
+							exits[j] += d.Exits[j][c]
+							left += d.Exits[j][c]
+						}
+						remain := d.ActiveCount[c] - left
+						require.GreaterOrEqual(t, remain, -tol, "year %d group %d %v age %d service %d: more exits than members", yi, g, sex, age, sv)
+						if age == actuarial.MaxCensusAge {
+							assert.InDelta(t, 0, remain, tol, "nobody stays active past the last age")
+						}
+					}
+				}
+			}
+		}
+		_, _ = start, entrants
+		assert.InDelta(t, yr.Actives, actives, tol*1e3, "year %d: actives, cells against total", yi)
+		assert.InDelta(t, yr.Entrants, entered, tol*1e3, "year %d: entrants", yi)
+		for j := range exits {
+			assert.InDelta(t, yr.Exits[j], exits[j], tol*1e3, "year %d: exits by %v", yi, actuarial.Decrement(j))
+		}
+		if yi+1 == years {
+			break
+		}
+		next := res.Years[yi+1]
+		assert.InDelta(t, yr.Actives-yr.TotalExits()+next.Entrants, next.Actives, tol*1e3, "year %d: actives in = out + remaining", yi)
+		for ti := 0; ti < actuarial.NumPensionTypes; ti++ {
+			want := yr.Pensioners[ti] + yr.NewPensions[ti] - yr.PensionerDeaths[ti] - yr.PensionsEnded[ti]
+			assert.InDelta(t, want, next.Pensioners[ti], tol*1e3, "year %d: pensions of type %d", yi, ti)
+		}
+
+		// Cell by cell into the next year.
+		for g := 0; g < d.Groups; g++ {
+			for _, sex := range sexes {
+				for age := 0; age < actuarial.MaxCensusAge; age++ {
+					for sv := 0; sv <= ms; sv++ {
+						to := d.Active(yi+1, g, sex, age+1, sv)
+						want := d.Entrants[to] + d.Moved[to]
+						for _, from := range []int{sv - 1, sv} {
+							if from < 0 || (from == sv && sv != ms) {
+								continue
+							}
+							c := d.Active(yi, g, sex, age, from)
+							want += d.ActiveCount[c] - d.Exits[0][c] - d.Exits[1][c] - d.Exits[2][c] - d.Exits[3][c]
+						}
+						require.InDelta(t, want, d.ActiveCount[to], tol, "year %d→%d group %d %v age %d service %d", yi, yi+1, g, sex, age+1, sv)
+					}
+				}
+				for ti := 0; ti < actuarial.NumPensionTypes; ti++ {
+					typ := actuarial.PensionType(ti + 1)
+					for age := -1; age < actuarial.MaxCensusAge; age++ {
+						to := d.Pensioner(yi+1, g, typ, sex, age+1)
+						want := d.Awarded[d.Pensioner(yi, g, typ, sex, age+1)]
+						if age >= 0 {
+							c := d.Pensioner(yi, g, typ, sex, age)
+							want += d.PensionerCount[c] + d.Retired[c] - d.PensionerDeaths[c] - d.Ended[c]
+						}
+						require.InDelta(t, want, d.PensionerCount[to], tol, "year %d→%d group %d %v %v age %d", yi, yi+1, g, typ, sex, age+1)
+					}
+				}
+			}
+		}
+	}
+	// The transition moved members: group 1 has actives with less than 10
+	// years' service on 1 January 2027, group 0 none.
+	var old, moved float64
+	for _, sex := range sexes {
+		for age := 0; age <= actuarial.MaxCensusAge; age++ {
+			for sv := 0; sv < 10; sv++ {
+				old += d.ActiveCount[d.Active(2, 0, sex, age, sv)]
+				moved += d.ActiveCount[d.Active(2, 1, sex, age, sv)]
+			}
+		}
+	}
+	assert.Zero(t, old, "no member of the old group has less than 10 years after the transition")
+	assert.Greater(t, moved, 0.0)
+}
