@@ -111,8 +111,9 @@
 //     income = R_start·i + (C + T − B − E)·((1+i)^½ − 1), with R_start the
 //     reserve on 1 January, C the contributions, T the state's transfers, B
 //     the benefits (pensions, extra payments, refunds), E the
-//     administration costs and i the year's return; R_end = R_start + C + T
-//   - I − B − E. The reserve may become negative.
+//     administration costs and i the year's return; the reserve at the
+//     end of the year is R_start + C + T + I − B − E, with I the investment
+//     income. The reserve may become negative.
 //   - Rates given as a calendar-year [Schedule] apply within that year (a
 //     contribution rate, a return) or on its 1 January (wage growth,
 //     inflation and unit growth from the year before, indexation).
