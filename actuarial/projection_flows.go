@@ -1,0 +1,34 @@
+// The bridge from a projection to its indicators and ledger.
+
+package actuarial
+
+// Flows returns the projection's year-by-year series as the [Flows] that
+// [Summarize] and [NewLedger] read, reusing dst's slices when dst is not nil.
+// Benefits are pensions, extra payments and refunds; Costs are the
+// administration costs; counts are at 1 January. The replacement-rate
+// series (NewPensions, RetiringSalaries) are left nil: a projection does not
+// keep the salaries of those retiring.
+func (r *Result) Flows(dst *Flows) *Flows {
+	if dst == nil {
+		dst = new(Flows)
+	}
+	dst.StartYear = r.StartYear
+	dst.SalaryBill = r.SalaryBill(dst.SalaryBill)
+	dst.Contributions = r.Contributions(dst.Contributions)
+	dst.Benefits = r.Benefits(dst.Benefits)
+	dst.Costs = r.AdminCosts(dst.Costs)
+	dst.Transfers = r.Transfers(dst.Transfers)
+	dst.InvestmentIncome = r.InvestmentIncome(dst.InvestmentIncome)
+	dst.ReserveStart = r.ReserveStart(dst.ReserveStart)
+	dst.ReserveEnd = r.ReserveEnd(dst.ReserveEnd)
+	dst.Actives = r.Actives(dst.Actives)
+	dst.Pensioners = r.Pensioners(dst.Pensioners)
+	dst.NewPensions, dst.RetiringSalaries = nil, nil
+	return dst
+}
+
+// ReturnCurve returns the projection's investment returns by year as a
+// [Curve], the discount basis of its indicators ([Horizon.Curve]).
+func (r *Result) ReturnCurve() (*Curve, error) {
+	return NewCurve(r.Returns(nil)...)
+}
