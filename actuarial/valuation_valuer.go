@@ -54,9 +54,10 @@ import (
 // The benefit for an exit in year k, with n = s+k years of service at
 // exit, is attributed to service pro rata: s/n of it to the past. The unit
 // credit liabilities are the value of the attributed benefits, on salaries
-// projected to each exit (PUC) or on salaries frozen at the valuation date
-// with no further merit or wage increases (TUC: the accrued benefit on the
-// current salary). With a formula linear in service, such as 2% of final
+// projected to each exit (PUC) or on the salaries of the valuation date
+// (TUC: the salary S_0, the reference salary averaged over the years to
+// date, and the reference unit, with no later increase). With a formula
+// linear in service, such as 2% of final
 // salary a year, s/n of the pension on n years is exactly the pension on s
 // years, so AL^PUC is the value of the benefit on service to date, as the
 // textbooks define it; the pro rata attribution extends the definition to
@@ -92,7 +93,12 @@ type valuerTables struct {
 	jHalf  float64   // (1+RefundInterest)^½
 	maxRef int       // the longest reference period of the formulas, ≥ 1
 	maxK   int       // the most years a member is followed
-	sex    [NumSexes]sexTables
+	// proportional: every benefit is proportional to salary (no caps or
+	// floors), so the EAN normal cost rate depends only on the sex, the
+	// entry age and the service at entry, and is cached.
+	proportional bool
+	rateAges     int // ages 0..rateAges−1 index the cache of EAN rates
+	sex          [NumSexes]sexTables
 }
 
 // sexTables holds the factor grids of one sex: g[t·nA + y − lo] is the
@@ -112,6 +118,9 @@ type work struct {
 	q   [NumDecrements][]float64
 	sal []float64 // sal[b+k] = S_k, k = −b..K−1
 	cum []float64 // cum[i] = Σ_{j<i} sal[j]
+	// rates caches EAN normal cost rates (NaN: not yet computed) at
+	// [(sex·rateAges + entry age)·rateAges + service at entry].
+	rates []float64
 }
 
 // lifeBasis is what Life and CurveLife share.
@@ -133,11 +142,18 @@ func NewValuer(plan *Plan, basis *Basis) (*Valuer, error) {
 	c := &valuerTables{plan: *plan, basis: *basis}
 	c.maxRef = max(1, plan.Formula.ReferenceYears, plan.Disability.Formula.ReferenceYears, plan.Death.Survivor.ReferenceYears)
 	horizon := 0
+	c.proportional = true
+	for _, f := range []*Formula{&plan.Formula, &plan.Disability.Formula, &plan.Death.Survivor} {
+		if f.Cap != (Limit{}) || f.Floor != (Limit{}) {
+			c.proportional = false
+		}
+	}
 	for s := range NumSexes {
 		st := basis.Actives[s]
 		if st == nil {
 			continue
 		}
+		c.rateAges = max(c.rateAges, st.MaxAge()+1)
 		c.maxK = max(c.maxK, st.MaxAge()+2-st.MinAge())
 		horizon = max(horizon, st.MaxAge()+4-st.MinAge())
 		if plan.Withdrawal.Deferred {
@@ -183,6 +199,12 @@ func (w *work) alloc(c *valuerTables) {
 	}
 	w.sal = make([]float64, c.maxK+c.maxRef)
 	w.cum = make([]float64, c.maxK+c.maxRef+1)
+	if c.proportional {
+		w.rates = make([]float64, NumSexes*c.rateAges*c.rateAges)
+		for i := range w.rates {
+			w.rates[i] = math.NaN()
+		}
+	}
 }
 
 // discount returns the value at 0 of 1 at real time t.
@@ -352,20 +374,44 @@ func (v *Valuer) Value(dst *MemberValuation, m Member) error {
 		e = max(m.Age-m.Service, f.st.MinAge())
 	}
 	se := m.Service - (m.Age - e)
-	salary := m.Salary
-	sc := &v.c.basis.Salary
-	for a := m.Age - 1; a >= e; a-- {
-		salary /= sc.Merit(a, se+a-e) * (1 + v.c.basis.WageGrowth)
-	}
-	var entry MemberValuation
-	v.run(&entry, f, m.Sex, e, se, salary, 0, false)
-	if entry.PVFS > 0 {
-		r.NormalCostRate = entry.TotalPVFB() / entry.PVFS
-	}
+	r.NormalCostRate = v.entryRate(f, &m, e, se)
 	r.AL[EAN] = r.TotalPVFB() - r.NormalCostRate*r.PVFS
 	r.NC[EAN] *= r.NormalCostRate // run left the value of year 0's salary there
 	*dst = r
 	return nil
+}
+
+// entryRate returns the EAN normal cost rate of member m entering at age e
+// with se years of service: PVFB/PVFS at entry, from the cache when the
+// benefits are proportional to salary.
+func (v *Valuer) entryRate(f *sexTables, m *Member, e, se int) float64 {
+	c := v.c
+	idx := -1
+	if c.proportional && se < c.rateAges {
+		idx = (m.Sex.Index()*c.rateAges+e)*c.rateAges + se
+		if r := v.w.rates[idx]; !math.IsNaN(r) {
+			return r
+		}
+	}
+	salary := m.Salary
+	if c.proportional {
+		salary = 1 // any salary gives the same rate
+	} else {
+		sc := &c.basis.Salary
+		for a := m.Age - 1; a >= e; a-- {
+			salary /= sc.Merit(a, se+a-e) * (1 + c.basis.WageGrowth)
+		}
+	}
+	var entry MemberValuation
+	v.run(&entry, f, m.Sex, e, se, salary, 0, false)
+	var rate float64
+	if entry.PVFS > 0 {
+		rate = entry.TotalPVFB() / entry.PVFS
+	}
+	if idx >= 0 {
+		v.w.rates[idx] = rate
+	}
+	return rate
 }
 
 // Salary paths: the projected one, and those frozen from t = 0 and t = 1.
@@ -406,29 +452,23 @@ func (v *Valuer) salary(rs *runState, p, k int) float64 {
 	return v.w.sal[rs.b+k]
 }
 
-// reference returns the average of the last n years' salaries to year k on
-// path p, n = ReferenceYears limited to the service at exit.
+// reference returns the reference salary of an exit in year k on path p:
+// the average of the salaries of the last n years to year k, n =
+// ReferenceYears limited to the service then. The frozen paths take the
+// reference salary of year 0 or 1 for every later year: the average to
+// date, which no later salary changes.
 func (v *Valuer) reference(rs *runState, p, years, k int) float64 {
-	n := max(1, min(years, rs.s+k))
-	if n == 1 {
-		return v.salary(rs, p, k)
-	}
-	a := k - n + 1 // first year averaged
-	last := k      // last year on the actual path
 	switch p {
 	case pathFrozen0:
-		last = min(k, 0)
+		k = min(k, 0)
 	case pathFrozen1:
-		last = min(k, 1)
+		k = min(k, 1)
 	}
-	var sum float64
-	if a <= last {
-		sum = v.w.cum[rs.b+last+1] - v.w.cum[rs.b+a]
+	n := max(1, min(years, rs.s+k))
+	if n == 1 {
+		return v.w.sal[rs.b+k]
 	}
-	if last < k {
-		sum += float64(k-max(a, last+1)+1) * v.w.sal[rs.b+last]
-	}
-	return sum / float64(n)
+	return (v.w.cum[rs.b+k+1] - v.w.cum[rs.b+k-n+1]) / float64(n)
 }
 
 // unit returns the reference unit's value in year k on path p.
@@ -443,7 +483,9 @@ func (v *Valuer) unit(p, k int) float64 {
 }
 
 // exitValues values the benefits of a member leaving in year k on path p.
-func (v *Valuer) exitValues(rs *runState, f *sexTables, p, k int, status Entitlement) exit {
+// A cause whose probability (in q, indexed by Decrement) is 0 is not
+// valued.
+func (v *Valuer) exitValues(rs *runState, f *sexTables, p, k int, status Entitlement, q *[NumDecrements]float64) exit {
 	c := v.c
 	pl := &c.plan
 	y, n := rs.x+k, rs.s+k
@@ -453,7 +495,12 @@ func (v *Valuer) exitValues(rs *runState, f *sexTables, p, k int, status Entitle
 	refR := v.reference(rs, p, pl.Formula.ReferenceYears, k)
 	// Retirement.
 	e.retKind = BenefitWithdrawal
-	if status != NotEligible {
+	if q[Retirement] == 0 {
+		// Nobody retires: only the kind matters, for the zero it adds.
+		if status == Full {
+			e.retKind = BenefitRetirement
+		}
+	} else if status != NotEligible {
 		b := pl.Formula.Pension(n, refR, u)
 		kind := BenefitRetirement
 		if status == Reduced {
@@ -464,11 +511,11 @@ func (v *Valuer) exitValues(rs *runState, f *sexTables, p, k int, status Entitle
 			e.ret, e.retKind = b*c.at(f, f.ret, k, y, f.theta), kind
 		}
 	}
-	if e.retKind == BenefitWithdrawal {
+	if e.retKind == BenefitWithdrawal && q[Retirement] > 0 {
 		e.ret = v.withdrawal(rs, f, p, k, f.theta, refR, u, sk)
 	}
 	// Disability.
-	if d := &pl.Disability; len(d.Formula.Accrual.Rates) > 0 {
+	if d := &pl.Disability; q[Disability] > 0 && len(d.Formula.Accrual.Rates) > 0 {
 		svc := n
 		if d.ProjectService {
 			svc += max(0, d.ServiceAge[rs.sex.Index()]-y)
@@ -482,7 +529,7 @@ func (v *Valuer) exitValues(rs *runState, f *sexTables, p, k int, status Entitle
 	// Death.
 	d := &pl.Death
 	e.death = d.SalaryMultiple * sk
-	if f.spouse != nil {
+	if f.spouse != nil && q[Death] > 0 {
 		svc := n
 		if d.ProjectService {
 			svc += max(0, d.ServiceAge[rs.sex.Index()]-y)
@@ -494,7 +541,9 @@ func (v *Valuer) exitValues(rs *runState, f *sexTables, p, k int, status Entitle
 		e.death += c.basis.Married[rs.sex.Index()] * d.Survivor.Pension(svc, ref, u) * c.at(f, f.spouse, k, y, 0.5)
 	}
 	// Withdrawal.
-	e.wd = v.withdrawal(rs, f, p, k, 0.5, refR, u, sk)
+	if q[Withdrawal] > 0 {
+		e.wd = v.withdrawal(rs, f, p, k, 0.5, refR, u, sk)
+	}
 	return e
 }
 
@@ -566,6 +615,7 @@ func (v *Valuer) run(r *MemberValuation, f *sexTables, sex Sex, x, s int, salary
 	normalFound := false
 	for k := 0; k < K && P > 0; k++ {
 		qd, qi, qw, qr := cols[Death][k], cols[Disability][k], cols[Withdrawal][k], cols[Retirement][k]
+		q := [NumDecrements]float64{Death: qd, Disability: qi, Withdrawal: qw, Retirement: qr}
 		y, n := x+k, s+k
 		status := c.plan.Eligibility.Status(sex, y, n)
 		dR := c.dS[k]
@@ -591,7 +641,7 @@ func (v *Valuer) run(r *MemberValuation, f *sexTables, sex Sex, x, s int, salary
 			if p == pathFrozen1 && k == 0 {
 				continue
 			}
-			e := v.exitValues(&rs, f, p, k, status)
+			e := v.exitValues(&rs, f, p, k, status, &q)
 			ret := wR * e.ret
 			tot := ret + wI*e.dis + wD*e.death + wW*e.wd
 			switch p {
