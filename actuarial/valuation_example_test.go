@@ -43,7 +43,9 @@ func ExampleValuer() {
 	if err != nil {
 		log.Fatal(err)
 	}
-	both := func(c actuarial.Conditions) [actuarial.NumSexes]actuarial.Conditions { return [2]actuarial.Conditions{c, c} }
+	both := func(c actuarial.Conditions) [actuarial.NumSexes]actuarial.Conditions {
+		return [2]actuarial.Conditions{c, c}
+	}
 	plan := actuarial.Plan{
 		Formula: actuarial.Formula{Accrual: actuarial.LinearAccrual(1, 0.015, 0.015, 1), ReferenceYears: 3},
 		Eligibility: actuarial.Eligibility{
