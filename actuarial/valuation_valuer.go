@@ -366,7 +366,7 @@ func (v *Valuer) Value(dst *MemberValuation, m Member) error {
 	s := m.Sex.Index()
 	f := &v.c.sex[s]
 	var r MemberValuation
-	v.run(&r, f, m.Sex, m.Age, m.Service, m.Salary, m.Contributions, true)
+	v.run(&r, f, m.Sex, m.Age, m.Service, m.Salary, v.c.basis.Unit, m.Contributions, true)
 
 	// Entry age normal: the normal cost rate of the member at entry.
 	e := m.EntryAge
@@ -393,17 +393,19 @@ func (v *Valuer) entryRate(f *sexTables, m *Member, e, se int) float64 {
 			return r
 		}
 	}
-	salary := m.Salary
+	salary, unit := m.Salary, c.basis.Unit
 	if c.proportional {
 		salary = 1 // any salary gives the same rate
 	} else {
 		sc := &c.basis.Salary
+		g := 1 + c.basis.WageGrowth
 		for a := m.Age - 1; a >= e; a-- {
-			salary /= sc.Merit(a, se+a-e) * (1 + c.basis.WageGrowth)
+			salary /= sc.Merit(a, se+a-e) * g
+			unit /= g
 		}
 	}
 	var entry MemberValuation
-	v.run(&entry, f, m.Sex, e, se, salary, 0, false)
+	v.run(&entry, f, m.Sex, e, se, salary, unit, 0, false)
 	var rate float64
 	if entry.PVFS > 0 {
 		rate = entry.TotalPVFB() / entry.PVFS
@@ -437,7 +439,7 @@ type runState struct {
 	sex      Sex
 	x, s     int
 	b        int // salary history years before t = 0 held in sal
-	contrib0 float64
+	unit0    float64 // the reference unit's value in year 0 of this run
 	bal      [numPaths]float64 // refund balance at the start of the year, by path
 }
 
@@ -472,14 +474,14 @@ func (v *Valuer) reference(rs *runState, p, years, k int) float64 {
 }
 
 // unit returns the reference unit's value in year k on path p.
-func (v *Valuer) unit(p, k int) float64 {
+func (v *Valuer) unit(rs *runState, p, k int) float64 {
 	switch p {
 	case pathFrozen0:
 		k = 0
 	case pathFrozen1:
 		k = min(k, 1)
 	}
-	return v.c.basis.Unit * v.c.growth[k]
+	return rs.unit0 * v.c.growth[k]
 }
 
 // exitValues values the benefits of a member leaving in year k on path p.
@@ -490,7 +492,7 @@ func (v *Valuer) exitValues(rs *runState, f *sexTables, p, k int, status Entitle
 	pl := &c.plan
 	y, n := rs.x+k, rs.s+k
 	sk := v.salary(rs, p, k)
-	u := v.unit(p, k)
+	u := v.unit(rs, p, k)
 	var e exit
 	refR := v.reference(rs, p, pl.Formula.ReferenceYears, k)
 	// Retirement.
@@ -569,7 +571,7 @@ func (v *Valuer) withdrawal(rs *runState, f *sexTables, p, k int, theta, refR, u
 // run values a member aged x with s years of service and salary S_0; with
 // full false only the PVFB, the PVFS and (in NC[EAN]) the value of year 0's
 // salary.
-func (v *Valuer) run(r *MemberValuation, f *sexTables, sex Sex, x, s int, salary, contrib float64, full bool) {
+func (v *Valuer) run(r *MemberValuation, f *sexTables, sex Sex, x, s int, salary, unit, contrib float64, full bool) {
 	c := v.c
 	w := &v.w
 	st := f.st
@@ -581,7 +583,7 @@ func (v *Valuer) run(r *MemberValuation, f *sexTables, sex Sex, x, s int, salary
 	st.DependentPath(cols, x, s)
 
 	// Salaries: b years of history before t = 0, then K years.
-	rs := runState{sex: sex, x: x, s: s, b: min(c.maxRef-1, s), contrib0: contrib}
+	rs := runState{sex: sex, x: x, s: s, b: min(c.maxRef-1, s), unit0: unit}
 	sc := &c.basis.Salary
 	g := 1 + c.basis.WageGrowth
 	w.sal[rs.b] = salary
@@ -667,7 +669,7 @@ func (v *Valuer) run(r *MemberValuation, f *sexTables, sex Sex, x, s int, salary
 			if n > 0 {
 				ratio := float64(s) / float64(n)
 				for _, p := range [...]int{pathProjected, pathFrozen0} {
-					b := c.plan.Formula.Pension(n, v.reference(&rs, p, c.plan.Formula.ReferenceYears, k), v.unit(p, k)) * ratio
+					b := c.plan.Formula.Pension(n, v.reference(&rs, p, c.plan.Formula.ReferenceYears, k), v.unit(&rs, p, k)) * ratio
 					if p == pathProjected {
 						r.AccruedPUC = b
 					} else {
