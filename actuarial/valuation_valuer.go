@@ -436,11 +436,11 @@ type exit struct {
 
 // runState is one member's valuation in progress.
 type runState struct {
-	sex      Sex
-	x, s     int
-	b        int // salary history years before t = 0 held in sal
-	unit0    float64 // the reference unit's value in year 0 of this run
-	bal      [numPaths]float64 // refund balance at the start of the year, by path
+	sex   Sex
+	x, s  int
+	b     int               // salary history years before t = 0 held in sal
+	unit0 float64           // the reference unit's value in year 0 of this run
+	bal   [numPaths]float64 // refund balance at the start of the year, by path
 }
 
 // salary returns S_k on path p.
