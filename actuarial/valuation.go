@@ -190,7 +190,8 @@ type Plan struct {
 	// SurvivorShare is the share of a retirement or disability pension
 	// that continues to a surviving spouse after the pensioner's death
 	// (the reversion), in [0, 1]; 0: none. Whether there is a spouse is
-	// Basis.Married.
+	// Basis.Married. The reversion is paid as Payment says but without a
+	// guaranteed period.
 	SurvivorShare float64
 	Disability    DisabilityBenefit
 	Death         DeathBenefit

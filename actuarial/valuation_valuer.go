@@ -74,9 +74,13 @@ import (
 // to year 0, for TUC it also pays for the year's salary increase on the
 // past service. Entry age normal (level percent of salary) takes the
 // normal cost rate c = PVFB_e/PVFS_e of the member valued at entry age e
-// (with service Service − (Age − e), on the same basis, as though entry
-// were the valuation date, and with no contributions to refund); then
-// NC = c·(value of salary of year 0) and AL = PVFB − c·PVFS.
+// (with service Service − (Age − e), on the same basis as though entry
+// were the valuation date, with the salary and the reference unit at entry
+// found backwards from today's by the salary scale and wage growth, and
+// with no contributions to refund); then NC = c·(value of the salary of
+// year 0) and AL = PVFB − c·PVFS. When no formula has a cap or a floor, c
+// does not depend on the salary and each Valuer caches it by sex, entry
+// age and service at entry.
 type Valuer struct {
 	c *valuerTables
 	w work
