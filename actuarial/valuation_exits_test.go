@@ -262,3 +262,57 @@ func TestValuationZeroSalary(t *testing.T) {
 	assert.Greater(t, r.PVFB[actuarial.BenefitWithdrawal], 0.0, "the refund of past contributions")
 	assert.Equal(t, r.TotalPVFB(), r.AL[actuarial.EAN])
 }
+
+// TestValuationIllustrativeServiceTable values lump sums on the first six
+// ages of Bowers' Illustrative Service Table (Bowers et al., Actuarial
+// Mathematics, 2nd ed., Table 11.3.1, ages 30–35; testdata/service) at 6%:
+// 1 paid at mid-year on death in service and a refund of a fixed balance
+// on withdrawal (and, with no pension provided, on the retirement of every
+// member left at 36, above the table, during that year as the table's
+// RetireDuringYear says). The expected values are written from the printed
+// columns: Σ_k d^(j)_{30+k}/l^(τ)_30·v^{k+½}, and l^(τ)_36/l^(τ)_30·v^6.5
+// for the members left at 36.
+func TestValuationIllustrativeServiceTable(t *testing.T) {
+	const (
+		i       = 0.06
+		balance = 1000.0
+		tol     = 1e-12 // relative: float round-off of a dozen terms
+	)
+	rows := readIST(t)
+	var rates [actuarial.NumDecrements][]float64
+	for j := range rates {
+		for _, row := range rows {
+			rates[j] = append(rates[j], row.d[j]/row.l)
+		}
+	}
+	st, err := actuarial.NewServiceTable(30, 0, rates, actuarial.DecrementOptions{})
+	require.NoError(t, err)
+	plan := actuarial.Plan{
+		Death:      actuarial.DeathBenefit{SalaryMultiple: 1},
+		Withdrawal: actuarial.WithdrawalBenefit{Refund: true},
+	}
+	basis := actuarial.Basis{
+		Actives:    bothSexes(st),
+		Pensioners: bothSexes[mortality.Table](ilt(t)),
+		Interest:   i,
+	}
+	v, err := actuarial.NewValuer(&plan, &basis)
+	require.NoError(t, err)
+	r := valueMember(t, v, actuarial.Member{Sex: actuarial.Male, Age: 30, Salary: 1, Contributions: balance})
+
+	var death, wd float64
+	l30 := rows[0].l
+	last := rows[len(rows)-1]
+	left := last.l
+	for k, row := range rows {
+		disc := math.Pow(1+i, -(float64(k) + 0.5))
+		death += row.d[actuarial.Death] / l30 * disc
+		wd += balance * row.d[actuarial.Withdrawal] / l30 * disc
+	}
+	for _, d := range last.d {
+		left -= d
+	}
+	wd += balance * left / l30 * math.Pow(1+i, -(float64(len(rows)) + 0.5))
+	assert.InEpsilon(t, death, r.PVFB[actuarial.BenefitDeath], tol, "death")
+	assert.InEpsilon(t, wd, r.PVFB[actuarial.BenefitWithdrawal], tol, "withdrawal")
+}
