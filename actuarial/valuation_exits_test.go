@@ -312,7 +312,7 @@ func TestValuationIllustrativeServiceTable(t *testing.T) {
 	for _, d := range last.d {
 		left -= d
 	}
-	wd += balance * left / l30 * math.Pow(1+i, -(float64(len(rows)) + 0.5))
+	wd += balance * left / l30 * math.Pow(1+i, -(float64(len(rows))+0.5))
 	assert.InEpsilon(t, death, r.PVFB[actuarial.BenefitDeath], tol, "death")
 	assert.InEpsilon(t, wd, r.PVFB[actuarial.BenefitWithdrawal], tol, "withdrawal")
 }
