@@ -138,4 +138,20 @@
 //
 // An age above the table's MaxAge is not misuse: q is 1 there, so ä_x = 1 and
 // A_x = v. [Life.CheckAge] reports it for data, where it is usually an error.
+//
+// # Member valuation
+//
+// A [Valuer] values an active [Member] of a defined-benefit [Plan] on a
+// [Basis]: the present value of future benefits by kind (retirement, early
+// retirement, disability, death in service, withdrawal), of future
+// salaries, the accrued benefit, and the accrued liability and normal cost
+// under the traditional and projected unit credit and entry age normal
+// (level percent of salary) methods. Plan holds the benefit rules and Basis
+// the assumptions (a [ServiceTable] of active decrements, mortality of
+// pensioners, the disabled and spouses, interest as a rate or a [Curve],
+// salary scale and wage growth); both are plain values that a scheme model
+// can reuse. The valuation is at t = 0, the start of year 0; retirements
+// happen at the start of the year of age or during it, as the service
+// table says, the other exits at mid-year, and salaries are paid through
+// the year. [Valuer] states the conventions in full.
 package actuarial
