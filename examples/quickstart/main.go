@@ -9,8 +9,10 @@
 //  2. mortality: the Mexican social-security table EMSSA-09, from CSV;
 //  3. the rules: who pays what, who may retire, how a pension is computed;
 //  4. the assumptions: wages, prices, returns, new entrants;
-//  5. the projection, printed every 5 years;
-//  6. the sustainability indicators and the ledger of the reserve.
+//  5. the projection, year by year for 50 years;
+//  6. the sustainability indicators, in one call;
+//  7. the report: the projection every 5 years, the indicators, and the
+//     first years of the ledger of the reserve in decimal money.
 //
 // Run it from the repository root:
 //
@@ -110,15 +112,16 @@ func run(w io.Writer, dataDir string) error {
 	}
 
 	// 2. Mortality: q_x by sex from EMSSA-09, the same rates every year
-	// (PeriodTable). It is a table of active workers; a real valuation
-	// would give pensioners a table of their own (Assumptions.Mortality).
+	// (PeriodTable). Only the actives' table is required: pensioners use
+	// it too unless given their own, as a real valuation would.
 	men, women, err := readEMSSA09(filepath.Join(dataDir, "mexico", "emssa09.csv"))
 	if err != nil {
 		return err
 	}
 
-	// 3. The rules. Arrays indexed by payer or by sex are filled in the
-	// order the constants give: [NumSexes] arrays hold men, then women.
+	// 3. The rules of the scheme from 2025 on. Arrays by payer are indexed
+	// by the Payer constants; arrays by sex hold men first, then women
+	// (they are indexed by Sex.Index(), not by Male and Female).
 	full := actuarial.Conditions{
 		{MinAge: 60, MinService: 30}, // age 60 with 30 years of service,
 		{MinAge: 65, MinService: 15}, // or age 65 with 15
@@ -152,7 +155,7 @@ func run(w io.Writer, dataDir string) error {
 		// Everyone retires as soon as a full pension is due.
 		Retirement: [actuarial.NumSexes]actuarial.RetirementRates{retireAtOnce, retireAtOnce},
 		Salary:     actuarial.SalaryScale{ByService: []float64{0.01}}, // 1% a year of merit on top of wages
-		WageGrowth: actuarial.Constant(0.045),                         // 1% real on top of prices
+		WageGrowth: actuarial.Constant(0.045),                         // about 1% a year above prices
 		Inflation:  actuarial.Constant(0.035),
 		Unit:       365 * 113.14,              // the UMA in 2025: MXN 113.14 a day
 		UnitGrowth: actuarial.Constant(0.035), // the UMA follows prices
@@ -161,8 +164,8 @@ func run(w io.Writer, dataDir string) error {
 			{Year: 2030, Value: 0.06}, // 6% from 2030 on
 		},
 		// An open group: each member who leaves is replaced the next
-		// year by an entrant aged 25 or 30, on the salary (of 2025,
-		// raised with wages) given here.
+		// year by an entrant aged 25 or 35 (equal weights), on the
+		// yearly salary given here at 2025 wages.
 		Entrants: actuarial.Entrants{
 			Mode: actuarial.ReplacementEntrants,
 			Profile: []actuarial.EntrantProfile{
@@ -210,6 +213,8 @@ func run(w io.Writer, dataDir string) error {
 		return err
 	}
 
+	// 7. The report. The year-by-year figures are in result.Years; the
+	// ratios by year, in the summary.
 	fmt.Fprintf(w, "Scheme %q, projected %d-%d\n", scheme.Name, startYear, startYear+years-1)
 	fmt.Fprintln(w, "Counts are expected numbers of lives; money is nominal, MXN thousands a year.")
 	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', tabwriter.AlignRight)
