@@ -32,3 +32,19 @@ func (r *Result) Flows(dst *Flows) *Flows {
 func (r *Result) ReturnCurve() (*Curve, error) {
 	return NewCurve(r.Returns(nil)...)
 }
+
+// Summarize computes the projection's indicators over h (see [Summarize]),
+// reusing dst when it is not nil. A nil h.Curve means the projection's own
+// investment returns, the basis on which the general average premium
+// finances the projected flows; the zero Horizon thus covers every
+// projected year on that basis.
+func (r *Result) Summarize(dst *Summary, h Horizon) (*Summary, error) {
+	if h.Curve == nil {
+		c, err := r.ReturnCurve()
+		if err != nil {
+			return nil, err
+		}
+		h.Curve = c
+	}
+	return Summarize(dst, r.Flows(nil), h)
+}

@@ -42,8 +42,11 @@ func TestProjectionGAP(t *testing.T) {
 	res := run()
 	curve, err := res.ReturnCurve()
 	require.NoError(t, err)
-	sum, err := actuarial.Summarize(nil, res.Flows(nil), actuarial.Horizon{Curve: curve})
+	sum, err := res.Summarize(nil, actuarial.Horizon{})
 	require.NoError(t, err)
+	explicit, err := actuarial.Summarize(nil, res.Flows(nil), actuarial.Horizon{Curve: curve})
+	require.NoError(t, err)
+	require.Equal(t, explicit.GAP, sum.GAP, "Result.Summarize discounts at the projection's returns")
 	require.Greater(t, sum.GAP, 0.0)
 	require.Less(t, sum.GAP, 1.0)
 
