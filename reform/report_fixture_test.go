@@ -73,8 +73,8 @@ func repScheme(tb testing.TB, name string, reserve, rate float64, raiseFrom int,
 			actuarial.Worker:   actuarial.Constant(rate / 2),
 			actuarial.Employer: actuarial.Constant(rate / 2),
 		},
-		Eligibility: actuarial.Eligibility{Full: [actuarial.NumSexes]actuarial.Conditions{full, full}},
-		Retirement:  actuarial.Formula{Accrual: actuarial.LinearAccrual(10, 0.30, 0.01, 0.70)},
+		Eligibility:   actuarial.Eligibility{Full: [actuarial.NumSexes]actuarial.Conditions{full, full}},
+		Retirement:    actuarial.Formula{Accrual: actuarial.LinearAccrual(10, 0.30, 0.01, 0.70)},
 		CompulsoryAge: [actuarial.NumSexes]int{65, 65},
 	}}
 	if raiseFrom != 0 {
