@@ -91,8 +91,8 @@ func PopulationAt(r *actuarial.Result, year int) (*Population, error) {
 
 // Colours of the pyramid's layers.
 var (
-	activeColor    = color.RGBA{0, 114, 178, 255}  // Okabe–Ito blue
-	pensionerColor = color.RGBA{230, 159, 0, 255}  // Okabe–Ito orange
+	activeColor    = color.RGBA{0, 114, 178, 255} // Okabe–Ito blue
+	pensionerColor = color.RGBA{230, 159, 0, 255} // Okabe–Ito orange
 	axisLineColor  = color.Gray{Y: 64}
 )
 
@@ -158,7 +158,7 @@ type pyramidLayer struct {
 	lo, hi int
 	count  [actuarial.NumSexes][]float64 // by sex and age − lo
 	offset [actuarial.NumSexes][]float64 // where the bars start, as count; nil: at the axis
-	width  float64                      // the widest bar with its offset: the scale runs from −width to width
+	width  float64                       // the widest bar with its offset: the scale runs from −width to width
 	color  color.Color
 }
 
