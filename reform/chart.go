@@ -176,12 +176,15 @@ func addLine(p *plot.Plot, xys plotter.XYs, name string, c color.Color, dashes [
 }
 
 // yearSeries returns the points (year, f(year)) of an outcome's projected
-// years at which f is defined (ok), checking that they are finite; series
-// names the series in errors.
+// years at which f is defined (ok), checking that the year's amounts and
+// counts and f's value are finite; series names f's value in errors.
 func yearSeries(o *Outcome, series string, f func(y *actuarial.YearResult) (v float64, ok bool)) (plotter.XYs, error) {
 	r := o.Result
 	xys := make(plotter.XYs, 0, len(r.Years))
 	for t := range r.Years {
+		if err := checkYear(o, t); err != nil {
+			return nil, err
+		}
 		v, ok := f(&r.Years[t])
 		if !ok {
 			continue

@@ -313,6 +313,23 @@ func finite(o *Outcome, series string, t, year int, x float64) error {
 		&actuarial.SeriesError{Series: series, T: t, Year: year, Value: x, Err: actuarial.ErrNotFinite})
 }
 
+// checkYear checks that the amounts and counts of year t of an outcome's
+// projection that reports and charts read are finite.
+func checkYear(o *Outcome, t int) error {
+	y := &o.Result.Years[t]
+	year := o.Result.StartYear + t
+	for _, v := range [...]struct {
+		name string
+		x    float64
+	}{{"reserve at end", y.ReserveEnd}, {"salary bill", y.SalaryBill}, {"contributions", y.TotalContributions()},
+		{"expenditure", y.Expenditure()}, {"actives", y.Actives}, {"pensioners", y.TotalPensioners()}} {
+		if err := finite(o, v.name, t, year, v.x); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
 // money returns x in units u rounded half to even to places decimals: the
 // shortest decimal that reads back as x, shifted by the unit's power of
 // ten (exact) and rounded. x must be finite.
@@ -364,17 +381,11 @@ func byYearTable(outcomes []Outcome, opt *ReportOptions) (*Table, error) {
 			o := &outcomes[i]
 			y := &o.Result.Years[t]
 			year := o.Result.StartYear + t
+			if err := checkYear(o, t); err != nil {
+				return nil, err
+			}
 			contrib, ben, exp := y.TotalContributions(), y.Benefits(), y.Expenditure()
 			pens := y.TotalPensioners()
-			for _, v := range [...]struct {
-				name string
-				x    float64
-			}{{"reserve at end", y.ReserveEnd}, {"salary bill", y.SalaryBill}, {"contributions", contrib},
-				{"expenditure", exp}, {"actives", y.Actives}, {"pensioners", pens}} {
-				if err := finite(o, v.name, t, year, v.x); err != nil {
-					return nil, err
-				}
-			}
 			var payg, crate, support string
 			if y.SalaryBill != 0 {
 				payg = percent(exp / y.SalaryBill).StringFixed(RateDecimals)
