@@ -152,7 +152,8 @@ func Pyramid(r *actuarial.Result, year int) (*plot.Plot, error) {
 
 // pyramidLayer is one layer of bars of a pyramid: for each sex (men to
 // the left, women to the right) and age lo..hi, a bar of count lives
-// starting offset lives from the axis, spanning its year of age. It
+// (not negative) starting offset lives from the axis, spanning its year
+// of age. It
 // implements [plot.Plotter], [plot.DataRanger] and [plot.Thumbnailer].
 type pyramidLayer struct {
 	lo, hi int
@@ -162,24 +163,30 @@ type pyramidLayer struct {
 	color  color.Color
 }
 
-// Plot implements [plot.Plotter].
+// Plot implements [plot.Plotter]. Each side is one stepped polygon, up
+// the bars' inner edges and down their outer edges, so that adjacent ages
+// show no seams.
 func (l *pyramidLayer) Plot(c draw.Canvas, plt *plot.Plot) {
 	trX, trY := plt.Transforms(&c)
-	pts := make([]vg.Point, 4)
+	n := len(l.count[0])
+	pts := make([]vg.Point, 0, 4*n)
 	for sx, side := range [actuarial.NumSexes]float64{-1, 1} {
-		for i, n := range l.count[sx] {
-			if !(n > 0) {
-				continue
+		off := func(i int) float64 {
+			if l.offset[sx] == nil {
+				return 0
 			}
-			var off float64
-			if l.offset[sx] != nil {
-				off = l.offset[sx][i]
-			}
-			x0, x1 := trX(side*off), trX(side*(off+n))
-			y0, y1 := trY(float64(l.lo+i)), trY(float64(l.lo+i+1))
-			pts = append(pts[:0], vg.Point{X: x0, Y: y0}, vg.Point{X: x1, Y: y0}, vg.Point{X: x1, Y: y1}, vg.Point{X: x0, Y: y1})
-			c.FillPolygon(l.color, c.ClipPolygonXY(pts))
+			return l.offset[sx][i]
 		}
+		pts = pts[:0]
+		for i := range n {
+			x := trX(side * off(i))
+			pts = append(pts, vg.Point{X: x, Y: trY(float64(l.lo + i))}, vg.Point{X: x, Y: trY(float64(l.lo + i + 1))})
+		}
+		for i := n - 1; i >= 0; i-- {
+			x := trX(side * (off(i) + l.count[sx][i]))
+			pts = append(pts, vg.Point{X: x, Y: trY(float64(l.lo + i + 1))}, vg.Point{X: x, Y: trY(float64(l.lo + i))})
+		}
+		c.FillPolygon(l.color, c.ClipPolygonXY(pts))
 	}
 }
 
