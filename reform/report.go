@@ -126,7 +126,10 @@ func (o *ReportOptions) validate() error {
 type Report struct {
 	// ByYear has one row per year shown and scenario, in the order of the
 	// outcomes within each year: year, scenario, reserve at end, PAYG cost
-	// rate, contribution rate, contributions, benefits, support ratio.
+	// rate, contribution rate, contributions, benefits, support ratio. This
+	// long layout keeps the table as narrow with five scenarios as with
+	// one, puts a reform's row right under the base's, and makes a tidy CSV
+	// (one observation a row).
 	ByYear *Table
 	// Summary has one row per indicator and a column per scenario, each
 	// reform followed by its difference from the base.
@@ -136,7 +139,11 @@ type Report struct {
 // Table is one table of a [Report]: a title, the column headers and the
 // rows of formatted cells. An empty cell is a value that is not defined
 // (a rate on a zero salary bill, say): the text and Markdown writers show
-// it as "n/a", the CSV writer leaves it empty.
+// it as "n/a", the CSV writer leaves it empty. The leading label columns
+// of a table from [NewReport] (year and scenario; indicator and unit) are
+// aligned left and the numbers right; a Table built otherwise aligns
+// every column right. A row with other than len(Columns) cells is a
+// programming error: WriteText panics on it.
 type Table struct {
 	Title   string     // what the table shows, with its horizon and unit of money
 	Columns []string   // the column headers, units in parentheses
@@ -175,8 +182,9 @@ const notAvailable = "n/a"
 // depletion year (or "none"), the GAP with and without the initial reserve,
 // the reserve ratio (reserve at the end of the year over the year's
 // expenditure) at each of ReportOptions.RatioYears, the present value of
-// the deficit transfers and the actuarial balance, as [actuarial.Summary]
-// has them. Each reform's difference from the base is the difference of
+// the deficit (of the transfers the state would make to keep the reserve
+// from going below the horizon's floor) and the actuarial balance, as
+// [actuarial.Summary] has them. Each reform's difference from the base is the difference of
 // the rounded figures, so the columns add up exactly; the difference of
 // depletion years is in years, and empty unless both are depleted.
 //

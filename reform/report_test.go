@@ -253,6 +253,18 @@ func TestReportSummary(t *testing.T) {
 		assert.Equal(t, "", repCell(t, tb, "reform − base", "depletion year"))
 	})
 
+	t.Run("depletion postponed", func(t *testing.T) {
+		// A smaller reform, 16% from 2029, postpones the depletion: the
+		// difference is in years, signed.
+		small := repProject(t, "16% from 2029", repScheme(t, "small", 6e7, 0.14, 2029, 0.16), repYears, false)
+		require.True(t, small.Summary.Depleted)
+		rep, err := reform.NewReport([]reform.Outcome{out[0], small}, reform.ReportOptions{Tables: reform.TableSummary})
+		require.NoError(t, err)
+		d := small.Summary.DepletionYear - out[0].Summary.DepletionYear
+		require.Positive(t, d)
+		assert.Equal(t, "+"+strconv.Itoa(d), repCell(t, rep.Summary, "16% from 2029 − base", "depletion year"))
+	})
+
 	t.Run("differences add up", func(t *testing.T) {
 		// The difference column is the difference of the rounded figures,
 		// exactly.
