@@ -249,41 +249,41 @@ func WriteMarkdown(w io.Writer, outcomes []Outcome, opt ReportOptions) error {
 	return r.WriteMarkdown(w)
 }
 
-// span is what the outcomes cover: the start year and projected years
+// outcomeSpan is what the outcomes cover: the start year and projected years
 // common to all, and the summaries' horizon (0 without summaries).
-type span struct {
+type outcomeSpan struct {
 	start, years, horizon int
 }
 
 // checkOutcomes checks that there are outcomes, that each has its Result
 // (and its Summary when withSummary) and that all cover the same years.
-func checkOutcomes(outcomes []Outcome, withSummary bool) (span, error) {
+func checkOutcomes(outcomes []Outcome, withSummary bool) (outcomeSpan, error) {
 	if len(outcomes) == 0 {
-		return span{}, fmt.Errorf("reform: %w", ErrNoOutcomes)
+		return outcomeSpan{}, fmt.Errorf("reform: %w", ErrNoOutcomes)
 	}
-	var sp span
+	var sp outcomeSpan
 	for i := range outcomes {
 		o := &outcomes[i]
 		if o.Result == nil {
-			return span{}, fmt.Errorf("reform: outcome %d (%q) has no Result: %w", i, o.Name, ErrIncompleteOutcome)
+			return outcomeSpan{}, fmt.Errorf("reform: outcome %d (%q) has no Result: %w", i, o.Name, ErrIncompleteOutcome)
 		}
 		if len(o.Result.Years) == 0 {
-			return span{}, fmt.Errorf("reform: outcome %d (%q) has no projected years: %w", i, o.Name, ErrIncompleteOutcome)
+			return outcomeSpan{}, fmt.Errorf("reform: outcome %d (%q) has no projected years: %w", i, o.Name, ErrIncompleteOutcome)
 		}
 		if withSummary && o.Summary == nil {
-			return span{}, fmt.Errorf("reform: outcome %d (%q) has no Summary: %w", i, o.Name, ErrIncompleteOutcome)
+			return outcomeSpan{}, fmt.Errorf("reform: outcome %d (%q) has no Summary: %w", i, o.Name, ErrIncompleteOutcome)
 		}
 		start, n := o.Result.StartYear, len(o.Result.Years)
 		if i == 0 {
-			sp = span{start: start, years: n}
+			sp = outcomeSpan{start: start, years: n}
 		}
 		base := &outcomes[0]
 		switch {
 		case start != sp.start:
-			return span{}, fmt.Errorf("reform: outcome %d (%q) starts in %d, outcome 0 (%q) in %d: %w",
+			return outcomeSpan{}, fmt.Errorf("reform: outcome %d (%q) starts in %d, outcome 0 (%q) in %d: %w",
 				i, o.Name, start, base.Name, sp.start, ErrOutcomesDiffer)
 		case n != sp.years:
-			return span{}, fmt.Errorf("reform: outcome %d (%q) projects %d years, outcome 0 (%q) %d: %w",
+			return outcomeSpan{}, fmt.Errorf("reform: outcome %d (%q) projects %d years, outcome 0 (%q) %d: %w",
 				i, o.Name, n, base.Name, sp.years, ErrOutcomesDiffer)
 		}
 		if !withSummary {
@@ -292,19 +292,19 @@ func checkOutcomes(outcomes []Outcome, withSummary bool) (span, error) {
 		s := o.Summary
 		switch {
 		case s.StartYear != start:
-			return span{}, fmt.Errorf("reform: outcome %d (%q): summary starts in %d, its projection in %d: %w",
+			return outcomeSpan{}, fmt.Errorf("reform: outcome %d (%q): summary starts in %d, its projection in %d: %w",
 				i, o.Name, s.StartYear, start, ErrOutcomesDiffer)
 		case s.Years <= 0 || s.Years > n:
-			return span{}, fmt.Errorf("reform: outcome %d (%q): summary over %d years of a projection of %d: %w",
+			return outcomeSpan{}, fmt.Errorf("reform: outcome %d (%q): summary over %d years of a projection of %d: %w",
 				i, o.Name, s.Years, n, ErrIncompleteOutcome)
 		case len(s.ReserveRatio) != s.Years:
-			return span{}, fmt.Errorf("reform: outcome %d (%q): summary has %d reserve ratios for %d years: %w",
+			return outcomeSpan{}, fmt.Errorf("reform: outcome %d (%q): summary has %d reserve ratios for %d years: %w",
 				i, o.Name, len(s.ReserveRatio), s.Years, ErrIncompleteOutcome)
 		}
 		if i == 0 {
 			sp.horizon = s.Years
 		} else if s.Years != sp.horizon {
-			return span{}, fmt.Errorf("reform: outcome %d (%q): summary over %d years, outcome 0 (%q) over %d: %w",
+			return outcomeSpan{}, fmt.Errorf("reform: outcome %d (%q): summary over %d years, outcome 0 (%q) over %d: %w",
 				i, o.Name, s.Years, base.Name, sp.horizon, ErrOutcomesDiffer)
 		}
 	}
