@@ -420,6 +420,18 @@ func TestReportMarkdownEscapes(t *testing.T) {
 	}
 }
 
+// TestReportTextEscapes checks that a tab or a line break in a scenario
+// name does not break the text table.
+func TestReportTextEscapes(t *testing.T) {
+	out := repOutcomes(t, 2)
+	out[1].Name = "A\tB\nC"
+	var buf bytes.Buffer
+	require.NoError(t, reform.WriteText(&buf, out, reform.ReportOptions{}))
+	assert.Contains(t, buf.String(), "A B C")
+	assert.NotContains(t, buf.String(), "\t")
+	assert.Equal(t, 1+1+2*2+1+1+1+6, strings.Count(buf.String(), "\n"), "title, header, 4 rows; blank; title, header, 6 rows")
+}
+
 // TestReportGolden compares the text, CSV and Markdown reports of the
 // fixtures with golden files in testdata (regenerate them with
 // go test ./reform -run Golden -regen, and review the diff).

@@ -83,29 +83,38 @@ func cellText(s string) string {
 	return s
 }
 
+// textEscaper keeps a name from breaking the text table's columns or lines.
+var textEscaper = strings.NewReplacer("\t", " ", "\n", " ", "\r", " ")
+
+// textHeader and textCell return how the text table shows a header and a
+// cell.
+func textHeader(s string) string { return textEscaper.Replace(s) }
+func textCell(s string) string   { return textEscaper.Replace(cellText(s)) }
+
 // WriteText writes the table as text: its title on the first line, then
 // the header and the rows in columns aligned by a [tabwriter.Writer], two
 // spaces apart, labels aligned left and numbers right. An empty cell shows
-// as "n/a". Lines end in "\n" without trailing spaces.
+// as "n/a"; tabs and line breaks in a name show as spaces. Lines end in
+// "\n" without trailing spaces.
 func (t *Table) WriteText(w io.Writer) error {
 	// Numbers are padded here to the width of their column, so that they
 	// align right; the tabwriter aligns the labels and separates the
 	// columns.
 	width := make([]int, len(t.Columns))
 	for j, c := range t.Columns {
-		width[j] = utf8.RuneCountInString(c)
+		width[j] = utf8.RuneCountInString(textHeader(c))
 	}
 	for i, row := range t.Rows {
 		if len(row) != len(t.Columns) {
 			panic(fmt.Sprintf("reform: Table.WriteText: row %d has %d cells for %d columns", i, len(row), len(t.Columns)))
 		}
 		for j, c := range row {
-			width[j] = max(width[j], utf8.RuneCountInString(cellText(c)))
+			width[j] = max(width[j], utf8.RuneCountInString(textCell(c)))
 		}
 	}
 	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
 	bw := bufio.NewWriter(tw)
-	bw.WriteString(t.Title)
+	bw.WriteString(textHeader(t.Title))
 	bw.WriteString("\n")
 	line := func(cells []string, text func(string) string) {
 		for j, c := range cells {
@@ -120,9 +129,9 @@ func (t *Table) WriteText(w io.Writer) error {
 		}
 		bw.WriteByte('\n')
 	}
-	line(t.Columns, func(s string) string { return s })
+	line(t.Columns, textHeader)
 	for _, row := range t.Rows {
-		line(row, cellText)
+		line(row, textCell)
 	}
 	if err := bw.Flush(); err != nil {
 		return err
