@@ -1,0 +1,352 @@
+// Charts of outcomes with gonum/plot: reserve paths, cost rate against
+// contribution rate, support ratio; saving them as PNG or SVG.
+
+package reform
+
+import (
+	"fmt"
+	"image/color"
+	"io"
+	"math"
+	"os"
+	"path/filepath"
+	"strconv"
+	"strings"
+
+	"gonum.org/v1/plot"
+	"gonum.org/v1/plot/plotter"
+	"gonum.org/v1/plot/vg"
+	"gonum.org/v1/plot/vg/draw"
+
+	"github.com/reserva-go/reserva/actuarial"
+)
+
+// palette colours the scenarios in order: the base black, then the
+// Okabe–Ito colours for colour-blind readers (M. Okabe and K. Ito, Color
+// Universal Design, 2008): orange, sky blue, bluish green, vermilion, blue,
+// reddish purple; the ninth scenario takes the base's colour again.
+var palette = [...]color.RGBA{
+	{0, 0, 0, 255},
+	{230, 159, 0, 255},
+	{86, 180, 233, 255},
+	{0, 158, 115, 255},
+	{213, 94, 0, 255},
+	{0, 114, 178, 255},
+	{204, 121, 167, 255},
+	{120, 120, 120, 255},
+}
+
+// scenarioColor returns the colour of scenario i.
+func scenarioColor(i int) color.Color { return palette[i%len(palette)] }
+
+// Styles shared by the charts.
+var (
+	lineWidth     = vg.Points(1.5)
+	contribDashes = []vg.Length{vg.Points(5), vg.Points(3)}
+	zeroLineColor = color.Gray{Y: 96}
+	legendSize    = vg.Points(9)
+)
+
+// newChart returns a plot with the title and axis labels of the charts:
+// years along X (whole years on the ticks), a grid, a smaller legend
+// (placed by [placeLegend] once the lines are in). The fonts are gonum/plot's defaults, the Liberation fonts
+// built into the program, so the drawing does not depend on the machine.
+func newChart(title, yLabel string) *plot.Plot {
+	p := plot.New()
+	p.Title.Text = title
+	p.X.Label.Text = "year"
+	p.Y.Label.Text = yLabel
+	p.X.Tick.Marker = yearTicks{}
+	p.Y.Tick.Marker = plainTicks{}
+	p.Legend.TextStyle.Font.Size = legendSize
+	grid := plotter.NewGrid()
+	grid.Horizontal.Color = color.Gray{Y: 220}
+	grid.Vertical.Color = color.Gray{Y: 220}
+	p.Add(grid)
+	return p
+}
+
+// yearTicks marks whole calendar years: labelled ticks every 1, 2, 5, 10,
+// 20, 25, 50 or 100 years (the first step leaving at most 7 labels), and
+// minor ticks every year (every 5 years over more than 60).
+type yearTicks struct{}
+
+// Ticks implements [plot.Ticker].
+func (yearTicks) Ticks(lo, hi float64) []plot.Tick {
+	first, last := int(math.Ceil(lo)), int(math.Floor(hi))
+	if last < first {
+		return nil
+	}
+	step := 100
+	for _, s := range [...]int{1, 2, 5, 10, 20, 25, 50} {
+		if (last-first)/s+1 <= 7 {
+			step = s
+			break
+		}
+	}
+	minor := 1
+	if last-first > 60 {
+		minor = 5
+	}
+	var ts []plot.Tick
+	for y := first; y <= last; y++ {
+		switch {
+		case y%step == 0 || step == 1:
+			ts = append(ts, plot.Tick{Value: float64(y), Label: strconv.Itoa(y)})
+		case y%minor == 0:
+			ts = append(ts, plot.Tick{Value: float64(y)})
+		}
+	}
+	return ts
+}
+
+// plainTicks are gonum/plot's default ticks with their labels' trailing
+// zeros dropped: "75" for "75.00", "2.5" for "2.50".
+type plainTicks struct{}
+
+// Ticks implements [plot.Ticker].
+func (plainTicks) Ticks(lo, hi float64) []plot.Tick {
+	ts := plot.DefaultTicks{}.Ticks(lo, hi)
+	for i := range ts {
+		ts[i].Label = trimZeros(ts[i].Label)
+	}
+	return ts
+}
+
+// trimZeros drops the trailing zeros of the decimals of a number, and the
+// point with them; it leaves numbers in exponent form as they are.
+func trimZeros(s string) string {
+	if !strings.Contains(s, ".") || strings.ContainsAny(s, "eE") {
+		return s
+	}
+	s = strings.TrimRight(s, "0")
+	return strings.TrimSuffix(s, ".")
+}
+
+// placeLegend puts the legend of p in the corner of the plotting area
+// with the fewest of the points pts: each corner is the box of 40% of the
+// width and 30% of the height of the axes' ranges; ties go to the top
+// left, then top right, bottom left, bottom right.
+func placeLegend(p *plot.Plot, pts []plotter.XYs) {
+	dx, dy := p.X.Max-p.X.Min, p.Y.Max-p.Y.Min
+	best, bestN := 0, math.MaxInt
+	for k, c := range [...]struct{ left, top bool }{{true, true}, {false, true}, {true, false}, {false, false}} {
+		var n int
+		for _, xys := range pts {
+			for _, pt := range xys {
+				inX := pt.X >= p.X.Max-0.4*dx
+				if c.left {
+					inX = pt.X <= p.X.Min+0.4*dx
+				}
+				inY := pt.Y <= p.Y.Min+0.3*dy
+				if c.top {
+					inY = pt.Y >= p.Y.Max-0.3*dy
+				}
+				if inX && inY {
+					n++
+				}
+			}
+		}
+		if n < bestN {
+			best, bestN = k, n
+		}
+	}
+	p.Legend.Left = best == 0 || best == 2
+	p.Legend.Top = best < 2
+}
+
+// addLine adds a line through xys to p in the given colour and dashes,
+// with a legend entry when name is not empty. No points: no line.
+func addLine(p *plot.Plot, xys plotter.XYs, name string, c color.Color, dashes []vg.Length) error {
+	if len(xys) == 0 {
+		return nil
+	}
+	l, err := plotter.NewLine(xys)
+	if err != nil {
+		return fmt.Errorf("reform: %s: %w", name, err)
+	}
+	l.Color = c
+	l.Width = lineWidth
+	l.Dashes = dashes
+	p.Add(l)
+	if name != "" {
+		p.Legend.Add(name, l)
+	}
+	return nil
+}
+
+// yearSeries returns the points (year, f(year)) of an outcome's projected
+// years at which f is defined (ok), checking that the year's amounts and
+// counts and f's value are finite; series names f's value in errors.
+func yearSeries(o *Outcome, series string, f func(y *actuarial.YearResult) (v float64, ok bool)) (plotter.XYs, error) {
+	r := o.Result
+	xys := make(plotter.XYs, 0, len(r.Years))
+	for t := range r.Years {
+		if err := checkYear(o, t); err != nil {
+			return nil, err
+		}
+		v, ok := f(&r.Years[t])
+		if !ok {
+			continue
+		}
+		if err := finite(o, series, t, r.StartYear+t, v); err != nil {
+			return nil, err
+		}
+		xys = append(xys, plotter.XY{X: float64(r.StartYear + t), Y: v})
+	}
+	return xys, nil
+}
+
+// ReservePaths charts the reserve at the end of each projected year of each
+// outcome (base first), one line per scenario in money of units u, with a
+// line at zero: where a path crosses it, the reserve is depleted. The
+// outcomes need their Result, and must start in the same year and cover
+// the same years (errors as [NewReport]'s); an invalid u is an error
+// wrapping [ErrReportOptions]. The plot can be restyled before it is
+// saved with [Save].
+func ReservePaths(outcomes []Outcome, u Units) (*plot.Plot, error) {
+	if !u.Valid() {
+		return nil, fmt.Errorf("reform: chart units %v: %w", u, ErrReportOptions)
+	}
+	sp, err := checkOutcomes(outcomes, false)
+	if err != nil {
+		return nil, err
+	}
+	p := newChart("Reserve at the end of the year", "reserve ("+u.String()+")")
+	zero, err := plotter.NewLine(plotter.XYs{{X: float64(sp.start), Y: 0}, {X: float64(sp.start + sp.years - 1), Y: 0}})
+	if err != nil {
+		return nil, err
+	}
+	zero.Color = zeroLineColor
+	zero.Width = vg.Points(0.75)
+	p.Add(zero)
+	all := make([]plotter.XYs, 0, len(outcomes))
+	for i := range outcomes {
+		o := &outcomes[i]
+		xys, err := yearSeries(o, "reserve at end", func(y *actuarial.YearResult) (float64, bool) {
+			return y.ReserveEnd, true
+		})
+		if err != nil {
+			return nil, err
+		}
+		for j := range xys {
+			xys[j].Y = u.scale(xys[j].Y)
+		}
+		if err := addLine(p, xys, o.Name, scenarioColor(i), nil); err != nil {
+			return nil, err
+		}
+		all = append(all, xys)
+	}
+	placeLegend(p, all)
+	return p, nil
+}
+
+// CostRate charts, for each outcome (base first), the PAYG cost rate
+// ((benefits + administration costs) / salary bill, solid) against the
+// contribution rate (contributions / salary bill, dashed), in per cent of
+// the salary bill, in the scenario's colour: where the cost rate is above
+// the contribution rate, the year runs a deficit before investment income
+// and transfers. Years with a zero salary bill are left out. Errors as
+// [ReservePaths].
+func CostRate(outcomes []Outcome) (*plot.Plot, error) {
+	if _, err := checkOutcomes(outcomes, false); err != nil {
+		return nil, err
+	}
+	p := newChart("PAYG cost rate and contribution rate", "% of the salary bill")
+	all := make([]plotter.XYs, 0, 2*len(outcomes))
+	for i := range outcomes {
+		o := &outcomes[i]
+		payg, err := yearSeries(o, "PAYG cost rate", func(y *actuarial.YearResult) (float64, bool) {
+			return 100 * y.Expenditure() / y.SalaryBill, y.SalaryBill != 0
+		})
+		if err != nil {
+			return nil, err
+		}
+		contrib, err := yearSeries(o, "contribution rate", func(y *actuarial.YearResult) (float64, bool) {
+			return 100 * y.TotalContributions() / y.SalaryBill, y.SalaryBill != 0
+		})
+		if err != nil {
+			return nil, err
+		}
+		if err := addLine(p, payg, o.Name+": cost", scenarioColor(i), nil); err != nil {
+			return nil, err
+		}
+		if err := addLine(p, contrib, o.Name+": contribution", scenarioColor(i), contribDashes); err != nil {
+			return nil, err
+		}
+		all = append(all, payg, contrib)
+	}
+	placeLegend(p, all)
+	return p, nil
+}
+
+// SupportRatio charts the support ratio of each outcome (base first):
+// actives per pensioner on 1 January of each projected year, one line per
+// scenario. Years without pensioners are left out. Errors as
+// [ReservePaths].
+func SupportRatio(outcomes []Outcome) (*plot.Plot, error) {
+	if _, err := checkOutcomes(outcomes, false); err != nil {
+		return nil, err
+	}
+	p := newChart("Support ratio", "actives per pensioner")
+	all := make([]plotter.XYs, 0, len(outcomes))
+	for i := range outcomes {
+		o := &outcomes[i]
+		xys, err := yearSeries(o, "support ratio", func(y *actuarial.YearResult) (float64, bool) {
+			pens := y.TotalPensioners()
+			return y.Actives / pens, pens != 0
+		})
+		if err != nil {
+			return nil, err
+		}
+		if err := addLine(p, xys, o.Name, scenarioColor(i), nil); err != nil {
+			return nil, err
+		}
+		all = append(all, xys)
+	}
+	placeLegend(p, all)
+	return p, nil
+}
+
+// Render draws p on a canvas of width w and height h and writes it to dst
+// in format "png" (96 dots per inch, gonum/plot's default) or "svg" (fonts
+// referred to by name, not embedded; the text is laid out with the
+// Liberation fonts' metrics). The output has no timestamp: the same plot
+// gives the same bytes. Another format returns an error wrapping
+// [ErrChartFormat].
+func Render(dst io.Writer, p *plot.Plot, w, h vg.Length, format string) error {
+	switch format {
+	case "png", "svg":
+	default:
+		return fmt.Errorf("reform: chart format %q: %w", format, ErrChartFormat)
+	}
+	c, err := draw.NewFormattedCanvas(w, h, format)
+	if err != nil {
+		return err
+	}
+	p.Draw(draw.New(c))
+	_, err = c.WriteTo(dst)
+	return err
+}
+
+// Save draws p on a canvas of width w and height h (vg lengths: vg.Inch,
+// vg.Centimeter, vg.Points) and writes it to the file path, as PNG or SVG
+// by its extension (".png" or ".svg", in any case); see [Render]. Another
+// extension returns an error wrapping [ErrChartFormat] and creates no
+// file.
+func Save(p *plot.Plot, w, h vg.Length, path string) (err error) {
+	format := strings.ToLower(strings.TrimPrefix(filepath.Ext(path), "."))
+	if format != "png" && format != "svg" {
+		return fmt.Errorf("reform: chart file %q: %w", path, ErrChartFormat)
+	}
+	f, err := os.Create(path)
+	if err != nil {
+		return err
+	}
+	defer func() {
+		if cerr := f.Close(); err == nil {
+			err = cerr
+		}
+	}()
+	return Render(f, p, w, h, format)
+}

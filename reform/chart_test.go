@@ -1,0 +1,235 @@
+package reform_test
+
+import (
+	"bytes"
+	"image/color"
+	"math"
+	"os"
+	"path/filepath"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+	"gonum.org/v1/plot"
+	"gonum.org/v1/plot/cmpimg"
+	"gonum.org/v1/plot/plotter"
+	"gonum.org/v1/plot/vg"
+
+	"github.com/reserva-go/reserva/actuarial"
+	"github.com/reserva-go/reserva/reform"
+)
+
+// regen regenerates the golden files in testdata instead of comparing
+// with them: go test ./reform -run Golden -regen, then review the diff.
+// gonum/plot's cmpimg package, which these tests use to compare images
+// the way gonum/plot tests its own, registers the -regen flag itself
+// (cmpimg.GenerateTestData); registering it again here would panic, so
+// the flag is read from there.
+var regen = cmpimg.GenerateTestData
+
+// Golden charts are small, 4 × 3 inches.
+const goldenW, goldenH = 4 * vg.Inch, 3 * vg.Inch
+
+// pngDelta is the normalised colour difference (cmpimg.EqualApprox: 0 a
+// perfect match, 1 anything) that a pixel of a PNG may show against its
+// golden file: room for the anti-aliasing of another floating-point unit
+// (gonum/plot keeps per-architecture golden files for the same reason),
+// far below a change of colour (black to orange is about 0.6).
+const pngDelta = 0.1
+
+// repCharts draws the four charts of the fixtures.
+func repCharts(tb testing.TB) map[string]*plot.Plot {
+	tb.Helper()
+	out := repOutcomes(tb, repYears)
+	detailed := repProject(tb, "base", repScheme(tb, "base", 6e7, 0.14, 0, 0), repYears, true)
+	charts := map[string]*plot.Plot{}
+	var err error
+	charts["reserve_paths"], err = reform.ReservePaths(out, reform.UnitsMillions)
+	require.NoError(tb, err)
+	charts["cost_rate"], err = reform.CostRate(out)
+	require.NoError(tb, err)
+	charts["support_ratio"], err = reform.SupportRatio(out)
+	require.NoError(tb, err)
+	charts["pyramid"], err = reform.Pyramid(detailed.Result, 2030)
+	require.NoError(tb, err)
+	return charts
+}
+
+// render draws p in format at the golden size.
+func render(tb testing.TB, p *plot.Plot, format string) []byte {
+	tb.Helper()
+	var buf bytes.Buffer
+	require.NoError(tb, reform.Render(&buf, p, goldenW, goldenH, format))
+	return buf.Bytes()
+}
+
+// checkGolden compares got, a chart in format "png" or "svg", with the
+// golden file testdata/name_golden.format: SVG byte for byte, PNG with
+// cmpimg.EqualApprox within pngDelta. A mismatch keeps got in a temporary
+// file to look at.
+func checkGolden(t *testing.T, name, format string, got []byte) {
+	t.Helper()
+	path := filepath.Join("testdata", name+"_golden."+format)
+	if *regen {
+		require.NoError(t, os.WriteFile(path, got, 0o644))
+		return
+	}
+	want, err := os.ReadFile(path)
+	require.NoError(t, err)
+	ok, err := cmpimg.EqualApprox(format, got, want, pngDelta)
+	require.NoError(t, err)
+	if !ok {
+		f, err := os.CreateTemp("", name+"_got_*."+format)
+		require.NoError(t, err)
+		_, err = f.Write(got)
+		require.NoError(t, err)
+		require.NoError(t, f.Close())
+		t.Errorf("%s differs from %s: got %s", name, path, f.Name())
+	}
+}
+
+// TestChartGolden compares the charts of the fixtures with their golden
+// PNG and SVG files, as gonum/plot tests its plotters (cmpimg).
+func TestChartGolden(t *testing.T) {
+	for name, p := range repCharts(t) {
+		for _, format := range []string{"png", "svg"} {
+			t.Run(name+"."+format, func(t *testing.T) {
+				checkGolden(t, name, format, render(t, p, format))
+			})
+		}
+	}
+}
+
+// TestChartGoldenDetects checks that the golden comparison fails for a
+// chart that differs: the reform's line recoloured, in both formats.
+func TestChartGoldenDetects(t *testing.T) {
+	if *regen {
+		t.Skip("regenerating")
+	}
+	p, err := reform.ReservePaths(repOutcomes(t, repYears), reform.UnitsMillions)
+	require.NoError(t, err)
+	p.Add(mustLine(t, plotter.XYs{{X: 2025, Y: 0}, {X: 2036, Y: 80}}, color.RGBA{R: 255, A: 255}))
+	for _, format := range []string{"png", "svg"} {
+		want, err := os.ReadFile(filepath.Join("testdata", "reserve_paths_golden."+format))
+		require.NoError(t, err)
+		ok, err := cmpimg.EqualApprox(format, render(t, p, format), want, pngDelta)
+		require.NoError(t, err)
+		assert.False(t, ok, format)
+	}
+}
+
+func mustLine(tb testing.TB, xys plotter.XYs, c color.Color) *plotter.Line {
+	tb.Helper()
+	l, err := plotter.NewLine(xys)
+	require.NoError(tb, err)
+	l.Color = c
+	return l
+}
+
+// TestChartDeterministic checks that the same chart gives the same bytes:
+// no timestamp, no map order.
+func TestChartDeterministic(t *testing.T) {
+	a, b := repCharts(t), repCharts(t)
+	for name := range a {
+		for _, format := range []string{"png", "svg"} {
+			assert.Equal(t, render(t, a[name], format), render(t, b[name], format), name+"."+format)
+		}
+	}
+}
+
+// TestPopulationAt checks that the population by age and sex adds up to
+// the projection's totals: the detail by cell conserves the lives of each
+// year (actuarial's projection, CellDetail).
+func TestPopulationAt(t *testing.T) {
+	o := repProject(t, "base", repScheme(t, "base", 6e7, 0.14, 0, 0), repYears, true)
+	const relTol = 1e-12 // the same numbers summed in another order
+	for _, y := range o.Result.Years {
+		pop, err := reform.PopulationAt(o.Result, y.Year)
+		require.NoError(t, err)
+		assert.Equal(t, y.Year, pop.Year)
+		var act, pen float64
+		for sx := range actuarial.NumSexes {
+			for age := range actuarial.MaxCensusAge + 1 {
+				act += pop.Actives[sx][age]
+				pen += pop.Pensioners[sx][age]
+			}
+		}
+		assert.InDelta(t, y.Actives, act, relTol*y.Actives, "actives %d", y.Year)
+		assert.InDelta(t, y.TotalPensioners(), pen, relTol*y.TotalPensioners(), "pensioners %d", y.Year)
+	}
+	// The census of the start year, as repScheme builds it: 120 − age men
+	// and 0.8 as many women at each age 25–64; 1.6·(100 − age) old-age
+	// pensioners (0.8 as many women) at 65–95, and 10 survivors' pensions
+	// to men, 12 to women, at 60, 65, ..., 90.
+	pop, err := reform.PopulationAt(o.Result, repStartYear)
+	require.NoError(t, err)
+	const exact = 1e-9
+	assert.InDelta(t, 120-40.0, pop.Actives[0][40], exact)
+	assert.InDelta(t, 0.8*(120-40.0), pop.Actives[1][40], exact)
+	assert.InDelta(t, 1.6*(100-70.0)+10, pop.Pensioners[0][70], exact)
+	assert.InDelta(t, 0.8*1.6*(100-70.0)+12, pop.Pensioners[1][70], exact)
+	assert.Zero(t, pop.Actives[0][24])
+	assert.Zero(t, pop.Actives[0][65])
+}
+
+// TestChartErrors checks the errors of the charts.
+func TestChartErrors(t *testing.T) {
+	out := repOutcomes(t, repYears)
+	short := repProject(t, "short", repScheme(t, "short", 6e7, 0.14, 0, 0), repYears-1, false)
+	nan := repClone(out[1])
+	nan.Result.Years[2].SalaryBill = math.Inf(1)
+
+	charts := map[string]func([]reform.Outcome) (*plot.Plot, error){
+		"ReservePaths": func(o []reform.Outcome) (*plot.Plot, error) { return reform.ReservePaths(o, reform.UnitsOne) },
+		"CostRate":     reform.CostRate,
+		"SupportRatio": reform.SupportRatio,
+	}
+	for name, chart := range charts {
+		t.Run(name, func(t *testing.T) {
+			_, err := chart(nil)
+			assert.ErrorIs(t, err, reform.ErrNoOutcomes)
+			_, err = chart([]reform.Outcome{out[0], short})
+			assert.ErrorIs(t, err, reform.ErrOutcomesDiffer)
+			noSum := out[1]
+			noSum.Summary = nil
+			_, err = chart([]reform.Outcome{out[0], noSum})
+			assert.NoError(t, err, "charts need no summary")
+		})
+	}
+	_, err := reform.CostRate([]reform.Outcome{out[0], nan})
+	assert.ErrorIs(t, err, actuarial.ErrNotFinite)
+	_, err = reform.ReservePaths(out, reform.Units(9))
+	assert.ErrorIs(t, err, reform.ErrReportOptions)
+
+	// Pyramid: a projection without its detail by cell, a year outside it.
+	_, err = reform.Pyramid(out[0].Result, 2030)
+	assert.ErrorIs(t, err, reform.ErrNoCellDetail)
+	assert.Contains(t, err.Error(), "Detail")
+	detailed := repProject(t, "base", repScheme(t, "base", 6e7, 0.14, 0, 0), 3, true)
+	for _, y := range []int{2024, 2028} {
+		_, err = reform.Pyramid(detailed.Result, y)
+		assert.ErrorIs(t, err, reform.ErrYearOutside, "%d", y)
+	}
+	p, err := reform.Pyramid(detailed.Result, 2027)
+	require.NoError(t, err)
+	assert.Equal(t, -p.X.Max, p.X.Min, "a symmetric scale")
+}
+
+// TestSave checks that Save writes what Render draws, by extension, and
+// refuses other formats without creating a file.
+func TestSave(t *testing.T) {
+	p, err := reform.SupportRatio(repOutcomes(t, 4))
+	require.NoError(t, err)
+	dir := t.TempDir()
+	for _, c := range []struct{ file, format string }{{"a.png", "png"}, {"b.SVG", "svg"}} {
+		path := filepath.Join(dir, c.file)
+		require.NoError(t, reform.Save(p, goldenW, goldenH, path))
+		got, err := os.ReadFile(path)
+		require.NoError(t, err)
+		assert.Equal(t, render(t, p, c.format), got, c.file)
+	}
+	path := filepath.Join(dir, "c.pdf")
+	assert.ErrorIs(t, reform.Save(p, goldenW, goldenH, path), reform.ErrChartFormat)
+	assert.NoFileExists(t, path)
+	assert.ErrorIs(t, reform.Render(new(bytes.Buffer), p, goldenW, goldenH, "eps"), reform.ErrChartFormat)
+}

@@ -1,0 +1,542 @@
+// Reports of outcomes: a table by year and a summary table, as money in
+// decimal rounded explicitly, written as text, CSV or Markdown.
+
+package reform
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"math"
+	"strconv"
+
+	"github.com/shopspring/decimal"
+
+	"github.com/reserva-go/reserva/actuarial"
+)
+
+// Sentinel errors of the reports and charts, for use with [errors.Is].
+var (
+	ErrNoOutcomes        = errors.New("no outcomes")                                // an empty list of outcomes
+	ErrIncompleteOutcome = errors.New("outcome without its projection or summary")  // a nil Result or Summary, or a projection of no years
+	ErrOutcomesDiffer    = errors.New("outcomes do not cover the same years")       // different start years, lengths or horizons
+	ErrReportOptions     = errors.New("invalid report options")                     // a bad field of ReportOptions
+	ErrYearOutside       = errors.New("year outside the projection or its horizon") // a calendar year the outcome does not cover
+	ErrNoCellDetail      = errors.New("projection has no detail by cell")           // Pyramid of a projection run without Projector.Detail
+	ErrChartFormat       = errors.New("chart format is neither PNG nor SVG")        // Save or Render to another format
+)
+
+// Units is the unit in which reports and charts show money. The zero value
+// is UnitsOne: money units, as the projection has them.
+type Units int
+
+// The units of money.
+const (
+	UnitsOne       Units = iota // money units
+	UnitsThousands              // thousands of money units
+	UnitsMillions               // millions of money units
+)
+
+// String returns "money units", "thousands" or "millions", the words the
+// headers of reports and the axes of charts use, or "Units(n)".
+func (u Units) String() string {
+	switch u {
+	case UnitsOne:
+		return "money units"
+	case UnitsThousands:
+		return "thousands"
+	case UnitsMillions:
+		return "millions"
+	}
+	return fmt.Sprintf("Units(%d)", int(u))
+}
+
+// Valid reports whether u is one of the units above.
+func (u Units) Valid() bool { return u >= UnitsOne && u <= UnitsMillions }
+
+// exponent is the power of ten of the unit: 0, 3 or 6.
+func (u Units) exponent() int32 { return 3 * int32(u) }
+
+// scale returns x in units u, as a float64 for charts.
+func (u Units) scale(x float64) float64 { return x / math.Pow10(int(u.exponent())) }
+
+// Tables selects the tables of a report; its zero value selects both.
+type Tables uint8
+
+// The tables of a report.
+const (
+	TableByYear  Tables = 1 << iota // the table by year and scenario
+	TableSummary                    // the summary table of the indicators over the horizon
+)
+
+// RateDecimals is the number of decimals of the rates in reports, shown in
+// per cent (14.25 for 0.1425), rounded half to even; differences of rates
+// are percentage points with the same decimals. RatioDecimals is that of
+// the support ratio and the reserve ratio (lives per pensioner, years of
+// expenditure).
+const (
+	RateDecimals  = 2
+	RatioDecimals = 2
+)
+
+// maxMoneyDecimals bounds ReportOptions.MoneyDecimals.
+const maxMoneyDecimals = 6
+
+// ReportOptions says what a report shows and how it rounds. The zero value
+// shows both tables, every year, money in whole money units and the
+// reserve ratio at the last year of the horizon.
+type ReportOptions struct {
+	// Step shows every Step-th year in the table by year: the years
+	// StartYear, StartYear+Step, ... and always the last projected year.
+	// 0 or 1 shows every year; negative is an error.
+	Step int
+	// Units is the unit of money amounts; zero: money units. The unit is
+	// stated in the header of every money column.
+	Units Units
+	// MoneyDecimals is the number of decimals of money amounts in Units,
+	// rounded half to even ([decimal.Decimal.RoundBank]), in 0..6; zero:
+	// whole Units (whole thousands with UnitsThousands).
+	MoneyDecimals int
+	// RatioYears are the calendar years at which the summary shows the
+	// reserve ratio, each within the horizon of the outcomes' summaries;
+	// nil: the last year of the horizon.
+	RatioYears []int
+	// Tables selects the tables to write; zero: both.
+	Tables Tables
+}
+
+// validate checks the fields that do not depend on the outcomes.
+func (o *ReportOptions) validate() error {
+	switch {
+	case o.Step < 0:
+		return fmt.Errorf("reform: report Step %d is negative: %w", o.Step, ErrReportOptions)
+	case !o.Units.Valid():
+		return fmt.Errorf("reform: report Units %v: %w", o.Units, ErrReportOptions)
+	case o.MoneyDecimals < 0 || o.MoneyDecimals > maxMoneyDecimals:
+		return fmt.Errorf("reform: report MoneyDecimals %d outside 0..%d: %w", o.MoneyDecimals, maxMoneyDecimals, ErrReportOptions)
+	case o.Tables&^(TableByYear|TableSummary) != 0:
+		return fmt.Errorf("reform: report Tables %#x: unknown table: %w", uint8(o.Tables), ErrReportOptions)
+	}
+	return nil
+}
+
+// Report is a report of outcomes, its cells already rounded and formatted:
+// [NewReport] builds it, its methods write it. A table not asked for is
+// nil.
+type Report struct {
+	// ByYear has one row per year shown and scenario, in the order of the
+	// outcomes within each year: year, scenario, reserve at end, PAYG cost
+	// rate, contribution rate, contributions, benefits, support ratio. This
+	// long layout keeps the table as narrow with five scenarios as with
+	// one, puts a reform's row right under the base's, and makes a tidy CSV
+	// (one observation a row).
+	ByYear *Table
+	// Summary has one row per indicator and a column per scenario, each
+	// reform followed by its difference from the base.
+	Summary *Table
+}
+
+// Table is one table of a [Report]: a title, the column headers and the
+// rows of formatted cells. An empty cell is a value that is not defined
+// (a rate on a zero salary bill, say): the text and Markdown writers show
+// it as "n/a", the CSV writer leaves it empty. The leading label columns
+// of a table from [NewReport] (year and scenario; indicator and unit) are
+// aligned left and the numbers right; a Table built otherwise aligns
+// every column right. A row with other than len(Columns) cells is a
+// programming error: WriteText panics on it.
+type Table struct {
+	Title   string     // what the table shows, with its horizon and unit of money
+	Columns []string   // the column headers, units in parentheses
+	Rows    [][]string // the cells, len(Columns) in every row
+	labels  int        // the leading columns that are labels, aligned left; the others are numbers
+}
+
+// notAvailable is how text and Markdown show an empty cell.
+const notAvailable = "n/a"
+
+// NewReport checks the outcomes (base first) and builds their report.
+//
+// Every outcome needs its Result; the summary table also needs its
+// Summary. All must start in the same year, project the same number of
+// years and have summaries over the same horizon; an empty list, a missing
+// Result or Summary, a mismatch or a value that is NaN or infinite returns
+// an error naming the outcome (wrapping [ErrNoOutcomes],
+// [ErrIncompleteOutcome], [ErrOutcomesDiffer] or an
+// [*actuarial.SeriesError] with [actuarial.ErrNotFinite]); bad options
+// wrap [ErrReportOptions] and a reserve-ratio year outside the horizon
+// [ErrYearOutside].
+//
+// The table by year covers every projected year (see [ReportOptions.Step]),
+// from each Result:
+//
+//   - reserve at end: the reserve on 31 December;
+//   - PAYG cost rate: (benefits + administration costs) / salary bill, as
+//     [actuarial.PAYGCostRate];
+//   - contribution rate: contributions of all payers / salary bill;
+//   - contributions; benefits (pensions, extra payments and refunds);
+//   - support ratio: actives per pensioner on 1 January, as
+//     [actuarial.SupportRatio].
+//
+// A rate whose salary bill is 0, or a support ratio without pensioners, is
+// an empty cell. The summary table covers the summaries' horizon: the
+// depletion year (or "none"), the GAP with and without the initial reserve,
+// the reserve ratio (reserve at the end of the year over the year's
+// expenditure) at each of ReportOptions.RatioYears, the present value of
+// the deficit (of the transfers the state would make to keep the reserve
+// from going below the horizon's floor) and the actuarial balance, as
+// [actuarial.Summary] has them. Each reform's difference from the base is the difference of
+// the rounded figures, so the columns add up exactly; the difference of
+// depletion years is in years, and empty unless both are depleted.
+//
+// Money is rounded half to even to MoneyDecimals in Units, rates are per
+// cent with [RateDecimals] decimals and ratios have [RatioDecimals].
+func NewReport(outcomes []Outcome, opt ReportOptions) (*Report, error) {
+	if err := opt.validate(); err != nil {
+		return nil, err
+	}
+	tables := opt.Tables
+	if tables == 0 {
+		tables = TableByYear | TableSummary
+	}
+	if _, err := checkOutcomes(outcomes, tables&TableSummary != 0); err != nil {
+		return nil, err
+	}
+	var r Report
+	var err error
+	if tables&TableByYear != 0 {
+		if r.ByYear, err = byYearTable(outcomes, &opt); err != nil {
+			return nil, err
+		}
+	}
+	if tables&TableSummary != 0 {
+		if r.Summary, err = summaryTable(outcomes, &opt); err != nil {
+			return nil, err
+		}
+	}
+	return &r, nil
+}
+
+// WriteText writes the report of the outcomes (base first) as text tables
+// aligned with [text/tabwriter]; see [NewReport] for the contents and the
+// errors, and [Report.WriteText] for the layout.
+func WriteText(w io.Writer, outcomes []Outcome, opt ReportOptions) error {
+	r, err := NewReport(outcomes, opt)
+	if err != nil {
+		return err
+	}
+	return r.WriteText(w)
+}
+
+// WriteCSV writes the report of the outcomes (base first) as CSV with
+// [encoding/csv]; see [NewReport] for the contents and the errors, and
+// [Report.WriteCSV] for the layout.
+func WriteCSV(w io.Writer, outcomes []Outcome, opt ReportOptions) error {
+	r, err := NewReport(outcomes, opt)
+	if err != nil {
+		return err
+	}
+	return r.WriteCSV(w)
+}
+
+// WriteMarkdown writes the report of the outcomes (base first) as Markdown
+// tables; see [NewReport] for the contents and the errors, and
+// [Report.WriteMarkdown] for the layout.
+func WriteMarkdown(w io.Writer, outcomes []Outcome, opt ReportOptions) error {
+	r, err := NewReport(outcomes, opt)
+	if err != nil {
+		return err
+	}
+	return r.WriteMarkdown(w)
+}
+
+// outcomeSpan is what the outcomes cover: the start year and projected years
+// common to all, and the summaries' horizon (0 without summaries).
+type outcomeSpan struct {
+	start, years, horizon int
+}
+
+// checkOutcomes checks that there are outcomes, that each has its Result
+// (and its Summary when withSummary) and that all cover the same years.
+func checkOutcomes(outcomes []Outcome, withSummary bool) (outcomeSpan, error) {
+	if len(outcomes) == 0 {
+		return outcomeSpan{}, fmt.Errorf("reform: %w", ErrNoOutcomes)
+	}
+	var sp outcomeSpan
+	for i := range outcomes {
+		o := &outcomes[i]
+		if o.Result == nil {
+			return outcomeSpan{}, fmt.Errorf("reform: outcome %d (%q) has no Result: %w", i, o.Name, ErrIncompleteOutcome)
+		}
+		if len(o.Result.Years) == 0 {
+			return outcomeSpan{}, fmt.Errorf("reform: outcome %d (%q) has no projected years: %w", i, o.Name, ErrIncompleteOutcome)
+		}
+		if withSummary && o.Summary == nil {
+			return outcomeSpan{}, fmt.Errorf("reform: outcome %d (%q) has no Summary: %w", i, o.Name, ErrIncompleteOutcome)
+		}
+		start, n := o.Result.StartYear, len(o.Result.Years)
+		if i == 0 {
+			sp = outcomeSpan{start: start, years: n}
+		}
+		base := &outcomes[0]
+		switch {
+		case start != sp.start:
+			return outcomeSpan{}, fmt.Errorf("reform: outcome %d (%q) starts in %d, outcome 0 (%q) in %d: %w",
+				i, o.Name, start, base.Name, sp.start, ErrOutcomesDiffer)
+		case n != sp.years:
+			return outcomeSpan{}, fmt.Errorf("reform: outcome %d (%q) projects %d years, outcome 0 (%q) %d: %w",
+				i, o.Name, n, base.Name, sp.years, ErrOutcomesDiffer)
+		}
+		if !withSummary {
+			continue
+		}
+		s := o.Summary
+		switch {
+		case s.StartYear != start:
+			return outcomeSpan{}, fmt.Errorf("reform: outcome %d (%q): summary starts in %d, its projection in %d: %w",
+				i, o.Name, s.StartYear, start, ErrOutcomesDiffer)
+		case s.Years <= 0 || s.Years > n:
+			return outcomeSpan{}, fmt.Errorf("reform: outcome %d (%q): summary over %d years of a projection of %d: %w",
+				i, o.Name, s.Years, n, ErrIncompleteOutcome)
+		case len(s.ReserveRatio) != s.Years:
+			return outcomeSpan{}, fmt.Errorf("reform: outcome %d (%q): summary has %d reserve ratios for %d years: %w",
+				i, o.Name, len(s.ReserveRatio), s.Years, ErrIncompleteOutcome)
+		}
+		if i == 0 {
+			sp.horizon = s.Years
+		} else if s.Years != sp.horizon {
+			return outcomeSpan{}, fmt.Errorf("reform: outcome %d (%q): summary over %d years, outcome 0 (%q) over %d: %w",
+				i, o.Name, s.Years, base.Name, sp.horizon, ErrOutcomesDiffer)
+		}
+	}
+	return sp, nil
+}
+
+// finite returns an error naming the outcome, the series and the year if x
+// is NaN or infinite: t is the year index, −1 for a value over the horizon.
+func finite(o *Outcome, series string, t, year int, x float64) error {
+	if !math.IsNaN(x) && !math.IsInf(x, 0) {
+		return nil
+	}
+	return fmt.Errorf("reform: outcome %q: %w", o.Name,
+		&actuarial.SeriesError{Series: series, T: t, Year: year, Value: x, Err: actuarial.ErrNotFinite})
+}
+
+// checkYear checks that the amounts and counts of year t of an outcome's
+// projection that reports and charts read are finite.
+func checkYear(o *Outcome, t int) error {
+	y := &o.Result.Years[t]
+	year := o.Result.StartYear + t
+	for _, v := range [...]struct {
+		name string
+		x    float64
+	}{{"reserve at end", y.ReserveEnd}, {"salary bill", y.SalaryBill}, {"contributions", y.TotalContributions()},
+		{"expenditure", y.Expenditure()}, {"actives", y.Actives}, {"pensioners", y.TotalPensioners()}} {
+		if err := finite(o, v.name, t, year, v.x); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// money returns x in units u rounded half to even to places decimals: the
+// shortest decimal that reads back as x, shifted by the unit's power of
+// ten (exact) and rounded. x must be finite.
+func money(x float64, u Units, places int32) decimal.Decimal {
+	return decimal.NewFromFloat(x).Shift(-u.exponent()).RoundBank(places)
+}
+
+// percent returns the fraction x in per cent, rounded half to even to
+// RateDecimals.
+func percent(x float64) decimal.Decimal {
+	return decimal.NewFromFloat(x).Shift(2).RoundBank(RateDecimals)
+}
+
+// ratio returns x rounded half to even to RatioDecimals.
+func ratio(x float64) decimal.Decimal { return decimal.NewFromFloat(x).RoundBank(RatioDecimals) }
+
+// shownYears returns the year indexes the table by year shows out of n:
+// 0, step, 2·step, ... and n−1.
+func shownYears(n, step int) []int {
+	step = max(step, 1)
+	ts := make([]int, 0, (n+step-1)/step+1)
+	for t := 0; t < n; t += step {
+		ts = append(ts, t)
+	}
+	if ts[len(ts)-1] != n-1 {
+		ts = append(ts, n-1)
+	}
+	return ts
+}
+
+// byYearTable builds the table by year of checked outcomes.
+func byYearTable(outcomes []Outcome, opt *ReportOptions) (*Table, error) {
+	res0 := outcomes[0].Result
+	n := len(res0.Years)
+	u, places := opt.Units, int32(opt.MoneyDecimals)
+	unit := " (" + u.String() + ")"
+	tb := &Table{
+		Title: fmt.Sprintf("Projection by year, %d–%d (money in %s; rates in %% of the salary bill)",
+			res0.StartYear, res0.StartYear+n-1, u),
+		Columns: []string{"year", "scenario", "reserve at end" + unit, "PAYG cost rate (%)",
+			"contribution rate (%)", "contributions" + unit, "benefits" + unit, "support ratio"},
+		labels: 2,
+	}
+	ts := shownYears(n, opt.Step)
+	tb.Rows = make([][]string, 0, len(ts)*len(outcomes))
+	cells := make([]string, len(ts)*len(outcomes)*len(tb.Columns))
+	for _, t := range ts {
+		for i := range outcomes {
+			o := &outcomes[i]
+			y := &o.Result.Years[t]
+			year := o.Result.StartYear + t
+			if err := checkYear(o, t); err != nil {
+				return nil, err
+			}
+			contrib, ben, exp := y.TotalContributions(), y.Benefits(), y.Expenditure()
+			pens := y.TotalPensioners()
+			var payg, crate, support string
+			if y.SalaryBill != 0 {
+				payg = percent(exp / y.SalaryBill).StringFixed(RateDecimals)
+				crate = percent(contrib / y.SalaryBill).StringFixed(RateDecimals)
+			}
+			if pens != 0 {
+				support = ratio(y.Actives / pens).StringFixed(RatioDecimals)
+			}
+			row := cells[:len(tb.Columns):len(tb.Columns)]
+			cells = cells[len(tb.Columns):]
+			row[0] = strconv.Itoa(year)
+			row[1] = o.Name
+			row[2] = money(y.ReserveEnd, u, places).StringFixed(places)
+			row[3] = payg
+			row[4] = crate
+			row[5] = money(contrib, u, places).StringFixed(places)
+			row[6] = money(ben, u, places).StringFixed(places)
+			row[7] = support
+			tb.Rows = append(tb.Rows, row)
+		}
+	}
+	return tb, nil
+}
+
+// summaryTable builds the summary table of checked outcomes with their
+// summaries.
+func summaryTable(outcomes []Outcome, opt *ReportOptions) (*Table, error) {
+	s0 := outcomes[0].Summary
+	start, horizon := s0.StartYear, s0.Years
+	ratioYears := opt.RatioYears
+	if ratioYears == nil {
+		ratioYears = []int{start + horizon - 1}
+	}
+	for _, y := range ratioYears {
+		if y < start || y >= start+horizon {
+			return nil, fmt.Errorf("reform: report RatioYears: %d outside the horizon %d–%d: %w",
+				y, start, start+horizon-1, ErrYearOutside)
+		}
+	}
+	u, places := opt.Units, int32(opt.MoneyDecimals)
+
+	tb := &Table{
+		Title: fmt.Sprintf("Summary over %d–%d (%d years; money in %s; rates in %% of the salary bill, differences in percentage points)",
+			start, start+horizon-1, horizon, u),
+		Columns: []string{"indicator", "unit"},
+		labels:  2,
+	}
+	for i, o := range outcomes {
+		tb.Columns = append(tb.Columns, o.Name)
+		if i > 0 {
+			tb.Columns = append(tb.Columns, o.Name+" − "+outcomes[0].Name)
+		}
+	}
+
+	// Each indicator: its name, unit, decimals and value for an outcome.
+	type indicator struct {
+		name, unit string
+		places     int32
+		value      func(s *actuarial.Summary) (decimal.Decimal, error)
+	}
+	scalar := func(series string, x float64, conv func(float64) decimal.Decimal, o *Outcome) (decimal.Decimal, error) {
+		if err := finite(o, series, -1, 0, x); err != nil {
+			return decimal.Decimal{}, err
+		}
+		return conv(x), nil
+	}
+	var cur *Outcome // the outcome whose values are being computed
+	inds := []indicator{
+		{"GAP", "% of salaries", RateDecimals, func(s *actuarial.Summary) (decimal.Decimal, error) {
+			return scalar("GAP", s.GAP, percent, cur)
+		}},
+		{"GAP without reserve", "% of salaries", RateDecimals, func(s *actuarial.Summary) (decimal.Decimal, error) {
+			return scalar("GAP without reserve", s.GAPWithoutReserve, percent, cur)
+		}},
+	}
+	for _, y := range ratioYears {
+		t := y - start
+		inds = append(inds, indicator{fmt.Sprintf("reserve ratio %d", y), "years of expenditure", RatioDecimals,
+			func(s *actuarial.Summary) (decimal.Decimal, error) {
+				x := s.ReserveRatio[t]
+				if err := finite(cur, "reserve ratio", t, y, x); err != nil {
+					return decimal.Decimal{}, err
+				}
+				return ratio(x), nil
+			}})
+	}
+	inds = append(inds,
+		indicator{"PV of the deficit", u.String(), places, func(s *actuarial.Summary) (decimal.Decimal, error) {
+			return scalar("present value of the deficit", s.DeficitPV, func(x float64) decimal.Decimal { return money(x, u, places) }, cur)
+		}},
+		indicator{"actuarial balance", "% of salaries", RateDecimals, func(s *actuarial.Summary) (decimal.Decimal, error) {
+			return scalar("actuarial balance", s.ActuarialBalance, percent, cur)
+		}},
+	)
+
+	// The depletion year first.
+	row := []string{"depletion year", "year"}
+	for i := range outcomes {
+		s := outcomes[i].Summary
+		if !s.Depleted {
+			row = append(row, "none")
+		} else {
+			row = append(row, strconv.Itoa(s.DepletionYear))
+		}
+		if i > 0 {
+			var d string
+			if b := s0; b.Depleted && s.Depleted {
+				d = signed(decimal.NewFromInt(int64(s.DepletionYear-b.DepletionYear)), 0)
+			}
+			row = append(row, d)
+		}
+	}
+	tb.Rows = append(tb.Rows, row)
+
+	for _, ind := range inds {
+		row := []string{ind.name, ind.unit}
+		var base decimal.Decimal
+		for i := range outcomes {
+			cur = &outcomes[i]
+			v, err := ind.value(cur.Summary)
+			if err != nil {
+				return nil, err
+			}
+			row = append(row, v.StringFixed(ind.places))
+			if i == 0 {
+				base = v
+			} else {
+				row = append(row, signed(v.Sub(base), ind.places))
+			}
+		}
+		tb.Rows = append(tb.Rows, row)
+	}
+	return tb, nil
+}
+
+// signed formats a difference with places decimals and an explicit sign:
+// "+1.25", "-0.50", "0.00" (ASCII signs, so that CSV readers parse it).
+func signed(d decimal.Decimal, places int32) string {
+	switch d.Sign() {
+	case 1:
+		return "+" + d.StringFixed(places)
+	case -1:
+		return "-" + d.Neg().StringFixed(places)
+	}
+	return d.StringFixed(places)
+}

@@ -1,0 +1,134 @@
+package reform_test
+
+import (
+	"testing"
+
+	"github.com/stretchr/testify/require"
+
+	"github.com/reserva-go/reserva/actuarial"
+	"github.com/reserva-go/reserva/mortality"
+	"github.com/reserva-go/reserva/reform"
+)
+
+// The fixtures of the report and chart tests: a small synthetic scheme,
+// built and projected through package actuarial's public API, and a reform
+// of it, so that golden files stay small and stable.
+
+// repStartYear is the census year of the fixtures.
+const repStartYear = 2025
+
+// repMortality is the Standard Ultimate Survival Model of Dickson, Hardy
+// and Waters, Actuarial Mathematics for Life Contingent Risks (AMLCR),
+// 2nd ed., §4.3: Makeham with A = 0.00022, B = 2.7e-6, c = 1.124, for both
+// sexes.
+func repMortality(tb testing.TB) actuarial.PeriodTable {
+	tb.Helper()
+	t, err := mortality.FromLaw(mortality.Makeham{A: 0.00022, B: 2.7e-6, C: 1.124}, 0, actuarial.MaxCensusAge)
+	require.NoError(tb, err)
+	return actuarial.PeriodTable{Table: t}
+}
+
+// repScheme is a one-group scheme: actives aged 25–64 with service since
+// 25, pensioners aged 65–95 and a few survivors, contributions of
+// worker+employer% of salary, a full pension at 65 with 10 years of
+// service (30% plus 1 point a year to 70%), no indexation, 4% returns on a
+// reserve of reserve money units and 3% wage growth, with entrants keeping
+// the actives constant. Reforms raise the contribution rate from a year
+// (raiseFrom, 0: never) to raised.
+func repScheme(tb testing.TB, name string, reserve, rate float64, raiseFrom int, raised float64) *actuarial.Scheme {
+	tb.Helper()
+	a := &actuarial.ActiveCells{MaxService: 40}
+	a.Count = make([]float64, a.Len())
+	a.Salary = make([]float64, a.Len())
+	p := &actuarial.PensionerCells{}
+	p.Count = make([]float64, p.Len())
+	p.Pension = make([]float64, p.Len())
+	for _, sex := range []actuarial.Sex{actuarial.Male, actuarial.Female} {
+		w := 1.0
+		if sex == actuarial.Female {
+			w = 0.8
+		}
+		for age := 25; age <= 64; age++ {
+			c := a.Index(sex, age, age-25)
+			n := w * (120 - float64(age))
+			a.Count[c] = n
+			a.Salary[c] = n * 30000 * (1 + 0.02*float64(age-25))
+		}
+		for age := 65; age <= 95; age++ {
+			c := p.Index(actuarial.PensionOldAge, sex, age)
+			n := w * 1.6 * (100 - float64(age))
+			p.Count[c] = n
+			p.Pension[c] = n * 18000
+		}
+		for age := 60; age <= 90; age += 5 {
+			c := p.Index(actuarial.PensionSurvivor, sex, age)
+			p.Count[c] = (2 - w) * 10
+			p.Pension[c] = (2 - w) * 10 * 9000
+		}
+	}
+	full := actuarial.Conditions{{MinAge: 65, MinService: 10}}
+	rules := []actuarial.Rules{{
+		From: repStartYear,
+		Contribution: [actuarial.NumPayers]actuarial.Schedule{
+			actuarial.Worker:   actuarial.Constant(rate / 2),
+			actuarial.Employer: actuarial.Constant(rate / 2),
+		},
+		Eligibility:   actuarial.Eligibility{Full: [actuarial.NumSexes]actuarial.Conditions{full, full}},
+		Retirement:    actuarial.Formula{Accrual: actuarial.LinearAccrual(10, 0.30, 0.01, 0.70)},
+		CompulsoryAge: [actuarial.NumSexes]int{65, 65},
+	}}
+	if raiseFrom != 0 {
+		r := rules[0]
+		r.From = raiseFrom
+		r.Contribution = [actuarial.NumPayers]actuarial.Schedule{
+			actuarial.Worker:   actuarial.Constant(raised / 2),
+			actuarial.Employer: actuarial.Constant(raised / 2),
+		}
+		rules = append(rules, r)
+	}
+	m := repMortality(tb)
+	var profile []actuarial.EntrantProfile
+	for _, sex := range []actuarial.Sex{actuarial.Male, actuarial.Female} {
+		profile = append(profile, actuarial.EntrantProfile{Sex: sex, Age: 25, Weight: 1, Salary: 30000})
+	}
+	return &actuarial.Scheme{
+		Name:      name,
+		StartYear: repStartYear,
+		Groups: []actuarial.Group{{
+			Name: "all", Actives: a, Pensioners: p, Rules: rules,
+		}},
+		Assumptions: actuarial.Assumptions{
+			Mortality:  [actuarial.NumLifeStatuses][actuarial.NumSexes]actuarial.YearTable{actuarial.StatusActive: {m, m}},
+			WageGrowth: actuarial.Constant(0.03),
+			Return:     actuarial.Constant(0.04),
+			Entrants:   actuarial.Entrants{Mode: actuarial.ReplacementEntrants, Profile: profile},
+		},
+		InitialReserve: reserve,
+	}
+}
+
+// repProject projects s for years years (with the detail by cell when
+// detail is set) and summarizes it over all of them at the fund's returns.
+func repProject(tb testing.TB, name string, s *actuarial.Scheme, years int, detail bool) reform.Outcome {
+	tb.Helper()
+	pr, err := actuarial.NewProjector(s)
+	require.NoError(tb, err)
+	pr.Detail = detail
+	res, err := pr.Run(years, nil)
+	require.NoError(tb, err)
+	curve, err := res.ReturnCurve()
+	require.NoError(tb, err)
+	sum, err := actuarial.Summarize(nil, res.Flows(nil), actuarial.Horizon{Curve: curve})
+	require.NoError(tb, err)
+	return reform.Outcome{Name: name, Result: res, Summary: sum}
+}
+
+// repOutcomes are the base scheme and a reform raising its contribution
+// rate from 14% to 20% in 2028, projected for years years.
+func repOutcomes(tb testing.TB, years int) []reform.Outcome {
+	tb.Helper()
+	return []reform.Outcome{
+		repProject(tb, "base", repScheme(tb, "base", 6e7, 0.14, 0, 0), years, false),
+		repProject(tb, "reform", repScheme(tb, "reform", 6e7, 0.14, 2028, 0.20), years, false),
+	}
+}
