@@ -45,12 +45,28 @@ type Projector struct {
 	hasDec    [NumSexes]bool
 	uddm      [NumSexes]bool
 	merit     []float64 // merit factor by age and service
+	// dep[sex] holds, for each age and service, the dependent
+	// probabilities of death, disability and withdrawal during the year
+	// and the probability of staying, four values a cell, for the year of
+	// depYear (for ever when active mortality does not change by year).
+	dep      [NumSexes][]float64
+	depYear  int
+	depValid bool
 
 	mort    [NumLifeStatuses][NumSexes]YearTable // resolved: no nil
 	alias   [NumLifeStatuses][NumSexes]int       // the status whose table a fallback shares, or −1
 	static  [NumLifeStatuses][NumSexes]bool      // a PeriodTable: the same in every year
 	q       [NumLifeStatuses][NumSexes][nAges]float64
 	qFilled bool
+
+	// Family statistics by sex and age of the deceased: the probability
+	// of leaving a spouse and the spouse's age on the next 1 January; the
+	// expected orphans and their age now.
+	married, orphans     [NumSexes][nAges]float64
+	spouseAge, orphanAge [NumSexes][nAges]int
+	// deadN and deadA gather the year's deaths of pensioners by sex and
+	// age, and their pensions, for the survivors' pensions.
+	deadN, deadA [NumSexes][nAges]float64
 
 	gc       []groupCache
 	entW     []float64 // entrants' profile weights, normalised
@@ -168,10 +184,23 @@ func NewProjector(s *Scheme) (*Projector, error) {
 			}
 		}
 	}
+	for sx := range NumSexes {
+		p.dep[sx] = make([]float64, 4*nAges*p.ns)
+	}
 	p.merit = make([]float64, nAges*p.ns)
 	for age := range nAges {
 		for sv := 0; sv <= p.ms; sv++ {
 			p.merit[age*p.ns+sv] = as.Salary.Merit(age, sv)
+		}
+	}
+
+	f := &as.Family
+	for sx := range NumSexes {
+		for age := range nAges {
+			p.married[sx][age] = f.Married[sx].At(age)
+			p.spouseAge[sx][age] = min(max(age-f.AgeGap[sx]+1, 0), MaxCensusAge)
+			p.orphans[sx][age] = f.Orphans[sx].At(age)
+			p.orphanAge[sx][age] = int(f.OrphanAge[sx].At(age))
 		}
 	}
 
@@ -358,9 +387,11 @@ func (p *Projector) Run(years int, dst *Result) (*Result, error) {
 		for g := range p.nG {
 			for ti := range NumPensionTypes {
 				off := g*p.nP + ti*NumSexes*nAges
+				var sum float64
 				for _, n := range p.pN[off : off+NumSexes*nAges] {
-					yr.Pensioners[ti] += n
+					sum += n
 				}
+				yr.Pensioners[ti] += sum
 			}
 		}
 		if det != nil {
@@ -372,6 +403,7 @@ func (p *Projector) Run(years int, dst *Result) (*Result, error) {
 		if err := p.fillMortality(y); err != nil {
 			return dst, err
 		}
+		p.fillDecrements(y)
 		w := as.WageGrowth.At(y)
 		w1 := as.WageGrowth.At(y + 1)
 		for gi := range p.gc {
@@ -480,6 +512,54 @@ func (p *Projector) fillMortality(y int) error {
 	}
 	p.qFilled = true
 	return nil
+}
+
+// fillDecrements sets the active members' dependent probabilities of year
+// y from the year's mortality and the service tables, for the ages some
+// group has members at; with mortality that is the same every year, once
+// for every age.
+func (p *Projector) fillDecrements(y int) {
+	for sx := range NumSexes {
+		lo, hi := 0, MaxCensusAge
+		static := p.static[StatusActive][sx]
+		if static {
+			if p.depValid {
+				continue
+			}
+		} else {
+			lo, hi = nAges, -1
+			for g := range p.nG {
+				k := g*NumSexes + sx
+				lo, hi = min(lo, p.lo[k]), max(hi, p.hi[k])
+			}
+		}
+		q := &p.q[StatusActive][sx]
+		dep := p.dep[sx]
+		for age := lo; age <= hi; age++ {
+			d0 := q[age]
+			for sv := 0; sv <= p.ms; sv++ {
+				c := 4 * (age*p.ns + sv)
+				d, i, w := d0, 0.0, 0.0
+				if p.hasDec[sx] {
+					qi, qw := p.qDis[sx][age*p.ns+sv], p.qWd[sx][age*p.ns+sv]
+					switch {
+					case qi == 0 && qw == 0:
+					case p.uddm[sx]:
+						d, i, w = dependent3(d0, qi, qw)
+					default:
+						// UDD in each single-decrement table (Bowers et al. §10.6).
+						const third = 1.0 / 3
+						d = d0 * (1 - 0.5*(qi+qw) + third*qi*qw)
+						i = qi * (1 - 0.5*(d0+qw) + third*d0*qw)
+						w = qw * (1 - 0.5*(d0+qi) + third*d0*qi)
+					}
+				}
+				dep[c], dep[c+1], dep[c+2], dep[c+3] = d, i, w, max(0, 1-(d+i+w))
+			}
+		}
+	}
+	p.depValid = p.static[StatusActive][0] && p.static[StatusActive][1]
+	p.depYear = y
 }
 
 // prepare sets group g's values for year y, recomputing the factors of its
@@ -618,7 +698,6 @@ func (p *Projector) factors(gc *groupCache, r *Rules, w float64) {
 func (p *Projector) activesPass(g, t int, w1 float64, yr *YearResult, det *CellDetail) float64 {
 	gc := &p.gc[g]
 	r := gc.r
-	fam := &p.s.Assumptions.Family
 	ms, ns := p.ms, p.ns
 	base := g * p.nA
 	pbase := g * p.nP
@@ -627,63 +706,70 @@ func (p *Projector) activesPass(g, t int, w1 float64, yr *YearResult, det *CellD
 		dbase, pdbase = t*p.nG*p.nA, t*p.nG*p.nP
 	}
 	rateW := gc.contrib[Worker]
+	refundShare := r.RefundShare
 	wage := 1 + w1
-	deathBenefit := r.SurvivorShare > 0 || (r.OrphanShare > 0 && fam.OrphanEndAge > 0)
-	var survivors, salaryBill, contribBase, refunds float64
-	var exits [NumDecrements]float64
+	deathBenefit := r.SurvivorShare > 0 || (r.OrphanShare > 0 && p.s.Assumptions.Family.OrphanEndAge > 0)
+	trackAcc := p.trackAcc
+	ceiling, hasCeiling := gc.ceiling, gc.hasCeiling
+	disCap, hasDisCap := gc.disCap, gc.hasDisCap
+	disFloor, hasDisFloor := gc.disFloor, gc.hasDisFloor
+	var survivors, salaryBill, ceilingCut, refunds, withdrawn, deathsAll, disAll, wdAll, retAll, disPaid, disNew float64
+	halfRateW := 0.5 * rateW
 	for sx := range NumSexes {
 		k := g*NumSexes + sx
 		lo, hi := p.lo[k], p.hi[k]
 		newLo, newHi := nAges, -1
-		qDeath := &p.q[StatusActive][sx]
-		qDis, qWd := p.qDis[sx], p.qWd[sx]
-		hasDec, uddm := p.hasDec[sx], p.uddm[sx]
 		for age := hi; age >= lo; age-- {
 			smax := min(ms, age-p.minEntry)
-			row := (sx*nAges + age) * ns // cell offset within the group
-			dd0 := qDeath[age]
-			for sv := 0; sv <= smax; sv++ {
-				ci := row + sv
-				c := base + ci
-				n := p.aN[c]
+			if smax < 0 {
+				continue
+			}
+			row := (sx*nAges + age) * ns // the row's first cell within the group
+			cur := base + row
+			nRow, sRow, cRow := p.aN[cur:cur+smax+1], p.aS[cur:cur+smax+1], p.aC[cur:cur+smax+1]
+			ar := age * ns
+			disRow, meritRow := gc.disFactor[ar:ar+smax+1], p.merit[ar:ar+smax+1]
+			depRow := p.dep[sx][4*ar : 4*(ar+smax+1)]
+			last := age == MaxCensusAge
+			var nxN, nxS, nxC []float64
+			if !last {
+				nxN, nxS, nxC = p.aN[cur+ns:cur+2*ns], p.aS[cur+ns:cur+2*ns], p.aC[cur+ns:cur+2*ns]
+			}
+			retire := age >= gc.retMin
+			var rowSurv, rowDeaths, rowDeathAmt, rowDis, rowDisAmt, rowOut float64
+			var rowRetN, rowRetA [2]float64 // full and reduced pensions awarded on 1 January
+			for sv := range nRow {
+				n := nRow[sv]
 				if n == 0 {
 					continue
 				}
-				sal, acc := p.aS[c], p.aC[c]
-				p.aN[c], p.aS[c], p.aC[c] = 0, 0, 0
-
-				// Retirement on 1 January.
-				if age >= gc.retMin {
-					if kind := gc.retKind[ci]; kind != retNone {
-						rr := gc.retRate[ci]
+				sal, acc := sRow[sv], cRow[sv]
+				nRow[sv], sRow[sv], cRow[sv] = 0, 0, 0
+				if retire {
+					// Retirement on 1 January.
+					if kind := gc.retKind[row+sv]; kind != retNone {
+						rr := gc.retRate[row+sv]
 						m := n * rr
 						if kind == retWithdraw {
-							exits[Withdrawal] += m
-							refunds += r.RefundShare * acc * rr
+							rowOut += m
+							refunds += refundShare * acc * rr
 							if det != nil {
-								det.Exits[Withdrawal][dbase+c] += m
+								det.Exits[Withdrawal][dbase+cur+sv] += m
 							}
 						} else {
-							ph := gc.retFactor[ci] * sal / n
-							if gc.hasRetCap && ph > gc.retCap {
-								ph = gc.retCap
+							// The cell's pensions, capped and floored per head.
+							amt := gc.retFactor[row+sv] * sal
+							if gc.hasRetCap && amt > n*gc.retCap {
+								amt = n * gc.retCap
 							}
-							if gc.hasRetFloor && ph < gc.retFloor {
-								ph = gc.retFloor
+							if gc.hasRetFloor && amt < n*gc.retFloor {
+								amt = n * gc.retFloor
 							}
-							typ := PensionOldAge
-							if kind == retReduced {
-								typ = PensionEarly
-							}
-							ti := int(typ) - 1
-							pc := pbase + (ti*NumSexes+sx)*nAges + age
-							p.pN[pc] += m
-							p.pA[pc] += m * ph
-							exits[Retirement] += m
-							yr.NewPensions[ti] += m
+							ki := kind - retFull // 0 full, 1 reduced
+							rowRetN[ki] += m
+							rowRetA[ki] += rr * amt
 							if det != nil {
-								det.Exits[Retirement][dbase+c] += m
-								det.Retired[pdbase+pc] += m
+								det.Exits[Retirement][dbase+cur+sv] += m
 							}
 						}
 						if rr >= 1 {
@@ -696,142 +782,156 @@ func (p *Projector) activesPass(g, t int, w1 float64, yr *YearResult, det *CellD
 				}
 
 				// Deaths, disability and withdrawal during the year.
-				dd, di, dw := dd0, 0.0, 0.0
-				if hasDec {
-					qi, qw := qDis[age*ns+sv], qWd[age*ns+sv]
-					if qi != 0 || qw != 0 {
-						dd, di, dw = dependent3(dd0, qi, qw, uddm)
-					}
-				}
-				e := 1 - 0.5*(dd+di+dw) // exposure, UDD
+				d4 := depRow[4*sv : 4*sv+4]
+				dd, di, dw, f := d4[0], d4[1], d4[2], d4[3]
+				e := 0.5 + 0.5*f // exposure, UDD: 1 − q^(τ)/2
 				salaryBill += sal * e
 				cb := sal
-				if gc.hasCeiling && sal > n*gc.ceiling {
-					cb = n * gc.ceiling
+				if hasCeiling && sal > n*ceiling {
+					cb = n * ceiling
+					ceilingCut += (sal - cb) * e
 				}
-				contribBase += cb * e
 				deaths, dis, wd := n*dd, n*di, n*dw
-				if wd > 0 && r.RefundShare > 0 {
+				if trackAcc {
 					// Own contributions to 1 January plus half a year's.
-					refunds += r.RefundShare * dw * (acc + 0.5*rateW*cb)
+					withdrawn += dw * (acc + halfRateW*cb)
 				}
-				if (dis > 0 || deaths > 0 && deathBenefit) && gc.disFactor[age*ns+sv] > 0 {
-					pd := gc.disFactor[age*ns+sv] * sal / n
-					if gc.hasDisCap && pd > gc.disCap {
-						pd = gc.disCap
+				if fd := disRow[sv]; fd > 0 && (di > 0 || deathBenefit) {
+					// The cell's disability pensions, capped and floored per head.
+					amt := fd * sal
+					if hasDisCap && amt > n*disCap {
+						amt = n * disCap
 					}
-					if gc.hasDisFloor && pd < gc.disFloor {
-						pd = gc.disFloor
+					if hasDisFloor && amt < n*disFloor {
+						amt = n * disFloor
 					}
-					if dis > 0 && age < MaxCensusAge {
-						pc := pbase + (int(PensionDisability-1)*NumSexes+sx)*nAges + age + 1
-						p.wN[pc] += dis
-						p.wA[pc] += dis * pd
-						half := 0.5 * dis * pd
-						yr.Pensions[PensionDisability-1] += half
-						gc.paid += half
-						yr.NewPensions[PensionDisability-1] += dis
-						if det != nil {
-							det.Awarded[pdbase+pc] += dis
-						}
-					}
-					if deaths > 0 && deathBenefit {
-						p.award(g, sx, age, deaths, pd, yr, det, pdbase)
-					}
+					rowDis += dis
+					rowDisAmt += di * amt
+					rowDeaths += deaths
+					rowDeathAmt += dd * amt
 				}
-				exits[Death] += deaths
-				exits[Disability] += dis
-				exits[Withdrawal] += wd
+				deathsAll += deaths
+				disAll += dis
+				wdAll += wd
 				if det != nil {
-					det.Exits[Death][dbase+c] += deaths
-					det.Exits[Disability][dbase+c] += dis
-					det.Exits[Withdrawal][dbase+c] += wd
+					c := dbase + cur + sv
+					det.Exits[Death][c] += deaths
+					det.Exits[Disability][c] += dis
+					det.Exits[Withdrawal][c] += wd
 				}
-				surv := n - deaths - dis - wd
-				if surv <= 0 || age == MaxCensusAge {
+				if f <= 0 || last {
 					continue
 				}
-				f := surv / n
-				nc := c + ns + min(sv+1, ms) - sv
-				p.aN[nc] += surv
-				p.aS[nc] += sal * f * p.merit[age*ns+sv] * wage
-				if p.trackAcc {
-					p.aC[nc] += (acc + rateW*cb) * f
+				surv := n * f
+				s1 := min(sv+1, ms)
+				nxN[s1] += surv
+				nxS[s1] += sal * f * meritRow[sv] * wage
+				if trackAcc {
+					nxC[s1] += (acc + rateW*cb) * f
 				}
-				survivors += surv
+				rowSurv += surv
+			}
+			if rowOut > 0 {
+				wdAll += rowOut
+			}
+			for ki, m := range rowRetN {
+				if m == 0 {
+					continue
+				}
+				pc := pbase + ((int(PensionOldAge)-1+ki)*NumSexes+sx)*nAges + age
+				p.pN[pc] += m
+				p.pA[pc] += rowRetA[ki]
+				retAll += m
+				yr.NewPensions[int(PensionOldAge)-1+ki] += m
+				if det != nil {
+					det.Retired[pdbase+pc] += m
+				}
+			}
+			if rowSurv > 0 {
+				survivors += rowSurv
 				newLo = age + 1
 				newHi = max(newHi, age+1)
+			}
+			if rowDis > 0 && !last {
+				pc := pbase + (int(PensionDisability-1)*NumSexes+sx)*nAges + age + 1
+				p.wN[pc] += rowDis
+				p.wA[pc] += rowDisAmt
+				disPaid += 0.5 * rowDisAmt
+				disNew += rowDis
+				if det != nil {
+					det.Awarded[pdbase+pc] += rowDis
+				}
+			}
+			if rowDeaths > 0 && deathBenefit {
+				p.award(g, sx, age, rowDeaths, rowDeathAmt, yr, det, pdbase)
 			}
 		}
 		p.lo[k], p.hi[k] = newLo, newHi
 	}
 	yr.SalaryBill += salaryBill
-	yr.Refunds += refunds
-	gc.base += contribBase
-	for j := range exits {
-		yr.Exits[j] += exits[j]
-	}
+	yr.Refunds += refunds + refundShare*withdrawn
+	yr.Exits[Death] += deathsAll
+	yr.Exits[Disability] += disAll
+	yr.Exits[Withdrawal] += wdAll
+	yr.Exits[Retirement] += retAll
+	yr.Pensions[PensionDisability-1] += disPaid
+	yr.NewPensions[PensionDisability-1] += disNew
+	gc.paid += disPaid
+	gc.base += salaryBill - ceilingCut
 	return survivors
 }
 
 // dependent3 converts the independent rates of death, disability and
-// withdrawal of one cell into dependent probabilities: under UDD in each
-// single-decrement table (Bowers et al. §10.6) unless uddm.
-func dependent3(d, i, w float64, uddm bool) (float64, float64, float64) {
-	if !uddm {
-		return d * (1 - 0.5*(i+w) + i*w/3),
-			i * (1 - 0.5*(d+w) + d*w/3),
-			w * (1 - 0.5*(d+i) + d*i/3)
-	}
+// withdrawal of one cell into dependent probabilities under UDD in the
+// multiple-decrement table.
+func dependent3(d, i, w float64) (float64, float64, float64) {
 	var in, out [3]float64
 	in = [3]float64{d, i, w}
 	dependentUDDM(out[:], in[:])
 	return out[0], out[1], out[2]
 }
 
-// award adds the survivors' and orphans' pensions of deaths members of sex
-// index sx and age age whose pension (or disability pension) was base.
-func (p *Projector) award(g, sx, age int, deaths, base float64, yr *YearResult, det *CellDetail, pdbase int) {
+// award adds the survivors' and orphans' pensions arising from deaths
+// members of sex index sx and age age in group g, whose pensions (or
+// disability pensions, for deaths in service) totalled amount, a year,
+// over those deaths (Σ deaths × pension per head).
+func (p *Projector) award(g, sx, age int, deaths, amount float64, yr *YearResult, det *CellDetail, pdbase int) {
 	gc := &p.gc[g]
 	r := gc.r
-	fam := &p.s.Assumptions.Family
 	pbase := g * p.nP
-	if r.SurvivorShare > 0 {
-		if m := deaths * fam.Married[sx].At(age); m > 0 {
-			sage := min(max(age-fam.AgeGap[sx]+1, 0), MaxCensusAge)
-			amt := r.SurvivorShare * base
-			pc := pbase + (int(PensionSurvivor-1)*NumSexes+(1-sx))*nAges + sage
-			p.wN[pc] += m
-			p.wA[pc] += m * amt
-			half := 0.5 * m * amt
-			yr.Pensions[PensionSurvivor-1] += half
-			gc.paid += half
-			yr.NewPensions[PensionSurvivor-1] += m
-			if det != nil {
-				det.Awarded[pdbase+pc] += m
-			}
+	if mar := p.married[sx][age]; mar > 0 && r.SurvivorShare > 0 {
+		m := deaths * mar
+		amt := r.SurvivorShare * mar * amount
+		pc := pbase + (int(PensionSurvivor-1)*NumSexes+(1-sx))*nAges + p.spouseAge[sx][age]
+		p.wN[pc] += m
+		p.wA[pc] += amt
+		yr.Pensions[PensionSurvivor-1] += 0.5 * amt
+		gc.paid += 0.5 * amt
+		yr.NewPensions[PensionSurvivor-1] += m
+		if det != nil {
+			det.Awarded[pdbase+pc] += m
 		}
 	}
-	if r.OrphanShare > 0 && fam.OrphanEndAge > 0 {
-		m := deaths * fam.Orphans[sx].At(age)
-		oage := int(fam.OrphanAge[sx].At(age))
-		if m <= 0 || oage >= fam.OrphanEndAge {
+	end := p.s.Assumptions.Family.OrphanEndAge
+	if orph := p.orphans[sx][age]; orph > 0 && r.OrphanShare > 0 && end > 0 {
+		oage := p.orphanAge[sx][age]
+		if oage >= end {
 			return
 		}
-		amt := r.OrphanShare * base
-		half := 0.5 * m * amt
-		yr.Pensions[PensionOrphan-1] += half
-		gc.paid += half
+		m := deaths * orph
+		amt := r.OrphanShare * orph * amount
+		yr.Pensions[PensionOrphan-1] += 0.5 * amt
+		gc.paid += 0.5 * amt
 		yr.NewPensions[PensionOrphan-1] += m
-		if oage+1 >= fam.OrphanEndAge || oage >= MaxCensusAge {
+		if oage+1 >= end || oage >= MaxCensusAge {
 			// Paid for the rest of the year only.
 			yr.PensionsEnded[PensionOrphan-1] += m
 			return
 		}
-		for osx := range NumSexes {
+		for osx := range NumSexes { // half boys, half girls
 			pc := pbase + (int(PensionOrphan-1)*NumSexes+osx)*nAges + oage + 1
 			p.wN[pc] += m / 2
-			p.wA[pc] += m / 2 * amt
+			p.wA[pc] += amt / 2
 			if det != nil {
 				det.Awarded[pdbase+pc] += m / 2
 			}
@@ -880,8 +980,9 @@ func (p *Projector) pensionersPass(g, t int, yr *YearResult, det *CellDetail) {
 				if det != nil {
 					det.PensionerDeaths[pdbase+c] += d
 				}
-				if spouse && d > 0 {
-					p.award(g, sx, age, d, amt/n, yr, det, pdbase)
+				if spouse {
+					p.deadN[sx][age] += d
+					p.deadA[sx][age] += amt * q
 				}
 				surv := n - d
 				if surv <= 0 || age == MaxCensusAge {
@@ -902,6 +1003,16 @@ func (p *Projector) pensionersPass(g, t int, yr *YearResult, det *CellDetail) {
 		yr.PensionerDeaths[ti] += deaths
 		yr.PensionsEnded[ti] += ended
 		gc.paid += paid
+	}
+	if deathBenefit {
+		for sx := range NumSexes {
+			for age, d := range p.deadN[sx] {
+				if d > 0 {
+					p.award(g, sx, age, d, p.deadA[sx][age], yr, det, pdbase)
+					p.deadN[sx][age], p.deadA[sx][age] = 0, 0
+				}
+			}
+		}
 	}
 	wn, wa := p.wN[pbase:pbase+p.nP], p.wA[pbase:pbase+p.nP]
 	pn, pa := p.pN[pbase:pbase+p.nP], p.pA[pbase:pbase+p.nP]
