@@ -40,6 +40,7 @@ type Projector struct {
 	pN, pA     []float64 // pensions by group and cell: count, total yearly amount
 	wN, wA     []float64 // pensions awarded during the year, joining on the next 1 January
 	lo, hi     []int     // by group and sex: the populated active ages, empty when hi < lo
+	svLo, svHi []int     // by group, sex and age: the populated service cells, empty when svHi < svLo
 
 	qDis, qWd [NumSexes][]float64 // independent rates of disability and withdrawal by age and service
 	hasDec    [NumSexes]bool
@@ -134,6 +135,8 @@ func NewProjector(s *Scheme) (*Projector, error) {
 	p.wA = make([]float64, p.nG*p.nP)
 	p.lo = make([]int, p.nG*NumSexes)
 	p.hi = make([]int, p.nG*NumSexes)
+	p.svLo = make([]int, p.nG*NumSexes*nAges)
+	p.svHi = make([]int, p.nG*NumSexes*nAges)
 
 	// The youngest entry age: no cell's age minus service index is below it.
 	p.minEntry = nAges
@@ -288,7 +291,11 @@ func (p *Projector) reset() {
 	for gi := range p.s.Groups {
 		g := &p.s.Groups[gi]
 		for sx := range NumSexes {
-			p.lo[gi*NumSexes+sx], p.hi[gi*NumSexes+sx] = nAges, -1
+			k := gi*NumSexes + sx
+			p.lo[k], p.hi[k] = nAges, -1
+			for age := range nAges {
+				p.svLo[k*nAges+age], p.svHi[k*nAges+age] = p.ns, -1
+			}
 		}
 		if a := g.Actives; a != nil {
 			copy(p.aN[gi*p.nA:], a.Count)
@@ -303,8 +310,7 @@ func (p *Projector) reset() {
 					row := (sx*nAges + age) * p.ns
 					for sv := 0; sv <= p.ms; sv++ {
 						if a.Count[row+sv] > 0 {
-							p.extend(gi, sx, age)
-							break
+							p.extend(gi, sx, age, sv)
 						}
 					}
 				}
@@ -317,11 +323,15 @@ func (p *Projector) reset() {
 	}
 }
 
-// extend widens the populated age range of group g and sex index sx to age.
-func (p *Projector) extend(g, sx, age int) {
+// extend widens the populated ranges of group g and sex index sx to a cell
+// of that age and service.
+func (p *Projector) extend(g, sx, age, sv int) {
 	k := g*NumSexes + sx
 	p.lo[k] = min(p.lo[k], age)
 	p.hi[k] = max(p.hi[k], age)
+	r := k*nAges + age
+	p.svLo[r] = min(p.svLo[r], sv)
+	p.svHi[r] = max(p.svHi[r], sv)
 }
 
 // Run projects the scheme for years years from its StartYear and returns
@@ -469,7 +479,7 @@ func (p *Projector) transitions(y, t int, det *CellDetail) {
 					p.aS[to] += p.aS[from]
 					p.aC[to] += p.aC[from]
 					p.aN[from], p.aS[from], p.aC[from] = 0, 0, 0
-					p.extend(tr.To, sx, age)
+					p.extend(tr.To, sx, age, sv)
 					if det != nil {
 						base := t * p.nG * p.nA
 						det.Moved[base+from] -= n
@@ -713,76 +723,48 @@ func (p *Projector) activesPass(g, t int, w1 float64, yr *YearResult, det *CellD
 	ceiling, hasCeiling := gc.ceiling, gc.hasCeiling
 	disCap, hasDisCap := gc.disCap, gc.hasDisCap
 	disFloor, hasDisFloor := gc.disFloor, gc.hasDisFloor
-	var survivors, salaryBill, ceilingCut, refunds, withdrawn, deathsAll, disAll, wdAll, retAll, disPaid, disNew float64
+	var survivors, salaryBill, ceilingCut, withdrawn, deathsAll, disAll, wdAll, disPaid, disNew float64
 	halfRateW := 0.5 * rateW
 	for sx := range NumSexes {
 		k := g*NumSexes + sx
 		lo, hi := p.lo[k], p.hi[k]
 		newLo, newHi := nAges, -1
 		for age := hi; age >= lo; age-- {
-			smax := min(ms, age-p.minEntry)
-			if smax < 0 {
+			rk := k*nAges + age
+			sLo, sHi := p.svLo[rk], p.svHi[rk]
+			p.svLo[rk], p.svHi[rk] = ns, -1 // the row empties: its survivors move on
+			if sHi < sLo {
 				continue
 			}
+			// Slices of the row's populated cells, indexed by service − sLo.
 			row := (sx*nAges + age) * ns // the row's first cell within the group
 			cur := base + row
-			nRow, sRow, cRow := p.aN[cur:cur+smax+1], p.aS[cur:cur+smax+1], p.aC[cur:cur+smax+1]
-			ar := age * ns
-			disRow, meritRow := gc.disFactor[ar:ar+smax+1], p.merit[ar:ar+smax+1]
-			depRow := p.dep[sx][4*ar : 4*(ar+smax+1)]
+			a0, a1 := cur+sLo, cur+sHi+1
+			nRow, sRow, cRow := p.aN[a0:a1], p.aS[a0:a1], p.aC[a0:a1]
+			ar := age*ns + sLo
+			disRow, meritRow := gc.disFactor[ar:ar+len(nRow)], p.merit[ar:ar+len(nRow)]
+			depRow := p.dep[sx][4*ar : 4*(ar+len(nRow))]
+			kindRow, rateRow, factorRow := gc.retKind[row+sLo:row+sHi+1], gc.retRate[row+sLo:row+sHi+1], gc.retFactor[row+sLo:row+sHi+1]
+			nLo, nHi := ns, -1 // the service cells survivors reach
 			last := age == MaxCensusAge
 			var nxN, nxS, nxC []float64
 			if !last {
 				nxN, nxS, nxC = p.aN[cur+ns:cur+2*ns], p.aS[cur+ns:cur+2*ns], p.aC[cur+ns:cur+2*ns]
 			}
-			retire := age >= gc.retMin
-			var rowSurv, rowDeaths, rowDeathAmt, rowDis, rowDisAmt, rowOut float64
-			var rowRetN, rowRetA [2]float64 // full and reduced pensions awarded on 1 January
-			for sv := range nRow {
-				n := nRow[sv]
+			if age >= gc.retMin {
+				p.retireRow(gc, nRow, sRow, cRow, kindRow, rateRow, factorRow, pbase+sx*nAges+age, yr, det, dbase+cur+sLo, pdbase)
+			}
+			var rowSurv, rowDeaths, rowDeathAmt, rowDis, rowDisAmt float64
+			for j := range nRow {
+				n := nRow[j]
 				if n == 0 {
 					continue
 				}
-				sal, acc := sRow[sv], cRow[sv]
-				nRow[sv], sRow[sv], cRow[sv] = 0, 0, 0
-				if retire {
-					// Retirement on 1 January.
-					if kind := gc.retKind[row+sv]; kind != retNone {
-						rr := gc.retRate[row+sv]
-						m := n * rr
-						if kind == retWithdraw {
-							rowOut += m
-							refunds += refundShare * acc * rr
-							if det != nil {
-								det.Exits[Withdrawal][dbase+cur+sv] += m
-							}
-						} else {
-							// The cell's pensions, capped and floored per head.
-							amt := gc.retFactor[row+sv] * sal
-							if gc.hasRetCap && amt > n*gc.retCap {
-								amt = n * gc.retCap
-							}
-							if gc.hasRetFloor && amt < n*gc.retFloor {
-								amt = n * gc.retFloor
-							}
-							ki := kind - retFull // 0 full, 1 reduced
-							rowRetN[ki] += m
-							rowRetA[ki] += rr * amt
-							if det != nil {
-								det.Exits[Retirement][dbase+cur+sv] += m
-							}
-						}
-						if rr >= 1 {
-							continue
-						}
-						n -= m
-						sal *= 1 - rr
-						acc *= 1 - rr
-					}
-				}
+				sal, acc := sRow[j], cRow[j]
+				nRow[j], sRow[j], cRow[j] = 0, 0, 0
 
 				// Deaths, disability and withdrawal during the year.
-				d4 := depRow[4*sv : 4*sv+4]
+				d4 := depRow[4*j : 4*j+4]
 				dd, di, dw, f := d4[0], d4[1], d4[2], d4[3]
 				e := 0.5 + 0.5*f // exposure, UDD: 1 − q^(τ)/2
 				salaryBill += sal * e
@@ -796,7 +778,7 @@ func (p *Projector) activesPass(g, t int, w1 float64, yr *YearResult, det *CellD
 					// Own contributions to 1 January plus half a year's.
 					withdrawn += dw * (acc + halfRateW*cb)
 				}
-				if fd := disRow[sv]; fd > 0 && (di > 0 || deathBenefit) {
+				if fd := disRow[j]; fd > 0 && (di > 0 || deathBenefit) {
 					// The cell's disability pensions, capped and floored per head.
 					amt := fd * sal
 					if hasDisCap && amt > n*disCap {
@@ -814,7 +796,7 @@ func (p *Projector) activesPass(g, t int, w1 float64, yr *YearResult, det *CellD
 				disAll += dis
 				wdAll += wd
 				if det != nil {
-					c := dbase + cur + sv
+					c := dbase + cur + sLo + j
 					det.Exits[Death][c] += deaths
 					det.Exits[Disability][c] += dis
 					det.Exits[Withdrawal][c] += wd
@@ -823,31 +805,17 @@ func (p *Projector) activesPass(g, t int, w1 float64, yr *YearResult, det *CellD
 					continue
 				}
 				surv := n * f
-				s1 := min(sv+1, ms)
+				s1 := min(sLo+j+1, ms)
 				nxN[s1] += surv
-				nxS[s1] += sal * f * meritRow[sv] * wage
+				nxS[s1] += sal * f * meritRow[j] * wage
 				if trackAcc {
 					nxC[s1] += (acc + rateW*cb) * f
 				}
 				rowSurv += surv
-			}
-			if rowOut > 0 {
-				wdAll += rowOut
-			}
-			for ki, m := range rowRetN {
-				if m == 0 {
-					continue
-				}
-				pc := pbase + ((int(PensionOldAge)-1+ki)*NumSexes+sx)*nAges + age
-				p.pN[pc] += m
-				p.pA[pc] += rowRetA[ki]
-				retAll += m
-				yr.NewPensions[int(PensionOldAge)-1+ki] += m
-				if det != nil {
-					det.Retired[pdbase+pc] += m
-				}
+				nLo, nHi = min(nLo, s1), max(nHi, s1)
 			}
 			if rowSurv > 0 {
+				p.svLo[rk+1], p.svHi[rk+1] = min(p.svLo[rk+1], nLo), max(p.svHi[rk+1], nHi)
 				survivors += rowSurv
 				newLo = age + 1
 				newHi = max(newHi, age+1)
@@ -869,16 +837,79 @@ func (p *Projector) activesPass(g, t int, w1 float64, yr *YearResult, det *CellD
 		p.lo[k], p.hi[k] = newLo, newHi
 	}
 	yr.SalaryBill += salaryBill
-	yr.Refunds += refunds + refundShare*withdrawn
+	yr.Refunds += refundShare * withdrawn
 	yr.Exits[Death] += deathsAll
 	yr.Exits[Disability] += disAll
 	yr.Exits[Withdrawal] += wdAll
-	yr.Exits[Retirement] += retAll
 	yr.Pensions[PensionDisability-1] += disPaid
 	yr.NewPensions[PensionDisability-1] += disNew
 	gc.paid += disPaid
 	gc.base += salaryBill - ceilingCut
 	return survivors
+}
+
+// retireRow retires the members of one row of active cells (one group, sex
+// and age) on 1 January, leaving in the cells those who stay. kinds, rates
+// and factors are the row's retirement kinds, probabilities and pension
+// factors; pc0 is the pensioner cell of the row's sex and age for the first
+// pension type, c0 the detail offset of the row's first cell.
+func (p *Projector) retireRow(gc *groupCache, nRow, sRow, cRow []float64, kinds []uint8, rates, factors []float64, pc0 int, yr *YearResult, det *CellDetail, c0, pdbase int) {
+	var out, refund float64
+	var newN, newA [2]float64 // full and reduced pensions awarded
+	kinds, rates, factors = kinds[:len(nRow)], rates[:len(nRow)], factors[:len(nRow)]
+	sRow, cRow = sRow[:len(nRow)], cRow[:len(nRow)]
+	for j, n := range nRow {
+		kind := kinds[j]
+		if n == 0 || kind == retNone {
+			continue
+		}
+		rr := rates[j]
+		m := n * rr
+		sal, acc := sRow[j], cRow[j]
+		if kind == retWithdraw {
+			out += m
+			refund += acc * rr
+			if det != nil {
+				det.Exits[Withdrawal][c0+j] += m
+			}
+		} else {
+			// The cell's pensions, capped and floored per head.
+			amt := factors[j] * sal
+			if gc.hasRetCap && amt > n*gc.retCap {
+				amt = n * gc.retCap
+			}
+			if gc.hasRetFloor && amt < n*gc.retFloor {
+				amt = n * gc.retFloor
+			}
+			ki := kind - retFull // 0 full, 1 reduced
+			newN[ki] += m
+			newA[ki] += rr * amt
+			if det != nil {
+				det.Exits[Retirement][c0+j] += m
+			}
+		}
+		if rr >= 1 {
+			nRow[j], sRow[j], cRow[j] = 0, 0, 0
+		} else {
+			nRow[j], sRow[j], cRow[j] = n-m, sal*(1-rr), acc*(1-rr)
+		}
+	}
+	yr.Exits[Withdrawal] += out
+	yr.Refunds += gc.r.RefundShare * refund
+	for ki, m := range newN {
+		if m == 0 {
+			continue
+		}
+		ti := int(PensionOldAge) - 1 + ki
+		pc := pc0 + ti*NumSexes*nAges
+		p.pN[pc] += m
+		p.pA[pc] += newA[ki]
+		yr.Exits[Retirement] += m
+		yr.NewPensions[ti] += m
+		if det != nil {
+			det.Retired[pdbase+pc] += m
+		}
+	}
 }
 
 // dependent3 converts the independent rates of death, disability and
@@ -1063,7 +1094,7 @@ func (p *Projector) enter(y, t int, actives, survivors, wageIndex float64, det *
 		c := g*p.nA + (sx*nAges+pr.Age)*p.ns
 		p.aN[c] += m
 		p.aS[c] += m * pr.Salary * wageIndex
-		p.extend(g, sx, pr.Age)
+		p.extend(g, sx, pr.Age, 0)
 		if det != nil {
 			det.Entrants[t*p.nG*p.nA+c] += m
 		}
