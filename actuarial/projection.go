@@ -36,9 +36,13 @@ type Projector struct {
 	nG       int
 	minEntry int // no member's age minus service cell is below this
 
-	aN, aS, aC []float64 // actives by group and cell: count, total salary, total accumulated own contributions
+	aN, aS     []float64 // actives by group and cell: count and total salary
 	pN, pA     []float64 // pensions by group and cell: count, total yearly amount
 	wN, wA     []float64 // pensions awarded during the year, joining on the next 1 January
+	// By strip (group, pension type, sex), the ages with pensions in pN
+	// and in wN: empty when hi < lo. A pensioner cell pc is in strip
+	// pc / nAges, at age pc % nAges.
+	pLo, pHi, wLo, wHi []int
 	lo, hi     []int     // by group and sex: the populated active ages, empty when hi < lo
 	svLo, svHi []int     // by group, sex and age: the populated service cells, empty when svHi < svLo
 
@@ -72,7 +76,12 @@ type Projector struct {
 	gc       []groupCache
 	entW     []float64 // entrants' profile weights, normalised
 	trackAcc bool      // some rules refund contributions
-	initAcc  []float64 // accumulated contributions per money unit of census salary, by group and cell
+	// accT[age·ns + service] is Σ_{k=1..service} S_{−k}/S_0, the past
+	// salaries of a member along the salary scale at wage growth accW, in
+	// units of the current salary.
+	accT     []float64
+	accW     float64
+	accValid bool
 }
 
 // groupCache holds what a group's rules give, recomputed only when the
@@ -103,6 +112,9 @@ type groupCache struct {
 	hasDisCap        bool
 	hasDisFloor      bool
 	index            float64 // indexation factor at the next 1 January
+	// hist[k] is the worker's contribution rate k+1 years before the
+	// year; avgRate[s] the average over the last s years (refunds only).
+	hist, avgRate []float64
 	base             float64 // contribution base of the year
 	paid             float64 // pensions paid in the year
 }
@@ -128,11 +140,13 @@ func NewProjector(s *Scheme) (*Projector, error) {
 	p.nP = NumPensionTypes * NumSexes * nAges
 	p.aN = make([]float64, p.nG*p.nA)
 	p.aS = make([]float64, p.nG*p.nA)
-	p.aC = make([]float64, p.nG*p.nA)
 	p.pN = make([]float64, p.nG*p.nP)
 	p.pA = make([]float64, p.nG*p.nP)
 	p.wN = make([]float64, p.nG*p.nP)
 	p.wA = make([]float64, p.nG*p.nP)
+	strips := p.nG * NumPensionTypes * NumSexes
+	p.pLo, p.pHi = make([]int, strips), make([]int, strips)
+	p.wLo, p.wHi = make([]int, strips), make([]int, strips)
 	p.lo = make([]int, p.nG*NumSexes)
 	p.hi = make([]int, p.nG*NumSexes)
 	p.svLo = make([]int, p.nG*NumSexes*nAges)
@@ -247,47 +261,55 @@ func NewProjector(s *Scheme) (*Projector, error) {
 		}
 	}
 	if p.trackAcc {
-		p.initAccumulation()
+		p.accT = make([]float64, nAges*p.ns)
+		for gi := range p.gc {
+			p.gc[gi].hist = make([]float64, p.ms)
+			p.gc[gi].avgRate = make([]float64, p.ns)
+		}
 	}
 	return p, nil
 }
 
-// initAccumulation approximates the own contributions census members have
-// accumulated: service years at the worker's rate of the start year on the
-// average salary of those years, which [SalaryScale.ReferenceRatio] gives
-// from the current salary with the start year's wage growth.
-func (p *Projector) initAccumulation() {
-	s := p.s
-	p.initAcc = make([]float64, p.nG*p.nA)
-	w := s.Assumptions.WageGrowth.At(s.StartYear)
-	for gi := range s.Groups {
-		g := &s.Groups[gi]
-		if g.Actives == nil {
-			continue
-		}
-		rate := g.RulesAt(s.StartYear).Contribution[Worker].At(s.StartYear)
-		for sx := range NumSexes {
-			for age := range nAges {
-				for sv := 0; sv <= p.ms; sv++ {
-					c := (sx*nAges+age)*p.ns + sv
-					if g.Actives.Count[c] > 0 && sv > 0 {
-						p.initAcc[gi*p.nA+c] = rate * float64(sv) * s.Assumptions.Salary.ReferenceRatio(age, sv, sv, w)
-					}
-				}
+// pastSalaries sets accT for wage growth w: T(a, 0) = 0 and
+// T(a, s) = (1 + T(a−1, s−1)) / (merit(a−1, s−1)·(1+w)), the salary a
+// year back being this year's divided by that year's merit and wage growth.
+func (p *Projector) pastSalaries(w float64) {
+	if p.accValid && p.accW == w {
+		return
+	}
+	for age := range nAges {
+		for sv := 0; sv <= p.ms; sv++ {
+			c := age*p.ns + sv
+			if sv == 0 || age == 0 {
+				p.accT[c] = 0
+				continue
 			}
+			prev := (age-1)*p.ns + sv - 1
+			p.accT[c] = (1 + p.accT[prev]) / (p.merit[prev] * (1 + w))
 		}
 	}
+	p.accW, p.accValid = w, true
+}
+
+// workerRate is the worker's contribution rate of group g in year y under
+// the rules then in force (the first rules for years before them).
+func (p *Projector) workerRate(g, y int) float64 {
+	grp := &p.s.Groups[g]
+	ri := max(grp.rulesIndex(y), 0)
+	return grp.Rules[ri].Contribution[Worker].At(y)
 }
 
 // reset loads the census into the state.
 func (p *Projector) reset() {
 	clear(p.aN)
 	clear(p.aS)
-	clear(p.aC)
 	clear(p.pN)
 	clear(p.pA)
 	clear(p.wN)
 	clear(p.wA)
+	for k := range p.pLo {
+		p.pLo[k], p.pHi[k], p.wLo[k], p.wHi[k] = nAges, -1, nAges, -1
+	}
 	for gi := range p.s.Groups {
 		g := &p.s.Groups[gi]
 		for sx := range NumSexes {
@@ -300,11 +322,6 @@ func (p *Projector) reset() {
 		if a := g.Actives; a != nil {
 			copy(p.aN[gi*p.nA:], a.Count)
 			copy(p.aS[gi*p.nA:], a.Salary)
-			if p.trackAcc {
-				for c, v := range a.Salary {
-					p.aC[gi*p.nA+c] = v * p.initAcc[gi*p.nA+c]
-				}
-			}
 			for sx := range NumSexes {
 				for age := range nAges {
 					row := (sx*nAges + age) * p.ns
@@ -319,8 +336,27 @@ func (p *Projector) reset() {
 		if pc := g.Pensioners; pc != nil {
 			copy(p.pN[gi*p.nP:], pc.Count)
 			copy(p.pA[gi*p.nP:], pc.Pension)
+			for c, n := range pc.Count {
+				if n > 0 {
+					touch(p.pLo, p.pHi, gi*p.nP+c)
+				}
+			}
+		}
+		if p.trackAcc {
+			h := p.gc[gi].hist
+			for k := range h {
+				h[k] = p.workerRate(gi, p.s.StartYear-1-k)
+			}
 		}
 	}
+}
+
+// touch widens the age range of pensioner strip lo/hi to cell pc.
+func touch(lo, hi []int, pc int) {
+	k := pc / nAges
+	age := pc - k*nAges
+	lo[k] = min(lo[k], age)
+	hi[k] = max(hi[k], age)
 }
 
 // extend widens the populated ranges of group g and sex index sx to a cell
@@ -414,6 +450,9 @@ func (p *Projector) Run(years int, dst *Result) (*Result, error) {
 			return dst, err
 		}
 		p.fillDecrements(y)
+		if p.trackAcc {
+			p.pastSalaries(as.WageGrowth.At(y))
+		}
 		w := as.WageGrowth.At(y)
 		w1 := as.WageGrowth.At(y + 1)
 		for gi := range p.gc {
@@ -446,6 +485,15 @@ func (p *Projector) Run(years int, dst *Result) (*Result, error) {
 		yr.ReserveEnd = reserve
 
 		// The turn of the year.
+		if p.trackAcc {
+			for gi := range p.gc {
+				h := p.gc[gi].hist
+				if len(h) > 0 {
+					copy(h[1:], h[:len(h)-1])
+					h[0] = p.gc[gi].contrib[Worker]
+				}
+			}
+		}
 		unit *= 1 + as.UnitGrowth.At(y+1)
 		wageIndex *= 1 + w1
 		actives = survivors
@@ -477,8 +525,7 @@ func (p *Projector) transitions(y, t int, det *CellDetail) {
 					}
 					p.aN[to] += n
 					p.aS[to] += p.aS[from]
-					p.aC[to] += p.aC[from]
-					p.aN[from], p.aS[from], p.aC[from] = 0, 0, 0
+					p.aN[from], p.aS[from] = 0, 0
 					p.extend(tr.To, sx, age, sv)
 					if det != nil {
 						base := t * p.nG * p.nA
@@ -593,6 +640,14 @@ func (p *Projector) prepare(g, y int, w, unit float64) {
 	gc.disCap, gc.hasDisCap = r.Disability.Cap.Value(unit)
 	gc.disFloor, gc.hasDisFloor = r.Disability.Floor.Value(unit)
 	gc.base, gc.paid = 0, 0
+	if p.trackAcc {
+		var sum float64
+		gc.avgRate[0] = 0
+		for k, r := range gc.hist {
+			sum += r
+			gc.avgRate[k+1] = sum / float64(k+1)
+		}
+	}
 
 	// Indexation at the next 1 January, under the rules then in force.
 	as := &p.s.Assumptions
@@ -740,19 +795,23 @@ func (p *Projector) activesPass(g, t int, w1 float64, yr *YearResult, det *CellD
 			row := (sx*nAges + age) * ns // the row's first cell within the group
 			cur := base + row
 			a0, a1 := cur+sLo, cur+sHi+1
-			nRow, sRow, cRow := p.aN[a0:a1], p.aS[a0:a1], p.aC[a0:a1]
+			nRow, sRow := p.aN[a0:a1], p.aS[a0:a1]
 			ar := age*ns + sLo
 			disRow, meritRow := gc.disFactor[ar:ar+len(nRow)], p.merit[ar:ar+len(nRow)]
 			depRow := p.dep[sx][4*ar : 4*(ar+len(nRow))]
 			kindRow, rateRow, factorRow := gc.retKind[row+sLo:row+sHi+1], gc.retRate[row+sLo:row+sHi+1], gc.retFactor[row+sLo:row+sHi+1]
 			nLo, nHi := ns, -1 // the service cells survivors reach
 			last := age == MaxCensusAge
-			var nxN, nxS, nxC []float64
+			var nxN, nxS []float64
 			if !last {
-				nxN, nxS, nxC = p.aN[cur+ns:cur+2*ns], p.aS[cur+ns:cur+2*ns], p.aC[cur+ns:cur+2*ns]
+				nxN, nxS = p.aN[cur+ns:cur+2*ns], p.aS[cur+ns:cur+2*ns]
+			}
+			var tRow, avgRow []float64 // for refunds: past salaries and contribution rates
+			if trackAcc {
+				tRow, avgRow = p.accT[ar:ar+len(nRow)], gc.avgRate[sLo:sHi+1]
 			}
 			if age >= gc.retMin {
-				p.retireRow(gc, nRow, sRow, cRow, kindRow, rateRow, factorRow, pbase+sx*nAges+age, yr, det, dbase+cur+sLo, pdbase)
+				p.retireRow(gc, nRow, sRow, kindRow, rateRow, factorRow, tRow, avgRow, pbase+sx*nAges+age, yr, det, dbase+cur+sLo, pdbase)
 			}
 			var rowSurv, rowDeaths, rowDeathAmt, rowDis, rowDisAmt float64
 			for j := range nRow {
@@ -760,8 +819,8 @@ func (p *Projector) activesPass(g, t int, w1 float64, yr *YearResult, det *CellD
 				if n == 0 {
 					continue
 				}
-				sal, acc := sRow[j], cRow[j]
-				nRow[j], sRow[j], cRow[j] = 0, 0, 0
+				sal := sRow[j]
+				nRow[j], sRow[j] = 0, 0
 
 				// Deaths, disability and withdrawal during the year.
 				d4 := depRow[4*j : 4*j+4]
@@ -776,7 +835,7 @@ func (p *Projector) activesPass(g, t int, w1 float64, yr *YearResult, det *CellD
 				deaths, dis, wd := n*dd, n*di, n*dw
 				if trackAcc {
 					// Own contributions to 1 January plus half a year's.
-					withdrawn += dw * (acc + halfRateW*cb)
+					withdrawn += dw * cb * (avgRow[j]*tRow[j] + halfRateW)
 				}
 				if fd := disRow[j]; fd > 0 && (di > 0 || deathBenefit) {
 					// The cell's disability pensions, capped and floored per head.
@@ -808,9 +867,6 @@ func (p *Projector) activesPass(g, t int, w1 float64, yr *YearResult, det *CellD
 				s1 := min(sLo+j+1, ms)
 				nxN[s1] += surv
 				nxS[s1] += sal * f * meritRow[j] * wage
-				if trackAcc {
-					nxC[s1] += (acc + rateW*cb) * f
-				}
 				rowSurv += surv
 				nLo, nHi = min(nLo, s1), max(nHi, s1)
 			}
@@ -823,6 +879,7 @@ func (p *Projector) activesPass(g, t int, w1 float64, yr *YearResult, det *CellD
 			if rowDis > 0 && !last {
 				pc := pbase + (int(PensionDisability-1)*NumSexes+sx)*nAges + age + 1
 				p.wN[pc] += rowDis
+				touch(p.wLo, p.wHi, pc)
 				p.wA[pc] += rowDisAmt
 				disPaid += 0.5 * rowDisAmt
 				disNew += rowDis
@@ -851,13 +908,14 @@ func (p *Projector) activesPass(g, t int, w1 float64, yr *YearResult, det *CellD
 // retireRow retires the members of one row of active cells (one group, sex
 // and age) on 1 January, leaving in the cells those who stay. kinds, rates
 // and factors are the row's retirement kinds, probabilities and pension
-// factors; pc0 is the pensioner cell of the row's sex and age for the first
-// pension type, c0 the detail offset of the row's first cell.
-func (p *Projector) retireRow(gc *groupCache, nRow, sRow, cRow []float64, kinds []uint8, rates, factors []float64, pc0 int, yr *YearResult, det *CellDetail, c0, pdbase int) {
+// factors; tRow and avgRow its past salaries and contribution rates (nil
+// without refunds); pc0 is the pensioner cell of the row's sex and age for
+// the first pension type, c0 the detail offset of the row's first cell.
+func (p *Projector) retireRow(gc *groupCache, nRow, sRow []float64, kinds []uint8, rates, factors, tRow, avgRow []float64, pc0 int, yr *YearResult, det *CellDetail, c0, pdbase int) {
 	var out, refund float64
 	var newN, newA [2]float64 // full and reduced pensions awarded
 	kinds, rates, factors = kinds[:len(nRow)], rates[:len(nRow)], factors[:len(nRow)]
-	sRow, cRow = sRow[:len(nRow)], cRow[:len(nRow)]
+	sRow = sRow[:len(nRow)]
 	for j, n := range nRow {
 		kind := kinds[j]
 		if n == 0 || kind == retNone {
@@ -865,10 +923,16 @@ func (p *Projector) retireRow(gc *groupCache, nRow, sRow, cRow []float64, kinds 
 		}
 		rr := rates[j]
 		m := n * rr
-		sal, acc := sRow[j], cRow[j]
+		sal := sRow[j]
 		if kind == retWithdraw {
 			out += m
-			refund += acc * rr
+			if tRow != nil {
+				cb := sal
+				if gc.hasCeiling && sal > n*gc.ceiling {
+					cb = n * gc.ceiling
+				}
+				refund += rr * cb * avgRow[j] * tRow[j]
+			}
 			if det != nil {
 				det.Exits[Withdrawal][c0+j] += m
 			}
@@ -889,9 +953,9 @@ func (p *Projector) retireRow(gc *groupCache, nRow, sRow, cRow []float64, kinds 
 			}
 		}
 		if rr >= 1 {
-			nRow[j], sRow[j], cRow[j] = 0, 0, 0
+			nRow[j], sRow[j] = 0, 0
 		} else {
-			nRow[j], sRow[j], cRow[j] = n-m, sal*(1-rr), acc*(1-rr)
+			nRow[j], sRow[j] = n-m, sal*(1-rr)
 		}
 	}
 	yr.Exits[Withdrawal] += out
@@ -903,6 +967,7 @@ func (p *Projector) retireRow(gc *groupCache, nRow, sRow, cRow []float64, kinds 
 		ti := int(PensionOldAge) - 1 + ki
 		pc := pc0 + ti*NumSexes*nAges
 		p.pN[pc] += m
+		touch(p.pLo, p.pHi, pc)
 		p.pA[pc] += newA[ki]
 		yr.Exits[Retirement] += m
 		yr.NewPensions[ti] += m
@@ -935,6 +1000,7 @@ func (p *Projector) award(g, sx, age int, deaths, amount float64, yr *YearResult
 		amt := r.SurvivorShare * mar * amount
 		pc := pbase + (int(PensionSurvivor-1)*NumSexes+(1-sx))*nAges + p.spouseAge[sx][age]
 		p.wN[pc] += m
+		touch(p.wLo, p.wHi, pc)
 		p.wA[pc] += amt
 		yr.Pensions[PensionSurvivor-1] += 0.5 * amt
 		gc.paid += 0.5 * amt
@@ -962,6 +1028,7 @@ func (p *Projector) award(g, sx, age int, deaths, amount float64, yr *YearResult
 		for osx := range NumSexes { // half boys, half girls
 			pc := pbase + (int(PensionOrphan-1)*NumSexes+osx)*nAges + oage + 1
 			p.wN[pc] += m / 2
+			touch(p.wLo, p.wHi, pc)
 			p.wA[pc] += amt / 2
 			if det != nil {
 				det.Awarded[pdbase+pc] += m / 2
@@ -996,7 +1063,10 @@ func (p *Projector) pensionersPass(g, t int, yr *YearResult, det *CellDetail) {
 		for sx := range NumSexes {
 			qrow := &p.q[st][sx]
 			cb := pbase + (ti*NumSexes+sx)*nAges
-			for age := MaxCensusAge; age >= 0; age-- {
+			k := cb / nAges
+			lo, hi := p.pLo[k], p.pHi[k]
+			nlo, nhi := nAges, -1
+			for age := hi; age >= lo; age-- {
 				c := cb + age
 				n := p.pN[c]
 				if n == 0 {
@@ -1028,7 +1098,9 @@ func (p *Projector) pensionersPass(g, t int, yr *YearResult, det *CellDetail) {
 				}
 				p.pN[c+1] += surv
 				p.pA[c+1] += amt * (1 - q) * ix
+				nlo, nhi = age+1, max(nhi, age+1)
 			}
+			p.pLo[k], p.pHi[k] = nlo, nhi
 		}
 		yr.Pensions[ti] += paid
 		yr.PensionerDeaths[ti] += deaths
@@ -1045,15 +1117,24 @@ func (p *Projector) pensionersPass(g, t int, yr *YearResult, det *CellDetail) {
 			}
 		}
 	}
-	wn, wa := p.wN[pbase:pbase+p.nP], p.wA[pbase:pbase+p.nP]
-	pn, pa := p.pN[pbase:pbase+p.nP], p.pA[pbase:pbase+p.nP]
-	for c, n := range wn {
-		if n == 0 {
+	for k := pbase / nAges; k < (pbase+p.nP)/nAges; k++ {
+		lo, hi := p.wLo[k], p.wHi[k]
+		if hi < lo {
 			continue
 		}
-		pn[c] += n
-		pa[c] += wa[c] * ix
-		wn[c], wa[c] = 0, 0
+		p.wLo[k], p.wHi[k] = nAges, -1
+		p.pLo[k], p.pHi[k] = min(p.pLo[k], lo), max(p.pHi[k], hi)
+		off := k * nAges
+		wn, wa := p.wN[off+lo:off+hi+1], p.wA[off+lo:off+hi+1]
+		pn, pa := p.pN[off+lo:off+hi+1], p.pA[off+lo:off+hi+1]
+		for c, n := range wn {
+			if n == 0 {
+				continue
+			}
+			pn[c] += n
+			pa[c] += wa[c] * ix
+			wn[c], wa[c] = 0, 0
+		}
 	}
 }
 
