@@ -36,15 +36,15 @@ type Projector struct {
 	nG       int
 	minEntry int // no member's age minus service cell is below this
 
-	aN, aS     []float64 // actives by group and cell: count and total salary
-	pN, pA     []float64 // pensions by group and cell: count, total yearly amount
-	wN, wA     []float64 // pensions awarded during the year, joining on the next 1 January
+	aN, aS []float64 // actives by group and cell: count and total salary
+	pN, pA []float64 // pensions by group and cell: count, total yearly amount
+	wN, wA []float64 // pensions awarded during the year, joining on the next 1 January
 	// By strip (group, pension type, sex), the ages with pensions in pN
 	// and in wN: empty when hi < lo. A pensioner cell pc is in strip
 	// pc / nAges, at age pc % nAges.
 	pLo, pHi, wLo, wHi []int
-	lo, hi     []int     // by group and sex: the populated active ages, empty when hi < lo
-	svLo, svHi []int     // by group, sex and age: the populated service cells, empty when svHi < svLo
+	lo, hi             []int // by group and sex: the populated active ages, empty when hi < lo
+	svLo, svHi         []int // by group, sex and age: the populated service cells, empty when svHi < svLo
 
 	qDis, qWd [NumSexes][]float64 // independent rates of disability and withdrawal by age and service
 	hasDec    [NumSexes]bool
@@ -115,8 +115,8 @@ type groupCache struct {
 	// hist[k] is the worker's contribution rate k+1 years before the
 	// year; avgRate[s] the average over the last s years (refunds only).
 	hist, avgRate []float64
-	base             float64 // contribution base of the year
-	paid             float64 // pensions paid in the year
+	base          float64 // contribution base of the year
+	paid          float64 // pensions paid in the year
 }
 
 // NewProjector validates s and allocates a projector for it. The error is
