@@ -129,8 +129,9 @@ type Rules struct {
 	// [0, 1]; zero: no orphans' pensions.
 	OrphanShare float64
 	// RefundShare is the share of the member's own accumulated
-	// contributions (without interest) refunded on withdrawal, in [0, 1];
-	// zero: no refunds.
+	// contributions (without interest, estimated as the package
+	// documentation's "Projection" section says) refunded on withdrawal,
+	// in [0, 1]; zero: no refunds.
 	RefundShare float64
 	// ExtraPayments is the extra pension paid each year as a fraction of a
 	// year's pension: 1.0/12 for a thirteenth month, 40.0/365 for 40 days'
