@@ -104,13 +104,10 @@ type groupCache struct {
 	r                *Rules
 	contrib          [NumPayers]float64
 	ceiling          float64
-	hasCeiling       bool
 	retCap, retFloor float64
 	hasRetCap        bool
 	hasRetFloor      bool
 	disCap, disFloor float64
-	hasDisCap        bool
-	hasDisFloor      bool
 	index            float64 // indexation factor at the next 1 January
 	// hist[k] is the worker's contribution rate k+1 years before the
 	// year; avgRate[s] the average over the last s years (refunds only).
@@ -202,7 +199,7 @@ func NewProjector(s *Scheme) (*Projector, error) {
 		}
 	}
 	for sx := range NumSexes {
-		p.dep[sx] = make([]float64, 4*nAges*p.ns)
+		p.dep[sx] = make([]float64, 3*nAges*p.ns)
 	}
 	p.merit = make([]float64, nAges*p.ns)
 	for age := range nAges {
@@ -595,7 +592,7 @@ func (p *Projector) fillDecrements(y int) {
 		for age := lo; age <= hi; age++ {
 			d0 := q[age]
 			for sv := 0; sv <= p.ms; sv++ {
-				c := 4 * (age*p.ns + sv)
+				c := 3 * (age*p.ns + sv)
 				d, i, w := d0, 0.0, 0.0
 				if p.hasDec[sx] {
 					qi, qw := p.qDis[sx][age*p.ns+sv], p.qWd[sx][age*p.ns+sv]
@@ -611,7 +608,7 @@ func (p *Projector) fillDecrements(y int) {
 						w = qw * (1 - 0.5*(d0+qi) + third*d0*qi)
 					}
 				}
-				dep[c], dep[c+1], dep[c+2], dep[c+3] = d, i, w, max(0, 1-(d+i+w))
+				dep[c], dep[c+1], dep[c+2] = d, i, w
 			}
 		}
 	}
@@ -634,11 +631,16 @@ func (p *Projector) prepare(g, y int, w, unit float64) {
 	for pay := range NumPayers {
 		gc.contrib[pay] = r.Contribution[pay].At(y)
 	}
-	gc.ceiling, gc.hasCeiling = r.Ceiling.Value(unit)
+	var ok bool
+	if gc.ceiling, ok = r.Ceiling.Value(unit); !ok {
+		gc.ceiling = math.Inf(1)
+	}
 	gc.retCap, gc.hasRetCap = r.Retirement.Cap.Value(unit)
 	gc.retFloor, gc.hasRetFloor = r.Retirement.Floor.Value(unit)
-	gc.disCap, gc.hasDisCap = r.Disability.Cap.Value(unit)
-	gc.disFloor, gc.hasDisFloor = r.Disability.Floor.Value(unit)
+	if gc.disCap, ok = r.Disability.Cap.Value(unit); !ok {
+		gc.disCap = math.Inf(1)
+	}
+	gc.disFloor, _ = r.Disability.Floor.Value(unit) // 0 when not set
 	gc.base, gc.paid = 0, 0
 	if p.trackAcc {
 		var sum float64
@@ -775,9 +777,9 @@ func (p *Projector) activesPass(g, t int, w1 float64, yr *YearResult, det *CellD
 	wage := 1 + w1
 	deathBenefit := r.SurvivorShare > 0 || (r.OrphanShare > 0 && p.s.Assumptions.Family.OrphanEndAge > 0)
 	trackAcc := p.trackAcc
-	ceiling, hasCeiling := gc.ceiling, gc.hasCeiling
-	disCap, hasDisCap := gc.disCap, gc.hasDisCap
-	disFloor, hasDisFloor := gc.disFloor, gc.hasDisFloor
+	// Without a ceiling or cap these are +Inf, without a floor 0, so that
+	// the comparisons below never hold.
+	ceiling, disCap, disFloor := gc.ceiling, gc.disCap, gc.disFloor
 	var survivors, salaryBill, ceilingCut, withdrawn, deathsAll, disAll, wdAll, disPaid, disNew float64
 	halfRateW := 0.5 * rateW
 	for sx := range NumSexes {
@@ -798,7 +800,7 @@ func (p *Projector) activesPass(g, t int, w1 float64, yr *YearResult, det *CellD
 			nRow, sRow := p.aN[a0:a1], p.aS[a0:a1]
 			ar := age*ns + sLo
 			disRow, meritRow := gc.disFactor[ar:ar+len(nRow)], p.merit[ar:ar+len(nRow)]
-			depRow := p.dep[sx][4*ar : 4*(ar+len(nRow))]
+			depRow := p.dep[sx][3*ar : 3*(ar+len(nRow))]
 			kindRow, rateRow, factorRow := gc.retKind[row+sLo:row+sHi+1], gc.retRate[row+sLo:row+sHi+1], gc.retFactor[row+sLo:row+sHi+1]
 			nLo, nHi := ns, -1 // the service cells survivors reach
 			last := age == MaxCensusAge
@@ -823,12 +825,14 @@ func (p *Projector) activesPass(g, t int, w1 float64, yr *YearResult, det *CellD
 				nRow[j], sRow[j] = 0, 0
 
 				// Deaths, disability and withdrawal during the year.
-				d4 := depRow[4*j : 4*j+4]
-				dd, di, dw, f := d4[0], d4[1], d4[2], d4[3]
-				e := 0.5 + 0.5*f // exposure, UDD: 1 − q^(τ)/2
+				d3 := depRow[3*j : 3*j+3]
+				dd, di, dw := d3[0], d3[1], d3[2]
+				qt := dd + di + dw
+				e := 1 - 0.5*qt // exposure, UDD
+				f := 1 - qt
 				salaryBill += sal * e
 				cb := sal
-				if hasCeiling && sal > n*ceiling {
+				if sal > n*ceiling {
 					cb = n * ceiling
 					ceilingCut += (sal - cb) * e
 				}
@@ -840,10 +844,10 @@ func (p *Projector) activesPass(g, t int, w1 float64, yr *YearResult, det *CellD
 				if fd := disRow[j]; fd > 0 && (di > 0 || deathBenefit) {
 					// The cell's disability pensions, capped and floored per head.
 					amt := fd * sal
-					if hasDisCap && amt > n*disCap {
+					if amt > n*disCap {
 						amt = n * disCap
 					}
-					if hasDisFloor && amt < n*disFloor {
+					if amt < n*disFloor {
 						amt = n * disFloor
 					}
 					rowDis += dis
@@ -928,7 +932,7 @@ func (p *Projector) retireRow(gc *groupCache, nRow, sRow []float64, kinds []uint
 			out += m
 			if tRow != nil {
 				cb := sal
-				if gc.hasCeiling && sal > n*gc.ceiling {
+				if sal > n*gc.ceiling {
 					cb = n * gc.ceiling
 				}
 				refund += rr * cb * avgRow[j] * tRow[j]
