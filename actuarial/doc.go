@@ -18,6 +18,11 @@
 // Waters, Actuarial Mathematics for Life Contingent Risks (AMLCR), 2nd ed.,
 // Cambridge University Press, 2013, chapters 4, 5 and 9.
 //
+// A [Scheme] describes a whole defined-benefit scheme (member groups with
+// their census cells and rules by calendar year, [Assumptions], an initial
+// reserve); a [Projector] projects it year by year into a [Result], and
+// [RunScenarios] runs many schemes in parallel. See "Projection" below.
+//
 // # Conventions
 //
 //   - Ages are integers, age last birthday at the valuation date, and a life
@@ -105,6 +110,11 @@
 //   - Rates given as a calendar-year [Schedule] apply within that year (a
 //     contribution rate, a return) or on its 1 January (wage growth,
 //     inflation and unit growth from the year before, indexation).
+//
+// Mortality comes from a [YearTable] by status ([LifeStatus]) and sex, so
+// period tables ([PeriodTable]) and generational ones
+// ([mortality.Generational]) serve alike; ages below a table's MinAge take
+// its rate at MinAge, and q at [MaxCensusAge] is 1.
 //
 // Units: counts are expected numbers of lives (float64, fractional);
 // salaries, pensions, contributions and every other amount are money units

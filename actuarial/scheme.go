@@ -211,7 +211,7 @@ func validateLimit(name string, l Limit) error {
 // "generation in transition" and "new generation" after a reform. Its
 // initial population is counted on 1 January of the scheme's StartYear.
 type Group struct {
-	// Name labels the group in outputs.
+	// Name labels the group in outputs; may be empty.
 	Name string
 	// Actives are the group's active members on the census date, with
 	// their total salaries at StartYear's level; nil: none. Every group's
@@ -271,8 +271,8 @@ func (t *Transition) moves(age, service int) bool {
 // GroupFrom says that from calendar year From on, new entrants join group
 // Group (an index into Scheme.Groups).
 type GroupFrom struct {
-	From  int
-	Group int
+	From  int // calendar year from which the entry applies (1 January)
+	Group int // index into Scheme.Groups, ≥ 0
 }
 
 // AdminCosts are the scheme's administration costs by calendar year, as
@@ -288,8 +288,8 @@ type AdminCosts struct {
 // the census date and the state's transfers. The census is on 1 January of
 // StartYear, which is year t = 0 of a projection.
 type Scheme struct {
-	Name      string // a label for outputs
-	StartYear int    // calendar year of the census (1 January) and of the first projected year
+	Name      string // a label for outputs; may be empty
+	StartYear int    // calendar year of the census (1 January) and of the first projected year; must be set
 	// Groups are the member groups; at least one.
 	Groups []Group
 	// EntrantGroups says which group new entrants join, by calendar year:
