@@ -429,10 +429,14 @@ func (p *Projector) Run(years int, dst *Result) (*Result, error) {
 		yr.Actives = actives
 		for g := range p.nG {
 			for ti := range NumPensionTypes {
-				off := g*p.nP + ti*NumSexes*nAges
 				var sum float64
-				for _, n := range p.pN[off : off+NumSexes*nAges] {
-					sum += n
+				for sx := range NumSexes {
+					k := (g*NumPensionTypes+ti)*NumSexes + sx
+					if lo, hi := p.pLo[k], p.pHi[k]; lo <= hi {
+						for _, n := range p.pN[k*nAges+lo : k*nAges+hi+1] {
+							sum += n
+						}
+					}
 				}
 				yr.Pensioners[ti] += sum
 			}
@@ -1055,6 +1059,10 @@ func (p *Projector) pensionersPass(g, t int, yr *YearResult, det *CellDetail) {
 		pdbase = t * p.nG * p.nP
 	}
 	ix := gc.index
+	var dLo, dHi [NumSexes]int // the ages in deadN
+	for sx := range NumSexes {
+		dLo[sx], dHi[sx] = nAges, -1
+	}
 	for ti := range NumPensionTypes {
 		typ := PensionType(ti + 1)
 		st := statusOf(typ)
@@ -1070,6 +1078,9 @@ func (p *Projector) pensionersPass(g, t int, yr *YearResult, det *CellDetail) {
 			k := cb / nAges
 			lo, hi := p.pLo[k], p.pHi[k]
 			nlo, nhi := nAges, -1
+			if spouse && lo <= hi {
+				dLo[sx], dHi[sx] = min(dLo[sx], lo), max(dHi[sx], hi)
+			}
 			for age := hi; age >= lo; age-- {
 				c := cb + age
 				n := p.pN[c]
@@ -1113,8 +1124,8 @@ func (p *Projector) pensionersPass(g, t int, yr *YearResult, det *CellDetail) {
 	}
 	if deathBenefit {
 		for sx := range NumSexes {
-			for age, d := range p.deadN[sx] {
-				if d > 0 {
+			for age := dLo[sx]; age <= dHi[sx]; age++ {
+				if d := p.deadN[sx][age]; d > 0 {
 					p.award(g, sx, age, d, p.deadA[sx][age], yr, det, pdbase)
 					p.deadN[sx][age], p.deadA[sx][age] = 0, 0
 				}
