@@ -51,11 +51,10 @@ type Projector struct {
 	uddm      [NumSexes]bool
 	merit     []float64 // merit factor by age and service
 	// dep[sex] holds, for each age and service, the dependent
-	// probabilities of death, disability and withdrawal during the year
-	// and the probability of staying, four values a cell, for the year of
-	// depYear (for ever when active mortality does not change by year).
+	// probabilities of death, disability and withdrawal during the year,
+	// three values a cell, for the current year (for every year when
+	// active mortality does not change by year: depValid).
 	dep      [NumSexes][]float64
-	depYear  int
 	depValid bool
 
 	mort    [NumLifeStatuses][NumSexes]YearTable // resolved: no nil
@@ -450,7 +449,7 @@ func (p *Projector) Run(years int, dst *Result) (*Result, error) {
 		if err := p.fillMortality(y); err != nil {
 			return dst, err
 		}
-		p.fillDecrements(y)
+		p.fillDecrements()
 		if p.trackAcc {
 			p.pastSalaries(as.WageGrowth.At(y))
 		}
@@ -572,11 +571,11 @@ func (p *Projector) fillMortality(y int) error {
 	return nil
 }
 
-// fillDecrements sets the active members' dependent probabilities of year
-// y from the year's mortality and the service tables, for the ages some
+// fillDecrements sets the active members' dependent probabilities of the
+// year from the year's mortality and the service tables, for the ages some
 // group has members at; with mortality that is the same every year, once
 // for every age.
-func (p *Projector) fillDecrements(y int) {
+func (p *Projector) fillDecrements() {
 	for sx := range NumSexes {
 		lo, hi := 0, MaxCensusAge
 		static := p.static[StatusActive][sx]
@@ -617,7 +616,6 @@ func (p *Projector) fillDecrements(y int) {
 		}
 	}
 	p.depValid = p.static[StatusActive][0] && p.static[StatusActive][1]
-	p.depYear = y
 }
 
 // prepare sets group g's values for year y, recomputing the factors of its
