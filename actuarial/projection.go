@@ -68,9 +68,12 @@ type Projector struct {
 	// expected orphans and their age now.
 	married, orphans     [NumSexes][nAges]float64
 	spouseAge, orphanAge [NumSexes][nAges]int
-	// deadN and deadA gather the year's deaths of pensioners by sex and
-	// age, and their pensions, for the survivors' pensions.
-	deadN, deadA [NumSexes][nAges]float64
+	// deadN and deadA gather one group's deaths of the year by sex and age
+	// (of actives with a pension due and of pensioners), and their
+	// pensions, for the survivors' pensions; deadLo and deadHi bound the
+	// ages, empty when deadHi < deadLo.
+	deadN, deadA   [NumSexes][nAges]float64
+	deadLo, deadHi [NumSexes]int
 
 	gc       []groupCache
 	entW     []float64 // entrants' profile weights, normalised
@@ -297,6 +300,10 @@ func (p *Projector) workerRate(g, y int) float64 {
 
 // reset loads the census into the state.
 func (p *Projector) reset() {
+	p.deadN, p.deadA = [NumSexes][nAges]float64{}, [NumSexes][nAges]float64{}
+	for sx := range NumSexes {
+		p.deadLo[sx], p.deadHi[sx] = nAges, -1
+	}
 	clear(p.aN)
 	clear(p.aS)
 	clear(p.pN)
@@ -462,8 +469,6 @@ func (p *Projector) Run(years int, dst *Result) (*Result, error) {
 		var survivors float64
 		for gi := range p.gc {
 			survivors += p.activesPass(gi, t, w1, yr, det)
-		}
-		for gi := range p.gc {
 			p.pensionersPass(gi, t, yr, det)
 			gc := &p.gc[gi]
 			yr.ExtraPayments += gc.r.ExtraPayments * gc.paid
@@ -894,7 +899,9 @@ func (p *Projector) activesPass(g, t int, w1 float64, yr *YearResult, det *CellD
 				}
 			}
 			if rowDeaths > 0 && deathBenefit {
-				p.award(g, sx, age, rowDeaths, rowDeathAmt, yr, det, pdbase)
+				p.deadN[sx][age] += rowDeaths
+				p.deadA[sx][age] += rowDeathAmt
+				p.deadLo[sx], p.deadHi[sx] = min(p.deadLo[sx], age), max(p.deadHi[sx], age)
 			}
 		}
 		p.lo[k], p.hi[k] = newLo, newHi
@@ -1057,10 +1064,7 @@ func (p *Projector) pensionersPass(g, t int, yr *YearResult, det *CellDetail) {
 		pdbase = t * p.nG * p.nP
 	}
 	ix := gc.index
-	var dLo, dHi [NumSexes]int // the ages in deadN
-	for sx := range NumSexes {
-		dLo[sx], dHi[sx] = nAges, -1
-	}
+	dLo, dHi := &p.deadLo, &p.deadHi // the ages in deadN, from the actives on
 	for ti := range NumPensionTypes {
 		typ := PensionType(ti + 1)
 		st := statusOf(typ)
@@ -1128,6 +1132,7 @@ func (p *Projector) pensionersPass(g, t int, yr *YearResult, det *CellDetail) {
 					p.deadN[sx][age], p.deadA[sx][age] = 0, 0
 				}
 			}
+			dLo[sx], dHi[sx] = nAges, -1
 		}
 	}
 	for k := pbase / nAges; k < (pbase+p.nP)/nAges; k++ {
