@@ -18,6 +18,11 @@
 // Waters, Actuarial Mathematics for Life Contingent Risks (AMLCR), 2nd ed.,
 // Cambridge University Press, 2013, chapters 4, 5 and 9.
 //
+// A [Scheme] describes a whole defined-benefit scheme (member groups with
+// their census cells and rules by calendar year, [Assumptions], an initial
+// reserve); a [Projector] projects it year by year into a [Result], and
+// [RunScenarios] runs many schemes in parallel. See "Projection" below.
+//
 // # Conventions
 //
 //   - Ages are integers, age last birthday at the valuation date, and a life
@@ -102,11 +107,16 @@
 //     disability pension the member would have had). Caps and floors in
 //     reference units follow the unit's growth.
 //   - Refunds on withdrawal return a share of the member's own
-//     contributions, accumulated without interest. Cells carry them as a
-//     total: census members are credited, at the worker's rate of the start
-//     year, with their years of service times the average salary of those
-//     years (ReferenceRatio over their whole service); members leaving
-//     during a year also get back half of that year's contributions.
+//     contributions, accumulated without interest. Cells do not carry an
+//     account: the contributions are estimated from the cell's contribution
+//     base B (salary up to the ceiling) as B·r̄_s·T(x, s) + ½·r·B, where
+//     T(x, s) = Σ_{k=1..s} S_{−k}/S_0 are the member's past salaries
+//     relative to the current one, following the salary scale and the
+//     year's wage growth backwards, r̄_s is the average of the group's
+//     worker contribution rates over the last s years (before the start
+//     year, the rates its first rules give), and ½·r·B is the half year of
+//     contributions of a member leaving during the year (none for those
+//     leaving on 1 January at the compulsory age).
 //   - All cash flows of a year are taken as paid mid-year: investment
 //     income = R_start·i + (C + T − B − E)·((1+i)^½ − 1), with R_start the
 //     reserve on 1 January, C the contributions, T the state's transfers, B
@@ -117,6 +127,11 @@
 //   - Rates given as a calendar-year [Schedule] apply within that year (a
 //     contribution rate, a return) or on its 1 January (wage growth,
 //     inflation and unit growth from the year before, indexation).
+//
+// Mortality comes from a [YearTable] by status ([LifeStatus]) and sex, so
+// period tables ([PeriodTable]) and generational ones
+// ([mortality.Generational]) serve alike; ages below a table's MinAge take
+// its rate at MinAge, and q at [MaxCensusAge] is 1.
 //
 // Units: counts are expected numbers of lives (float64, fractional);
 // salaries, pensions, contributions and every other amount are money units

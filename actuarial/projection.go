@@ -36,15 +36,26 @@ type Projector struct {
 	nG       int
 	minEntry int // no member's age minus service cell is below this
 
-	aN, aS, aC []float64 // actives by group and cell: count, total salary, total accumulated own contributions
-	pN, pA     []float64 // pensions by group and cell: count, total yearly amount
-	wN, wA     []float64 // pensions awarded during the year, joining on the next 1 January
-	lo, hi     []int     // by group and sex: the populated active ages, empty when hi < lo
+	aN, aS []float64 // actives by group and cell: count and total salary
+	pN, pA []float64 // pensions by group and cell: count, total yearly amount
+	wN, wA []float64 // pensions awarded during the year, joining on the next 1 January
+	// By strip (group, pension type, sex), the ages with pensions in pN
+	// and in wN: empty when hi < lo. A pensioner cell pc is in strip
+	// pc / nAges, at age pc % nAges.
+	pLo, pHi, wLo, wHi []int
+	lo, hi             []int // by group and sex: the populated active ages, empty when hi < lo
+	svLo, svHi         []int // by group, sex and age: the populated service cells, empty when svHi < svLo
 
 	qDis, qWd [NumSexes][]float64 // independent rates of disability and withdrawal by age and service
 	hasDec    [NumSexes]bool
 	uddm      [NumSexes]bool
 	merit     []float64 // merit factor by age and service
+	// dep[sex] holds, for each age and service, the dependent
+	// probabilities of death, disability and withdrawal during the year,
+	// three values a cell, for the current year (for every year when
+	// active mortality does not change by year: depValid).
+	dep      [NumSexes][]float64
+	depValid bool
 
 	mort    [NumLifeStatuses][NumSexes]YearTable // resolved: no nil
 	alias   [NumLifeStatuses][NumSexes]int       // the status whose table a fallback shares, or −1
@@ -52,10 +63,27 @@ type Projector struct {
 	q       [NumLifeStatuses][NumSexes][nAges]float64
 	qFilled bool
 
+	// Family statistics by sex and age of the deceased: the probability
+	// of leaving a spouse and the spouse's age on the next 1 January; the
+	// expected orphans and their age now.
+	married, orphans     [NumSexes][nAges]float64
+	spouseAge, orphanAge [NumSexes][nAges]int
+	// deadN and deadA gather one group's deaths of the year by sex and age
+	// (of actives with a pension due and of pensioners), and their
+	// pensions, for the survivors' pensions; deadLo and deadHi bound the
+	// ages, empty when deadHi < deadLo.
+	deadN, deadA   [NumSexes][nAges]float64
+	deadLo, deadHi [NumSexes]int
+
 	gc       []groupCache
 	entW     []float64 // entrants' profile weights, normalised
 	trackAcc bool      // some rules refund contributions
-	initAcc  []float64 // accumulated contributions per money unit of census salary, by group and cell
+	// accT[age·ns + service] is Σ_{k=1..service} S_{−k}/S_0, the past
+	// salaries of a member along the salary scale at wage growth accW, in
+	// units of the current salary.
+	accT     []float64
+	accW     float64
+	accValid bool
 }
 
 // groupCache holds what a group's rules give, recomputed only when the
@@ -78,16 +106,16 @@ type groupCache struct {
 	r                *Rules
 	contrib          [NumPayers]float64
 	ceiling          float64
-	hasCeiling       bool
 	retCap, retFloor float64
 	hasRetCap        bool
 	hasRetFloor      bool
 	disCap, disFloor float64
-	hasDisCap        bool
-	hasDisFloor      bool
 	index            float64 // indexation factor at the next 1 January
-	base             float64 // contribution base of the year
-	paid             float64 // pensions paid in the year
+	// hist[k] is the worker's contribution rate k+1 years before the
+	// year; avgRate[s] the average over the last s years (refunds only).
+	hist, avgRate []float64
+	base          float64 // contribution base of the year
+	paid          float64 // pensions paid in the year
 }
 
 // NewProjector validates s and allocates a projector for it. The error is
@@ -111,13 +139,17 @@ func NewProjector(s *Scheme) (*Projector, error) {
 	p.nP = NumPensionTypes * NumSexes * nAges
 	p.aN = make([]float64, p.nG*p.nA)
 	p.aS = make([]float64, p.nG*p.nA)
-	p.aC = make([]float64, p.nG*p.nA)
 	p.pN = make([]float64, p.nG*p.nP)
 	p.pA = make([]float64, p.nG*p.nP)
 	p.wN = make([]float64, p.nG*p.nP)
 	p.wA = make([]float64, p.nG*p.nP)
+	strips := p.nG * NumPensionTypes * NumSexes
+	p.pLo, p.pHi = make([]int, strips), make([]int, strips)
+	p.wLo, p.wHi = make([]int, strips), make([]int, strips)
 	p.lo = make([]int, p.nG*NumSexes)
 	p.hi = make([]int, p.nG*NumSexes)
+	p.svLo = make([]int, p.nG*NumSexes*nAges)
+	p.svHi = make([]int, p.nG*NumSexes*nAges)
 
 	// The youngest entry age: no cell's age minus service index is below it.
 	p.minEntry = nAges
@@ -168,10 +200,23 @@ func NewProjector(s *Scheme) (*Projector, error) {
 			}
 		}
 	}
+	for sx := range NumSexes {
+		p.dep[sx] = make([]float64, 3*nAges*p.ns)
+	}
 	p.merit = make([]float64, nAges*p.ns)
 	for age := range nAges {
 		for sv := 0; sv <= p.ms; sv++ {
 			p.merit[age*p.ns+sv] = as.Salary.Merit(age, sv)
+		}
+	}
+
+	f := &as.Family
+	for sx := range NumSexes {
+		for age := range nAges {
+			p.married[sx][age] = f.Married[sx].At(age)
+			p.spouseAge[sx][age] = min(max(age-f.AgeGap[sx]+1, 0), MaxCensusAge)
+			p.orphans[sx][age] = f.Orphans[sx].At(age)
+			p.orphanAge[sx][age] = int(f.OrphanAge[sx].At(age))
 		}
 	}
 
@@ -215,67 +260,77 @@ func NewProjector(s *Scheme) (*Projector, error) {
 		}
 	}
 	if p.trackAcc {
-		p.initAccumulation()
+		p.accT = make([]float64, nAges*p.ns)
+		for gi := range p.gc {
+			p.gc[gi].hist = make([]float64, p.ms)
+			p.gc[gi].avgRate = make([]float64, p.ns)
+		}
 	}
 	return p, nil
 }
 
-// initAccumulation approximates the own contributions census members have
-// accumulated: service years at the worker's rate of the start year on the
-// average salary of those years, which [SalaryScale.ReferenceRatio] gives
-// from the current salary with the start year's wage growth.
-func (p *Projector) initAccumulation() {
-	s := p.s
-	p.initAcc = make([]float64, p.nG*p.nA)
-	w := s.Assumptions.WageGrowth.At(s.StartYear)
-	for gi := range s.Groups {
-		g := &s.Groups[gi]
-		if g.Actives == nil {
-			continue
-		}
-		rate := g.RulesAt(s.StartYear).Contribution[Worker].At(s.StartYear)
-		for sx := range NumSexes {
-			for age := range nAges {
-				for sv := 0; sv <= p.ms; sv++ {
-					c := (sx*nAges+age)*p.ns + sv
-					if g.Actives.Count[c] > 0 && sv > 0 {
-						p.initAcc[gi*p.nA+c] = rate * float64(sv) * s.Assumptions.Salary.ReferenceRatio(age, sv, sv, w)
-					}
-				}
+// pastSalaries sets accT for wage growth w: T(a, 0) = 0 and
+// T(a, s) = (1 + T(a−1, s−1)) / (merit(a−1, s−1)·(1+w)), the salary a
+// year back being this year's divided by that year's merit and wage growth.
+func (p *Projector) pastSalaries(w float64) {
+	if p.accValid && p.accW == w {
+		return
+	}
+	for age := range nAges {
+		for sv := 0; sv <= p.ms; sv++ {
+			c := age*p.ns + sv
+			if sv == 0 || age == 0 {
+				p.accT[c] = 0
+				continue
 			}
+			prev := (age-1)*p.ns + sv - 1
+			p.accT[c] = (1 + p.accT[prev]) / (p.merit[prev] * (1 + w))
 		}
 	}
+	p.accW, p.accValid = w, true
+}
+
+// workerRate is the worker's contribution rate of group g in year y under
+// the rules then in force (the first rules for years before them).
+func (p *Projector) workerRate(g, y int) float64 {
+	grp := &p.s.Groups[g]
+	ri := max(grp.rulesIndex(y), 0)
+	return grp.Rules[ri].Contribution[Worker].At(y)
 }
 
 // reset loads the census into the state.
 func (p *Projector) reset() {
+	p.deadN, p.deadA = [NumSexes][nAges]float64{}, [NumSexes][nAges]float64{}
+	for sx := range NumSexes {
+		p.deadLo[sx], p.deadHi[sx] = nAges, -1
+	}
 	clear(p.aN)
 	clear(p.aS)
-	clear(p.aC)
 	clear(p.pN)
 	clear(p.pA)
 	clear(p.wN)
 	clear(p.wA)
+	for k := range p.pLo {
+		p.pLo[k], p.pHi[k], p.wLo[k], p.wHi[k] = nAges, -1, nAges, -1
+	}
 	for gi := range p.s.Groups {
 		g := &p.s.Groups[gi]
 		for sx := range NumSexes {
-			p.lo[gi*NumSexes+sx], p.hi[gi*NumSexes+sx] = nAges, -1
+			k := gi*NumSexes + sx
+			p.lo[k], p.hi[k] = nAges, -1
+			for age := range nAges {
+				p.svLo[k*nAges+age], p.svHi[k*nAges+age] = p.ns, -1
+			}
 		}
 		if a := g.Actives; a != nil {
 			copy(p.aN[gi*p.nA:], a.Count)
 			copy(p.aS[gi*p.nA:], a.Salary)
-			if p.trackAcc {
-				for c, v := range a.Salary {
-					p.aC[gi*p.nA+c] = v * p.initAcc[gi*p.nA+c]
-				}
-			}
 			for sx := range NumSexes {
 				for age := range nAges {
 					row := (sx*nAges + age) * p.ns
 					for sv := 0; sv <= p.ms; sv++ {
 						if a.Count[row+sv] > 0 {
-							p.extend(gi, sx, age)
-							break
+							p.extend(gi, sx, age, sv)
 						}
 					}
 				}
@@ -284,15 +339,38 @@ func (p *Projector) reset() {
 		if pc := g.Pensioners; pc != nil {
 			copy(p.pN[gi*p.nP:], pc.Count)
 			copy(p.pA[gi*p.nP:], pc.Pension)
+			for c, n := range pc.Count {
+				if n > 0 {
+					touch(p.pLo, p.pHi, gi*p.nP+c)
+				}
+			}
+		}
+		if p.trackAcc {
+			h := p.gc[gi].hist
+			for k := range h {
+				h[k] = p.workerRate(gi, p.s.StartYear-1-k)
+			}
 		}
 	}
 }
 
-// extend widens the populated age range of group g and sex index sx to age.
-func (p *Projector) extend(g, sx, age int) {
+// touch widens the age range of pensioner strip lo/hi to cell pc.
+func touch(lo, hi []int, pc int) {
+	k := pc / nAges
+	age := pc - k*nAges
+	lo[k] = min(lo[k], age)
+	hi[k] = max(hi[k], age)
+}
+
+// extend widens the populated ranges of group g and sex index sx to a cell
+// of that age and service.
+func (p *Projector) extend(g, sx, age, sv int) {
 	k := g*NumSexes + sx
 	p.lo[k] = min(p.lo[k], age)
 	p.hi[k] = max(p.hi[k], age)
+	r := k*nAges + age
+	p.svLo[r] = min(p.svLo[r], sv)
+	p.svHi[r] = max(p.svHi[r], sv)
 }
 
 // Run projects the scheme for years years from its StartYear and returns
@@ -357,10 +435,16 @@ func (p *Projector) Run(years int, dst *Result) (*Result, error) {
 		yr.Actives = actives
 		for g := range p.nG {
 			for ti := range NumPensionTypes {
-				off := g*p.nP + ti*NumSexes*nAges
-				for _, n := range p.pN[off : off+NumSexes*nAges] {
-					yr.Pensioners[ti] += n
+				var sum float64
+				for sx := range NumSexes {
+					k := (g*NumPensionTypes+ti)*NumSexes + sx
+					if lo, hi := p.pLo[k], p.pHi[k]; lo <= hi {
+						for _, n := range p.pN[k*nAges+lo : k*nAges+hi+1] {
+							sum += n
+						}
+					}
 				}
+				yr.Pensioners[ti] += sum
 			}
 		}
 		if det != nil {
@@ -372,6 +456,10 @@ func (p *Projector) Run(years int, dst *Result) (*Result, error) {
 		if err := p.fillMortality(y); err != nil {
 			return dst, err
 		}
+		p.fillDecrements()
+		if p.trackAcc {
+			p.pastSalaries(as.WageGrowth.At(y))
+		}
 		w := as.WageGrowth.At(y)
 		w1 := as.WageGrowth.At(y + 1)
 		for gi := range p.gc {
@@ -381,8 +469,6 @@ func (p *Projector) Run(years int, dst *Result) (*Result, error) {
 		var survivors float64
 		for gi := range p.gc {
 			survivors += p.activesPass(gi, t, w1, yr, det)
-		}
-		for gi := range p.gc {
 			p.pensionersPass(gi, t, yr, det)
 			gc := &p.gc[gi]
 			yr.ExtraPayments += gc.r.ExtraPayments * gc.paid
@@ -404,6 +490,15 @@ func (p *Projector) Run(years int, dst *Result) (*Result, error) {
 		yr.ReserveEnd = reserve
 
 		// The turn of the year.
+		if p.trackAcc {
+			for gi := range p.gc {
+				h := p.gc[gi].hist
+				if len(h) > 0 {
+					copy(h[1:], h[:len(h)-1])
+					h[0] = p.gc[gi].contrib[Worker]
+				}
+			}
+		}
 		unit *= 1 + as.UnitGrowth.At(y+1)
 		wageIndex *= 1 + w1
 		actives = survivors
@@ -435,9 +530,8 @@ func (p *Projector) transitions(y, t int, det *CellDetail) {
 					}
 					p.aN[to] += n
 					p.aS[to] += p.aS[from]
-					p.aC[to] += p.aC[from]
-					p.aN[from], p.aS[from], p.aC[from] = 0, 0, 0
-					p.extend(tr.To, sx, age)
+					p.aN[from], p.aS[from] = 0, 0
+					p.extend(tr.To, sx, age, sv)
 					if det != nil {
 						base := t * p.nG * p.nA
 						det.Moved[base+from] -= n
@@ -482,6 +576,53 @@ func (p *Projector) fillMortality(y int) error {
 	return nil
 }
 
+// fillDecrements sets the active members' dependent probabilities of the
+// year from the year's mortality and the service tables, for the ages some
+// group has members at; with mortality that is the same every year, once
+// for every age.
+func (p *Projector) fillDecrements() {
+	for sx := range NumSexes {
+		lo, hi := 0, MaxCensusAge
+		static := p.static[StatusActive][sx]
+		if static {
+			if p.depValid {
+				continue
+			}
+		} else {
+			lo, hi = nAges, -1
+			for g := range p.nG {
+				k := g*NumSexes + sx
+				lo, hi = min(lo, p.lo[k]), max(hi, p.hi[k])
+			}
+		}
+		q := &p.q[StatusActive][sx]
+		dep := p.dep[sx]
+		for age := lo; age <= hi; age++ {
+			d0 := q[age]
+			for sv := 0; sv <= p.ms; sv++ {
+				c := 3 * (age*p.ns + sv)
+				d, i, w := d0, 0.0, 0.0
+				if p.hasDec[sx] {
+					qi, qw := p.qDis[sx][age*p.ns+sv], p.qWd[sx][age*p.ns+sv]
+					switch {
+					case qi == 0 && qw == 0:
+					case p.uddm[sx]:
+						d, i, w = dependent3(d0, qi, qw)
+					default:
+						// UDD in each single-decrement table (Bowers et al. §10.6).
+						const third = 1.0 / 3
+						d = d0 * (1 - 0.5*(qi+qw) + third*qi*qw)
+						i = qi * (1 - 0.5*(d0+qw) + third*d0*qw)
+						w = qw * (1 - 0.5*(d0+qi) + third*d0*qi)
+					}
+				}
+				dep[c], dep[c+1], dep[c+2] = d, i, w
+			}
+		}
+	}
+	p.depValid = p.static[StatusActive][0] && p.static[StatusActive][1]
+}
+
 // prepare sets group g's values for year y, recomputing the factors of its
 // rules when the rules in force or the wage growth w change.
 func (p *Projector) prepare(g, y int, w, unit float64) {
@@ -497,12 +638,25 @@ func (p *Projector) prepare(g, y int, w, unit float64) {
 	for pay := range NumPayers {
 		gc.contrib[pay] = r.Contribution[pay].At(y)
 	}
-	gc.ceiling, gc.hasCeiling = r.Ceiling.Value(unit)
+	var ok bool
+	if gc.ceiling, ok = r.Ceiling.Value(unit); !ok {
+		gc.ceiling = math.Inf(1)
+	}
 	gc.retCap, gc.hasRetCap = r.Retirement.Cap.Value(unit)
 	gc.retFloor, gc.hasRetFloor = r.Retirement.Floor.Value(unit)
-	gc.disCap, gc.hasDisCap = r.Disability.Cap.Value(unit)
-	gc.disFloor, gc.hasDisFloor = r.Disability.Floor.Value(unit)
+	if gc.disCap, ok = r.Disability.Cap.Value(unit); !ok {
+		gc.disCap = math.Inf(1)
+	}
+	gc.disFloor, _ = r.Disability.Floor.Value(unit) // 0 when not set
 	gc.base, gc.paid = 0, 0
+	if p.trackAcc {
+		var sum float64
+		gc.avgRate[0] = 0
+		for k, r := range gc.hist {
+			sum += r
+			gc.avgRate[k+1] = sum / float64(k+1)
+		}
+	}
 
 	// Indexation at the next 1 January, under the rules then in force.
 	as := &p.s.Assumptions
@@ -618,7 +772,6 @@ func (p *Projector) factors(gc *groupCache, r *Rules, w float64) {
 func (p *Projector) activesPass(g, t int, w1 float64, yr *YearResult, det *CellDetail) float64 {
 	gc := &p.gc[g]
 	r := gc.r
-	fam := &p.s.Assumptions.Family
 	ms, ns := p.ms, p.ns
 	base := g * p.nA
 	pbase := g * p.nP
@@ -627,211 +780,269 @@ func (p *Projector) activesPass(g, t int, w1 float64, yr *YearResult, det *CellD
 		dbase, pdbase = t*p.nG*p.nA, t*p.nG*p.nP
 	}
 	rateW := gc.contrib[Worker]
+	refundShare := r.RefundShare
 	wage := 1 + w1
-	deathBenefit := r.SurvivorShare > 0 || (r.OrphanShare > 0 && fam.OrphanEndAge > 0)
-	var survivors, salaryBill, contribBase, refunds float64
-	var exits [NumDecrements]float64
+	deathBenefit := r.SurvivorShare > 0 || (r.OrphanShare > 0 && p.s.Assumptions.Family.OrphanEndAge > 0)
+	trackAcc := p.trackAcc
+	// Without a ceiling or cap these are +Inf, without a floor 0, so that
+	// the comparisons below never hold.
+	ceiling, disCap, disFloor := gc.ceiling, gc.disCap, gc.disFloor
+	var survivors, salaryBill, ceilingCut, withdrawn, deathsAll, disAll, wdAll, disPaid, disNew float64
+	halfRateW := 0.5 * rateW
 	for sx := range NumSexes {
 		k := g*NumSexes + sx
 		lo, hi := p.lo[k], p.hi[k]
 		newLo, newHi := nAges, -1
-		qDeath := &p.q[StatusActive][sx]
-		qDis, qWd := p.qDis[sx], p.qWd[sx]
-		hasDec, uddm := p.hasDec[sx], p.uddm[sx]
 		for age := hi; age >= lo; age-- {
-			smax := min(ms, age-p.minEntry)
-			row := (sx*nAges + age) * ns // cell offset within the group
-			dd0 := qDeath[age]
-			for sv := 0; sv <= smax; sv++ {
-				ci := row + sv
-				c := base + ci
-				n := p.aN[c]
+			rk := k*nAges + age
+			sLo, sHi := p.svLo[rk], p.svHi[rk]
+			p.svLo[rk], p.svHi[rk] = ns, -1 // the row empties: its survivors move on
+			if sHi < sLo {
+				continue
+			}
+			// Slices of the row's populated cells, indexed by service − sLo.
+			row := (sx*nAges + age) * ns // the row's first cell within the group
+			cur := base + row
+			a0, a1 := cur+sLo, cur+sHi+1
+			nRow, sRow := p.aN[a0:a1], p.aS[a0:a1]
+			ar := age*ns + sLo
+			disRow, meritRow := gc.disFactor[ar:ar+len(nRow)], p.merit[ar:ar+len(nRow)]
+			depRow := p.dep[sx][3*ar : 3*(ar+len(nRow))]
+			kindRow, rateRow, factorRow := gc.retKind[row+sLo:row+sHi+1], gc.retRate[row+sLo:row+sHi+1], gc.retFactor[row+sLo:row+sHi+1]
+			nLo, nHi := ns, -1 // the service cells survivors reach
+			last := age == MaxCensusAge
+			var nxN, nxS []float64
+			if !last {
+				nxN, nxS = p.aN[cur+ns:cur+2*ns], p.aS[cur+ns:cur+2*ns]
+			}
+			var tRow, avgRow []float64 // for refunds: past salaries and contribution rates
+			if trackAcc {
+				tRow, avgRow = p.accT[ar:ar+len(nRow)], gc.avgRate[sLo:sHi+1]
+			}
+			if age >= gc.retMin {
+				p.retireRow(gc, nRow, sRow, kindRow, rateRow, factorRow, tRow, avgRow, pbase+sx*nAges+age, yr, det, dbase+cur+sLo, pdbase)
+			}
+			var rowSurv, rowDeaths, rowDeathAmt, rowDis, rowDisAmt float64
+			for j := range nRow {
+				n := nRow[j]
 				if n == 0 {
 					continue
 				}
-				sal, acc := p.aS[c], p.aC[c]
-				p.aN[c], p.aS[c], p.aC[c] = 0, 0, 0
-
-				// Retirement on 1 January.
-				if age >= gc.retMin {
-					if kind := gc.retKind[ci]; kind != retNone {
-						rr := gc.retRate[ci]
-						m := n * rr
-						if kind == retWithdraw {
-							exits[Withdrawal] += m
-							refunds += r.RefundShare * acc * rr
-							if det != nil {
-								det.Exits[Withdrawal][dbase+c] += m
-							}
-						} else {
-							ph := gc.retFactor[ci] * sal / n
-							if gc.hasRetCap && ph > gc.retCap {
-								ph = gc.retCap
-							}
-							if gc.hasRetFloor && ph < gc.retFloor {
-								ph = gc.retFloor
-							}
-							typ := PensionOldAge
-							if kind == retReduced {
-								typ = PensionEarly
-							}
-							ti := int(typ) - 1
-							pc := pbase + (ti*NumSexes+sx)*nAges + age
-							p.pN[pc] += m
-							p.pA[pc] += m * ph
-							exits[Retirement] += m
-							yr.NewPensions[ti] += m
-							if det != nil {
-								det.Exits[Retirement][dbase+c] += m
-								det.Retired[pdbase+pc] += m
-							}
-						}
-						if rr >= 1 {
-							continue
-						}
-						n -= m
-						sal *= 1 - rr
-						acc *= 1 - rr
-					}
-				}
+				sal := sRow[j]
+				nRow[j], sRow[j] = 0, 0
 
 				// Deaths, disability and withdrawal during the year.
-				dd, di, dw := dd0, 0.0, 0.0
-				if hasDec {
-					qi, qw := qDis[age*ns+sv], qWd[age*ns+sv]
-					if qi != 0 || qw != 0 {
-						dd, di, dw = dependent3(dd0, qi, qw, uddm)
-					}
-				}
-				e := 1 - 0.5*(dd+di+dw) // exposure, UDD
+				d3 := depRow[3*j : 3*j+3]
+				dd, di, dw := d3[0], d3[1], d3[2]
+				qt := dd + di + dw
+				e := 1 - 0.5*qt // exposure, UDD
+				f := 1 - qt
 				salaryBill += sal * e
 				cb := sal
-				if gc.hasCeiling && sal > n*gc.ceiling {
-					cb = n * gc.ceiling
+				if sal > n*ceiling {
+					cb = n * ceiling
+					ceilingCut += (sal - cb) * e
 				}
-				contribBase += cb * e
 				deaths, dis, wd := n*dd, n*di, n*dw
-				if wd > 0 && r.RefundShare > 0 {
+				if trackAcc {
 					// Own contributions to 1 January plus half a year's.
-					refunds += r.RefundShare * dw * (acc + 0.5*rateW*cb)
+					withdrawn += dw * cb * (avgRow[j]*tRow[j] + halfRateW)
 				}
-				if (dis > 0 || deaths > 0 && deathBenefit) && gc.disFactor[age*ns+sv] > 0 {
-					pd := gc.disFactor[age*ns+sv] * sal / n
-					if gc.hasDisCap && pd > gc.disCap {
-						pd = gc.disCap
+				if fd := disRow[j]; fd > 0 && (di > 0 || deathBenefit) {
+					// The cell's disability pensions, capped and floored per head.
+					amt := fd * sal
+					if amt > n*disCap {
+						amt = n * disCap
 					}
-					if gc.hasDisFloor && pd < gc.disFloor {
-						pd = gc.disFloor
+					if amt < n*disFloor {
+						amt = n * disFloor
 					}
-					if dis > 0 && age < MaxCensusAge {
-						pc := pbase + (int(PensionDisability-1)*NumSexes+sx)*nAges + age + 1
-						p.wN[pc] += dis
-						p.wA[pc] += dis * pd
-						half := 0.5 * dis * pd
-						yr.Pensions[PensionDisability-1] += half
-						gc.paid += half
-						yr.NewPensions[PensionDisability-1] += dis
-						if det != nil {
-							det.Awarded[pdbase+pc] += dis
-						}
-					}
-					if deaths > 0 && deathBenefit {
-						p.award(g, sx, age, deaths, pd, yr, det, pdbase)
-					}
+					rowDis += dis
+					rowDisAmt += di * amt
+					rowDeaths += deaths
+					rowDeathAmt += dd * amt
 				}
-				exits[Death] += deaths
-				exits[Disability] += dis
-				exits[Withdrawal] += wd
+				deathsAll += deaths
+				disAll += dis
+				wdAll += wd
 				if det != nil {
-					det.Exits[Death][dbase+c] += deaths
-					det.Exits[Disability][dbase+c] += dis
-					det.Exits[Withdrawal][dbase+c] += wd
+					c := dbase + cur + sLo + j
+					det.Exits[Death][c] += deaths
+					det.Exits[Disability][c] += dis
+					det.Exits[Withdrawal][c] += wd
 				}
-				surv := n - deaths - dis - wd
-				if surv <= 0 || age == MaxCensusAge {
+				if f <= 0 || last {
 					continue
 				}
-				f := surv / n
-				nc := c + ns + min(sv+1, ms) - sv
-				p.aN[nc] += surv
-				p.aS[nc] += sal * f * p.merit[age*ns+sv] * wage
-				if p.trackAcc {
-					p.aC[nc] += (acc + rateW*cb) * f
-				}
-				survivors += surv
+				surv := n * f
+				s1 := min(sLo+j+1, ms)
+				nxN[s1] += surv
+				nxS[s1] += sal * f * meritRow[j] * wage
+				rowSurv += surv
+				nLo, nHi = min(nLo, s1), max(nHi, s1)
+			}
+			if rowSurv > 0 {
+				p.svLo[rk+1], p.svHi[rk+1] = min(p.svLo[rk+1], nLo), max(p.svHi[rk+1], nHi)
+				survivors += rowSurv
 				newLo = age + 1
 				newHi = max(newHi, age+1)
+			}
+			if rowDis > 0 && !last {
+				pc := pbase + (int(PensionDisability-1)*NumSexes+sx)*nAges + age + 1
+				p.wN[pc] += rowDis
+				touch(p.wLo, p.wHi, pc)
+				p.wA[pc] += rowDisAmt
+				disPaid += 0.5 * rowDisAmt
+				disNew += rowDis
+				if det != nil {
+					det.Awarded[pdbase+pc] += rowDis
+				}
+			}
+			if rowDeaths > 0 && deathBenefit {
+				p.deadN[sx][age] += rowDeaths
+				p.deadA[sx][age] += rowDeathAmt
+				p.deadLo[sx], p.deadHi[sx] = min(p.deadLo[sx], age), max(p.deadHi[sx], age)
 			}
 		}
 		p.lo[k], p.hi[k] = newLo, newHi
 	}
 	yr.SalaryBill += salaryBill
-	yr.Refunds += refunds
-	gc.base += contribBase
-	for j := range exits {
-		yr.Exits[j] += exits[j]
-	}
+	yr.Refunds += refundShare * withdrawn
+	yr.Exits[Death] += deathsAll
+	yr.Exits[Disability] += disAll
+	yr.Exits[Withdrawal] += wdAll
+	yr.Pensions[PensionDisability-1] += disPaid
+	yr.NewPensions[PensionDisability-1] += disNew
+	gc.paid += disPaid
+	gc.base += salaryBill - ceilingCut
 	return survivors
 }
 
-// dependent3 converts the independent rates of death, disability and
-// withdrawal of one cell into dependent probabilities: under UDD in each
-// single-decrement table (Bowers et al. §10.6) unless uddm.
-func dependent3(d, i, w float64, uddm bool) (float64, float64, float64) {
-	if !uddm {
-		return d * (1 - 0.5*(i+w) + i*w/3),
-			i * (1 - 0.5*(d+w) + d*w/3),
-			w * (1 - 0.5*(d+i) + d*i/3)
+// retireRow retires the members of one row of active cells (one group, sex
+// and age) on 1 January, leaving in the cells those who stay. kinds, rates
+// and factors are the row's retirement kinds, probabilities and pension
+// factors; tRow and avgRow its past salaries and contribution rates (nil
+// without refunds); pc0 is the pensioner cell of the row's sex and age for
+// the first pension type, c0 the detail offset of the row's first cell.
+func (p *Projector) retireRow(gc *groupCache, nRow, sRow []float64, kinds []uint8, rates, factors, tRow, avgRow []float64, pc0 int, yr *YearResult, det *CellDetail, c0, pdbase int) {
+	var out, refund float64
+	var newN, newA [2]float64 // full and reduced pensions awarded
+	kinds, rates, factors = kinds[:len(nRow)], rates[:len(nRow)], factors[:len(nRow)]
+	sRow = sRow[:len(nRow)]
+	for j, n := range nRow {
+		kind := kinds[j]
+		if n == 0 || kind == retNone {
+			continue
+		}
+		rr := rates[j]
+		m := n * rr
+		sal := sRow[j]
+		if kind == retWithdraw {
+			out += m
+			if tRow != nil {
+				cb := sal
+				if sal > n*gc.ceiling {
+					cb = n * gc.ceiling
+				}
+				refund += rr * cb * avgRow[j] * tRow[j]
+			}
+			if det != nil {
+				det.Exits[Withdrawal][c0+j] += m
+			}
+		} else {
+			// The cell's pensions, capped and floored per head.
+			amt := factors[j] * sal
+			if gc.hasRetCap && amt > n*gc.retCap {
+				amt = n * gc.retCap
+			}
+			if gc.hasRetFloor && amt < n*gc.retFloor {
+				amt = n * gc.retFloor
+			}
+			ki := kind - retFull // 0 full, 1 reduced
+			newN[ki] += m
+			newA[ki] += rr * amt
+			if det != nil {
+				det.Exits[Retirement][c0+j] += m
+			}
+		}
+		if rr >= 1 {
+			nRow[j], sRow[j] = 0, 0
+		} else {
+			nRow[j], sRow[j] = n-m, sal*(1-rr)
+		}
 	}
+	yr.Exits[Withdrawal] += out
+	yr.Refunds += gc.r.RefundShare * refund
+	for ki, m := range newN {
+		if m == 0 {
+			continue
+		}
+		ti := int(PensionOldAge) - 1 + ki
+		pc := pc0 + ti*NumSexes*nAges
+		p.pN[pc] += m
+		touch(p.pLo, p.pHi, pc)
+		p.pA[pc] += newA[ki]
+		yr.Exits[Retirement] += m
+		yr.NewPensions[ti] += m
+		if det != nil {
+			det.Retired[pdbase+pc] += m
+		}
+	}
+}
+
+// dependent3 converts the independent rates of death, disability and
+// withdrawal of one cell into dependent probabilities under UDD in the
+// multiple-decrement table.
+func dependent3(d, i, w float64) (float64, float64, float64) {
 	var in, out [3]float64
 	in = [3]float64{d, i, w}
 	dependentUDDM(out[:], in[:])
 	return out[0], out[1], out[2]
 }
 
-// award adds the survivors' and orphans' pensions of deaths members of sex
-// index sx and age age whose pension (or disability pension) was base.
-func (p *Projector) award(g, sx, age int, deaths, base float64, yr *YearResult, det *CellDetail, pdbase int) {
+// award adds the survivors' and orphans' pensions arising from deaths
+// members of sex index sx and age age in group g, whose pensions (or
+// disability pensions, for deaths in service) totalled amount, a year,
+// over those deaths (Σ deaths × pension per head).
+func (p *Projector) award(g, sx, age int, deaths, amount float64, yr *YearResult, det *CellDetail, pdbase int) {
 	gc := &p.gc[g]
 	r := gc.r
-	fam := &p.s.Assumptions.Family
 	pbase := g * p.nP
-	if r.SurvivorShare > 0 {
-		if m := deaths * fam.Married[sx].At(age); m > 0 {
-			sage := min(max(age-fam.AgeGap[sx]+1, 0), MaxCensusAge)
-			amt := r.SurvivorShare * base
-			pc := pbase + (int(PensionSurvivor-1)*NumSexes+(1-sx))*nAges + sage
-			p.wN[pc] += m
-			p.wA[pc] += m * amt
-			half := 0.5 * m * amt
-			yr.Pensions[PensionSurvivor-1] += half
-			gc.paid += half
-			yr.NewPensions[PensionSurvivor-1] += m
-			if det != nil {
-				det.Awarded[pdbase+pc] += m
-			}
+	if mar := p.married[sx][age]; mar > 0 && r.SurvivorShare > 0 {
+		m := deaths * mar
+		amt := r.SurvivorShare * mar * amount
+		pc := pbase + (int(PensionSurvivor-1)*NumSexes+(1-sx))*nAges + p.spouseAge[sx][age]
+		p.wN[pc] += m
+		touch(p.wLo, p.wHi, pc)
+		p.wA[pc] += amt
+		yr.Pensions[PensionSurvivor-1] += 0.5 * amt
+		gc.paid += 0.5 * amt
+		yr.NewPensions[PensionSurvivor-1] += m
+		if det != nil {
+			det.Awarded[pdbase+pc] += m
 		}
 	}
-	if r.OrphanShare > 0 && fam.OrphanEndAge > 0 {
-		m := deaths * fam.Orphans[sx].At(age)
-		oage := int(fam.OrphanAge[sx].At(age))
-		if m <= 0 || oage >= fam.OrphanEndAge {
+	end := p.s.Assumptions.Family.OrphanEndAge
+	if orph := p.orphans[sx][age]; orph > 0 && r.OrphanShare > 0 && end > 0 {
+		oage := p.orphanAge[sx][age]
+		if oage >= end {
 			return
 		}
-		amt := r.OrphanShare * base
-		half := 0.5 * m * amt
-		yr.Pensions[PensionOrphan-1] += half
-		gc.paid += half
+		m := deaths * orph
+		amt := r.OrphanShare * orph * amount
+		yr.Pensions[PensionOrphan-1] += 0.5 * amt
+		gc.paid += 0.5 * amt
 		yr.NewPensions[PensionOrphan-1] += m
-		if oage+1 >= fam.OrphanEndAge || oage >= MaxCensusAge {
+		if oage+1 >= end || oage >= MaxCensusAge {
 			// Paid for the rest of the year only.
 			yr.PensionsEnded[PensionOrphan-1] += m
 			return
 		}
-		for osx := range NumSexes {
+		for osx := range NumSexes { // half boys, half girls
 			pc := pbase + (int(PensionOrphan-1)*NumSexes+osx)*nAges + oage + 1
 			p.wN[pc] += m / 2
-			p.wA[pc] += m / 2 * amt
+			touch(p.wLo, p.wHi, pc)
+			p.wA[pc] += amt / 2
 			if det != nil {
 				det.Awarded[pdbase+pc] += m / 2
 			}
@@ -853,6 +1064,7 @@ func (p *Projector) pensionersPass(g, t int, yr *YearResult, det *CellDetail) {
 		pdbase = t * p.nG * p.nP
 	}
 	ix := gc.index
+	dLo, dHi := &p.deadLo, &p.deadHi // the ages in deadN, from the actives on
 	for ti := range NumPensionTypes {
 		typ := PensionType(ti + 1)
 		st := statusOf(typ)
@@ -865,7 +1077,13 @@ func (p *Projector) pensionersPass(g, t int, yr *YearResult, det *CellDetail) {
 		for sx := range NumSexes {
 			qrow := &p.q[st][sx]
 			cb := pbase + (ti*NumSexes+sx)*nAges
-			for age := MaxCensusAge; age >= 0; age-- {
+			k := cb / nAges
+			lo, hi := p.pLo[k], p.pHi[k]
+			nlo, nhi := nAges, -1
+			if spouse && lo <= hi {
+				dLo[sx], dHi[sx] = min(dLo[sx], lo), max(dHi[sx], hi)
+			}
+			for age := hi; age >= lo; age-- {
 				c := cb + age
 				n := p.pN[c]
 				if n == 0 {
@@ -880,8 +1098,9 @@ func (p *Projector) pensionersPass(g, t int, yr *YearResult, det *CellDetail) {
 				if det != nil {
 					det.PensionerDeaths[pdbase+c] += d
 				}
-				if spouse && d > 0 {
-					p.award(g, sx, age, d, amt/n, yr, det, pdbase)
+				if spouse {
+					p.deadN[sx][age] += d
+					p.deadA[sx][age] += amt * q
 				}
 				surv := n - d
 				if surv <= 0 || age == MaxCensusAge {
@@ -896,22 +1115,44 @@ func (p *Projector) pensionersPass(g, t int, yr *YearResult, det *CellDetail) {
 				}
 				p.pN[c+1] += surv
 				p.pA[c+1] += amt * (1 - q) * ix
+				nlo, nhi = age+1, max(nhi, age+1)
 			}
+			p.pLo[k], p.pHi[k] = nlo, nhi
 		}
 		yr.Pensions[ti] += paid
 		yr.PensionerDeaths[ti] += deaths
 		yr.PensionsEnded[ti] += ended
 		gc.paid += paid
 	}
-	wn, wa := p.wN[pbase:pbase+p.nP], p.wA[pbase:pbase+p.nP]
-	pn, pa := p.pN[pbase:pbase+p.nP], p.pA[pbase:pbase+p.nP]
-	for c, n := range wn {
-		if n == 0 {
+	if deathBenefit {
+		for sx := range NumSexes {
+			for age := dLo[sx]; age <= dHi[sx]; age++ {
+				if d := p.deadN[sx][age]; d > 0 {
+					p.award(g, sx, age, d, p.deadA[sx][age], yr, det, pdbase)
+					p.deadN[sx][age], p.deadA[sx][age] = 0, 0
+				}
+			}
+			dLo[sx], dHi[sx] = nAges, -1
+		}
+	}
+	for k := pbase / nAges; k < (pbase+p.nP)/nAges; k++ {
+		lo, hi := p.wLo[k], p.wHi[k]
+		if hi < lo {
 			continue
 		}
-		pn[c] += n
-		pa[c] += wa[c] * ix
-		wn[c], wa[c] = 0, 0
+		p.wLo[k], p.wHi[k] = nAges, -1
+		p.pLo[k], p.pHi[k] = min(p.pLo[k], lo), max(p.pHi[k], hi)
+		off := k * nAges
+		wn, wa := p.wN[off+lo:off+hi+1], p.wA[off+lo:off+hi+1]
+		pn, pa := p.pN[off+lo:off+hi+1], p.pA[off+lo:off+hi+1]
+		for c, n := range wn {
+			if n == 0 {
+				continue
+			}
+			pn[c] += n
+			pa[c] += wa[c] * ix
+			wn[c], wa[c] = 0, 0
+		}
 	}
 }
 
@@ -952,7 +1193,7 @@ func (p *Projector) enter(y, t int, actives, survivors, wageIndex float64, det *
 		c := g*p.nA + (sx*nAges+pr.Age)*p.ns
 		p.aN[c] += m
 		p.aS[c] += m * pr.Salary * wageIndex
-		p.extend(g, sx, pr.Age)
+		p.extend(g, sx, pr.Age, 0)
 		if det != nil {
 			det.Entrants[t*p.nG*p.nA+c] += m
 		}

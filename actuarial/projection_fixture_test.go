@@ -79,10 +79,9 @@ func projCensus(scale float64) (*actuarial.ActiveCells, *actuarial.PensionerCell
 		}
 	}
 	put(actuarial.PensionOldAge, 65, 100, 8, 60000)
-	put(actuarial.PensionEarly, 55, 100, 2, 45000)
-	put(actuarial.PensionDisability, 30, 90, 1, 30000)
-	put(actuarial.PensionSurvivor, 30, 105, 3, 25000)
-	put(actuarial.PensionOrphan, 0, 17, 0.5, 8000)
+	put(actuarial.PensionEarly, 65, 100, 2, 45000)
+	put(actuarial.PensionDisability, 65, 100, 1, 30000)
+	put(actuarial.PensionSurvivor, 65, 100, 3, 25000)
 	return a, p
 }
 

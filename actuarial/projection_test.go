@@ -252,3 +252,187 @@ func TestConservation(t *testing.T) {
 	assert.Zero(t, old, "no member of the old group has less than 10 years after the transition")
 	assert.Greater(t, moved, 0.0)
 }
+
+// TestClosedGroupDiesOut: without entrants every member leaves, the
+// pensions end and the flows stop: an identity of any closed-group
+// projection. The census's youngest member is 20 and service ends at the
+// compulsory age of 65; the youngest beneficiary (an orphan of a death in
+// year 0, or a spouse three years younger than a member of 20) is dead at
+// 120, so after 125 years nothing is left.
+func TestClosedGroupDiesOut(t *testing.T) {
+	s := projReferenceScheme(t)
+	s.Assumptions.Entrants = actuarial.Entrants{}
+	p, err := actuarial.NewProjector(s)
+	require.NoError(t, err)
+	res, err := p.Run(126, nil)
+	require.NoError(t, err)
+	for _, y := range res.Years {
+		assert.Zero(t, y.Entrants, "year %d", y.Year)
+	}
+	for i := 1; i < len(res.Years); i++ {
+		assert.LessOrEqual(t, res.Years[i].Actives, res.Years[i-1].Actives, "a closed group never grows (year %d)", res.Years[i].Year)
+	}
+	for _, y := range res.Years[46:] { // 2071: the member aged 20 in 2025 reached 65 in 2070
+		assert.Zero(t, y.Actives, "year %d", y.Year)
+		assert.Zero(t, y.SalaryBill, "year %d", y.Year)
+		assert.Zero(t, y.TotalContributions(), "year %d", y.Year)
+	}
+	last := res.Years[len(res.Years)-1]
+	assert.Zero(t, last.TotalPensioners(), "nobody is left after 125 years")
+	assert.Zero(t, last.Benefits())
+}
+
+// TestReserveRecursion checks the reserve identities of the package
+// documentation every year: R_end = R_start + C + T + I − B − E, with
+// I = R_start·i + (C + T − B − E)·((1+i)^½ − 1), R_start of a year = R_end
+// of the year before, R_start of the first year = the initial reserve, and
+// E = the administration cost shares of benefits and of the salary bill.
+func TestReserveRecursion(t *testing.T) {
+	const tol = 1e-9 // relative to the reserve's size
+	s := projReferenceScheme(t)
+	s.Assumptions.Return = actuarial.Schedule{{Year: 2025, Value: 0.05}, {Year: 2040, Value: -0.02}, {Year: 2045, Value: 0.03}}
+	s.AdminCosts.ShareOfSalary = actuarial.Constant(0.004)
+	s.Transfers = actuarial.Phase(2030, 1e7, 0, 1e6)
+	p, err := actuarial.NewProjector(s)
+	require.NoError(t, err)
+	res, err := p.Run(60, nil)
+	require.NoError(t, err)
+	assert.Equal(t, s.InitialReserve, res.Years[0].ReserveStart)
+	for i, y := range res.Years {
+		scale := math.Max(1, math.Abs(y.ReserveStart)+y.Expenditure())
+		c, b := y.TotalContributions(), y.Benefits()
+		i0 := s.Assumptions.Return.At(y.Year)
+		assert.Equal(t, i0, y.Return)
+		assert.Equal(t, s.Transfers.At(y.Year), y.Transfers)
+		assert.InDelta(t, 0.02*b+0.004*y.SalaryBill, y.AdminCosts, tol*scale, "year %d: admin costs", y.Year)
+		net := c + y.Transfers - b - y.AdminCosts
+		assert.InDelta(t, y.ReserveStart*i0+net*(math.Sqrt(1+i0)-1), y.InvestmentIncome, tol*scale, "year %d: investment income", y.Year)
+		assert.InDelta(t, y.ReserveStart+net+y.InvestmentIncome, y.ReserveEnd, tol*scale, "year %d: reserve", y.Year)
+		if i > 0 {
+			assert.Equal(t, res.Years[i-1].ReserveEnd, y.ReserveStart, "year %d", y.Year)
+		}
+	}
+}
+
+// TestRulesByCalendarYear: contribution rates given as a schedule apply in
+// their calendar years, and a new set of rules takes over on its From
+// year. Without a ceiling, contributions are exactly the rate times the
+// salary bill.
+func TestRulesByCalendarYear(t *testing.T) {
+	const tol = 1e-12 // relative
+	s := projReferenceScheme(t)
+	r0 := &s.Groups[0].Rules[0]
+	r0.Ceiling = actuarial.Limit{}
+	r0.Contribution[actuarial.Worker] = actuarial.Phase(2028, 0.06, 0.09, 0.005) // 6.5% in 2028 ... 9% from 2033
+	r1 := *r0
+	r1.From = 2030
+	r1.Contribution[actuarial.Employer] = actuarial.Constant(0.12)
+	r1.Retirement.Accrual = actuarial.LinearAccrual(15, 0.40, 0.02, 0.80)
+	s.Groups[0].Rules = append(s.Groups[0].Rules, r1)
+	p, err := actuarial.NewProjector(s)
+	require.NoError(t, err)
+	res, err := p.Run(12, nil)
+	require.NoError(t, err)
+	worker := []float64{0.06, 0.06, 0.06, 0.065, 0.07, 0.075, 0.08, 0.085, 0.09, 0.09, 0.09, 0.09}
+	for i, y := range res.Years {
+		employer := 0.10
+		if y.Year >= 2030 {
+			employer = 0.12
+		}
+		assert.InEpsilon(t, worker[i], y.Contributions[actuarial.Worker]/y.SalaryBill, tol, "worker rate in %d", y.Year)
+		assert.InEpsilon(t, employer, y.Contributions[actuarial.Employer]/y.SalaryBill, tol, "employer rate in %d", y.Year)
+		assert.InEpsilon(t, 0.01, y.Contributions[actuarial.State]/y.SalaryBill, tol, "state rate in %d", y.Year)
+	}
+	// The less generous accrual from 2030 lowers the average new old-age
+	// pension against a run without it.
+	s2 := projReferenceScheme(t)
+	s2.Groups[0].Rules[0].Ceiling = actuarial.Limit{}
+	p2, err := actuarial.NewProjector(s2)
+	require.NoError(t, err)
+	base, err := p2.Run(12, nil)
+	require.NoError(t, err)
+	assert.Equal(t, base.Years[4].NewPensions, res.Years[4].NewPensions, "2029: the same rules")
+	avg := func(r *actuarial.Result, i int) float64 {
+		// New old-age pensions are paid for the whole year they start in,
+		// less deaths: compare the pensions paid per pensioner instead.
+		y := r.Years[i]
+		return y.Pensions[actuarial.PensionOldAge.Index()] / (y.Pensioners[actuarial.PensionOldAge.Index()] + y.NewPensions[actuarial.PensionOldAge.Index()])
+	}
+	assert.Less(t, avg(res, 8), avg(base, 8), "2033: lower pensions under the new accrual")
+}
+
+// TestTransitionIsNeutral: moving members to a group under the same rules
+// changes nothing in the totals (an identity), while the members do move.
+func TestTransitionIsNeutral(t *testing.T) {
+	const tol = 1e-9 // relative
+	one := projReferenceScheme(t)
+	two := projReferenceScheme(t)
+	two.Groups = append(two.Groups, actuarial.Group{Name: "moved", Rules: two.Groups[0].Rules})
+	two.Transitions = []actuarial.Transition{{Year: 2027, From: 0, To: 1, ServiceBelow: 10, AgeBelow: 30}}
+	two.EntrantGroups = []actuarial.GroupFrom{{From: 2030, Group: 1}}
+	res, err := actuarial.RunScenarios([]*actuarial.Scheme{one, two}, 40, 2)
+	require.NoError(t, err)
+	a, b := res[0], res[1]
+	require.Equal(t, []string{"all", "moved"}, b.Groups)
+	for i := range a.Years {
+		ya, yb := a.Years[i], b.Years[i]
+		for _, pair := range [][2]float64{
+			{ya.Actives, yb.Actives}, {ya.SalaryBill, yb.SalaryBill}, {ya.TotalContributions(), yb.TotalContributions()},
+			{ya.Benefits(), yb.Benefits()}, {ya.Refunds, yb.Refunds}, {ya.ReserveEnd, yb.ReserveEnd}, {ya.TotalPensioners(), yb.TotalPensioners()},
+		} {
+			assert.InEpsilon(t, pair[0], pair[1], tol, "year %d", ya.Year)
+		}
+	}
+}
+
+// TestRunScenariosDeterministic: the same results, bit for bit, whatever
+// the number of workers.
+func TestRunScenariosDeterministic(t *testing.T) {
+	var schemes []*actuarial.Scheme
+	for k := range 6 {
+		s := projReferenceScheme(t)
+		s.Name = "return " + string(rune('a'+k))
+		s.Assumptions.Return = actuarial.Constant(0.01 * float64(k))
+		s.Groups[0].Rules[0].Contribution[actuarial.Worker] = actuarial.Constant(0.05 + 0.01*float64(k))
+		schemes = append(schemes, s)
+	}
+	want, err := actuarial.RunScenarios(schemes, 50, 1)
+	require.NoError(t, err)
+	for _, workers := range []int{2, 8, 0} {
+		got, err := actuarial.RunScenarios(schemes, 50, workers)
+		require.NoError(t, err)
+		assert.Equal(t, want, got, "%d workers", workers)
+	}
+	for k := 1; k < len(want); k++ {
+		assert.NotEqual(t, want[0].Years[49].ReserveEnd, want[k].Years[49].ReserveEnd, "scenarios differ")
+	}
+	bad := projReferenceScheme(t)
+	bad.Groups[0].Rules = nil
+	_, err = actuarial.RunScenarios([]*actuarial.Scheme{schemes[0], bad}, 5, 2)
+	assert.ErrorIs(t, err, actuarial.ErrRequired)
+	assert.ErrorContains(t, err, "scenario 1")
+}
+
+// TestProjectorReuse: a projector run again into the same result gives the
+// same numbers and allocates nothing.
+func TestProjectorReuse(t *testing.T) {
+	p, err := actuarial.NewProjector(projReferenceScheme(t))
+	require.NoError(t, err)
+	first, err := p.Run(30, nil)
+	require.NoError(t, err)
+	keep := append([]actuarial.YearResult(nil), first.Years...)
+	again, err := p.Run(30, first)
+	require.NoError(t, err)
+	assert.Same(t, first, again)
+	assert.Equal(t, keep, again.Years)
+	allocs := testing.AllocsPerRun(5, func() {
+		if _, err := p.Run(30, first); err != nil {
+			t.Fatal(err)
+		}
+	})
+	assert.Zero(t, allocs, "a reused projector and result allocate nothing")
+	short, err := p.Run(10, first)
+	require.NoError(t, err)
+	assert.Len(t, short.Years, 10)
+	assert.Equal(t, keep[:10], short.Years, "a shorter run is the start of a longer one")
+}

@@ -129,8 +129,9 @@ type Rules struct {
 	// [0, 1]; zero: no orphans' pensions.
 	OrphanShare float64
 	// RefundShare is the share of the member's own accumulated
-	// contributions (without interest) refunded on withdrawal, in [0, 1];
-	// zero: no refunds.
+	// contributions (without interest, estimated as the package
+	// documentation's "Projection" section says) refunded on withdrawal,
+	// in [0, 1]; zero: no refunds.
 	RefundShare float64
 	// ExtraPayments is the extra pension paid each year as a fraction of a
 	// year's pension: 1.0/12 for a thirteenth month, 40.0/365 for 40 days'
@@ -210,7 +211,7 @@ func validateLimit(name string, l Limit) error {
 // "generation in transition" and "new generation" after a reform. Its
 // initial population is counted on 1 January of the scheme's StartYear.
 type Group struct {
-	// Name labels the group in outputs.
+	// Name labels the group in outputs; may be empty.
 	Name string
 	// Actives are the group's active members on the census date, with
 	// their total salaries at StartYear's level; nil: none. Every group's
@@ -270,8 +271,8 @@ func (t *Transition) moves(age, service int) bool {
 // GroupFrom says that from calendar year From on, new entrants join group
 // Group (an index into Scheme.Groups).
 type GroupFrom struct {
-	From  int
-	Group int
+	From  int // calendar year from which the entry applies (1 January)
+	Group int // index into Scheme.Groups, ≥ 0
 }
 
 // AdminCosts are the scheme's administration costs by calendar year, as
@@ -287,8 +288,8 @@ type AdminCosts struct {
 // the census date and the state's transfers. The census is on 1 January of
 // StartYear, which is year t = 0 of a projection.
 type Scheme struct {
-	Name      string // a label for outputs
-	StartYear int    // calendar year of the census (1 January) and of the first projected year
+	Name      string // a label for outputs; may be empty
+	StartYear int    // calendar year of the census (1 January) and of the first projected year; must be set
 	// Groups are the member groups; at least one.
 	Groups []Group
 	// EntrantGroups says which group new entrants join, by calendar year:
