@@ -7,6 +7,7 @@ import (
 	"errors"
 	"fmt"
 	"slices"
+	"strings"
 
 	"github.com/reserva-go/reserva/actuarial"
 )
@@ -127,6 +128,7 @@ func (a *applier) apply(c Change) error {
 		return err
 	}
 	hit := false
+	var whys []string
 	for _, b := range bases {
 		affected, why, err := a.applyTo(c, b, cohortKey{sc.year, sc.who})
 		if err != nil {
@@ -135,10 +137,13 @@ func (a *applier) apply(c Change) error {
 		if sc.groups != nil && !affected {
 			return &ChangeError{Group: a.s.Groups[b].Name, Err: fmt.Errorf("%w: %s", ErrNoEffect, why)}
 		}
+		if !affected {
+			whys = append(whys, fmt.Sprintf("group %q: %s", a.s.Groups[b].Name, why))
+		}
 		hit = hit || affected
 	}
 	if !hit {
-		return fmt.Errorf("%w: no group is changed (the values are in force, or the transition rule selects no member)", ErrNoEffect)
+		return fmt.Errorf("%w: %s", ErrNoEffect, strings.Join(whys, "; "))
 	}
 	if err := a.s.Validate(); err != nil {
 		return fmt.Errorf("the reformed scheme: %w", err)

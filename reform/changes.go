@@ -126,9 +126,9 @@ func (c AccrualTable) String() string {
 	case len(c.Accrual.Rates) == 0:
 		s = fmt.Sprintf("accrual %s of the table in force from %d", pct(c.share()), c.Year)
 	default:
-		s = fmt.Sprintf("accrual table %s from %d years of service to %s", pct(c.Accrual.Rate(c.Accrual.MinService)), c.Accrual.MinService, pct(c.Accrual.Rates[len(c.Accrual.Rates)-1]))
+		s = fmt.Sprintf("accrual table from %s at %d years of service to %s", pct(c.Accrual.Rate(c.Accrual.MinService)), c.Accrual.MinService, pct(c.Accrual.Rates[len(c.Accrual.Rates)-1]))
 		if c.Share != 0 && c.Share != 1 {
-			s += " at " + pct(c.Share)
+			s += ", " + pct(c.Share) + " of it,"
 		}
 		s += fmt.Sprintf(" from %d", c.Year)
 	}

@@ -63,7 +63,10 @@ func (c RetirementConditions) scope() scope { return scope{c.Year, c.Groups, c.W
 func (c RetirementConditions) String() string {
 	s := "retirement"
 	if c.AddAge != 0 {
-		s += fmt.Sprintf(" age %+d", c.AddAge)
+		s += fmt.Sprintf(" ages %+d", c.AddAge)
+	}
+	if c.AddAge != 0 && c.AddService != 0 {
+		s += ","
 	}
 	if c.AddService != 0 {
 		s += fmt.Sprintf(" service %+d", c.AddService)
