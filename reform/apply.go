@@ -76,6 +76,10 @@ func (r Reform) apply(s *actuarial.Scheme, n int) (*actuarial.Scheme, error) {
 			return nil, &ChangeError{Reform: r.Name, Index: i, Change: c.String(), Err: err}
 		}
 	}
+	if err := a.s.Validate(); err != nil {
+		// Each change checks the rules it makes; this is a last guard.
+		return nil, &ChangeError{Reform: r.Name, Index: -1, Err: fmt.Errorf("the reformed scheme: %w", err)}
+	}
 	return a.s, nil
 }
 
@@ -145,10 +149,26 @@ func (a *applier) apply(c Change) error {
 	if !hit {
 		return fmt.Errorf("%w: %s", ErrNoEffect, strings.Join(whys, "; "))
 	}
-	if err := a.s.Validate(); err != nil {
-		return fmt.Errorf("the reformed scheme: %w", err)
-	}
 	return nil
+}
+
+// edit makes change c on a copy of group g's timeline and checks the rules
+// it changed.
+func (a *applier) edit(c Change, g int) ([]actuarial.Rules, bool, error) {
+	rules, changed, err := c.edit(a.s, cloneTimeline(a.s.Groups[g].Rules))
+	if err != nil || !changed {
+		return nil, false, err
+	}
+	y := c.scope().year
+	for i := range rules {
+		if rules[i].From < y {
+			continue
+		}
+		if err := rules[i].Validate(); err != nil {
+			return nil, false, fmt.Errorf("the reformed rules from %d: %w", rules[i].From, err)
+		}
+	}
+	return rules, true, nil
 }
 
 // targets resolves group names to base group indexes; nil: every base group.
@@ -201,7 +221,7 @@ func (a *applier) applyTo(c Change, b int, key cohortKey) (affected bool, why st
 		}
 		if key.who.everyone() || slices.Contains(a.keys[gi], key) {
 			// Every member of the group is reached.
-			rules, changed, err := c.edit(a.s, cloneTimeline(a.s.Groups[gi].Rules))
+			rules, changed, err := a.edit(c, gi)
 			if err != nil {
 				return false, "", err
 			}
@@ -218,7 +238,7 @@ func (a *applier) applyTo(c Change, b int, key cohortKey) (affected bool, why st
 			why = reason
 			continue
 		}
-		rules, changed, err := c.edit(a.s, cloneTimeline(a.s.Groups[gi].Rules))
+		rules, changed, err := a.edit(c, gi)
 		if err != nil {
 			return false, "", err
 		}

@@ -5,32 +5,40 @@ import (
 	"os"
 	"testing"
 
-	"github.com/stretchr/testify/require"
-
 	"github.com/reserva-go/reserva/actuarial"
 	"github.com/reserva-go/reserva/mortality"
 )
 
+// The reference scheme of the tests and examples: the actuarial package's
+// projection fixture (actuarial/projection_fixture_test.go), copied. Its
+// builders panic on error, so that examples can use them too.
+
+// must panics on an error: the fixture's data are the repository's own.
+func must(err error) {
+	if err != nil {
+		panic(err)
+	}
+}
+
 // refEMSSA09 reads the EMSSA-09 tables, men and women (../testdata/mexico).
-func refEMSSA09(tb testing.TB) (men, women *mortality.LifeTable) {
-	tb.Helper()
+func refEMSSA09(testing.TB) (men, women *mortality.LifeTable) {
 	f, err := os.Open("../testdata/mexico/emssa09.csv")
-	require.NoError(tb, err)
+	must(err)
 	defer f.Close()
 	ts, err := mortality.ReadCSV(f)
-	require.NoError(tb, err)
+	must(err)
 	men, ok := ts.Table("qx_male")
-	require.True(tb, ok)
-	women, ok = ts.Table("qx_female")
-	require.True(tb, ok)
+	women, ok2 := ts.Table("qx_female")
+	if !ok || !ok2 {
+		panic("emssa09.csv: no qx_male or qx_female column")
+	}
 	return men, women
 }
 
 // refServiceTable builds an illustrative table of disability and withdrawal
 // rates by age (15..70) and service (0..50): disability rising with age,
 // withdrawal falling with service.
-func refServiceTable(tb testing.TB, disScale float64) *actuarial.ServiceTable {
-	tb.Helper()
+func refServiceTable(_ testing.TB, disScale float64) *actuarial.ServiceTable {
 	const minAge, maxAge, maxSvc = 15, 70, 50
 	n := (maxAge - minAge + 1) * (maxSvc + 1)
 	dis, wd := make([]float64, n), make([]float64, n)
@@ -44,7 +52,7 @@ func refServiceTable(tb testing.TB, disScale float64) *actuarial.ServiceTable {
 	t, err := actuarial.NewServiceTable(minAge, maxSvc, [actuarial.NumDecrements][]float64{
 		actuarial.Disability: dis, actuarial.Withdrawal: wd,
 	}, actuarial.DecrementOptions{Basis: actuarial.IndependentRates})
-	require.NoError(tb, err)
+	must(err)
 	return t
 }
 
@@ -178,9 +186,10 @@ func refAssumptions(tb testing.TB) actuarial.Assumptions {
 	}
 }
 
-// refReferenceScheme is the scheme of BenchmarkProjectReference: one group,
-// the reference census, rules and assumptions, a reserve of twice the first
-// year's contributions and 2% administration costs on benefits.
+// refReferenceScheme is the actuarial package's reference scheme: one
+// group, the reference census, rules and assumptions, a reserve of 500
+// million, transfers of 10 million a year and 2% administration costs on
+// benefits. Its tb is unused (nil in examples).
 func refReferenceScheme(tb testing.TB) *actuarial.Scheme {
 	act, pen := refCensus(1)
 	return &actuarial.Scheme{
