@@ -364,3 +364,41 @@ func TestApplyErrorsAreStable(t *testing.T) {
 	assert.Equal(t, err1.Error(), err2.Error())
 	assert.True(t, errors.Is(err1, reform.ErrNoEffect))
 }
+
+// TestGrandfatheredShare checks how a share of the new formula is
+// expressed: "those with up to 25 years of service get 90% of the new
+// table" scales the accrual rates, so — with no cap or floor to bind — the
+// retirement pensions that group is awarded are exactly 90% of those the
+// full new table gives, year after year (the pensions of 1 January 2030
+// are the awards of 2027–2029, indexed alike).
+func TestGrandfatheredShare(t *testing.T) {
+	const relTol = 1e-12 // sums of products of the same factors
+	newTable := actuarial.LinearAccrual(20, 0.4, 0.02, 0.9)
+	pensions := func(share float64) float64 {
+		base := refReferenceScheme(t)
+		base.Groups[0].Rules[0].Retirement.Cap = actuarial.Limit{}
+		base.Groups[0].Rules[0].Retirement.Floor = actuarial.Limit{}
+		s, err := reform.Reform{Name: "r", Changes: []reform.Change{
+			reform.AccrualTable{Year: 2027, Who: reform.Who{ServiceBelow: 26}, Accrual: newTable, Share: share},
+		}}.Apply(base)
+		require.NoError(t, err)
+		p, err := actuarial.NewProjector(s)
+		require.NoError(t, err)
+		p.Detail = true
+		res, err := p.Run(6, nil)
+		require.NoError(t, err)
+		d := res.Cells
+		var sum float64
+		for _, typ := range []actuarial.PensionType{actuarial.PensionOldAge, actuarial.PensionEarly} {
+			for _, sex := range []actuarial.Sex{actuarial.Male, actuarial.Female} {
+				for age := range actuarial.MaxCensusAge + 1 {
+					sum += d.PensionerAmount[d.Pensioner(5, 1, typ, sex, age)]
+				}
+			}
+		}
+		return sum
+	}
+	full, partial := pensions(1), pensions(0.9)
+	require.Greater(t, full, 0.0)
+	assert.InEpsilon(t, 0.9, partial/full, relTol)
+}

@@ -113,17 +113,17 @@ func (m *Metrics) depletion() int {
 // reform's from the base's): each field is the scenario's value less the
 // other's.
 type Delta struct {
-	GAP              float64
-	CostRate         float64
-	ActuarialBalance float64
-	DeficitPV        float64
-	ReserveRatio     []float64
+	GAP              float64   // in fractions of the salary bill: −0.05 is 5 points lower
+	CostRate         float64   // likewise
+	ActuarialBalance float64   // likewise; positive: the scenario is better balanced
+	DeficitPV        float64   // money
+	ReserveRatio     []float64 // at each of Options.ReserveRatioYears
 	// DepletionYears is how many years later the reserve is depleted
 	// (negative: earlier). A scenario whose reserve lasts through the
 	// horizon counts as depleted the year after it, and Censored is set:
 	// the shift is then at least (or, when negative, at most) this.
 	DepletionYears int
-	Censored       bool
+	Censored       bool // whether either scenario's reserve lasts through the horizon
 }
 
 // Sub returns m − base.

@@ -54,8 +54,8 @@ type Bar struct {
 	Low, High   string  // what each side did: "returns -1 pt", "mortality +10%"
 	LowOutcome  Outcome // the scenario with the assumption lowered
 	HighOutcome Outcome // the scenario with the assumption raised
-	LowMetrics  Metrics
-	HighMetrics Metrics
+	LowMetrics  Metrics // the metrics of LowOutcome
+	HighMetrics Metrics // the metrics of HighOutcome
 	LowDelta    Delta   // LowMetrics less the base's
 	HighDelta   Delta   // HighMetrics less the base's
 	Spread      float64 // |HighMetrics.GAP − LowMetrics.GAP|: the bar's length, by which the tornado is sorted
