@@ -16,4 +16,62 @@
 //     service is completed years.
 //   - Money is float64 in computations and decimal.Decimal, rounded
 //     explicitly, in reports.
+//   - A member aged x (last birthday) on 1 January of year y was born in
+//     year y−x−1, his birth cohort.
+//   - Scenarios are projected for [Options] Years (100 by default) and
+//     their indicators discounted, unless Options.Horizon says otherwise,
+//     at each scenario's own projected returns.
+//
+// # Changes and reforms
+//
+// A [Change] is a typed value — [ContributionRate] (with a phase-in),
+// [ContributionCeiling], [RetirementConditions] (by calendar year or by
+// birth cohort), [AccrualTable], [ReferencePeriod], [PensionCap],
+// [PensionFloor], [Indexation], [SurvivorShare], or [RulesEdit] for
+// anything else — effective from a calendar year, for some or all member
+// groups, and for the members a transition rule ([Who]) selects: everyone,
+// new entrants only, or those below a service or an age on the effective
+// date, the others keeping their rights. A [Reform] is a named list of
+// changes; [Reform.Apply] makes them on a deep copy of a scheme, as entries
+// of the groups' timelines of [actuarial.Rules], new member groups,
+// transitions ([actuarial.Transition]) and entrant groups. Applying is
+// strict: a change that affects nobody, names a group the scheme lacks, or
+// takes effect before the scheme starts is an error.
+//
+// # Comparison and attribution
+//
+// [Compare] projects a base and any number of reforms in parallel, with
+// results that do not depend on the number of workers, and reports each
+// scenario's [Metrics] over the horizon (GAP, cost rate, actuarial balance,
+// present value of the deficit, depletion year, reserve ratios at chosen
+// years) with their [Delta] from the base; [ByYear] and [DiffByYear] give
+// the year-by-year figures (reserve, cost rate against contribution rate,
+// contributions, benefits, support ratio). [Attribute] adds a reform's
+// changes one at a time and reports each one's marginal effect; the
+// effects add up to the reform's.
+//
+// # Solving
+//
+// [Solve] finds the value of a [Lever] — a contribution rate, the years
+// added to retirement ages, a factor on the accrual table, or any parameter
+// a change can set — in an allowed range that meets a [Target]: no
+// depletion through a year, a reserve ratio of at least k through a year,
+// an actuarial balance ≥ 0 (the contribution rate that meets it is the
+// GAP), a GAP at most g. Continuous levers are solved by Brent's method,
+// integer ones by bisection; a range that cannot meet the target returns a
+// [*NoSolutionError].
+//
+// # Sensitivity
+//
+// [Sensitivity] projects a scheme with its returns, wage growth and
+// mortality lowered and raised ([Shocks]) and returns the bars of a
+// tornado, [Tornado], sorted by their effect on the GAP.
+//
+// # Errors
+//
+// Errors wrap this package's sentinels ([ErrUnknownGroup],
+// [ErrBeforeStart], [ErrNoEffect], [ErrInvalid], [ErrOptions],
+// [ErrNoSolution]) or the errors of package actuarial; a [*ChangeError]
+// names the reform, the change and the group. A nil scheme is a
+// programming error and panics.
 package reform

@@ -1,0 +1,412 @@
+// The parametric changes a reform is made of: contributions, the
+// contribution ceiling, the pension formula, indexation and survivors'
+// pensions. Retirement conditions are in retirement.go.
+
+package reform
+
+import (
+	"fmt"
+	"math"
+	"reflect"
+	"slices"
+
+	"github.com/reserva-go/reserva/actuarial"
+)
+
+// ContributionRate sets a payer's contribution rate from Year on, at once
+// or by a phase-in: "the employer's rate rises by 0.5 points a year from
+// 2027 until it reaches 15%" is
+//
+//	ContributionRate{Year: 2027, Payer: actuarial.Employer, Rate: 0.15, Step: 0.005}
+//
+// The phase-in starts from the rate the payer would pay in Year without the
+// change (the rate in force then) and moves by Step each year from Year on
+// ([actuarial.Phase]): with a rate of 13% in 2026, 13.5% in 2027, 14% in
+// 2028, 14.5% in 2029 and 15% from 2030. The rate applies to salary up to
+// the ceiling, as [actuarial.Rules] Contribution does; later entries of the
+// group's timeline get the same schedule.
+type ContributionRate struct {
+	Year   int      // calendar year of the first step, on 1 January
+	Groups []string // base group names; nil: every group
+	Who    Who      // members reached; zero: everyone
+
+	Payer actuarial.Payer // who pays the rate
+	Rate  float64         // the rate to reach, a fraction of salary in [0, 1]
+	Step  float64         // the change per year, in points (0.005 is half a point), > 0; 0: Rate at once in Year
+}
+
+func (c ContributionRate) scope() scope { return scope{c.Year, c.Groups, c.Who} }
+
+func (c ContributionRate) String() string {
+	s := fmt.Sprintf("%v contribution rate %s from %d", c.Payer, pct(c.Rate), c.Year)
+	if c.Step != 0 {
+		s = fmt.Sprintf("%v contribution rate to %s by %.4g points a year from %d", c.Payer, pct(c.Rate), 100*c.Step, c.Year)
+	}
+	return s + c.scope().String()
+}
+
+func (c ContributionRate) validate() error {
+	if c.Payer < 0 || c.Payer >= actuarial.NumPayers {
+		return fmt.Errorf("%w: ContributionRate.Payer %v", ErrInvalid, c.Payer)
+	}
+	if err := checkRate("ContributionRate.Rate", c.Rate); err != nil {
+		return err
+	}
+	if !(c.Step >= 0) || c.Step > 1 {
+		return fmt.Errorf("%w: ContributionRate.Step %v: want points in [0, 1]", ErrInvalid, c.Step)
+	}
+	return nil
+}
+
+func (c ContributionRate) edit(_ *actuarial.Scheme, rules []actuarial.Rules) ([]actuarial.Rules, bool, error) {
+	from := rules[inForce(rules, c.Year)].Contribution[c.Payer].At(c.Year)
+	sched := actuarial.Phase(c.Year, from, c.Rate, c.Step)
+	return editFrom(rules, []int{c.Year}, func(r *actuarial.Rules, lo, hi int) (bool, error) {
+		changed := !sameOver(r.Contribution[c.Payer], sched, lo, hi)
+		r.Contribution[c.Payer] = slices.Clone(sched)
+		return changed, nil
+	})
+}
+
+// ContributionCeiling sets the most yearly salary members contribute on,
+// from Year on; the zero Limit removes the ceiling.
+type ContributionCeiling struct {
+	Year   int      // calendar year it takes effect, on 1 January
+	Groups []string // base group names; nil: every group
+	Who    Who      // members reached; zero: everyone
+
+	Ceiling actuarial.Limit // the new ceiling; zero: none
+}
+
+func (c ContributionCeiling) scope() scope { return scope{c.Year, c.Groups, c.Who} }
+
+func (c ContributionCeiling) String() string {
+	return fmt.Sprintf("contribution ceiling %s from %d", limitString(c.Ceiling), c.Year) + c.scope().String()
+}
+
+func (c ContributionCeiling) validate() error {
+	return checkLimit("ContributionCeiling.Ceiling", c.Ceiling)
+}
+
+func (c ContributionCeiling) edit(_ *actuarial.Scheme, rules []actuarial.Rules) ([]actuarial.Rules, bool, error) {
+	return editFrom(rules, []int{c.Year}, func(r *actuarial.Rules, _, _ int) (bool, error) {
+		changed := r.Ceiling != c.Ceiling
+		r.Ceiling = c.Ceiling
+		return changed, nil
+	})
+}
+
+// AccrualTable sets the accrual table of retirement pensions (the
+// replacement rate by years of service) from Year on, scaled by Share.
+// An Accrual without rates keeps the table in force and scales it: Share
+// 0.9 alone is "90% of the formula in force".
+//
+// Share expresses grandfathered or partial rights — "those with up to 25
+// years of service get 90% of the new formula" is
+//
+//	AccrualTable{Year: y, Who: Who{ServiceBelow: 26}, Accrual: newTable, Share: 0.9}
+//
+// It multiplies the accrual rates, so it scales the pension before the cap
+// and floor of the formula (a capped pension may stay capped). Disability
+// pensions keep their own formula.
+type AccrualTable struct {
+	Year   int      // calendar year it takes effect, on 1 January
+	Groups []string // base group names; nil: every group
+	Who    Who      // members reached; zero: everyone
+
+	Accrual actuarial.Accrual // the new table; no rates: the table in force
+	Share   float64           // factor on the table's rates, > 0; 0 means 1
+}
+
+func (c AccrualTable) scope() scope { return scope{c.Year, c.Groups, c.Who} }
+
+func (c AccrualTable) String() string {
+	var s string
+	switch {
+	case len(c.Accrual.Rates) == 0:
+		s = fmt.Sprintf("accrual %s of the table in force from %d", pct(c.share()), c.Year)
+	default:
+		s = fmt.Sprintf("accrual table from %s at %d years of service to %s", pct(c.Accrual.Rate(c.Accrual.MinService)), c.Accrual.MinService, pct(c.Accrual.Rates[len(c.Accrual.Rates)-1]))
+		if c.Share != 0 && c.Share != 1 {
+			s += ", " + pct(c.Share) + " of it,"
+		}
+		s += fmt.Sprintf(" from %d", c.Year)
+	}
+	return s + c.scope().String()
+}
+
+func (c AccrualTable) share() float64 {
+	if c.Share == 0 {
+		return 1
+	}
+	return c.Share
+}
+
+func (c AccrualTable) validate() error {
+	if err := c.Accrual.Validate(); err != nil {
+		return fmt.Errorf("%w: AccrualTable.Accrual: %v", ErrInvalid, err)
+	}
+	if c.Accrual.MinService < 0 {
+		return fmt.Errorf("%w: AccrualTable.Accrual.MinService %d is negative", ErrInvalid, c.Accrual.MinService)
+	}
+	if !(c.Share >= 0) || math.IsInf(c.Share, 0) {
+		return fmt.Errorf("%w: AccrualTable.Share %v: want a finite factor > 0 (0 means 1)", ErrInvalid, c.Share)
+	}
+	return nil
+}
+
+func (c AccrualTable) edit(_ *actuarial.Scheme, rules []actuarial.Rules) ([]actuarial.Rules, bool, error) {
+	return editFrom(rules, []int{c.Year}, func(r *actuarial.Rules, _, _ int) (bool, error) {
+		old := r.Retirement.Accrual
+		acc := old
+		if len(c.Accrual.Rates) > 0 {
+			acc = c.Accrual
+		}
+		acc.Rates = slices.Clone(acc.Rates)
+		for i := range acc.Rates {
+			acc.Rates[i] *= c.share()
+		}
+		r.Retirement.Accrual = acc
+		return !sameAccrual(old, acc), nil
+	})
+}
+
+// sameAccrual reports whether two accrual tables pay the same rate at every
+// service.
+func sameAccrual(a, b actuarial.Accrual) bool {
+	if len(a.Rates) == 0 || len(b.Rates) == 0 {
+		return len(a.Rates) == len(b.Rates) || allZero(a.Rates) && allZero(b.Rates)
+	}
+	lo := min(a.MinService, b.MinService)
+	hi := max(a.MinService+len(a.Rates), b.MinService+len(b.Rates))
+	for s := lo; s <= hi; s++ {
+		if a.Rate(s) != b.Rate(s) {
+			return false
+		}
+	}
+	return true
+}
+
+func allZero(v []float64) bool {
+	for _, x := range v {
+		if x != 0 {
+			return false
+		}
+	}
+	return true
+}
+
+// ReferencePeriod sets the number of years of salary averaged for the
+// reference salary of retirement pensions, from Year on.
+type ReferencePeriod struct {
+	Year   int      // calendar year it takes effect, on 1 January
+	Groups []string // base group names; nil: every group
+	Who    Who      // members reached; zero: everyone
+
+	Years int // years averaged, ≥ 1 (1: the last salary)
+}
+
+func (c ReferencePeriod) scope() scope { return scope{c.Year, c.Groups, c.Who} }
+
+func (c ReferencePeriod) String() string {
+	return fmt.Sprintf("reference salary averaged over %d years from %d", c.Years, c.Year) + c.scope().String()
+}
+
+func (c ReferencePeriod) validate() error {
+	if c.Years < 1 {
+		return fmt.Errorf("%w: ReferencePeriod.Years %d: want ≥ 1", ErrInvalid, c.Years)
+	}
+	return nil
+}
+
+func (c ReferencePeriod) edit(_ *actuarial.Scheme, rules []actuarial.Rules) ([]actuarial.Rules, bool, error) {
+	return editFrom(rules, []int{c.Year}, func(r *actuarial.Rules, _, _ int) (bool, error) {
+		changed := max(r.Retirement.ReferenceYears, 1) != c.Years
+		r.Retirement.ReferenceYears = c.Years
+		return changed, nil
+	})
+}
+
+// PensionCap sets the most a retirement pension pays a year, from Year on;
+// the zero Limit removes the cap. Pensions are capped on award.
+type PensionCap struct {
+	Year   int      // calendar year it takes effect, on 1 January
+	Groups []string // base group names; nil: every group
+	Who    Who      // members reached; zero: everyone
+
+	Cap actuarial.Limit // the new cap; zero: none
+}
+
+func (c PensionCap) scope() scope { return scope{c.Year, c.Groups, c.Who} }
+
+func (c PensionCap) String() string {
+	return fmt.Sprintf("pension cap %s from %d", limitString(c.Cap), c.Year) + c.scope().String()
+}
+
+func (c PensionCap) validate() error { return checkLimit("PensionCap.Cap", c.Cap) }
+
+func (c PensionCap) edit(_ *actuarial.Scheme, rules []actuarial.Rules) ([]actuarial.Rules, bool, error) {
+	return editFrom(rules, []int{c.Year}, func(r *actuarial.Rules, _, _ int) (bool, error) {
+		changed := r.Retirement.Cap != c.Cap
+		r.Retirement.Cap = c.Cap
+		return changed, nil
+	})
+}
+
+// PensionFloor sets the least a retirement pension pays a year, from Year
+// on; the zero Limit removes the floor.
+type PensionFloor struct {
+	Year   int      // calendar year it takes effect, on 1 January
+	Groups []string // base group names; nil: every group
+	Who    Who      // members reached; zero: everyone
+
+	Floor actuarial.Limit // the new floor; zero: none
+}
+
+func (c PensionFloor) scope() scope { return scope{c.Year, c.Groups, c.Who} }
+
+func (c PensionFloor) String() string {
+	return fmt.Sprintf("pension floor %s from %d", limitString(c.Floor), c.Year) + c.scope().String()
+}
+
+func (c PensionFloor) validate() error { return checkLimit("PensionFloor.Floor", c.Floor) }
+
+func (c PensionFloor) edit(_ *actuarial.Scheme, rules []actuarial.Rules) ([]actuarial.Rules, bool, error) {
+	return editFrom(rules, []int{c.Year}, func(r *actuarial.Rules, _, _ int) (bool, error) {
+		changed := r.Retirement.Floor != c.Floor
+		r.Retirement.Floor = c.Floor
+		return changed, nil
+	})
+}
+
+// Indexation sets how pensions in payment are raised each 1 January, from
+// the 1 January of Year on: to prices, to wages, to the reference unit, at
+// a fixed rate (Rule IndexFixed with a Rate schedule), or not at all. It
+// reaches the pensions in payment of the groups concerned too.
+type Indexation struct {
+	Year   int      // calendar year of the first indexation under the new rule, on 1 January
+	Groups []string // base group names; nil: every group
+	Who    Who      // members reached; zero: everyone
+
+	Rule actuarial.Indexation // the new rule
+	Rate actuarial.Schedule   // the yearly increase under IndexFixed, by calendar year; must be nil for the other rules
+}
+
+func (c Indexation) scope() scope { return scope{c.Year, c.Groups, c.Who} }
+
+func (c Indexation) String() string {
+	s := fmt.Sprintf("indexation to %v from %d", c.Rule, c.Year)
+	if c.Rule == actuarial.IndexFixed && len(c.Rate) > 0 {
+		s = fmt.Sprintf("indexation at %s from %d", pct(c.Rate.At(c.Year)), c.Year)
+	}
+	return s + c.scope().String()
+}
+
+func (c Indexation) validate() error {
+	if c.Rule < actuarial.IndexNone || c.Rule > actuarial.IndexFixed {
+		return fmt.Errorf("%w: Indexation.Rule %v", ErrInvalid, c.Rule)
+	}
+	if c.Rule != actuarial.IndexFixed && c.Rate != nil {
+		return fmt.Errorf("%w: Indexation.Rate given with rule %v: a rate belongs to IndexFixed", ErrInvalid, c.Rule)
+	}
+	if err := c.Rate.Validate(); err != nil {
+		return fmt.Errorf("%w: Indexation.Rate: %v", ErrInvalid, err)
+	}
+	for _, st := range c.Rate {
+		if st.Value <= -1 {
+			return fmt.Errorf("%w: Indexation.Rate in %d is %v: want a rate above −1", ErrInvalid, st.Year, st.Value)
+		}
+	}
+	return nil
+}
+
+func (c Indexation) edit(_ *actuarial.Scheme, rules []actuarial.Rules) ([]actuarial.Rules, bool, error) {
+	return editFrom(rules, []int{c.Year}, func(r *actuarial.Rules, lo, hi int) (bool, error) {
+		changed := r.Indexation != c.Rule || c.Rule == actuarial.IndexFixed && !sameOver(r.IndexRate, c.Rate, lo, hi)
+		r.Indexation = c.Rule
+		r.IndexRate = slices.Clone(c.Rate)
+		return changed, nil
+	})
+}
+
+// SurvivorShare sets the share of the member's pension paid to a
+// surviving spouse, for deaths from Year on (of actives and, under
+// Who everyone, of pensioners).
+type SurvivorShare struct {
+	Year   int      // calendar year it takes effect, on 1 January
+	Groups []string // base group names; nil: every group
+	Who    Who      // members reached; zero: everyone
+
+	Share float64 // the new share, in [0, 1]
+}
+
+func (c SurvivorShare) scope() scope { return scope{c.Year, c.Groups, c.Who} }
+
+func (c SurvivorShare) String() string {
+	return fmt.Sprintf("survivor's pension %s of the member's from %d", pct(c.Share), c.Year) + c.scope().String()
+}
+
+func (c SurvivorShare) validate() error { return checkRate("SurvivorShare.Share", c.Share) }
+
+func (c SurvivorShare) edit(s *actuarial.Scheme, rules []actuarial.Rules) ([]actuarial.Rules, bool, error) {
+	married := false
+	for sx := range actuarial.NumSexes {
+		for _, v := range s.Assumptions.Family.Married[sx].Values {
+			married = married || v > 0
+		}
+	}
+	if !married {
+		return rules, false, nil // nobody leaves a spouse: nobody is affected
+	}
+	return editFrom(rules, []int{c.Year}, func(r *actuarial.Rules, _, _ int) (bool, error) {
+		changed := r.SurvivorShare != c.Share
+		r.SurvivorShare = c.Share
+		return changed, nil
+	})
+}
+
+// RulesEdit is any other change to the rules from Year on: Edit is called
+// on each entry of the group's timeline in force from Year on (a copy,
+// which it changes in place), with the calendar year the entry takes
+// effect. A change to the compulsory age or to disability pensions, say:
+//
+//	RulesEdit{Year: 2030, Label: "compulsory age 70", Edit: func(r *actuarial.Rules, _ int) error {
+//		r.CompulsoryAge = [actuarial.NumSexes]int{70, 70}
+//		return nil
+//	}}
+//
+// Edit must be deterministic and safe to call from several goroutines, and
+// must not keep r. The entry is changed if it is no longer deeply equal to
+// what it was; an error stops the reform.
+type RulesEdit struct {
+	Year   int      // calendar year it takes effect, on 1 January
+	Groups []string // base group names; nil: every group
+	Who    Who      // members reached; zero: everyone
+
+	Label string                                   // describes the change in outputs
+	Edit  func(r *actuarial.Rules, from int) error // the edit; required
+}
+
+func (c RulesEdit) scope() scope { return scope{c.Year, c.Groups, c.Who} }
+
+func (c RulesEdit) String() string {
+	return fmt.Sprintf("%s from %d", c.Label, c.Year) + c.scope().String()
+}
+
+func (c RulesEdit) validate() error {
+	if c.Edit == nil {
+		return fmt.Errorf("%w: RulesEdit %q has no Edit function", ErrInvalid, c.Label)
+	}
+	return nil
+}
+
+func (c RulesEdit) edit(_ *actuarial.Scheme, rules []actuarial.Rules) ([]actuarial.Rules, bool, error) {
+	return editFrom(rules, []int{c.Year}, func(r *actuarial.Rules, lo, _ int) (bool, error) {
+		before := cloneRules(r)
+		if err := c.Edit(r, lo); err != nil {
+			return false, err
+		}
+		r.From = before.From
+		return !reflect.DeepEqual(before, *r), nil
+	})
+}

@@ -1,0 +1,99 @@
+// Deep copies of a scheme and its parts, so that applying a reform never
+// touches the caller's scheme.
+
+package reform
+
+import (
+	"slices"
+
+	"github.com/reserva-go/reserva/actuarial"
+)
+
+// cloneScheme returns a deep copy of s: every slice and Schedule is copied,
+// census cells included. Mortality tables, service tables and curves are
+// shared: they are immutable once built.
+func cloneScheme(s *actuarial.Scheme) *actuarial.Scheme {
+	c := *s
+	c.Groups = make([]actuarial.Group, len(s.Groups))
+	for i := range s.Groups {
+		c.Groups[i] = cloneGroup(&s.Groups[i])
+	}
+	c.EntrantGroups = slices.Clone(s.EntrantGroups)
+	c.Transitions = slices.Clone(s.Transitions)
+	c.Assumptions = cloneAssumptions(&s.Assumptions)
+	c.Transfers = slices.Clone(s.Transfers)
+	c.AdminCosts.ShareOfBenefits = slices.Clone(s.AdminCosts.ShareOfBenefits)
+	c.AdminCosts.ShareOfSalary = slices.Clone(s.AdminCosts.ShareOfSalary)
+	return &c
+}
+
+func cloneGroup(g *actuarial.Group) actuarial.Group {
+	c := *g
+	if g.Actives != nil {
+		a := *g.Actives
+		a.Count, a.Salary = slices.Clone(a.Count), slices.Clone(a.Salary)
+		c.Actives = &a
+	}
+	if g.Pensioners != nil {
+		p := *g.Pensioners
+		p.Count, p.Pension = slices.Clone(p.Count), slices.Clone(p.Pension)
+		c.Pensioners = &p
+	}
+	c.Rules = cloneTimeline(g.Rules)
+	return c
+}
+
+// cloneTimeline deep-copies a timeline of rules.
+func cloneTimeline(rs []actuarial.Rules) []actuarial.Rules {
+	if rs == nil {
+		return nil
+	}
+	c := make([]actuarial.Rules, len(rs))
+	for i := range rs {
+		c[i] = cloneRules(&rs[i])
+	}
+	return c
+}
+
+// cloneRules deep-copies one Rules: its schedules, conditions and accrual
+// tables.
+func cloneRules(r *actuarial.Rules) actuarial.Rules {
+	c := *r
+	for p := range c.Contribution {
+		c.Contribution[p] = slices.Clone(r.Contribution[p])
+	}
+	for sx := range actuarial.NumSexes {
+		c.Eligibility.Full[sx] = slices.Clone(r.Eligibility.Full[sx])
+		c.Eligibility.Reduced[sx] = slices.Clone(r.Eligibility.Reduced[sx])
+	}
+	c.Retirement.Accrual.Rates = slices.Clone(r.Retirement.Accrual.Rates)
+	c.Disability.Accrual.Rates = slices.Clone(r.Disability.Accrual.Rates)
+	c.IndexRate = slices.Clone(r.IndexRate)
+	return c
+}
+
+func cloneByAge(b actuarial.ByAge) actuarial.ByAge {
+	b.Values = slices.Clone(b.Values)
+	return b
+}
+
+func cloneAssumptions(a *actuarial.Assumptions) actuarial.Assumptions {
+	c := *a
+	for sx := range actuarial.NumSexes {
+		c.Retirement[sx].Full = cloneByAge(a.Retirement[sx].Full)
+		c.Retirement[sx].Reduced = cloneByAge(a.Retirement[sx].Reduced)
+		c.Family.Married[sx] = cloneByAge(a.Family.Married[sx])
+		c.Family.Orphans[sx] = cloneByAge(a.Family.Orphans[sx])
+		c.Family.OrphanAge[sx] = cloneByAge(a.Family.OrphanAge[sx])
+	}
+	c.Salary.ByAge = slices.Clone(a.Salary.ByAge)
+	c.Salary.ByService = slices.Clone(a.Salary.ByService)
+	c.WageGrowth = slices.Clone(a.WageGrowth)
+	c.Inflation = slices.Clone(a.Inflation)
+	c.UnitGrowth = slices.Clone(a.UnitGrowth)
+	c.Return = slices.Clone(a.Return)
+	c.Entrants.Count = slices.Clone(a.Entrants.Count)
+	c.Entrants.Growth = slices.Clone(a.Entrants.Growth)
+	c.Entrants.Profile = slices.Clone(a.Entrants.Profile)
+	return c
+}

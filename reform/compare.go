@@ -1,0 +1,317 @@
+// Comparison of a base scheme and reforms: projecting scenarios in
+// parallel, their summary metrics and the differences from the base.
+
+package reform
+
+import (
+	"fmt"
+	"runtime"
+	"slices"
+	"sync"
+
+	"github.com/reserva-go/reserva/actuarial"
+)
+
+// DefaultYears is the number of years projected when [Options] Years is 0.
+const DefaultYears = 100
+
+// Options say how scenarios are projected and summarized. The zero value
+// projects [DefaultYears] years, summarizes them all at each scenario's own
+// returns, reports no reserve ratios and uses every processor.
+type Options struct {
+	// Years is the number of years projected from the scheme's StartYear,
+	// ≥ 0; 0: DefaultYears.
+	Years int
+	// Horizon is the horizon of the summary indicators (see
+	// [actuarial.Horizon]). Its Years 0 covers every projected year; its
+	// Curve nil discounts each scenario at its own projected returns
+	// ([actuarial.Result.ReturnCurve]), the basis on which the GAP finances
+	// the projected flows exactly.
+	Horizon actuarial.Horizon
+	// ReserveRatioYears are the calendar years at which [Metrics] report the
+	// reserve ratio (the reserve at 31 December over the year's
+	// expenditure); each must lie within the horizon. Nil: none.
+	ReserveRatioYears []int
+	// Workers is the number of scenarios projected at once, ≥ 0; 0:
+	// runtime.GOMAXPROCS(0). Results do not depend on it.
+	Workers int
+}
+
+// years returns the number of years to project.
+func (o *Options) years() int {
+	if o.Years == 0 {
+		return DefaultYears
+	}
+	return o.Years
+}
+
+// validate checks the options for a scheme starting in startYear.
+func (o *Options) validate(startYear int) error {
+	n := o.years()
+	switch {
+	case o.Years < 0:
+		return fmt.Errorf("%w: Years %d is negative", ErrOptions, o.Years)
+	case o.Workers < 0:
+		return fmt.Errorf("%w: Workers %d is negative", ErrOptions, o.Workers)
+	case o.Horizon.Years < 0 || o.Horizon.Years > n:
+		return fmt.Errorf("%w: Horizon.Years %d outside 0..%d, the years projected", ErrOptions, o.Horizon.Years, n)
+	}
+	h := o.horizonYears()
+	for _, y := range o.ReserveRatioYears {
+		if y < startYear || y >= startYear+h {
+			return fmt.Errorf("%w: reserve ratio year %d outside the horizon %d–%d", ErrOptions, y, startYear, startYear+h-1)
+		}
+	}
+	return nil
+}
+
+// horizonYears returns the number of years the indicators cover.
+func (o *Options) horizonYears() int {
+	if o.Horizon.Years > 0 {
+		return o.Horizon.Years
+	}
+	return o.years()
+}
+
+// Metrics are the summary figures of a scenario over the horizon that a
+// comparison sets side by side. Rates are fractions of the salary bill.
+type Metrics struct {
+	GAP              float64   // general average premium, with the initial reserve ([actuarial.GAP])
+	CostRate         float64   // summarized cost rate, the GAP without the initial reserve
+	ActuarialBalance float64   // summarized income rate less cost rate
+	DeficitPV        float64   // present value of the transfers that keep the reserve ≥ Horizon.Floor, money
+	DepletionYear    int       // the first year whose reserve at 31 December is negative; 0: none within the horizon
+	ReserveRatio     []float64 // the reserve ratio at each of Options.ReserveRatioYears
+	LastYear         int       // the horizon's last calendar year
+}
+
+// metrics extracts the metrics of a summary.
+func metrics(s *actuarial.Summary, years []int) Metrics {
+	m := Metrics{
+		GAP: s.GAP, CostRate: s.CostRate, ActuarialBalance: s.ActuarialBalance, DeficitPV: s.DeficitPV,
+		LastYear: s.StartYear + s.Years - 1,
+	}
+	if s.Depleted {
+		m.DepletionYear = s.DepletionYear
+	}
+	for _, y := range years {
+		m.ReserveRatio = append(m.ReserveRatio, s.ReserveRatio[y-s.StartYear])
+	}
+	return m
+}
+
+// depletion returns the depletion year, or the year after the horizon when
+// the reserve lasts through it.
+func (m *Metrics) depletion() int {
+	if m.DepletionYear == 0 {
+		return m.LastYear + 1
+	}
+	return m.DepletionYear
+}
+
+// Delta is the difference of a scenario's [Metrics] from another's (a
+// reform's from the base's): each field is the scenario's value less the
+// other's.
+type Delta struct {
+	GAP              float64   // in fractions of the salary bill: −0.05 is 5 points lower
+	CostRate         float64   // likewise
+	ActuarialBalance float64   // likewise; positive: the scenario is better balanced
+	DeficitPV        float64   // money
+	ReserveRatio     []float64 // at each of Options.ReserveRatioYears
+	// DepletionYears is how many years later the reserve is depleted
+	// (negative: earlier). A scenario whose reserve lasts through the
+	// horizon counts as depleted the year after it, and Censored is set:
+	// the shift is then at least (or, when negative, at most) this.
+	DepletionYears int
+	Censored       bool // whether either scenario's reserve lasts through the horizon
+}
+
+// Sub returns m − base.
+func (m Metrics) Sub(base Metrics) Delta {
+	d := Delta{
+		GAP:              m.GAP - base.GAP,
+		CostRate:         m.CostRate - base.CostRate,
+		ActuarialBalance: m.ActuarialBalance - base.ActuarialBalance,
+		DeficitPV:        m.DeficitPV - base.DeficitPV,
+		DepletionYears:   m.depletion() - base.depletion(),
+		Censored:         m.DepletionYear == 0 || base.DepletionYear == 0,
+	}
+	if len(m.ReserveRatio) == len(base.ReserveRatio) {
+		d.ReserveRatio = make([]float64, len(m.ReserveRatio))
+		for i := range d.ReserveRatio {
+			d.ReserveRatio[i] = m.ReserveRatio[i] - base.ReserveRatio[i]
+		}
+	}
+	return d
+}
+
+// Comparison is a base scheme and reforms projected side by side.
+type Comparison struct {
+	// Outcomes are the scenarios: the base first (named "base"), then
+	// each reform in the order given.
+	Outcomes []Outcome
+	// Metrics are the summary figures of each outcome, in the same order.
+	Metrics []Metrics
+	// Deltas are the differences of each reform from the base:
+	// Deltas[i] = Metrics[i+1] − Metrics[0].
+	Deltas []Delta
+	// ReserveRatioYears are the years of Metrics.ReserveRatio.
+	ReserveRatioYears []int
+}
+
+// Compare projects the base scheme and each reform applied to it, in
+// parallel (Options.Workers), and compares them over the horizon. The
+// result does not depend on the number of workers: every scenario has its
+// own [actuarial.Projector] and its place in the result. base is not
+// modified. Errors are those of [Reform.Apply], of the projection and of
+// [actuarial.Summarize], naming the scenario; a reform list may be empty.
+func Compare(base *actuarial.Scheme, reforms []Reform, opt Options) (*Comparison, error) {
+	if base == nil {
+		panic("reform: Compare of a nil scheme")
+	}
+	if err := opt.validate(base.StartYear); err != nil {
+		return nil, err
+	}
+	scens := []scenario{{name: "base", scheme: base}}
+	for _, r := range reforms {
+		s, err := r.Apply(base)
+		if err != nil {
+			return nil, err
+		}
+		scens = append(scens, scenario{name: r.Name, scheme: s})
+	}
+	outs, ms, err := runScenarios(scens, &opt)
+	if err != nil {
+		return nil, err
+	}
+	c := &Comparison{Outcomes: outs, Metrics: ms, ReserveRatioYears: slices.Clone(opt.ReserveRatioYears)}
+	for _, m := range ms[1:] {
+		c.Deltas = append(c.Deltas, m.Sub(ms[0]))
+	}
+	return c, nil
+}
+
+// scenario is a scheme to project under a name.
+type scenario struct {
+	name   string
+	scheme *actuarial.Scheme
+}
+
+// runScenarios projects and summarizes each scenario, with up to
+// opt.Workers at once; out[i] belongs to scens[i] whatever the scheduling.
+// The error is that of the first failing scenario in order.
+func runScenarios(scens []scenario, opt *Options) ([]Outcome, []Metrics, error) {
+	n := len(scens)
+	outs := make([]Outcome, n)
+	ms := make([]Metrics, n)
+	errs := make([]error, n)
+	workers := opt.Workers
+	if workers == 0 {
+		workers = runtime.GOMAXPROCS(0)
+	}
+	workers = max(1, min(workers, n))
+	next := make(chan int)
+	var wg sync.WaitGroup
+	for range workers {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range next {
+				outs[i], ms[i], errs[i] = runOne(scens[i], opt)
+			}
+		}()
+	}
+	for i := range n {
+		next <- i
+	}
+	close(next)
+	wg.Wait()
+	for i, err := range errs {
+		if err != nil {
+			return nil, nil, fmt.Errorf("reform: scenario %q: %w", scens[i].name, err)
+		}
+	}
+	return outs, ms, nil
+}
+
+// runOne projects and summarizes one scenario.
+func runOne(sc scenario, opt *Options) (Outcome, Metrics, error) {
+	p, err := actuarial.NewProjector(sc.scheme)
+	if err != nil {
+		return Outcome{}, Metrics{}, err
+	}
+	res, err := p.Run(opt.years(), nil)
+	if err != nil {
+		return Outcome{}, Metrics{}, err
+	}
+	f := res.Flows(nil)
+	for t := range f.Actives {
+		if f.Actives[t] == 0 || f.Pensioners[t] == 0 {
+			// No support ratio when a year has no actives or no pensioners.
+			f.Actives, f.Pensioners = nil, nil
+			break
+		}
+	}
+	h := opt.Horizon
+	if h.Curve == nil {
+		if h.Curve, err = res.ReturnCurve(); err != nil {
+			return Outcome{}, Metrics{}, err
+		}
+	}
+	sum, err := actuarial.Summarize(nil, f, h)
+	if err != nil {
+		return Outcome{}, Metrics{}, err
+	}
+	return Outcome{Name: sc.name, Result: res, Summary: sum}, metrics(sum, opt.ReserveRatioYears), nil
+}
+
+// YearRow is one year of a scenario as a reform study tabulates it. Money
+// is in money units of the year; rates are fractions of the salary bill.
+type YearRow struct {
+	Year             int
+	Reserve          float64 // reserve at 31 December
+	CostRate         float64 // PAYG cost rate: (benefits + administration costs) / salary bill
+	ContributionRate float64 // contributions of every payer / salary bill
+	Contributions    float64 // contributions of every payer
+	Benefits         float64 // pensions, extra payments and refunds
+	SupportRatio     float64 // actives per pensioner on 1 January; 0 in a year without pensioners
+}
+
+// ByYear returns the outcome's figures for each year of its horizon.
+func ByYear(o *Outcome) []YearRow {
+	rows := make([]YearRow, o.Summary.Years)
+	for t := range rows {
+		y := &o.Result.Years[t]
+		r := YearRow{
+			Year: y.Year, Reserve: y.ReserveEnd, CostRate: o.Summary.PAYGCostRate[t],
+			Contributions: y.TotalContributions(), Benefits: y.Benefits(),
+		}
+		if y.SalaryBill > 0 {
+			r.ContributionRate = r.Contributions / y.SalaryBill
+		}
+		if p := y.TotalPensioners(); p > 0 {
+			r.SupportRatio = y.Actives / p
+		}
+		rows[t] = r
+	}
+	return rows
+}
+
+// DiffByYear returns, year by year over the shorter horizon, the figures of
+// o less those of base.
+func DiffByYear(o, base *Outcome) []YearRow {
+	a, b := ByYear(o), ByYear(base)
+	rows := make([]YearRow, min(len(a), len(b)))
+	for t := range rows {
+		rows[t] = YearRow{
+			Year:             a[t].Year,
+			Reserve:          a[t].Reserve - b[t].Reserve,
+			CostRate:         a[t].CostRate - b[t].CostRate,
+			ContributionRate: a[t].ContributionRate - b[t].ContributionRate,
+			Contributions:    a[t].Contributions - b[t].Contributions,
+			Benefits:         a[t].Benefits - b[t].Benefits,
+			SupportRatio:     a[t].SupportRatio - b[t].SupportRatio,
+		}
+	}
+	return rows
+}

@@ -1,0 +1,271 @@
+// Retirement conditions: the minimum age and service for a pension,
+// raised at once, by calendar year or by birth cohort.
+
+package reform
+
+import (
+	"fmt"
+	"slices"
+
+	"github.com/reserva-go/reserva/actuarial"
+)
+
+// RetirementConditions raises (or lowers) the age and service a pension
+// requires. AddAge is added to every age requirement of the eligibility
+// conditions of the rules in force — the MinAge of each full and reduced
+// [actuarial.Condition] that has one (a condition "at any age" keeps none)
+// and the FullAge from which early pensions are not reduced — and AddService
+// to every service requirement (each MinService that is set). With
+// Compulsory, the CompulsoryAge moves with the ages too.
+//
+// Phase-in, by calendar year: with Every = n > 0 the requirements move by
+// one year on 1 January of Year, one more n years later, and so on until
+// AddAge and AddService are reached; Every = 0 moves them at once in Year.
+// "The minimum age rises from 60 to 65 by a year every two years from 2027"
+// is RetirementConditions{Year: 2027, AddAge: 5, Every: 2}.
+//
+// Phase-in by birth cohort: with Cohort set, the age requirements of the
+// members born in Cohort are raised by one year, those of the next Every−1
+// cohorts likewise, those of the following Every by two, and so on up to
+// AddAge (Every = 0: AddAge for every cohort from Cohort on). The
+// [actuarial.Rules] hold requirements by calendar year, not by cohort; the
+// change turns the cohort schedule into calendar-year requirements, and for
+// an age requirement it does so exactly. A member aged x on 1 January of
+// year y was born in year b = y − x − 1 (the project's convention), and must
+// be at least A + shift(b) years old; as shift(b) never decreases with b,
+// the ages that meet it in year y are those at or above
+// x*(y) = min{x : x ≥ A + shift(y − x − 1)}, which is the requirement the
+// rules of year y get. The reduction of early pensions, which depends on
+// the distance from FullAge, is an approximation: FullAge by calendar year
+// is converted the same way, so a member retiring early in year y has it
+// reckoned from the FullAge of the cohort that reaches it in y rather than
+// from his own. Rules cannot hold a service requirement by cohort: with
+// Cohort set, AddService must be 0, and AddAge must be positive.
+//
+// Retirement probabilities by age ([actuarial.RetirementRates]) are
+// assumptions and do not move: a member newly eligible retires with the
+// probability of his age.
+type RetirementConditions struct {
+	Year   int      // calendar year it takes effect (the first step), on 1 January
+	Groups []string // base group names; nil: every group
+	Who    Who      // members reached; zero: everyone
+
+	Sex        actuarial.Sex // the sex whose requirements move; SexUnknown (the zero value): both
+	AddAge     int           // years added to every age requirement; negative lowers them
+	AddService int           // years added to every service requirement; negative lowers them
+	Every      int           // phase-in: one year more every Every years (or cohorts); 0: at once
+	Cohort     int           // 0: phase by calendar year from Year; otherwise the first birth year whose ages are raised
+	Compulsory bool          // also move CompulsoryAge (when set) with the ages
+}
+
+func (c RetirementConditions) scope() scope { return scope{c.Year, c.Groups, c.Who} }
+
+func (c RetirementConditions) String() string {
+	s := "retirement"
+	if c.AddAge != 0 {
+		s += fmt.Sprintf(" ages %+d", c.AddAge)
+	}
+	if c.AddAge != 0 && c.AddService != 0 {
+		s += ","
+	}
+	if c.AddService != 0 {
+		s += fmt.Sprintf(" service %+d", c.AddService)
+	}
+	if c.Sex != actuarial.SexUnknown {
+		s += fmt.Sprintf(" (%v)", c.Sex)
+	}
+	switch {
+	case c.Cohort != 0 && c.Every > 0:
+		s += fmt.Sprintf(", a year every %d cohorts from the cohort of %d, from %d", c.Every, c.Cohort, c.Year)
+	case c.Cohort != 0:
+		s += fmt.Sprintf(" for the cohorts from %d, from %d", c.Cohort, c.Year)
+	case c.Every > 0:
+		s += fmt.Sprintf(", a year every %d years from %d", c.Every, c.Year)
+	default:
+		s += fmt.Sprintf(" from %d", c.Year)
+	}
+	return s + c.scope().String()
+}
+
+func (c RetirementConditions) validate() error {
+	switch {
+	case c.Sex != actuarial.SexUnknown && !c.Sex.Valid():
+		return fmt.Errorf("%w: RetirementConditions.Sex %v", ErrInvalid, c.Sex)
+	case c.AddAge == 0 && c.AddService == 0:
+		return fmt.Errorf("%w: RetirementConditions changes neither age nor service", ErrNoEffect)
+	case c.Every < 0:
+		return fmt.Errorf("%w: RetirementConditions.Every %d is negative", ErrInvalid, c.Every)
+	case c.Cohort != 0 && c.AddService != 0:
+		return fmt.Errorf("%w: RetirementConditions: a service requirement cannot be phased by birth cohort (rules hold requirements by calendar year)", ErrInvalid)
+	case c.Cohort != 0 && c.AddAge < 0:
+		return fmt.Errorf("%w: RetirementConditions: a cohort phase-in must raise ages (AddAge %d)", ErrInvalid, c.AddAge)
+	case abs(c.AddAge) > actuarial.MaxCensusAge || abs(c.AddService) > actuarial.MaxCensusAge:
+		return fmt.Errorf("%w: RetirementConditions AddAge %d, AddService %d", ErrInvalid, c.AddAge, c.AddService)
+	}
+	return nil
+}
+
+func abs(n int) int {
+	if n < 0 {
+		return -n
+	}
+	return n
+}
+
+// steps returns the number of yearly steps of a calendar phase-in.
+func (c RetirementConditions) steps() int { return max(abs(c.AddAge), abs(c.AddService)) }
+
+// calendarShift returns the shift of a requirement of add years in year y
+// under a calendar phase-in.
+func (c RetirementConditions) calendarShift(add, y int) int {
+	if y < c.Year || add == 0 {
+		return 0
+	}
+	k := abs(add)
+	if c.Every > 0 {
+		k = min(k, (y-c.Year)/c.Every+1)
+	}
+	if add < 0 {
+		return -k
+	}
+	return k
+}
+
+// cohortShift returns the years added to the ages of birth cohort b.
+func (c RetirementConditions) cohortShift(b int) int {
+	if b < c.Cohort {
+		return 0
+	}
+	if c.Every == 0 {
+		return c.AddAge
+	}
+	return min(c.AddAge, (b-c.Cohort)/c.Every+1)
+}
+
+// cohortAge returns x*(y), the calendar-year age requirement in year y
+// equivalent to the cohort requirement a + shift(birth year).
+func (c RetirementConditions) cohortAge(a, y int) int {
+	for x := a; x < a+c.AddAge; x++ {
+		if x >= a+c.cohortShift(y-x-1) {
+			return x
+		}
+	}
+	return a + c.AddAge
+}
+
+// newAge returns the requirement an age requirement a becomes in year y.
+func (c RetirementConditions) newAge(a, y int) int {
+	if a <= 0 || y < c.Year {
+		return a
+	}
+	if c.Cohort != 0 {
+		return c.cohortAge(a, y)
+	}
+	return a + c.calendarShift(c.AddAge, y)
+}
+
+// sexes returns the sex indexes the change concerns.
+func (c RetirementConditions) sexes() []int {
+	if c.Sex == actuarial.SexUnknown {
+		return []int{0, 1}
+	}
+	return []int{c.Sex.Index()}
+}
+
+// ages returns every age requirement of r the change moves.
+func (c RetirementConditions) ages(r *actuarial.Rules) []int {
+	var as []int
+	for _, sx := range c.sexes() {
+		e := &r.Eligibility
+		for _, cs := range [2]actuarial.Conditions{e.Full[sx], e.Reduced[sx]} {
+			for _, cd := range cs {
+				as = append(as, cd.MinAge)
+			}
+		}
+		as = append(as, e.FullAge[sx])
+		if c.Compulsory {
+			as = append(as, r.CompulsoryAge[sx])
+		}
+	}
+	return as
+}
+
+// years returns the calendar years in which the requirements move under
+// the timeline rules, in increasing order, Year first.
+func (c RetirementConditions) years(rules []actuarial.Rules) []int {
+	ys := []int{c.Year}
+	if c.Cohort == 0 {
+		for k := 1; c.Every > 0 && k < c.steps(); k++ {
+			ys = append(ys, c.Year+k*c.Every)
+		}
+		return ys
+	}
+	// The years where x*(y) changes for any age requirement of the rules
+	// in force from Year on. Every cohort b ≥ Cohort + Every·AddAge has
+	// the whole shift, and reaches any age a ≤ MaxCensusAge by b + a + 1.
+	var as []int
+	for i := inForce(rules, c.Year); i < len(rules); i++ {
+		as = append(as, c.ages(&rules[i])...)
+	}
+	slices.Sort(as)
+	as = slices.Compact(as)
+	last := c.Cohort + c.Every*c.AddAge + actuarial.MaxCensusAge + c.AddAge + 2
+	for y := c.Year + 1; y <= last; y++ {
+		for _, a := range as {
+			if a > 0 && c.cohortAge(a, y) != c.cohortAge(a, y-1) {
+				ys = append(ys, y)
+				break
+			}
+		}
+	}
+	return ys
+}
+
+func (c RetirementConditions) edit(_ *actuarial.Scheme, rules []actuarial.Rules) ([]actuarial.Rules, bool, error) {
+	return editFrom(rules, c.years(rules), func(r *actuarial.Rules, lo, _ int) (bool, error) {
+		changed := false
+		age := func(field string, p *int) error {
+			a := c.newAge(*p, lo)
+			if *p > 0 && (a < 1 || a > actuarial.MaxCensusAge) {
+				return fmt.Errorf("%w: %s %d would become %d in %d", ErrInvalid, field, *p, a, lo)
+			}
+			changed = changed || a != *p
+			*p = a
+			return nil
+		}
+		service := func(field string, p *int) error {
+			if *p <= 0 {
+				return nil
+			}
+			s := *p + c.calendarShift(c.AddService, lo)
+			if s < 1 {
+				return fmt.Errorf("%w: %s %d would become %d in %d", ErrInvalid, field, *p, s, lo)
+			}
+			changed = changed || s != *p
+			*p = s
+			return nil
+		}
+		e := &r.Eligibility
+		for _, sx := range c.sexes() {
+			for _, cs := range [2]actuarial.Conditions{e.Full[sx], e.Reduced[sx]} {
+				for i := range cs {
+					if err := age("MinAge", &cs[i].MinAge); err != nil {
+						return false, err
+					}
+					if err := service("MinService", &cs[i].MinService); err != nil {
+						return false, err
+					}
+				}
+			}
+			if err := age("FullAge", &e.FullAge[sx]); err != nil {
+				return false, err
+			}
+			if c.Compulsory {
+				if err := age("CompulsoryAge", &r.CompulsoryAge[sx]); err != nil {
+					return false, err
+				}
+			}
+		}
+		return changed, nil
+	})
+}
