@@ -25,10 +25,12 @@ const (
 	// half a point (assumption).
 	Inflation = 0.035
 	// UnitGrowth is the growth of the reference unit, the minimum wage as
-	// ISSTEY applies it to caps and to the indexation of pensions: that of
-	// wages (assumption; the published increases, 3.9%, 3.9% and 5% in
-	// 2017–19, are the percentage part of the minimum wage's rises).
-	UnitGrowth = 0.045
+	// ISSTEY applies it to caps and to the indexation of pensions
+	// (assumption): 4%, about the average of the published pension
+	// increases of 2017–19 (3.9%, 3.9%, 5%: the percentage part of the
+	// minimum wage's rises), half a point above inflation and half a point
+	// below wages.
+	UnitGrowth = 0.04
 	// Return is the nominal investment return of the reserve (assumption:
 	// 2.5% real).
 	Return = 0.06

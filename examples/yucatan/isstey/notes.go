@@ -27,7 +27,7 @@ func StatedAssumptions() []Assumption {
 			"the published extra payment of 2022; later deficits show as the state's deficit transfers"},
 		{"reduced-pension table", "linear: 50% at 15 years to 100% at 30 (1976), at 35 from 20 years (2022 law), at 28 (2025 reform)",
 			"the laws' tables were not found"},
-		{"survivors' pensions", "100% of the member's pension (1976, 2025); 64% constant (2022 law)",
+		{"survivors' pensions", "100% of the member's pension (1976, 2025); 65% constant (2022 law)",
 			"the 2022 cut to 50% after 6 years, valued for a widow of 65; remarriage not modelled"},
 		{"worker rate after 2030 (2025 reform)", "11%", "the reform freezes 11% until 2030; nothing is said after"},
 		{"salaries", fmt.Sprintf("MXN %d a month at entry in 2022, +2%%/1.5%%/1%% a year of service (merit), lognormal spread 0.25", DefaultEntrySalary),

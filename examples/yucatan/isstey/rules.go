@@ -119,7 +119,7 @@ const juniorService = 26
 // EMSSA-09 (women) at the net rate (1 + [Return])/(1 + [UnitGrowth]) − 1
 // (assumption; see TestSurvivor2022Share). Loss on remarriage is not
 // modelled.
-const Survivor2022Share = 0.64
+const Survivor2022Share = 0.65
 
 // accrual1976 is the 1976 law's replacement rate by service: 50% at 15
 // years rising to 100% at 30. The law gives a table that was not found;
