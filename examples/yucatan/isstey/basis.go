@@ -41,7 +41,7 @@ const (
 // month in 2019 (FACTS.md), so the unit was 3,080.40 (30 days of the 2019
 // minimum wage of 102.68 a day), raised 5% a year in 2020–22
 // ([Indexation2020To2022], an assumption).
-var MonthlyUnit2022 = HighestPension2019 / 8 * index2022
+const MonthlyUnit2022 = HighestPension2019 / 8 * index2022
 
 // DefaultEntrySalary is the default of Config.EntrySalary and the salary of
 // new entrants: MXN 10,000 a month at the 2022 level (assumption).

@@ -57,3 +57,15 @@ func ExampleScheme() {
 	// 2022 law    reserve out in 2034, PAYG cost rate 2040 57.0%, GAP 50.9%
 	// 2025 reform reserve out in 2027, PAYG cost rate 2040 103.6%, GAP 108.1%
 }
+
+// What an output built on the census must print beside its results: the
+// disclaimer and every assumption, with its value and basis.
+func ExampleStatedAssumptions() {
+	for _, a := range isstey.StatedAssumptions()[:3] {
+		fmt.Printf("%s: %s\n", a.Name, a.Value)
+	}
+	// Output:
+	// Employer (state) contribution rate: 16.0% of salary, every regime
+	// Reserve on 1 January 2022: MXN 3.5 bn (the Ucú land trust), earning the return
+	// State transfers: MXN 350 M in 2022, none after
+}

@@ -60,7 +60,7 @@ const PensionersJan2022 = 7318
 const Indexation2020To2022 = 0.05
 
 // index2022 is the factor from 2019 amounts to 2022 amounts.
-var index2022 = math.Pow(1+Indexation2020To2022, 3)
+const index2022 = (1 + Indexation2020To2022) * (1 + Indexation2020To2022) * (1 + Indexation2020To2022)
 
 // Config holds the generator's parameters. The zero value generates the
 // calibrated census of the committed files: every zero field takes the
@@ -114,6 +114,12 @@ type Config struct {
 	// up to 2021, shaping the pensioners' ages, ≥ 0; 0: 0.08 (assumption:
 	// 246 workers per pensioner in 1997, 4 in 2022).
 	AwardGrowth float64
+	// PensionShares are the shares of the pensions in payment by type,
+	// indexed by [actuarial.PensionType.Index] (old-age, early,
+	// disability, survivor, orphan), each ≥ 0, normalised to sum to 1; the
+	// orphans' share must be 0 (the scheme models no orphans' pensions).
+	// All zero: 75%, 7%, 5%, 13% (assumption: no breakdown is published).
+	PensionShares [actuarial.NumPensionTypes]float64
 }
 
 // withDefaults returns c with its zero fields set to their defaults.
@@ -142,6 +148,9 @@ func (c Config) withDefaults() Config {
 	def(&c.HiringFall, 0.02)
 	def(&c.Retention, 0.015)
 	def(&c.AwardGrowth, 0.08)
+	if c.PensionShares == ([actuarial.NumPensionTypes]float64{}) {
+		c.PensionShares = [actuarial.NumPensionTypes]float64{0.75, 0.07, 0.05, 0.13, 0}
+	}
 	return c
 }
 
@@ -177,6 +186,11 @@ func (c Config) validate() error {
 	case !in(c.AwardGrowth, 0, 1):
 		return bad("AwardGrowth", c.AwardGrowth)
 	}
+	for i, v := range c.PensionShares {
+		if !in(v, 0, math.MaxFloat64) || (v != 0 && i == actuarial.PensionOrphan.Index()) {
+			return bad("PensionShares", c.PensionShares)
+		}
+	}
 	return nil
 }
 
@@ -205,15 +219,16 @@ func entryAgeWeight(age int) float64 {
 //
 // The actives' service follows the hiring history of Config (a peak in
 // HiringPeak, falling by HiringDecline a year before it and HiringFall a
-// year after, thinned by Retention a year of service), and, for members who could have retired
-// under the 1976 law before 2022, by the retirement rates of [Basis]; their
-// ages at entry follow [entryAgeWeight]; salaries follow the merit scale
-// around EntrySalary with a lognormal spread. Pensions are old-age,
-// early, disability and survivors' in the shares of [PensionShares]; their
-// ages come from an award age by type and a number of years since the
-// award falling with AwardGrowth and a Gompertz survival; their amounts are
-// lognormal by type, bounded by the lowest and highest pensions of 2019
-// indexed to 2022, and scaled so that their mean is MeanPension.
+// year after, thinned by Retention a year of service) and, for members who
+// could have retired under the 1976 law before 2022, the retirement rates
+// of [Basis]; their ages at entry a normal curve (mean 27, sd 5) on 18–45;
+// their salaries the merit scale ([MeritScale]) on EntrySalary, with a
+// lognormal spread. Pensions are old-age, early, disability and survivors'
+// in the shares of Config.PensionShares; their ages come from an award age
+// by type and a number of years since the award falling with AwardGrowth
+// and a Gompertz survival; their amounts are lognormal by type, bounded by
+// the lowest and highest pensions of 2019 indexed to 2022, and scaled so
+// that their mean is MeanPension.
 //
 // The census is illustrative, not ISSTEY's: see the package documentation.
 func Generate(seed uint64, cfg Config) (*actuarial.Census, error) {
@@ -336,11 +351,6 @@ func generateActives(rng *rand.Rand, cfg Config) []actuarial.Active {
 	return out
 }
 
-// PensionShares are the assumed shares of the pensions in payment by type
-// (old-age, early, disability, survivor; no orphans' pensions), indexed by
-// [actuarial.PensionType.Index]. No source gives them.
-var PensionShares = [actuarial.NumPensionTypes]float64{0.75, 0.07, 0.05, 0.13, 0}
-
 // pensionProfile is the assumed shape of a pension type: the ages at award
 // (a normal curve, bounded) and the mean amount relative to an old-age
 // pension.
@@ -370,7 +380,7 @@ func generatePensioners(rng *rand.Rand, cfg Config) []actuarial.Pensioner {
 	// Draw types, ages and relative amounts first; scale the amounts after.
 	var byType cumulative
 	var ages [actuarial.NumPensionTypes]cumulative
-	for ti, share := range PensionShares {
+	for ti, share := range cfg.PensionShares {
 		byType.add(share, ti, 0)
 		pr := &pensionProfiles[ti]
 		for a := pr.awardMin; a <= pr.awardMax; a++ {

@@ -149,7 +149,7 @@ func TestGenerateInvariants(t *testing.T) {
 	}
 	n := float64(len(c.Pensioners))
 	assert.InDelta(t, cfg.MeanPension, sum/n, centTol, "the pensions average MeanPension (scaled by construction)")
-	for ti, want := range PensionShares {
+	for ti, want := range cfg.PensionShares {
 		got := float64(byType[ti]) / n
 		assert.InDelta(t, want, got, sigmas*math.Sqrt(want*(1-want)/n)+1e-12, actuarial.PensionType(ti+1).String())
 	}
@@ -227,6 +227,8 @@ func TestConfigValidate(t *testing.T) {
 		{HiringPeak: 1800},
 		{HiringDecline: 1},
 		{Retention: -0.1},
+		{PensionShares: [actuarial.NumPensionTypes]float64{1, -1}},
+		{PensionShares: [actuarial.NumPensionTypes]float64{1, 0, 0, 0, 0.1}},
 	} {
 		_, err := Generate(1, c)
 		assert.Error(t, err, "%+v", c)

@@ -261,7 +261,8 @@ func Rules2025(from int) actuarial.Rules {
 	return r
 }
 
-// Timeline returns a group's rules under a regime, from 2022.
+// Timeline returns a group's rules under a regime, from 2022. It panics for
+// an unknown regime or group.
 func Timeline(r Regime, group int) []actuarial.Rules {
 	if group < 0 || group >= NumGroups {
 		panic(fmt.Sprintf("isstey: Timeline of group %d", group))
@@ -288,7 +289,8 @@ func Timeline(r Regime, group int) []actuarial.Rules {
 // moved to GroupJunior on 1 January 2022, new entrants in GroupNew from
 // 2023; the census pensions in GroupSenior), the reserve [TrustReserve]
 // and the transfer [ExtraPayment2022] in 2022. It returns the first error
-// that grouping the census or validating the scheme finds.
+// that grouping the census or validating the scheme finds, and panics for
+// a nil census.
 func Scheme(r Regime, c *actuarial.Census, as actuarial.Assumptions) (*actuarial.Scheme, error) {
 	if c == nil {
 		panic("isstey: Scheme of a nil census")
