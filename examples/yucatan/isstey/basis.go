@@ -14,9 +14,9 @@ import (
 )
 
 // Economic assumptions, annual rates as fractions, the same in every year.
-// The census gives the salaries and pensions of 2022; the rates apply from
-// 1 January 2023 on (wage growth also sets the ratio of the last two years'
-// average pay to the last pay).
+// The census gives the salaries and pensions of 2022, so the growth rates
+// act from 1 January 2023 on (wage growth also sets the ratio of the last
+// two years' average pay to the last pay); the return is earned from 2022.
 const (
 	// WageGrowth is general nominal wage growth: 3.5% inflation and 1%
 	// real (assumption).
@@ -32,7 +32,7 @@ const (
 	// below wages.
 	UnitGrowth = 0.04
 	// Return is the nominal investment return of the reserve (assumption:
-	// 2.5% real).
+	// about 2.5% real).
 	Return = 0.06
 )
 

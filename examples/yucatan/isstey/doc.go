@@ -25,8 +25,8 @@
 //	go run ./examples/yucatan/gen -seed 1 -out testdata/isstey
 //
 // [ReadCensus] reads them back. The files hold monthly amounts in MXN
-// (read with [Options]: twelve payments a year); a [actuarial.Census] holds
-// them annual.
+// (read with [Options]: twelve payments a year); an [actuarial.Census]
+// holds them annual.
 //
 // # The regimes
 //
