@@ -47,9 +47,9 @@ func ExampleCompare() {
 		fmt.Printf("%-13s GAP %+5.1f points, depletion %+d years\n", c.Outcomes[i+1].Name, 100*d.GAP, d.DepletionYears)
 	}
 	// Output:
-	// base          GAP 50.1%  reserve ratio 2030 1.60  depleted 2033   deficit PV  12.3 bn
-	// contributions GAP 50.1%  reserve ratio 2030 1.73  depleted 2033   deficit PV  10.5 bn
-	// package       GAP 39.6%  reserve ratio 2030 2.30  depleted 2035   deficit PV   6.7 bn
+	// base          GAP 50.1%  reserve ratio 2030 1.61  depleted 2033   deficit PV  12.3 bn
+	// contributions GAP 50.1%  reserve ratio 2030 1.74  depleted 2033   deficit PV  10.5 bn
+	// package       GAP 39.6%  reserve ratio 2030 2.31  depleted 2035   deficit PV   6.7 bn
 	// contributions GAP  +0.0 points, depletion +0 years
 	// package       GAP -10.5 points, depletion +2 years
 }
@@ -71,7 +71,7 @@ func ExampleSolveContributionRate() {
 	_, err = reform.SolveContributionRate(base, lever, reform.NoDepletion(2075), 0.10, 0.20, reform.Options{Years: 60})
 	fmt.Println(errors.Is(err, reform.ErrNoSolution))
 	// Output:
-	// employer rate from 2027: 42.03% (with the worker's 6% and the state's 1%)
+	// employer rate from 2027: 42.02% (with the worker's 6% and the state's 1%)
 	// lowest reserve through 2075: 0 million
 	// true
 }
