@@ -67,6 +67,20 @@
 // mortality lowered and raised ([Shocks]) and returns the bars of a
 // tornado, [Tornado], sorted by their effect on the GAP.
 //
+// # Reports and charts
+//
+// [NewReport], [WriteText], [WriteCSV] and [WriteMarkdown] turn a list of
+// [Outcome]s (the base first) into a table by year (reserve, PAYG cost rate
+// against the contribution rate, contributions, benefits, support ratio)
+// and a summary (depletion year, GAP with and without the initial reserve,
+// reserve ratios at chosen years, present value of the deficit, actuarial
+// balance), with each reform's difference from the base. Money leaves as
+// decimal.Decimal rounded half to even in the unit [ReportOptions] names;
+// a value that does not exist (a rate on a zero salary bill) prints as
+// "n/a". [ReservePaths], [CostRate], [SupportRatio] and [Pyramid] draw
+// gonum/plot charts, which [Save] writes as PNG or SVG by the file's
+// extension; a pyramid needs the projector's cell detail.
+//
 // # Errors
 //
 // Errors wrap this package's sentinels ([ErrUnknownGroup],
