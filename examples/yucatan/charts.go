@@ -105,6 +105,9 @@ func charts(w io.Writer, st *study, outDir string) error {
 			return err
 		}
 		p.Title.Text = fmt.Sprintf("Members on 1 January %d, 2025 reform", year)
+		if year == isstey.CensusYear {
+			p.Title.Text = fmt.Sprintf("Members on 1 January %d: the census (the same in every regime)", year)
+		}
 		path := filepath.Join(outDir, fmt.Sprintf("pyramid-%d.png", year))
 		if err := reform.Save(p, chartWidth, chartHeight, path); err != nil {
 			return err

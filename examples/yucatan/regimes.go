@@ -73,7 +73,7 @@ func regimes(w io.Writer, st *study) error {
 	fmt.Fprintln(w, "valued in 2022 at the fund's 6% a year.")
 	for _, r := range isstey.Regimes {
 		_, m := st.regime(r)
-		fmt.Fprintf(w, "  %-12s the reserve runs out in %s; GAP %s; the state's transfers are worth MXN %s in 2022\n",
+		fmt.Fprintf(w, "  %-13s the reserve runs out in %s; GAP %s; the state's transfers are worth MXN %s in 2022\n",
 			r.String()+":", depletion(m), pct(m.GAP), billions(m.DeficitPV))
 	}
 	_, m76 := st.regime(isstey.Law1976)
