@@ -80,10 +80,10 @@ func regimes(w io.Writer, st *study) error {
 	if m76.GAP > 1 {
 		fmt.Fprintln(w, "A GAP above 100% means the benefits cost more than all the salaries paid. Under the 1976 law a")
 		fmt.Fprintln(w, "member retires after 30 years of service at any age (at 57 if hired at 27, the assumed average)")
-		fmt.Fprintln(w, "on 100% of the last pay plus a 40-day bonus, and is paid for nearly as long as it took to earn")
-		fmt.Fprintf(w, "it. With the membership held at 31,000, the support ratio falls from %.2f to about one active\n",
+		fmt.Fprintln(w, "on 100% of the last two years' pay plus a 40-day bonus, and is paid for nearly as long as it")
+		fmt.Fprintf(w, "took to earn it. With the membership held at 31,000, the support ratio falls from %.2f to about one\n",
 			supportRatio(&st.outcomes[isstey.Law1976], isstey.CensusYear))
-		fmt.Fprintln(w, "member per pension, and each pension, close to a last salary, is paid for by about one salary.")
+		fmt.Fprintln(w, "active member per pension, and each pension, close to a last salary, is paid for by about one salary.")
 	}
 	return nil
 }
