@@ -1,0 +1,388 @@
+// Command yucatan is Reserva's flagship example: the pension scheme of the
+// state workers of Yucatán (ISSTEY, Instituto de Seguridad Social de los
+// Trabajadores del Estado de Yucatán), whose reserves have been close to
+// exhaustion for years, under the three laws that have governed it:
+//
+//   - the 1976 law (Decree 68): a full pension after 30 years of service at
+//     any age, 100% of the last two years' pay;
+//   - the 2022 law (Decree 532/2022) as enacted, with its transition rules:
+//     35 years, 85% of the last 20 years' pay, higher contributions; the
+//     Supreme Court struck most of it down in 2024, so it is a
+//     counterfactual;
+//   - the 2025 reform, the law as it happened: the 2022 law in 2023–24, the
+//     1976 benefits the Court restored in 2025, and the reform from 2026
+//     (30 years for men, 28 for women, the worker's rate at 11%).
+//
+// It prints, in order:
+//
+//  1. every assumption that no source gives (the employer's contribution
+//     rate, the reserve, the early-pension tables, salaries, ...);
+//  2. the calibration check: the model in 2022 against the published
+//     figures it was fitted to, with their sources;
+//  3. the three regimes projected for 100 years: every 5 years the reserve,
+//     the PAYG cost rate against the contribution rate and the support
+//     ratio; then the depletion year, the general average premium (GAP)
+//     with and without the reserve, the present value of the state
+//     transfers the deficits need, and the support ratio in 2022 and 2050;
+//  4. what drives the differences, the 2025 reform taken apart measure by
+//     measure;
+//  5. the employer's contribution rate that would keep the reserve from
+//     running out in the 50 years 2026–2075 under the 2025 rules;
+//  6. the charts it wrote (reserve paths, cost rate, support ratio,
+//     population pyramids).
+//
+// The population is illustrative, not ISSTEY's census: no census of its
+// members is public. The census in testdata/isstey was drawn by a seeded
+// generator (package isstey) so that its totals match the press and
+// official figures listed in testdata/isstey/README.md; no figure printed
+// is a figure of ISSTEY.
+//
+// Run it from the repository root:
+//
+//	go run ./examples/yucatan
+//
+// It reads testdata/isstey and testdata/mexico/emssa09.csv (-data names
+// another directory with the same layout) and writes its charts as PNG
+// files to out/yucatan (-out names another directory; it is created). It
+// runs in about half a second, once the first go run has compiled the
+// library and gonum/plot (some twenty seconds on a small machine).
+package main
+
+import (
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"text/tabwriter"
+	"unicode/utf8"
+
+	"github.com/reserva-go/reserva/actuarial"
+	"github.com/reserva-go/reserva/examples/yucatan/isstey"
+	"github.com/reserva-go/reserva/reform"
+)
+
+// The projection and the target of the solver.
+const (
+	// years is the number of years projected, 2022–2121, and the horizon
+	// of the GAP and of the present values: ILO valuations look far ahead
+	// because a pension awarded in 2060 is paid until the 2090s.
+	years = reform.DefaultYears
+	// step is the step of the table by year.
+	step = 5
+	// targetYears is how long, from the year the 2025 reform takes effect,
+	// the solved rate must keep the reserve from running out.
+	targetYears = 50
+)
+
+// defaultOut is the directory the charts go to unless -out says otherwise.
+var defaultOut = filepath.Join("out", "yucatan")
+
+func main() {
+	dataDir := flag.String("data", findDataDir(), "directory holding the repository's testdata files")
+	outDir := flag.String("out", defaultOut, "directory to write the charts to (created if need be)")
+	flag.Parse()
+	if err := run(os.Stdout, *dataDir, *outDir); err != nil {
+		fmt.Fprintln(os.Stderr, "yucatan:", err)
+		os.Exit(1)
+	}
+}
+
+// findDataDir returns the repository's testdata directory as seen from the
+// working directory: "testdata" from the repository root, "../../testdata"
+// from examples/yucatan (where go test runs).
+func findDataDir() string {
+	for _, dir := range []string{"testdata", filepath.Join("..", "..", "testdata")} {
+		if _, err := os.Stat(filepath.Join(dir, "isstey", isstey.ActivesFile)); err == nil {
+			return dir
+		}
+	}
+	return "testdata"
+}
+
+// study is what the sections share: the census, the basis, the scheme and
+// projection of each regime, and the solver's answer once section 5 has
+// found it.
+type study struct {
+	census *actuarial.Census
+	basis  actuarial.Assumptions
+	// schemes, outcomes and metrics are indexed like isstey.Regimes:
+	// the 1976 law, the 2022 law, the 2025 reform.
+	schemes  [isstey.NumRegimes]*actuarial.Scheme
+	outcomes []reform.Outcome
+	metrics  []reform.Metrics
+	// solved is the 2025 reform at the solved employer's rate; nil when
+	// no rate in the range meets the target.
+	solved *reform.Outcome
+}
+
+// run writes the whole report to w, reading the data from dataDir and
+// writing the charts to outDir.
+func run(w io.Writer, dataDir, outDir string) error {
+	st, err := newStudy(dataDir)
+	if err != nil {
+		return err
+	}
+	header(w)
+	sections := []func(io.Writer, *study) error{
+		assumptions,
+		calibration,
+		regimes,
+		drivers,
+		// The employer's rate is sought from today's assumed 16% up to 100%
+		// of salaries, the most a contribution rate can be.
+		func(w io.Writer, st *study) error { return solve(w, st, isstey.EmployerRate, 1) },
+		func(w io.Writer, st *study) error { return charts(w, st, outDir) },
+	}
+	for _, section := range sections {
+		fmt.Fprintln(w)
+		if err := section(w, st); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// newStudy reads the census and the mortality tables, builds the basis and
+// the scheme of each regime, and projects them.
+func newStudy(dataDir string) (*study, error) {
+	c, err := isstey.ReadCensus(filepath.Join(dataDir, "isstey"))
+	if err != nil {
+		return nil, fmt.Errorf("reading the census: %w", err)
+	}
+	men, women, err := isstey.ReadEMSSA09(filepath.Join(dataDir, "mexico", "emssa09.csv"))
+	if err != nil {
+		return nil, fmt.Errorf("reading EMSSA-09: %w", err)
+	}
+	basis, err := isstey.Basis(men, women)
+	if err != nil {
+		return nil, err
+	}
+	st := &study{census: c, basis: basis}
+	for i, r := range isstey.Regimes {
+		if st.schemes[i], err = isstey.Scheme(r, c, basis); err != nil {
+			return nil, fmt.Errorf("the %v: %w", r, err)
+		}
+	}
+	if err := st.project(); err != nil {
+		return nil, err
+	}
+	return st, nil
+}
+
+// options are the projection options of every scenario: 100 years,
+// summarized at the fund's own return (6% a year).
+func options() reform.Options { return reform.Options{Years: years} }
+
+// project projects each regime's scheme and summarizes it.
+//
+// The regimes are not reforms of one scheme in package reform's sense:
+// each is a timeline of whole laws, with transition rules by member group,
+// that package isstey builds (isstey.Timeline) and tests against the facts
+// in testdata/isstey/FACTS.md. Rewriting them as reform.Change values
+// would keep two copies of the law that could drift apart. So each
+// regime's scheme is projected as it is — reform.Compare with no reforms
+// projects and summarizes one scheme exactly as a comparison would — and
+// the outcomes are set side by side for the report writers and charts.
+// Package reform's changes are used where they fit: to take the 2025
+// reform apart measure by measure (section 4) and to solve for a rate
+// (section 5).
+func (st *study) project() error {
+	for i, r := range isstey.Regimes {
+		cmp, err := reform.Compare(st.schemes[i], nil, options())
+		if err != nil {
+			return fmt.Errorf("projecting the %v: %w", r, err)
+		}
+		o := cmp.Outcomes[0]
+		o.Name = r.String()
+		st.outcomes = append(st.outcomes, o)
+		st.metrics = append(st.metrics, cmp.Metrics[0])
+	}
+	return nil
+}
+
+// regime returns the outcome and metrics of a regime (isstey.Regimes[i]
+// is Regime(i)).
+func (st *study) regime(r isstey.Regime) (*reform.Outcome, reform.Metrics) {
+	return &st.outcomes[r], st.metrics[r]
+}
+
+// header prints the title and the disclaimer.
+func header(w io.Writer) {
+	fmt.Fprintln(w, "ISSTEY, the pension scheme of Yucatán's state workers, under three laws")
+	fmt.Fprintln(w, "A Reserva example: the 1976 law, the 2022 law and the 2025 reform on one illustrative scheme")
+	fmt.Fprintln(w)
+	fmt.Fprintln(w, "IMPORTANT: "+isstey.Disclaimer)
+	fmt.Fprintln(w, "No census of ISSTEY's members is public. The 31,000 actives and 7,318 pensions read from")
+	fmt.Fprintln(w, "testdata/isstey were drawn by a seeded generator so that their totals match the press and")
+	fmt.Fprintln(w, "official figures listed in testdata/isstey/README.md, and the rates no source gives were")
+	fmt.Fprintln(w, "calibrated to those figures (section 2). No figure below is a figure of ISSTEY: each shows")
+	fmt.Fprintln(w, "what the laws do to a scheme like it, on the assumptions of section 1. Money is nominal MXN.")
+}
+
+// assumptions prints every assumption that no source gives, as
+// testdata/isstey/README.md lists them.
+func assumptions(w io.Writer, _ *study) error {
+	fmt.Fprintln(w, "1. Assumptions: figures and rules that no source gives (testdata/isstey/README.md)")
+	for _, a := range isstey.StatedAssumptions() {
+		fmt.Fprintf(w, "  - %s: %s\n      why: %s\n", a.Name, a.Value, a.Basis)
+	}
+	return nil
+}
+
+// calibration prints the model's figures for 2022 under the 1976 law (the
+// law in force that year) beside the published ones.
+func calibration(w io.Writer, st *study) error {
+	o, m := st.regime(isstey.Law1976)
+	y := &o.Result.Years[0]
+	retired := y.NewPensions[actuarial.PensionOldAge.Index()] + y.NewPensions[actuarial.PensionEarly.Index()]
+	pensioners := y.TotalPensioners() // on 1 January, before that day's retirements
+	depleted := "none"
+	if m.DepletionYear != 0 {
+		depleted = strconv.Itoa(m.DepletionYear)
+	}
+	extra := y.TotalContributions() + y.Transfers - y.Benefits()
+
+	fmt.Fprintf(w, "2. Calibration: the model in %d against the published figures (testdata/isstey/FACTS.md)\n", y.Year)
+	fmt.Fprintln(w, "The census and the two rates no source gives were fitted to these figures, so they agree by")
+	fmt.Fprintln(w, "construction: the check shows the model reproduces them, not that it predicts anything.")
+	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
+	fmt.Fprintln(tw, "  figure\tmodel\tpublished\tsource")
+	rows := [][4]string{
+		{"insured workers", count(y.Actives), "~31,000", "[press] yucatan.com.mx 2022-06-04"},
+		{"pensions in payment", count(pensioners) + " on 1 January", "7,549 in May 2022", "[press] lectormx.com 2022-06-03"},
+		{"", count(pensioners+retired) + " after its retirements", "4,546 in January 2018", "(the census interpolates the two counts)"},
+		{"average pension, MXN a month", count(averagePension(y)) + " paid in 2022",
+			fmt.Sprintf("≈ %s (101.3 M / 7,549)", count(isstey.PublishedMonthlyPayroll/isstey.PublishedPensioners)), "[press] lectormx.com 2022-06-03"},
+		{"retirements in the year", count(retired), "over 1,000 expected", "[press] yucatan.com.mx"},
+		{"workers per pensioner", fmt.Sprintf("%.2f", y.Actives/pensioners), "4", "[press] lectormx.com"},
+		{"contributions + state's 350 M − benefits", millions(extra), "≈ 0: reserves ran out in 2021", "[press] lectormx.com, yucatan.com.mx (sets the employer's rate)"},
+		{"the reserve runs out (1976 law)", depleted, "late 2026 / early 2027", "[press] yucatan.com.mx (sets the reserve)"},
+	}
+	for _, r := range rows {
+		fmt.Fprintf(tw, "  %s\t%s\t%s\t%s\n", r[0], r[1], r[2], r[3])
+	}
+	return tw.Flush()
+}
+
+// averagePension returns the average monthly pension paid in a year: the
+// pensions paid over the average number in payment (those of 1 January
+// after that day's retirements, less half the year's deaths, plus half the
+// disability and survivors' pensions awarded during the year), as the
+// isstey package's calibration test computes it.
+func averagePension(y *actuarial.YearResult) float64 {
+	n := y.TotalPensioners() + y.NewPensions[actuarial.PensionOldAge.Index()] + y.NewPensions[actuarial.PensionEarly.Index()]
+	for ti := range actuarial.NumPensionTypes {
+		n -= y.PensionerDeaths[ti] / 2
+		if typ := actuarial.PensionType(ti + 1); typ != actuarial.PensionOldAge && typ != actuarial.PensionEarly {
+			n += y.NewPensions[ti] / 2
+		}
+	}
+	return y.TotalPensions() / 12 / n
+}
+
+// count formats a number of lives or an amount rounded to a whole unit with
+// thousands separators: 31000 is "31,000".
+func count(x float64) string {
+	s := strconv.FormatFloat(abs(x), 'f', 0, 64)
+	var b strings.Builder
+	if x < 0 && s != "0" {
+		b.WriteString("−")
+	}
+	for i, c := range s {
+		if i > 0 && (len(s)-i)%3 == 0 {
+			b.WriteByte(',')
+		}
+		b.WriteRune(c)
+	}
+	return b.String()
+}
+
+// millions formats an amount in millions of MXN with one decimal:
+// "−13.6 M".
+func millions(x float64) string { return signed(x/1e6, 1) + " M" }
+
+// billions formats an amount in billions of MXN with one decimal: "187.5 bn".
+func billions(x float64) string { return signed(x/1e9, 1) + " bn" }
+
+// plusBillions formats a difference of amounts in billions of MXN with a
+// sign: "+4.2 bn", "−6.5 bn".
+func plusBillions(x float64) string {
+	s := billions(x)
+	if !strings.HasPrefix(s, "−") {
+		s = "+" + s
+	}
+	return s
+}
+
+// rate formats a rate of a law or of the basis in per cent without
+// trailing zeros: 0.11 is "11%", 0.0175 is "1.75%".
+func rate(x float64) string {
+	s := signed(100*x, 2)
+	if strings.Contains(s, ".") {
+		s = strings.TrimRight(strings.TrimRight(s, "0"), ".")
+	}
+	return s + "%"
+}
+
+// writeTable writes rows, the first the header, in columns two spaces
+// apart and indented by two: the first column aligned left, the others
+// right.
+func writeTable(w io.Writer, rows [][]string) {
+	var width []int
+	for _, r := range rows {
+		for j, c := range r {
+			if j == len(width) {
+				width = append(width, 0)
+			}
+			width[j] = max(width[j], utf8.RuneCountInString(c))
+		}
+	}
+	for _, r := range rows {
+		var b strings.Builder
+		for j, c := range r {
+			pad := strings.Repeat(" ", width[j]-utf8.RuneCountInString(c))
+			if j == 0 {
+				b.WriteString("  " + c + pad)
+			} else {
+				b.WriteString("  " + pad + c)
+			}
+		}
+		fmt.Fprintln(w, strings.TrimRight(b.String(), " "))
+	}
+}
+
+// pct formats a fraction in per cent with two decimals: 1.0307 is "103.07%".
+func pct(x float64) string { return signed(100*x, 2) + "%" }
+
+// points formats a difference of rates in percentage points with a sign:
+// "+2.32", "−0.55".
+func points(x float64) string {
+	s := signed(100*x, 2)
+	if !strings.HasPrefix(s, "−") {
+		s = "+" + s
+	}
+	return s
+}
+
+// signed formats x with the given decimals and a true minus sign, which
+// reads better than a hyphen in a report; −0 shows as 0.
+func signed(x float64, decimals int) string {
+	s := strconv.FormatFloat(x, 'f', decimals, 64)
+	if rest, ok := strings.CutPrefix(s, "-"); ok {
+		if strings.Trim(rest, "0.") == "" {
+			return rest
+		}
+		return "−" + rest
+	}
+	return s
+}
+
+func abs(x float64) float64 {
+	if x < 0 {
+		return -x
+	}
+	return x
+}

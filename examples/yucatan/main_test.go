@@ -1,0 +1,420 @@
+package main
+
+import (
+	"bufio"
+	"bytes"
+	"io"
+	"math"
+	"os"
+	"path/filepath"
+	"reflect"
+	"regexp"
+	"strconv"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/reserva-go/reserva/actuarial"
+	"github.com/reserva-go/reserva/examples/yucatan/isstey"
+	"github.com/reserva-go/reserva/reform"
+)
+
+const dataDir = "../../testdata"
+
+const (
+	// maxRunTime bounds the whole example. It takes about half a second
+	// (three projections of 100 years, four for the attribution, some 20
+	// for the solver, the charts); the bound leaves room for a slow, shared
+	// CI machine and the race detector while still catching a run that
+	// has become many times slower than "a few seconds".
+	maxRunTime = 20 * time.Second
+	// rateTol: rates are printed in per cent with 2 decimals.
+	rateTol = 0.005 + 1e-9
+	// millionsTol: the report prints money in whole millions.
+	millionsTol = 0.5 + 1e-9
+	// tenthTol: amounts printed in millions or billions with 1 decimal.
+	tenthTol = 0.05 + 1e-9
+	// ratioTol: ratios are printed with 2 decimals.
+	ratioTol = 0.005 + 1e-9
+)
+
+// output runs the example into a buffer and a temporary directory, and
+// returns the output split into sections by their leading number ("1." …
+// "6."; the header is "0"), and the directory.
+func output(t *testing.T) (map[string][]string, string) {
+	t.Helper()
+	out := filepath.Join(t.TempDir(), "charts") // run must create it
+	var buf bytes.Buffer
+	start := time.Now()
+	require.NoError(t, run(&buf, dataDir, out))
+	elapsed := time.Since(start)
+	assert.Less(t, elapsed, maxRunTime, "run took %v", elapsed)
+
+	sections := map[string][]string{}
+	cur := "0"
+	sc := bufio.NewScanner(&buf)
+	for sc.Scan() {
+		line := sc.Text()
+		if n, _, ok := strings.Cut(line, ". "); ok && len(n) == 1 && n >= "1" && n <= "9" {
+			cur = n
+		}
+		if line != "" {
+			sections[cur] = append(sections[cur], line)
+		}
+	}
+	require.NoError(t, sc.Err())
+	require.Len(t, sections, 7, "the header and six sections")
+	return sections, out
+}
+
+// columns splits a line of a table into its cells: runs of two spaces or
+// more separate them.
+var columns = regexp.MustCompile(`\s{2,}`)
+
+// cells returns the cells of the first line of lines whose first cell (after
+// the indent) is label; the test fails if there is none.
+func cells(t *testing.T, lines []string, label string) []string {
+	t.Helper()
+	for _, line := range lines {
+		cs := columns.Split(strings.TrimSpace(line), -1)
+		if cs[0] == label {
+			return cs[1:]
+		}
+	}
+	require.FailNow(t, "no row "+label, "lines: %q", lines)
+	return nil
+}
+
+// number parses a printed number: thousands separators, a true minus
+// sign, a leading "MXN " and a trailing "%", " M" or " bn" are dropped.
+func number(t *testing.T, s string) float64 {
+	t.Helper()
+	s = strings.TrimPrefix(strings.TrimSpace(s), "MXN ")
+	for _, suffix := range []string{"%", " M", " bn"} {
+		s = strings.TrimSuffix(s, suffix)
+	}
+	s = strings.ReplaceAll(strings.ReplaceAll(s, ",", ""), "−", "-")
+	x, err := strconv.ParseFloat(s, 64)
+	require.NoError(t, err, "number %q", s)
+	return x
+}
+
+// direct projects a regime's scheme for the example's 100 years straight
+// through package actuarial, and summarizes it at the projection's own
+// returns: the figures the report must show, computed without package
+// reform.
+func direct(t *testing.T, r isstey.Regime, edit func(*actuarial.Scheme)) (*actuarial.Result, *actuarial.Summary) {
+	t.Helper()
+	c, err := isstey.ReadCensus(filepath.Join(dataDir, "isstey"))
+	require.NoError(t, err)
+	men, women, err := isstey.ReadEMSSA09(filepath.Join(dataDir, "mexico", "emssa09.csv"))
+	require.NoError(t, err)
+	basis, err := isstey.Basis(men, women)
+	require.NoError(t, err)
+	s, err := isstey.Scheme(r, c, basis)
+	require.NoError(t, err)
+	if edit != nil {
+		edit(s)
+	}
+	p, err := actuarial.NewProjector(s)
+	require.NoError(t, err)
+	res, err := p.Run(years, nil)
+	require.NoError(t, err)
+	sum, err := res.Summarize(nil, actuarial.Horizon{})
+	require.NoError(t, err)
+	return res, sum
+}
+
+func TestRun(t *testing.T) {
+	s, out := output(t)
+	// The summary columns: 1976 law, 2022 law, its difference, 2025 reform,
+	// its difference.
+	col := [isstey.NumRegimes]int{isstey.Law1976: 0, isstey.Law2022: 1, isstey.Reform2025: 3}
+
+	t.Run("disclaimer", func(t *testing.T) {
+		head := strings.Join(s["0"], "\n")
+		assert.Contains(t, head, isstey.Disclaimer)
+		assert.Contains(t, head, "it is not ISSTEY's census")
+		assert.Contains(t, head, "testdata/isstey/README.md", "names where the calibration figures are listed")
+		assert.Contains(t, strings.Join(s["6"], "\n"), "illustrative", "the charts' section says it too")
+	})
+
+	t.Run("assumptions", func(t *testing.T) {
+		text := strings.Join(s["1"], "\n")
+		as := isstey.StatedAssumptions()
+		require.NotEmpty(t, as)
+		for _, a := range as {
+			assert.Contains(t, text, a.Name+": "+a.Value, a.Name)
+			assert.Contains(t, text, "why: "+a.Basis, a.Name)
+		}
+		// The assumptions the issue names: the employer's rate, the
+		// early-pension table, salaries.
+		for _, name := range []string{"Employer (state) contribution rate", "Reduced-pension tables", "Salaries"} {
+			assert.Contains(t, text, name)
+		}
+	})
+
+	t.Run("calibration", func(t *testing.T) {
+		lines := s["2"]
+		res, _ := direct(t, isstey.Law1976, nil)
+		y := &res.Years[0]
+		// Published figures: testdata/isstey/FACTS.md, "Published figures".
+		row := cells(t, lines, "insured workers")
+		assert.Equal(t, []string{"31,000", "~31,000", "[press] yucatan.com.mx 2022-06-04"}, row)
+		row = cells(t, lines, "pensions in payment")
+		assert.Equal(t, "7,318 on 1 January", row[0], "the census: 7,318 pensions")
+		assert.Equal(t, "7,549 in May 2022", row[1])
+		assert.Equal(t, "[press] lectormx.com 2022-06-03", row[2])
+		row = cells(t, lines, "average pension, MXN a month")
+		assert.InDelta(t, averagePension(y), number(t, strings.TrimSuffix(row[0], " paid in 2022")), 0.5+1e-9)
+		assert.Equal(t, "≈ 13,419 (101.3 M / 7,549)", row[1])
+		// The calibration test's tolerance on the average pension: ±10%.
+		assert.InEpsilon(t, 101.3e6/7549, averagePension(y), 0.10)
+		row = cells(t, lines, "retirements in the year")
+		retired := y.NewPensions[actuarial.PensionOldAge.Index()] + y.NewPensions[actuarial.PensionEarly.Index()]
+		assert.InDelta(t, retired, number(t, row[0]), 0.5+1e-9)
+		assert.Equal(t, []string{"over 1,000 expected", "[press] yucatan.com.mx"}, row[1:])
+		row = cells(t, lines, "workers per pensioner")
+		assert.InDelta(t, y.Actives/y.TotalPensioners(), number(t, row[0]), ratioTol)
+		assert.Equal(t, "4", row[1])
+		row = cells(t, lines, "the reserve runs out (1976 law)")
+		assert.Equal(t, []string{"2027", "late 2026 / early 2027"}, row[:2])
+	})
+
+	t.Run("regimes", func(t *testing.T) {
+		lines := s["3"]
+		depl := cells(t, lines, "depletion year")
+		gap := cells(t, lines, "GAP")
+		gapNoRes := cells(t, lines, "GAP without reserve")
+		pv := cells(t, lines, "PV of the deficit")
+		sr2022 := cells(t, lines, "support ratio 2022")
+		sr2050 := cells(t, lines, "support ratio 2050")
+		for _, r := range isstey.Regimes {
+			res, sum := direct(t, r, nil)
+			c := col[r] + 1 // after the unit
+			require.True(t, sum.Depleted, "%v: every regime runs out within the horizon", r)
+			assert.Equal(t, strconv.Itoa(sum.DepletionYear), depl[c], "%v: depletion year", r)
+			assert.InDelta(t, 100*sum.GAP, number(t, gap[c]), rateTol, "%v: GAP", r)
+			assert.InDelta(t, 100*sum.GAPWithoutReserve, number(t, gapNoRes[c]), rateTol, "%v: GAP without reserve", r)
+			assert.InDelta(t, sum.DeficitPV/1e6, number(t, pv[c]), millionsTol, "%v: PV of the deficit", r)
+			assert.InDelta(t, sum.SupportRatio[0], number(t, sr2022[c]), ratioTol, "%v: support ratio 2022", r)
+			assert.InDelta(t, sum.SupportRatio[2050-isstey.CensusYear], number(t, sr2050[c]), ratioTol, "%v: support ratio 2050", r)
+			// The table by year: every 5 years, reserve, cost rate,
+			// contribution rate and support ratio.
+			for _, year := range []int{2022, 2027, 2052, 2121} {
+				y := &res.Years[year-isstey.CensusYear]
+				row := byYearRow(t, lines, year, r.String())
+				assert.InDelta(t, y.ReserveEnd/1e6, number(t, row[0]), millionsTol, "%v %d: reserve", r, year)
+				assert.InDelta(t, 100*y.Expenditure()/y.SalaryBill, number(t, row[1]), rateTol, "%v %d: cost rate", r, year)
+				assert.InDelta(t, 100*y.TotalContributions()/y.SalaryBill, number(t, row[2]), rateTol, "%v %d: contribution rate", r, year)
+				assert.InDelta(t, y.Actives/y.TotalPensioners(), number(t, row[5]), ratioTol, "%v %d: support ratio", r, year)
+			}
+			// The summary line in words.
+			line := cells(t, lines, r.String()+":")
+			require.Len(t, line, 1)
+			assert.Contains(t, line[0], "the reserve runs out in "+depl[c]+"; GAP "+gap[c]+"%", r)
+		}
+		// The story the words tell (sections 3 and 4): the 2022 law costs
+		// least, the 2025 reform most, and the two long-standing laws more
+		// than all the salaries.
+		g := func(r isstey.Regime) float64 { return number(t, gap[col[r]+1]) }
+		assert.Less(t, g(isstey.Law2022), g(isstey.Law1976))
+		assert.Greater(t, g(isstey.Reform2025), g(isstey.Law1976))
+		assert.Greater(t, g(isstey.Law1976), 100.0)
+	})
+
+	t.Run("drivers", func(t *testing.T) {
+		lines := s["4"]
+		base := number(t, cells(t, lines, "1976 law")[0])
+		sum := base
+		for _, label := range append(measureLabels, "+ the law as it happened in 2023–25 = the 2025 reform") {
+			row := cells(t, lines, label)
+			sum += number(t, row[1])
+			// Each step's GAP is the one before plus its change, to the
+			// rounding of the three printed figures.
+			assert.InDelta(t, sum, number(t, row[0]), 3*rateTol, label)
+			sum = number(t, row[0])
+		}
+		_, s25 := direct(t, isstey.Reform2025, nil)
+		assert.InDelta(t, 100*s25.GAP, sum, rateTol, "the steps end at the 2025 reform's GAP")
+		// What the words say of each measure.
+		workers := cells(t, lines, measureLabels[0])
+		assert.Less(t, math.Abs(number(t, workers[1])), 0.5, "the workers' rate barely moves the GAP")
+		assert.Greater(t, number(t, workers[2]), 0.0, "but raises the actuarial balance")
+		for _, label := range measureLabels[1:] {
+			assert.Greater(t, number(t, cells(t, lines, label)[1]), 0.0, "%s raises the GAP", label)
+		}
+		text := strings.Join(lines, "\n")
+		assert.Contains(t, text, "The 2025 reform raises the GAP")
+		assert.Contains(t, text, "more than the 1976 law's")
+	})
+
+	t.Run("solve", func(t *testing.T) {
+		lines := s["5"]
+		row := cells(t, lines, "employer's rate from 2026")
+		employer := number(t, strings.Fields(row[0])[0]) / 100
+		worker := 0.11 // FACTS.md: the 2025 reform's 11%
+		assert.InDelta(t, 100*(employer+worker), number(t, strings.Fields(cells(t, lines, "total contribution rate")[0])[0]), rateTol)
+
+		// Projected at the printed rate, the reserve stays ≥ 0 at the end
+		// of every year through 2075; a hundredth of a point less, it
+		// does not: the rate is the least to the printed precision.
+		low := func(rate float64) (float64, *actuarial.Result) {
+			res, _ := direct(t, isstey.Reform2025, func(s *actuarial.Scheme) {
+				rs, err := reform.Reform{Name: "solved", Changes: []reform.Change{
+					reform.ContributionRate{Year: 2026, Payer: actuarial.Employer, Rate: rate},
+				}}.Apply(s)
+				require.NoError(t, err)
+				*s = *rs
+			})
+			v := math.Inf(1)
+			for _, y := range res.Years[:targetYear-isstey.CensusYear+1] {
+				v = math.Min(v, y.ReserveEnd)
+			}
+			return v, res
+		}
+		require.Equal(t, 2075, targetYear, "50 years of the 2025 rules, 2026–2075")
+		at, res := low(employer)
+		assert.GreaterOrEqual(t, at, 0.0, "the reserve at the solved rate")
+		below, _ := low(employer - rateStep)
+		assert.Less(t, below, 0.0, "the reserve a hundredth of a point below")
+
+		printed := cells(t, lines, "lowest reserve through 2075")[0]
+		amount, year, ok := strings.Cut(printed, ", at the end of ")
+		require.True(t, ok, printed)
+		assert.InDelta(t, at/1e6, number(t, amount), tenthTol)
+		yr, err := strconv.Atoi(year)
+		require.NoError(t, err)
+		assert.Equal(t, at, res.Years[yr-isstey.CensusYear].ReserveEnd)
+		depl, ok, err := actuarial.DepletionYear(res.StartYear, res.ReserveEnd(nil))
+		require.NoError(t, err)
+		require.True(t, ok)
+		assert.Greater(t, depl, targetYear)
+		assert.Equal(t, []string{strconv.Itoa(depl)}, cells(t, lines, "the reserve runs out in"))
+	})
+
+	t.Run("charts", func(t *testing.T) {
+		lines := s["6"]
+		assert.Contains(t, lines[0], out)
+		want := []string{"reserve.png", "reserve-solved.png", "cost-rate.png", "support-ratio.png", "pyramid-2022.png", "pyramid-2050.png"}
+		printed := 0
+		for _, line := range lines[1:] {
+			path, _, ok := strings.Cut(strings.TrimSpace(line), ": ")
+			require.True(t, ok, line)
+			assert.Equal(t, out, filepath.Dir(path))
+			printed++
+		}
+		assert.Equal(t, len(want), printed)
+		for _, name := range want {
+			b, err := os.ReadFile(filepath.Join(out, name))
+			require.NoError(t, err, name)
+			assert.True(t, bytes.HasPrefix(b, []byte("\x89PNG\r\n\x1a\n")), "%s is a PNG", name)
+			assert.Greater(t, len(b), 10000, "%s is not empty", name)
+		}
+	})
+}
+
+// byYearRow returns the cells after year and scenario of the table by year.
+func byYearRow(t *testing.T, lines []string, year int, scenario string) []string {
+	t.Helper()
+	prefix := strconv.Itoa(year) + "  " + scenario + " "
+	for _, line := range lines {
+		if strings.HasPrefix(line, prefix) {
+			return columns.Split(strings.TrimSpace(strings.TrimPrefix(line, prefix)), -1)
+		}
+	}
+	require.FailNow(t, "no row for "+prefix)
+	return nil
+}
+
+// TestSolveNoSolution checks that a range of rates that cannot meet the
+// target is reported as such, with the range tried, and is not an error.
+func TestSolveNoSolution(t *testing.T) {
+	st, err := newStudy(dataDir)
+	require.NoError(t, err)
+	var buf bytes.Buffer
+	require.NoError(t, solve(&buf, st, isstey.EmployerRate, 0.5))
+	text := buf.String()
+	assert.Contains(t, text, "No employer's rate from 16% to 50% keeps the reserve from running out through 2075")
+	assert.Contains(t, text, "Contributions alone cannot meet the target")
+	assert.Nil(t, st.solved)
+
+	// The charts then leave out the solved reserve.
+	out := t.TempDir()
+	require.NoError(t, charts(io.Discard, st, out))
+	_, err = os.Stat(filepath.Join(out, "reserve-solved.png"))
+	assert.ErrorIs(t, err, os.ErrNotExist)
+	_, err = os.Stat(filepath.Join(out, "reserve.png"))
+	assert.NoError(t, err)
+}
+
+// TestMeasures2025 checks that the changes the attribution adds to the
+// 1976 law are the 2025 reform's: applied from 2026, they turn every
+// group's 1976 rules into isstey.Rules2025 (FACTS.md, "2025 reform"), the
+// worker's rate schedule aside, which must give the same rate in every
+// year from 2026.
+func TestMeasures2025(t *testing.T) {
+	st, err := newStudy(dataDir)
+	require.NoError(t, err)
+	s, err := measures2025().Apply(st.schemes[isstey.Law1976])
+	require.NoError(t, err)
+	want := isstey.Rules2025(isstey.Reform2025From)
+	for _, g := range s.Groups {
+		tl := g.Rules
+		got := tl[len(tl)-1]
+		require.Equal(t, isstey.Reform2025From, got.From, g.Name)
+		for y := isstey.Reform2025From; y < isstey.CensusYear+years; y++ {
+			require.Equal(t, want.Contribution[actuarial.Worker].At(y), got.Contribution[actuarial.Worker].At(y), "%s, %d", g.Name, y)
+		}
+		got.Contribution[actuarial.Worker], want.Contribution[actuarial.Worker] = nil, nil
+		assert.True(t, reflect.DeepEqual(want, got), "%s:\n got %+v\nwant %+v", g.Name, got, want)
+		want = isstey.Rules2025(isstey.Reform2025From)
+	}
+	assert.Len(t, measureLabels, len(measures2025().Changes))
+}
+
+func TestRunMissingData(t *testing.T) {
+	err := run(io.Discard, t.TempDir(), t.TempDir())
+	require.Error(t, err)
+	assert.ErrorIs(t, err, os.ErrNotExist)
+	assert.Contains(t, err.Error(), "census")
+}
+
+func TestFindDataDir(t *testing.T) {
+	assert.Equal(t, dataDir, filepath.ToSlash(findDataDir()), "from examples/yucatan")
+}
+
+func TestFormats(t *testing.T) {
+	for _, c := range []struct{ got, want string }{
+		{count(31000), "31,000"},
+		{count(-1234567.4), "−1,234,567"},
+		{count(-0.4), "0"},
+		{pct(1.030712), "103.07%"},
+		{pct(-0.000001), "0.00%"},
+		{points(0.0232), "+2.32"},
+		{points(-0.0055), "−0.55"},
+		{rate(0.11), "11%"},
+		{rate(0.0175), "1.75%"},
+		{rate(1), "100%"},
+		{millions(-13.3e6), "−13.3 M"},
+		{plusBillions(4.2e9), "+4.2 bn"},
+		{plusBillions(-6.5e9), "−6.5 bn"},
+	} {
+		assert.Equal(t, c.want, c.got)
+	}
+}
+
+// BenchmarkRun times the whole example: reading the census, the three
+// regimes, the attribution, the solver and the six charts.
+func BenchmarkRun(b *testing.B) {
+	out := b.TempDir()
+	b.ReportAllocs()
+	for b.Loop() {
+		if err := run(io.Discard, dataDir, out); err != nil {
+			b.Fatal(err)
+		}
+	}
+}

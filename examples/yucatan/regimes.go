@@ -1,0 +1,255 @@
+// Sections 3 and 4: the three regimes side by side, and what makes them
+// differ.
+
+package main
+
+import (
+	"fmt"
+	"io"
+	"math"
+	"strconv"
+
+	"github.com/shopspring/decimal"
+
+	"github.com/reserva-go/reserva/actuarial"
+	"github.com/reserva-go/reserva/examples/yucatan/isstey"
+	"github.com/reserva-go/reserva/reform"
+)
+
+// The years at which the summary shows the reserve ratio (the last year
+// before the 2025 reform) and the support ratio.
+var (
+	ratioYears   = []int{isstey.Reform2025From - 1}
+	supportYears = []int{isstey.CensusYear, 2050}
+)
+
+// regimeRules describes each regime's rules in a line or two.
+var regimeRules = [isstey.NumRegimes]string{
+	isstey.Law1976: "workers 8% + employer 16% (assumed); a full pension after 30 years of service at any age,\n" +
+		"      100% of the average pay of the last 2 years; a reduced one from 55 with 15 years",
+	isstey.Law2022: "from 2023: a full pension after 35 years; 85% of the average pay of the last 20 years (90% for\n" +
+		"      those with up to 25 years in 2022); reduced from 65 with 20 years; workers 8% rising to 11%\n" +
+		"      by 2025, new hires 15%; survivors cut. The Supreme Court struck down its 35 years, its 20-year\n" +
+		"      average and its survivor cuts in 2024: this regime is the law as if it had stood",
+	isstey.Reform2025: "the law as it happened: the 2022 law in 2023–24; the 1976 benefits the Court restored, with\n" +
+		"      the 2022 rates, in 2025; from 2026 workers 11%, a full pension after 30 years (men) or 28\n" +
+		"      (women) at any age, 100% of the last 2 years' pay, a reduced one from 55 with 15 years",
+}
+
+// regimes prints the three regimes' projections: the table by year every
+// 5 years and the summary over the horizon, with the report writers of
+// package reform, and the support ratio in 2022 and 2050.
+func regimes(w io.Writer, st *study) error {
+	first, last := isstey.CensusYear, isstey.CensusYear+years-1
+	fmt.Fprintf(w, "3. The three regimes, projected %d–%d\n", first, last)
+	for _, r := range isstey.Regimes {
+		fmt.Fprintf(w, "  %s: %s\n", r, regimeRules[r])
+	}
+	fmt.Fprintln(w, "The same members, basis and employer's rate in all three; the state's extra payment of MXN 350 M")
+	fmt.Fprintln(w, "in 2022 and none after. Once the reserve is gone it turns negative: the deficits, with interest")
+	fmt.Fprintln(w, "at the fund's 6%, that the state would have to cover. The cost rate is what the year's")
+	fmt.Fprintln(w, "benefits cost in % of the year's salaries; the support ratio counts actives per pension.")
+	fmt.Fprintln(w)
+
+	rep, err := reform.NewReport(st.outcomes, reform.ReportOptions{
+		Step: step, Units: reform.UnitsMillions, RatioYears: ratioYears,
+	})
+	if err != nil {
+		return err
+	}
+	for _, year := range supportYears {
+		rep.Summary.Rows = append(rep.Summary.Rows, supportRow(st.outcomes, year))
+	}
+	if err := rep.WriteText(w); err != nil {
+		return err
+	}
+
+	lo, hi := contributionRange(st.outcomes)
+	fmt.Fprintln(w)
+	fmt.Fprintln(w, "The GAP (general average premium) is the level contribution rate, in % of every salary over")
+	fmt.Fprintf(w, "%d–%d, that would pay every benefit projected, with the reserve of 2022 (or without it);\n", first, last)
+	fmt.Fprintf(w, "compare it with the %s–%s of salaries the regimes collect. The PV of the deficit is what the\n", rate(lo), rate(hi))
+	fmt.Fprintln(w, "state would have to pay in to keep the reserve from going below zero, every year's transfer")
+	fmt.Fprintln(w, "valued in 2022 at the fund's 6% a year.")
+	for _, r := range isstey.Regimes {
+		_, m := st.regime(r)
+		fmt.Fprintf(w, "  %-13s the reserve runs out in %s; GAP %s; the state's transfers are worth MXN %s in 2022\n",
+			r.String()+":", depletion(m), pct(m.GAP), billions(m.DeficitPV))
+	}
+	_, m76 := st.regime(isstey.Law1976)
+	if m76.GAP > 1 {
+		fmt.Fprintln(w, "A GAP above 100% means the benefits cost more than all the salaries paid. Under the 1976 law a")
+		fmt.Fprintln(w, "member retires after 30 years of service at any age (at 57 if hired at 27, the assumed average)")
+		fmt.Fprintln(w, "on 100% of the last two years' pay plus a 40-day bonus, and is paid for nearly as long as it")
+		fmt.Fprintf(w, "took to earn it. With the membership held at 31,000, the support ratio falls from %.2f to about one\n",
+			supportRatio(&st.outcomes[isstey.Law1976], isstey.CensusYear))
+		fmt.Fprintln(w, "active member per pension, and each pension, close to a last salary, is paid for by about one salary.")
+	}
+	return nil
+}
+
+// contributionRange returns the lowest and highest contribution rate,
+// contributions over the salary bill, of any year of any outcome.
+func contributionRange(outs []reform.Outcome) (lo, hi float64) {
+	lo, hi = math.Inf(1), math.Inf(-1)
+	for i := range outs {
+		for _, y := range outs[i].Result.Years {
+			c := y.TotalContributions() / y.SalaryBill
+			lo, hi = math.Min(lo, c), math.Max(hi, c)
+		}
+	}
+	return lo, hi
+}
+
+// supportRatio returns the actives per pension of an outcome on 1 January
+// of year.
+func supportRatio(o *reform.Outcome, year int) float64 {
+	y := &o.Result.Years[year-o.Result.StartYear]
+	return y.Actives / y.TotalPensioners()
+}
+
+// supportRow is a row of the summary table: the support ratio in year of
+// each outcome, rounded as the report rounds ratios, and each reform's
+// difference from the first outcome's (the base column's).
+func supportRow(outs []reform.Outcome, year int) []string {
+	row := []string{fmt.Sprintf("support ratio %d", year), "actives per pension"}
+	var base decimal.Decimal
+	for i := range outs {
+		v := decimal.NewFromFloat(supportRatio(&outs[i], year)).RoundBank(reform.RatioDecimals)
+		row = append(row, v.StringFixed(reform.RatioDecimals))
+		if i == 0 {
+			base = v
+			continue
+		}
+		d := v.Sub(base)
+		s := d.StringFixed(reform.RatioDecimals)
+		if d.Sign() > 0 {
+			s = "+" + s
+		}
+		row = append(row, s)
+	}
+	return row
+}
+
+// depletion formats a depletion year: "2027", or "none by 2121".
+func depletion(m reform.Metrics) string {
+	if m.DepletionYear == 0 {
+		return "none by " + strconv.Itoa(m.LastYear)
+	}
+	return strconv.Itoa(m.DepletionYear)
+}
+
+// measures2025 are the 2025 reform's changes to the 1976 law, from 2026, as
+// package reform's changes, in the order the attribution adds them. They
+// take their values from isstey.Rules2025, the reform's rules (the test
+// checks that they turn the 1976 rules into those): the worker's rate,
+// the women's full pension after 28 years, and the reduced-pension scale
+// reaching 100% at 28 years. The reference pay (the last 2 years), the
+// cap, the employer's rate and the other rules stay the 1976 law's.
+func measures2025() reform.Reform {
+	r25 := isstey.Rules2025(isstey.Reform2025From)
+	from := isstey.Reform2025From
+	women := actuarial.Female.Index()
+	return reform.Reform{Name: "2025 reform's measures", Changes: []reform.Change{
+		reform.ContributionRate{Year: from, Payer: actuarial.Worker, Rate: r25.Contribution[actuarial.Worker].At(from)},
+		reform.RulesEdit{Year: from, Label: "women's full pension after 28 years of service", Edit: func(r *actuarial.Rules, _ int) error {
+			r.Eligibility.Full[women] = r25.Eligibility.Full[women]
+			return nil
+		}},
+		reform.AccrualTable{Year: from, Accrual: r25.Retirement.Accrual},
+	}}
+}
+
+// The labels of the attribution's steps, in the order of measures2025.
+var measureLabels = []string{
+	"+ workers pay 11% instead of 8%",
+	"+ women's full pension after 28 years, not 30",
+	"+ reduced pensions reach 100% at 28 years, not 30",
+}
+
+// drivers explains in words and figures what makes the regimes cost what
+// they cost: for the 2022 law, its later retirement and lower pension; for
+// the 2025 reform, each of its measures added to the 1976 law in turn
+// (reform.Attribute), then the law as it happened in 2023–25.
+func drivers(w io.Writer, st *study) error {
+	o76, m76 := st.regime(isstey.Law1976)
+	o22, m22 := st.regime(isstey.Law2022)
+	o25, m25 := st.regime(isstey.Reform2025)
+
+	fmt.Fprintln(w, "4. What drives the differences")
+	// The 2022 law: the pension as a share of the last pay, on the assumed
+	// salary scale and wage growth, and the retirements it holds back.
+	g := isstey.WageGrowth
+	full76 := st.basis.Salary.ReferenceRatio(55, 30, 2, g)
+	ref22 := st.basis.Salary.ReferenceRatio(55, 35, 20, g)
+	fmt.Fprintf(w, "The 2022 law's GAP is %s, against %s under the 1976 law. A member retires 5 years later\n",
+		pct(m22.GAP), pct(m76.GAP))
+	fmt.Fprintf(w, "(35 years of service, not 30) on a smaller pension: 85%% (90%%) of the average pay of 20 years\n")
+	fmt.Fprintf(w, "is %s (%s) of the last pay on the assumed salary scale, against %s under the 1976 law\n",
+		pct(0.85*ref22), pct(0.90*ref22), pct(full76))
+	fmt.Fprintln(w, "(the average of 2 years). Workers pay up to 11%, new hires 15%, instead of 8%.")
+	fmt.Fprintf(w, "Retirements almost stop in 2023–27 (%s in five years, against %s under the 1976 law), and\n",
+		count(retirements(o22, 2023, 2027)), count(retirements(o76, 2023, 2027)))
+	fmt.Fprintf(w, "the reserve runs out only in %s. The Court struck these rules down in 2024; they applied in 2023–24.\n", depletion(m22))
+	fmt.Fprintln(w)
+
+	a, err := reform.Attribute(st.schemes[isstey.Law1976], measures2025(), options())
+	if err != nil {
+		return err
+	}
+	fmt.Fprintf(w, "The 2025 reform %s the GAP from %s to %s: it keeps the 1976 pension (100%% of the last\n",
+		lowersRaises(m25.GAP-m76.GAP), pct(m76.GAP), pct(m25.GAP))
+	fmt.Fprintln(w, "2 years' pay at any age) and makes it easier to reach, while its one measure that helps the")
+	fmt.Fprintln(w, "finances, the workers' 3 more points, brings in money without changing what is paid. Each")
+	fmt.Fprintln(w, "measure of 2026 added to those above it (the effects depend on the order; they add up to the")
+	fmt.Fprintln(w, "whole):")
+	rows := [][]string{
+		{"", "GAP", "change", "actuarial balance, change", "PV of state transfers, change", "reserve runs out"},
+		{"1976 law", pct(m76.GAP), "", "", "", depletion(m76)},
+	}
+	for k, s := range a.Steps {
+		rows = append(rows, []string{measureLabels[k], pct(s.Metrics.GAP), points(s.Marginal.GAP),
+			points(s.Marginal.ActuarialBalance), "MXN " + plusBillions(s.Marginal.DeficitPV), depletion(s.Metrics)})
+	}
+	last := a.Steps[len(a.Steps)-1].Metrics
+	d := m25.Sub(last)
+	rows = append(rows, []string{"+ the law as it happened in 2023–25 = the 2025 reform", pct(m25.GAP), points(d.GAP),
+		points(d.ActuarialBalance), "MXN " + plusBillions(d.DeficitPV), depletion(m25)})
+	writeTable(w, rows)
+	fmt.Fprintln(w, "The workers' rate barely moves the GAP (only refunds of half the contributions to members who")
+	fmt.Fprintln(w, "leave grow with it) but raises the actuarial balance: it is income, not a lower cost. Women,")
+	fmt.Fprintln(w, "55% of the members, draw a full pension two years sooner. The reduced-pension scale of the reform")
+	fmt.Fprintln(w, "is not published: reaching 100% at 28 years is an assumption (section 1); without it the reform")
+	fmt.Fprintf(w, "would cost %s, %s the 1976 law's %s. The 2022 law held retirements back in 2023–24;\n",
+		pct(a.Steps[1].Metrics.GAP), moreLess(a.Steps[1].Metrics.GAP-m76.GAP), pct(m76.GAP))
+	fmt.Fprintf(w, "they come at once in 2025–26 (%s and %s, against %s and %s under the 1976 law).\n",
+		count(retirements(o25, 2025, 2025)), count(retirements(o25, 2026, 2026)),
+		count(retirements(o76, 2025, 2025)), count(retirements(o76, 2026, 2026)))
+	return nil
+}
+
+// retirements returns the old-age and early pensions awarded in the
+// calendar years from to to of an outcome.
+func retirements(o *reform.Outcome, from, to int) float64 {
+	var n float64
+	for _, y := range o.Result.Years[from-o.Result.StartYear : to-o.Result.StartYear+1] {
+		n += y.NewPensions[actuarial.PensionOldAge.Index()] + y.NewPensions[actuarial.PensionEarly.Index()]
+	}
+	return n
+}
+
+// moreLess says which way a difference of costs goes.
+func moreLess(d float64) string {
+	if d < 0 {
+		return "less than"
+	}
+	return "more than"
+}
+
+// lowersRaises says which way a difference goes.
+func lowersRaises(d float64) string {
+	if d < 0 {
+		return "lowers"
+	}
+	return "raises"
+}
