@@ -139,6 +139,20 @@
 // [Result] holds one [YearResult] per year and, when asked, the detail by
 // cell; its accessors return series by year for the indicators.
 //
+// # Seriatim valuation
+//
+// A [Seriatim] values a scheme's census record by record ([ActiveRecord],
+// [PensionRecord]): the present values ([FlowValues]) of each member's
+// contributions, salaries and benefits over a number of years, under
+// exactly the projection's timing and rules, on the scheme's returns with
+// flows paid mid-year, as [Result.PresentValues] discounts a projection.
+// It is the closed-group projection of one member; summed over a census it
+// equals the projection by cells up to rounding, except where a cap, floor
+// or ceiling binds for some members of a cell and not for the cell's
+// average salary, which the cells use. [Seriatim] gives the coverage, the
+// size of that difference and the method, which values a million records
+// in tens of milliseconds.
+//
 // # Errors and panics
 //
 // Methods that return a single number (the textbook functions) panic, with a
