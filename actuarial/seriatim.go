@@ -81,17 +81,18 @@ func (f *FlowValues) Add(o *FlowValues) {
 
 // The slots of a flow vector, in FlowValues order.
 const (
-	serSalary  = 0
-	serContrib = 1                            // + Payer
-	serPension = serContrib + NumPayers       // + PensionType.Index
-	serExtra   = serPension + NumPensionTypes // extra payments
-	serRefund  = serExtra + 1                 // refunds
-	serOuts    = serRefund + 1                // the length of a flow vector
-	serAges    = MaxCensusAge + 1             // ages 0..MaxCensusAge
-	serChunk   = 4096                         // records per unit of parallel work
-	serDis     = serPension + 2               // disability pensions (PensionDisability.Index())
-	serSurv    = serPension + 3               // survivors' pensions
-	serOrph    = serPension + 4               // orphans' pensions
+	serSalary    = 0
+	serContrib   = 1                            // + Payer
+	serPension   = serContrib + NumPayers       // + PensionType.Index
+	serExtra     = serPension + NumPensionTypes // extra payments
+	serRefund    = serExtra + 1                 // refunds
+	serOuts      = serRefund + 1                // the length of a flow vector
+	serAges      = MaxCensusAge + 1             // ages 0..MaxCensusAge
+	serChunk     = 4096                         // records per unit of parallel work
+	serCellBlock = 16                           // start cells per unit of parallel work
+	serDis       = serPension + 2               // disability pensions (PensionDisability.Index())
+	serSurv      = serPension + 3               // survivors' pensions
+	serOrph      = serPension + 4               // orphans' pensions
 )
 
 // flowValues turns a flow vector into FlowValues.
@@ -157,24 +158,33 @@ func flowValues(o *[serOuts]float64) FlowValues {
 // seriatim value is the one that applies the rules to each member. So do
 // cells that merge: transitions pour the members they move into the
 // destination group's cells, and members reaching the last service cell
-// join those already there. On censuses of 3,000 to 5,000 members with
-// lognormal salaries (σ = 0.6) under rules with a cap of 10 minimum wages,
-// floors of one and a ceiling of 25, the cell mode misstated early
-// pensions by 1.5–4% (the floor lifts the reduced pensions of low earners
-// that a cell's average keeps above it), old-age pensions by 0.5–1%,
-// disability and survivors' pensions by up to 1% and contributions by less
-// than 0.1%; without limits the two agree to about 1e-15.
+// join those already there. The gap grows as cells fill up. On a census
+// of 1,000,000 members (2,754 start cells) with lognormal salaries
+// (σ = 0.6) under rules with a cap of 10 minimum wages, floors of one and a
+// ceiling of 25, the cell mode overstated old-age pensions by 2.7% and
+// contributions by 0.06% and understated early pensions by 2.3%,
+// disability pensions by 1.6% and orphans' pensions (a share of the
+// floored disability pension) by 6.8%: benefits by 1.5% in all. On 3,000
+// members, sparse cells, the gaps were a third to a half as large. Without
+// limits the two agree to about 1e-15.
 //
 // # Method
 //
 // The weights w and factors a depend only on the record's start cell
 // (group, sex, age, service), so Seriatim computes them once per start
-// cell, the first time a record needs it, along with the salaries between
-// which no limit binds; a record's value is then S times a vector when its
-// salary lies between those bounds, and otherwise a short loop over the
-// limited terms. Pensions in payment are valued by annuity factors by
-// group, year, type, sex and age, computed backwards once by
-// [NewSeriatim].
+// cell, the first time a record needs it, by following a member of the
+// cell year by year: a vector of flows per unit of salary as if no limit
+// bound, and each limit with the salary beyond which it binds, sorted so
+// that those binding for a salary come first. A record's value is S times
+// the vector, corrected for the limits that bind for it: its cost is the
+// number of those. [Seriatim.Total] lays the salaries out by start cell and
+// counts each cell's records by the number of limits binding, so that a
+// cell's factors are read once whatever its size. Pensions in payment are
+// valued by annuity factors by group, year, type, sex and age, computed
+// backwards once by [NewSeriatim]. A million records of the reference
+// scheme over 60 years take about 30 ms on two cores: 19 ms for the
+// records themselves, the rest for the factors of their 2,754 start cells
+// and the tables of NewSeriatim.
 type Seriatim struct {
 	// Workers is the number of goroutines [Seriatim.Total] and
 	// [Seriatim.Values] use; 0: runtime.GOMAXPROCS(0). The results do not
@@ -207,6 +217,7 @@ type Seriatim struct {
 	spouseAge, orphanAge [NumSexes][serAges]int
 
 	cells []atomic.Pointer[serCell] // by group·nA + start cell; built on first use
+	pool  sync.Pool                 // *serScratch for Total
 }
 
 // NewSeriatim validates s and prepares the valuation of its members over
@@ -388,18 +399,19 @@ func (v *Seriatim) workers(n int) int {
 	return max(1, min(w, n))
 }
 
-// parallel runs f on each chunk index 0..n−1 over the workers.
-func (v *Seriatim) parallel(n int, f func(chunk int)) {
+// parallel runs f on each chunk index 0..n−1 over the workers, telling it
+// which worker (0..workers(n)−1) runs it.
+func (v *Seriatim) parallel(n int, f func(worker, chunk int)) {
 	w := v.workers(n)
 	if w == 1 {
 		for i := range n {
-			f(i)
+			f(0, i)
 		}
 		return
 	}
 	var next atomic.Int64
 	var wg sync.WaitGroup
-	for range w {
+	for id := range w {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
@@ -408,7 +420,7 @@ func (v *Seriatim) parallel(n int, f func(chunk int)) {
 				if i >= n {
 					return
 				}
-				f(i)
+				f(id, i)
 			}
 		}()
 	}
@@ -433,7 +445,7 @@ func (v *Seriatim) Values(dst []FlowValues, actives []ActiveRecord) ([]FlowValue
 	dst = dst[:len(actives)]
 	chunks := (len(actives) + serChunk - 1) / serChunk
 	bad := make([]int, chunks)
-	v.parallel(chunks, func(k int) {
+	v.parallel(chunks, func(_, k int) {
 		bad[k] = -1
 		lo, hi := k*serChunk, min((k+1)*serChunk, len(actives))
 		var out [serOuts]float64
@@ -443,6 +455,7 @@ func (v *Seriatim) Values(dst []FlowValues, actives []ActiveRecord) ([]FlowValue
 				bad[k] = i
 				return
 			}
+			out = [serOuts]float64{}
 			v.cell(r).eval(r.Salary, &out)
 			dst[i] = flowValues(&out)
 		}
@@ -457,67 +470,150 @@ func (v *Seriatim) Values(dst []FlowValues, actives []ActiveRecord) ([]FlowValue
 
 // Total returns the present values of the flows of every active member and
 // every pension in payment given, valued record by record: the sum of
-// [Seriatim.Value] and [Seriatim.ValuePension] over the records. The work
-// is fanned out over goroutines (see Workers) in chunks of consecutive
-// records whose sums are added in the records' order, so the result is the
-// same, bit for bit, for any number of workers. For a bad record it returns
-// the error of the first (actives before pensions, then by index), wrapping
-// a [*MemberError], and zero values. It allocates a little per call, and
-// for each start cell met the first time; nothing per record.
+// [Seriatim.Value] and [Seriatim.ValuePension] over the records, up to
+// rounding. It lays the actives' salaries out by start cell and values
+// each cell's records together, so that a cell's factors are read once;
+// the work is fanned out over goroutines (see Workers) and the parts added
+// in a fixed order (cells in index order, each cell's records in the order
+// given, then chunks of pensions), so the result is the same, bit for bit,
+// for any number of workers. For a bad record it returns the error of the
+// first (actives before pensions, then by index), wrapping a
+// [*MemberError], and zero values. It allocates nothing per record: its
+// buffers (a salary per record, a few numbers per start cell) are kept for
+// the next call.
 func (v *Seriatim) Total(actives []ActiveRecord, pensions []PensionRecord) (FlowValues, error) {
-	na := (len(actives) + serChunk - 1) / serChunk
+	sc, _ := v.pool.Get().(*serScratch)
+	if sc == nil {
+		sc = new(serScratch)
+	}
+	defer v.pool.Put(sc)
+	nc := len(v.cells)
+
+	// Count the records of each start cell, in ranges of records, one a
+	// worker; then lay their salaries out by cell, each range after the
+	// ranges before it, so that a cell's salaries keep the records' order.
+	w := v.workers((len(actives) + serChunk - 1) / serChunk)
+	span := (len(actives) + w - 1) / w
+	sc.grow(w, nc, len(actives))
+	v.parallel(w, func(_, k int) {
+		counts := sc.counts[k*nc : (k+1)*nc]
+		clear(counts)
+		sc.bad[k] = -1
+		for i := k * span; i < min((k+1)*span, len(actives)); i++ {
+			r := &actives[i]
+			if v.check(r) != nil {
+				sc.bad[k] = i
+				return
+			}
+			counts[v.cellIndex(r)]++
+		}
+	})
+	for _, i := range sc.bad[:w] {
+		if i >= 0 {
+			return FlowValues{}, indexedError("active", i, v.check(&actives[i]))
+		}
+	}
+	sc.used = sc.used[:0]
+	var at int32
+	for c := range nc {
+		sc.start[c] = at
+		for k := range w {
+			n := sc.counts[k*nc+c]
+			sc.counts[k*nc+c] = at // now the range's next position in the cell
+			at += n
+		}
+		if at > sc.start[c] {
+			sc.used = append(sc.used, int32(c))
+		}
+	}
+	sc.start[nc] = at
+	sal := sc.sal[:len(actives)]
+	v.parallel(w, func(_, k int) {
+		next := sc.counts[k*nc : (k+1)*nc]
+		for i := k * span; i < min((k+1)*span, len(actives)); i++ {
+			r := &actives[i]
+			c := v.cellIndex(r)
+			sal[next[c]] = r.Salary
+			next[c]++
+		}
+	})
+
+	// Value the cells, in blocks, and the pensions, in chunks.
+	used, start := sc.used, sc.start
+	nb := (len(used) + serCellBlock - 1) / serCellBlock
 	np := (len(pensions) + serChunk - 1) / serChunk
-	sums := make([][serOuts]float64, na+np)
-	bad := make([]int, na+np)
-	v.parallel(na+np, func(k int) {
-		bad[k] = -1
-		acc := &sums[k]
-		if k >= na {
-			lo, hi := (k-na)*serChunk, min((k-na+1)*serChunk, len(pensions))
-			for i := lo; i < hi; i++ {
-				r := &pensions[i]
-				if v.checkPension(r) != nil {
-					bad[k] = i
-					return
-				}
-				v.pension(r, acc)
+	if cap(sc.sums) < len(used)+np {
+		sc.sums = make([][serOuts]float64, len(used)+np)
+	}
+	sums := sc.sums[:len(used)+np]
+	clear(sums)
+	if cap(sc.badP) < np {
+		sc.badP = make([]int, np)
+	}
+	bad := sc.badP[:np]
+	if len(sc.hist) < v.workers(nb+np) {
+		sc.hist = make([]serHist, v.workers(nb+np))
+	}
+	v.parallel(nb+np, func(id, k int) {
+		if k < nb {
+			for u := k * serCellBlock; u < min((k+1)*serCellBlock, len(used)); u++ {
+				c := int(used[u])
+				v.cellAt(c).sum(sal[start[c]:start[c+1]], &sums[u], &sc.hist[id])
 			}
 			return
 		}
-		lo, hi := k*serChunk, min((k+1)*serChunk, len(actives))
-		var out [serOuts]float64
-		for i := lo; i < hi; i++ {
-			r := &actives[i]
-			if v.check(r) != nil {
+		k -= nb
+		bad[k] = -1
+		acc := &sums[len(used)+k]
+		for i := k * serChunk; i < min((k+1)*serChunk, len(pensions)); i++ {
+			r := &pensions[i]
+			if v.checkPension(r) != nil {
 				bad[k] = i
 				return
 			}
-			c, s := v.cell(r), r.Salary
-			if s >= c.lo && s <= c.hi {
-				for j := range acc {
-					acc[j] += s * c.lin[j]
-				}
-				continue
-			}
-			c.eval(s, &out)
-			for j := range acc {
-				acc[j] += out[j]
-			}
+			v.pension(r, acc)
 		}
 	})
-	var total [serOuts]float64
-	for k := range sums {
-		if i := bad[k]; i >= 0 {
-			if k < na {
-				return FlowValues{}, indexedError("active", i, v.check(&actives[i]))
-			}
+	for _, i := range bad {
+		if i >= 0 {
 			return FlowValues{}, indexedError("pension", i, v.checkPension(&pensions[i]))
 		}
+	}
+	var total [serOuts]float64
+	for k := range sums {
 		for j := range total {
 			total[j] += sums[k][j]
 		}
 	}
 	return flowValues(&total), nil
+}
+
+// serScratch holds the buffers of [Seriatim.Total].
+type serScratch struct {
+	counts []int32 // by range of records and start cell: records, then the next position
+	start  []int32 // start[c]: the first salary of start cell c in sal; start[len] = len(sal)
+	bad    []int   // by range: the first bad record, or −1
+	used   []int32 // the populated start cells, in index order
+	sal    []float64
+	sums   [][serOuts]float64 // by populated cell, then by chunk of pensions
+	badP   []int              // by chunk of pensions: the first bad record, or −1
+	hist   []serHist          // by worker
+}
+
+// grow sizes the buffers for w ranges, nc start cells and n records.
+func (sc *serScratch) grow(w, nc, n int) {
+	if len(sc.counts) < w*nc {
+		sc.counts = make([]int32, w*nc)
+	}
+	if len(sc.start) < nc+1 {
+		sc.start = make([]int32, nc+1)
+	}
+	if len(sc.bad) < w {
+		sc.bad = make([]int, w)
+	}
+	if len(sc.sal) < n {
+		sc.sal = make([]float64, n)
+	}
 }
 
 // PresentValues returns the present values at 1 January of StartYear of

@@ -3,7 +3,12 @@
 
 package actuarial
 
-import "math"
+import (
+	"cmp"
+	"math"
+	"slices"
+	"sync"
+)
 
 // Kinds of 1 January exit along a record's path.
 const (
@@ -13,79 +18,182 @@ const (
 	serRetWithdraw
 )
 
-// serTerm is one limited term of a record's flows: the amount
-// max(lo, min(hi, a·S)) for a salary S, times the weights w into the
-// slots o of the flow vector.
+// serTerm is one term of a record's flows: the amount
+// max(lo, min(hi, a·S)) for a salary S (a ≥ 0; lo 0 for no floor, hi +Inf
+// for no cap), times the weights w into the slots o of the flow vector.
 type serTerm struct {
 	a, lo, hi float64
 	w         [4]float64
 	o         [4]uint8
 }
 
-// serCell holds the factors of one start cell.
+// serBound is a limit of one term, where it binds: a floor for salaries
+// below key = lo/a, a cap (or ceiling) for salaries above key = hi/a. While
+// it binds, the term pays w·bound instead of w·a·S.
+type serBound struct {
+	key float64
+	wb  [4]float64 // w·bound
+	wa  [4]float64 // w·a
+	o   [4]uint8
+}
+
+// serCell holds the factors of one start cell. A record's flows are
+// cons + S·lin, corrected by w·bound − w·a·S for each limit that binds at
+// its salary S. The floors are sorted by decreasing key and the caps by
+// increasing key, so those that bind at S come first: a record's cost is
+// the number of limits that bind for it.
 type serCell struct {
-	lin    [serOuts]float64 // the flows per unit of salary when no limit binds
-	base   [serOuts]float64 // the flows per unit of salary of the unlimited terms
-	lo, hi float64          // no limit binds for salaries in [lo, hi]
-	terms  []serTerm        // the limited terms
+	lin    [serOuts]float64 // flows per unit of salary, as if no limit bound
+	cons   [serOuts]float64 // flows that do not depend on the salary (a floor above the cap)
+	floors []serBound
+	caps   []serBound
+	// The keys of floors and caps, for a dense search.
+	floorKeys, capKeys []float64
 }
 
-// add adds a term, into base when no limit can bind.
+// add adds a term.
 func (c *serCell) add(t serTerm) {
-	if t.w == [4]float64{} {
+	switch {
+	case t.w == [4]float64{}:
 		return
-	}
-	if t.lo <= 0 && math.IsInf(t.hi, 1) {
+	case t.a <= 0 || t.lo > t.hi:
+		// max(lo, min(hi, a·S)) = lo whatever the salary.
 		for k, o := range t.o {
-			c.base[o] += t.w[k] * t.a
+			c.cons[o] += t.w[k] * t.lo
 		}
 		return
 	}
-	c.terms = append(c.terms, t)
+	var wa [4]float64
+	for k, o := range t.o {
+		wa[k] = t.w[k] * t.a
+		c.lin[o] += wa[k]
+	}
+	if t.lo > 0 {
+		b := serBound{key: t.lo / t.a, wa: wa, o: t.o}
+		for k := range b.wb {
+			b.wb[k] = t.w[k] * t.lo
+		}
+		c.floors = append(c.floors, b)
+	}
+	if !math.IsInf(t.hi, 1) {
+		b := serBound{key: t.hi / t.a, wa: wa, o: t.o}
+		for k := range b.wb {
+			b.wb[k] = t.w[k] * t.hi
+		}
+		c.caps = append(c.caps, b)
+	}
 }
 
-// finish sets lin and the bounds of the salaries at which no limit binds.
-func (c *serCell) finish() {
-	c.lin = c.base
-	c.lo, c.hi = 0, math.Inf(1)
-	for i := range c.terms {
-		t := &c.terms[i]
-		for k, o := range t.o {
-			c.lin[o] += t.w[k] * t.a
-		}
-		if t.a > 0 {
-			c.lo = math.Max(c.lo, t.lo/t.a)
-			c.hi = math.Min(c.hi, t.hi/t.a)
-		} else if t.lo > 0 {
-			c.lo = math.Inf(1) // a constant term: never linear
-		}
+// serBuildPool holds buffers in which build gathers a cell's limits.
+var serBuildPool = sync.Pool{New: func() any { return new(serBuild) }}
+
+type serBuild struct{ floors, caps []serBound }
+
+// finish sorts the limits, those that bind first, and moves them from the
+// build buffers b into storage of their own.
+func (c *serCell) finish(b *serBuild) {
+	b.floors, b.caps = c.floors, c.caps
+	slices.SortFunc(b.floors, func(x, y serBound) int { return cmp.Compare(y.key, x.key) })
+	slices.SortFunc(b.caps, func(x, y serBound) int { return cmp.Compare(x.key, y.key) })
+	nf, nc := len(b.floors), len(b.caps)
+	all := make([]serBound, nf+nc)
+	copy(all, b.floors)
+	copy(all[nf:], b.caps)
+	c.floors, c.caps = all[:nf:nf], all[nf:]
+	keys := make([]float64, nf+nc)
+	for i := range all {
+		keys[i] = all[i].key
 	}
+	c.floorKeys, c.capKeys = keys[:nf:nf], keys[nf:]
+	b.floors, b.caps = b.floors[:0], b.caps[:0]
 }
 
-// eval writes the flows of a record with salary s into out.
-func (c *serCell) eval(s float64, out *[serOuts]float64) {
-	if s >= c.lo && s <= c.hi {
-		for i := range out {
-			out[i] = s * c.lin[i]
+// serHist counts records by the number of limits that bind for them, k:
+// n[k] records with salaries summing to s[k]; f for floors, c for caps.
+type serHist struct {
+	fn, fs, cn, cs []float64
+}
+
+// reset sizes and zeroes the counts for nf floors and nc caps.
+func (h *serHist) reset(nf, nc int) {
+	h.fn, h.fs = resizeCells(h.fn, nf+1), resizeCells(h.fs, nf+1)
+	h.cn, h.cs = resizeCells(h.cn, nc+1), resizeCells(h.cs, nc+1)
+}
+
+// sum adds the flows of records with salaries sal to out. The floors that
+// bind for a salary s are the first k, those with keys above s (and the
+// caps likewise); counting the records and their salaries by k, floor j
+// binds for the records counted at k > j, n of them with salaries totalling
+// S, and changes the flows by n·w·lo − w·a·S.
+func (c *serCell) sum(sal []float64, out *[serOuts]float64, h *serHist) {
+	fk, ck := c.floorKeys, c.capKeys
+	h.reset(len(fk), len(ck))
+	var total float64
+	for _, s := range sal {
+		total += s
+		k := 0
+		for k < len(fk) && s < fk[k] {
+			k++
 		}
-		return
+		h.fn[k]++
+		h.fs[k] += s
+		k = 0
+		for k < len(ck) && s > ck[k] {
+			k++
+		}
+		h.cn[k]++
+		h.cs[k] += s
 	}
+	for _, l := range [2]struct {
+		b    []serBound
+		n, s []float64
+	}{{c.floors, h.fn, h.fs}, {c.caps, h.cn, h.cs}} {
+		var n, s float64
+		for j := len(l.b) - 1; j >= 0; j-- {
+			n += l.n[j+1]
+			s += l.s[j+1]
+			if n == 0 {
+				continue
+			}
+			b := &l.b[j]
+			for q, o := range b.o {
+				out[o] += n*b.wb[q] - b.wa[q]*s
+			}
+		}
+	}
+	n := float64(len(sal))
 	for i := range out {
-		out[i] = s * c.base[i]
+		out[i] += n*c.cons[i] + total*c.lin[i]
 	}
-	for i := range c.terms {
-		t := &c.terms[i]
-		x := t.a * s
-		if x > t.hi {
-			x = t.hi
+}
+
+// eval adds the flows of a record with salary s to out. A cap that binds
+// is applied as S·w·a − (w·a·S − w·hi); the subtraction loses about
+// ε·a·S/hi of the term relative to its value, negligible unless a salary is
+// many orders of magnitude above a cap.
+func (c *serCell) eval(s float64, out *[serOuts]float64) {
+	for i := range out {
+		out[i] += c.cons[i] + s*c.lin[i]
+	}
+	for i := range c.floors {
+		b := &c.floors[i]
+		if s >= b.key {
+			break
 		}
-		if x < t.lo {
-			x = t.lo
+		out[b.o[0]] += b.wb[0] - b.wa[0]*s
+		out[b.o[1]] += b.wb[1] - b.wa[1]*s
+		out[b.o[2]] += b.wb[2] - b.wa[2]*s
+		out[b.o[3]] += b.wb[3] - b.wa[3]*s
+	}
+	for i := range c.caps {
+		b := &c.caps[i]
+		if s <= b.key {
+			break
 		}
-		out[t.o[0]] += t.w[0] * x
-		out[t.o[1]] += t.w[1] * x
-		out[t.o[2]] += t.w[2] * x
-		out[t.o[3]] += t.w[3] * x
+		out[b.o[0]] += b.wb[0] - b.wa[0]*s
+		out[b.o[1]] += b.wb[1] - b.wa[1]*s
+		out[b.o[2]] += b.wb[2] - b.wa[2]*s
+		out[b.o[3]] += b.wb[3] - b.wa[3]*s
 	}
 }
 
@@ -172,6 +280,9 @@ func (v *Seriatim) decrements(t, sx, age, sv int) (float64, float64, float64) {
 // year.
 func (v *Seriatim) build(g0, sx, x, s0 int) *serCell {
 	c := new(serCell)
+	buf := serBuildPool.Get().(*serBuild)
+	defer serBuildPool.Put(buf)
+	c.floors, c.caps = buf.floors[:0], buf.caps[:0]
 	sex := Sex(sx + 1)
 	as := &v.s.Assumptions
 	n := v.years
@@ -222,7 +333,7 @@ func (v *Seriatim) build(g0, sx, x, s0 int) *serCell {
 			dd, di, dw = v.decrements(t, sx, age, sv)
 			qt := dd + di + dw
 			e = 1 - 0.5*qt
-			c.base[serSalary] += p * e * d * growth
+			c.lin[serSalary] += p * e * d * growth
 			refund += yr.refund * p * dw * (avg*past + 0.5*yr.contrib[Worker])
 		}
 		pe := p * e * d
@@ -261,21 +372,29 @@ func (v *Seriatim) build(g0, sx, x, s0 int) *serCell {
 		growth *= as.Salary.Merit(age, sv) * (1 + v.wage[t+1])
 		sv = min(sv+1, v.ms)
 	}
-	c.finish()
+	c.finish(buf)
 	return c
 }
 
-// cell returns the factors of a record's start cell, building them the
-// first time. Concurrent callers may build the same cell twice; the
-// results are identical and the first stored is kept.
-func (v *Seriatim) cell(r *ActiveRecord) *serCell {
-	sx := r.Sex.Index()
-	sv := min(r.Service, v.ms)
-	i := r.Group*v.nA + (sx*serAges+r.Age)*v.ns + sv
+// cellIndex is the index of a valid record's start cell in cells:
+// group·nA + (sex·serAges + age)·ns + min(service, MaxService).
+func (v *Seriatim) cellIndex(r *ActiveRecord) int {
+	return r.Group*v.nA + (int(r.Sex-Male)*serAges+r.Age)*v.ns + min(r.Service, v.ms)
+}
+
+// cell returns the factors of a valid record's start cell.
+func (v *Seriatim) cell(r *ActiveRecord) *serCell { return v.cellAt(v.cellIndex(r)) }
+
+// cellAt returns the factors of start cell i, building them the first
+// time. Concurrent callers may build the same cell twice; the results are
+// identical and the first stored is kept.
+func (v *Seriatim) cellAt(i int) *serCell {
 	if c := v.cells[i].Load(); c != nil {
 		return c
 	}
-	c := v.build(r.Group, sx, r.Age, sv)
+	g, rest := i/v.nA, i%v.nA
+	sv, rest := rest%v.ns, rest/v.ns
+	c := v.build(g, rest/serAges, rest%serAges, sv)
 	if !v.cells[i].CompareAndSwap(nil, c) {
 		c = v.cells[i].Load()
 	}
