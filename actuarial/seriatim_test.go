@@ -361,7 +361,7 @@ func TestSeriatimBadRecords(t *testing.T) {
 		err   error
 	}{
 		{"Group", func(r *actuarial.ActiveRecord) { r.Group = 2 }, actuarial.ErrRange},
-		{"Sex", func(r *actuarial.ActiveRecord) { r.Sex = actuarial.SexUnknown }, actuarial.ErrUnknownSex},
+		{"Sex", func(r *actuarial.ActiveRecord) { r.Sex = actuarial.SexUnknown }, actuarial.ErrRange},
 		{"Age", func(r *actuarial.ActiveRecord) { r.Age = actuarial.MaxCensusAge + 1 }, actuarial.ErrAgeRange},
 		{"Service", func(r *actuarial.ActiveRecord) { r.Service = 41 }, actuarial.ErrRange},
 		{"Service", func(r *actuarial.ActiveRecord) { r.Service = -1 }, actuarial.ErrRange},
@@ -396,8 +396,8 @@ func TestSeriatimBadRecords(t *testing.T) {
 		err   error
 	}{
 		{"Group", func(r *actuarial.PensionRecord) { r.Group = -1 }, actuarial.ErrRange},
-		{"Type", func(r *actuarial.PensionRecord) { r.Type = actuarial.PensionUnknown }, actuarial.ErrUnknownPensionType},
-		{"Sex", func(r *actuarial.PensionRecord) { r.Sex = 3 }, actuarial.ErrUnknownSex},
+		{"Type", func(r *actuarial.PensionRecord) { r.Type = actuarial.PensionUnknown }, actuarial.ErrRange},
+		{"Sex", func(r *actuarial.PensionRecord) { r.Sex = 3 }, actuarial.ErrRange},
 		{"Age", func(r *actuarial.PensionRecord) { r.Age = -1 }, actuarial.ErrAgeRange},
 		{"Pension", func(r *actuarial.PensionRecord) { r.Pension = math.Inf(1) }, actuarial.ErrNotFinite},
 	}
