@@ -34,7 +34,7 @@ type PensionRecord struct {
 
 // FlowValues are the present values, at 1 January of a scheme's StartYear,
 // of the flows of some members over a number of years: the flows a
-// [Projector] reports in its [YearResult]s, each year's flow taken as paid
+// [Projector] reports in its [YearResult] rows, each year's flow taken as paid
 // mid-year and discounted at the scheme's investment returns
 // (Assumptions.Return), as the projection's indicators discount them. Money
 // units of the flows (nominal); the zero value is no flows.

@@ -124,6 +124,109 @@ func TestSeriatimOneRecord(t *testing.T) {
 	}
 }
 
+// TestSeriatimVariants: the one-record identity of TestSeriatimOneRecord
+// under options the reference scheme does not use: decrements converted
+// under UDD in the multiple-decrement table, a disability cap, limits in
+// both money and units, a reference share, indexation to wages and to the
+// unit, no extra payments, a survivor's pension without orphans, and a
+// cells' MaxService of 20 that long-serving members reach while active.
+func TestSeriatimVariants(t *testing.T) {
+	const unit = 12 * 3000.0
+	uddm := func(tb testing.TB) *actuarial.ServiceTable {
+		const minAge, maxAge, maxSvc = 15, 70, 50
+		n := (maxAge - minAge + 1) * (maxSvc + 1)
+		dis, wd := make([]float64, n), make([]float64, n)
+		for i := range dis {
+			age, sv := minAge+i/(maxSvc+1), i%(maxSvc+1)
+			dis[i] = math.Min(0.05, 0.0004*math.Exp(0.07*float64(age-20)))
+			wd[i] = 0.12 * math.Exp(-0.15*float64(sv))
+		}
+		st, err := actuarial.NewServiceTable(minAge, maxSvc, [actuarial.NumDecrements][]float64{
+			actuarial.Disability: dis, actuarial.Withdrawal: wd,
+		}, actuarial.DecrementOptions{Basis: actuarial.IndependentRates, Assumption: actuarial.UDDMultipleDecrement})
+		require.NoError(tb, err)
+		return st
+	}
+	variants := []struct {
+		name string
+		edit func(tb testing.TB, s *actuarial.Scheme)
+	}{
+		{"UDD in the multiple-decrement table", func(tb testing.TB, s *actuarial.Scheme) {
+			st := uddm(tb)
+			s.Assumptions.Decrements = [actuarial.NumSexes]*actuarial.ServiceTable{st, st}
+		}},
+		{"limits in money and units, shares, wages", func(_ testing.TB, s *actuarial.Scheme) {
+			for g := range s.Groups {
+				for i := range s.Groups[g].Rules {
+					r := &s.Groups[g].Rules[i]
+					r.Disability.Cap = actuarial.Limit{Money: 4 * unit, Units: 5}
+					r.Retirement.Cap = actuarial.Limit{Money: 9 * unit, Units: 10}
+					r.Retirement.ReferenceShare = 0.85
+					r.Disability.ReferenceShare = 0.9
+					r.Ceiling = actuarial.Limit{Money: 20 * unit}
+					r.Indexation = actuarial.IndexWages
+					r.ExtraPayments = 0
+					r.OrphanShare = 0
+				}
+			}
+		}},
+		{"indexation to the unit, no family", func(_ testing.TB, s *actuarial.Scheme) {
+			s.Assumptions.Family = actuarial.Family{}
+			for g := range s.Groups {
+				for i := range s.Groups[g].Rules {
+					s.Groups[g].Rules[i].Indexation = actuarial.IndexUnit
+				}
+			}
+		}},
+	}
+	recs := []actuarial.ActiveRecord{
+		{Sex: actuarial.Male, Age: 40, Service: 12, Salary: 3 * unit},
+		{Sex: actuarial.Female, Age: 50, Service: 25, Salary: 0.8 * unit},
+		{Sex: actuarial.Male, Age: 55, Service: 30, Salary: 20 * unit},
+		{Group: 1, Sex: actuarial.Female, Age: 30, Service: 8, Salary: 6 * unit},
+	}
+	for _, c := range variants {
+		t.Run(c.name, func(t *testing.T) {
+			for _, rec := range recs {
+				s := serTwoGroups(t, serKeep, nil, nil)
+				c.edit(t, s)
+				ac, _ := serCells(t, 2, []actuarial.ActiveRecord{rec}, nil)
+				s.Groups[0].Actives, s.Groups[1].Actives = ac[0], ac[1]
+				want := serProject(t, s, serYears)
+				v, err := actuarial.NewSeriatim(s, serYears)
+				require.NoError(t, err)
+				got, err := v.Value(rec)
+				require.NoError(t, err)
+				serAssertClose(t, want, got, serExactTol, c.name)
+			}
+		})
+	}
+	t.Run("MaxService 20", func(t *testing.T) {
+		actC, penC := serCensus(7, 1000, 100)
+		act, pen := serRecords(t, actC, penC)
+		s := serTwoGroups(t, serNoLimits, act, pen)
+		for g := range s.Groups {
+			a := &actuarial.ActiveCells{MaxService: 20}
+			_, err := actuarial.GroupActives(a, nil)
+			require.NoError(t, err)
+			for _, r := range act {
+				if r.Group == g {
+					i := a.Index(r.Sex, r.Age, r.Service)
+					a.Count[i]++
+					a.Salary[i] += r.Salary
+				}
+			}
+			s.Groups[g].Actives = a
+		}
+		want := serProject(t, s, serYears)
+		v, err := actuarial.NewSeriatim(s, serYears)
+		require.NoError(t, err)
+		got, err := v.Total(act, pen)
+		require.NoError(t, err)
+		serAssertClose(t, want, got, serExactTol, "MaxService 20")
+	})
+}
+
 // TestSeriatimMatchesCellsWithoutLimits: with no cap, floor or ceiling
 // every flow is linear in the salary, so the sum of the seriatim values of
 // a census equals its projection by cells, discounted, up to rounding —
