@@ -104,7 +104,7 @@ func MemberOf(a *Active) Member {
 // MemberError reports a member that cannot be valued: the field, its value
 // and why.
 type MemberError struct {
-	Field string  // "Sex", "Age", "Service", "Salary", "EntryAge" or "Contributions"
+	Field string  // "Sex", "Age", "Service", "Salary", "EntryAge" or "Contributions"; for a [Seriatim] record also "Group", "Type" or "Pension"
 	Value float64 // the offending value
 	Err   error   // ErrAgeRange, ErrRange, ErrNegative or ErrNotFinite
 }

@@ -1,0 +1,402 @@
+// The factors of one start cell of a seriatim valuation, and a record's
+// value from them.
+
+package actuarial
+
+import (
+	"cmp"
+	"math"
+	"slices"
+	"sync"
+)
+
+// Kinds of 1 January exit along a record's path.
+const (
+	serRetNone uint8 = iota
+	serRetFull
+	serRetReduced
+	serRetWithdraw
+)
+
+// serTerm is one term of a record's flows: the amount
+// max(lo, min(hi, a·S)) for a salary S (a ≥ 0; lo 0 for no floor, hi +Inf
+// for no cap), times the weights w into the slots o of the flow vector.
+type serTerm struct {
+	a, lo, hi float64
+	w         [4]float64
+	o         [4]uint8
+}
+
+// serBound is a limit of one term, where it binds: a floor for salaries
+// below key = lo/a, a cap (or ceiling) for salaries above key = hi/a. While
+// it binds, the term pays w·bound instead of w·a·S.
+type serBound struct {
+	key float64
+	wb  [4]float64 // w·bound
+	wa  [4]float64 // w·a
+	o   [4]uint8
+}
+
+// serCell holds the factors of one start cell. A record's flows are
+// cons + S·lin, corrected by w·bound − w·a·S for each limit that binds at
+// its salary S. The floors are sorted by decreasing key and the caps by
+// increasing key, so those that bind at S come first: a record's cost is
+// the number of limits that bind for it.
+type serCell struct {
+	lin    [serOuts]float64 // flows per unit of salary, as if no limit bound
+	cons   [serOuts]float64 // flows that do not depend on the salary (a floor above the cap)
+	floors []serBound
+	caps   []serBound
+	// The keys of floors and caps, for a dense search.
+	floorKeys, capKeys []float64
+}
+
+// add adds a term.
+func (c *serCell) add(t serTerm) {
+	switch {
+	case t.w == [4]float64{}:
+		return
+	case t.a <= 0 || t.lo > t.hi:
+		// max(lo, min(hi, a·S)) = lo whatever the salary.
+		for k, o := range t.o {
+			c.cons[o] += t.w[k] * t.lo
+		}
+		return
+	}
+	var wa [4]float64
+	for k, o := range t.o {
+		wa[k] = t.w[k] * t.a
+		c.lin[o] += wa[k]
+	}
+	if t.lo > 0 {
+		b := serBound{key: t.lo / t.a, wa: wa, o: t.o}
+		for k := range b.wb {
+			b.wb[k] = t.w[k] * t.lo
+		}
+		c.floors = append(c.floors, b)
+	}
+	if !math.IsInf(t.hi, 1) {
+		b := serBound{key: t.hi / t.a, wa: wa, o: t.o}
+		for k := range b.wb {
+			b.wb[k] = t.w[k] * t.hi
+		}
+		c.caps = append(c.caps, b)
+	}
+}
+
+// serBuildPool holds buffers in which build gathers a cell's limits.
+var serBuildPool = sync.Pool{New: func() any { return new(serBuild) }}
+
+type serBuild struct{ floors, caps []serBound }
+
+// finish sorts the limits, those that bind first, and moves them from the
+// build buffers b into storage of their own.
+func (c *serCell) finish(b *serBuild) {
+	b.floors, b.caps = c.floors, c.caps
+	slices.SortFunc(b.floors, func(x, y serBound) int { return cmp.Compare(y.key, x.key) })
+	slices.SortFunc(b.caps, func(x, y serBound) int { return cmp.Compare(x.key, y.key) })
+	nf, nc := len(b.floors), len(b.caps)
+	all := make([]serBound, nf+nc)
+	copy(all, b.floors)
+	copy(all[nf:], b.caps)
+	c.floors, c.caps = all[:nf:nf], all[nf:]
+	keys := make([]float64, nf+nc)
+	for i := range all {
+		keys[i] = all[i].key
+	}
+	c.floorKeys, c.capKeys = keys[:nf:nf], keys[nf:]
+	b.floors, b.caps = b.floors[:0], b.caps[:0]
+}
+
+// serHist counts records by the number of limits that bind for them, k:
+// n[k] records with salaries summing to s[k]; f for floors, c for caps.
+type serHist struct {
+	fn, fs, cn, cs []float64
+}
+
+// reset sizes and zeroes the counts for nf floors and nc caps.
+func (h *serHist) reset(nf, nc int) {
+	h.fn, h.fs = resizeCells(h.fn, nf+1), resizeCells(h.fs, nf+1)
+	h.cn, h.cs = resizeCells(h.cn, nc+1), resizeCells(h.cs, nc+1)
+}
+
+// sum adds the flows of records with salaries sal to out. The floors that
+// bind for a salary s are the first k, those with keys above s (and the
+// caps likewise); counting the records and their salaries by k, floor j
+// binds for the records counted at k > j, n of them with salaries totalling
+// S, and changes the flows by n·w·lo − w·a·S.
+func (c *serCell) sum(sal []float64, out *[serOuts]float64, h *serHist) {
+	fk, ck := c.floorKeys, c.capKeys
+	h.reset(len(fk), len(ck))
+	var total float64
+	for _, s := range sal {
+		total += s
+		k := 0
+		for k < len(fk) && s < fk[k] {
+			k++
+		}
+		h.fn[k]++
+		h.fs[k] += s
+		k = 0
+		for k < len(ck) && s > ck[k] {
+			k++
+		}
+		h.cn[k]++
+		h.cs[k] += s
+	}
+	for _, l := range [2]struct {
+		b    []serBound
+		n, s []float64
+	}{{c.floors, h.fn, h.fs}, {c.caps, h.cn, h.cs}} {
+		var n, s float64
+		for j := len(l.b) - 1; j >= 0; j-- {
+			n += l.n[j+1]
+			s += l.s[j+1]
+			if n == 0 {
+				continue
+			}
+			b := &l.b[j]
+			for q, o := range b.o {
+				out[o] += n*b.wb[q] - b.wa[q]*s
+			}
+		}
+	}
+	n := float64(len(sal))
+	for i := range out {
+		out[i] += n*c.cons[i] + total*c.lin[i]
+	}
+}
+
+// eval adds the flows of a record with salary s to out. A cap that binds
+// is applied as S·w·a − (w·a·S − w·hi); the subtraction loses about
+// ε·a·S/hi of the term relative to its value, negligible unless a salary is
+// many orders of magnitude above a cap.
+func (c *serCell) eval(s float64, out *[serOuts]float64) {
+	for i := range out {
+		out[i] += c.cons[i] + s*c.lin[i]
+	}
+	for i := range c.floors {
+		b := &c.floors[i]
+		if s >= b.key {
+			break
+		}
+		out[b.o[0]] += b.wb[0] - b.wa[0]*s
+		out[b.o[1]] += b.wb[1] - b.wa[1]*s
+		out[b.o[2]] += b.wb[2] - b.wa[2]*s
+		out[b.o[3]] += b.wb[3] - b.wa[3]*s
+	}
+	for i := range c.caps {
+		b := &c.caps[i]
+		if s <= b.key {
+			break
+		}
+		out[b.o[0]] += b.wb[0] - b.wa[0]*s
+		out[b.o[1]] += b.wb[1] - b.wa[1]*s
+		out[b.o[2]] += b.wb[2] - b.wa[2]*s
+		out[b.o[3]] += b.wb[3] - b.wa[3]*s
+	}
+}
+
+// retirement is the 1 January exit of a member of that sex, age and
+// service cell under the year's rules: its kind, probability and pension
+// per unit of salary before cap and floor, as the projector computes them.
+func (v *Seriatim) retirement(yr *serYear, sex Sex, age, sv int) (uint8, float64, float64) {
+	r := yr.r
+	as := &v.s.Assumptions
+	rr := &as.Retirement[sex.Index()]
+	kind, rate, factor := serRetNone, 0.0, 0.0
+	switch r.Eligibility.Status(sex, age, sv) {
+	case Full:
+		kind, rate, factor = serRetFull, rr.Full.At(age), 1
+	case Reduced:
+		kind, rate, factor = serRetReduced, rr.Reduced.At(age), r.Eligibility.Reduction(sex, age)
+	}
+	share := r.Retirement.ReferenceShare
+	if share == 0 {
+		share = 1
+	}
+	factor *= r.Retirement.Accrual.Rate(sv) * share
+	if n := r.Retirement.ReferenceYears; n > 1 {
+		factor *= as.Salary.ReferenceRatio(age, sv, n, yr.w)
+	}
+	if factor <= 0 {
+		kind, rate, factor = serRetNone, 0, 0
+	}
+	if comp := r.CompulsoryAge[sex.Index()]; comp > 0 && age >= comp {
+		rate = 1
+		if kind == serRetNone {
+			kind = serRetWithdraw
+		}
+	}
+	if rate == 0 {
+		kind = serRetNone
+	}
+	return kind, rate, factor
+}
+
+// disability is the disability pension per unit of salary, before cap and
+// floor, of a member of that age and service cell under the year's rules.
+func (v *Seriatim) disability(yr *serYear, age, sv int) float64 {
+	d := &yr.r.Disability
+	share := d.ReferenceShare
+	if share == 0 {
+		share = 1
+	}
+	f := d.Accrual.Rate(sv) * share
+	if n := d.ReferenceYears; n > 1 && f > 0 {
+		f *= v.s.Assumptions.Salary.ReferenceRatio(age, sv, n, yr.w)
+	}
+	return f
+}
+
+// decrements returns the dependent probabilities of death, disability and
+// withdrawal during year t of an active member of sex index sx, age and
+// service cell, as the projector derives them.
+func (v *Seriatim) decrements(t, sx, age, sv int) (float64, float64, float64) {
+	d0 := v.qAt(t, StatusActive, sx, age)
+	tb := v.s.Assumptions.Decrements[sx]
+	if tb == nil || age < max(tb.MinAge(), 0) || age > tb.MaxAge() {
+		return d0, 0, 0
+	}
+	ind := tb.Independent(age, sv)
+	qi, qw := ind[Disability], ind[Withdrawal]
+	switch {
+	case qi == 0 && qw == 0:
+		return d0, 0, 0
+	case tb.Options().Assumption == UDDMultipleDecrement:
+		in, out := [3]float64{d0, qi, qw}, [3]float64{}
+		dependentUDDM(out[:], in[:])
+		return out[0], out[1], out[2]
+	}
+	// UDD in each single-decrement table (Bowers et al. §10.6).
+	const third = 1.0 / 3
+	return d0 * (1 - 0.5*(qi+qw) + third*qi*qw),
+		qi * (1 - 0.5*(d0+qw) + third*d0*qw),
+		qw * (1 - 0.5*(d0+qi) + third*d0*qi)
+}
+
+// build computes the factors of the start cell of group g0, sex index sx,
+// age x and service cell s0 by following a member of that cell year by
+// year.
+func (v *Seriatim) build(g0, sx, x, s0 int) *serCell {
+	c := new(serCell)
+	buf := serBuildPool.Get().(*serBuild)
+	defer serBuildPool.Put(buf)
+	c.floors, c.caps = buf.floors[:0], buf.caps[:0]
+	sex := Sex(sx + 1)
+	as := &v.s.Assumptions
+	n := v.years
+	g, sv := g0, s0
+	p, growth := 1.0, 1.0 // probability of being active on 1 January; salary against S_0
+	contribOuts := [4]uint8{serContrib, serContrib + 1, serContrib + 2, serRefund}
+	disOuts := [4]uint8{serDis, serExtra, serSurv, serOrph}
+	for t := 0; t < n && p > 0; t++ {
+		age := x + t
+		y := v.s.StartYear + t
+		for i := range v.s.Transitions {
+			if tr := &v.s.Transitions[i]; tr.Year == y && tr.From == g && tr.moves(age, sv) {
+				g = tr.To
+			}
+		}
+		yr := &v.yr[g*n+t]
+		d := v.disc[t]
+		var past, avg float64 // for refunds: T(age, sv) and the average contribution rate
+		if v.past != nil {
+			past, avg = v.past[t][age*v.ns+sv], yr.avgRate[sv]
+		}
+		var refund float64 // refunds per unit of contribution base
+
+		// 1 January: retirements.
+		if kind, rate, factor := v.retirement(yr, sex, age, sv); kind != serRetNone {
+			m := p * rate
+			if kind == serRetWithdraw {
+				refund += yr.refund * m * avg * past
+			} else {
+				ti := int(kind - serRetFull) // PensionOldAge or PensionEarly
+				a := &v.ann[g][annIndex(t, ti, sx, age)]
+				c.add(serTerm{
+					a: factor * growth, lo: yr.retFloor, hi: yr.retCap,
+					w: [4]float64{m * a[annOwn], m * a[annExtra], m * a[annSurv], m * a[annOrph]},
+					o: [4]uint8{uint8(serPension + ti), serExtra, serSurv, serOrph},
+				})
+			}
+			if rate >= 1 {
+				p = 0
+			} else {
+				p -= m
+			}
+		}
+
+		// During the year: salaries, contributions, exits.
+		var dd, di, dw, e float64
+		if p > 0 {
+			dd, di, dw = v.decrements(t, sx, age, sv)
+			qt := dd + di + dw
+			e = 1 - 0.5*qt
+			c.lin[serSalary] += p * e * d * growth
+			refund += yr.refund * p * dw * (avg*past + 0.5*yr.contrib[Worker])
+		}
+		pe := p * e * d
+		c.add(serTerm{
+			a: growth, hi: yr.ceiling,
+			w: [4]float64{yr.contrib[Worker] * pe, yr.contrib[Employer] * pe, yr.contrib[State] * pe, refund * d},
+			o: contribOuts,
+		})
+		if p == 0 {
+			break
+		}
+		if fd := v.disability(yr, age, sv); fd > 0 && (di > 0 || yr.deathBenefit) {
+			var w [4]float64
+			if di > 0 && age < MaxCensusAge {
+				// Paid for half the year, then in payment from the next
+				// 1 January, indexed.
+				m, a := p*di, &v.ann[g][annIndex(t+1, PensionDisability.Index(), sx, age+1)]
+				w[0] = m * (0.5*d + yr.index*a[annOwn])
+				w[1] = m * (yr.extra*0.5*d + yr.index*a[annExtra])
+				w[2] = m * yr.index * a[annSurv]
+				w[3] = m * yr.index * a[annOrph]
+			}
+			if yr.deathBenefit && dd > 0 {
+				m, dv := p*dd, &v.death[g][(t*NumSexes+sx)*serAges+age]
+				w[1] += m * dv[deathExtra]
+				w[2] += m * dv[deathSurv]
+				w[3] += m * dv[deathOrph]
+			}
+			c.add(serTerm{a: fd * growth, lo: yr.disFloor, hi: yr.disCap, w: w, o: disOuts})
+		}
+		if f := 1 - (dd + di + dw); f <= 0 || age == MaxCensusAge {
+			p = 0
+		} else {
+			p *= f
+		}
+		growth *= as.Salary.Merit(age, sv) * (1 + v.wage[t+1])
+		sv = min(sv+1, v.ms)
+	}
+	c.finish(buf)
+	return c
+}
+
+// cellIndex is the index of a valid record's start cell in cells:
+// group·nA + (sex·serAges + age)·ns + min(service, MaxService).
+func (v *Seriatim) cellIndex(r *ActiveRecord) int {
+	return r.Group*v.nA + (int(r.Sex-Male)*serAges+r.Age)*v.ns + min(r.Service, v.ms)
+}
+
+// cell returns the factors of a valid record's start cell.
+func (v *Seriatim) cell(r *ActiveRecord) *serCell { return v.cellAt(v.cellIndex(r)) }
+
+// cellAt returns the factors of start cell i, building them the first
+// time. Concurrent callers may build the same cell twice; the results are
+// identical and the first stored is kept.
+func (v *Seriatim) cellAt(i int) *serCell {
+	if c := v.cells[i].Load(); c != nil {
+		return c
+	}
+	g, rest := i/v.nA, i%v.nA
+	sv, rest := rest%v.ns, rest/v.ns
+	c := v.build(g, rest/serAges, rest%serAges, sv)
+	if !v.cells[i].CompareAndSwap(nil, c) {
+		c = v.cells[i].Load()
+	}
+	return c
+}

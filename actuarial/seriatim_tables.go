@@ -1,0 +1,297 @@
+// The tables a seriatim valuation shares between records: mortality and
+// rules by year, and the annuity factors of pensions in payment.
+
+package actuarial
+
+import (
+	"fmt"
+	"math"
+)
+
+// serYear is what the rules of one group give in one year.
+type serYear struct {
+	r                  *Rules
+	w                  float64 // wage growth into the year, for reference salaries
+	contrib            [NumPayers]float64
+	ceiling            float64 // +Inf: no ceiling
+	retCap, retFloor   float64 // +Inf, 0: none
+	disCap, disFloor   float64 // +Inf, 0: none
+	extra              float64 // ExtraPayments
+	index              float64 // indexation factor at the next 1 January
+	refund             float64 // RefundShare
+	avgRate            []float64
+	deathBenefit       bool // deaths leave survivors' or orphans' pensions
+	survivor, orphanSh float64
+}
+
+// serAnn is the value of a pension of 1 a year in payment, by what it pays:
+// its own pension, extra payments, the survivor's pension and orphans'
+// pensions it leaves on death.
+type serAnn [4]float64
+
+// serDeath is the value of the pensions a death leaves per unit of the
+// deceased's pension: survivors', orphans', and the extra payments on them.
+type serDeath [3]float64
+
+// Components of serAnn and serDeath.
+const (
+	annOwn, annExtra, annSurv, annOrph = 0, 1, 2, 3
+	deathSurv, deathOrph, deathExtra   = 0, 1, 2
+)
+
+// fillMortality reads q by year, status, sex and age, resolving the
+// fallbacks of Assumptions.Mortality as a projection does.
+func (v *Seriatim) fillMortality() error {
+	as := &v.s.Assumptions
+	var mort [NumLifeStatuses][NumSexes]YearTable
+	var static [NumLifeStatuses][NumSexes]bool
+	fallback := [NumLifeStatuses]LifeStatus{StatusActive, StatusActive, StatusRetired, StatusRetired}
+	for st := range NumLifeStatuses {
+		for sx := range NumSexes {
+			m := as.Mortality[st][sx]
+			if m == nil {
+				m = mort[fallback[st]][sx]
+			}
+			mort[st][sx] = m
+			switch m.(type) {
+			case PeriodTable, *PeriodTable:
+				static[st][sx] = true
+			}
+		}
+	}
+	const row = NumLifeStatuses * NumSexes * serAges
+	v.q = make([]float64, v.years*row)
+	for t := range v.years {
+		y := v.s.StartYear + t
+		for st := range NumLifeStatuses {
+			for sx := range NumSexes {
+				off := ((t*NumLifeStatuses+st)*NumSexes + sx) * serAges
+				q := v.q[off : off+serAges]
+				if t > 0 && static[st][sx] {
+					copy(q, v.q[off-row:off-row+serAges])
+					continue
+				}
+				m := mort[st][sx]
+				lo := m.MinAge()
+				for age := range MaxCensusAge {
+					r := m.Q(max(age, lo), y)
+					if !(r >= 0 && r <= 1) {
+						err := ErrRate
+						if math.IsNaN(r) {
+							err = ErrNotFinite
+						}
+						return &RateError{Field: fmt.Sprintf("mortality of %v %v in %d", LifeStatus(st), Sex(sx+1), y),
+							Age: age, Service: -1, Value: r, Err: err}
+					}
+					q[age] = r
+				}
+				q[MaxCensusAge] = 1
+			}
+		}
+	}
+	return nil
+}
+
+// qAt returns q of status st, sex index sx and age in year t.
+func (v *Seriatim) qAt(t int, st LifeStatus, sx, age int) float64 {
+	return v.q[((t*NumLifeStatuses+int(st))*NumSexes+sx)*serAges+age]
+}
+
+// pastSalaries sets past: T(a, 0) = 0 and T(a, s) = (1 + T(a−1, s−1)) /
+// (merit(a−1, s−1)·(1+w)), one table for each distinct wage growth.
+func (v *Seriatim) pastSalaries() {
+	v.past = make([][]float64, v.years)
+	sc := &v.s.Assumptions.Salary
+	var ws []float64
+	var tables [][]float64
+	for t := range v.years {
+		w := v.wage[t]
+		found := -1
+		for i, x := range ws {
+			if x == w {
+				found = i
+			}
+		}
+		if found < 0 {
+			tb := make([]float64, serAges*v.ns)
+			for age := 1; age < serAges; age++ {
+				for sv := 1; sv <= v.ms; sv++ {
+					tb[age*v.ns+sv] = (1 + tb[(age-1)*v.ns+sv-1]) / (sc.Merit(age-1, sv-1) * (1 + w))
+				}
+			}
+			ws, tables = append(ws, w), append(tables, tb)
+			found = len(tables) - 1
+		}
+		v.past[t] = tables[found]
+	}
+}
+
+// groupYears sets what group g's rules give in each year.
+func (v *Seriatim) groupYears(g int, unit []float64, refunds bool) {
+	grp := &v.s.Groups[g]
+	as := &v.s.Assumptions
+	workerRate := func(y int) float64 {
+		return grp.Rules[max(grp.rulesIndex(y), 0)].Contribution[Worker].At(y)
+	}
+	var hist []float64 // worker's rates of the years before, the latest first
+	if refunds {
+		hist = make([]float64, v.ms)
+		for k := range hist {
+			hist[k] = workerRate(v.s.StartYear - 1 - k)
+		}
+	}
+	for t := range v.years {
+		y := v.s.StartYear + t
+		r := &grp.Rules[grp.rulesIndex(y)]
+		yr := &v.yr[g*v.years+t]
+		yr.r = r
+		yr.w = v.wage[t]
+		for pay := range NumPayers {
+			yr.contrib[pay] = r.Contribution[pay].At(y)
+		}
+		var ok bool
+		if yr.ceiling, ok = r.Ceiling.Value(unit[t]); !ok {
+			yr.ceiling = math.Inf(1)
+		}
+		if yr.retCap, ok = r.Retirement.Cap.Value(unit[t]); !ok {
+			yr.retCap = math.Inf(1)
+		}
+		yr.retFloor, _ = r.Retirement.Floor.Value(unit[t])
+		if yr.disCap, ok = r.Disability.Cap.Value(unit[t]); !ok {
+			yr.disCap = math.Inf(1)
+		}
+		yr.disFloor, _ = r.Disability.Floor.Value(unit[t])
+		yr.extra = r.ExtraPayments
+		yr.refund = r.RefundShare
+		yr.survivor, yr.orphanSh = r.SurvivorShare, r.OrphanShare
+		yr.deathBenefit = r.SurvivorShare > 0 || (r.OrphanShare > 0 && as.Family.OrphanEndAge > 0)
+		next := grp.RulesAt(y + 1)
+		yr.index = 1
+		switch next.Indexation {
+		case IndexPrices:
+			yr.index += as.Inflation.At(y + 1)
+		case IndexWages:
+			yr.index += as.WageGrowth.At(y + 1)
+		case IndexUnit:
+			yr.index += as.UnitGrowth.At(y + 1)
+		case IndexFixed:
+			yr.index += next.IndexRate.At(y + 1)
+		}
+		if refunds {
+			yr.avgRate = make([]float64, v.ns)
+			var sum float64
+			for k, rate := range hist {
+				sum += rate
+				yr.avgRate[k+1] = sum / float64(k+1)
+			}
+			if len(hist) > 0 {
+				copy(hist[1:], hist[:len(hist)-1])
+				hist[0] = yr.contrib[Worker]
+			}
+		}
+	}
+}
+
+// annIndex is the index of a pension in ann[g].
+func annIndex(t, ti, sx, age int) int {
+	return ((t*NumPensionTypes+ti)*NumSexes+sx)*serAges + age
+}
+
+// annuities computes ann[g] and death[g] backwards from year years, where
+// every value is 0.
+func (v *Seriatim) annuities(g int) {
+	n := v.years
+	ann := make([]serAnn, (n+1)*NumPensionTypes*NumSexes*serAges)
+	death := make([]serDeath, n*NumSexes*serAges)
+	end := v.s.Assumptions.Family.OrphanEndAge
+	orphanEnd := serAges // orphans' pensions in payment stop at this age
+	if end > 0 {
+		orphanEnd = end
+	}
+	for t := n - 1; t >= 0; t-- {
+		yr := &v.yr[g*n+t]
+		d, x, ix := v.disc[t], yr.extra, yr.index
+		// Survivors' and orphans' pensions: paid, and indexed for the
+		// survivors; they leave nothing on death.
+		for _, typ := range [...]PensionType{PensionSurvivor, PensionOrphan} {
+			ti := typ.Index()
+			stop := serAges
+			if typ == PensionOrphan {
+				stop = orphanEnd
+			}
+			for sx := range NumSexes {
+				for age := range serAges {
+					q := v.qAt(t, StatusSurvivor, sx, age)
+					pay := d * (1 - 0.5*q)
+					a := serAnn{annOwn: pay, annExtra: x * pay}
+					if age < MaxCensusAge && age+1 < stop && q < 1 {
+						nx := &ann[annIndex(t+1, ti, sx, age+1)]
+						k := (1 - q) * ix
+						a[annOwn] += k * nx[annOwn]
+						a[annExtra] += k * nx[annExtra]
+					}
+					ann[annIndex(t, ti, sx, age)] = a
+				}
+			}
+		}
+		// What a death leaves, per unit of the deceased's pension.
+		if yr.deathBenefit {
+			for sx := range NumSexes {
+				for age := range serAges {
+					var dv serDeath
+					if mar := v.married[sx][age]; mar > 0 && yr.survivor > 0 {
+						amt := yr.survivor * mar
+						half := 0.5 * amt * d
+						nx := &ann[annIndex(t+1, PensionSurvivor.Index(), 1-sx, v.spouseAge[sx][age])]
+						dv[deathSurv] += half + amt*ix*nx[annOwn]
+						dv[deathExtra] += x*half + amt*ix*nx[annExtra]
+					}
+					if orph := v.orphans[sx][age]; orph > 0 && yr.orphanSh > 0 && end > 0 {
+						if oage := v.orphanAge[sx][age]; oage < end {
+							amt := yr.orphanSh * orph
+							half := 0.5 * amt * d
+							dv[deathOrph] += half
+							dv[deathExtra] += x * half
+							if oage+1 < end && oage < MaxCensusAge {
+								for osx := range NumSexes { // half boys, half girls
+									nx := &ann[annIndex(t+1, PensionOrphan.Index(), osx, oage+1)]
+									dv[deathOrph] += amt / 2 * ix * nx[annOwn]
+									dv[deathExtra] += amt / 2 * ix * nx[annExtra]
+								}
+							}
+						}
+					}
+					death[(t*NumSexes+sx)*serAges+age] = dv
+				}
+			}
+		}
+		// Retirement and disability pensions: paid, indexed, and leaving
+		// survivors' and orphans' pensions.
+		for _, typ := range [...]PensionType{PensionOldAge, PensionEarly, PensionDisability} {
+			ti := typ.Index()
+			st := statusOf(typ)
+			for sx := range NumSexes {
+				for age := range serAges {
+					q := v.qAt(t, st, sx, age)
+					pay := d * (1 - 0.5*q)
+					a := serAnn{annOwn: pay, annExtra: x * pay}
+					if yr.deathBenefit && q > 0 {
+						dv := &death[(t*NumSexes+sx)*serAges+age]
+						a[annSurv] += q * dv[deathSurv]
+						a[annOrph] += q * dv[deathOrph]
+						a[annExtra] += q * dv[deathExtra]
+					}
+					if age < MaxCensusAge && q < 1 {
+						nx := &ann[annIndex(t+1, ti, sx, age+1)]
+						k := (1 - q) * ix
+						for c := range a {
+							a[c] += k * nx[c]
+						}
+					}
+					ann[annIndex(t, ti, sx, age)] = a
+				}
+			}
+		}
+	}
+	v.ann[g], v.death[g] = ann, death
+}
