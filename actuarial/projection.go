@@ -50,11 +50,11 @@ type Projector struct {
 	hasDec    [NumSexes]bool
 	uddm      [NumSexes]bool
 	merit     []float64 // merit factor by age and service
-	// dep[sex] holds, for each age and service, the dependent
-	// probabilities of death, disability and withdrawal during the year,
-	// three values a cell, for the current year (for every year when
-	// active mortality does not change by year: depValid).
-	dep      [NumSexes][]float64
+	// dec[sex] holds, for each age and service, the dependent
+	// probabilities of the year and what follows from them, for the
+	// current year (for every year when active mortality does not change
+	// by year: depValid).
+	dec      [NumSexes]yearDec
 	depValid bool
 
 	mort    [NumLifeStatuses][NumSexes]YearTable // resolved: no nil
@@ -75,6 +75,9 @@ type Projector struct {
 	deadN, deadA   [NumSexes][nAges]float64
 	deadLo, deadHi [NumSexes]int
 
+	// scratchN, scratchS take the survivors of the last age, emptied at once.
+	scratchN, scratchS []float64
+
 	gc       []groupCache
 	entW     []float64 // entrants' profile weights, normalised
 	trackAcc bool      // some rules refund contributions
@@ -84,6 +87,15 @@ type Projector struct {
 	accT     []float64
 	accW     float64
 	accValid bool
+	accVer   int // counts the changes of accT
+}
+
+// yearDec holds the active cells' dependent probabilities of death,
+// disability and withdrawal of a year by age and service (cell
+// age·ns + service), one slice a cause so that the row loops read them in
+// step.
+type yearDec struct {
+	d, i, w []float64
 }
 
 // groupCache holds what a group's rules give, recomputed only when the
@@ -96,7 +108,10 @@ type groupCache struct {
 	retRate   []float64 // by active cell: probability of retiring on 1 January
 	retFactor []float64 // by active cell: pension per unit of salary, before cap and floor
 	disFactor []float64 // by age and service: disability pension per unit of salary
-	retMin    int       // the youngest age with a retirement of any kind
+	// disLo[age], disHi[age]: the services with a disability factor above
+	// 0 lie within them; empty when disHi < disLo.
+	disLo, disHi [nAges]int
+	retMin       int // the youngest age with a retirement of any kind
 
 	ratio      [2][]float64 // reference ratios by age and service, for retirement and disability
 	ratioYears [2]int       // their ReferenceYears; 0: not computed
@@ -114,8 +129,13 @@ type groupCache struct {
 	// hist[k] is the worker's contribution rate k+1 years before the
 	// year; avgRate[s] the average over the last s years (refunds only).
 	hist, avgRate []float64
-	base          float64 // contribution base of the year
-	paid          float64 // pensions paid in the year
+	// accR[age·ns + service] is avgRate[service]·accT[age·ns + service],
+	// for accT version accVer and the current avgRate (−1: to compute);
+	// zero without refunds.
+	accR   []float64
+	accVer int
+	base   float64 // contribution base of the year
+	paid   float64 // pensions paid in the year
 }
 
 // NewProjector validates s and allocates a projector for it. The error is
@@ -135,6 +155,7 @@ func NewProjector(s *Scheme) (*Projector, error) {
 		}
 	}
 	p.ns = p.ms + 1
+	p.scratchN, p.scratchS = make([]float64, p.ns), make([]float64, p.ns)
 	p.nA = NumSexes * nAges * p.ns
 	p.nP = NumPensionTypes * NumSexes * nAges
 	p.aN = make([]float64, p.nG*p.nA)
@@ -201,7 +222,8 @@ func NewProjector(s *Scheme) (*Projector, error) {
 		}
 	}
 	for sx := range NumSexes {
-		p.dep[sx] = make([]float64, 3*nAges*p.ns)
+		n := nAges * p.ns
+		p.dec[sx] = yearDec{d: make([]float64, n), i: make([]float64, n), w: make([]float64, n)}
 	}
 	p.merit = make([]float64, nAges*p.ns)
 	for age := range nAges {
@@ -250,6 +272,8 @@ func NewProjector(s *Scheme) (*Projector, error) {
 		gc.retRate = make([]float64, p.nA)
 		gc.retFactor = make([]float64, p.nA)
 		gc.disFactor = make([]float64, nAges*p.ns)
+		gc.accR = make([]float64, nAges*p.ns)
+		gc.accVer = -1
 		for k := range gc.ratio {
 			gc.ratio[k] = make([]float64, nAges*p.ns)
 		}
@@ -288,6 +312,7 @@ func (p *Projector) pastSalaries(w float64) {
 		}
 	}
 	p.accW, p.accValid = w, true
+	p.accVer++
 }
 
 // workerRate is the worker's contribution rate of group g in year y under
@@ -596,11 +621,11 @@ func (p *Projector) fillDecrements() {
 			}
 		}
 		q := &p.q[StatusActive][sx]
-		dep := p.dep[sx]
+		dec := &p.dec[sx]
 		for age := lo; age <= hi; age++ {
 			d0 := q[age]
 			for sv := 0; sv <= p.ms; sv++ {
-				c := 3 * (age*p.ns + sv)
+				c := age*p.ns + sv
 				d, i, w := d0, 0.0, 0.0
 				if p.hasDec[sx] {
 					qi, qw := p.qDis[sx][age*p.ns+sv], p.qWd[sx][age*p.ns+sv]
@@ -616,7 +641,7 @@ func (p *Projector) fillDecrements() {
 						w = qw * (1 - 0.5*(d0+qi) + third*d0*qi)
 					}
 				}
-				dep[c], dep[c+1], dep[c+2] = d, i, w
+				dec.d[c], dec.i[c], dec.w[c] = d, i, w
 			}
 		}
 	}
@@ -654,7 +679,19 @@ func (p *Projector) prepare(g, y int, w, unit float64) {
 		gc.avgRate[0] = 0
 		for k, r := range gc.hist {
 			sum += r
-			gc.avgRate[k+1] = sum / float64(k+1)
+			if a := sum / float64(k+1); a != gc.avgRate[k+1] {
+				gc.avgRate[k+1] = a
+				gc.accVer = -1
+			}
+		}
+		if gc.accVer != p.accVer {
+			for age := range nAges {
+				row := age * p.ns
+				for sv, a := range gc.avgRate {
+					gc.accR[row+sv] = a * p.accT[row+sv]
+				}
+			}
+			gc.accVer = p.accVer
 		}
 	}
 
@@ -762,6 +799,13 @@ func (p *Projector) factors(gc *groupCache, r *Rules, w float64) {
 			}
 			gc.disFactor[c] = f
 		}
+		gc.disLo[age], gc.disHi[age] = p.ns, -1
+		for sv, f := range gc.disFactor[age*p.ns : (age+1)*p.ns] {
+			if f > 0 {
+				gc.disLo[age] = min(gc.disLo[age], sv)
+				gc.disHi[age] = sv
+			}
+		}
 	}
 }
 
@@ -769,6 +813,13 @@ func (p *Projector) factors(gc *groupCache, r *Rules, w float64) {
 // 1 January, deaths, disability and withdrawal during the year,
 // contributions, and the survivors aged into the next year with their
 // salaries raised by merit and wage growth w1. It returns the survivors.
+//
+// Each row of cells (sex and age) goes through a few small loops, each
+// keeping its running sums in registers: retirements (retireRow), the
+// disability pensions and deaths in service (disRow, over the services with
+// a disability pension), then the contributions, exits and survivors
+// (stepRow). Every sum is still taken cell by cell in the order of the
+// cells.
 func (p *Projector) activesPass(g, t int, w1 float64, yr *YearResult, det *CellDetail) float64 {
 	gc := &p.gc[g]
 	r := gc.r
@@ -787,12 +838,18 @@ func (p *Projector) activesPass(g, t int, w1 float64, yr *YearResult, det *CellD
 	// Without a ceiling or cap these are +Inf, without a floor 0, so that
 	// the comparisons below never hold.
 	ceiling, disCap, disFloor := gc.ceiling, gc.disCap, gc.disFloor
-	var survivors, salaryBill, ceilingCut, withdrawn, deathsAll, disAll, wdAll, disPaid, disNew float64
-	halfRateW := 0.5 * rateW
+	var sums actSums
+	var survivors, disPaid, disNew float64
+	halfRateW := 0.0 // without refunds withdrawn stays 0
+	if trackAcc {
+		halfRateW = 0.5 * rateW
+	}
+	aN, aS := p.aN[base:base+p.nA], p.aS[base:base+p.nA]
 	for sx := range NumSexes {
 		k := g*NumSexes + sx
 		lo, hi := p.lo[k], p.hi[k]
 		newLo, newHi := nAges, -1
+		dec := &p.dec[sx]
 		for age := hi; age >= lo; age-- {
 			rk := k*nAges + age
 			sLo, sHi := p.svLo[rk], p.svHi[rk]
@@ -802,120 +859,192 @@ func (p *Projector) activesPass(g, t int, w1 float64, yr *YearResult, det *CellD
 			}
 			// Slices of the row's populated cells, indexed by service − sLo.
 			row := (sx*nAges + age) * ns // the row's first cell within the group
-			cur := base + row
-			a0, a1 := cur+sLo, cur+sHi+1
-			nRow, sRow := p.aN[a0:a1], p.aS[a0:a1]
+			a0, a1 := row+sLo, row+sHi+1
+			nRow, sRow := aN[a0:a1], aS[a0:a1]
 			ar := age*ns + sLo
-			disRow, meritRow := gc.disFactor[ar:ar+len(nRow)], p.merit[ar:ar+len(nRow)]
-			depRow := p.dep[sx][3*ar : 3*(ar+len(nRow))]
-			kindRow, rateRow, factorRow := gc.retKind[row+sLo:row+sHi+1], gc.retRate[row+sLo:row+sHi+1], gc.retFactor[row+sLo:row+sHi+1]
-			nLo, nHi := ns, -1 // the service cells survivors reach
+			ar1 := ar + len(nRow)
+			dRow, iRow, wRow := dec.d[ar:ar1], dec.i[ar:ar1], dec.w[ar:ar1]
 			last := age == MaxCensusAge
-			var nxN, nxS []float64
-			if !last {
-				nxN, nxS = p.aN[cur+ns:cur+2*ns], p.aS[cur+ns:cur+2*ns]
-			}
 			var tRow, avgRow []float64 // for refunds: past salaries and contribution rates
 			if trackAcc {
-				tRow, avgRow = p.accT[ar:ar+len(nRow)], gc.avgRate[sLo:sHi+1]
+				tRow, avgRow = p.accT[ar:ar1], gc.avgRate[sLo:sHi+1]
 			}
 			if age >= gc.retMin {
-				p.retireRow(gc, nRow, sRow, kindRow, rateRow, factorRow, tRow, avgRow, pbase+sx*nAges+age, yr, det, dbase+cur+sLo, pdbase)
+				p.retireRow(gc, nRow, sRow, gc.retKind[a0:a1], gc.retRate[a0:a1], gc.retFactor[a0:a1], tRow, avgRow, pbase+sx*nAges+age, yr, det, dbase+base+a0, pdbase)
 			}
-			var rowSurv, rowDeaths, rowDeathAmt, rowDis, rowDisAmt float64
-			for j := range nRow {
-				n := nRow[j]
-				if n == 0 {
-					continue
-				}
-				sal := sRow[j]
-				nRow[j], sRow[j] = 0, 0
-
-				// Deaths, disability and withdrawal during the year.
-				d3 := depRow[3*j : 3*j+3]
-				dd, di, dw := d3[0], d3[1], d3[2]
-				qt := dd + di + dw
-				e := 1 - 0.5*qt // exposure, UDD
-				f := 1 - qt
-				salaryBill += sal * e
-				cb := sal
-				if sal > n*ceiling {
-					cb = n * ceiling
-					ceilingCut += (sal - cb) * e
-				}
-				deaths, dis, wd := n*dd, n*di, n*dw
-				if trackAcc {
-					// Own contributions to 1 January plus half a year's.
-					withdrawn += dw * cb * (avgRow[j]*tRow[j] + halfRateW)
-				}
-				if fd := disRow[j]; fd > 0 && (di > 0 || deathBenefit) {
-					// The cell's disability pensions, capped and floored per head.
-					amt := fd * sal
-					if amt > n*disCap {
-						amt = n * disCap
+			var ds disSums
+			if dl, dh := max(gc.disLo[age], sLo), min(gc.disHi[age], sHi); dl <= dh {
+				j0, j1, c0 := dl-sLo, dh-sLo+1, age*ns+dl
+				disRow(nRow[j0:j1], sRow[j0:j1], gc.disFactor[c0:], dec.d[c0:], dec.i[c0:], disCap, disFloor, deathBenefit, &ds)
+			}
+			if det != nil {
+				for j, n := range nRow {
+					if n == 0 {
+						continue
 					}
-					if amt < n*disFloor {
-						amt = n * disFloor
-					}
-					rowDis += dis
-					rowDisAmt += di * amt
-					rowDeaths += deaths
-					rowDeathAmt += dd * amt
+					c := dbase + base + a0 + j
+					det.Exits[Death][c] += n * dRow[j]
+					det.Exits[Disability][c] += n * iRow[j]
+					det.Exits[Withdrawal][c] += n * wRow[j]
 				}
-				deathsAll += deaths
-				disAll += dis
-				wdAll += wd
-				if det != nil {
-					c := dbase + cur + sLo + j
-					det.Exits[Death][c] += deaths
-					det.Exits[Disability][c] += dis
-					det.Exits[Withdrawal][c] += wd
-				}
-				if f <= 0 || last {
-					continue
-				}
-				surv := n * f
-				s1 := min(sLo+j+1, ms)
-				nxN[s1] += surv
-				nxS[s1] += sal * f * meritRow[j] * wage
-				rowSurv += surv
-				nLo, nHi = min(nLo, s1), max(nHi, s1)
+			}
+			// The year's exits, contributions and survivors. Survivors go to
+			// the next age's cell of one more year of service, those at
+			// MaxService stay at MaxService: the row's last cell when
+			// sHi = ms, done on its own after the others. At the last age no
+			// one survives: its survivors go to a scratch row.
+			main := len(nRow)
+			if sHi == ms {
+				main--
+			}
+			nxN, nxS := p.scratchN, p.scratchS
+			if !last {
+				nxN, nxS = aN[row+ns:row+2*ns], aS[row+ns:row+2*ns]
+			}
+			mRow, accRow := p.merit[ar:ar1], gc.accR[ar:ar1]
+			rowSurv := stepRow(nRow[:main], sRow[:main], nxN[sLo+1:], nxS[sLo+1:], dRow, iRow, wRow, mRow, accRow,
+				wage, ceiling, halfRateW, &sums)
+			if main < len(nRow) {
+				rowSurv += stepRow(nRow[main:], sRow[main:], nxN[ms:], nxS[ms:], dRow[main:], iRow[main:], wRow[main:], mRow[main:], accRow[main:],
+					wage, ceiling, halfRateW, &sums)
+			}
+			if last {
+				clear(p.scratchN)
+				clear(p.scratchS)
+				rowSurv = 0
 			}
 			if rowSurv > 0 {
+				// The service cells survivors may have reached.
+				nLo, nHi := min(sLo+1, ms), min(sHi+1, ms)
 				p.svLo[rk+1], p.svHi[rk+1] = min(p.svLo[rk+1], nLo), max(p.svHi[rk+1], nHi)
 				survivors += rowSurv
 				newLo = age + 1
 				newHi = max(newHi, age+1)
 			}
-			if rowDis > 0 && !last {
+			if ds.dis > 0 && !last {
 				pc := pbase + (int(PensionDisability-1)*NumSexes+sx)*nAges + age + 1
-				p.wN[pc] += rowDis
+				p.wN[pc] += ds.dis
 				touch(p.wLo, p.wHi, pc)
-				p.wA[pc] += rowDisAmt
-				disPaid += 0.5 * rowDisAmt
-				disNew += rowDis
+				p.wA[pc] += ds.disAmt
+				disPaid += 0.5 * ds.disAmt
+				disNew += ds.dis
 				if det != nil {
-					det.Awarded[pdbase+pc] += rowDis
+					det.Awarded[pdbase+pc] += ds.dis
 				}
 			}
-			if rowDeaths > 0 && deathBenefit {
-				p.deadN[sx][age] += rowDeaths
-				p.deadA[sx][age] += rowDeathAmt
+			if ds.deaths > 0 && deathBenefit {
+				p.deadN[sx][age] += ds.deaths
+				p.deadA[sx][age] += ds.deathAmt
 				p.deadLo[sx], p.deadHi[sx] = min(p.deadLo[sx], age), max(p.deadHi[sx], age)
 			}
 		}
 		p.lo[k], p.hi[k] = newLo, newHi
 	}
-	yr.SalaryBill += salaryBill
-	yr.Refunds += refundShare * withdrawn
-	yr.Exits[Death] += deathsAll
-	yr.Exits[Disability] += disAll
-	yr.Exits[Withdrawal] += wdAll
+	yr.SalaryBill += sums.bill
+	yr.Refunds += refundShare * sums.withdrawn
+	yr.Exits[Death] += sums.deaths
+	yr.Exits[Disability] += sums.dis
+	yr.Exits[Withdrawal] += sums.wd
 	yr.Pensions[PensionDisability-1] += disPaid
 	yr.NewPensions[PensionDisability-1] += disNew
 	gc.paid += disPaid
-	gc.base += salaryBill - ceilingCut
+	gc.base += sums.bill - sums.cut
 	return survivors
+}
+
+// actSums are activesPass's running sums over the year's cells: the
+// salary bill, the salaries above the ceiling (times the exposure), the
+// contributions refunded (before the refund share) and the exits by cause.
+type actSums struct {
+	bill, cut, withdrawn float64
+	deaths, dis, wd      float64
+}
+
+// disSums are a row's disability pensions awarded (number and amount) and
+// deaths in service with a pension due (number and pensions).
+type disSums struct {
+	dis, disAmt, deaths, deathAmt float64
+}
+
+// stepRow takes the year's exits out of a row's cells n, s (counts and
+// salaries), cell by cell: it adds to sums their salary bill, salaries
+// above the ceiling and refunds on withdrawal, and exits (dependent
+// probabilities d, i, w), and moves the survivors to nxN, nxS with their
+// salaries raised by merit m and the wage factor. acc are the cells' past
+// contributions in units of the current salary (accR), halfRate half the
+// year's rate (0 without refunds). It returns the survivors. Cells without
+// members are left alone.
+func stepRow(n, s, nxN, nxS, d, i, w, m, acc []float64, wage, ceiling, halfRate float64, sums *actSums) float64 {
+	s, nxN, nxS = s[:len(n)], nxN[:len(n)], nxS[:len(n)]
+	d, i, w = d[:len(n)], i[:len(n)], w[:len(n)]
+	m, acc = m[:len(n)], acc[:len(n)]
+	bill, cut, withdrawn := sums.bill, sums.cut, sums.withdrawn
+	deaths, dis, wd := sums.deaths, sums.dis, sums.wd
+	var surv float64
+	for j, nj := range n {
+		if nj == 0 {
+			continue
+		}
+		sal := s[j]
+		n[j], s[j] = 0, 0
+		dd, di, dw := d[j], i[j], w[j]
+		qt := dd + di + dw
+		e := 1 - 0.5*qt // exposure, UDD
+		bill += sal * e
+		cb := sal // contribution base
+		if sal > nj*ceiling {
+			cb = nj * ceiling
+			cut += (sal - cb) * e
+		}
+		// Own contributions to 1 January plus half a year's.
+		withdrawn += dw * cb * (acc[j] + halfRate)
+		deaths += nj * dd
+		dis += nj * di
+		wd += nj * dw
+		f := 1 - qt
+		if f <= 0 {
+			continue
+		}
+		sv := nj * f
+		nxN[j] += sv
+		nxS[j] += sal * f * m[j] * wage
+		surv += sv
+	}
+	sums.bill, sums.cut, sums.withdrawn = bill, cut, withdrawn
+	sums.deaths, sums.dis, sums.wd = deaths, dis, wd
+	return surv
+}
+
+// disRow sums a row's disability pensions and its deaths in service with a
+// pension due: the cells with a disability factor fd and a disability rate
+// (or a death benefit), their pensions fd × salary capped and floored per
+// head.
+func disRow(n, s, fd, d, i []float64, disCap, disFloor float64, deathBenefit bool, ds *disSums) {
+	s, fd, d, i = s[:len(n)], fd[:len(n)], d[:len(n)], i[:len(n)]
+	var dis, disAmt, deaths, deathAmt float64
+	for j, nj := range n {
+		if nj == 0 {
+			continue
+		}
+		f, di := fd[j], i[j]
+		if !(f > 0 && (di > 0 || deathBenefit)) {
+			continue
+		}
+		// The cell's disability pensions, capped and floored per head.
+		amt := f * s[j]
+		if amt > nj*disCap {
+			amt = nj * disCap
+		}
+		if amt < nj*disFloor {
+			amt = nj * disFloor
+		}
+		dd := d[j]
+		dis += nj * di
+		disAmt += di * amt
+		deaths += nj * dd
+		deathAmt += dd * amt
+	}
+	ds.dis, ds.disAmt, ds.deaths, ds.deathAmt = dis, disAmt, deaths, deathAmt
 }
 
 // retireRow retires the members of one row of active cells (one group, sex
