@@ -1129,54 +1129,82 @@ func dependent3(d, i, w float64) (float64, float64, float64) {
 	return out[0], out[1], out[2]
 }
 
-// award adds the survivors' and orphans' pensions arising from deaths
-// members of sex index sx and age age in group g, whose pensions (or
-// disability pensions, for deaths in service) totalled amount, a year,
-// over those deaths (Σ deaths × pension per head).
-func (p *Projector) award(g, sx, age int, deaths, amount float64, yr *YearResult, det *CellDetail, pdbase int) {
+// award adds the survivors' and orphans' pensions arising from the year's
+// deaths in group g gathered in deadN and deadA by sex and age of the
+// deceased (members with a pension, or a disability pension for deaths in
+// service, due: the deaths and Σ deaths × pension per head, a year), and
+// empties them.
+func (p *Projector) award(g int, yr *YearResult, det *CellDetail, pdbase int) {
 	gc := &p.gc[g]
 	r := gc.r
 	pbase := g * p.nP
-	if mar := p.married[sx][age]; mar > 0 && r.SurvivorShare > 0 {
-		m := deaths * mar
-		amt := r.SurvivorShare * mar * amount
-		pc := pbase + (int(PensionSurvivor-1)*NumSexes+(1-sx))*nAges + p.spouseAge[sx][age]
-		p.wN[pc] += m
-		touch(p.wLo, p.wHi, pc)
-		p.wA[pc] += amt
-		yr.Pensions[PensionSurvivor-1] += 0.5 * amt
-		gc.paid += 0.5 * amt
-		yr.NewPensions[PensionSurvivor-1] += m
-		if det != nil {
-			det.Awarded[pdbase+pc] += m
-		}
-	}
+	wN, wA := p.wN[pbase:pbase+p.nP], p.wA[pbase:pbase+p.nP]
+	sShare, oShare := r.SurvivorShare, r.OrphanShare
 	end := p.s.Assumptions.Family.OrphanEndAge
-	if orph := p.orphans[sx][age]; orph > 0 && r.OrphanShare > 0 && end > 0 {
-		oage := p.orphanAge[sx][age]
-		if oage >= end {
-			return
-		}
-		m := deaths * orph
-		amt := r.OrphanShare * orph * amount
-		yr.Pensions[PensionOrphan-1] += 0.5 * amt
-		gc.paid += 0.5 * amt
-		yr.NewPensions[PensionOrphan-1] += m
-		if oage+1 >= end || oage >= MaxCensusAge {
-			// Paid for the rest of the year only.
-			yr.PensionsEnded[PensionOrphan-1] += m
-			return
-		}
-		for osx := range NumSexes { // half boys, half girls
-			pc := pbase + (int(PensionOrphan-1)*NumSexes+osx)*nAges + oage + 1
-			p.wN[pc] += m / 2
-			touch(p.wLo, p.wHi, pc)
-			p.wA[pc] += amt / 2
-			if det != nil {
-				det.Awarded[pdbase+pc] += m / 2
+	// The running sums, in registers.
+	paid := gc.paid
+	sPaid, sNew := yr.Pensions[PensionSurvivor-1], yr.NewPensions[PensionSurvivor-1]
+	oPaid, oNew, oEnded := yr.Pensions[PensionOrphan-1], yr.NewPensions[PensionOrphan-1], yr.PensionsEnded[PensionOrphan-1]
+	for sx := range NumSexes {
+		lo, hi := max(p.deadLo[sx], 0), min(p.deadHi[sx], MaxCensusAge)
+		p.deadLo[sx], p.deadHi[sx] = nAges, -1
+		dn, da := &p.deadN[sx], &p.deadA[sx]
+		married, spouseAge := &p.married[sx], &p.spouseAge[sx]
+		orphans, orphanAge := &p.orphans[sx], &p.orphanAge[sx]
+		sc := (int(PensionSurvivor-1)*NumSexes + (1 - sx)) * nAges // the spouses' strip
+		for age := lo; age <= hi; age++ {
+			deaths := dn[age]
+			if !(deaths > 0) {
+				continue
+			}
+			amount := da[age]
+			dn[age], da[age] = 0, 0
+			if mar := married[age]; mar > 0 && sShare > 0 {
+				m := deaths * mar
+				amt := sShare * mar * amount
+				pc := sc + spouseAge[age]
+				wN[pc] += m
+				touch(p.wLo, p.wHi, pbase+pc)
+				wA[pc] += amt
+				sPaid += 0.5 * amt
+				paid += 0.5 * amt
+				sNew += m
+				if det != nil {
+					det.Awarded[pdbase+pbase+pc] += m
+				}
+			}
+			orph := orphans[age]
+			if !(orph > 0 && oShare > 0 && end > 0) {
+				continue
+			}
+			oage := orphanAge[age]
+			if oage >= end {
+				continue
+			}
+			m := deaths * orph
+			amt := oShare * orph * amount
+			oPaid += 0.5 * amt
+			paid += 0.5 * amt
+			oNew += m
+			if oage+1 >= end || oage >= MaxCensusAge {
+				// Paid for the rest of the year only.
+				oEnded += m
+				continue
+			}
+			for osx := range NumSexes { // half boys, half girls
+				pc := (int(PensionOrphan-1)*NumSexes+osx)*nAges + oage + 1
+				wN[pc] += m / 2
+				touch(p.wLo, p.wHi, pbase+pc)
+				wA[pc] += amt / 2
+				if det != nil {
+					det.Awarded[pdbase+pbase+pc] += m / 2
+				}
 			}
 		}
 	}
+	gc.paid = paid
+	yr.Pensions[PensionSurvivor-1], yr.NewPensions[PensionSurvivor-1] = sPaid, sNew
+	yr.Pensions[PensionOrphan-1], yr.NewPensions[PensionOrphan-1], yr.PensionsEnded[PensionOrphan-1] = oPaid, oNew, oEnded
 }
 
 // pensionersPass pays group g's pensions of year t, applies the year's
@@ -1208,11 +1236,25 @@ func (p *Projector) pensionersPass(g, t int, yr *YearResult, det *CellDetail) {
 			cb := pbase + (ti*NumSexes+sx)*nAges
 			k := cb / nAges
 			lo, hi := p.pLo[k], p.pHi[k]
+			if hi < lo {
+				continue
+			}
 			nlo, nhi := nAges, -1
-			if spouse && lo <= hi {
+			if spouse {
 				dLo[sx], dHi[sx] = min(dLo[sx], lo), max(dHi[sx], hi)
 			}
-			for age := hi; age >= lo; age-- {
+			// Ages to top move their survivors up a year (pensionRow);
+			// above it pensions end or, at MaxCensusAge, die out.
+			top := max(min(hi, end-2, MaxCensusAge-1), lo-1)
+			if det != nil {
+				for age := top; age >= lo; age-- {
+					c := cb + age
+					if n := p.pN[c]; n != 0 {
+						det.PensionerDeaths[pdbase+c] += n * qrow[age]
+					}
+				}
+			}
+			for age := hi; age > top; age-- {
 				c := cb + age
 				n := p.pN[c]
 				if n == 0 {
@@ -1235,16 +1277,19 @@ func (p *Projector) pensionersPass(g, t int, yr *YearResult, det *CellDetail) {
 				if surv <= 0 || age == MaxCensusAge {
 					continue
 				}
-				if age+1 >= end {
-					ended += surv
-					if det != nil {
-						det.Ended[pdbase+c] += surv
-					}
-					continue
+				ended += surv // age+1 ≥ end
+				if det != nil {
+					det.Ended[pdbase+c] += surv
 				}
-				p.pN[c+1] += surv
-				p.pA[c+1] += amt * (1 - q) * ix
-				nlo, nhi = age+1, max(nhi, age+1)
+			}
+			if lo <= top {
+				var moved bool
+				dn, da := p.deadN[sx][:], p.deadA[sx][:]
+				paid, deaths, moved = pensionRow(p.pN[cb+lo:cb+top+2], p.pA[cb+lo:cb+top+2], qrow[lo:top+1],
+					dn[lo:], da[lo:], ix, spouse, paid, deaths)
+				if moved {
+					nlo, nhi = lo+1, max(nhi, top+1)
+				}
 			}
 			p.pLo[k], p.pHi[k] = nlo, nhi
 		}
@@ -1254,15 +1299,7 @@ func (p *Projector) pensionersPass(g, t int, yr *YearResult, det *CellDetail) {
 		gc.paid += paid
 	}
 	if deathBenefit {
-		for sx := range NumSexes {
-			for age := dLo[sx]; age <= dHi[sx]; age++ {
-				if d := p.deadN[sx][age]; d > 0 {
-					p.award(g, sx, age, d, p.deadA[sx][age], yr, det, pdbase)
-					p.deadN[sx][age], p.deadA[sx][age] = 0, 0
-				}
-			}
-			dLo[sx], dHi[sx] = nAges, -1
-		}
+		p.award(g, yr, det, pdbase)
 	}
 	for k := pbase / nAges; k < (pbase+p.nP)/nAges; k++ {
 		lo, hi := p.wLo[k], p.wHi[k]
@@ -1283,6 +1320,46 @@ func (p *Projector) pensionersPass(g, t int, yr *YearResult, det *CellDetail) {
 			wn[c], wa[c] = 0, 0
 		}
 	}
+}
+
+// pensionRow pays, for the year, one strip of pension cells n, a (counts
+// and yearly amounts by age) at mortality q, from the oldest age down; adds
+// their deaths, and the pensions of those dying, to dn and da when spouse;
+// and moves the survivors, their pensions indexed by ix, up an age: n and a
+// hold one age more than q. paid and deaths are the running sums of the
+// pensions paid and the deaths, returned updated with whether any survivor
+// moved. Cells without pensioners are left alone.
+func pensionRow(n, a, q, dn, da []float64, ix float64, spouse bool, paid, deaths float64) (float64, float64, bool) {
+	q = q[:len(n)-1]
+	a = a[:len(n)]
+	if spouse {
+		dn, da = dn[:len(q)], da[:len(q)]
+	}
+	moved := false
+	for k := len(q) - 1; k >= 0; k-- {
+		nk := n[k]
+		if nk == 0 {
+			continue
+		}
+		amt := a[k]
+		n[k], a[k] = 0, 0
+		qk := q[k]
+		paid += amt * (1 - 0.5*qk)
+		d := nk * qk
+		deaths += d
+		if spouse {
+			dn[k] += d
+			da[k] += amt * qk
+		}
+		surv := nk - d
+		if surv <= 0 {
+			continue
+		}
+		n[k+1] += surv
+		a[k+1] += amt * (1 - qk) * ix
+		moved = true
+	}
+	return paid, deaths, moved
 }
 
 // enter adds the entrants of 1 January of year y (year t of the run) and
