@@ -50,11 +50,10 @@ type Projector struct {
 	hasDec    [NumSexes]bool
 	uddm      [NumSexes]bool
 	merit     []float64 // merit factor by age and service
-	// dec[sex] holds, for each age and service, the dependent
-	// probabilities of the year and what follows from them, for the
-	// current year (for every year when active mortality does not change
-	// by year: depValid).
-	dec      [NumSexes]yearDec
+	// dec[sex][age·ns + service] holds the cell's decrements of the
+	// current year (of every year when active mortality does not change
+	// by year: depValid) and its merit.
+	dec      [NumSexes][]decCell
 	depValid bool
 
 	mort    [NumLifeStatuses][NumSexes]YearTable // resolved: no nil
@@ -77,6 +76,7 @@ type Projector struct {
 
 	// scratchN, scratchS take the survivors of the last age, emptied at once.
 	scratchN, scratchS []float64
+	disSums            [nAges]disSums // activesPass's, by age
 
 	gc       []groupCache
 	entW     []float64 // entrants' profile weights, normalised
@@ -90,12 +90,13 @@ type Projector struct {
 	accVer   int // counts the changes of accT
 }
 
-// yearDec holds the active cells' dependent probabilities of death,
-// disability and withdrawal of a year by age and service (cell
-// age·ns + service), one slice a cause so that the row loops read them in
-// step.
-type yearDec struct {
-	d, i, w []float64
+// decCell holds what an active cell's year takes from the assumptions:
+// the dependent probabilities of death, disability and withdrawal, the
+// exposure e = 1 − (d+i+w)/2 (UDD), the probability of staying in service
+// f = 1 − (d+i+w) (0 should rounding make it negative) and the merit
+// factor m of the salary scale.
+type decCell struct {
+	d, i, w, e, f, m float64
 }
 
 // groupCache holds what a group's rules give, recomputed only when the
@@ -222,8 +223,7 @@ func NewProjector(s *Scheme) (*Projector, error) {
 		}
 	}
 	for sx := range NumSexes {
-		n := nAges * p.ns
-		p.dec[sx] = yearDec{d: make([]float64, n), i: make([]float64, n), w: make([]float64, n)}
+		p.dec[sx] = make([]decCell, nAges*p.ns)
 	}
 	p.merit = make([]float64, nAges*p.ns)
 	for age := range nAges {
@@ -621,7 +621,7 @@ func (p *Projector) fillDecrements() {
 			}
 		}
 		q := &p.q[StatusActive][sx]
-		dec := &p.dec[sx]
+		dec := p.dec[sx]
 		for age := lo; age <= hi; age++ {
 			d0 := q[age]
 			for sv := 0; sv <= p.ms; sv++ {
@@ -641,7 +641,8 @@ func (p *Projector) fillDecrements() {
 						w = qw * (1 - 0.5*(d0+qi) + third*d0*qi)
 					}
 				}
-				dec.d[c], dec.i[c], dec.w[c] = d, i, w
+				qt := d + i + w
+				dec[c] = decCell{d: d, i: i, w: w, e: 1 - 0.5*qt, f: max(1-qt, 0), m: p.merit[c]}
 			}
 		}
 	}
@@ -814,12 +815,13 @@ func (p *Projector) factors(gc *groupCache, r *Rules, w float64) {
 // contributions, and the survivors aged into the next year with their
 // salaries raised by merit and wage growth w1. It returns the survivors.
 //
-// Each row of cells (sex and age) goes through a few small loops, each
-// keeping its running sums in registers: retirements (retireRow), the
-// disability pensions and deaths in service (disRow, over the services with
-// a disability pension), then the contributions, exits and survivors
-// (stepRow). Every sum is still taken cell by cell in the order of the
-// cells.
+// The cells of each sex go through three passes over the ages, from the
+// oldest down, each a small loop keeping its running sums in registers:
+// retirements (retireRow, from the youngest age with a retirement), the
+// disability pensions and deaths in service (disPlane, over the services
+// with a disability factor), then the contributions, exits and survivors
+// (stepPlane). The survivors of an age join the next age, already done.
+// Every sum is still taken cell by cell in the order of the cells.
 func (p *Projector) activesPass(g, t int, w1 float64, yr *YearResult, det *CellDetail) float64 {
 	gc := &p.gc[g]
 	r := gc.r
@@ -830,118 +832,90 @@ func (p *Projector) activesPass(g, t int, w1 float64, yr *YearResult, det *CellD
 	if det != nil {
 		dbase, pdbase = t*p.nG*p.nA, t*p.nG*p.nP
 	}
-	rateW := gc.contrib[Worker]
-	refundShare := r.RefundShare
-	wage := 1 + w1
 	deathBenefit := r.SurvivorShare > 0 || (r.OrphanShare > 0 && p.s.Assumptions.Family.OrphanEndAge > 0)
-	trackAcc := p.trackAcc
-	// Without a ceiling or cap these are +Inf, without a floor 0, so that
-	// the comparisons below never hold.
-	ceiling, disCap, disFloor := gc.ceiling, gc.disCap, gc.disFloor
+	step := stepConst{wage: 1 + w1, ceiling: gc.ceiling}
+	if p.trackAcc {
+		step.halfRate = 0.5 * gc.contrib[Worker]
+	}
 	var sums actSums
 	var survivors, disPaid, disNew float64
-	halfRateW := 0.0 // without refunds withdrawn stays 0
-	if trackAcc {
-		halfRateW = 0.5 * rateW
-	}
-	aN, aS := p.aN[base:base+p.nA], p.aS[base:base+p.nA]
+	plane := nAges * ns
 	for sx := range NumSexes {
-		k := g*NumSexes + sx
-		lo, hi := p.lo[k], p.hi[k]
-		newLo, newHi := nAges, -1
-		dec := &p.dec[sx]
-		for age := hi; age >= lo; age-- {
-			rk := k*nAges + age
-			sLo, sHi := p.svLo[rk], p.svHi[rk]
-			p.svLo[rk], p.svHi[rk] = ns, -1 // the row empties: its survivors move on
+		ks := g*NumSexes + sx
+		lo, hi := p.lo[ks], p.hi[ks]
+		if hi < lo {
+			continue
+		}
+		// The group and sex's cells and their populated services by age.
+		off := base + sx*plane
+		aN, aS := p.aN[off:off+plane], p.aS[off:off+plane]
+		svLo, svHi := p.svLo[ks*nAges:(ks+1)*nAges], p.svHi[ks*nAges:(ks+1)*nAges]
+		dec := p.dec[sx]
+
+		// Retirements on 1 January.
+		for age := hi; age >= max(lo, gc.retMin); age-- {
+			sLo, sHi := svLo[age], svHi[age]
 			if sHi < sLo {
 				continue
 			}
-			// Slices of the row's populated cells, indexed by service − sLo.
-			row := (sx*nAges + age) * ns // the row's first cell within the group
-			a0, a1 := row+sLo, row+sHi+1
-			nRow, sRow := aN[a0:a1], aS[a0:a1]
-			ar := age*ns + sLo
-			ar1 := ar + len(nRow)
-			dRow, iRow, wRow := dec.d[ar:ar1], dec.i[ar:ar1], dec.w[ar:ar1]
-			last := age == MaxCensusAge
-			var tRow, avgRow []float64 // for refunds: past salaries and contribution rates
-			if trackAcc {
-				tRow, avgRow = p.accT[ar:ar1], gc.avgRate[sLo:sHi+1]
+			c0, c1 := age*ns+sLo, age*ns+sHi+1 // within the plane
+			g0, g1 := sx*plane+c0, sx*plane+c1 // within the group
+			var tRow, avgRow []float64         // for refunds: past salaries and contribution rates
+			if p.trackAcc {
+				tRow, avgRow = p.accT[c0:c1], gc.avgRate[sLo:sHi+1]
 			}
-			if age >= gc.retMin {
-				p.retireRow(gc, nRow, sRow, gc.retKind[a0:a1], gc.retRate[a0:a1], gc.retFactor[a0:a1], tRow, avgRow, pbase+sx*nAges+age, yr, det, dbase+base+a0, pdbase)
-			}
-			var ds disSums
-			if dl, dh := max(gc.disLo[age], sLo), min(gc.disHi[age], sHi); dl <= dh {
-				j0, j1, c0 := dl-sLo, dh-sLo+1, age*ns+dl
-				disRow(nRow[j0:j1], sRow[j0:j1], gc.disFactor[c0:], dec.d[c0:], dec.i[c0:], disCap, disFloor, deathBenefit, &ds)
-			}
-			if det != nil {
-				for j, n := range nRow {
-					if n == 0 {
-						continue
+			p.retireRow(gc, aN[c0:c1], aS[c0:c1], gc.retKind[g0:g1], gc.retRate[g0:g1], gc.retFactor[g0:g1],
+				tRow, avgRow, pbase+sx*nAges+age, yr, det, dbase+off+c0, pdbase)
+		}
+
+		if det != nil {
+			for age := hi; age >= lo; age-- {
+				for sv := svLo[age]; sv <= svHi[age]; sv++ {
+					c := age*ns + sv
+					if n := aN[c]; n != 0 {
+						dc := dbase + off + c
+						det.Exits[Death][dc] += n * dec[c].d
+						det.Exits[Disability][dc] += n * dec[c].i
+						det.Exits[Withdrawal][dc] += n * dec[c].w
 					}
-					c := dbase + base + a0 + j
-					det.Exits[Death][c] += n * dRow[j]
-					det.Exits[Disability][c] += n * iRow[j]
-					det.Exits[Withdrawal][c] += n * wRow[j]
 				}
 			}
-			// The year's exits, contributions and survivors. Survivors go to
-			// the next age's cell of one more year of service, those at
-			// MaxService stay at MaxService: the row's last cell when
-			// sHi = ms, done on its own after the others. At the last age no
-			// one survives: its survivors go to a scratch row.
-			main := len(nRow)
-			if sHi == ms {
-				main--
-			}
-			nxN, nxS := p.scratchN, p.scratchS
-			if !last {
-				nxN, nxS = aN[row+ns:row+2*ns], aS[row+ns:row+2*ns]
-			}
-			mRow, accRow := p.merit[ar:ar1], gc.accR[ar:ar1]
-			rowSurv := stepRow(nRow[:main], sRow[:main], nxN[sLo+1:], nxS[sLo+1:], dRow, iRow, wRow, mRow, accRow,
-				wage, ceiling, halfRateW, &sums)
-			if main < len(nRow) {
-				rowSurv += stepRow(nRow[main:], sRow[main:], nxN[ms:], nxS[ms:], dRow[main:], iRow[main:], wRow[main:], mRow[main:], accRow[main:],
-					wage, ceiling, halfRateW, &sums)
-			}
-			if last {
-				clear(p.scratchN)
-				clear(p.scratchS)
-				rowSurv = 0
-			}
-			if rowSurv > 0 {
-				// The service cells survivors may have reached.
-				nLo, nHi := min(sLo+1, ms), min(sHi+1, ms)
-				p.svLo[rk+1], p.svHi[rk+1] = min(p.svLo[rk+1], nLo), max(p.svHi[rk+1], nHi)
-				survivors += rowSurv
-				newLo = age + 1
-				newHi = max(newHi, age+1)
-			}
-			if ds.dis > 0 && !last {
+		}
+
+		// Disability pensions and deaths in service, contributions, exits
+		// during the year and survivors.
+		pl := activePlane{
+			n: aN, s: aS, dec: dec, acc: gc.accR, fd: gc.disFactor, svLo: svLo, svHi: svHi,
+			disLo: &gc.disLo, disHi: &gc.disHi, ms: ms,
+			step: step, disCap: gc.disCap, disFloor: gc.disFloor, deathBenefit: deathBenefit,
+			ds: &p.disSums, scratchN: p.scratchN, scratchS: p.scratchS,
+			newLo: nAges, newHi: -1,
+		}
+		disPlane(&pl, hi, lo)
+		survivors = stepPlane(&pl, &sums, survivors, hi, lo)
+		p.lo[ks], p.hi[ks] = pl.newLo, pl.newHi
+		ds := &p.disSums
+		for age := hi; age >= lo; age-- {
+			if dis := ds[age].dis; dis > 0 && age < MaxCensusAge {
 				pc := pbase + (int(PensionDisability-1)*NumSexes+sx)*nAges + age + 1
-				p.wN[pc] += ds.dis
+				p.wN[pc] += dis
 				touch(p.wLo, p.wHi, pc)
-				p.wA[pc] += ds.disAmt
-				disPaid += 0.5 * ds.disAmt
-				disNew += ds.dis
+				p.wA[pc] += ds[age].disAmt
+				disPaid += 0.5 * ds[age].disAmt
+				disNew += dis
 				if det != nil {
-					det.Awarded[pdbase+pc] += ds.dis
+					det.Awarded[pdbase+pc] += dis
 				}
 			}
-			if ds.deaths > 0 && deathBenefit {
-				p.deadN[sx][age] += ds.deaths
-				p.deadA[sx][age] += ds.deathAmt
+			if d := ds[age].deaths; d > 0 && deathBenefit {
+				p.deadN[sx][age] += d
+				p.deadA[sx][age] += ds[age].deathAmt
 				p.deadLo[sx], p.deadHi[sx] = min(p.deadLo[sx], age), max(p.deadHi[sx], age)
 			}
 		}
-		p.lo[k], p.hi[k] = newLo, newHi
 	}
 	yr.SalaryBill += sums.bill
-	yr.Refunds += refundShare * sums.withdrawn
+	yr.Refunds += r.RefundShare * sums.withdrawn
 	yr.Exits[Death] += sums.deaths
 	yr.Exits[Disability] += sums.dis
 	yr.Exits[Withdrawal] += sums.wd
@@ -950,6 +924,14 @@ func (p *Projector) activesPass(g, t int, w1 float64, yr *YearResult, det *CellD
 	gc.paid += disPaid
 	gc.base += sums.bill - sums.cut
 	return survivors
+}
+
+// stepConst are the year's constants of stepPlane: the wage factor
+// 1 + w of the survivors' salaries, the contribution ceiling per head
+// (+Inf: none) and half the worker's contribution rate (0 without
+// refunds).
+type stepConst struct {
+	wage, ceiling, halfRate float64
 }
 
 // actSums are activesPass's running sums over the year's cells: the
@@ -966,85 +948,157 @@ type disSums struct {
 	dis, disAmt, deaths, deathAmt float64
 }
 
-// stepRow takes the year's exits out of a row's cells n, s (counts and
-// salaries), cell by cell: it adds to sums their salary bill, salaries
-// above the ceiling and refunds on withdrawal, and exits (dependent
-// probabilities d, i, w), and moves the survivors to nxN, nxS with their
-// salaries raised by merit m and the wage factor. acc are the cells' past
-// contributions in units of the current salary (accR), halfRate half the
-// year's rate (0 without refunds). It returns the survivors. Cells without
-// members are left alone.
-func stepRow(n, s, nxN, nxS, d, i, w, m, acc []float64, wage, ceiling, halfRate float64, sums *actSums) float64 {
-	s, nxN, nxS = s[:len(n)], nxN[:len(n)], nxS[:len(n)]
-	d, i, w = d[:len(n)], i[:len(n)], w[:len(n)]
-	m, acc = m[:len(n)], acc[:len(n)]
+// activePlane is the year's step of one group and sex's active cells, as
+// disPlane and stepPlane take it.
+type activePlane struct {
+	n, s       []float64 // counts and salaries by age·ns + service
+	dec        []decCell // the year's decrements and merit by age·ns + service
+	acc        []float64 // past contributions in units of the current salary (accR), by age·ns + service
+	fd         []float64 // disability pension per unit of salary, by age·ns + service
+	svLo, svHi []int     // the populated services by age, empty when svHi < svLo
+
+	disLo, disHi *[nAges]int // by age, the services with fd > 0 lie within them
+	ms           int         // MaxService
+	step         stepConst
+	disCap       float64 // disability pension cap per head (+Inf: none)
+	disFloor     float64 // and floor (0: none)
+	deathBenefit bool    // deaths in service give survivors' or orphans' pensions
+
+	ds                 *[nAges]disSums // by age, set by disPlane
+	scratchN, scratchS []float64       // take the survivors of the last age
+	newLo, newHi       int             // the ages survivors reached, widened by stepPlane
+}
+
+// disPlane sets ds[age], for every age from hi down to lo, to the
+// disability pensions awarded and the deaths in service with a pension due
+// in plane pl's active cells: the cells with a disability factor fd and a
+// disability rate (or a death benefit), their pensions fd × salary capped
+// and floored per head. Cells without members are left alone.
+func disPlane(pl *activePlane, hi, lo int) {
+	aN := pl.n
+	aS, dec, fd := pl.s[:len(aN)], pl.dec[:len(aN)], pl.fd[:len(aN)]
+	svLo, svHi := pl.svLo[:nAges], pl.svHi[:nAges]
+	ds := pl.ds
+	ns := pl.ms + 1
+	disCap, disFloor, deathBenefit := pl.disCap, pl.disFloor, pl.deathBenefit
+	for age := hi; age >= lo; age-- {
+		var dis, disAmt, deaths, deathAmt float64
+		if dl, dh := max(pl.disLo[age], svLo[age]), min(pl.disHi[age], svHi[age]); dl <= dh {
+			c0, c1 := age*ns+dl, age*ns+dh+1
+			n, s, dc, f := aN[c0:c1], aS[c0:c1], dec[c0:c1], fd[c0:c1]
+			s, dc, f = s[:len(n)], dc[:len(n)], f[:len(n)]
+			for j, nj := range n {
+				if nj == 0 {
+					continue
+				}
+				fj, di := f[j], dc[j].i
+				if !(fj > 0 && (di > 0 || deathBenefit)) {
+					continue
+				}
+				// The cell's disability pensions, capped and floored per head.
+				amt := fj * s[j]
+				if amt > nj*disCap {
+					amt = nj * disCap
+				}
+				if amt < nj*disFloor {
+					amt = nj * disFloor
+				}
+				dd := dc[j].d
+				dis += nj * di
+				disAmt += di * amt
+				deaths += nj * dd
+				deathAmt += dd * amt
+			}
+		}
+		ds[age] = disSums{dis: dis, disAmt: disAmt, deaths: deaths, deathAmt: deathAmt}
+	}
+}
+
+// stepPlane takes the year's exits out of plane pl's active cells, from
+// age hi down to lo, over the populated services of each age: it adds to
+// sums their salary bill, salaries above the ceiling, refunds on
+// withdrawal and exits (dependent probabilities times members); moves the survivors to the next age's cell of one more year
+// of service (those at MaxService stay there) with their salaries raised
+// by merit and wage growth; updates svLo, svHi to the survivors' services
+// and widens newLo, newHi to their ages. It returns survivors plus the
+// survivors. Cells without members are left alone. The last age has no
+// next age: its survivors, if any, go to the scratch rows and are dropped.
+func stepPlane(pl *activePlane, sums *actSums, survivors float64, hi, lo int) float64 {
+	aN := pl.n
+	aS, dec, acc := pl.s[:len(aN)], pl.dec[:len(aN)], pl.acc[:len(aN)]
+	svLo, svHi := pl.svLo[:nAges], pl.svHi[:nAges]
+	ms := pl.ms
+	ns := ms + 1
+	wage, ceiling, halfRate := pl.step.wage, pl.step.ceiling, pl.step.halfRate
 	bill, cut, withdrawn := sums.bill, sums.cut, sums.withdrawn
 	deaths, dis, wd := sums.deaths, sums.dis, sums.wd
-	var surv float64
-	for j, nj := range n {
-		if nj == 0 {
+	for age := hi; age >= lo; age-- {
+		sLo, sHi := svLo[age], svHi[age]
+		svLo[age], svHi[age] = ns, -1 // the row empties: its survivors move on
+		if sHi < sLo {
 			continue
 		}
-		sal := s[j]
-		n[j], s[j] = 0, 0
-		dd, di, dw := d[j], i[j], w[j]
-		qt := dd + di + dw
-		e := 1 - 0.5*qt // exposure, UDD
-		bill += sal * e
-		cb := sal // contribution base
-		if sal > nj*ceiling {
-			cb = nj * ceiling
-			cut += (sal - cb) * e
+		row := age*ns + sLo // the row's first populated cell
+		// Cell row+j goes to cell to+j of the next age, but for the cell at
+		// ms, which goes to the next age's ms: two segments of the row.
+		tN, tS, to := aN, aS, row+ns+1
+		if age == MaxCensusAge {
+			tN, tS, to = pl.scratchN, pl.scratchS, sLo+1
 		}
-		// Own contributions to 1 January plus half a year's.
-		withdrawn += dw * cb * (acc[j] + halfRate)
-		deaths += nj * dd
-		dis += nj * di
-		wd += nj * dw
-		f := 1 - qt
-		if f <= 0 {
+		cells, main := sHi-sLo+1, sHi-sLo+1
+		if sHi == ms {
+			main--
+		}
+		var rowSurv float64
+		for j0, j1 := 0, main; j0 < cells; j0, j1, to = j1, cells, to-1 {
+			n, s := aN[row+j0:row+j1], aS[row+j0:row+j1]
+			dc, ac := dec[row+j0:row+j1], acc[row+j0:row+j1]
+			nxN, nxS := tN[to+j0:to+j1], tS[to+j0:to+j1]
+			s, dc, ac = s[:len(n)], dc[:len(n)], ac[:len(n)]
+			nxN, nxS = nxN[:len(n)], nxS[:len(n)]
+			for j, nj := range n {
+				if nj == 0 {
+					continue
+				}
+				c := &dc[j]
+				sal := s[j]
+				n[j], s[j] = 0, 0
+				e := c.e
+				bill += sal * e
+				cb := sal // contribution base
+				if sal > nj*ceiling {
+					cb = nj * ceiling
+					cut += (sal - cb) * e
+				}
+				dw := c.w
+				// Own contributions to 1 January plus half a year's.
+				withdrawn += dw * cb * (ac[j] + halfRate)
+				deaths += nj * c.d
+				dis += nj * c.i
+				wd += nj * dw
+				f := c.f
+				sv := nj * f
+				nxN[j] += sv
+				nxS[j] += sal * f * c.m * wage
+				rowSurv += sv
+			}
+		}
+		if age == MaxCensusAge {
+			clear(pl.scratchN)
+			clear(pl.scratchS)
 			continue
 		}
-		sv := nj * f
-		nxN[j] += sv
-		nxS[j] += sal * f * m[j] * wage
-		surv += sv
+		if rowSurv > 0 {
+			// The services survivors may have reached.
+			svLo[age+1], svHi[age+1] = min(svLo[age+1], sLo+1, ms), max(svHi[age+1], min(sHi+1, ms))
+			survivors += rowSurv
+			pl.newLo = age + 1
+			pl.newHi = max(pl.newHi, age+1)
+		}
 	}
 	sums.bill, sums.cut, sums.withdrawn = bill, cut, withdrawn
 	sums.deaths, sums.dis, sums.wd = deaths, dis, wd
-	return surv
-}
-
-// disRow sums a row's disability pensions and its deaths in service with a
-// pension due: the cells with a disability factor fd and a disability rate
-// (or a death benefit), their pensions fd × salary capped and floored per
-// head.
-func disRow(n, s, fd, d, i []float64, disCap, disFloor float64, deathBenefit bool, ds *disSums) {
-	s, fd, d, i = s[:len(n)], fd[:len(n)], d[:len(n)], i[:len(n)]
-	var dis, disAmt, deaths, deathAmt float64
-	for j, nj := range n {
-		if nj == 0 {
-			continue
-		}
-		f, di := fd[j], i[j]
-		if !(f > 0 && (di > 0 || deathBenefit)) {
-			continue
-		}
-		// The cell's disability pensions, capped and floored per head.
-		amt := f * s[j]
-		if amt > nj*disCap {
-			amt = nj * disCap
-		}
-		if amt < nj*disFloor {
-			amt = nj * disFloor
-		}
-		dd := d[j]
-		dis += nj * di
-		disAmt += di * amt
-		deaths += nj * dd
-		deathAmt += dd * amt
-	}
-	ds.dis, ds.disAmt, ds.deaths, ds.deathAmt = dis, disAmt, deaths, deathAmt
+	return survivors
 }
 
 // retireRow retires the members of one row of active cells (one group, sex
