@@ -1109,9 +1109,17 @@ func stepPlane(pl *activePlane, sums *actSums, survivors float64, hi, lo int) fl
 // the first pension type, c0 the detail offset of the row's first cell.
 func (p *Projector) retireRow(gc *groupCache, nRow, sRow []float64, kinds []uint8, rates, factors, tRow, avgRow []float64, pc0 int, yr *YearResult, det *CellDetail, c0, pdbase int) {
 	var out, refund float64
-	var newN, newA [2]float64 // full and reduced pensions awarded
+	var fullN, fullA, redN, redA float64 // full and reduced pensions awarded
 	kinds, rates, factors = kinds[:len(nRow)], rates[:len(nRow)], factors[:len(nRow)]
 	sRow = sRow[:len(nRow)]
+	// Without a cap or floor these never hold: pensions are not negative.
+	ceiling, retCap, retFloor := gc.ceiling, math.Inf(1), 0.0
+	if gc.hasRetCap {
+		retCap = gc.retCap
+	}
+	if gc.hasRetFloor {
+		retFloor = gc.retFloor
+	}
 	for j, n := range nRow {
 		kind := kinds[j]
 		if n == 0 || kind == retNone {
@@ -1124,8 +1132,8 @@ func (p *Projector) retireRow(gc *groupCache, nRow, sRow []float64, kinds []uint
 			out += m
 			if tRow != nil {
 				cb := sal
-				if sal > n*gc.ceiling {
-					cb = n * gc.ceiling
+				if sal > n*ceiling {
+					cb = n * ceiling
 				}
 				refund += rr * cb * avgRow[j] * tRow[j]
 			}
@@ -1135,15 +1143,19 @@ func (p *Projector) retireRow(gc *groupCache, nRow, sRow []float64, kinds []uint
 		} else {
 			// The cell's pensions, capped and floored per head.
 			amt := factors[j] * sal
-			if gc.hasRetCap && amt > n*gc.retCap {
-				amt = n * gc.retCap
+			if amt > n*retCap {
+				amt = n * retCap
 			}
-			if gc.hasRetFloor && amt < n*gc.retFloor {
-				amt = n * gc.retFloor
+			if amt < n*retFloor {
+				amt = n * retFloor
 			}
-			ki := kind - retFull // 0 full, 1 reduced
-			newN[ki] += m
-			newA[ki] += rr * amt
+			if kind == retFull {
+				fullN += m
+				fullA += rr * amt
+			} else {
+				redN += m
+				redA += rr * amt
+			}
 			if det != nil {
 				det.Exits[Retirement][c0+j] += m
 			}
@@ -1156,6 +1168,7 @@ func (p *Projector) retireRow(gc *groupCache, nRow, sRow []float64, kinds []uint
 	}
 	yr.Exits[Withdrawal] += out
 	yr.Refunds += gc.r.RefundShare * refund
+	newN, newA := [2]float64{fullN, redN}, [2]float64{fullA, redA}
 	for ki, m := range newN {
 		if m == 0 {
 			continue
