@@ -1393,15 +1393,15 @@ func (p *Projector) pensionersPass(g, t int, yr *YearResult, det *CellDetail) {
 // and yearly amounts by age) at mortality q, from the oldest age down; adds
 // their deaths, and the pensions of those dying, to dn and da when spouse;
 // and moves the survivors, their pensions indexed by ix, up an age: n and a
-// hold one age more than q. paid and deaths are the running sums of the
+// hold one age more than q, dn and da at least as many as q (unused
+// without spouse). paid and deaths are the running sums of the
 // pensions paid and the deaths, returned updated with whether any survivor
 // moved. Cells without pensioners are left alone.
 func pensionRow(n, a, q, dn, da []float64, ix float64, spouse bool, paid, deaths float64) (float64, float64, bool) {
 	q = q[:len(n)-1]
 	a = a[:len(n)]
-	if spouse {
-		dn, da = dn[:len(q)], da[:len(q)]
-	}
+	dn, da = dn[:len(q)], da[:len(q)]
+	n1, a1 := n[1:], a[1:] // the next age's cells
 	moved := false
 	for k := len(q) - 1; k >= 0; k-- {
 		nk := n[k]
@@ -1422,8 +1422,8 @@ func pensionRow(n, a, q, dn, da []float64, ix float64, spouse bool, paid, deaths
 		if surv <= 0 {
 			continue
 		}
-		n[k+1] += surv
-		a[k+1] += amt * (1 - qk) * ix
+		n1[k] += surv
+		a1[k] += amt * (1 - qk) * ix
 		moved = true
 	}
 	return paid, deaths, moved
