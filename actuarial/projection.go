@@ -50,11 +50,10 @@ type Projector struct {
 	hasDec    [NumSexes]bool
 	uddm      [NumSexes]bool
 	merit     []float64 // merit factor by age and service
-	// dep[sex] holds, for each age and service, the dependent
-	// probabilities of death, disability and withdrawal during the year,
-	// three values a cell, for the current year (for every year when
-	// active mortality does not change by year: depValid).
-	dep      [NumSexes][]float64
+	// dec[sex][age·ns + service] holds the cell's decrements of the
+	// current year (of every year when active mortality does not change
+	// by year: depValid) and its merit.
+	dec      [NumSexes][]decCell
 	depValid bool
 
 	mort    [NumLifeStatuses][NumSexes]YearTable // resolved: no nil
@@ -75,6 +74,10 @@ type Projector struct {
 	deadN, deadA   [NumSexes][nAges]float64
 	deadLo, deadHi [NumSexes]int
 
+	// scratchN, scratchS take the survivors of the last age, emptied at once.
+	scratchN, scratchS []float64
+	disSums            [nAges]disSums // activesPass's, by age
+
 	gc       []groupCache
 	entW     []float64 // entrants' profile weights, normalised
 	trackAcc bool      // some rules refund contributions
@@ -84,6 +87,16 @@ type Projector struct {
 	accT     []float64
 	accW     float64
 	accValid bool
+	accVer   int // counts the changes of accT
+}
+
+// decCell holds what an active cell's year takes from the assumptions:
+// the dependent probabilities of death, disability and withdrawal, the
+// exposure e = 1 − (d+i+w)/2 (UDD), the probability of staying in service
+// f = 1 − (d+i+w) (0 should rounding make it negative) and the merit
+// factor m of the salary scale.
+type decCell struct {
+	d, i, w, e, f, m float64
 }
 
 // groupCache holds what a group's rules give, recomputed only when the
@@ -96,7 +109,10 @@ type groupCache struct {
 	retRate   []float64 // by active cell: probability of retiring on 1 January
 	retFactor []float64 // by active cell: pension per unit of salary, before cap and floor
 	disFactor []float64 // by age and service: disability pension per unit of salary
-	retMin    int       // the youngest age with a retirement of any kind
+	// disLo[age], disHi[age]: the services with a disability factor above
+	// 0 lie within them; empty when disHi < disLo.
+	disLo, disHi [nAges]int
+	retMin       int // the youngest age with a retirement of any kind
 
 	ratio      [2][]float64 // reference ratios by age and service, for retirement and disability
 	ratioYears [2]int       // their ReferenceYears; 0: not computed
@@ -114,8 +130,13 @@ type groupCache struct {
 	// hist[k] is the worker's contribution rate k+1 years before the
 	// year; avgRate[s] the average over the last s years (refunds only).
 	hist, avgRate []float64
-	base          float64 // contribution base of the year
-	paid          float64 // pensions paid in the year
+	// accR[age·ns + service] is avgRate[service]·accT[age·ns + service],
+	// for accT version accVer and the current avgRate (−1: to compute);
+	// zero without refunds.
+	accR   []float64
+	accVer int
+	base   float64 // contribution base of the year
+	paid   float64 // pensions paid in the year
 }
 
 // NewProjector validates s and allocates a projector for it. The error is
@@ -135,6 +156,7 @@ func NewProjector(s *Scheme) (*Projector, error) {
 		}
 	}
 	p.ns = p.ms + 1
+	p.scratchN, p.scratchS = make([]float64, p.ns), make([]float64, p.ns)
 	p.nA = NumSexes * nAges * p.ns
 	p.nP = NumPensionTypes * NumSexes * nAges
 	p.aN = make([]float64, p.nG*p.nA)
@@ -201,7 +223,7 @@ func NewProjector(s *Scheme) (*Projector, error) {
 		}
 	}
 	for sx := range NumSexes {
-		p.dep[sx] = make([]float64, 3*nAges*p.ns)
+		p.dec[sx] = make([]decCell, nAges*p.ns)
 	}
 	p.merit = make([]float64, nAges*p.ns)
 	for age := range nAges {
@@ -250,6 +272,8 @@ func NewProjector(s *Scheme) (*Projector, error) {
 		gc.retRate = make([]float64, p.nA)
 		gc.retFactor = make([]float64, p.nA)
 		gc.disFactor = make([]float64, nAges*p.ns)
+		gc.accR = make([]float64, nAges*p.ns)
+		gc.accVer = -1
 		for k := range gc.ratio {
 			gc.ratio[k] = make([]float64, nAges*p.ns)
 		}
@@ -288,6 +312,7 @@ func (p *Projector) pastSalaries(w float64) {
 		}
 	}
 	p.accW, p.accValid = w, true
+	p.accVer++
 }
 
 // workerRate is the worker's contribution rate of group g in year y under
@@ -596,11 +621,11 @@ func (p *Projector) fillDecrements() {
 			}
 		}
 		q := &p.q[StatusActive][sx]
-		dep := p.dep[sx]
+		dec := p.dec[sx]
 		for age := lo; age <= hi; age++ {
 			d0 := q[age]
 			for sv := 0; sv <= p.ms; sv++ {
-				c := 3 * (age*p.ns + sv)
+				c := age*p.ns + sv
 				d, i, w := d0, 0.0, 0.0
 				if p.hasDec[sx] {
 					qi, qw := p.qDis[sx][age*p.ns+sv], p.qWd[sx][age*p.ns+sv]
@@ -616,7 +641,8 @@ func (p *Projector) fillDecrements() {
 						w = qw * (1 - 0.5*(d0+qi) + third*d0*qi)
 					}
 				}
-				dep[c], dep[c+1], dep[c+2] = d, i, w
+				qt := d + i + w
+				dec[c] = decCell{d: d, i: i, w: w, e: 1 - 0.5*qt, f: max(1-qt, 0), m: p.merit[c]}
 			}
 		}
 	}
@@ -654,7 +680,19 @@ func (p *Projector) prepare(g, y int, w, unit float64) {
 		gc.avgRate[0] = 0
 		for k, r := range gc.hist {
 			sum += r
-			gc.avgRate[k+1] = sum / float64(k+1)
+			if a := sum / float64(k+1); a != gc.avgRate[k+1] {
+				gc.avgRate[k+1] = a
+				gc.accVer = -1
+			}
+		}
+		if gc.accVer != p.accVer {
+			for age := range nAges {
+				row := age * p.ns
+				for sv, a := range gc.avgRate {
+					gc.accR[row+sv] = a * p.accT[row+sv]
+				}
+			}
+			gc.accVer = p.accVer
 		}
 	}
 
@@ -762,6 +800,13 @@ func (p *Projector) factors(gc *groupCache, r *Rules, w float64) {
 			}
 			gc.disFactor[c] = f
 		}
+		gc.disLo[age], gc.disHi[age] = p.ns, -1
+		for sv, f := range gc.disFactor[age*p.ns : (age+1)*p.ns] {
+			if f > 0 {
+				gc.disLo[age] = min(gc.disLo[age], sv)
+				gc.disHi[age] = sv
+			}
+		}
 	}
 }
 
@@ -769,6 +814,14 @@ func (p *Projector) factors(gc *groupCache, r *Rules, w float64) {
 // 1 January, deaths, disability and withdrawal during the year,
 // contributions, and the survivors aged into the next year with their
 // salaries raised by merit and wage growth w1. It returns the survivors.
+//
+// The cells of each sex go through three passes over the ages, from the
+// oldest down, each a small loop keeping its running sums in registers:
+// retirements (retireRow, from the youngest age with a retirement), the
+// disability pensions and deaths in service (disPlane, over the services
+// with a disability factor), then the contributions, exits and survivors
+// (stepPlane). The survivors of an age join the next age, already done.
+// Every sum is still taken cell by cell in the order of the cells.
 func (p *Projector) activesPass(g, t int, w1 float64, yr *YearResult, det *CellDetail) float64 {
 	gc := &p.gc[g]
 	r := gc.r
@@ -779,142 +832,272 @@ func (p *Projector) activesPass(g, t int, w1 float64, yr *YearResult, det *CellD
 	if det != nil {
 		dbase, pdbase = t*p.nG*p.nA, t*p.nG*p.nP
 	}
-	rateW := gc.contrib[Worker]
-	refundShare := r.RefundShare
-	wage := 1 + w1
 	deathBenefit := r.SurvivorShare > 0 || (r.OrphanShare > 0 && p.s.Assumptions.Family.OrphanEndAge > 0)
-	trackAcc := p.trackAcc
-	// Without a ceiling or cap these are +Inf, without a floor 0, so that
-	// the comparisons below never hold.
-	ceiling, disCap, disFloor := gc.ceiling, gc.disCap, gc.disFloor
-	var survivors, salaryBill, ceilingCut, withdrawn, deathsAll, disAll, wdAll, disPaid, disNew float64
-	halfRateW := 0.5 * rateW
+	step := stepConst{wage: 1 + w1, ceiling: gc.ceiling}
+	if p.trackAcc {
+		step.halfRate = 0.5 * gc.contrib[Worker]
+	}
+	var sums actSums
+	var survivors, disPaid, disNew float64
+	plane := nAges * ns
 	for sx := range NumSexes {
-		k := g*NumSexes + sx
-		lo, hi := p.lo[k], p.hi[k]
-		newLo, newHi := nAges, -1
-		for age := hi; age >= lo; age-- {
-			rk := k*nAges + age
-			sLo, sHi := p.svLo[rk], p.svHi[rk]
-			p.svLo[rk], p.svHi[rk] = ns, -1 // the row empties: its survivors move on
+		ks := g*NumSexes + sx
+		lo, hi := p.lo[ks], p.hi[ks]
+		if hi < lo {
+			continue
+		}
+		// The group and sex's cells and their populated services by age.
+		off := base + sx*plane
+		aN, aS := p.aN[off:off+plane], p.aS[off:off+plane]
+		svLo, svHi := p.svLo[ks*nAges:(ks+1)*nAges], p.svHi[ks*nAges:(ks+1)*nAges]
+		dec := p.dec[sx]
+
+		// Retirements on 1 January.
+		for age := hi; age >= max(lo, gc.retMin); age-- {
+			sLo, sHi := svLo[age], svHi[age]
 			if sHi < sLo {
 				continue
 			}
-			// Slices of the row's populated cells, indexed by service − sLo.
-			row := (sx*nAges + age) * ns // the row's first cell within the group
-			cur := base + row
-			a0, a1 := cur+sLo, cur+sHi+1
-			nRow, sRow := p.aN[a0:a1], p.aS[a0:a1]
-			ar := age*ns + sLo
-			disRow, meritRow := gc.disFactor[ar:ar+len(nRow)], p.merit[ar:ar+len(nRow)]
-			depRow := p.dep[sx][3*ar : 3*(ar+len(nRow))]
-			kindRow, rateRow, factorRow := gc.retKind[row+sLo:row+sHi+1], gc.retRate[row+sLo:row+sHi+1], gc.retFactor[row+sLo:row+sHi+1]
-			nLo, nHi := ns, -1 // the service cells survivors reach
-			last := age == MaxCensusAge
-			var nxN, nxS []float64
-			if !last {
-				nxN, nxS = p.aN[cur+ns:cur+2*ns], p.aS[cur+ns:cur+2*ns]
+			c0, c1 := age*ns+sLo, age*ns+sHi+1 // within the plane
+			g0, g1 := sx*plane+c0, sx*plane+c1 // within the group
+			var tRow, avgRow []float64         // for refunds: past salaries and contribution rates
+			if p.trackAcc {
+				tRow, avgRow = p.accT[c0:c1], gc.avgRate[sLo:sHi+1]
 			}
-			var tRow, avgRow []float64 // for refunds: past salaries and contribution rates
-			if trackAcc {
-				tRow, avgRow = p.accT[ar:ar+len(nRow)], gc.avgRate[sLo:sHi+1]
-			}
-			if age >= gc.retMin {
-				p.retireRow(gc, nRow, sRow, kindRow, rateRow, factorRow, tRow, avgRow, pbase+sx*nAges+age, yr, det, dbase+cur+sLo, pdbase)
-			}
-			var rowSurv, rowDeaths, rowDeathAmt, rowDis, rowDisAmt float64
-			for j := range nRow {
-				n := nRow[j]
-				if n == 0 {
-					continue
-				}
-				sal := sRow[j]
-				nRow[j], sRow[j] = 0, 0
+			p.retireRow(gc, aN[c0:c1], aS[c0:c1], gc.retKind[g0:g1], gc.retRate[g0:g1], gc.retFactor[g0:g1],
+				tRow, avgRow, pbase+sx*nAges+age, yr, det, dbase+off+c0, pdbase)
+		}
 
-				// Deaths, disability and withdrawal during the year.
-				d3 := depRow[3*j : 3*j+3]
-				dd, di, dw := d3[0], d3[1], d3[2]
-				qt := dd + di + dw
-				e := 1 - 0.5*qt // exposure, UDD
-				f := 1 - qt
-				salaryBill += sal * e
-				cb := sal
-				if sal > n*ceiling {
-					cb = n * ceiling
-					ceilingCut += (sal - cb) * e
-				}
-				deaths, dis, wd := n*dd, n*di, n*dw
-				if trackAcc {
-					// Own contributions to 1 January plus half a year's.
-					withdrawn += dw * cb * (avgRow[j]*tRow[j] + halfRateW)
-				}
-				if fd := disRow[j]; fd > 0 && (di > 0 || deathBenefit) {
-					// The cell's disability pensions, capped and floored per head.
-					amt := fd * sal
-					if amt > n*disCap {
-						amt = n * disCap
+		if det != nil {
+			for age := hi; age >= lo; age-- {
+				for sv := svLo[age]; sv <= svHi[age]; sv++ {
+					c := age*ns + sv
+					if n := aN[c]; n != 0 {
+						dc := dbase + off + c
+						det.Exits[Death][dc] += n * dec[c].d
+						det.Exits[Disability][dc] += n * dec[c].i
+						det.Exits[Withdrawal][dc] += n * dec[c].w
 					}
-					if amt < n*disFloor {
-						amt = n * disFloor
-					}
-					rowDis += dis
-					rowDisAmt += di * amt
-					rowDeaths += deaths
-					rowDeathAmt += dd * amt
 				}
-				deathsAll += deaths
-				disAll += dis
-				wdAll += wd
-				if det != nil {
-					c := dbase + cur + sLo + j
-					det.Exits[Death][c] += deaths
-					det.Exits[Disability][c] += dis
-					det.Exits[Withdrawal][c] += wd
-				}
-				if f <= 0 || last {
-					continue
-				}
-				surv := n * f
-				s1 := min(sLo+j+1, ms)
-				nxN[s1] += surv
-				nxS[s1] += sal * f * meritRow[j] * wage
-				rowSurv += surv
-				nLo, nHi = min(nLo, s1), max(nHi, s1)
 			}
-			if rowSurv > 0 {
-				p.svLo[rk+1], p.svHi[rk+1] = min(p.svLo[rk+1], nLo), max(p.svHi[rk+1], nHi)
-				survivors += rowSurv
-				newLo = age + 1
-				newHi = max(newHi, age+1)
-			}
-			if rowDis > 0 && !last {
+		}
+
+		// Disability pensions and deaths in service, contributions, exits
+		// during the year and survivors.
+		pl := activePlane{
+			n: aN, s: aS, dec: dec, acc: gc.accR, fd: gc.disFactor, svLo: svLo, svHi: svHi,
+			disLo: &gc.disLo, disHi: &gc.disHi, ms: ms,
+			step: step, disCap: gc.disCap, disFloor: gc.disFloor, deathBenefit: deathBenefit,
+			ds: &p.disSums, scratchN: p.scratchN, scratchS: p.scratchS,
+			newLo: nAges, newHi: -1,
+		}
+		disPlane(&pl, hi, lo)
+		survivors = stepPlane(&pl, &sums, survivors, hi, lo)
+		p.lo[ks], p.hi[ks] = pl.newLo, pl.newHi
+		ds := &p.disSums
+		for age := hi; age >= lo; age-- {
+			if dis := ds[age].dis; dis > 0 && age < MaxCensusAge {
 				pc := pbase + (int(PensionDisability-1)*NumSexes+sx)*nAges + age + 1
-				p.wN[pc] += rowDis
+				p.wN[pc] += dis
 				touch(p.wLo, p.wHi, pc)
-				p.wA[pc] += rowDisAmt
-				disPaid += 0.5 * rowDisAmt
-				disNew += rowDis
+				p.wA[pc] += ds[age].disAmt
+				disPaid += 0.5 * ds[age].disAmt
+				disNew += dis
 				if det != nil {
-					det.Awarded[pdbase+pc] += rowDis
+					det.Awarded[pdbase+pc] += dis
 				}
 			}
-			if rowDeaths > 0 && deathBenefit {
-				p.deadN[sx][age] += rowDeaths
-				p.deadA[sx][age] += rowDeathAmt
+			if d := ds[age].deaths; d > 0 && deathBenefit {
+				p.deadN[sx][age] += d
+				p.deadA[sx][age] += ds[age].deathAmt
 				p.deadLo[sx], p.deadHi[sx] = min(p.deadLo[sx], age), max(p.deadHi[sx], age)
 			}
 		}
-		p.lo[k], p.hi[k] = newLo, newHi
 	}
-	yr.SalaryBill += salaryBill
-	yr.Refunds += refundShare * withdrawn
-	yr.Exits[Death] += deathsAll
-	yr.Exits[Disability] += disAll
-	yr.Exits[Withdrawal] += wdAll
+	yr.SalaryBill += sums.bill
+	yr.Refunds += r.RefundShare * sums.withdrawn
+	yr.Exits[Death] += sums.deaths
+	yr.Exits[Disability] += sums.dis
+	yr.Exits[Withdrawal] += sums.wd
 	yr.Pensions[PensionDisability-1] += disPaid
 	yr.NewPensions[PensionDisability-1] += disNew
 	gc.paid += disPaid
-	gc.base += salaryBill - ceilingCut
+	gc.base += sums.bill - sums.cut
+	return survivors
+}
+
+// stepConst are the year's constants of stepPlane: the wage factor
+// 1 + w of the survivors' salaries, the contribution ceiling per head
+// (+Inf: none) and half the worker's contribution rate (0 without
+// refunds).
+type stepConst struct {
+	wage, ceiling, halfRate float64
+}
+
+// actSums are activesPass's running sums over the year's cells: the
+// salary bill, the salaries above the ceiling (times the exposure), the
+// contributions refunded (before the refund share) and the exits by cause.
+type actSums struct {
+	bill, cut, withdrawn float64
+	deaths, dis, wd      float64
+}
+
+// disSums are a row's disability pensions awarded (number and amount) and
+// deaths in service with a pension due (number and pensions).
+type disSums struct {
+	dis, disAmt, deaths, deathAmt float64
+}
+
+// activePlane is the year's step of one group and sex's active cells, as
+// disPlane and stepPlane take it.
+type activePlane struct {
+	n, s       []float64 // counts and salaries by age·ns + service
+	dec        []decCell // the year's decrements and merit by age·ns + service
+	acc        []float64 // past contributions in units of the current salary (accR), by age·ns + service
+	fd         []float64 // disability pension per unit of salary, by age·ns + service
+	svLo, svHi []int     // the populated services by age, empty when svHi < svLo
+
+	disLo, disHi *[nAges]int // by age, the services with fd > 0 lie within them
+	ms           int         // MaxService
+	step         stepConst
+	disCap       float64 // disability pension cap per head (+Inf: none)
+	disFloor     float64 // and floor (0: none)
+	deathBenefit bool    // deaths in service give survivors' or orphans' pensions
+
+	ds                 *[nAges]disSums // by age, set by disPlane
+	scratchN, scratchS []float64       // take the survivors of the last age
+	newLo, newHi       int             // the ages survivors reached, widened by stepPlane
+}
+
+// disPlane sets ds[age], for every age from hi down to lo, to the
+// disability pensions awarded and the deaths in service with a pension due
+// in plane pl's active cells: the cells with a disability factor fd and a
+// disability rate (or a death benefit), their pensions fd × salary capped
+// and floored per head. Cells without members are left alone.
+func disPlane(pl *activePlane, hi, lo int) {
+	aN := pl.n
+	aS, dec, fd := pl.s[:len(aN)], pl.dec[:len(aN)], pl.fd[:len(aN)]
+	svLo, svHi := pl.svLo[:nAges], pl.svHi[:nAges]
+	ds := pl.ds
+	ns := pl.ms + 1
+	disCap, disFloor, deathBenefit := pl.disCap, pl.disFloor, pl.deathBenefit
+	for age := hi; age >= lo; age-- {
+		var dis, disAmt, deaths, deathAmt float64
+		if dl, dh := max(pl.disLo[age], svLo[age]), min(pl.disHi[age], svHi[age]); dl <= dh {
+			c0, c1 := age*ns+dl, age*ns+dh+1
+			n, s, dc, f := aN[c0:c1], aS[c0:c1], dec[c0:c1], fd[c0:c1]
+			s, dc, f = s[:len(n)], dc[:len(n)], f[:len(n)]
+			for j, nj := range n {
+				if nj == 0 {
+					continue
+				}
+				fj, di := f[j], dc[j].i
+				if !(fj > 0 && (di > 0 || deathBenefit)) {
+					continue
+				}
+				// The cell's disability pensions, capped and floored per head.
+				amt := fj * s[j]
+				if amt > nj*disCap {
+					amt = nj * disCap
+				}
+				if amt < nj*disFloor {
+					amt = nj * disFloor
+				}
+				dd := dc[j].d
+				dis += nj * di
+				disAmt += di * amt
+				deaths += nj * dd
+				deathAmt += dd * amt
+			}
+		}
+		ds[age] = disSums{dis: dis, disAmt: disAmt, deaths: deaths, deathAmt: deathAmt}
+	}
+}
+
+// stepPlane takes the year's exits out of plane pl's active cells, from
+// age hi down to lo, over the populated services of each age: it adds to
+// sums their salary bill, salaries above the ceiling, refunds on
+// withdrawal and exits (dependent probabilities times members); moves the survivors to the next age's cell of one more year
+// of service (those at MaxService stay there) with their salaries raised
+// by merit and wage growth; updates svLo, svHi to the survivors' services
+// and widens newLo, newHi to their ages. It returns survivors plus the
+// survivors. Cells without members are left alone. The last age has no
+// next age: its survivors, if any, go to the scratch rows and are dropped.
+func stepPlane(pl *activePlane, sums *actSums, survivors float64, hi, lo int) float64 {
+	aN := pl.n
+	aS, dec, acc := pl.s[:len(aN)], pl.dec[:len(aN)], pl.acc[:len(aN)]
+	svLo, svHi := pl.svLo[:nAges], pl.svHi[:nAges]
+	ms := pl.ms
+	ns := ms + 1
+	wage, ceiling, halfRate := pl.step.wage, pl.step.ceiling, pl.step.halfRate
+	bill, cut, withdrawn := sums.bill, sums.cut, sums.withdrawn
+	deaths, dis, wd := sums.deaths, sums.dis, sums.wd
+	for age := hi; age >= lo; age-- {
+		sLo, sHi := svLo[age], svHi[age]
+		svLo[age], svHi[age] = ns, -1 // the row empties: its survivors move on
+		if sHi < sLo {
+			continue
+		}
+		row := age*ns + sLo // the row's first populated cell
+		// Cell row+j goes to cell to+j of the next age, but for the cell at
+		// ms, which goes to the next age's ms: two segments of the row.
+		tN, tS, to := aN, aS, row+ns+1
+		if age == MaxCensusAge {
+			tN, tS, to = pl.scratchN, pl.scratchS, sLo+1
+		}
+		cells, main := sHi-sLo+1, sHi-sLo+1
+		if sHi == ms {
+			main--
+		}
+		var rowSurv float64
+		for j0, j1 := 0, main; j0 < cells; j0, j1, to = j1, cells, to-1 {
+			n, s := aN[row+j0:row+j1], aS[row+j0:row+j1]
+			dc, ac := dec[row+j0:row+j1], acc[row+j0:row+j1]
+			nxN, nxS := tN[to+j0:to+j1], tS[to+j0:to+j1]
+			s, dc, ac = s[:len(n)], dc[:len(n)], ac[:len(n)]
+			nxN, nxS = nxN[:len(n)], nxS[:len(n)]
+			for j, nj := range n {
+				if nj == 0 {
+					continue
+				}
+				c := &dc[j]
+				sal := s[j]
+				n[j], s[j] = 0, 0
+				e := c.e
+				bill += sal * e
+				cb := sal // contribution base
+				if sal > nj*ceiling {
+					cb = nj * ceiling
+					cut += (sal - cb) * e
+				}
+				dw := c.w
+				// Own contributions to 1 January plus half a year's.
+				withdrawn += dw * cb * (ac[j] + halfRate)
+				deaths += nj * c.d
+				dis += nj * c.i
+				wd += nj * dw
+				f := c.f
+				sv := nj * f
+				nxN[j] += sv
+				nxS[j] += sal * f * c.m * wage
+				rowSurv += sv
+			}
+		}
+		if age == MaxCensusAge {
+			clear(pl.scratchN)
+			clear(pl.scratchS)
+			continue
+		}
+		if rowSurv > 0 {
+			// The services survivors may have reached.
+			svLo[age+1], svHi[age+1] = min(svLo[age+1], sLo+1, ms), max(svHi[age+1], min(sHi+1, ms))
+			survivors += rowSurv
+			pl.newLo = age + 1
+			pl.newHi = max(pl.newHi, age+1)
+		}
+	}
+	sums.bill, sums.cut, sums.withdrawn = bill, cut, withdrawn
+	sums.deaths, sums.dis, sums.wd = deaths, dis, wd
 	return survivors
 }
 
@@ -926,9 +1109,17 @@ func (p *Projector) activesPass(g, t int, w1 float64, yr *YearResult, det *CellD
 // the first pension type, c0 the detail offset of the row's first cell.
 func (p *Projector) retireRow(gc *groupCache, nRow, sRow []float64, kinds []uint8, rates, factors, tRow, avgRow []float64, pc0 int, yr *YearResult, det *CellDetail, c0, pdbase int) {
 	var out, refund float64
-	var newN, newA [2]float64 // full and reduced pensions awarded
+	var fullN, fullA, redN, redA float64 // full and reduced pensions awarded
 	kinds, rates, factors = kinds[:len(nRow)], rates[:len(nRow)], factors[:len(nRow)]
 	sRow = sRow[:len(nRow)]
+	// Without a cap or floor these never hold: pensions are not negative.
+	ceiling, retCap, retFloor := gc.ceiling, math.Inf(1), 0.0
+	if gc.hasRetCap {
+		retCap = gc.retCap
+	}
+	if gc.hasRetFloor {
+		retFloor = gc.retFloor
+	}
 	for j, n := range nRow {
 		kind := kinds[j]
 		if n == 0 || kind == retNone {
@@ -941,8 +1132,8 @@ func (p *Projector) retireRow(gc *groupCache, nRow, sRow []float64, kinds []uint
 			out += m
 			if tRow != nil {
 				cb := sal
-				if sal > n*gc.ceiling {
-					cb = n * gc.ceiling
+				if sal > n*ceiling {
+					cb = n * ceiling
 				}
 				refund += rr * cb * avgRow[j] * tRow[j]
 			}
@@ -952,15 +1143,19 @@ func (p *Projector) retireRow(gc *groupCache, nRow, sRow []float64, kinds []uint
 		} else {
 			// The cell's pensions, capped and floored per head.
 			amt := factors[j] * sal
-			if gc.hasRetCap && amt > n*gc.retCap {
-				amt = n * gc.retCap
+			if amt > n*retCap {
+				amt = n * retCap
 			}
-			if gc.hasRetFloor && amt < n*gc.retFloor {
-				amt = n * gc.retFloor
+			if amt < n*retFloor {
+				amt = n * retFloor
 			}
-			ki := kind - retFull // 0 full, 1 reduced
-			newN[ki] += m
-			newA[ki] += rr * amt
+			if kind == retFull {
+				fullN += m
+				fullA += rr * amt
+			} else {
+				redN += m
+				redA += rr * amt
+			}
 			if det != nil {
 				det.Exits[Retirement][c0+j] += m
 			}
@@ -973,6 +1168,7 @@ func (p *Projector) retireRow(gc *groupCache, nRow, sRow []float64, kinds []uint
 	}
 	yr.Exits[Withdrawal] += out
 	yr.Refunds += gc.r.RefundShare * refund
+	newN, newA := [2]float64{fullN, redN}, [2]float64{fullA, redA}
 	for ki, m := range newN {
 		if m == 0 {
 			continue
@@ -1000,54 +1196,82 @@ func dependent3(d, i, w float64) (float64, float64, float64) {
 	return out[0], out[1], out[2]
 }
 
-// award adds the survivors' and orphans' pensions arising from deaths
-// members of sex index sx and age age in group g, whose pensions (or
-// disability pensions, for deaths in service) totalled amount, a year,
-// over those deaths (Σ deaths × pension per head).
-func (p *Projector) award(g, sx, age int, deaths, amount float64, yr *YearResult, det *CellDetail, pdbase int) {
+// award adds the survivors' and orphans' pensions arising from the year's
+// deaths in group g gathered in deadN and deadA by sex and age of the
+// deceased (members with a pension, or a disability pension for deaths in
+// service, due: the deaths and Σ deaths × pension per head, a year), and
+// empties them.
+func (p *Projector) award(g int, yr *YearResult, det *CellDetail, pdbase int) {
 	gc := &p.gc[g]
 	r := gc.r
 	pbase := g * p.nP
-	if mar := p.married[sx][age]; mar > 0 && r.SurvivorShare > 0 {
-		m := deaths * mar
-		amt := r.SurvivorShare * mar * amount
-		pc := pbase + (int(PensionSurvivor-1)*NumSexes+(1-sx))*nAges + p.spouseAge[sx][age]
-		p.wN[pc] += m
-		touch(p.wLo, p.wHi, pc)
-		p.wA[pc] += amt
-		yr.Pensions[PensionSurvivor-1] += 0.5 * amt
-		gc.paid += 0.5 * amt
-		yr.NewPensions[PensionSurvivor-1] += m
-		if det != nil {
-			det.Awarded[pdbase+pc] += m
-		}
-	}
+	wN, wA := p.wN[pbase:pbase+p.nP], p.wA[pbase:pbase+p.nP]
+	sShare, oShare := r.SurvivorShare, r.OrphanShare
 	end := p.s.Assumptions.Family.OrphanEndAge
-	if orph := p.orphans[sx][age]; orph > 0 && r.OrphanShare > 0 && end > 0 {
-		oage := p.orphanAge[sx][age]
-		if oage >= end {
-			return
-		}
-		m := deaths * orph
-		amt := r.OrphanShare * orph * amount
-		yr.Pensions[PensionOrphan-1] += 0.5 * amt
-		gc.paid += 0.5 * amt
-		yr.NewPensions[PensionOrphan-1] += m
-		if oage+1 >= end || oage >= MaxCensusAge {
-			// Paid for the rest of the year only.
-			yr.PensionsEnded[PensionOrphan-1] += m
-			return
-		}
-		for osx := range NumSexes { // half boys, half girls
-			pc := pbase + (int(PensionOrphan-1)*NumSexes+osx)*nAges + oage + 1
-			p.wN[pc] += m / 2
-			touch(p.wLo, p.wHi, pc)
-			p.wA[pc] += amt / 2
-			if det != nil {
-				det.Awarded[pdbase+pc] += m / 2
+	// The running sums, in registers.
+	paid := gc.paid
+	sPaid, sNew := yr.Pensions[PensionSurvivor-1], yr.NewPensions[PensionSurvivor-1]
+	oPaid, oNew, oEnded := yr.Pensions[PensionOrphan-1], yr.NewPensions[PensionOrphan-1], yr.PensionsEnded[PensionOrphan-1]
+	for sx := range NumSexes {
+		lo, hi := max(p.deadLo[sx], 0), min(p.deadHi[sx], MaxCensusAge)
+		p.deadLo[sx], p.deadHi[sx] = nAges, -1
+		dn, da := &p.deadN[sx], &p.deadA[sx]
+		married, spouseAge := &p.married[sx], &p.spouseAge[sx]
+		orphans, orphanAge := &p.orphans[sx], &p.orphanAge[sx]
+		sc := (int(PensionSurvivor-1)*NumSexes + (1 - sx)) * nAges // the spouses' strip
+		for age := lo; age <= hi; age++ {
+			deaths := dn[age]
+			if !(deaths > 0) {
+				continue
+			}
+			amount := da[age]
+			dn[age], da[age] = 0, 0
+			if mar := married[age]; mar > 0 && sShare > 0 {
+				m := deaths * mar
+				amt := sShare * mar * amount
+				pc := sc + spouseAge[age]
+				wN[pc] += m
+				touch(p.wLo, p.wHi, pbase+pc)
+				wA[pc] += amt
+				sPaid += 0.5 * amt
+				paid += 0.5 * amt
+				sNew += m
+				if det != nil {
+					det.Awarded[pdbase+pbase+pc] += m
+				}
+			}
+			orph := orphans[age]
+			if !(orph > 0 && oShare > 0 && end > 0) {
+				continue
+			}
+			oage := orphanAge[age]
+			if oage >= end {
+				continue
+			}
+			m := deaths * orph
+			amt := oShare * orph * amount
+			oPaid += 0.5 * amt
+			paid += 0.5 * amt
+			oNew += m
+			if oage+1 >= end || oage >= MaxCensusAge {
+				// Paid for the rest of the year only.
+				oEnded += m
+				continue
+			}
+			for osx := range NumSexes { // half boys, half girls
+				pc := (int(PensionOrphan-1)*NumSexes+osx)*nAges + oage + 1
+				wN[pc] += m / 2
+				touch(p.wLo, p.wHi, pbase+pc)
+				wA[pc] += amt / 2
+				if det != nil {
+					det.Awarded[pdbase+pbase+pc] += m / 2
+				}
 			}
 		}
 	}
+	gc.paid = paid
+	yr.Pensions[PensionSurvivor-1], yr.NewPensions[PensionSurvivor-1] = sPaid, sNew
+	yr.Pensions[PensionOrphan-1], yr.NewPensions[PensionOrphan-1], yr.PensionsEnded[PensionOrphan-1] = oPaid, oNew, oEnded
 }
 
 // pensionersPass pays group g's pensions of year t, applies the year's
@@ -1079,11 +1303,25 @@ func (p *Projector) pensionersPass(g, t int, yr *YearResult, det *CellDetail) {
 			cb := pbase + (ti*NumSexes+sx)*nAges
 			k := cb / nAges
 			lo, hi := p.pLo[k], p.pHi[k]
+			if hi < lo {
+				continue
+			}
 			nlo, nhi := nAges, -1
-			if spouse && lo <= hi {
+			if spouse {
 				dLo[sx], dHi[sx] = min(dLo[sx], lo), max(dHi[sx], hi)
 			}
-			for age := hi; age >= lo; age-- {
+			// Ages to top move their survivors up a year (pensionRow);
+			// above it pensions end or, at MaxCensusAge, die out.
+			top := max(min(hi, end-2, MaxCensusAge-1), lo-1)
+			if det != nil {
+				for age := top; age >= lo; age-- {
+					c := cb + age
+					if n := p.pN[c]; n != 0 {
+						det.PensionerDeaths[pdbase+c] += n * qrow[age]
+					}
+				}
+			}
+			for age := hi; age > top; age-- {
 				c := cb + age
 				n := p.pN[c]
 				if n == 0 {
@@ -1106,16 +1344,19 @@ func (p *Projector) pensionersPass(g, t int, yr *YearResult, det *CellDetail) {
 				if surv <= 0 || age == MaxCensusAge {
 					continue
 				}
-				if age+1 >= end {
-					ended += surv
-					if det != nil {
-						det.Ended[pdbase+c] += surv
-					}
-					continue
+				ended += surv // age+1 ≥ end
+				if det != nil {
+					det.Ended[pdbase+c] += surv
 				}
-				p.pN[c+1] += surv
-				p.pA[c+1] += amt * (1 - q) * ix
-				nlo, nhi = age+1, max(nhi, age+1)
+			}
+			if lo <= top {
+				var moved bool
+				dn, da := p.deadN[sx][:], p.deadA[sx][:]
+				paid, deaths, moved = pensionRow(p.pN[cb+lo:cb+top+2], p.pA[cb+lo:cb+top+2], qrow[lo:top+1],
+					dn[lo:], da[lo:], ix, spouse, paid, deaths)
+				if moved {
+					nlo, nhi = lo+1, max(nhi, top+1)
+				}
 			}
 			p.pLo[k], p.pHi[k] = nlo, nhi
 		}
@@ -1125,15 +1366,7 @@ func (p *Projector) pensionersPass(g, t int, yr *YearResult, det *CellDetail) {
 		gc.paid += paid
 	}
 	if deathBenefit {
-		for sx := range NumSexes {
-			for age := dLo[sx]; age <= dHi[sx]; age++ {
-				if d := p.deadN[sx][age]; d > 0 {
-					p.award(g, sx, age, d, p.deadA[sx][age], yr, det, pdbase)
-					p.deadN[sx][age], p.deadA[sx][age] = 0, 0
-				}
-			}
-			dLo[sx], dHi[sx] = nAges, -1
-		}
+		p.award(g, yr, det, pdbase)
 	}
 	for k := pbase / nAges; k < (pbase+p.nP)/nAges; k++ {
 		lo, hi := p.wLo[k], p.wHi[k]
@@ -1154,6 +1387,46 @@ func (p *Projector) pensionersPass(g, t int, yr *YearResult, det *CellDetail) {
 			wn[c], wa[c] = 0, 0
 		}
 	}
+}
+
+// pensionRow pays, for the year, one strip of pension cells n, a (counts
+// and yearly amounts by age) at mortality q, from the oldest age down; adds
+// their deaths, and the pensions of those dying, to dn and da when spouse;
+// and moves the survivors, their pensions indexed by ix, up an age: n and a
+// hold one age more than q, dn and da at least as many as q (unused
+// without spouse). paid and deaths are the running sums of the
+// pensions paid and the deaths, returned updated with whether any survivor
+// moved. Cells without pensioners are left alone.
+func pensionRow(n, a, q, dn, da []float64, ix float64, spouse bool, paid, deaths float64) (float64, float64, bool) {
+	q = q[:len(n)-1]
+	a = a[:len(n)]
+	dn, da = dn[:len(q)], da[:len(q)]
+	n1, a1 := n[1:], a[1:] // the next age's cells
+	moved := false
+	for k := len(q) - 1; k >= 0; k-- {
+		nk := n[k]
+		if nk == 0 {
+			continue
+		}
+		amt := a[k]
+		n[k], a[k] = 0, 0
+		qk := q[k]
+		paid += amt * (1 - 0.5*qk)
+		d := nk * qk
+		deaths += d
+		if spouse {
+			dn[k] += d
+			da[k] += amt * qk
+		}
+		surv := nk - d
+		if surv <= 0 {
+			continue
+		}
+		n1[k] += surv
+		a1[k] += amt * (1 - qk) * ix
+		moved = true
+	}
+	return paid, deaths, moved
 }
 
 // enter adds the entrants of 1 January of year y (year t of the run) and
