@@ -284,3 +284,267 @@ func TestLiabilityMatchesValuer(t *testing.T) {
 		t.Logf("%-20s largest relative difference %.2g", name, worst[name])
 	}
 }
+
+// TestLiabilityLinearAccrual: with pensions linear in service from no
+// service (2% of the reference salary a year for retirement, 1.5% for
+// disability, survivors' and orphans' pensions as shares of them), the PUC
+// accrued liability of a member with s0 years is the value of the benefits
+// on the service to date, on salaries projected to each exit: the PVFB of
+// the same member under a scheme paying 2%·s0 and 1.5%·s0 whatever the
+// service (Dickson, Hardy & Waters, AMLCR, 2nd ed., chapter 10: for an
+// accrual linear in service, the pro rata share s0/n of the pension on n
+// years is the pension on s0 years). Without limits or refunds, which are
+// not linear in service; on improving mortality, for every pension type.
+func TestLiabilityLinearAccrual(t *testing.T) {
+	scheme := func(ret, dis actuarial.Accrual) *actuarial.Scheme {
+		r := serNoLimits(projRules(2025))
+		r.Retirement.Accrual, r.Disability.Accrual = ret, dis
+		r.RefundShare = 0
+		return serScheme(t, serAssumptions(t, true), [][]actuarial.Rules{{r}}, nil, nil)
+	}
+	linear := scheme(actuarial.LinearAccrual(0, 0, 0.02, 2), actuarial.LinearAccrual(0, 0, 0.015, 2))
+	lv, err := actuarial.NewSeriatim(linear, actuarial.ClosedGroupYears)
+	require.NoError(t, err)
+	for _, r := range []actuarial.ActiveRecord{
+		{Sex: actuarial.Male, Age: 25, Service: 3, Salary: 60000},
+		{Sex: actuarial.Female, Age: 40, Service: 12, Salary: 90000},
+		{Sex: actuarial.Male, Age: 57, Service: 20, Salary: 150000}, // early retirement possible
+		{Sex: actuarial.Female, Age: 45, Service: 27, Salary: 50000}, // reaches the last service cell
+	} {
+		s0 := float64(r.Service)
+		flat := scheme(actuarial.Accrual{Rates: []float64{0.02 * s0}}, actuarial.Accrual{Rates: []float64{0.015 * s0}})
+		fv, err := actuarial.NewSeriatim(flat, actuarial.ClosedGroupYears)
+		require.NoError(t, err)
+		l, err := lv.ActiveLiability(r)
+		require.NoError(t, err)
+		f, err := fv.Value(r)
+		require.NoError(t, err)
+		liaAssertBenefits(t, liaFlowBenefits(&f), l.PUC, liaTol, 0, "PUC")
+		for _, typ := range []actuarial.PensionType{actuarial.PensionOldAge, actuarial.PensionDisability, actuarial.PensionSurvivor, actuarial.PensionOrphan} {
+			if typ != actuarial.PensionOrphan || r.Age < 50 { // orphans are left by members up to 55
+				assert.Positive(t, l.PUC.Pensions[typ.Index()], "%v of %+v", typ, r)
+			}
+		}
+	}
+}
+
+// TestLiabilityWithoutGrowth: when salaries do not grow (no merit, no wage
+// growth) and neither does the reference unit, the salary of the valuation
+// date is the salary at every exit, and the traditional unit credit
+// liability equals the projected one, benefit by benefit, with the
+// reference limits, refunds, two groups, transitions and rules changing in
+// 2030 (for members who stay below the last service cell, where the
+// refunds' contributions to date stop counting).
+func TestLiabilityWithoutGrowth(t *testing.T) {
+	actC, _ := serCensus(4, 400, 0)
+	act, _ := serRecords(t, actC, nil)
+	s := serTwoGroups(t, serKeep, act, nil)
+	s.Assumptions.Salary = actuarial.SalaryScale{}
+	s.Assumptions.WageGrowth = actuarial.Constant(0)
+	s.Assumptions.UnitGrowth = actuarial.Constant(0)
+	v, err := actuarial.NewSeriatim(s, actuarial.ClosedGroupYears)
+	require.NoError(t, err)
+	n := 0
+	for _, r := range act {
+		if r.Service+max(0, 67-r.Age) >= actuarial.DefaultMaxService {
+			continue
+		}
+		n++
+		l, err := v.ActiveLiability(r)
+		require.NoError(t, err)
+		liaAssertBenefits(t, l.PUC, l.TUC, liaTol, 1e-6*r.Salary, "TUC")
+	}
+	require.Greater(t, n, 350)
+}
+
+// TestLiabilityNormalCostRecursion: the PUC normal cost satisfies
+// AL_0 + NC_0 = (benefits of the exits in year 0) + v·p·AL_1 (Dickson,
+// Hardy & Waters, AMLCR, 2nd ed., §10.7), with p the probability of being
+// active on the next 1 January and AL_1 the liability of the member then;
+// with PVFB_0 = (benefits of the exits in year 0) + v·p·PVFB_1 it reads
+// PVFB_0 − AL_0 − NC_0 = v·p·(PVFB_1 − AL_1). On the reference scheme
+// (limits in units, refunds, survivors and orphans), which is the same
+// from one year to the next once the reference unit is a year on: the
+// member a year on is valued in a scheme starting in 2026 with the unit
+// grown by 3.5%, aged x+1 with s+1 years and the salary grown by merit and
+// 4% wage growth. p = (1 − q^d)(1 − q^i)(1 − q^w) from the independent
+// rates (UDD in each single-decrement table, Bowers et al., Actuarial
+// Mathematics, 2nd ed., §10.6) for members too young to retire.
+func TestLiabilityNormalCostRecursion(t *testing.T) {
+	const v1 = 1 / 1.045
+	s0 := serBenchScheme(t)
+	s1 := serBenchScheme(t)
+	s1.StartYear++
+	s1.Assumptions.Unit *= 1.035
+	ser0, err := actuarial.NewSeriatim(s0, actuarial.ClosedGroupYears)
+	require.NoError(t, err)
+	ser1, err := actuarial.NewSeriatim(s1, actuarial.ClosedGroupYears)
+	require.NoError(t, err)
+	men, women := projEMSSA09(t)
+	const unit = 12 * 3000.0
+	for _, r := range []actuarial.ActiveRecord{
+		{Sex: actuarial.Male, Age: 22, Service: 0, Salary: 2 * unit},
+		{Sex: actuarial.Female, Age: 35, Service: 8, Salary: 3 * unit},
+		{Sex: actuarial.Male, Age: 48, Service: 20, Salary: 0.7 * unit}, // floors bind
+		{Sex: actuarial.Female, Age: 52, Service: 30, Salary: 14 * unit}, // caps and the ceiling bind later
+	} {
+		l0, err := ser0.ActiveLiability(r)
+		require.NoError(t, err)
+		next := r
+		next.Age, next.Service = r.Age+1, r.Service+1
+		next.Salary = r.Salary * s0.Assumptions.Salary.Merit(r.Age, r.Service) * 1.04
+		l1, err := ser1.ActiveLiability(next)
+		require.NoError(t, err)
+		qd := men.Q(r.Age)
+		if r.Sex == actuarial.Female {
+			qd = women.Q(r.Age)
+		}
+		ind := s0.Assumptions.Decrements[r.Sex.Index()].Independent(r.Age, r.Service)
+		p := (1 - qd) * (1 - ind[actuarial.Disability]) * (1 - ind[actuarial.Withdrawal])
+		lhs := l0.PVFB.Total() - l0.PUC.Total() - l0.NormalCost
+		rhs := v1 * p * (l1.PVFB.Total() - l1.PUC.Total())
+		assert.InEpsilon(t, rhs, lhs, liaTol, "%+v", r)
+		assert.Positive(t, l0.NormalCost)
+	}
+}
+
+// TestLiabilityCellsMatchRecords: without caps, floors or ceiling, the
+// liability of the census cells ([actuarial.Seriatim.CellLiability]) is
+// that of the records they group, and its PVFB, pensions in payment and
+// PVFS are the projection's benefits and salaries, discounted — over two
+// groups with transitions and rules changing in 2030.
+func TestLiabilityCellsMatchRecords(t *testing.T) {
+	actC, penC := serCensus(5, 3000, 400)
+	act, pen := serRecords(t, actC, penC)
+	s := serTwoGroups(t, serNoLimits, act, pen)
+	v, err := actuarial.NewSeriatim(s, serYears)
+	require.NoError(t, err)
+	cells, err := v.CellLiability()
+	require.NoError(t, err)
+	recs, err := v.Liability(act, pen)
+	require.NoError(t, err)
+	liaAssertClose(t, recs, cells, liaTol, 0, "cells against records")
+
+	proj := serProject(t, s, serYears)
+	all := cells.PVFB
+	all.Add(&cells.Pensioners)
+	liaAssertBenefits(t, liaFlowBenefits(&proj), all, serExactTol, 0, "projection's benefits")
+	assert.InEpsilon(t, proj.Salaries, cells.PVFS, serExactTol, "projection's salaries")
+
+	whole, err := actuarial.ClosedGroupLiability(s, 0)
+	require.NoError(t, err)
+	assert.Greater(t, whole.Total(), cells.Total(), "a longer horizon values more")
+}
+
+// TestLiabilityHorizon: ClosedGroupYears is long enough for every flow of
+// a closed group to be paid: a longer horizon values nothing more, for a
+// census of every age from 18 and pensions of every type (orphans from
+// age 0).
+func TestLiabilityHorizon(t *testing.T) {
+	actC, penC := serCensus(8, 500, 200)
+	act, pen := serRecords(t, actC, penC)
+	s := serTwoGroups(t, serKeep, act, pen)
+	var got [2]actuarial.Liability
+	for i, years := range []int{actuarial.ClosedGroupYears, actuarial.ClosedGroupYears + 30} {
+		v, err := actuarial.NewSeriatim(s, years)
+		require.NoError(t, err)
+		got[i], err = v.Liability(act, pen)
+		require.NoError(t, err)
+	}
+	liaAssertClose(t, got[1], got[0], liaTol, 0, "30 more years")
+	zero, err := actuarial.ClosedGroupLiability(s, 0)
+	require.NoError(t, err)
+	full, err := actuarial.ClosedGroupLiability(s, actuarial.ClosedGroupYears)
+	require.NoError(t, err)
+	assert.Equal(t, full, zero, "0 years means ClosedGroupYears")
+	assert.Panics(t, func() { _, _ = actuarial.ClosedGroupLiability(s, -1) })
+	_, err = actuarial.ClosedGroupLiability(&actuarial.Scheme{}, 0)
+	var se *actuarial.SchemeError
+	assert.ErrorAs(t, err, &se)
+}
+
+// TestLiabilityFundingRatio: the funding ratio of a projection's summary is
+// its reserve at t = 0 over the liability given to SummarizeFunded, the
+// closed group's PUC accrued liability; Summarize, without a liability,
+// leaves it 0; a negative or non-finite liability is an error. The
+// reference scheme as a closed group, summarized over the 40 years it has
+// actives (the reference census is aged 20 to 64).
+func TestLiabilityFundingRatio(t *testing.T) {
+	h := actuarial.Horizon{Years: 40}
+	s := projReferenceScheme(t)
+	s.Assumptions.Entrants = actuarial.Entrants{}
+	l, err := actuarial.ClosedGroupLiability(s, 0)
+	require.NoError(t, err)
+	p, err := actuarial.NewProjector(s)
+	require.NoError(t, err)
+	res, err := p.Run(serYears, nil)
+	require.NoError(t, err)
+	sum, err := res.SummarizeFunded(nil, h, l.Total())
+	require.NoError(t, err)
+	assert.InEpsilon(t, s.InitialReserve/l.Total(), sum.FundingRatio, liaTol)
+	fr, err := l.FundingRatio(s.InitialReserve)
+	require.NoError(t, err)
+	assert.Equal(t, fr, sum.FundingRatio)
+	plain, err := res.Summarize(nil, h)
+	require.NoError(t, err)
+	assert.Zero(t, plain.FundingRatio)
+	sum.FundingRatio = 0
+	assert.Equal(t, plain, sum, "the liability changes only the funding ratio")
+	for _, bad := range []float64{-1, math.NaN(), math.Inf(1)} {
+		_, err := res.SummarizeFunded(nil, h, bad)
+		assert.Error(t, err, "liability %v", bad)
+	}
+	t.Logf("PUC %.4g (actives %.4g, pensions %.4g), TUC %.4g, PVFB %.4g; funding ratio %.4f",
+		l.Total(), l.PUC.Total(), l.Pensioners.Total(), l.Accrued(actuarial.TUC), l.PVFB.Total(), fr)
+}
+
+// TestLiabilityRecords: Liability gives the same result, bit for bit, for
+// any number of workers; once the start cells are built it allocates
+// nothing per record (ActiveLiability and PensionLiability nothing at all,
+// Liability no more for twice the records); a bad record is reported with
+// its index and field.
+func TestLiabilityRecords(t *testing.T) {
+	act := serSynthetic(2, 20_000)
+	_, penC := serCensus(9, 0, 500)
+	_, pen := serRecords(t, nil, penC)
+	s := serBenchScheme(t)
+	v, err := actuarial.NewSeriatim(s, serYears)
+	require.NoError(t, err)
+	var ref actuarial.Liability
+	for i, w := range []int{1, 2, 5} {
+		v.Workers = w
+		got, err := v.Liability(act, pen)
+		require.NoError(t, err)
+		if i == 0 {
+			ref = got
+			continue
+		}
+		assert.Equal(t, ref, got, "%d workers", w)
+	}
+
+	r := act[0]
+	assert.Zero(t, testing.AllocsPerRun(100, func() { _, _ = v.ActiveLiability(r) }))
+	assert.Zero(t, testing.AllocsPerRun(100, func() { _, _ = v.PensionLiability(pen[0]) }))
+	double := append(act[:len(act):len(act)], act...)
+	small := testing.AllocsPerRun(3, func() { _, _ = v.Liability(act, pen) })
+	large := testing.AllocsPerRun(3, func() { _, _ = v.Liability(double, pen) })
+	assert.LessOrEqual(t, large, small+2, "allocations do not grow with the records (%v for %d, %v for %d)", small, len(act), large, len(double))
+
+	badAct := append([]actuarial.ActiveRecord(nil), act[:10]...)
+	badAct[7].Service = badAct[7].Age + 1
+	_, err = v.Liability(badAct, pen)
+	var me *actuarial.MemberError
+	require.ErrorAs(t, err, &me)
+	assert.Equal(t, "Service", me.Field)
+	assert.ErrorContains(t, err, "active record 7")
+	badPen := append([]actuarial.PensionRecord(nil), pen[:10]...)
+	badPen[3].Pension = math.NaN()
+	_, err = v.Liability(act[:10], badPen)
+	require.ErrorAs(t, err, &me)
+	assert.Equal(t, "Pension", me.Field)
+	assert.ErrorIs(t, err, actuarial.ErrNotFinite)
+	_, err = v.ActiveLiability(actuarial.ActiveRecord{Group: 3})
+	assert.ErrorAs(t, err, &me)
+	_, err = v.PensionLiability(actuarial.PensionRecord{Type: actuarial.PensionOldAge, Sex: actuarial.Male, Age: -1})
+	assert.ErrorIs(t, err, actuarial.ErrAgeRange)
+}
