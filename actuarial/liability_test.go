@@ -308,8 +308,8 @@ func TestLiabilityLinearAccrual(t *testing.T) {
 	for _, r := range []actuarial.ActiveRecord{
 		{Sex: actuarial.Male, Age: 25, Service: 3, Salary: 60000},
 		{Sex: actuarial.Female, Age: 40, Service: 12, Salary: 90000},
-		{Sex: actuarial.Male, Age: 57, Service: 20, Salary: 150000}, // early retirement possible
-		{Sex: actuarial.Female, Age: 45, Service: 27, Salary: 50000}, // reaches the last service cell
+		{Sex: actuarial.Male, Age: 57, Service: 20, Salary: 150000},  // early retirement possible
+		{Sex: actuarial.Female, Age: 45, Service: 31, Salary: 50000}, // reaches the last service cell at 64
 	} {
 		s0 := float64(r.Service)
 		flat := scheme(actuarial.Accrual{Rates: []float64{0.02 * s0}}, actuarial.Accrual{Rates: []float64{0.015 * s0}})
@@ -385,7 +385,7 @@ func TestLiabilityNormalCostRecursion(t *testing.T) {
 	for _, r := range []actuarial.ActiveRecord{
 		{Sex: actuarial.Male, Age: 22, Service: 0, Salary: 2 * unit},
 		{Sex: actuarial.Female, Age: 35, Service: 8, Salary: 3 * unit},
-		{Sex: actuarial.Male, Age: 48, Service: 20, Salary: 0.7 * unit}, // floors bind
+		{Sex: actuarial.Male, Age: 48, Service: 20, Salary: 0.7 * unit},  // floors bind
 		{Sex: actuarial.Female, Age: 52, Service: 30, Salary: 14 * unit}, // caps and the ceiling bind later
 	} {
 		l0, err := ser0.ActiveLiability(r)
