@@ -67,46 +67,50 @@ func (b *BenefitValues) scale(k float64) {
 // 1 January, disability pensions, the survivors' and orphans' pensions
 // that deaths in service or after retirement leave, the extra payments on
 // all of them, and refunds on withdrawal. Each is attributed to service
-// pro rata, whatever its formula: the benefit of an exit in year t (on
-// its 1 January or during it), with n years of service then, counted in
+// pro rata, whatever its formula: the benefit of an exit in year t (on its
+// 1 January or during it), with n years of service then, counted in
 // completed years on 1 January as the projection counts them, is
 // attributed s0/n to the service before the valuation date, s0 being the
-// member's service then (n = s0 + t, both at most the cells' MaxService;
-// an exit with n = 0, in year 0 of a member with no service, has nothing
-// attributed to the past). The accrued liability of a member is the sum
-// over exits of s0/n times the value of the benefit at exit, the unit
-// credit liability of Dickson, Hardy & Waters, Actuarial Mathematics for
-// Life Contingent Risks, 2nd ed., 2013, chapter 10 (§10.7, funding
-// plans), and of Bowers et al., Actuarial Mathematics, 2nd ed., 1997,
-// chapter 20, with benefits accrued in proportion to service; it is the
-// attribution of a [Valuer] too. With an accrual linear in service (2% of
-// the reference salary a year, say) s0/n of a pension on n years is the
-// pension on s0 years, the textbooks' accrued benefit. For benefits that
-// are not proportional to service the pro rata share is a convention,
-// the straight-line attribution of IAS 19 (2011) ¶70: a flat disability
-// pension, a pension above the accrual table's last rate, a pension at a
-// floor or a cap, and a survivor's pension from a death in service each
-// count s0/n of their value; a refund of contributions, which grows with
-// service as the contributions build up, also counts s0/n (for a level
-// salary that share of the refund is the contributions paid to date).
-// Exits in year 0 are wholly attributed to the past (n = s0), as the
-// methods have it.
+// member's service then (n = s0 + t, both at most the cells' MaxService,
+// as the projection caps service; an exit with n = 0, in year 0 of a
+// member with no service, has nothing attributed to the past). The
+// accrued liability of a member is the sum over exits of s0/n times the
+// value of the benefit at exit: the unit credit liability of Dickson,
+// Hardy & Waters, Actuarial Mathematics for Life Contingent Risks, 2nd
+// ed., 2013, chapter 10 (§10.7, funding plans), and of Bowers et al.,
+// Actuarial Mathematics, 2nd ed., 1997, chapter 20, with benefits accrued
+// in proportion to service, and the attribution of a [Valuer]. With an
+// accrual linear in service (2% of the reference salary a year, say) s0/n
+// of a pension on n years is the pension on s0 years, the textbooks'
+// accrued benefit. For benefits that are not proportional to service the
+// pro rata share is a convention, the straight-line attribution of IAS 19
+// (2011) ¶70: a flat disability pension, a pension above the accrual
+// table's last rate, a pension at a floor or a cap, and a survivor's
+// pension from a death in service each count s0/n of their value; a
+// refund of contributions, which grows with service as the contributions
+// build up, also counts s0/n (for a level salary, that share of the
+// refund is about the contributions paid to date). Exits in year 0 are wholly
+// attributed to the past (n = s0), as the methods have it, and so is
+// every exit of a member in the last service cell (s0 = n = MaxService),
+// whose benefits no longer grow with service.
 //
 // The two unit credit methods differ in the benefit valued at exit:
 //
-//   - PUC, the projected unit credit method (IAS 19's, and the usual choice
-//     for social-security schemes): the benefit the projection pays, on the
-//     salary projected to the exit by merit and wage growth and on the
-//     rules and limits then in force.
+//   - PUC, the projected unit credit method, IAS 19's: the benefit the
+//     projection pays, on the salary projected to the exit by merit and
+//     wage growth and on the rules and limits then in force.
 //   - TUC, the traditional unit credit method: the same benefit on the
 //     salary and reference salary of the valuation date (the reference
 //     salary averaging the years to date along the salary scale), with the
 //     ceiling, caps and floors in units at the reference unit of that
-//     date, and the rules then in force; a refund is of the contributions
-//     to date, estimated as the projection estimates them, T(x, s0)·r̄ on
-//     the contribution base of the valuation date, plus those of the t
-//     years since (and half a year for an exit during the year) at the
-//     frozen base.
+//     date, under the rules in force at the exit. A refund is of the
+//     contributions estimated as the projection estimates them, but on the
+//     contribution base B of the valuation date: r̄·B·(T(x, s0) + t), plus
+//     ½·r·B for an exit during the year, with r̄ the worker's rate averaged
+//     over the n years to the exit, r the year's rate and T(x, s0) the
+//     past salaries relative to today's that the projection finds along
+//     the salary scale: the contributions to date and those of the t years
+//     since on the frozen base, as a [Valuer]'s TUC has them.
 //
 // Pensions in payment on the valuation date have no service to come: their
 // accrued liability is the present value of all their future payments,
@@ -124,7 +128,8 @@ type Liability struct {
 	// projected unit credit method, by benefit.
 	PUC BenefitValues
 	// TUC is their accrued liability under the traditional unit credit
-	// method, by benefit; never above PUC when salaries do not fall.
+	// method, by benefit: below PUC when salaries, the reference unit and
+	// the limits grow, equal to it when none of them changes.
 	TUC BenefitValues
 	// NormalCost is the PUC normal cost of year 0 of the active members,
 	// valued at the valuation date: the value of the benefits attributed

@@ -126,9 +126,11 @@ func flowValues(o *[serVec]float64) FlowValues {
 // for a census holding that record alone. Summed over a census, they are the
 // closed-group projection of that census, discounted, with every cap,
 // floor and ceiling applied to each member's own salary instead of to the
-// average salary of a cell. Build one with [NewSeriatim]; it is safe for
-// concurrent use, and [Seriatim.Total] and [Seriatim.Values] fan records out
-// over goroutines themselves.
+// average salary of a cell. It values the accrued liability of the same
+// members too ([Seriatim.Liability], see [Liability]). Build one with
+// [NewSeriatim]; it is safe for concurrent use, and [Seriatim.Total],
+// [Seriatim.Values], [Seriatim.Liability] and [Seriatim.CellLiability] fan
+// the work out over goroutines themselves.
 //
 // # What it covers
 //
@@ -200,9 +202,10 @@ func flowValues(o *[serVec]float64) FlowValues {
 // records themselves, the rest for the factors of their 2,754 start cells
 // and the tables of NewSeriatim.
 type Seriatim struct {
-	// Workers is the number of goroutines [Seriatim.Total] and
-	// [Seriatim.Values] use; 0: runtime.GOMAXPROCS(0). The results do not
-	// depend on it. Set it before use.
+	// Workers is the number of goroutines [Seriatim.Total],
+	// [Seriatim.Values], [Seriatim.Liability] and [Seriatim.CellLiability]
+	// use; 0: runtime.GOMAXPROCS(0). The results do not depend on it. Set
+	// it before use.
 	Workers int
 
 	s      *Scheme
