@@ -88,25 +88,53 @@ func (c *serCell) add(t serTerm) {
 // serBuildPool holds buffers in which build gathers a cell's limits.
 var serBuildPool = sync.Pool{New: func() any { return new(serBuild) }}
 
-type serBuild struct{ floors, caps []serBound }
+type serBuild struct {
+	floors, caps []serBound
+	order        []serKey
+}
+
+// serKey is a limit's key and its index among the cell's floors or caps.
+type serKey struct {
+	key float64
+	i   int32
+}
 
 // finish sorts the limits, those that bind first, and moves them from the
 // build buffers b into storage of their own.
 func (c *serCell) finish(b *serBuild) {
 	b.floors, b.caps = c.floors, c.caps
-	slices.SortFunc(b.floors, func(x, y serBound) int { return cmp.Compare(y.key, x.key) })
-	slices.SortFunc(b.caps, func(x, y serBound) int { return cmp.Compare(x.key, y.key) })
 	nf, nc := len(b.floors), len(b.caps)
 	all := make([]serBound, nf+nc)
-	copy(all, b.floors)
-	copy(all[nf:], b.caps)
-	c.floors, c.caps = all[:nf:nf], all[nf:]
 	keys := make([]float64, nf+nc)
-	for i := range all {
-		keys[i] = all[i].key
-	}
+	b.sortInto(all[:nf], keys[:nf], b.floors, true)
+	b.sortInto(all[nf:], keys[nf:], b.caps, false)
+	c.floors, c.caps = all[:nf:nf], all[nf:]
 	c.floorKeys, c.capKeys = keys[:nf:nf], keys[nf:]
 	b.floors, b.caps = b.floors[:0], b.caps[:0]
+}
+
+// sortInto copies the limits src into dst sorted by key, decreasing if desc
+// (ties in the order given), and their keys into keys. It sorts the keys
+// with their indices rather than the limits themselves, which are large.
+func (b *serBuild) sortInto(dst []serBound, keys []float64, src []serBound, desc bool) {
+	o := b.order[:0]
+	for i := range src {
+		o = append(o, serKey{src[i].key, int32(i)})
+	}
+	slices.SortFunc(o, func(x, y serKey) int {
+		c := cmp.Compare(x.key, y.key)
+		if desc {
+			c = -c
+		}
+		if c == 0 {
+			c = cmp.Compare(x.i, y.i)
+		}
+		return c
+	})
+	for j, k := range o {
+		dst[j], keys[j] = src[k.i], k.key
+	}
+	b.order = o[:0]
 }
 
 // serHist counts records by the number of limits that bind for them, k:
