@@ -304,6 +304,8 @@ func (v *Seriatim) Liability(actives []ActiveRecord, pensions []PensionRecord) (
 // [Projector] leaves them out. Without limits, or where no limit binds
 // differently for the members of a cell than for their average, it equals
 // [Seriatim.Liability] of the records the cells group.
+// The error, wrapping [ErrNotFinite], reports a liability that is not
+// finite, which cells that pass [Scheme.Validate] do not give.
 func (v *Seriatim) CellLiability() (Liability, error) {
 	type part struct{ act, pen [serVec]float64 }
 	nb := (v.nA + serCellBlock*serAges - 1) / (serCellBlock * serAges)

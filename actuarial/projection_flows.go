@@ -39,7 +39,7 @@ func (r *Result) ReturnCurve() (*Curve, error) {
 // finances the projected flows; the zero Horizon thus covers every
 // projected year on that basis.
 //
-// The Summary has no FundingRatio: a projection does not value the
+// The Summary's FundingRatio is 0: a projection does not value the
 // accrued liability; [Result.SummarizeFunded] takes it.
 func (r *Result) Summarize(dst *Summary, h Horizon) (*Summary, error) {
 	return r.SummarizeFunded(dst, h, 0)
