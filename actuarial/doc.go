@@ -58,8 +58,10 @@
 // reserve ratio, the support and dependency ratios and the replacement rate
 // of new pensions by year; over a [Horizon], the general average premium
 // ([GAP]), the actuarial balance, the state's deficit transfers and their
-// present value; the depletion year and the funding ratio. [Summarize]
-// computes them all in one call. The definitions are the ILO's (Plamondon
+// present value; the depletion year and the funding ratio, the reserve
+// over the closed group's accrued liability, which [ClosedGroupLiability]
+// values (see "Accrued liability" below) and [Result.SummarizeFunded]
+// takes. [Summarize] computes them all in one call. The definitions are the ILO's (Plamondon
 // et al., Actuarial practice in social security, ILO/ISSA, 2002; Iyer,
 // Actuarial mathematics of social security pensions, ILO/ISSA, 1999) and,
 // for the actuarial balance, the US Social Security Trustees'. Timing is
@@ -152,6 +154,33 @@
 // average salary, which the cells use. [Seriatim] gives the coverage, the
 // size of that difference and the method, which values a million records
 // in tens of milliseconds.
+//
+// # Accrued liability
+//
+// The same machinery values the closed group's accrued liability at the
+// census date, a [Liability]: [Seriatim.Liability] for records,
+// [Seriatim.CellLiability] and [ClosedGroupLiability] for a scheme's census
+// cells, over [ClosedGroupYears] for the full value. Each benefit an
+// active member may leave with (old-age and early pensions, disability
+// pensions, the survivors' and orphans' pensions of deaths in service or
+// after retirement, extra payments, refunds) is valued at the exit as the
+// projection pays it, and attributed to service pro rata: an exit in year
+// t with n = s0 + t completed years of service (at most the cells'
+// MaxService) counts s0/n of its value, s0 being the service on the census
+// date. On salaries projected to the exit this is the projected unit
+// credit method (PUC, IAS 19's); on the salary, reference salary and
+// reference unit of the census date, the traditional unit credit method
+// (TUC) (Dickson, Hardy & Waters, AMLCR, 2nd ed., chapter 10; Bowers et
+// al., Actuarial Mathematics, 2nd ed., chapter 20). Benefits not
+// proportional to service, such as refunds, flat or floored pensions and
+// survivors' pensions, get the same straight-line share (IAS 19 ¶70), as
+// in a [Valuer]. Pensions in payment count in full, with what follows
+// them. [Liability] also holds the PVFB, the PVFS and the PUC normal cost
+// of year 0; Liability.Total, the PUC liability, is what
+// [Flows.AccruedLiability] wants for the funding ratio. On the common
+// ground of the next section a member's PUC and TUC liabilities and normal
+// cost equal the Valuer's to about 1e-14, once its retirement pension is
+// valued by the projection's annuity.
 //
 // # Projection and member valuation
 //

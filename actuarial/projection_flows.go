@@ -38,7 +38,25 @@ func (r *Result) ReturnCurve() (*Curve, error) {
 // investment returns, the basis on which the general average premium
 // finances the projected flows; the zero Horizon thus covers every
 // projected year on that basis.
+//
+// The Summary's FundingRatio is 0: a projection does not value the
+// accrued liability; [Result.SummarizeFunded] takes it.
 func (r *Result) Summarize(dst *Summary, h Horizon) (*Summary, error) {
+	return r.SummarizeFunded(dst, h, 0)
+}
+
+// SummarizeFunded is [Result.Summarize] with the closed group's accrued
+// liability at t = 0 set in the flows ([Flows.AccruedLiability]), so that
+// the Summary's FundingRatio is the reserve at t = 0 over it. The liability
+// is usually the [Liability.Total] of the census the projection started
+// from, valued under the same scheme:
+//
+//	l, err := actuarial.ClosedGroupLiability(s, 0)
+//	...
+//	sum, err := res.SummarizeFunded(nil, actuarial.Horizon{}, l.Total())
+//
+// accrued must be finite and not negative; 0 means none (FundingRatio 0).
+func (r *Result) SummarizeFunded(dst *Summary, h Horizon, accrued float64) (*Summary, error) {
 	if h.Curve == nil {
 		c, err := r.ReturnCurve()
 		if err != nil {
@@ -46,5 +64,7 @@ func (r *Result) Summarize(dst *Summary, h Horizon) (*Summary, error) {
 		}
 		h.Curve = c
 	}
-	return Summarize(dst, r.Flows(nil), h)
+	f := r.Flows(nil)
+	f.AccruedLiability = accrued
+	return Summarize(dst, f, h)
 }

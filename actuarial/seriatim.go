@@ -95,8 +95,21 @@ const (
 	serOrph      = serPension + 4               // orphans' pensions
 )
 
+// serVec is the length of the vectors of a start cell's factors: a flow
+// vector (serOuts slots) or a liability vector (liaOuts slots).
+const serVec = max(serOuts, liaOuts)
+
+// serMode is what the factors of a start cell value.
+type serMode uint8
+
+const (
+	serFlows     serMode = iota // the flows of a [FlowValues], on a flow vector
+	serLiability                // the liability, on a liability vector (see liaPVFS)
+	numSerModes
+)
+
 // flowValues turns a flow vector into FlowValues.
-func flowValues(o *[serOuts]float64) FlowValues {
+func flowValues(o *[serVec]float64) FlowValues {
 	var f FlowValues
 	f.Salaries = o[serSalary]
 	copy(f.Contributions[:], o[serContrib:serPension])
@@ -113,9 +126,11 @@ func flowValues(o *[serOuts]float64) FlowValues {
 // for a census holding that record alone. Summed over a census, they are the
 // closed-group projection of that census, discounted, with every cap,
 // floor and ceiling applied to each member's own salary instead of to the
-// average salary of a cell. Build one with [NewSeriatim]; it is safe for
-// concurrent use, and [Seriatim.Total] and [Seriatim.Values] fan records out
-// over goroutines themselves.
+// average salary of a cell. It values the accrued liability of the same
+// members too ([Seriatim.Liability], see [Liability]). Build one with
+// [NewSeriatim]; it is safe for concurrent use, and [Seriatim.Total],
+// [Seriatim.Values], [Seriatim.Liability] and [Seriatim.CellLiability] fan
+// the work out over goroutines themselves.
 //
 // # What it covers
 //
@@ -187,9 +202,10 @@ func flowValues(o *[serOuts]float64) FlowValues {
 // records themselves, the rest for the factors of their 2,754 start cells
 // and the tables of NewSeriatim.
 type Seriatim struct {
-	// Workers is the number of goroutines [Seriatim.Total] and
-	// [Seriatim.Values] use; 0: runtime.GOMAXPROCS(0). The results do not
-	// depend on it. Set it before use.
+	// Workers is the number of goroutines [Seriatim.Total],
+	// [Seriatim.Values], [Seriatim.Liability] and [Seriatim.CellLiability]
+	// use; 0: runtime.GOMAXPROCS(0). The results do not depend on it. Set
+	// it before use.
 	Workers int
 
 	s      *Scheme
@@ -217,8 +233,10 @@ type Seriatim struct {
 	married, orphans     [NumSexes][serAges]float64
 	spouseAge, orphanAge [NumSexes][serAges]int
 
-	cells []atomic.Pointer[serCell] // by group·nA + start cell; built on first use
-	pool  sync.Pool                 // *serScratch for Total
+	// cells[mode] holds the factors of each start cell, by group·nA +
+	// start cell; built on first use.
+	cells [numSerModes][]atomic.Pointer[serCell]
+	pool  sync.Pool // *serScratch for Total and Liability
 }
 
 // NewSeriatim validates s and prepares the valuation of its members over
@@ -305,7 +323,9 @@ func NewSeriatim(s *Scheme, years int) (*Seriatim, error) {
 	for g := range v.nG {
 		v.annuities(g)
 	}
-	v.cells = make([]atomic.Pointer[serCell], v.nG*v.nA)
+	for m := range v.cells {
+		v.cells[m] = make([]atomic.Pointer[serCell], v.nG*v.nA)
+	}
 	return v, nil
 }
 
@@ -363,8 +383,8 @@ func (v *Seriatim) Value(r ActiveRecord) (FlowValues, error) {
 	if err := v.check(&r); err != nil {
 		return FlowValues{}, err
 	}
-	var out [serOuts]float64
-	v.cell(&r).eval(r.Salary, &out)
+	var out [serVec]float64
+	v.cell(serFlows, &r).eval(r.Salary, &out)
 	return flowValues(&out), nil
 }
 
@@ -376,13 +396,13 @@ func (v *Seriatim) ValuePension(r PensionRecord) (FlowValues, error) {
 	if err := v.checkPension(&r); err != nil {
 		return FlowValues{}, err
 	}
-	var out [serOuts]float64
+	var out [serVec]float64
 	v.pension(&r, &out)
 	return flowValues(&out), nil
 }
 
-// pension adds the flows of a pension record to out.
-func (v *Seriatim) pension(r *PensionRecord, out *[serOuts]float64) {
+// pension adds the flows of a pension record to out, a flow vector.
+func (v *Seriatim) pension(r *PensionRecord, out *[serVec]float64) {
 	ti := r.Type.Index()
 	a := &v.ann[r.Group][annIndex(0, ti, r.Sex.Index(), r.Age)]
 	out[serPension+ti] += r.Pension * a[annOwn]
@@ -449,15 +469,15 @@ func (v *Seriatim) Values(dst []FlowValues, actives []ActiveRecord) ([]FlowValue
 	v.parallel(chunks, func(_, k int) {
 		bad[k] = -1
 		lo, hi := k*serChunk, min((k+1)*serChunk, len(actives))
-		var out [serOuts]float64
+		var out [serVec]float64
 		for i := lo; i < hi; i++ {
 			r := &actives[i]
 			if v.check(r) != nil {
 				bad[k] = i
 				return
 			}
-			out = [serOuts]float64{}
-			v.cell(r).eval(r.Salary, &out)
+			out = [serVec]float64{}
+			v.cell(serFlows, r).eval(r.Salary, &out)
 			dst[i] = flowValues(&out)
 		}
 	})
@@ -483,12 +503,26 @@ func (v *Seriatim) Values(dst []FlowValues, actives []ActiveRecord) ([]FlowValue
 // buffers (a salary per record, a few numbers per start cell) are kept for
 // the next call.
 func (v *Seriatim) Total(actives []ActiveRecord, pensions []PensionRecord) (FlowValues, error) {
+	act, pen, err := v.sum(serFlows, actives, pensions)
+	if err != nil {
+		return FlowValues{}, err
+	}
+	for j := range act {
+		act[j] += pen[j]
+	}
+	return flowValues(&act), nil
+}
+
+// sum values the records as [Seriatim.Total] says, with the factors of
+// mode, and returns the sum over the actives (a vector of that mode) and
+// the sum over the pensions (a flow vector), each added in a fixed order.
+func (v *Seriatim) sum(mode serMode, actives []ActiveRecord, pensions []PensionRecord) (act, pen [serVec]float64, err error) {
 	sc, _ := v.pool.Get().(*serScratch)
 	if sc == nil {
 		sc = new(serScratch)
 	}
 	defer v.pool.Put(sc)
-	nc := len(v.cells)
+	nc := len(v.cells[mode])
 
 	// Count the records of each start cell, in ranges of records, one a
 	// worker; then lay their salaries out by cell, each range after the
@@ -511,7 +545,7 @@ func (v *Seriatim) Total(actives []ActiveRecord, pensions []PensionRecord) (Flow
 	})
 	for _, i := range sc.bad[:w] {
 		if i >= 0 {
-			return FlowValues{}, indexedError("active", i, v.check(&actives[i]))
+			return act, pen, indexedError("active", i, v.check(&actives[i]))
 		}
 	}
 	sc.used = sc.used[:0]
@@ -544,7 +578,7 @@ func (v *Seriatim) Total(actives []ActiveRecord, pensions []PensionRecord) (Flow
 	nb := (len(used) + serCellBlock - 1) / serCellBlock
 	np := (len(pensions) + serChunk - 1) / serChunk
 	if cap(sc.sums) < len(used)+np {
-		sc.sums = make([][serOuts]float64, len(used)+np)
+		sc.sums = make([][serVec]float64, len(used)+np)
 	}
 	sums := sc.sums[:len(used)+np]
 	clear(sums)
@@ -559,7 +593,7 @@ func (v *Seriatim) Total(actives []ActiveRecord, pensions []PensionRecord) (Flow
 		if k < nb {
 			for u := k * serCellBlock; u < min((k+1)*serCellBlock, len(used)); u++ {
 				c := int(used[u])
-				v.cellAt(c).sum(sal[start[c]:start[c+1]], &sums[u], &sc.hist[id])
+				v.cellAt(mode, c).sum(sal[start[c]:start[c+1]], &sums[u], &sc.hist[id])
 			}
 			return
 		}
@@ -577,16 +611,19 @@ func (v *Seriatim) Total(actives []ActiveRecord, pensions []PensionRecord) (Flow
 	})
 	for _, i := range bad {
 		if i >= 0 {
-			return FlowValues{}, indexedError("pension", i, v.checkPension(&pensions[i]))
+			return act, pen, indexedError("pension", i, v.checkPension(&pensions[i]))
 		}
 	}
-	var total [serOuts]float64
 	for k := range sums {
-		for j := range total {
-			total[j] += sums[k][j]
+		acc := &act
+		if k >= len(used) {
+			acc = &pen
+		}
+		for j := range acc {
+			acc[j] += sums[k][j]
 		}
 	}
-	return flowValues(&total), nil
+	return act, pen, nil
 }
 
 // serScratch holds the buffers of [Seriatim.Total].
@@ -596,9 +633,9 @@ type serScratch struct {
 	bad    []int   // by range: the first bad record, or −1
 	used   []int32 // the populated start cells, in index order
 	sal    []float64
-	sums   [][serOuts]float64 // by populated cell, then by chunk of pensions
-	badP   []int              // by chunk of pensions: the first bad record, or −1
-	hist   []serHist          // by worker
+	sums   [][serVec]float64 // by populated cell, then by chunk of pensions
+	badP   []int             // by chunk of pensions: the first bad record, or −1
+	hist   []serHist         // by worker
 }
 
 // grow sizes the buffers for w ranges, nc start cells and n records.

@@ -43,8 +43,9 @@ type serBound struct {
 // increasing key, so those that bind at S come first: a record's cost is
 // the number of limits that bind for it.
 type serCell struct {
-	lin    [serOuts]float64 // flows per unit of salary, as if no limit bound
-	cons   [serOuts]float64 // flows that do not depend on the salary (a floor above the cap)
+	lin    [serVec]float64 // flows per unit of salary, as if no limit bound
+	cons   [serVec]float64 // flows that do not depend on the salary (a floor above the cap)
+	n      int             // the slots of the vectors in use: serOuts or liaOuts
 	floors []serBound
 	caps   []serBound
 	// The keys of floors and caps, for a dense search.
@@ -87,25 +88,53 @@ func (c *serCell) add(t serTerm) {
 // serBuildPool holds buffers in which build gathers a cell's limits.
 var serBuildPool = sync.Pool{New: func() any { return new(serBuild) }}
 
-type serBuild struct{ floors, caps []serBound }
+type serBuild struct {
+	floors, caps []serBound
+	order        []serKey
+}
+
+// serKey is a limit's key and its index among the cell's floors or caps.
+type serKey struct {
+	key float64
+	i   int32
+}
 
 // finish sorts the limits, those that bind first, and moves them from the
 // build buffers b into storage of their own.
 func (c *serCell) finish(b *serBuild) {
 	b.floors, b.caps = c.floors, c.caps
-	slices.SortFunc(b.floors, func(x, y serBound) int { return cmp.Compare(y.key, x.key) })
-	slices.SortFunc(b.caps, func(x, y serBound) int { return cmp.Compare(x.key, y.key) })
 	nf, nc := len(b.floors), len(b.caps)
 	all := make([]serBound, nf+nc)
-	copy(all, b.floors)
-	copy(all[nf:], b.caps)
-	c.floors, c.caps = all[:nf:nf], all[nf:]
 	keys := make([]float64, nf+nc)
-	for i := range all {
-		keys[i] = all[i].key
-	}
+	b.sortInto(all[:nf], keys[:nf], b.floors, true)
+	b.sortInto(all[nf:], keys[nf:], b.caps, false)
+	c.floors, c.caps = all[:nf:nf], all[nf:]
 	c.floorKeys, c.capKeys = keys[:nf:nf], keys[nf:]
 	b.floors, b.caps = b.floors[:0], b.caps[:0]
+}
+
+// sortInto copies the limits src into dst sorted by key, decreasing if desc
+// (ties in the order given), and their keys into keys. It sorts the keys
+// with their indices rather than the limits themselves, which are large.
+func (b *serBuild) sortInto(dst []serBound, keys []float64, src []serBound, desc bool) {
+	o := b.order[:0]
+	for i := range src {
+		o = append(o, serKey{src[i].key, int32(i)})
+	}
+	slices.SortFunc(o, func(x, y serKey) int {
+		c := cmp.Compare(x.key, y.key)
+		if desc {
+			c = -c
+		}
+		if c == 0 {
+			c = cmp.Compare(x.i, y.i)
+		}
+		return c
+	})
+	for j, k := range o {
+		dst[j], keys[j] = src[k.i], k.key
+	}
+	b.order = o[:0]
 }
 
 // serHist counts records by the number of limits that bind for them, k:
@@ -125,7 +154,7 @@ func (h *serHist) reset(nf, nc int) {
 // caps likewise); counting the records and their salaries by k, floor j
 // binds for the records counted at k > j, n of them with salaries totalling
 // S, and changes the flows by n·w·lo − w·a·S.
-func (c *serCell) sum(sal []float64, out *[serOuts]float64, h *serHist) {
+func (c *serCell) sum(sal []float64, out *[serVec]float64, h *serHist) {
 	fk, ck := c.floorKeys, c.capKeys
 	h.reset(len(fk), len(ck))
 	var total float64
@@ -162,7 +191,7 @@ func (c *serCell) sum(sal []float64, out *[serOuts]float64, h *serHist) {
 		}
 	}
 	n := float64(len(sal))
-	for i := range out {
+	for i := range c.n {
 		out[i] += n*c.cons[i] + total*c.lin[i]
 	}
 }
@@ -171,9 +200,11 @@ func (c *serCell) sum(sal []float64, out *[serOuts]float64, h *serHist) {
 // is applied as S·w·a − (w·a·S − w·hi); the subtraction loses about
 // ε·a·S/hi of the term relative to its value, negligible unless a salary is
 // many orders of magnitude above a cap.
-func (c *serCell) eval(s float64, out *[serOuts]float64) {
-	for i := range out {
-		out[i] += c.cons[i] + s*c.lin[i]
+func (c *serCell) eval(s float64, out *[serVec]float64) {
+	o := out[:c.n]
+	cons, lin := c.cons[:len(o)], c.lin[:len(o)]
+	for i := range o {
+		o[i] += cons[i] + s*lin[i]
 	}
 	for i := range c.floors {
 		b := &c.floors[i]
@@ -199,12 +230,15 @@ func (c *serCell) eval(s float64, out *[serOuts]float64) {
 
 // retirement is the 1 January exit of a member of that sex, age and
 // service cell under the year's rules: its kind, probability and pension
-// per unit of salary before cap and floor, as the projector computes them.
-func (v *Seriatim) retirement(yr *serYear, sex Sex, age, sv int) (uint8, float64, float64) {
+// per unit of reference salary before cap and floor, as the projector
+// computes them, and the years the reference salary averages (the pension
+// per unit of salary is the factor times [SalaryScale.ReferenceRatio] for
+// those years when they are more than 1).
+func (v *Seriatim) retirement(yr *serYear, sex Sex, age, sv int) (kind uint8, rate, factor float64, refYears int) {
 	r := yr.r
 	as := &v.s.Assumptions
 	rr := &as.Retirement[sex.Index()]
-	kind, rate, factor := serRetNone, 0.0, 0.0
+	kind, rate, factor = serRetNone, 0.0, 0.0
 	switch r.Eligibility.Status(sex, age, sv) {
 	case Full:
 		kind, rate, factor = serRetFull, rr.Full.At(age), 1
@@ -216,9 +250,6 @@ func (v *Seriatim) retirement(yr *serYear, sex Sex, age, sv int) (uint8, float64
 		share = 1
 	}
 	factor *= r.Retirement.Accrual.Rate(sv) * share
-	if n := r.Retirement.ReferenceYears; n > 1 {
-		factor *= as.Salary.ReferenceRatio(age, sv, n, yr.w)
-	}
 	if factor <= 0 {
 		kind, rate, factor = serRetNone, 0, 0
 	}
@@ -231,22 +262,29 @@ func (v *Seriatim) retirement(yr *serYear, sex Sex, age, sv int) (uint8, float64
 	if rate == 0 {
 		kind = serRetNone
 	}
-	return kind, rate, factor
+	return kind, rate, factor, r.Retirement.ReferenceYears
 }
 
-// disability is the disability pension per unit of salary, before cap and
-// floor, of a member of that age and service cell under the year's rules.
-func (v *Seriatim) disability(yr *serYear, age, sv int) float64 {
+// refRatio is the reference salary over the salary of a member of that age
+// and service cell when the reference salary averages n years and wages grew
+// by w into the year: [SalaryScale.ReferenceRatio], or 1 for n ≤ 1.
+func (v *Seriatim) refRatio(age, sv, n int, w float64) float64 {
+	if n <= 1 {
+		return 1
+	}
+	return v.s.Assumptions.Salary.ReferenceRatio(age, sv, n, w)
+}
+
+// disability is the disability pension per unit of reference salary,
+// before cap and floor, of a member of that service cell under the year's
+// rules, and the years the reference salary averages.
+func (v *Seriatim) disability(yr *serYear, sv int) (float64, int) {
 	d := &yr.r.Disability
 	share := d.ReferenceShare
 	if share == 0 {
 		share = 1
 	}
-	f := d.Accrual.Rate(sv) * share
-	if n := d.ReferenceYears; n > 1 && f > 0 {
-		f *= v.s.Assumptions.Salary.ReferenceRatio(age, sv, n, yr.w)
-	}
-	return f
+	return d.Accrual.Rate(sv) * share, d.ReferenceYears
 }
 
 // decrements returns the dependent probabilities of death, disability and
@@ -275,19 +313,30 @@ func (v *Seriatim) decrements(t, sx, age, sv int) (float64, float64, float64) {
 		qw * (1 - 0.5*(d0+qi) + third*d0*qi)
 }
 
-// build computes the factors of the start cell of group g0, sex index sx,
-// age x and service cell s0 by following a member of that cell year by
-// year.
-func (v *Seriatim) build(g0, sx, x, s0 int) *serCell {
+// build computes the factors of mode of the start cell of group g0, sex
+// index sx, age x and service cell s0 by following a member of that cell
+// year by year.
+func (v *Seriatim) build(mode serMode, g0, sx, x, s0 int) *serCell {
 	c := new(serCell)
 	buf := serBuildPool.Get().(*serBuild)
 	defer serBuildPool.Put(buf)
 	c.floors, c.caps = buf.floors[:0], buf.caps[:0]
+	em := serEmit{c: c, lia: mode == serLiability}
+	c.n = serOuts
+	if em.lia {
+		c.n = liaOuts
+	}
 	sex := Sex(sx + 1)
 	as := &v.s.Assumptions
 	n := v.years
 	g, sv := g0, s0
 	p, growth := 1.0, 1.0 // probability of being active on 1 January; salary against S_0
+	// For the traditional unit credit method: contributions to date per
+	// unit of the salary of t = 0, T(x, s0) at the wage growth of year 0.
+	var past0 float64
+	if em.lia && v.past != nil {
+		past0 = v.past[0][x*v.ns+s0]
+	}
 	contribOuts := [4]uint8{serContrib, serContrib + 1, serContrib + 2, serRefund}
 	disOuts := [4]uint8{serDis, serExtra, serSurv, serOrph}
 	for t := 0; t < n && p > 0; t++ {
@@ -300,25 +349,38 @@ func (v *Seriatim) build(g0, sx, x, s0 int) *serCell {
 		}
 		yr := &v.yr[g*n+t]
 		d := v.disc[t]
+		em.attribute(s0, sv)
 		var past, avg float64 // for refunds: T(age, sv) and the average contribution rate
 		if v.past != nil {
 			past, avg = v.past[t][age*v.ns+sv], yr.avgRate[sv]
 		}
-		var refund float64 // refunds per unit of contribution base
+		// Refunds per unit of contribution base, and (TUC) per unit of the
+		// base of t = 0, with the contributions to date T(x, s0) + t.
+		var refund, refund0 float64
+		pastT := past0 + float64(t)
 
 		// 1 January: retirements.
-		if kind, rate, factor := v.retirement(yr, sex, age, sv); kind != serRetNone {
+		if kind, rate, factor, ny := v.retirement(yr, sex, age, sv); kind != serRetNone {
 			m := p * rate
 			if kind == serRetWithdraw {
 				refund += yr.refund * m * avg * past
+				refund0 += yr.refund * m * avg * pastT
 			} else {
 				ti := int(kind - serRetFull) // PensionOldAge or PensionEarly
 				a := &v.ann[g][annIndex(t, ti, sx, age)]
-				c.add(serTerm{
-					a: factor * growth, lo: yr.retFloor, hi: yr.retCap,
+				fa := factor
+				if ny > 1 {
+					fa = factor * v.refRatio(age, sv, ny, yr.w)
+				}
+				var fa0 float64
+				if em.lia {
+					fa0 = factor * v.refRatio(x, s0, ny, v.wage[0])
+				}
+				em.benefit(serTerm{
+					a: fa * growth, lo: yr.retFloor, hi: yr.retCap,
 					w: [4]float64{m * a[annOwn], m * a[annExtra], m * a[annSurv], m * a[annOrph]},
 					o: [4]uint8{uint8(serPension + ti), serExtra, serSurv, serOrph},
-				})
+				}, fa0, yr.retFloor0, yr.retCap0)
 			}
 			if rate >= 1 {
 				p = 0
@@ -335,17 +397,22 @@ func (v *Seriatim) build(g0, sx, x, s0 int) *serCell {
 			e = 1 - 0.5*qt
 			c.lin[serSalary] += p * e * d * growth
 			refund += yr.refund * p * dw * (avg*past + 0.5*yr.contrib[Worker])
+			refund0 += yr.refund * p * dw * (avg*pastT + 0.5*yr.contrib[Worker])
 		}
-		pe := p * e * d
-		c.add(serTerm{
-			a: growth, hi: yr.ceiling,
-			w: [4]float64{yr.contrib[Worker] * pe, yr.contrib[Employer] * pe, yr.contrib[State] * pe, refund * d},
-			o: contribOuts,
-		})
+		if em.lia {
+			em.refund(refund*d, refund0*d, growth, yr.ceiling, yr.ceiling0)
+		} else {
+			pe := p * e * d
+			c.add(serTerm{
+				a: growth, hi: yr.ceiling,
+				w: [4]float64{yr.contrib[Worker] * pe, yr.contrib[Employer] * pe, yr.contrib[State] * pe, refund * d},
+				o: contribOuts,
+			})
+		}
 		if p == 0 {
 			break
 		}
-		if fd := v.disability(yr, age, sv); fd > 0 && (di > 0 || yr.deathBenefit) {
+		if fd, ny := v.disability(yr, sv); fd > 0 && (di > 0 || yr.deathBenefit) {
 			var w [4]float64
 			if di > 0 && age < MaxCensusAge {
 				// Paid for half the year, then in payment from the next
@@ -362,7 +429,16 @@ func (v *Seriatim) build(g0, sx, x, s0 int) *serCell {
 				w[2] += m * dv[deathSurv]
 				w[3] += m * dv[deathOrph]
 			}
-			c.add(serTerm{a: fd * growth, lo: yr.disFloor, hi: yr.disCap, w: w, o: disOuts})
+			fa := fd
+			if ny > 1 {
+				fa = fd * v.refRatio(age, sv, ny, yr.w)
+			}
+			var fa0 float64
+			if em.lia {
+				fa0 = fd * v.refRatio(x, s0, ny, v.wage[0])
+			}
+			em.benefit(serTerm{a: fa * growth, lo: yr.disFloor, hi: yr.disCap, w: w, o: disOuts},
+				fa0, yr.disFloor0, yr.disCap0)
 		}
 		if f := 1 - (dd + di + dw); f <= 0 || age == MaxCensusAge {
 			p = 0
@@ -376,27 +452,87 @@ func (v *Seriatim) build(g0, sx, x, s0 int) *serCell {
 	return c
 }
 
+// serEmit adds the terms of a start cell's path to its factors: as they
+// are, for flows; attributed to service, for a liability.
+type serEmit struct {
+	c   *serCell
+	lia bool
+	// The share of the benefits of the year's exits attributed to the
+	// service before t = 0 (the accrued liability), and before t = 1.
+	f, f1 float64
+}
+
+// attribute sets the shares of the year's exits of a member of service
+// cell s0 at t = 0 and sv now: service is counted in completed years and
+// the benefit of an exit with n = sv years is attributed pro rata, s0/n to
+// the service before t = 0 and min(s0+1, n)/n to that before t = 1; an
+// exit with no service (n = 0, in year 0) is attributed to year 0.
+func (e *serEmit) attribute(s0, sv int) {
+	if sv == 0 {
+		e.f, e.f1 = 0, 1
+		return
+	}
+	n := float64(sv)
+	e.f, e.f1 = float64(s0)/n, float64(min(s0+1, sv))/n
+}
+
+// benefit adds a benefit term t, whose outputs are benefit slots of a flow
+// vector. For a liability, a0, lo0 and hi0 are the term's amount per unit
+// of salary and limits on the salary, reference salary and reference unit
+// of t = 0, for the traditional unit credit method.
+func (e *serEmit) benefit(t serTerm, a0, lo0, hi0 float64) {
+	if !e.lia {
+		e.c.add(t)
+		return
+	}
+	pv, puc, tuc := t, t, serTerm{a: a0, lo: lo0, hi: hi0}
+	var w float64
+	for k, o := range t.o {
+		b := uint8(liaBenefit(o))
+		pv.o[k] = liaPVFB + b
+		puc.o[k], puc.w[k] = liaPUC+b, t.w[k]*e.f
+		tuc.o[k], tuc.w[k] = liaTUC+b, t.w[k]*e.f
+		w += t.w[k]
+	}
+	e.c.add(pv)
+	e.c.add(puc)
+	e.c.add(tuc)
+	e.c.add(serTerm{a: t.a, lo: t.lo, hi: t.hi, w: [4]float64{w * (e.f1 - e.f)}, o: [4]uint8{liaNC, liaNC, liaNC, liaNC}})
+}
+
+// refund adds the refunds of a liability: w per unit of the contribution
+// base min(a·S, hi), and for the traditional unit credit method w0 per unit
+// of the base of t = 0, min(S, hi0).
+func (e *serEmit) refund(w, w0, a, hi, hi0 float64) {
+	const r = liaRefunds
+	e.c.add(serTerm{a: a, hi: hi, w: [4]float64{w, w * e.f, w * (e.f1 - e.f)}, o: [4]uint8{liaPVFB + r, liaPUC + r, liaNC, liaNC}})
+	e.c.add(serTerm{a: 1, hi: hi0, w: [4]float64{w0 * e.f}, o: [4]uint8{liaTUC + r, liaTUC + r, liaTUC + r, liaTUC + r}})
+}
+
 // cellIndex is the index of a valid record's start cell in cells:
 // group·nA + (sex·serAges + age)·ns + min(service, MaxService).
 func (v *Seriatim) cellIndex(r *ActiveRecord) int {
 	return r.Group*v.nA + (int(r.Sex-Male)*serAges+r.Age)*v.ns + min(r.Service, v.ms)
 }
 
-// cell returns the factors of a valid record's start cell.
-func (v *Seriatim) cell(r *ActiveRecord) *serCell { return v.cellAt(v.cellIndex(r)) }
+// cell returns the factors of mode of a valid record's start cell.
+func (v *Seriatim) cell(mode serMode, r *ActiveRecord) *serCell {
+	return v.cellAt(mode, v.cellIndex(r))
+}
 
-// cellAt returns the factors of start cell i, building them the first
-// time. Concurrent callers may build the same cell twice; the results are
-// identical and the first stored is kept.
-func (v *Seriatim) cellAt(i int) *serCell {
-	if c := v.cells[i].Load(); c != nil {
+// cellAt returns the factors of mode of start cell i, building them the
+// first time. Concurrent callers may build the same cell twice; the
+// results are identical and the first stored is kept.
+func (v *Seriatim) cellAt(mode serMode, i int) *serCell {
+	cells := v.cells[mode]
+	if c := cells[i].Load(); c != nil {
 		return c
 	}
 	g, rest := i/v.nA, i%v.nA
 	sv, rest := rest%v.ns, rest/v.ns
-	c := v.build(g, rest/serAges, rest%serAges, sv)
-	if !v.cells[i].CompareAndSwap(nil, c) {
-		c = v.cells[i].Load()
+	c := v.build(mode, g, rest/serAges, rest%serAges, sv)
+	if !cells[i].CompareAndSwap(nil, c) {
+		c = cells[i].Load()
 	}
 	return c
 }

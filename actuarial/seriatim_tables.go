@@ -22,6 +22,10 @@ type serYear struct {
 	avgRate            []float64
 	deathBenefit       bool // deaths leave survivors' or orphans' pensions
 	survivor, orphanSh float64
+
+	// The ceiling and the limits at the reference unit of t = 0, for the
+	// frozen salaries of the traditional unit credit method.
+	ceiling0, retCap0, retFloor0, disCap0, disFloor0 float64
 }
 
 // serAnn is the value of a pension of 1 a year in payment, by what it pays:
@@ -149,18 +153,8 @@ func (v *Seriatim) groupYears(g int, unit []float64, refunds bool) {
 		for pay := range NumPayers {
 			yr.contrib[pay] = r.Contribution[pay].At(y)
 		}
-		var ok bool
-		if yr.ceiling, ok = r.Ceiling.Value(unit[t]); !ok {
-			yr.ceiling = math.Inf(1)
-		}
-		if yr.retCap, ok = r.Retirement.Cap.Value(unit[t]); !ok {
-			yr.retCap = math.Inf(1)
-		}
-		yr.retFloor, _ = r.Retirement.Floor.Value(unit[t])
-		if yr.disCap, ok = r.Disability.Cap.Value(unit[t]); !ok {
-			yr.disCap = math.Inf(1)
-		}
-		yr.disFloor, _ = r.Disability.Floor.Value(unit[t])
+		yr.ceiling, yr.retCap, yr.retFloor, yr.disCap, yr.disFloor = serLimits(r, unit[t])
+		yr.ceiling0, yr.retCap0, yr.retFloor0, yr.disCap0, yr.disFloor0 = serLimits(r, unit[0])
 		yr.extra = r.ExtraPayments
 		yr.refund = r.RefundShare
 		yr.survivor, yr.orphanSh = r.SurvivorShare, r.OrphanShare
@@ -190,6 +184,25 @@ func (v *Seriatim) groupYears(g int, unit []float64, refunds bool) {
 			}
 		}
 	}
+}
+
+// serLimits returns the ceiling and the caps and floors of retirement and
+// disability pensions of rules r when the reference unit is worth unit:
+// +Inf for no ceiling or cap, 0 for no floor.
+func serLimits(r *Rules, unit float64) (ceiling, retCap, retFloor, disCap, disFloor float64) {
+	var ok bool
+	if ceiling, ok = r.Ceiling.Value(unit); !ok {
+		ceiling = math.Inf(1)
+	}
+	if retCap, ok = r.Retirement.Cap.Value(unit); !ok {
+		retCap = math.Inf(1)
+	}
+	retFloor, _ = r.Retirement.Floor.Value(unit)
+	if disCap, ok = r.Disability.Cap.Value(unit); !ok {
+		disCap = math.Inf(1)
+	}
+	disFloor, _ = r.Disability.Floor.Value(unit)
+	return ceiling, retCap, retFloor, disCap, disFloor
 }
 
 // annIndex is the index of a pension in ann[g].
