@@ -216,9 +216,10 @@ func DependencyRatio(dst, pensioners, actives []float64) ([]float64, error) {
 // gives the amounts of the old-age and early pensions it awards and the
 // final salaries of those retiring ([Result.NewRetirementAmounts],
 // [Result.RetiringSalaries]). A year without new pensions has no salaries
-// and returns a [*SeriesError] wrapping [ErrZeroDivisor] ([Summarize]
-// gives such a year a rate of 0 instead). It allocates only when dst is
-// nil and panics if dst is not nil and len(dst) != len(newPensions).
+// and returns a [*SeriesError] wrapping [ErrZeroDivisor]; [Summarize]
+// gives a year with neither new pensions nor salaries a rate of 0
+// instead. It allocates only when dst is nil and panics if dst is not nil
+// and len(dst) != len(newPensions).
 func ReplacementRate(dst, newPensions, salaries []float64) ([]float64, error) {
 	np := reqSeries("new pensions", newPensions, true)
 	return seriesRatio(dst, np, np, seriesArg{},

@@ -28,12 +28,12 @@ type YearResult struct {
 	// pensions during the year.
 	NewPensions [NumPensionTypes]float64
 	// NewPensionAmounts[type] are the total yearly amounts, on award, of
-	// the pensions NewPensions counts: old-age and early pensions at
-	// their rate on 1 January, after the cap and floor per head (a full
-	// year's pension, as Pensioners' would be); disability, survivors'
-	// and orphans' pensions at the rate they are awarded at during the
-	// year, before the next 1 January's indexation (half of it is paid in
-	// the year). Zero when no pension of the type is awarded; ≥ 0.
+	// the pensions NewPensions counts, a year's worth each, after the
+	// formulas' caps and floors: old-age and early pensions as awarded on
+	// 1 January (the year pays them less half its deaths); disability,
+	// survivors' and orphans' pensions as awarded during the year, before
+	// the next 1 January's indexation (the year pays half of them). Zero
+	// when no pension of the type is awarded; ≥ 0.
 	NewPensionAmounts [NumPensionTypes]float64
 	// RetiringSalaries[type], for old-age and early pensions, are the
 	// total final salaries of the members awarded them: their yearly
