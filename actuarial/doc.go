@@ -61,13 +61,20 @@
 // present value; the depletion year and the funding ratio, the reserve
 // over the closed group's accrued liability, which [ClosedGroupLiability]
 // values (see "Accrued liability" below) and [Result.SummarizeFunded]
-// takes. [Summarize] computes them all in one call. The definitions are the ILO's (Plamondon
-// et al., Actuarial practice in social security, ILO/ISSA, 2002; Iyer,
-// Actuarial mathematics of social security pensions, ILO/ISSA, 1999) and,
-// for the actuarial balance, the US Social Security Trustees'. Timing is
-// the projection's: reserves at 1 January and 31 December, flows paid
-// through the year (mid-year for interest). A [Ledger] turns the flows into
-// money, decimal amounts rounded to the cent that reconcile every year.
+// takes. [Summarize] computes them all in one call. The replacement rate of
+// a year is the ILO's average replacement rate of new pensions: the total
+// yearly amount of the pensions awarded in the year over the total final
+// salary of the members awarded them, a salary-weighted average of the
+// individual rates; from a projection, of the old-age and early pensions
+// awarded on 1 January over the members' salaries that day ([YearResult]
+// NewPensionAmounts and RetiringSalaries), 0 in a year without them. The
+// definitions are the ILO's (Plamondon et al., Actuarial practice in
+// social security, ILO/ISSA, 2002; Iyer, Actuarial mathematics of social
+// security pensions, ILO/ISSA, 1999) and, for the actuarial balance, the
+// US Social Security Trustees'. Timing is the projection's: reserves at
+// 1 January and 31 December, flows paid through the year (mid-year for
+// interest). A [Ledger] turns the flows into money, decimal amounts rounded
+// to the cent that reconcile every year.
 //
 // # Projection
 //
@@ -139,7 +146,11 @@
 // salaries, pensions, contributions and every other amount are money units
 // a year of the year they are paid in (nominal), float64, never rounded.
 // [Result] holds one [YearResult] per year and, when asked, the detail by
-// cell; its accessors return series by year for the indicators.
+// cell; its accessors return series by year for the indicators. A
+// YearResult records, with the numbers of pensions awarded, their yearly
+// amounts on award and, for old-age and early pensions, the final and
+// reference salaries of the members awarded them: the replacement rate's
+// terms.
 //
 // # Seriatim valuation
 //

@@ -211,13 +211,38 @@ func DependencyRatio(dst, pensioners, actives []float64) ([]float64, error) {
 // the total annual amount of the new pensions of year t over the total
 // annual salary (reference salary, or last salary, as the caller chooses)
 // of the members awarded them: the average replacement rate weighted by
-// salary. A year without new pensions has no salaries and returns a
-// [*SeriesError] wrapping [ErrZeroDivisor]. It allocates only when dst is
-// nil and panics if dst is not nil and len(dst) != len(newPensions).
+// salary, the ILO's replacement rate of new pensions (Plamondon et al.,
+// Actuarial practice in social security, ILO/ISSA, 2002). A projection
+// gives the amounts of the old-age and early pensions it awards and the
+// final salaries of those retiring ([Result.NewRetirementAmounts],
+// [Result.RetiringSalaries]). A year without new pensions has no salaries
+// and returns a [*SeriesError] wrapping [ErrZeroDivisor]; [Summarize]
+// gives a year with neither new pensions nor salaries a rate of 0
+// instead. It allocates only when dst is nil and panics if dst is not nil
+// and len(dst) != len(newPensions).
 func ReplacementRate(dst, newPensions, salaries []float64) ([]float64, error) {
 	np := reqSeries("new pensions", newPensions, true)
 	return seriesRatio(dst, np, np, seriesArg{},
 		reqSeries("retiring salaries", salaries, true), seriesArg{}, "retiring salaries")
+}
+
+// awardRates writes newPensions[t]/salaries[t] into dst, 0 in a year with
+// neither (no pension awarded): Summarize's replacement rate. The series
+// have dst's length and were checked by [Flows.Validate]; salaries of 0
+// with new pensions are a [*SeriesError] wrapping [ErrZeroDivisor].
+func awardRates(dst, newPensions, salaries []float64) ([]float64, error) {
+	newPensions, salaries = newPensions[:len(dst)], salaries[:len(dst)]
+	for t, sal := range salaries {
+		switch np := newPensions[t]; {
+		case sal != 0:
+			dst[t] = np / sal
+		case np == 0:
+			dst[t] = 0
+		default:
+			return dst, &SeriesError{Series: "retiring salaries", T: t, Value: sal, Err: ErrZeroDivisor}
+		}
+	}
+	return dst, nil
 }
 
 // NetCashFlow writes the net cash flow of each year into dst and returns
@@ -635,8 +660,8 @@ type Flows struct {
 
 	Actives          []float64 // contributors (active members) at 1 January of year t, ≥ 0; nil: no support or dependency ratio
 	Pensioners       []float64 // pensioners of all types at 1 January of year t, ≥ 0; nil: no support or dependency ratio
-	NewPensions      []float64 // total annual amount of the pensions awarded in year t whose replacement rate is wanted (usually old-age), ≥ 0; nil: no replacement rate
-	RetiringSalaries []float64 // total annual salary (reference or last) of the members awarded them, ≥ 0; nil: no replacement rate
+	NewPensions      []float64 // total annual amount of the pensions awarded in year t whose replacement rate is wanted (a projection's: old-age and early), ≥ 0; nil: no replacement rate
+	RetiringSalaries []float64 // total annual salary (final or reference) of the members awarded them (a projection's: final), ≥ 0, 0 only in a year without new pensions; nil: no replacement rate
 
 	AccruedLiability float64 // the closed group's accrued liability at t = 0, a valuation's result, ≥ 0; 0: no funding ratio
 }
@@ -722,7 +747,7 @@ type Summary struct {
 	StartReserveRatio []float64 // reserve at 1 January over the year's expenditure (the US trust fund ratio)
 	SupportRatio      []float64 // actives per pensioner; empty without Flows.Actives and Flows.Pensioners
 	DependencyRatio   []float64 // pensioners per active; empty as SupportRatio
-	ReplacementRate   []float64 // of the new pensions; empty without Flows.NewPensions and Flows.RetiringSalaries
+	ReplacementRate   []float64 // of the new pensions, see ReplacementRate; 0 in a year without them; empty without Flows.NewPensions and Flows.RetiringSalaries
 	NetCashFlow       []float64 // C + T − B − E, see NetCashFlow
 	DeficitTransfers  []float64 // the state's transfers to keep the reserve at or above Horizon.Floor, see DeficitTransfers
 
@@ -760,7 +785,11 @@ func headN(s []float64, n int) []float64 {
 // nothing) or into a new Summary, and returns it.
 //
 // f must have the salary bill, benefits and reserves at start and at end;
-// optional series that are absent leave their indicators empty. The initial
+// optional series that are absent leave their indicators empty. A year in
+// which no pension is awarded (new pensions and retiring salaries both 0:
+// nobody eligible, or a closed group that has died out) has no replacement
+// rate; Summarize gives it 0, so that one such year does not take the
+// others' away. The initial
 // reserve is f.ReserveStart[0]; the depletion year looks at f.ReserveEnd,
 // the projected reserve (after any transfers the projection made). Errors
 // are those of [Flows.Validate] and of the indicators, with the calendar
@@ -810,7 +839,7 @@ func Summarize(dst *Summary, f *Flows, h Horizon) (*Summary, error) {
 	}
 	s.ReplacementRate = s.ReplacementRate[:0]
 	if f.NewPensions != nil && f.RetiringSalaries != nil {
-		if s.ReplacementRate, err = ReplacementRate(reuseN(s.ReplacementRate, n), f.NewPensions[:n], f.RetiringSalaries[:n]); err != nil {
+		if s.ReplacementRate, err = awardRates(reuseN(s.ReplacementRate, n), f.NewPensions, f.RetiringSalaries); err != nil {
 			return nil, f.dated(err)
 		}
 	}

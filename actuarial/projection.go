@@ -115,6 +115,7 @@ type groupCache struct {
 	retMin       int // the youngest age with a retirement of any kind
 
 	ratio      [2][]float64 // reference ratios by age and service, for retirement and disability
+	retRatio   []float64    // ratio[0] when retirement pensions use an average salary; nil: the last salary
 	ratioYears [2]int       // their ReferenceYears; 0: not computed
 	ratioW     [2]float64   // their wage growth
 
@@ -738,6 +739,7 @@ func (p *Projector) ratios(gc *groupCache, k, years int, w float64) []float64 {
 func (p *Projector) factors(gc *groupCache, r *Rules, w float64) {
 	as := &p.s.Assumptions
 	retRatio := p.ratios(gc, 0, r.Retirement.ReferenceYears, w)
+	gc.retRatio = retRatio
 	share := r.Retirement.ReferenceShare
 	if share == 0 {
 		share = 1
@@ -838,7 +840,7 @@ func (p *Projector) activesPass(g, t int, w1 float64, yr *YearResult, det *CellD
 		step.halfRate = 0.5 * gc.contrib[Worker]
 	}
 	var sums actSums
-	var survivors, disPaid, disNew float64
+	var survivors, disPaid, disNew, disNewA float64
 	plane := nAges * ns
 	for sx := range NumSexes {
 		ks := g*NumSexes + sx
@@ -864,8 +866,12 @@ func (p *Projector) activesPass(g, t int, w1 float64, yr *YearResult, det *CellD
 			if p.trackAcc {
 				tRow, avgRow = p.accT[c0:c1], gc.avgRate[sLo:sHi+1]
 			}
+			var refRow []float64 // reference ratios, nil for the last salary
+			if gc.retRatio != nil {
+				refRow = gc.retRatio[c0:c1]
+			}
 			p.retireRow(gc, aN[c0:c1], aS[c0:c1], gc.retKind[g0:g1], gc.retRate[g0:g1], gc.retFactor[g0:g1],
-				tRow, avgRow, pbase+sx*nAges+age, yr, det, dbase+off+c0, pdbase)
+				refRow, tRow, avgRow, pbase+sx*nAges+age, yr, det, dbase+off+c0, pdbase)
 		}
 
 		if det != nil {
@@ -903,6 +909,7 @@ func (p *Projector) activesPass(g, t int, w1 float64, yr *YearResult, det *CellD
 				p.wA[pc] += ds[age].disAmt
 				disPaid += 0.5 * ds[age].disAmt
 				disNew += dis
+				disNewA += ds[age].disAmt
 				if det != nil {
 					det.Awarded[pdbase+pc] += dis
 				}
@@ -921,6 +928,7 @@ func (p *Projector) activesPass(g, t int, w1 float64, yr *YearResult, det *CellD
 	yr.Exits[Withdrawal] += sums.wd
 	yr.Pensions[PensionDisability-1] += disPaid
 	yr.NewPensions[PensionDisability-1] += disNew
+	yr.NewPensionAmounts[PensionDisability-1] += disNewA
 	gc.paid += disPaid
 	gc.base += sums.bill - sums.cut
 	return survivors
@@ -1104,16 +1112,26 @@ func stepPlane(pl *activePlane, sums *actSums, survivors float64, hi, lo int) fl
 // retireRow retires the members of one row of active cells (one group, sex
 // and age) on 1 January, leaving in the cells those who stay. kinds, rates
 // and factors are the row's retirement kinds, probabilities and pension
-// factors; tRow and avgRow its past salaries and contribution rates (nil
-// without refunds); pc0 is the pensioner cell of the row's sex and age for
-// the first pension type, c0 the detail offset of the row's first cell.
-func (p *Projector) retireRow(gc *groupCache, nRow, sRow []float64, kinds []uint8, rates, factors, tRow, avgRow []float64, pc0 int, yr *YearResult, det *CellDetail, c0, pdbase int) {
-	var out, refund float64
-	var fullN, fullA, redN, redA float64 // full and reduced pensions awarded
+// factors; refRow its reference ratios (nil when the reference salary is
+// the last salary); tRow and avgRow its past salaries and contribution
+// rates (nil without refunds); pc0 is the pensioner cell of the row's sex
+// and age for the first pension type, c0 the detail offset of the row's
+// first cell.
+func (p *Projector) retireRow(gc *groupCache, nRow, sRow []float64, kinds []uint8, rates, factors, refRow, tRow, avgRow []float64, pc0 int, yr *YearResult, det *CellDetail, c0, pdbase int) {
+	// The withdrawals and their refunds, rarer than retirements, in memory
+	// (an array of two is not kept in registers), so that the registers
+	// hold the sums of the pensions awarded: number, yearly amount, final
+	// and reference salaries of those retiring, by kind.
+	var wd [2]float64
+	var fullN, fullA, fullS, fullR, redN, redA, redS, redR float64
 	kinds, rates, factors = kinds[:len(nRow)], rates[:len(nRow)], factors[:len(nRow)]
 	sRow = sRow[:len(nRow)]
+	ones := refRow == nil
+	if !ones {
+		refRow = refRow[:len(nRow)]
+	}
 	// Without a cap or floor these never hold: pensions are not negative.
-	ceiling, retCap, retFloor := gc.ceiling, math.Inf(1), 0.0
+	retCap, retFloor := math.Inf(1), 0.0
 	if gc.hasRetCap {
 		retCap = gc.retCap
 	}
@@ -1129,13 +1147,13 @@ func (p *Projector) retireRow(gc *groupCache, nRow, sRow []float64, kinds []uint
 		m := n * rr
 		sal := sRow[j]
 		if kind == retWithdraw {
-			out += m
+			wd[0] += m
 			if tRow != nil {
 				cb := sal
-				if sal > n*ceiling {
+				if ceiling := gc.ceiling; sal > n*ceiling {
 					cb = n * ceiling
 				}
-				refund += rr * cb * avgRow[j] * tRow[j]
+				wd[1] += rr * cb * avgRow[j] * tRow[j]
 			}
 			if det != nil {
 				det.Exits[Withdrawal][c0+j] += m
@@ -1149,12 +1167,21 @@ func (p *Projector) retireRow(gc *groupCache, nRow, sRow []float64, kinds []uint
 			if amt < n*retFloor {
 				amt = n * retFloor
 			}
+			rs := rr * sal // the final salaries of those retiring
+			ref := rs
+			if !ones {
+				ref *= refRow[j]
+			}
 			if kind == retFull {
 				fullN += m
 				fullA += rr * amt
+				fullS += rs
+				fullR += ref
 			} else {
 				redN += m
 				redA += rr * amt
+				redS += rs
+				redR += ref
 			}
 			if det != nil {
 				det.Exits[Retirement][c0+j] += m
@@ -1166,9 +1193,10 @@ func (p *Projector) retireRow(gc *groupCache, nRow, sRow []float64, kinds []uint
 			nRow[j], sRow[j] = n-m, sal*(1-rr)
 		}
 	}
-	yr.Exits[Withdrawal] += out
-	yr.Refunds += gc.r.RefundShare * refund
+	yr.Exits[Withdrawal] += wd[0]
+	yr.Refunds += gc.r.RefundShare * wd[1]
 	newN, newA := [2]float64{fullN, redN}, [2]float64{fullA, redA}
+	newS, newR := [2]float64{fullS, redS}, [2]float64{fullR, redR}
 	for ki, m := range newN {
 		if m == 0 {
 			continue
@@ -1180,6 +1208,9 @@ func (p *Projector) retireRow(gc *groupCache, nRow, sRow []float64, kinds []uint
 		p.pA[pc] += newA[ki]
 		yr.Exits[Retirement] += m
 		yr.NewPensions[ti] += m
+		yr.NewPensionAmounts[ti] += newA[ki]
+		yr.RetiringSalaries[ti] += newS[ki]
+		yr.ReferenceSalaries[ti] += newR[ki]
 		if det != nil {
 			det.Retired[pdbase+pc] += m
 		}
@@ -1210,8 +1241,9 @@ func (p *Projector) award(g int, yr *YearResult, det *CellDetail, pdbase int) {
 	end := p.s.Assumptions.Family.OrphanEndAge
 	// The running sums, in registers.
 	paid := gc.paid
-	sPaid, sNew := yr.Pensions[PensionSurvivor-1], yr.NewPensions[PensionSurvivor-1]
+	sPaid, sNew, sAmt := yr.Pensions[PensionSurvivor-1], yr.NewPensions[PensionSurvivor-1], yr.NewPensionAmounts[PensionSurvivor-1]
 	oPaid, oNew, oEnded := yr.Pensions[PensionOrphan-1], yr.NewPensions[PensionOrphan-1], yr.PensionsEnded[PensionOrphan-1]
+	oAmt := yr.NewPensionAmounts[PensionOrphan-1]
 	for sx := range NumSexes {
 		lo, hi := max(p.deadLo[sx], 0), min(p.deadHi[sx], MaxCensusAge)
 		p.deadLo[sx], p.deadHi[sx] = nAges, -1
@@ -1236,6 +1268,7 @@ func (p *Projector) award(g int, yr *YearResult, det *CellDetail, pdbase int) {
 				sPaid += 0.5 * amt
 				paid += 0.5 * amt
 				sNew += m
+				sAmt += amt
 				if det != nil {
 					det.Awarded[pdbase+pbase+pc] += m
 				}
@@ -1253,6 +1286,7 @@ func (p *Projector) award(g int, yr *YearResult, det *CellDetail, pdbase int) {
 			oPaid += 0.5 * amt
 			paid += 0.5 * amt
 			oNew += m
+			oAmt += amt
 			if oage+1 >= end || oage >= MaxCensusAge {
 				// Paid for the rest of the year only.
 				oEnded += m
@@ -1270,8 +1304,9 @@ func (p *Projector) award(g int, yr *YearResult, det *CellDetail, pdbase int) {
 		}
 	}
 	gc.paid = paid
-	yr.Pensions[PensionSurvivor-1], yr.NewPensions[PensionSurvivor-1] = sPaid, sNew
+	yr.Pensions[PensionSurvivor-1], yr.NewPensions[PensionSurvivor-1], yr.NewPensionAmounts[PensionSurvivor-1] = sPaid, sNew, sAmt
 	yr.Pensions[PensionOrphan-1], yr.NewPensions[PensionOrphan-1], yr.PensionsEnded[PensionOrphan-1] = oPaid, oNew, oEnded
+	yr.NewPensionAmounts[PensionOrphan-1] = oAmt
 }
 
 // pensionersPass pays group g's pensions of year t, applies the year's

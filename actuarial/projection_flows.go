@@ -6,8 +6,12 @@ package actuarial
 // [Summarize] and [NewLedger] read, reusing dst's slices when dst is not nil.
 // Benefits are pensions, extra payments and refunds; Costs are the
 // administration costs; counts are at 1 January. The replacement-rate
-// series (NewPensions, RetiringSalaries) are left nil: a projection does not
-// keep the salaries of those retiring.
+// series are those of the old-age and early pensions awarded on 1 January:
+// NewPensions their yearly amount ([Result.NewRetirementAmounts]) and
+// RetiringSalaries the final salaries, on that day, of the members awarded
+// them ([Result.RetiringSalaries]); both are 0 in a year without
+// retirements. Use [Result.ReferenceSalariesBy] instead for the rate on
+// reference salaries.
 func (r *Result) Flows(dst *Flows) *Flows {
 	if dst == nil {
 		dst = new(Flows)
@@ -23,7 +27,8 @@ func (r *Result) Flows(dst *Flows) *Flows {
 	dst.ReserveEnd = r.ReserveEnd(dst.ReserveEnd)
 	dst.Actives = r.Actives(dst.Actives)
 	dst.Pensioners = r.Pensioners(dst.Pensioners)
-	dst.NewPensions, dst.RetiringSalaries = nil, nil
+	dst.NewPensions = r.NewRetirementAmounts(dst.NewPensions)
+	dst.RetiringSalaries = r.RetiringSalaries(dst.RetiringSalaries)
 	return dst
 }
 

@@ -27,6 +27,30 @@ type YearResult struct {
 	// early pensions on 1 January, disability, survivors' and orphans'
 	// pensions during the year.
 	NewPensions [NumPensionTypes]float64
+	// NewPensionAmounts[type] are the total yearly amounts, on award, of
+	// the pensions NewPensions counts, a year's worth each, after the
+	// formulas' caps and floors: old-age and early pensions as awarded on
+	// 1 January (the year pays them less half its deaths); disability,
+	// survivors' and orphans' pensions as awarded during the year, before
+	// the next 1 January's indexation (the year pays half of them). Zero
+	// when no pension of the type is awarded; ≥ 0.
+	NewPensionAmounts [NumPensionTypes]float64
+	// RetiringSalaries[type], for old-age and early pensions, are the
+	// total final salaries of the members awarded them: their yearly
+	// salary on 1 January, the retirement date (after that day's merit and
+	// wage growth), the salary the formula's reference ratio is applied
+	// to. The ratio NewPensionAmounts/RetiringSalaries of a year is the
+	// average replacement rate of its new pensions ([ReplacementRate]).
+	// Zero for the other types (their pensions are not awarded on a
+	// salary of the day) and when no pension of the type is awarded.
+	RetiringSalaries [NumPensionTypes]float64
+	// ReferenceSalaries[type], for old-age and early pensions, are the
+	// total reference salaries of the members awarded them: their final
+	// salaries times [SalaryScale.ReferenceRatio] (the average of the last
+	// Formula.ReferenceYears salaries, before ReferenceShare); equal to
+	// RetiringSalaries when the formula takes the last salary. Zero for
+	// the other types.
+	ReferenceSalaries [NumPensionTypes]float64
 	// PensionerDeaths[type] are the deaths during the year among the
 	// pensioners of 1 January and that day's new retirees.
 	PensionerDeaths [NumPensionTypes]float64
@@ -88,6 +112,20 @@ func (y *YearResult) TotalPensioners() float64 {
 		s += v
 	}
 	return s
+}
+
+// NewRetirementAmount is the total yearly amount of the old-age and early
+// pensions awarded on 1 January: the numerator of the year's replacement
+// rate.
+func (y *YearResult) NewRetirementAmount() float64 {
+	return y.NewPensionAmounts[PensionOldAge-1] + y.NewPensionAmounts[PensionEarly-1]
+}
+
+// TotalRetiringSalaries is the total final salary of the members awarded
+// an old-age or early pension on 1 January: the denominator of the year's
+// replacement rate.
+func (y *YearResult) TotalRetiringSalaries() float64 {
+	return y.RetiringSalaries[PensionOldAge-1] + y.RetiringSalaries[PensionEarly-1]
 }
 
 // TotalExits is the number of actives who left in the year, by any cause.
@@ -202,6 +240,42 @@ func (r *Result) Pensioners(dst []float64) []float64 {
 func (r *Result) NewPensionsBy(dst []float64, t PensionType) []float64 {
 	i := t.Index()
 	return r.series(dst, func(y *YearResult) float64 { return y.NewPensions[i] })
+}
+
+// NewPensionAmountsBy returns the yearly amount of the pensions of one type
+// awarded each year (see YearResult.NewPensionAmounts).
+func (r *Result) NewPensionAmountsBy(dst []float64, t PensionType) []float64 {
+	i := t.Index()
+	return r.series(dst, func(y *YearResult) float64 { return y.NewPensionAmounts[i] })
+}
+
+// RetiringSalariesBy returns the final salaries of the members awarded a
+// pension of one type each year: old-age or early (see
+// YearResult.RetiringSalaries); zeros for the other types.
+func (r *Result) RetiringSalariesBy(dst []float64, t PensionType) []float64 {
+	i := t.Index()
+	return r.series(dst, func(y *YearResult) float64 { return y.RetiringSalaries[i] })
+}
+
+// ReferenceSalariesBy returns the reference salaries of the members
+// awarded a pension of one type each year (see
+// YearResult.ReferenceSalaries); zeros for types other than old-age and
+// early.
+func (r *Result) ReferenceSalariesBy(dst []float64, t PensionType) []float64 {
+	i := t.Index()
+	return r.series(dst, func(y *YearResult) float64 { return y.ReferenceSalaries[i] })
+}
+
+// NewRetirementAmounts returns the yearly amount of the old-age and early
+// pensions awarded each year, the replacement rate's numerator.
+func (r *Result) NewRetirementAmounts(dst []float64) []float64 {
+	return r.series(dst, (*YearResult).NewRetirementAmount)
+}
+
+// RetiringSalaries returns the final salaries of the members awarded an
+// old-age or early pension each year, the replacement rate's denominator.
+func (r *Result) RetiringSalaries(dst []float64) []float64 {
+	return r.series(dst, (*YearResult).TotalRetiringSalaries)
 }
 
 // CellDetail is a projection by cell, year by year, on flat slices. For
