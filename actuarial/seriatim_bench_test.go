@@ -97,8 +97,8 @@ func BenchmarkSeriatimRecords1M(b *testing.B) {
 // records of the reference scheme over 60 years. Their total agrees with
 // the projection by cells within serLimitGapTol (the reference limits
 // split some cells) and exactly on salaries; once the start cells are
-// built, valuing twice as many records allocates no more (nothing per
-// record).
+// built, valuing twice as many records allocates almost nothing more
+// (nothing per record).
 func TestSeriatimSynthetic(t *testing.T) {
 	const n, years = 20_000, 60
 	s := serBenchScheme(t)
@@ -121,5 +121,9 @@ func TestSeriatimSynthetic(t *testing.T) {
 	double := append(recs[:n:n], recs...)
 	small := testing.AllocsPerRun(3, func() { _, _ = v.Total(recs, nil) })
 	large := testing.AllocsPerRun(3, func() { _, _ = v.Total(double, nil) })
-	assert.LessOrEqual(t, large, small+2, "allocations do not grow with the records (%v for %d, %v for %d)", small, n, large, 2*n)
+	// The work fans out over goroutines in chunks, so a few allocations
+	// (more under the race detector) follow the number of chunks; one per
+	// record would add n.
+	const perRecordBound = n / 1000
+	assert.Less(t, large-small, float64(perRecordBound), "allocations do not grow with the records (%v for %d, %v for %d)", small, n, large, 2*n)
 }
