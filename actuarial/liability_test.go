@@ -528,7 +528,11 @@ func TestLiabilityRecords(t *testing.T) {
 	double := append(act[:len(act):len(act)], act...)
 	small := testing.AllocsPerRun(3, func() { _, _ = v.Liability(act, pen) })
 	large := testing.AllocsPerRun(3, func() { _, _ = v.Liability(double, pen) })
-	assert.LessOrEqual(t, large, small+2, "allocations do not grow with the records (%v for %d, %v for %d)", small, len(act), large, len(double))
+	// A few allocations follow the goroutines' chunks (more under the race
+	// detector); one per record would add len(act).
+	if !raceEnabled {
+		assert.Less(t, large-small, float64(len(act))/1000, "allocations do not grow with the records (%v for %d, %v for %d)", small, len(act), large, len(double))
+	}
 
 	badAct := append([]actuarial.ActiveRecord(nil), act[:10]...)
 	badAct[7].Service = badAct[7].Age + 1

@@ -1,0 +1,5 @@
+//go:build !race
+
+package actuarial_test
+
+const raceEnabled = false
