@@ -94,23 +94,9 @@ func GroupActives(dst *ActiveCells, actives []Active) (*ActiveCells, error) {
 	var errs []RecordError
 	for i := range actives {
 		a := &actives[i]
-		pay := a.Salary.InexactFloat64()
-		if e, ok := checkMember(a.Line, a.ID, a.Sex, a.Age); !ok {
+		pay, e, ok := validActive(a, false)
+		if !ok {
 			errs = append(errs, e)
-			continue
-		}
-		switch {
-		case a.Service < 0:
-			errs = append(errs, RecordError{Line: a.Line, ID: a.ID, Field: "service",
-				Value: strconv.Itoa(a.Service), Err: ErrOutOfRange})
-			continue
-		case a.Salary.IsNegative():
-			errs = append(errs, RecordError{Line: a.Line, ID: a.ID, Field: "salary",
-				Value: a.Salary.String(), Err: ErrNegativeAmount})
-			continue
-		case !(pay <= MaxCensusAmount):
-			errs = append(errs, RecordError{Line: a.Line, ID: a.ID, Field: "salary",
-				Value: a.Salary.String(), Err: ErrOutOfRange})
 			continue
 		}
 		j := dst.Index(a.Sex, a.Age, a.Service)
@@ -175,23 +161,9 @@ func GroupPensioners(dst *PensionerCells, pensioners []Pensioner) (*PensionerCel
 	var errs []RecordError
 	for i := range pensioners {
 		p := &pensioners[i]
-		amt := p.Pension.InexactFloat64()
-		if e, ok := checkMember(p.Line, p.ID, p.Sex, p.Age); !ok {
+		amt, e, ok := validPensioner(p)
+		if !ok {
 			errs = append(errs, e)
-			continue
-		}
-		switch {
-		case !p.Type.Valid():
-			errs = append(errs, RecordError{Line: p.Line, ID: p.ID, Field: "type",
-				Value: p.Type.String(), Err: ErrUnknownPensionType})
-			continue
-		case p.Pension.IsNegative():
-			errs = append(errs, RecordError{Line: p.Line, ID: p.ID, Field: "pension",
-				Value: p.Pension.String(), Err: ErrNegativeAmount})
-			continue
-		case !(amt <= MaxCensusAmount):
-			errs = append(errs, RecordError{Line: p.Line, ID: p.ID, Field: "pension",
-				Value: p.Pension.String(), Err: ErrOutOfRange})
 			continue
 		}
 		j := dst.Index(p.Type, p.Sex, p.Age)
@@ -224,4 +196,53 @@ func resizeCells(s []float64, n int) []float64 {
 	s = s[:n]
 	clear(s)
 	return s
+}
+
+// validActive returns the salary of an active record as float64, or the
+// problem that keeps the record out of cells and seriatim records: an
+// invalid sex or age, a negative service, with withinAge also a service
+// longer than the age, a negative salary or one above MaxCensusAmount.
+func validActive(a *Active, withinAge bool) (float64, RecordError, bool) {
+	pay := a.Salary.InexactFloat64()
+	if e, ok := checkMember(a.Line, a.ID, a.Sex, a.Age); !ok {
+		return 0, e, false
+	}
+	switch {
+	case a.Service < 0:
+		return 0, RecordError{Line: a.Line, ID: a.ID, Field: "service",
+			Value: strconv.Itoa(a.Service), Err: ErrOutOfRange}, false
+	case withinAge && a.Service > a.Age:
+		return 0, RecordError{Line: a.Line, ID: a.ID, Field: "service",
+			Value: strconv.Itoa(a.Service), Err: ErrServiceTooLong}, false
+	case a.Salary.IsNegative():
+		return 0, RecordError{Line: a.Line, ID: a.ID, Field: "salary",
+			Value: a.Salary.String(), Err: ErrNegativeAmount}, false
+	case !(pay <= MaxCensusAmount):
+		return 0, RecordError{Line: a.Line, ID: a.ID, Field: "salary",
+			Value: a.Salary.String(), Err: ErrOutOfRange}, false
+	}
+	return pay, RecordError{}, true
+}
+
+// validPensioner returns the yearly pension of a pensioner record as
+// float64, or the problem that keeps the record out of cells and seriatim
+// records: an invalid sex, age or type, a negative pension or one above
+// MaxCensusAmount.
+func validPensioner(p *Pensioner) (float64, RecordError, bool) {
+	amt := p.Pension.InexactFloat64()
+	if e, ok := checkMember(p.Line, p.ID, p.Sex, p.Age); !ok {
+		return 0, e, false
+	}
+	switch {
+	case !p.Type.Valid():
+		return 0, RecordError{Line: p.Line, ID: p.ID, Field: "type",
+			Value: p.Type.String(), Err: ErrUnknownPensionType}, false
+	case p.Pension.IsNegative():
+		return 0, RecordError{Line: p.Line, ID: p.ID, Field: "pension",
+			Value: p.Pension.String(), Err: ErrNegativeAmount}, false
+	case !(amt <= MaxCensusAmount):
+		return 0, RecordError{Line: p.Line, ID: p.ID, Field: "pension",
+			Value: p.Pension.String(), Err: ErrOutOfRange}, false
+	}
+	return amt, RecordError{}, true
 }

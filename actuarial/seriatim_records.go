@@ -2,8 +2,6 @@
 
 package actuarial
 
-import "strconv"
-
 // ActiveRecords appends to dst the census actives as records of group
 // group, with their salaries as float64 (the nearest value, as
 // [GroupActives] takes them), and returns the extended slice. Records that
@@ -14,27 +12,9 @@ func ActiveRecords(dst []ActiveRecord, group int, actives []Active) ([]ActiveRec
 	var errs []RecordError
 	for i := range actives {
 		a := &actives[i]
-		pay := a.Salary.InexactFloat64()
-		if e, ok := checkMember(a.Line, a.ID, a.Sex, a.Age); !ok {
+		pay, e, ok := validActive(a, true)
+		if !ok {
 			errs = append(errs, e)
-			continue
-		}
-		switch {
-		case a.Service < 0:
-			errs = append(errs, RecordError{Line: a.Line, ID: a.ID, Field: "service",
-				Value: strconv.Itoa(a.Service), Err: ErrOutOfRange})
-			continue
-		case a.Service > a.Age:
-			errs = append(errs, RecordError{Line: a.Line, ID: a.ID, Field: "service",
-				Value: strconv.Itoa(a.Service), Err: ErrServiceTooLong})
-			continue
-		case a.Salary.IsNegative():
-			errs = append(errs, RecordError{Line: a.Line, ID: a.ID, Field: "salary",
-				Value: a.Salary.String(), Err: ErrNegativeAmount})
-			continue
-		case !(pay <= MaxCensusAmount):
-			errs = append(errs, RecordError{Line: a.Line, ID: a.ID, Field: "salary",
-				Value: a.Salary.String(), Err: ErrOutOfRange})
 			continue
 		}
 		dst = append(dst, ActiveRecord{Group: group, Sex: a.Sex, Age: a.Age, Service: a.Service, Salary: pay})
@@ -53,23 +33,9 @@ func PensionRecords(dst []PensionRecord, group int, pensioners []Pensioner) ([]P
 	var errs []RecordError
 	for i := range pensioners {
 		p := &pensioners[i]
-		amt := p.Pension.InexactFloat64()
-		if e, ok := checkMember(p.Line, p.ID, p.Sex, p.Age); !ok {
+		amt, e, ok := validPensioner(p)
+		if !ok {
 			errs = append(errs, e)
-			continue
-		}
-		switch {
-		case !p.Type.Valid():
-			errs = append(errs, RecordError{Line: p.Line, ID: p.ID, Field: "type",
-				Value: p.Type.String(), Err: ErrUnknownPensionType})
-			continue
-		case p.Pension.IsNegative():
-			errs = append(errs, RecordError{Line: p.Line, ID: p.ID, Field: "pension",
-				Value: p.Pension.String(), Err: ErrNegativeAmount})
-			continue
-		case !(amt <= MaxCensusAmount):
-			errs = append(errs, RecordError{Line: p.Line, ID: p.ID, Field: "pension",
-				Value: p.Pension.String(), Err: ErrOutOfRange})
 			continue
 		}
 		dst = append(dst, PensionRecord{Group: group, Type: p.Type, Sex: p.Sex, Age: p.Age, Pension: amt})
