@@ -94,9 +94,8 @@ func GroupActives(dst *ActiveCells, actives []Active) (*ActiveCells, error) {
 	var errs []RecordError
 	for i := range actives {
 		a := &actives[i]
-		pay, e, ok := validActive(a, false)
+		pay, ok := validActive(a, false, &errs)
 		if !ok {
-			errs = append(errs, e)
 			continue
 		}
 		j := dst.Index(a.Sex, a.Age, a.Service)
@@ -161,9 +160,8 @@ func GroupPensioners(dst *PensionerCells, pensioners []Pensioner) (*PensionerCel
 	var errs []RecordError
 	for i := range pensioners {
 		p := &pensioners[i]
-		amt, e, ok := validPensioner(p)
+		amt, ok := validPensioner(p, &errs)
 		if !ok {
-			errs = append(errs, e)
 			continue
 		}
 		j := dst.Index(p.Type, p.Sex, p.Age)
@@ -198,51 +196,59 @@ func resizeCells(s []float64, n int) []float64 {
 	return s
 }
 
-// validActive returns the salary of an active record as float64, or the
-// problem that keeps the record out of cells and seriatim records: an
-// invalid sex or age, a negative service, with withinAge also a service
-// longer than the age, a negative salary or one above MaxCensusAmount.
-func validActive(a *Active, withinAge bool) (float64, RecordError, bool) {
+// validActive returns the salary of an active record as float64 and true,
+// or appends to errs the problem that keeps the record out of cells and
+// seriatim records and returns false: an invalid sex or age, a negative
+// service, with withinAge also a service longer than the age, a negative
+// salary or one above MaxCensusAmount.
+func validActive(a *Active, withinAge bool, errs *[]RecordError) (float64, bool) {
 	pay := a.Salary.InexactFloat64()
 	if e, ok := checkMember(a.Line, a.ID, a.Sex, a.Age); !ok {
-		return 0, e, false
+		return 0, fail(errs, e)
 	}
 	switch {
 	case a.Service < 0:
-		return 0, RecordError{Line: a.Line, ID: a.ID, Field: "service",
-			Value: strconv.Itoa(a.Service), Err: ErrOutOfRange}, false
+		return 0, fail(errs, RecordError{Line: a.Line, ID: a.ID, Field: "service",
+			Value: strconv.Itoa(a.Service), Err: ErrOutOfRange})
 	case withinAge && a.Service > a.Age:
-		return 0, RecordError{Line: a.Line, ID: a.ID, Field: "service",
-			Value: strconv.Itoa(a.Service), Err: ErrServiceTooLong}, false
+		return 0, fail(errs, RecordError{Line: a.Line, ID: a.ID, Field: "service",
+			Value: strconv.Itoa(a.Service), Err: ErrServiceTooLong})
 	case a.Salary.IsNegative():
-		return 0, RecordError{Line: a.Line, ID: a.ID, Field: "salary",
-			Value: a.Salary.String(), Err: ErrNegativeAmount}, false
+		return 0, fail(errs, RecordError{Line: a.Line, ID: a.ID, Field: "salary",
+			Value: a.Salary.String(), Err: ErrNegativeAmount})
 	case !(pay <= MaxCensusAmount):
-		return 0, RecordError{Line: a.Line, ID: a.ID, Field: "salary",
-			Value: a.Salary.String(), Err: ErrOutOfRange}, false
+		return 0, fail(errs, RecordError{Line: a.Line, ID: a.ID, Field: "salary",
+			Value: a.Salary.String(), Err: ErrOutOfRange})
 	}
-	return pay, RecordError{}, true
+	return pay, true
 }
 
 // validPensioner returns the yearly pension of a pensioner record as
-// float64, or the problem that keeps the record out of cells and seriatim
-// records: an invalid sex, age or type, a negative pension or one above
-// MaxCensusAmount.
-func validPensioner(p *Pensioner) (float64, RecordError, bool) {
+// float64 and true, or appends to errs the problem that keeps the record
+// out of cells and seriatim records and returns false: an invalid sex, age
+// or type, a negative pension or one above MaxCensusAmount.
+func validPensioner(p *Pensioner, errs *[]RecordError) (float64, bool) {
 	amt := p.Pension.InexactFloat64()
 	if e, ok := checkMember(p.Line, p.ID, p.Sex, p.Age); !ok {
-		return 0, e, false
+		return 0, fail(errs, e)
 	}
 	switch {
 	case !p.Type.Valid():
-		return 0, RecordError{Line: p.Line, ID: p.ID, Field: "type",
-			Value: p.Type.String(), Err: ErrUnknownPensionType}, false
+		return 0, fail(errs, RecordError{Line: p.Line, ID: p.ID, Field: "type",
+			Value: p.Type.String(), Err: ErrUnknownPensionType})
 	case p.Pension.IsNegative():
-		return 0, RecordError{Line: p.Line, ID: p.ID, Field: "pension",
-			Value: p.Pension.String(), Err: ErrNegativeAmount}, false
+		return 0, fail(errs, RecordError{Line: p.Line, ID: p.ID, Field: "pension",
+			Value: p.Pension.String(), Err: ErrNegativeAmount})
 	case !(amt <= MaxCensusAmount):
-		return 0, RecordError{Line: p.Line, ID: p.ID, Field: "pension",
-			Value: p.Pension.String(), Err: ErrOutOfRange}, false
+		return 0, fail(errs, RecordError{Line: p.Line, ID: p.ID, Field: "pension",
+			Value: p.Pension.String(), Err: ErrOutOfRange})
 	}
-	return amt, RecordError{}, true
+	return amt, true
+}
+
+// fail appends e to errs and reports false, for the validators above; kept
+// apart so that their success path returns only two words.
+func fail(errs *[]RecordError, e RecordError) bool {
+	*errs = append(*errs, e)
+	return false
 }

@@ -12,9 +12,8 @@ func ActiveRecords(dst []ActiveRecord, group int, actives []Active) ([]ActiveRec
 	var errs []RecordError
 	for i := range actives {
 		a := &actives[i]
-		pay, e, ok := validActive(a, true)
+		pay, ok := validActive(a, true, &errs)
 		if !ok {
-			errs = append(errs, e)
 			continue
 		}
 		dst = append(dst, ActiveRecord{Group: group, Sex: a.Sex, Age: a.Age, Service: a.Service, Salary: pay})
@@ -33,9 +32,8 @@ func PensionRecords(dst []PensionRecord, group int, pensioners []Pensioner) ([]P
 	var errs []RecordError
 	for i := range pensioners {
 		p := &pensioners[i]
-		amt, e, ok := validPensioner(p)
+		amt, ok := validPensioner(p, &errs)
 		if !ok {
-			errs = append(errs, e)
 			continue
 		}
 		dst = append(dst, PensionRecord{Group: group, Type: p.Type, Sex: p.Sex, Age: p.Age, Pension: amt})
