@@ -4,10 +4,10 @@ import (
 	"math"
 	"testing"
 
+	"github.com/reserva-go/reserva/actuarial"
+	"github.com/reserva-go/reserva/actuarial/actuarialtest"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
-
-	"github.com/reserva-go/reserva/actuarial"
 )
 
 // identity is the tolerance of analytic identities between values of order
@@ -23,10 +23,10 @@ const identity = 1e-11
 //	ä_x = Σ v^k·_kp_x, the definition, summed from the table's survivors
 func TestAnnuityIdentities(t *testing.T) {
 	for name, l := range map[string]actuarial.Life{
-		"SULT 5%":  {Table: sult(t), Interest: 0.05},
-		"ILT 6%":   {Table: ilt(t), Interest: 0.06},
-		"SULT 0%":  {Table: sult(t), Interest: 0},
-		"SULT −1%": {Table: sult(t), Interest: -0.01},
+		"SULT 5%":  {Table: actuarialtest.SULT(t), Interest: 0.05},
+		"ILT 6%":   {Table: actuarialtest.ILT(t), Interest: 0.06},
+		"SULT 0%":  {Table: actuarialtest.SULT(t), Interest: 0},
+		"SULT −1%": {Table: actuarialtest.SULT(t), Interest: -0.01},
 	} {
 		for _, x := range []int{25, 45, 65, 85} {
 			for _, n := range []int{1, 10, 20} {
@@ -38,8 +38,8 @@ func TestAnnuityIdentities(t *testing.T) {
 			assert.InDelta(t, l.AnnuityDue(x)-1, l.AnnuityImmediate(x), identity, "%s a_%d", name, x)
 		}
 	}
-	l := actuarial.Life{Table: sult(t), Interest: 0.05}
-	tbl := sult(t)
+	l := actuarial.Life{Table: actuarialtest.SULT(t), Interest: 0.05}
+	tbl := actuarialtest.SULT(t)
 	p := tbl.SurvivalAll(nil, 65)
 	var want float64
 	for k, kp := range p {
@@ -58,7 +58,7 @@ func TestAnnuityIdentities(t *testing.T) {
 // for the annuity-immediate (a shift of the payment dates).
 func TestMthlyUDD(t *testing.T) {
 	for _, i := range []float64{0.05, 0.06, 0, -0.01} {
-		l := actuarial.Life{Table: sult(t), Interest: i}
+		l := actuarial.Life{Table: actuarialtest.SULT(t), Interest: i}
 		for _, m := range []int{2, 4, 12} {
 			alpha, beta := actuarial.UDDCoefficients(i, m)
 			for _, x := range []int{30, 65, 95} {
@@ -88,7 +88,7 @@ func TestMthlyUDD(t *testing.T) {
 // exact UDD value: both approximate the same sum, and their gap is of the
 // order of Woolhouse's third term, (m²−1)/(12m²)·(δ + µ_x) ≈ 0.005 at 65.
 func TestMthlyWoolhouse(t *testing.T) {
-	tbl := sult(t)
+	tbl := actuarialtest.SULT(t)
 	l := actuarial.Life{Table: tbl, Interest: 0.05}
 	delta := math.Log(1.05)
 	mu := func(x int) float64 { return -0.5 * (math.Log1p(-tbl.Q(x-1)) + math.Log1p(-tbl.Q(x))) }
@@ -124,7 +124,7 @@ func TestMthlyWoolhouse(t *testing.T) {
 // (1+g)^k·v^k = v_j^k): ä at j for the due annuity, a at j divided by 1+g
 // for the immediate one, whose k-th payment is (1+g)^(k−1).
 func TestEscalating(t *testing.T) {
-	tbl := sult(t)
+	tbl := actuarialtest.SULT(t)
 	for _, c := range []struct{ i, g float64 }{{0.05, 0.02}, {0.06, 0.03}, {0.03, 0.05}, {0.04, -0.01}} {
 		l := actuarial.Life{Table: tbl, Interest: c.i}
 		lj := actuarial.Life{Table: tbl, Interest: (1+c.i)/(1+c.g) - 1}
@@ -145,7 +145,7 @@ func TestEscalating(t *testing.T) {
 // and m-thly (with the certain ä_n^(m) = (1 − v^n)/d^(m)), and with a
 // deferral: u|ä = _uE_x·(ä_n + _nE_{x+u}·ä_{x+u+n}).
 func TestGuaranteed(t *testing.T) {
-	tbl := sult(t)
+	tbl := actuarialtest.SULT(t)
 	for _, i := range []float64{0.05, 0} {
 		l := actuarial.Life{Table: tbl, Interest: i}
 		for _, x := range []int{60, 65, 100, 130} {
@@ -175,7 +175,7 @@ func TestGuaranteed(t *testing.T) {
 // the generic Table path, the curve variant, and that it allocates nothing
 // when given dst.
 func TestAnnuityDueAll(t *testing.T) {
-	tbl := sult(t)
+	tbl := actuarialtest.SULT(t)
 	l := actuarial.Life{Table: tbl, Interest: 0.05}
 	all := l.AnnuityDueAll(nil)
 	require.Len(t, all, tbl.MaxAge()-tbl.MinAge()+1)
@@ -199,7 +199,7 @@ func TestAnnuityDueAll(t *testing.T) {
 // at year 10 into ä_{x:10} at 6% and v(10)·_10p_x·ä_{x+10} at 4% (an
 // analytic identity), and the same holds for insurances.
 func TestCurveLife(t *testing.T) {
-	tbl := sult(t)
+	tbl := actuarialtest.SULT(t)
 	flat, err := actuarial.NewCurve(0.05)
 	require.NoError(t, err)
 	l := actuarial.Life{Table: tbl, Interest: 0.05}

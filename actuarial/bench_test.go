@@ -4,13 +4,14 @@ import (
 	"testing"
 
 	"github.com/reserva-go/reserva/actuarial"
+	"github.com/reserva-go/reserva/actuarial/actuarialtest"
 	"github.com/reserva-go/reserva/mortality"
 )
 
 // ilt121 is the ILT cut to 121 ages (0..120), the size of a typical
 // pension table.
 func ilt121(b *testing.B) *mortality.LifeTable {
-	t := ilt(b)
+	t := actuarialtest.ILT(b)
 	tbl, err := mortality.NewTable(0, t.Rates()[:121])
 	if err != nil {
 		b.Fatal(err)

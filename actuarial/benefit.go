@@ -199,3 +199,6 @@ func (e *Eligibility) Reduction(sex Sex, age int) float64 {
 	}
 	return math.Max(0, 1-e.ReductionPerYear*float64(short))
 }
+
+// usesUnits reports whether a formula sets a limit in units.
+func (f *Formula) UsesUnits() bool { return f.Cap.Units != 0 || f.Floor.Units != 0 }

@@ -3,9 +3,8 @@ package actuarial_test
 import (
 	"testing"
 
-	"github.com/stretchr/testify/assert"
-
 	"github.com/reserva-go/reserva/actuarial"
+	"github.com/stretchr/testify/assert"
 )
 
 func TestBySex(t *testing.T) {

@@ -32,7 +32,7 @@ func NewCurve(rates ...float64) (*Curve, error) {
 		return nil, fmt.Errorf("actuarial: NewCurve: no rates")
 	}
 	for t, r := range rates {
-		if err := checkRate(fmt.Sprintf("curve rate of year %d", t), r); err != nil {
+		if err := CheckRate(fmt.Sprintf("curve rate of year %d", t), r); err != nil {
 			return nil, err
 		}
 	}
@@ -149,7 +149,7 @@ func (c *Curve) factors(timing Timing) []float64 {
 // it, with τ the [Timing] offset. It allocates only when dst is nil and
 // panics if dst is not nil and len(dst) != n.
 func (c *Curve) DiscountFactors(dst []float64, n int, timing Timing) []float64 {
-	dst = makeDst(dst, n)
+	dst = MakeDst(dst, n)
 	if c == nil || len(c.rates) == 0 {
 		timing.Offset() // panics for an unknown timing
 		for t := range dst {

@@ -6,10 +6,9 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/reserva-go/reserva/actuarial"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
-
-	"github.com/reserva-go/reserva/actuarial"
 )
 
 // TestStepCurve checks 6% for ten years then 4% against the closed forms

@@ -201,7 +201,7 @@ func checkProbability(v float64) error {
 // toDependent converts checked rates qi into dep; the two must not overlap.
 func toDependent(dep, qi []float64, a Assumption) {
 	if a == UDDMultipleDecrement {
-		dependentUDDM(dep, qi)
+		DependentUDDM(dep, qi)
 		return
 	}
 	for j := range qi {
@@ -248,7 +248,7 @@ var reciprocal = func() (r [maxCauses + 3]float64) {
 
 // dependentUDDM is the UDD-in-the-multiple-decrement-table conversion from
 // independent rates qi to dependent probabilities dep.
-func dependentUDDM(dep, qi []float64) {
+func DependentUDDM(dep, qi []float64) {
 	certain := 0
 	for _, v := range qi {
 		if v == 1 {

@@ -7,10 +7,9 @@ import (
 	"math/rand/v2"
 	"testing"
 
+	"github.com/reserva-go/reserva/actuarial"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
-
-	"github.com/reserva-go/reserva/actuarial"
 )
 
 var assumptions = []actuarial.Assumption{actuarial.UDDSingleDecrement, actuarial.UDDMultipleDecrement}

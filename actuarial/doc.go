@@ -18,10 +18,10 @@
 // Waters, Actuarial Mathematics for Life Contingent Risks (AMLCR), 2nd ed.,
 // Cambridge University Press, 2013, chapters 4, 5 and 9.
 //
-// A [Scheme] describes a whole defined-benefit scheme (member groups with
-// their census cells and rules by calendar year, [Assumptions], an initial
-// reserve); a [Projector] projects it year by year into a [Result], and
-// [RunScenarios] runs many schemes in parallel. See "Projection" below.
+// A [scheme.Scheme] describes a whole defined-benefit scheme (member groups with
+// their census cells and rules by calendar year, [scheme.Assumptions], an initial
+// reserve); a [projection.Projector] projects it year by year into a [projection.Result], and
+// [projection.RunScenarios] runs many schemes in parallel. See "Projection" below.
 //
 // # Conventions
 //
@@ -54,31 +54,31 @@
 // # Indicators
 //
 // The sustainability indicators of a projected scheme are functions of its
-// year-by-year series, gathered in a [Flows]: the PAYG cost rate, the
+// year-by-year series, gathered in a [indicator.Flows]: the PAYG cost rate, the
 // reserve ratio, the support and dependency ratios and the replacement rate
-// of new pensions by year; over a [Horizon], the general average premium
-// ([GAP]), the actuarial balance, the state's deficit transfers and their
+// of new pensions by year; over a [indicator.Horizon], the general average premium
+// ([indicator.GAP]), the actuarial balance, the state's deficit transfers and their
 // present value; the depletion year and the funding ratio, the reserve
-// over the closed group's accrued liability, which [ClosedGroupLiability]
-// values (see "Accrued liability" below) and [Result.SummarizeFunded]
-// takes. [Summarize] computes them all in one call. The replacement rate of
+// over the closed group's accrued liability, which [projection.ClosedGroupLiability]
+// values (see "Accrued liability" below) and [projection.Result.SummarizeFunded]
+// takes. [indicator.Summarize] computes them all in one call. The replacement rate of
 // a year is the ILO's average replacement rate of new pensions: the total
 // yearly amount of the pensions awarded in the year over the total final
 // salary of the members awarded them, a salary-weighted average of the
 // individual rates; from a projection, of the old-age and early pensions
-// awarded on 1 January over the members' salaries that day ([YearResult]
+// awarded on 1 January over the members' salaries that day ([projection.YearResult]
 // NewPensionAmounts and RetiringSalaries), 0 in a year without them. The
 // definitions are the ILO's (Plamondon et al., Actuarial practice in
 // social security, ILO/ISSA, 2002; Iyer, Actuarial mathematics of social
 // security pensions, ILO/ISSA, 1999) and, for the actuarial balance, the
 // US Social Security Trustees'. Timing is the projection's: reserves at
 // 1 January and 31 December, flows paid through the year (mid-year for
-// interest). A [Ledger] turns the flows into money, decimal amounts rounded
+// interest). A [indicator.Ledger] turns the flows into money, decimal amounts rounded
 // to the cent that reconcile every year.
 //
 // # Projection
 //
-// A [Scheme] is projected year by year by a [Projector], as the ILO's
+// A [scheme.Scheme] is projected year by year by a [projection.Projector], as the ILO's
 // actuarial valuations of social-security schemes do: an annual,
 // deterministic cohort projection of expected numbers of lives by cell
 // (group × sex × age × completed service for actives, group × pension type
@@ -93,7 +93,7 @@
 //     by merit ([SalaryScale.Merit] at last year's age and service) and by
 //     general wage growth; pensions in payment are indexed under the rules
 //     in force that day; new entrants join with service 0 (open group);
-//     [Transition]s move members between groups. Then members eligible for
+//     [scheme.Transition]s move members between groups. Then members eligible for
 //     a pension retire with the retirement probability of their sex and age
 //     (1 from a compulsory age, when members without a pension leave as
 //     withdrawals); their pensions are paid for the whole year.
@@ -137,15 +137,15 @@
 //     contribution rate, a return) or on its 1 January (wage growth,
 //     inflation and unit growth from the year before, indexation).
 //
-// Mortality comes from a [YearTable] by status ([LifeStatus]) and sex, so
-// period tables ([PeriodTable]) and generational ones
+// Mortality comes from a [scheme.YearTable] by status ([scheme.LifeStatus]) and sex, so
+// period tables ([scheme.PeriodTable]) and generational ones
 // ([mortality.Generational]) serve alike; ages below a table's MinAge take
-// its rate at MinAge, and q at [MaxCensusAge] is 1.
+// its rate at MinAge, and q at [census.MaxCensusAge] is 1.
 //
 // Units: counts are expected numbers of lives (float64, fractional);
 // salaries, pensions, contributions and every other amount are money units
 // a year of the year they are paid in (nominal), float64, never rounded.
-// [Result] holds one [YearResult] per year and, when asked, the detail by
+// [projection.Result] holds one [projection.YearResult] per year and, when asked, the detail by
 // cell; its accessors return series by year for the indicators. A
 // YearResult records, with the numbers of pensions awarded, their yearly
 // amounts on award and, for old-age and early pensions, the final and
@@ -154,24 +154,24 @@
 //
 // # Seriatim valuation
 //
-// A [Seriatim] values a scheme's census record by record ([ActiveRecord],
-// [PensionRecord]): the present values ([FlowValues]) of each member's
+// A [projection.Seriatim] values a scheme's census record by record ([projection.ActiveRecord],
+// [projection.PensionRecord]): the present values ([projection.FlowValues]) of each member's
 // contributions, salaries and benefits over a number of years, under
 // exactly the projection's timing and rules, on the scheme's returns with
-// flows paid mid-year, as [Result.PresentValues] discounts a projection.
+// flows paid mid-year, as [projection.Result.PresentValues] discounts a projection.
 // It is the closed-group projection of one member; summed over a census it
 // equals the projection by cells up to rounding, except where a cap, floor
 // or ceiling binds for some members of a cell and not for the cell's
-// average salary, which the cells use. [Seriatim] gives the coverage, the
+// average salary, which the cells use. [projection.Seriatim] gives the coverage, the
 // size of that difference and the method, which values a million records
 // in tens of milliseconds.
 //
 // # Accrued liability
 //
 // The same machinery values the closed group's accrued liability at the
-// census date, a [Liability]: [Seriatim.Liability] for records,
-// [Seriatim.CellLiability] and [ClosedGroupLiability] for a scheme's census
-// cells, over [ClosedGroupYears] for the full value. Each benefit an
+// census date, a [projection.Liability]: [projection.Seriatim.Liability] for records,
+// [projection.Seriatim.CellLiability] and [projection.ClosedGroupLiability] for a scheme's census
+// cells, over [projection.ClosedGroupYears] for the full value. Each benefit an
 // active member may leave with (old-age and early pensions, disability
 // pensions, the survivors' and orphans' pensions of deaths in service or
 // after retirement, extra payments, refunds) is valued at the exit as the
@@ -185,19 +185,19 @@
 // al., Actuarial Mathematics, 2nd ed., chapter 20). Benefits not
 // proportional to service, such as refunds, flat or floored pensions and
 // survivors' pensions, get the same straight-line share (IAS 19 ¶70), as
-// in a [Valuer]. Pensions in payment count in full, with what follows
-// them. [Liability] also holds the PVFB, the PVFS and the PUC normal cost
+// in a [valuation.Valuer]. Pensions in payment count in full, with what follows
+// them. [projection.Liability] also holds the PVFB, the PVFS and the PUC normal cost
 // of year 0; Liability.Total, the PUC liability, is what
-// [Flows.AccruedLiability] wants for the funding ratio. On the common
+// [indicator.Flows.AccruedLiability] wants for the funding ratio. On the common
 // ground of the next section a member's PUC and TUC liabilities and normal
 // cost equal the Valuer's to about 1e-14, once its retirement pension is
 // valued by the projection's annuity.
 //
 // # Projection and member valuation
 //
-// A closed group's projection, its flows discounted ([Result.PresentValues]),
+// A closed group's projection, its flows discounted ([projection.Result.PresentValues]),
 // and the seriatim values of its members equal the sum of the members'
-// valuations by a [Valuer] when the two models are given the same
+// valuations by a [valuation.Valuer] when the two models are given the same
 // conventions:
 //
 //   - decrements: the Valuer's [ServiceTable] built from the projection's
@@ -256,8 +256,8 @@
 //
 // # Member valuation
 //
-// A [Valuer] values an active [Member] of a defined-benefit [Plan] on a
-// [Basis]: the present value of future benefits by kind (retirement, early
+// A [valuation.Valuer] values an active [valuation.Member] of a defined-benefit [valuation.Plan] on a
+// [valuation.Basis]: the present value of future benefits by kind (retirement, early
 // retirement, disability, death in service, withdrawal), of future
 // salaries, the accrued benefit, and the accrued liability and normal cost
 // under the traditional and projected unit credit and entry age normal
@@ -268,5 +268,5 @@
 // can reuse. The valuation is at t = 0, the start of year 0; retirements
 // happen at the start of the year of age or during it, as the service
 // table says, the other exits at mid-year, and salaries are paid through
-// the year. [Valuer] states the conventions in full.
+// the year. [valuation.Valuer] states the conventions in full.
 package actuarial

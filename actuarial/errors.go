@@ -27,6 +27,8 @@ var (
 	ErrDecrementSum  = errors.New("dependent probabilities sum above 1")    // Σ_j q^(j) > 1 at one age
 	ErrRange         = errors.New("age or service outside its valid range") // a negative age, say
 	ErrConversion    = errors.New("no independent rates reproduce these dependent probabilities")
+	ErrUnknownSex    = errors.New("unknown sex code")   // see SexCodes
+	ErrAmbiguousSex  = errors.New("ambiguous sex code") // M without SexCodesEnglish or SexCodesSpanish
 )
 
 // ParseError is the error a reader returns for bad input. It names the file

@@ -1,52 +1,10 @@
 package actuarial_test
 
 import (
-	"encoding/csv"
 	"math"
-	"os"
-	"strconv"
-	"strings"
-	"testing"
-
-	"github.com/stretchr/testify/require"
 
 	"github.com/reserva-go/reserva/mortality"
 )
-
-// sult is AMLCR's Standard Ultimate Life Table: Makeham A = 0.00022,
-// B = 2.7e-6, C = 1.124 from age 20 (Dickson, Hardy & Waters, Actuarial
-// Mathematics for Life Contingent Risks, 2nd ed., Appendix D).
-func sult(t testing.TB) *mortality.LifeTable {
-	t.Helper()
-	tbl, err := mortality.FromLaw(mortality.Makeham{A: 0.00022, B: 2.7e-6, C: 1.124}, 20, 130)
-	require.NoError(t, err)
-	return tbl
-}
-
-// ilt is the SOA Illustrative Life Table (Bowers et al., Actuarial
-// Mathematics, 2nd ed., Appendix 2A), read from testdata/soa (see its
-// README for provenance).
-func ilt(t testing.TB) *mortality.LifeTable {
-	t.Helper()
-	f, err := os.Open("../testdata/soa/soa_ilt_lx.csv")
-	require.NoError(t, err)
-	defer f.Close()
-	recs, err := csv.NewReader(f).ReadAll()
-	require.NoError(t, err)
-	require.Equal(t, []string{"x", "lx"}, recs[0])
-	l := make([]float64, 0, len(recs)-1)
-	for i, r := range recs[1:] {
-		x, err := strconv.Atoi(r[0])
-		require.NoError(t, err)
-		require.Equal(t, i, x, "ages run from 0 without gaps")
-		v, err := strconv.ParseFloat(strings.TrimSpace(r[1]), 64)
-		require.NoError(t, err)
-		l = append(l, v)
-	}
-	tbl, err := mortality.FromSurvivors(0, l)
-	require.NoError(t, err)
-	return tbl
-}
 
 // wrapped hides a *LifeTable behind the bare Table interface, so that the
 // generic paths (not the *LifeTable fast paths) run.

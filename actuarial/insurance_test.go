@@ -4,9 +4,9 @@ import (
 	"math"
 	"testing"
 
-	"github.com/stretchr/testify/assert"
-
 	"github.com/reserva-go/reserva/actuarial"
+	"github.com/reserva-go/reserva/actuarial/actuarialtest"
+	"github.com/stretchr/testify/assert"
 )
 
 // TestInsuranceIdentities checks the insurances against the annuities and
@@ -19,9 +19,9 @@ import (
 //	²A_x = Σ v^{2(k+1)}·_kp_x·q_{x+k}, the definition at the doubled force
 func TestInsuranceIdentities(t *testing.T) {
 	for name, l := range map[string]actuarial.Life{
-		"SULT 5%":  {Table: sult(t), Interest: 0.05},
-		"ILT 6%":   {Table: ilt(t), Interest: 0.06},
-		"SULT −1%": {Table: sult(t), Interest: -0.01},
+		"SULT 5%":  {Table: actuarialtest.SULT(t), Interest: 0.05},
+		"ILT 6%":   {Table: actuarialtest.ILT(t), Interest: 0.06},
+		"SULT −1%": {Table: actuarialtest.SULT(t), Interest: -0.01},
 	} {
 		d := l.Interest / (1 + l.Interest)
 		iOverDelta := l.Interest / math.Log1p(l.Interest)
@@ -42,7 +42,7 @@ func TestInsuranceIdentities(t *testing.T) {
 		}
 	}
 
-	tbl := sult(t)
+	tbl := actuarialtest.SULT(t)
 	l := actuarial.Life{Table: tbl, Interest: 0.05}
 	var want float64
 	for k, kp := range tbl.SurvivalAll(nil, 50) {

@@ -13,11 +13,11 @@ var ErrInterest = errors.New("rate must be finite and above −1")
 // ValidateInterest reports whether i can be an annual effective interest
 // rate: finite and above −1. The error names the value and wraps
 // [ErrInterest].
-func ValidateInterest(i float64) error { return checkRate("interest rate", i) }
+func ValidateInterest(i float64) error { return CheckRate("interest rate", i) }
 
 // checkRate returns an error naming field and value when r is not a valid
 // annual effective rate.
-func checkRate(field string, r float64) error {
+func CheckRate(field string, r float64) error {
 	if math.IsNaN(r) || math.IsInf(r, 0) || r <= -1 {
 		return fmt.Errorf("actuarial: %s %v: %w", field, r, ErrInterest)
 	}
@@ -26,7 +26,7 @@ func checkRate(field string, r float64) error {
 
 // mustRate panics, naming field and value, when r is not a valid rate.
 func mustRate(field string, r float64) {
-	if err := checkRate(field, r); err != nil {
+	if err := CheckRate(field, r); err != nil {
 		panic(err.Error())
 	}
 }
@@ -194,7 +194,7 @@ func PresentValue(i float64, cf []float64, timing Timing) float64 {
 // panics if dst is not nil and len(dst) != n.
 func DiscountFactors(dst []float64, i float64, n int, timing Timing) []float64 {
 	mustRate("interest rate", i)
-	dst = makeDst(dst, n)
+	dst = MakeDst(dst, n)
 	if n == 0 {
 		return dst
 	}
@@ -208,7 +208,7 @@ func DiscountFactors(dst []float64, i float64, n int, timing Timing) []float64 {
 
 // makeDst returns dst, or a new slice of n when dst is nil; it panics on a
 // length mismatch.
-func makeDst(dst []float64, n int) []float64 {
+func MakeDst(dst []float64, n int) []float64 {
 	mustYears("length", n)
 	if dst == nil {
 		return make([]float64, n)

@@ -6,10 +6,9 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/reserva-go/reserva/actuarial"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
-
-	"github.com/reserva-go/reserva/actuarial"
 )
 
 // TestRateRelations checks the relations between i, v, d, δ, i^(m) and

@@ -4,11 +4,11 @@ import (
 	"math"
 	"testing"
 
+	"github.com/reserva-go/reserva/actuarial"
+	"github.com/reserva-go/reserva/actuarial/actuarialtest"
+	"github.com/reserva-go/reserva/mortality"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
-
-	"github.com/reserva-go/reserva/actuarial"
-	"github.com/reserva-go/reserva/mortality"
 )
 
 // TestJointLives checks the annuities on two independent lives (AMLCR
@@ -21,7 +21,7 @@ import (
 //	ä_xy at interest 0 = 1 + e_xy, e_xy = Σ_{k≥1} _kp_x·_kp_y
 //	ä_xy is symmetric in the two lives
 func TestJointLives(t *testing.T) {
-	tbl := sult(t)
+	tbl := actuarialtest.SULT(t)
 	spouse, err := mortality.SetBack(tbl, 3)
 	require.NoError(t, err)
 	l := actuarial.Life{Table: tbl, Interest: 0.05}

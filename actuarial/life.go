@@ -93,19 +93,19 @@ func (l Life) check(x int) {
 // rate. Call it where a basis is read from data; the methods of Life panic
 // on what Validate reports.
 func (l Life) Validate() error {
-	if err := validateTable("Life.Table", l.Table); err != nil {
+	if err := ValidateTable("Life.Table", l.Table); err != nil {
 		return err
 	}
-	return checkRate("Life.Interest", l.Interest)
+	return CheckRate("Life.Interest", l.Interest)
 }
 
 // Validate reports whether l can be used: a table as [Life.Validate]
 // requires. Its Curve was checked when it was built.
 func (l CurveLife) Validate() error {
-	return validateTable("CurveLife.Table", l.Table)
+	return ValidateTable("CurveLife.Table", l.Table)
 }
 
-func validateTable(field string, t mortality.Table) error {
+func ValidateTable(field string, t mortality.Table) error {
 	if t == nil {
 		return fmt.Errorf("actuarial: %s is nil", field)
 	}
@@ -224,7 +224,7 @@ func mustAge(x, lo int) {
 }
 
 // qAt returns q at age a, 1 above hi whatever the table says.
-func qAt(t mortality.Table, a, hi int) float64 {
+func QAt(t mortality.Table, a, hi int) float64 {
 	if a > hi {
 		return 1
 	}
@@ -251,7 +251,7 @@ func qFast(rates []float64, t mortality.Table, a, hi, k int) float64 {
 		}
 		return 1
 	}
-	return qAt(t, a, hi)
+	return QAt(t, a, hi)
 }
 
 // mu estimates the force of mortality of the status at time k: µ of each
@@ -273,12 +273,12 @@ func muAt(t mortality.Table, a, lo, hi int) (float64, bool) {
 	var sum float64
 	var n int
 	if a > lo {
-		if q := qAt(t, a-1, hi); q < 1 {
+		if q := QAt(t, a-1, hi); q < 1 {
 			sum -= math.Log1p(-q)
 			n++
 		}
 	}
-	if q := qAt(t, a, hi); q < 1 {
+	if q := QAt(t, a, hi); q < 1 {
 		sum -= math.Log1p(-q)
 		n++
 	}

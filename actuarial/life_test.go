@@ -6,11 +6,11 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/reserva-go/reserva/actuarial"
+	"github.com/reserva-go/reserva/actuarial/actuarialtest"
+	"github.com/reserva-go/reserva/mortality"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
-
-	"github.com/reserva-go/reserva/actuarial"
-	"github.com/reserva-go/reserva/mortality"
 )
 
 // Printed tables round to these.
@@ -26,7 +26,7 @@ const (
 // printed. ä_x and A_x are not independent (A_x = 1 − d·ä_x is tested
 // below): both agreeing to the printed digits rules out a misread.
 func TestSULTPrinted(t *testing.T) {
-	l := actuarial.Life{Table: sult(t), Interest: 0.05}
+	l := actuarial.Life{Table: actuarialtest.SULT(t), Interest: 0.05}
 	for _, c := range []struct {
 		x     int
 		ad, a float64
@@ -49,7 +49,7 @@ func TestSULTPrinted(t *testing.T) {
 // Appendix 2A): ä_x and 1000·A_x at ages 20 to 70, 1000·²A_65 and
 // _10E_x as printed.
 func TestILTPrinted(t *testing.T) {
-	l := actuarial.Life{Table: ilt(t), Interest: 0.06}
+	l := actuarial.Life{Table: actuarialtest.ILT(t), Interest: 0.06}
 	for _, c := range []struct {
 		x       int
 		ad, a1k float64
@@ -75,7 +75,7 @@ func TestILTPrinted(t *testing.T) {
 // dies), _nE_x = _np_x.
 func TestZeroInterest(t *testing.T) {
 	const tol = 1e-12 // rounding of sums of ~100 terms of order 1
-	tbl := sult(t)
+	tbl := actuarialtest.SULT(t)
 	l := actuarial.Life{Table: tbl}
 	for _, x := range []int{20, 65, 100, 130} {
 		assert.InDelta(t, 1+tbl.CurtateLifeExpectancy(x), l.AnnuityDue(x), tol, "ä_%d", x)
@@ -89,7 +89,7 @@ func TestZeroInterest(t *testing.T) {
 // as the explicit sum Σ v^k·_kp_[x] it defines.
 func TestAnyTable(t *testing.T) {
 	const tol = 1e-13 // the same operations in the same order, up to rounding
-	tbl := sult(t)
+	tbl := actuarialtest.SULT(t)
 	direct := actuarial.Life{Table: tbl, Interest: 0.05}
 	generic := actuarial.Life{Table: wrapped{tbl}, Interest: 0.05}
 	other := wrapped{tbl}
@@ -118,7 +118,7 @@ func TestAnyTable(t *testing.T) {
 // aged above MaxAge receives one payment and dies in the year.
 func TestBeyondTable(t *testing.T) {
 	const tol = 1e-15
-	tbl := sult(t)
+	tbl := actuarialtest.SULT(t)
 	l := actuarial.Life{Table: tbl, Interest: 0.05}
 	assert.InDelta(t, 1, l.AnnuityDue(tbl.MaxAge()+5), tol)
 	assert.InDelta(t, 1/1.05, l.Insurance(tbl.MaxAge()+5), tol)
@@ -128,7 +128,7 @@ func TestBeyondTable(t *testing.T) {
 }
 
 func TestValidate(t *testing.T) {
-	tbl := sult(t)
+	tbl := actuarialtest.SULT(t)
 	assert.NoError(t, actuarial.Life{Table: tbl, Interest: 0.05}.Validate())
 	assert.NoError(t, actuarial.Life{Table: wrapped{tbl}}.Validate())
 	assert.NoError(t, actuarial.CurveLife{Table: tbl}.Validate())
@@ -161,7 +161,7 @@ func TestValidate(t *testing.T) {
 
 // TestPanics checks that misuse panics with a message naming the package.
 func TestPanics(t *testing.T) {
-	tbl := sult(t)
+	tbl := actuarialtest.SULT(t)
 	l := actuarial.Life{Table: tbl, Interest: 0.05}
 	for name, f := range map[string]func(){
 		"no table":            func() { actuarial.Life{Interest: 0.05}.AnnuityDue(40) },

@@ -4,10 +4,9 @@ import (
 	"math"
 	"testing"
 
+	"github.com/reserva-go/reserva/actuarial"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
-
-	"github.com/reserva-go/reserva/actuarial"
 )
 
 func TestScheduleAt(t *testing.T) {

@@ -135,7 +135,7 @@ func ReadServiceTable(r io.Reader, opt DecrementOptions) (*ServiceTable, error) 
 				if err != nil {
 					return nil, perr(fmt.Errorf("%w: not an integer", ErrSyntax))
 				}
-				if v < 0 || v > ageLimit {
+				if v < 0 || v > AgeLimit {
 					return nil, perr(ErrRange)
 				}
 				if kind[i] == colAge {

@@ -8,10 +8,9 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/reserva-go/reserva/actuarial"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
-
-	"github.com/reserva-go/reserva/actuarial"
 )
 
 const serviceCSV = `# withdrawal select for two years of service

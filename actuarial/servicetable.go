@@ -82,7 +82,7 @@ func (o DecrementOptions) check() {
 }
 
 // ageLimit bounds the ages and years of service a service table may hold.
-const ageLimit = 200
+const AgeLimit = 200
 
 // ServiceTable is a multiple-decrement table for active members: for each
 // integer age from MinAge to MaxAge and each completed number of years of
@@ -142,11 +142,11 @@ func NewServiceTable(minAge, maxService int, rates [NumDecrements][]float64, opt
 // service in table order) of a bad rate, or −1.
 func newServiceTable(minAge, maxService int, rates [NumDecrements][]float64, opt DecrementOptions) (*ServiceTable, int, error) {
 	opt.check()
-	if minAge < 0 || minAge > ageLimit {
-		return nil, -1, fmt.Errorf("actuarial: minimum age %d outside 0..%d: %w", minAge, ageLimit, ErrRange)
+	if minAge < 0 || minAge > AgeLimit {
+		return nil, -1, fmt.Errorf("actuarial: minimum age %d outside 0..%d: %w", minAge, AgeLimit, ErrRange)
 	}
-	if maxService < 0 || maxService > ageLimit {
-		return nil, -1, fmt.Errorf("actuarial: maximum service %d outside 0..%d: %w", maxService, ageLimit, ErrRange)
+	if maxService < 0 || maxService > AgeLimit {
+		return nil, -1, fmt.Errorf("actuarial: maximum service %d outside 0..%d: %w", maxService, AgeLimit, ErrRange)
 	}
 	n := -1
 	for j, r := range rates {
@@ -166,8 +166,8 @@ func newServiceTable(minAge, maxService int, rates [NumDecrements][]float64, opt
 		return nil, -1, fmt.Errorf("actuarial: %d rates per cause is not a whole number of ages of %d service columns", n, ns)
 	}
 	nAge := n / ns
-	if minAge+nAge-1 > ageLimit {
-		return nil, -1, fmt.Errorf("actuarial: maximum age %d above %d: %w", minAge+nAge-1, ageLimit, ErrRange)
+	if minAge+nAge-1 > AgeLimit {
+		return nil, -1, fmt.Errorf("actuarial: maximum age %d above %d: %w", minAge+nAge-1, AgeLimit, ErrRange)
 	}
 	t := &ServiceTable{
 		minAge:     minAge,

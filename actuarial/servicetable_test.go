@@ -1,57 +1,17 @@
 package actuarial_test
 
 import (
-	"encoding/csv"
 	"errors"
 	"fmt"
-	"os"
-	"strconv"
 	"strings"
 	"testing"
 
+	"github.com/reserva-go/reserva/actuarial"
+	"github.com/reserva-go/reserva/actuarial/actuarialtest"
+	"github.com/reserva-go/reserva/mortality"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
-
-	"github.com/reserva-go/reserva/actuarial"
-	"github.com/reserva-go/reserva/mortality"
 )
-
-// istRow is one age of the Illustrative Service Table.
-type istRow struct {
-	age int
-	l   float64
-	d   [actuarial.NumDecrements]float64
-}
-
-// readIST reads the first six ages of the Illustrative Service Table of
-// Bowers et al., Actuarial Mathematics, 2nd ed., Table 11.3.1 (see
-// testdata/service/README.md).
-func readIST(t testing.TB) []istRow {
-	t.Helper()
-	f, err := os.Open("../testdata/service/bowers_ist_head.csv")
-	require.NoError(t, err)
-	defer f.Close()
-	r := csv.NewReader(f)
-	r.Comment = '#'
-	recs, err := r.ReadAll()
-	require.NoError(t, err)
-	require.Equal(t, []string{"x", "lx", "death", "withdrawal", "disability", "retirement"}, recs[0])
-	cause := []actuarial.Decrement{actuarial.Death, actuarial.Withdrawal, actuarial.Disability, actuarial.Retirement}
-	var rows []istRow
-	for _, rec := range recs[1:] {
-		var row istRow
-		row.age, err = strconv.Atoi(rec[0])
-		require.NoError(t, err)
-		row.l, err = strconv.ParseFloat(rec[1], 64)
-		require.NoError(t, err)
-		for i, c := range cause {
-			row.d[c], err = strconv.ParseFloat(rec[2+i], 64)
-			require.NoError(t, err)
-		}
-		rows = append(rows, row)
-	}
-	return rows
-}
 
 // TestIllustrativeServiceTable rebuilds the printed l^(τ) and d^(j)
 // columns of Bowers' Illustrative Service Table (Table 11.3.1, ages 30–35)
@@ -59,28 +19,28 @@ func readIST(t testing.TB) []istRow {
 // 100,000 at age 30.
 func TestIllustrativeServiceTable(t *testing.T) {
 	const tol = 1e-9 // the printed columns are whole numbers; this is float round-off on 1e5
-	rows := readIST(t)
+	rows := actuarialtest.IllustrativeServiceTable(t)
 	// The data first: l_{x+1} = l_x − Σ_j d^(j)_x holds exactly in print.
 	for i := 0; i+1 < len(rows); i++ {
 		var sum float64
-		for _, d := range rows[i].d {
+		for _, d := range rows[i].D {
 			sum += d
 		}
-		require.Equal(t, rows[i].l-sum, rows[i+1].l, "printed l at age %d", rows[i+1].age)
+		require.Equal(t, rows[i].L-sum, rows[i+1].L, "printed l at age %d", rows[i+1].Age)
 	}
 	var rates [actuarial.NumDecrements][]float64
 	for j := range rates {
 		for _, row := range rows {
-			rates[j] = append(rates[j], row.d[j]/row.l)
+			rates[j] = append(rates[j], row.D[j]/row.L)
 		}
 	}
 	tbl, err := actuarial.NewServiceTable(30, 0, rates, actuarial.DecrementOptions{})
 	require.NoError(t, err)
 	c := tbl.Follow(nil, 100000, 30, 0, len(rows))
 	for k, row := range rows {
-		assert.InDelta(t, row.l, c.L[k], tol, "l at age %d", row.age)
-		for j := range row.d {
-			assert.InDelta(t, row.d[j], c.D[j][k], tol, "d^(%v) at age %d", actuarial.Decrement(j), row.age)
+		assert.InDelta(t, row.L, c.L[k], tol, "l at age %d", row.Age)
+		for j := range row.D {
+			assert.InDelta(t, row.D[j], c.D[j][k], tol, "d^(%v) at age %d", actuarial.Decrement(j), row.Age)
 		}
 	}
 	// Over five years, 53,897 of the 100,000 withdraw and 45,730 remain.
@@ -92,14 +52,14 @@ func TestIllustrativeServiceTable(t *testing.T) {
 	var b strings.Builder
 	b.WriteString("age,death,withdrawal,disability,retirement\n")
 	for _, row := range rows {
-		fmt.Fprintf(&b, "%d,%v,%v,%v,%v\n", row.age, row.d[actuarial.Death]/row.l, row.d[actuarial.Withdrawal]/row.l,
-			row.d[actuarial.Disability]/row.l, row.d[actuarial.Retirement]/row.l)
+		fmt.Fprintf(&b, "%d,%v,%v,%v,%v\n", row.Age, row.D[actuarial.Death]/row.L, row.D[actuarial.Withdrawal]/row.L,
+			row.D[actuarial.Disability]/row.L, row.D[actuarial.Retirement]/row.L)
 	}
 	read, err := actuarial.ReadServiceTable(strings.NewReader(b.String()), actuarial.DecrementOptions{})
 	require.NoError(t, err)
 	for _, row := range rows {
-		assert.Equal(t, tbl.Dependent(row.age, 0), read.Dependent(row.age, 0))
-		assert.Equal(t, tbl.Independent(row.age, 0), read.Independent(row.age, 0))
+		assert.Equal(t, tbl.Dependent(row.Age, 0), read.Dependent(row.Age, 0))
+		assert.Equal(t, tbl.Independent(row.Age, 0), read.Independent(row.Age, 0))
 	}
 }
 

@@ -9,7 +9,8 @@ import (
 	"slices"
 	"strings"
 
-	"github.com/reserva-go/reserva/actuarial"
+	"github.com/reserva-go/reserva/actuarial/census"
+	"github.com/reserva-go/reserva/actuarial/scheme"
 )
 
 // Reform is a named list of changes: a law, or a proposal. The changes are
@@ -34,25 +35,25 @@ type Reform struct {
 // aged to the change's year (members of age x and service s are aged
 // x + d with service s + d, d years later) and from the new entrants, who
 // are reached when they join a group the change concerns. A scheme that
-// fails [actuarial.Scheme.Validate], before or after a change, is an error
+// fails [scheme.Scheme.Validate], before or after a change, is an error
 // too.
 //
 // How changes become rules: see [Change]. A transition rule other than
 // everyone ([Who]) adds a member group, named after the group it splits and
 // the rule ("civil servants (service < 10 in 2027)"), with a copy of that
-// group's rules changed from the change's Year: an [actuarial.Transition]
+// group's rules changed from the change's Year: an [scheme.Transition]
 // moves the members it selects on 1 January of Year, and
 // Scheme.EntrantGroups sends the group's new entrants to it from then on.
 // Changes with the same Year and rule share that group; a change naming a
 // base group also reaches the groups split off it (for everyone, or for a
 // different rule by splitting them in turn), so that members who moved
 // keep every measure that concerns them.
-func (r Reform) Apply(s *actuarial.Scheme) (*actuarial.Scheme, error) {
+func (r Reform) Apply(s *scheme.Scheme) (*scheme.Scheme, error) {
 	return r.apply(s, len(r.Changes))
 }
 
 // apply applies the first n changes.
-func (r Reform) apply(s *actuarial.Scheme, n int) (*actuarial.Scheme, error) {
+func (r Reform) apply(s *scheme.Scheme, n int) (*scheme.Scheme, error) {
 	if s == nil {
 		panic("reform: Apply to a nil scheme")
 	}
@@ -92,7 +93,7 @@ type cohortKey struct {
 // applier applies changes to its copy of a scheme, remembering which groups
 // it split off which.
 type applier struct {
-	s      *actuarial.Scheme
+	s      *scheme.Scheme
 	nBase  int            // the base scheme's groups are s.Groups[:nBase]
 	origin []int          // by group: the base group it descends from (itself for a base group)
 	parent []int          // by group: the group it was split off; −1 for a base group
@@ -100,7 +101,7 @@ type applier struct {
 	names  map[string]int // base group name → index; −1 when several groups share it
 }
 
-func newApplier(s *actuarial.Scheme) *applier {
+func newApplier(s *scheme.Scheme) *applier {
 	a := &applier{s: cloneScheme(s), nBase: len(s.Groups), names: make(map[string]int, len(s.Groups))}
 	for i, g := range s.Groups {
 		a.origin = append(a.origin, i)
@@ -154,7 +155,7 @@ func (a *applier) apply(c Change) error {
 
 // edit makes change c on a copy of group g's timeline and checks the rules
 // it changed.
-func (a *applier) edit(c Change, g int) ([]actuarial.Rules, bool, error) {
+func (a *applier) edit(c Change, g int) ([]scheme.Rules, bool, error) {
 	rules, changed, err := c.edit(a.s, cloneTimeline(a.s.Groups[g].Rules))
 	if err != nil || !changed {
 		return nil, false, err
@@ -262,10 +263,10 @@ func (a *applier) hasChild(g int, key cohortKey) bool {
 }
 
 // split adds the group of g's members that key selects, under rules.
-func (a *applier) split(g int, key cohortKey, rules []actuarial.Rules) {
+func (a *applier) split(g int, key cohortKey, rules []scheme.Rules) {
 	s := a.s
 	child := len(s.Groups)
-	s.Groups = append(s.Groups, actuarial.Group{
+	s.Groups = append(s.Groups, scheme.Group{
 		Name:  fmt.Sprintf("%s (%s)", s.Groups[g].Name, key.who.label(key.year)),
 		Rules: rules,
 	})
@@ -273,7 +274,7 @@ func (a *applier) split(g int, key cohortKey, rules []actuarial.Rules) {
 	a.parent = append(a.parent, g)
 	a.keys = append(a.keys, append(slices.Clone(a.keys[g]), key))
 	if !key.who.NewEntrants {
-		t := actuarial.Transition{Year: key.year, From: g, To: child, ServiceBelow: key.who.ServiceBelow, AgeBelow: key.who.AgeBelow}
+		t := scheme.Transition{Year: key.year, From: g, To: child, ServiceBelow: key.who.ServiceBelow, AgeBelow: key.who.AgeBelow}
 		i := len(s.Transitions)
 		for i > 0 && s.Transitions[i-1].Year > key.year {
 			i--
@@ -284,7 +285,7 @@ func (a *applier) split(g int, key cohortKey, rules []actuarial.Rules) {
 }
 
 // entrantGroup returns the group new entrants join in year y.
-func entrantGroup(s *actuarial.Scheme, y int) int {
+func entrantGroup(s *scheme.Scheme, y int) int {
 	g := 0
 	for _, e := range s.EntrantGroups {
 		if e.From > y {
@@ -305,15 +306,15 @@ func (a *applier) redirectEntrants(from, to, y int) {
 	}
 	slices.Sort(years)
 	years = slices.Compact(years)
-	var out []actuarial.GroupFrom
+	var out []scheme.GroupFrom
 	prev := 0 // entrants join group 0 before the first entry
 	for _, yr := range years {
 		g := entrantGroup(s, yr)
 		if yr >= y && g == from {
 			g = to
 		}
-		if g != prev || slices.ContainsFunc(s.EntrantGroups, func(e actuarial.GroupFrom) bool { return e.From == yr }) {
-			out = append(out, actuarial.GroupFrom{From: yr, Group: g})
+		if g != prev || slices.ContainsFunc(s.EntrantGroups, func(e scheme.GroupFrom) bool { return e.From == yr }) {
+			out = append(out, scheme.GroupFrom{From: yr, Group: g})
 		}
 		prev = g
 	}
@@ -324,7 +325,7 @@ func (a *applier) redirectEntrants(from, to, y int) {
 // y on.
 func (a *applier) entrantsJoin(g, y int) bool {
 	s := a.s
-	if s.Assumptions.Entrants.Mode == actuarial.ClosedGroup {
+	if s.Assumptions.Entrants.Mode == scheme.ClosedGroup {
 		return false
 	}
 	if entrantGroup(s, y) == g {
@@ -357,13 +358,13 @@ func (a *applier) selects(g int, key cohortKey) (bool, string) {
 	if act := s.Groups[g].Actives; act != nil {
 		ms := act.MaxService
 		if ms == 0 {
-			ms = actuarial.DefaultMaxService
+			ms = census.DefaultMaxService
 		}
 		for i, n := range act.Count {
 			if n <= 0 {
 				continue
 			}
-			age, sv := (i/(ms+1))%(actuarial.MaxCensusAge+1), i%(ms+1)
+			age, sv := (i/(ms+1))%(census.MaxCensusAge+1), i%(ms+1)
 			if w.ServiceBelow > 0 && sv+d < w.ServiceBelow || w.AgeBelow > 0 && age+d < w.AgeBelow {
 				return true, ""
 			}
@@ -371,7 +372,7 @@ func (a *applier) selects(g int, key cohortKey) (bool, string) {
 	}
 	// Entrants who joined between the start year and y.
 	e := &s.Assumptions.Entrants
-	if e.Mode != actuarial.ClosedGroup {
+	if e.Mode != scheme.ClosedGroup {
 		for j := s.StartYear + 1; j < y; j++ {
 			if entrantGroup(s, j) != g {
 				continue

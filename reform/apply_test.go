@@ -8,6 +8,9 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/reserva-go/reserva/actuarial"
+	"github.com/reserva-go/reserva/actuarial/census"
+	"github.com/reserva-go/reserva/actuarial/projection"
+	"github.com/reserva-go/reserva/actuarial/scheme"
 	"github.com/reserva-go/reserva/reform"
 )
 
@@ -15,16 +18,16 @@ import (
 // cohort, so that applying it copies and edits every part of a scheme.
 func everyKind() reform.Reform {
 	return reform.Reform{Name: "every kind", Changes: []reform.Change{
-		reform.ContributionRate{Year: 2027, Payer: actuarial.Employer, Rate: 0.15, Step: 0.005},
+		reform.ContributionRate{Year: 2027, Payer: scheme.Employer, Rate: 0.15, Step: 0.005},
 		reform.RetirementConditions{Year: 2028, AddAge: 3, AddService: 2, Every: 2, Compulsory: true},
 		reform.AccrualTable{Year: 2027, Who: reform.Who{ServiceBelow: 26}, Accrual: actuarial.LinearAccrual(20, 0.4, 0.02, 0.9), Share: 0.9},
 		reform.ReferencePeriod{Year: 2027, Who: reform.Who{ServiceBelow: 26}, Years: 10},
 		reform.PensionCap{Year: 2030, Cap: actuarial.Limit{Units: 8}},
 		reform.PensionFloor{Year: 2030, Who: reform.Who{NewEntrants: true}, Floor: actuarial.Limit{Units: 1.5}},
-		reform.Indexation{Year: 2026, Rule: actuarial.IndexFixed, Rate: actuarial.Constant(0.02)},
+		reform.Indexation{Year: 2026, Rule: scheme.IndexFixed, Rate: actuarial.Constant(0.02)},
 		reform.SurvivorShare{Year: 2026, Share: 0.6},
 		reform.ContributionCeiling{Year: 2029, Ceiling: actuarial.Limit{Units: 20}},
-		reform.RulesEdit{Year: 2031, Label: "orphans 25%", Edit: func(r *actuarial.Rules, _ int) error {
+		reform.RulesEdit{Year: 2031, Label: "orphans 25%", Edit: func(r *scheme.Rules, _ int) error {
 			r.OrphanShare = 0.25
 			return nil
 		}},
@@ -112,11 +115,11 @@ func TestContributionPhaseIn(t *testing.T) {
 	base := refReferenceScheme(t)
 	base.Groups[0].Rules[0].Ceiling = actuarial.Limit{}
 	r := reform.Reform{Name: "employer +0.5 a year", Changes: []reform.Change{
-		reform.ContributionRate{Year: 2027, Payer: actuarial.Employer, Rate: 0.15, Step: 0.005},
+		reform.ContributionRate{Year: 2027, Payer: scheme.Employer, Rate: 0.15, Step: 0.005},
 	}}
 	s, err := r.Apply(base)
 	require.NoError(t, err)
-	p, err := actuarial.NewProjector(s)
+	p, err := projection.NewProjector(s)
 	require.NoError(t, err)
 	res, err := p.Run(15, nil)
 	require.NoError(t, err)
@@ -125,56 +128,56 @@ func TestContributionPhaseIn(t *testing.T) {
 		if y.Year >= 2027 {
 			want = min(0.10+0.005*float64(y.Year-2026), 0.15)
 		}
-		assert.InDelta(t, want, y.Contributions[actuarial.Employer]/y.SalaryBill, tol, "employer rate in %d", y.Year)
-		assert.InDelta(t, 0.06, y.Contributions[actuarial.Worker]/y.SalaryBill, tol, "worker rate in %d", y.Year)
+		assert.InDelta(t, want, y.Contributions[scheme.Employer]/y.SalaryBill, tol, "employer rate in %d", y.Year)
+		assert.InDelta(t, 0.06, y.Contributions[scheme.Worker]/y.SalaryBill, tol, "worker rate in %d", y.Year)
 	}
 }
 
 // TestApplyStrict checks that each way a change can be wrong or without
 // effect is an error naming the change, wrapping the right sentinel.
 func TestApplyStrict(t *testing.T) {
-	closed := func(s *actuarial.Scheme) { s.Assumptions.Entrants = actuarial.Entrants{} }
-	noSpouses := func(s *actuarial.Scheme) { s.Assumptions.Family.Married = [actuarial.NumSexes]actuarial.ByAge{} }
-	twoGroups := func(s *actuarial.Scheme) {
+	closed := func(s *scheme.Scheme) { s.Assumptions.Entrants = scheme.Entrants{} }
+	noSpouses := func(s *scheme.Scheme) { s.Assumptions.Family.Married = [actuarial.NumSexes]actuarial.ByAge{} }
+	twoGroups := func(s *scheme.Scheme) {
 		g := s.Groups[0]
 		g.Name, g.Actives, g.Pensioners = "other", nil, nil
-		g.Rules = []actuarial.Rules{g.Rules[0]}
-		g.Rules[0].Contribution[actuarial.Worker] = actuarial.Constant(0.08)
+		g.Rules = []scheme.Rules{g.Rules[0]}
+		g.Rules[0].Contribution[scheme.Worker] = actuarial.Constant(0.08)
 		s.Groups = append(s.Groups, g)
 	}
 	tests := []struct {
 		name   string
-		setup  func(*actuarial.Scheme)
+		setup  func(*scheme.Scheme)
 		change reform.Change
 		group  string // the group the error names, if any
 		want   error
 	}{
 		{"unknown group", nil, reform.SurvivorShare{Year: 2027, Groups: []string{"judges"}, Share: 0.6}, "judges", reform.ErrUnknownGroup},
 		{"before start", nil, reform.SurvivorShare{Year: 2024, Share: 0.6}, "", reform.ErrBeforeStart},
-		{"rate in force", nil, reform.ContributionRate{Year: 2027, Payer: actuarial.Worker, Rate: 0.06}, "", reform.ErrNoEffect},
-		{"rate in force, phased", nil, reform.ContributionRate{Year: 2027, Payer: actuarial.Worker, Rate: 0.06, Step: 0.01}, "", reform.ErrNoEffect},
-		{"payer's rate in force in a named group", twoGroups, reform.ContributionRate{Year: 2027, Groups: []string{"all", "other"}, Payer: actuarial.Worker, Rate: 0.08}, "other", reform.ErrNoEffect},
+		{"rate in force", nil, reform.ContributionRate{Year: 2027, Payer: scheme.Worker, Rate: 0.06}, "", reform.ErrNoEffect},
+		{"rate in force, phased", nil, reform.ContributionRate{Year: 2027, Payer: scheme.Worker, Rate: 0.06, Step: 0.01}, "", reform.ErrNoEffect},
+		{"payer's rate in force in a named group", twoGroups, reform.ContributionRate{Year: 2027, Groups: []string{"all", "other"}, Payer: scheme.Worker, Rate: 0.08}, "other", reform.ErrNoEffect},
 		{"share in force", nil, reform.SurvivorShare{Year: 2027, Share: 0.5}, "", reform.ErrNoEffect},
 		{"no spouses", noSpouses, reform.SurvivorShare{Year: 2027, Share: 0.6}, "", reform.ErrNoEffect},
 		{"cap in force", nil, reform.PensionCap{Year: 2027, Cap: actuarial.Limit{Units: 10}}, "", reform.ErrNoEffect},
 		{"reference period in force", nil, reform.ReferencePeriod{Year: 2027, Years: 5}, "", reform.ErrNoEffect},
-		{"indexation in force", nil, reform.Indexation{Year: 2027, Rule: actuarial.IndexPrices}, "", reform.ErrNoEffect},
+		{"indexation in force", nil, reform.Indexation{Year: 2027, Rule: scheme.IndexPrices}, "", reform.ErrNoEffect},
 		{"accrual in force", nil, reform.AccrualTable{Year: 2027, Share: 1}, "", reform.ErrNoEffect},
 		{"no age or service", nil, reform.RetirementConditions{Year: 2027}, "", reform.ErrNoEffect},
-		{"rules edit that edits nothing", nil, reform.RulesEdit{Year: 2027, Label: "nothing", Edit: func(*actuarial.Rules, int) error { return nil }}, "", reform.ErrNoEffect},
+		{"rules edit that edits nothing", nil, reform.RulesEdit{Year: 2027, Label: "nothing", Edit: func(*scheme.Rules, int) error { return nil }}, "", reform.ErrNoEffect},
 		{"new entrants of a closed group", closed, reform.SurvivorShare{Year: 2027, Who: reform.Who{NewEntrants: true}, Share: 0.6}, "", reform.ErrNoEffect},
 		// The census has service 0..46 and ages 20..64: two years on, nobody
 		// has less than 2 years or is under 22.
 		{"service below selects nobody", closed, reform.SurvivorShare{Year: 2027, Who: reform.Who{ServiceBelow: 2}, Share: 0.6}, "", reform.ErrNoEffect},
 		{"age below selects nobody", closed, reform.SurvivorShare{Year: 2027, Who: reform.Who{AgeBelow: 22}, Share: 0.6}, "", reform.ErrNoEffect},
 		{"named group selects nobody", closed, reform.SurvivorShare{Year: 2027, Groups: []string{"all"}, Who: reform.Who{AgeBelow: 22}, Share: 0.6}, "all", reform.ErrNoEffect},
-		{"rate above 1", nil, reform.ContributionRate{Year: 2027, Payer: actuarial.Worker, Rate: 1.5}, "", reform.ErrInvalid},
-		{"negative step", nil, reform.ContributionRate{Year: 2027, Payer: actuarial.Worker, Rate: 0.1, Step: -0.01}, "", reform.ErrInvalid},
+		{"rate above 1", nil, reform.ContributionRate{Year: 2027, Payer: scheme.Worker, Rate: 1.5}, "", reform.ErrInvalid},
+		{"negative step", nil, reform.ContributionRate{Year: 2027, Payer: scheme.Worker, Rate: 0.1, Step: -0.01}, "", reform.ErrInvalid},
 		{"entrants and service", nil, reform.SurvivorShare{Year: 2027, Who: reform.Who{NewEntrants: true, ServiceBelow: 5}, Share: 0.6}, "", reform.ErrInvalid},
 		{"empty group list", nil, reform.SurvivorShare{Year: 2027, Groups: []string{}, Share: 0.6}, "", reform.ErrInvalid},
 		{"age below 1", nil, reform.RetirementConditions{Year: 2027, AddAge: -70}, "all", reform.ErrInvalid},
 		{"service by cohort", nil, reform.RetirementConditions{Year: 2027, AddService: 2, Cohort: 1970}, "", reform.ErrInvalid},
-		{"fixed rate without fixed rule", nil, reform.Indexation{Year: 2027, Rule: actuarial.IndexWages, Rate: actuarial.Constant(0.01)}, "", reform.ErrInvalid},
+		{"fixed rate without fixed rule", nil, reform.Indexation{Year: 2027, Rule: scheme.IndexWages, Rate: actuarial.Constant(0.01)}, "", reform.ErrInvalid},
 		{"nil edit", nil, reform.RulesEdit{Year: 2027, Label: "nil"}, "", reform.ErrInvalid},
 		{"share above 1", nil, reform.SurvivorShare{Year: 2027, Share: 1.2}, "", reform.ErrInvalid},
 	}
@@ -186,7 +189,7 @@ func TestApplyStrict(t *testing.T) {
 			}
 			// A valid first change, so the error must name the second.
 			r := reform.Reform{Name: "r", Changes: []reform.Change{
-				reform.ContributionRate{Year: 2026, Payer: actuarial.State, Rate: 0.02},
+				reform.ContributionRate{Year: 2026, Payer: scheme.State, Rate: 0.02},
 				tc.change,
 			}}
 			_, err := r.Apply(s)
@@ -209,7 +212,7 @@ func TestApplyStrict(t *testing.T) {
 		s := refReferenceScheme(t)
 		s.Groups[0].Rules = nil
 		_, err := everyKind().Apply(s)
-		var se *actuarial.SchemeError
+		var se *scheme.SchemeError
 		assert.ErrorAs(t, err, &se)
 	})
 }
@@ -223,7 +226,7 @@ func TestApplySplits(t *testing.T) {
 	r := reform.Reform{Name: "two generations", Changes: []reform.Change{
 		reform.AccrualTable{Year: 2027, Who: reform.Who{ServiceBelow: 10}, Accrual: newAccrual},
 		reform.ReferencePeriod{Year: 2027, Who: reform.Who{ServiceBelow: 10}, Years: 10},
-		reform.ContributionRate{Year: 2028, Payer: actuarial.Worker, Rate: 0.08},
+		reform.ContributionRate{Year: 2028, Payer: scheme.Worker, Rate: 0.08},
 		reform.PensionFloor{Year: 2030, Who: reform.Who{NewEntrants: true}, Floor: actuarial.Limit{}},
 	}}
 	s, err := r.Apply(refReferenceScheme(t))
@@ -232,8 +235,8 @@ func TestApplySplits(t *testing.T) {
 	assert.Equal(t, "all", s.Groups[0].Name)
 	assert.Equal(t, "all (service < 10 in 2027)", s.Groups[1].Name)
 	assert.Equal(t, "all (service < 10 in 2027) (entrants from 2030)", s.Groups[2].Name)
-	assert.Equal(t, []actuarial.Transition{{Year: 2027, From: 0, To: 1, ServiceBelow: 10}}, s.Transitions)
-	assert.Equal(t, []actuarial.GroupFrom{{From: 2027, Group: 1}, {From: 2030, Group: 2}}, s.EntrantGroups)
+	assert.Equal(t, []scheme.Transition{{Year: 2027, From: 0, To: 1, ServiceBelow: 10}}, s.Transitions)
+	assert.Equal(t, []scheme.GroupFrom{{From: 2027, Group: 1}, {From: 2030, Group: 2}}, s.EntrantGroups)
 
 	old := refRules(2025)
 	for _, y := range []int{2025, 2027, 2040} {
@@ -250,11 +253,11 @@ func TestApplySplits(t *testing.T) {
 	assert.Equal(t, actuarial.Limit{}, s.Groups[2].RulesAt(2030).Retirement.Floor)
 	assert.Equal(t, old.Retirement.Floor, s.Groups[1].RulesAt(2030).Retirement.Floor)
 	for _, g := range s.Groups {
-		assert.Equal(t, 0.06, g.RulesAt(2027).Contribution[actuarial.Worker].At(2027), "%s", g.Name)
-		assert.Equal(t, 0.08, g.RulesAt(2028).Contribution[actuarial.Worker].At(2028), "%s", g.Name)
+		assert.Equal(t, 0.06, g.RulesAt(2027).Contribution[scheme.Worker].At(2027), "%s", g.Name)
+		assert.Equal(t, 0.08, g.RulesAt(2028).Contribution[scheme.Worker].At(2028), "%s", g.Name)
 	}
 	// Group 2 exists before 2030 with the rules of group 1 but no members.
-	p, err := actuarial.NewProjector(s)
+	p, err := projection.NewProjector(s)
 	require.NoError(t, err)
 	_, err = p.Run(10, nil)
 	require.NoError(t, err)
@@ -270,14 +273,14 @@ func TestSplitEveryone(t *testing.T) {
 	const relTol = 1e-12 // sums over groups in another order
 	change := func(w reform.Who) reform.Reform {
 		return reform.Reform{Name: "r", Changes: []reform.Change{
-			reform.ContributionRate{Year: 2027, Who: w, Payer: actuarial.Employer, Rate: 0.14, Step: 0.01},
+			reform.ContributionRate{Year: 2027, Who: w, Payer: scheme.Employer, Rate: 0.14, Step: 0.01},
 			reform.RetirementConditions{Year: 2027, Who: w, AddAge: 2, Every: 3, Compulsory: true},
 		}}
 	}
-	run := func(r reform.Reform) *actuarial.Result {
+	run := func(r reform.Reform) *projection.Result {
 		s, err := r.Apply(refReferenceScheme(t))
 		require.NoError(t, err)
-		p, err := actuarial.NewProjector(s)
+		p, err := projection.NewProjector(s)
 		require.NoError(t, err)
 		res, err := p.Run(40, nil)
 		require.NoError(t, err)
@@ -382,16 +385,16 @@ func TestGrandfatheredShare(t *testing.T) {
 			reform.AccrualTable{Year: 2027, Who: reform.Who{ServiceBelow: 26}, Accrual: newTable, Share: share},
 		}}.Apply(base)
 		require.NoError(t, err)
-		p, err := actuarial.NewProjector(s)
+		p, err := projection.NewProjector(s)
 		require.NoError(t, err)
 		p.Detail = true
 		res, err := p.Run(6, nil)
 		require.NoError(t, err)
 		d := res.Cells
 		var sum float64
-		for _, typ := range []actuarial.PensionType{actuarial.PensionOldAge, actuarial.PensionEarly} {
+		for _, typ := range []census.PensionType{census.PensionOldAge, census.PensionEarly} {
 			for _, sex := range []actuarial.Sex{actuarial.Male, actuarial.Female} {
-				for age := range actuarial.MaxCensusAge + 1 {
+				for age := range census.MaxCensusAge + 1 {
 					sum += d.PensionerAmount[d.Pensioner(5, 1, typ, sex, age)]
 				}
 			}

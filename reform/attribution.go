@@ -5,7 +5,7 @@ package reform
 import (
 	"fmt"
 
-	"github.com/reserva-go/reserva/actuarial"
+	"github.com/reserva-go/reserva/actuarial/scheme"
 )
 
 // Attribution splits a reform's effect among its changes: the base, then
@@ -36,7 +36,7 @@ type AttributionStep struct {
 // change, its first two, and so on to the whole reform (in parallel, as
 // [Compare] does), and attributes to each change its marginal effect on
 // the metrics. The outcome of step k is named "<reform> 1–k".
-func Attribute(base *actuarial.Scheme, r Reform, opt Options) (*Attribution, error) {
+func Attribute(base *scheme.Scheme, r Reform, opt Options) (*Attribution, error) {
 	if base == nil {
 		panic("reform: Attribute of a nil scheme")
 	}

@@ -3,7 +3,7 @@ package reform_test
 import (
 	"testing"
 
-	"github.com/reserva-go/reserva/actuarial"
+	"github.com/reserva-go/reserva/actuarial/scheme"
 	"github.com/reserva-go/reserva/reform"
 )
 
@@ -49,7 +49,7 @@ func BenchmarkApply(b *testing.B) {
 // reserve positive through 2075, over 60 years.
 func BenchmarkSolveNoDepletion(b *testing.B) {
 	base := refReferenceScheme(b)
-	lever := reform.ContributionLever{Year: 2027, Payer: actuarial.Employer}
+	lever := reform.ContributionLever{Year: 2027, Payer: scheme.Employer}
 	b.ReportAllocs()
 	for b.Loop() {
 		if _, err := reform.SolveContributionRate(base, lever, reform.NoDepletion(2075), 0.10, 0.60, reform.Options{Years: 60}); err != nil {

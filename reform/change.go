@@ -10,13 +10,14 @@ import (
 	"strings"
 
 	"github.com/reserva-go/reserva/actuarial"
+	"github.com/reserva-go/reserva/actuarial/scheme"
 )
 
 // Change is one parametric measure of a reform, a value of one of this
 // package's change types: [ContributionRate], [RetirementConditions],
 // [AccrualTable], [ReferencePeriod], [PensionCap], [PensionFloor],
 // [Indexation], [SurvivorShare], [ContributionCeiling], or [RulesEdit] for
-// any other edit of [actuarial.Rules].
+// any other edit of [scheme.Rules].
 //
 // Every change has the same three scoping fields:
 //
@@ -28,7 +29,7 @@ import (
 //     (the zero value: everyone).
 //
 // A change to the rules from Year on is a law change: it inserts an entry
-// taking effect in Year into the group's timeline of [actuarial.Rules] (a
+// taking effect in Year into the group's timeline of [scheme.Rules] (a
 // copy of the rules in force then, changed) and changes every later entry
 // the same way, since a law persists until another changes it. A change
 // that would alter nothing is an error ([ErrNoEffect]).
@@ -44,7 +45,7 @@ type Change interface {
 	// edit changes a copy of one group's timeline (which it may extend
 	// and return) and reports whether anything changed for the members
 	// under it. s is the reformed scheme so far, for context.
-	edit(s *actuarial.Scheme, rules []actuarial.Rules) ([]actuarial.Rules, bool, error)
+	edit(s *scheme.Scheme, rules []scheme.Rules) ([]scheme.Rules, bool, error)
 }
 
 // scope is the scoping of a change: its effective year, groups and rule.
@@ -76,7 +77,7 @@ func pct(v float64) string { return fmt.Sprintf("%.4g%%", 100*v) }
 // splitAt returns the timeline with an entry taking effect in each of the
 // given years (a copy of the entry in force then, unless one already takes
 // effect that year). The years must not precede the first entry.
-func splitAt(rules []actuarial.Rules, years ...int) []actuarial.Rules {
+func splitAt(rules []scheme.Rules, years ...int) []scheme.Rules {
 	for _, y := range years {
 		i := inForce(rules, y)
 		if rules[i].From == y {
@@ -91,7 +92,7 @@ func splitAt(rules []actuarial.Rules, years ...int) []actuarial.Rules {
 
 // inForce returns the index of the entry in force in year y: the last with
 // From ≤ y (0 if none is).
-func inForce(rules []actuarial.Rules, y int) int {
+func inForce(rules []scheme.Rules, y int) int {
 	i := 0
 	for k := range rules {
 		if rules[k].From > y {
@@ -104,7 +105,7 @@ func inForce(rules []actuarial.Rules, y int) int {
 
 // span returns the calendar years entry i of a timeline is in force: from
 // its From to the year before the next entry (math.MaxInt for the last).
-func span(rules []actuarial.Rules, i int) (lo, hi int) {
+func span(rules []scheme.Rules, i int) (lo, hi int) {
 	hi = math.MaxInt
 	if i+1 < len(rules) {
 		hi = rules[i+1].From - 1
@@ -116,7 +117,7 @@ func span(rules []actuarial.Rules, i int) (lo, hi int) {
 // change's effective year) and calls f on every entry in force from the
 // first year on, with the years it is in force; it reports whether f
 // changed any.
-func editFrom(rules []actuarial.Rules, years []int, f func(r *actuarial.Rules, lo, hi int) (bool, error)) ([]actuarial.Rules, bool, error) {
+func editFrom(rules []scheme.Rules, years []int, f func(r *scheme.Rules, lo, hi int) (bool, error)) ([]scheme.Rules, bool, error) {
 	rules = splitAt(rules, years...)
 	changed := false
 	for i := range rules {

@@ -11,28 +11,29 @@ import (
 	"slices"
 
 	"github.com/reserva-go/reserva/actuarial"
+	"github.com/reserva-go/reserva/actuarial/scheme"
 )
 
 // ContributionRate sets a payer's contribution rate from Year on, at once
 // or by a phase-in: "the employer's rate rises by 0.5 points a year from
 // 2027 until it reaches 15%" is
 //
-//	ContributionRate{Year: 2027, Payer: actuarial.Employer, Rate: 0.15, Step: 0.005}
+//	ContributionRate{Year: 2027, Payer: scheme.Employer, Rate: 0.15, Step: 0.005}
 //
 // The phase-in starts from the rate the payer would pay in Year without the
 // change (the rate in force then) and moves by Step each year from Year on
 // ([actuarial.Phase]): with a rate of 13% in 2026, 13.5% in 2027, 14% in
 // 2028, 14.5% in 2029 and 15% from 2030. The rate applies to salary up to
-// the ceiling, as [actuarial.Rules] Contribution does; later entries of the
+// the ceiling, as [scheme.Rules] Contribution does; later entries of the
 // group's timeline get the same schedule.
 type ContributionRate struct {
 	Year   int      // calendar year of the first step, on 1 January
 	Groups []string // base group names; nil: every group
 	Who    Who      // members reached; zero: everyone
 
-	Payer actuarial.Payer // who pays the rate
-	Rate  float64         // the rate to reach, a fraction of salary in [0, 1]
-	Step  float64         // the change per year, in points (0.005 is half a point), > 0; 0: Rate at once in Year
+	Payer scheme.Payer // who pays the rate
+	Rate  float64      // the rate to reach, a fraction of salary in [0, 1]
+	Step  float64      // the change per year, in points (0.005 is half a point), > 0; 0: Rate at once in Year
 }
 
 func (c ContributionRate) scope() scope { return scope{c.Year, c.Groups, c.Who} }
@@ -46,7 +47,7 @@ func (c ContributionRate) String() string {
 }
 
 func (c ContributionRate) validate() error {
-	if c.Payer < 0 || c.Payer >= actuarial.NumPayers {
+	if c.Payer < 0 || c.Payer >= scheme.NumPayers {
 		return fmt.Errorf("%w: ContributionRate.Payer %v", ErrInvalid, c.Payer)
 	}
 	if err := checkRate("ContributionRate.Rate", c.Rate); err != nil {
@@ -58,10 +59,10 @@ func (c ContributionRate) validate() error {
 	return nil
 }
 
-func (c ContributionRate) edit(_ *actuarial.Scheme, rules []actuarial.Rules) ([]actuarial.Rules, bool, error) {
+func (c ContributionRate) edit(_ *scheme.Scheme, rules []scheme.Rules) ([]scheme.Rules, bool, error) {
 	from := rules[inForce(rules, c.Year)].Contribution[c.Payer].At(c.Year)
 	sched := actuarial.Phase(c.Year, from, c.Rate, c.Step)
-	return editFrom(rules, []int{c.Year}, func(r *actuarial.Rules, lo, hi int) (bool, error) {
+	return editFrom(rules, []int{c.Year}, func(r *scheme.Rules, lo, hi int) (bool, error) {
 		changed := !sameOver(r.Contribution[c.Payer], sched, lo, hi)
 		r.Contribution[c.Payer] = slices.Clone(sched)
 		return changed, nil
@@ -88,8 +89,8 @@ func (c ContributionCeiling) validate() error {
 	return checkLimit("ContributionCeiling.Ceiling", c.Ceiling)
 }
 
-func (c ContributionCeiling) edit(_ *actuarial.Scheme, rules []actuarial.Rules) ([]actuarial.Rules, bool, error) {
-	return editFrom(rules, []int{c.Year}, func(r *actuarial.Rules, _, _ int) (bool, error) {
+func (c ContributionCeiling) edit(_ *scheme.Scheme, rules []scheme.Rules) ([]scheme.Rules, bool, error) {
+	return editFrom(rules, []int{c.Year}, func(r *scheme.Rules, _, _ int) (bool, error) {
 		changed := r.Ceiling != c.Ceiling
 		r.Ceiling = c.Ceiling
 		return changed, nil
@@ -155,8 +156,8 @@ func (c AccrualTable) validate() error {
 	return nil
 }
 
-func (c AccrualTable) edit(_ *actuarial.Scheme, rules []actuarial.Rules) ([]actuarial.Rules, bool, error) {
-	return editFrom(rules, []int{c.Year}, func(r *actuarial.Rules, _, _ int) (bool, error) {
+func (c AccrualTable) edit(_ *scheme.Scheme, rules []scheme.Rules) ([]scheme.Rules, bool, error) {
+	return editFrom(rules, []int{c.Year}, func(r *scheme.Rules, _, _ int) (bool, error) {
 		old := r.Retirement.Accrual
 		acc := old
 		if len(c.Accrual.Rates) > 0 {
@@ -219,8 +220,8 @@ func (c ReferencePeriod) validate() error {
 	return nil
 }
 
-func (c ReferencePeriod) edit(_ *actuarial.Scheme, rules []actuarial.Rules) ([]actuarial.Rules, bool, error) {
-	return editFrom(rules, []int{c.Year}, func(r *actuarial.Rules, _, _ int) (bool, error) {
+func (c ReferencePeriod) edit(_ *scheme.Scheme, rules []scheme.Rules) ([]scheme.Rules, bool, error) {
+	return editFrom(rules, []int{c.Year}, func(r *scheme.Rules, _, _ int) (bool, error) {
 		changed := max(r.Retirement.ReferenceYears, 1) != c.Years
 		r.Retirement.ReferenceYears = c.Years
 		return changed, nil
@@ -245,8 +246,8 @@ func (c PensionCap) String() string {
 
 func (c PensionCap) validate() error { return checkLimit("PensionCap.Cap", c.Cap) }
 
-func (c PensionCap) edit(_ *actuarial.Scheme, rules []actuarial.Rules) ([]actuarial.Rules, bool, error) {
-	return editFrom(rules, []int{c.Year}, func(r *actuarial.Rules, _, _ int) (bool, error) {
+func (c PensionCap) edit(_ *scheme.Scheme, rules []scheme.Rules) ([]scheme.Rules, bool, error) {
+	return editFrom(rules, []int{c.Year}, func(r *scheme.Rules, _, _ int) (bool, error) {
 		changed := r.Retirement.Cap != c.Cap
 		r.Retirement.Cap = c.Cap
 		return changed, nil
@@ -271,8 +272,8 @@ func (c PensionFloor) String() string {
 
 func (c PensionFloor) validate() error { return checkLimit("PensionFloor.Floor", c.Floor) }
 
-func (c PensionFloor) edit(_ *actuarial.Scheme, rules []actuarial.Rules) ([]actuarial.Rules, bool, error) {
-	return editFrom(rules, []int{c.Year}, func(r *actuarial.Rules, _, _ int) (bool, error) {
+func (c PensionFloor) edit(_ *scheme.Scheme, rules []scheme.Rules) ([]scheme.Rules, bool, error) {
+	return editFrom(rules, []int{c.Year}, func(r *scheme.Rules, _, _ int) (bool, error) {
 		changed := r.Retirement.Floor != c.Floor
 		r.Retirement.Floor = c.Floor
 		return changed, nil
@@ -288,25 +289,25 @@ type Indexation struct {
 	Groups []string // base group names; nil: every group
 	Who    Who      // members reached; zero: everyone
 
-	Rule actuarial.Indexation // the new rule
-	Rate actuarial.Schedule   // the yearly increase under IndexFixed, by calendar year; must be nil for the other rules
+	Rule scheme.Indexation  // the new rule
+	Rate actuarial.Schedule // the yearly increase under IndexFixed, by calendar year; must be nil for the other rules
 }
 
 func (c Indexation) scope() scope { return scope{c.Year, c.Groups, c.Who} }
 
 func (c Indexation) String() string {
 	s := fmt.Sprintf("indexation to %v from %d", c.Rule, c.Year)
-	if c.Rule == actuarial.IndexFixed && len(c.Rate) > 0 {
+	if c.Rule == scheme.IndexFixed && len(c.Rate) > 0 {
 		s = fmt.Sprintf("indexation at %s from %d", pct(c.Rate.At(c.Year)), c.Year)
 	}
 	return s + c.scope().String()
 }
 
 func (c Indexation) validate() error {
-	if c.Rule < actuarial.IndexNone || c.Rule > actuarial.IndexFixed {
+	if c.Rule < scheme.IndexNone || c.Rule > scheme.IndexFixed {
 		return fmt.Errorf("%w: Indexation.Rule %v", ErrInvalid, c.Rule)
 	}
-	if c.Rule != actuarial.IndexFixed && c.Rate != nil {
+	if c.Rule != scheme.IndexFixed && c.Rate != nil {
 		return fmt.Errorf("%w: Indexation.Rate given with rule %v: a rate belongs to IndexFixed", ErrInvalid, c.Rule)
 	}
 	if err := c.Rate.Validate(); err != nil {
@@ -320,9 +321,9 @@ func (c Indexation) validate() error {
 	return nil
 }
 
-func (c Indexation) edit(_ *actuarial.Scheme, rules []actuarial.Rules) ([]actuarial.Rules, bool, error) {
-	return editFrom(rules, []int{c.Year}, func(r *actuarial.Rules, lo, hi int) (bool, error) {
-		changed := r.Indexation != c.Rule || c.Rule == actuarial.IndexFixed && !sameOver(r.IndexRate, c.Rate, lo, hi)
+func (c Indexation) edit(_ *scheme.Scheme, rules []scheme.Rules) ([]scheme.Rules, bool, error) {
+	return editFrom(rules, []int{c.Year}, func(r *scheme.Rules, lo, hi int) (bool, error) {
+		changed := r.Indexation != c.Rule || c.Rule == scheme.IndexFixed && !sameOver(r.IndexRate, c.Rate, lo, hi)
 		r.Indexation = c.Rule
 		r.IndexRate = slices.Clone(c.Rate)
 		return changed, nil
@@ -348,7 +349,7 @@ func (c SurvivorShare) String() string {
 
 func (c SurvivorShare) validate() error { return checkRate("SurvivorShare.Share", c.Share) }
 
-func (c SurvivorShare) edit(s *actuarial.Scheme, rules []actuarial.Rules) ([]actuarial.Rules, bool, error) {
+func (c SurvivorShare) edit(s *scheme.Scheme, rules []scheme.Rules) ([]scheme.Rules, bool, error) {
 	married := false
 	for sx := range actuarial.NumSexes {
 		for _, v := range s.Assumptions.Family.Married[sx].Values {
@@ -358,7 +359,7 @@ func (c SurvivorShare) edit(s *actuarial.Scheme, rules []actuarial.Rules) ([]act
 	if !married {
 		return rules, false, nil // nobody leaves a spouse: nobody is affected
 	}
-	return editFrom(rules, []int{c.Year}, func(r *actuarial.Rules, _, _ int) (bool, error) {
+	return editFrom(rules, []int{c.Year}, func(r *scheme.Rules, _, _ int) (bool, error) {
 		changed := r.SurvivorShare != c.Share
 		r.SurvivorShare = c.Share
 		return changed, nil
@@ -370,7 +371,7 @@ func (c SurvivorShare) edit(s *actuarial.Scheme, rules []actuarial.Rules) ([]act
 // which it changes in place), with the calendar year the entry takes
 // effect. A change to the compulsory age or to disability pensions, say:
 //
-//	RulesEdit{Year: 2030, Label: "compulsory age 70", Edit: func(r *actuarial.Rules, _ int) error {
+//	RulesEdit{Year: 2030, Label: "compulsory age 70", Edit: func(r *scheme.Rules, _ int) error {
 //		r.CompulsoryAge = [actuarial.NumSexes]int{70, 70}
 //		return nil
 //	}}
@@ -383,8 +384,8 @@ type RulesEdit struct {
 	Groups []string // base group names; nil: every group
 	Who    Who      // members reached; zero: everyone
 
-	Label string                                   // describes the change in outputs
-	Edit  func(r *actuarial.Rules, from int) error // the edit; required
+	Label string                                // describes the change in outputs
+	Edit  func(r *scheme.Rules, from int) error // the edit; required
 }
 
 func (c RulesEdit) scope() scope { return scope{c.Year, c.Groups, c.Who} }
@@ -400,8 +401,8 @@ func (c RulesEdit) validate() error {
 	return nil
 }
 
-func (c RulesEdit) edit(_ *actuarial.Scheme, rules []actuarial.Rules) ([]actuarial.Rules, bool, error) {
-	return editFrom(rules, []int{c.Year}, func(r *actuarial.Rules, lo, _ int) (bool, error) {
+func (c RulesEdit) edit(_ *scheme.Scheme, rules []scheme.Rules) ([]scheme.Rules, bool, error) {
+	return editFrom(rules, []int{c.Year}, func(r *scheme.Rules, lo, _ int) (bool, error) {
 		before := cloneRules(r)
 		if err := c.Edit(r, lo); err != nil {
 			return false, err

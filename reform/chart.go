@@ -13,12 +13,11 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/reserva-go/reserva/actuarial/projection"
 	"gonum.org/v1/plot"
 	"gonum.org/v1/plot/plotter"
 	"gonum.org/v1/plot/vg"
 	"gonum.org/v1/plot/vg/draw"
-
-	"github.com/reserva-go/reserva/actuarial"
 )
 
 // palette colours the scenarios in order: the base black, then the
@@ -178,7 +177,7 @@ func addLine(p *plot.Plot, xys plotter.XYs, name string, c color.Color, dashes [
 // yearSeries returns the points (year, f(year)) of an outcome's projected
 // years at which f is defined (ok), checking that the year's amounts and
 // counts and f's value are finite; series names f's value in errors.
-func yearSeries(o *Outcome, series string, f func(y *actuarial.YearResult) (v float64, ok bool)) (plotter.XYs, error) {
+func yearSeries(o *Outcome, series string, f func(y *projection.YearResult) (v float64, ok bool)) (plotter.XYs, error) {
 	r := o.Result
 	xys := make(plotter.XYs, 0, len(r.Years))
 	for t := range r.Years {
@@ -223,7 +222,7 @@ func ReservePaths(outcomes []Outcome, u Units) (*plot.Plot, error) {
 	all := make([]plotter.XYs, 0, len(outcomes))
 	for i := range outcomes {
 		o := &outcomes[i]
-		xys, err := yearSeries(o, "reserve at end", func(y *actuarial.YearResult) (float64, bool) {
+		xys, err := yearSeries(o, "reserve at end", func(y *projection.YearResult) (float64, bool) {
 			return y.ReserveEnd, true
 		})
 		if err != nil {
@@ -256,13 +255,13 @@ func CostRate(outcomes []Outcome) (*plot.Plot, error) {
 	all := make([]plotter.XYs, 0, 2*len(outcomes))
 	for i := range outcomes {
 		o := &outcomes[i]
-		payg, err := yearSeries(o, "PAYG cost rate", func(y *actuarial.YearResult) (float64, bool) {
+		payg, err := yearSeries(o, "PAYG cost rate", func(y *projection.YearResult) (float64, bool) {
 			return 100 * y.Expenditure() / y.SalaryBill, y.SalaryBill != 0
 		})
 		if err != nil {
 			return nil, err
 		}
-		contrib, err := yearSeries(o, "contribution rate", func(y *actuarial.YearResult) (float64, bool) {
+		contrib, err := yearSeries(o, "contribution rate", func(y *projection.YearResult) (float64, bool) {
 			return 100 * y.TotalContributions() / y.SalaryBill, y.SalaryBill != 0
 		})
 		if err != nil {
@@ -292,7 +291,7 @@ func SupportRatio(outcomes []Outcome) (*plot.Plot, error) {
 	all := make([]plotter.XYs, 0, len(outcomes))
 	for i := range outcomes {
 		o := &outcomes[i]
-		xys, err := yearSeries(o, "support ratio", func(y *actuarial.YearResult) (float64, bool) {
+		xys, err := yearSeries(o, "support ratio", func(y *projection.YearResult) (float64, bool) {
 			pens := y.TotalPensioners()
 			return y.Actives / pens, pens != 0
 		})

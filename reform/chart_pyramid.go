@@ -15,10 +15,13 @@ import (
 	"gonum.org/v1/plot/vg/draw"
 
 	"github.com/reserva-go/reserva/actuarial"
+	"github.com/reserva-go/reserva/actuarial/census"
+	"github.com/reserva-go/reserva/actuarial/indicator"
+	"github.com/reserva-go/reserva/actuarial/projection"
 )
 
 // nAges is the number of ages of the cells, 0..MaxCensusAge.
-const nAges = actuarial.MaxCensusAge + 1
+const nAges = census.MaxCensusAge + 1
 
 // Population is the membership of a scheme on 1 January of a projected
 // year by sex and age last birthday, summed over its groups: expected
@@ -28,7 +31,7 @@ type Population struct {
 	Year int // the calendar year
 	// Actives are the active members after the day's entrants and
 	// transitions, before its retirements: they add up to the year's
-	// [actuarial.YearResult] Actives.
+	// [projection.YearResult] Actives.
 	Actives [actuarial.NumSexes][nAges]float64
 	// Pensioners are the pensions in payment of every type before the
 	// day's retirements, by the beneficiary's sex and age (an orphan's
@@ -39,11 +42,11 @@ type Population struct {
 
 // PopulationAt returns the population of the projection r on 1 January of
 // calendar year year, from its detail by cell. A projection run without
-// [actuarial.Projector] Detail has none: the error wraps
+// [projection.Projector] Detail has none: the error wraps
 // [ErrNoCellDetail]. A year outside the projection wraps [ErrYearOutside],
-// and a count that is NaN or infinite is an [*actuarial.SeriesError]
+// and a count that is NaN or infinite is an [*indicator.SeriesError]
 // wrapping [actuarial.ErrNotFinite]. A nil r panics.
-func PopulationAt(r *actuarial.Result, year int) (*Population, error) {
+func PopulationAt(r *projection.Result, year int) (*Population, error) {
 	if r == nil {
 		panic("reform: PopulationAt of a nil Result")
 	}
@@ -66,7 +69,7 @@ func PopulationAt(r *actuarial.Result, year int) (*Population, error) {
 				for _, n := range d.ActiveCount[off : off+d.MaxService+1] {
 					pop.Actives[sx][age] += n
 				}
-				for typ := actuarial.PensionOldAge; typ <= actuarial.PensionOrphan; typ++ {
+				for typ := census.PensionOldAge; typ <= census.PensionOrphan; typ++ {
 					pop.Pensioners[sx][age] += d.PensionerCount[d.Pensioner(t, g, typ, sex, age)]
 				}
 			}
@@ -79,7 +82,7 @@ func PopulationAt(r *actuarial.Result, year int) (*Population, error) {
 				n    float64
 			}{{"actives", pop.Actives[sx][age]}, {"pensioners", pop.Pensioners[sx][age]}} {
 				if math.IsNaN(c.n) || math.IsInf(c.n, 0) {
-					return nil, fmt.Errorf("reform: projection %q: %w", r.Scheme, &actuarial.SeriesError{
+					return nil, fmt.Errorf("reform: projection %q: %w", r.Scheme, &indicator.SeriesError{
 						Series: fmt.Sprintf("%s of age %d, %v", c.name, age, actuarial.Sex(sx+1)),
 						T:      t, Year: year, Value: c.n, Err: actuarial.ErrNotFinite})
 				}
@@ -102,7 +105,7 @@ var (
 // to the right, actives next to the axis and pensioners beyond them, on a
 // symmetric scale whose labels count lives on both sides. The errors are
 // those of [PopulationAt]: the projection needs its detail by cell.
-func Pyramid(r *actuarial.Result, year int) (*plot.Plot, error) {
+func Pyramid(r *projection.Result, year int) (*plot.Plot, error) {
 	pop, err := PopulationAt(r, year)
 	if err != nil {
 		return nil, err

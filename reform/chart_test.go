@@ -16,6 +16,7 @@ import (
 	"gonum.org/v1/plot/vg"
 
 	"github.com/reserva-go/reserva/actuarial"
+	"github.com/reserva-go/reserva/actuarial/census"
 	"github.com/reserva-go/reserva/reform"
 )
 
@@ -149,7 +150,7 @@ func TestPopulationAt(t *testing.T) {
 		assert.Equal(t, y.Year, pop.Year)
 		var act, pen float64
 		for sx := range actuarial.NumSexes {
-			for age := range actuarial.MaxCensusAge + 1 {
+			for age := range census.MaxCensusAge + 1 {
 				act += pop.Actives[sx][age]
 				pen += pop.Pensioners[sx][age]
 			}

@@ -7,14 +7,15 @@ import (
 	"slices"
 
 	"github.com/reserva-go/reserva/actuarial"
+	"github.com/reserva-go/reserva/actuarial/scheme"
 )
 
 // cloneScheme returns a deep copy of s: every slice and Schedule is copied,
 // census cells included. Mortality tables, service tables and curves are
 // shared: they are immutable once built.
-func cloneScheme(s *actuarial.Scheme) *actuarial.Scheme {
+func cloneScheme(s *scheme.Scheme) *scheme.Scheme {
 	c := *s
-	c.Groups = make([]actuarial.Group, len(s.Groups))
+	c.Groups = make([]scheme.Group, len(s.Groups))
 	for i := range s.Groups {
 		c.Groups[i] = cloneGroup(&s.Groups[i])
 	}
@@ -27,7 +28,7 @@ func cloneScheme(s *actuarial.Scheme) *actuarial.Scheme {
 	return &c
 }
 
-func cloneGroup(g *actuarial.Group) actuarial.Group {
+func cloneGroup(g *scheme.Group) scheme.Group {
 	c := *g
 	if g.Actives != nil {
 		a := *g.Actives
@@ -44,11 +45,11 @@ func cloneGroup(g *actuarial.Group) actuarial.Group {
 }
 
 // cloneTimeline deep-copies a timeline of rules.
-func cloneTimeline(rs []actuarial.Rules) []actuarial.Rules {
+func cloneTimeline(rs []scheme.Rules) []scheme.Rules {
 	if rs == nil {
 		return nil
 	}
-	c := make([]actuarial.Rules, len(rs))
+	c := make([]scheme.Rules, len(rs))
 	for i := range rs {
 		c[i] = cloneRules(&rs[i])
 	}
@@ -57,7 +58,7 @@ func cloneTimeline(rs []actuarial.Rules) []actuarial.Rules {
 
 // cloneRules deep-copies one Rules: its schedules, conditions and accrual
 // tables.
-func cloneRules(r *actuarial.Rules) actuarial.Rules {
+func cloneRules(r *scheme.Rules) scheme.Rules {
 	c := *r
 	for p := range c.Contribution {
 		c.Contribution[p] = slices.Clone(r.Contribution[p])
@@ -77,7 +78,7 @@ func cloneByAge(b actuarial.ByAge) actuarial.ByAge {
 	return b
 }
 
-func cloneAssumptions(a *actuarial.Assumptions) actuarial.Assumptions {
+func cloneAssumptions(a *scheme.Assumptions) scheme.Assumptions {
 	c := *a
 	for sx := range actuarial.NumSexes {
 		c.Retirement[sx].Full = cloneByAge(a.Retirement[sx].Full)

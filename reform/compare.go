@@ -9,7 +9,9 @@ import (
 	"slices"
 	"sync"
 
-	"github.com/reserva-go/reserva/actuarial"
+	"github.com/reserva-go/reserva/actuarial/indicator"
+	"github.com/reserva-go/reserva/actuarial/projection"
+	"github.com/reserva-go/reserva/actuarial/scheme"
 )
 
 // DefaultYears is the number of years projected when [Options] Years is 0.
@@ -23,11 +25,11 @@ type Options struct {
 	// ≥ 0; 0: DefaultYears.
 	Years int
 	// Horizon is the horizon of the summary indicators (see
-	// [actuarial.Horizon]). Its Years 0 covers every projected year; its
+	// [indicator.Horizon]). Its Years 0 covers every projected year; its
 	// Curve nil discounts each scenario at its own projected returns
-	// ([actuarial.Result.ReturnCurve]), the basis on which the GAP finances
+	// ([projection.Result.ReturnCurve]), the basis on which the GAP finances
 	// the projected flows exactly.
-	Horizon actuarial.Horizon
+	Horizon indicator.Horizon
 	// ReserveRatioYears are the calendar years at which [Metrics] report the
 	// reserve ratio (the reserve at 31 December over the year's
 	// expenditure); each must lie within the horizon. Nil: none.
@@ -76,7 +78,7 @@ func (o *Options) horizonYears() int {
 // Metrics are the summary figures of a scenario over the horizon that a
 // comparison sets side by side. Rates are fractions of the salary bill.
 type Metrics struct {
-	GAP              float64   // general average premium, with the initial reserve ([actuarial.GAP])
+	GAP              float64   // general average premium, with the initial reserve ([indicator.GAP])
 	CostRate         float64   // summarized cost rate, the GAP without the initial reserve
 	ActuarialBalance float64   // summarized income rate less cost rate
 	DeficitPV        float64   // present value of the transfers that keep the reserve ≥ Horizon.Floor, money
@@ -86,7 +88,7 @@ type Metrics struct {
 }
 
 // metrics extracts the metrics of a summary.
-func metrics(s *actuarial.Summary, years []int) Metrics {
+func metrics(s *indicator.Summary, years []int) Metrics {
 	m := Metrics{
 		GAP: s.GAP, CostRate: s.CostRate, ActuarialBalance: s.ActuarialBalance, DeficitPV: s.DeficitPV,
 		LastYear: s.StartYear + s.Years - 1,
@@ -162,10 +164,10 @@ type Comparison struct {
 // Compare projects the base scheme and each reform applied to it, in
 // parallel (Options.Workers), and compares them over the horizon. The
 // result does not depend on the number of workers: every scenario has its
-// own [actuarial.Projector] and its place in the result. base is not
+// own [projection.Projector] and its place in the result. base is not
 // modified. Errors are those of [Reform.Apply], of the projection and of
-// [actuarial.Summarize], naming the scenario; a reform list may be empty.
-func Compare(base *actuarial.Scheme, reforms []Reform, opt Options) (*Comparison, error) {
+// [indicator.Summarize], naming the scenario; a reform list may be empty.
+func Compare(base *scheme.Scheme, reforms []Reform, opt Options) (*Comparison, error) {
 	if base == nil {
 		panic("reform: Compare of a nil scheme")
 	}
@@ -194,7 +196,7 @@ func Compare(base *actuarial.Scheme, reforms []Reform, opt Options) (*Comparison
 // scenario is a scheme to project under a name.
 type scenario struct {
 	name   string
-	scheme *actuarial.Scheme
+	scheme *scheme.Scheme
 }
 
 // runScenarios projects and summarizes each scenario, with up to
@@ -236,7 +238,7 @@ func runScenarios(scens []scenario, opt *Options) ([]Outcome, []Metrics, error) 
 
 // runOne projects and summarizes one scenario.
 func runOne(sc scenario, opt *Options) (Outcome, Metrics, error) {
-	p, err := actuarial.NewProjector(sc.scheme)
+	p, err := projection.NewProjector(sc.scheme)
 	if err != nil {
 		return Outcome{}, Metrics{}, err
 	}
@@ -258,7 +260,7 @@ func runOne(sc scenario, opt *Options) (Outcome, Metrics, error) {
 			return Outcome{}, Metrics{}, err
 		}
 	}
-	sum, err := actuarial.Summarize(nil, f, h)
+	sum, err := indicator.Summarize(nil, f, h)
 	if err != nil {
 		return Outcome{}, Metrics{}, err
 	}

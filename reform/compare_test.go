@@ -8,6 +8,9 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/reserva-go/reserva/actuarial"
+	"github.com/reserva-go/reserva/actuarial/indicator"
+	"github.com/reserva-go/reserva/actuarial/projection"
+	"github.com/reserva-go/reserva/actuarial/scheme"
 	"github.com/reserva-go/reserva/reform"
 )
 
@@ -16,8 +19,8 @@ import (
 func fourReforms() []reform.Reform {
 	return []reform.Reform{
 		{Name: "contributions", Changes: []reform.Change{
-			reform.ContributionRate{Year: 2027, Payer: actuarial.Employer, Rate: 0.15, Step: 0.005},
-			reform.ContributionRate{Year: 2027, Payer: actuarial.Worker, Rate: 0.09, Step: 0.005},
+			reform.ContributionRate{Year: 2027, Payer: scheme.Employer, Rate: 0.15, Step: 0.005},
+			reform.ContributionRate{Year: 2027, Payer: scheme.Worker, Rate: 0.09, Step: 0.005},
 		}},
 		{Name: "later retirement", Changes: []reform.Change{
 			reform.RetirementConditions{Year: 2027, AddAge: 5, Every: 2, Compulsory: true},
@@ -62,13 +65,13 @@ func TestCompareBase(t *testing.T) {
 	c, err := reform.Compare(base, fourReforms()[:2], reform.Options{Years: 60, ReserveRatioYears: years})
 	require.NoError(t, err)
 
-	p, err := actuarial.NewProjector(base)
+	p, err := projection.NewProjector(base)
 	require.NoError(t, err)
 	res, err := p.Run(60, nil)
 	require.NoError(t, err)
 	curve, err := res.ReturnCurve()
 	require.NoError(t, err)
-	sum, err := actuarial.Summarize(nil, res.Flows(nil), actuarial.Horizon{Curve: curve})
+	sum, err := indicator.Summarize(nil, res.Flows(nil), indicator.Horizon{Curve: curve})
 	require.NoError(t, err)
 	assert.Equal(t, res, c.Outcomes[0].Result)
 	assert.Equal(t, sum, c.Outcomes[0].Summary)
@@ -101,7 +104,7 @@ func TestCompareContributionIdentity(t *testing.T) {
 	base := refReferenceScheme(t)
 	base.Groups[0].Rules[0].Ceiling = actuarial.Limit{}
 	c, err := reform.Compare(base, []reform.Reform{{Name: "+5 points", Changes: []reform.Change{
-		reform.ContributionRate{Year: 2025, Payer: actuarial.Employer, Rate: 0.15},
+		reform.ContributionRate{Year: 2025, Payer: scheme.Employer, Rate: 0.15},
 	}}}, reform.Options{Years: 50})
 	require.NoError(t, err)
 	d := c.Deltas[0]
@@ -122,7 +125,7 @@ func TestCompareContributionIdentity(t *testing.T) {
 
 // TestByYear checks the rows against the projection they come from.
 func TestByYear(t *testing.T) {
-	c, err := reform.Compare(refReferenceScheme(t), nil, reform.Options{Years: 30, Horizon: actuarial.Horizon{Years: 20}})
+	c, err := reform.Compare(refReferenceScheme(t), nil, reform.Options{Years: 30, Horizon: indicator.Horizon{Years: 20}})
 	require.NoError(t, err)
 	o := &c.Outcomes[0]
 	rows := reform.ByYear(o)
@@ -143,7 +146,7 @@ func TestCompareOptions(t *testing.T) {
 	for _, opt := range []reform.Options{
 		{Years: -1},
 		{Workers: -2},
-		{Years: 10, Horizon: actuarial.Horizon{Years: 11}},
+		{Years: 10, Horizon: indicator.Horizon{Years: 11}},
 		{Years: 10, ReserveRatioYears: []int{2035}},
 		{Years: 10, ReserveRatioYears: []int{2024}},
 	} {

@@ -6,8 +6,8 @@
 // each measure, solves for the parameter that meets a sustainability
 // target, and reports and charts the results.
 //
-// It builds on package actuarial's [actuarial.Scheme] and
-// [actuarial.Projector]; package actuarial knows nothing of reforms.
+// It builds on package actuarial's [scheme.Scheme] and
+// [projection.Projector]; package actuarial knows nothing of reforms.
 //
 // # Conventions
 //
@@ -33,8 +33,8 @@
 // new entrants only, or those below a service or an age on the effective
 // date, the others keeping their rights. A [Reform] is a named list of
 // changes; [Reform.Apply] makes them on a deep copy of a scheme, as entries
-// of the groups' timelines of [actuarial.Rules], new member groups,
-// transitions ([actuarial.Transition]) and entrant groups. Applying is
+// of the groups' timelines of [scheme.Rules], new member groups,
+// transitions ([scheme.Transition]) and entrant groups. Applying is
 // strict: a change that affects nobody, names a group the scheme lacks, or
 // takes effect before the scheme starts is an error.
 //

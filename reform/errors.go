@@ -37,7 +37,7 @@ var (
 // change's index in [Reform.Changes] and its description, the base group
 // concerned (when the problem is one group's), and what is wrong, wrapping
 // a sentinel ([ErrUnknownGroup], [ErrBeforeStart], [ErrNoEffect],
-// [ErrInvalid]) or the [*actuarial.SchemeError] of the reformed scheme.
+// [ErrInvalid]) or the [*scheme.SchemeError] of the reformed scheme.
 type ChangeError struct {
 	Reform string // the reform's name
 	Index  int    // the change's index in Reform.Changes; −1 for the reform as a whole

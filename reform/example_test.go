@@ -6,6 +6,7 @@ import (
 	"log"
 
 	"github.com/reserva-go/reserva/actuarial"
+	"github.com/reserva-go/reserva/actuarial/scheme"
 	"github.com/reserva-go/reserva/reform"
 )
 
@@ -25,7 +26,7 @@ func depleted(m reform.Metrics) string {
 func ExampleCompare() {
 	base := refReferenceScheme(nil)
 
-	employer := reform.ContributionRate{Year: 2027, Payer: actuarial.Employer, Rate: 0.15, Step: 0.005}
+	employer := reform.ContributionRate{Year: 2027, Payer: scheme.Employer, Rate: 0.15, Step: 0.005}
 	proposals := []reform.Reform{
 		{Name: "contributions", Changes: []reform.Change{employer}},
 		{Name: "package", Changes: []reform.Change{
@@ -59,7 +60,7 @@ func ExampleCompare() {
 func ExampleSolveContributionRate() {
 	base := refReferenceScheme(nil)
 
-	lever := reform.ContributionLever{Year: 2027, Payer: actuarial.Employer}
+	lever := reform.ContributionLever{Year: 2027, Payer: scheme.Employer}
 	sol, err := reform.SolveContributionRate(base, lever, reform.NoDepletion(2075), 0.10, 0.60, reform.Options{Years: 60})
 	if err != nil {
 		log.Fatal(err)
@@ -82,7 +83,7 @@ func ExampleSolveContributionRate() {
 func ExampleAttribute() {
 	base := refReferenceScheme(nil)
 	pkg := reform.Reform{Name: "package", Changes: []reform.Change{
-		reform.ContributionRate{Year: 2027, Payer: actuarial.Employer, Rate: 0.15, Step: 0.005},
+		reform.ContributionRate{Year: 2027, Payer: scheme.Employer, Rate: 0.15, Step: 0.005},
 		reform.RetirementConditions{Year: 2027, AddAge: 5, Every: 2, Compulsory: true},
 		reform.AccrualTable{Year: 2027, Who: reform.Who{ServiceBelow: 10}, Accrual: actuarial.LinearAccrual(20, 0.40, 0.02, 0.80)},
 	}}

@@ -6,6 +6,8 @@ import (
 	"testing"
 
 	"github.com/reserva-go/reserva/actuarial"
+	"github.com/reserva-go/reserva/actuarial/census"
+	"github.com/reserva-go/reserva/actuarial/scheme"
 	"github.com/reserva-go/reserva/mortality"
 )
 
@@ -60,8 +62,8 @@ func refServiceTable(_ testing.TB, disScale float64) *actuarial.ServiceTable {
 // populated (service 0..min(50, age − 18): entry at 18 or later), both
 // sexes, and pensions of every type in payment: old-age and early at 55+,
 // disability at 30+, survivors at 30+, orphans under 18.
-func refCensus(scale float64) (*actuarial.ActiveCells, *actuarial.PensionerCells) {
-	a := &actuarial.ActiveCells{}
+func refCensus(scale float64) (*census.ActiveCells, *census.PensionerCells) {
+	a := &census.ActiveCells{}
 	a.Count = make([]float64, a.Len())
 	a.Salary = make([]float64, a.Len())
 	for _, sex := range []actuarial.Sex{actuarial.Male, actuarial.Female} {
@@ -74,10 +76,10 @@ func refCensus(scale float64) (*actuarial.ActiveCells, *actuarial.PensionerCells
 			}
 		}
 	}
-	p := &actuarial.PensionerCells{}
+	p := &census.PensionerCells{}
 	p.Count = make([]float64, p.Len())
 	p.Pension = make([]float64, p.Len())
-	put := func(typ actuarial.PensionType, lo, hi int, n, amt float64) {
+	put := func(typ census.PensionType, lo, hi int, n, amt float64) {
 		for _, sex := range []actuarial.Sex{actuarial.Male, actuarial.Female} {
 			for age := lo; age <= hi; age++ {
 				c := p.Index(typ, sex, age)
@@ -86,11 +88,11 @@ func refCensus(scale float64) (*actuarial.ActiveCells, *actuarial.PensionerCells
 			}
 		}
 	}
-	put(actuarial.PensionOldAge, 65, 100, 8, 60000)
-	put(actuarial.PensionEarly, 55, 100, 2, 45000)
-	put(actuarial.PensionDisability, 30, 90, 1, 30000)
-	put(actuarial.PensionSurvivor, 30, 105, 3, 25000)
-	put(actuarial.PensionOrphan, 0, 17, 0.5, 8000)
+	put(census.PensionOldAge, 65, 100, 8, 60000)
+	put(census.PensionEarly, 55, 100, 2, 45000)
+	put(census.PensionDisability, 30, 90, 1, 30000)
+	put(census.PensionSurvivor, 30, 105, 3, 25000)
+	put(census.PensionOrphan, 0, 17, 0.5, 8000)
 	return a, p
 }
 
@@ -101,15 +103,15 @@ func refCensus(scale float64) (*actuarial.ActiveCells, *actuarial.PensionerCells
 // 2.5 points a year to 100%, on the average of the last 5 years, capped at
 // 10 minimum wages with a floor of one; survivors 50%, orphans 20%;
 // refunds of own contributions; a thirteenth month; indexation to prices.
-func refRules(from int) actuarial.Rules {
+func refRules(from int) scheme.Rules {
 	full := actuarial.Conditions{{MinAge: 60, MinService: 30}, {MinAge: 65, MinService: 15}}
 	reduced := actuarial.Conditions{{MinAge: 55, MinService: 15}}
-	return actuarial.Rules{
+	return scheme.Rules{
 		From: from,
-		Contribution: [actuarial.NumPayers]actuarial.Schedule{
-			actuarial.Worker:   actuarial.Constant(0.06),
-			actuarial.Employer: actuarial.Constant(0.10),
-			actuarial.State:    actuarial.Constant(0.01),
+		Contribution: [scheme.NumPayers]actuarial.Schedule{
+			scheme.Worker:   actuarial.Constant(0.06),
+			scheme.Employer: actuarial.Constant(0.10),
+			scheme.State:    actuarial.Constant(0.01),
 		},
 		Ceiling: actuarial.Limit{Units: 25},
 		Eligibility: actuarial.Eligibility{
@@ -134,7 +136,7 @@ func refRules(from int) actuarial.Rules {
 		OrphanShare:   0.2,
 		RefundShare:   1,
 		ExtraPayments: 1.0 / 12,
-		Indexation:    actuarial.IndexPrices,
+		Indexation:    scheme.IndexPrices,
 	}
 }
 
@@ -142,27 +144,27 @@ func refRules(from int) actuarial.Rules {
 // tables, a salary scale, 1% real wage growth on 3% inflation, 4.5% returns,
 // 0.5% a year growth of actives through entrants aged 20–35, and family
 // statistics.
-func refAssumptions(tb testing.TB) actuarial.Assumptions {
+func refAssumptions(tb testing.TB) scheme.Assumptions {
 	men, women := refEMSSA09(tb)
-	m, w := actuarial.PeriodTable{Table: men}, actuarial.PeriodTable{Table: women}
-	var profile []actuarial.EntrantProfile
+	m, w := scheme.PeriodTable{Table: men}, scheme.PeriodTable{Table: women}
+	var profile []scheme.EntrantProfile
 	for _, sex := range []actuarial.Sex{actuarial.Male, actuarial.Female} {
 		for age := 20; age <= 35; age++ {
-			profile = append(profile, actuarial.EntrantProfile{
+			profile = append(profile, scheme.EntrantProfile{
 				Sex: sex, Age: age, Weight: float64(36 - age), Salary: 90000 * (1 + 0.02*float64(age-20)),
 			})
 		}
 	}
-	retire := actuarial.RetirementRates{
+	retire := scheme.RetirementRates{
 		Full:    actuarial.ByAge{MinAge: 55, Values: []float64{0.2, 0.2, 0.2, 0.2, 0.2, 0.3, 0.2, 0.2, 0.2, 0.2, 1}},
 		Reduced: actuarial.ByAge{MinAge: 55, Values: []float64{0.05}},
 	}
-	return actuarial.Assumptions{
-		Mortality: [actuarial.NumLifeStatuses][actuarial.NumSexes]actuarial.YearTable{
-			actuarial.StatusActive: {m, w},
+	return scheme.Assumptions{
+		Mortality: [scheme.NumLifeStatuses][actuarial.NumSexes]scheme.YearTable{
+			scheme.StatusActive: {m, w},
 		},
 		Decrements: [actuarial.NumSexes]*actuarial.ServiceTable{refServiceTable(tb, 1), refServiceTable(tb, 0.8)},
-		Retirement: [actuarial.NumSexes]actuarial.RetirementRates{retire, retire},
+		Retirement: [actuarial.NumSexes]scheme.RetirementRates{retire, retire},
 		Salary: actuarial.SalaryScale{
 			MinAge: 20, ByAge: []float64{0.03, 0.03, 0.03, 0.03, 0.03, 0.025, 0.025, 0.025, 0.025, 0.025, 0.02, 0.02, 0.02, 0.02, 0.02, 0.015, 0.015, 0.015, 0.015, 0.015, 0.01},
 		},
@@ -171,12 +173,12 @@ func refAssumptions(tb testing.TB) actuarial.Assumptions {
 		Unit:       12 * 3000,
 		UnitGrowth: actuarial.Constant(0.035),
 		Return:     actuarial.Constant(0.045),
-		Entrants: actuarial.Entrants{
-			Mode:    actuarial.GrowthEntrants,
+		Entrants: scheme.Entrants{
+			Mode:    scheme.GrowthEntrants,
 			Growth:  actuarial.Constant(0.005),
 			Profile: profile,
 		},
-		Family: actuarial.Family{
+		Family: scheme.Family{
 			Married:      [actuarial.NumSexes]actuarial.ByAge{{MinAge: 20, Values: []float64{0.3, 0.5, 0.7, 0.8}}, {MinAge: 20, Values: []float64{0.3, 0.5, 0.6, 0.6}}},
 			AgeGap:       [actuarial.NumSexes]int{3, -3},
 			Orphans:      [actuarial.NumSexes]actuarial.ByAge{{MinAge: 20, Values: []float64{0.5, 1, 1.5, 1.5, 1, 0.5, 0.2, 0}}, {MinAge: 20, Values: []float64{0.5, 1, 1.5, 1.5, 1, 0.5, 0.2, 0}}},
@@ -190,18 +192,18 @@ func refAssumptions(tb testing.TB) actuarial.Assumptions {
 // group, the reference census, rules and assumptions, a reserve of 500
 // million, transfers of 10 million a year and 2% administration costs on
 // benefits. Its tb is unused (nil in examples).
-func refReferenceScheme(tb testing.TB) *actuarial.Scheme {
+func refReferenceScheme(tb testing.TB) *scheme.Scheme {
 	act, pen := refCensus(1)
-	return &actuarial.Scheme{
+	return &scheme.Scheme{
 		Name:      "reference",
 		StartYear: 2025,
-		Groups: []actuarial.Group{{
+		Groups: []scheme.Group{{
 			Name: "all", Actives: act, Pensioners: pen,
-			Rules: []actuarial.Rules{refRules(2025)},
+			Rules: []scheme.Rules{refRules(2025)},
 		}},
 		Assumptions:    refAssumptions(tb),
 		InitialReserve: 5e8,
 		Transfers:      actuarial.Constant(1e7),
-		AdminCosts:     actuarial.AdminCosts{ShareOfBenefits: actuarial.Constant(0.02)},
+		AdminCosts:     scheme.AdminCosts{ShareOfBenefits: actuarial.Constant(0.02)},
 	}
 }

@@ -1,11 +1,14 @@
 package reform
 
-import "github.com/reserva-go/reserva/actuarial"
+import (
+	"github.com/reserva-go/reserva/actuarial/indicator"
+	"github.com/reserva-go/reserva/actuarial/projection"
+)
 
 // Outcome is one projected scenario: its name, its projection and its
 // indicators over the comparison's horizon.
 type Outcome struct {
 	Name    string             // the scenario's name: "base", or the reform's
-	Result  *actuarial.Result  // the projection
-	Summary *actuarial.Summary // the indicators of the projection
+	Result  *projection.Result // the projection
+	Summary *indicator.Summary // the indicators of the projection
 }

@@ -13,6 +13,7 @@ import (
 	"github.com/shopspring/decimal"
 
 	"github.com/reserva-go/reserva/actuarial"
+	"github.com/reserva-go/reserva/actuarial/indicator"
 )
 
 // Sentinel errors of the reports and charts, for use with [errors.Is].
@@ -162,7 +163,7 @@ const notAvailable = "n/a"
 // Result or Summary, a mismatch or a value that is NaN or infinite returns
 // an error naming the outcome (wrapping [ErrNoOutcomes],
 // [ErrIncompleteOutcome], [ErrOutcomesDiffer] or an
-// [*actuarial.SeriesError] with [actuarial.ErrNotFinite]); bad options
+// [*indicator.SeriesError] with [actuarial.ErrNotFinite]); bad options
 // wrap [ErrReportOptions] and a reserve-ratio year outside the horizon
 // [ErrYearOutside].
 //
@@ -171,11 +172,11 @@ const notAvailable = "n/a"
 //
 //   - reserve at end: the reserve on 31 December;
 //   - PAYG cost rate: (benefits + administration costs) / salary bill, as
-//     [actuarial.PAYGCostRate];
+//     [indicator.PAYGCostRate];
 //   - contribution rate: contributions of all payers / salary bill;
 //   - contributions; benefits (pensions, extra payments and refunds);
 //   - support ratio: actives per pensioner on 1 January, as
-//     [actuarial.SupportRatio].
+//     [indicator.SupportRatio].
 //
 // A rate whose salary bill is 0, or a support ratio without pensioners, is
 // an empty cell. The summary table covers the summaries' horizon: the
@@ -184,7 +185,7 @@ const notAvailable = "n/a"
 // expenditure) at each of ReportOptions.RatioYears, the present value of
 // the deficit (of the transfers the state would make to keep the reserve
 // from going below the horizon's floor) and the actuarial balance, as
-// [actuarial.Summary] has them. Each reform's difference from the base is the difference of
+// [indicator.Summary] has them. Each reform's difference from the base is the difference of
 // the rounded figures, so the columns add up exactly; the difference of
 // depletion years is in years, and empty unless both are depleted.
 //
@@ -318,7 +319,7 @@ func finite(o *Outcome, series string, t, year int, x float64) error {
 		return nil
 	}
 	return fmt.Errorf("reform: outcome %q: %w", o.Name,
-		&actuarial.SeriesError{Series: series, T: t, Year: year, Value: x, Err: actuarial.ErrNotFinite})
+		&indicator.SeriesError{Series: series, T: t, Year: year, Value: x, Err: actuarial.ErrNotFinite})
 }
 
 // checkYear checks that the amounts and counts of year t of an outcome's
@@ -449,10 +450,10 @@ func summaryTable(outcomes []Outcome, opt *ReportOptions) (*Table, error) {
 	}
 
 	// Each indicator: its name, unit, decimals and value for an outcome.
-	type indicator struct {
+	type measure struct {
 		name, unit string
 		places     int32
-		value      func(s *actuarial.Summary) (decimal.Decimal, error)
+		value      func(s *indicator.Summary) (decimal.Decimal, error)
 	}
 	scalar := func(series string, x float64, conv func(float64) decimal.Decimal, o *Outcome) (decimal.Decimal, error) {
 		if err := finite(o, series, -1, 0, x); err != nil {
@@ -461,18 +462,18 @@ func summaryTable(outcomes []Outcome, opt *ReportOptions) (*Table, error) {
 		return conv(x), nil
 	}
 	var cur *Outcome // the outcome whose values are being computed
-	inds := []indicator{
-		{"GAP", "% of salaries", RateDecimals, func(s *actuarial.Summary) (decimal.Decimal, error) {
+	inds := []measure{
+		{"GAP", "% of salaries", RateDecimals, func(s *indicator.Summary) (decimal.Decimal, error) {
 			return scalar("GAP", s.GAP, percent, cur)
 		}},
-		{"GAP without reserve", "% of salaries", RateDecimals, func(s *actuarial.Summary) (decimal.Decimal, error) {
+		{"GAP without reserve", "% of salaries", RateDecimals, func(s *indicator.Summary) (decimal.Decimal, error) {
 			return scalar("GAP without reserve", s.GAPWithoutReserve, percent, cur)
 		}},
 	}
 	for _, y := range ratioYears {
 		t := y - start
-		inds = append(inds, indicator{fmt.Sprintf("reserve ratio %d", y), "years of expenditure", RatioDecimals,
-			func(s *actuarial.Summary) (decimal.Decimal, error) {
+		inds = append(inds, measure{fmt.Sprintf("reserve ratio %d", y), "years of expenditure", RatioDecimals,
+			func(s *indicator.Summary) (decimal.Decimal, error) {
 				x := s.ReserveRatio[t]
 				if err := finite(cur, "reserve ratio", t, y, x); err != nil {
 					return decimal.Decimal{}, err
@@ -481,10 +482,10 @@ func summaryTable(outcomes []Outcome, opt *ReportOptions) (*Table, error) {
 			}})
 	}
 	inds = append(inds,
-		indicator{"PV of the deficit", u.String(), places, func(s *actuarial.Summary) (decimal.Decimal, error) {
+		measure{"PV of the deficit", u.String(), places, func(s *indicator.Summary) (decimal.Decimal, error) {
 			return scalar("present value of the deficit", s.DeficitPV, func(x float64) decimal.Decimal { return money(x, u, places) }, cur)
 		}},
-		indicator{"actuarial balance", "% of salaries", RateDecimals, func(s *actuarial.Summary) (decimal.Decimal, error) {
+		measure{"actuarial balance", "% of salaries", RateDecimals, func(s *indicator.Summary) (decimal.Decimal, error) {
 			return scalar("actuarial balance", s.ActuarialBalance, percent, cur)
 		}},
 	)

@@ -9,7 +9,10 @@ import (
 
 	"gonum.org/v1/plot/vg"
 
-	"github.com/reserva-go/reserva/actuarial"
+	"github.com/reserva-go/reserva/actuarial/census"
+	"github.com/reserva-go/reserva/actuarial/indicator"
+	"github.com/reserva-go/reserva/actuarial/projection"
+	"github.com/reserva-go/reserva/actuarial/scheme"
 	"github.com/reserva-go/reserva/reform"
 )
 
@@ -19,14 +22,14 @@ import (
 // 6%, 1,000 actives and 400 pensioners growing 2% a year, a reserve of 150
 // million earning 4%, flows paid mid-year; and its indicators.
 func exampleOutcome(name string, rates ...float64) reform.Outcome {
-	r := &actuarial.Result{Scheme: name, StartYear: 2025}
+	r := &projection.Result{Scheme: name, StartYear: 2025}
 	reserve := 150e6
 	for t, c := range rates {
 		g := func(rate float64) float64 { return math.Pow(1+rate, float64(t)) }
-		y := actuarial.YearResult{Year: 2025 + t, Actives: 1000 * g(0.02), SalaryBill: 1e9 * g(0.03), Return: 0.04}
-		y.Pensioners[actuarial.PensionOldAge.Index()] = 400 * g(0.02)
-		y.Contributions[actuarial.Worker] = c * y.SalaryBill
-		y.Pensions[actuarial.PensionOldAge.Index()] = 120e6 * g(0.06)
+		y := projection.YearResult{Year: 2025 + t, Actives: 1000 * g(0.02), SalaryBill: 1e9 * g(0.03), Return: 0.04}
+		y.Pensioners[census.PensionOldAge.Index()] = 400 * g(0.02)
+		y.Contributions[scheme.Worker] = c * y.SalaryBill
+		y.Pensions[census.PensionOldAge.Index()] = 120e6 * g(0.06)
 		net := y.TotalContributions() - y.Benefits()
 		y.ReserveStart = reserve
 		y.InvestmentIncome = reserve*y.Return + net*(math.Sqrt(1+y.Return)-1)
@@ -38,7 +41,7 @@ func exampleOutcome(name string, rates ...float64) reform.Outcome {
 	if err != nil {
 		log.Fatal(err)
 	}
-	s, err := actuarial.Summarize(nil, r.Flows(nil), actuarial.Horizon{Curve: curve})
+	s, err := indicator.Summarize(nil, r.Flows(nil), indicator.Horizon{Curve: curve})
 	if err != nil {
 		log.Fatal(err)
 	}

@@ -6,6 +6,10 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/reserva-go/reserva/actuarial"
+	"github.com/reserva-go/reserva/actuarial/census"
+	"github.com/reserva-go/reserva/actuarial/indicator"
+	"github.com/reserva-go/reserva/actuarial/projection"
+	"github.com/reserva-go/reserva/actuarial/scheme"
 	"github.com/reserva-go/reserva/mortality"
 	"github.com/reserva-go/reserva/reform"
 )
@@ -21,11 +25,11 @@ const repStartYear = 2025
 // and Waters, Actuarial Mathematics for Life Contingent Risks (AMLCR),
 // 2nd ed., §4.3: Makeham with A = 0.00022, B = 2.7e-6, c = 1.124, for both
 // sexes.
-func repMortality(tb testing.TB) actuarial.PeriodTable {
+func repMortality(tb testing.TB) scheme.PeriodTable {
 	tb.Helper()
-	t, err := mortality.FromLaw(mortality.Makeham{A: 0.00022, B: 2.7e-6, C: 1.124}, 0, actuarial.MaxCensusAge)
+	t, err := mortality.FromLaw(mortality.Makeham{A: 0.00022, B: 2.7e-6, C: 1.124}, 0, census.MaxCensusAge)
 	require.NoError(tb, err)
-	return actuarial.PeriodTable{Table: t}
+	return scheme.PeriodTable{Table: t}
 }
 
 // repScheme is a one-group scheme: actives aged 25–64 with service since
@@ -35,12 +39,12 @@ func repMortality(tb testing.TB) actuarial.PeriodTable {
 // reserve of reserve money units and 3% wage growth, with entrants keeping
 // the actives constant. Reforms raise the contribution rate from a year
 // (raiseFrom, 0: never) to raised.
-func repScheme(tb testing.TB, name string, reserve, rate float64, raiseFrom int, raised float64) *actuarial.Scheme {
+func repScheme(tb testing.TB, name string, reserve, rate float64, raiseFrom int, raised float64) *scheme.Scheme {
 	tb.Helper()
-	a := &actuarial.ActiveCells{MaxService: 40}
+	a := &census.ActiveCells{MaxService: 40}
 	a.Count = make([]float64, a.Len())
 	a.Salary = make([]float64, a.Len())
-	p := &actuarial.PensionerCells{}
+	p := &census.PensionerCells{}
 	p.Count = make([]float64, p.Len())
 	p.Pension = make([]float64, p.Len())
 	for _, sex := range []actuarial.Sex{actuarial.Male, actuarial.Female} {
@@ -55,23 +59,23 @@ func repScheme(tb testing.TB, name string, reserve, rate float64, raiseFrom int,
 			a.Salary[c] = n * 30000 * (1 + 0.02*float64(age-25))
 		}
 		for age := 65; age <= 95; age++ {
-			c := p.Index(actuarial.PensionOldAge, sex, age)
+			c := p.Index(census.PensionOldAge, sex, age)
 			n := w * 1.6 * (100 - float64(age))
 			p.Count[c] = n
 			p.Pension[c] = n * 18000
 		}
 		for age := 60; age <= 90; age += 5 {
-			c := p.Index(actuarial.PensionSurvivor, sex, age)
+			c := p.Index(census.PensionSurvivor, sex, age)
 			p.Count[c] = (2 - w) * 10
 			p.Pension[c] = (2 - w) * 10 * 9000
 		}
 	}
 	full := actuarial.Conditions{{MinAge: 65, MinService: 10}}
-	rules := []actuarial.Rules{{
+	rules := []scheme.Rules{{
 		From: repStartYear,
-		Contribution: [actuarial.NumPayers]actuarial.Schedule{
-			actuarial.Worker:   actuarial.Constant(rate / 2),
-			actuarial.Employer: actuarial.Constant(rate / 2),
+		Contribution: [scheme.NumPayers]actuarial.Schedule{
+			scheme.Worker:   actuarial.Constant(rate / 2),
+			scheme.Employer: actuarial.Constant(rate / 2),
 		},
 		Eligibility:   actuarial.Eligibility{Full: [actuarial.NumSexes]actuarial.Conditions{full, full}},
 		Retirement:    actuarial.Formula{Accrual: actuarial.LinearAccrual(10, 0.30, 0.01, 0.70)},
@@ -80,28 +84,28 @@ func repScheme(tb testing.TB, name string, reserve, rate float64, raiseFrom int,
 	if raiseFrom != 0 {
 		r := rules[0]
 		r.From = raiseFrom
-		r.Contribution = [actuarial.NumPayers]actuarial.Schedule{
-			actuarial.Worker:   actuarial.Constant(raised / 2),
-			actuarial.Employer: actuarial.Constant(raised / 2),
+		r.Contribution = [scheme.NumPayers]actuarial.Schedule{
+			scheme.Worker:   actuarial.Constant(raised / 2),
+			scheme.Employer: actuarial.Constant(raised / 2),
 		}
 		rules = append(rules, r)
 	}
 	m := repMortality(tb)
-	var profile []actuarial.EntrantProfile
+	var profile []scheme.EntrantProfile
 	for _, sex := range []actuarial.Sex{actuarial.Male, actuarial.Female} {
-		profile = append(profile, actuarial.EntrantProfile{Sex: sex, Age: 25, Weight: 1, Salary: 30000})
+		profile = append(profile, scheme.EntrantProfile{Sex: sex, Age: 25, Weight: 1, Salary: 30000})
 	}
-	return &actuarial.Scheme{
+	return &scheme.Scheme{
 		Name:      name,
 		StartYear: repStartYear,
-		Groups: []actuarial.Group{{
+		Groups: []scheme.Group{{
 			Name: "all", Actives: a, Pensioners: p, Rules: rules,
 		}},
-		Assumptions: actuarial.Assumptions{
-			Mortality:  [actuarial.NumLifeStatuses][actuarial.NumSexes]actuarial.YearTable{actuarial.StatusActive: {m, m}},
+		Assumptions: scheme.Assumptions{
+			Mortality:  [scheme.NumLifeStatuses][actuarial.NumSexes]scheme.YearTable{scheme.StatusActive: {m, m}},
 			WageGrowth: actuarial.Constant(0.03),
 			Return:     actuarial.Constant(0.04),
-			Entrants:   actuarial.Entrants{Mode: actuarial.ReplacementEntrants, Profile: profile},
+			Entrants:   scheme.Entrants{Mode: scheme.ReplacementEntrants, Profile: profile},
 		},
 		InitialReserve: reserve,
 	}
@@ -109,16 +113,16 @@ func repScheme(tb testing.TB, name string, reserve, rate float64, raiseFrom int,
 
 // repProject projects s for years years (with the detail by cell when
 // detail is set) and summarizes it over all of them at the fund's returns.
-func repProject(tb testing.TB, name string, s *actuarial.Scheme, years int, detail bool) reform.Outcome {
+func repProject(tb testing.TB, name string, s *scheme.Scheme, years int, detail bool) reform.Outcome {
 	tb.Helper()
-	pr, err := actuarial.NewProjector(s)
+	pr, err := projection.NewProjector(s)
 	require.NoError(tb, err)
 	pr.Detail = detail
 	res, err := pr.Run(years, nil)
 	require.NoError(tb, err)
 	curve, err := res.ReturnCurve()
 	require.NoError(tb, err)
-	sum, err := actuarial.Summarize(nil, res.Flows(nil), actuarial.Horizon{Curve: curve})
+	sum, err := indicator.Summarize(nil, res.Flows(nil), indicator.Horizon{Curve: curve})
 	require.NoError(tb, err)
 	return reform.Outcome{Name: name, Result: res, Summary: sum}
 }

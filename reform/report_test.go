@@ -15,6 +15,9 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/reserva-go/reserva/actuarial"
+	"github.com/reserva-go/reserva/actuarial/census"
+	"github.com/reserva-go/reserva/actuarial/indicator"
+	"github.com/reserva-go/reserva/actuarial/projection"
 	"github.com/reserva-go/reserva/reform"
 )
 
@@ -26,7 +29,7 @@ const repYears = 12
 // changed without touching o.
 func repClone(o reform.Outcome) reform.Outcome {
 	r := *o.Result
-	r.Years = append([]actuarial.YearResult(nil), r.Years...)
+	r.Years = append([]projection.YearResult(nil), r.Years...)
 	o.Result = &r
 	if o.Summary != nil {
 		s := *o.Summary
@@ -106,7 +109,7 @@ func TestReportByYear(t *testing.T) {
 
 	t.Run("indicators", func(t *testing.T) {
 		// The PAYG cost rate and the support ratio are those of
-		// actuarial.PAYGCostRate and actuarial.SupportRatio (Summarize),
+		// indicator.PAYGCostRate and indicator.SupportRatio (Summarize),
 		// rounded half to even.
 		for _, o := range out {
 			for _, year := range []int{2025, 2031, 2036} {
@@ -176,9 +179,9 @@ func TestReportUnits(t *testing.T) {
 // roundTiesToEven; decimal.Decimal.RoundBank).
 func TestReportRounding(t *testing.T) {
 	mk := func(reserves ...float64) []reform.Outcome {
-		r := &actuarial.Result{Scheme: "hand", StartYear: 2030}
+		r := &projection.Result{Scheme: "hand", StartYear: 2030}
 		for i, x := range reserves {
-			r.Years = append(r.Years, actuarial.YearResult{Year: 2030 + i, ReserveEnd: x, SalaryBill: 1, Actives: 1, Pensioners: [actuarial.NumPensionTypes]float64{1}})
+			r.Years = append(r.Years, projection.YearResult{Year: 2030 + i, ReserveEnd: x, SalaryBill: 1, Actives: 1, Pensioners: [census.NumPensionTypes]float64{1}})
 		}
 		return []reform.Outcome{{Name: "hand", Result: r}}
 	}
@@ -214,7 +217,7 @@ func TestReportRounding(t *testing.T) {
 func TestReportUndefined(t *testing.T) {
 	o := repClone(repOutcomes(t, 3)[0])
 	o.Result.Years[1].SalaryBill = 0
-	o.Result.Years[2].Pensioners = [actuarial.NumPensionTypes]float64{}
+	o.Result.Years[2].Pensioners = [census.NumPensionTypes]float64{}
 	opt := reform.ReportOptions{Tables: reform.TableByYear}
 	rep, err := reform.NewReport([]reform.Outcome{o}, opt)
 	require.NoError(t, err)
@@ -275,7 +278,7 @@ func TestReportSummary(t *testing.T) {
 	})
 
 	t.Run("GAP does not depend on contributions", func(t *testing.T) {
-		// GAP = (PV(B + E) + target − R(0)) / PV(S) (actuarial.GAP): a reform
+		// GAP = (PV(B + E) + target − R(0)) / PV(S) (indicator.GAP): a reform
 		// of the contribution rate alone leaves it unchanged.
 		assert.Equal(t, "0.00", repCell(t, tb, "reform − base", "GAP"))
 		assert.Equal(t, "0.00", repCell(t, tb, "reform − base", "GAP without reserve"))
@@ -284,7 +287,7 @@ func TestReportSummary(t *testing.T) {
 
 	t.Run("balance at a level rate", func(t *testing.T) {
 		// With a level contribution rate c and no transfers, the actuarial
-		// balance is c − GAP (actuarial.ActuarialBalance; the Trustees'
+		// balance is c − GAP (indicator.ActuarialBalance; the Trustees'
 		// definition): 14% − GAP in the base, to one unit in the last
 		// decimal of each rounded figure.
 		const lastDigit = 0.01
@@ -304,7 +307,7 @@ func TestReportSummary(t *testing.T) {
 
 	t.Run("deficit", func(t *testing.T) {
 		// The reform's reserve never runs out: no deficit transfers
-		// (actuarial.DeficitTransfers with a floor of 0).
+		// (indicator.DeficitTransfers with a floor of 0).
 		assert.Equal(t, "0", repCell(t, tb, "reform", "PV of the deficit"))
 		assert.Equal(t, "thousands", repCell(t, tb, "unit", "PV of the deficit"))
 		pv := repDec(t, repCell(t, tb, "base", "PV of the deficit")).Shift(3).InexactFloat64()
@@ -371,7 +374,7 @@ func TestReportErrors(t *testing.T) {
 
 	t.Run("NaN names the series", func(t *testing.T) {
 		_, err := reform.NewReport([]reform.Outcome{out[0], nan}, reform.ReportOptions{})
-		var se *actuarial.SeriesError
+		var se *indicator.SeriesError
 		require.ErrorAs(t, err, &se)
 		assert.Equal(t, "reserve at end", se.Series)
 		assert.Equal(t, 2029, se.Year)

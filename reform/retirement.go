@@ -8,6 +8,8 @@ import (
 	"slices"
 
 	"github.com/reserva-go/reserva/actuarial"
+	"github.com/reserva-go/reserva/actuarial/census"
+	"github.com/reserva-go/reserva/actuarial/scheme"
 )
 
 // RetirementConditions raises (or lowers) the age and service a pension
@@ -28,7 +30,7 @@ import (
 // members born in Cohort are raised by one year, those of the next Every−1
 // cohorts likewise, those of the following Every by two, and so on up to
 // AddAge (Every = 0: AddAge for every cohort from Cohort on). The
-// [actuarial.Rules] hold requirements by calendar year, not by cohort; the
+// [scheme.Rules] hold requirements by calendar year, not by cohort; the
 // change turns the cohort schedule into calendar-year requirements, and for
 // an age requirement it does so exactly. A member aged x on 1 January of
 // year y was born in year b = y − x − 1 (the project's convention), and must
@@ -42,7 +44,7 @@ import (
 // from his own. Rules cannot hold a service requirement by cohort: with
 // Cohort set, AddService must be 0, and AddAge must be positive.
 //
-// Retirement probabilities by age ([actuarial.RetirementRates]) are
+// Retirement probabilities by age ([scheme.RetirementRates]) are
 // assumptions and do not move: a member newly eligible retires with the
 // probability of his age.
 type RetirementConditions struct {
@@ -99,7 +101,7 @@ func (c RetirementConditions) validate() error {
 		return fmt.Errorf("%w: RetirementConditions: a service requirement cannot be phased by birth cohort (rules hold requirements by calendar year)", ErrInvalid)
 	case c.Cohort != 0 && c.AddAge < 0:
 		return fmt.Errorf("%w: RetirementConditions: a cohort phase-in must raise ages (AddAge %d)", ErrInvalid, c.AddAge)
-	case abs(c.AddAge) > actuarial.MaxCensusAge || abs(c.AddService) > actuarial.MaxCensusAge:
+	case abs(c.AddAge) > census.MaxCensusAge || abs(c.AddService) > census.MaxCensusAge:
 		return fmt.Errorf("%w: RetirementConditions AddAge %d, AddService %d", ErrInvalid, c.AddAge, c.AddService)
 	}
 	return nil
@@ -173,7 +175,7 @@ func (c RetirementConditions) sexes() []int {
 }
 
 // ages returns every age requirement of r the change moves.
-func (c RetirementConditions) ages(r *actuarial.Rules) []int {
+func (c RetirementConditions) ages(r *scheme.Rules) []int {
 	var as []int
 	for _, sx := range c.sexes() {
 		e := &r.Eligibility
@@ -192,7 +194,7 @@ func (c RetirementConditions) ages(r *actuarial.Rules) []int {
 
 // years returns the calendar years in which the requirements move under
 // the timeline rules, in increasing order, Year first.
-func (c RetirementConditions) years(rules []actuarial.Rules) []int {
+func (c RetirementConditions) years(rules []scheme.Rules) []int {
 	ys := []int{c.Year}
 	if c.Cohort == 0 {
 		for k := 1; c.Every > 0 && k < c.steps(); k++ {
@@ -209,7 +211,7 @@ func (c RetirementConditions) years(rules []actuarial.Rules) []int {
 	}
 	slices.Sort(as)
 	as = slices.Compact(as)
-	last := c.Cohort + c.Every*c.AddAge + actuarial.MaxCensusAge + c.AddAge + 2
+	last := c.Cohort + c.Every*c.AddAge + census.MaxCensusAge + c.AddAge + 2
 	for y := c.Year + 1; y <= last; y++ {
 		for _, a := range as {
 			if a > 0 && c.cohortAge(a, y) != c.cohortAge(a, y-1) {
@@ -221,12 +223,12 @@ func (c RetirementConditions) years(rules []actuarial.Rules) []int {
 	return ys
 }
 
-func (c RetirementConditions) edit(_ *actuarial.Scheme, rules []actuarial.Rules) ([]actuarial.Rules, bool, error) {
-	return editFrom(rules, c.years(rules), func(r *actuarial.Rules, lo, _ int) (bool, error) {
+func (c RetirementConditions) edit(_ *scheme.Scheme, rules []scheme.Rules) ([]scheme.Rules, bool, error) {
+	return editFrom(rules, c.years(rules), func(r *scheme.Rules, lo, _ int) (bool, error) {
 		changed := false
 		age := func(field string, p *int) error {
 			a := c.newAge(*p, lo)
-			if *p > 0 && (a < 1 || a > actuarial.MaxCensusAge) {
+			if *p > 0 && (a < 1 || a > census.MaxCensusAge) {
 				return fmt.Errorf("%w: %s %d would become %d in %d", ErrInvalid, field, *p, a, lo)
 			}
 			changed = changed || a != *p

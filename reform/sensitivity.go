@@ -10,6 +10,7 @@ import (
 	"slices"
 
 	"github.com/reserva-go/reserva/actuarial"
+	"github.com/reserva-go/reserva/actuarial/scheme"
 	"github.com/reserva-go/reserva/mortality"
 )
 
@@ -80,7 +81,7 @@ type Tornado struct {
 // Options.Horizon sets one: shocked returns are then also the discount
 // rate, as in the ILO's sensitivity tests. A shock that makes a return or a
 // wage growth −100% or less is an error of the projection.
-func Sensitivity(s *actuarial.Scheme, sh Shocks, opt Options) (*Tornado, error) {
+func Sensitivity(s *scheme.Scheme, sh Shocks, opt Options) (*Tornado, error) {
 	if s == nil {
 		panic("reform: Sensitivity of a nil scheme")
 	}
@@ -95,7 +96,7 @@ func Sensitivity(s *actuarial.Scheme, sh Shocks, opt Options) (*Tornado, error) 
 	}
 	type side struct {
 		name, label string
-		shock       func(*actuarial.Scheme, float64) error
+		shock       func(*scheme.Scheme, float64) error
 		size        float64
 		unit        string
 	}
@@ -158,12 +159,12 @@ func shift(s actuarial.Schedule, d float64) actuarial.Schedule {
 	return s
 }
 
-func shockReturns(s *actuarial.Scheme, d float64) error {
+func shockReturns(s *scheme.Scheme, d float64) error {
 	s.Assumptions.Return = shift(s.Assumptions.Return, d)
 	return nil
 }
 
-func shockWages(s *actuarial.Scheme, d float64) error {
+func shockWages(s *scheme.Scheme, d float64) error {
 	s.Assumptions.WageGrowth = shift(s.Assumptions.WageGrowth, d)
 	return nil
 }
@@ -172,17 +173,17 @@ func shockWages(s *actuarial.Scheme, d float64) error {
 // rate of 1 (the end of a table) stays 1, so that lowering mortality never
 // lets anyone outlive the table. A one-dimensional table stays a
 // PeriodTable, which the projector reads once per run.
-func shockMortality(s *actuarial.Scheme, d float64) error {
+func shockMortality(s *scheme.Scheme, d float64) error {
 	f := 1 + d
 	m := &s.Assumptions.Mortality
 	for st := range m {
 		for sx := range m[st] {
 			switch y := m[st][sx].(type) {
 			case nil:
-			case actuarial.PeriodTable:
-				m[st][sx] = actuarial.PeriodTable{Table: scaledTable{y.Table, f}}
-			case *actuarial.PeriodTable:
-				m[st][sx] = actuarial.PeriodTable{Table: scaledTable{y.Table, f}}
+			case scheme.PeriodTable:
+				m[st][sx] = scheme.PeriodTable{Table: scaledTable{y.Table, f}}
+			case *scheme.PeriodTable:
+				m[st][sx] = scheme.PeriodTable{Table: scaledTable{y.Table, f}}
 			default:
 				m[st][sx] = scaledYearTable{y, f}
 			}
@@ -211,7 +212,7 @@ func (s scaledTable) MaxAge() int       { return s.t.MaxAge() }
 
 // scaledYearTable is a YearTable with every rate scaled.
 type scaledYearTable struct {
-	t      actuarial.YearTable
+	t      scheme.YearTable
 	factor float64
 }
 

@@ -8,6 +8,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/reserva-go/reserva/actuarial"
+	"github.com/reserva-go/reserva/actuarial/scheme"
 	"github.com/reserva-go/reserva/reform"
 )
 
@@ -69,7 +70,7 @@ func TestSensitivityTornado(t *testing.T) {
 	generic := refReferenceScheme(t)
 	m := &generic.Assumptions.Mortality
 	for sx := range actuarial.NumSexes {
-		m[actuarial.StatusActive][sx] = yearTable{m[actuarial.StatusActive][sx]}
+		m[scheme.StatusActive][sx] = yearTable{m[scheme.StatusActive][sx]}
 	}
 	tg, err := reform.Sensitivity(generic, reform.Shocks{Mortality: 0.1}, opt)
 	require.NoError(t, err)
@@ -90,7 +91,7 @@ func TestSensitivityTornado(t *testing.T) {
 
 // yearTable hides a YearTable's concrete type from the projector and the
 // shocks.
-type yearTable struct{ t actuarial.YearTable }
+type yearTable struct{ t scheme.YearTable }
 
 func (y yearTable) Q(age, year int) float64 { return y.t.Q(age, year) }
 func (y yearTable) MinAge() int             { return y.t.MinAge() }
@@ -103,6 +104,6 @@ func TestSensitivityErrors(t *testing.T) {
 		assert.ErrorIs(t, err, reform.ErrOptions, "%+v", sh)
 	}
 	_, err := reform.Sensitivity(base, reform.Shocks{Returns: 2}, reform.Options{Years: 10})
-	var se *actuarial.SchemeError
+	var se *scheme.SchemeError
 	assert.ErrorAs(t, err, &se, "a return of −100% or less")
 }

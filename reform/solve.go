@@ -10,6 +10,7 @@ import (
 	"slices"
 
 	"github.com/reserva-go/reserva/actuarial"
+	"github.com/reserva-go/reserva/actuarial/scheme"
 )
 
 // DefaultTolerance is the width, in the lever's units, to which [Solve]
@@ -144,10 +145,10 @@ type Lever interface {
 // ContributionLever is a payer's contribution rate from Year on, set at
 // once: x is the rate, a fraction of salary.
 type ContributionLever struct {
-	Year   int             // calendar year the rate takes effect, on 1 January
-	Groups []string        // base group names; nil: every group
-	Who    Who             // members reached; zero: everyone
-	Payer  actuarial.Payer // who pays it
+	Year   int          // calendar year the rate takes effect, on 1 January
+	Groups []string     // base group names; nil: every group
+	Who    Who          // members reached; zero: everyone
+	Payer  scheme.Payer // who pays it
 }
 
 func (l ContributionLever) String() string {
@@ -270,7 +271,7 @@ type Solution struct {
 // [*NoSolutionError] (wrapping [ErrNoSolution]) with the objective at both
 // ends. Bad problem fields wrap [ErrOptions]; errors of the changes are
 // [*ChangeError]s.
-func Solve(base *actuarial.Scheme, p Problem, opt Options) (*Solution, error) {
+func Solve(base *scheme.Scheme, p Problem, opt Options) (*Solution, error) {
 	if base == nil {
 		panic("reform: Solve of a nil scheme")
 	}
@@ -354,7 +355,7 @@ func (p *Problem) validate(startYear, years int) error {
 
 // solver evaluates a problem's lever.
 type solver struct {
-	base *actuarial.Scheme
+	base *scheme.Scheme
 	p    Problem
 	opt  Options
 	runs int
@@ -370,7 +371,7 @@ type evaluation struct {
 
 // scheme returns the scheme at lever value x: base with With and the
 // lever's change, or without the latter when it would change nothing.
-func (sv *solver) scheme(x float64) (*actuarial.Scheme, error) {
+func (sv *solver) scheme(x float64) (*scheme.Scheme, error) {
 	r := Reform{Name: fmt.Sprintf("%v = %g", sv.p.Lever, x), Changes: append(slices.Clone(sv.p.With), sv.p.Lever.Change(x))}
 	s, err := r.Apply(sv.base)
 	var ce *ChangeError
@@ -434,6 +435,6 @@ func (sv *solver) solution(x, miss, f float64, o Outcome, m Metrics) *Solution {
 // For [Balanced], with contributions on the whole salary bill from the
 // start year and no transfers, the total rate it leads to is the scheme's
 // GAP.
-func SolveContributionRate(base *actuarial.Scheme, lever ContributionLever, target Target, lo, hi float64, opt Options) (*Solution, error) {
+func SolveContributionRate(base *scheme.Scheme, lever ContributionLever, target Target, lo, hi float64, opt Options) (*Solution, error) {
 	return Solve(base, Problem{Lever: lever, Target: target, Lo: lo, Hi: hi}, opt)
 }

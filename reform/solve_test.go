@@ -7,13 +7,14 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/reserva-go/reserva/actuarial"
+	"github.com/reserva-go/reserva/actuarial/scheme"
 	"github.com/reserva-go/reserva/reform"
 )
 
 // gapScheme is the reference scheme with contributions on the whole salary
 // bill and no transfers: its actuarial balance is then c − GAP for a level
 // total contribution rate c.
-func gapScheme(t *testing.T) *actuarial.Scheme {
+func gapScheme(t *testing.T) *scheme.Scheme {
 	s := refReferenceScheme(t)
 	s.Groups[0].Rules[0].Ceiling = actuarial.Limit{}
 	s.Transfers = nil
@@ -41,7 +42,7 @@ func TestSolveBalancedIsGAP(t *testing.T) {
 	require.NoError(t, err)
 	gap := c.Metrics[0].GAP
 
-	sol, err := reform.SolveContributionRate(base, reform.ContributionLever{Year: 2025, Payer: actuarial.Employer},
+	sol, err := reform.SolveContributionRate(base, reform.ContributionLever{Year: 2025, Payer: scheme.Employer},
 		reform.Balanced(), 0, 1, opt)
 	require.NoError(t, err)
 	assert.InDelta(t, gap-0.07, sol.Value, tol)
@@ -58,7 +59,7 @@ func TestSolveBalancedIsGAP(t *testing.T) {
 func TestSolveNoDepletion(t *testing.T) {
 	base := refReferenceScheme(t)
 	opt := reform.Options{Years: 60}
-	lever := reform.ContributionLever{Year: 2027, Payer: actuarial.Employer}
+	lever := reform.ContributionLever{Year: 2027, Payer: scheme.Employer}
 	sol, err := reform.SolveContributionRate(base, lever, reform.NoDepletion(2060), 0.10, 0.80, opt)
 	require.NoError(t, err)
 	assert.Greater(t, sol.Value, 0.10)
@@ -89,7 +90,7 @@ func TestSolveNoDepletion(t *testing.T) {
 // definition on the solution's own projection.
 func TestSolveReserveRatio(t *testing.T) {
 	sol, err := reform.Solve(refReferenceScheme(t), reform.Problem{
-		Lever:  reform.ContributionLever{Year: 2026, Payer: actuarial.Worker},
+		Lever:  reform.ContributionLever{Year: 2026, Payer: scheme.Worker},
 		Target: reform.ReserveRatioAtLeast(1, 2045),
 		Lo:     0.06, Hi: 0.9,
 	}, reform.Options{Years: 40})
@@ -161,7 +162,7 @@ func TestSolveDecreasingLever(t *testing.T) {
 // objective at both ends, both negative.
 func TestSolveNoSolution(t *testing.T) {
 	base := refReferenceScheme(t)
-	_, err := reform.SolveContributionRate(base, reform.ContributionLever{Year: 2027, Payer: actuarial.Employer},
+	_, err := reform.SolveContributionRate(base, reform.ContributionLever{Year: 2027, Payer: scheme.Employer},
 		reform.NoDepletion(2070), 0.10, 0.12, reform.Options{Years: 50})
 	require.ErrorIs(t, err, reform.ErrNoSolution)
 	var ns *reform.NoSolutionError
@@ -178,7 +179,7 @@ func TestSolveNoSolution(t *testing.T) {
 // TestSolveProblemErrors checks that bad problems are errors, not panics.
 func TestSolveProblemErrors(t *testing.T) {
 	base := refReferenceScheme(t)
-	lever := reform.ContributionLever{Year: 2027, Payer: actuarial.Employer}
+	lever := reform.ContributionLever{Year: 2027, Payer: scheme.Employer}
 	opt := reform.Options{Years: 20}
 	for name, p := range map[string]reform.Problem{
 		"no lever":            {Target: reform.Balanced(), Lo: 0, Hi: 1},

@@ -16,7 +16,7 @@ import (
 // move to a new group that carries the new rules; the others stay under the
 // old ones (their rights are grandfathered). Pensions in payment stay in
 // their group. A selected member's position is judged on 1 January of the
-// change's Year, as [actuarial.Transition] judges it.
+// change's Year, as [scheme.Transition] judges it.
 //
 // Grandfathering a share of the new benefit — "those with up to 25 years of
 // service get 90% of the new formula" — is a rule and a share:

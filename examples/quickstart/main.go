@@ -33,6 +33,10 @@ import (
 	"text/tabwriter"
 
 	"github.com/reserva-go/reserva/actuarial"
+	"github.com/reserva-go/reserva/actuarial/census"
+	"github.com/reserva-go/reserva/actuarial/indicator"
+	"github.com/reserva-go/reserva/actuarial/projection"
+	"github.com/reserva-go/reserva/actuarial/scheme"
 	"github.com/reserva-go/reserva/mortality"
 )
 
@@ -44,7 +48,7 @@ const (
 // The census as a payroll system would export it: one line per member,
 // monthly amounts in Mexican pesos (MXN). Ages are last birthdays and
 // service is completed years, both on 1 January 2025; files with birth and
-// entry dates work too (see actuarial.ReadActives).
+// entry dates work too (see census.ReadActives).
 const activesCSV = `id,sex,age,service,salary
 A01,female,24,1,11500
 A02,male,26,3,12400
@@ -93,20 +97,20 @@ func run(w io.Writer, dataDir string) error {
 	// 1. The census. Reading checks every record (a bad one is reported
 	// with its line, field and value); grouping adds members up into cells
 	// by sex, age and service, which is what the projection works on.
-	opt := actuarial.CensusOptions{SalaryPaymentsPerYear: 12, PensionPaymentsPerYear: 12}
-	actives, err := actuarial.ReadActives(strings.NewReader(activesCSV), startYear, opt)
+	opt := census.CensusOptions{SalaryPaymentsPerYear: 12, PensionPaymentsPerYear: 12}
+	actives, err := census.ReadActives(strings.NewReader(activesCSV), startYear, opt)
 	if err != nil {
 		return err
 	}
-	pensioners, err := actuarial.ReadPensioners(strings.NewReader(pensionersCSV), startYear, opt)
+	pensioners, err := census.ReadPensioners(strings.NewReader(pensionersCSV), startYear, opt)
 	if err != nil {
 		return err
 	}
-	activeCells, err := actuarial.GroupActives(nil, actives)
+	activeCells, err := census.GroupActives(nil, actives)
 	if err != nil {
 		return err
 	}
-	pensionerCells, err := actuarial.GroupPensioners(nil, pensioners)
+	pensionerCells, err := census.GroupPensioners(nil, pensioners)
 	if err != nil {
 		return err
 	}
@@ -126,11 +130,11 @@ func run(w io.Writer, dataDir string) error {
 		{MinAge: 60, MinService: 30}, // age 60 with 30 years of service,
 		{MinAge: 65, MinService: 15}, // or age 65 with 15
 	}
-	rules := actuarial.Rules{
+	rules := scheme.Rules{
 		From: startYear,
-		Contribution: [actuarial.NumPayers]actuarial.Schedule{
-			actuarial.Worker:   actuarial.Constant(0.06), // 6% of salary
-			actuarial.Employer: actuarial.Constant(0.10), // 10% of salary
+		Contribution: [scheme.NumPayers]actuarial.Schedule{
+			scheme.Worker:   actuarial.Constant(0.06), // 6% of salary
+			scheme.Employer: actuarial.Constant(0.10), // 10% of salary
 		},
 		Eligibility: actuarial.Eligibility{Full: [actuarial.NumSexes]actuarial.Conditions{full, full}},
 		Retirement: actuarial.Formula{
@@ -142,18 +146,18 @@ func run(w io.Writer, dataDir string) error {
 			// in (it replaced the minimum wage for this in 2016).
 			Cap: actuarial.Limit{Units: 10},
 		},
-		Indexation: actuarial.IndexPrices, // pensions follow inflation
+		Indexation: scheme.IndexPrices, // pensions follow inflation
 	}
 
 	// 4. The assumptions. A Schedule is a rate by calendar year:
 	// Constant(r) is r every year; a list of steps changes it over time.
-	retireAtOnce := actuarial.RetirementRates{Full: actuarial.ByAge{MinAge: 60, Values: []float64{1}}}
-	assumptions := actuarial.Assumptions{
-		Mortality: [actuarial.NumLifeStatuses][actuarial.NumSexes]actuarial.YearTable{
-			actuarial.StatusActive: {actuarial.PeriodTable{Table: men}, actuarial.PeriodTable{Table: women}},
+	retireAtOnce := scheme.RetirementRates{Full: actuarial.ByAge{MinAge: 60, Values: []float64{1}}}
+	assumptions := scheme.Assumptions{
+		Mortality: [scheme.NumLifeStatuses][actuarial.NumSexes]scheme.YearTable{
+			scheme.StatusActive: {scheme.PeriodTable{Table: men}, scheme.PeriodTable{Table: women}},
 		},
 		// Everyone retires as soon as a full pension is due.
-		Retirement: [actuarial.NumSexes]actuarial.RetirementRates{retireAtOnce, retireAtOnce},
+		Retirement: [actuarial.NumSexes]scheme.RetirementRates{retireAtOnce, retireAtOnce},
 		Salary:     actuarial.SalaryScale{ByService: []float64{0.01}}, // 1% a year of merit on top of wages
 		WageGrowth: actuarial.Constant(0.045),                         // about 1% a year above prices
 		Inflation:  actuarial.Constant(0.035),
@@ -166,9 +170,9 @@ func run(w io.Writer, dataDir string) error {
 		// An open group: each member who leaves is replaced the next
 		// year by an entrant aged 25 or 35 (equal weights), on the
 		// yearly salary given here at 2025 wages.
-		Entrants: actuarial.Entrants{
-			Mode: actuarial.ReplacementEntrants,
-			Profile: []actuarial.EntrantProfile{
+		Entrants: scheme.Entrants{
+			Mode: scheme.ReplacementEntrants,
+			Profile: []scheme.EntrantProfile{
 				{Sex: actuarial.Female, Age: 25, Weight: 1, Salary: 12 * 12000},
 				{Sex: actuarial.Male, Age: 25, Weight: 1, Salary: 12 * 12000},
 				{Sex: actuarial.Female, Age: 35, Weight: 1, Salary: 12 * 16000},
@@ -177,14 +181,14 @@ func run(w io.Writer, dataDir string) error {
 		},
 	}
 
-	scheme := &actuarial.Scheme{
+	scheme := &scheme.Scheme{
 		Name:      "quickstart",
 		StartYear: startYear,
-		Groups: []actuarial.Group{{
+		Groups: []scheme.Group{{
 			Name:       "all members",
 			Actives:    activeCells,
 			Pensioners: pensionerCells,
-			Rules:      []actuarial.Rules{rules},
+			Rules:      []scheme.Rules{rules},
 		}},
 		Assumptions:    assumptions,
 		InitialReserve: 8e6, // MXN 8 million on 1 January 2025
@@ -192,7 +196,7 @@ func run(w io.Writer, dataDir string) error {
 
 	// 5. The projection. NewProjector checks the whole scheme (an error
 	// names the bad field); Run projects it year by year.
-	projector, err := actuarial.NewProjector(scheme)
+	projector, err := projection.NewProjector(scheme)
 	if err != nil {
 		return err
 	}
@@ -208,7 +212,7 @@ func run(w io.Writer, dataDir string) error {
 	if err != nil {
 		return err
 	}
-	summary, err := actuarial.Summarize(nil, flows, actuarial.Horizon{Curve: curve})
+	summary, err := indicator.Summarize(nil, flows, indicator.Horizon{Curve: curve})
 	if err != nil {
 		return err
 	}
@@ -258,14 +262,14 @@ func run(w io.Writer, dataDir string) error {
 	// The ledger: where money leaves the library, as decimals rounded to
 	// the cent; each closing balance is computed exactly from the year's
 	// items and becomes the next opening balance.
-	ledger, err := actuarial.NewLedger(flows)
+	ledger, err := indicator.NewLedger(flows)
 	if err != nil {
 		return err
 	}
 	// Ledger.WriteCSV writes it all for a spreadsheet; here are the first
 	// five years, and one amount read as the decimal.Decimal it is.
 	fmt.Fprintln(w, "\nLedger of the reserve, first 5 years, MXN")
-	first := actuarial.Ledger{Rows: ledger.Rows[:5]}
+	first := indicator.Ledger{Rows: ledger.Rows[:5]}
 	if err := first.WriteText(w); err != nil {
 		return err
 	}

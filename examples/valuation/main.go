@@ -41,6 +41,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/reserva-go/reserva/actuarial"
+	"github.com/reserva-go/reserva/actuarial/valuation"
 	"github.com/reserva-go/reserva/mortality"
 )
 
@@ -68,7 +69,7 @@ const (
 )
 
 // The member of section 1.
-var member = actuarial.Member{Sex: actuarial.Male, Age: 40, Service: 10, Salary: 50000}
+var member = valuation.Member{Sex: actuarial.Male, Age: 40, Service: 10, Salary: 50000}
 
 // portfolioSize is the number of synthetic members of section 2, and
 // workers the number of goroutines that value them.
@@ -83,12 +84,12 @@ func run(w io.Writer) error {
 	if err != nil {
 		return err
 	}
-	v, err := actuarial.NewValuer(plan, basis)
+	v, err := valuation.NewValuer(plan, basis)
 	if err != nil {
 		return err
 	}
 	describe(w, basis)
-	for _, section := range []func(io.Writer, *actuarial.Valuer, *actuarial.Basis) error{
+	for _, section := range []func(io.Writer, *valuation.Valuer, *valuation.Basis) error{
 		oneMember, portfolio, identities,
 	} {
 		fmt.Fprintln(w)
@@ -100,7 +101,7 @@ func run(w io.Writer) error {
 }
 
 // newPlanAndBasis builds the plan and the valuation basis.
-func newPlanAndBasis() (*actuarial.Plan, *actuarial.Basis, error) {
+func newPlanAndBasis() (*valuation.Plan, *valuation.Basis, error) {
 	sult, err := mortality.FromLaw(mortality.Makeham{A: 0.00022, B: 2.7e-6, C: 1.124}, 20, 130)
 	if err != nil {
 		return nil, nil, fmt.Errorf("Standard Ultimate Life Table: %w", err)
@@ -116,7 +117,7 @@ func newPlanAndBasis() (*actuarial.Plan, *actuarial.Basis, error) {
 	// pays 1.5% for 1 year of service, 1.5% more for each further year, up
 	// to 100% (67 years, more than any member can serve).
 	perYear := actuarial.LinearAccrual(1, accrual, accrual, 1)
-	plan := &actuarial.Plan{
+	plan := &valuation.Plan{
 		Formula: actuarial.Formula{Accrual: perYear, ReferenceYears: finalYears},
 		Eligibility: actuarial.Eligibility{
 			Full:             both(actuarial.Conditions{{MinAge: retireAge}}),
@@ -126,7 +127,7 @@ func newPlanAndBasis() (*actuarial.Plan, *actuarial.Basis, error) {
 		},
 		Payment:       actuarial.Annuity{PerYear: 12}, // monthly in advance, level, for life
 		SurvivorShare: reversion,
-		Death: actuarial.DeathBenefit{
+		Death: valuation.DeathBenefit{
 			SalaryMultiple: deathLump,
 			// The spouse of a member who dies in service gets half the
 			// pension the member had earned: 0.75% a year of service.
@@ -135,14 +136,14 @@ func newPlanAndBasis() (*actuarial.Plan, *actuarial.Basis, error) {
 				ReferenceYears: finalYears,
 			},
 		},
-		Withdrawal: actuarial.WithdrawalBenefit{
+		Withdrawal: valuation.WithdrawalBenefit{
 			Deferred:       true,
 			VestingService: vesting,
 			PensionAge:     [actuarial.NumSexes]int{retireAge, retireAge},
 			Revaluation:    revaluing,
 		},
 	}
-	basis := &actuarial.Basis{
+	basis := &valuation.Basis{
 		Actives:    [actuarial.NumSexes]*actuarial.ServiceTable{actives, actives},
 		Pensioners: [actuarial.NumSexes]mortality.Table{sult, sult},
 		Interest:   interest,
@@ -222,7 +223,7 @@ func salaryScale() actuarial.SalaryScale {
 }
 
 // describe prints the basis and the plan.
-func describe(w io.Writer, b *actuarial.Basis) {
+func describe(w io.Writer, b *valuation.Basis) {
 	fmt.Fprintln(w, "Member valuation of a final-average-salary pension plan: TUC, PUC and EAN")
 	fmt.Fprintln(w, "Basis (amounts in currency units; pensions and salaries a year; present values at the valuation date):")
 	tw := newList(w)
@@ -245,9 +246,9 @@ func describe(w io.Writer, b *actuarial.Basis) {
 }
 
 // oneMember values the member of section 1 and prints the results.
-func oneMember(w io.Writer, v *actuarial.Valuer, b *actuarial.Basis) error {
+func oneMember(w io.Writer, v *valuation.Valuer, b *valuation.Basis) error {
 	m := member
-	var r actuarial.MemberValuation
+	var r valuation.MemberValuation
 	if err := v.Value(&r, m); err != nil {
 		return err
 	}
@@ -278,8 +279,8 @@ func oneMember(w io.Writer, v *actuarial.Valuer, b *actuarial.Basis) error {
 	fmt.Fprintln(w, "Funding methods (NC: the normal cost of the coming year, valued at the valuation date):")
 	tw = newTable(w)
 	fmt.Fprintln(tw, "  method\taccrued liability\tnormal cost\tNC % of salary\t")
-	for f := range actuarial.NumFundingMethods {
-		fmt.Fprintf(tw, "  %v\t%s\t%s\t%s\t\n", actuarial.FundingMethod(f), money(r.AL[f]), money(r.NC[f]), pct(r.NC[f]/m.Salary))
+	for f := range valuation.NumFundingMethods {
+		fmt.Fprintf(tw, "  %v\t%s\t%s\t%s\t\n", valuation.FundingMethod(f), money(r.AL[f]), money(r.NC[f]), pct(r.NC[f]/m.Salary))
 	}
 	tw.Flush()
 	fmt.Fprintf(w, "EAN normal cost rate: %s of salary (PVFB/PVFS of the member at entry, age %d);\n", pct(r.NormalCostRate), m.Age-m.Service)
@@ -289,8 +290,8 @@ func oneMember(w io.Writer, v *actuarial.Valuer, b *actuarial.Basis) error {
 
 // benefitKinds are the benefits the plan provides (it has no disability
 // benefit).
-var benefitKinds = []actuarial.BenefitKind{
-	actuarial.BenefitRetirement, actuarial.BenefitEarly, actuarial.BenefitDeath, actuarial.BenefitWithdrawal,
+var benefitKinds = []valuation.BenefitKind{
+	valuation.BenefitRetirement, valuation.BenefitEarly, valuation.BenefitDeath, valuation.BenefitWithdrawal,
 }
 
 // finalAverages returns member m's final average salary today, over the
@@ -298,7 +299,7 @@ var benefitKinds = []actuarial.BenefitKind{
 // on which the member would retire at age r: the salary then in force and
 // the ones before it, as the basis projects them. The salaries before
 // today are found backwards by the same scale.
-func finalAverages(b *actuarial.Basis, m actuarial.Member, r int) (today, atR float64) {
+func finalAverages(b *valuation.Basis, m valuation.Member, r int) (today, atR float64) {
 	today = m.Salary * b.Salary.ReferenceRatio(m.Age, m.Service, finalYears, b.WageGrowth)
 	var last []float64 // the salaries of the years of age r−finalYears+1..r
 	for c := m; c.Age <= r; c = nextYear(b, c) {
@@ -318,13 +319,13 @@ type totals struct {
 	members, men int
 	age, service float64 // sums, for the means
 	payroll      float64
-	pvfb         [actuarial.NumBenefitKinds]float64
+	pvfb         [valuation.NumBenefitKinds]float64
 	pvfs         float64
-	al, nc       [actuarial.NumFundingMethods]float64
+	al, nc       [valuation.NumFundingMethods]float64
 	ordered      int // members with TUC AL ≤ PUC AL ≤ PVFB
 }
 
-func (t *totals) add(m actuarial.Member, r *actuarial.MemberValuation) {
+func (t *totals) add(m valuation.Member, r *valuation.MemberValuation) {
 	t.members++
 	if m.Sex == actuarial.Male {
 		t.men++
@@ -336,10 +337,10 @@ func (t *totals) add(m actuarial.Member, r *actuarial.MemberValuation) {
 		t.pvfb[b] += x
 	}
 	t.pvfs += r.PVFS
-	if r.AL[actuarial.TUC] <= r.AL[actuarial.PUC] && r.AL[actuarial.PUC] <= r.TotalPVFB() {
+	if r.AL[valuation.TUC] <= r.AL[valuation.PUC] && r.AL[valuation.PUC] <= r.TotalPVFB() {
 		t.ordered++
 	}
-	for f := range actuarial.NumFundingMethods {
+	for f := range valuation.NumFundingMethods {
 		t.al[f] += r.AL[f]
 		t.nc[f] += r.NC[f]
 	}
@@ -356,9 +357,9 @@ func (t *totals) totalPVFB() float64 {
 // syntheticMembers draws n members with a fixed seed: half men, ages 25 to
 // 64, joined at 25 or later, salaries lognormal around a median that rises
 // with age.
-func syntheticMembers(n int) []actuarial.Member {
+func syntheticMembers(n int) []valuation.Member {
 	rng := rand.New(rand.NewPCG(1, 2))
-	ms := make([]actuarial.Member, n)
+	ms := make([]valuation.Member, n)
 	for i := range ms {
 		sex := actuarial.Male
 		if rng.IntN(2) == 1 {
@@ -368,7 +369,7 @@ func syntheticMembers(n int) []actuarial.Member {
 		service := rng.IntN(age - minAge + 1)
 		median := 35000 * math.Pow(1.02, float64(age-minAge))
 		salary := math.Round(median * math.Exp(0.25*rng.NormFloat64()))
-		ms[i] = actuarial.Member{Sex: sex, Age: age, Service: service, Salary: salary}
+		ms[i] = valuation.Member{Sex: sex, Age: age, Service: service, Salary: salary}
 	}
 	return ms
 }
@@ -376,15 +377,15 @@ func syntheticMembers(n int) []actuarial.Member {
 // valueAll values the members with workers goroutines, each with its own
 // clone of v, into one result per member. The results do not depend on
 // the number of workers.
-func valueAll(v *actuarial.Valuer, ms []actuarial.Member, workers int) ([]actuarial.MemberValuation, error) {
-	out := make([]actuarial.MemberValuation, len(ms))
+func valueAll(v *valuation.Valuer, ms []valuation.Member, workers int) ([]valuation.MemberValuation, error) {
+	out := make([]valuation.MemberValuation, len(ms))
 	errs := make([]error, workers)
 	var wg sync.WaitGroup
 	chunk := (len(ms) + workers - 1) / workers
 	for g := range workers {
 		lo, hi := min(g*chunk, len(ms)), min((g+1)*chunk, len(ms))
 		wg.Add(1)
-		go func(vg *actuarial.Valuer) {
+		go func(vg *valuation.Valuer) {
 			defer wg.Done()
 			for i := lo; i < hi; i++ {
 				if err := vg.Value(&out[i], ms[i]); err != nil {
@@ -404,7 +405,7 @@ func valueAll(v *actuarial.Valuer, ms []actuarial.Member, workers int) ([]actuar
 }
 
 // portfolio values the synthetic members and prints the totals.
-func portfolio(w io.Writer, v *actuarial.Valuer, _ *actuarial.Basis) error {
+func portfolio(w io.Writer, v *valuation.Valuer, _ *valuation.Basis) error {
 	ms := syntheticMembers(portfolioSize)
 	rs, err := valueAll(v, ms, workers)
 	if err != nil {
@@ -429,8 +430,8 @@ func portfolio(w io.Writer, v *actuarial.Valuer, _ *actuarial.Basis) error {
 	rows(w, pv)
 	tw := newTable(w)
 	fmt.Fprintln(tw, "  method\taccrued liability\tnormal cost\tNC % of payroll\t")
-	for f := range actuarial.NumFundingMethods {
-		fmt.Fprintf(tw, "  %v\t%s\t%s\t%s\t\n", actuarial.FundingMethod(f), money(t.al[f]), money(t.nc[f]), pct(t.nc[f]/t.payroll))
+	for f := range valuation.NumFundingMethods {
+		fmt.Fprintf(tw, "  %v\t%s\t%s\t%s\t\n", valuation.FundingMethod(f), money(t.al[f]), money(t.nc[f]), pct(t.nc[f]/t.payroll))
 	}
 	tw.Flush()
 	fmt.Fprintf(w, "Members with TUC AL ≤ PUC AL ≤ PVFB: %d of %d\n", t.ordered, t.members)
@@ -439,7 +440,7 @@ func portfolio(w io.Writer, v *actuarial.Valuer, _ *actuarial.Basis) error {
 
 // nextYear returns the member a year on if still active: a year older,
 // with a year more service and the salary the basis projects.
-func nextYear(b *actuarial.Basis, m actuarial.Member) actuarial.Member {
+func nextYear(b *valuation.Basis, m valuation.Member) valuation.Member {
 	m.Salary *= b.Salary.Merit(m.Age, m.Service) * (1 + b.WageGrowth)
 	m.Age++
 	m.Service++
@@ -449,16 +450,16 @@ func nextYear(b *actuarial.Basis, m actuarial.Member) actuarial.Member {
 // career values member m's career year by year from entry (age Age −
 // Service, no service, the salary found backwards by the scale) to the
 // retirement age. vals[k] is the valuation at entry + k.
-func career(v *actuarial.Valuer, b *actuarial.Basis, m actuarial.Member) ([]actuarial.MemberValuation, actuarial.Member, error) {
+func career(v *valuation.Valuer, b *valuation.Basis, m valuation.Member) ([]valuation.MemberValuation, valuation.Member, error) {
 	entry := m
 	for entry.Service > 0 {
 		entry.Age--
 		entry.Service--
 		entry.Salary /= b.Salary.Merit(entry.Age, entry.Service) * (1 + b.WageGrowth)
 	}
-	var vals []actuarial.MemberValuation
+	var vals []valuation.MemberValuation
 	for c := entry; c.Age <= retireAge; c = nextYear(b, c) {
-		var r actuarial.MemberValuation
+		var r valuation.MemberValuation
 		if err := v.Value(&r, c); err != nil {
 			return nil, entry, err
 		}
@@ -470,14 +471,14 @@ func career(v *actuarial.Valuer, b *actuarial.Basis, m actuarial.Member) ([]actu
 // survivalFactor returns v·p^(τ): the discount over one year times the
 // probability that a member aged age with service years is still active a
 // year on.
-func survivalFactor(b *actuarial.Basis, m actuarial.Member) float64 {
+func survivalFactor(b *valuation.Basis, m valuation.Member) float64 {
 	st := b.Actives[m.Sex.Index()]
 	return (1 - st.QTotal(m.Age, m.Service)) / (1 + b.Interest)
 }
 
 // identities prints the identities the valuation of the member of section 1
 // satisfies, each with its residual.
-func identities(w io.Writer, v *actuarial.Valuer, b *actuarial.Basis) error {
+func identities(w io.Writer, v *valuation.Valuer, b *valuation.Basis) error {
 	vals, entry, err := career(v, b, member)
 	if err != nil {
 		return err
@@ -489,8 +490,8 @@ func identities(w io.Writer, v *actuarial.Valuer, b *actuarial.Basis) error {
 	fmt.Fprintln(w, "Accrued liability at entry, with no service yet: 0 under every method")
 	tw := newTable(w)
 	fmt.Fprintln(tw, "  method\tAL at entry\t")
-	for f := range actuarial.NumFundingMethods {
-		fmt.Fprintf(tw, "  %v\t%s\t\n", actuarial.FundingMethod(f), sci(vals[0].AL[f]))
+	for f := range valuation.NumFundingMethods {
+		fmt.Fprintf(tw, "  %v\t%s\t\n", valuation.FundingMethod(f), sci(vals[0].AL[f]))
 	}
 	tw.Flush()
 
@@ -503,9 +504,9 @@ func identities(w io.Writer, v *actuarial.Valuer, b *actuarial.Basis) error {
 		member.Age, member.Age+1, vp)
 	tw = newTable(w)
 	fmt.Fprintln(tw, "  method\tAL + NC\texits\tv·p·AL next\tresidual\t")
-	for f := range actuarial.NumFundingMethods {
+	for f := range valuation.NumFundingMethods {
 		lhs, rhs := r.AL[f]+r.NC[f], r.ExitsInYear+vp*next.AL[f]
-		fmt.Fprintf(tw, "  %v\t%.2f\t%.2f\t%.2f\t%s\t\n", actuarial.FundingMethod(f), lhs, r.ExitsInYear, vp*next.AL[f], sci(lhs-rhs))
+		fmt.Fprintf(tw, "  %v\t%.2f\t%.2f\t%.2f\t%s\t\n", valuation.FundingMethod(f), lhs, r.ExitsInYear, vp*next.AL[f], sci(lhs-rhs))
 	}
 	tw.Flush()
 
@@ -516,7 +517,7 @@ func identities(w io.Writer, v *actuarial.Valuer, b *actuarial.Basis) error {
 	c := entry
 	for i := 0; i+1 < len(vals); i++ {
 		vp := survivalFactor(b, c)
-		for f := range actuarial.NumFundingMethods {
+		for f := range valuation.NumFundingMethods {
 			res := vals[i].AL[f] + vals[i].NC[f] - vals[i].ExitsInYear - vp*vals[i+1].AL[f]
 			worst = math.Max(worst, math.Abs(res))
 		}
@@ -529,12 +530,12 @@ func identities(w io.Writer, v *actuarial.Valuer, b *actuarial.Basis) error {
 	tw = newTable(w)
 	fmt.Fprintln(tw, "  method\tΣ v^k·kp·NC_k\tresidual\t")
 	st := b.Actives[entry.Sex.Index()]
-	for f := range actuarial.NumFundingMethods {
+	for f := range valuation.NumFundingMethods {
 		var sum float64
 		for i, r := range vals {
 			sum += math.Pow(1+b.Interest, -float64(i)) * st.Survival(entry.Age, entry.Service, i) * r.NC[f]
 		}
-		fmt.Fprintf(tw, "  %v\t%.2f\t%s\t\n", actuarial.FundingMethod(f), sum, sci(sum-pvfb))
+		fmt.Fprintf(tw, "  %v\t%.2f\t%s\t\n", valuation.FundingMethod(f), sum, sci(sum-pvfb))
 	}
 	return tw.Flush()
 }

@@ -14,6 +14,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/reserva-go/reserva/actuarial"
+	"github.com/reserva-go/reserva/actuarial/valuation"
 	"github.com/reserva-go/reserva/mortality"
 )
 
@@ -198,13 +199,13 @@ func TestRunDeterministic(t *testing.T) {
 func TestValueAllMatchesSerial(t *testing.T) {
 	plan, basis, err := newPlanAndBasis()
 	require.NoError(t, err)
-	v, err := actuarial.NewValuer(plan, basis)
+	v, err := valuation.NewValuer(plan, basis)
 	require.NoError(t, err)
 	ms := syntheticMembers(200)
 	par, err := valueAll(v, ms, 3)
 	require.NoError(t, err)
 	for i, m := range ms {
-		var r actuarial.MemberValuation
+		var r valuation.MemberValuation
 		require.NoError(t, v.Value(&r, m))
 		assert.Equal(t, r, par[i], "member %d", i)
 	}
@@ -228,9 +229,9 @@ func TestAgainstLifeContingencies(t *testing.T) {
 	life := actuarial.Life{Table: sult, Interest: interest}
 	assert.InDelta(t, 13.5498, life.AnnuityDue(65), bookTol, "AMLCR Appendix D: ä_65")
 
-	v, err := actuarial.NewValuer(plan, basis)
+	v, err := valuation.NewValuer(plan, basis)
 	require.NoError(t, err)
-	var r actuarial.MemberValuation
+	var r valuation.MemberValuation
 	require.NoError(t, v.Value(&r, member))
 	require.Equal(t, retireAge, r.NormalAge)
 
@@ -246,7 +247,7 @@ func TestAgainstLifeContingencies(t *testing.T) {
 	annuity := life.AnnuityEPV(retireAge, pay) +
 		basis.Married[member.Sex.Index()]*reversion*life.ReversionaryAnnuityEPV(retireAge, sult, spouse, pay)
 	want := pension * st.Survival(member.Age, member.Service, years) * math.Pow(1+interest, -float64(years)) * annuity
-	assert.InEpsilon(t, want, r.PVFB[actuarial.BenefitRetirement], rel, "PVFB of the pension at 65")
+	assert.InEpsilon(t, want, r.PVFB[valuation.BenefitRetirement], rel, "PVFB of the pension at 65")
 }
 
 // TestCareer checks that the career of section 3 is the member's: from
@@ -256,7 +257,7 @@ func TestCareer(t *testing.T) {
 	const tol = 1e-9 // relative: the salary divided, then multiplied, by the same ten factors
 	plan, basis, err := newPlanAndBasis()
 	require.NoError(t, err)
-	v, err := actuarial.NewValuer(plan, basis)
+	v, err := valuation.NewValuer(plan, basis)
 	require.NoError(t, err)
 	vals, entry, err := career(v, basis, member)
 	require.NoError(t, err)
@@ -269,9 +270,9 @@ func TestCareer(t *testing.T) {
 	}
 	assert.Equal(t, member.Service, c.Service)
 	assert.InEpsilon(t, member.Salary, c.Salary, tol)
-	var r actuarial.MemberValuation
+	var r valuation.MemberValuation
 	require.NoError(t, v.Value(&r, member))
-	assert.InEpsilon(t, r.AL[actuarial.PUC], vals[member.Age-entry.Age].AL[actuarial.PUC], tol)
+	assert.InEpsilon(t, r.AL[valuation.PUC], vals[member.Age-entry.Age].AL[valuation.PUC], tol)
 }
 
 // TestServiceTable checks the decrements the example builds: the SULT's

@@ -12,7 +12,7 @@ import (
 	"gonum.org/v1/plot"
 	"gonum.org/v1/plot/vg"
 
-	"github.com/reserva-go/reserva/actuarial"
+	"github.com/reserva-go/reserva/actuarial/projection"
 	"github.com/reserva-go/reserva/examples/yucatan/isstey"
 	"github.com/reserva-go/reserva/reform"
 )
@@ -89,7 +89,7 @@ func charts(w io.Writer, st *study, outDir string) error {
 	// The pyramids need the projection by cell, which the comparisons do not
 	// keep: project the 2025 reform again, with Detail, up to the last
 	// year shown.
-	p2, err := actuarial.NewProjector(st.schemes[isstey.Reform2025])
+	p2, err := projection.NewProjector(st.schemes[isstey.Reform2025])
 	if err != nil {
 		return err
 	}

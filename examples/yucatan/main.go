@@ -59,7 +59,9 @@ import (
 	"text/tabwriter"
 	"unicode/utf8"
 
-	"github.com/reserva-go/reserva/actuarial"
+	"github.com/reserva-go/reserva/actuarial/census"
+	"github.com/reserva-go/reserva/actuarial/projection"
+	"github.com/reserva-go/reserva/actuarial/scheme"
 	"github.com/reserva-go/reserva/examples/yucatan/isstey"
 	"github.com/reserva-go/reserva/reform"
 )
@@ -106,11 +108,11 @@ func findDataDir() string {
 // projection of each regime, and the solver's answer once section 5 has
 // found it.
 type study struct {
-	census *actuarial.Census
-	basis  actuarial.Assumptions
+	census *census.Census
+	basis  scheme.Assumptions
 	// schemes, outcomes and metrics are indexed like isstey.Regimes:
 	// the 1976 law, the 2022 law, the 2025 reform.
-	schemes  [isstey.NumRegimes]*actuarial.Scheme
+	schemes  [isstey.NumRegimes]*scheme.Scheme
 	outcomes []reform.Outcome
 	metrics  []reform.Metrics
 	// solved is the 2025 reform at the solved employer's rate; nil when
@@ -237,7 +239,7 @@ func assumptions(w io.Writer, _ *study) error {
 func calibration(w io.Writer, st *study) error {
 	o, m := st.regime(isstey.Law1976)
 	y := &o.Result.Years[0]
-	retired := y.NewPensions[actuarial.PensionOldAge.Index()] + y.NewPensions[actuarial.PensionEarly.Index()]
+	retired := y.NewPensions[census.PensionOldAge.Index()] + y.NewPensions[census.PensionEarly.Index()]
 	pensioners := y.TotalPensioners() // on 1 January, before that day's retirements
 	depleted := "none"
 	if m.DepletionYear != 0 {
@@ -272,11 +274,11 @@ func calibration(w io.Writer, st *study) error {
 // after that day's retirements, less half the year's deaths, plus half the
 // disability and survivors' pensions awarded during the year), as the
 // isstey package's calibration test computes it.
-func averagePension(y *actuarial.YearResult) float64 {
-	n := y.TotalPensioners() + y.NewPensions[actuarial.PensionOldAge.Index()] + y.NewPensions[actuarial.PensionEarly.Index()]
-	for ti := range actuarial.NumPensionTypes {
+func averagePension(y *projection.YearResult) float64 {
+	n := y.TotalPensioners() + y.NewPensions[census.PensionOldAge.Index()] + y.NewPensions[census.PensionEarly.Index()]
+	for ti := range census.NumPensionTypes {
 		n -= y.PensionerDeaths[ti] / 2
-		if typ := actuarial.PensionType(ti + 1); typ != actuarial.PensionOldAge && typ != actuarial.PensionEarly {
+		if typ := census.PensionType(ti + 1); typ != census.PensionOldAge && typ != census.PensionEarly {
 			n += y.NewPensions[ti] / 2
 		}
 	}

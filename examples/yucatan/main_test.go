@@ -17,7 +17,10 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
-	"github.com/reserva-go/reserva/actuarial"
+	"github.com/reserva-go/reserva/actuarial/census"
+	"github.com/reserva-go/reserva/actuarial/indicator"
+	"github.com/reserva-go/reserva/actuarial/projection"
+	"github.com/reserva-go/reserva/actuarial/scheme"
 	"github.com/reserva-go/reserva/examples/yucatan/isstey"
 	"github.com/reserva-go/reserva/reform"
 )
@@ -106,7 +109,7 @@ func number(t *testing.T, s string) float64 {
 // through package actuarial, and summarizes it at the projection's own
 // returns: the figures the report must show, computed without package
 // reform.
-func direct(t *testing.T, r isstey.Regime, edit func(*actuarial.Scheme)) (*actuarial.Result, *actuarial.Summary) {
+func direct(t *testing.T, r isstey.Regime, edit func(*scheme.Scheme)) (*projection.Result, *indicator.Summary) {
 	t.Helper()
 	c, err := isstey.ReadCensus(filepath.Join(dataDir, "isstey"))
 	require.NoError(t, err)
@@ -119,11 +122,11 @@ func direct(t *testing.T, r isstey.Regime, edit func(*actuarial.Scheme)) (*actua
 	if edit != nil {
 		edit(s)
 	}
-	p, err := actuarial.NewProjector(s)
+	p, err := projection.NewProjector(s)
 	require.NoError(t, err)
 	res, err := p.Run(years, nil)
 	require.NoError(t, err)
-	sum, err := res.Summarize(nil, actuarial.Horizon{})
+	sum, err := res.Summarize(nil, indicator.Horizon{})
 	require.NoError(t, err)
 	return res, sum
 }
@@ -174,7 +177,7 @@ func TestRun(t *testing.T) {
 		// The calibration test's tolerance on the average pension: ±10%.
 		assert.InEpsilon(t, 101.3e6/7549, averagePension(y), 0.10)
 		row = cells(t, lines, "retirements in the year")
-		retired := y.NewPensions[actuarial.PensionOldAge.Index()] + y.NewPensions[actuarial.PensionEarly.Index()]
+		retired := y.NewPensions[census.PensionOldAge.Index()] + y.NewPensions[census.PensionEarly.Index()]
 		assert.InDelta(t, retired, number(t, row[0]), 0.5+1e-9)
 		assert.Equal(t, []string{"over 1,000 expected", "[press] yucatan.com.mx"}, row[1:])
 		row = cells(t, lines, "workers per pensioner")
@@ -262,10 +265,10 @@ func TestRun(t *testing.T) {
 		// Projected at the printed rate, the reserve stays ≥ 0 at the end
 		// of every year through 2075; a hundredth of a point less, it
 		// does not: the rate is the least to the printed precision.
-		low := func(rate float64) (float64, *actuarial.Result) {
-			res, _ := direct(t, isstey.Reform2025, func(s *actuarial.Scheme) {
+		low := func(rate float64) (float64, *projection.Result) {
+			res, _ := direct(t, isstey.Reform2025, func(s *scheme.Scheme) {
 				rs, err := reform.Reform{Name: "solved", Changes: []reform.Change{
-					reform.ContributionRate{Year: 2026, Payer: actuarial.Employer, Rate: rate},
+					reform.ContributionRate{Year: 2026, Payer: scheme.Employer, Rate: rate},
 				}}.Apply(s)
 				require.NoError(t, err)
 				*s = *rs
@@ -289,7 +292,7 @@ func TestRun(t *testing.T) {
 		yr, err := strconv.Atoi(year)
 		require.NoError(t, err)
 		assert.Equal(t, at, res.Years[yr-isstey.CensusYear].ReserveEnd)
-		depl, ok, err := actuarial.DepletionYear(res.StartYear, res.ReserveEnd(nil))
+		depl, ok, err := indicator.DepletionYear(res.StartYear, res.ReserveEnd(nil))
 		require.NoError(t, err)
 		require.True(t, ok)
 		assert.Greater(t, depl, targetYear)
@@ -367,9 +370,9 @@ func TestMeasures2025(t *testing.T) {
 		got := tl[len(tl)-1]
 		require.Equal(t, isstey.Reform2025From, got.From, g.Name)
 		for y := isstey.Reform2025From; y < isstey.CensusYear+years; y++ {
-			require.Equal(t, want.Contribution[actuarial.Worker].At(y), got.Contribution[actuarial.Worker].At(y), "%s, %d", g.Name, y)
+			require.Equal(t, want.Contribution[scheme.Worker].At(y), got.Contribution[scheme.Worker].At(y), "%s, %d", g.Name, y)
 		}
-		got.Contribution[actuarial.Worker], want.Contribution[actuarial.Worker] = nil, nil
+		got.Contribution[scheme.Worker], want.Contribution[scheme.Worker] = nil, nil
 		assert.True(t, reflect.DeepEqual(want, got), "%s:\n got %+v\nwant %+v", g.Name, got, want)
 		want = isstey.Rules2025(isstey.Reform2025From)
 	}

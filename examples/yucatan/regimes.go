@@ -12,6 +12,8 @@ import (
 	"github.com/shopspring/decimal"
 
 	"github.com/reserva-go/reserva/actuarial"
+	"github.com/reserva-go/reserva/actuarial/census"
+	"github.com/reserva-go/reserva/actuarial/scheme"
 	"github.com/reserva-go/reserva/examples/yucatan/isstey"
 	"github.com/reserva-go/reserva/reform"
 )
@@ -151,8 +153,8 @@ func measures2025() reform.Reform {
 	from := isstey.Reform2025From
 	women := actuarial.Female.Index()
 	return reform.Reform{Name: "2025 reform's measures", Changes: []reform.Change{
-		reform.ContributionRate{Year: from, Payer: actuarial.Worker, Rate: r25.Contribution[actuarial.Worker].At(from)},
-		reform.RulesEdit{Year: from, Label: "women's full pension after 28 years of service", Edit: func(r *actuarial.Rules, _ int) error {
+		reform.ContributionRate{Year: from, Payer: scheme.Worker, Rate: r25.Contribution[scheme.Worker].At(from)},
+		reform.RulesEdit{Year: from, Label: "women's full pension after 28 years of service", Edit: func(r *scheme.Rules, _ int) error {
 			r.Eligibility.Full[women] = r25.Eligibility.Full[women]
 			return nil
 		}},
@@ -233,7 +235,7 @@ func drivers(w io.Writer, st *study) error {
 func retirements(o *reform.Outcome, from, to int) float64 {
 	var n float64
 	for _, y := range o.Result.Years[from-o.Result.StartYear : to-o.Result.StartYear+1] {
-		n += y.NewPensions[actuarial.PensionOldAge.Index()] + y.NewPensions[actuarial.PensionEarly.Index()]
+		n += y.NewPensions[census.PensionOldAge.Index()] + y.NewPensions[census.PensionEarly.Index()]
 	}
 	return n
 }

@@ -10,7 +10,7 @@ import (
 	"math"
 	"text/tabwriter"
 
-	"github.com/reserva-go/reserva/actuarial"
+	"github.com/reserva-go/reserva/actuarial/scheme"
 	"github.com/reserva-go/reserva/examples/yucatan/isstey"
 	"github.com/reserva-go/reserva/reform"
 )
@@ -26,7 +26,7 @@ const rateStep = 1e-4
 // solvedLever is what the solver moves: the employer's (the state's)
 // contribution rate from 1 January 2026, for every member, on top of the
 // worker's 11% that the reform fixes.
-var solvedLever = reform.ContributionLever{Year: isstey.Reform2025From, Payer: actuarial.Employer}
+var solvedLever = reform.ContributionLever{Year: isstey.Reform2025From, Payer: scheme.Employer}
 
 // solve finds the least employer's rate in [lo, hi] from 2026 that keeps
 // the reserve of the 2025 reform at or above zero at the end of every year
@@ -34,7 +34,7 @@ var solvedLever = reform.ContributionLever{Year: isstey.Reform2025From, Payer: a
 // in the range does, it says so and prints the range tried.
 func solve(w io.Writer, st *study, lo, hi float64) error {
 	base := st.schemes[isstey.Reform2025]
-	worker := isstey.Rules2025(isstey.Reform2025From).Contribution[actuarial.Worker].At(isstey.Reform2025From)
+	worker := isstey.Rules2025(isstey.Reform2025From).Contribution[scheme.Worker].At(isstey.Reform2025From)
 	fmt.Fprintf(w, "5. What contribution rate would keep the reserve from running out for %d years under the 2025 rules?\n", targetYears)
 	fmt.Fprintf(w, "Solved for: the employer's (the state's) rate from 1 January %d, on top of the workers' %s,\n",
 		isstey.Reform2025From, rate(worker))
@@ -92,7 +92,7 @@ func solve(w io.Writer, st *study, lo, hi float64) error {
 
 // atEmployerRate projects the scheme with the employer's rate set to rate
 // from 2026, as the solver does.
-func atEmployerRate(base *actuarial.Scheme, employer float64) (*reform.Outcome, reform.Metrics, error) {
+func atEmployerRate(base *scheme.Scheme, employer float64) (*reform.Outcome, reform.Metrics, error) {
 	r := reform.Reform{
 		Name:    fmt.Sprintf("2025 reform, employer %s", pct(employer)),
 		Changes: []reform.Change{solvedLever.Change(employer)},

@@ -10,6 +10,7 @@ import (
 	"os"
 
 	"github.com/reserva-go/reserva/actuarial"
+	"github.com/reserva-go/reserva/actuarial/scheme"
 	"github.com/reserva-go/reserva/mortality"
 )
 
@@ -71,7 +72,7 @@ func MeritScale() actuarial.SalaryScale {
 // full pension 80% a year at any age (under the 1976 law it pays 100% of
 // the last two years' pay), a reduced one 8% a year at 55–59, 15% at
 // 60–64, 30% at 65–69; every eligible member has retired by 70.
-func retirementRates() actuarial.RetirementRates {
+func retirementRates() scheme.RetirementRates {
 	full := make([]float64, 70-40+1)
 	for i := range full {
 		full[i] = 0.8
@@ -90,7 +91,7 @@ func retirementRates() actuarial.RetirementRates {
 			reduced[i] = 1
 		}
 	}
-	return actuarial.RetirementRates{
+	return scheme.RetirementRates{
 		Full:    actuarial.ByAge{MinAge: 40, Values: full},
 		Reduced: actuarial.ByAge{MinAge: 55, Values: reduced},
 	}
@@ -121,7 +122,7 @@ func decrements() (*actuarial.ServiceTable, error) {
 // 80% up to 70, falling to 40% at 90; women 60% up to 60, falling to 15% at
 // 85), husbands three years older than their wives; no orphans' pensions
 // (the survivors' pension stands for the family's).
-func family() actuarial.Family {
+func family() scheme.Family {
 	married := func(level float64, from, to int, end float64) actuarial.ByAge {
 		v := make([]float64, to-18+1)
 		for i := range v {
@@ -133,7 +134,7 @@ func family() actuarial.Family {
 		}
 		return actuarial.ByAge{MinAge: 18, Values: v}
 	}
-	return actuarial.Family{
+	return scheme.Family{
 		Married: [actuarial.NumSexes]actuarial.ByAge{married(0.8, 70, 90, 0.4), married(0.6, 60, 85, 0.15)},
 		AgeGap:  [actuarial.NumSexes]int{3, -3},
 	}
@@ -145,20 +146,20 @@ func family() actuarial.Family {
 // the state's workers, not ISSTEY's insured, and is not used). They join
 // at 20–40 with the census's entry-age curve, 55% women, at the entry
 // salary.
-func entrants() actuarial.Entrants {
-	var profile []actuarial.EntrantProfile
+func entrants() scheme.Entrants {
+	var profile []scheme.EntrantProfile
 	for _, sex := range []actuarial.Sex{actuarial.Male, actuarial.Female} {
 		share := 0.55
 		if sex == actuarial.Male {
 			share = 0.45
 		}
 		for age := 20; age <= 40; age++ {
-			profile = append(profile, actuarial.EntrantProfile{
+			profile = append(profile, scheme.EntrantProfile{
 				Sex: sex, Age: age, Weight: share * entryAgeWeight(age), Salary: 12 * DefaultEntrySalary,
 			})
 		}
 	}
-	return actuarial.Entrants{Mode: actuarial.ReplacementEntrants, Profile: profile}
+	return scheme.Entrants{Mode: scheme.ReplacementEntrants, Profile: profile}
 }
 
 // Basis returns the assumptions of the projection with men's and women's
@@ -167,21 +168,21 @@ func entrants() actuarial.Entrants {
 // not public in full) and survivors. Its rates are the constants of this
 // file; the reference unit is [MonthlyUnit2022] a month in 2022. The caller may change any
 // field of the result.
-func Basis(men, women mortality.Table) (actuarial.Assumptions, error) {
+func Basis(men, women mortality.Table) (scheme.Assumptions, error) {
 	if men == nil || women == nil {
 		panic("isstey: Basis with a nil mortality table")
 	}
 	dec, err := decrements()
 	if err != nil {
-		return actuarial.Assumptions{}, err
+		return scheme.Assumptions{}, err
 	}
 	rr := retirementRates()
-	return actuarial.Assumptions{
-		Mortality: [actuarial.NumLifeStatuses][actuarial.NumSexes]actuarial.YearTable{
-			actuarial.StatusActive: {actuarial.PeriodTable{Table: men}, actuarial.PeriodTable{Table: women}},
+	return scheme.Assumptions{
+		Mortality: [scheme.NumLifeStatuses][actuarial.NumSexes]scheme.YearTable{
+			scheme.StatusActive: {scheme.PeriodTable{Table: men}, scheme.PeriodTable{Table: women}},
 		},
 		Decrements: [actuarial.NumSexes]*actuarial.ServiceTable{dec, dec},
-		Retirement: [actuarial.NumSexes]actuarial.RetirementRates{rr, rr},
+		Retirement: [actuarial.NumSexes]scheme.RetirementRates{rr, rr},
 		Salary:     MeritScale(),
 		WageGrowth: actuarial.Constant(WageGrowth),
 		Inflation:  actuarial.Constant(Inflation),

@@ -3,9 +3,8 @@ package isstey
 import (
 	"testing"
 
+	"github.com/reserva-go/reserva/actuarial/projection"
 	"github.com/stretchr/testify/require"
-
-	"github.com/reserva-go/reserva/actuarial"
 )
 
 // BenchmarkGenerate draws the calibrated census (31,000 actives, 7,318
@@ -25,12 +24,12 @@ func BenchmarkThreeRegimes(b *testing.B) {
 	c, err := committed()
 	require.NoError(b, err)
 	as := basis(b)
-	var ps [NumRegimes]*actuarial.Projector
-	var rs [NumRegimes]*actuarial.Result
+	var ps [NumRegimes]*projection.Projector
+	var rs [NumRegimes]*projection.Result
 	for i, r := range Regimes {
 		s, err := Scheme(r, c, as)
 		require.NoError(b, err)
-		ps[i], err = actuarial.NewProjector(s)
+		ps[i], err = projection.NewProjector(s)
 		require.NoError(b, err)
 	}
 	b.ReportAllocs()
@@ -58,7 +57,7 @@ func BenchmarkFromScratch(b *testing.B) {
 			if err != nil {
 				b.Fatal(err)
 			}
-			p, err := actuarial.NewProjector(s)
+			p, err := projection.NewProjector(s)
 			if err != nil {
 				b.Fatal(err)
 			}

@@ -5,10 +5,12 @@ import (
 	"sync"
 	"testing"
 
+	"github.com/reserva-go/reserva/actuarial/census"
+	"github.com/reserva-go/reserva/actuarial/indicator"
+	"github.com/reserva-go/reserva/actuarial/projection"
+	"github.com/reserva-go/reserva/actuarial/scheme"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
-
-	"github.com/reserva-go/reserva/actuarial"
 )
 
 // The tolerances of the calibration. The published figures are press
@@ -25,9 +27,9 @@ const (
 
 // committed reads the committed census and the basis on EMSSA-09 once for
 // all tests.
-var committed = sync.OnceValues(func() (*actuarial.Census, error) { return ReadCensus(dataDir) })
+var committed = sync.OnceValues(func() (*census.Census, error) { return ReadCensus(dataDir) })
 
-func basis(tb testing.TB) actuarial.Assumptions {
+func basis(tb testing.TB) scheme.Assumptions {
 	tb.Helper()
 	men, women, err := ReadEMSSA09(emssa09Path)
 	require.NoError(tb, err)
@@ -38,7 +40,7 @@ func basis(tb testing.TB) actuarial.Assumptions {
 
 // project projects the scheme of the committed census under a regime for
 // years years, after edit (if not nil) has changed the scheme.
-func project(tb testing.TB, r Regime, years int, edit func(*actuarial.Scheme)) *actuarial.Result {
+func project(tb testing.TB, r Regime, years int, edit func(*scheme.Scheme)) *projection.Result {
 	tb.Helper()
 	c, err := committed()
 	require.NoError(tb, err)
@@ -47,7 +49,7 @@ func project(tb testing.TB, r Regime, years int, edit func(*actuarial.Scheme)) *
 	if edit != nil {
 		edit(s)
 	}
-	p, err := actuarial.NewProjector(s)
+	p, err := projection.NewProjector(s)
 	require.NoError(tb, err)
 	res, err := p.Run(years, nil)
 	require.NoError(tb, err)
@@ -68,7 +70,7 @@ func TestCalibration(t *testing.T) {
 	res := project(t, Law1976, 10, nil)
 	y := &res.Years[0]
 	require.Equal(t, 2022, y.Year)
-	retired := y.NewPensions[actuarial.PensionOldAge.Index()] + y.NewPensions[actuarial.PensionEarly.Index()]
+	retired := y.NewPensions[census.PensionOldAge.Index()] + y.NewPensions[census.PensionEarly.Index()]
 	pensioners := y.TotalPensioners() // on 1 January, before that day's retirements
 
 	t.Run("insured workers ~31,000 in 2022", func(t *testing.T) {
@@ -97,9 +99,9 @@ func TestCalibration(t *testing.T) {
 		// of 1 January after its retirements, less half the year's deaths,
 		// plus half the pensions awarded during the year.
 		var during, deaths float64
-		for ti := range actuarial.NumPensionTypes {
+		for ti := range census.NumPensionTypes {
 			deaths += y.PensionerDeaths[ti]
-			if typ := actuarial.PensionType(ti + 1); typ != actuarial.PensionOldAge && typ != actuarial.PensionEarly {
+			if typ := census.PensionType(ti + 1); typ != census.PensionOldAge && typ != census.PensionEarly {
 				during += y.NewPensions[ti]
 			}
 		}
@@ -113,7 +115,7 @@ func TestCalibration(t *testing.T) {
 		// The flow goes on within the published range, widened by the
 		// tolerance, in the years after 2022.
 		for _, yr := range res.Years[1:] {
-			r := yr.NewPensions[actuarial.PensionOldAge.Index()] + yr.NewPensions[actuarial.PensionEarly.Index()]
+			r := yr.NewPensions[census.PensionOldAge.Index()] + yr.NewPensions[census.PensionEarly.Index()]
 			assert.GreaterOrEqual(t, r, 400*(1-flowTol), yr.Year)
 			assert.LessOrEqual(t, r, 1000*(1+flowTol), yr.Year)
 		}
@@ -144,14 +146,14 @@ func TestCalibration(t *testing.T) {
 	})
 	t.Run("technical bankruptcy late 2026 / early 2027; the trust carries payments to 2028", func(t *testing.T) {
 		// The calibration of TrustReserve.
-		year, ok, err := actuarial.DepletionYear(res.StartYear, res.ReserveEnd(nil))
+		year, ok, err := indicator.DepletionYear(res.StartYear, res.ReserveEnd(nil))
 		require.NoError(t, err)
 		require.True(t, ok, "the reserve runs out")
 		assert.GreaterOrEqual(t, year, 2026)
 		assert.LessOrEqual(t, year, 2028)
 		// Without the state's extra payment it runs out no later.
-		bare := project(t, Law1976, 10, func(s *actuarial.Scheme) { s.Transfers = nil })
-		y2, ok, err := actuarial.DepletionYear(bare.StartYear, bare.ReserveEnd(nil))
+		bare := project(t, Law1976, 10, func(s *scheme.Scheme) { s.Transfers = nil })
+		y2, ok, err := indicator.DepletionYear(bare.StartYear, bare.ReserveEnd(nil))
 		require.NoError(t, err)
 		require.True(t, ok)
 		assert.LessOrEqual(t, y2, year)

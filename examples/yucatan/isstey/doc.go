@@ -25,7 +25,7 @@
 //	go run ./examples/yucatan/gen -seed 1 -out testdata/isstey
 //
 // [ReadCensus] reads them back. The files hold monthly amounts in MXN
-// (read with [Options]: twelve payments a year); an [actuarial.Census]
+// (read with [Options]: twelve payments a year); an [census.Census]
 // holds them annual.
 //
 // # The regimes
@@ -74,7 +74,7 @@
 // Those of package actuarial: the census is on 1 January 2022, year t = 0
 // of a projection is 2022; ages are last birthdays and service completed
 // years on 1 January; rates are annual fractions. Money is nominal MXN: a
-// year's worth in [actuarial.Census] and in projections, a month's worth in
+// year's worth in [census.Census] and in projections, a month's worth in
 // the files, in [Config] and in the published figures' constants.
 package isstey
 

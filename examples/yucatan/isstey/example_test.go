@@ -3,7 +3,8 @@ package isstey_test
 import (
 	"fmt"
 
-	"github.com/reserva-go/reserva/actuarial"
+	"github.com/reserva-go/reserva/actuarial/indicator"
+	"github.com/reserva-go/reserva/actuarial/projection"
 	"github.com/reserva-go/reserva/examples/yucatan/isstey"
 )
 
@@ -31,7 +32,7 @@ func ExampleScheme() {
 		if err != nil {
 			panic(err)
 		}
-		p, err := actuarial.NewProjector(s)
+		p, err := projection.NewProjector(s)
 		if err != nil {
 			panic(err)
 		}
@@ -43,7 +44,7 @@ func ExampleScheme() {
 		if err != nil {
 			panic(err)
 		}
-		sum, err := actuarial.Summarize(nil, res.Flows(nil), actuarial.Horizon{Curve: curve})
+		sum, err := indicator.Summarize(nil, res.Flows(nil), indicator.Horizon{Curve: curve})
 		if err != nil {
 			panic(err)
 		}

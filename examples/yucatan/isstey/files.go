@@ -12,9 +12,8 @@ import (
 	"path/filepath"
 	"time"
 
+	"github.com/reserva-go/reserva/actuarial/census"
 	"github.com/shopspring/decimal"
-
-	"github.com/reserva-go/reserva/actuarial"
 )
 
 // The file names of a census directory.
@@ -23,12 +22,12 @@ const (
 	PensionersFile = "pensioners.csv"
 )
 
-// Options are the [actuarial.CensusOptions] that read the files: ISO dates,
+// Options are the [census.CensusOptions] that read the files: ISO dates,
 // canonical sex codes (male, female), monthly salaries and pensions (MXN;
 // twelve a year; the 40-day year-end bonus is not in the amounts, the
 // rules add it).
-func Options(file string) actuarial.CensusOptions {
-	return actuarial.CensusOptions{File: file, SalaryPaymentsPerYear: 12, PensionPaymentsPerYear: 12}
+func Options(file string) census.CensusOptions {
+	return census.CensusOptions{File: file, SalaryPaymentsPerYear: 12, PensionPaymentsPerYear: 12}
 }
 
 var twelve = decimal.NewFromInt(12)
@@ -39,13 +38,13 @@ func monthly(annual decimal.Decimal) string {
 	return annual.DivRound(twelve, 2).StringFixed(2)
 }
 
-func isoDate(d time.Time) string { return d.Format(actuarial.ISODate) }
+func isoDate(d time.Time) string { return d.Format(census.ISODate) }
 
 // WriteActives writes actives as CSV with the header
 // id,sex,birth_date,entry_date,salary: ISO dates, canonical sex codes and
 // monthly salaries (the annual salary over 12, to the cent). Records need
 // their birth and entry dates.
-func WriteActives(w io.Writer, actives []actuarial.Active) error {
+func WriteActives(w io.Writer, actives []census.Active) error {
 	cw := csv.NewWriter(w)
 	_ = cw.Write([]string{"id", "sex", "birth_date", "entry_date", "salary"})
 	for i := range actives {
@@ -62,7 +61,7 @@ func WriteActives(w io.Writer, actives []actuarial.Active) error {
 // WritePensioners writes pensioners as CSV with the header
 // id,sex,birth_date,type,pension, as [WriteActives] writes actives: monthly
 // pensions.
-func WritePensioners(w io.Writer, pensioners []actuarial.Pensioner) error {
+func WritePensioners(w io.Writer, pensioners []census.Pensioner) error {
 	cw := csv.NewWriter(w)
 	_ = cw.Write([]string{"id", "sex", "birth_date", "type", "pension"})
 	for i := range pensioners {
@@ -78,7 +77,7 @@ func WritePensioners(w io.Writer, pensioners []actuarial.Pensioner) error {
 
 // WriteCensus writes the census to dir/actives.csv and dir/pensioners.csv,
 // creating dir if need be.
-func WriteCensus(dir string, c *actuarial.Census) error {
+func WriteCensus(dir string, c *census.Census) error {
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return err
 	}
@@ -102,9 +101,9 @@ func WriteCensus(dir string, c *actuarial.Census) error {
 // ReadCensus reads the census of 1 January 2022 from dir/actives.csv and
 // dir/pensioners.csv (the repository's testdata/isstey). Amounts come back
 // annual. Errors name the file, line, field and value.
-func ReadCensus(dir string) (*actuarial.Census, error) {
-	c := &actuarial.Census{Year: CensusYear}
-	read := func(name string, f func(io.Reader, actuarial.CensusOptions) error) error {
+func ReadCensus(dir string) (*census.Census, error) {
+	c := &census.Census{Year: CensusYear}
+	read := func(name string, f func(io.Reader, census.CensusOptions) error) error {
 		in, err := os.Open(filepath.Join(dir, name))
 		if err != nil {
 			return err
@@ -112,12 +111,12 @@ func ReadCensus(dir string) (*actuarial.Census, error) {
 		defer in.Close()
 		return f(in, Options(name))
 	}
-	errA := read(ActivesFile, func(r io.Reader, o actuarial.CensusOptions) (err error) {
-		c.Actives, err = actuarial.ReadActives(r, CensusYear, o)
+	errA := read(ActivesFile, func(r io.Reader, o census.CensusOptions) (err error) {
+		c.Actives, err = census.ReadActives(r, CensusYear, o)
 		return err
 	})
-	errP := read(PensionersFile, func(r io.Reader, o actuarial.CensusOptions) (err error) {
-		c.Pensioners, err = actuarial.ReadPensioners(r, CensusYear, o)
+	errP := read(PensionersFile, func(r io.Reader, o census.CensusOptions) (err error) {
+		c.Pensioners, err = census.ReadPensioners(r, CensusYear, o)
 		return err
 	})
 	if err := errors.Join(errA, errP); err != nil {

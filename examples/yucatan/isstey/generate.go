@@ -12,6 +12,7 @@ import (
 	"github.com/shopspring/decimal"
 
 	"github.com/reserva-go/reserva/actuarial"
+	"github.com/reserva-go/reserva/actuarial/census"
 )
 
 // CensusYear is the year of the census: the valuation date is 1 January
@@ -115,11 +116,11 @@ type Config struct {
 	// 246 workers per pensioner in 1997, 4 in 2022).
 	AwardGrowth float64
 	// PensionShares are the shares of the pensions in payment by type,
-	// indexed by [actuarial.PensionType.Index] (old-age, early,
+	// indexed by [census.PensionType.Index] (old-age, early,
 	// disability, survivor, orphan), each ≥ 0, normalised to sum to 1; the
 	// orphans' share must be 0 (the scheme models no orphans' pensions).
 	// All zero: 75%, 7%, 5%, 13% (assumption: no breakdown is published).
-	PensionShares [actuarial.NumPensionTypes]float64
+	PensionShares [census.NumPensionTypes]float64
 }
 
 // withDefaults returns c with its zero fields set to their defaults.
@@ -148,8 +149,8 @@ func (c Config) withDefaults() Config {
 	def(&c.HiringFall, 0.02)
 	def(&c.Retention, 0.015)
 	def(&c.AwardGrowth, 0.08)
-	if c.PensionShares == ([actuarial.NumPensionTypes]float64{}) {
-		c.PensionShares = [actuarial.NumPensionTypes]float64{0.75, 0.07, 0.05, 0.13, 0}
+	if c.PensionShares == ([census.NumPensionTypes]float64{}) {
+		c.PensionShares = [census.NumPensionTypes]float64{0.75, 0.07, 0.05, 0.13, 0}
 	}
 	return c
 }
@@ -187,7 +188,7 @@ func (c Config) validate() error {
 		return bad("AwardGrowth", c.AwardGrowth)
 	}
 	for i, v := range c.PensionShares {
-		if !in(v, 0, math.MaxFloat64) || (v != 0 && i == actuarial.PensionOrphan.Index()) {
+		if !in(v, 0, math.MaxFloat64) || (v != 0 && i == census.PensionOrphan.Index()) {
 			return bad("PensionShares", c.PensionShares)
 		}
 	}
@@ -231,13 +232,13 @@ func entryAgeWeight(age int) float64 {
 // that their mean is MeanPension.
 //
 // The census is illustrative, not ISSTEY's: see the package documentation.
-func Generate(seed uint64, cfg Config) (*actuarial.Census, error) {
+func Generate(seed uint64, cfg Config) (*census.Census, error) {
 	cfg = cfg.withDefaults()
 	if err := cfg.validate(); err != nil {
 		return nil, err
 	}
 	rng := rand.New(rand.NewPCG(seed, pcgStream))
-	c := &actuarial.Census{Year: CensusYear}
+	c := &census.Census{Year: CensusYear}
 	c.Actives = generateActives(rng, cfg)
 	c.Pensioners = generatePensioners(rng, cfg)
 	return c, nil
@@ -307,7 +308,7 @@ func lognormal(rng *rand.Rand, s float64) float64 {
 	return math.Exp(s*rng.NormFloat64() - s*s/2)
 }
 
-func generateActives(rng *rand.Rand, cfg Config) []actuarial.Active {
+func generateActives(rng *rand.Rand, cfg Config) []census.Active {
 	var d [actuarial.NumSexes]cumulative
 	for sx := range actuarial.NumSexes {
 		sex := actuarial.Sex(sx + 1)
@@ -325,7 +326,7 @@ func generateActives(rng *rand.Rand, cfg Config) []actuarial.Active {
 		}
 	}
 	scale := MeritScale()
-	out := make([]actuarial.Active, cfg.Actives)
+	out := make([]census.Active, cfg.Actives)
 	for i := range out {
 		sex := actuarial.Male
 		if rng.Float64() < cfg.WomenShare {
@@ -338,7 +339,7 @@ func generateActives(rng *rand.Rand, cfg Config) []actuarial.Active {
 		for s := range service {
 			merit *= scale.Merit(entryAge+s, s)
 		}
-		out[i] = actuarial.Active{
+		out[i] = census.Active{
 			ID:        fmt.Sprintf("A%05d", i+1),
 			Sex:       sex,
 			Age:       age,
@@ -360,7 +361,7 @@ type pensionProfile struct {
 	relative           float64
 }
 
-var pensionProfiles = [actuarial.NumPensionTypes]pensionProfile{
+var pensionProfiles = [census.NumPensionTypes]pensionProfile{
 	{53, 4, 45, 70, 1.00},  // old age: 30 years of service at any age
 	{58, 3, 55, 70, 0.70},  // early: from 55 with 15 years, 50% to 100%
 	{48, 8, 33, 69, 0.60},  // disability: 15 years of service needed
@@ -376,10 +377,10 @@ func gompertzSurvival(x, n int) float64 {
 	return math.Exp(-b / math.Log(c) * (math.Pow(c, float64(x+n)) - math.Pow(c, float64(x))))
 }
 
-func generatePensioners(rng *rand.Rand, cfg Config) []actuarial.Pensioner {
+func generatePensioners(rng *rand.Rand, cfg Config) []census.Pensioner {
 	// Draw types, ages and relative amounts first; scale the amounts after.
 	var byType cumulative
-	var ages [actuarial.NumPensionTypes]cumulative
+	var ages [census.NumPensionTypes]cumulative
 	for ti, share := range cfg.PensionShares {
 		byType.add(share, ti, 0)
 		pr := &pensionProfiles[ti]
@@ -391,15 +392,15 @@ func generatePensioners(rng *rand.Rand, cfg Config) []actuarial.Pensioner {
 			}
 		}
 	}
-	out := make([]actuarial.Pensioner, cfg.Pensioners)
+	out := make([]census.Pensioner, cfg.Pensioners)
 	raw := make([]float64, len(out))
 	for i := range out {
 		ti := byType.draw(rng)[0]
-		typ := actuarial.PensionType(ti + 1)
+		typ := census.PensionType(ti + 1)
 		v := ages[ti].draw(rng)
 		age, since := v[0], v[1]
 		share := cfg.WomenShare
-		if typ == actuarial.PensionSurvivor {
+		if typ == census.PensionSurvivor {
 			share = cfg.WidowShare
 		}
 		sex := actuarial.Male
@@ -408,7 +409,7 @@ func generatePensioners(rng *rand.Rand, cfg Config) []actuarial.Pensioner {
 		}
 		// Older awards are lower: pensions have been indexed below wages.
 		raw[i] = pensionProfiles[ti].relative * math.Exp(-0.01*float64(since)) * lognormal(rng, cfg.PensionSpread)
-		out[i] = actuarial.Pensioner{
+		out[i] = census.Pensioner{
 			ID:        fmt.Sprintf("P%05d", i+1),
 			Sex:       sex,
 			Age:       age,

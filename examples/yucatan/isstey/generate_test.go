@@ -13,6 +13,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/reserva-go/reserva/actuarial"
+	"github.com/reserva-go/reserva/actuarial/census"
 )
 
 // dataDir is the repository's testdata/isstey as seen from this package.
@@ -133,7 +134,7 @@ func TestGenerateInvariants(t *testing.T) {
 
 	lo, hi := LowestPension2019*index2022, HighestPension2019*index2022
 	var sum float64
-	var byType [actuarial.NumPensionTypes]int
+	var byType [census.NumPensionTypes]int
 	for _, p := range c.Pensioners {
 		m := p.Pension.InexactFloat64() / 12
 		switch {
@@ -151,7 +152,7 @@ func TestGenerateInvariants(t *testing.T) {
 	assert.InDelta(t, cfg.MeanPension, sum/n, centTol, "the pensions average MeanPension (scaled by construction)")
 	for ti, want := range cfg.PensionShares {
 		got := float64(byType[ti]) / n
-		assert.InDelta(t, want, got, sigmas*math.Sqrt(want*(1-want)/n)+1e-12, actuarial.PensionType(ti+1).String())
+		assert.InDelta(t, want, got, sigmas*math.Sqrt(want*(1-want)/n)+1e-12, census.PensionType(ti+1).String())
 	}
 }
 
@@ -227,8 +228,8 @@ func TestConfigValidate(t *testing.T) {
 		{HiringPeak: 1800},
 		{HiringDecline: 1},
 		{Retention: -0.1},
-		{PensionShares: [actuarial.NumPensionTypes]float64{1, -1}},
-		{PensionShares: [actuarial.NumPensionTypes]float64{1, 0, 0, 0, 0.1}},
+		{PensionShares: [census.NumPensionTypes]float64{1, -1}},
+		{PensionShares: [census.NumPensionTypes]float64{1, 0, 0, 0, 0.1}},
 	} {
 		_, err := Generate(1, c)
 		assert.Error(t, err, "%+v", c)
@@ -237,6 +238,6 @@ func TestConfigValidate(t *testing.T) {
 
 func TestWriteNeedsDates(t *testing.T) {
 	var b bytes.Buffer
-	assert.Error(t, WriteActives(&b, []actuarial.Active{{ID: "x", Sex: actuarial.Male, Age: 40}}))
-	assert.Error(t, WritePensioners(&b, []actuarial.Pensioner{{ID: "y", Sex: actuarial.Male, Age: 70, Type: actuarial.PensionOldAge}}))
+	assert.Error(t, WriteActives(&b, []census.Active{{ID: "x", Sex: actuarial.Male, Age: 40}}))
+	assert.Error(t, WritePensioners(&b, []census.Pensioner{{ID: "y", Sex: actuarial.Male, Age: 70, Type: census.PensionOldAge}}))
 }

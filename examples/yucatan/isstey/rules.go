@@ -7,6 +7,8 @@ import (
 	"fmt"
 
 	"github.com/reserva-go/reserva/actuarial"
+	"github.com/reserva-go/reserva/actuarial/census"
+	"github.com/reserva-go/reserva/actuarial/scheme"
 )
 
 // EmployerRate is the state's contribution rate as employer, a fraction of
@@ -140,7 +142,7 @@ var cap1976 = actuarial.Limit{Units: 8}
 //     the table was not found);
 //   - the reference pay is the average of the last 2 years' pay; pensions
 //     are capped at 8 minimum wages (the reference unit) and indexed with
-//     the minimum wage ([actuarial.IndexUnit]);
+//     the minimum wage ([scheme.IndexUnit]);
 //   - disability: the same formula on the service completed, from 15 years
 //     (non-work disability; disability at work, which needs no service, is
 //     not modelled apart);
@@ -148,15 +150,15 @@ var cap1976 = actuarial.Limit{Units: 8}
 //     cut it to 50% after six years, so it was 100% before);
 //   - refund of 50% of the member's contributions on leaving;
 //   - a year-end bonus of 40 days of pension (ExtraPayments 40/365).
-func Rules1976(from int) actuarial.Rules {
+func Rules1976(from int) scheme.Rules {
 	full := actuarial.Conditions{{MinService: 30}}
 	reduced := actuarial.Conditions{{MinAge: 55, MinService: 15}}
 	formula := actuarial.Formula{Accrual: accrual1976(), ReferenceYears: 2, Cap: cap1976}
-	return actuarial.Rules{
+	return scheme.Rules{
 		From: from,
-		Contribution: [actuarial.NumPayers]actuarial.Schedule{
-			actuarial.Worker:   actuarial.Constant(0.08),
-			actuarial.Employer: actuarial.Constant(EmployerRate),
+		Contribution: [scheme.NumPayers]actuarial.Schedule{
+			scheme.Worker:   actuarial.Constant(0.08),
+			scheme.Employer: actuarial.Constant(EmployerRate),
 		},
 		Eligibility: actuarial.Eligibility{
 			Full:    [actuarial.NumSexes]actuarial.Conditions{full, full},
@@ -167,7 +169,7 @@ func Rules1976(from int) actuarial.Rules {
 		SurvivorShare: 1,
 		RefundShare:   0.5,
 		ExtraPayments: 40.0 / 365,
-		Indexation:    actuarial.IndexUnit,
+		Indexation:    scheme.IndexUnit,
 	}
 }
 
@@ -198,9 +200,9 @@ func workerRate2022(group int) actuarial.Schedule {
 //     is not modelled;
 //   - unchanged (FACTS.md gives no change): the employer's rate, the cap,
 //     the indexation, the refund, the bonus, disability.
-func Rules2022(from, group int) actuarial.Rules {
+func Rules2022(from, group int) scheme.Rules {
 	r := Rules1976(from)
-	r.Contribution[actuarial.Worker] = workerRate2022(group)
+	r.Contribution[scheme.Worker] = workerRate2022(group)
 	full := actuarial.Conditions{{MinService: 35}}
 	reduced := actuarial.Conditions{{MinAge: 65, MinService: 20}}
 	r.Eligibility = actuarial.Eligibility{
@@ -224,9 +226,9 @@ func Rules2022(from, group int) actuarial.Rules {
 // RulesRuling returns the law after the Supreme Court's ruling, for a
 // group, from calendar year from: the 1976 law's benefits with the 2022
 // law's worker contribution rates, which the ruling did not strike down.
-func RulesRuling(from, group int) actuarial.Rules {
+func RulesRuling(from, group int) scheme.Rules {
 	r := Rules1976(from)
-	r.Contribution[actuarial.Worker] = workerRate2022(group)
+	r.Contribution[scheme.Worker] = workerRate2022(group)
 	return r
 }
 
@@ -246,9 +248,9 @@ func RulesRuling(from, group int) actuarial.Rules {
 //     apart (deaths are not split by cause);
 //   - unchanged: the employer's rate, the cap, the indexation, the refund,
 //     the bonus, disability.
-func Rules2025(from int) actuarial.Rules {
+func Rules2025(from int) scheme.Rules {
 	r := Rules1976(from)
-	r.Contribution[actuarial.Worker] = actuarial.Constant(0.11)
+	r.Contribution[scheme.Worker] = actuarial.Constant(0.11)
 	reduced := actuarial.Conditions{{MinAge: 55, MinService: 15}}
 	r.Eligibility = actuarial.Eligibility{
 		Full: [actuarial.NumSexes]actuarial.Conditions{
@@ -263,17 +265,17 @@ func Rules2025(from int) actuarial.Rules {
 
 // Timeline returns a group's rules under a regime, from 2022. It panics for
 // an unknown regime or group.
-func Timeline(r Regime, group int) []actuarial.Rules {
+func Timeline(r Regime, group int) []scheme.Rules {
 	if group < 0 || group >= NumGroups {
 		panic(fmt.Sprintf("isstey: Timeline of group %d", group))
 	}
 	switch r {
 	case Law1976:
-		return []actuarial.Rules{Rules1976(CensusYear)}
+		return []scheme.Rules{Rules1976(CensusYear)}
 	case Law2022:
-		return []actuarial.Rules{Rules1976(CensusYear), Rules2022(Law2022From, group)}
+		return []scheme.Rules{Rules1976(CensusYear), Rules2022(Law2022From, group)}
 	case Reform2025:
-		return []actuarial.Rules{
+		return []scheme.Rules{
 			Rules1976(CensusYear),
 			Rules2022(Law2022From, group),
 			RulesRuling(RulingFrom, group),
@@ -291,35 +293,35 @@ func Timeline(r Regime, group int) []actuarial.Rules {
 // and the transfer [ExtraPayment2022] in 2022. It returns the first error
 // that grouping the census or validating the scheme finds, and panics for
 // a nil census.
-func Scheme(r Regime, c *actuarial.Census, as actuarial.Assumptions) (*actuarial.Scheme, error) {
+func Scheme(r Regime, c *census.Census, as scheme.Assumptions) (*scheme.Scheme, error) {
 	if c == nil {
 		panic("isstey: Scheme of a nil census")
 	}
 	if c.Year != CensusYear {
 		return nil, fmt.Errorf("isstey: census of %d: the rules start in %d", c.Year, CensusYear)
 	}
-	act, err := actuarial.GroupActives(nil, c.Actives)
+	act, err := census.GroupActives(nil, c.Actives)
 	if err != nil {
 		return nil, err
 	}
-	pen, err := actuarial.GroupPensioners(nil, c.Pensioners)
+	pen, err := census.GroupPensioners(nil, c.Pensioners)
 	if err != nil {
 		return nil, err
 	}
-	s := &actuarial.Scheme{
+	s := &scheme.Scheme{
 		Name:      "ISSTEY-like (illustrative), " + r.String(),
 		StartYear: CensusYear,
-		Groups:    make([]actuarial.Group, NumGroups),
-		Transitions: []actuarial.Transition{
+		Groups:    make([]scheme.Group, NumGroups),
+		Transitions: []scheme.Transition{
 			{Year: CensusYear, From: GroupSenior, To: GroupJunior, ServiceBelow: juniorService},
 		},
-		EntrantGroups:  []actuarial.GroupFrom{{From: Law2022From, Group: GroupNew}},
+		EntrantGroups:  []scheme.GroupFrom{{From: Law2022From, Group: GroupNew}},
 		Assumptions:    as,
 		InitialReserve: TrustReserve,
 		Transfers:      actuarial.Schedule{{Year: CensusYear, Value: ExtraPayment2022}, {Year: CensusYear + 1, Value: 0}},
 	}
 	for g := range s.Groups {
-		s.Groups[g] = actuarial.Group{Name: groupNames[g], Rules: Timeline(r, g)}
+		s.Groups[g] = scheme.Group{Name: groupNames[g], Rules: Timeline(r, g)}
 	}
 	s.Groups[GroupSenior].Actives = act
 	s.Groups[GroupSenior].Pensioners = pen

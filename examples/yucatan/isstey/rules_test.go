@@ -8,6 +8,9 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/reserva-go/reserva/actuarial"
+	"github.com/reserva-go/reserva/actuarial/census"
+	"github.com/reserva-go/reserva/actuarial/projection"
+	"github.com/reserva-go/reserva/actuarial/scheme"
 )
 
 var emssa09Path = filepath.Join("..", "..", "..", "testdata", "mexico", "emssa09.csv")
@@ -25,7 +28,7 @@ func TestRulesEligibility(t *testing.T) {
 	r76, r22, r25 := Rules1976(2022), Rules2022(2023, GroupJunior), Rules2025(2026)
 	for _, c := range []struct {
 		law          string
-		r            *actuarial.Rules
+		r            *scheme.Rules
 		sex          actuarial.Sex
 		age, service int
 		want         actuarial.Entitlement
@@ -89,7 +92,7 @@ func TestRulesPension(t *testing.T) {
 	assert.Equal(t, 2, r25.Retirement.ReferenceYears, "2025: average pay of the last 2 years")
 	assert.InDelta(t, 40.0/365, r76.ExtraPayments, tol, "a year-end bonus of 40 days of pension")
 	assert.Equal(t, 0.5, r76.RefundShare, "refund of 50% of contributions")
-	assert.Equal(t, actuarial.IndexUnit, r76.Indexation, "indexation with the minimum wage")
+	assert.Equal(t, scheme.IndexUnit, r76.Indexation, "indexation with the minimum wage")
 	assert.InDelta(t, 8*3080.40, MonthlyUnit2022*8/index2022, 1e-9, "the 2019 cap is 8 units")
 }
 
@@ -121,17 +124,17 @@ func TestWorkerRates(t *testing.T) {
 		{Reform2025, GroupSenior, 2030, 0.11},
 		{Reform2025, GroupNew, 2031, 0.11},
 	} {
-		g := actuarial.Group{Rules: Timeline(c.regime, c.group)}
+		g := scheme.Group{Rules: Timeline(c.regime, c.group)}
 		r := g.RulesAt(c.year)
 		require.NotNil(t, r)
-		assert.InDelta(t, c.want, r.Contribution[actuarial.Worker].At(c.year), tol, "%v, group %d, %d", c.regime, c.group, c.year)
-		assert.Equal(t, EmployerRate, r.Contribution[actuarial.Employer].At(c.year), "%v, %d", c.regime, c.year)
+		assert.InDelta(t, c.want, r.Contribution[scheme.Worker].At(c.year), tol, "%v, group %d, %d", c.regime, c.group, c.year)
+		assert.Equal(t, EmployerRate, r.Contribution[scheme.Employer].At(c.year), "%v, %d", c.regime, c.year)
 	}
 }
 
 // TestTimelines checks which law's benefits are in force each year.
 func TestTimelines(t *testing.T) {
-	fullService := func(r *actuarial.Rules) int { return r.Eligibility.Full[actuarial.Female.Index()][0].MinService }
+	fullService := func(r *scheme.Rules) int { return r.Eligibility.Full[actuarial.Female.Index()][0].MinService }
 	for _, c := range []struct {
 		regime Regime
 		year   int
@@ -145,7 +148,7 @@ func TestTimelines(t *testing.T) {
 		{Reform2025, 2025, 30}, // the ruling restored the 1976 articles
 		{Reform2025, 2026, 28},
 	} {
-		g := actuarial.Group{Rules: Timeline(c.regime, GroupJunior)}
+		g := scheme.Group{Rules: Timeline(c.regime, GroupJunior)}
 		assert.Equal(t, c.want, fullService(g.RulesAt(c.year)), "%v in %d", c.regime, c.year)
 	}
 	assert.Panics(t, func() { Timeline(Regime(9), 0) })
@@ -184,7 +187,7 @@ func TestSchemeGroups(t *testing.T) {
 		s, err := Scheme(r, c, as)
 		require.NoError(t, err, r)
 		require.Len(t, s.Groups, NumGroups)
-		p, err := actuarial.NewProjector(s)
+		p, err := projection.NewProjector(s)
 		require.NoError(t, err)
 		p.Detail = true
 		res, err := p.Run(1, nil)
@@ -200,6 +203,6 @@ func TestSchemeGroups(t *testing.T) {
 		assert.InDelta(t, float64(junior), byGroup[GroupJunior], tol, r)
 		assert.InDelta(t, 0, byGroup[GroupNew], tol, r)
 	}
-	_, err = Scheme(Law1976, &actuarial.Census{Year: 2025}, as)
+	_, err = Scheme(Law1976, &census.Census{Year: 2025}, as)
 	assert.Error(t, err, "a census of another year")
 }

@@ -1,0 +1,192 @@
+// The census: the scheme's members on the valuation date, record by record.
+
+package census
+
+import (
+	"fmt"
+	"strings"
+	"time"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/reserva-go/reserva/actuarial"
+	"github.com/shopspring/decimal"
+)
+
+// MaxCensusAge is the oldest age a census record may have. Census cells
+// run over ages 0..MaxCensusAge.
+const MaxCensusAge = 120
+
+// MaxCensusAmount bounds a salary or pension a census may hold, in money
+// units a year. Anything larger is taken for garbage (a misplaced column, an
+// exponent typed by mistake) and reported, so that totals stay finite.
+const MaxCensusAmount = 1e15
+
+// PensionType is the kind of pension in payment. The zero value is
+// PensionUnknown, which no census record may carry.
+type PensionType uint8
+
+// The kinds of pension in payment. NumPensionTypes counts the valid ones;
+// [PensionType.Index] maps them to 0..NumPensionTypes−1.
+const (
+	PensionUnknown    PensionType = iota // not given; invalid in a census
+	PensionOldAge                        // old-age or full retirement pension
+	PensionEarly                         // early or reduced (proportional) retirement pension
+	PensionDisability                    // disability (invalidity) pension
+	PensionSurvivor                      // survivor's pension to a widow or widower
+	PensionOrphan                        // orphan's pension
+
+	NumPensionTypes = 5
+)
+
+// Valid reports whether t is one of the five kinds of pension.
+func (t PensionType) Valid() bool { return t >= PensionOldAge && t <= PensionOrphan }
+
+// Index is 0 for PensionOldAge up to NumPensionTypes−1 for PensionOrphan, for
+// indexing slices of length [NumPensionTypes]. It panics for an invalid type.
+func (t PensionType) Index() int {
+	if !t.Valid() {
+		panic(fmt.Sprintf("actuarial: PensionType.Index of invalid type %d", uint8(t)))
+	}
+	return int(t) - 1
+}
+
+// String returns the canonical code: "old_age", "early", "disability",
+// "survivor", "orphan", "unknown" for the zero value, or "PensionType(n)".
+// [ParsePensionType] accepts every string it returns for a valid type.
+func (t PensionType) String() string {
+	switch t {
+	case PensionUnknown:
+		return "unknown"
+	case PensionOldAge:
+		return "old_age"
+	case PensionEarly:
+		return "early"
+	case PensionDisability:
+		return "disability"
+	case PensionSurvivor:
+		return "survivor"
+	case PensionOrphan:
+		return "orphan"
+	}
+	return fmt.Sprintf("PensionType(%d)", uint8(t))
+}
+
+var pensionCodes = [...]struct {
+	code string
+	typ  PensionType
+}{
+	{"old_age", PensionOldAge}, {"oldage", PensionOldAge}, {"retirement", PensionOldAge},
+	{"normal", PensionOldAge}, {"vejez", PensionOldAge}, {"jubilación", PensionOldAge},
+	{"jubilacion", PensionOldAge}, {"retiro", PensionOldAge},
+
+	{"early", PensionEarly}, {"early_retirement", PensionEarly}, {"reduced", PensionEarly},
+	{"proportional", PensionEarly}, {"proporcional", PensionEarly}, {"anticipada", PensionEarly},
+	{"jubilación_anticipada", PensionEarly}, {"jubilacion_anticipada", PensionEarly},
+	{"cesantía", PensionEarly}, {"cesantia", PensionEarly},
+
+	{"disability", PensionDisability}, {"invalidity", PensionDisability},
+	{"invalidez", PensionDisability}, {"incapacidad", PensionDisability},
+
+	{"survivor", PensionSurvivor}, {"widow", PensionSurvivor}, {"widower", PensionSurvivor},
+	{"widow(er)", PensionSurvivor}, {"viudez", PensionSurvivor}, {"viuda", PensionSurvivor},
+	{"viudo", PensionSurvivor},
+
+	{"orphan", PensionOrphan}, {"orfandad", PensionOrphan}, {"huérfano", PensionOrphan},
+	{"huerfano", PensionOrphan},
+}
+
+// ParsePensionType reads a pension type. Matching ignores case and
+// surrounding spaces and treats space, '-' and '_' alike. Accepted:
+//
+//	old_age:    old_age, retirement, normal, vejez, jubilación, retiro
+//	early:      early, early_retirement, reduced, proportional, proporcional,
+//	            anticipada, jubilación_anticipada, cesantía
+//	disability: disability, invalidity, invalidez, incapacidad
+//	survivor:   survivor, widow, widower, widow(er), viudez, viuda, viudo
+//	orphan:     orphan, orfandad, huérfano
+//
+// (each Spanish word also without its accent). Anything else returns
+// [ErrUnknownPensionType].
+func ParsePensionType(s string) (PensionType, error) {
+	for _, c := range pensionCodes {
+		if codeEqual(s, c.code) {
+			return c.typ, nil
+		}
+	}
+	return PensionUnknown, ErrUnknownPensionType
+}
+
+// codeEqual reports whether s, trimmed of spaces, equals the lower-case code,
+// ignoring case and treating ' ', '-' and '_' alike. It does not allocate.
+func codeEqual(s, code string) bool {
+	s = strings.TrimSpace(s)
+	for s != "" && code != "" {
+		r, n := utf8.DecodeRuneInString(s)
+		c, m := utf8.DecodeRuneInString(code)
+		s, code = s[n:], code[m:]
+		if r == ' ' || r == '-' {
+			r = '_'
+		}
+		if unicode.ToLower(r) != c {
+			return false
+		}
+	}
+	return s == "" && code == ""
+}
+
+// Active is one active (contributing) member on the valuation date.
+type Active struct {
+	ID        string          // the member's identifier; unique within a file, never empty
+	Sex       actuarial.Sex   // Male or Female
+	Age       int             // age last birthday on the valuation date, 0..MaxCensusAge
+	Service   int             // completed years of service on the valuation date, ≥ 0
+	Salary    decimal.Decimal // annual salary in money units, ≥ 0 (0: no pay, on leave say)
+	BirthDate time.Time       // date of birth, midnight UTC; zero when the file gave the age only
+	EntryDate time.Time       // date of entry into the scheme, midnight UTC; zero when the file gave the service only
+	Line      int             // the record's line in the file it was read from; 0 when built in code
+}
+
+// Pensioner is one pension in payment on the valuation date. A survivor's
+// or orphan's pension is a record of the beneficiary: Sex and Age are theirs.
+type Pensioner struct {
+	ID        string          // the pension's identifier; unique within a file, never empty
+	Sex       actuarial.Sex   // Male or Female
+	Age       int             // age last birthday on the valuation date, 0..MaxCensusAge
+	Type      PensionType     // the kind of pension; never PensionUnknown
+	Pension   decimal.Decimal // annual pension in money units, ≥ 0
+	BirthDate time.Time       // date of birth, midnight UTC; zero when the file gave the age only
+	Line      int             // the record's line in the file it was read from; 0 when built in code
+}
+
+// Census is a scheme's membership on its valuation date, 1 January of Year.
+// Records are kept one by one for a seriatim run; [GroupActives] and
+// [GroupPensioners] group them into cells for a projection by model points.
+type Census struct {
+	Year       int         // calendar year; the valuation date is 1 January Year
+	Actives    []Active    // contributing members
+	Pensioners []Pensioner // pensions in payment
+}
+
+// ValuationDate is 1 January c.Year, midnight UTC.
+func (c *Census) ValuationDate() time.Time {
+	return time.Date(c.Year, time.January, 1, 0, 0, 0, 0, time.UTC)
+}
+
+// TotalSalary is the exact sum of the actives' annual salaries.
+func (c *Census) TotalSalary() decimal.Decimal {
+	var sum decimal.Decimal
+	for i := range c.Actives {
+		sum = sum.Add(c.Actives[i].Salary)
+	}
+	return sum
+}
+
+// TotalPension is the exact sum of the annual pensions in payment.
+func (c *Census) TotalPension() decimal.Decimal {
+	var sum decimal.Decimal
+	for i := range c.Pensioners {
+		sum = sum.Add(c.Pensioners[i].Pension)
+	}
+	return sum
+}

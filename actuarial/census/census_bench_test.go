@@ -1,0 +1,87 @@
+package census
+
+import (
+	"bytes"
+	"math/rand/v2"
+	"strconv"
+	"testing"
+	"time"
+)
+
+// syntheticActives returns a CSV file of n valid active records for a
+// valuation on 1 January 2025, drawn from a PCG source seeded with seed:
+// ages 18–64, entry at 18 or later, annual salaries 60,000–600,000 with
+// cents.
+func syntheticActives(n int, seed uint64) []byte {
+	rng := rand.New(rand.NewPCG(seed, 2))
+	var b bytes.Buffer
+	b.Grow(n * 48)
+	b.WriteString("id,sex,birth_date,entry_date,salary\n")
+	buf := make([]byte, 0, 64)
+	for i := range n {
+		age := 18 + rng.IntN(47)
+		birth := time.Date(2025-age-1, 1, 2, 0, 0, 0, 0, time.UTC).AddDate(0, 0, rng.IntN(364))
+		service := rng.IntN(age - 18 + 1)
+		entry := time.Date(2025-service-1, 1, 2, 0, 0, 0, 0, time.UTC).AddDate(0, 0, rng.IntN(364))
+		if entry.Before(birth.AddDate(18, 0, 0)) {
+			entry = birth.AddDate(18, 0, 0)
+		}
+		cents := 6_000_000 + rng.IntN(54_000_000)
+		buf = buf[:0]
+		buf = append(buf, 'A')
+		buf = strconv.AppendInt(buf, int64(i), 10)
+		buf = append(buf, ',')
+		if rng.IntN(2) == 0 {
+			buf = append(buf, 'F')
+		} else {
+			buf = append(buf, 'H')
+		}
+		buf = append(buf, ',')
+		buf = birth.AppendFormat(buf, ISODate)
+		buf = append(buf, ',')
+		buf = entry.AppendFormat(buf, ISODate)
+		buf = append(buf, ',')
+		buf = strconv.AppendInt(buf, int64(cents/100), 10)
+		buf = append(buf, '.', byte('0'+cents/10%10), byte('0'+cents%10), '\n')
+		b.Write(buf)
+	}
+	return b.Bytes()
+}
+
+// BenchmarkReadAndGroupActives reads 100,000 active records and groups them
+// into cells; ns/record is the cost per record of both.
+func BenchmarkReadAndGroupActives(b *testing.B) {
+	const n = 100_000
+	data := syntheticActives(n, 1)
+	var cells *ActiveCells
+	b.ReportAllocs()
+	b.SetBytes(int64(len(data)))
+	b.ResetTimer()
+	for b.Loop() {
+		actives, err := ReadActives(bytes.NewReader(data), 2025, CensusOptions{})
+		if err != nil || len(actives) != n {
+			b.Fatalf("read %d records: %v", len(actives), err)
+		}
+		cells, err = GroupActives(cells, actives)
+		if err != nil {
+			b.Fatal(err)
+		}
+	}
+	b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N*n), "ns/record")
+}
+
+// BenchmarkGroupActives groups 100,000 records already read.
+func BenchmarkGroupActives(b *testing.B) {
+	const n = 100_000
+	actives, err := ReadActives(bytes.NewReader(syntheticActives(n, 1)), 2025, CensusOptions{})
+	if err != nil {
+		b.Fatal(err)
+	}
+	cells, _ := GroupActives(nil, actives)
+	b.ReportAllocs()
+	b.ResetTimer()
+	for b.Loop() {
+		_, _ = GroupActives(cells, actives)
+	}
+	b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N*n), "ns/record")
+}

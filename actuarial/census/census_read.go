@@ -1,0 +1,720 @@
+// Reading a census from CSV files of individual records.
+
+package census
+
+import (
+	"bufio"
+	"encoding/csv"
+	"errors"
+	"fmt"
+	"io"
+	"strconv"
+	"strings"
+	"time"
+	"unicode/utf8"
+
+	"github.com/reserva-go/reserva/actuarial"
+	"github.com/shopspring/decimal"
+)
+
+// DefaultMinEntryAge is the youngest age at which [CensusOptions] lets a
+// member have entered the scheme when MinEntryAge is 0: 14, the lowest
+// minimum working age in ILO Convention 138 (art. 2.4, for developing
+// economies), and Mexico's minimum working age before its 2014–15 reforms.
+const DefaultMinEntryAge = 14
+
+// ISODate is the default date layout: ISO 8601 calendar dates, 2006-01-02.
+const ISODate = "2006-01-02"
+
+// CensusOptions says how to read a census file. The zero value reads
+// comma-separated ISO dates, annual amounts and unambiguous sex codes, with
+// a minimum entry age of 14.
+type CensusOptions struct {
+	// File names the input in errors; empty for none.
+	File string
+	// Comma is the field delimiter; 0 means ','. Many Spanish-locale
+	// spreadsheets export ';'.
+	Comma rune
+	// DateLayout is the time.Parse layout of dates; "" means ISODate.
+	// A day-first Mexican or Spanish file uses "02/01/2006".
+	DateLayout string
+	// SexCodes says what the letter M means; the zero value rejects it as
+	// ambiguous. See [actuarial.SexCodes] for every accepted code.
+	SexCodes actuarial.SexCodes
+	// MinEntryAge is the youngest age at which anyone can have entered the
+	// scheme: an entry date or a service implying entry before it is
+	// reported as [ErrServiceTooLong]. 0 means DefaultMinEntryAge (14); a
+	// negative value disables the check except that entry may not precede
+	// birth.
+	MinEntryAge int
+	// SalaryPaymentsPerYear is how many salary amounts make a year: the
+	// salary read is multiplied by it. 0 or 1 means the file holds annual
+	// salaries; 12 monthly, 24 fortnightly (quincenal), 14 for a Spanish
+	// payroll of 14 payments.
+	SalaryPaymentsPerYear int
+	// PensionPaymentsPerYear is the same for pensions: 0 or 1 annual, 12
+	// monthly, 13 for twelve months and a year-end bonus of one month, ...
+	PensionPaymentsPerYear int
+}
+
+// The fields of a census record.
+type censusField int8
+
+const (
+	fieldNone censusField = iota - 1
+	fieldID
+	fieldSex
+	fieldBirth
+	fieldAge
+	fieldEntry
+	fieldService
+	fieldSalary
+	fieldPension
+	fieldType
+	numCensusFields
+)
+
+var censusFieldNames = [numCensusFields]string{
+	"id", "sex", "birth_date", "age", "entry_date", "service", "salary", "pension", "type",
+}
+
+func (f censusField) String() string {
+	if f < 0 || f >= numCensusFields {
+		return ""
+	}
+	return censusFieldNames[f]
+}
+
+// censusHeaders maps normalized header names (lower case, '_' for space and
+// '-') to fields. Keep the table in ReadActives's doc in step.
+var censusHeaders = map[string]censusField{
+	"id": fieldID, "member_id": fieldID, "employee_id": fieldID, "pension_id": fieldID, "folio": fieldID,
+
+	"sex": fieldSex, "gender": fieldSex, "sexo": fieldSex, "genero": fieldSex, "género": fieldSex,
+
+	"birth_date": fieldBirth, "date_of_birth": fieldBirth, "birthdate": fieldBirth, "dob": fieldBirth,
+	"fecha_nacimiento": fieldBirth, "fecha_de_nacimiento": fieldBirth,
+
+	"age": fieldAge, "edad": fieldAge,
+
+	"entry_date": fieldEntry, "hire_date": fieldEntry, "date_of_entry": fieldEntry,
+	"fecha_ingreso": fieldEntry, "fecha_de_ingreso": fieldEntry,
+
+	"service": fieldService, "years_of_service": fieldService, "service_years": fieldService,
+	"antiguedad": fieldService, "antigüedad": fieldService,
+
+	"salary": fieldSalary, "pay": fieldSalary, "salario": fieldSalary, "sueldo": fieldSalary,
+
+	"pension": fieldPension, "pensión": fieldPension, "pension_amount": fieldPension,
+
+	"type": fieldType, "pension_type": fieldType, "status": fieldType, "tipo": fieldType,
+	"tipo_pension": fieldType, "tipo_pensión": fieldType,
+}
+
+func normalizeHeader(h string) string {
+	h = strings.TrimPrefix(h, "\ufeff")
+	h = strings.ToLower(strings.TrimSpace(h))
+	return strings.Map(func(r rune) rune {
+		if r == ' ' || r == '-' {
+			return '_'
+		}
+		return r
+	}, h)
+}
+
+// What one census file holds.
+type censusMode uint8
+
+const (
+	modeActives censusMode = iota
+	modePensioners
+	modeMixed
+)
+
+// ReadActives reads active members from CSV, one record a line after a
+// header line, with the valuation date 1 January year. It returns every
+// record that passed its checks; if any did not, it also returns a
+// [*CensusError] listing every problem with its line, field and value, so
+// that the file can be fixed in one pass. No record is dropped without an
+// error saying so. A failure of r itself is returned as it is.
+//
+// # Columns
+//
+// Columns are found by their header, matched ignoring case and treating
+// space, '-' and '_' alike; columns with other headers are ignored, and a
+// leading UTF-8 byte-order mark is skipped. A field may be named:
+//
+//	id          id, member_id, employee_id, pension_id, folio
+//	sex         sex, gender, sexo, género              (codes: see SexCodes)
+//	birth_date  birth_date, date_of_birth, birthdate, dob, fecha_nacimiento
+//	age         age, edad                              (whole years)
+//	entry_date  entry_date, hire_date, date_of_entry, fecha_ingreso
+//	service     service, years_of_service, service_years, antigüedad (whole years)
+//	salary      salary, pay, salario, sueldo           (see SalaryPaymentsPerYear)
+//	pension     pension, pensión, pension_amount       (see PensionPaymentsPerYear)
+//	type        type, pension_type, status, tipo, tipo_pensión (see ParsePensionType)
+//
+// Actives need id, sex, birth_date or age, entry_date or service, and
+// salary. A record may give a birth date or an age (and an entry date or a
+// service); one that gives both must have them agree.
+//
+// # Values
+//
+//   - Age is age last birthday on 1 January year, 0..MaxCensusAge. A birth
+//     date gives the completed years to the valuation date; someone born on
+//     29 February has birthdays on 1 March in common years.
+//   - Service is completed years from the entry date to the valuation date.
+//     It may not imply entry before CensusOptions.MinEntryAge: service ≤
+//     age − MinEntryAge, and with both dates the age at entry must be at
+//     least MinEntryAge.
+//   - Amounts are decimal numbers with a '.' point and no thousands
+//     separator (an exponent, 1.5e4, is accepted), at most 18 decimal
+//     places, ≥ 0, and at most MaxCensusAmount a year. They are kept exact
+//     as decimal.Decimal.
+//   - Ages and services are whole numbers: 42.5 is an error, not 42, so
+//     that a file of exact ages or of months is not silently truncated.
+//   - Spaces around every value are ignored. Ids must be unique in the file.
+//
+// ReadActives panics if year is outside 1..9999 or an option is invalid
+// (an unknown SexCodes, a negative payments count, a bad Comma): those are
+// programming errors, not bad data.
+func ReadActives(r io.Reader, year int, opt CensusOptions) ([]Active, error) {
+	c := Census{Year: year}
+	err := readCensus(r, &c, opt, modeActives, "ReadActives")
+	return c.Actives, err
+}
+
+// ReadPensioners reads pensions in payment from CSV as [ReadActives] reads
+// actives. Pensioners need id, sex, birth_date or age, pension and type;
+// entry_date, service and salary are ignored. A survivor's or orphan's
+// record gives the beneficiary's sex and birth date.
+func ReadPensioners(r io.Reader, year int, opt CensusOptions) ([]Pensioner, error) {
+	c := Census{Year: year}
+	err := readCensus(r, &c, opt, modePensioners, "ReadPensioners")
+	return c.Pensioners, err
+}
+
+// ReadCensus reads actives and pensioners from one CSV file, as
+// [ReadActives] does, telling them apart by the type column: "active" (or
+// "activo") for an active member, a pension type for a pensioner. It needs
+// the columns id, sex, birth_date or age, and type; an active record also
+// needs entry_date or service and salary, a pensioner's pension, and a
+// record whose column is missing is reported. Cells that do not apply to a
+// record (a pensioner's salary) are ignored. The Census it returns is never
+// nil; it holds the records that passed.
+func ReadCensus(r io.Reader, year int, opt CensusOptions) (*Census, error) {
+	c := &Census{Year: year}
+	err := readCensus(r, c, opt, modeMixed, "ReadCensus")
+	return c, err
+}
+
+// censusReader holds the state of one read.
+type censusReader struct {
+	opt        CensusOptions
+	mode       censusMode
+	year       int
+	layout     string
+	minEntry   int
+	salaryMul  decimal.Decimal // zero when amounts are annual
+	pensionMul decimal.Decimal
+	col        [numCensusFields]int // column of each field; -1 if absent
+	ncols      int                  // fields in the header
+	seen       map[string]int       // id → line first seen
+	errs       []RecordError
+
+	// The record being read.
+	line int
+	id   string
+	bad  bool
+}
+
+func readCensus(r io.Reader, c *Census, opt CensusOptions, mode censusMode, fn string) error {
+	p := newCensusReader(c.Year, opt, mode, fn)
+
+	br := bufio.NewReader(r)
+	if b, err := br.Peek(3); err == nil && string(b) == "\ufeff" {
+		_, _ = br.Discard(3)
+	}
+	cr := csv.NewReader(br)
+	if opt.Comma != 0 {
+		cr.Comma = opt.Comma
+	}
+	cr.FieldsPerRecord = -1 // checked here, to report and go on
+	cr.ReuseRecord = true
+
+	header, err := cr.Read()
+	if err != nil {
+		var pe *csv.ParseError
+		switch {
+		case err == io.EOF:
+			p.errs = append(p.errs, RecordError{File: opt.File, Err: ErrNoHeader})
+		case errors.As(err, &pe):
+			p.errs = append(p.errs, RecordError{File: opt.File, Line: pe.StartLine, Err: pe.Err})
+		default:
+			return fmt.Errorf("actuarial: %s: %w", fn, err)
+		}
+		return p.err()
+	}
+	p.line, _ = cr.FieldPos(0)
+	if !p.header(header) {
+		return p.err()
+	}
+
+	for {
+		rec, err := cr.Read()
+		if err == io.EOF {
+			break
+		}
+		if err != nil {
+			var pe *csv.ParseError
+			if !errors.As(err, &pe) {
+				return fmt.Errorf("actuarial: %s: %w", fn, err)
+			}
+			// A syntax error spoils the whole record; go on with the next.
+			p.errs = append(p.errs, RecordError{File: opt.File, Line: pe.StartLine, Err: pe.Err})
+			continue
+		}
+		line, _ := cr.FieldPos(0)
+		p.record(rec, line, c)
+	}
+	return p.err()
+}
+
+func newCensusReader(year int, opt CensusOptions, mode censusMode, fn string) *censusReader {
+	if year < 1 || year > 9999 {
+		panic(fmt.Sprintf("actuarial: %s: valuation year %d outside 1..9999", fn, year))
+	}
+	if opt.SexCodes > actuarial.SexCodesSpanish {
+		panic(fmt.Sprintf("actuarial: %s: invalid SexCodes %d", fn, uint8(opt.SexCodes)))
+	}
+	if opt.SalaryPaymentsPerYear < 0 || opt.PensionPaymentsPerYear < 0 {
+		panic(fmt.Sprintf("actuarial: %s: negative payments per year (%d, %d)",
+			fn, opt.SalaryPaymentsPerYear, opt.PensionPaymentsPerYear))
+	}
+	if c := opt.Comma; c != 0 && (c == '\r' || c == '\n' || c == '"' || c == utf8.RuneError || !utf8.ValidRune(c)) {
+		panic(fmt.Sprintf("actuarial: %s: invalid Comma %q", fn, c))
+	}
+	p := &censusReader{
+		opt:      opt,
+		mode:     mode,
+		year:     year,
+		layout:   opt.DateLayout,
+		minEntry: opt.MinEntryAge,
+		seen:     make(map[string]int),
+	}
+	if p.layout == "" {
+		p.layout = ISODate
+	}
+	switch {
+	case p.minEntry == 0:
+		p.minEntry = DefaultMinEntryAge
+	case p.minEntry < 0:
+		p.minEntry = 0
+	}
+	if n := opt.SalaryPaymentsPerYear; n > 1 {
+		p.salaryMul = decimal.NewFromInt(int64(n))
+	}
+	if n := opt.PensionPaymentsPerYear; n > 1 {
+		p.pensionMul = decimal.NewFromInt(int64(n))
+	}
+	return p
+}
+
+func (p *censusReader) err() error {
+	if len(p.errs) == 0 {
+		return nil
+	}
+	return &CensusError{Records: p.errs}
+}
+
+// fail records a problem with field f of the current record.
+func (p *censusReader) fail(f censusField, value string, err error) {
+	p.bad = true
+	p.errs = append(p.errs, RecordError{
+		File: p.opt.File, Line: p.line, ID: p.id, Field: f.String(), Value: value, Err: err,
+	})
+}
+
+// failNamed records a problem under a field name that is not a single field.
+func (p *censusReader) failNamed(name, value string, err error) {
+	p.bad = true
+	p.errs = append(p.errs, RecordError{
+		File: p.opt.File, Line: p.line, ID: p.id, Field: name, Value: value, Err: err,
+	})
+}
+
+// header maps columns to fields and checks the required ones are there.
+func (p *censusReader) header(h []string) bool {
+	for f := range p.col {
+		p.col[f] = -1
+	}
+	p.ncols = len(h)
+	for i, name := range h {
+		f, ok := censusHeaders[normalizeHeader(name)]
+		if !ok {
+			continue
+		}
+		if p.col[f] >= 0 {
+			p.fail(f, strings.TrimSpace(name), fmt.Errorf("%w: columns %d and %d", ErrDuplicateColumn, p.col[f]+1, i+1))
+			continue
+		}
+		p.col[f] = i
+	}
+	p.require(fieldID, fieldNone)
+	p.require(fieldSex, fieldNone)
+	p.require(fieldBirth, fieldAge)
+	switch p.mode {
+	case modeActives:
+		p.require(fieldEntry, fieldService)
+		p.require(fieldSalary, fieldNone)
+	case modePensioners:
+		p.require(fieldPension, fieldNone)
+		p.require(fieldType, fieldNone)
+	case modeMixed:
+		p.require(fieldType, fieldNone)
+	}
+	return !p.bad
+}
+
+// require reports a header lacking field f (and its alternative, if any).
+func (p *censusReader) require(f, alt censusField) {
+	if p.col[f] >= 0 || (alt != fieldNone && p.col[alt] >= 0) {
+		return
+	}
+	p.failNamed(alternatives(f, alt), "", ErrNoColumn)
+}
+
+func alternatives(f, alt censusField) string {
+	if alt == fieldNone {
+		return f.String()
+	}
+	return f.String() + "|" + alt.String()
+}
+
+// cell returns the trimmed text of field f, "" if empty or absent.
+func (p *censusReader) cell(rec []string, f censusField) string {
+	if p.col[f] < 0 {
+		return ""
+	}
+	return strings.TrimSpace(rec[p.col[f]])
+}
+
+// missing reports that a record lacks field f (or both f and alt).
+func (p *censusReader) missing(f, alt censusField) {
+	name := f.String()
+	switch {
+	case alt != fieldNone && p.col[f] >= 0 && p.col[alt] >= 0:
+		name = alternatives(f, alt)
+	case alt != fieldNone && p.col[alt] >= 0:
+		name = alt.String()
+	case p.col[f] < 0 && alt != fieldNone:
+		name = alternatives(f, alt)
+	}
+	if p.col[f] < 0 && (alt == fieldNone || p.col[alt] < 0) {
+		p.failNamed(name, "", ErrNoColumn)
+		return
+	}
+	p.failNamed(name, "", ErrMissingField)
+}
+
+// record checks one record and appends it to c if it passes.
+func (p *censusReader) record(rec []string, line int, c *Census) {
+	p.line, p.id, p.bad = line, "", false
+	if len(rec) != p.ncols {
+		p.fail(fieldNone, "", fmt.Errorf("%w: %d fields, header has %d", csv.ErrFieldCount, len(rec), p.ncols))
+		return
+	}
+
+	id := p.cell(rec, fieldID)
+	if id == "" {
+		p.missing(fieldID, fieldNone)
+	} else {
+		p.id = id
+		if first, dup := p.seen[id]; dup {
+			p.fail(fieldID, id, fmt.Errorf("%w: first on line %d", ErrDuplicateID, first))
+		} else {
+			p.seen[id] = line
+		}
+	}
+
+	var sex actuarial.Sex
+	if s := p.cell(rec, fieldSex); s == "" {
+		p.missing(fieldSex, fieldNone)
+	} else if v, err := actuarial.ParseSex(s, p.opt.SexCodes); err != nil {
+		p.fail(fieldSex, s, err)
+	} else {
+		sex = v
+	}
+
+	active := p.mode == modeActives
+	var typ PensionType
+	if p.mode != modeActives {
+		s := p.cell(rec, fieldType)
+		switch {
+		case s == "":
+			p.missing(fieldType, fieldNone)
+		case p.mode == modeMixed && (codeEqual(s, "active") || codeEqual(s, "activo")):
+			active = true
+		default:
+			if v, err := ParsePensionType(s); err != nil {
+				p.fail(fieldType, s, err)
+			} else {
+				typ = v
+			}
+		}
+	}
+
+	age, birth, ageOK := p.age(rec)
+
+	if active {
+		service, entry := p.service(rec, age, birth, ageOK)
+		salary := p.amount(rec, fieldSalary, p.salaryMul)
+		if !p.bad {
+			c.Actives = append(c.Actives, Active{
+				ID: id, Sex: sex, Age: age, Service: service, Salary: salary,
+				BirthDate: birth, EntryDate: entry, Line: line,
+			})
+		}
+		return
+	}
+	pension := p.amount(rec, fieldPension, p.pensionMul)
+	if !p.bad {
+		c.Pensioners = append(c.Pensioners, Pensioner{
+			ID: id, Sex: sex, Age: age, Type: typ, Pension: pension, BirthDate: birth, Line: line,
+		})
+	}
+}
+
+// age reads the birth date and the age. ok is false when neither gave a
+// valid age.
+func (p *censusReader) age(rec []string) (age int, birth time.Time, ok bool) {
+	bs, as := p.cell(rec, fieldBirth), p.cell(rec, fieldAge)
+	given, hasGiven := 0, false
+	if as != "" {
+		n, err := strconv.Atoi(as)
+		switch {
+		case err != nil:
+			p.fail(fieldAge, as, fmt.Errorf("%w: want whole years", ErrBadNumber))
+			return 0, time.Time{}, false
+		case n < 0 || n > MaxCensusAge:
+			p.fail(fieldAge, as, fmt.Errorf("%w: age outside 0..%d", ErrOutOfRange, MaxCensusAge))
+			return 0, time.Time{}, false
+		}
+		given, hasGiven = n, true
+	}
+	if bs == "" {
+		if !hasGiven {
+			p.missing(fieldBirth, fieldAge)
+			return 0, time.Time{}, false
+		}
+		return given, time.Time{}, true
+	}
+	b, err := p.date(bs)
+	if err != nil {
+		p.fail(fieldBirth, bs, err)
+		return 0, time.Time{}, false
+	}
+	if dateAfter(b, p.year, time.January, 1) {
+		p.fail(fieldBirth, bs, fmt.Errorf("%w: born after 1 January %d", ErrFutureDate, p.year))
+		return 0, time.Time{}, false
+	}
+	age = completedYears(b, p.year, time.January, 1)
+	if age > MaxCensusAge {
+		p.fail(fieldBirth, bs, fmt.Errorf("%w: age %d above %d", ErrOutOfRange, age, MaxCensusAge))
+		return 0, time.Time{}, false
+	}
+	if hasGiven && given != age {
+		p.fail(fieldAge, as, fmt.Errorf("%w: birth date %s gives age %d on 1 January %d", ErrInconsistent, bs, age, p.year))
+		return 0, time.Time{}, false
+	}
+	return age, b, true
+}
+
+// service reads the entry date and the service, checking them against the
+// age when it is known.
+func (p *censusReader) service(rec []string, age int, birth time.Time, ageOK bool) (service int, entry time.Time) {
+	es, ss := p.cell(rec, fieldEntry), p.cell(rec, fieldService)
+	given, hasGiven := 0, false
+	if ss != "" {
+		n, err := strconv.Atoi(ss)
+		switch {
+		case err != nil:
+			p.fail(fieldService, ss, fmt.Errorf("%w: want whole years", ErrBadNumber))
+			return 0, time.Time{}
+		case n < 0:
+			p.fail(fieldService, ss, fmt.Errorf("%w: negative service", ErrOutOfRange))
+			return 0, time.Time{}
+		}
+		given, hasGiven = n, true
+	}
+	field, value := fieldService, ss
+	switch {
+	case es != "":
+		e, err := p.date(es)
+		if err != nil {
+			p.fail(fieldEntry, es, err)
+			return 0, time.Time{}
+		}
+		if dateAfter(e, p.year, time.January, 1) {
+			p.fail(fieldEntry, es, fmt.Errorf("%w: entry after 1 January %d", ErrFutureDate, p.year))
+			return 0, time.Time{}
+		}
+		service = completedYears(e, p.year, time.January, 1)
+		if !birth.IsZero() {
+			ey, em, ed := e.Date()
+			if dateAfter(birth, ey, em, ed) {
+				p.fail(fieldEntry, es, fmt.Errorf("%w: entry before birth", ErrServiceTooLong))
+				return 0, time.Time{}
+			}
+			if ea := completedYears(birth, ey, em, ed); ea < p.minEntry {
+				p.fail(fieldEntry, es, fmt.Errorf("%w: entry at age %d, below the minimum entry age %d", ErrServiceTooLong, ea, p.minEntry))
+				return 0, time.Time{}
+			}
+		}
+		if hasGiven && given != service {
+			p.fail(fieldService, ss, fmt.Errorf("%w: entry date %s gives %d years of service on 1 January %d", ErrInconsistent, es, service, p.year))
+			return 0, time.Time{}
+		}
+		entry = e
+		if !hasGiven {
+			field, value = fieldEntry, es
+		}
+	case hasGiven:
+		service = given
+	default:
+		p.missing(fieldEntry, fieldService)
+		return 0, time.Time{}
+	}
+	if ageOK && service > age-p.minEntry {
+		p.fail(field, value, fmt.Errorf("%w: %d years of service at age %d means entry before age %d",
+			ErrServiceTooLong, service, age, p.minEntry))
+		return 0, time.Time{}
+	}
+	return service, entry
+}
+
+// maxAmountLen and maxDecimals bound the amounts a census accepts: longer
+// text or more decimal places is garbage, and would cost big-number work.
+const (
+	maxAmountLen = 64
+	maxDecimals  = 18
+)
+
+// amount reads a salary or pension, multiplied by mul unless mul is zero.
+func (p *censusReader) amount(rec []string, f censusField, mul decimal.Decimal) decimal.Decimal {
+	s := p.cell(rec, f)
+	if s == "" {
+		p.missing(f, fieldNone)
+		return decimal.Decimal{}
+	}
+	if len(s) > maxAmountLen {
+		p.fail(f, s, fmt.Errorf("%w: longer than %d characters", ErrBadNumber, maxAmountLen))
+		return decimal.Decimal{}
+	}
+	d, err := decimal.NewFromString(s)
+	if err != nil {
+		p.fail(f, s, ErrBadNumber)
+		return decimal.Decimal{}
+	}
+	if d.IsNegative() {
+		p.fail(f, s, ErrNegativeAmount)
+		return decimal.Decimal{}
+	}
+	if d.Exponent() < -maxDecimals {
+		p.fail(f, s, fmt.Errorf("%w: more than %d decimal places", ErrBadNumber, maxDecimals))
+		return decimal.Decimal{}
+	}
+	if d.IsZero() {
+		// 0e999999 is zero, but arithmetic on it would scale by 10^999999.
+		return decimal.Zero
+	}
+	// Digits before the point bound the size cheaply, before any arithmetic
+	// on a number like 1e999999.
+	if d.NumDigits()+int(d.Exponent()) > 16 {
+		p.fail(f, s, fmt.Errorf("%w: above %g a year", ErrOutOfRange, MaxCensusAmount))
+		return decimal.Decimal{}
+	}
+	if !mul.IsZero() {
+		d = d.Mul(mul)
+	}
+	if d.InexactFloat64() > MaxCensusAmount {
+		p.fail(f, s, fmt.Errorf("%w: above %g a year", ErrOutOfRange, MaxCensusAmount))
+		return decimal.Decimal{}
+	}
+	return d
+}
+
+// date parses a date in the reader's layout, as midnight UTC.
+func (p *censusReader) date(s string) (time.Time, error) {
+	if p.layout == ISODate {
+		if t, ok := parseISODate(s); ok {
+			return t, nil
+		}
+	}
+	t, err := time.Parse(p.layout, s)
+	if err != nil {
+		return time.Time{}, fmt.Errorf("%w: want layout %s", ErrBadDate, p.layout)
+	}
+	y, m, d := t.Date()
+	return time.Date(y, m, d, 0, 0, 0, 0, time.UTC), nil
+}
+
+// dateAfter reports whether the calendar date of t is after y-m-d.
+func dateAfter(t time.Time, y int, m time.Month, d int) bool {
+	ty, tm, td := t.Date()
+	switch {
+	case ty != y:
+		return ty > y
+	case tm != m:
+		return tm > m
+	}
+	return td > d
+}
+
+// completedYears is the number of whole years from the date of from to
+// y-m-d: age last birthday, or completed service. An anniversary on 29
+// February falls on 1 March in common years. It is negative when from is
+// after y-m-d.
+func completedYears(from time.Time, y int, m time.Month, d int) int {
+	fy, fm, fd := from.Date()
+	n := y - fy
+	if m < fm || (m == fm && d < fd) {
+		n--
+	}
+	return n
+}
+
+// parseISODate is a fast path for the commonest layout: it parses exactly
+// YYYY-MM-DD as time.Parse(ISODate, s) would, and reports false for
+// anything else (time.Parse then reports the error).
+func parseISODate(s string) (time.Time, bool) {
+	if len(s) != 10 || s[4] != '-' || s[7] != '-' {
+		return time.Time{}, false
+	}
+	n := 0
+	for i, c := range []byte(s) {
+		if i == 4 || i == 7 {
+			continue
+		}
+		if c < '0' || c > '9' {
+			return time.Time{}, false
+		}
+		n = n*10 + int(c-'0')
+	}
+	y, m, d := n/10000, time.Month(n/100%100), n%100
+	if m < time.January || m > time.December || d < 1 || d > daysIn(m, y) {
+		return time.Time{}, false
+	}
+	return time.Date(y, m, d, 0, 0, 0, 0, time.UTC), true
+}
+
+// daysIn is the number of days in month m of year y (Gregorian).
+func daysIn(m time.Month, y int) int {
+	if m == time.February {
+		if y%4 == 0 && (y%100 != 0 || y%400 == 0) {
+			return 29
+		}
+		return 28
+	}
+	return 30 + int((m+m/8)%2)
+}

@@ -1,0 +1,32 @@
+package projection_test
+
+import (
+	"testing"
+
+	"github.com/reserva-go/reserva/actuarial/projection"
+)
+
+// BenchmarkProjectReference is one open-group projection of the reference
+// scheme (projReferenceScheme: 2 sexes × ages 0–120 × service 0–50, every
+// feasible cell of ages 20–64 populated, pensions at every age they are
+// paid, EMSSA-09 mortality, disability and withdrawal by age and service,
+// survivors and orphans, refunds) for 100 years, with the Projector and the
+// Result reused across iterations.
+func BenchmarkProjectReference(b *testing.B) {
+	s := projReferenceScheme(b)
+	p, err := projection.NewProjector(s)
+	if err != nil {
+		b.Fatal(err)
+	}
+	res, err := p.Run(100, nil)
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.ReportAllocs()
+	b.ResetTimer()
+	for range b.N {
+		if _, err := p.Run(100, res); err != nil {
+			b.Fatal(err)
+		}
+	}
+}

@@ -1,0 +1,67 @@
+package projection_test
+
+import (
+	"math"
+	"testing"
+
+	"github.com/reserva-go/reserva/actuarial"
+	"github.com/reserva-go/reserva/actuarial/indicator"
+	"github.com/reserva-go/reserva/actuarial/projection"
+	"github.com/reserva-go/reserva/actuarial/scheme"
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+// TestProjectionGAP checks the defining property of the general average
+// premium on a full projection (ILO, Plamondon et al., Actuarial practice in
+// social security, 2002, §11): a level contribution rate equal to the GAP
+// over n years, with the initial reserve, leaves the projected reserve at
+// zero at the end of year n. The GAP comes from Summarize on a first run;
+// the second run charges it and must end at 0.
+func TestProjectionGAP(t *testing.T) {
+	// The reserve after 60 years is a difference of sums of the order of
+	// 1e11; 1e-9 of the discounted salary bill is far below a cent of rate.
+	const relTol = 1e-9
+	const years = 60
+
+	s := projReferenceScheme(t)
+	s.Transfers = nil // the GAP finances benefits and costs from contributions and the reserve alone
+	r := &s.Groups[0].Rules[0]
+	r.Ceiling = actuarial.Limit{} // contributions on the whole salary bill, the GAP's base
+	r.RefundShare = 0             // refunds would depend on the rate being solved for
+	setRate := func(c float64) {
+		r.Contribution = [scheme.NumPayers]actuarial.Schedule{scheme.Employer: actuarial.Constant(c)}
+	}
+	setRate(0.10)
+
+	run := func() *projection.Result {
+		p, err := projection.NewProjector(s)
+		require.NoError(t, err)
+		res, err := p.Run(years, nil)
+		require.NoError(t, err)
+		return res
+	}
+	res := run()
+	curve, err := res.ReturnCurve()
+	require.NoError(t, err)
+	sum, err := res.Summarize(nil, indicator.Horizon{})
+	require.NoError(t, err)
+	explicit, err := indicator.Summarize(nil, res.Flows(nil), indicator.Horizon{Curve: curve})
+	require.NoError(t, err)
+	require.Equal(t, explicit.GAP, sum.GAP, "Result.Summarize discounts at the projection's returns")
+	require.Greater(t, sum.GAP, 0.0)
+	require.Less(t, sum.GAP, 1.0)
+
+	setRate(sum.GAP)
+	res = run()
+	last := res.Years[years-1]
+	pvSalary := curve.PresentValue(res.SalaryBill(nil), actuarial.MidYear)
+	scale := pvSalary * math.Pow(1.045, years) // the reserve is at time n, not 0
+	assert.InDelta(t, 0, last.ReserveEnd/scale, relTol,
+		"reserve at the end of %d with contributions at the GAP %.6f: %.2f", last.Year, sum.GAP, last.ReserveEnd)
+
+	// And the contributions are exactly the rate times the salary bill.
+	for _, y := range res.Years {
+		assert.InDelta(t, sum.GAP*y.SalaryBill, y.TotalContributions(), relTol*y.SalaryBill, "year %d", y.Year)
+	}
+}

@@ -1,0 +1,357 @@
+// The output of a scheme projection: one row per year, series accessors and
+// the optional detail by cell.
+
+package projection
+
+import (
+	"github.com/reserva-go/reserva/actuarial"
+	"github.com/reserva-go/reserva/actuarial/census"
+	"github.com/reserva-go/reserva/actuarial/scheme"
+)
+
+// YearResult is one projected calendar year. Counts are expected numbers of
+// lives (float64); money is in money units of that year, a year's worth.
+// See the package documentation's "Projection" section for the timing.
+type YearResult struct {
+	Year int // calendar year
+
+	// Actives are the active members on 1 January, after that day's
+	// entrants and transitions and before its retirements.
+	Actives float64
+	// Entrants joined on 1 January (included in Actives).
+	Entrants float64
+	// Exits[cause] are the actives who left during the year, by
+	// [actuarial.Decrement]: Retirement on 1 January (on a pension), Death,
+	// Disability and Withdrawal during the year (Withdrawal includes
+	// members who reach the compulsory age without a pension).
+	Exits [actuarial.NumDecrements]float64
+
+	// Pensioners[type] are the pensions in payment on 1 January, before
+	// that day's retirements, by [census.PensionType.Index].
+	Pensioners [census.NumPensionTypes]float64
+	// NewPensions[type] are the pensions awarded in the year: old-age and
+	// early pensions on 1 January, disability, survivors' and orphans'
+	// pensions during the year.
+	NewPensions [census.NumPensionTypes]float64
+	// NewPensionAmounts[type] are the total yearly amounts, on award, of
+	// the pensions NewPensions counts, a year's worth each, after the
+	// formulas' caps and floors: old-age and early pensions as awarded on
+	// 1 January (the year pays them less half its deaths); disability,
+	// survivors' and orphans' pensions as awarded during the year, before
+	// the next 1 January's indexation (the year pays half of them). Zero
+	// when no pension of the type is awarded; ≥ 0.
+	NewPensionAmounts [census.NumPensionTypes]float64
+	// RetiringSalaries[type], for old-age and early pensions, are the
+	// total final salaries of the members awarded them: their yearly
+	// salary on 1 January, the retirement date (after that day's merit and
+	// wage growth), the salary the formula's reference ratio is applied
+	// to. The ratio NewPensionAmounts/RetiringSalaries of a year is the
+	// average replacement rate of its new pensions ([indicator.ReplacementRate]).
+	// Zero for the other types (their pensions are not awarded on a
+	// salary of the day) and when no pension of the type is awarded.
+	RetiringSalaries [census.NumPensionTypes]float64
+	// ReferenceSalaries[type], for old-age and early pensions, are the
+	// total reference salaries of the members awarded them: their final
+	// salaries times [actuarial.SalaryScale.ReferenceRatio] (the average of the last
+	// Formula.ReferenceYears salaries, before ReferenceShare); equal to
+	// RetiringSalaries when the formula takes the last salary. Zero for
+	// the other types.
+	ReferenceSalaries [census.NumPensionTypes]float64
+	// PensionerDeaths[type] are the deaths during the year among the
+	// pensioners of 1 January and that day's new retirees.
+	PensionerDeaths [census.NumPensionTypes]float64
+	// PensionsEnded[type] are pensions that stop at the end of the year for
+	// a reason other than death (orphans reaching the end age).
+	PensionsEnded [census.NumPensionTypes]float64
+
+	// SalaryBill is the salaries paid during the year.
+	SalaryBill float64
+	// Contributions[payer] are the contributions received, by [scheme.Payer].
+	Contributions [scheme.NumPayers]float64
+	// Pensions[type] are the pensions paid by type, without the extra
+	// payments.
+	Pensions [census.NumPensionTypes]float64
+	// ExtraPayments are the extra pensions paid (a thirteenth month, say).
+	ExtraPayments float64
+	// Refunds are the contributions refunded on withdrawal.
+	Refunds float64
+	// AdminCosts are the administration costs.
+	AdminCosts float64
+	// Transfers are the state's transfers received.
+	Transfers float64
+	// Return is the investment return of the year, a fraction.
+	Return float64
+	// InvestmentIncome is R_start·i + (C + T − B − E)·((1+i)^½ − 1).
+	InvestmentIncome float64
+	// ReserveStart is the reserve on 1 January; ReserveEnd on 31 December:
+	// ReserveStart + contributions + transfers + investment income −
+	// benefits − admin costs. It may be negative.
+	ReserveStart, ReserveEnd float64
+}
+
+// TotalContributions is the sum over payers.
+func (y *YearResult) TotalContributions() float64 {
+	return y.Contributions[scheme.Worker] + y.Contributions[scheme.Employer] + y.Contributions[scheme.State]
+}
+
+// TotalPensions is the pensions paid of every type, without extra payments.
+func (y *YearResult) TotalPensions() float64 {
+	var s float64
+	for _, v := range y.Pensions {
+		s += v
+	}
+	return s
+}
+
+// Benefits are the pensions, the extra payments and the refunds.
+func (y *YearResult) Benefits() float64 {
+	return y.TotalPensions() + y.ExtraPayments + y.Refunds
+}
+
+// Expenditure is benefits plus administration costs.
+func (y *YearResult) Expenditure() float64 { return y.Benefits() + y.AdminCosts }
+
+// TotalPensioners is the number of pensions in payment on 1 January.
+func (y *YearResult) TotalPensioners() float64 {
+	var s float64
+	for _, v := range y.Pensioners {
+		s += v
+	}
+	return s
+}
+
+// NewRetirementAmount is the total yearly amount of the old-age and early
+// pensions awarded on 1 January: the numerator of the year's replacement
+// rate.
+func (y *YearResult) NewRetirementAmount() float64 {
+	return y.NewPensionAmounts[census.PensionOldAge-1] + y.NewPensionAmounts[census.PensionEarly-1]
+}
+
+// TotalRetiringSalaries is the total final salary of the members awarded
+// an old-age or early pension on 1 January: the denominator of the year's
+// replacement rate.
+func (y *YearResult) TotalRetiringSalaries() float64 {
+	return y.RetiringSalaries[census.PensionOldAge-1] + y.RetiringSalaries[census.PensionEarly-1]
+}
+
+// TotalExits is the number of actives who left in the year, by any cause.
+func (y *YearResult) TotalExits() float64 {
+	return y.Exits[actuarial.Death] + y.Exits[actuarial.Disability] + y.Exits[actuarial.Withdrawal] + y.Exits[actuarial.Retirement]
+}
+
+// Result is a projection: Years[t] is calendar year StartYear + t. Reuse
+// one across runs of a [Projector] to run without allocating.
+type Result struct {
+	Scheme    string       // the scheme's name
+	StartYear int          // the first calendar year
+	Groups    []string     // the groups' names, in the scheme's order
+	Years     []YearResult // one row per projected year
+	// Cells is the detail by cell, when the projector's Detail was set;
+	// nil otherwise.
+	Cells *CellDetail
+}
+
+// series writes f of each year into dst, reusing its array when its
+// capacity suffices.
+func (r *Result) series(dst []float64, f func(*YearResult) float64) []float64 {
+	dst = dst[:0]
+	if cap(dst) < len(r.Years) {
+		dst = make([]float64, 0, len(r.Years))
+	}
+	for i := range r.Years {
+		dst = append(dst, f(&r.Years[i]))
+	}
+	return dst
+}
+
+// The series accessors write one value per projected year into dst (reusing
+// its array when its capacity suffices, allocating otherwise) and return it:
+// dst[t] belongs to calendar year StartYear + t. They let the indicators
+// work on plain slices.
+
+// SalaryBill returns the salaries paid each year.
+func (r *Result) SalaryBill(dst []float64) []float64 {
+	return r.series(dst, func(y *YearResult) float64 { return y.SalaryBill })
+}
+
+// Contributions returns the contributions of every payer each year.
+func (r *Result) Contributions(dst []float64) []float64 {
+	return r.series(dst, (*YearResult).TotalContributions)
+}
+
+// ContributionsBy returns the contributions of one payer each year.
+func (r *Result) ContributionsBy(dst []float64, p scheme.Payer) []float64 {
+	return r.series(dst, func(y *YearResult) float64 { return y.Contributions[p] })
+}
+
+// Benefits returns the benefits (pensions, extra payments, refunds) paid
+// each year.
+func (r *Result) Benefits(dst []float64) []float64 {
+	return r.series(dst, (*YearResult).Benefits)
+}
+
+// PensionsBy returns the pensions of one type paid each year, without extra
+// payments.
+func (r *Result) PensionsBy(dst []float64, t census.PensionType) []float64 {
+	i := t.Index()
+	return r.series(dst, func(y *YearResult) float64 { return y.Pensions[i] })
+}
+
+// AdminCosts returns the administration costs each year.
+func (r *Result) AdminCosts(dst []float64) []float64 {
+	return r.series(dst, func(y *YearResult) float64 { return y.AdminCosts })
+}
+
+// Expenditure returns benefits plus administration costs each year.
+func (r *Result) Expenditure(dst []float64) []float64 {
+	return r.series(dst, (*YearResult).Expenditure)
+}
+
+// Transfers returns the state's transfers each year.
+func (r *Result) Transfers(dst []float64) []float64 {
+	return r.series(dst, func(y *YearResult) float64 { return y.Transfers })
+}
+
+// InvestmentIncome returns the investment income each year.
+func (r *Result) InvestmentIncome(dst []float64) []float64 {
+	return r.series(dst, func(y *YearResult) float64 { return y.InvestmentIncome })
+}
+
+// Returns returns the investment return (a fraction) of each year.
+func (r *Result) Returns(dst []float64) []float64 {
+	return r.series(dst, func(y *YearResult) float64 { return y.Return })
+}
+
+// ReserveStart returns the reserve on 1 January of each year.
+func (r *Result) ReserveStart(dst []float64) []float64 {
+	return r.series(dst, func(y *YearResult) float64 { return y.ReserveStart })
+}
+
+// ReserveEnd returns the reserve on 31 December of each year.
+func (r *Result) ReserveEnd(dst []float64) []float64 {
+	return r.series(dst, func(y *YearResult) float64 { return y.ReserveEnd })
+}
+
+// Actives returns the active members on 1 January of each year.
+func (r *Result) Actives(dst []float64) []float64 {
+	return r.series(dst, func(y *YearResult) float64 { return y.Actives })
+}
+
+// Pensioners returns the pensions in payment on 1 January of each year.
+func (r *Result) Pensioners(dst []float64) []float64 {
+	return r.series(dst, (*YearResult).TotalPensioners)
+}
+
+// NewPensionsBy returns the pensions of one type awarded each year.
+func (r *Result) NewPensionsBy(dst []float64, t census.PensionType) []float64 {
+	i := t.Index()
+	return r.series(dst, func(y *YearResult) float64 { return y.NewPensions[i] })
+}
+
+// NewPensionAmountsBy returns the yearly amount of the pensions of one type
+// awarded each year (see YearResult.NewPensionAmounts).
+func (r *Result) NewPensionAmountsBy(dst []float64, t census.PensionType) []float64 {
+	i := t.Index()
+	return r.series(dst, func(y *YearResult) float64 { return y.NewPensionAmounts[i] })
+}
+
+// RetiringSalariesBy returns the final salaries of the members awarded a
+// pension of one type each year: old-age or early (see
+// YearResult.RetiringSalaries); zeros for the other types.
+func (r *Result) RetiringSalariesBy(dst []float64, t census.PensionType) []float64 {
+	i := t.Index()
+	return r.series(dst, func(y *YearResult) float64 { return y.RetiringSalaries[i] })
+}
+
+// ReferenceSalariesBy returns the reference salaries of the members
+// awarded a pension of one type each year (see
+// YearResult.ReferenceSalaries); zeros for types other than old-age and
+// early.
+func (r *Result) ReferenceSalariesBy(dst []float64, t census.PensionType) []float64 {
+	i := t.Index()
+	return r.series(dst, func(y *YearResult) float64 { return y.ReferenceSalaries[i] })
+}
+
+// NewRetirementAmounts returns the yearly amount of the old-age and early
+// pensions awarded each year, the replacement rate's numerator.
+func (r *Result) NewRetirementAmounts(dst []float64) []float64 {
+	return r.series(dst, (*YearResult).NewRetirementAmount)
+}
+
+// RetiringSalaries returns the final salaries of the members awarded an
+// old-age or early pension each year, the replacement rate's denominator.
+func (r *Result) RetiringSalaries(dst []float64) []float64 {
+	return r.series(dst, (*YearResult).TotalRetiringSalaries)
+}
+
+// CellDetail is a projection by cell, year by year, on flat slices. For
+// year t and group g, the active cells are at offset (t·Groups + g)·ActiveLen
+// of the active slices and laid out as [census.ActiveCells] with MaxService; the
+// pensioner cells at (t·Groups + g)·PensionerLen of the pensioner slices,
+// laid out as [census.PensionerCells]. [CellDetail.Active] and
+// [CellDetail.Pensioner] compute the offsets.
+type CellDetail struct {
+	Years, Groups           int // the number of years and of groups
+	MaxService              int // the last service cell of the active cells
+	ActiveLen, PensionerLen int // cells per group of each kind
+
+	// ActiveCount and ActiveSalary are the actives and their total yearly
+	// salary on 1 January, after entrants and transitions, before
+	// retirements.
+	ActiveCount, ActiveSalary []float64
+	// Entrants joined the cell on 1 January.
+	Entrants []float64
+	// Moved is the net number of members moved into the cell by
+	// transitions on 1 January (negative when they left it).
+	Moved []float64
+	// Exits[cause] left the cell during the year (the cell as on
+	// 1 January), by [actuarial.Decrement].
+	Exits [actuarial.NumDecrements][]float64
+
+	// PensionerCount and PensionerAmount are the pensions in payment on
+	// 1 January before that day's retirements, and their yearly amount.
+	PensionerCount, PensionerAmount []float64
+	// Retired are the old-age and early pensions awarded on 1 January, in
+	// the cell of the retiree's age that day.
+	Retired []float64
+	// PensionerDeaths are the deaths during the year among the cell's
+	// pensioners and new retirees.
+	PensionerDeaths []float64
+	// Ended are pensions of the cell stopping at the end of the year for a
+	// reason other than death.
+	Ended []float64
+	// Awarded are the disability, survivors' and orphans' pensions awarded
+	// during the year, in the cell they join on the next 1 January (their
+	// age then).
+	Awarded []float64
+}
+
+// Active returns the offset in the active slices of a cell of group g in
+// year t.
+func (d *CellDetail) Active(t, g int, sex actuarial.Sex, age, service int) int {
+	c := census.ActiveCells{MaxService: d.MaxService}
+	return (t*d.Groups+g)*d.ActiveLen + c.Index(sex, age, service)
+}
+
+// Pensioner returns the offset in the pensioner slices of a cell of group g
+// in year t.
+func (d *CellDetail) Pensioner(t, g int, typ census.PensionType, sex actuarial.Sex, age int) int {
+	var c census.PensionerCells
+	return (t*d.Groups+g)*d.PensionerLen + c.Index(typ, sex, age)
+}
+
+// size sizes every slice for years×groups, reusing arrays, and zeroes them.
+func (d *CellDetail) size(years, groups, maxService int) {
+	d.Years, d.Groups, d.MaxService = years, groups, maxService
+	d.ActiveLen = actuarial.NumSexes * (census.MaxCensusAge + 1) * (maxService + 1)
+	d.PensionerLen = census.NumPensionTypes * actuarial.NumSexes * (census.MaxCensusAge + 1)
+	na, np := years*groups*d.ActiveLen, years*groups*d.PensionerLen
+	for _, p := range []*[]float64{&d.ActiveCount, &d.ActiveSalary, &d.Entrants, &d.Moved,
+		&d.Exits[0], &d.Exits[1], &d.Exits[2], &d.Exits[3]} {
+		*p = census.ResizeCells(*p, na)
+	}
+	for _, p := range []*[]float64{&d.PensionerCount, &d.PensionerAmount, &d.Retired,
+		&d.PensionerDeaths, &d.Ended, &d.Awarded} {
+		*p = census.ResizeCells(*p, np)
+	}
+}

@@ -1,5 +1,0 @@
-//go:build !race
-
-package actuarial_test
-
-const raceEnabled = false

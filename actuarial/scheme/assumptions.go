@@ -1,0 +1,340 @@
+// Assumptions of a scheme projection: mortality by status, decrements,
+// retirement, salaries, economy, new entrants and family.
+
+package scheme
+
+import (
+	"fmt"
+	"math"
+
+	"github.com/reserva-go/reserva/actuarial"
+	"github.com/reserva-go/reserva/actuarial/census"
+	"github.com/reserva-go/reserva/mortality"
+)
+
+// YearTable is mortality by age and calendar year: Q(age, year) is q for a
+// life aged age (last birthday) during calendar year year, in [0, 1]. It is
+// satisfied by [*mortality.Generational]; wrap a one-dimensional table with
+// [PeriodTable]. A projection asks for ages 0..[census.MaxCensusAge]: an
+// implementation must not panic for ages at or above its own first age, and
+// the projector never asks for an age below [YearTable] MinAge (it uses the
+// rate at MinAge there).
+type YearTable interface {
+	Q(age, year int) float64
+	MinAge() int
+}
+
+// PeriodTable adapts a one-dimensional [mortality.Table] to a [YearTable]:
+// the same rates in every calendar year. The projector recognises it and
+// reads its rates once per run instead of once per year.
+type PeriodTable struct {
+	Table mortality.Table // the rates; must not be nil
+}
+
+// Q returns the table's q at age, whatever the year.
+func (p PeriodTable) Q(age, _ int) float64 { return p.Table.Q(age) }
+
+// MinAge is the table's first age.
+func (p PeriodTable) MinAge() int { return p.Table.MinAge() }
+
+// LifeStatus is the status of a life whose mortality a projection needs.
+type LifeStatus int
+
+// The statuses with a mortality table of their own. NumLifeStatuses counts
+// them.
+const (
+	StatusActive   LifeStatus = iota // contributing members
+	StatusRetired                    // old-age and early retirement pensioners
+	StatusDisabled                   // disability pensioners
+	StatusSurvivor                   // widows, widowers and orphans in receipt of a pension
+
+	NumLifeStatuses = 4
+)
+
+var lifeStatusNames = [NumLifeStatuses]string{"active", "retired", "disabled", "survivor"}
+
+func (s LifeStatus) String() string {
+	if s >= 0 && s < NumLifeStatuses {
+		return lifeStatusNames[s]
+	}
+	return fmt.Sprintf("LifeStatus(%d)", int(s))
+}
+
+// statusOf is the mortality status of the beneficiaries of a pension type.
+func StatusOf(t census.PensionType) LifeStatus {
+	switch t {
+	case census.PensionOldAge, census.PensionEarly:
+		return StatusRetired
+	case census.PensionDisability:
+		return StatusDisabled
+	}
+	return StatusSurvivor
+}
+
+// validateByAge checks that every value of b is finite and within [lo, hi].
+func validateByAge(b actuarial.ByAge, field string, lo, hi float64) error {
+	if b.MinAge < 0 || b.MinAge > census.MaxCensusAge {
+		return &SchemeError{Field: field + ".MinAge", Value: fmt.Sprint(b.MinAge), Err: actuarial.ErrRange}
+	}
+	for i, v := range b.Values {
+		if math.IsNaN(v) || math.IsInf(v, 0) {
+			return &SchemeError{Field: fmt.Sprintf("%s at age %d", field, b.MinAge+i), Value: fmt.Sprint(v), Err: actuarial.ErrNotFinite}
+		}
+		if v < lo || v > hi {
+			return &SchemeError{Field: fmt.Sprintf("%s at age %d", field, b.MinAge+i), Value: fmt.Sprint(v), Err: actuarial.ErrRate}
+		}
+	}
+	return nil
+}
+
+// RetirementRates are the probabilities that a member who may retire does
+// so on 1 January, by age: Full for members eligible for a full pension,
+// Reduced for those eligible only for a reduced one. A rate of 1 retires
+// every eligible member of that age (a normal retirement age); ages above a
+// slice keep its last rate, ages below its MinAge have rate 0. The zero value
+// retires nobody voluntarily: only [Rules] CompulsoryAge ends service.
+type RetirementRates struct {
+	Full    actuarial.ByAge // probability of retiring on a full pension, in [0, 1]
+	Reduced actuarial.ByAge // probability of retiring on a reduced pension, in [0, 1]
+}
+
+// EntrantMode says how many new members join each year.
+type EntrantMode int
+
+// The ways new entrants are set. The zero value is a closed group.
+const (
+	// ClosedGroup: nobody joins; the census members are followed until
+	// they have all left.
+	ClosedGroup EntrantMode = iota
+	// FixedEntrants: Entrants.Count.At(year) members join on 1 January of
+	// each year after the start year.
+	FixedEntrants
+	// GrowthEntrants: enough members join on 1 January of year y+1 that
+	// the actives number (1 + Entrants.Growth.At(y+1)) times those of
+	// 1 January y (none join if the survivors already exceed that).
+	GrowthEntrants
+	// ReplacementEntrants: every member who left during a year is replaced
+	// on the next 1 January, so the number of actives stays constant
+	// (GrowthEntrants at 0%).
+	ReplacementEntrants
+)
+
+func (m EntrantMode) String() string {
+	switch m {
+	case ClosedGroup:
+		return "closed group"
+	case FixedEntrants:
+		return "fixed number of entrants"
+	case GrowthEntrants:
+		return "growth of actives"
+	case ReplacementEntrants:
+		return "replacement of exits"
+	}
+	return fmt.Sprintf("EntrantMode(%d)", int(m))
+}
+
+// EntrantProfile is one cell of the new entrants' distribution.
+type EntrantProfile struct {
+	Sex    actuarial.Sex // Male or Female
+	Age    int           // age last birthday on joining, 0..MaxCensusAge
+	Weight float64       // share of the entrants, ≥ 0; the weights are normalised to sum to 1
+	Salary float64       // annual salary per head at StartYear's wage level, ≥ 0; it grows with general wages
+}
+
+// Entrants are the new members of an open group. They join on 1 January
+// with 0 years of service, from the year after the start year (the census
+// already holds the members of the start year). The zero value is a closed
+// group.
+type Entrants struct {
+	Mode    EntrantMode        // how many join; zero: ClosedGroup
+	Count   actuarial.Schedule // FixedEntrants: the number joining on 1 January of each calendar year; nil: 0
+	Growth  actuarial.Schedule // GrowthEntrants: growth rate of the number of actives into each calendar year, above −1; nil: 0%
+	Profile []EntrantProfile   // their distribution by sex and age and their salaries; required unless ClosedGroup
+}
+
+// Family holds the statistics that turn a member's death into survivors'
+// pensions. The zero value has no spouses and no orphans, so no survivor's
+// pension arises from a death.
+type Family struct {
+	// Married[sex] is the probability that a member of that sex dying at
+	// an age leaves a spouse entitled to a survivor's pension, in [0, 1].
+	Married [actuarial.NumSexes]actuarial.ByAge
+	// AgeGap[sex] is the member's age minus the spouse's age, in years, for
+	// a member of that sex (3 for men whose wives are three years younger,
+	// −3 for women). Spouses are of the other sex. Zero: the same age.
+	AgeGap [actuarial.NumSexes]int
+	// Orphans[sex] is the expected number of orphans entitled to a pension
+	// that a member of that sex dying at an age leaves, ≥ 0; zero: none.
+	Orphans [actuarial.NumSexes]actuarial.ByAge
+	// OrphanAge[sex] is the average age of those orphans, by the age of the
+	// deceased member of that sex (rounded down to whole years); orphans
+	// are half boys, half girls.
+	OrphanAge [actuarial.NumSexes]actuarial.ByAge
+	// OrphanEndAge is the age at which an orphan's pension stops (18, or
+	// 25 for students); it is paid while the orphan is younger. Zero: no
+	// orphans' pensions even when Orphans is set.
+	OrphanEndAge int
+}
+
+// Assumptions are the demographic and economic bases of a projection.
+// Calendar-year [actuarial.Schedule]s give a rate in each year: WageGrowth.At(y) is
+// the growth of wages from year y−1 to year y, applied on 1 January of y, and
+// likewise Inflation and UnitGrowth; Return.At(y) is the investment return
+// earned during year y. A nil Schedule is 0% in every year.
+type Assumptions struct {
+	// Mortality[status][sex] is q by age and calendar year for lives of
+	// that status and sex. StatusActive is required for both sexes; a nil
+	// StatusRetired table falls back to StatusActive's, and nil
+	// StatusDisabled and StatusSurvivor tables fall back to StatusRetired's
+	// (so to StatusActive's). Ages below a table's MinAge use its rate at
+	// MinAge; q at [census.MaxCensusAge] is taken as 1.
+	Mortality [NumLifeStatuses][actuarial.NumSexes]YearTable
+	// Decrements[sex] gives the independent rates of disability and
+	// withdrawal of active members by age and service; their death and
+	// retirement columns, if any, are not used (deaths come from
+	// Mortality, retirements from Retirement). Outside the table's ages
+	// the rates are 0. Nil: no disability and no withdrawal.
+	Decrements [actuarial.NumSexes]*actuarial.ServiceTable
+	// Retirement[sex] are the retirement probabilities of eligible
+	// members; zero: only compulsory retirement.
+	Retirement [actuarial.NumSexes]RetirementRates
+	// Salary is the merit scale by age and service; zero: no merit
+	// increases.
+	Salary actuarial.SalaryScale
+	// WageGrowth is general wage growth into each calendar year; nil: 0%.
+	WageGrowth actuarial.Schedule
+	// Inflation is price growth into each calendar year; nil: 0%.
+	Inflation actuarial.Schedule
+	// Unit is the yearly value in StartYear of the reference unit (a
+	// minimum wage, say) in which limits may be set; 0: no unit (limits in
+	// units are then 0).
+	Unit float64
+	// UnitGrowth is the growth of the reference unit into each calendar
+	// year; nil: 0%.
+	UnitGrowth actuarial.Schedule
+	// Return is the investment return earned during each calendar year;
+	// nil: 0%.
+	Return actuarial.Schedule
+	// Entrants are the new members; zero: a closed group.
+	Entrants Entrants
+	// Family gives the survivors of a member who dies; zero: no survivors.
+	Family Family
+}
+
+// Validate checks the assumptions, returning a [*SchemeError] naming the
+// first bad field.
+func (a *Assumptions) Validate() error {
+	for sx := range actuarial.NumSexes {
+		if a.Mortality[StatusActive][sx] == nil {
+			return &SchemeError{Field: fmt.Sprintf("Mortality[active][%v]", actuarial.Sex(sx+1)), Err: ErrRequired}
+		}
+	}
+	for st := range NumLifeStatuses {
+		for sx := range actuarial.NumSexes {
+			m := a.Mortality[st][sx]
+			if m == nil {
+				continue
+			}
+			if p, ok := m.(PeriodTable); ok && p.Table == nil {
+				return &SchemeError{Field: fmt.Sprintf("Mortality[%v][%v].Table", LifeStatus(st), actuarial.Sex(sx+1)), Err: ErrRequired}
+			}
+			if lo := m.MinAge(); lo < 0 || lo > census.MaxCensusAge {
+				return &SchemeError{Field: fmt.Sprintf("Mortality[%v][%v].MinAge", LifeStatus(st), actuarial.Sex(sx+1)), Value: fmt.Sprint(lo), Err: actuarial.ErrRange}
+			}
+		}
+	}
+	for sx := range actuarial.NumSexes {
+		name := fmt.Sprintf("Retirement[%v]", actuarial.Sex(sx+1))
+		if err := validateByAge(a.Retirement[sx].Full, name+".Full", 0, 1); err != nil {
+			return err
+		}
+		if err := validateByAge(a.Retirement[sx].Reduced, name+".Reduced", 0, 1); err != nil {
+			return err
+		}
+		f := &a.Family
+		if err := validateByAge(f.Married[sx], fmt.Sprintf("Family.Married[%v]", actuarial.Sex(sx+1)), 0, 1); err != nil {
+			return err
+		}
+		if err := validateByAge(f.Orphans[sx], fmt.Sprintf("Family.Orphans[%v]", actuarial.Sex(sx+1)), 0, math.MaxFloat64); err != nil {
+			return err
+		}
+		if err := validateByAge(f.OrphanAge[sx], fmt.Sprintf("Family.OrphanAge[%v]", actuarial.Sex(sx+1)), 0, census.MaxCensusAge); err != nil {
+			return err
+		}
+		if g := f.AgeGap[sx]; g < -census.MaxCensusAge || g > census.MaxCensusAge {
+			return &SchemeError{Field: fmt.Sprintf("Family.AgeGap[%v]", actuarial.Sex(sx+1)), Value: fmt.Sprint(g), Err: actuarial.ErrRange}
+		}
+	}
+	if e := a.Family.OrphanEndAge; e < 0 || e > census.MaxCensusAge+1 {
+		return &SchemeError{Field: "Family.OrphanEndAge", Value: fmt.Sprint(e), Err: actuarial.ErrRange}
+	}
+	if err := a.Salary.Validate(); err != nil {
+		return &SchemeError{Field: "Salary", Err: err}
+	}
+	for _, s := range []struct {
+		name string
+		s    actuarial.Schedule
+	}{{"WageGrowth", a.WageGrowth}, {"Inflation", a.Inflation}, {"UnitGrowth", a.UnitGrowth}, {"Return", a.Return}, {"Entrants.Growth", a.Entrants.Growth}} {
+		if err := validateRates(s.name, s.s); err != nil {
+			return err
+		}
+	}
+	if math.IsNaN(a.Unit) || math.IsInf(a.Unit, 0) || a.Unit < 0 {
+		return &SchemeError{Field: "Unit", Value: fmt.Sprint(a.Unit), Err: actuarial.ErrRange}
+	}
+	return a.Entrants.validate()
+}
+
+func (e *Entrants) validate() error {
+	switch e.Mode {
+	case ClosedGroup:
+		return nil
+	case FixedEntrants, GrowthEntrants, ReplacementEntrants:
+	default:
+		return &SchemeError{Field: "Entrants.Mode", Value: e.Mode.String(), Err: actuarial.ErrRange}
+	}
+	if err := e.Count.Validate(); err != nil {
+		return &SchemeError{Field: "Entrants.Count", Err: err}
+	}
+	for _, st := range e.Count {
+		if st.Value < 0 {
+			return &SchemeError{Field: fmt.Sprintf("Entrants.Count in %d", st.Year), Value: fmt.Sprint(st.Value), Err: actuarial.ErrRange}
+		}
+	}
+	if len(e.Profile) == 0 {
+		return &SchemeError{Field: "Entrants.Profile", Err: ErrRequired}
+	}
+	var sum float64
+	for i, p := range e.Profile {
+		f := fmt.Sprintf("Entrants.Profile[%d]", i)
+		switch {
+		case !p.Sex.Valid():
+			return &SchemeError{Field: f + ".Sex", Value: p.Sex.String(), Err: actuarial.ErrUnknownSex}
+		case p.Age < 0 || p.Age > census.MaxCensusAge:
+			return &SchemeError{Field: f + ".Age", Value: fmt.Sprint(p.Age), Err: actuarial.ErrRange}
+		case !(p.Weight >= 0) || math.IsInf(p.Weight, 0):
+			return &SchemeError{Field: f + ".Weight", Value: fmt.Sprint(p.Weight), Err: actuarial.ErrRange}
+		case !(p.Salary >= 0) || p.Salary > census.MaxCensusAmount:
+			return &SchemeError{Field: f + ".Salary", Value: fmt.Sprint(p.Salary), Err: actuarial.ErrRange}
+		}
+		sum += p.Weight
+	}
+	if !(sum > 0) {
+		return &SchemeError{Field: "Entrants.Profile weights", Value: fmt.Sprint(sum), Err: actuarial.ErrRange}
+	}
+	return nil
+}
+
+// validateRates checks a schedule of annual rates: steps in order, each
+// finite and above −1.
+func validateRates(name string, s actuarial.Schedule) error {
+	if err := s.Validate(); err != nil {
+		return &SchemeError{Field: name, Err: err}
+	}
+	for _, st := range s {
+		if st.Value <= -1 {
+			return &SchemeError{Field: fmt.Sprintf("%s in %d", name, st.Year), Value: fmt.Sprint(st.Value), Err: actuarial.ErrInterest}
+		}
+	}
+	return nil
+}

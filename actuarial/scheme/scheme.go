@@ -1,0 +1,427 @@
+// The scheme model: member groups, the rules of each by calendar year, the
+// initial population and reserve.
+
+package scheme
+
+import (
+	"errors"
+	"fmt"
+	"math"
+
+	"github.com/reserva-go/reserva/actuarial"
+	"github.com/reserva-go/reserva/actuarial/census"
+)
+
+// Sentinel errors of scheme validation.
+var (
+	ErrRequired = errors.New("required value missing")  // a nil table, an empty list that must not be
+	ErrOrder    = errors.New("not in increasing order") // rules or steps whose years do not increase
+)
+
+// SchemeError names a bad field of a [Scheme] or its [Assumptions]: the
+// path of the field ("Groups[1].Rules[0].Contribution[worker]"), the
+// offending value when there is one, and what is wrong, wrapping a sentinel
+// ([ErrRequired], [ErrOrder], [actuarial.ErrRange], [actuarial.ErrRate], [actuarial.ErrNotFinite],
+// [actuarial.ErrInterest], [actuarial.ErrUnknownSex]) or another error of this package.
+type SchemeError struct {
+	Field string // the path of the field
+	Value string // the offending value, formatted; empty if none
+	Err   error  // what is wrong
+}
+
+func (e *SchemeError) Error() string {
+	s := "actuarial: scheme: " + e.Field
+	if e.Value != "" {
+		s += fmt.Sprintf(" %q", e.Value)
+	}
+	return s + ": " + e.Err.Error()
+}
+
+func (e *SchemeError) Unwrap() error { return e.Err }
+
+// Payer is who pays a contribution.
+type Payer int
+
+// The payers of contributions. NumPayers counts them.
+const (
+	Worker   Payer = iota // the member
+	Employer              // the employer
+	State                 // the state, as a contribution on salaries (not a transfer)
+
+	NumPayers = 3
+)
+
+var payerNames = [NumPayers]string{"worker", "employer", "state"}
+
+func (p Payer) String() string {
+	if p >= 0 && p < NumPayers {
+		return payerNames[p]
+	}
+	return fmt.Sprintf("Payer(%d)", int(p))
+}
+
+// Indexation is how pensions in payment are raised each 1 January. The zero
+// value is IndexNone.
+type Indexation int
+
+// The indexation rules.
+const (
+	IndexNone   Indexation = iota // pensions stay at their nominal amount
+	IndexPrices                   // by Assumptions.Inflation
+	IndexWages                    // by Assumptions.WageGrowth
+	IndexUnit                     // by Assumptions.UnitGrowth, the growth of the reference unit
+	IndexFixed                    // by Rules.IndexRate
+)
+
+func (ix Indexation) String() string {
+	switch ix {
+	case IndexNone:
+		return "none"
+	case IndexPrices:
+		return "prices"
+	case IndexWages:
+		return "wages"
+	case IndexUnit:
+		return "reference unit"
+	case IndexFixed:
+		return "fixed rate"
+	}
+	return fmt.Sprintf("Indexation(%d)", int(ix))
+}
+
+// Rules are the provisions of a scheme for one member group from calendar
+// year From on, until the next Rules of the group take effect. The zero
+// value collects nothing and pays nothing.
+//
+// Money amounts are a year's worth in money units of the year they apply
+// to; a [actuarial.Limit] set in Units follows the reference unit (Assumptions.Unit
+// and UnitGrowth), one set in Money stays fixed in nominal terms.
+type Rules struct {
+	// From is the calendar year these rules take effect, on 1 January.
+	From int
+	// Contribution[payer] is the contribution rate by calendar year on
+	// salary up to the ceiling, a fraction of salary; nil: 0.
+	Contribution [NumPayers]actuarial.Schedule
+	// Ceiling is the most yearly salary a member contributes on; zero: no
+	// ceiling.
+	Ceiling actuarial.Limit
+	// Eligibility gives the conditions for full and reduced (early)
+	// pensions; a member meeting one retires with the probability in
+	// Assumptions.Retirement. Zero: nobody qualifies.
+	Eligibility actuarial.Eligibility
+	// Retirement is the formula of full and reduced pensions (a reduced
+	// pension is then multiplied by Eligibility.Reduction); the reference
+	// salary is the average of the last ReferenceYears salaries. A member
+	// whose formula pays 0 (too short a service) is not eligible. Zero:
+	// no retirement pensions.
+	Retirement actuarial.Formula
+	// CompulsoryAge[sex] ends service: every member still active at that
+	// age on 1 January leaves, on a pension if eligible and otherwise as a
+	// withdrawal (with the refund, if any). Zero: no compulsory age.
+	CompulsoryAge [actuarial.NumSexes]int
+	// Disability is the formula of disability pensions, on the service
+	// completed when disability strikes; also the base of the survivors'
+	// and orphans' pensions of a member who dies in service. Zero: no
+	// disability pension (disabled members leave with nothing).
+	Disability actuarial.Formula
+	// SurvivorShare is the share of the member's pension (in payment, or
+	// the disability pension for a death in service) paid to a surviving
+	// spouse, in [0, 1]; zero: no survivor's pension.
+	SurvivorShare float64
+	// OrphanShare is the share of that pension paid to each orphan, in
+	// [0, 1]; zero: no orphans' pensions.
+	OrphanShare float64
+	// RefundShare is the share of the member's own accumulated
+	// contributions (without interest, estimated as the package
+	// documentation's "Projection" section says) refunded on withdrawal,
+	// in [0, 1]; zero: no refunds.
+	RefundShare float64
+	// ExtraPayments is the extra pension paid each year as a fraction of a
+	// year's pension: 1.0/12 for a thirteenth month, 40.0/365 for 40 days'
+	// bonus; zero: none. It is paid on every pension in payment.
+	ExtraPayments float64
+	// Indexation raises pensions in payment each 1 January; zero: none.
+	Indexation Indexation
+	// IndexRate is the yearly increase under IndexFixed, by calendar
+	// year; nil: 0%.
+	IndexRate actuarial.Schedule
+}
+
+// Validate checks the rules. The errors name fields relative to the rules.
+func (r *Rules) Validate() error {
+	for p := range NumPayers {
+		name := fmt.Sprintf("Contribution[%v]", Payer(p))
+		if err := r.Contribution[p].Validate(); err != nil {
+			return &SchemeError{Field: name, Err: err}
+		}
+		for _, st := range r.Contribution[p] {
+			if st.Value < 0 || st.Value > 1 {
+				return &SchemeError{Field: fmt.Sprintf("%s in %d", name, st.Year), Value: fmt.Sprint(st.Value), Err: actuarial.ErrRate}
+			}
+		}
+	}
+	for _, l := range []struct {
+		name string
+		l    actuarial.Limit
+	}{{"Ceiling", r.Ceiling}, {"Retirement.Cap", r.Retirement.Cap}, {"Retirement.Floor", r.Retirement.Floor},
+		{"Disability.Cap", r.Disability.Cap}, {"Disability.Floor", r.Disability.Floor}} {
+		if err := validateLimit(l.name, l.l); err != nil {
+			return err
+		}
+	}
+	if err := r.Retirement.Validate(); err != nil {
+		return &SchemeError{Field: "Retirement", Err: err}
+	}
+	if err := r.Disability.Validate(); err != nil {
+		return &SchemeError{Field: "Disability", Err: err}
+	}
+	e := &r.Eligibility
+	if v := e.ReductionPerYear; math.IsNaN(v) || v < 0 || v > 1 {
+		return &SchemeError{Field: "Eligibility.ReductionPerYear", Value: fmt.Sprint(v), Err: actuarial.ErrRate}
+	}
+	for sx := range actuarial.NumSexes {
+		if a := r.CompulsoryAge[sx]; a < 0 || a > census.MaxCensusAge {
+			return &SchemeError{Field: fmt.Sprintf("CompulsoryAge[%v]", actuarial.Sex(sx+1)), Value: fmt.Sprint(a), Err: actuarial.ErrRange}
+		}
+	}
+	for _, s := range []struct {
+		name string
+		v    float64
+	}{{"SurvivorShare", r.SurvivorShare}, {"OrphanShare", r.OrphanShare}, {"RefundShare", r.RefundShare}} {
+		if math.IsNaN(s.v) || s.v < 0 || s.v > 1 {
+			return &SchemeError{Field: s.name, Value: fmt.Sprint(s.v), Err: actuarial.ErrRate}
+		}
+	}
+	if v := r.ExtraPayments; math.IsNaN(v) || math.IsInf(v, 0) || v < 0 {
+		return &SchemeError{Field: "ExtraPayments", Value: fmt.Sprint(v), Err: actuarial.ErrRange}
+	}
+	if r.Indexation < IndexNone || r.Indexation > IndexFixed {
+		return &SchemeError{Field: "Indexation", Value: r.Indexation.String(), Err: actuarial.ErrRange}
+	}
+	return validateRates("IndexRate", r.IndexRate)
+}
+
+func validateLimit(name string, l actuarial.Limit) error {
+	for _, v := range []float64{l.Money, l.Units} {
+		if math.IsNaN(v) || math.IsInf(v, 0) || v < 0 {
+			return &SchemeError{Field: name, Value: fmt.Sprint(v), Err: actuarial.ErrRange}
+		}
+	}
+	return nil
+}
+
+// Group is a member group: members under one timeline of rules, such as
+// "generation in transition" and "new generation" after a reform. Its
+// initial population is counted on 1 January of the scheme's StartYear.
+type Group struct {
+	// Name labels the group in outputs; may be empty.
+	Name string
+	// Actives are the group's active members on the census date, with
+	// their total salaries at StartYear's level; nil: none. Every group's
+	// cells must have the same MaxService.
+	Actives *census.ActiveCells
+	// Pensioners are the group's pensions in payment on the census date,
+	// with their yearly amounts; nil: none.
+	Pensioners *census.PensionerCells
+	// Rules is the group's timeline of rules, in strictly increasing From
+	// years; the rules in force in a year are the last with From ≤ year.
+	// The first must take effect by StartYear.
+	Rules []Rules
+}
+
+// RulesAt returns the rules in force in a calendar year, or nil if none
+// has taken effect yet.
+func (g *Group) RulesAt(year int) *Rules {
+	i := g.RulesIndex(year)
+	if i < 0 {
+		return nil
+	}
+	return &g.Rules[i]
+}
+
+func (g *Group) RulesIndex(year int) int {
+	i := -1
+	for k := range g.Rules {
+		if g.Rules[k].From > year {
+			break
+		}
+		i = k
+	}
+	return i
+}
+
+// Transition moves active members from one group to another on 1 January
+// of Year, before that day's retirements: the way a reform keeps members
+// close to retirement under the old rules. Members of group From move to
+// group To when they meet the condition: service below ServiceBelow, or age
+// below AgeBelow (either suffices); with both zero, every member moves.
+// Pensions in payment stay in their group.
+type Transition struct {
+	Year         int // calendar year of the move, on 1 January; StartYear moves census members before the first year
+	From, To     int // indexes into Scheme.Groups
+	ServiceBelow int // completed years of service below which a member moves; 0: no service condition
+	AgeBelow     int // age below which a member moves; 0: no age condition
+}
+
+// moves reports whether a member of that age and service moves.
+func (t *Transition) Moves(age, service int) bool {
+	if t.ServiceBelow == 0 && t.AgeBelow == 0 {
+		return true
+	}
+	return (t.ServiceBelow > 0 && service < t.ServiceBelow) || (t.AgeBelow > 0 && age < t.AgeBelow)
+}
+
+// GroupFrom says that from calendar year From on, new entrants join group
+// Group (an index into Scheme.Groups).
+type GroupFrom struct {
+	From  int // calendar year from which the entry applies (1 January)
+	Group int // index into Scheme.Groups, ≥ 0
+}
+
+// AdminCosts are the scheme's administration costs by calendar year, as
+// fractions of the benefits paid and of the salary bill; the two add up.
+// The zero value costs nothing.
+type AdminCosts struct {
+	ShareOfBenefits actuarial.Schedule // fraction of the year's benefits; nil: 0
+	ShareOfSalary   actuarial.Schedule // fraction of the year's salary bill; nil: 0
+}
+
+// Scheme is a defined-benefit pension scheme to project: its member groups
+// with their census populations and rules, the assumptions, the reserve on
+// the census date and the state's transfers. The census is on 1 January of
+// StartYear, which is year t = 0 of a projection.
+type Scheme struct {
+	Name      string // a label for outputs; may be empty
+	StartYear int    // calendar year of the census (1 January) and of the first projected year; must be set
+	// Groups are the member groups; at least one.
+	Groups []Group
+	// EntrantGroups says which group new entrants join, by calendar year:
+	// the last entry with From ≤ year, in increasing From. Nil: group 0.
+	EntrantGroups []GroupFrom
+	// Transitions move members between groups on given dates.
+	Transitions []Transition
+	// Assumptions are the demographic and economic bases.
+	Assumptions Assumptions
+	// InitialReserve is the reserve (fund) on 1 January of StartYear, in
+	// money units; zero: a pay-as-you-go start.
+	InitialReserve float64
+	// Transfers are the state's transfers to the scheme in each calendar
+	// year, money units a year, received through the year; nil: none.
+	Transfers actuarial.Schedule
+	// AdminCosts are the administration costs; zero: none.
+	AdminCosts AdminCosts
+}
+
+// Validate checks the scheme and its assumptions, returning a
+// [*SchemeError] that names the first bad field.
+func (s *Scheme) Validate() error {
+	if len(s.Groups) == 0 {
+		return &SchemeError{Field: "Groups", Err: ErrRequired}
+	}
+	ms := -1
+	for gi := range s.Groups {
+		g := &s.Groups[gi]
+		name := fmt.Sprintf("Groups[%d]", gi)
+		if len(g.Rules) == 0 {
+			return &SchemeError{Field: name + ".Rules", Err: ErrRequired}
+		}
+		if g.Rules[0].From > s.StartYear {
+			return &SchemeError{Field: name + ".Rules[0].From", Value: fmt.Sprint(g.Rules[0].From),
+				Err: fmt.Errorf("%w: no rules in force in the start year %d", actuarial.ErrRange, s.StartYear)}
+		}
+		for ri := range g.Rules {
+			r := &g.Rules[ri]
+			if ri > 0 && r.From <= g.Rules[ri-1].From {
+				return &SchemeError{Field: fmt.Sprintf("%s.Rules[%d].From", name, ri), Value: fmt.Sprint(r.From), Err: ErrOrder}
+			}
+			if err := r.Validate(); err != nil {
+				var se *SchemeError
+				if errors.As(err, &se) {
+					se.Field = fmt.Sprintf("%s.Rules[%d].%s", name, ri, se.Field)
+				}
+				return err
+			}
+		}
+		if a := g.Actives; a != nil {
+			if a.MaxService < 0 {
+				return &SchemeError{Field: name + ".Actives.MaxService", Value: fmt.Sprint(a.MaxService), Err: actuarial.ErrRange}
+			}
+			if ms >= 0 && a.LastService() != ms {
+				return &SchemeError{Field: name + ".Actives.MaxService", Value: fmt.Sprint(a.LastService()),
+					Err: fmt.Errorf("%w: other groups have %d", actuarial.ErrRange, ms)}
+			}
+			ms = a.LastService()
+			if err := checkCells(name+".Actives", a.Count, a.Salary, a.Len()); err != nil {
+				return err
+			}
+		}
+		if p := g.Pensioners; p != nil {
+			if err := checkCells(name+".Pensioners", p.Count, p.Pension, p.Len()); err != nil {
+				return err
+			}
+		}
+	}
+	for i, e := range s.EntrantGroups {
+		name := fmt.Sprintf("EntrantGroups[%d]", i)
+		if e.Group < 0 || e.Group >= len(s.Groups) {
+			return &SchemeError{Field: name + ".Group", Value: fmt.Sprint(e.Group), Err: actuarial.ErrRange}
+		}
+		if i > 0 && e.From <= s.EntrantGroups[i-1].From {
+			return &SchemeError{Field: name + ".From", Value: fmt.Sprint(e.From), Err: ErrOrder}
+		}
+	}
+	for i, t := range s.Transitions {
+		name := fmt.Sprintf("Transitions[%d]", i)
+		switch {
+		case t.From < 0 || t.From >= len(s.Groups):
+			return &SchemeError{Field: name + ".From", Value: fmt.Sprint(t.From), Err: actuarial.ErrRange}
+		case t.To < 0 || t.To >= len(s.Groups) || t.To == t.From:
+			return &SchemeError{Field: name + ".To", Value: fmt.Sprint(t.To), Err: actuarial.ErrRange}
+		case t.Year < s.StartYear:
+			return &SchemeError{Field: name + ".Year", Value: fmt.Sprint(t.Year),
+				Err: fmt.Errorf("%w: before the start year %d", actuarial.ErrRange, s.StartYear)}
+		case t.ServiceBelow < 0 || t.AgeBelow < 0:
+			return &SchemeError{Field: name, Value: fmt.Sprint(t.ServiceBelow, " ", t.AgeBelow), Err: actuarial.ErrRange}
+		case i > 0 && t.Year < s.Transitions[i-1].Year:
+			return &SchemeError{Field: name + ".Year", Value: fmt.Sprint(t.Year), Err: ErrOrder}
+		}
+	}
+	if math.IsNaN(s.InitialReserve) || math.IsInf(s.InitialReserve, 0) {
+		return &SchemeError{Field: "InitialReserve", Value: fmt.Sprint(s.InitialReserve), Err: actuarial.ErrNotFinite}
+	}
+	if err := s.Transfers.Validate(); err != nil {
+		return &SchemeError{Field: "Transfers", Err: err}
+	}
+	for _, c := range []struct {
+		name string
+		s    actuarial.Schedule
+	}{{"AdminCosts.ShareOfBenefits", s.AdminCosts.ShareOfBenefits}, {"AdminCosts.ShareOfSalary", s.AdminCosts.ShareOfSalary}} {
+		if err := c.s.Validate(); err != nil {
+			return &SchemeError{Field: c.name, Err: err}
+		}
+		for _, st := range c.s {
+			if st.Value < 0 {
+				return &SchemeError{Field: fmt.Sprintf("%s in %d", c.name, st.Year), Value: fmt.Sprint(st.Value), Err: actuarial.ErrRange}
+			}
+		}
+	}
+	return s.Assumptions.Validate()
+}
+
+// checkCells checks census cells built in code: the right length, counts
+// and amounts finite and not negative.
+func checkCells(name string, count, amount []float64, n int) error {
+	if len(count) != n || len(amount) != n {
+		return &SchemeError{Field: name, Value: fmt.Sprint(len(count), " and ", len(amount), " cells"),
+			Err: fmt.Errorf("%w: want %d (group them with GroupActives or GroupPensioners)", actuarial.ErrRange, n)}
+	}
+	for i := range count {
+		if !(count[i] >= 0) || math.IsInf(count[i], 0) {
+			return &SchemeError{Field: fmt.Sprintf("%s.Count[%d]", name, i), Value: fmt.Sprint(count[i]), Err: actuarial.ErrRange}
+		}
+		if !(amount[i] >= 0) || amount[i] > census.MaxCensusAmount*max(1, count[i]) {
+			return &SchemeError{Field: fmt.Sprintf("%s amount[%d]", name, i), Value: fmt.Sprint(amount[i]), Err: actuarial.ErrRange}
+		}
+	}
+	return nil
+}
