@@ -4,14 +4,14 @@ import (
 	"errors"
 	"testing"
 
-	"github.com/stretchr/testify/assert"
-	"github.com/stretchr/testify/require"
-
 	"github.com/reserva-go/reserva/actuarial"
+	"github.com/reserva-go/reserva/actuarial/actuarialtest"
 	"github.com/reserva-go/reserva/actuarial/census"
 	"github.com/reserva-go/reserva/actuarial/projection"
 	"github.com/reserva-go/reserva/actuarial/scheme"
 	"github.com/reserva-go/reserva/reform"
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
 )
 
 // everyKind is a reform with a change of every kind, some of them for a
@@ -39,8 +39,8 @@ func everyKind() reform.Reform {
 // shares no slice with it: overwriting every number reachable in the
 // result changes nothing in the base.
 func TestApplyDoesNotMutate(t *testing.T) {
-	base := refReferenceScheme(t)
-	want := refReferenceScheme(t)
+	base := actuarialtest.ReferenceScheme(t, 0)
+	want := actuarialtest.ReferenceScheme(t, 0)
 	got, err := everyKind().Apply(base)
 	require.NoError(t, err)
 	require.Equal(t, want, base, "Apply changed its input")
@@ -112,7 +112,7 @@ func scribble(s actuarial.Schedule) {
 // identity of the projection's definition of contributions.
 func TestContributionPhaseIn(t *testing.T) {
 	const tol = 1e-12 // rounding of the phase-in's repeated additions and of one division
-	base := refReferenceScheme(t)
+	base := actuarialtest.ReferenceScheme(t, 0)
 	base.Groups[0].Rules[0].Ceiling = actuarial.Limit{}
 	r := reform.Reform{Name: "employer +0.5 a year", Changes: []reform.Change{
 		reform.ContributionRate{Year: 2027, Payer: scheme.Employer, Rate: 0.15, Step: 0.005},
@@ -183,7 +183,7 @@ func TestApplyStrict(t *testing.T) {
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
-			s := refReferenceScheme(t)
+			s := actuarialtest.ReferenceScheme(t, 0)
 			if tc.setup != nil {
 				tc.setup(s)
 			}
@@ -205,11 +205,11 @@ func TestApplyStrict(t *testing.T) {
 	}
 
 	t.Run("empty reform", func(t *testing.T) {
-		_, err := reform.Reform{Name: "nothing"}.Apply(refReferenceScheme(t))
+		_, err := reform.Reform{Name: "nothing"}.Apply(actuarialtest.ReferenceScheme(t, 0))
 		assert.ErrorIs(t, err, reform.ErrNoEffect)
 	})
 	t.Run("invalid base scheme", func(t *testing.T) {
-		s := refReferenceScheme(t)
+		s := actuarialtest.ReferenceScheme(t, 0)
 		s.Groups[0].Rules = nil
 		_, err := everyKind().Apply(s)
 		var se *scheme.SchemeError
@@ -229,7 +229,7 @@ func TestApplySplits(t *testing.T) {
 		reform.ContributionRate{Year: 2028, Payer: scheme.Worker, Rate: 0.08},
 		reform.PensionFloor{Year: 2030, Who: reform.Who{NewEntrants: true}, Floor: actuarial.Limit{}},
 	}}
-	s, err := r.Apply(refReferenceScheme(t))
+	s, err := r.Apply(actuarialtest.ReferenceScheme(t, 0))
 	require.NoError(t, err)
 	require.Len(t, s.Groups, 3)
 	assert.Equal(t, "all", s.Groups[0].Name)
@@ -238,7 +238,7 @@ func TestApplySplits(t *testing.T) {
 	assert.Equal(t, []scheme.Transition{{Year: 2027, From: 0, To: 1, ServiceBelow: 10}}, s.Transitions)
 	assert.Equal(t, []scheme.GroupFrom{{From: 2027, Group: 1}, {From: 2030, Group: 2}}, s.EntrantGroups)
 
-	old := refRules(2025)
+	old := actuarialtest.Rules(2025)
 	for _, y := range []int{2025, 2027, 2040} {
 		g0 := s.Groups[0].RulesAt(y)
 		assert.Equal(t, old.Retirement.Accrual, g0.Retirement.Accrual, "group 0 keeps the old accrual in %d", y)
@@ -278,7 +278,7 @@ func TestSplitEveryone(t *testing.T) {
 		}}
 	}
 	run := func(r reform.Reform) *projection.Result {
-		s, err := r.Apply(refReferenceScheme(t))
+		s, err := r.Apply(actuarialtest.ReferenceScheme(t, 0))
 		require.NoError(t, err)
 		p, err := projection.NewProjector(s)
 		require.NoError(t, err)
@@ -304,7 +304,7 @@ func TestRetirementPhaseIn(t *testing.T) {
 	r := reform.Reform{Name: "later retirement", Changes: []reform.Change{
 		reform.RetirementConditions{Year: 2027, AddAge: 5, AddService: 2, Every: 2, Compulsory: true},
 	}}
-	s, err := r.Apply(refReferenceScheme(t))
+	s, err := r.Apply(actuarialtest.ReferenceScheme(t, 0))
 	require.NoError(t, err)
 	g := &s.Groups[0]
 	for y := 2025; y <= 2040; y++ {
@@ -337,7 +337,7 @@ func TestRetirementByCohort(t *testing.T) {
 		}
 		return min(3, (b-1965)/2+1)
 	}
-	s, err := reform.Reform{Name: "cohorts", Changes: []reform.Change{c}}.Apply(refReferenceScheme(t))
+	s, err := reform.Reform{Name: "cohorts", Changes: []reform.Change{c}}.Apply(actuarialtest.ReferenceScheme(t, 0))
 	require.NoError(t, err)
 	g := &s.Groups[0]
 	f, m := actuarial.Female.Index(), actuarial.Male.Index()
@@ -356,7 +356,7 @@ func TestRetirementByCohort(t *testing.T) {
 // TestApplyErrorsAreStable checks that an error leaves no half-applied
 // state behind: the same reform applied twice gives the same error.
 func TestApplyErrorsAreStable(t *testing.T) {
-	s := refReferenceScheme(t)
+	s := actuarialtest.ReferenceScheme(t, 0)
 	r := reform.Reform{Name: "r", Changes: []reform.Change{
 		reform.SurvivorShare{Year: 2027, Share: 0.6},
 		reform.SurvivorShare{Year: 2028, Share: 0.6},
@@ -378,7 +378,7 @@ func TestGrandfatheredShare(t *testing.T) {
 	const relTol = 1e-12 // sums of products of the same factors
 	newTable := actuarial.LinearAccrual(20, 0.4, 0.02, 0.9)
 	pensions := func(share float64) float64 {
-		base := refReferenceScheme(t)
+		base := actuarialtest.ReferenceScheme(t, 0)
 		base.Groups[0].Rules[0].Retirement.Cap = actuarial.Limit{}
 		base.Groups[0].Rules[0].Retirement.Floor = actuarial.Limit{}
 		s, err := reform.Reform{Name: "r", Changes: []reform.Change{

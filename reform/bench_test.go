@@ -3,6 +3,7 @@ package reform_test
 import (
 	"testing"
 
+	"github.com/reserva-go/reserva/actuarial/actuarialtest"
 	"github.com/reserva-go/reserva/actuarial/scheme"
 	"github.com/reserva-go/reserva/reform"
 )
@@ -10,7 +11,7 @@ import (
 // BenchmarkCompare compares the reference scheme with four reforms over
 // 100 years: five projections and summaries, on every processor.
 func BenchmarkCompare(b *testing.B) {
-	base := refReferenceScheme(b)
+	base := actuarialtest.ReferenceScheme(b, 0)
 	rs := fourReforms()
 	b.ReportAllocs()
 	for b.Loop() {
@@ -22,7 +23,7 @@ func BenchmarkCompare(b *testing.B) {
 
 // BenchmarkCompareOneWorker is BenchmarkCompare on one goroutine.
 func BenchmarkCompareOneWorker(b *testing.B) {
-	base := refReferenceScheme(b)
+	base := actuarialtest.ReferenceScheme(b, 0)
 	rs := fourReforms()
 	b.ReportAllocs()
 	for b.Loop() {
@@ -35,7 +36,7 @@ func BenchmarkCompareOneWorker(b *testing.B) {
 // BenchmarkApply applies a reform with a change of every kind: the deep
 // copy of the scheme dominates.
 func BenchmarkApply(b *testing.B) {
-	base := refReferenceScheme(b)
+	base := actuarialtest.ReferenceScheme(b, 0)
 	r := everyKind()
 	b.ReportAllocs()
 	for b.Loop() {
@@ -48,7 +49,7 @@ func BenchmarkApply(b *testing.B) {
 // BenchmarkSolveNoDepletion solves the employer's rate that keeps the
 // reserve positive through 2075, over 60 years.
 func BenchmarkSolveNoDepletion(b *testing.B) {
-	base := refReferenceScheme(b)
+	base := actuarialtest.ReferenceScheme(b, 0)
 	lever := reform.ContributionLever{Year: 2027, Payer: scheme.Employer}
 	b.ReportAllocs()
 	for b.Loop() {

@@ -4,14 +4,14 @@ import (
 	"math"
 	"testing"
 
-	"github.com/stretchr/testify/assert"
-	"github.com/stretchr/testify/require"
-
 	"github.com/reserva-go/reserva/actuarial"
+	"github.com/reserva-go/reserva/actuarial/actuarialtest"
 	"github.com/reserva-go/reserva/actuarial/indicator"
 	"github.com/reserva-go/reserva/actuarial/projection"
 	"github.com/reserva-go/reserva/actuarial/scheme"
 	"github.com/reserva-go/reserva/reform"
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
 )
 
 // fourReforms are four reforms of the reference scheme, each a typical
@@ -36,7 +36,7 @@ func fourReforms() []reform.Reform {
 // TestCompareDeterministic checks that the comparison does not depend on
 // the number of workers: 1, 2 and 8 give identical results, bit for bit.
 func TestCompareDeterministic(t *testing.T) {
-	base := refReferenceScheme(t)
+	base := actuarialtest.ReferenceScheme(t, 0)
 	opt := reform.Options{Years: 40, ReserveRatioYears: []int{2030, 2040}}
 	var first *reform.Comparison
 	for _, w := range []int{1, 2, 8} {
@@ -60,7 +60,7 @@ func TestCompareDeterministic(t *testing.T) {
 // projection and summary of the base scheme (on its own return curve), and
 // that each delta is the reform's metrics less the base's.
 func TestCompareBase(t *testing.T) {
-	base := refReferenceScheme(t)
+	base := actuarialtest.ReferenceScheme(t, 0)
 	years := []int{2030, 2050}
 	c, err := reform.Compare(base, fourReforms()[:2], reform.Options{Years: 60, ReserveRatioYears: years})
 	require.NoError(t, err)
@@ -101,7 +101,7 @@ func TestCompareBase(t *testing.T) {
 // exactly 0.05 (ILO, Plamondon et al. 2002; the Trustees' definition).
 func TestCompareContributionIdentity(t *testing.T) {
 	const tol = 1e-12 // rounding of two present values of ~1e10 and a quotient
-	base := refReferenceScheme(t)
+	base := actuarialtest.ReferenceScheme(t, 0)
 	base.Groups[0].Rules[0].Ceiling = actuarial.Limit{}
 	c, err := reform.Compare(base, []reform.Reform{{Name: "+5 points", Changes: []reform.Change{
 		reform.ContributionRate{Year: 2025, Payer: scheme.Employer, Rate: 0.15},
@@ -125,7 +125,7 @@ func TestCompareContributionIdentity(t *testing.T) {
 
 // TestByYear checks the rows against the projection they come from.
 func TestByYear(t *testing.T) {
-	c, err := reform.Compare(refReferenceScheme(t), nil, reform.Options{Years: 30, Horizon: indicator.Horizon{Years: 20}})
+	c, err := reform.Compare(actuarialtest.ReferenceScheme(t, 0), nil, reform.Options{Years: 30, Horizon: indicator.Horizon{Years: 20}})
 	require.NoError(t, err)
 	o := &c.Outcomes[0]
 	rows := reform.ByYear(o)
@@ -142,7 +142,7 @@ func TestByYear(t *testing.T) {
 
 // TestCompareOptions checks that bad options are errors.
 func TestCompareOptions(t *testing.T) {
-	base := refReferenceScheme(t)
+	base := actuarialtest.ReferenceScheme(t, 0)
 	for _, opt := range []reform.Options{
 		{Years: -1},
 		{Workers: -2},
@@ -162,7 +162,7 @@ func TestCompareOptions(t *testing.T) {
 // and the last step is the whole reform, as Compare projects it.
 func TestAttribution(t *testing.T) {
 	const relTol = 1e-12 // n subtractions and additions of figures of like size
-	base := refReferenceScheme(t)
+	base := actuarialtest.ReferenceScheme(t, 0)
 	r := everyKind()
 	opt := reform.Options{Years: 60, ReserveRatioYears: []int{2030, 2050}}
 	a, err := reform.Attribute(base, r, opt)

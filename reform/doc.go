@@ -77,8 +77,8 @@
 // balance), with each reform's difference from the base. Money leaves as
 // decimal.Decimal rounded half to even in the unit [ReportOptions] names;
 // a value that does not exist (a rate on a zero salary bill) prints as
-// "n/a". [ReservePaths], [CostRate], [SupportRatio] and [Pyramid] draw
-// gonum/plot charts, which [Save] writes as PNG or SVG by the file's
+// "n/a". [chart.ReservePaths], [chart.CostRate], [chart.SupportRatio] and [chart.Pyramid] draw
+// gonum/plot charts, which [chart.Save] writes as PNG or SVG by the file's
 // extension; a pyramid needs the projector's cell detail.
 //
 // # Errors

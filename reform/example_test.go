@@ -6,6 +6,7 @@ import (
 	"log"
 
 	"github.com/reserva-go/reserva/actuarial"
+	"github.com/reserva-go/reserva/actuarial/actuarialtest"
 	"github.com/reserva-go/reserva/actuarial/scheme"
 	"github.com/reserva-go/reserva/reform"
 )
@@ -24,7 +25,7 @@ func depleted(m reform.Metrics) string {
 // 15%; or that, plus retirement five years later (a year every two years)
 // and a leaner formula for members with under ten years of service.
 func ExampleCompare() {
-	base := refReferenceScheme(nil)
+	base := actuarialtest.ReferenceScheme(nil, 0)
 
 	employer := reform.ContributionRate{Year: 2027, Payer: scheme.Employer, Rate: 0.15, Step: 0.005}
 	proposals := []reform.Reform{
@@ -58,7 +59,7 @@ func ExampleCompare() {
 // How much must the employer pay from 2027 for the reserve to last through
 // 2075? Brent's method on the projected reserve finds the least rate.
 func ExampleSolveContributionRate() {
-	base := refReferenceScheme(nil)
+	base := actuarialtest.ReferenceScheme(nil, 0)
 
 	lever := reform.ContributionLever{Year: 2027, Payer: scheme.Employer}
 	sol, err := reform.SolveContributionRate(base, lever, reform.NoDepletion(2075), 0.10, 0.60, reform.Options{Years: 60})
@@ -81,7 +82,7 @@ func ExampleSolveContributionRate() {
 // before it, and its marginal effect measured; the effects add up to the
 // package's.
 func ExampleAttribute() {
-	base := refReferenceScheme(nil)
+	base := actuarialtest.ReferenceScheme(nil, 0)
 	pkg := reform.Reform{Name: "package", Changes: []reform.Change{
 		reform.ContributionRate{Year: 2027, Payer: scheme.Employer, Rate: 0.15, Step: 0.005},
 		reform.RetirementConditions{Year: 2027, AddAge: 5, Every: 2, Compulsory: true},
@@ -109,7 +110,7 @@ func ExampleAttribute() {
 // How sure is the GAP? The scheme under returns and wage growth a point
 // lower and higher, and mortality 10% lower and higher, widest bar first.
 func ExampleSensitivity() {
-	t, err := reform.Sensitivity(refReferenceScheme(nil), reform.Shocks{Returns: 0.01, WageGrowth: 0.01, Mortality: 0.10}, reform.Options{})
+	t, err := reform.Sensitivity(actuarialtest.ReferenceScheme(nil, 0), reform.Shocks{Returns: 0.01, WageGrowth: 0.01, Mortality: 0.10}, reform.Options{})
 	if err != nil {
 		log.Fatal(err)
 	}

@@ -59,7 +59,7 @@ func (u Units) Valid() bool { return u >= UnitsOne && u <= UnitsMillions }
 func (u Units) exponent() int32 { return 3 * int32(u) }
 
 // scale returns x in units u, as a float64 for charts.
-func (u Units) scale(x float64) float64 { return x / math.Pow10(int(u.exponent())) }
+func (u Units) Scale(x float64) float64 { return x / math.Pow10(int(u.exponent())) }
 
 // Tables selects the tables of a report; its zero value selects both.
 type Tables uint8
@@ -199,7 +199,7 @@ func NewReport(outcomes []Outcome, opt ReportOptions) (*Report, error) {
 	if tables == 0 {
 		tables = TableByYear | TableSummary
 	}
-	if _, err := checkOutcomes(outcomes, tables&TableSummary != 0); err != nil {
+	if _, err := CheckOutcomes(outcomes, tables&TableSummary != 0); err != nil {
 		return nil, err
 	}
 	var r Report
@@ -253,12 +253,12 @@ func WriteMarkdown(w io.Writer, outcomes []Outcome, opt ReportOptions) error {
 // outcomeSpan is what the outcomes cover: the start year and projected years
 // common to all, and the summaries' horizon (0 without summaries).
 type outcomeSpan struct {
-	start, years, horizon int
+	Start, Years, horizon int
 }
 
 // checkOutcomes checks that there are outcomes, that each has its Result
 // (and its Summary when withSummary) and that all cover the same years.
-func checkOutcomes(outcomes []Outcome, withSummary bool) (outcomeSpan, error) {
+func CheckOutcomes(outcomes []Outcome, withSummary bool) (outcomeSpan, error) {
 	if len(outcomes) == 0 {
 		return outcomeSpan{}, fmt.Errorf("reform: %w", ErrNoOutcomes)
 	}
@@ -276,16 +276,16 @@ func checkOutcomes(outcomes []Outcome, withSummary bool) (outcomeSpan, error) {
 		}
 		start, n := o.Result.StartYear, len(o.Result.Years)
 		if i == 0 {
-			sp = outcomeSpan{start: start, years: n}
+			sp = outcomeSpan{Start: start, Years: n}
 		}
 		base := &outcomes[0]
 		switch {
-		case start != sp.start:
+		case start != sp.Start:
 			return outcomeSpan{}, fmt.Errorf("reform: outcome %d (%q) starts in %d, outcome 0 (%q) in %d: %w",
-				i, o.Name, start, base.Name, sp.start, ErrOutcomesDiffer)
-		case n != sp.years:
+				i, o.Name, start, base.Name, sp.Start, ErrOutcomesDiffer)
+		case n != sp.Years:
 			return outcomeSpan{}, fmt.Errorf("reform: outcome %d (%q) projects %d years, outcome 0 (%q) %d: %w",
-				i, o.Name, n, base.Name, sp.years, ErrOutcomesDiffer)
+				i, o.Name, n, base.Name, sp.Years, ErrOutcomesDiffer)
 		}
 		if !withSummary {
 			continue
@@ -314,7 +314,7 @@ func checkOutcomes(outcomes []Outcome, withSummary bool) (outcomeSpan, error) {
 
 // finite returns an error naming the outcome, the series and the year if x
 // is NaN or infinite: t is the year index, −1 for a value over the horizon.
-func finite(o *Outcome, series string, t, year int, x float64) error {
+func Finite(o *Outcome, series string, t, year int, x float64) error {
 	if !math.IsNaN(x) && !math.IsInf(x, 0) {
 		return nil
 	}
@@ -324,7 +324,7 @@ func finite(o *Outcome, series string, t, year int, x float64) error {
 
 // checkYear checks that the amounts and counts of year t of an outcome's
 // projection that reports and charts read are finite.
-func checkYear(o *Outcome, t int) error {
+func CheckYear(o *Outcome, t int) error {
 	y := &o.Result.Years[t]
 	year := o.Result.StartYear + t
 	for _, v := range [...]struct {
@@ -332,7 +332,7 @@ func checkYear(o *Outcome, t int) error {
 		x    float64
 	}{{"reserve at end", y.ReserveEnd}, {"salary bill", y.SalaryBill}, {"contributions", y.TotalContributions()},
 		{"expenditure", y.Expenditure()}, {"actives", y.Actives}, {"pensioners", y.TotalPensioners()}} {
-		if err := finite(o, v.name, t, year, v.x); err != nil {
+		if err := Finite(o, v.name, t, year, v.x); err != nil {
 			return err
 		}
 	}
@@ -357,7 +357,7 @@ func ratio(x float64) decimal.Decimal { return decimal.NewFromFloat(x).RoundBank
 
 // shownYears returns the year indexes the table by year shows out of n:
 // 0, step, 2·step, ... and n−1.
-func shownYears(n, step int) []int {
+func ShownYears(n, step int) []int {
 	step = max(step, 1)
 	ts := make([]int, 0, (n+step-1)/step+1)
 	for t := 0; t < n; t += step {
@@ -382,7 +382,7 @@ func byYearTable(outcomes []Outcome, opt *ReportOptions) (*Table, error) {
 			"contribution rate (%)", "contributions" + unit, "benefits" + unit, "support ratio"},
 		labels: 2,
 	}
-	ts := shownYears(n, opt.Step)
+	ts := ShownYears(n, opt.Step)
 	tb.Rows = make([][]string, 0, len(ts)*len(outcomes))
 	cells := make([]string, len(ts)*len(outcomes)*len(tb.Columns))
 	for _, t := range ts {
@@ -390,7 +390,7 @@ func byYearTable(outcomes []Outcome, opt *ReportOptions) (*Table, error) {
 			o := &outcomes[i]
 			y := &o.Result.Years[t]
 			year := o.Result.StartYear + t
-			if err := checkYear(o, t); err != nil {
+			if err := CheckYear(o, t); err != nil {
 				return nil, err
 			}
 			contrib, ben, exp := y.TotalContributions(), y.Benefits(), y.Expenditure()
@@ -456,7 +456,7 @@ func summaryTable(outcomes []Outcome, opt *ReportOptions) (*Table, error) {
 		value      func(s *indicator.Summary) (decimal.Decimal, error)
 	}
 	scalar := func(series string, x float64, conv func(float64) decimal.Decimal, o *Outcome) (decimal.Decimal, error) {
-		if err := finite(o, series, -1, 0, x); err != nil {
+		if err := Finite(o, series, -1, 0, x); err != nil {
 			return decimal.Decimal{}, err
 		}
 		return conv(x), nil
@@ -475,7 +475,7 @@ func summaryTable(outcomes []Outcome, opt *ReportOptions) (*Table, error) {
 		inds = append(inds, measure{fmt.Sprintf("reserve ratio %d", y), "years of expenditure", RatioDecimals,
 			func(s *indicator.Summary) (decimal.Decimal, error) {
 				x := s.ReserveRatio[t]
-				if err := finite(cur, "reserve ratio", t, y, x); err != nil {
+				if err := Finite(cur, "reserve ratio", t, y, x); err != nil {
 					return decimal.Decimal{}, err
 				}
 				return ratio(x), nil

@@ -7,13 +7,13 @@ import (
 	"os"
 	"path/filepath"
 
-	"gonum.org/v1/plot/vg"
-
 	"github.com/reserva-go/reserva/actuarial/census"
 	"github.com/reserva-go/reserva/actuarial/indicator"
 	"github.com/reserva-go/reserva/actuarial/projection"
 	"github.com/reserva-go/reserva/actuarial/scheme"
 	"github.com/reserva-go/reserva/reform"
+	"github.com/reserva-go/reserva/reform/chart"
+	"gonum.org/v1/plot/vg"
 )
 
 // exampleOutcome builds a tiny projection by hand, through the public
@@ -94,7 +94,7 @@ func ExampleSave() {
 		exampleOutcome("base", 0.10, 0.10, 0.10, 0.10),
 		exampleOutcome("13% from 2026", 0.10, 0.13, 0.13, 0.13),
 	}
-	p, err := reform.ReservePaths(outcomes, reform.UnitsMillions)
+	p, err := chart.ReservePaths(outcomes, reform.UnitsMillions)
 	if err != nil {
 		log.Fatal(err)
 	}
@@ -105,7 +105,7 @@ func ExampleSave() {
 	}
 	defer os.RemoveAll(dir)
 	for _, name := range []string{"reserve.png", "reserve.svg"} {
-		if err := reform.Save(p, 6*vg.Inch, 4*vg.Inch, filepath.Join(dir, name)); err != nil {
+		if err := chart.Save(p, 6*vg.Inch, 4*vg.Inch, filepath.Join(dir, name)); err != nil {
 			log.Fatal(err)
 		}
 		fmt.Println("wrote", name)

@@ -3,6 +3,7 @@ package reform_test
 import (
 	"bytes"
 	"encoding/csv"
+	"flag"
 	"math"
 	"os"
 	"path/filepath"
@@ -10,34 +11,16 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/shopspring/decimal"
-	"github.com/stretchr/testify/assert"
-	"github.com/stretchr/testify/require"
-
 	"github.com/reserva-go/reserva/actuarial"
 	"github.com/reserva-go/reserva/actuarial/census"
 	"github.com/reserva-go/reserva/actuarial/indicator"
 	"github.com/reserva-go/reserva/actuarial/projection"
 	"github.com/reserva-go/reserva/reform"
+	"github.com/reserva-go/reserva/reform/internal/reformtest"
+	"github.com/shopspring/decimal"
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
 )
-
-// repYears is the length of the fixtures' projections in the report and
-// chart tests: long enough for the base's reserve to run out (2033).
-const repYears = 12
-
-// repClone returns a copy of o whose Result rows and Summary can be
-// changed without touching o.
-func repClone(o reform.Outcome) reform.Outcome {
-	r := *o.Result
-	r.Years = append([]projection.YearResult(nil), r.Years...)
-	o.Result = &r
-	if o.Summary != nil {
-		s := *o.Summary
-		s.ReserveRatio = append([]float64(nil), s.ReserveRatio...)
-		o.Summary = &s
-	}
-	return o
-}
 
 // repCell returns the cell of the table in the row whose leading labels
 // are labels and the column named col.
@@ -74,7 +57,7 @@ func repDec(tb testing.TB, s string) decimal.Decimal {
 // TestReportByYear checks the table by year against the projections it
 // reports, through identities and the fixture's rules.
 func TestReportByYear(t *testing.T) {
-	out := repOutcomes(t, repYears)
+	out := reformtest.Outcomes(t, reformtest.Years)
 	rep, err := reform.NewReport(out, reform.ReportOptions{Step: 3, Tables: reform.TableByYear})
 	require.NoError(t, err)
 	require.Nil(t, rep.Summary)
@@ -98,7 +81,7 @@ func TestReportByYear(t *testing.T) {
 	t.Run("contribution rate", func(t *testing.T) {
 		// Closed form: without a ceiling, contributions are the rate of the
 		// rules in force times the salary bill: 14% in the base, 20% from
-		// 2028 in the reform (repScheme).
+		// 2028 in the reform (reformtest.Scheme).
 		for _, c := range []struct{ year, scenario, want string }{
 			{"2025", "base", "14.00"}, {"2036", "base", "14.00"},
 			{"2025", "reform", "14.00"}, {"2028", "reform", "20.00"}, {"2036", "reform", "20.00"},
@@ -113,7 +96,7 @@ func TestReportByYear(t *testing.T) {
 		// rounded half to even.
 		for _, o := range out {
 			for _, year := range []int{2025, 2031, 2036} {
-				ti := year - repStartYear
+				ti := year - reformtest.StartYear
 				ys := strconv.Itoa(year)
 				wantPAYG := decimal.NewFromFloat(o.Summary.PAYGCostRate[ti]).Shift(2).RoundBank(2).StringFixed(2)
 				wantSR := decimal.NewFromFloat(o.Summary.SupportRatio[ti]).RoundBank(2).StringFixed(2)
@@ -144,7 +127,7 @@ func TestReportByYear(t *testing.T) {
 // TestReportUnits checks that the units scale money by powers of ten and
 // round half to even, and that they are named in the headers.
 func TestReportUnits(t *testing.T) {
-	out := repOutcomes(t, repYears)
+	out := reformtest.Outcomes(t, reformtest.Years)
 	get := func(u reform.Units, places int) *reform.Table {
 		rep, err := reform.NewReport(out, reform.ReportOptions{Units: u, MoneyDecimals: places, Tables: reform.TableByYear})
 		require.NoError(t, err)
@@ -215,7 +198,7 @@ func TestReportRounding(t *testing.T) {
 // support ratio without pensioners are empty cells: "n/a" in text and
 // Markdown, empty in CSV.
 func TestReportUndefined(t *testing.T) {
-	o := repClone(repOutcomes(t, 3)[0])
+	o := reformtest.Clone(reformtest.Outcomes(t, 3)[0])
 	o.Result.Years[1].SalaryBill = 0
 	o.Result.Years[2].Pensioners = [census.NumPensionTypes]float64{}
 	opt := reform.ReportOptions{Tables: reform.TableByYear}
@@ -241,7 +224,7 @@ func TestReportUndefined(t *testing.T) {
 // TestReportSummary checks the summary table against the summaries and
 // the identities of the indicators.
 func TestReportSummary(t *testing.T) {
-	out := repOutcomes(t, repYears)
+	out := reformtest.Outcomes(t, reformtest.Years)
 	rep, err := reform.NewReport(out, reform.ReportOptions{Units: reform.UnitsThousands, RatioYears: []int{2030, 2036}, Tables: reform.TableSummary})
 	require.NoError(t, err)
 	require.Nil(t, rep.ByYear)
@@ -259,7 +242,7 @@ func TestReportSummary(t *testing.T) {
 	t.Run("depletion postponed", func(t *testing.T) {
 		// A smaller reform, 16% from 2029, postpones the depletion: the
 		// difference is in years, signed.
-		small := repProject(t, "16% from 2029", repScheme(t, "small", 6e7, 0.14, 2029, 0.16), repYears, false)
+		small := reformtest.Project(t, "16% from 2029", reformtest.Scheme(t, "small", 6e7, 0.14, 2029, 0.16), reformtest.Years, false)
 		require.True(t, small.Summary.Depleted)
 		rep, err := reform.NewReport([]reform.Outcome{out[0], small}, reform.ReportOptions{Tables: reform.TableSummary})
 		require.NoError(t, err)
@@ -299,7 +282,7 @@ func TestReportSummary(t *testing.T) {
 	t.Run("reserve ratios", func(t *testing.T) {
 		for _, o := range out {
 			for _, y := range []int{2030, 2036} {
-				want := decimal.NewFromFloat(o.Summary.ReserveRatio[y-repStartYear]).RoundBank(2).StringFixed(2)
+				want := decimal.NewFromFloat(o.Summary.ReserveRatio[y-reformtest.StartYear]).RoundBank(2).StringFixed(2)
 				assert.Equal(t, want, repCell(t, tb, o.Name, "reserve ratio "+strconv.Itoa(y)))
 			}
 		}
@@ -319,21 +302,21 @@ func TestReportSummary(t *testing.T) {
 
 // TestReportErrors checks the errors of bad outcomes and options.
 func TestReportErrors(t *testing.T) {
-	out := repOutcomes(t, repYears)
-	short := repProject(t, "short", repScheme(t, "short", 6e7, 0.14, 0, 0), repYears-1, false)
-	later := repClone(out[1])
+	out := reformtest.Outcomes(t, reformtest.Years)
+	short := reformtest.Project(t, "short", reformtest.Scheme(t, "short", 6e7, 0.14, 0, 0), reformtest.Years-1, false)
+	later := reformtest.Clone(out[1])
 	later.Result.StartYear++
 	later.Summary.StartYear++
-	horizon := repClone(out[1])
+	horizon := reformtest.Clone(out[1])
 	horizon.Summary.Years--
 	horizon.Summary.ReserveRatio = horizon.Summary.ReserveRatio[:horizon.Summary.Years]
 	noSum := out[1]
 	noSum.Summary = nil
 	noRes := out[1]
 	noRes.Result = nil
-	nan := repClone(out[1])
+	nan := reformtest.Clone(out[1])
 	nan.Result.Years[4].ReserveEnd = math.NaN()
-	inf := repClone(out[1])
+	inf := reformtest.Clone(out[1])
 	inf.Summary.GAP = math.Inf(1)
 
 	for _, c := range []struct {
@@ -388,7 +371,7 @@ func TestReportErrors(t *testing.T) {
 
 // TestReportCSV reads the CSV of both tables back.
 func TestReportCSV(t *testing.T) {
-	out := repOutcomes(t, repYears)
+	out := reformtest.Outcomes(t, reformtest.Years)
 	var buf bytes.Buffer
 	require.NoError(t, reform.WriteCSV(&buf, out, reform.ReportOptions{Step: 5}))
 	r := csv.NewReader(&buf)
@@ -411,7 +394,7 @@ func TestReportCSV(t *testing.T) {
 // TestReportMarkdownEscapes checks that a "|" in a scenario name does not
 // break the Markdown table.
 func TestReportMarkdownEscapes(t *testing.T) {
-	out := repOutcomes(t, 2)
+	out := reformtest.Outcomes(t, 2)
 	out[1].Name = "A|B"
 	var buf bytes.Buffer
 	require.NoError(t, reform.WriteMarkdown(&buf, out, reform.ReportOptions{}))
@@ -426,7 +409,7 @@ func TestReportMarkdownEscapes(t *testing.T) {
 // TestReportTextEscapes checks that a tab or a line break in a scenario
 // name does not break the text table.
 func TestReportTextEscapes(t *testing.T) {
-	out := repOutcomes(t, 2)
+	out := reformtest.Outcomes(t, 2)
 	out[1].Name = "A\tB\nC"
 	var buf bytes.Buffer
 	require.NoError(t, reform.WriteText(&buf, out, reform.ReportOptions{}))
@@ -435,11 +418,16 @@ func TestReportTextEscapes(t *testing.T) {
 	assert.Equal(t, 1+1+2*2+1+1+1+6, strings.Count(buf.String(), "\n"), "title, header, 4 rows; blank; title, header, 6 rows")
 }
 
+// regen regenerates the golden report files in testdata instead of
+// comparing with them: go test ./reform -run Golden -regen, then review the
+// diff.
+var regen = flag.Bool("regen", false, "regenerate the golden files in testdata")
+
 // TestReportGolden compares the text, CSV and Markdown reports of the
 // fixtures with golden files in testdata (regenerate them with
 // go test ./reform -run Golden -regen, and review the diff).
 func TestReportGolden(t *testing.T) {
-	out := repOutcomes(t, repYears)
+	out := reformtest.Outcomes(t, reformtest.Years)
 	opt := reform.ReportOptions{Step: 3, Units: reform.UnitsThousands, RatioYears: []int{2030, 2036}}
 	for _, c := range []struct {
 		file  string
@@ -467,7 +455,7 @@ func TestReportGolden(t *testing.T) {
 // TestReportText checks the layout of the text tables: columns aligned,
 // numbers to the right, no trailing spaces.
 func TestReportText(t *testing.T) {
-	out := repOutcomes(t, repYears)
+	out := reformtest.Outcomes(t, reformtest.Years)
 	var buf bytes.Buffer
 	require.NoError(t, reform.WriteText(&buf, out, reform.ReportOptions{Step: 4, Units: reform.UnitsMillions, MoneyDecimals: 1}))
 	blocks := strings.Split(buf.String(), "\n\n")

@@ -4,12 +4,12 @@ import (
 	"math"
 	"testing"
 
-	"github.com/stretchr/testify/assert"
-	"github.com/stretchr/testify/require"
-
 	"github.com/reserva-go/reserva/actuarial"
+	"github.com/reserva-go/reserva/actuarial/actuarialtest"
 	"github.com/reserva-go/reserva/actuarial/scheme"
 	"github.com/reserva-go/reserva/reform"
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
 )
 
 // TestSensitivityReturns checks the direction of the returns shock: the
@@ -21,8 +21,8 @@ import (
 // It also checks that the shocked scenario is exactly the scheme with the
 // shifted assumption, projected by Compare.
 func TestSensitivityReturns(t *testing.T) {
-	base := refReferenceScheme(t)
-	want := refReferenceScheme(t)
+	base := actuarialtest.ReferenceScheme(t, 0)
+	want := actuarialtest.ReferenceScheme(t, 0)
 	opt := reform.Options{Years: 60}
 	tr, err := reform.Sensitivity(base, reform.Shocks{Returns: 0.01}, opt)
 	require.NoError(t, err)
@@ -40,7 +40,7 @@ func TestSensitivityReturns(t *testing.T) {
 	assert.Equal(t, b.HighMetrics.Sub(tr.BaseMetrics), b.HighDelta)
 
 	// The same scheme at 5.5% by hand.
-	hand := refReferenceScheme(t)
+	hand := actuarialtest.ReferenceScheme(t, 0)
 	hand.Assumptions.Return = actuarial.Constant(0.055)
 	c, err := reform.Compare(hand, nil, opt)
 	require.NoError(t, err)
@@ -55,7 +55,7 @@ func TestSensitivityReturns(t *testing.T) {
 func TestSensitivityTornado(t *testing.T) {
 	opt := reform.Options{Years: 50}
 	sh := reform.Shocks{Returns: 0.01, WageGrowth: 0.01, Mortality: 0.1}
-	tr, err := reform.Sensitivity(refReferenceScheme(t), sh, opt)
+	tr, err := reform.Sensitivity(actuarialtest.ReferenceScheme(t, 0), sh, opt)
 	require.NoError(t, err)
 	require.Len(t, tr.Bars, 3)
 	for i, b := range tr.Bars {
@@ -67,7 +67,7 @@ func TestSensitivityTornado(t *testing.T) {
 	}
 
 	// Mortality through a generic YearTable.
-	generic := refReferenceScheme(t)
+	generic := actuarialtest.ReferenceScheme(t, 0)
 	m := &generic.Assumptions.Mortality
 	for sx := range actuarial.NumSexes {
 		m[scheme.StatusActive][sx] = yearTable{m[scheme.StatusActive][sx]}
@@ -98,7 +98,7 @@ func (y yearTable) MinAge() int             { return y.t.MinAge() }
 
 // TestSensitivityErrors checks the shocks' validation.
 func TestSensitivityErrors(t *testing.T) {
-	base := refReferenceScheme(t)
+	base := actuarialtest.ReferenceScheme(t, 0)
 	for _, sh := range []reform.Shocks{{}, {Returns: -0.01}, {Mortality: 1}, {WageGrowth: math.Inf(1)}} {
 		_, err := reform.Sensitivity(base, sh, reform.Options{Years: 10})
 		assert.ErrorIs(t, err, reform.ErrOptions, "%+v", sh)

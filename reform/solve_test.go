@@ -3,19 +3,19 @@ package reform_test
 import (
 	"testing"
 
-	"github.com/stretchr/testify/assert"
-	"github.com/stretchr/testify/require"
-
 	"github.com/reserva-go/reserva/actuarial"
+	"github.com/reserva-go/reserva/actuarial/actuarialtest"
 	"github.com/reserva-go/reserva/actuarial/scheme"
 	"github.com/reserva-go/reserva/reform"
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
 )
 
 // gapScheme is the reference scheme with contributions on the whole salary
 // bill and no transfers: its actuarial balance is then c − GAP for a level
 // total contribution rate c.
 func gapScheme(t *testing.T) *scheme.Scheme {
-	s := refReferenceScheme(t)
+	s := actuarialtest.ReferenceScheme(t, 0)
 	s.Groups[0].Rules[0].Ceiling = actuarial.Limit{}
 	s.Transfers = nil
 	return s
@@ -57,7 +57,7 @@ func TestSolveBalancedIsGAP(t *testing.T) {
 // every year through 2060; at the value just below, which the solver found
 // to miss the target, it is negative in some year through 2060.
 func TestSolveNoDepletion(t *testing.T) {
-	base := refReferenceScheme(t)
+	base := actuarialtest.ReferenceScheme(t, 0)
 	opt := reform.Options{Years: 60}
 	lever := reform.ContributionLever{Year: 2027, Payer: scheme.Employer}
 	sol, err := reform.SolveContributionRate(base, lever, reform.NoDepletion(2060), 0.10, 0.80, opt)
@@ -89,7 +89,7 @@ func TestSolveNoDepletion(t *testing.T) {
 // TestSolveReserveRatio checks "reserve ratio ≥ 1 through 2045" by its
 // definition on the solution's own projection.
 func TestSolveReserveRatio(t *testing.T) {
-	sol, err := reform.Solve(refReferenceScheme(t), reform.Problem{
+	sol, err := reform.Solve(actuarialtest.ReferenceScheme(t, 0), reform.Problem{
 		Lever:  reform.ContributionLever{Year: 2026, Payer: scheme.Worker},
 		Target: reform.ReserveRatioAtLeast(1, 2045),
 		Lo:     0.06, Hi: 0.9,
@@ -109,7 +109,7 @@ func TestSolveReserveRatio(t *testing.T) {
 // set between the GAPs of +2 and +3 years is 3, and the solution says +2
 // misses. The GAPs of 0 to 6 years added come from Compare.
 func TestSolveIntegerLever(t *testing.T) {
-	base := refReferenceScheme(t)
+	base := actuarialtest.ReferenceScheme(t, 0)
 	opt := reform.Options{Years: 60}
 	lever := reform.RetirementAgeLever{Year: 2027, Compulsory: true}
 	var gaps []float64
@@ -144,7 +144,7 @@ func TestSolveIntegerLever(t *testing.T) {
 // and the value just above misses it.
 func TestSolveDecreasingLever(t *testing.T) {
 	const tol = 1e-6 // the width the search narrows the factor to
-	base := refReferenceScheme(t)
+	base := actuarialtest.ReferenceScheme(t, 0)
 	opt := reform.Options{Years: 60}
 	lever := reform.AccrualLever{Year: 2026}
 	sol, err := reform.Solve(base, reform.Problem{Lever: lever, Target: reform.GAPAtMost(0.40), Lo: 0, Hi: 1.5, Tolerance: tol}, opt)
@@ -161,7 +161,7 @@ func TestSolveDecreasingLever(t *testing.T) {
 // target: it names the lever, the target and the range, and gives the
 // objective at both ends, both negative.
 func TestSolveNoSolution(t *testing.T) {
-	base := refReferenceScheme(t)
+	base := actuarialtest.ReferenceScheme(t, 0)
 	_, err := reform.SolveContributionRate(base, reform.ContributionLever{Year: 2027, Payer: scheme.Employer},
 		reform.NoDepletion(2070), 0.10, 0.12, reform.Options{Years: 50})
 	require.ErrorIs(t, err, reform.ErrNoSolution)
@@ -178,7 +178,7 @@ func TestSolveNoSolution(t *testing.T) {
 
 // TestSolveProblemErrors checks that bad problems are errors, not panics.
 func TestSolveProblemErrors(t *testing.T) {
-	base := refReferenceScheme(t)
+	base := actuarialtest.ReferenceScheme(t, 0)
 	lever := reform.ContributionLever{Year: 2027, Payer: scheme.Employer}
 	opt := reform.Options{Years: 20}
 	for name, p := range map[string]reform.Problem{

@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"github.com/reserva-go/reserva/actuarial"
+	"github.com/reserva-go/reserva/actuarial/actuarialtest"
 	"github.com/reserva-go/reserva/actuarial/census"
 	"github.com/reserva-go/reserva/actuarial/indicator"
 	"github.com/reserva-go/reserva/actuarial/projection"
@@ -301,7 +302,7 @@ func TestLiabilityMatchesValuer(t *testing.T) {
 // not linear in service; on improving mortality, for every pension type.
 func TestLiabilityLinearAccrual(t *testing.T) {
 	scheme := func(ret, dis actuarial.Accrual) *scheme.Scheme {
-		r := serNoLimits(projRules(2025))
+		r := serNoLimits(actuarialtest.Rules(2025))
 		r.Retirement.Accrual, r.Disability.Accrual = ret, dis
 		r.RefundShare = 0
 		return serScheme(t, serAssumptions(t, true), [][]scheme.Rules{{r}}, nil, nil)
@@ -384,7 +385,7 @@ func TestLiabilityNormalCostRecursion(t *testing.T) {
 	require.NoError(t, err)
 	ser1, err := projection.NewSeriatim(s1, projection.ClosedGroupYears)
 	require.NoError(t, err)
-	men, women := projEMSSA09(t)
+	men, women := actuarialtest.EMSSA09(t)
 	const unit = 12 * 3000.0
 	for _, r := range []projection.ActiveRecord{
 		{Sex: actuarial.Male, Age: 22, Service: 0, Salary: 2 * unit},
@@ -475,7 +476,7 @@ func TestLiabilityHorizon(t *testing.T) {
 // actives (the reference census is aged 20 to 64).
 func TestLiabilityFundingRatio(t *testing.T) {
 	h := indicator.Horizon{Years: 40}
-	s := projReferenceScheme(t)
+	s := actuarialtest.ReferenceScheme(t, 65)
 	s.Assumptions.Entrants = scheme.Entrants{}
 	l, err := projection.ClosedGroupLiability(s, 0)
 	require.NoError(t, err)

@@ -3,6 +3,7 @@ package projection_test
 import (
 	"testing"
 
+	"github.com/reserva-go/reserva/actuarial/actuarialtest"
 	"github.com/reserva-go/reserva/actuarial/projection"
 )
 
@@ -13,7 +14,7 @@ import (
 // survivors and orphans, refunds) for 100 years, with the Projector and the
 // Result reused across iterations.
 func BenchmarkProjectReference(b *testing.B) {
-	s := projReferenceScheme(b)
+	s := actuarialtest.ReferenceScheme(b, 65)
 	p, err := projection.NewProjector(s)
 	if err != nil {
 		b.Fatal(err)

@@ -5,6 +5,7 @@ import (
 	"testing"
 
 	"github.com/reserva-go/reserva/actuarial"
+	"github.com/reserva-go/reserva/actuarial/actuarialtest"
 	"github.com/reserva-go/reserva/actuarial/census"
 	"github.com/reserva-go/reserva/actuarial/projection"
 	"github.com/reserva-go/reserva/actuarial/scheme"
@@ -244,7 +245,7 @@ func (projBadTable) MinAge() int { return 0 }
 // TestResultSeries: the accessors return the year rows' fields in order,
 // reusing the destination.
 func TestResultSeries(t *testing.T) {
-	p, err := projection.NewProjector(projReferenceScheme(t))
+	p, err := projection.NewProjector(actuarialtest.ReferenceScheme(t, 65))
 	require.NoError(t, err)
 	res, err := p.Run(5, nil)
 	require.NoError(t, err)

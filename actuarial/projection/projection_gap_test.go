@@ -5,6 +5,7 @@ import (
 	"testing"
 
 	"github.com/reserva-go/reserva/actuarial"
+	"github.com/reserva-go/reserva/actuarial/actuarialtest"
 	"github.com/reserva-go/reserva/actuarial/indicator"
 	"github.com/reserva-go/reserva/actuarial/projection"
 	"github.com/reserva-go/reserva/actuarial/scheme"
@@ -24,7 +25,7 @@ func TestProjectionGAP(t *testing.T) {
 	const relTol = 1e-9
 	const years = 60
 
-	s := projReferenceScheme(t)
+	s := actuarialtest.ReferenceScheme(t, 65)
 	s.Transfers = nil // the GAP finances benefits and costs from contributions and the reserve alone
 	r := &s.Groups[0].Rules[0]
 	r.Ceiling = actuarial.Limit{} // contributions on the whole salary bill, the GAP's base

@@ -178,7 +178,7 @@ func TestReplacementRateClosedForm(t *testing.T) {
 // pension).
 func TestReplacementRateSummary(t *testing.T) {
 	const tol = 0 // the same divisions
-	p, err := projection.NewProjector(projReferenceScheme(t))
+	p, err := projection.NewProjector(actuarialtest.ReferenceScheme(t, 65))
 	require.NoError(t, err)
 	res, err := p.Run(30, nil)
 	require.NoError(t, err)
@@ -272,7 +272,7 @@ func TestNewPensionAmountsPaid(t *testing.T) {
 // TestReplacementSeries: the accessors return the year rows' fields in
 // order, reusing the destination.
 func TestReplacementSeries(t *testing.T) {
-	p, err := projection.NewProjector(projReferenceScheme(t))
+	p, err := projection.NewProjector(actuarialtest.ReferenceScheme(t, 65))
 	require.NoError(t, err)
 	res, err := p.Run(5, nil)
 	require.NoError(t, err)

@@ -136,8 +136,8 @@ func TestStationaryPopulation(t *testing.T) {
 // whose contribution rate rises by half a point a year from 2028 and whose
 // rules change again in 2030; entrants join the new group from 2027.
 func projTwoGroups(tb testing.TB) *scheme.Scheme {
-	s := projReferenceScheme(tb)
-	reformed := projRules(2025)
+	s := actuarialtest.ReferenceScheme(tb, 65)
+	reformed := actuarialtest.Rules(2025)
 	reformed.Contribution[scheme.Worker] = actuarial.Phase(2028, 0.06, 0.09, 0.005)
 	later := reformed
 	later.From = 2030
@@ -263,7 +263,7 @@ func TestConservation(t *testing.T) {
 // year 0, or a spouse three years younger than a member of 20) is dead at
 // 120, so after 125 years nothing is left.
 func TestClosedGroupDiesOut(t *testing.T) {
-	s := projReferenceScheme(t)
+	s := actuarialtest.ReferenceScheme(t, 65)
 	s.Assumptions.Entrants = scheme.Entrants{}
 	p, err := projection.NewProjector(s)
 	require.NoError(t, err)
@@ -292,7 +292,7 @@ func TestClosedGroupDiesOut(t *testing.T) {
 // E = the administration cost shares of benefits and of the salary bill.
 func TestReserveRecursion(t *testing.T) {
 	const tol = 1e-9 // relative to the reserve's size
-	s := projReferenceScheme(t)
+	s := actuarialtest.ReferenceScheme(t, 65)
 	s.Assumptions.Return = actuarial.Schedule{{Year: 2025, Value: 0.05}, {Year: 2040, Value: -0.02}, {Year: 2045, Value: 0.03}}
 	s.AdminCosts.ShareOfSalary = actuarial.Constant(0.004)
 	s.Transfers = actuarial.Phase(2030, 1e7, 0, 1e6)
@@ -323,7 +323,7 @@ func TestReserveRecursion(t *testing.T) {
 // salary bill.
 func TestRulesByCalendarYear(t *testing.T) {
 	const tol = 1e-12 // relative
-	s := projReferenceScheme(t)
+	s := actuarialtest.ReferenceScheme(t, 65)
 	r0 := &s.Groups[0].Rules[0]
 	r0.Ceiling = actuarial.Limit{}
 	r0.Contribution[scheme.Worker] = actuarial.Phase(2028, 0.06, 0.09, 0.005) // 6.5% in 2028 ... 9% from 2033
@@ -348,7 +348,7 @@ func TestRulesByCalendarYear(t *testing.T) {
 	}
 	// The less generous accrual from 2030 lowers the average new old-age
 	// pension against a run without it.
-	s2 := projReferenceScheme(t)
+	s2 := actuarialtest.ReferenceScheme(t, 65)
 	s2.Groups[0].Rules[0].Ceiling = actuarial.Limit{}
 	p2, err := projection.NewProjector(s2)
 	require.NoError(t, err)
@@ -368,8 +368,8 @@ func TestRulesByCalendarYear(t *testing.T) {
 // changes nothing in the totals (an identity), while the members do move.
 func TestTransitionIsNeutral(t *testing.T) {
 	const tol = 1e-9 // relative
-	one := projReferenceScheme(t)
-	two := projReferenceScheme(t)
+	one := actuarialtest.ReferenceScheme(t, 65)
+	two := actuarialtest.ReferenceScheme(t, 65)
 	two.Groups = append(two.Groups, scheme.Group{Name: "moved", Rules: two.Groups[0].Rules})
 	two.Transitions = []scheme.Transition{{Year: 2027, From: 0, To: 1, ServiceBelow: 10, AgeBelow: 30}}
 	two.EntrantGroups = []scheme.GroupFrom{{From: 2030, Group: 1}}
@@ -393,7 +393,7 @@ func TestTransitionIsNeutral(t *testing.T) {
 func TestRunScenariosDeterministic(t *testing.T) {
 	var schemes []*scheme.Scheme
 	for k := range 6 {
-		s := projReferenceScheme(t)
+		s := actuarialtest.ReferenceScheme(t, 65)
 		s.Name = "return " + string(rune('a'+k))
 		s.Assumptions.Return = actuarial.Constant(0.01 * float64(k))
 		s.Groups[0].Rules[0].Contribution[scheme.Worker] = actuarial.Constant(0.05 + 0.01*float64(k))
@@ -409,7 +409,7 @@ func TestRunScenariosDeterministic(t *testing.T) {
 	for k := 1; k < len(want); k++ {
 		assert.NotEqual(t, want[0].Years[49].ReserveEnd, want[k].Years[49].ReserveEnd, "scenarios differ")
 	}
-	bad := projReferenceScheme(t)
+	bad := actuarialtest.ReferenceScheme(t, 65)
 	bad.Groups[0].Rules = nil
 	_, err = projection.RunScenarios([]*scheme.Scheme{schemes[0], bad}, 5, 2)
 	assert.ErrorIs(t, err, scheme.ErrRequired)
@@ -419,7 +419,7 @@ func TestRunScenariosDeterministic(t *testing.T) {
 // TestProjectorReuse: a projector run again into the same result gives the
 // same numbers and allocates nothing.
 func TestProjectorReuse(t *testing.T) {
-	p, err := projection.NewProjector(projReferenceScheme(t))
+	p, err := projection.NewProjector(actuarialtest.ReferenceScheme(t, 65))
 	require.NoError(t, err)
 	first, err := p.Run(30, nil)
 	require.NoError(t, err)

@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"github.com/reserva-go/reserva/actuarial"
+	"github.com/reserva-go/reserva/actuarial/actuarialtest"
 	"github.com/reserva-go/reserva/actuarial/projection"
 	"github.com/reserva-go/reserva/actuarial/scheme"
 	"github.com/stretchr/testify/assert"
@@ -43,7 +44,7 @@ func serBenchScheme(tb testing.TB) *scheme.Scheme {
 	return &scheme.Scheme{
 		Name:        "seriatim benchmark",
 		StartYear:   2025,
-		Groups:      []scheme.Group{{Name: "all", Rules: []scheme.Rules{projRules(2025)}}},
+		Groups:      []scheme.Group{{Name: "all", Rules: []scheme.Rules{actuarialtest.Rules(2025)}}},
 		Assumptions: serAssumptions(tb, false),
 	}
 }

@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"github.com/reserva-go/reserva/actuarial"
+	"github.com/reserva-go/reserva/actuarial/actuarialtest"
 	"github.com/reserva-go/reserva/actuarial/census"
 	"github.com/reserva-go/reserva/actuarial/projection"
 	"github.com/reserva-go/reserva/actuarial/scheme"
@@ -36,7 +37,7 @@ func (m serImproving) MinAge() int { return m.base.MinAge() }
 // improving is set, mortality of actives and pensioners improving by 1% a
 // year from 2025.
 func serAssumptions(tb testing.TB, improving bool) scheme.Assumptions {
-	as := projAssumptions(tb)
+	as := actuarialtest.Assumptions(tb)
 	as.Entrants = scheme.Entrants{}
 	orphans, ages := make([]float64, 36), make([]float64, 36)
 	for i := range orphans {
@@ -48,7 +49,7 @@ func serAssumptions(tb testing.TB, improving bool) scheme.Assumptions {
 		as.Family.OrphanAge[sx] = actuarial.ByAge{MinAge: 20, Values: ages}
 	}
 	if improving {
-		men, women := projEMSSA09(tb)
+		men, women := actuarialtest.EMSSA09(tb)
 		as.Mortality[scheme.StatusActive] = [actuarial.NumSexes]scheme.YearTable{
 			serImproving{men, 0.01, 2025}, serImproving{women, 0.01, 2025},
 		}
@@ -70,7 +71,7 @@ func serNoLimits(r scheme.Rules) scheme.Rules {
 // to 90% on the last 10 years, compulsory retirement at 67, and indexation
 // to wages.
 func serReform(from int) scheme.Rules {
-	r := projRules(from)
+	r := actuarialtest.Rules(from)
 	r.Contribution[scheme.Worker] = actuarial.Phase(from, 0.06, 0.09, 0.01)
 	full := actuarial.Conditions{{MinAge: 62, MinService: 30}, {MinAge: 67, MinService: 20}}
 	r.Eligibility.Full = [actuarial.NumSexes]actuarial.Conditions{full, full}

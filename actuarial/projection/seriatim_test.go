@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"github.com/reserva-go/reserva/actuarial"
+	"github.com/reserva-go/reserva/actuarial/actuarialtest"
 	"github.com/reserva-go/reserva/actuarial/census"
 	"github.com/reserva-go/reserva/actuarial/projection"
 	"github.com/reserva-go/reserva/actuarial/scheme"
@@ -48,9 +49,9 @@ func serTwoGroups(tb testing.TB, fix func(scheme.Rules) scheme.Rules, act []proj
 			pen[i].Group = 1
 		}
 	}
-	g1 := projRules(2025)
+	g1 := actuarialtest.Rules(2025)
 	g1.Indexation, g1.ExtraPayments = scheme.IndexUnit, 0
-	rules := [][]scheme.Rules{{fix(projRules(2025)), fix(serReform(2030))}, {fix(g1)}}
+	rules := [][]scheme.Rules{{fix(actuarialtest.Rules(2025)), fix(serReform(2030))}, {fix(g1)}}
 	s := serScheme(tb, serAssumptions(tb, true), rules, act, pen)
 	s.Transitions = []scheme.Transition{
 		{Year: 2025, From: 1, To: 0, AgeBelow: 25},

@@ -5,6 +5,7 @@ import (
 	"testing"
 
 	"github.com/reserva-go/reserva/actuarial"
+	"github.com/reserva-go/reserva/actuarial/actuarialtest"
 	"github.com/reserva-go/reserva/actuarial/census"
 	"github.com/reserva-go/reserva/actuarial/projection"
 	"github.com/reserva-go/reserva/actuarial/scheme"
@@ -49,7 +50,7 @@ const (
 
 func serCommon(tb testing.TB) *serCommonGround {
 	tb.Helper()
-	men, women := projEMSSA09(tb)
+	men, women := actuarialtest.EMSSA09(tb)
 	tables := [actuarial.NumSexes]mortality.Table{men, women}
 	const minAge, maxService = 18, 50
 	var st [actuarial.NumSexes]*actuarial.ServiceTable
@@ -77,7 +78,7 @@ func serCommon(tb testing.TB) *serCommonGround {
 	formula := actuarial.Formula{Accrual: actuarial.LinearAccrual(1, 0.02, 0.02, 0.80), ReferenceYears: 3}
 	at65 := actuarial.Conditions{{MinAge: serRetAge}}
 	elig := actuarial.Eligibility{Full: [actuarial.NumSexes]actuarial.Conditions{at65, at65}}
-	salary := projAssumptions(tb).Salary
+	salary := actuarialtest.Assumptions(tb).Salary
 
 	c := &serCommonGround{tables: tables}
 	c.plan = valuation.Plan{

@@ -15,6 +15,7 @@ import (
 	"github.com/reserva-go/reserva/actuarial/projection"
 	"github.com/reserva-go/reserva/examples/yucatan/isstey"
 	"github.com/reserva-go/reserva/reform"
+	"github.com/reserva-go/reserva/reform/chart"
 )
 
 // The spans of the line charts, in years from 2022: nearYears for the
@@ -37,8 +38,8 @@ const (
 	chartHeight = 12 * vg.Centimeter
 )
 
-// A chart is a plot and the file name it is saved under.
-type chart struct {
+// A namedChart is a plot and the file name it is saved under.
+type namedChart struct {
 	file string
 	what string
 	plot *plot.Plot
@@ -52,35 +53,35 @@ func charts(w io.Writer, st *study, outDir string) error {
 		return err
 	}
 	lines := head(st.outcomes, chartYears)
-	var cs []chart
-	p, err := reform.ReservePaths(head(st.outcomes, nearYears), reform.UnitsMillions)
+	var cs []namedChart
+	p, err := chart.ReservePaths(head(st.outcomes, nearYears), reform.UnitsMillions)
 	if err != nil {
 		return err
 	}
 	p.Title.Text = fmt.Sprintf("Reserve at the end of the year, MXN, %d–%d", isstey.CensusYear, isstey.CensusYear+nearYears-1)
-	cs = append(cs, chart{"reserve.png", "the reserve of each regime, when it runs out", p})
+	cs = append(cs, namedChart{"reserve.png", "the reserve of each regime, when it runs out", p})
 	if st.solved != nil {
 		// Alone: beside the depleted paths it would look flat.
-		if p, err = reform.ReservePaths(head([]reform.Outcome{*st.solved}, chartYears), reform.UnitsMillions); err != nil {
+		if p, err = chart.ReservePaths(head([]reform.Outcome{*st.solved}, chartYears), reform.UnitsMillions); err != nil {
 			return err
 		}
 		p.Title.Text = fmt.Sprintf("Reserve of the 2025 reform at the solved rate, MXN, %d–%d",
 			isstey.CensusYear, isstey.CensusYear+chartYears-1)
-		cs = append(cs, chart{"reserve-solved.png", "the 2025 reform's reserve at the solved employer's rate", p})
+		cs = append(cs, namedChart{"reserve-solved.png", "the 2025 reform's reserve at the solved employer's rate", p})
 	}
-	if p, err = reform.CostRate(lines); err != nil {
+	if p, err = chart.CostRate(lines); err != nil {
 		return err
 	}
 	p.Title.Text = "PAYG cost rate (solid) against the contribution rate (dashed)"
-	cs = append(cs, chart{"cost-rate.png", "the PAYG cost rate against the contribution rate", p})
-	if p, err = reform.SupportRatio(lines); err != nil {
+	cs = append(cs, namedChart{"cost-rate.png", "the PAYG cost rate against the contribution rate", p})
+	if p, err = chart.SupportRatio(lines); err != nil {
 		return err
 	}
 	p.Title.Text = "Support ratio: actives per pension"
-	cs = append(cs, chart{"support-ratio.png", "the support ratio", p})
+	cs = append(cs, namedChart{"support-ratio.png", "the support ratio", p})
 	for _, c := range cs {
 		path := filepath.Join(outDir, c.file)
-		if err := reform.Save(c.plot, chartWidth, chartHeight, path); err != nil {
+		if err := chart.Save(c.plot, chartWidth, chartHeight, path); err != nil {
 			return err
 		}
 		fmt.Fprintf(w, "  %s: %s\n", path, c.what)
@@ -100,7 +101,7 @@ func charts(w io.Writer, st *study, outDir string) error {
 		return err
 	}
 	for _, year := range pyramidYears {
-		p, err := reform.Pyramid(res, year)
+		p, err := chart.Pyramid(res, year)
 		if err != nil {
 			return err
 		}
@@ -109,7 +110,7 @@ func charts(w io.Writer, st *study, outDir string) error {
 			p.Title.Text = fmt.Sprintf("Members on 1 January %d: the census (the same in every regime)", year)
 		}
 		path := filepath.Join(outDir, fmt.Sprintf("pyramid-%d.png", year))
-		if err := reform.Save(p, chartWidth, chartHeight, path); err != nil {
+		if err := chart.Save(p, chartWidth, chartHeight, path); err != nil {
 			return err
 		}
 		fmt.Fprintf(w, "  %s: actives and pensions by sex and age, %d\n", path, year)

@@ -1,7 +1,7 @@
 // Charts of outcomes with gonum/plot: reserve paths, cost rate against
 // contribution rate, support ratio; saving them as PNG or SVG.
 
-package reform
+package chart
 
 import (
 	"fmt"
@@ -14,6 +14,7 @@ import (
 	"strings"
 
 	"github.com/reserva-go/reserva/actuarial/projection"
+	"github.com/reserva-go/reserva/reform"
 	"gonum.org/v1/plot"
 	"gonum.org/v1/plot/plotter"
 	"gonum.org/v1/plot/vg"
@@ -177,18 +178,18 @@ func addLine(p *plot.Plot, xys plotter.XYs, name string, c color.Color, dashes [
 // yearSeries returns the points (year, f(year)) of an outcome's projected
 // years at which f is defined (ok), checking that the year's amounts and
 // counts and f's value are finite; series names f's value in errors.
-func yearSeries(o *Outcome, series string, f func(y *projection.YearResult) (v float64, ok bool)) (plotter.XYs, error) {
+func yearSeries(o *reform.Outcome, series string, f func(y *projection.YearResult) (v float64, ok bool)) (plotter.XYs, error) {
 	r := o.Result
 	xys := make(plotter.XYs, 0, len(r.Years))
 	for t := range r.Years {
-		if err := checkYear(o, t); err != nil {
+		if err := reform.CheckYear(o, t); err != nil {
 			return nil, err
 		}
 		v, ok := f(&r.Years[t])
 		if !ok {
 			continue
 		}
-		if err := finite(o, series, t, r.StartYear+t, v); err != nil {
+		if err := reform.Finite(o, series, t, r.StartYear+t, v); err != nil {
 			return nil, err
 		}
 		xys = append(xys, plotter.XY{X: float64(r.StartYear + t), Y: v})
@@ -200,19 +201,19 @@ func yearSeries(o *Outcome, series string, f func(y *projection.YearResult) (v f
 // outcome (base first), one line per scenario in money of units u, with a
 // line at zero: where a path crosses it, the reserve is depleted. The
 // outcomes need their Result, and must start in the same year and cover
-// the same years (errors as [NewReport]'s); an invalid u is an error
-// wrapping [ErrReportOptions]. The plot can be restyled before it is
+// the same years (errors as [reform.NewReport]'s); an invalid u is an error
+// wrapping [reform.ErrReportOptions]. The plot can be restyled before it is
 // saved with [Save].
-func ReservePaths(outcomes []Outcome, u Units) (*plot.Plot, error) {
+func ReservePaths(outcomes []reform.Outcome, u reform.Units) (*plot.Plot, error) {
 	if !u.Valid() {
-		return nil, fmt.Errorf("reform: chart units %v: %w", u, ErrReportOptions)
+		return nil, fmt.Errorf("reform: chart units %v: %w", u, reform.ErrReportOptions)
 	}
-	sp, err := checkOutcomes(outcomes, false)
+	sp, err := reform.CheckOutcomes(outcomes, false)
 	if err != nil {
 		return nil, err
 	}
 	p := newChart("Reserve at the end of the year", "reserve ("+u.String()+")")
-	zero, err := plotter.NewLine(plotter.XYs{{X: float64(sp.start), Y: 0}, {X: float64(sp.start + sp.years - 1), Y: 0}})
+	zero, err := plotter.NewLine(plotter.XYs{{X: float64(sp.Start), Y: 0}, {X: float64(sp.Start + sp.Years - 1), Y: 0}})
 	if err != nil {
 		return nil, err
 	}
@@ -229,7 +230,7 @@ func ReservePaths(outcomes []Outcome, u Units) (*plot.Plot, error) {
 			return nil, err
 		}
 		for j := range xys {
-			xys[j].Y = u.scale(xys[j].Y)
+			xys[j].Y = u.Scale(xys[j].Y)
 		}
 		if err := addLine(p, xys, o.Name, scenarioColor(i), nil); err != nil {
 			return nil, err
@@ -247,8 +248,8 @@ func ReservePaths(outcomes []Outcome, u Units) (*plot.Plot, error) {
 // the contribution rate, the year runs a deficit before investment income
 // and transfers. Years with a zero salary bill are left out. Errors as
 // [ReservePaths].
-func CostRate(outcomes []Outcome) (*plot.Plot, error) {
-	if _, err := checkOutcomes(outcomes, false); err != nil {
+func CostRate(outcomes []reform.Outcome) (*plot.Plot, error) {
+	if _, err := reform.CheckOutcomes(outcomes, false); err != nil {
 		return nil, err
 	}
 	p := newChart("PAYG cost rate and contribution rate", "% of the salary bill")
@@ -283,8 +284,8 @@ func CostRate(outcomes []Outcome) (*plot.Plot, error) {
 // actives per pensioner on 1 January of each projected year, one line per
 // scenario. Years without pensioners are left out. Errors as
 // [ReservePaths].
-func SupportRatio(outcomes []Outcome) (*plot.Plot, error) {
-	if _, err := checkOutcomes(outcomes, false); err != nil {
+func SupportRatio(outcomes []reform.Outcome) (*plot.Plot, error) {
+	if _, err := reform.CheckOutcomes(outcomes, false); err != nil {
 		return nil, err
 	}
 	p := newChart("Support ratio", "actives per pensioner")
@@ -312,12 +313,12 @@ func SupportRatio(outcomes []Outcome) (*plot.Plot, error) {
 // referred to by name, not embedded; the text is laid out with the
 // Liberation fonts' metrics). The output has no timestamp: the same plot
 // gives the same bytes. Another format returns an error wrapping
-// [ErrChartFormat].
+// [reform.ErrChartFormat].
 func Render(dst io.Writer, p *plot.Plot, w, h vg.Length, format string) error {
 	switch format {
 	case "png", "svg":
 	default:
-		return fmt.Errorf("reform: chart format %q: %w", format, ErrChartFormat)
+		return fmt.Errorf("reform: chart format %q: %w", format, reform.ErrChartFormat)
 	}
 	c, err := draw.NewFormattedCanvas(w, h, format)
 	if err != nil {
@@ -331,12 +332,12 @@ func Render(dst io.Writer, p *plot.Plot, w, h vg.Length, format string) error {
 // Save draws p on a canvas of width w and height h (vg lengths: vg.Inch,
 // vg.Centimeter, vg.Points) and writes it to the file path, as PNG or SVG
 // by its extension (".png" or ".svg", in any case); see [Render]. Another
-// extension returns an error wrapping [ErrChartFormat] and creates no
+// extension returns an error wrapping [reform.ErrChartFormat] and creates no
 // file.
 func Save(p *plot.Plot, w, h vg.Length, path string) (err error) {
 	format := strings.ToLower(strings.TrimPrefix(filepath.Ext(path), "."))
 	if format != "png" && format != "svg" {
-		return fmt.Errorf("reform: chart file %q: %w", path, ErrChartFormat)
+		return fmt.Errorf("reform: chart file %q: %w", path, reform.ErrChartFormat)
 	}
 	f, err := os.Create(path)
 	if err != nil {

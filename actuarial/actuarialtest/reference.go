@@ -1,6 +1,7 @@
-package reform_test
+package actuarialtest
 
 import (
+	"errors"
 	"math"
 	"os"
 	"testing"
@@ -11,36 +12,39 @@ import (
 	"github.com/reserva-go/reserva/mortality"
 )
 
-// The reference scheme of the tests and examples: the actuarial package's
-// projection fixture (actuarial/projection_fixture_test.go), copied. Its
-// builders panic on error, so that examples can use them too.
-
-// must panics on an error: the fixture's data are the repository's own.
-func must(err error) {
-	if err != nil {
-		panic(err)
+// check stops the test on an error, or panics when tb is nil (an example's
+// setup): the fixture's data are the repository's own.
+func check(tb testing.TB, err error) {
+	if err == nil {
+		return
 	}
+	if tb == nil {
+		panic("actuarialtest: " + err.Error())
+	}
+	tb.Helper()
+	tb.Fatalf("actuarialtest: %v", err)
 }
 
-// refEMSSA09 reads the EMSSA-09 tables, men and women (../testdata/mexico).
-func refEMSSA09(testing.TB) (men, women *mortality.LifeTable) {
-	f, err := os.Open("../testdata/mexico/emssa09.csv")
-	must(err)
+// EMSSA09 reads the Mexican EMSSA-09 tables, men and women, from the
+// repository's testdata/mexico (see its README for the source).
+func EMSSA09(tb testing.TB) (men, women *mortality.LifeTable) {
+	f, err := os.Open(Testdata("mexico", "emssa09.csv"))
+	check(tb, err)
 	defer f.Close()
 	ts, err := mortality.ReadCSV(f)
-	must(err)
+	check(tb, err)
 	men, ok := ts.Table("qx_male")
 	women, ok2 := ts.Table("qx_female")
 	if !ok || !ok2 {
-		panic("emssa09.csv: no qx_male or qx_female column")
+		check(tb, errors.New("emssa09.csv: no qx_male or qx_female column"))
 	}
 	return men, women
 }
 
-// refServiceTable builds an illustrative table of disability and withdrawal
+// ServiceTable builds an illustrative table of disability and withdrawal
 // rates by age (15..70) and service (0..50): disability rising with age,
 // withdrawal falling with service.
-func refServiceTable(_ testing.TB, disScale float64) *actuarial.ServiceTable {
+func ServiceTable(tb testing.TB, disScale float64) *actuarial.ServiceTable {
 	const minAge, maxAge, maxSvc = 15, 70, 50
 	n := (maxAge - minAge + 1) * (maxSvc + 1)
 	dis, wd := make([]float64, n), make([]float64, n)
@@ -54,15 +58,18 @@ func refServiceTable(_ testing.TB, disScale float64) *actuarial.ServiceTable {
 	t, err := actuarial.NewServiceTable(minAge, maxSvc, [actuarial.NumDecrements][]float64{
 		actuarial.Disability: dis, actuarial.Withdrawal: wd,
 	}, actuarial.DecrementOptions{Basis: actuarial.IndependentRates})
-	must(err)
+	check(tb, err)
 	return t
 }
 
-// refCensus is a census with every feasible cell of ages 20–64
-// populated (service 0..min(50, age − 18): entry at 18 or later), both
-// sexes, and pensions of every type in payment: old-age and early at 55+,
-// disability at 30+, survivors at 30+, orphans under 18.
-func refCensus(scale float64) (*census.ActiveCells, *census.PensionerCells) {
+// Census is a census with every feasible cell of ages 20–64 populated
+// (service 0..min(50, age − 18): entry at 18 or later), both sexes, scale
+// members a cell and more, and pensions of every type in payment. With
+// pensionersFrom 0 they are those of a mature scheme: old-age at 65+, early
+// at 55+, disability and survivors at 30+, orphans under 18. A positive
+// pensionersFrom starts every adult pension at that age and pays no
+// orphans: with 65, the census of BenchmarkProjectReference's spec.
+func Census(scale float64, pensionersFrom int) (*census.ActiveCells, *census.PensionerCells) {
 	a := &census.ActiveCells{}
 	a.Count = make([]float64, a.Len())
 	a.Salary = make([]float64, a.Len())
@@ -88,22 +95,30 @@ func refCensus(scale float64) (*census.ActiveCells, *census.PensionerCells) {
 			}
 		}
 	}
-	put(census.PensionOldAge, 65, 100, 8, 60000)
-	put(census.PensionEarly, 55, 100, 2, 45000)
-	put(census.PensionDisability, 30, 90, 1, 30000)
-	put(census.PensionSurvivor, 30, 105, 3, 25000)
-	put(census.PensionOrphan, 0, 17, 0.5, 8000)
+	from := func(age int) int {
+		if pensionersFrom > 0 {
+			return pensionersFrom
+		}
+		return age
+	}
+	put(census.PensionOldAge, from(65), 100, 8, 60000)
+	put(census.PensionEarly, from(55), 100, 2, 45000)
+	put(census.PensionDisability, from(30), 90, 1, 30000)
+	put(census.PensionSurvivor, from(30), 105, 3, 25000)
+	if pensionersFrom == 0 {
+		put(census.PensionOrphan, 0, 17, 0.5, 8000)
+	}
 	return a, p
 }
 
-// refRules are rules like those of a Latin-American public-sector
+// Rules are rules like those of a Latin-American public-sector
 // scheme: contributions by worker, employer and state on salary up to 25
 // minimum wages; a full pension at 60 with 30 years or 65 with 15, a reduced
 // one from 55 with 15 years (5% a year short of 65); 50% at 15 years plus
 // 2.5 points a year to 100%, on the average of the last 5 years, capped at
 // 10 minimum wages with a floor of one; survivors 50%, orphans 20%;
 // refunds of own contributions; a thirteenth month; indexation to prices.
-func refRules(from int) scheme.Rules {
+func Rules(from int) scheme.Rules {
 	full := actuarial.Conditions{{MinAge: 60, MinService: 30}, {MinAge: 65, MinService: 15}}
 	reduced := actuarial.Conditions{{MinAge: 55, MinService: 15}}
 	return scheme.Rules{
@@ -140,12 +155,12 @@ func refRules(from int) scheme.Rules {
 	}
 }
 
-// refAssumptions: EMSSA-09 for every status, the illustrative service
+// Assumptions are EMSSA-09 for every status, the illustrative service
 // tables, a salary scale, 1% real wage growth on 3% inflation, 4.5% returns,
 // 0.5% a year growth of actives through entrants aged 20–35, and family
 // statistics.
-func refAssumptions(tb testing.TB) scheme.Assumptions {
-	men, women := refEMSSA09(tb)
+func Assumptions(tb testing.TB) scheme.Assumptions {
+	men, women := EMSSA09(tb)
 	m, w := scheme.PeriodTable{Table: men}, scheme.PeriodTable{Table: women}
 	var profile []scheme.EntrantProfile
 	for _, sex := range []actuarial.Sex{actuarial.Male, actuarial.Female} {
@@ -163,7 +178,7 @@ func refAssumptions(tb testing.TB) scheme.Assumptions {
 		Mortality: [scheme.NumLifeStatuses][actuarial.NumSexes]scheme.YearTable{
 			scheme.StatusActive: {m, w},
 		},
-		Decrements: [actuarial.NumSexes]*actuarial.ServiceTable{refServiceTable(tb, 1), refServiceTable(tb, 0.8)},
+		Decrements: [actuarial.NumSexes]*actuarial.ServiceTable{ServiceTable(tb, 1), ServiceTable(tb, 0.8)},
 		Retirement: [actuarial.NumSexes]scheme.RetirementRates{retire, retire},
 		Salary: actuarial.SalaryScale{
 			MinAge: 20, ByAge: []float64{0.03, 0.03, 0.03, 0.03, 0.03, 0.025, 0.025, 0.025, 0.025, 0.025, 0.02, 0.02, 0.02, 0.02, 0.02, 0.015, 0.015, 0.015, 0.015, 0.015, 0.01},
@@ -188,20 +203,21 @@ func refAssumptions(tb testing.TB) scheme.Assumptions {
 	}
 }
 
-// refReferenceScheme is the actuarial package's reference scheme: one
-// group, the reference census, rules and assumptions, a reserve of 500
-// million, transfers of 10 million a year and 2% administration costs on
-// benefits. Its tb is unused (nil in examples).
-func refReferenceScheme(tb testing.TB) *scheme.Scheme {
-	act, pen := refCensus(1)
+// ReferenceScheme is the reference scheme of the tests, benchmarks and
+// examples: one group, the [Census] (with pensionersFrom as there), [Rules]
+// and [Assumptions], a reserve of 500 million, transfers of 10 million a
+// year and 2% administration costs on benefits. tb may be nil (in an
+// example): then a setup error panics.
+func ReferenceScheme(tb testing.TB, pensionersFrom int) *scheme.Scheme {
+	act, pen := Census(1, pensionersFrom)
 	return &scheme.Scheme{
 		Name:      "reference",
 		StartYear: 2025,
 		Groups: []scheme.Group{{
 			Name: "all", Actives: act, Pensioners: pen,
-			Rules: []scheme.Rules{refRules(2025)},
+			Rules: []scheme.Rules{Rules(2025)},
 		}},
-		Assumptions:    refAssumptions(tb),
+		Assumptions:    Assumptions(tb),
 		InitialReserve: 5e8,
 		Transfers:      actuarial.Constant(1e7),
 		AdminCosts:     scheme.AdminCosts{ShareOfBenefits: actuarial.Constant(0.02)},

@@ -1,9 +1,10 @@
-package reform
+package chart
 
 import (
 	"strconv"
 	"testing"
 
+	"github.com/reserva-go/reserva/reform"
 	"github.com/stretchr/testify/assert"
 	"gonum.org/v1/plot"
 	"gonum.org/v1/plot/plotter"
@@ -70,10 +71,10 @@ func TestPlaceLegend(t *testing.T) {
 }
 
 func TestShownYears(t *testing.T) {
-	assert.Equal(t, []int{0, 1, 2}, shownYears(3, 0))
-	assert.Equal(t, []int{0, 1, 2}, shownYears(3, 1))
-	assert.Equal(t, []int{0, 5, 10, 11}, shownYears(12, 5))
-	assert.Equal(t, []int{0, 4}, shownYears(5, 4))
-	assert.Equal(t, []int{0}, shownYears(1, 5))
-	assert.Equal(t, []int{0, 9}, shownYears(10, 100))
+	assert.Equal(t, []int{0, 1, 2}, reform.ShownYears(3, 0))
+	assert.Equal(t, []int{0, 1, 2}, reform.ShownYears(3, 1))
+	assert.Equal(t, []int{0, 5, 10, 11}, reform.ShownYears(12, 5))
+	assert.Equal(t, []int{0, 4}, reform.ShownYears(5, 4))
+	assert.Equal(t, []int{0}, reform.ShownYears(1, 5))
+	assert.Equal(t, []int{0, 9}, reform.ShownYears(10, 100))
 }

@@ -1,4 +1,4 @@
-package reform_test
+package chart_test
 
 import (
 	"bytes"
@@ -8,20 +8,21 @@ import (
 	"path/filepath"
 	"testing"
 
+	"github.com/reserva-go/reserva/actuarial"
+	"github.com/reserva-go/reserva/actuarial/census"
+	"github.com/reserva-go/reserva/reform"
+	"github.com/reserva-go/reserva/reform/chart"
+	"github.com/reserva-go/reserva/reform/internal/reformtest"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 	"gonum.org/v1/plot"
 	"gonum.org/v1/plot/cmpimg"
 	"gonum.org/v1/plot/plotter"
 	"gonum.org/v1/plot/vg"
-
-	"github.com/reserva-go/reserva/actuarial"
-	"github.com/reserva-go/reserva/actuarial/census"
-	"github.com/reserva-go/reserva/reform"
 )
 
 // regen regenerates the golden files in testdata instead of comparing
-// with them: go test ./reform -run Golden -regen, then review the diff.
+// with them: go test ./reform/chart -run Golden -regen, then review the diff.
 // gonum/plot's cmpimg package, which these tests use to compare images
 // the way gonum/plot tests its own, registers the -regen flag itself
 // (cmpimg.GenerateTestData); registering it again here would panic, so
@@ -41,17 +42,17 @@ const pngDelta = 0.1
 // repCharts draws the four charts of the fixtures.
 func repCharts(tb testing.TB) map[string]*plot.Plot {
 	tb.Helper()
-	out := repOutcomes(tb, repYears)
-	detailed := repProject(tb, "base", repScheme(tb, "base", 6e7, 0.14, 0, 0), repYears, true)
+	out := reformtest.Outcomes(tb, reformtest.Years)
+	detailed := reformtest.Project(tb, "base", reformtest.Scheme(tb, "base", 6e7, 0.14, 0, 0), reformtest.Years, true)
 	charts := map[string]*plot.Plot{}
 	var err error
-	charts["reserve_paths"], err = reform.ReservePaths(out, reform.UnitsMillions)
+	charts["reserve_paths"], err = chart.ReservePaths(out, reform.UnitsMillions)
 	require.NoError(tb, err)
-	charts["cost_rate"], err = reform.CostRate(out)
+	charts["cost_rate"], err = chart.CostRate(out)
 	require.NoError(tb, err)
-	charts["support_ratio"], err = reform.SupportRatio(out)
+	charts["support_ratio"], err = chart.SupportRatio(out)
 	require.NoError(tb, err)
-	charts["pyramid"], err = reform.Pyramid(detailed.Result, 2030)
+	charts["pyramid"], err = chart.Pyramid(detailed.Result, 2030)
 	require.NoError(tb, err)
 	return charts
 }
@@ -60,7 +61,7 @@ func repCharts(tb testing.TB) map[string]*plot.Plot {
 func render(tb testing.TB, p *plot.Plot, format string) []byte {
 	tb.Helper()
 	var buf bytes.Buffer
-	require.NoError(tb, reform.Render(&buf, p, goldenW, goldenH, format))
+	require.NoError(tb, chart.Render(&buf, p, goldenW, goldenH, format))
 	return buf.Bytes()
 }
 
@@ -107,7 +108,7 @@ func TestChartGoldenDetects(t *testing.T) {
 	if *regen {
 		t.Skip("regenerating")
 	}
-	p, err := reform.ReservePaths(repOutcomes(t, repYears), reform.UnitsMillions)
+	p, err := chart.ReservePaths(reformtest.Outcomes(t, reformtest.Years), reform.UnitsMillions)
 	require.NoError(t, err)
 	p.Add(mustLine(t, plotter.XYs{{X: 2025, Y: 0}, {X: 2036, Y: 80}}, color.RGBA{R: 255, A: 255}))
 	for _, format := range []string{"png", "svg"} {
@@ -142,7 +143,7 @@ func TestChartDeterministic(t *testing.T) {
 // the projection's totals: the detail by cell conserves the lives of each
 // year (actuarial's projection, CellDetail).
 func TestPopulationAt(t *testing.T) {
-	o := repProject(t, "base", repScheme(t, "base", 6e7, 0.14, 0, 0), repYears, true)
+	o := reformtest.Project(t, "base", reformtest.Scheme(t, "base", 6e7, 0.14, 0, 0), reformtest.Years, true)
 	const relTol = 1e-12 // the same numbers summed in another order
 	for _, y := range o.Result.Years {
 		pop, err := reform.PopulationAt(o.Result, y.Year)
@@ -158,11 +159,11 @@ func TestPopulationAt(t *testing.T) {
 		assert.InDelta(t, y.Actives, act, relTol*y.Actives, "actives %d", y.Year)
 		assert.InDelta(t, y.TotalPensioners(), pen, relTol*y.TotalPensioners(), "pensioners %d", y.Year)
 	}
-	// The census of the start year, as repScheme builds it: 120 − age men
+	// The census of the start year, as reformtest.Scheme builds it: 120 − age men
 	// and 0.8 as many women at each age 25–64; 1.6·(100 − age) old-age
 	// pensioners (0.8 as many women) at 65–95, and 10 survivors' pensions
 	// to men, 12 to women, at 60, 65, ..., 90.
-	pop, err := reform.PopulationAt(o.Result, repStartYear)
+	pop, err := reform.PopulationAt(o.Result, reformtest.StartYear)
 	require.NoError(t, err)
 	const exact = 1e-9
 	assert.InDelta(t, 120-40.0, pop.Actives[0][40], exact)
@@ -175,15 +176,15 @@ func TestPopulationAt(t *testing.T) {
 
 // TestChartErrors checks the errors of the charts.
 func TestChartErrors(t *testing.T) {
-	out := repOutcomes(t, repYears)
-	short := repProject(t, "short", repScheme(t, "short", 6e7, 0.14, 0, 0), repYears-1, false)
-	nan := repClone(out[1])
+	out := reformtest.Outcomes(t, reformtest.Years)
+	short := reformtest.Project(t, "short", reformtest.Scheme(t, "short", 6e7, 0.14, 0, 0), reformtest.Years-1, false)
+	nan := reformtest.Clone(out[1])
 	nan.Result.Years[2].SalaryBill = math.Inf(1)
 
 	charts := map[string]func([]reform.Outcome) (*plot.Plot, error){
-		"ReservePaths": func(o []reform.Outcome) (*plot.Plot, error) { return reform.ReservePaths(o, reform.UnitsOne) },
-		"CostRate":     reform.CostRate,
-		"SupportRatio": reform.SupportRatio,
+		"ReservePaths": func(o []reform.Outcome) (*plot.Plot, error) { return chart.ReservePaths(o, reform.UnitsOne) },
+		"CostRate":     chart.CostRate,
+		"SupportRatio": chart.SupportRatio,
 	}
 	for name, chart := range charts {
 		t.Run(name, func(t *testing.T) {
@@ -197,21 +198,21 @@ func TestChartErrors(t *testing.T) {
 			assert.NoError(t, err, "charts need no summary")
 		})
 	}
-	_, err := reform.CostRate([]reform.Outcome{out[0], nan})
+	_, err := chart.CostRate([]reform.Outcome{out[0], nan})
 	assert.ErrorIs(t, err, actuarial.ErrNotFinite)
-	_, err = reform.ReservePaths(out, reform.Units(9))
+	_, err = chart.ReservePaths(out, reform.Units(9))
 	assert.ErrorIs(t, err, reform.ErrReportOptions)
 
 	// Pyramid: a projection without its detail by cell, a year outside it.
-	_, err = reform.Pyramid(out[0].Result, 2030)
+	_, err = chart.Pyramid(out[0].Result, 2030)
 	assert.ErrorIs(t, err, reform.ErrNoCellDetail)
 	assert.Contains(t, err.Error(), "Detail")
-	detailed := repProject(t, "base", repScheme(t, "base", 6e7, 0.14, 0, 0), 3, true)
+	detailed := reformtest.Project(t, "base", reformtest.Scheme(t, "base", 6e7, 0.14, 0, 0), 3, true)
 	for _, y := range []int{2024, 2028} {
-		_, err = reform.Pyramid(detailed.Result, y)
+		_, err = chart.Pyramid(detailed.Result, y)
 		assert.ErrorIs(t, err, reform.ErrYearOutside, "%d", y)
 	}
-	p, err := reform.Pyramid(detailed.Result, 2027)
+	p, err := chart.Pyramid(detailed.Result, 2027)
 	require.NoError(t, err)
 	assert.Equal(t, -p.X.Max, p.X.Min, "a symmetric scale")
 }
@@ -219,18 +220,18 @@ func TestChartErrors(t *testing.T) {
 // TestSave checks that Save writes what Render draws, by extension, and
 // refuses other formats without creating a file.
 func TestSave(t *testing.T) {
-	p, err := reform.SupportRatio(repOutcomes(t, 4))
+	p, err := chart.SupportRatio(reformtest.Outcomes(t, 4))
 	require.NoError(t, err)
 	dir := t.TempDir()
 	for _, c := range []struct{ file, format string }{{"a.png", "png"}, {"b.SVG", "svg"}} {
 		path := filepath.Join(dir, c.file)
-		require.NoError(t, reform.Save(p, goldenW, goldenH, path))
+		require.NoError(t, chart.Save(p, goldenW, goldenH, path))
 		got, err := os.ReadFile(path)
 		require.NoError(t, err)
 		assert.Equal(t, render(t, p, c.format), got, c.file)
 	}
 	path := filepath.Join(dir, "c.pdf")
-	assert.ErrorIs(t, reform.Save(p, goldenW, goldenH, path), reform.ErrChartFormat)
+	assert.ErrorIs(t, chart.Save(p, goldenW, goldenH, path), reform.ErrChartFormat)
 	assert.NoFileExists(t, path)
-	assert.ErrorIs(t, reform.Render(new(bytes.Buffer), p, goldenW, goldenH, "eps"), reform.ErrChartFormat)
+	assert.ErrorIs(t, chart.Render(new(bytes.Buffer), p, goldenW, goldenH, "eps"), reform.ErrChartFormat)
 }

@@ -1,9 +1,9 @@
-package reform_test
+// Package reformtest holds the fixtures of the report and chart tests of
+// package reform and reform/chart.
+package reformtest
 
 import (
 	"testing"
-
-	"github.com/stretchr/testify/require"
 
 	"github.com/reserva-go/reserva/actuarial"
 	"github.com/reserva-go/reserva/actuarial/census"
@@ -12,34 +12,35 @@ import (
 	"github.com/reserva-go/reserva/actuarial/scheme"
 	"github.com/reserva-go/reserva/mortality"
 	"github.com/reserva-go/reserva/reform"
+	"github.com/stretchr/testify/require"
 )
 
-// The fixtures of the report and chart tests: a small synthetic scheme,
+// The fixtures: a small synthetic scheme,
 // built and projected through package actuarial's public API, and a reform
 // of it, so that golden files stay small and stable.
 
-// repStartYear is the census year of the fixtures.
-const repStartYear = 2025
+// StartYear is the census year of the fixtures.
+const StartYear = 2025
 
-// repMortality is the Standard Ultimate Survival Model of Dickson, Hardy
+// Mortality is the Standard Ultimate Survival Model of Dickson, Hardy
 // and Waters, Actuarial Mathematics for Life Contingent Risks (AMLCR),
 // 2nd ed., §4.3: Makeham with A = 0.00022, B = 2.7e-6, c = 1.124, for both
 // sexes.
-func repMortality(tb testing.TB) scheme.PeriodTable {
+func Mortality(tb testing.TB) scheme.PeriodTable {
 	tb.Helper()
 	t, err := mortality.FromLaw(mortality.Makeham{A: 0.00022, B: 2.7e-6, C: 1.124}, 0, census.MaxCensusAge)
 	require.NoError(tb, err)
 	return scheme.PeriodTable{Table: t}
 }
 
-// repScheme is a one-group scheme: actives aged 25–64 with service since
+// Scheme is a one-group scheme: actives aged 25–64 with service since
 // 25, pensioners aged 65–95 and a few survivors, contributions of
 // worker+employer% of salary, a full pension at 65 with 10 years of
 // service (30% plus 1 point a year to 70%), no indexation, 4% returns on a
 // reserve of reserve money units and 3% wage growth, with entrants keeping
 // the actives constant. Reforms raise the contribution rate from a year
 // (raiseFrom, 0: never) to raised.
-func repScheme(tb testing.TB, name string, reserve, rate float64, raiseFrom int, raised float64) *scheme.Scheme {
+func Scheme(tb testing.TB, name string, reserve, rate float64, raiseFrom int, raised float64) *scheme.Scheme {
 	tb.Helper()
 	a := &census.ActiveCells{MaxService: 40}
 	a.Count = make([]float64, a.Len())
@@ -72,7 +73,7 @@ func repScheme(tb testing.TB, name string, reserve, rate float64, raiseFrom int,
 	}
 	full := actuarial.Conditions{{MinAge: 65, MinService: 10}}
 	rules := []scheme.Rules{{
-		From: repStartYear,
+		From: StartYear,
 		Contribution: [scheme.NumPayers]actuarial.Schedule{
 			scheme.Worker:   actuarial.Constant(rate / 2),
 			scheme.Employer: actuarial.Constant(rate / 2),
@@ -90,14 +91,14 @@ func repScheme(tb testing.TB, name string, reserve, rate float64, raiseFrom int,
 		}
 		rules = append(rules, r)
 	}
-	m := repMortality(tb)
+	m := Mortality(tb)
 	var profile []scheme.EntrantProfile
 	for _, sex := range []actuarial.Sex{actuarial.Male, actuarial.Female} {
 		profile = append(profile, scheme.EntrantProfile{Sex: sex, Age: 25, Weight: 1, Salary: 30000})
 	}
 	return &scheme.Scheme{
 		Name:      name,
-		StartYear: repStartYear,
+		StartYear: StartYear,
 		Groups: []scheme.Group{{
 			Name: "all", Actives: a, Pensioners: p, Rules: rules,
 		}},
@@ -111,9 +112,9 @@ func repScheme(tb testing.TB, name string, reserve, rate float64, raiseFrom int,
 	}
 }
 
-// repProject projects s for years years (with the detail by cell when
+// Project projects s for years years (with the detail by cell when
 // detail is set) and summarizes it over all of them at the fund's returns.
-func repProject(tb testing.TB, name string, s *scheme.Scheme, years int, detail bool) reform.Outcome {
+func Project(tb testing.TB, name string, s *scheme.Scheme, years int, detail bool) reform.Outcome {
 	tb.Helper()
 	pr, err := projection.NewProjector(s)
 	require.NoError(tb, err)
@@ -127,12 +128,41 @@ func repProject(tb testing.TB, name string, s *scheme.Scheme, years int, detail 
 	return reform.Outcome{Name: name, Result: res, Summary: sum}
 }
 
-// repOutcomes are the base scheme and a reform raising its contribution
+// Outcomes are the base scheme and a reform raising its contribution
 // rate from 14% to 20% in 2028, projected for years years.
-func repOutcomes(tb testing.TB, years int) []reform.Outcome {
+func Outcomes(tb testing.TB, years int) []reform.Outcome {
 	tb.Helper()
 	return []reform.Outcome{
-		repProject(tb, "base", repScheme(tb, "base", 6e7, 0.14, 0, 0), years, false),
-		repProject(tb, "reform", repScheme(tb, "reform", 6e7, 0.14, 2028, 0.20), years, false),
+		Project(tb, "base", Scheme(tb, "base", 6e7, 0.14, 0, 0), years, false),
+		Project(tb, "reform", Scheme(tb, "reform", 6e7, 0.14, 2028, 0.20), years, false),
 	}
+}
+
+// Years is the length of the fixtures' projections in the report and
+// chart tests: long enough for the base's reserve to run out (2033).
+const Years = 12
+
+// BenchOutcomes are three scenarios of the fixture projected for 100
+// years: the base and two contribution reforms.
+func BenchOutcomes(b testing.TB) []reform.Outcome {
+	b.Helper()
+	return []reform.Outcome{
+		Project(b, "base", Scheme(b, "base", 6e7, 0.14, 0, 0), 100, false),
+		Project(b, "20% from 2028", Scheme(b, "r1", 6e7, 0.14, 2028, 0.20), 100, false),
+		Project(b, "24% from 2030", Scheme(b, "r2", 6e7, 0.14, 2030, 0.24), 100, false),
+	}
+}
+
+// Clone returns a copy of o whose Result rows and Summary can be
+// changed without touching o.
+func Clone(o reform.Outcome) reform.Outcome {
+	r := *o.Result
+	r.Years = append([]projection.YearResult(nil), r.Years...)
+	o.Result = &r
+	if o.Summary != nil {
+		s := *o.Summary
+		s.ReserveRatio = append([]float64(nil), s.ReserveRatio...)
+		o.Summary = &s
+	}
+	return o
 }
