@@ -268,7 +268,8 @@ func runOne(sc scenario, opt *Options) (Outcome, Metrics, error) {
 }
 
 // YearRow is one year of a scenario as a reform study tabulates it. Money
-// is in money units of the year; rates are fractions of the salary bill.
+// is in money units of the year; rates are fractions of the insurable
+// salary bill (the contribution base, [projection.YearResult.ContributionBase]).
 type YearRow struct {
 	Year             int
 	Reserve          float64 // reserve at 31 December
@@ -288,8 +289,8 @@ func ByYear(o *Outcome) []YearRow {
 			Year: y.Year, Reserve: y.ReserveEnd, CostRate: o.Summary.PAYGCostRate[t],
 			Contributions: y.TotalContributions(), Benefits: y.Benefits(),
 		}
-		if y.SalaryBill > 0 {
-			r.ContributionRate = r.Contributions / y.SalaryBill
+		if y.ContributionBase > 0 {
+			r.ContributionRate = r.Contributions / y.ContributionBase
 		}
 		if p := y.TotalPensioners(); p > 0 {
 			r.SupportRatio = y.Actives / p

@@ -172,7 +172,9 @@ const notAvailable = "n/a"
 //
 //   - reserve at end: the reserve on 31 December;
 //   - PAYG cost rate: (benefits + administration costs) / salary bill, as
-//     [indicator.PAYGCostRate];
+//     [indicator.PAYGCostRate]; here and below "salary bill" is the
+//     insurable salary bill, after the contribution ceiling
+//     ([projection.YearResult.ContributionBase]), as the ILO computes rates;
 //   - contribution rate: contributions of all payers / salary bill;
 //   - contributions; benefits (pensions, extra payments and refunds);
 //   - support ratio: actives per pensioner on 1 January, as
@@ -330,7 +332,7 @@ func CheckYear(o *Outcome, t int) error {
 	for _, v := range [...]struct {
 		name string
 		x    float64
-	}{{"reserve at end", y.ReserveEnd}, {"salary bill", y.SalaryBill}, {"contributions", y.TotalContributions()},
+	}{{"reserve at end", y.ReserveEnd}, {"salary bill", y.SalaryBill}, {"contribution base", y.ContributionBase}, {"contributions", y.TotalContributions()},
 		{"expenditure", y.Expenditure()}, {"actives", y.Actives}, {"pensioners", y.TotalPensioners()}} {
 		if err := Finite(o, v.name, t, year, v.x); err != nil {
 			return err
@@ -396,9 +398,9 @@ func byYearTable(outcomes []Outcome, opt *ReportOptions) (*Table, error) {
 			contrib, ben, exp := y.TotalContributions(), y.Benefits(), y.Expenditure()
 			pens := y.TotalPensioners()
 			var payg, crate, support string
-			if y.SalaryBill != 0 {
-				payg = percent(exp / y.SalaryBill).StringFixed(RateDecimals)
-				crate = percent(contrib / y.SalaryBill).StringFixed(RateDecimals)
+			if b := y.ContributionBase; b != 0 {
+				payg = percent(exp / b).StringFixed(RateDecimals)
+				crate = percent(contrib / b).StringFixed(RateDecimals)
 			}
 			if pens != 0 {
 				support = ratio(y.Actives / pens).StringFixed(RatioDecimals)

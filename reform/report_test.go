@@ -164,7 +164,7 @@ func TestReportRounding(t *testing.T) {
 	mk := func(reserves ...float64) []reform.Outcome {
 		r := &projection.Result{Scheme: "hand", StartYear: 2030}
 		for i, x := range reserves {
-			r.Years = append(r.Years, projection.YearResult{Year: 2030 + i, ReserveEnd: x, SalaryBill: 1, Actives: 1, Pensioners: [census.NumPensionTypes]float64{1}})
+			r.Years = append(r.Years, projection.YearResult{Year: 2030 + i, ReserveEnd: x, SalaryBill: 1, ContributionBase: 1, Actives: 1, Pensioners: [census.NumPensionTypes]float64{1}})
 		}
 		return []reform.Outcome{{Name: "hand", Result: r}}
 	}
@@ -200,6 +200,7 @@ func TestReportRounding(t *testing.T) {
 func TestReportUndefined(t *testing.T) {
 	o := reformtest.Clone(reformtest.Outcomes(t, 3)[0])
 	o.Result.Years[1].SalaryBill = 0
+	o.Result.Years[1].ContributionBase = 0
 	o.Result.Years[2].Pensioners = [census.NumPensionTypes]float64{}
 	opt := reform.ReportOptions{Tables: reform.TableByYear}
 	rep, err := reform.NewReport([]reform.Outcome{o}, opt)

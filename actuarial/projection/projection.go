@@ -502,6 +502,7 @@ func (p *Projector) Run(years int, dst *Result) (*Result, error) {
 			p.pensionersPass(gi, t, yr, det)
 			gc := &p.gc[gi]
 			yr.ExtraPayments += gc.r.ExtraPayments * gc.paid
+			yr.ContributionBase += gc.base
 			for pay := range scheme.NumPayers {
 				yr.Contributions[pay] += gc.contrib[pay] * gc.base
 			}

@@ -66,6 +66,13 @@ type YearResult struct {
 
 	// SalaryBill is the salaries paid during the year.
 	SalaryBill float64
+	// ContributionBase is the insurable salary bill of the year: the
+	// salaries contributions are paid on, each member's salary cut at the
+	// rules' Ceiling (equal to SalaryBill without a ceiling). Contributions
+	// are the rates times it, and every indicator "in % of salaries"
+	// (GAP, cost rates, actuarial balance) is on it, as the ILO computes
+	// them on insurable earnings. 0 ≤ ContributionBase ≤ SalaryBill.
+	ContributionBase float64
 	// Contributions[payer] are the contributions received, by [scheme.Payer].
 	Contributions [scheme.NumPayers]float64
 	// Pensions[type] are the pensions paid by type, without the extra
@@ -172,6 +179,12 @@ func (r *Result) series(dst []float64, f func(*YearResult) float64) []float64 {
 // SalaryBill returns the salaries paid each year.
 func (r *Result) SalaryBill(dst []float64) []float64 {
 	return r.series(dst, func(y *YearResult) float64 { return y.SalaryBill })
+}
+
+// ContributionBase returns the insurable salary bill each year: salaries
+// cut at the contribution ceiling (see YearResult.ContributionBase).
+func (r *Result) ContributionBase(dst []float64) []float64 {
+	return r.series(dst, func(y *YearResult) float64 { return y.ContributionBase })
 }
 
 // Contributions returns the contributions of every payer each year.

@@ -257,13 +257,13 @@ func CostRate(outcomes []reform.Outcome) (*plot.Plot, error) {
 	for i := range outcomes {
 		o := &outcomes[i]
 		payg, err := yearSeries(o, "PAYG cost rate", func(y *projection.YearResult) (float64, bool) {
-			return 100 * y.Expenditure() / y.SalaryBill, y.SalaryBill != 0
+			return 100 * y.Expenditure() / y.ContributionBase, y.ContributionBase != 0
 		})
 		if err != nil {
 			return nil, err
 		}
 		contrib, err := yearSeries(o, "contribution rate", func(y *projection.YearResult) (float64, bool) {
-			return 100 * y.TotalContributions() / y.SalaryBill, y.SalaryBill != 0
+			return 100 * y.TotalContributions() / y.ContributionBase, y.ContributionBase != 0
 		})
 		if err != nil {
 			return nil, err
