@@ -14,8 +14,10 @@ import (
 	"github.com/reserva-go/reserva/actuarial/scheme"
 )
 
-// DefaultYears is the number of years projected when [Options] Years is 0.
-const DefaultYears = 100
+// DefaultYears is the number of years projected when [Options] Years is 0:
+// [projection.DefaultYears], which [projection.Projector.Run] also projects
+// when asked for 0 years. Zero means the default horizon everywhere.
+const DefaultYears = projection.DefaultYears
 
 // Options say how scenarios are projected and summarized. The zero value
 // projects [DefaultYears] years, summarizes them all at each scenario's own
