@@ -85,15 +85,20 @@ type Metrics struct {
 	ActuarialBalance float64   // summarized income rate less cost rate
 	DeficitPV        float64   // present value of the transfers that keep the reserve ≥ Horizon.Floor, money
 	DepletionYear    int       // the first year whose reserve at 31 December is negative; 0: none within the horizon
-	ReserveRatio     []float64 // the reserve ratio at each of Options.ReserveRatioYears
+	ReserveRatio     []float64 // the reserve ratio at each of Options.ReserveRatioYears; negative once the reserve is exhausted, when it no longer ranks scenarios (see [indicator.ReserveRatio])
 	LastYear         int       // the horizon's last calendar year
+	// Undefined lists the indicators the scenario's flows cannot give
+	// (see [indicator.Undefined]): with SalaryScalars set (no salary bill,
+	// a scheme without actives) GAP, CostRate and ActuarialBalance are 0
+	// and mean nothing, nor do their Deltas.
+	Undefined indicator.Undefined
 }
 
 // metrics extracts the metrics of a summary.
 func metrics(s *indicator.Summary, years []int) Metrics {
 	m := Metrics{
 		GAP: s.GAP, CostRate: s.CostRate, ActuarialBalance: s.ActuarialBalance, DeficitPV: s.DeficitPV,
-		LastYear: s.StartYear + s.Years - 1,
+		LastYear: s.StartYear + s.Years - 1, Undefined: s.Undefined,
 	}
 	if s.Depleted {
 		m.DepletionYear = s.DepletionYear
@@ -275,7 +280,7 @@ func runOne(sc scenario, opt *Options) (Outcome, Metrics, error) {
 type YearRow struct {
 	Year             int
 	Reserve          float64 // reserve at 31 December
-	CostRate         float64 // PAYG cost rate: (benefits + administration costs) / salary bill
+	CostRate         float64 // PAYG cost rate: (benefits + administration costs) / salary bill; 0 when undefined (Summary.Undefined.SalaryRates)
 	ContributionRate float64 // contributions of every payer / salary bill
 	Contributions    float64 // contributions of every payer
 	Benefits         float64 // pensions, extra payments and refunds
@@ -288,8 +293,11 @@ func ByYear(o *Outcome) []YearRow {
 	for t := range rows {
 		y := &o.Result.Years[t]
 		r := YearRow{
-			Year: y.Year, Reserve: y.ReserveEnd, CostRate: o.Summary.PAYGCostRate[t],
+			Year: y.Year, Reserve: y.ReserveEnd,
 			Contributions: y.TotalContributions(), Benefits: y.Benefits(),
+		}
+		if t < len(o.Summary.PAYGCostRate) {
+			r.CostRate = o.Summary.PAYGCostRate[t]
 		}
 		if y.ContributionBase > 0 {
 			r.ContributionRate = r.Contributions / y.ContributionBase
