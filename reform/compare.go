@@ -4,6 +4,7 @@
 package reform
 
 import (
+	"errors"
 	"fmt"
 	"runtime"
 	"slices"
@@ -39,6 +40,15 @@ type Options struct {
 	// Workers is the number of scenarios projected at once, ≥ 0; 0:
 	// runtime.GOMAXPROCS(0). Results do not depend on it.
 	Workers int
+	// AllowNoEffect lets [Compare] leave out a change that would affect
+	// nobody ([ErrNoEffect]: it sets the value already in force), as a
+	// sweep over a lever's values needs for its base value; a reform none
+	// of whose changes has an effect is then the base scheme under the
+	// reform's name. False, the zero value: such a change is an error, as
+	// [Reform.Apply] has it (a single reform that changes nothing is
+	// usually a mistake). Solvers need no such option: they project a
+	// lever's value in force as the scheme in force.
+	AllowNoEffect bool
 }
 
 // years returns the number of years to project.
@@ -184,6 +194,9 @@ func Compare(base *scheme.Scheme, reforms []Reform, opt Options) (*Comparison, e
 	scens := []scenario{{name: "base", scheme: base}}
 	for _, r := range reforms {
 		s, err := r.Apply(base)
+		if opt.AllowNoEffect {
+			s, err = applyLenient(base, r, s, err)
+		}
 		if err != nil {
 			return nil, err
 		}
@@ -198,6 +211,24 @@ func Compare(base *scheme.Scheme, reforms []Reform, opt Options) (*Comparison, e
 		c.Deltas = append(c.Deltas, m.Sub(ms[0]))
 	}
 	return c, nil
+}
+
+// applyLenient retries a reform whose Apply failed with err because a
+// change affects nobody, without that change, until it applies; a reform
+// left without changes is base itself. s and err are Apply's first result.
+func applyLenient(base *scheme.Scheme, r Reform, s *scheme.Scheme, err error) (*scheme.Scheme, error) {
+	for err != nil {
+		var ce *ChangeError
+		if !errors.Is(err, ErrNoEffect) || !errors.As(err, &ce) || ce.Index < 0 || ce.Index >= len(r.Changes) {
+			return nil, err
+		}
+		r.Changes = slices.Delete(slices.Clone(r.Changes), ce.Index, ce.Index+1)
+		if len(r.Changes) == 0 {
+			return base, nil
+		}
+		s, err = r.Apply(base)
+	}
+	return s, nil
 }
 
 // scenario is a scheme to project under a name.
