@@ -92,7 +92,7 @@ func TestValuationReducesToLifeContingencies(t *testing.T) {
 		t.Run(c.name, func(t *testing.T) {
 			const salary, accrual = 50000.0, 0.02
 			plan := valuation.Plan{
-				Formula:       actuarial.Formula{Accrual: actuarial.LinearAccrual(0, 0, accrual, 1)},
+				Formula:       actuarial.Formula{Accrual: actuarial.LinearAccrual{MinService: 0, AtMin: 0, PerYear: accrual, Max: 1}.Accrual()},
 				Eligibility:   actuarial.Eligibility{Full: bothSexes(actuarial.Conditions{{MinAge: c.R}})},
 				Payment:       c.pay,
 				SurvivorShare: c.share,
@@ -170,7 +170,7 @@ func TestValuationCurve(t *testing.T) {
 	tbl := actuarialtest.SULT(t)
 	const x, R = 50, 65
 	plan := valuation.Plan{
-		Formula:     actuarial.Formula{Accrual: actuarial.LinearAccrual(0, 0, 0.02, 1)},
+		Formula:     actuarial.Formula{Accrual: actuarial.LinearAccrual{MinService: 0, AtMin: 0, PerYear: 0.02, Max: 1}.Accrual()},
 		Eligibility: actuarial.Eligibility{Full: bothSexes(actuarial.Conditions{{MinAge: R}})},
 		Payment:     actuarial.Annuity{PerYear: 12},
 	}
@@ -211,7 +211,7 @@ func TestValuationCurve(t *testing.T) {
 // testPlan provides every benefit.
 func testPlan() valuation.Plan {
 	return valuation.Plan{
-		Formula: actuarial.Formula{Accrual: actuarial.LinearAccrual(1, 0.015, 0.015, 0.6), ReferenceYears: 3},
+		Formula: actuarial.Formula{Accrual: actuarial.LinearAccrual{MinService: 1, AtMin: 0.015, PerYear: 0.015, Max: 0.6}.Accrual(), ReferenceYears: 3},
 		Eligibility: actuarial.Eligibility{
 			Full:             bothSexes(actuarial.Conditions{{MinAge: 65}, {MinAge: 60, MinService: 30}}),
 			Reduced:          bothSexes(actuarial.Conditions{{MinAge: 55, MinService: 10}}),
@@ -221,13 +221,13 @@ func testPlan() valuation.Plan {
 		Payment:       actuarial.Annuity{PerYear: 12, Escalation: 0.01},
 		SurvivorShare: 0.5,
 		Disability: valuation.DisabilityBenefit{
-			Formula:        actuarial.Formula{Accrual: actuarial.LinearAccrual(5, 0.075, 0.015, 0.6), ReferenceYears: 1},
+			Formula:        actuarial.Formula{Accrual: actuarial.LinearAccrual{MinService: 5, AtMin: 0.075, PerYear: 0.015, Max: 0.6}.Accrual(), ReferenceYears: 1},
 			ProjectService: true,
 			ServiceAge:     bothSexes(65),
 		},
 		Death: valuation.DeathBenefit{
 			SalaryMultiple: 2,
-			Survivor:       actuarial.Formula{Accrual: actuarial.LinearAccrual(1, 0.0075, 0.0075, 0.3), ReferenceYears: 3},
+			Survivor:       actuarial.Formula{Accrual: actuarial.LinearAccrual{MinService: 1, AtMin: 0.0075, PerYear: 0.0075, Max: 0.3}.Accrual(), ReferenceYears: 3},
 		},
 		Withdrawal: valuation.WithdrawalBenefit{
 			Deferred: true, VestingService: 5, PensionAge: bothSexes(65), Revaluation: 0.01,
