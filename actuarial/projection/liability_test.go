@@ -555,5 +555,5 @@ func TestLiabilityRecords(t *testing.T) {
 	_, err = v.ActiveLiability(projection.ActiveRecord{Group: 3})
 	assert.ErrorAs(t, err, &me)
 	_, err = v.PensionLiability(projection.PensionRecord{Type: census.PensionOldAge, Sex: actuarial.Male, Age: -1})
-	assert.ErrorIs(t, err, actuarial.ErrAgeRange)
+	assert.ErrorIs(t, err, actuarial.ErrRange)
 }

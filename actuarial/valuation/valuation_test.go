@@ -389,14 +389,14 @@ func TestValuationBadInput(t *testing.T) {
 		field  string
 		target error
 	}{
-		{"negative salary", func(m *valuation.Member) { m.Salary = -1 }, "Salary -1", valuation.ErrNegative},
+		{"negative salary", func(m *valuation.Member) { m.Salary = -1 }, "Salary -1", actuarial.ErrNegative},
 		{"NaN salary", func(m *valuation.Member) { m.Salary = math.NaN() }, "Salary NaN", actuarial.ErrNotFinite},
 		{"infinite contributions", func(m *valuation.Member) { m.Contributions = math.Inf(1) }, "Contributions +Inf", actuarial.ErrNotFinite},
-		{"age beyond the table", func(m *valuation.Member) { m.Age = 66 }, "Age 66", actuarial.ErrAgeRange},
-		{"age below the table", func(m *valuation.Member) { m.Age = 19 }, "Age 19", actuarial.ErrAgeRange},
+		{"age beyond the table", func(m *valuation.Member) { m.Age = 66 }, "Age 66", actuarial.ErrRange},
+		{"age below the table", func(m *valuation.Member) { m.Age = 19 }, "Age 19", actuarial.ErrRange},
 		{"negative service", func(m *valuation.Member) { m.Service = -2 }, "Service -2", actuarial.ErrRange},
-		{"entry after age", func(m *valuation.Member) { m.EntryAge = 41 }, "EntryAge 41", actuarial.ErrAgeRange},
-		{"entry before service", func(m *valuation.Member) { m.EntryAge = 25 }, "EntryAge 25", actuarial.ErrAgeRange},
+		{"entry after age", func(m *valuation.Member) { m.EntryAge = 41 }, "EntryAge 41", actuarial.ErrRange},
+		{"entry before service", func(m *valuation.Member) { m.EntryAge = 25 }, "EntryAge 25", actuarial.ErrRange},
 		{"unknown sex", func(m *valuation.Member) { m.Sex = actuarial.SexUnknown }, "Sex 0", actuarial.ErrRange},
 	} {
 		t.Run(c.name, func(t *testing.T) {
@@ -424,7 +424,7 @@ func TestValuationBadInput(t *testing.T) {
 		{"NaN wage growth", func(_ *valuation.Plan, b *valuation.Basis) { b.WageGrowth = math.NaN() }, "Basis.WageGrowth NaN", actuarial.ErrInterest},
 		{"married above 1", func(_ *valuation.Plan, b *valuation.Basis) { b.Married[0] = 1.5 }, "Basis.Married[male] 1.5", nil},
 		{"no tables", func(_ *valuation.Plan, b *valuation.Basis) { b.Actives = [actuarial.NumSexes]*actuarial.ServiceTable{} }, "Basis.Actives", nil},
-		{"spouse too young", func(_ *valuation.Plan, b *valuation.Basis) { b.AgeGap[0] = 10 }, "AgeGap[male] 10", actuarial.ErrAgeRange},
+		{"spouse too young", func(_ *valuation.Plan, b *valuation.Basis) { b.AgeGap[0] = 10 }, "AgeGap[male] 10", actuarial.ErrRange},
 		{"negative salary scale", func(_ *valuation.Plan, b *valuation.Basis) { b.Salary.ByAge[3] = -1.2 }, "ByAge at age 23 is -1.2", nil},
 		{"negative accrual", func(p *valuation.Plan, _ *valuation.Basis) { p.Formula.Accrual.Rates[2] = -0.01 }, "Plan.Formula", nil},
 		{"survivor share", func(p *valuation.Plan, _ *valuation.Basis) { p.SurvivorShare = -0.1 }, "Plan.SurvivorShare -0.1", nil},
