@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"io"
 	"math"
+	"net/url"
 	"os"
 	"strconv"
 	"strings"
@@ -176,10 +177,21 @@ func ReadXTbMLFile(name string) (*XTbML, error) {
 // in (−1, 1) once divided by 10^ScalingFactor. The only empty values it
 // accepts are at the start or end of a select row (see [SelectTable]).
 //
+// Name spaces: the SOA's files declare none, and every element of the
+// document must be in no name space or in the XTbML name space of ACORD
+// and the SOA, whether declared as the default (<XTbML xmlns="…">) or with
+// a prefix (<x:XTbML xmlns:x="…">). The XTbML name space is recognised by
+// its owner and its name, not by one exact URI: an http or https URI on
+// acord.org or soa.org (or one of their subdomains) whose path contains
+// "XTbML", in any case. An element in any other name space is refused with
+// [ErrContentType], naming the element and the name space; an element with
+// an undeclared prefix with [ErrSyntax].
+//
 // Bad input returns a [*ParseError] giving the line, the element and the
 // offending value, and wrapping [ErrSyntax] (malformed or truncated XML, a
-// value that is not a number), [ErrContentType] (not XTbML, or a content
-// type or layout this package does not read), [ErrNotFinite], [ErrRate],
+// value that is not a number), [ErrContentType] (not XTbML, an element in
+// a foreign name space, or a content type or layout this package does not
+// read), [ErrNotFinite], [ErrRate],
 // [ErrMissingAge], [ErrDuplicate], [ErrAxis] or [ErrEmpty] (no tables, or a
 // table without values). An error reading r is returned wrapped.
 func ReadXTbML(r io.Reader) (*XTbML, error) {
@@ -222,8 +234,11 @@ type xtbmlParser struct {
 	data []byte
 	dec  *xml.Decoder
 
-	stack    []string // names of the open elements, as written (see qualified)
-	capture  int      // depth of the leaf whose text is being gathered; 0 when none
+	stack    []string       // local names of the open elements (the name space is checked in start)
+	prefix   []string       // prefix of each open element as written, "" if none; for matching end tags
+	nsMark   []int          // len(ns) before each open element's declarations
+	ns       []xmlnsBinding // the name-space declarations in scope, innermost last
+	capture  int            // depth of the leaf whose text is being gathered; 0 when none
 	text     []byte
 	ctOff    int64 // offset of <ContentType>
 	ctSeen   bool
@@ -238,6 +253,10 @@ type xtbmlParser struct {
 	cell   rawCell
 }
 
+// xmlnsBinding is one name-space declaration in scope: xmlns="uri" (prefix
+// "") or xmlns:prefix="uri".
+type xmlnsBinding struct{ prefix, uri string }
+
 func (p *xtbmlParser) line(off int64) int {
 	off = min(max(off, 0), int64(len(p.data)))
 	return 1 + bytes.Count(p.data[:off], []byte{'\n'})
@@ -251,7 +270,8 @@ func (p *xtbmlParser) errAt(off int64, field, value string, err error) *ParseErr
 func (p *xtbmlParser) parse() (*XTbML, error) {
 	p.dec = xml.NewDecoder(bytes.NewReader(p.data))
 	for {
-		// RawToken, not Token: XTbML uses no name spaces, and the parser
+		// RawToken, not Token: the SOA's files use no name spaces, the
+		// parser resolves the few xmlns declarations itself (see start) and
 		// matches end tags with its own stack, which saves a quarter of the
 		// allocations.
 		tok, err := p.dec.RawToken()
@@ -271,7 +291,7 @@ func (p *xtbmlParser) parse() (*XTbML, error) {
 			}
 		case xml.EndElement:
 			n := len(p.stack)
-			if n == 0 || p.stack[n-1] != qualified(t.Name) {
+			if n == 0 || p.stack[n-1] != t.Name.Local || p.prefix[n-1] != t.Name.Space {
 				return nil, p.errAt(p.dec.InputOffset(), qualified(t.Name), "", fmt.Errorf("%w: unexpected end tag </%s>", ErrSyntax, qualified(t.Name)))
 			}
 			if err := p.end(); err != nil {
@@ -337,24 +357,77 @@ func (p *xtbmlParser) startCapture() {
 	p.text = p.text[:0]
 }
 
+// xtbmlNamespace reports whether uri is the XTbML name space of ACORD and
+// the SOA: an http or https URI on acord.org or soa.org, or a subdomain,
+// whose path contains "xtbml" in any case (see [ReadXTbML]).
+func xtbmlNamespace(uri string) bool {
+	u, err := url.Parse(strings.TrimSpace(uri))
+	if err != nil || (u.Scheme != "http" && u.Scheme != "https") {
+		return false
+	}
+	host := strings.ToLower(u.Hostname())
+	owner := false
+	for _, d := range [...]string{"acord.org", "soa.org"} {
+		owner = owner || host == d || strings.HasSuffix(host, "."+d)
+	}
+	return owner && strings.Contains(strings.ToLower(u.Path), "xtbml")
+}
+
+// checkNamespace resolves the name space of an element just pushed on the
+// stack and refuses one that is not XTbML's.
+func (p *xtbmlParser) checkNamespace(n xml.Name, off int64) error {
+	uri, declared := "", n.Space == ""
+	if n.Space == "xml" {
+		uri, declared = "http://www.w3.org/XML/1998/namespace", true
+	}
+	for i := len(p.ns) - 1; i >= 0; i-- {
+		if p.ns[i].prefix == n.Space {
+			uri, declared = p.ns[i].uri, true
+			break
+		}
+	}
+	switch {
+	case !declared:
+		return p.errAt(off, qualified(n), n.Space, fmt.Errorf("%w: <%s>: the prefix %q is not declared", ErrSyntax, qualified(n), n.Space))
+	case uri == "" || xtbmlNamespace(uri):
+		return nil
+	}
+	return p.errAt(off, qualified(n), uri, fmt.Errorf(
+		"%w: <%s> is in the name space %q; XTbML elements are in no name space or in the ACORD/SOA XTbML name space",
+		ErrContentType, qualified(n), uri))
+}
+
 func (p *xtbmlParser) start(se xml.StartElement) error {
 	off := p.dec.InputOffset()
-	name := qualified(se.Name)
+	name := se.Name.Local
 	parent := ""
 	if n := len(p.stack); n > 0 {
 		parent = p.stack[n-1]
 	}
+	p.nsMark = append(p.nsMark, len(p.ns))
+	for _, a := range se.Attr {
+		switch {
+		case a.Name.Space == "" && a.Name.Local == "xmlns":
+			p.ns = append(p.ns, xmlnsBinding{"", a.Value})
+		case a.Name.Space == "xmlns":
+			p.ns = append(p.ns, xmlnsBinding{a.Name.Local, a.Value})
+		}
+	}
 	p.stack = append(p.stack, name)
+	p.prefix = append(p.prefix, se.Name.Space)
 	depth := len(p.stack)
 	if depth == 1 {
 		if p.rootSeen {
-			return p.errAt(off, name, "", fmt.Errorf("%w: a second root element", ErrSyntax))
+			return p.errAt(off, qualified(se.Name), "", fmt.Errorf("%w: a second root element", ErrSyntax))
 		}
 		p.rootSeen = true
 		if name != "XTbML" {
-			return p.errAt(off, name, "", fmt.Errorf("%w: root element <%s>, not <XTbML>", ErrContentType, name))
+			return p.errAt(off, qualified(se.Name), "", fmt.Errorf("%w: root element <%s>, not <XTbML>", ErrContentType, qualified(se.Name)))
 		}
-		return nil
+		return p.checkNamespace(se.Name, off)
+	}
+	if err := p.checkNamespace(se.Name, off); err != nil {
+		return err
 	}
 	// Inside <Values>: only Axis and Y, nested as the metadata says.
 	if depth >= 4 && p.stack[1] == "Table" && p.stack[2] == "Values" {
@@ -411,7 +484,7 @@ func (p *xtbmlParser) start(se xml.StartElement) error {
 // Values/Axis/Y for one axis, Values/Axis[t]/Axis/Y for two.
 func (p *xtbmlParser) startValue(se xml.StartElement, off int64, depth int) error {
 	tb := p.cur
-	name := qualified(se.Name)
+	name := se.Name.Local
 	bad := func() error {
 		return p.errAt(off, name, "", fmt.Errorf("%w: unexpected <%s> in <%s>", ErrAxis, name, strings.Join(p.stack[2:depth-1], "><")))
 	}
@@ -474,7 +547,10 @@ func (p *xtbmlParser) end() error {
 	depth := len(p.stack)
 	name := p.stack[depth-1]
 	off := p.dec.InputOffset()
-	defer func() { p.stack = p.stack[:depth-1] }()
+	defer func() {
+		p.stack, p.prefix = p.stack[:depth-1], p.prefix[:depth-1]
+		p.ns, p.nsMark = p.ns[:p.nsMark[depth-1]], p.nsMark[:depth-1]
+	}()
 	if p.capture == depth {
 		p.capture = 0
 		return p.endLeaf(name, depth, strings.TrimSpace(string(p.text)))

@@ -595,6 +595,101 @@ func TestReadXTbMLErrors(t *testing.T) {
 	}
 }
 
+// withPrefix writes every element of an XTbML document with the prefix p
+// ("<p:Table>", "</p:Table>"), as a document in a prefixed name space is.
+func withPrefix(doc, p string) string {
+	doc = strings.ReplaceAll(doc, "</", "\x00")
+	doc = strings.ReplaceAll(doc, "<?", "\x01")
+	doc = strings.ReplaceAll(doc, "<", "<"+p+":")
+	doc = strings.ReplaceAll(doc, "\x00", "</"+p+":")
+	return strings.ReplaceAll(doc, "\x01", "<?")
+}
+
+// TestReadXTbMLNamespaces checks the one name-space rule of ReadXTbML: the
+// XTbML elements are read in no name space (as every SOA file in
+// testdata/xtbml is written) or in the ACORD/SOA XTbML name space, declared
+// as the default or with a prefix; any other name space is refused with
+// ErrContentType naming the name space. The XTbML URIs below are
+// illustrative: the rule recognises the name space by its owner (acord.org,
+// soa.org) and its name, as ReadXTbML documents.
+func TestReadXTbMLNamespaces(t *testing.T) {
+	const (
+		acordNS = "http://www.acord.org/schema/data/XTbML"
+		soaNS   = "https://mort.soa.org/xtbml/1.0"
+		otherNS = "http://other"
+	)
+	root := func(doc, attrs string) string {
+		return strings.Replace(doc, "<XTbML>", "<XTbML "+attrs+">", 1)
+	}
+	prefixed := func(doc, uri string) string {
+		return strings.Replace(withPrefix(doc, "x"), "<x:XTbML>", `<x:XTbML xmlns:x="`+uri+`">`, 1)
+	}
+	want, err := mortality.ReadXTbML(strings.NewReader(goodUltimate))
+	require.NoError(t, err)
+
+	t.Run("accepted", func(t *testing.T) {
+		for _, c := range []struct{ name, doc string }{
+			{"no name space", goodUltimate},
+			{"ACORD default", root(goodUltimate, `xmlns="`+acordNS+`"`)},
+			{"SOA default", root(goodUltimate, `xmlns="`+soaNS+`"`)},
+			{"ACORD prefixed", prefixed(goodUltimate, acordNS)},
+			{"SOA prefixed", prefixed(goodUltimate, soaNS)},
+			{"prefix declared but unused", root(goodUltimate, `xmlns:o="`+otherNS+`"`)},
+			{"default undeclared again inside", strings.Replace(root(goodUltimate, `xmlns="`+acordNS+`"`), "<Table>", `<Table xmlns="">`, 1)},
+			{"select table, prefixed", prefixed(goodSelect, acordNS)},
+		} {
+			t.Run(c.name, func(t *testing.T) {
+				x, err := mortality.ReadXTbML(strings.NewReader(c.doc))
+				require.NoError(t, err)
+				assert.Equal(t, want.ID, x.ID)
+				if c.name == "select table, prefixed" {
+					assert.NotNil(t, x.Select)
+					return
+				}
+				assert.Equal(t, want.Ultimate.Rates(), x.Ultimate.Rates())
+			})
+		}
+	})
+
+	t.Run("refused", func(t *testing.T) {
+		for _, c := range []struct {
+			name  string
+			doc   string
+			err   error
+			at    string // a substring on the line the error must name
+			field string
+			value string
+		}{
+			{"foreign default", root(goodUltimate, `xmlns="`+otherNS+`"`), mortality.ErrContentType, "<XTbML", "XTbML", otherNS},
+			{"foreign prefixed", prefixed(goodUltimate, otherNS), mortality.ErrContentType, "<x:XTbML", "x:XTbML", otherNS},
+			{"ACORD, not XTbML", root(goodUltimate, `xmlns="http://www.acord.org/schema/TXLife"`), mortality.ErrContentType, "<XTbML", "XTbML", "TXLife"},
+			{"XTbML, not ACORD or SOA", root(goodUltimate, `xmlns="http://example.com/XTbML"`), mortality.ErrContentType, "<XTbML", "XTbML", "example.com"},
+			{"foreign default inside", strings.Replace(goodUltimate, "<Table>", `<Table xmlns="`+otherNS+`">`, 1), mortality.ErrContentType, "<Table xmlns", "Table", otherNS},
+			{"foreign element inside", strings.Replace(goodUltimate, "<TableName>", `<o:Note xmlns:o="`+otherNS+`"/><TableName>`, 1), mortality.ErrContentType, "<o:Note", "o:Note", otherNS},
+			{"foreign value element", strings.Replace(prefixed(goodUltimate, acordNS), `<x:Y t="62">`, `<x:Y t="62" xmlns:x="`+otherNS+`">`, 1), mortality.ErrContentType, `t="62"`, "x:Y", otherNS},
+			{"undeclared prefix", withPrefix(goodUltimate, "x"), mortality.ErrSyntax, "<x:XTbML", "x:XTbML", "x"},
+			{"prefixed start, plain end tag", strings.Replace(prefixed(goodUltimate, acordNS), "</x:XTbML>", "</XTbML>", 1), mortality.ErrSyntax, "</XTbML>", "XTbML", ""},
+		} {
+			t.Run(c.name, func(t *testing.T) {
+				x, err := mortality.ReadXTbML(strings.NewReader(c.doc))
+				require.Error(t, err)
+				assert.Nil(t, x)
+				assert.ErrorIs(t, err, c.err)
+				var pe *mortality.ParseError
+				require.ErrorAs(t, err, &pe)
+				i := strings.Index(c.doc, c.at)
+				require.GreaterOrEqual(t, i, 0, "test case: %q not in the document", c.at)
+				assert.Equal(t, strings.Count(c.doc[:i], "\n")+1, pe.Line, "line; error: %v", err)
+				assert.Equal(t, c.field, pe.Field, "field; error: %v", err)
+				assert.Contains(t, pe.Value, c.value, "value; error: %v", err)
+				if c.err == mortality.ErrContentType {
+					assert.Contains(t, err.Error(), `name space "`+pe.Value+`"`)
+				}
+			})
+		}
+	})
+}
+
 func TestReadXTbMLFile(t *testing.T) {
 	name := filepath.Join(t.TempDir(), "bad.xml")
 	require.NoError(t, os.WriteFile(name, []byte(strings.Replace(goodUltimate, ">0.3<", ">NaN<", 1)), 0o600))
