@@ -375,19 +375,73 @@ func BenchmarkReadHMD(b *testing.B) {
 	}
 }
 
+// hmdExcerpt builds a small HMD file from the real fixture: its three
+// header lines and the rows of year (1933 or 2021) for the ages given, in
+// that order, each row unchanged but for its age, renumbered from 0 (the
+// last marked "+" if open). hmdExcerpt(t, 1933, true, 108, 109, 110) is a
+// valid three-row file; with open false it is cut before its open age group.
+func hmdExcerpt(t testing.TB, year int, open bool, ages ...int) []byte {
+	t.Helper()
+	lines := strings.SplitAfter(string(readFile(t, hmdFile)), "\n")
+	first := map[int]int{1933: 3, 2021: 114}[year] // index of the row for age 0
+	var b strings.Builder
+	for _, l := range lines[:3] {
+		b.WriteString(l)
+	}
+	for i, x := range ages {
+		row := lines[first+x]
+		f := strings.Fields(row)
+		require.Equal(t, strconv.Itoa(year), f[0], "row %q", row)
+		// Keep the HMD's column widths: the number of the age is
+		// right-aligned, an open age's "+" in the column after it.
+		k0 := strings.Index(row, f[0]) + len(f[0])
+		k := k0 + strings.Index(row[k0:], f[1]) // where the age starts
+		end := k + len(strings.TrimSuffix(f[1], "+"))
+		rest := row[k+len(f[1]):]
+		if strings.HasSuffix(f[1], "+") {
+			rest = " " + rest
+		}
+		age := strconv.Itoa(i)
+		if open && i == len(ages)-1 {
+			rest = "+" + rest[1:]
+		}
+		b.WriteString(row[:k] + strings.Repeat(" ", max(end-k-len(age), 0)) + age + rest)
+	}
+	return []byte(b.String())
+}
+
 // FuzzReadHMD checks that no input makes the reader panic, that every error
-// is a *ParseError, and that every table it returns is consistent.
+// is a *ParseError, and that every table it returns is consistent: years in
+// order, every year from age 0 to the same open age group, columns as long
+// as the table, q in [0, 1].
+//
+// The seeds are a few rows cut from the real fixture (hmdExcerpt) and a few
+// hand-made rows, each under 1 KB, so that the default settings spend the
+// run mutating rather than minimising one large input. For a long run give
+// a time limit, e.g.
+//
+//	go test -run='^$' -fuzz=FuzzReadHMD -fuzztime=1h ./mortality
+//
+// (and -fuzzminimizetime=10s if a long run finds large inputs slow to
+// minimise).
 func FuzzReadHMD(f *testing.F) {
-	data := readFile(f, hmdFile)
-	f.Add(data)
-	f.Add(data[:len(data)/3])
-	f.Add(bytes.Replace(data, []byte("110+"), []byte("110"), 1))
-	f.Add(bytes.Replace(data, []byte(" 1933 "), []byte(" 1933-1934 "), 5))
-	f.Add(bytes.Replace(data, []byte("0.0"), []byte("."), 3))
-	f.Add(bytes.Replace(data, []byte("  Year "), []byte(""), 1))
-	f.Add([]byte(hmdHead + hmdRow("2000", "0", "0.1") + hmdRow("2000", "1+", "1")))
-	f.Add([]byte("Year Age qx\n2000 0 0.01\n2000 1-4 0.02\n"))
-	f.Add([]byte("Year Age qx\n-5 +0 1e400\n"))
+	valid := hmdExcerpt(f, 1933, true, 108, 109, 110)
+	for _, seed := range [][]byte{
+		valid,
+		hmdExcerpt(f, 2021, true, 0, 1, 110),
+		hmdExcerpt(f, 1933, false, 85, 86, 87), // cut before its open age group
+		append(hmdExcerpt(f, 1933, true, 109, 110), bytes.SplitAfterN(hmdExcerpt(f, 2021, true, 109, 110), []byte("\n"), 4)[3]...), // two years
+		bytes.Replace(valid, []byte("2+"), []byte("2 "), 1),                                                                        // MPv5: open age without "+"
+		bytes.Replace(valid, []byte(" 1933 "), []byte(" 1933-1934 "), -1),                                                          // a period of years
+		bytes.Replace(valid, []byte("0.50"), []byte("."), 1),                                                                       // a missing value
+		bytes.Replace(valid, []byte("  Year "), []byte(""), 1),                                                                     // no header
+		bytes.ReplaceAll(valid, []byte("\n"), []byte("\r\n")),                                                                      // CRLF
+		[]byte(hmdHead + hmdRow("2000", "0", "0.1") + hmdRow("2000", "1+", "1")),
+		[]byte("Year Age qx\n2000 0 0.01\n2000 1-4 0.02\n"),
+		[]byte("Year Age qx\n-5 +0 1e400\n"),
+	} {
+		f.Add(seed)
+	}
 	f.Fuzz(func(t *testing.T, data []byte) {
 		h, err := mortality.ReadHMD(bytes.NewReader(data))
 		if err != nil {
@@ -407,6 +461,9 @@ func FuzzReadHMD(f *testing.F) {
 				t.Fatalf("years %d-%d after %d", y.Year, y.LastYear, prev)
 			}
 			prev = y.LastYear
+			if lo, hi, hi0 := y.Table.MinAge(), y.Table.MaxAge(), h.Tables[0].Table.MaxAge(); lo != 0 || hi != hi0 {
+				t.Fatalf("%d: ages %d to %d, first year to %d", y.Year, lo, hi, hi0)
+			}
 			n := len(y.Table.Rates())
 			for _, col := range [][]float64{y.Mx, y.Ax, y.Survivors, y.Deaths, y.PersonYears, y.PersonYearsAbove, y.Ex} {
 				if col != nil && len(col) != n {
@@ -418,8 +475,8 @@ func FuzzReadHMD(f *testing.F) {
 					t.Fatalf("%d: q = %v", y.Year, q)
 				}
 			}
-			if y.OpenAge && y.Table.Q(y.Table.MaxAge()) != 1 {
-				t.Fatalf("%d: open age with q = %v", y.Year, y.Table.Q(y.Table.MaxAge()))
+			if q := y.Table.Q(y.Table.MaxAge()); q != 1 {
+				t.Fatalf("%d: the open age group has q = %v", y.Year, q)
 			}
 		}
 	})
