@@ -11,17 +11,6 @@ import (
 	"strings"
 )
 
-// Sentinel errors of the Human Mortality Database reader, for use with
-// [errors.Is].
-var (
-	// ErrOpenAge: an open age interval ("110+") whose q is not 1, or a row
-	// after it in the same year.
-	ErrOpenAge = errors.New("open age interval must have q = 1 and end its year")
-	// ErrYearOrder: a year (or period) that does not follow the previous
-	// one, such as a year given twice.
-	ErrYearOrder = errors.New("years out of order or repeated")
-)
-
 // HMD is a life-table file of the Human Mortality Database
 // (https://www.mortality.org), such as mltper_1x1.txt (males, period,
 // single ages by single years) or fltcoh_1x1.txt (females, cohort). The

@@ -13,12 +13,6 @@ import (
 	"strings"
 )
 
-// ErrAxis is wrapped by the errors [ReadXTbML] returns when a table's values
-// do not match the axes its metadata declares: a value labelled outside
-// MinScaleValue..MaxScaleValue, values nested one level when the metadata
-// declares two axes, an axis without its bounds, an increment other than 1.
-var ErrAxis = errors.New("values do not match the table's axes")
-
 // ContentType is the kind of table an XTbML document holds: the tc code of
 // its <ContentType> element. Codes below 78 come from the ACORD XTbML code
 // list (OLI_LU_CONTENTTYPE); 78 and above are the SOA's additions used on
@@ -192,7 +186,8 @@ func ReadXTbMLFile(name string) (*XTbML, error) {
 // value that is not a number), [ErrContentType] (not XTbML, an element in
 // a foreign name space, or a content type or layout this package does not
 // read), [ErrNotFinite], [ErrRate],
-// [ErrMissingAge], [ErrDuplicate], [ErrAxis] or [ErrEmpty] (no tables, or a
+// [ErrMissingAge], [ErrDuplicate], [ErrShape] (values that do not match
+// the axes the metadata declares) or [ErrEmpty] (no tables, or a
 // table without values). An error reading r is returned wrapped.
 func ReadXTbML(r io.Reader) (*XTbML, error) {
 	data, err := io.ReadAll(r)
@@ -343,11 +338,11 @@ func attr(se xml.StartElement, name string) (string, bool) {
 func (p *xtbmlParser) label(se xml.StartElement, off int64) (int, error) {
 	s, ok := attr(se, "t")
 	if !ok {
-		return 0, p.errAt(off, se.Name.Local, "", fmt.Errorf("%w: no t attribute", ErrAxis))
+		return 0, p.errAt(off, se.Name.Local, "", fmt.Errorf("%w: no t attribute", ErrShape))
 	}
 	n, err := strconv.Atoi(strings.TrimSpace(s))
 	if err != nil {
-		return 0, p.errAt(off, se.Name.Local, "t="+s, fmt.Errorf("%w: label is not an integer", ErrAxis))
+		return 0, p.errAt(off, se.Name.Local, "t="+s, fmt.Errorf("%w: label is not an integer", ErrShape))
 	}
 	return n, nil
 }
@@ -486,7 +481,7 @@ func (p *xtbmlParser) startValue(se xml.StartElement, off int64, depth int) erro
 	tb := p.cur
 	name := se.Name.Local
 	bad := func() error {
-		return p.errAt(off, name, "", fmt.Errorf("%w: unexpected <%s> in <%s>", ErrAxis, name, strings.Join(p.stack[2:depth-1], "><")))
+		return p.errAt(off, name, "", fmt.Errorf("%w: unexpected <%s> in <%s>", ErrShape, name, strings.Join(p.stack[2:depth-1], "><")))
 	}
 	switch depth {
 	case 4: // the outer Axis
@@ -510,13 +505,13 @@ func (p *xtbmlParser) startValue(se xml.StartElement, off int64, depth int) erro
 			return bad()
 		}
 		if nest == 2 && !p.rowLab {
-			return p.errAt(off, name, "", fmt.Errorf("%w: a nested <Axis> inside an <Axis> without a t label", ErrAxis))
+			return p.errAt(off, name, "", fmt.Errorf("%w: a nested <Axis> inside an <Axis> without a t label", ErrShape))
 		}
 		if nest == 1 && p.rowLab {
-			return p.errAt(off, name, "", fmt.Errorf("%w: <Y> directly inside <Axis t=\"%d\">; two-dimensional values nest <Axis t><Axis><Y>", ErrAxis, p.rowT))
+			return p.errAt(off, name, "", fmt.Errorf("%w: <Y> directly inside <Axis t=\"%d\">; two-dimensional values nest <Axis t><Axis><Y>", ErrShape, p.rowT))
 		}
 		if tb.depth != 0 && tb.depth != nest {
-			return p.errAt(off, name, "", fmt.Errorf("%w: values nest both one and two levels deep", ErrAxis))
+			return p.errAt(off, name, "", fmt.Errorf("%w: values nest both one and two levels deep", ErrShape))
 		}
 		tb.depth = nest
 		if nest == 1 {
@@ -644,7 +639,7 @@ func (p *xtbmlParser) endLeaf(name string, depth int, s string) error {
 	case "MinScaleValue", "MaxScaleValue", "Increment":
 		n, err := strconv.Atoi(s)
 		if err != nil {
-			return p.errAt(off, name, s, fmt.Errorf("%w: axis %q: not an integer", ErrAxis, ax.ID))
+			return p.errAt(off, name, s, fmt.Errorf("%w: axis %q: not an integer", ErrShape, ax.ID))
 		}
 		switch name {
 		case "MinScaleValue":
@@ -653,7 +648,7 @@ func (p *xtbmlParser) endLeaf(name string, depth int, s string) error {
 			ax.Max, tb.hasMax[i] = n, true
 		default:
 			if n != 1 {
-				return p.errAt(off, name, s, fmt.Errorf("%w: axis %q: increment %d; only tables by single year are read", ErrAxis, ax.ID, n))
+				return p.errAt(off, name, s, fmt.Errorf("%w: axis %q: increment %d; only tables by single year are read", ErrShape, ax.ID, n))
 			}
 		}
 	}
@@ -800,7 +795,7 @@ func (p *xtbmlParser) checkMeta(tb *rawTable) ([]axisKind, error) {
 	axes := tb.meta.Axes
 	if len(axes) == 0 || len(axes) > 2 {
 		return nil, p.errAt(tb.off, "MetaData", strconv.Itoa(len(axes)),
-			fmt.Errorf("%w: %d AxisDef elements; tables have one or two axes", ErrAxis, len(axes)))
+			fmt.Errorf("%w: %d AxisDef elements; tables have one or two axes", ErrShape, len(axes)))
 	}
 	kinds := make([]axisKind, len(axes))
 	for i, ax := range axes {
@@ -811,14 +806,14 @@ func (p *xtbmlParser) checkMeta(tb *rawTable) ([]axisKind, error) {
 		}
 		switch {
 		case !tb.hasMin[i]:
-			return nil, p.errAt(off, "MinScaleValue", ax.ID, fmt.Errorf("%w: axis without MinScaleValue", ErrAxis))
+			return nil, p.errAt(off, "MinScaleValue", ax.ID, fmt.Errorf("%w: axis without MinScaleValue", ErrShape))
 		case !tb.hasMax[i]:
-			return nil, p.errAt(off, "MaxScaleValue", ax.ID, fmt.Errorf("%w: axis without MaxScaleValue", ErrAxis))
+			return nil, p.errAt(off, "MaxScaleValue", ax.ID, fmt.Errorf("%w: axis without MaxScaleValue", ErrShape))
 		}
 		lo, hi := k.bounds()
 		if ax.Min < lo || ax.Max > hi || ax.Min > ax.Max {
 			return nil, p.errAt(off, "AxisDef", fmt.Sprintf("%s %d to %d", ax.ID, ax.Min, ax.Max),
-				fmt.Errorf("%w: %s axis must run upwards within %d to %d", ErrAxis, k, lo, hi))
+				fmt.Errorf("%w: %s axis must run upwards within %d to %d", ErrShape, k, lo, hi))
 		}
 		kinds[i] = k
 	}
@@ -826,10 +821,10 @@ func (p *xtbmlParser) checkMeta(tb *rawTable) ([]axisKind, error) {
 		return nil, p.errAt(tb.off, "Values", "", fmt.Errorf("%w: table without values", ErrEmpty))
 	}
 	if tb.depth != len(axes) {
-		return nil, p.errAt(tb.valOff, "Values", "", fmt.Errorf("%w: the metadata declares %d axes but the values nest %d deep", ErrAxis, len(axes), tb.depth))
+		return nil, p.errAt(tb.valOff, "Values", "", fmt.Errorf("%w: the metadata declares %d axes but the values nest %d deep", ErrShape, len(axes), tb.depth))
 	}
 	if tb.depth == 1 && len(tb.rows) != 1 {
-		return nil, p.errAt(tb.rows[min(1, len(tb.rows)-1)].off, "Axis", "", fmt.Errorf("%w: a table by one axis holds one <Axis>, not %d", ErrAxis, len(tb.rows)))
+		return nil, p.errAt(tb.rows[min(1, len(tb.rows)-1)].off, "Axis", "", fmt.Errorf("%w: a table by one axis holds one <Axis>, not %d", ErrShape, len(tb.rows)))
 	}
 	return kinds, nil
 }
@@ -849,7 +844,7 @@ func (p *xtbmlParser) checkLabels(ax XTbMLAxis, field string, what func() string
 		off, val := offOf(i), "t="+strconv.Itoa(t)
 		switch {
 		case t > ax.Max || t < ax.Min:
-			return p.errAt(off, field, val, fmt.Errorf("%w: %s %d outside %s's %d to %d", ErrAxis, what(), t, ax.ID, ax.Min, ax.Max))
+			return p.errAt(off, field, val, fmt.Errorf("%w: %s %d outside %s's %d to %d", ErrShape, what(), t, ax.ID, ax.Min, ax.Max))
 		case t < want:
 			return p.errAt(off, field, val, fmt.Errorf("%w: %s %d given twice", ErrDuplicate, what(), t))
 		default:
@@ -970,7 +965,7 @@ func (p *xtbmlParser) selectTable(tb *rawTable, ult *LifeTable) (*SelectTable, e
 	ax1 := tb.meta.Axes[1]
 	if ax1.Min != 1 {
 		return nil, p.errAt(tb.axisOffs[1], "MinScaleValue", strconv.Itoa(ax1.Min),
-			fmt.Errorf("%w: select durations must start at 1, the first policy year", ErrAxis))
+			fmt.Errorf("%w: select durations must start at 1, the first policy year", ErrShape))
 	}
 	if err := p.grid(tb, "select age", "duration"); err != nil {
 		return nil, err
