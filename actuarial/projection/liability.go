@@ -375,9 +375,9 @@ func (l *Liability) finite() bool {
 // For the funding ratio of a projection of s, pass its Total to
 // [Result.SummarizeFunded]:
 //
-//	l, err := actuarial.ClosedGroupLiability(s, 0)
+//	l, err := projection.ClosedGroupLiability(s, 0)
 //	...
-//	sum, err := res.SummarizeFunded(nil, actuarial.Horizon{}, l.Total())
+//	sum, err := res.SummarizeFunded(nil, indicator.Horizon{}, l.Total())
 func ClosedGroupLiability(s *scheme.Scheme, years int) (Liability, error) {
 	if years < 0 {
 		panic(fmt.Sprintf("actuarial: ClosedGroupLiability: negative number of years %d", years))
