@@ -289,10 +289,8 @@ func (v *Seriatim) PensionLiability(r PensionRecord) (Liability, error) {
 // [*valuation.MemberError], and a zero Liability.
 //
 // Its PVFB and PVFS are the benefits and salaries of [Seriatim.Total] for
-// the same actives. A million records of the reference scheme (see
-// BenchmarkLiability1M) over ClosedGroupYears take about 60 ms on two
-// cores: 25 ms for the records, the rest for NewSeriatim and the factors
-// of their 2,754 start cells.
+// the same actives. BenchmarkLiability1M and BenchmarkLiabilityRecords1M
+// measure the cost.
 func (v *Seriatim) Liability(actives []ActiveRecord, pensions []PensionRecord) (Liability, error) {
 	act, pen, err := v.sum(serLiability, actives, pensions)
 	if err != nil {
