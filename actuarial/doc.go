@@ -43,13 +43,14 @@
 // new slice (or value) is allocated; if non-nil its length must equal the
 // result's, and a mismatch is a programming error that panics; the result is
 // returned. Hot loops pass a dst kept between calls and allocate nothing.
-// Some functions still differ (reusing dst by capacity, appending to it, or
-// taking it last, as Projector.Run does); they are being brought to this rule.
+// Some functions still differ (reusing dst by capacity, or appending to it);
+// they are being brought to this rule.
 //
 // # Errors
 //
-// Errors wrap the sentinels of errors.go ([ErrInterest], [ErrAgeRange],
-// [ErrRange], [ErrRate], [ErrNotFinite], ...); a reader returns a
+// Errors wrap the sentinels of errors.go ([ErrInterest], [ErrRange],
+// [ErrNegative], [ErrRate], [ErrNotFinite], ...), which the subpackages
+// share; a reader returns a
 // [*ParseError] naming the file, line, column and value, a constructor a
 // [*RateError] naming the field and value. Methods that return a single
 // number (the textbook functions) panic, with a message starting

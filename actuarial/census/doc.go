@@ -29,11 +29,11 @@
 // Bad data never panics and no record is dropped silently: a reader returns
 // the records that passed and a [*CensusError] listing every problem, each a
 // [RecordError] naming the file, line, id, field and value and wrapping one
-// of the sentinels of census_errors.go ([ErrNoHeader], [ErrNoColumn],
-// [ErrDuplicateColumn], [ErrMissingField], [ErrBadNumber], [ErrBadDate],
-// [ErrFutureDate], [ErrOutOfRange], [ErrNegativeAmount],
+// of the sentinels of census_errors.go ([ErrNoHeader], [ErrDuplicateColumn],
+// [ErrMissingField], [ErrBadNumber], [ErrBadDate], [ErrFutureDate],
 // [ErrServiceTooLong], [ErrInconsistent], [ErrUnknownPensionType],
-// [ErrDuplicateID]) or an encoding/csv error. A failure of the reader itself
+// [ErrDuplicateID]), one of package actuarial ([actuarial.ErrMissingColumn],
+// [actuarial.ErrRange], [actuarial.ErrNegative]) or an encoding/csv error. A failure of the reader itself
 // is returned as it is. A year outside 1..9999 or an invalid option is a
 // programming error and panics.
 package census

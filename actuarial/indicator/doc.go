@@ -43,7 +43,7 @@
 //
 // Bad series return a [*SeriesError] naming the series, the year and the
 // value, wrapping [ErrZeroDivisor], [actuarial.ErrNotFinite] or
-// [census.ErrNegativeAmount]; series of different lengths wrap [ErrLength] and a bad Horizon
+// [actuarial.ErrNegative]; series of different lengths wrap [ErrLength] and a bad Horizon
 // [ErrHorizon]. A ledger that does not balance returns a [*LedgerError]
 // wrapping [ErrUnbalanced], [ErrNotCents] or [ErrReconcile]. A dst of the
 // wrong length is a programming error and panics.

@@ -31,8 +31,7 @@
 //
 // [NewValuer] returns an error naming the first invalid field of the plan
 // or the basis. [Valuer.Value] returns a [*MemberError] naming the field
-// and value of a member it cannot value, wrapping [ErrNegative],
-// [actuarial.ErrAgeRange], [actuarial.ErrRange] or
-// [actuarial.ErrNotFinite]. A Valuer is not safe for concurrent use: give
+// and value of a member it cannot value, wrapping [actuarial.ErrRange],
+// [actuarial.ErrNegative] or [actuarial.ErrNotFinite]. A Valuer is not safe for concurrent use: give
 // each goroutine its own [Valuer.Clone].
 package valuation
