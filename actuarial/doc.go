@@ -40,11 +40,13 @@
 //
 // A function or method whose first argument is dst writes its result there
 // and returns it, as gonum's floats and mat do: dst may be nil, and then a
-// new slice (or value) is allocated; if non-nil its length must equal the
-// result's, and a mismatch is a programming error that panics; the result is
-// returned. Hot loops pass a dst kept between calls and allocate nothing.
-// Some functions still differ (reusing dst by capacity, or appending to it);
-// they are being brought to this rule.
+// new slice is allocated; if non-nil its length must equal the result's,
+// and a mismatch is a programming error that panics; the result is
+// returned. A destination struct (a *projection.Result, an
+// *indicator.Summary) may be nil too, and otherwise has its slices reused.
+// Hot loops pass a dst kept between calls and allocate nothing. Some slice
+// destinations still differ (reused by capacity, or appended to); they are
+// being brought to this rule.
 //
 // # Errors
 //
