@@ -132,8 +132,8 @@ type Rules struct {
 	// [0, 1]; zero: no orphans' pensions.
 	OrphanShare float64
 	// RefundShare is the share of the member's own accumulated
-	// contributions (without interest, estimated as the package
-	// documentation's "Projection" section says) refunded on withdrawal,
+	// contributions (without interest, estimated as package projection's
+	// documentation, section "Timing", says) refunded on withdrawal,
 	// in [0, 1]; zero: no refunds.
 	RefundShare float64
 	// ExtraPayments is the extra pension paid each year as a fraction of a
