@@ -239,6 +239,8 @@ func (g *Group) RulesAt(year int) *Rules {
 	return &g.Rules[i]
 }
 
+// RulesIndex is the index in Rules of the rules in force in year, or −1
+// before the first.
 func (g *Group) RulesIndex(year int) int {
 	i := -1
 	for k := range g.Rules {
@@ -263,7 +265,7 @@ type Transition struct {
 	AgeBelow     int // age below which a member moves; 0: no age condition
 }
 
-// moves reports whether a member of that age and service moves.
+// Moves reports whether a member of that age and service moves.
 func (t *Transition) Moves(age, service int) bool {
 	if t.ServiceBelow == 0 && t.AgeBelow == 0 {
 		return true
