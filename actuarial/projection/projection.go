@@ -416,7 +416,7 @@ func (p *Projector) extend(g, sx, age, sv int) {
 // year (an [*indicator.SeriesError] naming the series and the year,
 // wrapping [actuarial.ErrNotFinite]); dst then holds the years up to that
 // one. A negative years panics.
-func (p *Projector) Run(years int, dst *Result) (*Result, error) {
+func (p *Projector) Run(dst *Result, years int) (*Result, error) {
 	if years < 0 {
 		panic(fmt.Sprintf("actuarial: Projector.Run: negative number of years %d", years))
 	}

@@ -39,7 +39,7 @@ func TestRunOverflow(t *testing.T) {
 			c.edit(s)
 			p, err := projection.NewProjector(s)
 			require.NoError(t, err)
-			res, err := p.Run(100, nil)
+			res, err := p.Run(nil, 100)
 			require.Error(t, err, "an overflow must not pass silently")
 			assert.ErrorIs(t, err, actuarial.ErrNotFinite)
 			var se *indicator.SeriesError
@@ -63,7 +63,7 @@ func TestRunOverflow(t *testing.T) {
 func TestRunZeroYears(t *testing.T) {
 	p, err := projection.NewProjector(actuarialtest.ReferenceScheme(t, 65))
 	require.NoError(t, err)
-	res, err := p.Run(0, nil)
+	res, err := p.Run(nil, 0)
 	require.NoError(t, err)
 	require.Len(t, res.Years, projection.DefaultYears)
 	_, err = res.Summarize(nil, indicator.Horizon{})

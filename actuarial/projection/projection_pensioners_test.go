@@ -26,7 +26,7 @@ func TestSummarizePensionersOnly(t *testing.T) {
 	s.Transfers = nil
 	p, err := projection.NewProjector(s)
 	require.NoError(t, err)
-	res, err := p.Run(40, nil)
+	res, err := p.Run(nil, 40)
 	require.NoError(t, err)
 	require.Zero(t, res.Years[0].Actives)
 	require.Zero(t, res.Years[0].SalaryBill)

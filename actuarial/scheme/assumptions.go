@@ -63,7 +63,7 @@ func (s LifeStatus) String() string {
 	return fmt.Sprintf("LifeStatus(%d)", int(s))
 }
 
-// statusOf is the mortality status of the beneficiaries of a pension type.
+// StatusOf is the mortality status of the beneficiaries of a pension type.
 func StatusOf(t census.PensionType) LifeStatus {
 	switch t {
 	case census.PensionOldAge, census.PensionEarly:
@@ -313,7 +313,7 @@ func (a *Assumptions) validate(start int) error {
 	case math.IsNaN(a.Unit) || math.IsInf(a.Unit, 0):
 		return &SchemeError{Field: "Unit", Value: fmt.Sprint(a.Unit), Err: actuarial.ErrNotFinite}
 	case a.Unit < 0:
-		return &SchemeError{Field: "Unit", Value: fmt.Sprint(a.Unit), Err: census.ErrNegativeAmount}
+		return &SchemeError{Field: "Unit", Value: fmt.Sprint(a.Unit), Err: actuarial.ErrNegative}
 	}
 	return a.Entrants.validate(start)
 }
@@ -352,7 +352,7 @@ func (e *Entrants) validate(start int) error {
 		case math.IsNaN(p.Salary):
 			return &SchemeError{Field: f + ".Salary", Value: fmt.Sprint(p.Salary), Err: actuarial.ErrNotFinite}
 		case p.Salary < 0:
-			return &SchemeError{Field: f + ".Salary", Value: fmt.Sprint(p.Salary), Err: census.ErrNegativeAmount}
+			return &SchemeError{Field: f + ".Salary", Value: fmt.Sprint(p.Salary), Err: actuarial.ErrNegative}
 		case p.Salary > census.MaxCensusAmount:
 			return &SchemeError{Field: f + ".Salary", Value: fmt.Sprint(p.Salary), Err: actuarial.ErrRange}
 		}

@@ -34,7 +34,7 @@ var (
 // offending value when there is one, and what is wrong, wrapping a sentinel
 // ([ErrRequired], [ErrOrder], [ErrImplausibleRate], [ErrEmptyCell], [ErrUnreachableAge],
 // [actuarial.ErrRange], [actuarial.ErrRate], [actuarial.ErrNotFinite], [actuarial.ErrInterest],
-// [actuarial.ErrUnknownSex], [census.ErrNegativeAmount]) or another error of this package.
+// [actuarial.ErrUnknownSex], [actuarial.ErrNegative]) or another error of this package.
 type SchemeError struct {
 	Field string // the path of the field
 	Value string // the offending value, formatted; empty if none
@@ -144,8 +144,8 @@ type Rules struct {
 	// [0, 1]; zero: no orphans' pensions.
 	OrphanShare float64
 	// RefundShare is the share of the member's own accumulated
-	// contributions (without interest, estimated as the package
-	// documentation's "Projection" section says) refunded on withdrawal,
+	// contributions (without interest, estimated as package projection's
+	// documentation, section "Timing", says) refunded on withdrawal,
 	// in [0, 1]; zero: no refunds.
 	RefundShare float64
 	// ExtraPayments is the extra pension paid each year as a fraction of a
@@ -242,7 +242,7 @@ func (r *Rules) validate(start int, plausible bool) error {
 	case math.IsNaN(v) || math.IsInf(v, 0):
 		return &SchemeError{Field: "ExtraPayments", Value: fmt.Sprint(v), Err: actuarial.ErrNotFinite}
 	case v < 0:
-		return &SchemeError{Field: "ExtraPayments", Value: fmt.Sprint(v), Err: census.ErrNegativeAmount}
+		return &SchemeError{Field: "ExtraPayments", Value: fmt.Sprint(v), Err: actuarial.ErrNegative}
 	}
 	if r.Indexation < IndexNone || r.Indexation > IndexFixed {
 		return &SchemeError{Field: "Indexation", Value: r.Indexation.String(), Err: actuarial.ErrRange}
@@ -280,7 +280,7 @@ func validateLimit(name string, l actuarial.Limit) error {
 		case math.IsNaN(v) || math.IsInf(v, 0):
 			return &SchemeError{Field: name, Value: fmt.Sprint(v), Err: actuarial.ErrNotFinite}
 		case v < 0:
-			return &SchemeError{Field: name, Value: fmt.Sprint(v), Err: census.ErrNegativeAmount}
+			return &SchemeError{Field: name, Value: fmt.Sprint(v), Err: actuarial.ErrNegative}
 		}
 	}
 	return nil
@@ -315,6 +315,8 @@ func (g *Group) RulesAt(year int) *Rules {
 	return &g.Rules[i]
 }
 
+// RulesIndex is the index in Rules of the rules in force in year, or −1
+// before the first.
 func (g *Group) RulesIndex(year int) int {
 	i := -1
 	for k := range g.Rules {
@@ -339,7 +341,7 @@ type Transition struct {
 	AgeBelow     int // age below which a member moves; 0: no age condition
 }
 
-// moves reports whether a member of that age and service moves.
+// Moves reports whether a member of that age and service moves.
 func (t *Transition) Moves(age, service int) bool {
 	if t.ServiceBelow == 0 && t.AgeBelow == 0 {
 		return true
@@ -552,7 +554,7 @@ func checkCells(name string, count, amount []float64, n int, cell func(int) stri
 		case math.IsNaN(a):
 			return &SchemeError{Field: af, Value: fmt.Sprint(a), Err: actuarial.ErrNotFinite}
 		case a < 0:
-			return &SchemeError{Field: af, Value: fmt.Sprint(a), Err: census.ErrNegativeAmount}
+			return &SchemeError{Field: af, Value: fmt.Sprint(a), Err: actuarial.ErrNegative}
 		case a > census.MaxCensusAmount*max(1, c):
 			return &SchemeError{Field: af, Value: fmt.Sprint(a), Err: actuarial.ErrRange}
 		case c == 0 && a != 0:

@@ -79,9 +79,9 @@ func TestValidateBadInput(t *testing.T) {
 		{"extra payments NaN", func(s *scheme.Scheme) { s.Groups[0].Rules[0].ExtraPayments = math.NaN() },
 			"Groups[0].Rules[0].ExtraPayments", "NaN", actuarial.ErrNotFinite},
 		{"negative entrant salary", func(s *scheme.Scheme) { s.Assumptions.Entrants.Profile[0].Salary = -1 },
-			"Entrants.Profile[0].Salary", "-1", census.ErrNegativeAmount},
+			"Entrants.Profile[0].Salary", "-1", actuarial.ErrNegative},
 		{"negative ceiling", func(s *scheme.Scheme) { s.Groups[0].Rules[0].Ceiling.Money = -1 },
-			"Groups[0].Rules[0].Ceiling", "-1", census.ErrNegativeAmount},
+			"Groups[0].Rules[0].Ceiling", "-1", actuarial.ErrNegative},
 	}
 	require.NoError(t, actuarialtest.ReferenceScheme(t, 65).Validate())
 	for _, c := range cases {
