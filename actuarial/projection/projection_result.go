@@ -179,14 +179,14 @@ func (y *YearResult) TotalPensioners() float64 {
 // pensions awarded on 1 January: the numerator of the year's replacement
 // rate.
 func (y *YearResult) NewRetirementAmount() float64 {
-	return y.NewPensionAmounts[census.PensionOldAge-1] + y.NewPensionAmounts[census.PensionEarly-1]
+	return y.NewPensionAmounts[idxOldAge] + y.NewPensionAmounts[idxEarly]
 }
 
 // TotalRetiringSalaries is the total final salary of the members awarded
 // an old-age or early pension on 1 January: the denominator of the year's
 // replacement rate.
 func (y *YearResult) TotalRetiringSalaries() float64 {
-	return y.RetiringSalaries[census.PensionOldAge-1] + y.RetiringSalaries[census.PensionEarly-1]
+	return y.RetiringSalaries[idxOldAge] + y.RetiringSalaries[idxEarly]
 }
 
 // TotalExits is the number of actives who left in the year, by any cause.

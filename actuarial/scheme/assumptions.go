@@ -256,7 +256,7 @@ func (a *Assumptions) Validate() error { return a.validate(0) }
 func (a *Assumptions) validate(start int) error {
 	for sx := range actuarial.NumSexes {
 		if a.Mortality[StatusActive][sx] == nil {
-			return &SchemeError{Field: fmt.Sprintf("Mortality[active][%v]", actuarial.Sex(sx+1)), Err: ErrRequired}
+			return &SchemeError{Field: fmt.Sprintf("Mortality[active][%v]", actuarial.SexAt(sx)), Err: ErrRequired}
 		}
 	}
 	for st := range NumLifeStatuses {
@@ -266,15 +266,15 @@ func (a *Assumptions) validate(start int) error {
 				continue
 			}
 			if p, ok := m.(PeriodTable); ok && p.Table == nil {
-				return &SchemeError{Field: fmt.Sprintf("Mortality[%v][%v].Table", LifeStatus(st), actuarial.Sex(sx+1)), Err: ErrRequired}
+				return &SchemeError{Field: fmt.Sprintf("Mortality[%v][%v].Table", LifeStatus(st), actuarial.SexAt(sx)), Err: ErrRequired}
 			}
 			if lo := m.MinAge(); lo < 0 || lo > census.MaxCensusAge {
-				return &SchemeError{Field: fmt.Sprintf("Mortality[%v][%v].MinAge", LifeStatus(st), actuarial.Sex(sx+1)), Value: fmt.Sprint(lo), Err: actuarial.ErrRange}
+				return &SchemeError{Field: fmt.Sprintf("Mortality[%v][%v].MinAge", LifeStatus(st), actuarial.SexAt(sx)), Value: fmt.Sprint(lo), Err: actuarial.ErrRange}
 			}
 		}
 	}
 	for sx := range actuarial.NumSexes {
-		name := fmt.Sprintf("Retirement[%v]", actuarial.Sex(sx+1))
+		name := fmt.Sprintf("Retirement[%v]", actuarial.SexAt(sx))
 		if err := validateByAge(a.Retirement[sx].Full, name+".Full", 0, 1); err != nil {
 			return err
 		}
@@ -282,17 +282,17 @@ func (a *Assumptions) validate(start int) error {
 			return err
 		}
 		f := &a.Family
-		if err := validateByAge(f.Married[sx], fmt.Sprintf("Family.Married[%v]", actuarial.Sex(sx+1)), 0, 1); err != nil {
+		if err := validateByAge(f.Married[sx], fmt.Sprintf("Family.Married[%v]", actuarial.SexAt(sx)), 0, 1); err != nil {
 			return err
 		}
-		if err := validateByAge(f.Orphans[sx], fmt.Sprintf("Family.Orphans[%v]", actuarial.Sex(sx+1)), 0, math.MaxFloat64); err != nil {
+		if err := validateByAge(f.Orphans[sx], fmt.Sprintf("Family.Orphans[%v]", actuarial.SexAt(sx)), 0, math.MaxFloat64); err != nil {
 			return err
 		}
-		if err := validateByAge(f.OrphanAge[sx], fmt.Sprintf("Family.OrphanAge[%v]", actuarial.Sex(sx+1)), 0, census.MaxCensusAge); err != nil {
+		if err := validateByAge(f.OrphanAge[sx], fmt.Sprintf("Family.OrphanAge[%v]", actuarial.SexAt(sx)), 0, census.MaxCensusAge); err != nil {
 			return err
 		}
 		if g := f.AgeGap[sx]; g < -census.MaxCensusAge || g > census.MaxCensusAge {
-			return &SchemeError{Field: fmt.Sprintf("Family.AgeGap[%v]", actuarial.Sex(sx+1)), Value: fmt.Sprint(g), Err: actuarial.ErrRange}
+			return &SchemeError{Field: fmt.Sprintf("Family.AgeGap[%v]", actuarial.SexAt(sx)), Value: fmt.Sprint(g), Err: actuarial.ErrRange}
 		}
 	}
 	if e := a.Family.OrphanEndAge; e < 0 || e > census.MaxCensusAge+1 {

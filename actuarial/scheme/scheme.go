@@ -219,7 +219,7 @@ func (r *Rules) validate(start int, plausible bool) error {
 		}{{"Full", e.Full[sx]}, {"Reduced", e.Reduced[sx]}} {
 			for i, cond := range c.cs {
 				if s := cond.MinService; s < 0 || s > census.MaxCensusAge {
-					return &SchemeError{Field: fmt.Sprintf("Eligibility.%s[%v][%d].MinService", c.name, actuarial.Sex(sx+1), i), Value: fmt.Sprint(s),
+					return &SchemeError{Field: fmt.Sprintf("Eligibility.%s[%v][%d].MinService", c.name, actuarial.SexAt(sx), i), Value: fmt.Sprint(s),
 						Err: fmt.Errorf("%w: want years of service in 0..%d", actuarial.ErrRange, census.MaxCensusAge)}
 				}
 			}
@@ -227,7 +227,7 @@ func (r *Rules) validate(start int, plausible bool) error {
 	}
 	for sx := range actuarial.NumSexes {
 		if a := r.CompulsoryAge[sx]; a < 0 || a > census.MaxCensusAge {
-			return &SchemeError{Field: fmt.Sprintf("CompulsoryAge[%v]", actuarial.Sex(sx+1)), Value: fmt.Sprint(a), Err: actuarial.ErrRange}
+			return &SchemeError{Field: fmt.Sprintf("CompulsoryAge[%v]", actuarial.SexAt(sx)), Value: fmt.Sprint(a), Err: actuarial.ErrRange}
 		}
 	}
 	for _, s := range []struct {
@@ -256,7 +256,7 @@ func (r *Rules) validate(start int, plausible bool) error {
 func (r *Rules) eligibilityAges(f func(field string, age int) error) error {
 	e := &r.Eligibility
 	for sx := range actuarial.NumSexes {
-		sex := actuarial.Sex(sx + 1)
+		sex := actuarial.SexAt(sx)
 		for _, c := range []struct {
 			name string
 			cs   actuarial.Conditions
@@ -442,7 +442,7 @@ func (s *Scheme) Validate() error {
 			if err := checkCells(name+".Actives", a.Count, a.Salary, a.Len(), func(i int) string {
 				ns := a.LastService() + 1
 				sv, rest := i%ns, i/ns
-				return fmt.Sprintf("%v aged %d, service %d", actuarial.Sex(rest/(census.MaxCensusAge+1)+1), rest%(census.MaxCensusAge+1), sv)
+				return fmt.Sprintf("%v aged %d, service %d", actuarial.SexAt(rest/(census.MaxCensusAge+1)), rest%(census.MaxCensusAge+1), sv)
 			}); err != nil {
 				return err
 			}
@@ -450,7 +450,7 @@ func (s *Scheme) Validate() error {
 		if p := g.Pensioners; p != nil {
 			if err := checkCells(name+".Pensioners", p.Count, p.Pension, p.Len(), func(i int) string {
 				age, rest := i%(census.MaxCensusAge+1), i/(census.MaxCensusAge+1)
-				return fmt.Sprintf("%v pension, %v aged %d", census.PensionType(rest/actuarial.NumSexes+1), actuarial.Sex(rest%actuarial.NumSexes+1), age)
+				return fmt.Sprintf("%v pension, %v aged %d", census.PensionTypeAt(rest/actuarial.NumSexes), actuarial.SexAt(rest%actuarial.NumSexes), age)
 			}); err != nil {
 				return err
 			}
@@ -520,7 +520,7 @@ func (s *Scheme) Validate() error {
 // sex in brackets.
 func (s *Scheme) reachable(field string, age int) error {
 	for sx := range actuarial.NumSexes {
-		if !strings.Contains(field, "["+actuarial.Sex(sx+1).String()+"]") {
+		if !strings.Contains(field, "["+actuarial.SexAt(sx).String()+"]") {
 			continue
 		}
 		m, ok := s.Assumptions.Mortality[StatusActive][sx].(interface{ MaxAge() int })
@@ -529,7 +529,7 @@ func (s *Scheme) reachable(field string, age int) error {
 		}
 		if last := m.MaxAge(); age > last {
 			return &SchemeError{Field: field, Value: fmt.Sprint(age),
-				Err: fmt.Errorf("%w (%d, Mortality[active][%v])", ErrUnreachableAge, last, actuarial.Sex(sx+1))}
+				Err: fmt.Errorf("%w (%d, Mortality[active][%v])", ErrUnreachableAge, last, actuarial.SexAt(sx))}
 		}
 	}
 	return nil
