@@ -303,7 +303,9 @@ func (o *Outcomes) Risk(m HorizonMeasure, levels []float64) ([]Risk, error) {
 	out := make([]Risk, len(levels))
 	for j, a := range levels {
 		v := quantile(x, a)
-		k := int(math.Ceil((1 - a) * float64(len(x))))
+		// ⌈(1−α)·N⌉, forgiving the rounding of 1 − α (1 − 0.95 is
+		// 0.050000000000000044).
+		k := max(int(math.Ceil((1-a)*float64(len(x))-1e-9)), 1)
 		tail := x[len(x)-k:]
 		mu, s2 := stat.MeanVariance(tail, nil)
 		if k < 2 {
