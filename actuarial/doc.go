@@ -249,7 +249,7 @@
 // an age read from a census, [ValidateInterest] a rate, [Annuity.Validate]
 // and [Insurance.Validate] a contract; [NewCurve] returns an error for a bad
 // rate. The errors name the field and the value, and wrap [ErrInterest] or
-// [ErrAgeRange].
+// [ErrRange].
 //
 // An age above the table's MaxAge is not misuse: q is 1 there, so ä_x = 1 and
 // A_x = v. [Life.CheckAge] reports it for data, where it is usually an error.

@@ -1,16 +1,11 @@
 package actuarial
 
 import (
-	"errors"
 	"fmt"
 	"math"
 
 	"github.com/reserva-go/reserva/mortality"
 )
-
-// ErrAgeRange is wrapped by the errors returned for an age outside a table's
-// ages.
-var ErrAgeRange = errors.New("age outside the table")
 
 // Life pairs a mortality table with an annual effective interest rate: the
 // basis on which the life contingencies of one life are valued.
@@ -142,7 +137,7 @@ func checkAge(field string, t mortality.Table, x int) error {
 		return fmt.Errorf("actuarial: %s %d: no table", field, x)
 	}
 	if lo, hi := t.MinAge(), t.MaxAge(); x < lo || x > hi {
-		return fmt.Errorf("actuarial: %s %d outside the table's ages %d..%d: %w", field, x, lo, hi, ErrAgeRange)
+		return fmt.Errorf("actuarial: %s %d outside the table's ages %d..%d: %w", field, x, lo, hi, ErrRange)
 	}
 	return nil
 }

@@ -307,7 +307,7 @@ func TestLiabilityLinearAccrual(t *testing.T) {
 		r.RefundShare = 0
 		return serScheme(t, serAssumptions(t, true), [][]scheme.Rules{{r}}, nil, nil)
 	}
-	linear := scheme(actuarial.LinearAccrual(0, 0, 0.02, 2), actuarial.LinearAccrual(0, 0, 0.015, 2))
+	linear := scheme(actuarial.LinearAccrual{MinService: 0, AtMin: 0, PerYear: 0.02, Max: 2}.Accrual(), actuarial.LinearAccrual{MinService: 0, AtMin: 0, PerYear: 0.015, Max: 2}.Accrual())
 	lv, err := projection.NewSeriatim(linear, projection.ClosedGroupYears)
 	require.NoError(t, err)
 	for _, r := range []projection.ActiveRecord{
@@ -482,7 +482,7 @@ func TestLiabilityFundingRatio(t *testing.T) {
 	require.NoError(t, err)
 	p, err := projection.NewProjector(s)
 	require.NoError(t, err)
-	res, err := p.Run(serYears, nil)
+	res, err := p.Run(nil, serYears)
 	require.NoError(t, err)
 	sum, err := res.SummarizeFunded(nil, h, l.Total())
 	require.NoError(t, err)
@@ -555,5 +555,5 @@ func TestLiabilityRecords(t *testing.T) {
 	_, err = v.ActiveLiability(projection.ActiveRecord{Group: 3})
 	assert.ErrorAs(t, err, &me)
 	_, err = v.PensionLiability(projection.PensionRecord{Type: census.PensionOldAge, Sex: actuarial.Male, Age: -1})
-	assert.ErrorIs(t, err, actuarial.ErrAgeRange)
+	assert.ErrorIs(t, err, actuarial.ErrRange)
 }

@@ -345,7 +345,7 @@ func (v *Seriatim) check(r *ActiveRecord) error {
 	case !r.Sex.Valid():
 		return &valuation.MemberError{Field: "Sex", Value: float64(r.Sex), Err: actuarial.ErrRange}
 	case r.Age < 0 || r.Age > census.MaxCensusAge:
-		return &valuation.MemberError{Field: "Age", Value: float64(r.Age), Err: actuarial.ErrAgeRange}
+		return &valuation.MemberError{Field: "Age", Value: float64(r.Age), Err: actuarial.ErrRange}
 	case r.Service < 0 || r.Service > r.Age:
 		return &valuation.MemberError{Field: "Service", Value: float64(r.Service), Err: fmt.Errorf("want 0..Age (%d): %w", r.Age, actuarial.ErrRange)}
 	}
@@ -362,7 +362,7 @@ func (v *Seriatim) checkPension(r *PensionRecord) error {
 	case !r.Sex.Valid():
 		return &valuation.MemberError{Field: "Sex", Value: float64(r.Sex), Err: actuarial.ErrRange}
 	case r.Age < 0 || r.Age > census.MaxCensusAge:
-		return &valuation.MemberError{Field: "Age", Value: float64(r.Age), Err: actuarial.ErrAgeRange}
+		return &valuation.MemberError{Field: "Age", Value: float64(r.Age), Err: actuarial.ErrRange}
 	}
 	return checkAmount("Pension", r.Pension)
 }
@@ -372,7 +372,7 @@ func checkAmount(field string, x float64) error {
 	case math.IsNaN(x) || math.IsInf(x, 0):
 		return &valuation.MemberError{Field: field, Value: x, Err: actuarial.ErrNotFinite}
 	case x < 0:
-		return &valuation.MemberError{Field: field, Value: x, Err: valuation.ErrNegative}
+		return &valuation.MemberError{Field: field, Value: x, Err: actuarial.ErrNegative}
 	case x > census.MaxCensusAmount:
 		return &valuation.MemberError{Field: field, Value: x, Err: actuarial.ErrRange}
 	}

@@ -75,7 +75,7 @@ func serCommon(tb testing.TB) *serCommonGround {
 		require.NoError(tb, err)
 		st[sx] = t
 	}
-	formula := actuarial.Formula{Accrual: actuarial.LinearAccrual(1, 0.02, 0.02, 0.80), ReferenceYears: 3}
+	formula := actuarial.Formula{Accrual: actuarial.LinearAccrual{MinService: 1, AtMin: 0.02, PerYear: 0.02, Max: 0.80}.Accrual(), ReferenceYears: 3}
 	at65 := actuarial.Conditions{{MinAge: serRetAge}}
 	elig := actuarial.Eligibility{Full: [actuarial.NumSexes]actuarial.Conditions{at65, at65}}
 	salary := actuarialtest.Assumptions(tb).Salary
