@@ -4,8 +4,10 @@
 // year; the probability that the reserve is exhausted by each year and the
 // distribution of the depletion year; the distribution of the general
 // average premium (GAP) and of the deficit's present value over a horizon,
-// with value at risk and conditional tail expectation. Every estimate comes
-// with its Monte Carlo standard error.
+// with value at risk and conditional tail expectation; and the lever value
+// (a contribution rate, say) that keeps the probability of exhausting the
+// reserve before a year at or below a bound ([SolveRisk]). Every estimate
+// comes with its Monte Carlo standard error.
 //
 // It sits below [projection] in the layering: a scenario is a copy of the
 // scheme whose economic schedules (Assumptions.Return, WageGrowth and

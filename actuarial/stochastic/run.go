@@ -140,7 +140,7 @@ func (w *worker) scenario(g Generator, i, k int, c *Config, out *Outcomes) error
 			sc[t].Value = v
 		}
 	}
-	res, err := w.proj.Run(c.Years, w.res)
+	res, err := w.proj.Run(w.res, c.Years)
 	if err != nil {
 		return err
 	}

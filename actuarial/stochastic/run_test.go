@@ -53,7 +53,7 @@ func TestZeroVolatility(t *testing.T) {
 	s := actuarialtest.ReferenceScheme(t, 65)
 	p, err := projection.NewProjector(s)
 	require.NoError(t, err)
-	res, err := p.Run(years, nil)
+	res, err := p.Run(nil, years)
 	require.NoError(t, err)
 	sum, err := res.Summarize(nil, indicator.Horizon{})
 	require.NoError(t, err)

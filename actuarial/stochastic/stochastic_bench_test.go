@@ -44,7 +44,7 @@ func BenchmarkDeterministic10k(b *testing.B) {
 				}
 				var res *projection.Result
 				for range 5000 {
-					if res, err = p.Run(100, res); err != nil {
+					if res, err = p.Run(res, 100); err != nil {
 						b.Error(err)
 						return
 					}

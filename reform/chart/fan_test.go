@@ -25,7 +25,7 @@ func TestFanAndExhaustion(t *testing.T) {
 	require.NoError(t, err)
 	p, err := projection.NewProjector(s)
 	require.NoError(t, err)
-	res, err := p.Run(years, nil)
+	res, err := p.Run(nil, years)
 	require.NoError(t, err)
 
 	fan, err := chart.Fan(out, stochastic.Reserve, res.ReserveEnd(nil))
