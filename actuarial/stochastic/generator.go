@@ -215,27 +215,47 @@ func (g Joint) Validate() error {
 	return err
 }
 
-// Path draws scenario i's returns, wage growth and inflation.
+// Path draws scenario i's returns, wage growth and inflation. The draws
+// are distmv.Normal's, made for the whole path at once: standard normals z
+// from scenario i's source, one row a year, turned into x = µ + Uᵀz by the
+// Cholesky factor U of the covariance (Σ = UᵀU), as distmv.NormalRand
+// does year by year.
 func (g Joint) Path(i int, p *Path) error {
-	n, idx, err := g.normal(source(g.Seed, i))
+	n, idx, err := g.normal(nil)
 	if err != nil {
 		return err
 	}
 	out := [NumJoint][]float64{p.Return, p.WageGrowth, p.Inflation}
-	var x, fixed [NumJoint]float64
 	for k := range NumJoint {
-		fixed[k] = math.Expm1(g.Mean[k])
+		v := math.Expm1(g.Mean[k])
+		for t := range out[k] {
+			out[k][t] = v
+		}
 	}
-	for t := range p.Return {
-		for k := range NumJoint {
-			out[k][t] = fixed[k]
-		}
-		if n == nil {
-			continue
-		}
-		n.Rand(x[:len(idx)])
+	years := len(p.Return)
+	if n == nil || years == 0 {
+		return nil
+	}
+	var chol mat.Cholesky
+	var cov mat.SymDense
+	n.CovarianceMatrix(&cov)
+	if !chol.Factorize(&cov) {
+		return paramErr("Corr", g.Corr, "not positive definite")
+	}
+	d := len(idx)
+	rnd := rand.New(source(g.Seed, i))
+	z := mat.NewDense(years, d, nil)
+	for j, raw := 0, z.RawMatrix().Data; j < len(raw); j++ {
+		raw[j] = rnd.NormFloat64()
+	}
+	var u mat.TriDense
+	chol.UTo(&u)
+	var x mat.Dense
+	x.Mul(z, &u) // row t: zᵀU = (Uᵀz)ᵀ
+	mu := n.Mean(nil)
+	for t := range years {
 		for a, k := range idx {
-			out[k][t] = math.Expm1(x[a])
+			out[k][t] = math.Expm1(mu[a] + x.At(t, a))
 		}
 	}
 	return nil

@@ -2,6 +2,7 @@ package stochastic_test
 
 import (
 	"context"
+	"flag"
 	"sync"
 	"testing"
 
@@ -10,13 +11,18 @@ import (
 	"github.com/reserva-go/reserva/actuarial/stochastic"
 )
 
+// benchScenarios is the number of scenarios of the 10k benchmarks; a
+// smaller number (-args -scenarios=1000) measures the ratio of the two on a
+// loaded machine.
+var benchScenarios = flag.Int("scenarios", 10_000, "scenarios of BenchmarkStochastic10k and BenchmarkDeterministic10k")
+
 // BenchmarkStochastic10k runs 10,000 scenarios × 100 years of the scheme of
 // BenchmarkProjectReference (actuarialtest.ReferenceScheme(b, 65)) with
 // stochastic returns, wage growth and inflation (the joint model), on 2
 // workers, and measures every outcome. Run it once: -benchtime=1x.
 func BenchmarkStochastic10k(b *testing.B) {
 	s := actuarialtest.ReferenceScheme(b, 65)
-	c := stochastic.Config{Years: 100, Scenarios: 10_000, Workers: 2}
+	c := stochastic.Config{Years: 100, Scenarios: *benchScenarios, Workers: 2}
 	b.ReportAllocs()
 	for range b.N {
 		if _, err := stochastic.Run(context.Background(), s, economy(1, 1), c); err != nil {
@@ -43,7 +49,7 @@ func BenchmarkDeterministic10k(b *testing.B) {
 					return
 				}
 				var res *projection.Result
-				for range 5000 {
+				for range *benchScenarios / 2 {
 					if res, err = p.Run(res, 100); err != nil {
 						b.Error(err)
 						return
@@ -52,5 +58,21 @@ func BenchmarkDeterministic10k(b *testing.B) {
 			}()
 		}
 		wg.Wait()
+	}
+}
+
+// BenchmarkStochasticReturns10k is BenchmarkStochastic10k with stochastic
+// returns only (lognormal), wage growth and inflation as the scheme has
+// them: the cost of the stochastic machinery itself, next to
+// BenchmarkDeterministic10k.
+func BenchmarkStochasticReturns10k(b *testing.B) {
+	s := actuarialtest.ReferenceScheme(b, 65)
+	c := stochastic.Config{Years: 100, Scenarios: *benchScenarios, Workers: 2}
+	g := stochastic.Lognormal{Mu: 0.044, Sigma: 0.1, Seed: 1}
+	b.ReportAllocs()
+	for range b.N {
+		if _, err := stochastic.Run(context.Background(), s, g, c); err != nil {
+			b.Fatal(err)
+		}
 	}
 }
