@@ -100,6 +100,8 @@ func (l CurveLife) Validate() error {
 	return ValidateTable("CurveLife.Table", l.Table)
 }
 
+// ValidateTable reports a nil table, an invalid age range, or a rate that
+// is not a probability, naming field.
 func ValidateTable(field string, t mortality.Table) error {
 	if t == nil {
 		return fmt.Errorf("actuarial: %s is nil", field)
@@ -218,7 +220,7 @@ func mustAge(x, lo int) {
 	}
 }
 
-// qAt returns q at age a, 1 above hi whatever the table says.
+// QAt returns q at age a, 1 above hi whatever the table says.
 func QAt(t mortality.Table, a, hi int) float64 {
 	if a > hi {
 		return 1

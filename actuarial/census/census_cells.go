@@ -189,7 +189,7 @@ func checkMember(line int, id string, sex actuarial.Sex, age int) (RecordError, 
 	return RecordError{}, true
 }
 
-// resizeCells returns s with length n and every element zero, reusing its array
+// ResizeCells returns s with length n and every element zero, reusing its array
 // when it is large enough.
 func ResizeCells(s []float64, n int) []float64 {
 	if cap(s) < n {
@@ -200,7 +200,7 @@ func ResizeCells(s []float64, n int) []float64 {
 	return s
 }
 
-// validActive returns the salary of an active record as float64 and true,
+// ValidActive returns the salary of an active record as float64 and true,
 // or appends to errs the problem that keeps the record out of cells and
 // seriatim records and returns false: an invalid sex or age, a negative
 // service, with withinAge also a service longer than the age, a negative
@@ -227,7 +227,7 @@ func ValidActive(a *Active, withinAge bool, errs *[]RecordError) (float64, bool)
 	return pay, true
 }
 
-// validPensioner returns the yearly pension of a pensioner record as
+// ValidPensioner returns the yearly pension of a pensioner record as
 // float64 and true, or appends to errs the problem that keeps the record
 // out of cells and seriatim records and returns false: an invalid sex, age
 // or type, a negative pension or one above MaxCensusAmount.

@@ -23,7 +23,7 @@ import (
 const liaTol = 1e-12
 
 // liaValuerTol is the relative tolerance against a member valuation by a
-// [actuarial.Valuer], serValTol: the two models multiply the same
+// [valuation.Valuer], serValTol: the two models multiply the same
 // probabilities, salaries and discount factors in a different order.
 const liaValuerTol = serValTol
 
@@ -107,8 +107,8 @@ func TestLiabilityAtEntry(t *testing.T) {
 // longer grow with service (every exit has n = s0 = MaxService), has all
 // of them accrued under PUC, and less under TUC when still active with
 // salaries to grow. A pension in payment's liability is the present value
-// of its payments and of what follows them, [actuarial.Seriatim.ValuePension].
-// The PVFB and PVFS are those of [actuarial.Seriatim.Value]. Under the
+// of its payments and of what follows them, [projection.Seriatim.ValuePension].
+// The PVFB and PVFS are those of [projection.Seriatim.Value]. Under the
 // reference rules with their limits, which bind for some of the members.
 func TestLiabilityAllAccrued(t *testing.T) {
 	const unit = 12 * 3000.0
@@ -164,7 +164,7 @@ func TestLiabilityAllAccrued(t *testing.T) {
 // accrued liability is at most its PVFB (every share s0/n is at most 1),
 // TUC at most PUC (salaries, the reference unit and the limits grow), the
 // normal cost is not negative, and the PVFB and PVFS are the benefits and
-// salaries of [actuarial.Seriatim.Value]. [actuarial.Seriatim.Liability]
+// salaries of [projection.Seriatim.Value]. [projection.Seriatim.Liability]
 // is the sum of the members' liabilities and of the pensions'.
 func TestLiabilityBelowPVFB(t *testing.T) {
 	actC, penC := serCensus(3, 3000, 300)
@@ -414,7 +414,7 @@ func TestLiabilityNormalCostRecursion(t *testing.T) {
 }
 
 // TestLiabilityCellsMatchRecords: without caps, floors or ceiling, the
-// liability of the census cells ([actuarial.Seriatim.CellLiability]) is
+// liability of the census cells ([projection.Seriatim.CellLiability]) is
 // that of the records they group, and its PVFB, pensions in payment and
 // PVFS are the projection's benefits and salaries, discounted — over two
 // groups with transitions and rules changing in 2030.
@@ -493,7 +493,8 @@ func TestLiabilityFundingRatio(t *testing.T) {
 	plain, err := res.Summarize(nil, h)
 	require.NoError(t, err)
 	assert.Zero(t, plain.FundingRatio)
-	sum.FundingRatio = 0
+	assert.True(t, plain.Undefined.FundingRatio, "no liability: no funding ratio")
+	sum.FundingRatio, sum.Undefined.FundingRatio = 0, true
 	assert.Equal(t, plain, sum, "the liability changes only the funding ratio")
 	for _, bad := range []float64{-1, math.NaN(), math.Inf(1)} {
 		_, err := res.SummarizeFunded(nil, h, bad)

@@ -9,6 +9,10 @@ import (
 
 // Flows returns the projection's year-by-year series as the [indicator.Flows] that
 // [indicator.Summarize] and [indicator.NewLedger] read, reusing dst's slices when dst is not nil.
+// SalaryBill is the insurable salary bill, the contribution base after the
+// ceiling ([Result.ContributionBase]), so that the GAP and the cost rates
+// are rates of contribution as the ILO computes them; it is the salaries
+// paid ([Result.SalaryBill]) when the rules set no ceiling.
 // Benefits are pensions, extra payments and refunds; Costs are the
 // administration costs; counts are at 1 January. The replacement-rate
 // series are those of the old-age and early pensions awarded on 1 January:
@@ -22,7 +26,7 @@ func (r *Result) Flows(dst *indicator.Flows) *indicator.Flows {
 		dst = new(indicator.Flows)
 	}
 	dst.StartYear = r.StartYear
-	dst.SalaryBill = r.SalaryBill(dst.SalaryBill)
+	dst.SalaryBill = r.ContributionBase(dst.SalaryBill)
 	dst.Contributions = r.Contributions(dst.Contributions)
 	dst.Benefits = r.Benefits(dst.Benefits)
 	dst.Costs = r.AdminCosts(dst.Costs)
@@ -61,9 +65,9 @@ func (r *Result) Summarize(dst *indicator.Summary, h indicator.Horizon) (*indica
 // is usually the [Liability.Total] of the census the projection started
 // from, valued under the same scheme:
 //
-//	l, err := actuarial.ClosedGroupLiability(s, 0)
+//	l, err := projection.ClosedGroupLiability(s, 0)
 //	...
-//	sum, err := res.SummarizeFunded(nil, actuarial.Horizon{}, l.Total())
+//	sum, err := res.SummarizeFunded(nil, indicator.Horizon{}, l.Total())
 //
 // accrued must be finite and not negative; 0 means none (FundingRatio 0).
 func (r *Result) SummarizeFunded(dst *indicator.Summary, h indicator.Horizon, accrued float64) (*indicator.Summary, error) {

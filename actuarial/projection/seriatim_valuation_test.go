@@ -22,8 +22,8 @@ import (
 // form), so they differ by rounding.
 const serValTol = 1e-9
 
-// serCommonGround is the setting in which a [actuarial.Valuer] and a
-// [actuarial.Projector] share every convention: actives leave by death
+// serCommonGround is the setting in which a [valuation.Valuer] and a
+// [projection.Projector] share every convention: actives leave by death
 // (EMSSA-09, also the pensioners' mortality) and withdrawal during the
 // year, from independent rates converted under UDD in each single-decrement
 // table, or retire on the 65th birthday, which falls on 1 January, with 2%
