@@ -3,11 +3,13 @@
 package scheme
 
 import (
+	"bytes"
 	"encoding/json"
 	"fmt"
 	"io"
 	"math"
 	"reflect"
+	"regexp"
 
 	"github.com/reserva-go/reserva/actuarial"
 	"github.com/reserva-go/reserva/actuarial/census"
@@ -78,10 +80,18 @@ func EncodeStudy(w io.Writer, s *Scheme, opt EncodeOptions) error {
 	if err != nil {
 		return fmt.Errorf("scheme: EncodeStudy: %w", err)
 	}
+	data = numberRows.ReplaceAllFunc(data, func(m []byte) []byte {
+		return append(append([]byte("["), bytes.Join(bytes.Fields(bytes.ReplaceAll(m[1:len(m)-1], []byte(","), []byte(", "))), []byte(" "))...), ']')
+	})
 	data = append(data, '\n')
 	_, err = w.Write(data)
 	return err
 }
+
+// numberRows matches an indented array of numbers, which EncodeStudy puts
+// on one line. Raw newlines never occur inside JSON strings, so a match is
+// never within one.
+var numberRows = regexp.MustCompile(`\[\n\s*-?[0-9][-+.0-9eE]*(?:,\n\s*-?[0-9][-+.0-9eE]*)*\n\s*\]`)
 
 type encoder struct{ cur string }
 
