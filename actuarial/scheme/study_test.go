@@ -25,7 +25,7 @@ func project(t *testing.T, s *scheme.Scheme) *projection.Result {
 	if err != nil {
 		t.Fatal(err)
 	}
-	r, err := p.Run(roundTripYears, nil)
+	r, err := p.Run(nil, roundTripYears)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -162,7 +162,7 @@ func TestStudyFiles(t *testing.T) {
 				if err != nil {
 					t.Fatal(err)
 				}
-				if results[j], err = p.Run(studyYears, nil); err != nil {
+				if results[j], err = p.Run(nil, studyYears); err != nil {
 					t.Fatal(err)
 				}
 			}
