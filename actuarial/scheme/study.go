@@ -7,7 +7,9 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"os"
+	pathpkg "path"
 	"path/filepath"
 	"regexp"
 	"strings"
@@ -47,8 +49,7 @@ func ReadStudyFile(name string) (*Study, error) {
 		return nil, err
 	}
 	defer f.Close()
-	st, err := decodeStudy(f, filepath.Dir(name), name, true)
-	return st, err
+	return decodeStudy(f, nil, filepath.Dir(name), name, true)
 }
 
 // DecodeStudy decodes a study document (at most MaxStudySize bytes) and
@@ -57,10 +58,30 @@ func ReadStudyFile(name string) (*Study, error) {
 // (or the errors of the files read); the schemes are validated
 // ([Scheme.Validate]).
 func DecodeStudy(r io.Reader, dir string) (*Study, error) {
-	return decodeStudy(r, dir, "", true)
+	return decodeStudy(r, nil, dir, "", true)
 }
 
-func decodeStudy(r io.Reader, dir, file string, top bool) (*Study, error) {
+// DecodeStudyFS is DecodeStudy with the files the study names read from
+// fsys, relative to dir, a directory of fsys ("." for its root). A name
+// that is absolute or leads out of fsys (a "../" too many) is an error: a
+// service can accept studies from users and let them read only the files
+// of fsys. A nil fsys reads no file at all: every table and census must be
+// inline.
+func DecodeStudyFS(r io.Reader, fsys fs.FS, dir string) (*Study, error) {
+	if fsys == nil {
+		fsys = noFiles{}
+	}
+	return decodeStudy(r, fsys, dir, "", true)
+}
+
+// noFiles is a file system without files.
+type noFiles struct{}
+
+func (noFiles) Open(name string) (fs.File, error) {
+	return nil, &fs.PathError{Op: "open", Path: name, Err: errors.New("this study may not read files")}
+}
+
+func decodeStudy(r io.Reader, fsys fs.FS, dir, file string, top bool) (*Study, error) {
 	data, err := io.ReadAll(io.LimitReader(r, MaxStudySize+1))
 	if err != nil {
 		return nil, err
@@ -74,7 +95,7 @@ func decodeStudy(r io.Reader, dir, file string, top bool) (*Study, error) {
 		err.(*StudyError).File = file
 		return nil, err
 	}
-	b := &builder{w: w, file: file, dir: dir}
+	b := &builder{w: w, file: file, dir: dir, fsys: fsys}
 	st, err := b.study(&doc, top)
 	if err != nil {
 		var se *StudyError
@@ -92,6 +113,7 @@ type builder struct {
 	w        *walker
 	file     string
 	dir      string
+	fsys     fs.FS // nil: the operating system's files
 	currency string
 }
 
@@ -139,15 +161,11 @@ func (b *builder) study(d *studyDoc, top bool) (*Study, error) {
 		if sc.Name == "" {
 			return nil, b.fail(path+".name", nil, ErrRequired)
 		}
-		name, err := b.path(path+".file", sc.File)
+		f, name, err := b.open(path+".file", sc.File)
 		if err != nil {
 			return nil, err
 		}
-		f, err := os.Open(name)
-		if err != nil {
-			return nil, b.fail(path+".file", sc.File, err)
-		}
-		sub, err := decodeStudy(f, filepath.Dir(name), name, false)
+		sub, err := decodeStudy(f, b.fsys, b.dirOf(name), name, false)
 		f.Close()
 		if err != nil {
 			return nil, err
@@ -166,18 +184,43 @@ func (b *builder) study(d *studyDoc, top bool) (*Study, error) {
 	return st, nil
 }
 
-// path resolves a file name of the document against its directory.
-func (b *builder) path(path, name string) (string, error) {
+// open opens a file the document names, relative to its directory,
+// returning it with its resolved name.
+func (b *builder) open(path, name string) (io.ReadCloser, string, error) {
 	if name == "" {
-		return "", b.fail(path, nil, ErrRequired)
+		return nil, "", b.fail(path, nil, ErrRequired)
 	}
 	if !utf8.ValidString(name) || strings.ContainsRune(name, 0) {
-		return "", b.fail(path, fmt.Sprintf("%q", name), errors.New("not a file name"))
+		return nil, "", b.fail(path, fmt.Sprintf("%q", name), errors.New("not a file name"))
 	}
-	if filepath.IsAbs(name) {
-		return name, nil
+	if b.fsys != nil {
+		full := pathpkg.Join(b.dir, name)
+		if !fs.ValidPath(full) || pathpkg.IsAbs(name) {
+			return nil, "", b.fail(path, name, errors.New("a file outside the study's file system"))
+		}
+		f, err := b.fsys.Open(full)
+		if err != nil {
+			return nil, "", b.fail(path, name, err)
+		}
+		return f, full, nil
 	}
-	return filepath.Join(b.dir, filepath.FromSlash(name)), nil
+	full := name
+	if !filepath.IsAbs(name) {
+		full = filepath.Join(b.dir, filepath.FromSlash(name))
+	}
+	f, err := os.Open(full)
+	if err != nil {
+		return nil, "", b.fail(path, name, err)
+	}
+	return f, full, nil
+}
+
+// dirOf is the directory of a file opened by open.
+func (b *builder) dirOf(name string) string {
+	if b.fsys != nil {
+		return pathpkg.Dir(name)
+	}
+	return filepath.Dir(name)
 }
 
 func (b *builder) money(path, currency string) error {
@@ -494,13 +537,9 @@ func (b *builder) census(path string, d *censusDoc, g *Group, year int) error {
 		opt.SalaryPaymentsPerYear, opt.PensionPaymentsPerYear = o.SalaryPaymentsPerYear, o.PensionPaymentsPerYear
 	}
 	read := func(field, name string, f func(io.Reader, census.CensusOptions) error) error {
-		full, err := b.path(path+"."+field, name)
+		in, full, err := b.open(path+"."+field, name)
 		if err != nil {
 			return err
-		}
-		in, err := os.Open(full)
-		if err != nil {
-			return b.fail(path+"."+field, name, err)
 		}
 		defer in.Close()
 		o := opt
@@ -764,11 +803,12 @@ func (b *builder) table(path string, d *tableDoc) (YearTable, error) {
 	var scale mortality.Scale
 	switch {
 	case im.File != "" && im.Rates == nil:
-		name, err := b.path(ip+".file", im.File)
+		f, _, err := b.open(ip+".file", im.File)
 		if err != nil {
 			return nil, err
 		}
-		x, err := mortality.ReadXTbMLFile(name)
+		x, err := mortality.ReadXTbML(f)
+		f.Close()
 		if err != nil {
 			return nil, b.fail(ip+".file", im.File, err)
 		}
@@ -792,20 +832,17 @@ func (b *builder) table(path string, d *tableDoc) (YearTable, error) {
 }
 
 func (b *builder) tableFile(path string, d *tableDoc) (*mortality.LifeTable, error) {
-	name, err := b.path(path+".file", d.File)
-	if err != nil {
-		return nil, err
-	}
 	format := d.Format
+	name := d.File
 	if format == "" {
 		format = strings.TrimPrefix(strings.ToLower(filepath.Ext(name)), ".")
 		if format == "xml" {
 			format = "xtbml"
 		}
 	}
-	f, err := os.Open(name)
+	f, _, err := b.open(path+".file", d.File)
 	if err != nil {
-		return nil, b.fail(path+".file", d.File, err)
+		return nil, err
 	}
 	defer f.Close()
 	switch format {
@@ -884,11 +921,12 @@ func (b *builder) serviceTable(path string, d *serviceTableDoc) (*actuarial.Serv
 		return nil, b.fail(path, nil, errors.New(`give "file" or "rates"`))
 	}
 	if d.File != "" {
-		name, err := b.path(path+".file", d.File)
+		f, _, err := b.open(path+".file", d.File)
 		if err != nil {
 			return nil, err
 		}
-		t, err := actuarial.ReadServiceTableFile(name, opt)
+		t, err := actuarial.ReadServiceTable(f, opt)
+		f.Close()
 		if err != nil {
 			return nil, b.fail(path+".file", d.File, err)
 		}

@@ -3,11 +3,13 @@ package scheme_test
 import (
 	"bytes"
 	"errors"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"reflect"
 	"strings"
 	"testing"
+	"testing/fstest"
 
 	"github.com/reserva-go/reserva/actuarial"
 	"github.com/reserva-go/reserva/actuarial/actuarialtest"
@@ -227,4 +229,30 @@ func FuzzDecodeStudy(f *testing.F) {
 			}
 		}
 	})
+}
+
+// TestDecodeStudyFS checks that a study decoded from a file system reads
+// its files there and nowhere else.
+func TestDecodeStudyFS(t *testing.T) {
+	fromFile := strings.Replace(minimal,
+		`"both": {"law": "makeham", "a": 0.00022, "b": 2.7e-6, "c": 1.124, "min_age": 0, "max_age": 120}`,
+		`"both": {"file": "../tables/q.csv", "column": "qx"}`, 1)
+	fsys := fstest.MapFS{"tables/q.csv": {Data: []byte("age,qx\n0,0.01\n1,0.5\n2,1\n")}}
+	st, err := scheme.DecodeStudyFS(strings.NewReader(fromFile), fsys, "studies")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if q := st.Scenarios[0].Scheme.Assumptions.Mortality[scheme.StatusActive][1].Q(1, 2030); q != 0.5 {
+		t.Errorf("q at 1 = %v, want 0.5 (the file's)", q)
+	}
+	for _, tc := range []struct {
+		name string
+		fsys fs.FS
+		dir  string
+	}{{"out of the file system", fsys, "."}, {"no file system", nil, "studies"}} {
+		if _, err := scheme.DecodeStudyFS(strings.NewReader(fromFile), tc.fsys, tc.dir); err == nil ||
+			!strings.Contains(err.Error(), "assumptions.mortality.active.both.file: ../tables/q.csv: ") {
+			t.Errorf("%s: error %v", tc.name, err)
+		}
+	}
 }
