@@ -210,6 +210,9 @@ func (w *walker) value(v reflect.Value, path string, tok json.Token, off int64) 
 		if d, ok := tok.(json.Delim); !ok || d != '[' {
 			return w.wrongType(path, off, tok, "array")
 		}
+		if v.Type().Elem().Kind() == reflect.Float64 {
+			return w.floats(v, path)
+		}
 		v.Set(reflect.MakeSlice(v.Type(), 0, 0))
 		for i := 0; ; i++ {
 			tok, off, err := w.next()
@@ -262,6 +265,32 @@ func (w *walker) value(v reflect.Value, path string, tok json.Token, off int64) 
 		return nil
 	}
 	panic("scheme: study decoder: unsupported kind " + v.Kind().String())
+}
+
+// floats decodes an array of numbers, whose '[' has been read, into the
+// []float64 v; it names an element's path only for an error.
+func (w *walker) floats(v reflect.Value, path string) error {
+	out := make([]float64, 0, 16)
+	for i := 0; ; i++ {
+		tok, off, err := w.next()
+		if err != nil {
+			return w.syntax(path, off, err)
+		}
+		if d, ok := tok.(json.Delim); ok && d == ']' {
+			v.Set(reflect.ValueOf(out))
+			return nil
+		}
+		sub := func() string { return fmt.Sprintf("%s[%d]", path, i) }
+		n, ok := tok.(json.Number)
+		if !ok {
+			return w.wrongType(sub(), off, tok, "number")
+		}
+		f, err := strconv.ParseFloat(string(n), 64)
+		if err != nil || math.IsInf(f, 0) {
+			return w.errAt(sub(), off, string(n), errors.New("number out of range"))
+		}
+		out = append(out, f)
+	}
 }
 
 // float parses a JSON number as encoding/json does (the nearest float64).

@@ -3,6 +3,7 @@ package scheme_test
 import (
 	"bytes"
 	"errors"
+	"io"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -253,6 +254,33 @@ func TestDecodeStudyFS(t *testing.T) {
 		if _, err := scheme.DecodeStudyFS(strings.NewReader(fromFile), tc.fsys, tc.dir); err == nil ||
 			!strings.Contains(err.Error(), "assumptions.mortality.active.both.file: ../tables/q.csv: ") {
 			t.Errorf("%s: error %v", tc.name, err)
+		}
+	}
+}
+
+// BenchmarkDecodeStudy decodes the reference scheme written inline (every
+// census cell, mortality rate and service-table rate in the document).
+func BenchmarkDecodeStudy(b *testing.B) {
+	var buf bytes.Buffer
+	if err := scheme.EncodeStudy(&buf, actuarialtest.ReferenceScheme(b, 0), scheme.EncodeOptions{Currency: "MXN"}); err != nil {
+		b.Fatal(err)
+	}
+	b.SetBytes(int64(buf.Len()))
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := scheme.DecodeStudy(bytes.NewReader(buf.Bytes()), "."); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+// BenchmarkEncodeStudy writes the reference scheme inline.
+func BenchmarkEncodeStudy(b *testing.B) {
+	s := actuarialtest.ReferenceScheme(b, 0)
+	b.ReportAllocs()
+	for b.Loop() {
+		if err := scheme.EncodeStudy(io.Discard, s, scheme.EncodeOptions{Currency: "MXN"}); err != nil {
+			b.Fatal(err)
 		}
 	}
 }
