@@ -16,6 +16,7 @@ import (
 	"github.com/reserva-go/reserva/actuarial/actuarialtest"
 	"github.com/reserva-go/reserva/actuarial/projection"
 	"github.com/reserva-go/reserva/actuarial/scheme"
+	"github.com/reserva-go/reserva/mortality"
 )
 
 // roundTripYears is long enough for the census and two generations of
@@ -282,5 +283,60 @@ func BenchmarkEncodeStudy(b *testing.B) {
 		if err := scheme.EncodeStudy(io.Discard, s, scheme.EncodeOptions{Currency: "MXN"}); err != nil {
 			b.Fatal(err)
 		}
+	}
+}
+
+// TestDecodeMortality checks each way of giving a table against the table
+// read or built directly: the same rates exactly (tolerance 0, the same
+// code path).
+func TestDecodeMortality(t *testing.T) {
+	root := actuarialtest.Testdata()
+	x, err := mortality.ReadXTbMLFile(filepath.Join(root, "xtbml", "t17.xml"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	f, err := os.Open(filepath.Join(root, "hmd", "usa_mltper_1x1.txt"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	h, err := mortality.ReadHMD(f)
+	f.Close()
+	if err != nil {
+		t.Fatal(err)
+	}
+	h2021, ok := h.Year(2021)
+	if !ok {
+		t.Fatal("no 2021 in the HMD file")
+	}
+	gomp, err := mortality.FromLaw(mortality.Gompertz{B: 3e-5, C: 1.1}, 0, 120)
+	if err != nil {
+		t.Fatal(err)
+	}
+	improved := mortality.Improve(gomp, 2020, mortality.ScaleByAge(0, []float64{0.02, 0.01}))
+	for _, tc := range []struct {
+		name, spec string
+		want       scheme.YearTable
+	}{
+		{"xtbml", `{"file": "../xtbml/t17.xml"}`, scheme.PeriodTable{Table: x.Ultimate}},
+		{"hmd", `{"file": "../hmd/usa_mltper_1x1.txt", "format": "hmd", "year": 2021}`, scheme.PeriodTable{Table: h2021.Table}},
+		{"gompertz", `{"law": "gompertz", "b": 3e-5, "c": 1.1, "max_age": 120}`, scheme.PeriodTable{Table: gomp}},
+		{"improved", `{"law": "gompertz", "b": 3e-5, "c": 1.1, "max_age": 120, "improvement": {"base_year": 2020, "rates": [0.02, 0.01]}}`, improved},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			doc := strings.Replace(minimal,
+				`{"law": "makeham", "a": 0.00022, "b": 2.7e-6, "c": 1.124, "min_age": 0, "max_age": 120}`, tc.spec, 1)
+			st, err := scheme.DecodeStudy(strings.NewReader(doc), filepath.Join(root, "mexico"))
+			if err != nil {
+				t.Fatal(err)
+			}
+			got := st.Scenarios[0].Scheme.Assumptions.Mortality[scheme.StatusActive][1]
+			for _, y := range []int{2020, 2040} {
+				for age := tc.want.MinAge(); age <= 110; age++ {
+					if g, w := got.Q(age, y), tc.want.Q(age, y); g != w {
+						t.Fatalf("q(%d, %d) = %v, want %v", age, y, g, w)
+					}
+				}
+			}
+		})
 	}
 }
