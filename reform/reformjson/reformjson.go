@@ -40,7 +40,16 @@ type Scenario struct {
 	// Delta is the summary's difference from the base's (this less the
 	// base); nil for the base.
 	Delta *Delta `json:"delta_from_base,omitempty"`
-	Years []Year `json:"years"`
+	// ReserveRatios are the reserve ratios at the years a comparison's
+	// Options asked for (FromComparison); empty otherwise.
+	ReserveRatios []YearValue `json:"reserve_ratios,omitempty"`
+	Years         []Year      `json:"years"`
+}
+
+// YearValue is a value in a calendar year.
+type YearValue struct {
+	Year  int    `json:"year"`
+	Value Number `json:"value"`
 }
 
 // Summary holds the indicators over the horizon (see indicator.Summary).
@@ -136,6 +145,29 @@ func FromOutcomes(study, currency string, outcomes []reform.Outcome) (*Compariso
 		c.Scenarios = append(c.Scenarios, sc)
 	}
 	return c, nil
+}
+
+// FromComparison encodes a comparison of package reform: FromOutcomes of
+// its outcomes, with the reserve ratios at the years its Options named.
+func FromComparison(study, currency string, c *reform.Comparison) (*Comparison, error) {
+	if c == nil {
+		return nil, ErrNoOutcomes
+	}
+	out, err := FromOutcomes(study, currency, c.Outcomes)
+	if err != nil {
+		return nil, err
+	}
+	for i := range out.Scenarios {
+		if i >= len(c.Metrics) {
+			break
+		}
+		for k, y := range c.ReserveRatioYears {
+			if k < len(c.Metrics[i].ReserveRatio) {
+				out.Scenarios[i].ReserveRatios = append(out.Scenarios[i].ReserveRatios, YearValue{Year: y, Value: Number(c.Metrics[i].ReserveRatio[k])})
+			}
+		}
+	}
+	return out, nil
 }
 
 func depletion(s *indicator.Summary) *int {

@@ -5,6 +5,8 @@ import (
 	"math"
 	"testing"
 
+	"github.com/reserva-go/reserva/actuarial/scheme"
+	"github.com/reserva-go/reserva/reform"
 	"github.com/reserva-go/reserva/reform/internal/reformtest"
 	"github.com/reserva-go/reserva/reform/reformjson"
 )
@@ -81,5 +83,29 @@ func TestFromOutcomes(t *testing.T) {
 	}
 	if _, err := reformjson.FromOutcomes("", "MXN", nil); err == nil {
 		t.Error("no error for no outcomes")
+	}
+}
+
+// TestFromComparison checks the reserve ratios of a comparison: the
+// metrics' values at the years asked for.
+func TestFromComparison(t *testing.T) {
+	base := reformtest.Scheme(t, "base", 1e6, 0.1, 0, 0)
+	r := reform.Reform{Name: "raise", Changes: []reform.Change{reform.ContributionRate{Year: 2030, Payer: scheme.Employer, Rate: 0.1}}}
+	cmp, err := reform.Compare(base, []reform.Reform{r}, reform.Options{Years: 30, ReserveRatioYears: []int{2030, 2050}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	c, err := reformjson.FromComparison("", "EUR", cmp)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i, sc := range c.Scenarios {
+		if len(sc.ReserveRatios) != 2 || sc.ReserveRatios[1].Year != 2050 ||
+			float64(sc.ReserveRatios[1].Value) != cmp.Metrics[i].ReserveRatio[1] {
+			t.Errorf("scenario %d: reserve ratios %+v, want those of %+v", i, sc.ReserveRatios, cmp.Metrics[i])
+		}
+	}
+	if _, err := json.Marshal(c); err != nil {
+		t.Fatal(err)
 	}
 }
