@@ -493,7 +493,8 @@ func TestLiabilityFundingRatio(t *testing.T) {
 	plain, err := res.Summarize(nil, h)
 	require.NoError(t, err)
 	assert.Zero(t, plain.FundingRatio)
-	sum.FundingRatio = 0
+	assert.True(t, plain.Undefined.FundingRatio, "no liability: no funding ratio")
+	sum.FundingRatio, sum.Undefined.FundingRatio = 0, true
 	assert.Equal(t, plain, sum, "the liability changes only the funding ratio")
 	for _, bad := range []float64{-1, math.NaN(), math.Inf(1)} {
 		_, err := res.SummarizeFunded(nil, h, bad)
