@@ -3,6 +3,7 @@ package scheme_test
 import (
 	"bytes"
 	"errors"
+	"fmt"
 	"io"
 	"io/fs"
 	"os"
@@ -242,7 +243,11 @@ func TestDecodeStudyFS(t *testing.T) {
 	fromFile := strings.Replace(minimal,
 		`"both": {"law": "makeham", "a": 0.00022, "b": 2.7e-6, "c": 1.124, "min_age": 0, "max_age": 120}`,
 		`"both": {"file": "../tables/q.csv", "column": "qx"}`, 1)
-	fsys := fstest.MapFS{"tables/q.csv": {Data: []byte("age,qx\n0,0.01\n1,0.5\n2,1\n")}}
+	csv := "age,qx\n0,0.01\n1,0.5\n"
+	for age := 2; age < 110; age++ {
+		csv += fmt.Sprintf("%d,0.02\n", age)
+	}
+	fsys := fstest.MapFS{"tables/q.csv": {Data: []byte(csv + "110,1\n")}}
 	st, err := scheme.DecodeStudyFS(strings.NewReader(fromFile), fsys, "studies")
 	if err != nil {
 		t.Fatal(err)
