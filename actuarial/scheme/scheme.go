@@ -157,6 +157,9 @@ type Rules struct {
 	// IndexRate is the yearly increase under IndexFixed, by calendar
 	// year; nil: 0%.
 	IndexRate actuarial.Schedule
+	// Source is the legal text these rules come from, for reports; zero:
+	// not cited. It does not change a projection.
+	Source Source
 }
 
 // Validate checks the rules. The errors name fields relative to the rules,
