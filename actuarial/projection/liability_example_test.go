@@ -94,7 +94,9 @@ func ExampleClosedGroupLiability() {
 	if err != nil {
 		panic(err)
 	}
-	sum, err := res.SummarizeFunded(nil, indicator.Horizon{}, l.Total())
+	funded := res.Flows(nil)
+	funded.AccruedLiability = l.Total()
+	sum, err := indicator.Summarize(nil, funded, indicator.Horizon{})
 	if err != nil {
 		panic(err)
 	}

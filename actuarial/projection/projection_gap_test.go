@@ -45,7 +45,7 @@ func TestProjectionGAP(t *testing.T) {
 	res := run()
 	curve, err := res.ReturnCurve()
 	require.NoError(t, err)
-	sum, err := res.Summarize(nil, indicator.Horizon{})
+	sum, err := indicator.Summarize(nil, res.Flows(nil), indicator.Horizon{})
 	require.NoError(t, err)
 	explicit, err := indicator.Summarize(nil, res.Flows(nil), indicator.Horizon{Curve: curve})
 	require.NoError(t, err)
@@ -97,7 +97,7 @@ func TestProjectionGAPWithCeiling(t *testing.T) {
 	first := res.Years[0]
 	require.Less(t, first.ContributionBase, 0.95*first.SalaryBill, "the ceiling must bind")
 	require.Greater(t, first.ContributionBase, 0.0)
-	sum, err := res.Summarize(nil, indicator.Horizon{})
+	sum, err := indicator.Summarize(nil, res.Flows(nil), indicator.Horizon{})
 	require.NoError(t, err)
 	curve, err := res.ReturnCurve()
 	require.NoError(t, err)

@@ -249,7 +249,7 @@ func run(w io.Writer, dataDir string) error {
 	fmt.Fprintf(tw, "general average premium (GAP)\t%.2f%% of salaries\n", 100*summary.GAP)
 	fmt.Fprintf(tw, "GAP without the initial reserve\t%.2f%% of salaries\n", 100*summary.GAPWithoutReserve)
 	fmt.Fprintf(tw, "contribution rate\t%.2f%% of salaries\n", 100*contributionRate)
-	if summary.Depleted {
+	if summary.DepletionYear != 0 {
 		fmt.Fprintf(tw, "reserve exhausted in\t%d\n", summary.DepletionYear)
 	} else {
 		fmt.Fprintf(tw, "reserve exhausted in\tnever, to %d\n", startYear+years-1)
