@@ -85,7 +85,9 @@ func TestPAYGCostRate(t *testing.T) {
 	assert.Same(t, &dst[0], &got[0])
 	assert.InDeltaSlice(t, []float64{0.1, 0.15, 0.25}, got, tol)
 
-	assert.Panics(t, func() { _, _ = indicator.PAYGCostRate(make([]float64, 2), &indicator.Flows{SalaryBill: s, Benefits: b, Costs: e}) })
+	assert.Panics(t, func() {
+		_, _ = indicator.PAYGCostRate(make([]float64, 2), &indicator.Flows{SalaryBill: s, Benefits: b, Costs: e})
+	})
 }
 
 // TestGAPConstantFlows checks the GAP against its closed forms for a
@@ -398,15 +400,30 @@ func TestIndicatorErrors(t *testing.T) {
 		t      int
 		msg    string
 	}{
-		{"NaN benefit", func() error { _, err := indicator.PAYGCostRate(nil, &indicator.Flows{SalaryBill: ok, Benefits: []float64{1, nan, 3}}); return err },
+		{"NaN benefit", func() error {
+			_, err := indicator.PAYGCostRate(nil, &indicator.Flows{SalaryBill: ok, Benefits: []float64{1, nan, 3}})
+			return err
+		},
 			actuarial.ErrNotFinite, "benefits", 1, "benefits of year t = 1 is NaN"},
-		{"infinite cost", func() error { _, err := indicator.PAYGCostRate(nil, &indicator.Flows{SalaryBill: ok, Benefits: ok, Costs: []float64{0, 0, math.Inf(1)}}); return err },
+		{"infinite cost", func() error {
+			_, err := indicator.PAYGCostRate(nil, &indicator.Flows{SalaryBill: ok, Benefits: ok, Costs: []float64{0, 0, math.Inf(1)}})
+			return err
+		},
 			actuarial.ErrNotFinite, "costs", 2, "costs of year t = 2 is +Inf"},
-		{"zero salary bill", func() error { _, err := indicator.PAYGCostRate(nil, &indicator.Flows{SalaryBill: []float64{1, 0, 3}, Benefits: ok}); return err },
+		{"zero salary bill", func() error {
+			_, err := indicator.PAYGCostRate(nil, &indicator.Flows{SalaryBill: []float64{1, 0, 3}, Benefits: ok})
+			return err
+		},
 			indicator.ErrZeroDivisor, "salary bill", 1, "salary bill of year t = 1 is 0: division by zero"},
-		{"negative salary bill", func() error { _, err := indicator.SummarizedCostRate(&indicator.Flows{SalaryBill: []float64{1, -2, 3}, Benefits: ok}, h); return err },
+		{"negative salary bill", func() error {
+			_, err := indicator.SummarizedCostRate(&indicator.Flows{SalaryBill: []float64{1, -2, 3}, Benefits: ok}, h)
+			return err
+		},
 			actuarial.ErrNegative, "salary bill", 1, "is -2"},
-		{"length mismatch", func() error { _, err := indicator.PAYGCostRate(nil, &indicator.Flows{SalaryBill: ok, Benefits: ok[:2]}); return err },
+		{"length mismatch", func() error {
+			_, err := indicator.PAYGCostRate(nil, &indicator.Flows{SalaryBill: ok, Benefits: ok[:2]})
+			return err
+		},
 			indicator.ErrLength, "", 0, "benefits has 2 years, want 3 (as salary bill)"},
 		{"missing benefits", func() error { _, err := indicator.SummarizedCostRate(&indicator.Flows{SalaryBill: ok}, h); return err },
 			indicator.ErrLength, "", 0, "benefits has 0 years, want 3"},
@@ -415,25 +432,49 @@ func TestIndicatorErrors(t *testing.T) {
 			return err
 		},
 			indicator.ErrZeroDivisor, "expenditure (benefits + costs)", 1, "expenditure (benefits + costs) of year t = 1 is 0"},
-		{"no pensioners", func() error { _, err := indicator.SupportRatio(nil, &indicator.Flows{Actives: ok, Pensioners: []float64{0, 1, 1}}); return err },
+		{"no pensioners", func() error {
+			_, err := indicator.SupportRatio(nil, &indicator.Flows{Actives: ok, Pensioners: []float64{0, 1, 1}})
+			return err
+		},
 			indicator.ErrZeroDivisor, "pensioners", 0, "pensioners of year t = 0 is 0"},
-		{"negative actives", func() error { _, err := indicator.SupportRatio(nil, &indicator.Flows{Actives: []float64{1, 1, -1}, Pensioners: ok}); return err },
+		{"negative actives", func() error {
+			_, err := indicator.SupportRatio(nil, &indicator.Flows{Actives: []float64{1, 1, -1}, Pensioners: ok})
+			return err
+		},
 			actuarial.ErrNegative, "actives", 2, "actives of year t = 2 is -1"},
-		{"no retirements", func() error { _, err := indicator.ReplacementRate(nil, &indicator.Flows{NewPensions: []float64{0}, RetiringSalaries: []float64{0}}); return err },
+		{"no retirements", func() error {
+			_, err := indicator.ReplacementRate(nil, &indicator.Flows{NewPensions: []float64{0}, RetiringSalaries: []float64{0}})
+			return err
+		},
 			indicator.ErrZeroDivisor, "retiring salaries", 0, "retiring salaries of year t = 0 is 0"},
-		{"zero PV of salaries", func() error { _, err := indicator.SummarizedCostRate(&indicator.Flows{SalaryBill: []float64{0, 0}, Benefits: []float64{1, 1}}, h); return err },
+		{"zero PV of salaries", func() error {
+			_, err := indicator.SummarizedCostRate(&indicator.Flows{SalaryBill: []float64{0, 0}, Benefits: []float64{1, 1}}, h)
+			return err
+		},
 			indicator.ErrZeroDivisor, "salary bill", -1, "present value over the horizon"},
-		{"NaN reserve", func() error { _, err := indicator.GAP(&indicator.Flows{SalaryBill: ok, Benefits: ok, ReserveStart: reserveAt(nan, len(ok))}, h); return err },
+		{"NaN reserve", func() error {
+			_, err := indicator.GAP(&indicator.Flows{SalaryBill: ok, Benefits: ok, ReserveStart: reserveAt(nan, len(ok))}, h)
+			return err
+		},
 			actuarial.ErrNotFinite, "reserve at start", 0, "reserve at start of year t = 0 is NaN"},
 		{"NaN net flow", func() error {
 			_, _, err := indicator.DeficitTransfers(nil, netFlows(0, []float64{1, nan}), h)
 			return err
 		}, actuarial.ErrNotFinite, "contributions", 1, "contributions of year t = 1 is NaN"},
-		{"horizon too long", func() error { _, err := indicator.SummarizedCostRate(&indicator.Flows{SalaryBill: ok, Benefits: ok}, indicator.Horizon{Years: 4, Curve: zero}); return err },
+		{"horizon too long", func() error {
+			_, err := indicator.SummarizedCostRate(&indicator.Flows{SalaryBill: ok, Benefits: ok}, indicator.Horizon{Years: 4, Curve: zero})
+			return err
+		},
 			indicator.ErrHorizon, "", 0, "Years 4 is beyond the 3 years"},
-		{"negative horizon", func() error { _, err := indicator.RollForward(nil, 0, ok, indicator.Horizon{Years: -1, Curve: zero}); return err },
+		{"negative horizon", func() error {
+			_, err := indicator.RollForward(nil, 0, ok, indicator.Horizon{Years: -1, Curve: zero})
+			return err
+		},
 			indicator.ErrHorizon, "", 0, "Years -1 is negative"},
-		{"bad target", func() error { _, err := indicator.SummarizedCostRate(&indicator.Flows{SalaryBill: ok, Benefits: ok}, indicator.Horizon{TargetRatio: -1, Curve: zero}); return err },
+		{"bad target", func() error {
+			_, err := indicator.SummarizedCostRate(&indicator.Flows{SalaryBill: ok, Benefits: ok}, indicator.Horizon{TargetRatio: -1, Curve: zero})
+			return err
+		},
 			indicator.ErrHorizon, "", 0, "TargetRatio -1"},
 		{"NaN floor", func() error {
 			_, _, err := indicator.DeficitTransfers(nil, netFlows(0, ok), indicator.Horizon{Floor: nan, Curve: zero})

@@ -75,7 +75,7 @@ func TestZeroVolatility(t *testing.T) {
 		rel(sum.GAP, out.GAP[k], "GAP")
 		rel(sum.DeficitPV, out.DeficitPV[k], "deficit PV")
 		want := 0
-		if (sum.DepletionYear != 0) {
+		if sum.DepletionYear != 0 {
 			want = sum.DepletionYear
 		}
 		assert.Equal(t, want, out.Depletion[k])
