@@ -8,19 +8,12 @@ import (
 
 	"github.com/reserva-go/reserva/actuarial"
 	"github.com/reserva-go/reserva/actuarial/census"
+	"github.com/reserva-go/reserva/actuarial/internal/rules"
 	"github.com/reserva-go/reserva/actuarial/scheme"
 )
 
 // nAges is the number of ages a projection follows, 0..MaxCensusAge.
 const nAges = census.MaxCensusAge + 1
-
-// Kinds of 1 January exit a cell's rules give.
-const (
-	retNone     uint8 = iota // no retirement
-	retFull                  // a full (old-age) pension
-	retReduced               // a reduced (early) pension
-	retWithdraw              // compulsory age without a pension: a withdrawal
-)
 
 // Projector projects one [scheme.Scheme] year by year. [NewProjector] validates
 // the scheme and allocates every buffer once; [Projector.Run] then runs
@@ -50,27 +43,16 @@ type Projector struct {
 	lo, hi             []int // by group and sex: the populated active ages, empty when hi < lo
 	svLo, svHi         []int // by group, sex and age: the populated service cells, empty when svHi < svLo
 
-	qDis, qWd [actuarial.NumSexes][]float64 // independent rates of disability and withdrawal by age and service
-	hasDec    [actuarial.NumSexes]bool
-	uddm      [actuarial.NumSexes]bool
-	merit     []float64 // merit factor by age and service
+	law *rules.Law // the scheme's law, compiled once
 	// dec[sex][age·ns + service] holds the cell's decrements of the
 	// current year (of every year when active mortality does not change
 	// by year: depValid) and its merit.
-	dec      [actuarial.NumSexes][]decCell
+	dec      [actuarial.NumSexes][]rules.Cell
 	depValid bool
 
-	mort    [scheme.NumLifeStatuses][actuarial.NumSexes]scheme.YearTable // resolved: no nil
-	alias   [scheme.NumLifeStatuses][actuarial.NumSexes]int              // the status whose table a fallback shares, or −1
-	static  [scheme.NumLifeStatuses][actuarial.NumSexes]bool             // a PeriodTable: the same in every year
-	q       [scheme.NumLifeStatuses][actuarial.NumSexes][nAges]float64
+	q       [scheme.NumLifeStatuses][actuarial.NumSexes][nAges]float64 // the year's mortality
 	qFilled bool
 
-	// Family statistics by sex and age of the deceased: the probability
-	// of leaving a spouse and the spouse's age on the next 1 January; the
-	// expected orphans and their age now.
-	married, orphans     [actuarial.NumSexes][nAges]float64
-	spouseAge, orphanAge [actuarial.NumSexes][nAges]int
 	// deadN and deadA gather one group's deaths of the year by sex and age
 	// (of actives with a pension due and of pensioners), and their
 	// pensions, for the survivors' pensions; deadLo and deadHi bound the
@@ -94,22 +76,13 @@ type Projector struct {
 	accVer   int // counts the changes of accT
 }
 
-// decCell holds what an active cell's year takes from the assumptions:
-// the dependent probabilities of death, disability and withdrawal, the
-// exposure e = 1 − (d+i+w)/2 (UDD), the probability of staying in service
-// f = 1 − (d+i+w) (0 should rounding make it negative) and the merit
-// factor m of the salary scale.
-type decCell struct {
-	d, i, w, e, f, m float64
-}
-
 // groupCache holds what a group's rules give, recomputed only when the
 // rules in force (or the wage growth they depend on) change.
 type groupCache struct {
-	rules int     // index of the rules the factors belong to; −1: none yet
-	w     float64 // the wage growth the reference ratios use
+	exits *rules.Exits // the exits the factors belong to; nil: none yet
+	w     float64      // the wage growth the reference ratios use
 
-	retKind   []uint8   // by active cell: retNone, retFull, retReduced, retWithdraw
+	retKind   []rules.Exit // by active cell
 	retRate   []float64 // by active cell: probability of retiring on 1 January
 	retFactor []float64 // by active cell: pension per unit of salary, before cap and floor
 	disFactor []float64 // by age and service: disability pension per unit of salary
@@ -123,15 +96,7 @@ type groupCache struct {
 	ratioYears [2]int       // their ReferenceYears; 0: not computed
 	ratioW     [2]float64   // their wage growth
 
-	// Values of the year.
-	r                *scheme.Rules
-	contrib          [scheme.NumPayers]float64
-	ceiling          float64
-	retCap, retFloor float64
-	hasRetCap        bool
-	hasRetFloor      bool
-	disCap, disFloor float64
-	index            float64 // indexation factor at the next 1 January
+	yr rules.Year // the rules of the year
 	// hist[k] is the worker's contribution rate k+1 years before the
 	// year; avgRate[s] the average over the last s years (refunds only).
 	hist, avgRate []float64
@@ -209,71 +174,16 @@ func NewProjector(s *scheme.Scheme) (*Projector, error) {
 	}
 	p.minEntry = max(min(p.minEntry, census.MaxCensusAge), 0)
 
-	// Decrements and merit, fixed for the projector's life.
+	p.law = rules.Compile(s, p.ms)
+	p.trackAcc = p.law.Refunds
 	for sx := range actuarial.NumSexes {
-		t := as.Decrements[sx]
-		if t == nil {
-			continue
-		}
-		p.hasDec[sx] = true
-		p.uddm[sx] = t.Options().Assumption == actuarial.UDDMultipleDecrement
-		p.qDis[sx] = make([]float64, nAges*p.ns)
-		p.qWd[sx] = make([]float64, nAges*p.ns)
-		for age := max(t.MinAge(), 0); age <= min(t.MaxAge(), census.MaxCensusAge); age++ {
-			for sv := 0; sv <= p.ms; sv++ {
-				q := t.Independent(age, sv)
-				p.qDis[sx][age*p.ns+sv] = q[actuarial.Disability]
-				p.qWd[sx][age*p.ns+sv] = q[actuarial.Withdrawal]
-			}
-		}
-	}
-	for sx := range actuarial.NumSexes {
-		p.dec[sx] = make([]decCell, nAges*p.ns)
-	}
-	p.merit = make([]float64, nAges*p.ns)
-	for age := range nAges {
-		for sv := 0; sv <= p.ms; sv++ {
-			p.merit[age*p.ns+sv] = as.Salary.Merit(age, sv)
-		}
-	}
-
-	f := &as.Family
-	for sx := range actuarial.NumSexes {
-		for age := range nAges {
-			p.married[sx][age] = f.Married[sx].At(age)
-			p.spouseAge[sx][age] = min(max(age-f.AgeGap[sx]+1, 0), census.MaxCensusAge)
-			p.orphans[sx][age] = f.Orphans[sx].At(age)
-			p.orphanAge[sx][age] = int(f.OrphanAge[sx].At(age))
-		}
-	}
-
-	// Mortality: resolve the fallbacks.
-	fallback := [scheme.NumLifeStatuses]scheme.LifeStatus{scheme.StatusActive, scheme.StatusActive, scheme.StatusRetired, scheme.StatusRetired}
-	for st := range scheme.NumLifeStatuses {
-		for sx := range actuarial.NumSexes {
-			p.alias[st][sx] = -1
-			m := as.Mortality[st][sx]
-			if m == nil {
-				f := fallback[st]
-				m = p.mort[f][sx]
-				p.alias[st][sx] = int(f)
-				if p.alias[f][sx] >= 0 {
-					p.alias[st][sx] = p.alias[f][sx]
-				}
-			}
-			p.mort[st][sx] = m
-			switch m.(type) {
-			case scheme.PeriodTable, *scheme.PeriodTable:
-				p.static[st][sx] = true
-			}
-		}
+		p.dec[sx] = make([]rules.Cell, nAges*p.ns)
 	}
 
 	p.gc = make([]groupCache, p.nG)
 	for gi := range p.gc {
 		gc := &p.gc[gi]
-		gc.rules = -1
-		gc.retKind = make([]uint8, p.nA)
+		gc.retKind = make([]rules.Exit, p.nA)
 		gc.retRate = make([]float64, p.nA)
 		gc.retFactor = make([]float64, p.nA)
 		gc.disFactor = make([]float64, nAges*p.ns)
@@ -281,11 +191,6 @@ func NewProjector(s *scheme.Scheme) (*Projector, error) {
 		gc.accVer = -1
 		for k := range gc.ratio {
 			gc.ratio[k] = make([]float64, nAges*p.ns)
-		}
-		for ri := range s.Groups[gi].Rules {
-			if s.Groups[gi].Rules[ri].RefundShare > 0 {
-				p.trackAcc = true
-			}
 		}
 	}
 	if p.trackAcc {
@@ -298,34 +203,14 @@ func NewProjector(s *scheme.Scheme) (*Projector, error) {
 	return p, nil
 }
 
-// pastSalaries sets accT for wage growth w: T(a, 0) = 0 and
-// T(a, s) = (1 + T(a−1, s−1)) / (merit(a−1, s−1)·(1+w)), the salary a
-// year back being this year's divided by that year's merit and wage growth.
+// pastSalaries sets accT for wage growth w (see [rules.PastSalaries]).
 func (p *Projector) pastSalaries(w float64) {
 	if p.accValid && p.accW == w {
 		return
 	}
-	for age := range nAges {
-		for sv := 0; sv <= p.ms; sv++ {
-			c := age*p.ns + sv
-			if sv == 0 || age == 0 {
-				p.accT[c] = 0
-				continue
-			}
-			prev := (age-1)*p.ns + sv - 1
-			p.accT[c] = (1 + p.accT[prev]) / (p.merit[prev] * (1 + w))
-		}
-	}
+	rules.PastSalaries(p.accT, p.law.Decrements.Merit, p.ms, w)
 	p.accW, p.accValid = w, true
 	p.accVer++
-}
-
-// workerRate is the worker's contribution rate of group g in year y under
-// the rules then in force (the first rules for years before them).
-func (p *Projector) workerRate(g, y int) float64 {
-	grp := &p.s.Groups[g]
-	ri := max(grp.RulesIndex(y), 0)
-	return grp.Rules[ri].Contribution[scheme.Worker].At(y)
 }
 
 // reset loads the census into the state.
@@ -376,10 +261,7 @@ func (p *Projector) reset() {
 			}
 		}
 		if p.trackAcc {
-			h := p.gc[gi].hist
-			for k := range h {
-				h[k] = p.workerRate(gi, p.s.StartYear-1-k)
-			}
+			rules.WorkerHistory(p.gc[gi].hist, g, p.s.StartYear)
 		}
 	}
 }
@@ -501,9 +383,9 @@ func (p *Projector) Run(years int, dst *Result) (*Result, error) {
 			survivors += p.activesPass(gi, t, w1, yr, det)
 			p.pensionersPass(gi, t, yr, det)
 			gc := &p.gc[gi]
-			yr.ExtraPayments += gc.r.ExtraPayments * gc.paid
+			yr.ExtraPayments += gc.yr.Extra * gc.paid
 			for pay := range scheme.NumPayers {
-				yr.Contributions[pay] += gc.contrib[pay] * gc.base
+				yr.Contributions[pay] += gc.yr.Contribution[pay] * gc.base
 			}
 		}
 
@@ -522,11 +404,7 @@ func (p *Projector) Run(years int, dst *Result) (*Result, error) {
 		// The turn of the year.
 		if p.trackAcc {
 			for gi := range p.gc {
-				h := p.gc[gi].hist
-				if len(h) > 0 {
-					copy(h[1:], h[:len(h)-1])
-					h[0] = p.gc[gi].contrib[scheme.Worker]
-				}
+				rules.PushRate(p.gc[gi].hist, p.gc[gi].yr.Contribution[scheme.Worker])
 			}
 		}
 		unit *= 1 + as.UnitGrowth.At(y+1)
@@ -575,31 +453,20 @@ func (p *Projector) transitions(y, t int, det *CellDetail) {
 
 // fillMortality sets the rates of calendar year y.
 func (p *Projector) fillMortality(y int) error {
+	m := &p.law.Mortality
 	for st := range scheme.NumLifeStatuses {
 		for sx := range actuarial.NumSexes {
 			row := &p.q[st][sx]
-			if a := p.alias[st][sx]; a >= 0 {
+			if a := m.Alias[st][sx]; a >= 0 {
 				*row = p.q[a][sx]
 				continue
 			}
-			if p.qFilled && p.static[st][sx] {
+			if p.qFilled && m.Static[st][sx] {
 				continue
 			}
-			m := p.mort[st][sx]
-			lo := m.MinAge()
-			for age := range census.MaxCensusAge {
-				q := m.Q(max(age, lo), y)
-				if !(q >= 0 && q <= 1) {
-					err := actuarial.ErrRate
-					if math.IsNaN(q) {
-						err = actuarial.ErrNotFinite
-					}
-					return &actuarial.RateError{Field: fmt.Sprintf("mortality of %v %v in %d", scheme.LifeStatus(st), actuarial.Sex(sx+1), y),
-						Age: age, Service: -1, Value: q, Err: err}
-				}
-				row[age] = q
+			if err := m.Fill(row[:], scheme.LifeStatus(st), sx, y); err != nil {
+				return err
 			}
-			row[census.MaxCensusAge] = 1
 		}
 	}
 	p.qFilled = true
@@ -611,10 +478,10 @@ func (p *Projector) fillMortality(y int) error {
 // group has members at; with mortality that is the same every year, once
 // for every age.
 func (p *Projector) fillDecrements() {
+	static := &p.law.Mortality.Static[scheme.StatusActive]
 	for sx := range actuarial.NumSexes {
 		lo, hi := 0, census.MaxCensusAge
-		static := p.static[scheme.StatusActive][sx]
-		if static {
+		if static[sx] {
 			if p.depValid {
 				continue
 			}
@@ -626,69 +493,26 @@ func (p *Projector) fillDecrements() {
 			}
 		}
 		q := &p.q[scheme.StatusActive][sx]
-		dec := p.dec[sx]
 		for age := lo; age <= hi; age++ {
-			d0 := q[age]
-			for sv := 0; sv <= p.ms; sv++ {
-				c := age*p.ns + sv
-				d, i, w := d0, 0.0, 0.0
-				if p.hasDec[sx] {
-					qi, qw := p.qDis[sx][age*p.ns+sv], p.qWd[sx][age*p.ns+sv]
-					switch {
-					case qi == 0 && qw == 0:
-					case p.uddm[sx]:
-						d, i, w = dependent3(d0, qi, qw)
-					default:
-						// UDD in each single-decrement table (Bowers et al. §10.6).
-						const third = 1.0 / 3
-						d = d0 * (1 - 0.5*(qi+qw) + third*qi*qw)
-						i = qi * (1 - 0.5*(d0+qw) + third*d0*qw)
-						w = qw * (1 - 0.5*(d0+qi) + third*d0*qi)
-					}
-				}
-				qt := d + i + w
-				dec[c] = decCell{d: d, i: i, w: w, e: 1 - 0.5*qt, f: max(1-qt, 0), m: p.merit[c]}
-			}
+			p.law.Decrements.FillAge(p.dec[sx][age*p.ns:], sx, age, q[age])
 		}
 	}
-	p.depValid = p.static[scheme.StatusActive][0] && p.static[scheme.StatusActive][1]
+	p.depValid = static[0] && static[1]
 }
 
 // prepare sets group g's values for year y, recomputing the factors of its
 // rules when the rules in force or the wage growth w change.
 func (p *Projector) prepare(g, y int, w, unit float64) {
-	grp := &p.s.Groups[g]
 	gc := &p.gc[g]
-	ri := grp.RulesIndex(y)
-	r := &grp.Rules[ri]
-	if ri != gc.rules || w != gc.w {
-		p.factors(gc, r, w)
-		gc.rules, gc.w = ri, w
+	p.law.Year(&gc.yr, g, y, unit)
+	if gc.yr.Exits != gc.exits || w != gc.w {
+		p.factors(gc, gc.yr.Exits, w)
+		gc.exits, gc.w = gc.yr.Exits, w
 	}
-	gc.r = r
-	for pay := range scheme.NumPayers {
-		gc.contrib[pay] = r.Contribution[pay].At(y)
-	}
-	var ok bool
-	if gc.ceiling, ok = r.Ceiling.Value(unit); !ok {
-		gc.ceiling = math.Inf(1)
-	}
-	gc.retCap, gc.hasRetCap = r.Retirement.Cap.Value(unit)
-	gc.retFloor, gc.hasRetFloor = r.Retirement.Floor.Value(unit)
-	if gc.disCap, ok = r.Disability.Cap.Value(unit); !ok {
-		gc.disCap = math.Inf(1)
-	}
-	gc.disFloor, _ = r.Disability.Floor.Value(unit) // 0 when not set
 	gc.base, gc.paid = 0, 0
 	if p.trackAcc {
-		var sum float64
-		gc.avgRate[0] = 0
-		for k, r := range gc.hist {
-			sum += r
-			if a := sum / float64(k+1); a != gc.avgRate[k+1] {
-				gc.avgRate[k+1] = a
-				gc.accVer = -1
-			}
+		if rules.AverageRates(gc.avgRate, gc.hist) {
+			gc.accVer = -1
 		}
 		if gc.accVer != p.accVer {
 			for age := range nAges {
@@ -699,21 +523,6 @@ func (p *Projector) prepare(g, y int, w, unit float64) {
 			}
 			gc.accVer = p.accVer
 		}
-	}
-
-	// Indexation at the next 1 January, under the rules then in force.
-	as := &p.s.Assumptions
-	next := grp.RulesAt(y + 1)
-	gc.index = 1
-	switch next.Indexation {
-	case scheme.IndexPrices:
-		gc.index += as.Inflation.At(y + 1)
-	case scheme.IndexWages:
-		gc.index += as.WageGrowth.At(y + 1)
-	case scheme.IndexUnit:
-		gc.index += as.UnitGrowth.At(y + 1)
-	case scheme.IndexFixed:
-		gc.index += next.IndexRate.At(y + 1)
 	}
 }
 
@@ -727,79 +536,44 @@ func (p *Projector) ratios(gc *groupCache, k, years int, w float64) []float64 {
 	if gc.ratioYears[k] == years && gc.ratioW[k] == w {
 		return gc.ratio[k]
 	}
-	sc := &p.s.Assumptions.Salary
-	r := gc.ratio[k]
-	for age := range nAges {
-		for sv := 0; sv <= min(p.ms, age-p.minEntry); sv++ {
-			r[age*p.ns+sv] = sc.ReferenceRatio(age, sv, years, w)
-		}
-	}
+	rules.FillRatios(gc.ratio[k], &p.s.Assumptions.Salary, p.ms, p.minEntry, years, w)
 	gc.ratioYears[k], gc.ratioW[k] = years, w
-	return r
+	return gc.ratio[k]
 }
 
 // factors computes a group's per-cell retirement and disability factors
-// under rules r.
-func (p *Projector) factors(gc *groupCache, r *scheme.Rules, w float64) {
-	as := &p.s.Assumptions
-	retRatio := p.ratios(gc, 0, r.Retirement.ReferenceYears, w)
+// from the exits ex of its rules, times the reference ratios at wage
+// growth w, for the cells that can hold members.
+func (p *Projector) factors(gc *groupCache, ex *rules.Exits, w float64) {
+	retRatio := p.ratios(gc, 0, ex.RetYears, w)
 	gc.retRatio = retRatio
-	share := r.Retirement.ReferenceShare
-	if share == 0 {
-		share = 1
-	}
 	gc.retMin = nAges
 	for sx := range actuarial.NumSexes {
-		sex := actuarial.Sex(sx + 1)
-		rr := &as.Retirement[sx]
-		comp := r.CompulsoryAge[sx]
 		for age := range nAges {
 			row := (sx*nAges + age) * p.ns
 			for sv := 0; sv <= p.ms; sv++ {
 				c := row + sv
-				kind, rate, factor := retNone, 0.0, 0.0
+				kind, rate, factor := rules.None, 0.0, 0.0
 				if sv <= age-p.minEntry {
-					switch r.Eligibility.Status(sex, age, sv) {
-					case actuarial.Full:
-						kind, rate, factor = retFull, rr.Full.At(age), 1
-					case actuarial.Reduced:
-						kind, rate, factor = retReduced, rr.Reduced.At(age), r.Eligibility.Reduction(sex, age)
-					}
-					factor *= r.Retirement.Accrual.Rate(sv) * share
+					kind, rate, factor = ex.Kind[c], ex.Rate[c], ex.Factor[c]
 					if retRatio != nil {
 						factor *= retRatio[age*p.ns+sv]
 					}
-					if factor <= 0 {
-						kind, rate, factor = retNone, 0, 0
-					}
-					if comp > 0 && age >= comp {
-						rate = 1
-						if kind == retNone {
-							kind = retWithdraw
-						}
-					}
-					if rate == 0 {
-						kind = retNone
-					}
 				}
 				gc.retKind[c], gc.retRate[c], gc.retFactor[c] = kind, rate, factor
-				if kind != retNone {
+				if kind != rules.None {
 					gc.retMin = min(gc.retMin, age)
 				}
 			}
 		}
 	}
-	disRatio := p.ratios(gc, 1, r.Disability.ReferenceYears, w)
-	dshare := r.Disability.ReferenceShare
-	if dshare == 0 {
-		dshare = 1
-	}
+	disRatio := p.ratios(gc, 1, ex.DisYears, w)
 	for age := range nAges {
 		for sv := 0; sv <= p.ms; sv++ {
 			c := age*p.ns + sv
 			f := 0.0
 			if sv <= age-p.minEntry {
-				f = r.Disability.Accrual.Rate(sv) * dshare
+				f = ex.Disability[sv]
 				if disRatio != nil && f > 0 {
 					f *= disRatio[c]
 				}
@@ -830,7 +604,6 @@ func (p *Projector) factors(gc *groupCache, r *scheme.Rules, w float64) {
 // Every sum is still taken cell by cell in the order of the cells.
 func (p *Projector) activesPass(g, t int, w1 float64, yr *YearResult, det *CellDetail) float64 {
 	gc := &p.gc[g]
-	r := gc.r
 	ms, ns := p.ms, p.ns
 	base := g * p.nA
 	pbase := g * p.nP
@@ -838,10 +611,10 @@ func (p *Projector) activesPass(g, t int, w1 float64, yr *YearResult, det *CellD
 	if det != nil {
 		dbase, pdbase = t*p.nG*p.nA, t*p.nG*p.nP
 	}
-	deathBenefit := r.SurvivorShare > 0 || (r.OrphanShare > 0 && p.s.Assumptions.Family.OrphanEndAge > 0)
-	step := stepConst{wage: 1 + w1, ceiling: gc.ceiling}
+	deathBenefit := gc.yr.DeathBenefit
+	step := stepConst{wage: 1 + w1, ceiling: gc.yr.Ceiling}
 	if p.trackAcc {
-		step.halfRate = 0.5 * gc.contrib[scheme.Worker]
+		step.halfRate = 0.5 * gc.yr.Contribution[scheme.Worker]
 	}
 	var sums actSums
 	var survivors, disPaid, disNew, disNewA float64
@@ -884,9 +657,9 @@ func (p *Projector) activesPass(g, t int, w1 float64, yr *YearResult, det *CellD
 					c := age*ns + sv
 					if n := aN[c]; n != 0 {
 						dc := dbase + off + c
-						det.Exits[actuarial.Death][dc] += n * dec[c].d
-						det.Exits[actuarial.Disability][dc] += n * dec[c].i
-						det.Exits[actuarial.Withdrawal][dc] += n * dec[c].w
+						det.Exits[actuarial.Death][dc] += n * dec[c].D
+						det.Exits[actuarial.Disability][dc] += n * dec[c].I
+						det.Exits[actuarial.Withdrawal][dc] += n * dec[c].W
 					}
 				}
 			}
@@ -897,7 +670,7 @@ func (p *Projector) activesPass(g, t int, w1 float64, yr *YearResult, det *CellD
 		pl := activePlane{
 			n: aN, s: aS, dec: dec, acc: gc.accR, fd: gc.disFactor, svLo: svLo, svHi: svHi,
 			disLo: &gc.disLo, disHi: &gc.disHi, ms: ms,
-			step: step, disCap: gc.disCap, disFloor: gc.disFloor, deathBenefit: deathBenefit,
+			step: step, disCap: gc.yr.DisCap, disFloor: gc.yr.DisFloor, deathBenefit: deathBenefit,
 			ds: &p.disSums, scratchN: p.scratchN, scratchS: p.scratchS,
 			newLo: nAges, newHi: -1,
 		}
@@ -926,7 +699,7 @@ func (p *Projector) activesPass(g, t int, w1 float64, yr *YearResult, det *CellD
 		}
 	}
 	yr.SalaryBill += sums.bill
-	yr.Refunds += r.RefundShare * sums.withdrawn
+	yr.Refunds += gc.yr.Refund * sums.withdrawn
 	yr.Exits[actuarial.Death] += sums.deaths
 	yr.Exits[actuarial.Disability] += sums.dis
 	yr.Exits[actuarial.Withdrawal] += sums.wd
@@ -964,7 +737,7 @@ type disSums struct {
 // disPlane and stepPlane take it.
 type activePlane struct {
 	n, s       []float64 // counts and salaries by age·ns + service
-	dec        []decCell // the year's decrements and merit by age·ns + service
+	dec        []rules.Cell // the year's decrements and merit by age·ns + service
 	acc        []float64 // past contributions in units of the current salary (accR), by age·ns + service
 	fd         []float64 // disability pension per unit of salary, by age·ns + service
 	svLo, svHi []int     // the populated services by age, empty when svHi < svLo
@@ -1003,7 +776,7 @@ func disPlane(pl *activePlane, hi, lo int) {
 				if nj == 0 {
 					continue
 				}
-				fj, di := f[j], dc[j].i
+				fj, di := f[j], dc[j].I
 				if !(fj > 0 && (di > 0 || deathBenefit)) {
 					continue
 				}
@@ -1015,7 +788,7 @@ func disPlane(pl *activePlane, hi, lo int) {
 				if amt < nj*disFloor {
 					amt = nj * disFloor
 				}
-				dd := dc[j].d
+				dd := dc[j].D
 				dis += nj * di
 				disAmt += di * amt
 				deaths += nj * dd
@@ -1075,23 +848,23 @@ func stepPlane(pl *activePlane, sums *actSums, survivors float64, hi, lo int) fl
 				c := &dc[j]
 				sal := s[j]
 				n[j], s[j] = 0, 0
-				e := c.e
+				e := c.E
 				bill += sal * e
 				cb := sal // contribution base
 				if sal > nj*ceiling {
 					cb = nj * ceiling
 					cut += (sal - cb) * e
 				}
-				dw := c.w
+				dw := c.W
 				// Own contributions to 1 January plus half a year's.
 				withdrawn += dw * cb * (ac[j] + halfRate)
-				deaths += nj * c.d
-				dis += nj * c.i
+				deaths += nj * c.D
+				dis += nj * c.I
 				wd += nj * dw
-				f := c.f
+				f := c.F
 				sv := nj * f
 				nxN[j] += sv
-				nxS[j] += sal * f * c.m * wage
+				nxS[j] += sal * f * c.M * wage
 				rowSurv += sv
 			}
 		}
@@ -1121,7 +894,7 @@ func stepPlane(pl *activePlane, sums *actSums, survivors float64, hi, lo int) fl
 // rates (nil without refunds); pc0 is the pensioner cell of the row's sex
 // and age for the first pension type, c0 the detail offset of the row's
 // first cell.
-func (p *Projector) retireRow(gc *groupCache, nRow, sRow []float64, kinds []uint8, rates, factors, refRow, tRow, avgRow []float64, pc0 int, yr *YearResult, det *CellDetail, c0, pdbase int) {
+func (p *Projector) retireRow(gc *groupCache, nRow, sRow []float64, kinds []rules.Exit, rates, factors, refRow, tRow, avgRow []float64, pc0 int, yr *YearResult, det *CellDetail, c0, pdbase int) {
 	// The withdrawals and their refunds, rarer than retirements, in memory
 	// (an array of two is not kept in registers), so that the registers
 	// hold the sums of the pensions awarded: number, yearly amount, final
@@ -1134,27 +907,22 @@ func (p *Projector) retireRow(gc *groupCache, nRow, sRow []float64, kinds []uint
 	if !ones {
 		refRow = refRow[:len(nRow)]
 	}
-	// Without a cap or floor these never hold: pensions are not negative.
-	retCap, retFloor := math.Inf(1), 0.0
-	if gc.hasRetCap {
-		retCap = gc.retCap
-	}
-	if gc.hasRetFloor {
-		retFloor = gc.retFloor
-	}
+	// Without a cap or floor (+Inf, 0) these never hold: pensions are not
+	// negative.
+	retCap, retFloor := gc.yr.RetCap, gc.yr.RetFloor
 	for j, n := range nRow {
 		kind := kinds[j]
-		if n == 0 || kind == retNone {
+		if n == 0 || kind == rules.None {
 			continue
 		}
 		rr := rates[j]
 		m := n * rr
 		sal := sRow[j]
-		if kind == retWithdraw {
+		if kind == rules.Withdraw {
 			wd[0] += m
 			if tRow != nil {
 				cb := sal
-				if ceiling := gc.ceiling; sal > n*ceiling {
+				if ceiling := gc.yr.Ceiling; sal > n*ceiling {
 					cb = n * ceiling
 				}
 				wd[1] += rr * cb * avgRow[j] * tRow[j]
@@ -1176,7 +944,7 @@ func (p *Projector) retireRow(gc *groupCache, nRow, sRow []float64, kinds []uint
 			if !ones {
 				ref *= refRow[j]
 			}
-			if kind == retFull {
+			if kind == rules.Full {
 				fullN += m
 				fullA += rr * amt
 				fullS += rs
@@ -1198,7 +966,7 @@ func (p *Projector) retireRow(gc *groupCache, nRow, sRow []float64, kinds []uint
 		}
 	}
 	yr.Exits[actuarial.Withdrawal] += wd[0]
-	yr.Refunds += gc.r.RefundShare * wd[1]
+	yr.Refunds += gc.yr.Refund * wd[1]
 	newN, newA := [2]float64{fullN, redN}, [2]float64{fullA, redA}
 	newS, newR := [2]float64{fullS, redS}, [2]float64{fullR, redR}
 	for ki, m := range newN {
@@ -1221,16 +989,6 @@ func (p *Projector) retireRow(gc *groupCache, nRow, sRow []float64, kinds []uint
 	}
 }
 
-// dependent3 converts the independent rates of death, disability and
-// withdrawal of one cell into dependent probabilities under UDD in the
-// multiple-decrement table.
-func dependent3(d, i, w float64) (float64, float64, float64) {
-	var in, out [3]float64
-	in = [3]float64{d, i, w}
-	actuarial.DependentUDDM(out[:], in[:])
-	return out[0], out[1], out[2]
-}
-
 // award adds the survivors' and orphans' pensions arising from the year's
 // deaths in group g gathered in deadN and deadA by sex and age of the
 // deceased (members with a pension, or a disability pension for deaths in
@@ -1238,11 +996,11 @@ func dependent3(d, i, w float64) (float64, float64, float64) {
 // empties them.
 func (p *Projector) award(g int, yr *YearResult, det *CellDetail, pdbase int) {
 	gc := &p.gc[g]
-	r := gc.r
 	pbase := g * p.nP
 	wN, wA := p.wN[pbase:pbase+p.nP], p.wA[pbase:pbase+p.nP]
-	sShare, oShare := r.SurvivorShare, r.OrphanShare
-	end := p.s.Assumptions.Family.OrphanEndAge
+	sShare, oShare := gc.yr.Survivor, gc.yr.Orphan
+	fam := &p.law.Family
+	end := fam.OrphanEnd
 	// The running sums, in registers.
 	paid := gc.paid
 	sPaid, sNew, sAmt := yr.Pensions[census.PensionSurvivor-1], yr.NewPensions[census.PensionSurvivor-1], yr.NewPensionAmounts[census.PensionSurvivor-1]
@@ -1252,8 +1010,8 @@ func (p *Projector) award(g int, yr *YearResult, det *CellDetail, pdbase int) {
 		lo, hi := max(p.deadLo[sx], 0), min(p.deadHi[sx], census.MaxCensusAge)
 		p.deadLo[sx], p.deadHi[sx] = nAges, -1
 		dn, da := &p.deadN[sx], &p.deadA[sx]
-		married, spouseAge := &p.married[sx], &p.spouseAge[sx]
-		orphans, orphanAge := &p.orphans[sx], &p.orphanAge[sx]
+		married, spouseAge := &fam.Married[sx], &fam.SpouseAge[sx]
+		orphans, orphanAge := &fam.Orphans[sx], &fam.OrphanAge[sx]
 		sc := (int(census.PensionSurvivor-1)*actuarial.NumSexes + (1 - sx)) * nAges // the spouses' strip
 		for age := lo; age <= hi; age++ {
 			deaths := dn[age]
@@ -1318,23 +1076,22 @@ func (p *Projector) award(g int, yr *YearResult, det *CellDetail, pdbase int) {
 // pensions awarded during the year join.
 func (p *Projector) pensionersPass(g, t int, yr *YearResult, det *CellDetail) {
 	gc := &p.gc[g]
-	r := gc.r
-	fam := &p.s.Assumptions.Family
-	deathBenefit := r.SurvivorShare > 0 || (r.OrphanShare > 0 && fam.OrphanEndAge > 0)
+	orphanEnd := p.law.Family.OrphanEnd
+	deathBenefit := gc.yr.DeathBenefit
 	pbase := g * p.nP
 	pdbase := 0
 	if det != nil {
 		pdbase = t * p.nG * p.nP
 	}
-	ix := gc.index
+	ix := gc.yr.Index
 	dLo, dHi := &p.deadLo, &p.deadHi // the ages in deadN, from the actives on
 	for ti := range census.NumPensionTypes {
 		typ := census.PensionType(ti + 1)
 		st := scheme.StatusOf(typ)
 		spouse := deathBenefit && typ != census.PensionSurvivor && typ != census.PensionOrphan
 		end := nAges
-		if typ == census.PensionOrphan && fam.OrphanEndAge > 0 {
-			end = fam.OrphanEndAge
+		if typ == census.PensionOrphan && orphanEnd > 0 {
+			end = orphanEnd
 		}
 		var paid, deaths, ended float64
 		for sx := range actuarial.NumSexes {

@@ -1,0 +1,99 @@
+package rules
+
+import (
+	"github.com/reserva-go/reserva/actuarial"
+	"github.com/reserva-go/reserva/actuarial/scheme"
+)
+
+// Decrements holds, by sex index and age·ns + service, the independent
+// rates of disability and withdrawal of Assumptions.Decrements (zero
+// outside a table's ages, or for a sex without one) and the merit of the
+// salary scale, for services 0..ms.
+type Decrements struct {
+	ms, ns int
+	has    [actuarial.NumSexes]bool
+	uddm   [actuarial.NumSexes]bool // UDD in the multiple-decrement table
+	dis    [actuarial.NumSexes][]float64
+	wd     [actuarial.NumSexes][]float64
+	// Merit is [actuarial.SalaryScale.Merit] by age·ns + service.
+	Merit []float64
+}
+
+func (d *Decrements) compile(as *scheme.Assumptions, ms int) {
+	d.ms, d.ns = ms, ms+1
+	for sx := range actuarial.NumSexes {
+		t := as.Decrements[sx]
+		if t == nil {
+			continue
+		}
+		d.has[sx] = true
+		d.uddm[sx] = t.Options().Assumption == actuarial.UDDMultipleDecrement
+		d.dis[sx] = make([]float64, NumAges*d.ns)
+		d.wd[sx] = make([]float64, NumAges*d.ns)
+		for age := max(t.MinAge(), 0); age <= min(t.MaxAge(), NumAges-1); age++ {
+			for sv := 0; sv <= ms; sv++ {
+				q := t.Independent(age, sv)
+				d.dis[sx][age*d.ns+sv] = q[actuarial.Disability]
+				d.wd[sx][age*d.ns+sv] = q[actuarial.Withdrawal]
+			}
+		}
+	}
+	d.Merit = make([]float64, NumAges*d.ns)
+	for age := range NumAges {
+		for sv := 0; sv <= ms; sv++ {
+			d.Merit[age*d.ns+sv] = as.Salary.Merit(age, sv)
+		}
+	}
+}
+
+// Dependent returns the dependent probabilities of death, disability and
+// withdrawal during the year of an active member of sex index sx in cell
+// c = age·ns + service, whose independent rate of death (the year's active
+// mortality) is d0: UDD in each single-decrement table (Bowers et al.
+// §10.6), or in the multiple-decrement table when the service table says so.
+func (d *Decrements) Dependent(sx, c int, d0 float64) (float64, float64, float64) {
+	if !d.has[sx] {
+		return d0, 0, 0
+	}
+	qi, qw := d.dis[sx][c], d.wd[sx][c]
+	switch {
+	case qi == 0 && qw == 0:
+		return d0, 0, 0
+	case d.uddm[sx]:
+		return dependent3(d0, qi, qw)
+	}
+	const third = 1.0 / 3
+	return d0 * (1 - 0.5*(qi+qw) + third*qi*qw),
+		qi * (1 - 0.5*(d0+qw) + third*d0*qw),
+		qw * (1 - 0.5*(d0+qi) + third*d0*qi)
+}
+
+// dependent3 converts the independent rates of death, disability and
+// withdrawal of one cell into dependent probabilities under UDD in the
+// multiple-decrement table.
+func dependent3(d, i, w float64) (float64, float64, float64) {
+	in, out := [3]float64{d, i, w}, [3]float64{}
+	actuarial.DependentUDDM(out[:], in[:])
+	return out[0], out[1], out[2]
+}
+
+// Cell is what an active cell's year takes from the assumptions: the
+// dependent probabilities of death D, disability I and withdrawal W, the
+// exposure E = 1 − (D+I+W)/2 (UDD), the probability of staying in service
+// F = 1 − (D+I+W) (0 should rounding make it negative) and the merit
+// factor M of the salary scale.
+type Cell struct {
+	D, I, W, E, F, M float64
+}
+
+// FillAge sets dst[sv], for the services 0..ms, to the cells of sex index
+// sx and that age when the year's active mortality at that age is d0.
+func (d *Decrements) FillAge(dst []Cell, sx, age int, d0 float64) {
+	dst = dst[:d.ns]
+	c0 := age * d.ns
+	for sv := range dst {
+		dd, di, dw := d.Dependent(sx, c0+sv, d0)
+		qt := dd + di + dw
+		dst[sv] = Cell{D: dd, I: di, W: dw, E: 1 - 0.5*qt, F: max(1-qt, 0), M: d.Merit[c0+sv]}
+	}
+}

@@ -1,0 +1,58 @@
+// Package rules compiles the law of a [scheme.Scheme] into flat tables that
+// every engine of package projection evaluates: the cell Projector,
+// the record-by-record Seriatim valuation and the closed-group liability
+// built on it. A rule is written here once; an engine only walks its
+// members through the tables.
+//
+// # What is compiled
+//
+//   - [Law], once per scheme: mortality q by status, sex and age, filled a
+//     calendar year at a time with the fallbacks of Assumptions.Mortality
+//     resolved ([Mortality]); the independent rates of disability and
+//     withdrawal and the merit of the salary scale by sex, age and service,
+//     and the dependent (UDD) probabilities derived from them
+//     ([Decrements]); the family statistics by sex and age of the deceased
+//     ([Family]); and, for each group and each of its rules, the exit on
+//     1 January by sex, age and service ([Exits]: eligibility status,
+//     reduction, retirement probability, compulsory age and accrual) and
+//     the disability pension per unit of salary by service.
+//   - [Year], once per group and calendar year: the contribution rates by
+//     payer, the ceiling, caps and floors in money given the reference
+//     unit, the indexation factor at the next 1 January, the extra
+//     payments, refund, survivor's and orphans' shares.
+//   - Reference-salary ratios ([FillRatios]) and past salaries for refunds
+//     ([PastSalaries], [AverageRates]) by age and service, for a wage growth.
+//
+// # Conventions
+//
+// Ages are last birthdays on 1 January, 0..[census.MaxCensusAge] (NumAges
+// of them); service is completed years on 1 January, 0..ms, the last cell
+// holding those at or above ms. A table by age and service is flat, at
+// age·(ms+1) + service; by sex, age and service at (sex·NumAges + age)·(ms+1)
+// + service, sex being [actuarial.Sex.Index]. Rates are per year; amounts
+// (ceilings, caps, floors) are money per head and year, +Inf for no cap or
+// ceiling and 0 for no floor.
+//
+// # Order of evaluation within a year
+//
+// Every engine evaluates a calendar year in the order of the timing in
+// package actuarial's "Projection" section, and takes each step's law from
+// here:
+//
+//  1. The census (or the state carried from the year before) stands on
+//     1 January; the rules in force are those [scheme.Group.RulesAt] gives
+//     for the year, compiled into [Year] at the year's reference unit.
+//  2. On 1 January, transitions between groups, then retirements: the
+//     [Exits] of the rules in force give each cell its kind of exit,
+//     probability and pension per unit of reference salary; the pension is
+//     that times the reference ratio and the salary, capped and floored per
+//     head.
+//  3. During the year, deaths, disability and withdrawal among the actives
+//     as the dependent probabilities of [Decrements.Dependent] (from the
+//     year's active mortality), deaths among pensioners at the year's
+//     [Mortality]; survivors' and orphans' pensions from [Family].
+//  4. Cash flows are taken mid-year: those leaving during the year
+//     contribute, or are paid, for half of it (exposure 1 − q/2).
+//  5. On the next 1 January pensions are indexed by [Year].Index, salaries
+//     grow by the merit of [Decrements] and the wage growth.
+package rules
