@@ -83,9 +83,9 @@ type groupCache struct {
 	w     float64      // the wage growth the reference ratios use
 
 	retKind   []rules.Exit // by active cell
-	retRate   []float64 // by active cell: probability of retiring on 1 January
-	retFactor []float64 // by active cell: pension per unit of salary, before cap and floor
-	disFactor []float64 // by age and service: disability pension per unit of salary
+	retRate   []float64    // by active cell: probability of retiring on 1 January
+	retFactor []float64    // by active cell: pension per unit of salary, before cap and floor
+	disFactor []float64    // by age and service: disability pension per unit of salary
 	// disLo[age], disHi[age]: the services with a disability factor above
 	// 0 lie within them; empty when disHi < disLo.
 	disLo, disHi [nAges]int
@@ -736,11 +736,11 @@ type disSums struct {
 // activePlane is the year's step of one group and sex's active cells, as
 // disPlane and stepPlane take it.
 type activePlane struct {
-	n, s       []float64 // counts and salaries by age·ns + service
+	n, s       []float64    // counts and salaries by age·ns + service
 	dec        []rules.Cell // the year's decrements and merit by age·ns + service
-	acc        []float64 // past contributions in units of the current salary (accR), by age·ns + service
-	fd         []float64 // disability pension per unit of salary, by age·ns + service
-	svLo, svHi []int     // the populated services by age, empty when svHi < svLo
+	acc        []float64    // past contributions in units of the current salary (accR), by age·ns + service
+	fd         []float64    // disability pension per unit of salary, by age·ns + service
+	svLo, svHi []int        // the populated services by age, empty when svHi < svLo
 
 	disLo, disHi *[nAges]int // by age, the services with fd > 0 lie within them
 	ms           int         // MaxService
