@@ -998,9 +998,7 @@ func (p *Projector) award(g int, yr *YearResult, det *CellDetail, pdbase int) {
 	gc := &p.gc[g]
 	pbase := g * p.nP
 	wN, wA := p.wN[pbase:pbase+p.nP], p.wA[pbase:pbase+p.nP]
-	sShare, oShare := gc.yr.Survivor, gc.yr.Orphan
 	fam := &p.law.Family
-	end := fam.OrphanEnd
 	// The running sums, in registers.
 	paid := gc.paid
 	sPaid, sNew, sAmt := yr.Pensions[census.PensionSurvivor-1], yr.NewPensions[census.PensionSurvivor-1], yr.NewPensionAmounts[census.PensionSurvivor-1]
@@ -1010,9 +1008,6 @@ func (p *Projector) award(g int, yr *YearResult, det *CellDetail, pdbase int) {
 		lo, hi := max(p.deadLo[sx], 0), min(p.deadHi[sx], census.MaxCensusAge)
 		p.deadLo[sx], p.deadHi[sx] = nAges, -1
 		dn, da := &p.deadN[sx], &p.deadA[sx]
-		married, spouseAge := &fam.Married[sx], &fam.SpouseAge[sx]
-		orphans, orphanAge := &fam.Orphans[sx], &fam.OrphanAge[sx]
-		sc := (int(census.PensionSurvivor-1)*actuarial.NumSexes + (1 - sx)) * nAges // the spouses' strip
 		for age := lo; age <= hi; age++ {
 			deaths := dn[age]
 			if !(deaths > 0) {
@@ -1020,10 +1015,10 @@ func (p *Projector) award(g int, yr *YearResult, det *CellDetail, pdbase int) {
 			}
 			amount := da[age]
 			dn[age], da[age] = 0, 0
-			if mar := married[age]; mar > 0 && sShare > 0 {
+			if mar, share, ssx, sage := fam.SpouseOf(&gc.yr, sx, age); mar > 0 {
 				m := deaths * mar
-				amt := sShare * mar * amount
-				pc := sc + spouseAge[age]
+				amt := share * amount
+				pc := (int(census.PensionSurvivor-1)*actuarial.NumSexes+ssx)*nAges + sage
 				wN[pc] += m
 				touch(p.wLo, p.wHi, pbase+pc)
 				wA[pc] += amt
@@ -1035,21 +1030,17 @@ func (p *Projector) award(g int, yr *YearResult, det *CellDetail, pdbase int) {
 					det.Awarded[pdbase+pbase+pc] += m
 				}
 			}
-			orph := orphans[age]
-			if !(orph > 0 && oShare > 0 && end > 0) {
-				continue
-			}
-			oage := orphanAge[age]
-			if oage >= end {
+			orph, share, oage, next := fam.OrphansOf(&gc.yr, sx, age)
+			if !(orph > 0) {
 				continue
 			}
 			m := deaths * orph
-			amt := oShare * orph * amount
+			amt := share * amount
 			oPaid += 0.5 * amt
 			paid += 0.5 * amt
 			oNew += m
 			oAmt += amt
-			if oage+1 >= end || oage >= census.MaxCensusAge {
+			if !next {
 				// Paid for the rest of the year only.
 				oEnded += m
 				continue

@@ -290,7 +290,7 @@ func (v *Seriatim) build(mode serMode, g0, sx, x, s0 int) *serCell {
 				refund += yr.Refund * m * avg * past
 				refund0 += yr.Refund * m * avg * pastT
 			} else {
-				ti := int(kind - rules.Full) // PensionOldAge or PensionEarly
+				ti := kind.Pension().Index()
 				a := &v.ann[g][annIndex(t, ti, sx, age)]
 				fa := factor
 				if ny > 1 {
@@ -314,19 +314,17 @@ func (v *Seriatim) build(mode serMode, g0, sx, x, s0 int) *serCell {
 		}
 
 		// During the year: salaries, contributions, exits.
-		var dd, di, dw, e float64
+		var dc rules.Cell
 		if p > 0 {
-			dd, di, dw = dec.Dependent(sx, age*v.ns+sv, v.qAt(t, scheme.StatusActive, sx, age))
-			qt := dd + di + dw
-			e = 1 - 0.5*qt
-			c.lin[serSalary] += p * e * d * growth
-			refund += yr.Refund * p * dw * (avg*past + 0.5*yr.Contribution[scheme.Worker])
-			refund0 += yr.Refund * p * dw * (avg*pastT + 0.5*yr.Contribution[scheme.Worker])
+			dc = dec.At(sx, age*v.ns+sv, v.qAt(t, scheme.StatusActive, sx, age))
+			c.lin[serSalary] += p * dc.E * d * growth
+			refund += yr.Refund * p * dc.W * (avg*past + 0.5*yr.Contribution[scheme.Worker])
+			refund0 += yr.Refund * p * dc.W * (avg*pastT + 0.5*yr.Contribution[scheme.Worker])
 		}
 		if em.lia {
 			em.refund(refund*d, refund0*d, growth, yr.Ceiling, yr.ceiling0)
 		} else {
-			pe := p * e * d
+			pe := p * dc.E * d
 			c.add(serTerm{
 				a: growth, hi: yr.Ceiling,
 				w: [4]float64{yr.Contribution[scheme.Worker] * pe, yr.Contribution[scheme.Employer] * pe, yr.Contribution[scheme.State] * pe, refund * d},
@@ -336,19 +334,19 @@ func (v *Seriatim) build(mode serMode, g0, sx, x, s0 int) *serCell {
 		if p == 0 {
 			break
 		}
-		if fd, ny := ex.Disability[sv], ex.DisYears; fd > 0 && (di > 0 || yr.DeathBenefit) {
+		if fd, ny := ex.Disability[sv], ex.DisYears; fd > 0 && (dc.I > 0 || yr.DeathBenefit) {
 			var w [4]float64
-			if di > 0 && age < census.MaxCensusAge {
+			if dc.I > 0 && age < census.MaxCensusAge {
 				// Paid for half the year, then in payment from the next
 				// 1 January, indexed.
-				m, a := p*di, &v.ann[g][annIndex(t+1, census.PensionDisability.Index(), sx, age+1)]
+				m, a := p*dc.I, &v.ann[g][annIndex(t+1, census.PensionDisability.Index(), sx, age+1)]
 				w[0] = m * (0.5*d + yr.Index*a[annOwn])
 				w[1] = m * (yr.Extra*0.5*d + yr.Index*a[annExtra])
 				w[2] = m * yr.Index * a[annSurv]
 				w[3] = m * yr.Index * a[annOrph]
 			}
-			if yr.DeathBenefit && dd > 0 {
-				m, dv := p*dd, &v.death[g][(t*actuarial.NumSexes+sx)*serAges+age]
+			if yr.DeathBenefit && dc.D > 0 {
+				m, dv := p*dc.D, &v.death[g][(t*actuarial.NumSexes+sx)*serAges+age]
 				w[1] += m * dv[deathExtra]
 				w[2] += m * dv[deathSurv]
 				w[3] += m * dv[deathOrph]
@@ -364,12 +362,12 @@ func (v *Seriatim) build(mode serMode, g0, sx, x, s0 int) *serCell {
 			em.benefit(serTerm{a: fa * growth, lo: yr.DisFloor, hi: yr.DisCap, w: w, o: disOuts},
 				fa0, yr.disFloor0, yr.disCap0)
 		}
-		if f := 1 - (dd + di + dw); f <= 0 || age == census.MaxCensusAge {
+		if dc.F <= 0 || age == census.MaxCensusAge {
 			p = 0
 		} else {
-			p *= f
+			p *= dc.F
 		}
-		growth *= dec.Merit[age*v.ns+sv] * (1 + v.wage[t+1])
+		growth *= dc.M * (1 + v.wage[t+1])
 		sv = min(sv+1, v.ms)
 	}
 	c.finish(buf)

@@ -157,25 +157,21 @@ func (v *Seriatim) annuities(g int) {
 			for sx := range actuarial.NumSexes {
 				for age := range serAges {
 					var dv serDeath
-					if mar := fam.Married[sx][age]; mar > 0 && yr.Survivor > 0 {
-						amt := yr.Survivor * mar
+					if mar, amt, ssx, sage := fam.SpouseOf(&yr.Year, sx, age); mar > 0 {
 						half := 0.5 * amt * d
-						nx := &ann[annIndex(t+1, census.PensionSurvivor.Index(), 1-sx, fam.SpouseAge[sx][age])]
+						nx := &ann[annIndex(t+1, census.PensionSurvivor.Index(), ssx, sage)]
 						dv[deathSurv] += half + amt*ix*nx[annOwn]
 						dv[deathExtra] += x*half + amt*ix*nx[annExtra]
 					}
-					if orph := fam.Orphans[sx][age]; orph > 0 && yr.Orphan > 0 && end > 0 {
-						if oage := fam.OrphanAge[sx][age]; oage < end {
-							amt := yr.Orphan * orph
-							half := 0.5 * amt * d
-							dv[deathOrph] += half
-							dv[deathExtra] += x * half
-							if oage+1 < end && oage < census.MaxCensusAge {
-								for osx := range actuarial.NumSexes { // half boys, half girls
-									nx := &ann[annIndex(t+1, census.PensionOrphan.Index(), osx, oage+1)]
-									dv[deathOrph] += amt / 2 * ix * nx[annOwn]
-									dv[deathExtra] += amt / 2 * ix * nx[annExtra]
-								}
+					if orph, amt, oage, next := fam.OrphansOf(&yr.Year, sx, age); orph > 0 {
+						half := 0.5 * amt * d
+						dv[deathOrph] += half
+						dv[deathExtra] += x * half
+						if next {
+							for osx := range actuarial.NumSexes { // half boys, half girls
+								nx := &ann[annIndex(t+1, census.PensionOrphan.Index(), osx, oage+1)]
+								dv[deathOrph] += amt / 2 * ix * nx[annOwn]
+								dv[deathExtra] += amt / 2 * ix * nx[annExtra]
 							}
 						}
 					}

@@ -86,14 +86,20 @@ type Cell struct {
 	D, I, W, E, F, M float64
 }
 
+// At returns the year of an active member of sex index sx in cell
+// c = age·ns + service, whose independent rate of death is d0.
+func (d *Decrements) At(sx, c int, d0 float64) Cell {
+	dd, di, dw := d.Dependent(sx, c, d0)
+	qt := dd + di + dw
+	return Cell{D: dd, I: di, W: dw, E: 1 - 0.5*qt, F: max(1-qt, 0), M: d.Merit[c]}
+}
+
 // FillAge sets dst[sv], for the services 0..ms, to the cells of sex index
 // sx and that age when the year's active mortality at that age is d0.
 func (d *Decrements) FillAge(dst []Cell, sx, age int, d0 float64) {
 	dst = dst[:d.ns]
 	c0 := age * d.ns
 	for sv := range dst {
-		dd, di, dw := d.Dependent(sx, c0+sv, d0)
-		qt := dd + di + dw
-		dst[sv] = Cell{D: dd, I: di, W: dw, E: 1 - 0.5*qt, F: max(1-qt, 0), M: d.Merit[c0+sv]}
+		dst[sv] = d.At(sx, c0+sv, d0)
 	}
 }

@@ -2,6 +2,7 @@ package rules
 
 import (
 	"github.com/reserva-go/reserva/actuarial"
+	"github.com/reserva-go/reserva/actuarial/census"
 	"github.com/reserva-go/reserva/actuarial/scheme"
 )
 
@@ -15,6 +16,14 @@ const (
 	Reduced              // a reduced (early) pension
 	Withdraw             // compulsory age without a pension: a withdrawal
 )
+
+// Pension is the type of the pension a Full or Reduced exit is awarded.
+func (e Exit) Pension() census.PensionType {
+	if e == Reduced {
+		return census.PensionEarly
+	}
+	return census.PensionOldAge
+}
 
 // Exits are the 1 January exits and the disability pensions of one set of
 // rules, by sex, age and service (see the package's conventions).

@@ -28,3 +28,32 @@ func (f *Family) compile(fa *scheme.Family) {
 	}
 	f.OrphanEnd = fa.OrphanEndAge
 }
+
+// SpouseOf returns what the death of a member of sex index sx at that age
+// leaves a spouse under the year's rules yr: the probability m of leaving
+// one and the survivor's pension per unit of the deceased's pension (0, 0
+// when none), and the spouse's sex index and age on the next 1 January.
+func (f *Family) SpouseOf(yr *Year, sx, age int) (m, share float64, ssx, sage int) {
+	if mar := f.Married[sx][age]; mar > 0 && yr.Survivor > 0 {
+		return mar, yr.Survivor * mar, 1 - sx, f.SpouseAge[sx][age]
+	}
+	return 0, 0, 1 - sx, f.SpouseAge[sx][age]
+}
+
+// OrphansOf returns what the death of a member of sex index sx at that age
+// leaves orphans under the year's rules yr: the expected orphans m and
+// their pensions per unit of the deceased's pension (0, 0 when none, or
+// when the orphans are past the end age), their age now, and whether their
+// pensions are still in payment on the next 1 January (half to boys, half
+// to girls) or end with the year.
+func (f *Family) OrphansOf(yr *Year, sx, age int) (m, share float64, oage int, next bool) {
+	orph, end := f.Orphans[sx][age], f.OrphanEnd
+	if !(orph > 0 && yr.Orphan > 0 && end > 0) {
+		return 0, 0, 0, false
+	}
+	oage = f.OrphanAge[sx][age]
+	if oage >= end {
+		return 0, 0, oage, false
+	}
+	return orph, yr.Orphan * orph, oage, oage+1 < end && oage < NumAges-1
+}
