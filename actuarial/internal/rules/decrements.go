@@ -15,12 +15,14 @@ type Decrements struct {
 	uddm   [actuarial.NumSexes]bool // UDD in the multiple-decrement table
 	dis    [actuarial.NumSexes][]float64
 	wd     [actuarial.NumSexes][]float64
+	zero   []float64 // ns zeros: the rates of a sex without a table
 	// Merit is [actuarial.SalaryScale.Merit] by age·ns + service.
 	Merit []float64
 }
 
 func (d *Decrements) compile(as *scheme.Assumptions, ms int) {
 	d.ms, d.ns = ms, ms+1
+	d.zero = make([]float64, d.ns)
 	for sx := range actuarial.NumSexes {
 		t := as.Decrements[sx]
 		if t == nil {
@@ -46,28 +48,6 @@ func (d *Decrements) compile(as *scheme.Assumptions, ms int) {
 	}
 }
 
-// Dependent returns the dependent probabilities of death, disability and
-// withdrawal during the year of an active member of sex index sx in cell
-// c = age·ns + service, whose independent rate of death (the year's active
-// mortality) is d0: UDD in each single-decrement table (Bowers et al.
-// §10.6), or in the multiple-decrement table when the service table says so.
-func (d *Decrements) Dependent(sx, c int, d0 float64) (float64, float64, float64) {
-	if !d.has[sx] {
-		return d0, 0, 0
-	}
-	qi, qw := d.dis[sx][c], d.wd[sx][c]
-	switch {
-	case qi == 0 && qw == 0:
-		return d0, 0, 0
-	case d.uddm[sx]:
-		return dependent3(d0, qi, qw)
-	}
-	const third = 1.0 / 3
-	return d0 * (1 - 0.5*(qi+qw) + third*qi*qw),
-		qi * (1 - 0.5*(d0+qw) + third*d0*qw),
-		qw * (1 - 0.5*(d0+qi) + third*d0*qi)
-}
-
 // dependent3 converts the independent rates of death, disability and
 // withdrawal of one cell into dependent probabilities under UDD in the
 // multiple-decrement table.
@@ -86,20 +66,46 @@ type Cell struct {
 	D, I, W, E, F, M float64
 }
 
-// At returns the year of an active member of sex index sx in cell
-// c = age·ns + service, whose independent rate of death is d0.
+// At returns the Cell of an active member of sex index sx in cell
+// c = age·ns + service, whose independent rate of death (the year's active
+// mortality) is d0.
 func (d *Decrements) At(sx, c int, d0 float64) Cell {
-	dd, di, dw := d.Dependent(sx, c, d0)
-	qt := dd + di + dw
-	return Cell{D: dd, I: di, W: dw, E: 1 - 0.5*qt, F: max(1-qt, 0), M: d.Merit[c]}
+	var out [1]Cell
+	d.fill(out[:], sx, c, d0)
+	return out[0]
 }
 
 // FillAge sets dst[sv], for the services 0..ms, to the cells of sex index
 // sx and that age when the year's active mortality at that age is d0.
 func (d *Decrements) FillAge(dst []Cell, sx, age int, d0 float64) {
-	dst = dst[:d.ns]
-	c0 := age * d.ns
-	for sv := range dst {
-		dst[sv] = d.At(sx, c0+sv, d0)
+	d.fill(dst[:d.ns], sx, age*d.ns, d0)
+}
+
+// fill sets dst to the cells c0, c0+1, … of sex index sx at independent
+// rate of death d0: the dependent probabilities under UDD in each
+// single-decrement table (Bowers et al. §10.6), or in the
+// multiple-decrement table when the service table says so.
+func (d *Decrements) fill(dst []Cell, sx, c0 int, d0 float64) {
+	merit := d.Merit[c0 : c0+len(dst)]
+	dis, wd := d.zero[:len(dst)], d.zero[:len(dst)]
+	if d.has[sx] {
+		dis, wd = d.dis[sx][c0:c0+len(dst)], d.wd[sx][c0:c0+len(dst)]
+	}
+	uddm := d.uddm[sx]
+	const third = 1.0 / 3
+	for j := range dst {
+		qi, qw := dis[j], wd[j]
+		dd, di, dw := d0, 0.0, 0.0
+		switch {
+		case qi == 0 && qw == 0:
+		case uddm:
+			dd, di, dw = dependent3(d0, qi, qw)
+		default:
+			dd = d0 * (1 - 0.5*(qi+qw) + third*qi*qw)
+			di = qi * (1 - 0.5*(d0+qw) + third*d0*qw)
+			dw = qw * (1 - 0.5*(d0+qi) + third*d0*qi)
+		}
+		qt := dd + di + dw
+		dst[j] = Cell{D: dd, I: di, W: dw, E: 1 - 0.5*qt, F: max(1-qt, 0), M: merit[j]}
 	}
 }

@@ -48,7 +48,7 @@
 //     that times the reference ratio and the salary, capped and floored per
 //     head.
 //  3. During the year, deaths, disability and withdrawal among the actives
-//     as the dependent probabilities of [Decrements.Dependent] (from the
+//     as the dependent probabilities of [Decrements.At] (from the
 //     year's active mortality), deaths among pensioners at the year's
 //     [Mortality]; survivors' and orphans' pensions from [Family].
 //  4. Cash flows are taken mid-year: those leaving during the year
