@@ -639,16 +639,18 @@ func (p *Projector) activesPass(g, t int, w1 float64, yr *YearResult, det *CellD
 			}
 			c0, c1 := age*ns+sLo, age*ns+sHi+1 // within the plane
 			g0, g1 := sx*plane+c0, sx*plane+c1 // within the group
-			var tRow, avgRow []float64         // for refunds: past salaries and contribution rates
+			row := retRow{
+				n: aN[c0:c1], s: aS[c0:c1],
+				kinds: gc.retKind[g0:g1], rates: gc.retRate[g0:g1], factors: gc.retFactor[g0:g1],
+				pc0: pbase + sx*nAges + age, dc0: dbase + off + c0, pdbase: pdbase,
+			}
 			if p.trackAcc {
-				tRow, avgRow = p.accT[c0:c1], gc.avgRate[sLo:sHi+1]
+				row.past, row.avg = p.accT[c0:c1], gc.avgRate[sLo:sHi+1]
 			}
-			var refRow []float64 // reference ratios, nil for the last salary
 			if gc.retRatio != nil {
-				refRow = gc.retRatio[c0:c1]
+				row.ref = gc.retRatio[c0:c1]
 			}
-			p.retireRow(gc, aN[c0:c1], aS[c0:c1], gc.retKind[g0:g1], gc.retRate[g0:g1], gc.retFactor[g0:g1],
-				refRow, tRow, avgRow, pbase+sx*nAges+age, yr, det, dbase+off+c0, pdbase)
+			p.retireRow(gc, &row, yr, det)
 		}
 
 		if det != nil {
@@ -886,15 +888,25 @@ func stepPlane(pl *activePlane, sums *actSums, survivors float64, hi, lo int) fl
 	return survivors
 }
 
-// retireRow retires the members of one row of active cells (one group, sex
-// and age) on 1 January, leaving in the cells those who stay. kinds, rates
-// and factors are the row's retirement kinds, probabilities and pension
-// factors; refRow its reference ratios (nil when the reference salary is
-// the last salary); tRow and avgRow its past salaries and contribution
-// rates (nil without refunds); pc0 is the pensioner cell of the row's sex
-// and age for the first pension type, c0 the detail offset of the row's
-// first cell.
-func (p *Projector) retireRow(gc *groupCache, nRow, sRow []float64, kinds []rules.Exit, rates, factors, refRow, tRow, avgRow []float64, pc0 int, yr *YearResult, det *CellDetail, c0, pdbase int) {
+// retRow is one row of active cells (one group, sex and age) as retireRow
+// takes it.
+type retRow struct {
+	n, s           []float64    // the cells' counts and salaries
+	kinds          []rules.Exit // their retirement kinds,
+	rates, factors []float64    // probabilities and pension factors
+	ref            []float64    // their reference ratios; nil when the reference salary is the last salary
+	past, avg      []float64    // their past salaries and contribution rates; nil without refunds
+	pc0            int          // the pensioner cell of the row's sex and age for the first pension type
+	dc0            int          // the detail offset of the row's first cell
+	pdbase         int          // the detail offset of the year's pensioner cells
+}
+
+// retireRow retires the members of row on 1 January, leaving in the cells
+// those who stay.
+func (p *Projector) retireRow(gc *groupCache, row *retRow, yr *YearResult, det *CellDetail) {
+	nRow, sRow, refRow, tRow, avgRow := row.n, row.s, row.ref, row.past, row.avg
+	kinds, rates, factors := row.kinds, row.rates, row.factors
+	pc0, c0, pdbase := row.pc0, row.dc0, row.pdbase
 	// The withdrawals and their refunds, rarer than retirements, in memory
 	// (an array of two is not kept in registers), so that the registers
 	// hold the sums of the pensions awarded: number, yearly amount, final
