@@ -302,8 +302,9 @@ func NewSeriatim(s *scheme.Scheme, years int) (*Seriatim, error) {
 		v.pastSalaries()
 	}
 	v.yr = make([]serYear, v.nG*years)
+	ratios := make(map[serRatioKey][]float64)
 	for g := range v.nG {
-		v.groupYears(g, unit)
+		v.groupYears(g, unit, ratios)
 	}
 	v.ann = make([][]serAnn, v.nG)
 	v.death = make([][]serDeath, v.nG)

@@ -225,16 +225,6 @@ func (c *serCell) eval(s float64, out *[serVec]float64) {
 	}
 }
 
-// refRatio is the reference salary over the salary of a member of that age
-// and service cell when the reference salary averages n years and wages grew
-// by w into the year: [actuarial.SalaryScale.ReferenceRatio], or 1 for n ≤ 1.
-func (v *Seriatim) refRatio(age, sv, n int, w float64) float64 {
-	if n <= 1 {
-		return 1
-	}
-	return v.s.Assumptions.Salary.ReferenceRatio(age, sv, n, w)
-}
-
 // build computes the factors of mode of the start cell of group g0, sex
 // index sx, age x and service cell s0 by following a member of that cell
 // year by year.
@@ -284,7 +274,7 @@ func (v *Seriatim) build(mode serMode, g0, sx, x, s0 int) *serCell {
 		ex := yr.Exits
 		rc := (sx*serAges+age)*v.ns + sv
 		if kind := ex.Kind[rc]; kind != rules.None {
-			rate, factor, ny := ex.Rate[rc], ex.Factor[rc], ex.RetYears
+			rate, factor := ex.Rate[rc], ex.Factor[rc]
 			m := p * rate
 			if kind == rules.Withdraw {
 				refund += yr.Refund * m * avg * past
@@ -292,13 +282,10 @@ func (v *Seriatim) build(mode serMode, g0, sx, x, s0 int) *serCell {
 			} else {
 				ti := kind.Pension().Index()
 				a := &v.ann[g][annIndex(t, ti, sx, age)]
-				fa := factor
-				if ny > 1 {
-					fa = factor * v.refRatio(age, sv, ny, yr.w)
-				}
+				fa := scaled(factor, yr.retRatio, age*v.ns+sv)
 				var fa0 float64
 				if em.lia {
-					fa0 = factor * v.refRatio(x, s0, ny, v.wage[0])
+					fa0 = scaled(factor, yr.retRatio0, x*v.ns+s0)
 				}
 				em.benefit(serTerm{
 					a: fa * growth, lo: yr.RetFloor, hi: yr.RetCap,
@@ -334,7 +321,7 @@ func (v *Seriatim) build(mode serMode, g0, sx, x, s0 int) *serCell {
 		if p == 0 {
 			break
 		}
-		if fd, ny := ex.Disability[sv], ex.DisYears; fd > 0 && (dc.I > 0 || yr.DeathBenefit) {
+		if fd := ex.Disability[sv]; fd > 0 && (dc.I > 0 || yr.DeathBenefit) {
 			var w [4]float64
 			if dc.I > 0 && age < census.MaxCensusAge {
 				// Paid for half the year, then in payment from the next
@@ -351,13 +338,10 @@ func (v *Seriatim) build(mode serMode, g0, sx, x, s0 int) *serCell {
 				w[2] += m * dv[deathSurv]
 				w[3] += m * dv[deathOrph]
 			}
-			fa := fd
-			if ny > 1 {
-				fa = fd * v.refRatio(age, sv, ny, yr.w)
-			}
+			fa := scaled(fd, yr.disRatio, age*v.ns+sv)
 			var fa0 float64
 			if em.lia {
-				fa0 = fd * v.refRatio(x, s0, ny, v.wage[0])
+				fa0 = scaled(fd, yr.disRatio0, x*v.ns+s0)
 			}
 			em.benefit(serTerm{a: fa * growth, lo: yr.DisFloor, hi: yr.DisCap, w: w, o: disOuts},
 				fa0, yr.disFloor0, yr.disCap0)

@@ -15,10 +15,45 @@ type serYear struct {
 	rules.Year
 	w       float64   // wage growth into the year, for reference salaries
 	avgRate []float64 // by service s, the worker's average rate over the last s years; nil without refunds
+	// The reference ratios of retirement and disability pensions by
+	// age·ns + service (see [rules.FillRatios]), at the year's wage growth
+	// and, for the traditional unit credit method, at that of t = 0; nil
+	// when the reference salary is the last salary.
+	retRatio, disRatio, retRatio0, disRatio0 []float64
 
 	// The ceiling and the limits at the reference unit of t = 0, for the
 	// frozen salaries of the traditional unit credit method.
 	ceiling0, retCap0, retFloor0, disCap0, disFloor0 float64
+}
+
+// serRatioKey names a table of reference ratios.
+type serRatioKey struct {
+	years int
+	w     float64
+}
+
+// ratios returns the table of reference ratios for an average over years
+// years at wage growth w, from tables or filled into it; nil for years ≤ 1.
+func (v *Seriatim) ratios(tables map[serRatioKey][]float64, years int, w float64) []float64 {
+	if years <= 1 {
+		return nil
+	}
+	k := serRatioKey{years, w}
+	tb, ok := tables[k]
+	if !ok {
+		tb = make([]float64, serAges*v.ns)
+		rules.FillRatios(tb, &v.s.Assumptions.Salary, v.ms, 0, years, w)
+		tables[k] = tb
+	}
+	return tb
+}
+
+// scaled is f times tb[c], or f when tb is nil (a ratio of 1).
+func scaled(f float64, tb []float64, c int) float64 {
+	if tb == nil {
+		return f
+	}
+	return f * tb[c]
 }
 
 // serAnn is the value of a pension of 1 a year in payment, by what it pays:
@@ -89,8 +124,9 @@ func (v *Seriatim) pastSalaries() {
 	}
 }
 
-// groupYears sets what group g's rules give in each year.
-func (v *Seriatim) groupYears(g int, unit []float64) {
+// groupYears sets what group g's rules give in each year, taking the
+// tables of reference ratios from ratios.
+func (v *Seriatim) groupYears(g int, unit []float64, ratios map[serRatioKey][]float64) {
 	var hist []float64 // worker's rates of the years before, the latest first
 	if v.law.Refunds {
 		hist = make([]float64, v.ms)
@@ -101,6 +137,9 @@ func (v *Seriatim) groupYears(g int, unit []float64) {
 		v.law.Year(&yr.Year, g, v.s.StartYear+t, unit[t])
 		yr.w = v.wage[t]
 		yr.ceiling0, yr.retCap0, yr.retFloor0, yr.disCap0, yr.disFloor0 = rules.Limits(yr.Rules, unit[0])
+		ex := yr.Exits
+		yr.retRatio, yr.disRatio = v.ratios(ratios, ex.RetYears, yr.w), v.ratios(ratios, ex.DisYears, yr.w)
+		yr.retRatio0, yr.disRatio0 = v.ratios(ratios, ex.RetYears, v.wage[0]), v.ratios(ratios, ex.DisYears, v.wage[0])
 		if v.law.Refunds {
 			yr.avgRate = make([]float64, v.ns)
 			rules.AverageRates(yr.avgRate, hist)
