@@ -35,24 +35,31 @@
 //
 // # Order of evaluation within a year
 //
-// Every engine evaluates a calendar year in the order of the timing in
-// package actuarial's "Projection" section, and takes each step's law from
-// here:
+// Every engine evaluates a calendar year in the order of the timing stated
+// in package projection's "Timing" section, and takes each step's law from
+// here; only the economic series (returns, wage and unit growth), the
+// entrants and the transitions between groups are read from the scheme:
 //
-//  1. The census (or the state carried from the year before) stands on
-//     1 January; the rules in force are those [scheme.Group.RulesAt] gives
-//     for the year, compiled into [Year] at the year's reference unit.
-//  2. On 1 January, transitions between groups, then retirements: the
-//     [Exits] of the rules in force give each cell its kind of exit,
-//     probability and pension per unit of reference salary; the pension is
-//     that times the reference ratio and the salary, capped and floored per
-//     head.
-//  3. During the year, deaths, disability and withdrawal among the actives
-//     as the dependent probabilities of [Decrements.At] (from the
-//     year's active mortality), deaths among pensioners at the year's
-//     [Mortality]; survivors' and orphans' pensions from [Family].
-//  4. Cash flows are taken mid-year: those leaving during the year
-//     contribute, or are paid, for half of it (exposure 1 − q/2).
-//  5. On the next 1 January pensions are indexed by [Year].Index, salaries
-//     grow by the merit of [Decrements] and the wage growth.
+//  1. The census stands on 1 January of StartYear. On each 1 January, in
+//     this order: the survivors of the year before are a year older with a
+//     year more service, their salaries grown by the merit of [Cell] (at
+//     last year's age and service) and the wage growth; pensions in payment
+//     are indexed by the [Year].Index of the year before (the rules in
+//     force that day); entrants join; transitions move members between
+//     groups.
+//  2. The rules in force in the year are compiled into [Year] at the
+//     year's reference unit ([Law.Year]). Then, still on 1 January,
+//     retirements: the [Exits] of those rules give each cell its kind of
+//     exit, probability and pension per unit of reference salary; the
+//     pension is that times the reference ratio ([FillRatios]) and the
+//     salary, capped and floored per head at Year's limits; withdrawals at
+//     the compulsory age are refunded.
+//  3. During the year: deaths, disability and withdrawal among the
+//     remaining actives at the dependent probabilities of [Decrements.At]
+//     (from the year's active [Mortality]); deaths among pensioners at the
+//     year's [Mortality]; survivors' and orphans' pensions of the deaths
+//     from [Family.SpouseOf] and [Family.OrphansOf]; refunds on withdrawal
+//     from [PastSalaries] and [AverageRates].
+//  4. Cash flows are taken mid-year: lives leaving during the year
+//     contribute, or are paid, for half of it (the exposure E of [Cell]).
 package rules
