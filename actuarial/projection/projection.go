@@ -54,27 +54,36 @@ type Projector struct {
 	q       [scheme.NumLifeStatuses][actuarial.NumSexes][nAges]float64 // the year's mortality
 	qFilled bool
 
-	// deadN and deadA gather one group's deaths of the year by sex and age
-	// (of actives with a pension due and of pensioners), and their
-	// pensions, for the survivors' pensions; deadLo and deadHi bound the
-	// ages, empty when deadHi < deadLo.
-	deadN, deadA   [actuarial.NumSexes][nAges]float64
-	deadLo, deadHi [actuarial.NumSexes]int
+	dead deathRoll // the deaths of the group being projected
 
 	// scratchN, scratchS take the survivors of the last age, emptied at once.
 	scratchN, scratchS []float64
 	disSums            [nAges]disSums // activesPass's, by age
 
 	gc       []groupCache
-	entW     []float64 // entrants' profile weights, normalised
-	trackAcc bool      // some rules refund contributions
-	// accT[age·ns + service] is Σ_{k=1..service} S_{−k}/S_0, the past
-	// salaries of a member along the salary scale at wage growth accW, in
-	// units of the current salary.
-	accT     []float64
-	accW     float64
-	accValid bool
-	accVer   int // counts the changes of accT
+	entW     []float64    // entrants' profile weights, normalised
+	trackAcc bool         // some rules refund contributions
+	acc      pastSalaries // for refunds
+}
+
+// deathRoll gathers one group's deaths of the year by sex and age (of
+// actives with a pension due and of pensioners) and their pensions, for the
+// survivors' and orphans' pensions; lo and hi bound the ages, empty when
+// hi < lo.
+type deathRoll struct {
+	n, a   [actuarial.NumSexes][nAges]float64
+	lo, hi [actuarial.NumSexes]int
+}
+
+// pastSalaries holds t[age·ns + service] = Σ_{k=1..service} S_{−k}/S_0,
+// the past salaries of a member along the salary scale at wage growth w,
+// in units of the current salary ([rules.PastSalaries]); ver counts its
+// changes.
+type pastSalaries struct {
+	t     []float64
+	w     float64
+	valid bool
+	ver   int
 }
 
 // groupCache holds what a group's rules give, recomputed only when the
@@ -101,9 +110,9 @@ type groupCache struct {
 	// hist[k] is the worker's contribution rate k+1 years before the
 	// year; avgRate[s] the average over the last s years (refunds only).
 	hist, avgRate []float64
-	// accR[age·ns + service] is avgRate[service]·accT[age·ns + service],
-	// for accT version accVer and the current avgRate (−1: to compute);
-	// zero without refunds.
+	// accR[age·ns + service] is avgRate[service]·acc.t[age·ns + service],
+	// for version accVer of the past salaries and the current avgRate
+	// (−1: to compute); zero without refunds.
 	accR   []float64
 	accVer int
 	base   float64 // contribution base of the year
@@ -195,7 +204,7 @@ func NewProjector(s *scheme.Scheme) (*Projector, error) {
 		}
 	}
 	if p.trackAcc {
-		p.accT = make([]float64, nAges*p.ns)
+		p.acc.t = make([]float64, nAges*p.ns)
 		for gi := range p.gc {
 			p.gc[gi].hist = make([]float64, p.ms)
 			p.gc[gi].avgRate = make([]float64, p.ns)
@@ -206,9 +215,9 @@ func NewProjector(s *scheme.Scheme) (*Projector, error) {
 
 // reset loads the census into the state.
 func (p *Projector) reset() {
-	p.deadN, p.deadA = [actuarial.NumSexes][nAges]float64{}, [actuarial.NumSexes][nAges]float64{}
+	p.dead.n, p.dead.a = [actuarial.NumSexes][nAges]float64{}, [actuarial.NumSexes][nAges]float64{}
 	for sx := range actuarial.NumSexes {
-		p.deadLo[sx], p.deadHi[sx] = nAges, -1
+		p.dead.lo[sx], p.dead.hi[sx] = nAges, -1
 	}
 	clear(p.aN)
 	clear(p.aS)
@@ -361,7 +370,7 @@ func (p *Projector) Run(dst *Result, years int) (*Result, error) {
 		}
 		p.fillDecrements()
 		if p.trackAcc {
-			p.pastSalaries(as.WageGrowth.At(y))
+			p.acc.fill(p.law.Decrements.Merit, p.ms, as.WageGrowth.At(y))
 		}
 		w := as.WageGrowth.At(y)
 		w1 := as.WageGrowth.At(y + 1)

@@ -65,7 +65,7 @@ func (p *Projector) activesPass(g, t int, w1 float64, yr *YearResult, det *CellD
 				pc0: pbase + sx*nAges + age, dc0: dbase + off + c0, pdbase: pdbase,
 			}
 			if p.trackAcc {
-				row.past, row.avg = p.accT[c0:c1], gc.avgRate[sLo:sHi+1]
+				row.past, row.avg = p.acc.t[c0:c1], gc.avgRate[sLo:sHi+1]
 			}
 			if gc.retRatio != nil {
 				row.ref = gc.retRatio[c0:c1]
@@ -114,9 +114,9 @@ func (p *Projector) activesPass(g, t int, w1 float64, yr *YearResult, det *CellD
 				}
 			}
 			if d := ds[age].deaths; d > 0 && deathBenefit {
-				p.deadN[sx][age] += d
-				p.deadA[sx][age] += ds[age].deathAmt
-				p.deadLo[sx], p.deadHi[sx] = min(p.deadLo[sx], age), max(p.deadHi[sx], age)
+				p.dead.n[sx][age] += d
+				p.dead.a[sx][age] += ds[age].deathAmt
+				p.dead.lo[sx], p.dead.hi[sx] = min(p.dead.lo[sx], age), max(p.dead.hi[sx], age)
 			}
 		}
 	}

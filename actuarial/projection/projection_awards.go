@@ -123,7 +123,7 @@ func (p *Projector) retireRow(gc *groupCache, row *retRow, yr *YearResult, det *
 }
 
 // award adds the survivors' and orphans' pensions arising from the year's
-// deaths in group g gathered in deadN and deadA by sex and age of the
+// deaths in group g gathered in p.dead by sex and age of the
 // deceased (members with a pension, or a disability pension for deaths in
 // service, due: the deaths and Σ deaths × pension per head, a year), and
 // empties them.
@@ -138,9 +138,9 @@ func (p *Projector) award(g int, yr *YearResult, det *CellDetail, pdbase int) {
 	oPaid, oNew, oEnded := yr.Pensions[census.PensionOrphan-1], yr.NewPensions[census.PensionOrphan-1], yr.PensionsEnded[census.PensionOrphan-1]
 	oAmt := yr.NewPensionAmounts[census.PensionOrphan-1]
 	for sx := range actuarial.NumSexes {
-		lo, hi := max(p.deadLo[sx], 0), min(p.deadHi[sx], census.MaxCensusAge)
-		p.deadLo[sx], p.deadHi[sx] = nAges, -1
-		dn, da := &p.deadN[sx], &p.deadA[sx]
+		lo, hi := max(p.dead.lo[sx], 0), min(p.dead.hi[sx], census.MaxCensusAge)
+		p.dead.lo[sx], p.dead.hi[sx] = nAges, -1
+		dn, da := &p.dead.n[sx], &p.dead.a[sx]
 		for age := lo; age <= hi; age++ {
 			deaths := dn[age]
 			if !(deaths > 0) {

@@ -73,26 +73,27 @@ func (p *Projector) prepare(g, y int, w, unit float64) {
 		if rules.AverageRates(gc.avgRate, gc.hist) {
 			gc.accVer = -1
 		}
-		if gc.accVer != p.accVer {
+		if gc.accVer != p.acc.ver {
 			for age := range nAges {
 				row := age * p.ns
 				for sv, a := range gc.avgRate {
-					gc.accR[row+sv] = a * p.accT[row+sv]
+					gc.accR[row+sv] = a * p.acc.t[row+sv]
 				}
 			}
-			gc.accVer = p.accVer
+			gc.accVer = p.acc.ver
 		}
 	}
 }
 
-// pastSalaries sets accT for wage growth w (see [rules.PastSalaries]).
-func (p *Projector) pastSalaries(w float64) {
-	if p.accValid && p.accW == w {
+// fill sets the past salaries for wage growth w, the salary scale's merit
+// by age·(ms+1) + service, unless they are already for w.
+func (a *pastSalaries) fill(merit []float64, ms int, w float64) {
+	if a.valid && a.w == w {
 		return
 	}
-	rules.PastSalaries(p.accT, p.law.Decrements.Merit, p.ms, w)
-	p.accW, p.accValid = w, true
-	p.accVer++
+	rules.PastSalaries(a.t, merit, ms, w)
+	a.w, a.valid = w, true
+	a.ver++
 }
 
 // ratios returns the reference-salary ratios for an average over years

@@ -22,7 +22,7 @@ func (p *Projector) pensionersPass(g, t int, yr *YearResult, det *CellDetail) {
 		pdbase = t * p.nG * p.nP
 	}
 	ix := gc.yr.Index
-	dLo, dHi := &p.deadLo, &p.deadHi // the ages in deadN, from the actives on
+	dLo, dHi := &p.dead.lo, &p.dead.hi // the ages in p.dead, from the actives on
 	for ti := range census.NumPensionTypes {
 		typ := census.PensionType(ti + 1)
 		st := scheme.StatusOf(typ)
@@ -71,8 +71,8 @@ func (p *Projector) pensionersPass(g, t int, yr *YearResult, det *CellDetail) {
 					det.PensionerDeaths[pdbase+c] += d
 				}
 				if spouse {
-					p.deadN[sx][age] += d
-					p.deadA[sx][age] += amt * q
+					p.dead.n[sx][age] += d
+					p.dead.a[sx][age] += amt * q
 				}
 				surv := n - d
 				if surv <= 0 || age == census.MaxCensusAge {
@@ -85,7 +85,7 @@ func (p *Projector) pensionersPass(g, t int, yr *YearResult, det *CellDetail) {
 			}
 			if lo <= top {
 				var moved bool
-				dn, da := p.deadN[sx][:], p.deadA[sx][:]
+				dn, da := p.dead.n[sx][:], p.dead.a[sx][:]
 				paid, deaths, moved = pensionRow(p.pN[cb+lo:cb+top+2], p.pA[cb+lo:cb+top+2], qrow[lo:top+1],
 					dn[lo:], da[lo:], ix, spouse, paid, deaths)
 				if moved {
