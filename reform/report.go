@@ -172,7 +172,9 @@ const notAvailable = "n/a"
 //
 //   - reserve at end: the reserve on 31 December;
 //   - PAYG cost rate: (benefits + administration costs) / salary bill, as
-//     [indicator.PAYGCostRate];
+//     [indicator.PAYGCostRate]; here and below "salary bill" is the
+//     insurable salary bill, after the contribution ceiling
+//     ([projection.YearResult.ContributionBase]), as the ILO computes rates;
 //   - contribution rate: contributions of all payers / salary bill;
 //   - contributions; benefits (pensions, extra payments and refunds);
 //   - support ratio: actives per pensioner on 1 January, as
@@ -188,6 +190,16 @@ const notAvailable = "n/a"
 // [indicator.Summary] has them. Each reform's difference from the base is the difference of
 // the rounded figures, so the columns add up exactly; the difference of
 // depletion years is in years, and empty unless both are depleted.
+//
+// A reserve ratio of a year whose reserve is negative (exhausted) is an
+// empty cell, "n/a", and the row's unit then reads "years of expenditure;
+// n/a: reserve exhausted": the ratio of a debt to a year's expenditure falls as the
+// expenditure falls, so a reform that cuts benefits and leaves a smaller
+// debt could read worse (−9.53 against −9.40); compare the reserves (the
+// table by year) or the deficit's present value instead. The rates on
+// salaries of a scheme without a salary bill ([indicator.Undefined]
+// SalaryScalars) are empty cells too, and so is a difference with an empty
+// side.
 //
 // Money is rounded half to even to MoneyDecimals in Units, rates are per
 // cent with [RateDecimals] decimals and ratios have [RatioDecimals].
@@ -330,7 +342,7 @@ func CheckYear(o *Outcome, t int) error {
 	for _, v := range [...]struct {
 		name string
 		x    float64
-	}{{"reserve at end", y.ReserveEnd}, {"salary bill", y.SalaryBill}, {"contributions", y.TotalContributions()},
+	}{{"reserve at end", y.ReserveEnd}, {"salary bill", y.SalaryBill}, {"contribution base", y.ContributionBase}, {"contributions", y.TotalContributions()},
 		{"expenditure", y.Expenditure()}, {"actives", y.Actives}, {"pensioners", y.TotalPensioners()}} {
 		if err := Finite(o, v.name, t, year, v.x); err != nil {
 			return err
@@ -396,9 +408,9 @@ func byYearTable(outcomes []Outcome, opt *ReportOptions) (*Table, error) {
 			contrib, ben, exp := y.TotalContributions(), y.Benefits(), y.Expenditure()
 			pens := y.TotalPensioners()
 			var payg, crate, support string
-			if y.SalaryBill != 0 {
-				payg = percent(exp / y.SalaryBill).StringFixed(RateDecimals)
-				crate = percent(contrib / y.SalaryBill).StringFixed(RateDecimals)
+			if b := y.ContributionBase; b != 0 {
+				payg = percent(exp / b).StringFixed(RateDecimals)
+				crate = percent(contrib / b).StringFixed(RateDecimals)
 			}
 			if pens != 0 {
 				support = ratio(y.Actives / pens).StringFixed(RatioDecimals)
@@ -449,11 +461,22 @@ func summaryTable(outcomes []Outcome, opt *ReportOptions) (*Table, error) {
 		}
 	}
 
-	// Each indicator: its name, unit, decimals and value for an outcome.
+	// Each indicator: its name, unit, decimals and value for an outcome;
+	// errUndefined for an empty cell.
 	type measure struct {
 		name, unit string
 		places     int32
 		value      func(s *indicator.Summary) (decimal.Decimal, error)
+	}
+	errUndefined := errors.New("undefined")
+	errExhausted := fmt.Errorf("reserve exhausted: %w", errUndefined)
+	var cur *Outcome // the outcome whose values are being computed
+	var scalarOf func(o *Outcome, series string, x float64) (decimal.Decimal, error)
+	onSalaries := func(s *indicator.Summary, series string, x float64) (decimal.Decimal, error) {
+		if s.Undefined.SalaryScalars {
+			return decimal.Decimal{}, errUndefined
+		}
+		return scalarOf(cur, series, x)
 	}
 	scalar := func(series string, x float64, conv func(float64) decimal.Decimal, o *Outcome) (decimal.Decimal, error) {
 		if err := Finite(o, series, -1, 0, x); err != nil {
@@ -461,13 +484,15 @@ func summaryTable(outcomes []Outcome, opt *ReportOptions) (*Table, error) {
 		}
 		return conv(x), nil
 	}
-	var cur *Outcome // the outcome whose values are being computed
+	scalarOf = func(o *Outcome, series string, x float64) (decimal.Decimal, error) {
+		return scalar(series, x, percent, o)
+	}
 	inds := []measure{
 		{"GAP", "% of salaries", RateDecimals, func(s *indicator.Summary) (decimal.Decimal, error) {
-			return scalar("GAP", s.GAP, percent, cur)
+			return onSalaries(s, "GAP", s.GAP)
 		}},
 		{"GAP without reserve", "% of salaries", RateDecimals, func(s *indicator.Summary) (decimal.Decimal, error) {
-			return scalar("GAP without reserve", s.GAPWithoutReserve, percent, cur)
+			return onSalaries(s, "GAP without reserve", s.GAPWithoutReserve)
 		}},
 	}
 	for _, y := range ratioYears {
@@ -478,6 +503,9 @@ func summaryTable(outcomes []Outcome, opt *ReportOptions) (*Table, error) {
 				if err := Finite(cur, "reserve ratio", t, y, x); err != nil {
 					return decimal.Decimal{}, err
 				}
+				if x < 0 {
+					return decimal.Decimal{}, errExhausted
+				}
 				return ratio(x), nil
 			}})
 	}
@@ -486,7 +514,7 @@ func summaryTable(outcomes []Outcome, opt *ReportOptions) (*Table, error) {
 			return scalar("present value of the deficit", s.DeficitPV, func(x float64) decimal.Decimal { return money(x, u, places) }, cur)
 		}},
 		measure{"actuarial balance", "% of salaries", RateDecimals, func(s *indicator.Summary) (decimal.Decimal, error) {
-			return scalar("actuarial balance", s.ActuarialBalance, percent, cur)
+			return onSalaries(s, "actuarial balance", s.ActuarialBalance)
 		}},
 	)
 
@@ -512,17 +540,29 @@ func summaryTable(outcomes []Outcome, opt *ReportOptions) (*Table, error) {
 	for _, ind := range inds {
 		row := []string{ind.name, ind.unit}
 		var base decimal.Decimal
+		var baseOK bool
 		for i := range outcomes {
 			cur = &outcomes[i]
 			v, err := ind.value(cur.Summary)
-			if err != nil {
+			ok := err == nil
+			switch {
+			case errors.Is(err, errUndefined):
+				row = append(row, "")
+				if err == errExhausted {
+					row[1] = ind.unit + "; n/a: reserve exhausted"
+				}
+			case err != nil:
 				return nil, err
+			default:
+				row = append(row, v.StringFixed(ind.places))
 			}
-			row = append(row, v.StringFixed(ind.places))
-			if i == 0 {
-				base = v
-			} else {
+			switch {
+			case i == 0:
+				base, baseOK = v, ok
+			case ok && baseOK:
 				row = append(row, signed(v.Sub(base), ind.places))
+			default:
+				row = append(row, "")
 			}
 		}
 		tb.Rows = append(tb.Rows, row)

@@ -290,11 +290,20 @@ func (p *Projector) extend(g, sx, age, sv int) {
 // they are too short; with Detail the cell slices likewise). Each run starts
 // afresh from the census, so runs are independent and repeatable.
 //
+// years 0 means [DefaultYears], the meaning 0 has in reform.Options too.
+//
 // It returns an error when a mortality table gives a rate that is not a
-// probability in some year (a [*actuarial.RateError]); a negative years panics.
+// probability in some year (a [*actuarial.RateError]), and when finite
+// inputs overflow: a series of a year that is not finite at the end of the
+// year (an [*indicator.SeriesError] naming the series and the year,
+// wrapping [actuarial.ErrNotFinite]); dst then holds the years up to that
+// one. A negative years panics.
 func (p *Projector) Run(dst *Result, years int) (*Result, error) {
 	if years < 0 {
 		panic(fmt.Sprintf("actuarial: Projector.Run: negative number of years %d", years))
+	}
+	if years == 0 {
+		years = DefaultYears
 	}
 	s := p.s
 	as := &s.Assumptions
@@ -384,6 +393,7 @@ func (p *Projector) Run(dst *Result, years int) (*Result, error) {
 			p.pensionersPass(gi, t, yr, det)
 			gc := &p.gc[gi]
 			yr.ExtraPayments += gc.yr.Extra * gc.paid
+			yr.ContributionBase += gc.base
 			for pay := range scheme.NumPayers {
 				yr.Contributions[pay] += gc.yr.Contribution[pay] * gc.base
 			}
@@ -400,6 +410,10 @@ func (p *Projector) Run(dst *Result, years int) (*Result, error) {
 		yr.InvestmentIncome = reserve*i + net*(math.Sqrt(1+i)-1)
 		reserve += net + yr.InvestmentIncome
 		yr.ReserveEnd = reserve
+		if err := yr.checkFinite(t); err != nil {
+			dst.Years = dst.Years[:t+1]
+			return dst, err
+		}
 
 		// The turn of the year.
 		if p.trackAcc {

@@ -102,7 +102,7 @@ func (p *Projector) activesPass(g, t int, w1 float64, yr *YearResult, det *CellD
 		ds := &p.disSums
 		for age := hi; age >= lo; age-- {
 			if dis := ds[age].dis; dis > 0 && age < census.MaxCensusAge {
-				pc := pbase + (int(census.PensionDisability-1)*actuarial.NumSexes+sx)*nAges + age + 1
+				pc := pbase + (idxDisability*actuarial.NumSexes+sx)*nAges + age + 1
 				p.wN[pc] += dis
 				touch(p.wLo, p.wHi, pc)
 				p.wA[pc] += ds[age].disAmt
@@ -125,9 +125,9 @@ func (p *Projector) activesPass(g, t int, w1 float64, yr *YearResult, det *CellD
 	yr.Exits[actuarial.Death] += sums.deaths
 	yr.Exits[actuarial.Disability] += sums.dis
 	yr.Exits[actuarial.Withdrawal] += sums.wd
-	yr.Pensions[census.PensionDisability-1] += disPaid
-	yr.NewPensions[census.PensionDisability-1] += disNew
-	yr.NewPensionAmounts[census.PensionDisability-1] += disNewA
+	yr.Pensions[idxDisability] += disPaid
+	yr.NewPensions[idxDisability] += disNew
+	yr.NewPensionAmounts[idxDisability] += disNewA
 	gc.paid += disPaid
 	gc.base += sums.bill - sums.cut
 	return survivors

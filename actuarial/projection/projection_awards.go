@@ -106,7 +106,7 @@ func (p *Projector) retireRow(gc *groupCache, row *retRow, yr *YearResult, det *
 		if m == 0 {
 			continue
 		}
-		ti := int(census.PensionOldAge) - 1 + ki
+		ti := idxOldAge + ki
 		pc := pc0 + ti*actuarial.NumSexes*nAges
 		p.pN[pc] += m
 		touch(p.pLo, p.pHi, pc)
@@ -134,9 +134,9 @@ func (p *Projector) award(g int, yr *YearResult, det *CellDetail, pdbase int) {
 	fam := &p.law.Family
 	// The running sums, in registers.
 	paid := gc.paid
-	sPaid, sNew, sAmt := yr.Pensions[census.PensionSurvivor-1], yr.NewPensions[census.PensionSurvivor-1], yr.NewPensionAmounts[census.PensionSurvivor-1]
-	oPaid, oNew, oEnded := yr.Pensions[census.PensionOrphan-1], yr.NewPensions[census.PensionOrphan-1], yr.PensionsEnded[census.PensionOrphan-1]
-	oAmt := yr.NewPensionAmounts[census.PensionOrphan-1]
+	sPaid, sNew, sAmt := yr.Pensions[idxSurvivor], yr.NewPensions[idxSurvivor], yr.NewPensionAmounts[idxSurvivor]
+	oPaid, oNew, oEnded := yr.Pensions[idxOrphan], yr.NewPensions[idxOrphan], yr.PensionsEnded[idxOrphan]
+	oAmt := yr.NewPensionAmounts[idxOrphan]
 	for sx := range actuarial.NumSexes {
 		lo, hi := max(p.dead.lo[sx], 0), min(p.dead.hi[sx], census.MaxCensusAge)
 		p.dead.lo[sx], p.dead.hi[sx] = nAges, -1
@@ -151,7 +151,7 @@ func (p *Projector) award(g int, yr *YearResult, det *CellDetail, pdbase int) {
 			if mar, share, ssx, sage := fam.SpouseOf(&gc.yr, sx, age); mar > 0 {
 				m := deaths * mar
 				amt := share * amount
-				pc := (int(census.PensionSurvivor-1)*actuarial.NumSexes+ssx)*nAges + sage
+				pc := (idxSurvivor*actuarial.NumSexes+ssx)*nAges + sage
 				wN[pc] += m
 				touch(p.wLo, p.wHi, pbase+pc)
 				wA[pc] += amt
@@ -179,7 +179,7 @@ func (p *Projector) award(g int, yr *YearResult, det *CellDetail, pdbase int) {
 				continue
 			}
 			for osx := range actuarial.NumSexes { // half boys, half girls
-				pc := (int(census.PensionOrphan-1)*actuarial.NumSexes+osx)*nAges + oage + 1
+				pc := (idxOrphan*actuarial.NumSexes+osx)*nAges + oage + 1
 				wN[pc] += m / 2
 				touch(p.wLo, p.wHi, pbase+pc)
 				wA[pc] += amt / 2
@@ -190,7 +190,7 @@ func (p *Projector) award(g int, yr *YearResult, det *CellDetail, pdbase int) {
 		}
 	}
 	gc.paid = paid
-	yr.Pensions[census.PensionSurvivor-1], yr.NewPensions[census.PensionSurvivor-1], yr.NewPensionAmounts[census.PensionSurvivor-1] = sPaid, sNew, sAmt
-	yr.Pensions[census.PensionOrphan-1], yr.NewPensions[census.PensionOrphan-1], yr.PensionsEnded[census.PensionOrphan-1] = oPaid, oNew, oEnded
-	yr.NewPensionAmounts[census.PensionOrphan-1] = oAmt
+	yr.Pensions[idxSurvivor], yr.NewPensions[idxSurvivor], yr.NewPensionAmounts[idxSurvivor] = sPaid, sNew, sAmt
+	yr.Pensions[idxOrphan], yr.NewPensions[idxOrphan], yr.PensionsEnded[idxOrphan] = oPaid, oNew, oEnded
+	yr.NewPensionAmounts[idxOrphan] = oAmt
 }

@@ -24,7 +24,7 @@ func (p *Projector) pensionersPass(g, t int, yr *YearResult, det *CellDetail) {
 	ix := gc.yr.Index
 	dLo, dHi := &p.dead.lo, &p.dead.hi // the ages in p.dead, from the actives on
 	for ti := range census.NumPensionTypes {
-		typ := census.PensionType(ti + 1)
+		typ := census.PensionTypeAt(ti)
 		st := scheme.StatusOf(typ)
 		spouse := deathBenefit && typ != census.PensionSurvivor && typ != census.PensionOrphan
 		end := nAges

@@ -26,13 +26,41 @@
 //     table's MinAge take its rate at MinAge.
 //   - Every zero value is documented on its field; the zero [Entrants] is a
 //     closed group.
+//   - Rates are fractions (0.06 is 6%). The yearly economic rates (returns,
+//     wage growth, inflation, unit and entrant growth, IndexRate) must lie
+//     in (MinPlausibleRate, MaxPlausibleRate] = (−50%, 100%]: a value above
+//     1 is far more often a percent typed as a number than a real rate, and
+//     is refused with [ErrImplausibleRate] unless
+//     Assumptions.AllowExtremeRates is set.
+//   - A schedule's step is named in errors by its calendar year; a first
+//     step at or before StartYear by StartYear ("Return in 2025").
 //
 // # Errors
 //
 // [Scheme.Validate] and [Assumptions.Validate] return a [*SchemeError]
 // naming the path of the first bad field ("Groups[1].Rules[0].Ceiling") and
-// its value, wrapping [ErrRequired], [ErrOrder] or a sentinel of package
-// actuarial ([actuarial.ErrRange], [actuarial.ErrRate],
+// its value, wrapping [ErrRequired] (a StartYear of 0 included), [ErrOrder],
+// [ErrImplausibleRate], [ErrEmptyCell] (money in a census cell without
+// members), [ErrUnreachableAge] (an eligibility age above the last age of
+// the actives' mortality table) or a sentinel of package actuarial
+// ([actuarial.ErrRange], [actuarial.ErrNegative], [actuarial.ErrRate],
 // [actuarial.ErrNotFinite], [actuarial.ErrInterest]). A nil scheme is a
 // programming error and panics where it is used.
+//
+// # Study files
+//
+// A scheme, where its census and mortality come from, and other schemes to
+// compare it with make a study file: a versioned JSON document
+// (StudyVersion), described field by field with examples in the
+// repository's docs/study-format.md. [ReadStudyFile] and [DecodeStudy]
+// read one into a [Study]; [EncodeStudy] writes a scheme as one, with its
+// mortality and census inline or by reference to files ([EncodeOptions]).
+// Enums are written by name ("prices", "old_age", "employer", "male"),
+// rates as fractions, money with its currency; each [Rules] entry may cite
+// its legal [Source]. Decoding is strict: an unknown field, a wrong type or
+// a bad value is a [*StudyError] that names the JSON path of the value
+// ("groups[0].rules[1].eligibility.full.both[0].min_age") and its line,
+// wrapping [ErrStudy] and, where one applies, a sentinel above. A scheme
+// encoded and decoded projects to results identical to the last bit:
+// encoding/json writes each float64 in a form that parses back to it.
 package scheme

@@ -175,13 +175,40 @@ func addLine(p *plot.Plot, xys plotter.XYs, name string, c color.Color, dashes [
 	return nil
 }
 
+// YearRange is the calendar years a path chart ([ReservePathsIn],
+// [CostRateIn], [SupportRatioIn]) draws, both included. A zero From is the
+// first projected year and a zero To the last, so the zero YearRange is the
+// whole projection. Years outside the projection, or From after To, are an
+// error wrapping [reform.ErrYearOutside].
+type YearRange struct {
+	From, To int
+}
+
+// span returns the year indexes [lo, hi] of r over a projection of n years
+// from start, or an error for a range outside it.
+func (r YearRange) span(start, n int) (lo, hi int, err error) {
+	from, to := r.From, r.To
+	if from == 0 {
+		from = start
+	}
+	if to == 0 {
+		to = start + n - 1
+	}
+	if from < start || to > start+n-1 || from > to {
+		return 0, 0, fmt.Errorf("reform: chart years %d–%d outside the projection %d–%d or reversed: %w",
+			from, to, start, start+n-1, reform.ErrYearOutside)
+	}
+	return from - start, to - start, nil
+}
+
 // yearSeries returns the points (year, f(year)) of an outcome's projected
-// years at which f is defined (ok), checking that the year's amounts and
-// counts and f's value are finite; series names f's value in errors.
-func yearSeries(o *reform.Outcome, series string, f func(y *projection.YearResult) (v float64, ok bool)) (plotter.XYs, error) {
+// years t in [lo, hi] at which f is defined (ok), checking that the year's
+// amounts and counts and f's value are finite; series names f's value in
+// errors.
+func yearSeries(o *reform.Outcome, lo, hi int, series string, f func(y *projection.YearResult) (v float64, ok bool)) (plotter.XYs, error) {
 	r := o.Result
-	xys := make(plotter.XYs, 0, len(r.Years))
-	for t := range r.Years {
+	xys := make(plotter.XYs, 0, hi-lo+1)
+	for t := lo; t <= hi; t++ {
 		if err := reform.CheckYear(o, t); err != nil {
 			return nil, err
 		}
@@ -203,8 +230,14 @@ func yearSeries(o *reform.Outcome, series string, f func(y *projection.YearResul
 // outcomes need their Result, and must start in the same year and cover
 // the same years (errors as [reform.NewReport]'s); an invalid u is an error
 // wrapping [reform.ErrReportOptions]. The plot can be restyled before it is
-// saved with [Save].
+// saved with [Save]. It draws the whole projection: [ReservePathsIn] with
+// the zero [YearRange].
 func ReservePaths(outcomes []reform.Outcome, u reform.Units) (*plot.Plot, error) {
+	return ReservePathsIn(outcomes, u, YearRange{})
+}
+
+// ReservePathsIn is [ReservePaths] over the calendar years of yr.
+func ReservePathsIn(outcomes []reform.Outcome, u reform.Units, yr YearRange) (*plot.Plot, error) {
 	if !u.Valid() {
 		return nil, fmt.Errorf("reform: chart units %v: %w", u, reform.ErrReportOptions)
 	}
@@ -212,8 +245,12 @@ func ReservePaths(outcomes []reform.Outcome, u reform.Units) (*plot.Plot, error)
 	if err != nil {
 		return nil, err
 	}
+	lo, hi, err := yr.span(sp.Start, sp.Years)
+	if err != nil {
+		return nil, err
+	}
 	p := newChart("Reserve at the end of the year", "reserve ("+u.String()+")")
-	zero, err := plotter.NewLine(plotter.XYs{{X: float64(sp.Start), Y: 0}, {X: float64(sp.Start + sp.Years - 1), Y: 0}})
+	zero, err := plotter.NewLine(plotter.XYs{{X: float64(sp.Start + lo), Y: 0}, {X: float64(sp.Start + hi), Y: 0}})
 	if err != nil {
 		return nil, err
 	}
@@ -223,7 +260,7 @@ func ReservePaths(outcomes []reform.Outcome, u reform.Units) (*plot.Plot, error)
 	all := make([]plotter.XYs, 0, len(outcomes))
 	for i := range outcomes {
 		o := &outcomes[i]
-		xys, err := yearSeries(o, "reserve at end", func(y *projection.YearResult) (float64, bool) {
+		xys, err := yearSeries(o, lo, hi, "reserve at end", func(y *projection.YearResult) (float64, bool) {
 			return y.ReserveEnd, true
 		})
 		if err != nil {
@@ -247,23 +284,34 @@ func ReservePaths(outcomes []reform.Outcome, u reform.Units) (*plot.Plot, error)
 // the salary bill, in the scenario's colour: where the cost rate is above
 // the contribution rate, the year runs a deficit before investment income
 // and transfers. Years with a zero salary bill are left out. Errors as
-// [ReservePaths].
+// [ReservePaths]. It draws the whole projection: [CostRateIn] with the
+// zero [YearRange].
 func CostRate(outcomes []reform.Outcome) (*plot.Plot, error) {
-	if _, err := reform.CheckOutcomes(outcomes, false); err != nil {
+	return CostRateIn(outcomes, YearRange{})
+}
+
+// CostRateIn is [CostRate] over the calendar years of yr.
+func CostRateIn(outcomes []reform.Outcome, yr YearRange) (*plot.Plot, error) {
+	sp, err := reform.CheckOutcomes(outcomes, false)
+	if err != nil {
+		return nil, err
+	}
+	lo, hi, err := yr.span(sp.Start, sp.Years)
+	if err != nil {
 		return nil, err
 	}
 	p := newChart("PAYG cost rate and contribution rate", "% of the salary bill")
 	all := make([]plotter.XYs, 0, 2*len(outcomes))
 	for i := range outcomes {
 		o := &outcomes[i]
-		payg, err := yearSeries(o, "PAYG cost rate", func(y *projection.YearResult) (float64, bool) {
-			return 100 * y.Expenditure() / y.SalaryBill, y.SalaryBill != 0
+		payg, err := yearSeries(o, lo, hi, "PAYG cost rate", func(y *projection.YearResult) (float64, bool) {
+			return 100 * y.Expenditure() / y.ContributionBase, y.ContributionBase != 0
 		})
 		if err != nil {
 			return nil, err
 		}
-		contrib, err := yearSeries(o, "contribution rate", func(y *projection.YearResult) (float64, bool) {
-			return 100 * y.TotalContributions() / y.SalaryBill, y.SalaryBill != 0
+		contrib, err := yearSeries(o, lo, hi, "contribution rate", func(y *projection.YearResult) (float64, bool) {
+			return 100 * y.TotalContributions() / y.ContributionBase, y.ContributionBase != 0
 		})
 		if err != nil {
 			return nil, err
@@ -283,16 +331,27 @@ func CostRate(outcomes []reform.Outcome) (*plot.Plot, error) {
 // SupportRatio charts the support ratio of each outcome (base first):
 // actives per pensioner on 1 January of each projected year, one line per
 // scenario. Years without pensioners are left out. Errors as
-// [ReservePaths].
+// [ReservePaths]. It draws the whole projection: [SupportRatioIn] with the
+// zero [YearRange].
 func SupportRatio(outcomes []reform.Outcome) (*plot.Plot, error) {
-	if _, err := reform.CheckOutcomes(outcomes, false); err != nil {
+	return SupportRatioIn(outcomes, YearRange{})
+}
+
+// SupportRatioIn is [SupportRatio] over the calendar years of yr.
+func SupportRatioIn(outcomes []reform.Outcome, yr YearRange) (*plot.Plot, error) {
+	sp, err := reform.CheckOutcomes(outcomes, false)
+	if err != nil {
+		return nil, err
+	}
+	lo, hi, err := yr.span(sp.Start, sp.Years)
+	if err != nil {
 		return nil, err
 	}
 	p := newChart("Support ratio", "actives per pensioner")
 	all := make([]plotter.XYs, 0, len(outcomes))
 	for i := range outcomes {
 		o := &outcomes[i]
-		xys, err := yearSeries(o, "support ratio", func(y *projection.YearResult) (float64, bool) {
+		xys, err := yearSeries(o, lo, hi, "support ratio", func(y *projection.YearResult) (float64, bool) {
 			pens := y.TotalPensioners()
 			return y.Actives / pens, pens != 0
 		})

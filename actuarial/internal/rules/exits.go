@@ -56,7 +56,7 @@ func (e *Exits) compile(r *scheme.Rules, as *scheme.Assumptions, ms int) {
 		share = 1
 	}
 	for sx := range actuarial.NumSexes {
-		sex := actuarial.Sex(sx + 1)
+		sex := actuarial.SexAt(sx)
 		rr := &as.Retirement[sx]
 		comp := r.CompulsoryAge[sx]
 		for age := range NumAges {

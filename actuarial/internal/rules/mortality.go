@@ -64,7 +64,7 @@ func (m *Mortality) Fill(q []float64, st scheme.LifeStatus, sx, y int) error {
 			if math.IsNaN(r) {
 				err = actuarial.ErrNotFinite
 			}
-			return &actuarial.RateError{Field: fmt.Sprintf("mortality of %v %v in %d", st, actuarial.Sex(sx+1), y),
+			return &actuarial.RateError{Field: fmt.Sprintf("mortality of %v %v in %d", st, actuarial.SexAt(sx), y),
 				Age: age, Service: -1, Value: r, Err: err}
 		}
 		q[age] = r
