@@ -186,7 +186,8 @@ func (e *encoder) group(g *Group, files *CensusFiles) (groupDoc, error) {
 		}
 	}
 	if p := g.Pensioners; p != nil && c.Pensioners == "" {
-		for ty := census.PensionOldAge; ty <= census.PensionOrphan; ty++ {
+		for ti := range census.NumPensionTypes {
+			ty := census.PensionTypeAt(ti)
 			for _, sex := range []actuarial.Sex{actuarial.Male, actuarial.Female} {
 				for age := 0; age <= census.MaxCensusAge; age++ {
 					k := p.Index(ty, sex, age)
@@ -298,11 +299,11 @@ func (e *encoder) assumptions(a *Assumptions, opt *EncodeOptions) (*assumptionsD
 		var tds [actuarial.NumSexes]*tableDoc
 		for sx := range actuarial.NumSexes {
 			if m[sx] == nil {
-				return nil, fmt.Errorf("mortality of %v %v: a table for one sex only", LifeStatus(st), actuarial.Sex(sx+1))
+				return nil, fmt.Errorf("mortality of %v %v: a table for one sex only", LifeStatus(st), actuarial.SexAt(sx))
 			}
 			td, err := tableDocOf(m[sx], opt.Mortality[st][sx])
 			if err != nil {
-				return nil, fmt.Errorf("mortality of %v %v: %w", LifeStatus(st), actuarial.Sex(sx+1), err)
+				return nil, fmt.Errorf("mortality of %v %v: %w", LifeStatus(st), actuarial.SexAt(sx), err)
 			}
 			tds[sx] = td
 		}
@@ -312,7 +313,7 @@ func (e *encoder) assumptions(a *Assumptions, opt *EncodeOptions) (*assumptionsD
 		var ds [actuarial.NumSexes]*serviceTableDoc
 		for sx, t := range a.Decrements {
 			if t == nil {
-				return nil, fmt.Errorf("decrements of %v: a table for one sex only", actuarial.Sex(sx+1))
+				return nil, fmt.Errorf("decrements of %v: a table for one sex only", actuarial.SexAt(sx))
 			}
 			ds[sx] = serviceDoc(t)
 		}

@@ -328,7 +328,7 @@ func (b *builder) enum(path, name string, names []string, zeroOK bool) (int, err
 
 func (b *builder) sex(path, name string) (actuarial.Sex, error) {
 	i, err := b.enum(path, name, sexNames[:], false)
-	return actuarial.Sex(i + 1), err
+	return actuarial.SexAt(i), err
 }
 
 // bySex resolves {"both": v} or {"male": v, "female": w}.
@@ -622,7 +622,7 @@ func (b *builder) census(path string, d *censusDoc, g *Group, year int) error {
 			if err := b.cell(cp, c.Count, c.Pension, "pension"); err != nil {
 				return err
 			}
-			k := p.Index(census.PensionType(ty+1), sx, c.Age)
+			k := p.Index(census.PensionTypeAt(ty), sx, c.Age)
 			if p.Count[k] != 0 || p.Pension[k] != 0 {
 				return b.fail(cp, nil, errors.New("cell given twice"))
 			}
