@@ -395,7 +395,7 @@ func (p *Projector) Run(dst *Result, years int) (*Result, error) {
 			yr.ExtraPayments += gc.yr.Extra * gc.paid
 			yr.ContributionBase += gc.base
 			for pay := range scheme.NumPayers {
-				yr.Contributions[pay] += gc.yr.Contribution[pay] * gc.base
+				yr.Contributions[pay] += gc.yr.ContributionRate[pay] * gc.base
 			}
 		}
 
@@ -418,7 +418,7 @@ func (p *Projector) Run(dst *Result, years int) (*Result, error) {
 		// The turn of the year.
 		if p.trackAcc {
 			for gi := range p.gc {
-				rules.PushRate(p.gc[gi].hist, p.gc[gi].yr.Contribution[scheme.Worker])
+				rules.PushRate(p.gc[gi].hist, p.gc[gi].yr.ContributionRate[scheme.Worker])
 			}
 		}
 		unit *= 1 + as.UnitGrowth.At(y+1)

@@ -34,7 +34,7 @@ func (p *Projector) activesPass(g, t int, w1 float64, yr *YearResult, det *CellD
 	deathBenefit := gc.yr.DeathBenefit
 	step := stepConst{wage: 1 + w1, ceiling: gc.yr.Ceiling}
 	if p.trackAcc {
-		step.halfRate = 0.5 * gc.yr.Contribution[scheme.Worker]
+		step.halfRate = 0.5 * gc.yr.ContributionRate[scheme.Worker]
 	}
 	var sums actSums
 	var survivors, disPaid, disNew, disNewA float64

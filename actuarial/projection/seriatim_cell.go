@@ -305,8 +305,8 @@ func (v *Seriatim) build(mode serMode, g0, sx, x, s0 int) *serCell {
 		if p > 0 {
 			dc = dec.At(sx, age*v.ns+sv, v.qAt(t, scheme.StatusActive, sx, age))
 			c.lin[serSalary] += p * dc.E * d * growth
-			refund += yr.Refund * p * dc.W * (avg*past + 0.5*yr.Contribution[scheme.Worker])
-			refund0 += yr.Refund * p * dc.W * (avg*pastT + 0.5*yr.Contribution[scheme.Worker])
+			refund += yr.Refund * p * dc.W * (avg*past + 0.5*yr.ContributionRate[scheme.Worker])
+			refund0 += yr.Refund * p * dc.W * (avg*pastT + 0.5*yr.ContributionRate[scheme.Worker])
 		}
 		if em.lia {
 			em.refund(refund*d, refund0*d, growth, yr.Ceiling, yr.ceiling0)
@@ -314,7 +314,7 @@ func (v *Seriatim) build(mode serMode, g0, sx, x, s0 int) *serCell {
 			pe := p * dc.E * d
 			c.add(serTerm{
 				a: growth, hi: yr.Ceiling,
-				w: [4]float64{yr.Contribution[scheme.Worker] * pe, yr.Contribution[scheme.Employer] * pe, yr.Contribution[scheme.State] * pe, refund * d},
+				w: [4]float64{yr.ContributionRate[scheme.Worker] * pe, yr.ContributionRate[scheme.Employer] * pe, yr.ContributionRate[scheme.State] * pe, refund * d},
 				o: contribOuts,
 			})
 		}

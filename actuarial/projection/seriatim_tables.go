@@ -143,7 +143,7 @@ func (v *Seriatim) groupYears(g int, unit []float64, ratios map[serRatioKey][]fl
 		if v.law.Refunds {
 			yr.avgRate = make([]float64, v.ns)
 			rules.AverageRates(yr.avgRate, hist)
-			rules.PushRate(hist, yr.Contribution[scheme.Worker])
+			rules.PushRate(hist, yr.ContributionRate[scheme.Worker])
 		}
 	}
 }

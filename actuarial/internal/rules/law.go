@@ -43,9 +43,9 @@ func Compile(s *scheme.Scheme, ms int) *Law {
 
 // Year is what the rules of one group give in one calendar year.
 type Year struct {
-	Rules        *scheme.Rules
-	Exits        *Exits                    // the exits of Rules
-	Contribution [scheme.NumPayers]float64 // rates by payer, of salary up to the ceiling
+	Rules            *scheme.Rules
+	Exits            *Exits                    // the exits of Rules
+	ContributionRate [scheme.NumPayers]float64 // by payer, of salary up to the ceiling
 	// The ceiling per head and the caps and floors of retirement and
 	// disability pensions, money a year at the year's reference unit:
 	// +Inf for no ceiling or cap, 0 for no floor.
@@ -69,7 +69,7 @@ func (l *Law) Year(yr *Year, g, y int, unit float64) {
 	r := &grp.Rules[ri]
 	yr.Rules, yr.Exits = r, &l.Exits[g][ri]
 	for pay := range scheme.NumPayers {
-		yr.Contribution[pay] = r.Contribution[pay].At(y)
+		yr.ContributionRate[pay] = r.ContributionRate[pay].At(y)
 	}
 	yr.Ceiling, yr.RetCap, yr.RetFloor, yr.DisCap, yr.DisFloor = Limits(r, unit)
 	yr.Extra, yr.Refund = r.ExtraPayments, r.RefundShare

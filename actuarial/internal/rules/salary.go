@@ -46,7 +46,7 @@ func PastSalaries(t, merit []float64, ms int, w float64) {
 func WorkerHistory(hist []float64, grp *scheme.Group, y int) {
 	for k := range hist {
 		yk := y - 1 - k
-		hist[k] = grp.Rules[max(grp.RulesIndex(yk), 0)].Contribution[scheme.Worker].At(yk)
+		hist[k] = grp.Rules[max(grp.RulesIndex(yk), 0)].ContributionRate[scheme.Worker].At(yk)
 	}
 }
 
