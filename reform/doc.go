@@ -79,7 +79,13 @@
 // a value that does not exist (a rate on a zero salary bill) prints as
 // "n/a". [chart.ReservePaths], [chart.CostRate], [chart.SupportRatio] and [chart.Pyramid] draw
 // gonum/plot charts, which [chart.Save] writes as PNG or SVG by the file's
-// extension; a pyramid needs the projector's cell detail.
+// extension; a pyramid needs the projector's cell detail. Reports and charts
+// are written in English or in Spanish as written in Mexico (es-MX), chosen
+// by ReportOptions.Language and chart.Options.Language (the zero value is
+// English), from one catalogue of strings per language; the Spanish text and
+// Markdown tables group thousands as golang.org/x/text formats es-MX numbers.
+// Package reform/htmlreport writes the whole valuation report as one HTML
+// file, and reform/xlsx writes the results as an Excel workbook.
 //
 // # Errors
 //

@@ -10,10 +10,11 @@ import (
 	"math"
 	"strconv"
 
-	"github.com/shopspring/decimal"
-
 	"github.com/reserva-go/reserva/actuarial"
 	"github.com/reserva-go/reserva/actuarial/indicator"
+	"github.com/reserva-go/reserva/reform/internal/i18n"
+	"github.com/shopspring/decimal"
+	"golang.org/x/text/language"
 )
 
 // Sentinel errors of the reports and charts, for use with [errors.Is].
@@ -50,6 +51,38 @@ func (u Units) String() string {
 		return "millions"
 	}
 	return fmt.Sprintf("Units(%d)", int(u))
+}
+
+// label returns the words of the unit in language l.
+func (u Units) label(l *i18n.Lang) string {
+	switch u {
+	case UnitsThousands:
+		return l.S(i18n.UnitsThousands)
+	case UnitsMillions:
+		return l.S(i18n.UnitsMillions)
+	}
+	return l.S(i18n.UnitsOne)
+}
+
+// Label returns the words of the unit in the language of tag (English for
+// the zero tag, Spanish for any Spanish), as the headers of reports and
+// the axes of charts show them; another language is an error wrapping
+// [ErrReportOptions].
+func (u Units) Label(tag language.Tag) (string, error) {
+	l, err := reportLang(tag)
+	if err != nil {
+		return "", err
+	}
+	return u.label(l), nil
+}
+
+// reportLang returns the catalogue language of tag.
+func reportLang(tag language.Tag) (*i18n.Lang, error) {
+	l, err := i18n.For(tag)
+	if err != nil {
+		return nil, fmt.Errorf("reform: report Language: %w: %w", err, ErrReportOptions)
+	}
+	return l, nil
 }
 
 // Valid reports whether u is one of the units above.
@@ -104,6 +137,14 @@ type ReportOptions struct {
 	RatioYears []int
 	// Tables selects the tables to write; zero: both.
 	Tables Tables
+	// Language is the language of the titles, headers and words of the
+	// report: English or Spanish as written in Mexico (any Spanish tag
+	// gives es-MX); the zero value (language.Und) is English; another
+	// language is an error. In Spanish the text and Markdown tables group
+	// the thousands of their numbers as es-MX does (golang.org/x/text:
+	// "1,234.50"); CSV keeps plain numbers ("1234.50") in every language,
+	// for the programs that read it.
+	Language language.Tag
 }
 
 // validate checks the fields that do not depend on the outcomes.
@@ -118,7 +159,8 @@ func (o *ReportOptions) validate() error {
 	case o.Tables&^(TableByYear|TableSummary) != 0:
 		return fmt.Errorf("reform: report Tables %#x: unknown table: %w", uint8(o.Tables), ErrReportOptions)
 	}
-	return nil
+	_, err := reportLang(o.Language)
+	return err
 }
 
 // Report is a report of outcomes, its cells already rounded and formatted:
@@ -150,6 +192,10 @@ type Table struct {
 	Columns []string   // the column headers, units in parentheses
 	Rows    [][]string // the cells, len(Columns) in every row
 	labels  int        // the leading columns that are labels, aligned left; the others are numbers
+	// plain are the cells with plain numbers ("1234.50") that CSV writes
+	// when Rows group thousands (a report in Spanish); nil: Rows.
+	plain [][]string
+	na    string // how text and Markdown show an empty cell; "": notAvailable
 }
 
 // notAvailable is how text and Markdown show an empty cell.
@@ -203,14 +249,18 @@ func NewReport(outcomes []Outcome, opt ReportOptions) (*Report, error) {
 		return nil, err
 	}
 	var r Report
-	var err error
+	l, err := reportLang(opt.Language)
+	if err != nil {
+		return nil, err
+	}
+	f := cellFormat{l}
 	if tables&TableByYear != 0 {
-		if r.ByYear, err = byYearTable(outcomes, &opt); err != nil {
+		if r.ByYear, err = byYearTable(outcomes, &opt, f); err != nil {
 			return nil, err
 		}
 	}
 	if tables&TableSummary != 0 {
-		if r.Summary, err = summaryTable(outcomes, &opt); err != nil {
+		if r.Summary, err = summaryTable(outcomes, &opt, f); err != nil {
 			return nil, err
 		}
 	}
@@ -369,22 +419,90 @@ func ShownYears(n, step int) []int {
 	return ts
 }
 
+// cellFormat formats the cells of a report in its language: plain
+// numbers in English (as decimal.StringFixed writes them), numbers with
+// the locale's separators (golang.org/x/text) in Spanish.
+type cellFormat struct{ l *i18n.Lang }
+
+// grouped reports whether the shown numbers differ from the plain ones.
+func (f cellFormat) grouped() bool { return !f.l.IsEnglish() }
+
+// num returns d with places decimals, plain and as shown.
+func (f cellFormat) num(d decimal.Decimal, places int32) (plain, shown string) {
+	plain = d.StringFixed(places)
+	if !f.grouped() {
+		return plain, plain
+	}
+	return plain, f.l.Number(d, places)
+}
+
+// signed returns a difference with places decimals and an explicit sign,
+// plain and as shown (see [signed]).
+func (f cellFormat) signed(d decimal.Decimal, places int32) (plain, shown string) {
+	plain = signed(d, places)
+	if !f.grouped() {
+		return plain, plain
+	}
+	shown = f.l.Number(d.Abs(), places)
+	switch d.Sign() {
+	case 1:
+		shown = "+" + shown
+	case -1:
+		shown = "-" + shown
+	}
+	return plain, shown
+}
+
+// newTable returns a table in the language of f with its title, columns
+// and labels.
+func (f cellFormat) newTable(title string, columns []string, labels int) *Table {
+	tb := &Table{Title: title, Columns: columns, labels: labels}
+	if f.grouped() {
+		tb.na = f.l.S(i18n.NotAvailable)
+	}
+	return tb
+}
+
+// addRow appends a row of plain cells and its shown cells (nil: the
+// same) to tb.
+func (tb *Table) addRow(plain, shown []string) {
+	if shown == nil {
+		tb.Rows = append(tb.Rows, plain)
+		if tb.plain != nil {
+			tb.plain = append(tb.plain, plain)
+		}
+		return
+	}
+	if tb.plain == nil {
+		tb.plain = append(make([][]string, 0, cap(tb.Rows)), tb.Rows...)
+	}
+	tb.Rows = append(tb.Rows, shown)
+	tb.plain = append(tb.plain, plain)
+}
+
 // byYearTable builds the table by year of checked outcomes.
-func byYearTable(outcomes []Outcome, opt *ReportOptions) (*Table, error) {
+func byYearTable(outcomes []Outcome, opt *ReportOptions, f cellFormat) (*Table, error) {
 	res0 := outcomes[0].Result
 	n := len(res0.Years)
+	l := f.l
 	u, places := opt.Units, int32(opt.MoneyDecimals)
-	unit := " (" + u.String() + ")"
-	tb := &Table{
-		Title: fmt.Sprintf("Projection by year, %d–%d (money in %s; rates in %% of the salary bill)",
-			res0.StartYear, res0.StartYear+n-1, u),
-		Columns: []string{"year", "scenario", "reserve at end" + unit, "PAYG cost rate (%)",
-			"contribution rate (%)", "contributions" + unit, "benefits" + unit, "support ratio"},
-		labels: 2,
-	}
+	unit := " (" + u.label(l) + ")"
+	tb := f.newTable(l.F(i18n.ByYearTitle, res0.StartYear, res0.StartYear+n-1, u.label(l)),
+		[]string{l.S(i18n.ColYear), l.S(i18n.ColScenario), l.S(i18n.ColReserve) + unit, l.S(i18n.ColPAYG),
+			l.S(i18n.ColContribRate), l.S(i18n.ColContrib) + unit, l.S(i18n.ColBenefits) + unit, l.S(i18n.ColSupport)}, 2)
 	ts := ShownYears(n, opt.Step)
 	tb.Rows = make([][]string, 0, len(ts)*len(outcomes))
-	cells := make([]string, len(ts)*len(outcomes)*len(tb.Columns))
+	ncol := len(tb.Columns)
+	copies := 1
+	if f.grouped() {
+		copies = 2
+	}
+	cells := make([]string, copies*len(ts)*len(outcomes)*ncol)
+	next := func() []string {
+		row := cells[:ncol:ncol]
+		cells = cells[ncol:]
+		return row
+	}
 	for _, t := range ts {
 		for i := range outcomes {
 			o := &outcomes[i]
@@ -395,25 +513,34 @@ func byYearTable(outcomes []Outcome, opt *ReportOptions) (*Table, error) {
 			}
 			contrib, ben, exp := y.TotalContributions(), y.Benefits(), y.Expenditure()
 			pens := y.TotalPensioners()
-			var payg, crate, support string
+			row := next()
+			var shown []string
+			if f.grouped() {
+				shown = next()
+			}
+			set := func(j int, plain, sh string) {
+				row[j] = plain
+				if shown != nil {
+					shown[j] = sh
+				}
+			}
+			setNum := func(j int, d decimal.Decimal, places int32) {
+				p, sh := f.num(d, places)
+				set(j, p, sh)
+			}
+			set(0, strconv.Itoa(year), strconv.Itoa(year))
+			set(1, o.Name, o.Name)
 			if y.SalaryBill != 0 {
-				payg = percent(exp / y.SalaryBill).StringFixed(RateDecimals)
-				crate = percent(contrib / y.SalaryBill).StringFixed(RateDecimals)
+				setNum(3, percent(exp/y.SalaryBill), RateDecimals)
+				setNum(4, percent(contrib/y.SalaryBill), RateDecimals)
 			}
 			if pens != 0 {
-				support = ratio(y.Actives / pens).StringFixed(RatioDecimals)
+				setNum(7, ratio(y.Actives/pens), RatioDecimals)
 			}
-			row := cells[:len(tb.Columns):len(tb.Columns)]
-			cells = cells[len(tb.Columns):]
-			row[0] = strconv.Itoa(year)
-			row[1] = o.Name
-			row[2] = money(y.ReserveEnd, u, places).StringFixed(places)
-			row[3] = payg
-			row[4] = crate
-			row[5] = money(contrib, u, places).StringFixed(places)
-			row[6] = money(ben, u, places).StringFixed(places)
-			row[7] = support
-			tb.Rows = append(tb.Rows, row)
+			setNum(2, money(y.ReserveEnd, u, places), places)
+			setNum(5, money(contrib, u, places), places)
+			setNum(6, money(ben, u, places), places)
+			tb.addRow(row, shown)
 		}
 	}
 	return tb, nil
@@ -421,7 +548,7 @@ func byYearTable(outcomes []Outcome, opt *ReportOptions) (*Table, error) {
 
 // summaryTable builds the summary table of checked outcomes with their
 // summaries.
-func summaryTable(outcomes []Outcome, opt *ReportOptions) (*Table, error) {
+func summaryTable(outcomes []Outcome, opt *ReportOptions, f cellFormat) (*Table, error) {
 	s0 := outcomes[0].Summary
 	start, horizon := s0.StartYear, s0.Years
 	ratioYears := opt.RatioYears
@@ -434,18 +561,15 @@ func summaryTable(outcomes []Outcome, opt *ReportOptions) (*Table, error) {
 				y, start, start+horizon-1, ErrYearOutside)
 		}
 	}
+	l := f.l
 	u, places := opt.Units, int32(opt.MoneyDecimals)
 
-	tb := &Table{
-		Title: fmt.Sprintf("Summary over %d–%d (%d years; money in %s; rates in %% of the salary bill, differences in percentage points)",
-			start, start+horizon-1, horizon, u),
-		Columns: []string{"indicator", "unit"},
-		labels:  2,
-	}
+	tb := f.newTable(l.F(i18n.SummaryTitle, start, start+horizon-1, horizon, u.label(l)),
+		[]string{l.S(i18n.ColIndicator), l.S(i18n.ColUnit)}, 2)
 	for i, o := range outcomes {
 		tb.Columns = append(tb.Columns, o.Name)
 		if i > 0 {
-			tb.Columns = append(tb.Columns, o.Name+" − "+outcomes[0].Name)
+			tb.Columns = append(tb.Columns, l.F(i18n.DifferenceFormat, o.Name, outcomes[0].Name))
 		}
 	}
 
@@ -462,17 +586,18 @@ func summaryTable(outcomes []Outcome, opt *ReportOptions) (*Table, error) {
 		return conv(x), nil
 	}
 	var cur *Outcome // the outcome whose values are being computed
+	pct := l.S(i18n.UnitPctSalaries)
 	inds := []measure{
-		{"GAP", "% of salaries", RateDecimals, func(s *indicator.Summary) (decimal.Decimal, error) {
+		{l.S(i18n.IndGAP), pct, RateDecimals, func(s *indicator.Summary) (decimal.Decimal, error) {
 			return scalar("GAP", s.GAP, percent, cur)
 		}},
-		{"GAP without reserve", "% of salaries", RateDecimals, func(s *indicator.Summary) (decimal.Decimal, error) {
+		{l.S(i18n.IndGAPNoReserve), pct, RateDecimals, func(s *indicator.Summary) (decimal.Decimal, error) {
 			return scalar("GAP without reserve", s.GAPWithoutReserve, percent, cur)
 		}},
 	}
 	for _, y := range ratioYears {
 		t := y - start
-		inds = append(inds, measure{fmt.Sprintf("reserve ratio %d", y), "years of expenditure", RatioDecimals,
+		inds = append(inds, measure{l.F(i18n.IndReserveRatio, y), l.S(i18n.UnitYearsExpense), RatioDecimals,
 			func(s *indicator.Summary) (decimal.Decimal, error) {
 				x := s.ReserveRatio[t]
 				if err := Finite(cur, "reserve ratio", t, y, x); err != nil {
@@ -482,20 +607,20 @@ func summaryTable(outcomes []Outcome, opt *ReportOptions) (*Table, error) {
 			}})
 	}
 	inds = append(inds,
-		measure{"PV of the deficit", u.String(), places, func(s *indicator.Summary) (decimal.Decimal, error) {
+		measure{l.S(i18n.IndDeficitPV), u.label(l), places, func(s *indicator.Summary) (decimal.Decimal, error) {
 			return scalar("present value of the deficit", s.DeficitPV, func(x float64) decimal.Decimal { return money(x, u, places) }, cur)
 		}},
-		measure{"actuarial balance", "% of salaries", RateDecimals, func(s *indicator.Summary) (decimal.Decimal, error) {
+		measure{l.S(i18n.IndBalance), pct, RateDecimals, func(s *indicator.Summary) (decimal.Decimal, error) {
 			return scalar("actuarial balance", s.ActuarialBalance, percent, cur)
 		}},
 	)
 
-	// The depletion year first.
-	row := []string{"depletion year", "year"}
+	// The depletion year first: years are never grouped.
+	row := []string{l.S(i18n.IndDepletion), l.S(i18n.UnitYear)}
 	for i := range outcomes {
 		s := outcomes[i].Summary
 		if !s.Depleted {
-			row = append(row, "none")
+			row = append(row, l.S(i18n.None))
 		} else {
 			row = append(row, strconv.Itoa(s.DepletionYear))
 		}
@@ -507,10 +632,14 @@ func summaryTable(outcomes []Outcome, opt *ReportOptions) (*Table, error) {
 			row = append(row, d)
 		}
 	}
-	tb.Rows = append(tb.Rows, row)
+	tb.addRow(row, nil)
 
 	for _, ind := range inds {
 		row := []string{ind.name, ind.unit}
+		var shown []string
+		if f.grouped() {
+			shown = []string{ind.name, ind.unit}
+		}
 		var base decimal.Decimal
 		for i := range outcomes {
 			cur = &outcomes[i]
@@ -518,16 +647,29 @@ func summaryTable(outcomes []Outcome, opt *ReportOptions) (*Table, error) {
 			if err != nil {
 				return nil, err
 			}
-			row = append(row, v.StringFixed(ind.places))
+			p, sh := f.num(v, ind.places)
+			row = append(row, p)
+			shown = appendShown(shown, sh)
 			if i == 0 {
 				base = v
 			} else {
-				row = append(row, signed(v.Sub(base), ind.places))
+				p, sh := f.signed(v.Sub(base), ind.places)
+				row = append(row, p)
+				shown = appendShown(shown, sh)
 			}
 		}
-		tb.Rows = append(tb.Rows, row)
+		tb.addRow(row, shown)
 	}
 	return tb, nil
+}
+
+// appendShown appends s to shown unless shown is nil (a report in
+// English, whose shown cells are the plain ones).
+func appendShown(shown []string, s string) []string {
+	if shown == nil {
+		return nil
+	}
+	return append(shown, s)
 }
 
 // signed formats a difference with places decimals and an explicit sign:
