@@ -15,10 +15,10 @@ import (
 	"github.com/reserva-go/reserva/reform/internal/reformtest"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
+	"golang.org/x/text/language"
 	"gonum.org/v1/plot"
 	"gonum.org/v1/plot/cmpimg"
 	"gonum.org/v1/plot/plotter"
-	"golang.org/x/text/language"
 	"gonum.org/v1/plot/vg"
 )
 
