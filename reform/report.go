@@ -145,6 +145,11 @@ type ReportOptions struct {
 	// "1,234.50"); CSV keeps plain numbers ("1234.50") in every language,
 	// for the programs that read it.
 	Language language.Tag
+	// Grouping groups the thousands of the numbers of the text and
+	// Markdown tables (and of [Report]'s cells) in English too, as
+	// golang.org/x/text formats them ("60,279,528"); false: plain numbers
+	// in English ("60279528"), grouped in Spanish. CSV is always plain.
+	Grouping bool
 }
 
 // validate checks the fields that do not depend on the outcomes.
@@ -197,6 +202,10 @@ type Table struct {
 	plain [][]string
 	na    string // how text and Markdown show an empty cell; "": notAvailable
 }
+
+// Labels returns the number of leading columns of t that are labels
+// (aligned left); the others hold numbers (aligned right).
+func (t *Table) Labels() int { return t.labels }
 
 // notAvailable is how text and Markdown show an empty cell.
 const notAvailable = "n/a"
@@ -253,7 +262,7 @@ func NewReport(outcomes []Outcome, opt ReportOptions) (*Report, error) {
 	if err != nil {
 		return nil, err
 	}
-	f := cellFormat{l}
+	f := cellFormat{l, opt.Grouping || !l.IsEnglish()}
 	if tables&TableByYear != 0 {
 		if r.ByYear, err = byYearTable(outcomes, &opt, f); err != nil {
 			return nil, err
@@ -422,10 +431,13 @@ func ShownYears(n, step int) []int {
 // cellFormat formats the cells of a report in its language: plain
 // numbers in English (as decimal.StringFixed writes them), numbers with
 // the locale's separators (golang.org/x/text) in Spanish.
-type cellFormat struct{ l *i18n.Lang }
+type cellFormat struct {
+	l     *i18n.Lang
+	group bool // whether the shown numbers group thousands
+}
 
 // grouped reports whether the shown numbers differ from the plain ones.
-func (f cellFormat) grouped() bool { return !f.l.IsEnglish() }
+func (f cellFormat) grouped() bool { return f.group }
 
 // num returns d with places decimals, plain and as shown.
 func (f cellFormat) num(d decimal.Decimal, places int32) (plain, shown string) {
@@ -457,7 +469,7 @@ func (f cellFormat) signed(d decimal.Decimal, places int32) (plain, shown string
 // and labels.
 func (f cellFormat) newTable(title string, columns []string, labels int) *Table {
 	tb := &Table{Title: title, Columns: columns, labels: labels}
-	if f.grouped() {
+	if !f.l.IsEnglish() {
 		tb.na = f.l.S(i18n.NotAvailable)
 	}
 	return tb
