@@ -297,3 +297,30 @@ func init() {
 		english[k], spanish[k] = v[0], v[1]
 	}
 }
+
+// The keys of the workbook (package reform/xlsx).
+const (
+	SheetSummary     Key = "sheet.summary"
+	SheetProjection  Key = "sheet.projection"
+	SheetComparison  Key = "sheet.comparison"  // reform, base
+	SheetAttribution Key = "sheet.attribution" // reform
+	ColSalaryBill    Key = "col.salarybill"
+	ColOf            Key = "col.of"   // column, scenario
+	ColDiffOf        Key = "col.diff" // column
+	ColDeficitPV     Key = "col.deficitpv"
+)
+
+func init() {
+	for k, v := range map[Key][2]string{
+		SheetSummary:     {"Summary", "Resumen"},
+		SheetProjection:  {"Projection", "Proyección"},
+		SheetComparison:  {"%s vs %s", "%s vs %s"},
+		SheetAttribution: {"Attribution %s", "Atribución %s"},
+		ColSalaryBill:    {"salary bill", "masa salarial"},
+		ColOf:            {"%s, %s", "%s, %s"},
+		ColDiffOf:        {"difference in %s", "diferencia en %s"},
+		ColDeficitPV:     {"PV of the deficit", "VP del déficit"},
+	} {
+		english[k], spanish[k] = v[0], v[1]
+	}
+}
