@@ -465,6 +465,22 @@ func (f cellFormat) signed(d decimal.Decimal, places int32) (plain, shown string
 	return plain, shown
 }
 
+// put sets cell j of a row to plain, and of its shown cells (nil: the
+// same) to shown.
+func (f cellFormat) put(row, shown []string, j int, plain, sh string) {
+	row[j] = plain
+	if shown != nil {
+		shown[j] = sh
+	}
+}
+
+// putNum sets cell j of a row and of its shown cells to d with places
+// decimals.
+func (f cellFormat) putNum(row, shown []string, j int, d decimal.Decimal, places int32) {
+	p, sh := f.num(d, places)
+	f.put(row, shown, j, p, sh)
+}
+
 // newTable returns a table in the language of f with its title, columns
 // and labels.
 func (f cellFormat) newTable(title string, columns []string, labels int) *Table {
@@ -530,28 +546,19 @@ func byYearTable(outcomes []Outcome, opt *ReportOptions, f cellFormat) (*Table, 
 			if f.grouped() {
 				shown = next()
 			}
-			set := func(j int, plain, sh string) {
-				row[j] = plain
-				if shown != nil {
-					shown[j] = sh
-				}
-			}
-			setNum := func(j int, d decimal.Decimal, places int32) {
-				p, sh := f.num(d, places)
-				set(j, p, sh)
-			}
-			set(0, strconv.Itoa(year), strconv.Itoa(year))
-			set(1, o.Name, o.Name)
+			ys := strconv.Itoa(year)
+			f.put(row, shown, 0, ys, ys)
+			f.put(row, shown, 1, o.Name, o.Name)
 			if y.SalaryBill != 0 {
-				setNum(3, percent(exp/y.SalaryBill), RateDecimals)
-				setNum(4, percent(contrib/y.SalaryBill), RateDecimals)
+				f.putNum(row, shown, 3, percent(exp/y.SalaryBill), RateDecimals)
+				f.putNum(row, shown, 4, percent(contrib/y.SalaryBill), RateDecimals)
 			}
 			if pens != 0 {
-				setNum(7, ratio(y.Actives/pens), RatioDecimals)
+				f.putNum(row, shown, 7, ratio(y.Actives/pens), RatioDecimals)
 			}
-			setNum(2, money(y.ReserveEnd, u, places), places)
-			setNum(5, money(contrib, u, places), places)
-			setNum(6, money(ben, u, places), places)
+			f.putNum(row, shown, 2, money(y.ReserveEnd, u, places), places)
+			f.putNum(row, shown, 5, money(contrib, u, places), places)
+			f.putNum(row, shown, 6, money(ben, u, places), places)
 			tb.addRow(row, shown)
 		}
 	}
