@@ -14,15 +14,26 @@ type Accrual struct {
 	Rates      []float64 // replacement rate at MinService+i years, a fraction (1 = 100%)
 }
 
-// LinearAccrual returns the accrual that pays atMin at minService years and
-// perYear more for each further year, up to ceiling: the ISSSTE transition
-// table is LinearAccrual(15, 0.50, 0.025, 0.75) (50% at 15 years, 2.5 points
-// a year to 75% at 25).
-func LinearAccrual(minService int, atMin, perYear, ceiling float64) Accrual {
-	a := Accrual{MinService: minService}
-	for r := atMin; ; r += perYear {
-		if r >= ceiling-1e-12 || perYear <= 0 {
-			a.Rates = append(a.Rates, math.Min(r, ceiling))
+// LinearAccrual describes an accrual table that pays AtMin at MinService
+// years of service and PerYear more for each further year, up to Max: the
+// ISSSTE transition table is
+//
+//	LinearAccrual{MinService: 15, AtMin: 0.50, PerYear: 0.025, Max: 0.75}.Accrual()
+//
+// (50% at 15 years, 2.5 points a year to 75% at 25). Rates are fractions.
+type LinearAccrual struct {
+	MinService int     // the least service that earns a pension, ≥ 0
+	AtMin      float64 // the rate at MinService years
+	PerYear    float64 // the rise for each further year; ≤ 0: AtMin (capped at Max) at every service
+	Max        float64 // the highest rate, reached and then held
+}
+
+// Accrual returns the table as an [Accrual].
+func (l LinearAccrual) Accrual() Accrual {
+	a := Accrual{MinService: l.MinService}
+	for r := l.AtMin; ; r += l.PerYear {
+		if r >= l.Max-1e-12 || l.PerYear <= 0 {
+			a.Rates = append(a.Rates, math.Min(r, l.Max))
 			return a
 		}
 		a.Rates = append(a.Rates, r)

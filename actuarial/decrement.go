@@ -246,7 +246,7 @@ var reciprocal = func() (r [maxCauses + 3]float64) {
 	return r
 }()
 
-// dependentUDDM is the UDD-in-the-multiple-decrement-table conversion from
+// DependentUDDM is the UDD-in-the-multiple-decrement-table conversion from
 // independent rates qi to dependent probabilities dep.
 func DependentUDDM(dep, qi []float64) {
 	certain := 0

@@ -22,10 +22,11 @@ var (
 	ErrEmpty      = mortality.ErrEmpty      // a table without a single rate
 	ErrSyntax     = mortality.ErrSyntax     // a malformed file or cell
 
-	ErrUnknownColumn = errors.New("unknown column")                         // a CSV header this package does not read
-	ErrMissingColumn = errors.New("missing column")                         // a CSV without a required column
-	ErrDecrementSum  = errors.New("dependent probabilities sum above 1")    // Σ_j q^(j) > 1 at one age
-	ErrRange         = errors.New("age or service outside its valid range") // a negative age, say
+	ErrUnknownColumn = errors.New("unknown column")                      // a CSV header this package does not read
+	ErrMissingColumn = errors.New("missing column")                      // a CSV without a required column
+	ErrDecrementSum  = errors.New("dependent probabilities sum above 1") // Σ_j q^(j) > 1 at one age
+	ErrRange         = errors.New("value outside its valid range")       // a negative age, an age outside a table, a service above the working life
+	ErrNegative      = errors.New("negative value")                      // an amount, a salary or a count below 0
 	ErrConversion    = errors.New("no independent rates reproduce these dependent probabilities")
 	ErrUnknownSex    = errors.New("unknown sex code")   // see SexCodes
 	ErrAmbiguousSex  = errors.New("ambiguous sex code") // M without SexCodesEnglish or SexCodesSpanish

@@ -15,7 +15,7 @@ var ErrInterest = errors.New("rate must be finite and above −1")
 // [ErrInterest].
 func ValidateInterest(i float64) error { return CheckRate("interest rate", i) }
 
-// checkRate returns an error naming field and value when r is not a valid
+// CheckRate returns an error naming field and value when r is not a valid
 // annual effective rate.
 func CheckRate(field string, r float64) error {
 	if math.IsNaN(r) || math.IsInf(r, 0) || r <= -1 {
@@ -206,7 +206,7 @@ func DiscountFactors(dst []float64, i float64, n int, timing Timing) []float64 {
 	return dst
 }
 
-// makeDst returns dst, or a new slice of n when dst is nil; it panics on a
+// MakeDst returns dst, or a new slice of n when dst is nil; it panics on a
 // length mismatch.
 func MakeDst(dst []float64, n int) []float64 {
 	mustYears("length", n)

@@ -1,16 +1,11 @@
 package actuarial
 
 import (
-	"errors"
 	"fmt"
 	"math"
 
 	"github.com/reserva-go/reserva/mortality"
 )
-
-// ErrAgeRange is wrapped by the errors returned for an age outside a table's
-// ages.
-var ErrAgeRange = errors.New("age outside the table")
 
 // Life pairs a mortality table with an annual effective interest rate: the
 // basis on which the life contingencies of one life are valued.
@@ -105,6 +100,8 @@ func (l CurveLife) Validate() error {
 	return ValidateTable("CurveLife.Table", l.Table)
 }
 
+// ValidateTable reports a nil table, an invalid age range, or a rate that
+// is not a probability, naming field.
 func ValidateTable(field string, t mortality.Table) error {
 	if t == nil {
 		return fmt.Errorf("actuarial: %s is nil", field)
@@ -142,7 +139,7 @@ func checkAge(field string, t mortality.Table, x int) error {
 		return fmt.Errorf("actuarial: %s %d: no table", field, x)
 	}
 	if lo, hi := t.MinAge(), t.MaxAge(); x < lo || x > hi {
-		return fmt.Errorf("actuarial: %s %d outside the table's ages %d..%d: %w", field, x, lo, hi, ErrAgeRange)
+		return fmt.Errorf("actuarial: %s %d outside the table's ages %d..%d: %w", field, x, lo, hi, ErrRange)
 	}
 	return nil
 }
@@ -223,7 +220,7 @@ func mustAge(x, lo int) {
 	}
 }
 
-// qAt returns q at age a, 1 above hi whatever the table says.
+// QAt returns q at age a, 1 above hi whatever the table says.
 func QAt(t mortality.Table, a, hi int) float64 {
 	if a > hi {
 		return 1

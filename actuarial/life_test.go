@@ -152,11 +152,11 @@ func TestValidate(t *testing.T) {
 	assert.NoError(t, l.CheckAge(130))
 	for _, x := range []int{19, 131, -1} {
 		err := l.CheckAge(x)
-		assert.True(t, errors.Is(err, actuarial.ErrAgeRange), "%d: %v", x, err)
+		assert.True(t, errors.Is(err, actuarial.ErrRange), "%d: %v", x, err)
 		assert.Contains(t, err.Error(), "20..130")
 	}
 	assert.Error(t, actuarial.Life{}.CheckAge(40))
-	assert.True(t, errors.Is(actuarial.CurveLife{Table: tbl}.CheckAge(10), actuarial.ErrAgeRange))
+	assert.True(t, errors.Is(actuarial.CurveLife{Table: tbl}.CheckAge(10), actuarial.ErrRange))
 }
 
 // TestPanics checks that misuse panics with a message naming the package.

@@ -34,7 +34,7 @@ func TestPhase(t *testing.T) {
 	const tol = 1e-12 // steps accumulate in floating point
 	// "+0.5 points a year until 15%" (the reform issue's example): from 10%
 	// in 2022, 10.5% in 2023, ..., 15% in 2032, then flat.
-	s := actuarial.Phase(2023, 0.10, 0.15, 0.005)
+	s := actuarial.Phase{Start: 2023, From: 0.10, To: 0.15, Step: 0.005}.Schedule()
 	require.NoError(t, s.Validate())
 	assert.Equal(t, 0.10, s.At(2022))
 	for y := 2023; y <= 2032; y++ {
@@ -43,11 +43,11 @@ func TestPhase(t *testing.T) {
 	assert.Equal(t, 0.15, s.At(2033))
 	assert.Equal(t, 0.15, s.At(2100))
 
-	down := actuarial.Phase(2030, 65, 60, 1) // a falling phase-in
+	down := actuarial.Phase{Start: 2030, From: 65, To: 60, Step: 1}.Schedule() // a falling phase-in
 	assert.Equal(t, 65.0, down.At(2029))
 	assert.Equal(t, 64.0, down.At(2030))
 	assert.Equal(t, 60.0, down.At(2034))
-	jump := actuarial.Phase(2030, 0.08, 0.11, 0)
+	jump := actuarial.Phase{Start: 2030, From: 0.08, To: 0.11, Step: 0}.Schedule()
 	assert.Equal(t, 0.08, jump.At(2029))
 	assert.Equal(t, 0.11, jump.At(2030))
 }
@@ -56,7 +56,7 @@ func TestLinearAccrual(t *testing.T) {
 	// ISSSTE transition regime (testdata/isstey/FACTS.md): age 55 with 15 years
 	// gives 50%, rising 2.5 points a year to 75% at 25 years.
 	const tol = 1e-12
-	a := actuarial.LinearAccrual(15, 0.50, 0.025, 0.75)
+	a := actuarial.LinearAccrual{MinService: 15, AtMin: 0.50, PerYear: 0.025, Max: 0.75}.Accrual()
 	require.NoError(t, a.Validate())
 	for _, c := range []struct {
 		service int

@@ -52,12 +52,23 @@ func (s Schedule) Validate() error {
 	return nil
 }
 
-// Phase returns a schedule that is from in every year before start and moves
-// by step each year from start on until it reaches to, then stays there:
-// "+0.5 points a year from 2023 until 15%" is Phase(2023, 0.10, 0.15, 0.005).
-// The sign of step is taken from the direction from → to; a zero step jumps
-// to to in year start.
-func Phase(start int, from, to, step float64) Schedule {
+// Phase describes a schedule that is From in every year before Start and
+// moves by Step each year from Start on until it reaches To, then stays
+// there: "+0.5 points a year from 2023 until 15%" is
+//
+//	Phase{Start: 2023, From: 0.10, To: 0.15, Step: 0.005}.Schedule()
+//
+// The sign of Step is taken from the direction From → To; a zero Step jumps
+// to To in year Start.
+type Phase struct {
+	Start    int     // the calendar year of the first move
+	From, To float64 // the value before Start, and the value reached
+	Step     float64 // the move a year, its sign ignored; 0: one jump in Start
+}
+
+// Schedule returns the phase-in as a [Schedule].
+func (ph Phase) Schedule() Schedule {
+	start, from, to, step := ph.Start, ph.From, ph.To, ph.Step
 	s := Schedule{{Year: start - 1, Value: from}}
 	if from == to {
 		return s

@@ -81,7 +81,7 @@ func (o DecrementOptions) check() {
 	}
 }
 
-// ageLimit bounds the ages and years of service a service table may hold.
+// AgeLimit bounds the ages and years of service a service table may hold.
 const AgeLimit = 200
 
 // ServiceTable is a multiple-decrement table for active members: for each

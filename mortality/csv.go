@@ -10,11 +10,6 @@ import (
 	"strings"
 )
 
-// ErrHeader is wrapped by the errors the readers return for a missing or
-// malformed header row: no header at all (the first row holds numbers), an
-// empty or repeated column name, an unknown or missing column.
-var ErrHeader = errors.New("missing or malformed header")
-
 // CSVOptions configures [CSVOptions.Read]. Its zero value reads the common
 // layout, a header row then one row per age, comma-separated, the age in the
 // first column and q_x in every other column:

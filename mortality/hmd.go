@@ -11,17 +11,6 @@ import (
 	"strings"
 )
 
-// Sentinel errors of the Human Mortality Database reader, for use with
-// [errors.Is].
-var (
-	// ErrOpenAge: an open age interval ("110+") whose q is not 1, or a row
-	// after it in the same year.
-	ErrOpenAge = errors.New("open age interval must have q = 1 and end its year")
-	// ErrYearOrder: a year (or period) that does not follow the previous
-	// one, such as a year given twice.
-	ErrYearOrder = errors.New("years out of order or repeated")
-)
-
 // HMD is a life-table file of the Human Mortality Database
 // (https://www.mortality.org), such as mltper_1x1.txt (males, period,
 // single ages by single years) or fltcoh_1x1.txt (females, cohort). The
@@ -112,10 +101,14 @@ const hmdMaxLine = 64 << 10
 //
 //	Year          Age         mx       qx    ax      lx      dx      Lx       Tx     ex
 //
-// and one whitespace-separated row per year and single age, the last age of
-// each year an open interval ("110+"). Year, Age and qx are required; the
-// other columns may be absent, in any order. Years may be periods
-// ("1930-1934"); abridged age groups ("1-4") are not read.
+// and one whitespace-separated row per year and single age. Every year
+// holds every age from 0 to its open age group, the last row of the year:
+// "110+" in current files, "110" (without the "+", its q 1) in files made
+// under the Methods Protocol v5. Every year ends with the same open age as
+// the first, so a file cut short (in the middle of a year, or with a year's
+// top ages removed) is an error, not a shorter table. Year, Age and qx are
+// required; the other columns may be absent, in any order. Years may be
+// periods ("1930-1934"); abridged age groups ("1-4") are not read.
 //
 // Bad input returns a [*ParseError] naming the line, the field (1-based
 // column number and header) and the offending text, wrapping [ErrEmpty],
@@ -123,7 +116,9 @@ const hmdMaxLine = 64 << 10
 // or missing column), csv.ErrFieldCount (a row whose number of fields
 // differs from the header's), [ErrSyntax] (a value that is not a number, a
 // missing value ".", a negative m_x, a_x, l_x, d_x, L_x, T_x or e_x),
-// [ErrContentType] (abridged ages), [ErrMissingAge], [ErrDuplicate],
+// [ErrContentType] (abridged ages), [ErrMissingAge] (a gap in the ages, a
+// year that does not start at age 0 or does not end with its open age
+// group), [ErrDuplicate],
 // [ErrYearOrder], [ErrOpenAge], [ErrNotFinite] or [ErrRate] (q outside
 // [0, 1]). An error from r itself is returned wrapped.
 func ReadHMD(r io.Reader) (*HMD, error) {
@@ -137,6 +132,7 @@ func ReadHMD(r io.Reader) (*HMD, error) {
 		nFields  int
 		fields   []string
 		cur      *hmdBuilder
+		open     hmdOpenAge // the open age of the first year
 		prevLast = math.MinInt
 	)
 	for sc.Scan() {
@@ -178,10 +174,13 @@ func ReadHMD(r io.Reader) (*HMD, error) {
 			}
 			n := 0
 			if cur != nil {
+				if err := cur.checkEnd(&col, &open); err != nil {
+					return nil, err
+				}
 				h.Tables = append(h.Tables, cur.finish())
 				n = len(cur.q)
 			}
-			cur = newHMDBuilder(&col, year, last, n)
+			cur = newHMDBuilder(&col, fields[col[hmdYear]], year, last, n)
 			prevLast = last
 		}
 		if err := cur.addRow(&col, fields, lineNo); err != nil {
@@ -201,6 +200,9 @@ func ReadHMD(r io.Reader) (*HMD, error) {
 		return nil, &ParseError{Line: lineNo, Err: fmt.Errorf("%w: no header line \"Year Age ...\"", ErrHeader)}
 	case cur == nil:
 		return nil, &ParseError{Line: lineNo, Err: fmt.Errorf("%w: a header but no rows", ErrEmpty)}
+	}
+	if err := cur.checkEnd(&col, &open); err != nil {
+		return nil, err
 	}
 	h.Tables = append(h.Tables, cur.finish())
 	return h, nil
@@ -292,19 +294,30 @@ func parseHMDYear(s string) (first, last int, err error) {
 	return first, last, nil
 }
 
+// hmdOpenAge is the open age group that ends the first year of a file,
+// which every later year must end with too.
+type hmdOpenAge struct {
+	age  int
+	text string // as printed: "110+", or "110" in older files; empty before the first year ends
+	year string // the first year, as printed
+}
+
 // hmdBuilder accumulates the rows of one year.
 type hmdBuilder struct {
-	t      HMDTable
-	q      []float64
-	cols   [hmdNCol]*[]float64 // destination of each numeric column; nil if absent
-	minAge int
-	prev   int
+	t        HMDTable
+	q        []float64
+	cols     [hmdNCol]*[]float64 // destination of each numeric column; nil if absent
+	minAge   int
+	prev     int
+	year     string // the Year field as printed ("1933", "1930-1934")
+	lastLine int    // line of the last row read
+	lastAge  string // Age field of the last row read, as printed
 }
 
 // newHMDBuilder starts the table of a year; n is the expected number of
 // ages (that of the previous year), 0 if unknown.
-func newHMDBuilder(col *[hmdNCol]int, year, last, n int) *hmdBuilder {
-	b := &hmdBuilder{t: HMDTable{Year: year, LastYear: last}}
+func newHMDBuilder(col *[hmdNCol]int, yearText string, year, last, n int) *hmdBuilder {
+	b := &hmdBuilder{t: HMDTable{Year: year, LastYear: last}, year: yearText}
 	dst := [hmdNCol]*[]float64{
 		hmdMx: &b.t.Mx, hmdQx: &b.q, hmdAx: &b.t.Ax, hmdLx: &b.t.Survivors,
 		hmdDx: &b.t.Deaths, hmdLLx: &b.t.PersonYears, hmdTx: &b.t.PersonYearsAbove, hmdEx: &b.t.Ex,
@@ -329,6 +342,9 @@ func (b *hmdBuilder) addRow(col *[hmdNCol]int, fields []string, line int) error 
 	case b.t.OpenAge:
 		return &ParseError{Line: line, Column: col[hmdAge] + 1, Field: "Age", Value: text,
 			Err: fmt.Errorf("%w: a row after the open age interval of %d", ErrOpenAge, b.t.Year)}
+	case len(b.q) == 0 && age != 0:
+		return &ParseError{Line: line, Column: col[hmdAge] + 1, Field: "Age", Value: text,
+			Err: fmt.Errorf("%w: year %s starts at age %s; an HMD table starts at age 0", ErrMissingAge, b.year, text)}
 	case len(b.q) == 0:
 		b.minAge = age
 	case age <= b.prev:
@@ -340,6 +356,7 @@ func (b *hmdBuilder) addRow(col *[hmdNCol]int, fields []string, line int) error 
 	}
 	b.prev = age
 	b.t.OpenAge = open
+	b.lastLine, b.lastAge = line, text
 	for k := hmdMx; k < hmdNCol; k++ {
 		if b.cols[k] == nil {
 			continue
@@ -387,6 +404,27 @@ func parseHMDValue(s string, k int, open bool) (float64, error) {
 		return 0, fmt.Errorf("%w: %s must not be negative", ErrSyntax, hmdColumns[k])
 	}
 	return v, nil
+}
+
+// checkEnd checks that the year ends with its open age group: an age
+// marked "+", or, in files without the "+", an age whose q is 1. The first
+// year sets the open age in *first; every later year must end with the same.
+func (b *hmdBuilder) checkEnd(col *[hmdNCol]int, first *hmdOpenAge) error {
+	isOpen := b.t.OpenAge || b.q[len(b.q)-1] == 1
+	switch {
+	case first.text == "" && isOpen:
+		*first = hmdOpenAge{age: b.prev, text: b.lastAge, year: b.year}
+		return nil
+	case first.text == "":
+		return &ParseError{Line: b.lastLine, Column: col[hmdAge] + 1, Field: "Age", Value: b.lastAge,
+			Err: fmt.Errorf("%w: year %s ends at age %s; an HMD table ends with its open age group (110+ in current files)",
+				ErrMissingAge, b.year, b.lastAge)}
+	case !isOpen || b.prev != first.age:
+		return &ParseError{Line: b.lastLine, Column: col[hmdAge] + 1, Field: "Age", Value: b.lastAge,
+			Err: fmt.Errorf("%w: year %s ends at age %s; an HMD table ends with its open age group %s, as year %s does",
+				ErrMissingAge, b.year, b.lastAge, first.text, first.year)}
+	}
+	return nil
 }
 
 func (b *hmdBuilder) finish() HMDTable {

@@ -5,6 +5,7 @@ import (
 	"encoding/csv"
 	"errors"
 	"math"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -169,8 +170,11 @@ func TestReadHMDLayouts(t *testing.T) {
 	})
 	t.Run("old open age without +, CRLF, MPv5", func(t *testing.T) {
 		in := "France, Total Population, Life tables (period 1x1), Males\tLast modified: 16 Feb 2017, MPv5 (May07)\r\n\r\n" +
-			"  Year  Age  mx  qx  ax  lx  dx  Lx  Tx  ex\r\n" +
-			"  1816  109  0.47581  0.38437  0.50  1  0  1  2  2.07\r\n" +
+			"  Year  Age  mx  qx  ax  lx  dx  Lx  Tx  ex\r\n"
+		for x := range 109 { // placeholder rows for ages 0-108
+			in += "  1816  " + strconv.Itoa(x) + "  0.1  0.1  0.50  1000  100  950  5000  5.00\r\n"
+		}
+		in += "  1816  109  0.47581  0.38437  0.50  1  0  1  2  2.07\r\n" +
 			"  1816  110  0.48817  1.00000  2.05  1  1  1  1  2.05\r\n"
 		h, err := mortality.ReadHMD(strings.NewReader(in))
 		require.NoError(t, err)
@@ -179,22 +183,24 @@ func TestReadHMDLayouts(t *testing.T) {
 		assert.Equal(t, "MPv5 (May07)", h.Protocol)
 		y := h.Tables[0]
 		assert.False(t, y.OpenAge)
-		assert.Equal(t, 109, y.Table.MinAge())
-		assert.Equal(t, []float64{0.38437, 1}, y.Table.Rates())
+		assert.Equal(t, 0, y.Table.MinAge())
+		assert.Equal(t, 110, y.Table.MaxAge())
+		assert.Equal(t, 0.38437, y.Table.Q(109))
+		assert.Equal(t, 1.0, y.Table.Q(110))
 	})
 	t.Run("only the required columns, no preamble", func(t *testing.T) {
-		in := "Year Age qx\n2000 0 0.01\n2000 1 0.02\n2001 0 0.03\n"
+		in := "Year Age qx\n2000 0 0.01\n2000 1 0.02\n2000 2+ 1\n2001 0 0.03\n2001 1 0.04\n2001 2+ 1\n"
 		h, err := mortality.ReadHMD(strings.NewReader(in))
 		require.NoError(t, err)
 		assert.Equal(t, "", h.Title)
 		require.Len(t, h.Tables, 2)
 		assert.Nil(t, h.Tables[0].Ex)
 		assert.Nil(t, h.Tables[0].Mx)
-		assert.Equal(t, []float64{0.01, 0.02}, h.Tables[0].Table.Rates())
-		assert.Equal(t, []float64{0.03}, h.Tables[1].Table.Rates())
+		assert.Equal(t, []float64{0.01, 0.02, 1}, h.Tables[0].Table.Rates())
+		assert.Equal(t, []float64{0.03, 0.04, 1}, h.Tables[1].Table.Rates())
 	})
 	t.Run("title and date on separate lines", func(t *testing.T) {
-		in := "Utopia, Life tables\nLast modified: 01 Jan 2024\n\nYear Age qx\n2000 0 0.01\n"
+		in := "Utopia, Life tables\nLast modified: 01 Jan 2024\n\nYear Age qx\n2000 0 0.01\n2000 1+ 1\n"
 		h, err := mortality.ReadHMD(strings.NewReader(in))
 		require.NoError(t, err)
 		assert.Equal(t, "Utopia, Life tables", h.Title)
@@ -236,10 +242,11 @@ func TestReadHMDErrors(t *testing.T) {
 		{"negative age", hmdHead + hmdRow("2000", "-1", "0.1"), mortality.ErrSyntax, first, 2, "Age", "-1"},
 		{"bad year", hmdHead + hmdRow("19x3", "0", "0.1"), mortality.ErrSyntax, first, 1, "Year", "19x3"},
 		{"backward period", hmdHead + hmdRow("1934-1930", "0", "0.1"), mortality.ErrSyntax, first, 1, "Year", "1934-1930"},
-		{"year repeated", hmdHead + hmdRow("2000", "0", "0.1") + hmdRow("2001", "0", "0.1") + hmdRow("2000", "1", "0.1"),
-			mortality.ErrYearOrder, first + 2, 1, "Year", "2000"},
-		{"overlapping periods", hmdHead + hmdRow("1930-1934", "0", "0.1") + hmdRow("1934-1938", "0", "0.1"),
-			mortality.ErrYearOrder, first + 1, 1, "Year", "1934-1938"},
+		{"year repeated", hmdHead + hmdRow("2000", "0", "0.1") + hmdRow("2000", "1+", "1") +
+			hmdRow("2001", "0", "0.1") + hmdRow("2001", "1+", "1") + hmdRow("2000", "0", "0.1"),
+			mortality.ErrYearOrder, first + 4, 1, "Year", "2000"},
+		{"overlapping periods", hmdHead + hmdRow("1930-1934", "0", "0.1") + hmdRow("1930-1934", "1+", "1") + hmdRow("1934-1938", "0", "0.1"),
+			mortality.ErrYearOrder, first + 2, 1, "Year", "1934-1938"},
 		{"q above 1", hmdHead + hmdRow("2000", "0", "1.5"), mortality.ErrRate, first, 4, "qx", "1.5"},
 		{"q negative", hmdHead + hmdRow("2000", "0", "-0.5"), mortality.ErrRate, first, 4, "qx", "-0.5"},
 		{"q NaN", hmdHead + hmdRow("2000", "0", "NaN"), mortality.ErrNotFinite, first, 4, "qx", "NaN"},
@@ -289,6 +296,74 @@ func TestReadHMDFixtureBroken(t *testing.T) {
 	}
 }
 
+// TestReadHMDTruncated cuts the real fixture (testdata/hmd, the HMD's
+// mltper_1x1.txt for the USA, 1933 and 2021) as a download or a copy may
+// cut it. Every HMD life table runs from age 0 to its open age group 110+;
+// a reader that took the rows up to the cut as a shorter table returned a
+// 1933 table whose e_0 was wrong by years (review of mortality/hmd.go). Each
+// cut must be a *ParseError naming the row where the year stops short.
+func TestReadHMDTruncated(t *testing.T) {
+	data := string(readFile(t, hmdFile))
+	lines := strings.SplitAfter(data, "\n") // lines[i] is line i+1, with its newline
+	// The rows of the fixture: 1933 ages 0 to 110+ on lines 4 to 114, 2021
+	// on lines 115 to 225.
+	require.Contains(t, lines[90], "  1933          87  ")
+	require.Contains(t, lines[113], "  1933         110+ ")
+	require.Contains(t, lines[114], "  2021           0  ")
+	require.Contains(t, lines[224], "  2021         110+ ")
+	join := func(parts ...[]string) string {
+		var b strings.Builder
+		for _, p := range parts {
+			for _, l := range p {
+				b.WriteString(l)
+			}
+		}
+		return b.String()
+	}
+	const row87 = "  1933          87      0.22005  0.19824  0.50    5673    1125    5111    21957   3.87\n"
+	require.Equal(t, row87, lines[90])
+	cut87 := strings.Index(data, row87) + strings.Index(row87, "0.19824")
+
+	for _, c := range []struct {
+		name   string
+		in     string
+		want   error
+		line   int
+		column int
+		field  string
+		value  string
+		msg    string
+	}{
+		{"cut after 1933 age 87", join(lines[:91]), mortality.ErrMissingAge, 91, 2, "Age", "87",
+			"year 1933 ends at age 87; an HMD table ends with its open age group"},
+		{"cut after 1933 age 87, no final newline", strings.TrimSuffix(join(lines[:91]), "\n"), mortality.ErrMissingAge, 91, 2, "Age", "87",
+			"year 1933 ends at age 87; an HMD table ends with its open age group"},
+		{"1933 without ages 88 to 110+", join(lines[:91], lines[114:]), mortality.ErrMissingAge, 91, 2, "Age", "87",
+			"year 1933 ends at age 87; an HMD table ends with its open age group"},
+		{"1933 without 110+", join(lines[:113], lines[114:]), mortality.ErrMissingAge, 113, 2, "Age", "109",
+			"year 1933 ends at age 109; an HMD table ends with its open age group"},
+		{"2021 without its last three rows", join(lines[:222]), mortality.ErrMissingAge, 222, 2, "Age", "107",
+			"year 2021 ends at age 107; an HMD table ends with its open age group 110+, as year 1933 does"},
+		{"2021 without 110+", join(lines[:224]), mortality.ErrMissingAge, 224, 2, "Age", "109",
+			"year 2021 ends at age 109; an HMD table ends with its open age group 110+, as year 1933 does"},
+		{"2021 without ages 0 to 4", join(lines[:114], lines[119:]), mortality.ErrMissingAge, 115, 2, "Age", "5",
+			"year 2021 starts at age 5; an HMD table starts at age 0"},
+		{"2021 without age 60", join(lines[:174], lines[175:]), mortality.ErrMissingAge, 175, 2, "Age", "61",
+			"age 60 is missing in 2021"},
+		{"cut in the middle of a row", data[:cut87], csv.ErrFieldCount, 91, 0, "",
+			"1933          87      0.22005", "3 fields where the header has 10"},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			h, err := mortality.ReadHMD(strings.NewReader(c.in))
+			assert.Nil(t, h)
+			checkParseError(t, err, c.want, c.line, c.column, c.field, c.value)
+			if err != nil {
+				assert.Contains(t, err.Error(), c.msg)
+			}
+		})
+	}
+}
+
 func BenchmarkReadHMD(b *testing.B) {
 	data := readFile(b, hmdFile)
 	b.SetBytes(int64(len(data)))
@@ -300,19 +375,73 @@ func BenchmarkReadHMD(b *testing.B) {
 	}
 }
 
+// hmdExcerpt builds a small HMD file from the real fixture: its three
+// header lines and the rows of year (1933 or 2021) for the ages given, in
+// that order, each row unchanged but for its age, renumbered from 0 (the
+// last marked "+" if open). hmdExcerpt(t, 1933, true, 108, 109, 110) is a
+// valid three-row file; with open false it is cut before its open age group.
+func hmdExcerpt(t testing.TB, year int, open bool, ages ...int) []byte {
+	t.Helper()
+	lines := strings.SplitAfter(string(readFile(t, hmdFile)), "\n")
+	first := map[int]int{1933: 3, 2021: 114}[year] // index of the row for age 0
+	var b strings.Builder
+	for _, l := range lines[:3] {
+		b.WriteString(l)
+	}
+	for i, x := range ages {
+		row := lines[first+x]
+		f := strings.Fields(row)
+		require.Equal(t, strconv.Itoa(year), f[0], "row %q", row)
+		// Keep the HMD's column widths: the number of the age is
+		// right-aligned, an open age's "+" in the column after it.
+		k0 := strings.Index(row, f[0]) + len(f[0])
+		k := k0 + strings.Index(row[k0:], f[1]) // where the age starts
+		end := k + len(strings.TrimSuffix(f[1], "+"))
+		rest := row[k+len(f[1]):]
+		if strings.HasSuffix(f[1], "+") {
+			rest = " " + rest
+		}
+		age := strconv.Itoa(i)
+		if open && i == len(ages)-1 {
+			rest = "+" + rest[1:]
+		}
+		b.WriteString(row[:k] + strings.Repeat(" ", max(end-k-len(age), 0)) + age + rest)
+	}
+	return []byte(b.String())
+}
+
 // FuzzReadHMD checks that no input makes the reader panic, that every error
-// is a *ParseError, and that every table it returns is consistent.
+// is a *ParseError, and that every table it returns is consistent: years in
+// order, every year from age 0 to the same open age group, columns as long
+// as the table, q in [0, 1].
+//
+// The seeds are a few rows cut from the real fixture (hmdExcerpt) and a few
+// hand-made rows, each under 1 KB, so that the default settings spend the
+// run mutating rather than minimising one large input. For a long run give
+// a time limit, e.g.
+//
+//	go test -run='^$' -fuzz=FuzzReadHMD -fuzztime=1h ./mortality
+//
+// (and -fuzzminimizetime=10s if a long run finds large inputs slow to
+// minimise).
 func FuzzReadHMD(f *testing.F) {
-	data := readFile(f, hmdFile)
-	f.Add(data)
-	f.Add(data[:len(data)/3])
-	f.Add(bytes.Replace(data, []byte("110+"), []byte("110"), 1))
-	f.Add(bytes.Replace(data, []byte(" 1933 "), []byte(" 1933-1934 "), 5))
-	f.Add(bytes.Replace(data, []byte("0.0"), []byte("."), 3))
-	f.Add(bytes.Replace(data, []byte("  Year "), []byte(""), 1))
-	f.Add([]byte(hmdHead + hmdRow("2000", "0", "0.1") + hmdRow("2000", "1+", "1")))
-	f.Add([]byte("Year Age qx\n2000 0 0.01\n2000 1-4 0.02\n"))
-	f.Add([]byte("Year Age qx\n-5 +0 1e400\n"))
+	valid := hmdExcerpt(f, 1933, true, 108, 109, 110)
+	for _, seed := range [][]byte{
+		valid,
+		hmdExcerpt(f, 2021, true, 0, 1, 110),
+		hmdExcerpt(f, 1933, false, 85, 86, 87), // cut before its open age group
+		append(hmdExcerpt(f, 1933, true, 109, 110), bytes.SplitAfterN(hmdExcerpt(f, 2021, true, 109, 110), []byte("\n"), 4)[3]...), // two years
+		bytes.Replace(valid, []byte("2+"), []byte("2 "), 1),                                                                        // MPv5: open age without "+"
+		bytes.Replace(valid, []byte(" 1933 "), []byte(" 1933-1934 "), -1),                                                          // a period of years
+		bytes.Replace(valid, []byte("0.50"), []byte("."), 1),                                                                       // a missing value
+		bytes.Replace(valid, []byte("  Year "), []byte(""), 1),                                                                     // no header
+		bytes.ReplaceAll(valid, []byte("\n"), []byte("\r\n")),                                                                      // CRLF
+		[]byte(hmdHead + hmdRow("2000", "0", "0.1") + hmdRow("2000", "1+", "1")),
+		[]byte("Year Age qx\n2000 0 0.01\n2000 1-4 0.02\n"),
+		[]byte("Year Age qx\n-5 +0 1e400\n"),
+	} {
+		f.Add(seed)
+	}
 	f.Fuzz(func(t *testing.T, data []byte) {
 		h, err := mortality.ReadHMD(bytes.NewReader(data))
 		if err != nil {
@@ -332,6 +461,9 @@ func FuzzReadHMD(f *testing.F) {
 				t.Fatalf("years %d-%d after %d", y.Year, y.LastYear, prev)
 			}
 			prev = y.LastYear
+			if lo, hi, hi0 := y.Table.MinAge(), y.Table.MaxAge(), h.Tables[0].Table.MaxAge(); lo != 0 || hi != hi0 {
+				t.Fatalf("%d: ages %d to %d, first year to %d", y.Year, lo, hi, hi0)
+			}
 			n := len(y.Table.Rates())
 			for _, col := range [][]float64{y.Mx, y.Ax, y.Survivors, y.Deaths, y.PersonYears, y.PersonYearsAbove, y.Ex} {
 				if col != nil && len(col) != n {
@@ -343,8 +475,8 @@ func FuzzReadHMD(f *testing.F) {
 					t.Fatalf("%d: q = %v", y.Year, q)
 				}
 			}
-			if y.OpenAge && y.Table.Q(y.Table.MaxAge()) != 1 {
-				t.Fatalf("%d: open age with q = %v", y.Year, y.Table.Q(y.Table.MaxAge()))
+			if q := y.Table.Q(y.Table.MaxAge()); q != 1 {
+				t.Fatalf("%d: the open age group has q = %v", y.Year, q)
 			}
 		}
 	})

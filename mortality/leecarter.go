@@ -9,14 +9,6 @@ import (
 	"gonum.org/v1/gonum/mat"
 )
 
-// Sentinel errors for surfaces by age and year (central death rates, deaths
-// and exposures), for use with [errors.Is].
-var (
-	ErrNotPositive    = errors.New("value must be positive")                  // a central death rate or an exposure ≤ 0
-	ErrNegative       = errors.New("value must not be negative")              // a death count or an exposure < 0
-	ErrNotConsecutive = errors.New("must be consecutive increasing integers") // ages or years with a gap, a repeat or out of order
-)
-
 // LeeCarter is the Lee-Carter model of central death rates (Lee, R. D. &
 // Carter, L. R. (1992), "Modeling and forecasting U.S. mortality", Journal
 // of the American Statistical Association 87(419), 659–671):
@@ -68,7 +60,9 @@ type LeeCarter struct {
 // death rate at age ages[i] in year years[j]. ages and years must be
 // consecutive increasing integers; years must hold at least 2 years. Every
 // rate must be positive and finite. FitLeeCarter returns an error wrapping
-// [ErrShape], [ErrEmpty] or [ErrNotConsecutive] for bad dimensions, and a
+// [ErrShape] or [ErrEmpty] for bad dimensions, [ErrMissingAge] or
+// [ErrDuplicate] for ages with a gap or out of order, [ErrYearOrder] for
+// years with a gap or out of order, and a
 // [*CellError] naming the age, the year and the value for a bad rate
 // (wrapping [ErrNotPositive] or [ErrNotFinite]). The slices are copied.
 func FitLeeCarter(ages, years []int, m *mat.Dense) (*LeeCarter, error) {
@@ -163,9 +157,18 @@ func checkConsecutive(field string, xs []int) error {
 		return fmt.Errorf("mortality: no %s: %w", field, ErrEmpty)
 	}
 	for i := 1; i < len(xs); i++ {
-		if xs[i] != xs[i-1]+1 {
-			return fmt.Errorf("mortality: %s %d then %d: %w", field, xs[i-1], xs[i], ErrNotConsecutive)
+		var err error
+		switch {
+		case xs[i] == xs[i-1]+1:
+			continue
+		case field == "years":
+			err = ErrYearOrder
+		case xs[i] > xs[i-1]:
+			err = ErrMissingAge
+		default:
+			err = ErrDuplicate
 		}
+		return fmt.Errorf("mortality: %s %d then %d, not consecutive: %w", field, xs[i-1], xs[i], err)
 	}
 	return nil
 }

@@ -5,6 +5,7 @@ import (
 	"math"
 	"math/rand/v2"
 	"os"
+	"slices"
 	"strings"
 	"testing"
 
@@ -346,6 +347,8 @@ func TestFitLeeCarterErrors(t *testing.T) {
 		m.Set(i, j, v)
 		return m
 	}
+	descending := slices.Clone(r.ages)
+	slices.Reverse(descending)
 	for _, c := range []struct {
 		name  string
 		ages  []int
@@ -359,8 +362,12 @@ func TestFitLeeCarterErrors(t *testing.T) {
 		{"nil matrix", r.ages, r.years, nil, mortality.ErrShape, nil},
 		{"one year", r.ages, r.years[:1], r.m.Slice(0, 12, 0, 1).(*mat.Dense), mortality.ErrEmpty, nil},
 		{"no ages", nil, r.years, r.m, mortality.ErrEmpty, nil},
-		{"ages with a gap", append([]int{50}, r.ages[1:]...), r.years, r.m, mortality.ErrNotConsecutive, nil},
-		{"years out of order", r.ages, append([]int{2020}, r.years[1:]...), r.m, mortality.ErrNotConsecutive, nil},
+		// The sentinels every reader uses for the same faults (errors.go).
+		{"ages with a gap", append([]int{50}, r.ages[1:]...), r.years, r.m, mortality.ErrMissingAge, nil},
+		{"age repeated", append([]int{r.ages[1]}, r.ages[1:]...), r.years, r.m, mortality.ErrDuplicate, nil},
+		{"ages descending", descending, r.years, r.m, mortality.ErrDuplicate, nil},
+		{"years out of order", r.ages, append([]int{2020}, r.years[1:]...), r.m, mortality.ErrYearOrder, nil},
+		{"a year missing", r.ages, append(slices.Clone(r.years[:5]), r.years[6:]...), r.m, mortality.ErrYearOrder, nil},
 		{"NaN rate", r.ages, r.years, with(3, 4, math.NaN()), mortality.ErrNotFinite,
 			&mortality.CellError{Field: "m", Age: 58, Year: 1994, Value: math.NaN(), Err: mortality.ErrNotFinite}},
 		{"zero rate", r.ages, r.years, with(11, 0, 0), mortality.ErrNotPositive,

@@ -7,16 +7,11 @@ import (
 	"fmt"
 	"io"
 	"math"
+	"net/url"
 	"os"
 	"strconv"
 	"strings"
 )
-
-// ErrAxis is wrapped by the errors [ReadXTbML] returns when a table's values
-// do not match the axes its metadata declares: a value labelled outside
-// MinScaleValue..MaxScaleValue, values nested one level when the metadata
-// declares two axes, an axis without its bounds, an increment other than 1.
-var ErrAxis = errors.New("values do not match the table's axes")
 
 // ContentType is the kind of table an XTbML document holds: the tc code of
 // its <ContentType> element. Codes below 78 come from the ACORD XTbML code
@@ -176,11 +171,23 @@ func ReadXTbMLFile(name string) (*XTbML, error) {
 // in (−1, 1) once divided by 10^ScalingFactor. The only empty values it
 // accepts are at the start or end of a select row (see [SelectTable]).
 //
+// Name spaces: the SOA's files declare none, and every element of the
+// document must be in no name space or in the XTbML name space of ACORD
+// and the SOA, whether declared as the default (<XTbML xmlns="…">) or with
+// a prefix (<x:XTbML xmlns:x="…">). The XTbML name space is recognised by
+// its owner and its name, not by one exact URI: an http or https URI on
+// acord.org or soa.org (or one of their subdomains) whose path contains
+// "XTbML", in any case. An element in any other name space is refused with
+// [ErrContentType], naming the element and the name space; an element with
+// an undeclared prefix with [ErrSyntax].
+//
 // Bad input returns a [*ParseError] giving the line, the element and the
 // offending value, and wrapping [ErrSyntax] (malformed or truncated XML, a
-// value that is not a number), [ErrContentType] (not XTbML, or a content
-// type or layout this package does not read), [ErrNotFinite], [ErrRate],
-// [ErrMissingAge], [ErrDuplicate], [ErrAxis] or [ErrEmpty] (no tables, or a
+// value that is not a number), [ErrContentType] (not XTbML, an element in
+// a foreign name space, or a content type or layout this package does not
+// read), [ErrNotFinite], [ErrRate],
+// [ErrMissingAge], [ErrDuplicate], [ErrShape] (values that do not match
+// the axes the metadata declares) or [ErrEmpty] (no tables, or a
 // table without values). An error reading r is returned wrapped.
 func ReadXTbML(r io.Reader) (*XTbML, error) {
 	data, err := io.ReadAll(r)
@@ -222,8 +229,11 @@ type xtbmlParser struct {
 	data []byte
 	dec  *xml.Decoder
 
-	stack    []string // names of the open elements, as written (see qualified)
-	capture  int      // depth of the leaf whose text is being gathered; 0 when none
+	stack    []string       // local names of the open elements (the name space is checked in start)
+	prefix   []string       // prefix of each open element as written, "" if none; for matching end tags
+	nsMark   []int          // len(ns) before each open element's declarations
+	ns       []xmlnsBinding // the name-space declarations in scope, innermost last
+	capture  int            // depth of the leaf whose text is being gathered; 0 when none
 	text     []byte
 	ctOff    int64 // offset of <ContentType>
 	ctSeen   bool
@@ -238,6 +248,10 @@ type xtbmlParser struct {
 	cell   rawCell
 }
 
+// xmlnsBinding is one name-space declaration in scope: xmlns="uri" (prefix
+// "") or xmlns:prefix="uri".
+type xmlnsBinding struct{ prefix, uri string }
+
 func (p *xtbmlParser) line(off int64) int {
 	off = min(max(off, 0), int64(len(p.data)))
 	return 1 + bytes.Count(p.data[:off], []byte{'\n'})
@@ -251,7 +265,8 @@ func (p *xtbmlParser) errAt(off int64, field, value string, err error) *ParseErr
 func (p *xtbmlParser) parse() (*XTbML, error) {
 	p.dec = xml.NewDecoder(bytes.NewReader(p.data))
 	for {
-		// RawToken, not Token: XTbML uses no name spaces, and the parser
+		// RawToken, not Token: the SOA's files use no name spaces, the
+		// parser resolves the few xmlns declarations itself (see start) and
 		// matches end tags with its own stack, which saves a quarter of the
 		// allocations.
 		tok, err := p.dec.RawToken()
@@ -271,7 +286,7 @@ func (p *xtbmlParser) parse() (*XTbML, error) {
 			}
 		case xml.EndElement:
 			n := len(p.stack)
-			if n == 0 || p.stack[n-1] != qualified(t.Name) {
+			if n == 0 || p.stack[n-1] != t.Name.Local || p.prefix[n-1] != t.Name.Space {
 				return nil, p.errAt(p.dec.InputOffset(), qualified(t.Name), "", fmt.Errorf("%w: unexpected end tag </%s>", ErrSyntax, qualified(t.Name)))
 			}
 			if err := p.end(); err != nil {
@@ -323,11 +338,11 @@ func attr(se xml.StartElement, name string) (string, bool) {
 func (p *xtbmlParser) label(se xml.StartElement, off int64) (int, error) {
 	s, ok := attr(se, "t")
 	if !ok {
-		return 0, p.errAt(off, se.Name.Local, "", fmt.Errorf("%w: no t attribute", ErrAxis))
+		return 0, p.errAt(off, se.Name.Local, "", fmt.Errorf("%w: no t attribute", ErrShape))
 	}
 	n, err := strconv.Atoi(strings.TrimSpace(s))
 	if err != nil {
-		return 0, p.errAt(off, se.Name.Local, "t="+s, fmt.Errorf("%w: label is not an integer", ErrAxis))
+		return 0, p.errAt(off, se.Name.Local, "t="+s, fmt.Errorf("%w: label is not an integer", ErrShape))
 	}
 	return n, nil
 }
@@ -337,24 +352,77 @@ func (p *xtbmlParser) startCapture() {
 	p.text = p.text[:0]
 }
 
+// xtbmlNamespace reports whether uri is the XTbML name space of ACORD and
+// the SOA: an http or https URI on acord.org or soa.org, or a subdomain,
+// whose path contains "xtbml" in any case (see [ReadXTbML]).
+func xtbmlNamespace(uri string) bool {
+	u, err := url.Parse(strings.TrimSpace(uri))
+	if err != nil || (u.Scheme != "http" && u.Scheme != "https") {
+		return false
+	}
+	host := strings.ToLower(u.Hostname())
+	owner := false
+	for _, d := range [...]string{"acord.org", "soa.org"} {
+		owner = owner || host == d || strings.HasSuffix(host, "."+d)
+	}
+	return owner && strings.Contains(strings.ToLower(u.Path), "xtbml")
+}
+
+// checkNamespace resolves the name space of an element just pushed on the
+// stack and refuses one that is not XTbML's.
+func (p *xtbmlParser) checkNamespace(n xml.Name, off int64) error {
+	uri, declared := "", n.Space == ""
+	if n.Space == "xml" {
+		uri, declared = "http://www.w3.org/XML/1998/namespace", true
+	}
+	for i := len(p.ns) - 1; i >= 0; i-- {
+		if p.ns[i].prefix == n.Space {
+			uri, declared = p.ns[i].uri, true
+			break
+		}
+	}
+	switch {
+	case !declared:
+		return p.errAt(off, qualified(n), n.Space, fmt.Errorf("%w: <%s>: the prefix %q is not declared", ErrSyntax, qualified(n), n.Space))
+	case uri == "" || xtbmlNamespace(uri):
+		return nil
+	}
+	return p.errAt(off, qualified(n), uri, fmt.Errorf(
+		"%w: <%s> is in the name space %q; XTbML elements are in no name space or in the ACORD/SOA XTbML name space",
+		ErrContentType, qualified(n), uri))
+}
+
 func (p *xtbmlParser) start(se xml.StartElement) error {
 	off := p.dec.InputOffset()
-	name := qualified(se.Name)
+	name := se.Name.Local
 	parent := ""
 	if n := len(p.stack); n > 0 {
 		parent = p.stack[n-1]
 	}
+	p.nsMark = append(p.nsMark, len(p.ns))
+	for _, a := range se.Attr {
+		switch {
+		case a.Name.Space == "" && a.Name.Local == "xmlns":
+			p.ns = append(p.ns, xmlnsBinding{"", a.Value})
+		case a.Name.Space == "xmlns":
+			p.ns = append(p.ns, xmlnsBinding{a.Name.Local, a.Value})
+		}
+	}
 	p.stack = append(p.stack, name)
+	p.prefix = append(p.prefix, se.Name.Space)
 	depth := len(p.stack)
 	if depth == 1 {
 		if p.rootSeen {
-			return p.errAt(off, name, "", fmt.Errorf("%w: a second root element", ErrSyntax))
+			return p.errAt(off, qualified(se.Name), "", fmt.Errorf("%w: a second root element", ErrSyntax))
 		}
 		p.rootSeen = true
 		if name != "XTbML" {
-			return p.errAt(off, name, "", fmt.Errorf("%w: root element <%s>, not <XTbML>", ErrContentType, name))
+			return p.errAt(off, qualified(se.Name), "", fmt.Errorf("%w: root element <%s>, not <XTbML>", ErrContentType, qualified(se.Name)))
 		}
-		return nil
+		return p.checkNamespace(se.Name, off)
+	}
+	if err := p.checkNamespace(se.Name, off); err != nil {
+		return err
 	}
 	// Inside <Values>: only Axis and Y, nested as the metadata says.
 	if depth >= 4 && p.stack[1] == "Table" && p.stack[2] == "Values" {
@@ -411,9 +479,9 @@ func (p *xtbmlParser) start(se xml.StartElement) error {
 // Values/Axis/Y for one axis, Values/Axis[t]/Axis/Y for two.
 func (p *xtbmlParser) startValue(se xml.StartElement, off int64, depth int) error {
 	tb := p.cur
-	name := qualified(se.Name)
+	name := se.Name.Local
 	bad := func() error {
-		return p.errAt(off, name, "", fmt.Errorf("%w: unexpected <%s> in <%s>", ErrAxis, name, strings.Join(p.stack[2:depth-1], "><")))
+		return p.errAt(off, name, "", fmt.Errorf("%w: unexpected <%s> in <%s>", ErrShape, name, strings.Join(p.stack[2:depth-1], "><")))
 	}
 	switch depth {
 	case 4: // the outer Axis
@@ -437,13 +505,13 @@ func (p *xtbmlParser) startValue(se xml.StartElement, off int64, depth int) erro
 			return bad()
 		}
 		if nest == 2 && !p.rowLab {
-			return p.errAt(off, name, "", fmt.Errorf("%w: a nested <Axis> inside an <Axis> without a t label", ErrAxis))
+			return p.errAt(off, name, "", fmt.Errorf("%w: a nested <Axis> inside an <Axis> without a t label", ErrShape))
 		}
 		if nest == 1 && p.rowLab {
-			return p.errAt(off, name, "", fmt.Errorf("%w: <Y> directly inside <Axis t=\"%d\">; two-dimensional values nest <Axis t><Axis><Y>", ErrAxis, p.rowT))
+			return p.errAt(off, name, "", fmt.Errorf("%w: <Y> directly inside <Axis t=\"%d\">; two-dimensional values nest <Axis t><Axis><Y>", ErrShape, p.rowT))
 		}
 		if tb.depth != 0 && tb.depth != nest {
-			return p.errAt(off, name, "", fmt.Errorf("%w: values nest both one and two levels deep", ErrAxis))
+			return p.errAt(off, name, "", fmt.Errorf("%w: values nest both one and two levels deep", ErrShape))
 		}
 		tb.depth = nest
 		if nest == 1 {
@@ -474,7 +542,10 @@ func (p *xtbmlParser) end() error {
 	depth := len(p.stack)
 	name := p.stack[depth-1]
 	off := p.dec.InputOffset()
-	defer func() { p.stack = p.stack[:depth-1] }()
+	defer func() {
+		p.stack, p.prefix = p.stack[:depth-1], p.prefix[:depth-1]
+		p.ns, p.nsMark = p.ns[:p.nsMark[depth-1]], p.nsMark[:depth-1]
+	}()
 	if p.capture == depth {
 		p.capture = 0
 		return p.endLeaf(name, depth, strings.TrimSpace(string(p.text)))
@@ -568,7 +639,7 @@ func (p *xtbmlParser) endLeaf(name string, depth int, s string) error {
 	case "MinScaleValue", "MaxScaleValue", "Increment":
 		n, err := strconv.Atoi(s)
 		if err != nil {
-			return p.errAt(off, name, s, fmt.Errorf("%w: axis %q: not an integer", ErrAxis, ax.ID))
+			return p.errAt(off, name, s, fmt.Errorf("%w: axis %q: not an integer", ErrShape, ax.ID))
 		}
 		switch name {
 		case "MinScaleValue":
@@ -577,7 +648,7 @@ func (p *xtbmlParser) endLeaf(name string, depth int, s string) error {
 			ax.Max, tb.hasMax[i] = n, true
 		default:
 			if n != 1 {
-				return p.errAt(off, name, s, fmt.Errorf("%w: axis %q: increment %d; only tables by single year are read", ErrAxis, ax.ID, n))
+				return p.errAt(off, name, s, fmt.Errorf("%w: axis %q: increment %d; only tables by single year are read", ErrShape, ax.ID, n))
 			}
 		}
 	}
@@ -724,7 +795,7 @@ func (p *xtbmlParser) checkMeta(tb *rawTable) ([]axisKind, error) {
 	axes := tb.meta.Axes
 	if len(axes) == 0 || len(axes) > 2 {
 		return nil, p.errAt(tb.off, "MetaData", strconv.Itoa(len(axes)),
-			fmt.Errorf("%w: %d AxisDef elements; tables have one or two axes", ErrAxis, len(axes)))
+			fmt.Errorf("%w: %d AxisDef elements; tables have one or two axes", ErrShape, len(axes)))
 	}
 	kinds := make([]axisKind, len(axes))
 	for i, ax := range axes {
@@ -735,14 +806,14 @@ func (p *xtbmlParser) checkMeta(tb *rawTable) ([]axisKind, error) {
 		}
 		switch {
 		case !tb.hasMin[i]:
-			return nil, p.errAt(off, "MinScaleValue", ax.ID, fmt.Errorf("%w: axis without MinScaleValue", ErrAxis))
+			return nil, p.errAt(off, "MinScaleValue", ax.ID, fmt.Errorf("%w: axis without MinScaleValue", ErrShape))
 		case !tb.hasMax[i]:
-			return nil, p.errAt(off, "MaxScaleValue", ax.ID, fmt.Errorf("%w: axis without MaxScaleValue", ErrAxis))
+			return nil, p.errAt(off, "MaxScaleValue", ax.ID, fmt.Errorf("%w: axis without MaxScaleValue", ErrShape))
 		}
 		lo, hi := k.bounds()
 		if ax.Min < lo || ax.Max > hi || ax.Min > ax.Max {
 			return nil, p.errAt(off, "AxisDef", fmt.Sprintf("%s %d to %d", ax.ID, ax.Min, ax.Max),
-				fmt.Errorf("%w: %s axis must run upwards within %d to %d", ErrAxis, k, lo, hi))
+				fmt.Errorf("%w: %s axis must run upwards within %d to %d", ErrShape, k, lo, hi))
 		}
 		kinds[i] = k
 	}
@@ -750,10 +821,10 @@ func (p *xtbmlParser) checkMeta(tb *rawTable) ([]axisKind, error) {
 		return nil, p.errAt(tb.off, "Values", "", fmt.Errorf("%w: table without values", ErrEmpty))
 	}
 	if tb.depth != len(axes) {
-		return nil, p.errAt(tb.valOff, "Values", "", fmt.Errorf("%w: the metadata declares %d axes but the values nest %d deep", ErrAxis, len(axes), tb.depth))
+		return nil, p.errAt(tb.valOff, "Values", "", fmt.Errorf("%w: the metadata declares %d axes but the values nest %d deep", ErrShape, len(axes), tb.depth))
 	}
 	if tb.depth == 1 && len(tb.rows) != 1 {
-		return nil, p.errAt(tb.rows[min(1, len(tb.rows)-1)].off, "Axis", "", fmt.Errorf("%w: a table by one axis holds one <Axis>, not %d", ErrAxis, len(tb.rows)))
+		return nil, p.errAt(tb.rows[min(1, len(tb.rows)-1)].off, "Axis", "", fmt.Errorf("%w: a table by one axis holds one <Axis>, not %d", ErrShape, len(tb.rows)))
 	}
 	return kinds, nil
 }
@@ -773,7 +844,7 @@ func (p *xtbmlParser) checkLabels(ax XTbMLAxis, field string, what func() string
 		off, val := offOf(i), "t="+strconv.Itoa(t)
 		switch {
 		case t > ax.Max || t < ax.Min:
-			return p.errAt(off, field, val, fmt.Errorf("%w: %s %d outside %s's %d to %d", ErrAxis, what(), t, ax.ID, ax.Min, ax.Max))
+			return p.errAt(off, field, val, fmt.Errorf("%w: %s %d outside %s's %d to %d", ErrShape, what(), t, ax.ID, ax.Min, ax.Max))
 		case t < want:
 			return p.errAt(off, field, val, fmt.Errorf("%w: %s %d given twice", ErrDuplicate, what(), t))
 		default:
@@ -894,7 +965,7 @@ func (p *xtbmlParser) selectTable(tb *rawTable, ult *LifeTable) (*SelectTable, e
 	ax1 := tb.meta.Axes[1]
 	if ax1.Min != 1 {
 		return nil, p.errAt(tb.axisOffs[1], "MinScaleValue", strconv.Itoa(ax1.Min),
-			fmt.Errorf("%w: select durations must start at 1, the first policy year", ErrAxis))
+			fmt.Errorf("%w: select durations must start at 1, the first policy year", ErrShape))
 	}
 	if err := p.grid(tb, "select age", "duration"); err != nil {
 		return nil, err

@@ -544,22 +544,22 @@ func TestReadXTbMLErrors(t *testing.T) {
 		{"missing age", r(goodUltimate, `        <Y t="62">0.3</Y>`+"\n", "", 1), mortality.ErrMissingAge, `<Y t="63">`, "Y", "t=63"},
 		{"missing last age", r(goodUltimate, `        <Y t="64">1</Y>`+"\n", "", 1), mortality.ErrMissingAge, "      </Axis>", "Y", ""},
 		{"duplicate age", r(goodUltimate, `<Y t="63">0.4</Y>`, `<Y t="62">0.35</Y>`, 1), mortality.ErrDuplicate, "0.35", "Y", "t=62"},
-		{"age beyond the axis", r(goodUltimate, `<Y t="64">1</Y>`, `<Y t="64">1</Y><Y t="65">1</Y>`, 1), mortality.ErrAxis, `<Y t="65">`, "Y", "t=65"},
+		{"age beyond the axis", r(goodUltimate, `<Y t="64">1</Y>`, `<Y t="64">1</Y><Y t="65">1</Y>`, 1), mortality.ErrShape, `<Y t="65">`, "Y", "t=65"},
 		{"empty rate", r(goodUltimate, ">0.3<", "><", 1), mortality.ErrMissingAge, `<Y t="62">`, "Y", "t=62"},
-		{"label not an integer", r(goodUltimate, `t="62"`, `t="62.5"`, 1), mortality.ErrAxis, `t="62.5"`, "Y", "62.5"},
-		{"no label", r(goodUltimate, `<Y t="62">`, `<Y>`, 1), mortality.ErrAxis, `<Y>0.3`, "Y", ""},
-		{"element inside values", r(goodUltimate, `<Y t="62">0.3</Y>`, `<Z/>`, 1), mortality.ErrAxis, `<Z/>`, "Z", ""},
-		{"element inside a rate", r(goodUltimate, `<Y t="62">0.3</Y>`, `<Y t="62"><b>0.3</b></Y>`, 1), mortality.ErrAxis, `<b>`, "b", ""},
-		{"increment 5", r(goodUltimate, "<Increment>1<", "<Increment>5<", 1), mortality.ErrAxis, "<Increment>", "Increment", "5"},
-		{"no minimum", r(goodUltimate, "<MinScaleValue>60</MinScaleValue>", "", 1), mortality.ErrAxis, "<AxisDef", "MinScaleValue", "Age"},
-		{"axis upside down", r(goodUltimate, "<MinScaleValue>60<", "<MinScaleValue>70<", 1), mortality.ErrAxis, "<AxisDef", "AxisDef", "Age 70 to 64"},
-		{"age 1000", r(goodUltimate, "<MaxScaleValue>64<", "<MaxScaleValue>1000<", 1), mortality.ErrAxis, "<AxisDef", "AxisDef", "1000"},
+		{"label not an integer", r(goodUltimate, `t="62"`, `t="62.5"`, 1), mortality.ErrShape, `t="62.5"`, "Y", "62.5"},
+		{"no label", r(goodUltimate, `<Y t="62">`, `<Y>`, 1), mortality.ErrShape, `<Y>0.3`, "Y", ""},
+		{"element inside values", r(goodUltimate, `<Y t="62">0.3</Y>`, `<Z/>`, 1), mortality.ErrShape, `<Z/>`, "Z", ""},
+		{"element inside a rate", r(goodUltimate, `<Y t="62">0.3</Y>`, `<Y t="62"><b>0.3</b></Y>`, 1), mortality.ErrShape, `<b>`, "b", ""},
+		{"increment 5", r(goodUltimate, "<Increment>1<", "<Increment>5<", 1), mortality.ErrShape, "<Increment>", "Increment", "5"},
+		{"no minimum", r(goodUltimate, "<MinScaleValue>60</MinScaleValue>", "", 1), mortality.ErrShape, "<AxisDef", "MinScaleValue", "Age"},
+		{"axis upside down", r(goodUltimate, "<MinScaleValue>60<", "<MinScaleValue>70<", 1), mortality.ErrShape, "<AxisDef", "AxisDef", "Age 70 to 64"},
+		{"age 1000", r(goodUltimate, "<MaxScaleValue>64<", "<MaxScaleValue>1000<", 1), mortality.ErrShape, "<AxisDef", "AxisDef", "1000"},
 		{"unknown axis", r(goodUltimate, `id="Age"`, `id="Band"`, 1), mortality.ErrContentType, "<AxisDef", "AxisDef", "Band"},
 		{"scaling factor not an integer", r(goodUltimate, "<ScalingFactor>0<", "<ScalingFactor>0.5<", 1), mortality.ErrSyntax, "<ScalingFactor>", "ScalingFactor", "0.5"},
 		{"table identity not an integer", r(goodUltimate, "9999", "T9999", 1), mortality.ErrSyntax, "<TableIdentity>", "TableIdentity", "T9999"},
-		{"two axes, values by one", r(goodUltimate, "    </MetaData>", axisDef("Duration", 1, 2)+"    </MetaData>", 1), mortality.ErrAxis, "<Values>", "Values", ""},
-		{"one axis, values by two", r(goodSelect, axisDef("Duration", 1, 2), "", 1), mortality.ErrAxis, "<Values>", "Values", ""},
-		{"Y inside a labelled axis", r(goodSelect, "        <Axis>\n          <Y t=\"1\">0.05", "<Y t=\"1\">0.05", 1), mortality.ErrAxis, `<Y t="1">0.05`, "Y", ""},
+		{"two axes, values by one", r(goodUltimate, "    </MetaData>", axisDef("Duration", 1, 2)+"    </MetaData>", 1), mortality.ErrShape, "<Values>", "Values", ""},
+		{"one axis, values by two", r(goodSelect, axisDef("Duration", 1, 2), "", 1), mortality.ErrShape, "<Values>", "Values", ""},
+		{"Y inside a labelled axis", r(goodSelect, "        <Axis>\n          <Y t=\"1\">0.05", "<Y t=\"1\">0.05", 1), mortality.ErrShape, `<Y t="1">0.05`, "Y", ""},
 		{"select without ultimate", xdoc(85, table2(60, []string{"0.05", "0.1"})), mortality.ErrContentType, "<Table>", "Table", ""},
 		{"three tables", xdoc(85, table1(60, "0.1"), table1(60, "0.1"), table1(60, "0.1")), mortality.ErrContentType, "<Table>", "Table", ""},
 		{"scale with a select table", r(goodSelect, `tc="85"`, `tc="22"`, 1), mortality.ErrContentType, "<Table>", "Table", ""},
@@ -568,8 +568,8 @@ func TestReadXTbMLErrors(t *testing.T) {
 		{"select gap", xdoc(85, table2(60, []string{"0.05", "", "0.1"}, []string{"0.06", "0.1", "0.15"}), table1(60, "0.1", "0.2", "0.3", "0.4", "1")), mortality.ErrMissingAge, `<Y t="2"></Y>`, "Y", "t=2"},
 		{"select row empty", xdoc(85, table2(60, []string{"", ""}, []string{"0.06", "0.15"}), table1(60, "0.1", "0.2", "0.3", "0.4", "1")), mortality.ErrEmpty, `<Axis t="60">`, "Axis", "t=60"},
 		{"select passes below the ultimate ages", xdoc(85, table2(60, []string{"0.05", "0.1"}), table1(63, "0.3", "1")), mortality.ErrMissingAge, `<Axis t="60">`, "Axis", "t=60"},
-		{"durations from 0", r(goodSelect, "<MinScaleValue>1<", "<MinScaleValue>0<", 1), mortality.ErrAxis, `<AxisDef id="Duration">`, "AxisDef", "Duration 0 to 2"},
-		{"durations from 2", xdoc(85, r(table2(60, []string{"0.05", "0.1"}), "<MinScaleValue>1<", "<MinScaleValue>2<", 1), table1(60, "0.1", "0.2", "0.3", "0.4", "1")), mortality.ErrAxis, `<AxisDef id="Duration">`, "MinScaleValue", "2"},
+		{"durations from 0", r(goodSelect, "<MinScaleValue>1<", "<MinScaleValue>0<", 1), mortality.ErrShape, `<AxisDef id="Duration">`, "AxisDef", "Duration 0 to 2"},
+		{"durations from 2", xdoc(85, r(table2(60, []string{"0.05", "0.1"}), "<MinScaleValue>1<", "<MinScaleValue>2<", 1), table1(60, "0.1", "0.2", "0.3", "0.4", "1")), mortality.ErrShape, `<AxisDef id="Duration">`, "MinScaleValue", "2"},
 		{"improvement of 100%", r(goodScale, ">0.005<", ">1<", 1), mortality.ErrRate, `<Y t="62">`, "Y", "1"},
 	}
 	for _, c := range cases {
@@ -593,6 +593,101 @@ func TestReadXTbMLErrors(t *testing.T) {
 			assert.True(t, strings.HasPrefix(err.Error(), "mortality: "), err.Error())
 		})
 	}
+}
+
+// withPrefix writes every element of an XTbML document with the prefix p
+// ("<p:Table>", "</p:Table>"), as a document in a prefixed name space is.
+func withPrefix(doc, p string) string {
+	doc = strings.ReplaceAll(doc, "</", "\x00")
+	doc = strings.ReplaceAll(doc, "<?", "\x01")
+	doc = strings.ReplaceAll(doc, "<", "<"+p+":")
+	doc = strings.ReplaceAll(doc, "\x00", "</"+p+":")
+	return strings.ReplaceAll(doc, "\x01", "<?")
+}
+
+// TestReadXTbMLNamespaces checks the one name-space rule of ReadXTbML: the
+// XTbML elements are read in no name space (as every SOA file in
+// testdata/xtbml is written) or in the ACORD/SOA XTbML name space, declared
+// as the default or with a prefix; any other name space is refused with
+// ErrContentType naming the name space. The XTbML URIs below are
+// illustrative: the rule recognises the name space by its owner (acord.org,
+// soa.org) and its name, as ReadXTbML documents.
+func TestReadXTbMLNamespaces(t *testing.T) {
+	const (
+		acordNS = "http://www.acord.org/schema/data/XTbML"
+		soaNS   = "https://mort.soa.org/xtbml/1.0"
+		otherNS = "http://other"
+	)
+	root := func(doc, attrs string) string {
+		return strings.Replace(doc, "<XTbML>", "<XTbML "+attrs+">", 1)
+	}
+	prefixed := func(doc, uri string) string {
+		return strings.Replace(withPrefix(doc, "x"), "<x:XTbML>", `<x:XTbML xmlns:x="`+uri+`">`, 1)
+	}
+	want, err := mortality.ReadXTbML(strings.NewReader(goodUltimate))
+	require.NoError(t, err)
+
+	t.Run("accepted", func(t *testing.T) {
+		for _, c := range []struct{ name, doc string }{
+			{"no name space", goodUltimate},
+			{"ACORD default", root(goodUltimate, `xmlns="`+acordNS+`"`)},
+			{"SOA default", root(goodUltimate, `xmlns="`+soaNS+`"`)},
+			{"ACORD prefixed", prefixed(goodUltimate, acordNS)},
+			{"SOA prefixed", prefixed(goodUltimate, soaNS)},
+			{"prefix declared but unused", root(goodUltimate, `xmlns:o="`+otherNS+`"`)},
+			{"default undeclared again inside", strings.Replace(root(goodUltimate, `xmlns="`+acordNS+`"`), "<Table>", `<Table xmlns="">`, 1)},
+			{"select table, prefixed", prefixed(goodSelect, acordNS)},
+		} {
+			t.Run(c.name, func(t *testing.T) {
+				x, err := mortality.ReadXTbML(strings.NewReader(c.doc))
+				require.NoError(t, err)
+				assert.Equal(t, want.ID, x.ID)
+				if c.name == "select table, prefixed" {
+					assert.NotNil(t, x.Select)
+					return
+				}
+				assert.Equal(t, want.Ultimate.Rates(), x.Ultimate.Rates())
+			})
+		}
+	})
+
+	t.Run("refused", func(t *testing.T) {
+		for _, c := range []struct {
+			name  string
+			doc   string
+			err   error
+			at    string // a substring on the line the error must name
+			field string
+			value string
+		}{
+			{"foreign default", root(goodUltimate, `xmlns="`+otherNS+`"`), mortality.ErrContentType, "<XTbML", "XTbML", otherNS},
+			{"foreign prefixed", prefixed(goodUltimate, otherNS), mortality.ErrContentType, "<x:XTbML", "x:XTbML", otherNS},
+			{"ACORD, not XTbML", root(goodUltimate, `xmlns="http://www.acord.org/schema/TXLife"`), mortality.ErrContentType, "<XTbML", "XTbML", "TXLife"},
+			{"XTbML, not ACORD or SOA", root(goodUltimate, `xmlns="http://example.com/XTbML"`), mortality.ErrContentType, "<XTbML", "XTbML", "example.com"},
+			{"foreign default inside", strings.Replace(goodUltimate, "<Table>", `<Table xmlns="`+otherNS+`">`, 1), mortality.ErrContentType, "<Table xmlns", "Table", otherNS},
+			{"foreign element inside", strings.Replace(goodUltimate, "<TableName>", `<o:Note xmlns:o="`+otherNS+`"/><TableName>`, 1), mortality.ErrContentType, "<o:Note", "o:Note", otherNS},
+			{"foreign value element", strings.Replace(prefixed(goodUltimate, acordNS), `<x:Y t="62">`, `<x:Y t="62" xmlns:x="`+otherNS+`">`, 1), mortality.ErrContentType, `t="62"`, "x:Y", otherNS},
+			{"undeclared prefix", withPrefix(goodUltimate, "x"), mortality.ErrSyntax, "<x:XTbML", "x:XTbML", "x"},
+			{"prefixed start, plain end tag", strings.Replace(prefixed(goodUltimate, acordNS), "</x:XTbML>", "</XTbML>", 1), mortality.ErrSyntax, "</XTbML>", "XTbML", ""},
+		} {
+			t.Run(c.name, func(t *testing.T) {
+				x, err := mortality.ReadXTbML(strings.NewReader(c.doc))
+				require.Error(t, err)
+				assert.Nil(t, x)
+				assert.ErrorIs(t, err, c.err)
+				var pe *mortality.ParseError
+				require.ErrorAs(t, err, &pe)
+				i := strings.Index(c.doc, c.at)
+				require.GreaterOrEqual(t, i, 0, "test case: %q not in the document", c.at)
+				assert.Equal(t, strings.Count(c.doc[:i], "\n")+1, pe.Line, "line; error: %v", err)
+				assert.Equal(t, c.field, pe.Field, "field; error: %v", err)
+				assert.Contains(t, pe.Value, c.value, "value; error: %v", err)
+				if c.err == mortality.ErrContentType {
+					assert.Contains(t, err.Error(), `name space "`+pe.Value+`"`)
+				}
+			})
+		}
+	})
 }
 
 func TestReadXTbMLFile(t *testing.T) {

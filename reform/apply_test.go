@@ -20,7 +20,7 @@ func everyKind() reform.Reform {
 	return reform.Reform{Name: "every kind", Changes: []reform.Change{
 		reform.ContributionRate{Year: 2027, Payer: scheme.Employer, Rate: 0.15, Step: 0.005},
 		reform.RetirementConditions{Year: 2028, AddAge: 3, AddService: 2, Every: 2, Compulsory: true},
-		reform.AccrualTable{Year: 2027, Who: reform.Who{ServiceBelow: 26}, Accrual: actuarial.LinearAccrual(20, 0.4, 0.02, 0.9), Share: 0.9},
+		reform.AccrualTable{Year: 2027, Who: reform.Who{ServiceBelow: 26}, Accrual: actuarial.LinearAccrual{MinService: 20, AtMin: 0.4, PerYear: 0.02, Max: 0.9}.Accrual(), Share: 0.9},
 		reform.ReferencePeriod{Year: 2027, Who: reform.Who{ServiceBelow: 26}, Years: 10},
 		reform.PensionCap{Year: 2030, Cap: actuarial.Limit{Units: 8}},
 		reform.PensionFloor{Year: 2030, Who: reform.Who{NewEntrants: true}, Floor: actuarial.Limit{Units: 1.5}},
@@ -121,7 +121,7 @@ func TestContributionPhaseIn(t *testing.T) {
 	require.NoError(t, err)
 	p, err := projection.NewProjector(s)
 	require.NoError(t, err)
-	res, err := p.Run(15, nil)
+	res, err := p.Run(nil, 15)
 	require.NoError(t, err)
 	for _, y := range res.Years {
 		want := 0.10
@@ -222,7 +222,7 @@ func TestApplyStrict(t *testing.T) {
 // with the same rule share a group, changes for everyone reach the groups
 // split off, and a later rule splits them in turn.
 func TestApplySplits(t *testing.T) {
-	newAccrual := actuarial.LinearAccrual(20, 0.4, 0.02, 0.9)
+	newAccrual := actuarial.LinearAccrual{MinService: 20, AtMin: 0.4, PerYear: 0.02, Max: 0.9}.Accrual()
 	r := reform.Reform{Name: "two generations", Changes: []reform.Change{
 		reform.AccrualTable{Year: 2027, Who: reform.Who{ServiceBelow: 10}, Accrual: newAccrual},
 		reform.ReferencePeriod{Year: 2027, Who: reform.Who{ServiceBelow: 10}, Years: 10},
@@ -259,7 +259,7 @@ func TestApplySplits(t *testing.T) {
 	// Group 2 exists before 2030 with the rules of group 1 but no members.
 	p, err := projection.NewProjector(s)
 	require.NoError(t, err)
-	_, err = p.Run(10, nil)
+	_, err = p.Run(nil, 10)
 	require.NoError(t, err)
 }
 
@@ -282,7 +282,7 @@ func TestSplitEveryone(t *testing.T) {
 		require.NoError(t, err)
 		p, err := projection.NewProjector(s)
 		require.NoError(t, err)
-		res, err := p.Run(40, nil)
+		res, err := p.Run(nil, 40)
 		require.NoError(t, err)
 		return res
 	}
@@ -376,7 +376,7 @@ func TestApplyErrorsAreStable(t *testing.T) {
 // are the awards of 2027–2029, indexed alike).
 func TestGrandfatheredShare(t *testing.T) {
 	const relTol = 1e-12 // sums of products of the same factors
-	newTable := actuarial.LinearAccrual(20, 0.4, 0.02, 0.9)
+	newTable := actuarial.LinearAccrual{MinService: 20, AtMin: 0.4, PerYear: 0.02, Max: 0.9}.Accrual()
 	pensions := func(share float64) float64 {
 		base := actuarialtest.ReferenceScheme(t, 0)
 		base.Groups[0].Rules[0].Retirement.Cap = actuarial.Limit{}
@@ -388,7 +388,7 @@ func TestGrandfatheredShare(t *testing.T) {
 		p, err := projection.NewProjector(s)
 		require.NoError(t, err)
 		p.Detail = true
-		res, err := p.Run(6, nil)
+		res, err := p.Run(nil, 6)
 		require.NoError(t, err)
 		d := res.Cells
 		var sum float64

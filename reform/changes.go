@@ -61,7 +61,7 @@ func (c ContributionRate) validate() error {
 
 func (c ContributionRate) edit(_ *scheme.Scheme, rules []scheme.Rules) ([]scheme.Rules, bool, error) {
 	from := rules[inForce(rules, c.Year)].Contribution[c.Payer].At(c.Year)
-	sched := actuarial.Phase(c.Year, from, c.Rate, c.Step)
+	sched := actuarial.Phase{Start: c.Year, From: from, To: c.Rate, Step: c.Step}.Schedule()
 	return editFrom(rules, []int{c.Year}, func(r *scheme.Rules, lo, hi int) (bool, error) {
 		changed := !sameOver(r.Contribution[c.Payer], sched, lo, hi)
 		r.Contribution[c.Payer] = slices.Clone(sched)

@@ -242,7 +242,7 @@ func runOne(sc scenario, opt *Options) (Outcome, Metrics, error) {
 	if err != nil {
 		return Outcome{}, Metrics{}, err
 	}
-	res, err := p.Run(opt.years(), nil)
+	res, err := p.Run(nil, opt.years())
 	if err != nil {
 		return Outcome{}, Metrics{}, err
 	}

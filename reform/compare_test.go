@@ -26,7 +26,7 @@ func fourReforms() []reform.Reform {
 			reform.RetirementConditions{Year: 2027, AddAge: 5, Every: 2, Compulsory: true},
 		}},
 		{Name: "new generation", Changes: []reform.Change{
-			reform.AccrualTable{Year: 2027, Who: reform.Who{ServiceBelow: 10}, Accrual: actuarial.LinearAccrual(20, 0.4, 0.02, 0.8)},
+			reform.AccrualTable{Year: 2027, Who: reform.Who{ServiceBelow: 10}, Accrual: actuarial.LinearAccrual{MinService: 20, AtMin: 0.4, PerYear: 0.02, Max: 0.8}.Accrual()},
 			reform.ReferencePeriod{Year: 2027, Who: reform.Who{ServiceBelow: 10}, Years: 10},
 		}},
 		everyKind(),
@@ -67,7 +67,7 @@ func TestCompareBase(t *testing.T) {
 
 	p, err := projection.NewProjector(base)
 	require.NoError(t, err)
-	res, err := p.Run(60, nil)
+	res, err := p.Run(nil, 60)
 	require.NoError(t, err)
 	curve, err := res.ReturnCurve()
 	require.NoError(t, err)

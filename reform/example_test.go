@@ -33,7 +33,7 @@ func ExampleCompare() {
 		{Name: "package", Changes: []reform.Change{
 			employer,
 			reform.RetirementConditions{Year: 2027, AddAge: 5, Every: 2, Compulsory: true},
-			reform.AccrualTable{Year: 2027, Who: reform.Who{ServiceBelow: 10}, Accrual: actuarial.LinearAccrual(20, 0.40, 0.02, 0.80)},
+			reform.AccrualTable{Year: 2027, Who: reform.Who{ServiceBelow: 10}, Accrual: actuarial.LinearAccrual{MinService: 20, AtMin: 0.40, PerYear: 0.02, Max: 0.80}.Accrual()},
 		}},
 	}
 	c, err := reform.Compare(base, proposals, reform.Options{Years: 100, ReserveRatioYears: []int{2030}})
@@ -86,7 +86,7 @@ func ExampleAttribute() {
 	pkg := reform.Reform{Name: "package", Changes: []reform.Change{
 		reform.ContributionRate{Year: 2027, Payer: scheme.Employer, Rate: 0.15, Step: 0.005},
 		reform.RetirementConditions{Year: 2027, AddAge: 5, Every: 2, Compulsory: true},
-		reform.AccrualTable{Year: 2027, Who: reform.Who{ServiceBelow: 10}, Accrual: actuarial.LinearAccrual(20, 0.40, 0.02, 0.80)},
+		reform.AccrualTable{Year: 2027, Who: reform.Who{ServiceBelow: 10}, Accrual: actuarial.LinearAccrual{MinService: 20, AtMin: 0.40, PerYear: 0.02, Max: 0.80}.Accrual()},
 	}}
 	a, err := reform.Attribute(base, pkg, reform.Options{Years: 100})
 	if err != nil {

@@ -136,14 +136,14 @@ func Rules(from int) scheme.Rules {
 			FullAge:          [actuarial.NumSexes]int{65, 65},
 		},
 		Retirement: actuarial.Formula{
-			Accrual:        actuarial.LinearAccrual(15, 0.50, 0.025, 1.0),
+			Accrual:        actuarial.LinearAccrual{MinService: 15, AtMin: 0.50, PerYear: 0.025, Max: 1.0}.Accrual(),
 			ReferenceYears: 5,
 			Cap:            actuarial.Limit{Units: 10},
 			Floor:          actuarial.Limit{Units: 1},
 		},
 		CompulsoryAge: [actuarial.NumSexes]int{65, 65},
 		Disability: actuarial.Formula{
-			Accrual:        actuarial.LinearAccrual(5, 0.40, 0.01, 0.70),
+			Accrual:        actuarial.LinearAccrual{MinService: 5, AtMin: 0.40, PerYear: 0.01, Max: 0.70}.Accrual(),
 			ReferenceYears: 3,
 			Floor:          actuarial.Limit{Units: 1},
 		},

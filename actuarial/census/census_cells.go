@@ -184,12 +184,12 @@ func checkMember(line int, id string, sex actuarial.Sex, age int) (RecordError, 
 	case !sex.Valid():
 		return RecordError{Line: line, ID: id, Field: "sex", Value: sex.String(), Err: actuarial.ErrUnknownSex}, false
 	case age < 0 || age > MaxCensusAge:
-		return RecordError{Line: line, ID: id, Field: "age", Value: strconv.Itoa(age), Err: ErrOutOfRange}, false
+		return RecordError{Line: line, ID: id, Field: "age", Value: strconv.Itoa(age), Err: actuarial.ErrRange}, false
 	}
 	return RecordError{}, true
 }
 
-// resizeCells returns s with length n and every element zero, reusing its array
+// ResizeCells returns s with length n and every element zero, reusing its array
 // when it is large enough.
 func ResizeCells(s []float64, n int) []float64 {
 	if cap(s) < n {
@@ -200,7 +200,7 @@ func ResizeCells(s []float64, n int) []float64 {
 	return s
 }
 
-// validActive returns the salary of an active record as float64 and true,
+// ValidActive returns the salary of an active record as float64 and true,
 // or appends to errs the problem that keeps the record out of cells and
 // seriatim records and returns false: an invalid sex or age, a negative
 // service, with withinAge also a service longer than the age, a negative
@@ -213,21 +213,21 @@ func ValidActive(a *Active, withinAge bool, errs *[]RecordError) (float64, bool)
 	switch {
 	case a.Service < 0:
 		return 0, fail(errs, RecordError{Line: a.Line, ID: a.ID, Field: "service",
-			Value: strconv.Itoa(a.Service), Err: ErrOutOfRange})
+			Value: strconv.Itoa(a.Service), Err: actuarial.ErrRange})
 	case withinAge && a.Service > a.Age:
 		return 0, fail(errs, RecordError{Line: a.Line, ID: a.ID, Field: "service",
 			Value: strconv.Itoa(a.Service), Err: ErrServiceTooLong})
 	case a.Salary.IsNegative():
 		return 0, fail(errs, RecordError{Line: a.Line, ID: a.ID, Field: "salary",
-			Value: a.Salary.String(), Err: ErrNegativeAmount})
+			Value: a.Salary.String(), Err: actuarial.ErrNegative})
 	case !(pay <= MaxCensusAmount):
 		return 0, fail(errs, RecordError{Line: a.Line, ID: a.ID, Field: "salary",
-			Value: a.Salary.String(), Err: ErrOutOfRange})
+			Value: a.Salary.String(), Err: actuarial.ErrRange})
 	}
 	return pay, true
 }
 
-// validPensioner returns the yearly pension of a pensioner record as
+// ValidPensioner returns the yearly pension of a pensioner record as
 // float64 and true, or appends to errs the problem that keeps the record
 // out of cells and seriatim records and returns false: an invalid sex, age
 // or type, a negative pension or one above MaxCensusAmount.
@@ -242,10 +242,10 @@ func ValidPensioner(p *Pensioner, errs *[]RecordError) (float64, bool) {
 			Value: p.Type.String(), Err: ErrUnknownPensionType})
 	case p.Pension.IsNegative():
 		return 0, fail(errs, RecordError{Line: p.Line, ID: p.ID, Field: "pension",
-			Value: p.Pension.String(), Err: ErrNegativeAmount})
+			Value: p.Pension.String(), Err: actuarial.ErrNegative})
 	case !(amt <= MaxCensusAmount):
 		return 0, fail(errs, RecordError{Line: p.Line, ID: p.ID, Field: "pension",
-			Value: p.Pension.String(), Err: ErrOutOfRange})
+			Value: p.Pension.String(), Err: actuarial.ErrRange})
 	}
 	return amt, true
 }

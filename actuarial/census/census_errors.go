@@ -15,19 +15,16 @@ import (
 // encoding/csv's ErrQuote or ErrBareQuote, and a record with the wrong number
 // of fields wraps csv.ErrFieldCount.
 var (
-	ErrNoHeader           = errors.New("no header line")                      // empty input
-	ErrNoColumn           = errors.New("required column missing from header") // e.g. no sex column
-	ErrDuplicateColumn    = errors.New("column given twice in header")        // two headers naming one field
-	ErrMissingField       = errors.New("required field is empty")             // an empty id, sex, salary, ...
-	ErrBadNumber          = errors.New("not a valid number")                  // NaN, Inf, garbage, 42.5 for an age
-	ErrBadDate            = errors.New("not a valid date")                    // wrong layout, 31 February
-	ErrFutureDate         = errors.New("date after the valuation date")       // birth or entry after 1 January of the year
-	ErrOutOfRange         = errors.New("value out of range")                  // age outside 0..MaxCensusAge, negative service, amount above MaxCensusAmount
-	ErrNegativeAmount     = errors.New("negative amount")                     // salary or pension below 0
-	ErrServiceTooLong     = errors.New("service longer than working life")    // entry before the minimum entry age, or before birth
-	ErrInconsistent       = errors.New("fields disagree")                     // birth date and age, or entry date and service
-	ErrUnknownPensionType = errors.New("unknown pension type")                // see ParsePensionType
-	ErrDuplicateID        = errors.New("duplicate id")                        // an id seen before in the same file
+	ErrNoHeader           = errors.New("no header line")                   // empty input
+	ErrDuplicateColumn    = errors.New("column given twice in header")     // two headers naming one field
+	ErrMissingField       = errors.New("required field is empty")          // an empty id, sex, salary, ...
+	ErrBadNumber          = errors.New("not a valid number")               // NaN, Inf, garbage, 42.5 for an age
+	ErrBadDate            = errors.New("not a valid date")                 // wrong layout, 31 February
+	ErrFutureDate         = errors.New("date after the valuation date")    // birth or entry after 1 January of the year
+	ErrServiceTooLong     = errors.New("service longer than working life") // entry before the minimum entry age, or before birth
+	ErrInconsistent       = errors.New("fields disagree")                  // birth date and age, or entry date and service
+	ErrUnknownPensionType = errors.New("unknown pension type")             // see ParsePensionType
+	ErrDuplicateID        = errors.New("duplicate id")                     // an id seen before in the same file
 )
 
 // RecordError is one problem with one census record (or with the header):

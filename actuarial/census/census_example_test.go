@@ -68,7 +68,7 @@ A3,F,2026-01-01,2010-01-01,6000
 	fmt.Println(errors.Is(err, census.ErrDuplicateID))
 	// Output:
 	// 1 record passed
-	// line 2, salary "-100": negative amount
+	// line 2, salary "-100": negative value
 	// line 3, sex "X": unknown sex code
 	// line 3, entry_date "2001-01-01": service longer than working life: entry at age 11, below the minimum entry age 14
 	// line 5, id "A3": duplicate id: first on line 4

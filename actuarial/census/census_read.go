@@ -381,7 +381,7 @@ func (p *censusReader) require(f, alt censusField) {
 	if p.col[f] >= 0 || (alt != fieldNone && p.col[alt] >= 0) {
 		return
 	}
-	p.failNamed(alternatives(f, alt), "", ErrNoColumn)
+	p.failNamed(alternatives(f, alt), "", actuarial.ErrMissingColumn)
 }
 
 func alternatives(f, alt censusField) string {
@@ -411,7 +411,7 @@ func (p *censusReader) missing(f, alt censusField) {
 		name = alternatives(f, alt)
 	}
 	if p.col[f] < 0 && (alt == fieldNone || p.col[alt] < 0) {
-		p.failNamed(name, "", ErrNoColumn)
+		p.failNamed(name, "", actuarial.ErrMissingColumn)
 		return
 	}
 	p.failNamed(name, "", ErrMissingField)
@@ -497,7 +497,7 @@ func (p *censusReader) age(rec []string) (age int, birth time.Time, ok bool) {
 			p.fail(fieldAge, as, fmt.Errorf("%w: want whole years", ErrBadNumber))
 			return 0, time.Time{}, false
 		case n < 0 || n > MaxCensusAge:
-			p.fail(fieldAge, as, fmt.Errorf("%w: age outside 0..%d", ErrOutOfRange, MaxCensusAge))
+			p.fail(fieldAge, as, fmt.Errorf("%w: age outside 0..%d", actuarial.ErrRange, MaxCensusAge))
 			return 0, time.Time{}, false
 		}
 		given, hasGiven = n, true
@@ -520,7 +520,7 @@ func (p *censusReader) age(rec []string) (age int, birth time.Time, ok bool) {
 	}
 	age = completedYears(b, p.year, time.January, 1)
 	if age > MaxCensusAge {
-		p.fail(fieldBirth, bs, fmt.Errorf("%w: age %d above %d", ErrOutOfRange, age, MaxCensusAge))
+		p.fail(fieldBirth, bs, fmt.Errorf("%w: age %d above %d", actuarial.ErrRange, age, MaxCensusAge))
 		return 0, time.Time{}, false
 	}
 	if hasGiven && given != age {
@@ -542,7 +542,7 @@ func (p *censusReader) service(rec []string, age int, birth time.Time, ageOK boo
 			p.fail(fieldService, ss, fmt.Errorf("%w: want whole years", ErrBadNumber))
 			return 0, time.Time{}
 		case n < 0:
-			p.fail(fieldService, ss, fmt.Errorf("%w: negative service", ErrOutOfRange))
+			p.fail(fieldService, ss, fmt.Errorf("%w: negative service", actuarial.ErrRange))
 			return 0, time.Time{}
 		}
 		given, hasGiven = n, true
@@ -617,7 +617,7 @@ func (p *censusReader) amount(rec []string, f censusField, mul decimal.Decimal) 
 		return decimal.Decimal{}
 	}
 	if d.IsNegative() {
-		p.fail(f, s, ErrNegativeAmount)
+		p.fail(f, s, actuarial.ErrNegative)
 		return decimal.Decimal{}
 	}
 	if d.Exponent() < -maxDecimals {
@@ -631,14 +631,14 @@ func (p *censusReader) amount(rec []string, f censusField, mul decimal.Decimal) 
 	// Digits before the point bound the size cheaply, before any arithmetic
 	// on a number like 1e999999.
 	if d.NumDigits()+int(d.Exponent()) > 16 {
-		p.fail(f, s, fmt.Errorf("%w: above %g a year", ErrOutOfRange, MaxCensusAmount))
+		p.fail(f, s, fmt.Errorf("%w: above %g a year", actuarial.ErrRange, MaxCensusAmount))
 		return decimal.Decimal{}
 	}
 	if !mul.IsZero() {
 		d = d.Mul(mul)
 	}
 	if d.InexactFloat64() > MaxCensusAmount {
-		p.fail(f, s, fmt.Errorf("%w: above %g a year", ErrOutOfRange, MaxCensusAmount))
+		p.fail(f, s, fmt.Errorf("%w: above %g a year", actuarial.ErrRange, MaxCensusAmount))
 		return decimal.Decimal{}
 	}
 	return d

@@ -6,6 +6,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/reserva-go/reserva/actuarial"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 )
@@ -76,6 +77,6 @@ func TestHeaderField(t *testing.T) {
 }
 
 func TestRecordErrorColumn(t *testing.T) {
-	e := &RecordError{File: "[c.xlsx]Activos", Line: 3, Column: "F", ID: "A1", Field: "salary", Value: "-5", Err: ErrNegativeAmount}
-	assert.Equal(t, `actuarial: census: [c.xlsx]Activos:line 3, column F: id "A1": salary "-5": negative amount`, e.Error())
+	e := &RecordError{File: "[c.xlsx]Activos", Line: 3, Column: "F", ID: "A1", Field: "salary", Value: "-5", Err: actuarial.ErrNegative}
+	assert.Equal(t, `actuarial: census: [c.xlsx]Activos:line 3, column F: id "A1": salary "-5": negative value`, e.Error())
 }

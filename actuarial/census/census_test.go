@@ -68,7 +68,7 @@ func TestReadActivesBadRecords(t *testing.T) {
 		{
 			name:  "negative salary",
 			input: activesHeader + "A1,F,1980-05-01,2005-03-01,-100\n",
-			want:  []wantErr{{2, "salary", "-100", ErrNegativeAmount}},
+			want:  []wantErr{{2, "salary", "-100", actuarial.ErrNegative}},
 		},
 		{
 			name: "garbage numbers",
@@ -87,7 +87,7 @@ func TestReadActivesBadRecords(t *testing.T) {
 				{4, "salary", "abc", ErrBadNumber},
 				{5, "salary", "1,234.50", ErrBadNumber},
 				{6, "salary", "12 000", ErrBadNumber},
-				{7, "salary", "1e999", ErrOutOfRange},
+				{7, "salary", "1e999", actuarial.ErrRange},
 				{8, "salary", "0.0000000000000000001", ErrBadNumber},
 				{9, "", "", csv.ErrFieldCount},
 			},
@@ -159,11 +159,11 @@ func TestReadActivesBadRecords(t *testing.T) {
 			ok: []string{"A2"},
 			want: []wantErr{
 				{2, "service", "17", ErrServiceTooLong},
-				{4, "service", "-1", ErrOutOfRange},
+				{4, "service", "-1", actuarial.ErrRange},
 				{5, "service", "2.5", ErrBadNumber},
 				{6, "age", "42.5", ErrBadNumber},
-				{7, "age", "121", ErrOutOfRange},
-				{8, "age", "-1", ErrOutOfRange},
+				{7, "age", "121", actuarial.ErrRange},
+				{8, "age", "-1", actuarial.ErrRange},
 				{9, "service", "0", ErrServiceTooLong},
 			},
 		},
@@ -211,7 +211,7 @@ func TestReadActivesBadRecords(t *testing.T) {
 			input: activesHeader + "A1,X,1980-05-01,2005-03-01,-5\n",
 			want: []wantErr{
 				{2, "sex", "X", actuarial.ErrUnknownSex},
-				{2, "salary", "-5", ErrNegativeAmount},
+				{2, "salary", "-5", actuarial.ErrNegative},
 			},
 		},
 		{
@@ -224,8 +224,8 @@ func TestReadActivesBadRecords(t *testing.T) {
 			name:  "missing columns",
 			input: "id,sex,age\nA1,F,40\n",
 			want: []wantErr{
-				{1, "entry_date|service", "", ErrNoColumn},
-				{1, "salary", "", ErrNoColumn},
+				{1, "entry_date|service", "", actuarial.ErrMissingColumn},
+				{1, "salary", "", actuarial.ErrMissingColumn},
 			},
 		},
 		{
@@ -241,7 +241,7 @@ func TestReadActivesBadRecords(t *testing.T) {
 		{
 			name:  "header after blank lines",
 			input: "\n\n" + activesHeader + "A1,F,1980-05-01,2005-03-01,-1\n",
-			want:  []wantErr{{4, "salary", "-1", ErrNegativeAmount}},
+			want:  []wantErr{{4, "salary", "-1", actuarial.ErrNegative}},
 		},
 	}
 	for _, tt := range tests {
@@ -263,8 +263,8 @@ func TestRecordErrorFields(t *testing.T) {
 		CensusOptions{File: "actives.csv"})
 	var re *RecordError
 	require.ErrorAs(t, err, &re)
-	assert.Equal(t, RecordError{File: "actives.csv", Line: 2, ID: "A1", Field: "salary", Value: "-100", Err: ErrNegativeAmount}, *re)
-	assert.Equal(t, `actuarial: census: actives.csv:line 2: id "A1": salary "-100": negative amount`, err.Error())
+	assert.Equal(t, RecordError{File: "actives.csv", Line: 2, ID: "A1", Field: "salary", Value: "-100", Err: actuarial.ErrNegative}, *re)
+	assert.Equal(t, `actuarial: census: actives.csv:line 2: id "A1": salary "-100": negative value`, err.Error())
 
 	// Many problems: the message lists the first 20 and counts the rest.
 	var b strings.Builder
@@ -310,7 +310,7 @@ func TestReadPensionersBadRecords(t *testing.T) {
 			input: header + "P1,F,1950-01-01,old_age,-0.01\nP2,F,1950-01-01,old_age,\nP3,F,1950-01-01,old_age,0\n",
 			ok:    []string{"P3"},
 			want: []wantErr{
-				{2, "pension", "-0.01", ErrNegativeAmount},
+				{2, "pension", "-0.01", actuarial.ErrNegative},
 				{3, "pension", "", ErrMissingField},
 			},
 		},
@@ -318,12 +318,12 @@ func TestReadPensionersBadRecords(t *testing.T) {
 			name:  "ages",
 			input: header + "P1,F,1904-01-01,old_age,1\nP2,F,1904-01-02,old_age,1\nP3,F,2025-01-01,orphan,1\n",
 			ok:    []string{"P2", "P3"}, // 121 on 1 January 2025, then 120 and 0
-			want:  []wantErr{{2, "birth_date", "1904-01-01", ErrOutOfRange}},
+			want:  []wantErr{{2, "birth_date", "1904-01-01", actuarial.ErrRange}},
 		},
 		{
 			name:  "missing type column",
 			input: "id,sex,age,pension\nP1,F,70,100\n",
-			want:  []wantErr{{1, "type", "", ErrNoColumn}},
+			want:  []wantErr{{1, "type", "", actuarial.ErrMissingColumn}},
 		},
 	}
 	for _, tt := range tests {
@@ -364,7 +364,7 @@ func TestReadCensusMixed(t *testing.T) {
 
 	// A mixed file without an entry or service column reports it per active.
 	c, err = ReadCensus(strings.NewReader("id,sex,age,type,salary,pension\nA1,F,40,active,1,\nP1,F,70,old_age,,1\n"), 2025, CensusOptions{})
-	checkErrs(t, err, []wantErr{{2, "entry_date|service", "", ErrNoColumn}})
+	checkErrs(t, err, []wantErr{{2, "entry_date|service", "", actuarial.ErrMissingColumn}})
 	assert.Len(t, c.Pensioners, 1)
 }
 
@@ -716,9 +716,9 @@ func TestGroupBadRecordsAndReuse(t *testing.T) {
 	cells, err := GroupActives(nil, actives)
 	checkErrs(t, err, []wantErr{
 		{0, "sex", "unknown", actuarial.ErrUnknownSex},
-		{0, "age", "121", ErrOutOfRange},
-		{0, "service", "-1", ErrOutOfRange},
-		{7, "salary", "-1", ErrNegativeAmount},
+		{0, "age", "121", actuarial.ErrRange},
+		{0, "service", "-1", actuarial.ErrRange},
+		{7, "salary", "-1", actuarial.ErrNegative},
 	})
 	n, s := cells.Total()
 	assert.Equal(t, 1.0, n)

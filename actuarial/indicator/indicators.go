@@ -13,12 +13,11 @@ import (
 	"strings"
 
 	"github.com/reserva-go/reserva/actuarial"
-	"github.com/reserva-go/reserva/actuarial/census"
 )
 
 // Sentinel errors of the indicators, for use with [errors.Is]. A value that
 // is NaN or infinite wraps [actuarial.ErrNotFinite]; a negative salary bill, count or
-// liability wraps [census.ErrNegativeAmount].
+// liability wraps [actuarial.ErrNegative].
 var (
 	ErrLength      = errors.New("series lengths differ")                    // two series that must cover the same years do not
 	ErrZeroDivisor = errors.New("division by zero")                         // a ratio whose denominator is 0 in some year
@@ -32,7 +31,7 @@ type SeriesError struct {
 	T      int     // the year index t of the value; −1 for a value over the whole horizon (a present value)
 	Year   int     // the calendar year of t when the caller knows it ([Summarize], [NewLedger] and [DepletionYear] set it); 0 otherwise
 	Value  float64 // the offending value
-	Err    error   // what is wrong: ErrNotFinite, ErrNegativeAmount or ErrZeroDivisor
+	Err    error   // what is wrong: ErrNotFinite, actuarial.ErrNegative or ErrZeroDivisor
 }
 
 func (e *SeriesError) Error() string {
@@ -95,7 +94,7 @@ func (o seriesArg) check(ref string, n int) error {
 			return &SeriesError{Series: o.name, T: t, Value: x, Err: actuarial.ErrNotFinite}
 		}
 		if o.nonNeg && x < 0 {
-			return &SeriesError{Series: o.name, T: t, Value: x, Err: census.ErrNegativeAmount}
+			return &SeriesError{Series: o.name, T: t, Value: x, Err: actuarial.ErrNegative}
 		}
 	}
 	return nil
@@ -316,7 +315,7 @@ func FundingRatio(reserve, liability float64) (float64, error) {
 	case !finiteValue(liability):
 		return 0, fmt.Errorf("actuarial: accrued liability %v: %w", liability, actuarial.ErrNotFinite)
 	case liability < 0:
-		return 0, fmt.Errorf("actuarial: accrued liability %v: %w", liability, census.ErrNegativeAmount)
+		return 0, fmt.Errorf("actuarial: accrued liability %v: %w", liability, actuarial.ErrNegative)
 	case liability == 0:
 		return 0, fmt.Errorf("actuarial: accrued liability %v: %w", liability, ErrZeroDivisor)
 	}
@@ -722,7 +721,7 @@ func (f *Flows) Validate() error {
 	case !finiteValue(l):
 		return fmt.Errorf("actuarial: accrued liability %v: %w", l, actuarial.ErrNotFinite)
 	case l < 0:
-		return fmt.Errorf("actuarial: accrued liability %v: %w", l, census.ErrNegativeAmount)
+		return fmt.Errorf("actuarial: accrued liability %v: %w", l, actuarial.ErrNegative)
 	}
 	return nil
 }

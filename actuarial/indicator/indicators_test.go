@@ -7,7 +7,6 @@ import (
 	"testing"
 
 	"github.com/reserva-go/reserva/actuarial"
-	"github.com/reserva-go/reserva/actuarial/census"
 	"github.com/reserva-go/reserva/actuarial/indicator"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -371,7 +370,7 @@ func TestRatios(t *testing.T) {
 	_, err = indicator.FundingRatio(3, 0)
 	assert.ErrorIs(t, err, indicator.ErrZeroDivisor)
 	_, err = indicator.FundingRatio(3, -1)
-	assert.ErrorIs(t, err, census.ErrNegativeAmount)
+	assert.ErrorIs(t, err, actuarial.ErrNegative)
 	_, err = indicator.FundingRatio(math.Inf(1), 1)
 	assert.ErrorIs(t, err, actuarial.ErrNotFinite)
 
@@ -404,7 +403,7 @@ func TestIndicatorErrors(t *testing.T) {
 		{"zero salary bill", func() error { _, err := indicator.PAYGCostRate(nil, []float64{1, 0, 3}, ok, nil); return err },
 			indicator.ErrZeroDivisor, "salary bill", 1, "salary bill of year t = 1 is 0: division by zero"},
 		{"negative salary bill", func() error { _, err := indicator.GAP([]float64{1, -2, 3}, ok, nil, 0, h); return err },
-			census.ErrNegativeAmount, "salary bill", 1, "is -2"},
+			actuarial.ErrNegative, "salary bill", 1, "is -2"},
 		{"length mismatch", func() error { _, err := indicator.PAYGCostRate(nil, ok, ok[:2], nil); return err },
 			indicator.ErrLength, "", 0, "benefits has 2 years, want 3 (as salary bill)"},
 		{"missing benefits", func() error { _, err := indicator.GAP(ok, nil, nil, 0, h); return err },
@@ -417,7 +416,7 @@ func TestIndicatorErrors(t *testing.T) {
 		{"no pensioners", func() error { _, err := indicator.SupportRatio(nil, ok, []float64{0, 1, 1}); return err },
 			indicator.ErrZeroDivisor, "pensioners", 0, "pensioners of year t = 0 is 0"},
 		{"negative actives", func() error { _, err := indicator.SupportRatio(nil, []float64{1, 1, -1}, ok); return err },
-			census.ErrNegativeAmount, "actives", 2, "actives of year t = 2 is -1"},
+			actuarial.ErrNegative, "actives", 2, "actives of year t = 2 is -1"},
 		{"no retirements", func() error { _, err := indicator.ReplacementRate(nil, []float64{0}, []float64{0}); return err },
 			indicator.ErrZeroDivisor, "retiring salaries", 0, "retiring salaries of year t = 0 is 0"},
 		{"zero PV of salaries", func() error { _, err := indicator.GAP([]float64{0, 0}, []float64{1, 1}, nil, 0, h); return err },
@@ -579,7 +578,7 @@ func TestSummarizeErrors(t *testing.T) {
 	f = syntheticFlows(10, 1e9, c)
 	f.AccruedLiability = -1
 	_, err = indicator.Summarize(nil, f, h)
-	assert.ErrorIs(t, err, census.ErrNegativeAmount)
+	assert.ErrorIs(t, err, actuarial.ErrNegative)
 
 	_, err = indicator.Summarize(nil, &indicator.Flows{}, h)
 	assert.ErrorIs(t, err, indicator.ErrHorizon)

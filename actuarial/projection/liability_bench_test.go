@@ -12,8 +12,11 @@ import (
 // (serSynthetic) of the reference scheme (serBenchScheme) over
 // ClosedGroupYears, until they and their survivors have died out. Each
 // iteration prepares the valuation (NewSeriatim), builds the liability
-// factors of every start cell the records meet (about 2,700) and values
-// the records, fanned out over GOMAXPROCS goroutines.
+// factors of every start cell the records meet (2,754) and values the
+// records, fanned out over GOMAXPROCS goroutines. Measured when the method
+// was written, on two cores: about 60 ms an iteration, 25 ms of them for
+// the records (BenchmarkLiabilityRecords1M), the rest for NewSeriatim and
+// the factors of the start cells.
 func BenchmarkLiability1M(b *testing.B) {
 	const n = 1_000_000
 	s := serBenchScheme(b)
@@ -33,7 +36,7 @@ func BenchmarkLiability1M(b *testing.B) {
 
 // BenchmarkLiabilityRecords1M is BenchmarkLiability1M with the valuation
 // prepared and every start cell's factors built: the cost of the records
-// themselves.
+// themselves, about 25 ms an iteration on two cores when measured.
 func BenchmarkLiabilityRecords1M(b *testing.B) {
 	const n = 1_000_000
 	recs := serSynthetic(1, n)

@@ -49,7 +49,7 @@ func ExampleClosedGroupLiability() {
 				From:          2025,
 				Contribution:  [scheme.NumPayers]actuarial.Schedule{scheme.Worker: actuarial.Constant(0.05), scheme.Employer: actuarial.Constant(0.10)},
 				Eligibility:   actuarial.Eligibility{Full: [actuarial.NumSexes]actuarial.Conditions{at65, at65}},
-				Retirement:    actuarial.Formula{Accrual: actuarial.LinearAccrual(1, 0.02, 0.02, 0.80)},
+				Retirement:    actuarial.Formula{Accrual: actuarial.LinearAccrual{MinService: 1, AtMin: 0.02, PerYear: 0.02, Max: 0.80}.Accrual()},
 				CompulsoryAge: [actuarial.NumSexes]int{65, 65},
 				Indexation:    scheme.IndexFixed,
 				IndexRate:     actuarial.Constant(0.02),
@@ -90,7 +90,7 @@ func ExampleClosedGroupLiability() {
 	if err != nil {
 		panic(err)
 	}
-	res, err := p.Run(20, nil)
+	res, err := p.Run(nil, 20)
 	if err != nil {
 		panic(err)
 	}

@@ -23,7 +23,7 @@ import (
 const liaTol = 1e-12
 
 // liaValuerTol is the relative tolerance against a member valuation by a
-// [actuarial.Valuer], serValTol: the two models multiply the same
+// [valuation.Valuer], serValTol: the two models multiply the same
 // probabilities, salaries and discount factors in a different order.
 const liaValuerTol = serValTol
 
@@ -107,8 +107,8 @@ func TestLiabilityAtEntry(t *testing.T) {
 // longer grow with service (every exit has n = s0 = MaxService), has all
 // of them accrued under PUC, and less under TUC when still active with
 // salaries to grow. A pension in payment's liability is the present value
-// of its payments and of what follows them, [actuarial.Seriatim.ValuePension].
-// The PVFB and PVFS are those of [actuarial.Seriatim.Value]. Under the
+// of its payments and of what follows them, [projection.Seriatim.ValuePension].
+// The PVFB and PVFS are those of [projection.Seriatim.Value]. Under the
 // reference rules with their limits, which bind for some of the members.
 func TestLiabilityAllAccrued(t *testing.T) {
 	const unit = 12 * 3000.0
@@ -164,7 +164,7 @@ func TestLiabilityAllAccrued(t *testing.T) {
 // accrued liability is at most its PVFB (every share s0/n is at most 1),
 // TUC at most PUC (salaries, the reference unit and the limits grow), the
 // normal cost is not negative, and the PVFB and PVFS are the benefits and
-// salaries of [actuarial.Seriatim.Value]. [actuarial.Seriatim.Liability]
+// salaries of [projection.Seriatim.Value]. [projection.Seriatim.Liability]
 // is the sum of the members' liabilities and of the pensions'.
 func TestLiabilityBelowPVFB(t *testing.T) {
 	actC, penC := serCensus(3, 3000, 300)
@@ -307,7 +307,7 @@ func TestLiabilityLinearAccrual(t *testing.T) {
 		r.RefundShare = 0
 		return serScheme(t, serAssumptions(t, true), [][]scheme.Rules{{r}}, nil, nil)
 	}
-	linear := scheme(actuarial.LinearAccrual(0, 0, 0.02, 2), actuarial.LinearAccrual(0, 0, 0.015, 2))
+	linear := scheme(actuarial.LinearAccrual{MinService: 0, AtMin: 0, PerYear: 0.02, Max: 2}.Accrual(), actuarial.LinearAccrual{MinService: 0, AtMin: 0, PerYear: 0.015, Max: 2}.Accrual())
 	lv, err := projection.NewSeriatim(linear, projection.ClosedGroupYears)
 	require.NoError(t, err)
 	for _, r := range []projection.ActiveRecord{
@@ -414,7 +414,7 @@ func TestLiabilityNormalCostRecursion(t *testing.T) {
 }
 
 // TestLiabilityCellsMatchRecords: without caps, floors or ceiling, the
-// liability of the census cells ([actuarial.Seriatim.CellLiability]) is
+// liability of the census cells ([projection.Seriatim.CellLiability]) is
 // that of the records they group, and its PVFB, pensions in payment and
 // PVFS are the projection's benefits and salaries, discounted — over two
 // groups with transitions and rules changing in 2030.
@@ -482,7 +482,7 @@ func TestLiabilityFundingRatio(t *testing.T) {
 	require.NoError(t, err)
 	p, err := projection.NewProjector(s)
 	require.NoError(t, err)
-	res, err := p.Run(serYears, nil)
+	res, err := p.Run(nil, serYears)
 	require.NoError(t, err)
 	sum, err := res.SummarizeFunded(nil, h, l.Total())
 	require.NoError(t, err)
@@ -555,5 +555,5 @@ func TestLiabilityRecords(t *testing.T) {
 	_, err = v.ActiveLiability(projection.ActiveRecord{Group: 3})
 	assert.ErrorAs(t, err, &me)
 	_, err = v.PensionLiability(projection.PensionRecord{Type: census.PensionOldAge, Sex: actuarial.Male, Age: -1})
-	assert.ErrorIs(t, err, actuarial.ErrAgeRange)
+	assert.ErrorIs(t, err, actuarial.ErrRange)
 }

@@ -410,7 +410,7 @@ func (p *Projector) extend(g, sx, age, sv int) {
 //
 // It returns an error when a mortality table gives a rate that is not a
 // probability in some year (a [*actuarial.RateError]); a negative years panics.
-func (p *Projector) Run(years int, dst *Result) (*Result, error) {
+func (p *Projector) Run(dst *Result, years int) (*Result, error) {
 	if years < 0 {
 		panic(fmt.Sprintf("actuarial: Projector.Run: negative number of years %d", years))
 	}

@@ -19,14 +19,14 @@ func BenchmarkProjectReference(b *testing.B) {
 	if err != nil {
 		b.Fatal(err)
 	}
-	res, err := p.Run(100, nil)
+	res, err := p.Run(nil, 100)
 	if err != nil {
 		b.Fatal(err)
 	}
 	b.ReportAllocs()
 	b.ResetTimer()
 	for range b.N {
-		if _, err := p.Run(100, res); err != nil {
+		if _, err := p.Run(res, 100); err != nil {
 			b.Fatal(err)
 		}
 	}

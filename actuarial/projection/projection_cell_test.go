@@ -100,7 +100,7 @@ func TestOneCellFlows(t *testing.T) {
 	const tol = 1e-9 // relative
 	p, err := projection.NewProjector(oneCellScheme(t))
 	require.NoError(t, err)
-	res, err := p.Run(2, nil)
+	res, err := p.Run(nil, 2)
 	require.NoError(t, err)
 	y0, y1 := res.Years[0], res.Years[1]
 
@@ -212,7 +212,7 @@ func TestGenerationalMortality(t *testing.T) {
 	s.Assumptions.Mortality[scheme.StatusActive] = [actuarial.NumSexes]scheme.YearTable{gen, gen}
 	p, err := projection.NewProjector(s)
 	require.NoError(t, err)
-	res, err := p.Run(3, nil)
+	res, err := p.Run(nil, 3)
 	require.NoError(t, err)
 	for k, y := range res.Years {
 		q := 0.01 * math.Pow(0.9, float64(k))
@@ -223,7 +223,7 @@ func TestGenerationalMortality(t *testing.T) {
 	s.Assumptions.Mortality[scheme.StatusSurvivor][1] = projBadTable{}
 	p, err = projection.NewProjector(s)
 	require.NoError(t, err)
-	_, err = p.Run(3, nil)
+	_, err = p.Run(nil, 3)
 	var re *actuarial.RateError
 	require.ErrorAs(t, err, &re)
 	assert.ErrorIs(t, err, actuarial.ErrRate)
@@ -247,7 +247,7 @@ func (projBadTable) MinAge() int { return 0 }
 func TestResultSeries(t *testing.T) {
 	p, err := projection.NewProjector(actuarialtest.ReferenceScheme(t, 65))
 	require.NoError(t, err)
-	res, err := p.Run(5, nil)
+	res, err := p.Run(nil, 5)
 	require.NoError(t, err)
 	buf := make([]float64, 0, 8)
 	for _, c := range []struct {

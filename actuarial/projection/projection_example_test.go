@@ -45,7 +45,7 @@ func ExampleProjector() {
 				From:          2025,
 				Contribution:  [scheme.NumPayers]actuarial.Schedule{scheme.Worker: actuarial.Constant(0.05), scheme.Employer: actuarial.Constant(0.10)},
 				Eligibility:   actuarial.Eligibility{Full: [actuarial.NumSexes]actuarial.Conditions{at65, at65}},
-				Retirement:    actuarial.Formula{Accrual: actuarial.LinearAccrual(1, 0.02, 0.02, 0.80)},
+				Retirement:    actuarial.Formula{Accrual: actuarial.LinearAccrual{MinService: 1, AtMin: 0.02, PerYear: 0.02, Max: 0.80}.Accrual()},
 				CompulsoryAge: [actuarial.NumSexes]int{65, 65},
 			}},
 		}},
@@ -63,7 +63,7 @@ func ExampleProjector() {
 	if err != nil {
 		panic(err)
 	}
-	res, err := p.Run(30, nil)
+	res, err := p.Run(nil, 30)
 	if err != nil {
 		panic(err)
 	}

@@ -61,9 +61,9 @@ func (r *Result) Summarize(dst *indicator.Summary, h indicator.Horizon) (*indica
 // is usually the [Liability.Total] of the census the projection started
 // from, valued under the same scheme:
 //
-//	l, err := actuarial.ClosedGroupLiability(s, 0)
+//	l, err := projection.ClosedGroupLiability(s, 0)
 //	...
-//	sum, err := res.SummarizeFunded(nil, actuarial.Horizon{}, l.Total())
+//	sum, err := res.SummarizeFunded(nil, indicator.Horizon{}, l.Total())
 //
 // accrued must be finite and not negative; 0 means none (FundingRatio 0).
 func (r *Result) SummarizeFunded(dst *indicator.Summary, h indicator.Horizon, accrued float64) (*indicator.Summary, error) {

@@ -38,7 +38,7 @@ func TestProjectionGAP(t *testing.T) {
 	run := func() *projection.Result {
 		p, err := projection.NewProjector(s)
 		require.NoError(t, err)
-		res, err := p.Run(years, nil)
+		res, err := p.Run(nil, years)
 		require.NoError(t, err)
 		return res
 	}

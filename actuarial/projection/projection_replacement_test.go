@@ -126,7 +126,7 @@ func TestReplacementRateClosedForm(t *testing.T) {
 		t.Run(c.name, func(t *testing.T) {
 			p, err := projection.NewProjector(retireScheme(t, c.edit))
 			require.NoError(t, err)
-			res, err := p.Run(3, nil)
+			res, err := p.Run(nil, 3)
 			require.NoError(t, err)
 			y := &res.Years[0]
 
@@ -180,7 +180,7 @@ func TestReplacementRateSummary(t *testing.T) {
 	const tol = 0 // the same divisions
 	p, err := projection.NewProjector(actuarialtest.ReferenceScheme(t, 65))
 	require.NoError(t, err)
-	res, err := p.Run(30, nil)
+	res, err := p.Run(nil, 30)
 	require.NoError(t, err)
 	sum, err := res.Summarize(nil, indicator.Horizon{})
 	require.NoError(t, err)
@@ -200,7 +200,7 @@ func TestReplacementRateSummary(t *testing.T) {
 	// Summarize's convention, and no error.
 	p, err = projection.NewProjector(oneCellScheme(t))
 	require.NoError(t, err)
-	res, err = p.Run(5, nil)
+	res, err = p.Run(nil, 5)
 	require.NoError(t, err)
 	sum, err = res.Summarize(nil, indicator.Horizon{})
 	require.NoError(t, err)
@@ -223,7 +223,7 @@ func TestReplacementRateStationary(t *testing.T) {
 	tbl := actuarialtest.SULT(t)
 	p, err := projection.NewProjector(projStationary(tbl, entrants, 25, 65, salary, pension))
 	require.NoError(t, err)
-	res, err := p.Run(years, nil)
+	res, err := p.Run(nil, years)
 	require.NoError(t, err)
 	f := res.Flows(nil)
 	rate, err := indicator.ReplacementRate(nil, f.NewPensions[first:], f.RetiringSalaries[first:])
@@ -255,7 +255,7 @@ func TestNewPensionAmountsPaid(t *testing.T) {
 	const tol = 1e-12 // relative
 	p, err := projection.NewProjector(oneCellScheme(t))
 	require.NoError(t, err)
-	res, err := p.Run(1, nil)
+	res, err := p.Run(nil, 1)
 	require.NoError(t, err)
 	y := &res.Years[0]
 	for _, typ := range []census.PensionType{census.PensionDisability, census.PensionSurvivor, census.PensionOrphan} {
@@ -274,7 +274,7 @@ func TestNewPensionAmountsPaid(t *testing.T) {
 func TestReplacementSeries(t *testing.T) {
 	p, err := projection.NewProjector(actuarialtest.ReferenceScheme(t, 65))
 	require.NoError(t, err)
-	res, err := p.Run(5, nil)
+	res, err := p.Run(nil, 5)
 	require.NoError(t, err)
 	old, early := census.PensionOldAge.Index(), census.PensionEarly.Index()
 	buf := make([]float64, 0, 8)

@@ -11,7 +11,7 @@ import (
 
 // YearResult is one projected calendar year. Counts are expected numbers of
 // lives (float64); money is in money units of that year, a year's worth.
-// See the package documentation's "Projection" section for the timing.
+// See the package documentation's "Timing" section.
 type YearResult struct {
 	Year int // calendar year
 

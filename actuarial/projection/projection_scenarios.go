@@ -42,7 +42,7 @@ func RunScenarios(schemes []*scheme.Scheme, years, workers int) ([]*Result, erro
 				}
 				p, err := NewProjector(schemes[i])
 				if err == nil {
-					results[i], err = p.Run(years, nil)
+					results[i], err = p.Run(nil, years)
 				}
 				if err != nil {
 					errs[i] = fmt.Errorf("actuarial: scenario %d (%s): %w", i, schemes[i].Name, err)

@@ -90,7 +90,7 @@ func TestStationaryPopulation(t *testing.T) {
 	p, err := projection.NewProjector(s)
 	require.NoError(t, err)
 	p.Detail = true
-	res, err := p.Run(years, nil)
+	res, err := p.Run(nil, years)
 	require.NoError(t, err)
 	d := res.Cells
 	require.NotNil(t, d)
@@ -138,10 +138,10 @@ func TestStationaryPopulation(t *testing.T) {
 func projTwoGroups(tb testing.TB) *scheme.Scheme {
 	s := actuarialtest.ReferenceScheme(tb, 65)
 	reformed := actuarialtest.Rules(2025)
-	reformed.Contribution[scheme.Worker] = actuarial.Phase(2028, 0.06, 0.09, 0.005)
+	reformed.Contribution[scheme.Worker] = actuarial.Phase{Start: 2028, From: 0.06, To: 0.09, Step: 0.005}.Schedule()
 	later := reformed
 	later.From = 2030
-	later.Retirement.Accrual = actuarial.LinearAccrual(20, 0.40, 0.02, 0.80)
+	later.Retirement.Accrual = actuarial.LinearAccrual{MinService: 20, AtMin: 0.40, PerYear: 0.02, Max: 0.80}.Accrual()
 	later.Indexation = scheme.IndexWages
 	s.Groups = append(s.Groups, scheme.Group{Name: "new", Rules: []scheme.Rules{reformed, later}})
 	s.Transitions = []scheme.Transition{{Year: 2027, From: 0, To: 1, ServiceBelow: 10}}
@@ -163,7 +163,7 @@ func TestConservation(t *testing.T) {
 	p, err := projection.NewProjector(projTwoGroups(t))
 	require.NoError(t, err)
 	p.Detail = true
-	res, err := p.Run(years, nil)
+	res, err := p.Run(nil, years)
 	require.NoError(t, err)
 	d := res.Cells
 	ms := d.MaxService
@@ -267,7 +267,7 @@ func TestClosedGroupDiesOut(t *testing.T) {
 	s.Assumptions.Entrants = scheme.Entrants{}
 	p, err := projection.NewProjector(s)
 	require.NoError(t, err)
-	res, err := p.Run(126, nil)
+	res, err := p.Run(nil, 126)
 	require.NoError(t, err)
 	for _, y := range res.Years {
 		assert.Zero(t, y.Entrants, "year %d", y.Year)
@@ -295,10 +295,10 @@ func TestReserveRecursion(t *testing.T) {
 	s := actuarialtest.ReferenceScheme(t, 65)
 	s.Assumptions.Return = actuarial.Schedule{{Year: 2025, Value: 0.05}, {Year: 2040, Value: -0.02}, {Year: 2045, Value: 0.03}}
 	s.AdminCosts.ShareOfSalary = actuarial.Constant(0.004)
-	s.Transfers = actuarial.Phase(2030, 1e7, 0, 1e6)
+	s.Transfers = actuarial.Phase{Start: 2030, From: 1e7, To: 0, Step: 1e6}.Schedule()
 	p, err := projection.NewProjector(s)
 	require.NoError(t, err)
-	res, err := p.Run(60, nil)
+	res, err := p.Run(nil, 60)
 	require.NoError(t, err)
 	assert.Equal(t, s.InitialReserve, res.Years[0].ReserveStart)
 	for i, y := range res.Years {
@@ -326,15 +326,15 @@ func TestRulesByCalendarYear(t *testing.T) {
 	s := actuarialtest.ReferenceScheme(t, 65)
 	r0 := &s.Groups[0].Rules[0]
 	r0.Ceiling = actuarial.Limit{}
-	r0.Contribution[scheme.Worker] = actuarial.Phase(2028, 0.06, 0.09, 0.005) // 6.5% in 2028 ... 9% from 2033
+	r0.Contribution[scheme.Worker] = actuarial.Phase{Start: 2028, From: 0.06, To: 0.09, Step: 0.005}.Schedule() // 6.5% in 2028 ... 9% from 2033
 	r1 := *r0
 	r1.From = 2030
 	r1.Contribution[scheme.Employer] = actuarial.Constant(0.12)
-	r1.Retirement.Accrual = actuarial.LinearAccrual(15, 0.40, 0.02, 0.80)
+	r1.Retirement.Accrual = actuarial.LinearAccrual{MinService: 15, AtMin: 0.40, PerYear: 0.02, Max: 0.80}.Accrual()
 	s.Groups[0].Rules = append(s.Groups[0].Rules, r1)
 	p, err := projection.NewProjector(s)
 	require.NoError(t, err)
-	res, err := p.Run(12, nil)
+	res, err := p.Run(nil, 12)
 	require.NoError(t, err)
 	worker := []float64{0.06, 0.06, 0.06, 0.065, 0.07, 0.075, 0.08, 0.085, 0.09, 0.09, 0.09, 0.09}
 	for i, y := range res.Years {
@@ -352,7 +352,7 @@ func TestRulesByCalendarYear(t *testing.T) {
 	s2.Groups[0].Rules[0].Ceiling = actuarial.Limit{}
 	p2, err := projection.NewProjector(s2)
 	require.NoError(t, err)
-	base, err := p2.Run(12, nil)
+	base, err := p2.Run(nil, 12)
 	require.NoError(t, err)
 	assert.Equal(t, base.Years[4].NewPensions, res.Years[4].NewPensions, "2029: the same rules")
 	avg := func(r *projection.Result, i int) float64 {
@@ -421,20 +421,20 @@ func TestRunScenariosDeterministic(t *testing.T) {
 func TestProjectorReuse(t *testing.T) {
 	p, err := projection.NewProjector(actuarialtest.ReferenceScheme(t, 65))
 	require.NoError(t, err)
-	first, err := p.Run(30, nil)
+	first, err := p.Run(nil, 30)
 	require.NoError(t, err)
 	keep := append([]projection.YearResult(nil), first.Years...)
-	again, err := p.Run(30, first)
+	again, err := p.Run(first, 30)
 	require.NoError(t, err)
 	assert.Same(t, first, again)
 	assert.Equal(t, keep, again.Years)
 	allocs := testing.AllocsPerRun(5, func() {
-		if _, err := p.Run(30, first); err != nil {
+		if _, err := p.Run(first, 30); err != nil {
 			t.Fatal(err)
 		}
 	})
 	assert.Zero(t, allocs, "a reused projector and result allocate nothing")
-	short, err := p.Run(10, first)
+	short, err := p.Run(first, 10)
 	require.NoError(t, err)
 	assert.Len(t, short.Years, 10)
 	assert.Equal(t, keep[:10], short.Years, "a shorter run is the start of a longer one")

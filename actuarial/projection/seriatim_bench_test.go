@@ -54,8 +54,23 @@ func serBenchScheme(tb testing.TB) *scheme.Scheme {
 // record by record: the present values of their salaries, contributions by
 // payer and benefits by type. Each iteration prepares the valuation
 // (NewSeriatim: mortality, rules and annuity factors by year), builds the
-// factors of every start cell the records meet (about 2,700) and values
-// the records, fanned out over GOMAXPROCS goroutines.
+// factors of every start cell the records meet (2,754) and values the
+// records, fanned out over GOMAXPROCS goroutines.
+//
+// Measured when the method was written, on two cores: about 30 ms an
+// iteration, 19 ms of them for the records themselves
+// (BenchmarkSeriatimRecords1M), the rest for the factors of the start
+// cells and the tables of NewSeriatim.
+//
+// The same census, grouped into cells and projected as a closed group (the
+// comparison TestSeriatimSynthetic makes on 20,000 of its records), shows
+// the gap between the cell and seriatim modes where the reference limits
+// (a cap of 10 minimum wages, floors of one, a ceiling of 25) split cells:
+// the cell mode overstated old-age pensions by 2.7% and contributions by
+// 0.06%, and understated early pensions by 2.3%, disability pensions by
+// 1.6% and orphans' pensions (a share of the floored disability pension)
+// by 6.8%; it overstated benefits by 1.5% in all. On 3,000 members, in
+// sparse cells, the gaps were a third to a half as large.
 func BenchmarkSeriatim1M(b *testing.B) {
 	const n, years = 1_000_000, 60
 	s := serBenchScheme(b)
@@ -75,7 +90,7 @@ func BenchmarkSeriatim1M(b *testing.B) {
 
 // BenchmarkSeriatimRecords1M is BenchmarkSeriatim1M with the valuation
 // prepared and every start cell's factors built: the cost of the records
-// themselves.
+// themselves, about 19 ms an iteration on two cores when measured.
 func BenchmarkSeriatimRecords1M(b *testing.B) {
 	const n, years = 1_000_000, 60
 	recs := serSynthetic(1, n)

@@ -31,7 +31,7 @@ func ExampleSeriatim() {
 				From:          2025,
 				Contribution:  [scheme.NumPayers]actuarial.Schedule{scheme.Worker: actuarial.Constant(0.05), scheme.Employer: actuarial.Constant(0.10)},
 				Eligibility:   actuarial.Eligibility{Full: [actuarial.NumSexes]actuarial.Conditions{at65, at65}},
-				Retirement:    actuarial.Formula{Accrual: actuarial.LinearAccrual(1, 0.02, 0.02, 0.80), Cap: actuarial.Limit{Money: 30000}},
+				Retirement:    actuarial.Formula{Accrual: actuarial.LinearAccrual{MinService: 1, AtMin: 0.02, PerYear: 0.02, Max: 0.80}.Accrual(), Cap: actuarial.Limit{Money: 30000}},
 				CompulsoryAge: [actuarial.NumSexes]int{65, 65},
 			}},
 		}},
@@ -74,7 +74,7 @@ func ExampleSeriatim() {
 	if err != nil {
 		panic(err)
 	}
-	res, err := p.Run(80, nil)
+	res, err := p.Run(nil, 80)
 	if err != nil {
 		panic(err)
 	}

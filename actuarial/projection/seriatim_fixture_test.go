@@ -72,11 +72,11 @@ func serNoLimits(r scheme.Rules) scheme.Rules {
 // to wages.
 func serReform(from int) scheme.Rules {
 	r := actuarialtest.Rules(from)
-	r.Contribution[scheme.Worker] = actuarial.Phase(from, 0.06, 0.09, 0.01)
+	r.Contribution[scheme.Worker] = actuarial.Phase{Start: from, From: 0.06, To: 0.09, Step: 0.01}.Schedule()
 	full := actuarial.Conditions{{MinAge: 62, MinService: 30}, {MinAge: 67, MinService: 20}}
 	r.Eligibility.Full = [actuarial.NumSexes]actuarial.Conditions{full, full}
 	r.Eligibility.FullAge = [actuarial.NumSexes]int{67, 67}
-	r.Retirement.Accrual = actuarial.LinearAccrual(20, 0.40, 0.02, 0.90)
+	r.Retirement.Accrual = actuarial.LinearAccrual{MinService: 20, AtMin: 0.40, PerYear: 0.02, Max: 0.90}.Accrual()
 	r.Retirement.ReferenceYears = 10
 	r.CompulsoryAge = [actuarial.NumSexes]int{67, 67}
 	r.Indexation = scheme.IndexWages
@@ -180,7 +180,7 @@ func serProject(tb testing.TB, s *scheme.Scheme, years int) projection.FlowValue
 	tb.Helper()
 	p, err := projection.NewProjector(s)
 	require.NoError(tb, err)
-	res, err := p.Run(years, nil)
+	res, err := p.Run(nil, years)
 	require.NoError(tb, err)
 	f, err := res.PresentValues()
 	require.NoError(tb, err)

@@ -469,11 +469,11 @@ func TestSeriatimBadRecords(t *testing.T) {
 	}{
 		{"Group", func(r *projection.ActiveRecord) { r.Group = 2 }, actuarial.ErrRange},
 		{"Sex", func(r *projection.ActiveRecord) { r.Sex = actuarial.SexUnknown }, actuarial.ErrRange},
-		{"Age", func(r *projection.ActiveRecord) { r.Age = census.MaxCensusAge + 1 }, actuarial.ErrAgeRange},
+		{"Age", func(r *projection.ActiveRecord) { r.Age = census.MaxCensusAge + 1 }, actuarial.ErrRange},
 		{"Service", func(r *projection.ActiveRecord) { r.Service = 41 }, actuarial.ErrRange},
 		{"Service", func(r *projection.ActiveRecord) { r.Service = -1 }, actuarial.ErrRange},
 		{"Salary", func(r *projection.ActiveRecord) { r.Salary = math.NaN() }, actuarial.ErrNotFinite},
-		{"Salary", func(r *projection.ActiveRecord) { r.Salary = -1 }, valuation.ErrNegative},
+		{"Salary", func(r *projection.ActiveRecord) { r.Salary = -1 }, actuarial.ErrNegative},
 		{"Salary", func(r *projection.ActiveRecord) { r.Salary = 2 * census.MaxCensusAmount }, actuarial.ErrRange},
 	}
 	for _, c := range actives {
@@ -505,7 +505,7 @@ func TestSeriatimBadRecords(t *testing.T) {
 		{"Group", func(r *projection.PensionRecord) { r.Group = -1 }, actuarial.ErrRange},
 		{"Type", func(r *projection.PensionRecord) { r.Type = census.PensionUnknown }, actuarial.ErrRange},
 		{"Sex", func(r *projection.PensionRecord) { r.Sex = 3 }, actuarial.ErrRange},
-		{"Age", func(r *projection.PensionRecord) { r.Age = -1 }, actuarial.ErrAgeRange},
+		{"Age", func(r *projection.PensionRecord) { r.Age = -1 }, actuarial.ErrRange},
 		{"Pension", func(r *projection.PensionRecord) { r.Pension = math.Inf(1) }, actuarial.ErrNotFinite},
 	}
 	for _, c := range pensions {
@@ -538,7 +538,7 @@ func TestActiveRecords(t *testing.T) {
 	assert.Equal(t, []int{3, 4, 5}, []int{ce.Records[0].Line, ce.Records[1].Line, ce.Records[2].Line})
 	assert.ErrorIs(t, err, census.ErrServiceTooLong)
 	assert.ErrorIs(t, err, actuarial.ErrUnknownSex)
-	assert.ErrorIs(t, err, census.ErrNegativeAmount)
+	assert.ErrorIs(t, err, actuarial.ErrNegative)
 	assert.Equal(t, []projection.ActiveRecord{
 		{Group: 1, Sex: actuarial.Male, Age: 40, Service: 10, Salary: 1234.56},
 		{Group: 1, Sex: actuarial.Female, Age: 35, Service: 5, Salary: 2000},

@@ -22,8 +22,8 @@ import (
 // form), so they differ by rounding.
 const serValTol = 1e-9
 
-// serCommonGround is the setting in which a [actuarial.Valuer] and a
-// [actuarial.Projector] share every convention: actives leave by death
+// serCommonGround is the setting in which a [valuation.Valuer] and a
+// [projection.Projector] share every convention: actives leave by death
 // (EMSSA-09, also the pensioners' mortality) and withdrawal during the
 // year, from independent rates converted under UDD in each single-decrement
 // table, or retire on the 65th birthday, which falls on 1 January, with 2%
@@ -75,7 +75,7 @@ func serCommon(tb testing.TB) *serCommonGround {
 		require.NoError(tb, err)
 		st[sx] = t
 	}
-	formula := actuarial.Formula{Accrual: actuarial.LinearAccrual(1, 0.02, 0.02, 0.80), ReferenceYears: 3}
+	formula := actuarial.Formula{Accrual: actuarial.LinearAccrual{MinService: 1, AtMin: 0.02, PerYear: 0.02, Max: 0.80}.Accrual(), ReferenceYears: 3}
 	at65 := actuarial.Conditions{{MinAge: serRetAge}}
 	elig := actuarial.Eligibility{Full: [actuarial.NumSexes]actuarial.Conditions{at65, at65}}
 	salary := actuarialtest.Assumptions(tb).Salary

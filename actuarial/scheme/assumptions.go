@@ -60,7 +60,7 @@ func (s LifeStatus) String() string {
 	return fmt.Sprintf("LifeStatus(%d)", int(s))
 }
 
-// statusOf is the mortality status of the beneficiaries of a pension type.
+// StatusOf is the mortality status of the beneficiaries of a pension type.
 func StatusOf(t census.PensionType) LifeStatus {
 	switch t {
 	case census.PensionOldAge, census.PensionEarly:

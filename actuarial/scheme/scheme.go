@@ -132,8 +132,8 @@ type Rules struct {
 	// [0, 1]; zero: no orphans' pensions.
 	OrphanShare float64
 	// RefundShare is the share of the member's own accumulated
-	// contributions (without interest, estimated as the package
-	// documentation's "Projection" section says) refunded on withdrawal,
+	// contributions (without interest, estimated as package projection's
+	// documentation, section "Timing", says) refunded on withdrawal,
 	// in [0, 1]; zero: no refunds.
 	RefundShare float64
 	// ExtraPayments is the extra pension paid each year as a fraction of a
@@ -239,6 +239,8 @@ func (g *Group) RulesAt(year int) *Rules {
 	return &g.Rules[i]
 }
 
+// RulesIndex is the index in Rules of the rules in force in year, or −1
+// before the first.
 func (g *Group) RulesIndex(year int) int {
 	i := -1
 	for k := range g.Rules {
@@ -263,7 +265,7 @@ type Transition struct {
 	AgeBelow     int // age below which a member moves; 0: no age condition
 }
 
-// moves reports whether a member of that age and service moves.
+// Moves reports whether a member of that age and service moves.
 func (t *Transition) Moves(age, service int) bool {
 	if t.ServiceBelow == 0 && t.AgeBelow == 0 {
 		return true

@@ -4,7 +4,6 @@
 package valuation
 
 import (
-	"errors"
 	"fmt"
 	"math"
 
@@ -12,10 +11,6 @@ import (
 	"github.com/reserva-go/reserva/actuarial/census"
 	"github.com/reserva-go/reserva/mortality"
 )
-
-// ErrNegative is wrapped by the error for an amount that must not be
-// negative (a salary, a balance of contributions).
-var ErrNegative = errors.New("negative value")
 
 // FundingMethod is an actuarial cost method: a rule that splits the present
 // value of a member's future benefits into an accrued liability, for
@@ -108,7 +103,7 @@ func MemberOf(a *census.Active) Member {
 type MemberError struct {
 	Field string  // "Sex", "Age", "Service", "Salary", "EntryAge" or "Contributions"; for a [projection.Seriatim] record also "Group", "Type" or "Pension"
 	Value float64 // the offending value
-	Err   error   // ErrAgeRange, ErrRange, ErrNegative or ErrNotFinite
+	Err   error   // actuarial.ErrRange, ErrRange, actuarial.ErrNegative or ErrNotFinite
 }
 
 func (e *MemberError) Error() string {
@@ -369,7 +364,7 @@ func (b *Basis) Validate(p *Plan) error {
 			{"Disabled", b.disabled(s), 0},
 		} {
 			if lo := t.t.MinAge(); lo > st.MinAge() {
-				return fmt.Errorf("actuarial: Basis.%s[%v] starts at age %d, after the service table's %d: %w", t.name, sx, lo, st.MinAge(), actuarial.ErrAgeRange)
+				return fmt.Errorf("actuarial: Basis.%s[%v] starts at age %d, after the service table's %d: %w", t.name, sx, lo, st.MinAge(), actuarial.ErrRange)
 			}
 		}
 		if err := fraction(fmt.Sprintf("Basis.Married[%v]", sx), b.Married[s]); err != nil {
@@ -385,7 +380,7 @@ func (b *Basis) Validate(p *Plan) error {
 			}
 			if y := st.MinAge() - b.AgeGap[s]; y < sp.MinAge() {
 				return fmt.Errorf("actuarial: the spouse of a member of the service table's minimum age %d is aged %d, below the spouse table's %d (Basis.AgeGap[%v] %d): %w",
-					st.MinAge(), y, sp.MinAge(), sx, b.AgeGap[s], actuarial.ErrAgeRange)
+					st.MinAge(), y, sp.MinAge(), sx, b.AgeGap[s], actuarial.ErrRange)
 			}
 		}
 	}

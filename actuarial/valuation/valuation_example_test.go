@@ -48,7 +48,7 @@ func ExampleValuer() {
 		return [2]actuarial.Conditions{c, c}
 	}
 	plan := valuation.Plan{
-		Formula: actuarial.Formula{Accrual: actuarial.LinearAccrual(1, 0.015, 0.015, 1), ReferenceYears: 3},
+		Formula: actuarial.Formula{Accrual: actuarial.LinearAccrual{MinService: 1, AtMin: 0.015, PerYear: 0.015, Max: 1}.Accrual(), ReferenceYears: 3},
 		Eligibility: actuarial.Eligibility{
 			Full:             both(actuarial.Conditions{{MinAge: 65}}),
 			Reduced:          both(actuarial.Conditions{{MinAge: 60}}),

@@ -82,8 +82,8 @@ func TestValuationMidYearExits(t *testing.T) {
 	require.NoError(t, err)
 	plan := valuation.Plan{
 		Payment:    actuarial.Annuity{PerYear: 12, Escalation: 0.01},
-		Disability: valuation.DisabilityBenefit{Formula: actuarial.Formula{Accrual: actuarial.LinearAccrual(0, 0, disAccrual, 1)}},
-		Death:      valuation.DeathBenefit{Survivor: actuarial.Formula{Accrual: actuarial.LinearAccrual(0, 0, survAccrual, 1)}},
+		Disability: valuation.DisabilityBenefit{Formula: actuarial.Formula{Accrual: actuarial.LinearAccrual{MinService: 0, AtMin: 0, PerYear: disAccrual, Max: 1}.Accrual()}},
+		Death:      valuation.DeathBenefit{Survivor: actuarial.Formula{Accrual: actuarial.LinearAccrual{MinService: 0, AtMin: 0, PerYear: survAccrual, Max: 1}.Accrual()}},
 		Withdrawal: valuation.WithdrawalBenefit{Refund: true, ContributionRate: cr, RefundInterest: j},
 	}
 	basis := valuation.Basis{
@@ -144,7 +144,7 @@ func TestValuationFinalAverage(t *testing.T) {
 	tbl := actuarialtest.SULT(t)
 	const R, i, w, salary = 65, 0.05, 0.04, 1000.0
 	plan := valuation.Plan{
-		Formula:     actuarial.Formula{Accrual: actuarial.LinearAccrual(0, 0, 0.02, 1), ReferenceYears: 3},
+		Formula:     actuarial.Formula{Accrual: actuarial.LinearAccrual{MinService: 0, AtMin: 0, PerYear: 0.02, Max: 1}.Accrual(), ReferenceYears: 3},
 		Eligibility: actuarial.Eligibility{Full: bothSexes(actuarial.Conditions{{MinAge: R}})},
 	}
 	for _, c := range []struct {

@@ -92,7 +92,7 @@ func TestValuationReducesToLifeContingencies(t *testing.T) {
 		t.Run(c.name, func(t *testing.T) {
 			const salary, accrual = 50000.0, 0.02
 			plan := valuation.Plan{
-				Formula:       actuarial.Formula{Accrual: actuarial.LinearAccrual(0, 0, accrual, 1)},
+				Formula:       actuarial.Formula{Accrual: actuarial.LinearAccrual{MinService: 0, AtMin: 0, PerYear: accrual, Max: 1}.Accrual()},
 				Eligibility:   actuarial.Eligibility{Full: bothSexes(actuarial.Conditions{{MinAge: c.R}})},
 				Payment:       c.pay,
 				SurvivorShare: c.share,
@@ -170,7 +170,7 @@ func TestValuationCurve(t *testing.T) {
 	tbl := actuarialtest.SULT(t)
 	const x, R = 50, 65
 	plan := valuation.Plan{
-		Formula:     actuarial.Formula{Accrual: actuarial.LinearAccrual(0, 0, 0.02, 1)},
+		Formula:     actuarial.Formula{Accrual: actuarial.LinearAccrual{MinService: 0, AtMin: 0, PerYear: 0.02, Max: 1}.Accrual()},
 		Eligibility: actuarial.Eligibility{Full: bothSexes(actuarial.Conditions{{MinAge: R}})},
 		Payment:     actuarial.Annuity{PerYear: 12},
 	}
@@ -211,7 +211,7 @@ func TestValuationCurve(t *testing.T) {
 // testPlan provides every benefit.
 func testPlan() valuation.Plan {
 	return valuation.Plan{
-		Formula: actuarial.Formula{Accrual: actuarial.LinearAccrual(1, 0.015, 0.015, 0.6), ReferenceYears: 3},
+		Formula: actuarial.Formula{Accrual: actuarial.LinearAccrual{MinService: 1, AtMin: 0.015, PerYear: 0.015, Max: 0.6}.Accrual(), ReferenceYears: 3},
 		Eligibility: actuarial.Eligibility{
 			Full:             bothSexes(actuarial.Conditions{{MinAge: 65}, {MinAge: 60, MinService: 30}}),
 			Reduced:          bothSexes(actuarial.Conditions{{MinAge: 55, MinService: 10}}),
@@ -221,13 +221,13 @@ func testPlan() valuation.Plan {
 		Payment:       actuarial.Annuity{PerYear: 12, Escalation: 0.01},
 		SurvivorShare: 0.5,
 		Disability: valuation.DisabilityBenefit{
-			Formula:        actuarial.Formula{Accrual: actuarial.LinearAccrual(5, 0.075, 0.015, 0.6), ReferenceYears: 1},
+			Formula:        actuarial.Formula{Accrual: actuarial.LinearAccrual{MinService: 5, AtMin: 0.075, PerYear: 0.015, Max: 0.6}.Accrual(), ReferenceYears: 1},
 			ProjectService: true,
 			ServiceAge:     bothSexes(65),
 		},
 		Death: valuation.DeathBenefit{
 			SalaryMultiple: 2,
-			Survivor:       actuarial.Formula{Accrual: actuarial.LinearAccrual(1, 0.0075, 0.0075, 0.3), ReferenceYears: 3},
+			Survivor:       actuarial.Formula{Accrual: actuarial.LinearAccrual{MinService: 1, AtMin: 0.0075, PerYear: 0.0075, Max: 0.3}.Accrual(), ReferenceYears: 3},
 		},
 		Withdrawal: valuation.WithdrawalBenefit{
 			Deferred: true, VestingService: 5, PensionAge: bothSexes(65), Revaluation: 0.01,
@@ -389,14 +389,14 @@ func TestValuationBadInput(t *testing.T) {
 		field  string
 		target error
 	}{
-		{"negative salary", func(m *valuation.Member) { m.Salary = -1 }, "Salary -1", valuation.ErrNegative},
+		{"negative salary", func(m *valuation.Member) { m.Salary = -1 }, "Salary -1", actuarial.ErrNegative},
 		{"NaN salary", func(m *valuation.Member) { m.Salary = math.NaN() }, "Salary NaN", actuarial.ErrNotFinite},
 		{"infinite contributions", func(m *valuation.Member) { m.Contributions = math.Inf(1) }, "Contributions +Inf", actuarial.ErrNotFinite},
-		{"age beyond the table", func(m *valuation.Member) { m.Age = 66 }, "Age 66", actuarial.ErrAgeRange},
-		{"age below the table", func(m *valuation.Member) { m.Age = 19 }, "Age 19", actuarial.ErrAgeRange},
+		{"age beyond the table", func(m *valuation.Member) { m.Age = 66 }, "Age 66", actuarial.ErrRange},
+		{"age below the table", func(m *valuation.Member) { m.Age = 19 }, "Age 19", actuarial.ErrRange},
 		{"negative service", func(m *valuation.Member) { m.Service = -2 }, "Service -2", actuarial.ErrRange},
-		{"entry after age", func(m *valuation.Member) { m.EntryAge = 41 }, "EntryAge 41", actuarial.ErrAgeRange},
-		{"entry before service", func(m *valuation.Member) { m.EntryAge = 25 }, "EntryAge 25", actuarial.ErrAgeRange},
+		{"entry after age", func(m *valuation.Member) { m.EntryAge = 41 }, "EntryAge 41", actuarial.ErrRange},
+		{"entry before service", func(m *valuation.Member) { m.EntryAge = 25 }, "EntryAge 25", actuarial.ErrRange},
 		{"unknown sex", func(m *valuation.Member) { m.Sex = actuarial.SexUnknown }, "Sex 0", actuarial.ErrRange},
 	} {
 		t.Run(c.name, func(t *testing.T) {
@@ -424,7 +424,7 @@ func TestValuationBadInput(t *testing.T) {
 		{"NaN wage growth", func(_ *valuation.Plan, b *valuation.Basis) { b.WageGrowth = math.NaN() }, "Basis.WageGrowth NaN", actuarial.ErrInterest},
 		{"married above 1", func(_ *valuation.Plan, b *valuation.Basis) { b.Married[0] = 1.5 }, "Basis.Married[male] 1.5", nil},
 		{"no tables", func(_ *valuation.Plan, b *valuation.Basis) { b.Actives = [actuarial.NumSexes]*actuarial.ServiceTable{} }, "Basis.Actives", nil},
-		{"spouse too young", func(_ *valuation.Plan, b *valuation.Basis) { b.AgeGap[0] = 10 }, "AgeGap[male] 10", actuarial.ErrAgeRange},
+		{"spouse too young", func(_ *valuation.Plan, b *valuation.Basis) { b.AgeGap[0] = 10 }, "AgeGap[male] 10", actuarial.ErrRange},
 		{"negative salary scale", func(_ *valuation.Plan, b *valuation.Basis) { b.Salary.ByAge[3] = -1.2 }, "ByAge at age 23 is -1.2", nil},
 		{"negative accrual", func(p *valuation.Plan, _ *valuation.Basis) { p.Formula.Accrual.Rates[2] = -0.01 }, "Plan.Formula", nil},
 		{"survivor share", func(p *valuation.Plan, _ *valuation.Basis) { p.SurvivorShare = -0.1 }, "Plan.SurvivorShare -0.1", nil},

@@ -335,7 +335,7 @@ func (v *Valuer) check(m *Member) error {
 	st := v.c.sex[m.Sex.Index()].st
 	switch {
 	case m.Age < st.MinAge() || m.Age > st.MaxAge():
-		return &MemberError{Field: "Age", Value: float64(m.Age), Err: fmt.Errorf("outside the service table's ages %d..%d: %w", st.MinAge(), st.MaxAge(), actuarial.ErrAgeRange)}
+		return &MemberError{Field: "Age", Value: float64(m.Age), Err: fmt.Errorf("outside the service table's ages %d..%d: %w", st.MinAge(), st.MaxAge(), actuarial.ErrRange)}
 	case m.Service < 0 || m.Service > m.Age:
 		return &MemberError{Field: "Service", Value: float64(m.Service), Err: fmt.Errorf("want 0..Age (%d): %w", m.Age, actuarial.ErrRange)}
 	}
@@ -347,7 +347,7 @@ func (v *Valuer) check(m *Member) error {
 	}
 	if e := m.EntryAge; e != 0 && (e < st.MinAge() || e > m.Age || m.Age-e > m.Service) {
 		return &MemberError{Field: "EntryAge", Value: float64(e),
-			Err: fmt.Errorf("want 0 or an age from %d (the service table's) to Age (%d) with Age − EntryAge ≤ Service (%d): %w", st.MinAge(), m.Age, m.Service, actuarial.ErrAgeRange)}
+			Err: fmt.Errorf("want 0 or an age from %d (the service table's) to Age (%d) with Age − EntryAge ≤ Service (%d): %w", st.MinAge(), m.Age, m.Service, actuarial.ErrRange)}
 	}
 	return nil
 }
@@ -357,7 +357,7 @@ func amount(field string, v float64) error {
 	case math.IsNaN(v) || math.IsInf(v, 0):
 		return &MemberError{Field: field, Value: v, Err: actuarial.ErrNotFinite}
 	case v < 0:
-		return &MemberError{Field: field, Value: v, Err: ErrNegative}
+		return &MemberError{Field: field, Value: v, Err: actuarial.ErrNegative}
 	}
 	return nil
 }

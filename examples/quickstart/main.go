@@ -139,7 +139,7 @@ func run(w io.Writer, dataDir string) error {
 		Eligibility: actuarial.Eligibility{Full: [actuarial.NumSexes]actuarial.Conditions{full, full}},
 		Retirement: actuarial.Formula{
 			// 2% of the reference salary a year of service, up to 80%.
-			Accrual: actuarial.LinearAccrual(1, 0.02, 0.02, 0.80),
+			Accrual: actuarial.LinearAccrual{MinService: 1, AtMin: 0.02, PerYear: 0.02, Max: 0.80}.Accrual(),
 			// The reference salary is the average of the last 5 years'.
 			ReferenceYears: 5,
 			// At most 10 UMA, the reference unit Mexican law sets caps
@@ -200,7 +200,7 @@ func run(w io.Writer, dataDir string) error {
 	if err != nil {
 		return err
 	}
-	result, err := projector.Run(years, nil)
+	result, err := projector.Run(nil, years)
 	if err != nil {
 		return err
 	}

@@ -116,7 +116,7 @@ func newPlanAndBasis() (*valuation.Plan, *valuation.Basis, error) {
 	// The pension accrues at 1.5% a year with no ceiling: LinearAccrual
 	// pays 1.5% for 1 year of service, 1.5% more for each further year, up
 	// to 100% (67 years, more than any member can serve).
-	perYear := actuarial.LinearAccrual(1, accrual, accrual, 1)
+	perYear := actuarial.LinearAccrual{MinService: 1, AtMin: accrual, PerYear: accrual, Max: 1}.Accrual()
 	plan := &valuation.Plan{
 		Formula: actuarial.Formula{Accrual: perYear, ReferenceYears: finalYears},
 		Eligibility: actuarial.Eligibility{
@@ -132,7 +132,7 @@ func newPlanAndBasis() (*valuation.Plan, *valuation.Basis, error) {
 			// The spouse of a member who dies in service gets half the
 			// pension the member had earned: 0.75% a year of service.
 			Survivor: actuarial.Formula{
-				Accrual:        actuarial.LinearAccrual(1, reversion*accrual, reversion*accrual, 1),
+				Accrual:        actuarial.LinearAccrual{MinService: 1, AtMin: reversion * accrual, PerYear: reversion * accrual, Max: 1}.Accrual(),
 				ReferenceYears: finalYears,
 			},
 		},

@@ -96,7 +96,7 @@ func charts(w io.Writer, st *study, outDir string) error {
 	}
 	p2.Detail = true
 	last := pyramidYears[len(pyramidYears)-1]
-	res, err := p2.Run(last-isstey.CensusYear+1, nil)
+	res, err := p2.Run(nil, last-isstey.CensusYear+1)
 	if err != nil {
 		return err
 	}

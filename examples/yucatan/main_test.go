@@ -124,7 +124,7 @@ func direct(t *testing.T, r isstey.Regime, edit func(*scheme.Scheme)) (*projecti
 	}
 	p, err := projection.NewProjector(s)
 	require.NoError(t, err)
-	res, err := p.Run(years, nil)
+	res, err := p.Run(nil, years)
 	require.NoError(t, err)
 	sum, err := res.Summarize(nil, indicator.Horizon{})
 	require.NoError(t, err)

@@ -8,6 +8,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/reserva-go/reserva/actuarial"
 	"github.com/reserva-go/reserva/actuarial/census"
 	"github.com/reserva-go/reserva/reform/xlsx"
 	"github.com/stretchr/testify/assert"
@@ -101,10 +102,10 @@ func TestReadCensus(t *testing.T) {
 		assert.Equal(t, w.ID, g.ID)
 		assert.True(t, errors.Is(g.Err, errors.Unwrap(w.Err)) || g.Err.Error() == w.Err.Error(), "%v vs %v", g.Err, w.Err)
 	}
-	assert.ErrorContains(t, gotErr, `census.xlsx, sheet "Padrón":line 3, column E: id "A2": salary "-5": negative amount`)
+	assert.ErrorContains(t, gotErr, `census.xlsx, sheet "Padrón":line 3, column E: id "A2": salary "-5": negative value`)
 	assert.ErrorContains(t, gotErr, `line 6, column A: id "A1": id "A1": duplicate id`)
 	assert.ErrorContains(t, gotErr, `line 7, column F: id "P2": type "nonsense"`)
-	assert.ErrorIs(t, gotErr, census.ErrNegativeAmount)
+	assert.ErrorIs(t, gotErr, actuarial.ErrNegative)
 
 	// The first sheet when none is named; a sheet the book lacks.
 	_, err := xlsx.ReadCensus(bytes.NewReader(book), "", 2025, census.CensusOptions{})

@@ -35,7 +35,7 @@ func BenchmarkThreeRegimes(b *testing.B) {
 	b.ReportAllocs()
 	for b.Loop() {
 		for i := range ps {
-			if rs[i], err = ps[i].Run(100, rs[i]); err != nil {
+			if rs[i], err = ps[i].Run(rs[i], 100); err != nil {
 				b.Fatal(err)
 			}
 		}
@@ -61,7 +61,7 @@ func BenchmarkFromScratch(b *testing.B) {
 			if err != nil {
 				b.Fatal(err)
 			}
-			if _, err := p.Run(100, nil); err != nil {
+			if _, err := p.Run(nil, 100); err != nil {
 				b.Fatal(err)
 			}
 		}

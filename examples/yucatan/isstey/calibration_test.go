@@ -51,7 +51,7 @@ func project(tb testing.TB, r Regime, years int, edit func(*scheme.Scheme)) *pro
 	}
 	p, err := projection.NewProjector(s)
 	require.NoError(tb, err)
-	res, err := p.Run(years, nil)
+	res, err := p.Run(nil, years)
 	require.NoError(tb, err)
 	return res
 }

@@ -36,7 +36,7 @@ func ExampleScheme() {
 		if err != nil {
 			panic(err)
 		}
-		res, err := p.Run(100, nil)
+		res, err := p.Run(nil, 100)
 		if err != nil {
 			panic(err)
 		}

@@ -126,7 +126,9 @@ const Survivor2022Share = 0.65
 // accrual1976 is the 1976 law's replacement rate by service: 50% at 15
 // years rising to 100% at 30. The law gives a table that was not found;
 // linear is the stated assumption (FACTS.md).
-func accrual1976() actuarial.Accrual { return actuarial.LinearAccrual(15, 0.50, 0.50/15, 1) }
+func accrual1976() actuarial.Accrual {
+	return actuarial.LinearAccrual{MinService: 15, AtMin: 0.50, PerYear: 0.50 / 15, Max: 1}.Accrual()
+}
 
 // cap1976 is the 1976 law's cap: 8 minimum wages (the reference unit).
 var cap1976 = actuarial.Limit{Units: 8}
@@ -180,7 +182,7 @@ func workerRate2022(group int) actuarial.Schedule {
 	if group == GroupNew {
 		return actuarial.Constant(0.15)
 	}
-	return actuarial.Phase(Law2022From, 0.08, 0.11, 0.01)
+	return actuarial.Phase{Start: Law2022From, From: 0.08, To: 0.11, Step: 0.01}.Schedule()
 }
 
 // Rules2022 returns the 2022 law (Decree 532/2022) as enacted, for a group,
@@ -214,7 +216,7 @@ func Rules2022(from, group int) scheme.Rules {
 		share = 0.90
 	}
 	r.Retirement = actuarial.Formula{
-		Accrual:        actuarial.LinearAccrual(20, 0.50, 0.50/15, 1),
+		Accrual:        actuarial.LinearAccrual{MinService: 20, AtMin: 0.50, PerYear: 0.50 / 15, Max: 1}.Accrual(),
 		ReferenceYears: 20,
 		ReferenceShare: share,
 		Cap:            cap1976,
@@ -259,7 +261,7 @@ func Rules2025(from int) scheme.Rules {
 		},
 		Reduced: [actuarial.NumSexes]actuarial.Conditions{reduced, reduced},
 	}
-	r.Retirement.Accrual = actuarial.LinearAccrual(15, 0.50, 0.50/13, 1)
+	r.Retirement.Accrual = actuarial.LinearAccrual{MinService: 15, AtMin: 0.50, PerYear: 0.50 / 13, Max: 1}.Accrual()
 	return r
 }
 

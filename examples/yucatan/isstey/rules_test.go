@@ -190,7 +190,7 @@ func TestSchemeGroups(t *testing.T) {
 		p, err := projection.NewProjector(s)
 		require.NoError(t, err)
 		p.Detail = true
-		res, err := p.Run(1, nil)
+		res, err := p.Run(nil, 1)
 		require.NoError(t, err)
 		d := res.Cells
 		var byGroup [NumGroups]float64

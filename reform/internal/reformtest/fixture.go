@@ -79,7 +79,7 @@ func Scheme(tb testing.TB, name string, reserve, rate float64, raiseFrom int, ra
 			scheme.Employer: actuarial.Constant(rate / 2),
 		},
 		Eligibility:   actuarial.Eligibility{Full: [actuarial.NumSexes]actuarial.Conditions{full, full}},
-		Retirement:    actuarial.Formula{Accrual: actuarial.LinearAccrual(10, 0.30, 0.01, 0.70)},
+		Retirement:    actuarial.Formula{Accrual: actuarial.LinearAccrual{MinService: 10, AtMin: 0.30, PerYear: 0.01, Max: 0.70}.Accrual()},
 		CompulsoryAge: [actuarial.NumSexes]int{65, 65},
 	}}
 	if raiseFrom != 0 {
@@ -119,7 +119,7 @@ func Project(tb testing.TB, name string, s *scheme.Scheme, years int, detail boo
 	pr, err := projection.NewProjector(s)
 	require.NoError(tb, err)
 	pr.Detail = detail
-	res, err := pr.Run(years, nil)
+	res, err := pr.Run(nil, years)
 	require.NoError(tb, err)
 	curve, err := res.ReturnCurve()
 	require.NoError(tb, err)

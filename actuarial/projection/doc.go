@@ -1,0 +1,108 @@
+// Package projection runs a [scheme.Scheme] forward in time: the engines
+// that turn a scheme's census, rules and assumptions into flows and values.
+//
+//   - A [Projector] projects the scheme year by year, as the ILO's actuarial
+//     valuations of social-security schemes do: an annual, deterministic
+//     cohort projection of expected numbers of lives by cell (group × sex ×
+//     age × completed service for actives, group × pension type × sex × age
+//     for pensions), for an open or a closed group, into a [Result] of one
+//     [YearResult] per year. [RunScenarios] runs many schemes in parallel.
+//   - A [Seriatim] values a census record by record ([ActiveRecord],
+//     [PensionRecord]) under exactly the projection's rules and timing: the
+//     closed-group projection of one member, its flows discounted
+//     ([FlowValues]).
+//   - [ClosedGroupLiability], [Seriatim.Liability] and
+//     [Seriatim.CellLiability] value the closed group's accrued [Liability]
+//     at the census date (PUC and TUC, with the PVFB, PVFS and normal cost),
+//     each exit's benefit attributed to service pro rata, as a
+//     [valuation.Valuer] attributes it.
+//
+// A Result's series feed package indicator ([Result.Flows],
+// [Result.Summarize], [Result.SummarizeFunded]).
+//
+// # Conventions
+//
+//   - Year t = 0 is calendar year StartYear; ages are last birthdays and
+//     service completed years, on 1 January.
+//   - Counts are expected numbers of lives (float64, fractional); salaries,
+//     pensions, contributions and every other amount are money units a year
+//     of the year they are paid in (nominal), float64, never rounded.
+//   - Mortality comes from the scheme's [scheme.YearTable] by status and sex;
+//     ages below a table's MinAge take its rate at MinAge, and q at
+//     [census.MaxCensusAge] is 1.
+//   - Rates given as a calendar-year [actuarial.Schedule] apply within that
+//     year (a contribution rate, a return) or on its 1 January (wage growth,
+//     inflation and unit growth from the year before, indexation).
+//   - Seriatim and cells agree up to rounding except where a cap, floor or
+//     ceiling binds for some members of a cell and not for the cell's
+//     average salary, which the cells use ([Seriatim] explains the size of
+//     that gap). Against a [valuation.Valuer] on common conventions the
+//     salaries, contributions and refunds agree to rounding and retirement
+//     pensions once valued by the same annuity; the models differ on
+//     disability, death in service and survivors, and only the Valuer has
+//     retirements during the year, deferred pensions and refunds with
+//     interest.
+//
+// # Timing
+//
+//   - The census is on 1 January of StartYear.
+//   - On 1 January of each year, in this order: survivors of the year before
+//     are a year older with a year more service (the last service cell keeps
+//     those at or above MaxService); their salaries have grown by merit
+//     ([actuarial.SalaryScale] Merit at last year's age and service) and by
+//     general wage growth; pensions in payment are indexed under the rules
+//     in force that day; new entrants join with service 0 (open group);
+//     transitions ([scheme.Transition]) move members between groups. Then
+//     members eligible for a pension retire with the retirement probability
+//     of their sex and age (1 from a compulsory age, when members without a
+//     pension leave as withdrawals); their pensions are paid for the whole
+//     year.
+//   - During the year: deaths, disability and withdrawal among the remaining
+//     actives, as dependent probabilities from the active mortality and the
+//     independent rates of the scheme's [actuarial.ServiceTable] (UDD in
+//     each single-decrement table, or as the table says); deaths among
+//     pensioners. Lives leaving during the year contribute, or are paid, for
+//     half of it: an exposure of 1 − q/2. Disability, survivors' and orphans'
+//     pensions awarded during the year are paid for half of it and join the
+//     pensions in payment on the next 1 January, at the beneficiary's age
+//     then; they do not die in their first part-year.
+//   - Pensions are computed on award: a retirement pension from the
+//     [actuarial.Formula] of the rules in force, on the member's salary that
+//     day times the salary scale's ReferenceRatio (the average of the last
+//     ReferenceYears salaries); a disability pension likewise on the service
+//     completed at the start of the year; a survivor's or orphan's pension
+//     as a share of the deceased's pension (or, for a death in service, of
+//     the disability pension the member would have had). Caps and floors in
+//     reference units follow the unit's growth.
+//   - Refunds on withdrawal return a share of the member's own
+//     contributions, accumulated without interest. Cells carry no account:
+//     the contributions are estimated from the cell's contribution base B
+//     (salary up to the ceiling) as B·r̄_s·T(x, s) + ½·r·B, where T(x, s) =
+//     Σ_{k=1..s} S_{−k}/S_0 are the member's past salaries relative to the
+//     current one along the salary scale and the year's wage growth, r̄_s is
+//     the average of the group's worker contribution rates over the last s
+//     years (before the start year, those of its first rules), and ½·r·B the
+//     half year of contributions of a member leaving during the year (none
+//     for those leaving on 1 January at the compulsory age).
+//   - All cash flows of a year are taken as paid mid-year: investment income
+//     I = R·i + (C + T − B − E)·((1+i)^½ − 1), with R the reserve on
+//     1 January, C the contributions, T the state's transfers, B the
+//     benefits (pensions, extra payments, refunds), E the administration
+//     costs and i the year's return; the reserve on 31 December is
+//     R + C + T + I − B − E, and may become negative.
+//   - Present values ([Result.PresentValues], [Seriatim], [Liability]) are at
+//     1 January of StartYear, on the scheme's returns, each year's flows paid
+//     mid-year.
+//
+// # Errors
+//
+// [NewProjector], [NewSeriatim] and [ClosedGroupLiability] return the first
+// problem [scheme.Scheme.Validate] finds (a [*scheme.SchemeError]); a run
+// returns a [*actuarial.RateError] for a mortality rate that is not a
+// probability in some year, and [RunScenarios] the first scheme's error,
+// wrapped with its index. A record that cannot be valued returns a
+// [*valuation.MemberError] naming the field and value (with the record's
+// index for a batch); a value that is not finite wraps
+// [actuarial.ErrNotFinite]. A nil scheme or a negative number of years is a
+// programming error and panics.
+package projection

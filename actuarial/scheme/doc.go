@@ -1,0 +1,38 @@
+// Package scheme describes a defined-benefit pension scheme as plain data: a
+// [Scheme] of member groups ([Group]), each with its census cells and its
+// timeline of [Rules] by calendar year, the transitions ([Transition]) and
+// entrant groups between them, the [Assumptions] (mortality by [LifeStatus] and sex, decrements,
+// retirement, salaries, economy, new entrants, family) and an initial
+// reserve. It validates a scheme and knows nothing of how it is projected:
+// package projection runs it.
+//
+// # Conventions
+//
+//   - Calendar years are real years (2025). StartYear is the year of the
+//     census, counted on its 1 January, and the first projected year.
+//   - Rules take effect on 1 January of their From year; the rules in force
+//     in a year are a group's last with From ≤ year ([Group.RulesAt]).
+//   - A calendar-year [actuarial.Schedule] gives a rate in each year: wage
+//     growth, inflation and unit growth into year y apply on its 1 January;
+//     contribution rates and returns apply within the year. A nil Schedule
+//     is 0% in every year.
+//   - Rates and shares are fractions (0.15 is 15%); ages are age last
+//     birthday and service completed years, on 1 January.
+//   - Amounts (salaries, the initial reserve, limits in money) are float64
+//     money units a year, at StartYear's level; limits may also be set in
+//     the reference unit of Assumptions.Unit, which grows with UnitGrowth.
+//   - Mortality is a [YearTable], q by age and calendar year, so period
+//     ([PeriodTable]) and generational tables serve alike; ages below a
+//     table's MinAge take its rate at MinAge.
+//   - Every zero value is documented on its field; the zero [Entrants] is a
+//     closed group.
+//
+// # Errors
+//
+// [Scheme.Validate] and [Assumptions.Validate] return a [*SchemeError]
+// naming the path of the first bad field ("Groups[1].Rules[0].Ceiling") and
+// its value, wrapping [ErrRequired], [ErrOrder] or a sentinel of package
+// actuarial ([actuarial.ErrRange], [actuarial.ErrRate],
+// [actuarial.ErrNotFinite], [actuarial.ErrInterest]). A nil scheme is a
+// programming error and panics where it is used.
+package scheme

@@ -1,0 +1,29 @@
+// Package chart draws the outcomes of package reform with gonum/plot:
+// reserve paths ([ReservePaths]), the cost rate against the contribution
+// rate ([CostRate]), the support ratio ([SupportRatio]) and the population
+// pyramid of a projected year ([Pyramid]); [Save] and [Render] write a plot
+// as PNG or SVG. It is the only package of Reserva that imports gonum/plot.
+// Each function returns a *plot.Plot that can be restyled before it is
+// saved.
+//
+// # Conventions
+//
+//   - Outcomes are given base first; each is drawn in its scenario's
+//     colour, and they must start in the same year and cover the same years.
+//   - Years are calendar years on the x axis; money is in the
+//     [reform.Units] asked for; rates are in per cent of the salary bill;
+//     counts are lives on 1 January.
+//   - A year where a ratio does not exist (a zero salary bill, no
+//     pensioners) is left out of its line.
+//   - PNG is at 96 dots per inch; SVG refers to fonts by name. The output
+//     has no timestamp: the same plot gives the same bytes.
+//
+// # Errors
+//
+// Errors wrap the sentinels of package reform: [reform.ErrChartFormat] for
+// a format or extension other than PNG or SVG (and then no file is
+// created), [reform.ErrReportOptions] for invalid units, the errors of
+// [reform.NewReport] for outcomes that do not match, and
+// [reform.ErrNoCellDetail] for a pyramid of a projection run without its
+// detail by cell.
+package chart
