@@ -203,3 +203,13 @@ func TestWriteErrors(t *testing.T) {
 		})
 	}
 }
+
+// TestWriteEscapes checks that a scenario's name is escaped in the tables
+// and in the charts' SVG (gonum/plot escapes the text it draws).
+func TestWriteEscapes(t *testing.T) {
+	in := &htmlreport.Input{Outcomes: reformtest.Outcomes(t, reformtest.Years)}
+	in.Outcomes[1].Name = `a<b & "c"`
+	page := write(t, in, language.Und)
+	assert.NotContains(t, page, `a<b`)
+	assert.Contains(t, page, `a&lt;b &amp;`)
+}
