@@ -9,17 +9,18 @@ import (
 
 // Sex is the sex of a life, as mortality and decrement tables distinguish it.
 //
-// The zero value is SexUnknown, which no census record may carry: a record
-// built in code that forgets its sex is caught rather than counted as male.
-// Male and Female are 1 and 2, the ISO/IEC 5218 codes; [Sex.Index] maps them
-// to 0 and 1 for indexing flat slices.
-type Sex uint8
+// A Sex is a name ("male", "female"), not a number, so that it cannot index
+// an array by mistake: per-sex arrays ([NumSexes]T) are indexed by
+// [Sex.Index] (0 for Male, 1 for Female), and [SexAt] goes back. The zero
+// value is SexUnknown, which no census record may carry: a record built in
+// code that forgets its sex is caught rather than counted as male.
+type Sex string
 
 // The sexes. NumSexes counts the valid ones.
 const (
-	SexUnknown Sex = iota // not given; invalid in a census
-	Male
-	Female
+	SexUnknown Sex = ""       // not given; invalid in a census
+	Male       Sex = "male"   // index 0
+	Female     Sex = "female" // index 1
 
 	NumSexes = 2 // Male and Female
 )
@@ -27,28 +28,42 @@ const (
 // Valid reports whether s is Male or Female.
 func (s Sex) Valid() bool { return s == Male || s == Female }
 
-// Index is 0 for Male and 1 for Female, for indexing slices of length
-// [NumSexes]. It panics for any other value: indexing by an unknown sex is a
-// programming error.
+// Index is 0 for Male and 1 for Female, for indexing per-sex arrays of
+// length [NumSexes]. It panics for any other value: indexing by an unknown
+// sex is a programming error.
 func (s Sex) Index() int {
-	if !s.Valid() {
-		panic(fmt.Sprintf("actuarial: Sex.Index of invalid sex %d", uint8(s)))
+	switch s {
+	case Male:
+		return 0
+	case Female:
+		return 1
 	}
-	return int(s) - 1
+	panic(fmt.Sprintf("actuarial: Sex.Index of invalid sex %q", string(s)))
 }
 
-// String returns "male", "female", "unknown" for the zero value, or "Sex(n)".
-// [ParseSex] accepts every string it returns for a valid sex.
+// SexAt is the sex of per-sex index i: Male for 0, Female for 1. Any other
+// index panics.
+func SexAt(i int) Sex {
+	switch i {
+	case 0:
+		return Male
+	case 1:
+		return Female
+	}
+	panic(fmt.Sprintf("actuarial: SexAt(%d): want 0 or 1", i))
+}
+
+// String returns "male", "female", "unknown" for the zero value, or
+// Sex("…") for anything else. [ParseSex] accepts every string it returns for
+// a valid sex.
 func (s Sex) String() string {
 	switch s {
 	case SexUnknown:
 		return "unknown"
-	case Male:
-		return "male"
-	case Female:
-		return "female"
+	case Male, Female:
+		return string(s)
 	}
-	return fmt.Sprintf("Sex(%d)", uint8(s))
+	return fmt.Sprintf("Sex(%q)", string(s))
 }
 
 // SexCodes says how a census file codes sex. The codes differ by language

@@ -4,6 +4,7 @@
 package reform
 
 import (
+	"errors"
 	"fmt"
 	"runtime"
 	"slices"
@@ -14,8 +15,10 @@ import (
 	"github.com/reserva-go/reserva/actuarial/scheme"
 )
 
-// DefaultYears is the number of years projected when [Options] Years is 0.
-const DefaultYears = 100
+// DefaultYears is the number of years projected when [Options] Years is 0:
+// [projection.DefaultYears], which [projection.Projector.Run] also projects
+// when asked for 0 years. Zero means the default horizon everywhere.
+const DefaultYears = projection.DefaultYears
 
 // Options say how scenarios are projected and summarized. The zero value
 // projects [DefaultYears] years, summarizes them all at each scenario's own
@@ -37,6 +40,15 @@ type Options struct {
 	// Workers is the number of scenarios projected at once, ≥ 0; 0:
 	// runtime.GOMAXPROCS(0). Results do not depend on it.
 	Workers int
+	// AllowNoEffect lets [Compare] leave out a change that would affect
+	// nobody ([ErrNoEffect]: it sets the value already in force), as a
+	// sweep over a lever's values needs for its base value; a reform none
+	// of whose changes has an effect is then the base scheme under the
+	// reform's name. False, the zero value: such a change is an error, as
+	// [Reform.Apply] has it (a single reform that changes nothing is
+	// usually a mistake). Solvers need no such option: they project a
+	// lever's value in force as the scheme in force.
+	AllowNoEffect bool
 }
 
 // years returns the number of years to project.
@@ -83,15 +95,20 @@ type Metrics struct {
 	ActuarialBalance float64   // summarized income rate less cost rate
 	DeficitPV        float64   // present value of the transfers that keep the reserve ≥ Horizon.Floor, money
 	DepletionYear    int       // the first year whose reserve at 31 December is negative; 0: none within the horizon
-	ReserveRatio     []float64 // the reserve ratio at each of Options.ReserveRatioYears
+	ReserveRatio     []float64 // the reserve ratio at each of Options.ReserveRatioYears; negative once the reserve is exhausted, when it no longer ranks scenarios (see [indicator.ReserveRatio])
 	LastYear         int       // the horizon's last calendar year
+	// Undefined lists the indicators the scenario's flows cannot give
+	// (see [indicator.Undefined]): with SalaryScalars set (no salary bill,
+	// a scheme without actives) GAP, CostRate and ActuarialBalance are 0
+	// and mean nothing, nor do their Deltas.
+	Undefined indicator.Undefined
 }
 
 // metrics extracts the metrics of a summary.
 func metrics(s *indicator.Summary, years []int) Metrics {
 	m := Metrics{
 		GAP: s.GAP, CostRate: s.CostRate, ActuarialBalance: s.ActuarialBalance, DeficitPV: s.DeficitPV,
-		LastYear: s.StartYear + s.Years - 1,
+		LastYear: s.StartYear + s.Years - 1, Undefined: s.Undefined,
 	}
 	if s.Depleted {
 		m.DepletionYear = s.DepletionYear
@@ -177,6 +194,9 @@ func Compare(base *scheme.Scheme, reforms []Reform, opt Options) (*Comparison, e
 	scens := []scenario{{name: "base", scheme: base}}
 	for _, r := range reforms {
 		s, err := r.Apply(base)
+		if opt.AllowNoEffect {
+			s, err = applyLenient(base, r, s, err)
+		}
 		if err != nil {
 			return nil, err
 		}
@@ -191,6 +211,24 @@ func Compare(base *scheme.Scheme, reforms []Reform, opt Options) (*Comparison, e
 		c.Deltas = append(c.Deltas, m.Sub(ms[0]))
 	}
 	return c, nil
+}
+
+// applyLenient retries a reform whose Apply failed with err because a
+// change affects nobody, without that change, until it applies; a reform
+// left without changes is base itself. s and err are Apply's first result.
+func applyLenient(base *scheme.Scheme, r Reform, s *scheme.Scheme, err error) (*scheme.Scheme, error) {
+	for err != nil {
+		var ce *ChangeError
+		if !errors.Is(err, ErrNoEffect) || !errors.As(err, &ce) || ce.Index < 0 || ce.Index >= len(r.Changes) {
+			return nil, err
+		}
+		r.Changes = slices.Delete(slices.Clone(r.Changes), ce.Index, ce.Index+1)
+		if len(r.Changes) == 0 {
+			return base, nil
+		}
+		s, err = r.Apply(base)
+	}
+	return s, nil
 }
 
 // scenario is a scheme to project under a name.
@@ -268,11 +306,12 @@ func runOne(sc scenario, opt *Options) (Outcome, Metrics, error) {
 }
 
 // YearRow is one year of a scenario as a reform study tabulates it. Money
-// is in money units of the year; rates are fractions of the salary bill.
+// is in money units of the year; rates are fractions of the insurable
+// salary bill (the contribution base, [projection.YearResult.ContributionBase]).
 type YearRow struct {
 	Year             int
 	Reserve          float64 // reserve at 31 December
-	CostRate         float64 // PAYG cost rate: (benefits + administration costs) / salary bill
+	CostRate         float64 // PAYG cost rate: (benefits + administration costs) / salary bill; 0 when undefined (Summary.Undefined.SalaryRates)
 	ContributionRate float64 // contributions of every payer / salary bill
 	Contributions    float64 // contributions of every payer
 	Benefits         float64 // pensions, extra payments and refunds
@@ -285,11 +324,14 @@ func ByYear(o *Outcome) []YearRow {
 	for t := range rows {
 		y := &o.Result.Years[t]
 		r := YearRow{
-			Year: y.Year, Reserve: y.ReserveEnd, CostRate: o.Summary.PAYGCostRate[t],
+			Year: y.Year, Reserve: y.ReserveEnd,
 			Contributions: y.TotalContributions(), Benefits: y.Benefits(),
 		}
-		if y.SalaryBill > 0 {
-			r.ContributionRate = r.Contributions / y.SalaryBill
+		if t < len(o.Summary.PAYGCostRate) {
+			r.CostRate = o.Summary.PAYGCostRate[t]
+		}
+		if y.ContributionBase > 0 {
+			r.ContributionRate = r.Contributions / y.ContributionBase
 		}
 		if p := y.TotalPensioners(); p > 0 {
 			r.SupportRatio = y.Actives / p

@@ -59,8 +59,8 @@ func PopulationAt(r *projection.Result, year int) (*Population, error) {
 				for _, n := range d.ActiveCount[off : off+d.MaxService+1] {
 					pop.Actives[sx][age] += n
 				}
-				for typ := census.PensionOldAge; typ <= census.PensionOrphan; typ++ {
-					pop.Pensioners[sx][age] += d.PensionerCount[d.Pensioner(t, g, typ, sex, age)]
+				for ti := range census.NumPensionTypes {
+					pop.Pensioners[sx][age] += d.PensionerCount[d.Pensioner(t, g, census.PensionTypeAt(ti), sex, age)]
 				}
 			}
 		}
@@ -73,7 +73,7 @@ func PopulationAt(r *projection.Result, year int) (*Population, error) {
 			}{{"actives", pop.Actives[sx][age]}, {"pensioners", pop.Pensioners[sx][age]}} {
 				if math.IsNaN(c.n) || math.IsInf(c.n, 0) {
 					return nil, fmt.Errorf("reform: projection %q: %w", r.Scheme, &indicator.SeriesError{
-						Series: fmt.Sprintf("%s of age %d, %v", c.name, age, actuarial.Sex(sx+1)),
+						Series: fmt.Sprintf("%s of age %d, %v", c.name, age, actuarial.SexAt(sx)),
 						T:      t, Year: year, Value: c.n, Err: actuarial.ErrNotFinite})
 				}
 			}

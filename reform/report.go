@@ -227,7 +227,9 @@ const notAvailable = "n/a"
 //
 //   - reserve at end: the reserve on 31 December;
 //   - PAYG cost rate: (benefits + administration costs) / salary bill, as
-//     [indicator.PAYGCostRate];
+//     [indicator.PAYGCostRate]; here and below "salary bill" is the
+//     insurable salary bill, after the contribution ceiling
+//     ([projection.YearResult.ContributionBase]), as the ILO computes rates;
 //   - contribution rate: contributions of all payers / salary bill;
 //   - contributions; benefits (pensions, extra payments and refunds);
 //   - support ratio: actives per pensioner on 1 January, as
@@ -243,6 +245,16 @@ const notAvailable = "n/a"
 // [indicator.Summary] has them. Each reform's difference from the base is the difference of
 // the rounded figures, so the columns add up exactly; the difference of
 // depletion years is in years, and empty unless both are depleted.
+//
+// A reserve ratio of a year whose reserve is negative (exhausted) is an
+// empty cell, "n/a", and the row's unit then reads "years of expenditure;
+// n/a: reserve exhausted": the ratio of a debt to a year's expenditure falls as the
+// expenditure falls, so a reform that cuts benefits and leaves a smaller
+// debt could read worse (−9.53 against −9.40); compare the reserves (the
+// table by year) or the deficit's present value instead. The rates on
+// salaries of a scheme without a salary bill ([indicator.Undefined]
+// SalaryScalars) are empty cells too, and so is a difference with an empty
+// side.
 //
 // Money is rounded half to even to MoneyDecimals in Units, rates are per
 // cent with [RateDecimals] decimals and ratios have [RatioDecimals].
@@ -389,7 +401,7 @@ func CheckYear(o *Outcome, t int) error {
 	for _, v := range [...]struct {
 		name string
 		x    float64
-	}{{"reserve at end", y.ReserveEnd}, {"salary bill", y.SalaryBill}, {"contributions", y.TotalContributions()},
+	}{{"reserve at end", y.ReserveEnd}, {"salary bill", y.SalaryBill}, {"contribution base", y.ContributionBase}, {"contributions", y.TotalContributions()},
 		{"expenditure", y.Expenditure()}, {"actives", y.Actives}, {"pensioners", y.TotalPensioners()}} {
 		if err := Finite(o, v.name, t, year, v.x); err != nil {
 			return err
@@ -549,9 +561,9 @@ func byYearTable(outcomes []Outcome, opt *ReportOptions, f cellFormat) (*Table, 
 			ys := strconv.Itoa(year)
 			f.put(row, shown, 0, ys, ys)
 			f.put(row, shown, 1, o.Name, o.Name)
-			if y.SalaryBill != 0 {
-				f.putNum(row, shown, 3, percent(exp/y.SalaryBill), RateDecimals)
-				f.putNum(row, shown, 4, percent(contrib/y.SalaryBill), RateDecimals)
+			if b := y.ContributionBase; b != 0 {
+				f.putNum(row, shown, 3, percent(exp/b), RateDecimals)
+				f.putNum(row, shown, 4, percent(contrib/b), RateDecimals)
 			}
 			if pens != 0 {
 				f.putNum(row, shown, 7, ratio(y.Actives/pens), RatioDecimals)
@@ -592,7 +604,8 @@ func summaryTable(outcomes []Outcome, opt *ReportOptions, f cellFormat) (*Table,
 		}
 	}
 
-	// Each indicator: its name, unit, decimals and value for an outcome.
+	// Each indicator: its name, unit, decimals and value for an outcome;
+	// errUndefined for an empty cell.
 	type measure struct {
 		name, unit string
 		places     int32
@@ -604,14 +617,26 @@ func summaryTable(outcomes []Outcome, opt *ReportOptions, f cellFormat) (*Table,
 		}
 		return conv(x), nil
 	}
+	errUndefined := errors.New("undefined")
+	errExhausted := fmt.Errorf("reserve exhausted: %w", errUndefined)
 	var cur *Outcome // the outcome whose values are being computed
+	var scalarOf func(o *Outcome, series string, x float64) (decimal.Decimal, error)
+	onSalaries := func(s *indicator.Summary, series string, x float64) (decimal.Decimal, error) {
+		if s.Undefined.SalaryScalars {
+			return decimal.Decimal{}, errUndefined
+		}
+		return scalarOf(cur, series, x)
+	}
+	scalarOf = func(o *Outcome, series string, x float64) (decimal.Decimal, error) {
+		return scalar(series, x, percent, o)
+	}
 	pct := l.S(i18n.UnitPctSalaries)
 	inds := []measure{
 		{l.S(i18n.IndGAP), pct, RateDecimals, func(s *indicator.Summary) (decimal.Decimal, error) {
-			return scalar("GAP", s.GAP, percent, cur)
+			return onSalaries(s, "GAP", s.GAP)
 		}},
 		{l.S(i18n.IndGAPNoReserve), pct, RateDecimals, func(s *indicator.Summary) (decimal.Decimal, error) {
-			return scalar("GAP without reserve", s.GAPWithoutReserve, percent, cur)
+			return onSalaries(s, "GAP without reserve", s.GAPWithoutReserve)
 		}},
 	}
 	for _, y := range ratioYears {
@@ -622,6 +647,9 @@ func summaryTable(outcomes []Outcome, opt *ReportOptions, f cellFormat) (*Table,
 				if err := Finite(cur, "reserve ratio", t, y, x); err != nil {
 					return decimal.Decimal{}, err
 				}
+				if x < 0 {
+					return decimal.Decimal{}, errExhausted
+				}
 				return ratio(x), nil
 			}})
 	}
@@ -630,7 +658,7 @@ func summaryTable(outcomes []Outcome, opt *ReportOptions, f cellFormat) (*Table,
 			return scalar("present value of the deficit", s.DeficitPV, func(x float64) decimal.Decimal { return money(x, u, places) }, cur)
 		}},
 		measure{l.S(i18n.IndBalance), pct, RateDecimals, func(s *indicator.Summary) (decimal.Decimal, error) {
-			return scalar("actuarial balance", s.ActuarialBalance, percent, cur)
+			return onSalaries(s, "actuarial balance", s.ActuarialBalance)
 		}},
 	)
 
@@ -660,21 +688,38 @@ func summaryTable(outcomes []Outcome, opt *ReportOptions, f cellFormat) (*Table,
 			shown = []string{ind.name, ind.unit}
 		}
 		var base decimal.Decimal
+		var baseOK bool
 		for i := range outcomes {
 			cur = &outcomes[i]
 			v, err := ind.value(cur.Summary)
-			if err != nil {
+			ok := err == nil
+			switch {
+			case errors.Is(err, errUndefined):
+				row = append(row, "")
+				shown = appendShown(shown, "")
+				if err == errExhausted {
+					row[1] = ind.unit + l.S(i18n.ReserveExhausted)
+					if shown != nil {
+						shown[1] = row[1]
+					}
+				}
+			case err != nil:
 				return nil, err
+			default:
+				p, sh := f.num(v, ind.places)
+				row = append(row, p)
+				shown = appendShown(shown, sh)
 			}
-			p, sh := f.num(v, ind.places)
-			row = append(row, p)
-			shown = appendShown(shown, sh)
-			if i == 0 {
-				base = v
-			} else {
+			switch {
+			case i == 0:
+				base, baseOK = v, ok
+			case ok && baseOK:
 				p, sh := f.signed(v.Sub(base), ind.places)
 				row = append(row, p)
 				shown = appendShown(shown, sh)
+			default:
+				row = append(row, "")
+				shown = appendShown(shown, "")
 			}
 		}
 		tb.addRow(row, shown)

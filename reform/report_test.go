@@ -165,7 +165,7 @@ func TestReportRounding(t *testing.T) {
 	mk := func(reserves ...float64) []reform.Outcome {
 		r := &projection.Result{Scheme: "hand", StartYear: 2030}
 		for i, x := range reserves {
-			r.Years = append(r.Years, projection.YearResult{Year: 2030 + i, ReserveEnd: x, SalaryBill: 1, Actives: 1, Pensioners: [census.NumPensionTypes]float64{1}})
+			r.Years = append(r.Years, projection.YearResult{Year: 2030 + i, ReserveEnd: x, SalaryBill: 1, ContributionBase: 1, Actives: 1, Pensioners: [census.NumPensionTypes]float64{1}})
 		}
 		return []reform.Outcome{{Name: "hand", Result: r}}
 	}
@@ -201,6 +201,7 @@ func TestReportRounding(t *testing.T) {
 func TestReportUndefined(t *testing.T) {
 	o := reformtest.Clone(reformtest.Outcomes(t, 3)[0])
 	o.Result.Years[1].SalaryBill = 0
+	o.Result.Years[1].ContributionBase = 0
 	o.Result.Years[2].Pensioners = [census.NumPensionTypes]float64{}
 	opt := reform.ReportOptions{Tables: reform.TableByYear}
 	rep, err := reform.NewReport([]reform.Outcome{o}, opt)
@@ -256,6 +257,10 @@ func TestReportSummary(t *testing.T) {
 		// The difference column is the difference of the rounded figures,
 		// exactly.
 		for _, row := range tb.Rows[1:] {
+			if row[2] == "" || row[3] == "" {
+				assert.Empty(t, row[4], "%s: a difference with an empty side", row[0])
+				continue
+			}
 			b, r, d := repDec(t, row[2]), repDec(t, row[3]), repDec(t, row[4])
 			assert.True(t, r.Sub(b).Equal(d), "%s: %s − %s ≠ %s", row[0], row[3], row[2], row[4])
 		}
@@ -283,10 +288,25 @@ func TestReportSummary(t *testing.T) {
 	t.Run("reserve ratios", func(t *testing.T) {
 		for _, o := range out {
 			for _, y := range []int{2030, 2036} {
-				want := decimal.NewFromFloat(o.Summary.ReserveRatio[y-reformtest.StartYear]).RoundBank(2).StringFixed(2)
+				x := o.Summary.ReserveRatio[y-reformtest.StartYear]
+				want := decimal.NewFromFloat(x).RoundBank(2).StringFixed(2)
+				if x < 0 {
+					want = "" // an exhausted reserve: n/a, its ratio no longer ranks scenarios
+				}
 				assert.Equal(t, want, repCell(t, tb, o.Name, "reserve ratio "+strconv.Itoa(y)))
 			}
 		}
+	})
+
+	t.Run("exhausted reserve", func(t *testing.T) {
+		// The base's reserve is negative at the end of 2036: its ratio
+		// would read as a ranking of debts over expenditure, so the cell
+		// is empty, the difference too, and the unit says why.
+		require.Negative(t, out[0].Summary.ReserveRatio[2036-reformtest.StartYear])
+		assert.Equal(t, "", repCell(t, tb, "base", "reserve ratio 2036"))
+		assert.Equal(t, "", repCell(t, tb, "reform − base", "reserve ratio 2036"))
+		assert.Equal(t, "years of expenditure; n/a: reserve exhausted", repCell(t, tb, "unit", "reserve ratio 2036"))
+		assert.Equal(t, "years of expenditure", repCell(t, tb, "unit", "reserve ratio 2030"))
 	})
 
 	t.Run("deficit", func(t *testing.T) {

@@ -44,6 +44,14 @@ import (
 // from his own. Rules cannot hold a service requirement by cohort: with
 // Cohort set, AddService must be 0, and AddAge must be positive.
 //
+// Setting an age: SetAge > 0 makes the MinAge of every full and reduced
+// condition SetAge from Year on, at once, whatever it was — including a
+// condition "at any age" (MinAge 0), which AddAge cannot reach: "a minimum
+// age of 60 for the pension after 30 years of service at any age" is
+// RetirementConditions{Year: 2027, SetAge: 60}. FullAge and CompulsoryAge
+// keep their values (move them with another change). SetAge cannot be
+// combined with AddAge, Every or Cohort; AddService may go with it.
+//
 // Retirement probabilities by age ([scheme.RetirementRates]) are
 // assumptions and do not move: a member newly eligible retires with the
 // probability of his age.
@@ -54,6 +62,7 @@ type RetirementConditions struct {
 
 	Sex        actuarial.Sex // the sex whose requirements move; SexUnknown (the zero value): both
 	AddAge     int           // years added to every age requirement; negative lowers them
+	SetAge     int           // 0: none; otherwise the MinAge every condition gets from Year, 1..MaxCensusAge (see above)
 	AddService int           // years added to every service requirement; negative lowers them
 	Every      int           // phase-in: one year more every Every years (or cohorts); 0: at once
 	Cohort     int           // 0: phase by calendar year from Year; otherwise the first birth year whose ages are raised
@@ -64,6 +73,12 @@ func (c RetirementConditions) scope() scope { return scope{c.Year, c.Groups, c.W
 
 func (c RetirementConditions) String() string {
 	s := "retirement"
+	if c.SetAge != 0 {
+		s += fmt.Sprintf(" minimum age %d", c.SetAge)
+		if c.AddService != 0 {
+			s += ","
+		}
+	}
 	if c.AddAge != 0 {
 		s += fmt.Sprintf(" ages %+d", c.AddAge)
 	}
@@ -93,8 +108,12 @@ func (c RetirementConditions) validate() error {
 	switch {
 	case c.Sex != actuarial.SexUnknown && !c.Sex.Valid():
 		return fmt.Errorf("%w: RetirementConditions.Sex %v", ErrInvalid, c.Sex)
-	case c.AddAge == 0 && c.AddService == 0:
+	case c.AddAge == 0 && c.AddService == 0 && c.SetAge == 0:
 		return fmt.Errorf("%w: RetirementConditions changes neither age nor service", ErrNoEffect)
+	case c.SetAge < 0 || c.SetAge > census.MaxCensusAge:
+		return fmt.Errorf("%w: RetirementConditions.SetAge %d: want an age in 1..%d (0: none)", ErrInvalid, c.SetAge, census.MaxCensusAge)
+	case c.SetAge != 0 && (c.AddAge != 0 || c.Every != 0 || c.Cohort != 0):
+		return fmt.Errorf("%w: RetirementConditions.SetAge %d with AddAge %d, Every %d, Cohort %d: SetAge sets the ages at once, alone", ErrInvalid, c.SetAge, c.AddAge, c.Every, c.Cohort)
 	case c.Every < 0:
 		return fmt.Errorf("%w: RetirementConditions.Every %d is negative", ErrInvalid, c.Every)
 	case c.Cohort != 0 && c.AddService != 0:
@@ -251,7 +270,10 @@ func (c RetirementConditions) edit(_ *scheme.Scheme, rules []scheme.Rules) ([]sc
 		for _, sx := range c.sexes() {
 			for _, cs := range [2]actuarial.Conditions{e.Full[sx], e.Reduced[sx]} {
 				for i := range cs {
-					if err := age("MinAge", &cs[i].MinAge); err != nil {
+					if c.SetAge != 0 {
+						changed = changed || cs[i].MinAge != c.SetAge
+						cs[i].MinAge = c.SetAge
+					} else if err := age("MinAge", &cs[i].MinAge); err != nil {
 						return false, err
 					}
 					if err := service("MinService", &cs[i].MinService); err != nil {

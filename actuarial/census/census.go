@@ -22,54 +22,79 @@ const MaxCensusAge = 120
 // exponent typed by mistake) and reported, so that totals stay finite.
 const MaxCensusAmount = 1e15
 
-// PensionType is the kind of pension in payment. The zero value is
+// PensionType is the kind of pension in payment. It is a name
+// ("old_age", …), not a number, so that it cannot index an array by
+// mistake: per-type arrays ([NumPensionTypes]T) are indexed by
+// [PensionType.Index], and [PensionTypeAt] goes back. The zero value is
 // PensionUnknown, which no census record may carry.
-type PensionType uint8
+type PensionType string
 
-// The kinds of pension in payment. NumPensionTypes counts the valid ones;
-// [PensionType.Index] maps them to 0..NumPensionTypes−1.
+// The kinds of pension in payment, in the order of their index.
+// NumPensionTypes counts the valid ones.
 const (
-	PensionUnknown    PensionType = iota // not given; invalid in a census
-	PensionOldAge                        // old-age or full retirement pension
-	PensionEarly                         // early or reduced (proportional) retirement pension
-	PensionDisability                    // disability (invalidity) pension
-	PensionSurvivor                      // survivor's pension to a widow or widower
-	PensionOrphan                        // orphan's pension
+	PensionUnknown    PensionType = ""           // not given; invalid in a census
+	PensionOldAge     PensionType = "old_age"    // old-age or full retirement pension; index 0
+	PensionEarly      PensionType = "early"      // early or reduced (proportional) retirement pension; index 1
+	PensionDisability PensionType = "disability" // disability (invalidity) pension; index 2
+	PensionSurvivor   PensionType = "survivor"   // survivor's pension to a widow or widower; index 3
+	PensionOrphan     PensionType = "orphan"     // orphan's pension; index 4
 
 	NumPensionTypes = 5
 )
 
+// pensionTypes lists the valid types by index.
+var pensionTypes = [NumPensionTypes]PensionType{PensionOldAge, PensionEarly, PensionDisability, PensionSurvivor, PensionOrphan}
+
+// PensionTypeAt is the type of per-type index i, 0..NumPensionTypes−1. Any
+// other index panics.
+func PensionTypeAt(i int) PensionType {
+	if i < 0 || i >= NumPensionTypes {
+		panic(fmt.Sprintf("census: PensionTypeAt(%d): want 0..%d", i, NumPensionTypes-1))
+	}
+	return pensionTypes[i]
+}
+
 // Valid reports whether t is one of the five kinds of pension.
-func (t PensionType) Valid() bool { return t >= PensionOldAge && t <= PensionOrphan }
+func (t PensionType) Valid() bool { return t.index() >= 0 }
+
+func (t PensionType) index() int {
+	switch t {
+	case PensionOldAge:
+		return 0
+	case PensionEarly:
+		return 1
+	case PensionDisability:
+		return 2
+	case PensionSurvivor:
+		return 3
+	case PensionOrphan:
+		return 4
+	}
+	return -1
+}
 
 // Index is 0 for PensionOldAge up to NumPensionTypes−1 for PensionOrphan, for
-// indexing slices of length [NumPensionTypes]. It panics for an invalid type.
+// indexing per-type arrays of length [NumPensionTypes]. It panics for an
+// invalid type.
 func (t PensionType) Index() int {
-	if !t.Valid() {
-		panic(fmt.Sprintf("actuarial: PensionType.Index of invalid type %d", uint8(t)))
+	i := t.index()
+	if i < 0 {
+		panic(fmt.Sprintf("census: PensionType.Index of invalid type %q", string(t)))
 	}
-	return int(t) - 1
+	return i
 }
 
 // String returns the canonical code: "old_age", "early", "disability",
-// "survivor", "orphan", "unknown" for the zero value, or "PensionType(n)".
+// "survivor", "orphan", "unknown" for the zero value, or PensionType("…").
 // [ParsePensionType] accepts every string it returns for a valid type.
 func (t PensionType) String() string {
-	switch t {
-	case PensionUnknown:
+	switch {
+	case t == PensionUnknown:
 		return "unknown"
-	case PensionOldAge:
-		return "old_age"
-	case PensionEarly:
-		return "early"
-	case PensionDisability:
-		return "disability"
-	case PensionSurvivor:
-		return "survivor"
-	case PensionOrphan:
-		return "orphan"
+	case t.Valid():
+		return string(t)
 	}
-	return fmt.Sprintf("PensionType(%d)", uint8(t))
+	return fmt.Sprintf("PensionType(%q)", string(t))
 }
 
 var pensionCodes = [...]struct {

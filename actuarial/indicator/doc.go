@@ -29,6 +29,14 @@
 //     that reconcile every year: it is where money leaves the library.
 //   - Functions that take dst follow the destination rule of package
 //     actuarial: dst may be nil; if not, its length must be the series'.
+//   - Rates "in % of salaries" (PAYG cost rate, GAP, income and cost rates,
+//     actuarial balance) are on Flows.SalaryBill, the insurable salary
+//     bill: salaries after the contribution ceiling, as the ILO computes
+//     them; a projection fills it with its contribution base.
+//   - A ratio the data cannot give (no salary bill: a scheme without
+//     actives) is flagged in [Summary].Undefined, never NaN, and does not
+//     fail the summary. A negative reserve ratio (an exhausted reserve)
+//     does not rank scenarios; see [ReserveRatio].
 //
 // # Timing
 //
@@ -42,7 +50,9 @@
 // # Errors
 //
 // Bad series return a [*SeriesError] naming the series, the year and the
-// value, wrapping [ErrZeroDivisor], [actuarial.ErrNotFinite] or
+// value, wrapping [ErrZeroDivisor] (from the functions of one indicator;
+// [Summarize] flags those ratios undefined instead, but for the reserve
+// ratios, which need expenditure in every year), [actuarial.ErrNotFinite] or
 // [actuarial.ErrNegative]; series of different lengths wrap [ErrLength] and a bad Horizon
 // [ErrHorizon]. A ledger that does not balance returns a [*LedgerError]
 // wrapping [ErrUnbalanced], [ErrNotCents] or [ErrReconcile]. A dst of the

@@ -165,6 +165,13 @@ func PAYGCostRate(dst, salaryBill, benefits, costs []float64) ([]float64, error)
 // the year's expenditure (the US Social Security trust fund ratio); [Summary]
 // holds both.
 //
+// A negative reserve (exhausted, a debt) gives a negative ratio that no
+// longer ranks scenarios: the ratio of a debt to a year's expenditure
+// grows in size as the expenditure falls, so a reform that cuts benefits
+// and leaves a smaller debt can show a more negative ratio (−9.53 against
+// −9.40). Compare the reserves, or the deficit's present value, once the
+// reserve is exhausted; reform's reports print such a ratio as "n/a".
+//
 // Zero expenditure in a year returns a [*SeriesError] wrapping
 // [ErrZeroDivisor]. It allocates only when dst is nil and panics if dst is
 // not nil and len(dst) != len(reserve).
@@ -735,17 +742,46 @@ func (f *Flows) dated(err error) error {
 	return err
 }
 
+// Undefined says which indicators of a [Summary] the flows cannot give: a
+// ratio whose denominator is 0 (a scheme with no actives, a closed legacy
+// scheme paying pensions only, has no salary bill; one without actives has
+// no dependency ratio) or whose input is absent. An undefined series is
+// empty (length 0) and an undefined scalar is 0, never NaN: test the flag
+// before reading the value. The zero value: every indicator defined.
+type Undefined struct {
+	// SalaryRates: the salary bill is 0 in some year of the horizon (or
+	// over the whole of it). PAYGCostRate is then empty, and when its
+	// present value is 0 (no salaries at all) GAP, GAPWithoutReserve,
+	// IncomeRate, CostRate and ActuarialBalance are 0 too, and
+	// SalaryScalars is set.
+	SalaryRates   bool
+	SalaryScalars bool
+	// SupportRatio: Flows.Actives or Flows.Pensioners absent, or no
+	// pensioners in some year. DependencyRatio likewise with no actives.
+	SupportRatio, DependencyRatio bool
+	// ReplacementRate: Flows.NewPensions or Flows.RetiringSalaries absent.
+	ReplacementRate bool
+	// FundingRatio: no accrued liability given (Flows.AccruedLiability 0).
+	FundingRatio bool
+}
+
 // Summary holds the indicators of a projection over a [Horizon], as
 // [Summarize] computes them. By-year series are indexed by t over the n
 // years of the horizon (year t is calendar year StartYear + t); a series
-// the inputs cannot give is empty (length 0).
+// the inputs cannot give is empty (length 0) and Undefined says so. The
+// indicators that need no salaries (reserve ratios, net cash flow, deficit
+// transfers and their present value, depletion, funding ratio) are given
+// whether or not there are actives.
 type Summary struct {
 	StartYear int // calendar year of t = 0
 	Years     int // n, the years of the horizon
 
+	// Undefined lists the indicators the flows cannot give.
+	Undefined Undefined
+
 	// By year.
 	PAYGCostRate      []float64 // (B + E)/S, see PAYGCostRate
-	ReserveRatio      []float64 // reserve at 31 December over the year's expenditure, the ILO's reserve ratio; see ReserveRatio
+	ReserveRatio      []float64 // reserve at 31 December over the year's expenditure, the ILO's reserve ratio; see ReserveRatio (negative once the reserve is exhausted: compare reserves then, not ratios)
 	StartReserveRatio []float64 // reserve at 1 January over the year's expenditure (the US trust fund ratio)
 	SupportRatio      []float64 // actives per pensioner; empty without Flows.Actives and Flows.Pensioners
 	DependencyRatio   []float64 // pensioners per active; empty as SupportRatio
@@ -763,6 +799,16 @@ type Summary struct {
 	FundingRatio      float64 // reserve at t = 0 over Flows.AccruedLiability; 0 when no liability is given
 	DepletionYear     int     // the first calendar year whose reserve at the end is negative, if Depleted
 	Depleted          bool    // whether the reserve at the end of some year of the horizon is negative
+}
+
+// zeroIn reports whether some value of s is 0.
+func zeroIn(s []float64) bool {
+	for _, x := range s {
+		if x == 0 {
+			return true
+		}
+	}
+	return false
 }
 
 // reuseN returns s[:n], reusing s if its capacity allows.
@@ -787,7 +833,12 @@ func headN(s []float64, n int) []float64 {
 // nothing) or into a new Summary, and returns it.
 //
 // f must have the salary bill, benefits and reserves at start and at end;
-// optional series that are absent leave their indicators empty. A year in
+// optional series that are absent leave their indicators empty. A ratio
+// whose denominator is 0 (no salary bill in a year, a scheme without
+// actives) does not fail the summary: its indicator is left empty (or 0)
+// and flagged in Summary.Undefined, while the indicators that need no
+// salaries are computed; the reserve ratios still need expenditure in
+// every year. A year in
 // which no pension is awarded (new pensions and retiring salaries both 0:
 // nobody eligible, or a closed group that has died out) has no replacement
 // rate; Summarize gives it 0, so that one such year does not take the
@@ -821,7 +872,11 @@ func Summarize(dst *Summary, f *Flows, h Horizon) (*Summary, error) {
 	r0 := f.ReserveStart[0]
 	h.Years = n
 
-	if s.PAYGCostRate, err = PAYGCostRate(reuseN(s.PAYGCostRate, n), sal, ben, cost); err != nil {
+	s.Undefined = Undefined{}
+	s.PAYGCostRate = s.PAYGCostRate[:0]
+	if zeroIn(sal) {
+		s.Undefined.SalaryRates = true
+	} else if s.PAYGCostRate, err = PAYGCostRate(reuseN(s.PAYGCostRate, n), sal, ben, cost); err != nil {
 		return nil, f.dated(err)
 	}
 	if s.ReserveRatio, err = ReserveRatio(reuseN(s.ReserveRatio, n), f.ReserveEnd[:n], ben, cost); err != nil {
@@ -831,16 +886,22 @@ func Summarize(dst *Summary, f *Flows, h Horizon) (*Summary, error) {
 		return nil, f.dated(err)
 	}
 	s.SupportRatio, s.DependencyRatio = s.SupportRatio[:0], s.DependencyRatio[:0]
-	if f.Actives != nil && f.Pensioners != nil {
+	counts := f.Actives != nil && f.Pensioners != nil
+	s.Undefined.SupportRatio = !counts || zeroIn(f.Pensioners[:n])
+	s.Undefined.DependencyRatio = !counts || zeroIn(f.Actives[:n])
+	if !s.Undefined.SupportRatio {
 		if s.SupportRatio, err = SupportRatio(reuseN(s.SupportRatio, n), f.Actives[:n], f.Pensioners[:n]); err != nil {
 			return nil, f.dated(err)
 		}
+	}
+	if !s.Undefined.DependencyRatio {
 		if s.DependencyRatio, err = DependencyRatio(reuseN(s.DependencyRatio, n), f.Pensioners[:n], f.Actives[:n]); err != nil {
 			return nil, f.dated(err)
 		}
 	}
 	s.ReplacementRate = s.ReplacementRate[:0]
-	if f.NewPensions != nil && f.RetiringSalaries != nil {
+	s.Undefined.ReplacementRate = f.NewPensions == nil || f.RetiringSalaries == nil
+	if !s.Undefined.ReplacementRate {
 		if s.ReplacementRate, err = awardRates(reuseN(s.ReplacementRate, n), f.NewPensions, f.RetiringSalaries); err != nil {
 			return nil, f.dated(err)
 		}
@@ -852,17 +913,21 @@ func Summarize(dst *Summary, f *Flows, h Horizon) (*Summary, error) {
 		return nil, f.dated(err)
 	}
 
-	p, err := costValues(sal, ben, cost, h)
-	if err != nil {
+	s.GAP, s.CostRate, s.GAPWithoutReserve, s.IncomeRate, s.ActuarialBalance = 0, 0, 0, 0, 0
+	if p, err := costValues(sal, ben, cost, h); errors.Is(err, ErrZeroDivisor) {
+		s.Undefined.SalaryRates, s.Undefined.SalaryScalars = true, true
+	} else if err != nil {
 		return nil, err
+	} else {
+		s.GAP = (p.outgo + p.endReserve - r0) / p.salary
+		s.CostRate = (p.outgo + p.endReserve) / p.salary
+		s.GAPWithoutReserve = s.CostRate
+		s.IncomeRate = (r0 + h.pv(contrib, n) + h.pv(transf, n)) / p.salary
+		s.ActuarialBalance = s.IncomeRate - s.CostRate
 	}
-	s.GAP = (p.outgo + p.endReserve - r0) / p.salary
-	s.CostRate = (p.outgo + p.endReserve) / p.salary
-	s.GAPWithoutReserve = s.CostRate
-	s.IncomeRate = (r0 + h.pv(contrib, n) + h.pv(transf, n)) / p.salary
-	s.ActuarialBalance = s.IncomeRate - s.CostRate
 
 	s.FundingRatio = 0
+	s.Undefined.FundingRatio = f.AccruedLiability == 0
 	if f.AccruedLiability > 0 {
 		s.FundingRatio = r0 / f.AccruedLiability
 	}

@@ -556,12 +556,23 @@ func TestSummarizeErrors(t *testing.T) {
 	assert.Contains(t, err.Error(), "benefits of year t = 4 (2029) is NaN")
 
 	f = syntheticFlows(10, 1e9, c)
-	f.Pensioners[6] = 0
+	f.Benefits[6], f.Costs[6] = 0, 0
 	_, err = indicator.Summarize(nil, f, h)
 	require.ErrorAs(t, err, &se)
-	assert.Equal(t, "pensioners", se.Series)
+	assert.Equal(t, "expenditure (benefits + costs)", se.Series)
 	assert.Equal(t, 2031, se.Year)
 	assert.ErrorIs(t, err, indicator.ErrZeroDivisor)
+
+	// A year without pensioners leaves the support ratio undefined, not
+	// the summary failed.
+	f = syntheticFlows(10, 1e9, c)
+	f.Pensioners[6] = 0
+	s, err := indicator.Summarize(nil, f, h)
+	require.NoError(t, err)
+	assert.True(t, s.Undefined.SupportRatio)
+	assert.Empty(t, s.SupportRatio)
+	assert.False(t, s.Undefined.DependencyRatio)
+	assert.Len(t, s.DependencyRatio, 10)
 
 	f = syntheticFlows(10, 1e9, c)
 	f.Costs = f.Costs[:9]

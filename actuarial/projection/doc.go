@@ -99,8 +99,11 @@
 // [NewProjector], [NewSeriatim] and [ClosedGroupLiability] return the first
 // problem [scheme.Scheme.Validate] finds (a [*scheme.SchemeError]); a run
 // returns a [*actuarial.RateError] for a mortality rate that is not a
-// probability in some year, and [RunScenarios] the first scheme's error,
-// wrapped with its index. A record that cannot be valued returns a
+// probability in some year, and an [*indicator.SeriesError] wrapping
+// [actuarial.ErrNotFinite], naming the series and the year, when finite
+// inputs overflow (checked once a year, at its end); [RunScenarios] returns
+// the first scheme's error, wrapped with its index. A number of years of 0
+// means [DefaultYears]. A record that cannot be valued returns a
 // [*valuation.MemberError] naming the field and value (with the record's
 // index for a batch); a value that is not finite wraps
 // [actuarial.ErrNotFinite]. A nil scheme or a negative number of years is a

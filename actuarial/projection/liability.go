@@ -339,7 +339,7 @@ func (v *Seriatim) CellLiability() (Liability, error) {
 				age := i % serAges
 				sx := (i / serAges) % actuarial.NumSexes
 				ti := i / (serAges * actuarial.NumSexes)
-				r := PensionRecord{Group: g, Type: census.PensionType(ti + 1), Sex: actuarial.Sex(sx + 1), Age: age, Pension: pc.Pension[i]}
+				r := PensionRecord{Group: g, Type: census.PensionTypeAt(ti), Sex: actuarial.SexAt(sx), Age: age, Pension: pc.Pension[i]}
 				v.pension(&r, &pt.pen)
 			}
 		}

@@ -30,7 +30,7 @@ const liaValuerTol = serValTol
 // liaBenefits lists the benefits of b with their names.
 func liaBenefits(b *projection.BenefitValues) (names []string, values []float64) {
 	for i := range census.NumPensionTypes {
-		names = append(names, "pensions "+census.PensionType(i+1).String())
+		names = append(names, "pensions "+census.PensionTypeAt(i).String())
 		values = append(values, b.Pensions[i])
 	}
 	return append(names, "extra payments", "refunds"), append(values, b.ExtraPayments, b.Refunds)
@@ -142,8 +142,9 @@ func TestLiabilityAllAccrued(t *testing.T) {
 			liaAssertBenefits(t, l.PVFB, l.TUC, liaTol, 0, "TUC")
 		}
 	}
-	for typ := census.PensionType(1); int(typ) <= census.NumPensionTypes; typ++ {
-		r := projection.PensionRecord{Group: int(typ) % 2, Type: typ, Sex: actuarial.Female, Age: 60, Pension: 2 * unit}
+	for ti := range census.NumPensionTypes {
+		typ := census.PensionTypeAt(ti)
+		r := projection.PensionRecord{Group: (ti + 1) % 2, Type: typ, Sex: actuarial.Female, Age: 60, Pension: 2 * unit}
 		if typ == census.PensionOrphan {
 			r.Age = 10
 		}
@@ -493,7 +494,8 @@ func TestLiabilityFundingRatio(t *testing.T) {
 	plain, err := res.Summarize(nil, h)
 	require.NoError(t, err)
 	assert.Zero(t, plain.FundingRatio)
-	sum.FundingRatio = 0
+	assert.True(t, plain.Undefined.FundingRatio, "no liability: no funding ratio")
+	sum.FundingRatio, sum.Undefined.FundingRatio = 0, true
 	assert.Equal(t, plain, sum, "the liability changes only the funding ratio")
 	for _, bad := range []float64{-1, math.NaN(), math.Inf(1)} {
 		_, err := res.SummarizeFunded(nil, h, bad)

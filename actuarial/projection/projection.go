@@ -408,11 +408,20 @@ func (p *Projector) extend(g, sx, age, sv int) {
 // they are too short; with Detail the cell slices likewise). Each run starts
 // afresh from the census, so runs are independent and repeatable.
 //
+// years 0 means [DefaultYears], the meaning 0 has in reform.Options too.
+//
 // It returns an error when a mortality table gives a rate that is not a
-// probability in some year (a [*actuarial.RateError]); a negative years panics.
+// probability in some year (a [*actuarial.RateError]), and when finite
+// inputs overflow: a series of a year that is not finite at the end of the
+// year (an [*indicator.SeriesError] naming the series and the year,
+// wrapping [actuarial.ErrNotFinite]); dst then holds the years up to that
+// one. A negative years panics.
 func (p *Projector) Run(dst *Result, years int) (*Result, error) {
 	if years < 0 {
 		panic(fmt.Sprintf("actuarial: Projector.Run: negative number of years %d", years))
+	}
+	if years == 0 {
+		years = DefaultYears
 	}
 	s := p.s
 	as := &s.Assumptions
@@ -502,6 +511,7 @@ func (p *Projector) Run(dst *Result, years int) (*Result, error) {
 			p.pensionersPass(gi, t, yr, det)
 			gc := &p.gc[gi]
 			yr.ExtraPayments += gc.r.ExtraPayments * gc.paid
+			yr.ContributionBase += gc.base
 			for pay := range scheme.NumPayers {
 				yr.Contributions[pay] += gc.contrib[pay] * gc.base
 			}
@@ -518,6 +528,10 @@ func (p *Projector) Run(dst *Result, years int) (*Result, error) {
 		yr.InvestmentIncome = reserve*i + net*(math.Sqrt(1+i)-1)
 		reserve += net + yr.InvestmentIncome
 		yr.ReserveEnd = reserve
+		if err := yr.checkFinite(t); err != nil {
+			dst.Years = dst.Years[:t+1]
+			return dst, err
+		}
 
 		// The turn of the year.
 		if p.trackAcc {
@@ -594,7 +608,7 @@ func (p *Projector) fillMortality(y int) error {
 					if math.IsNaN(q) {
 						err = actuarial.ErrNotFinite
 					}
-					return &actuarial.RateError{Field: fmt.Sprintf("mortality of %v %v in %d", scheme.LifeStatus(st), actuarial.Sex(sx+1), y),
+					return &actuarial.RateError{Field: fmt.Sprintf("mortality of %v %v in %d", scheme.LifeStatus(st), actuarial.SexAt(sx), y),
 						Age: age, Service: -1, Value: q, Err: err}
 				}
 				row[age] = q
@@ -750,7 +764,7 @@ func (p *Projector) factors(gc *groupCache, r *scheme.Rules, w float64) {
 	}
 	gc.retMin = nAges
 	for sx := range actuarial.NumSexes {
-		sex := actuarial.Sex(sx + 1)
+		sex := actuarial.SexAt(sx)
 		rr := &as.Retirement[sx]
 		comp := r.CompulsoryAge[sx]
 		for age := range nAges {
@@ -907,7 +921,7 @@ func (p *Projector) activesPass(g, t int, w1 float64, yr *YearResult, det *CellD
 		ds := &p.disSums
 		for age := hi; age >= lo; age-- {
 			if dis := ds[age].dis; dis > 0 && age < census.MaxCensusAge {
-				pc := pbase + (int(census.PensionDisability-1)*actuarial.NumSexes+sx)*nAges + age + 1
+				pc := pbase + (idxDisability*actuarial.NumSexes+sx)*nAges + age + 1
 				p.wN[pc] += dis
 				touch(p.wLo, p.wHi, pc)
 				p.wA[pc] += ds[age].disAmt
@@ -930,9 +944,9 @@ func (p *Projector) activesPass(g, t int, w1 float64, yr *YearResult, det *CellD
 	yr.Exits[actuarial.Death] += sums.deaths
 	yr.Exits[actuarial.Disability] += sums.dis
 	yr.Exits[actuarial.Withdrawal] += sums.wd
-	yr.Pensions[census.PensionDisability-1] += disPaid
-	yr.NewPensions[census.PensionDisability-1] += disNew
-	yr.NewPensionAmounts[census.PensionDisability-1] += disNewA
+	yr.Pensions[idxDisability] += disPaid
+	yr.NewPensions[idxDisability] += disNew
+	yr.NewPensionAmounts[idxDisability] += disNewA
 	gc.paid += disPaid
 	gc.base += sums.bill - sums.cut
 	return survivors
@@ -1205,7 +1219,7 @@ func (p *Projector) retireRow(gc *groupCache, nRow, sRow []float64, kinds []uint
 		if m == 0 {
 			continue
 		}
-		ti := int(census.PensionOldAge) - 1 + ki
+		ti := idxOldAge + ki
 		pc := pc0 + ti*actuarial.NumSexes*nAges
 		p.pN[pc] += m
 		touch(p.pLo, p.pHi, pc)
@@ -1245,16 +1259,16 @@ func (p *Projector) award(g int, yr *YearResult, det *CellDetail, pdbase int) {
 	end := p.s.Assumptions.Family.OrphanEndAge
 	// The running sums, in registers.
 	paid := gc.paid
-	sPaid, sNew, sAmt := yr.Pensions[census.PensionSurvivor-1], yr.NewPensions[census.PensionSurvivor-1], yr.NewPensionAmounts[census.PensionSurvivor-1]
-	oPaid, oNew, oEnded := yr.Pensions[census.PensionOrphan-1], yr.NewPensions[census.PensionOrphan-1], yr.PensionsEnded[census.PensionOrphan-1]
-	oAmt := yr.NewPensionAmounts[census.PensionOrphan-1]
+	sPaid, sNew, sAmt := yr.Pensions[idxSurvivor], yr.NewPensions[idxSurvivor], yr.NewPensionAmounts[idxSurvivor]
+	oPaid, oNew, oEnded := yr.Pensions[idxOrphan], yr.NewPensions[idxOrphan], yr.PensionsEnded[idxOrphan]
+	oAmt := yr.NewPensionAmounts[idxOrphan]
 	for sx := range actuarial.NumSexes {
 		lo, hi := max(p.deadLo[sx], 0), min(p.deadHi[sx], census.MaxCensusAge)
 		p.deadLo[sx], p.deadHi[sx] = nAges, -1
 		dn, da := &p.deadN[sx], &p.deadA[sx]
 		married, spouseAge := &p.married[sx], &p.spouseAge[sx]
 		orphans, orphanAge := &p.orphans[sx], &p.orphanAge[sx]
-		sc := (int(census.PensionSurvivor-1)*actuarial.NumSexes + (1 - sx)) * nAges // the spouses' strip
+		sc := (idxSurvivor*actuarial.NumSexes + (1 - sx)) * nAges // the spouses' strip
 		for age := lo; age <= hi; age++ {
 			deaths := dn[age]
 			if !(deaths > 0) {
@@ -1297,7 +1311,7 @@ func (p *Projector) award(g int, yr *YearResult, det *CellDetail, pdbase int) {
 				continue
 			}
 			for osx := range actuarial.NumSexes { // half boys, half girls
-				pc := (int(census.PensionOrphan-1)*actuarial.NumSexes+osx)*nAges + oage + 1
+				pc := (idxOrphan*actuarial.NumSexes+osx)*nAges + oage + 1
 				wN[pc] += m / 2
 				touch(p.wLo, p.wHi, pbase+pc)
 				wA[pc] += amt / 2
@@ -1308,9 +1322,9 @@ func (p *Projector) award(g int, yr *YearResult, det *CellDetail, pdbase int) {
 		}
 	}
 	gc.paid = paid
-	yr.Pensions[census.PensionSurvivor-1], yr.NewPensions[census.PensionSurvivor-1], yr.NewPensionAmounts[census.PensionSurvivor-1] = sPaid, sNew, sAmt
-	yr.Pensions[census.PensionOrphan-1], yr.NewPensions[census.PensionOrphan-1], yr.PensionsEnded[census.PensionOrphan-1] = oPaid, oNew, oEnded
-	yr.NewPensionAmounts[census.PensionOrphan-1] = oAmt
+	yr.Pensions[idxSurvivor], yr.NewPensions[idxSurvivor], yr.NewPensionAmounts[idxSurvivor] = sPaid, sNew, sAmt
+	yr.Pensions[idxOrphan], yr.NewPensions[idxOrphan], yr.PensionsEnded[idxOrphan] = oPaid, oNew, oEnded
+	yr.NewPensionAmounts[idxOrphan] = oAmt
 }
 
 // pensionersPass pays group g's pensions of year t, applies the year's
@@ -1329,7 +1343,7 @@ func (p *Projector) pensionersPass(g, t int, yr *YearResult, det *CellDetail) {
 	ix := gc.index
 	dLo, dHi := &p.deadLo, &p.deadHi // the ages in deadN, from the actives on
 	for ti := range census.NumPensionTypes {
-		typ := census.PensionType(ti + 1)
+		typ := census.PensionTypeAt(ti)
 		st := scheme.StatusOf(typ)
 		spouse := deathBenefit && typ != census.PensionSurvivor && typ != census.PensionOrphan
 		end := nAges

@@ -155,10 +155,10 @@ func TestSchemeValidate(t *testing.T) {
 		}, "Groups[0].Rules[1].From", scheme.ErrOrder},
 		{"contribution rate", func(s *scheme.Scheme) {
 			s.Groups[0].Rules[0].Contribution[scheme.Employer] = actuarial.Constant(1.5)
-		}, "Groups[0].Rules[0].Contribution[employer] in 0", actuarial.ErrRate},
+		}, "Groups[0].Rules[0].Contribution[employer] in 2025", actuarial.ErrRate},
 		{"survivor share", func(s *scheme.Scheme) { s.Groups[0].Rules[0].SurvivorShare = -0.1 }, "Groups[0].Rules[0].SurvivorShare", actuarial.ErrRate},
-		{"negative cap", func(s *scheme.Scheme) { s.Groups[0].Rules[0].Retirement.Cap.Units = -1 }, "Groups[0].Rules[0].Retirement.Cap", actuarial.ErrRange},
-		{"negative count", func(s *scheme.Scheme) { s.Groups[0].Actives.Count[5] = -1 }, "Groups[0].Actives.Count[5]", actuarial.ErrRange},
+		{"negative cap", func(s *scheme.Scheme) { s.Groups[0].Rules[0].Retirement.Cap.Units = -1 }, "Groups[0].Rules[0].Retirement.Cap", actuarial.ErrNegative},
+		{"negative count", func(s *scheme.Scheme) { s.Groups[0].Actives.Count[5] = -1 }, "Groups[0].Actives.Count[5] (male aged 0, service 5)", actuarial.ErrRange},
 		{"short cells", func(s *scheme.Scheme) { s.Groups[0].Pensioners.Count = nil }, "Groups[0].Pensioners", actuarial.ErrRange},
 		{"no active mortality", func(s *scheme.Scheme) {
 			s.Assumptions.Mortality[scheme.StatusActive][1] = nil
@@ -169,7 +169,7 @@ func TestSchemeValidate(t *testing.T) {
 		{"retirement rate", func(s *scheme.Scheme) {
 			s.Assumptions.Retirement[0].Full = actuarial.ByAge{MinAge: 60, Values: []float64{0.5, 2}}
 		}, "Retirement[male].Full at age 61", actuarial.ErrRate},
-		{"return", func(s *scheme.Scheme) { s.Assumptions.Return = actuarial.Constant(-1) }, "Return in 0", actuarial.ErrInterest},
+		{"return", func(s *scheme.Scheme) { s.Assumptions.Return = actuarial.Constant(-1) }, "Return in 2025", actuarial.ErrInterest},
 		{"entrants without profile", func(s *scheme.Scheme) {
 			s.Assumptions.Entrants = scheme.Entrants{Mode: scheme.FixedEntrants, Count: actuarial.Constant(10)}
 		}, "Entrants.Profile", scheme.ErrRequired},

@@ -9,6 +9,10 @@ import (
 
 // Flows returns the projection's year-by-year series as the [indicator.Flows] that
 // [indicator.Summarize] and [indicator.NewLedger] read, reusing dst's slices when dst is not nil.
+// SalaryBill is the insurable salary bill, the contribution base after the
+// ceiling ([Result.ContributionBase]), so that the GAP and the cost rates
+// are rates of contribution as the ILO computes them; it is the salaries
+// paid ([Result.SalaryBill]) when the rules set no ceiling.
 // Benefits are pensions, extra payments and refunds; Costs are the
 // administration costs; counts are at 1 January. The replacement-rate
 // series are those of the old-age and early pensions awarded on 1 January:
@@ -22,7 +26,7 @@ func (r *Result) Flows(dst *indicator.Flows) *indicator.Flows {
 		dst = new(indicator.Flows)
 	}
 	dst.StartYear = r.StartYear
-	dst.SalaryBill = r.SalaryBill(dst.SalaryBill)
+	dst.SalaryBill = r.ContributionBase(dst.SalaryBill)
 	dst.Contributions = r.Contributions(dst.Contributions)
 	dst.Benefits = r.Benefits(dst.Benefits)
 	dst.Costs = r.AdminCosts(dst.Costs)

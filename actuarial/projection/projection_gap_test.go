@@ -66,3 +66,52 @@ func TestProjectionGAP(t *testing.T) {
 		assert.InDelta(t, sum.GAP*y.SalaryBill, y.TotalContributions(), relTol*y.SalaryBill, "year %d", y.Year)
 	}
 }
+
+// TestProjectionGAPWithCeiling is TestProjectionGAP with a binding
+// contribution ceiling: the GAP is a rate on the insurable salary bill (the
+// salaries cut at the ceiling, ILO, Plamondon et al., 2002, §11, "insurable
+// earnings"), so charging it on salaries up to the ceiling must again leave
+// the reserve at zero at the horizon, and the contributions must be the
+// rate times YearResult.ContributionBase.
+func TestProjectionGAPWithCeiling(t *testing.T) {
+	const relTol = 1e-9 // as TestProjectionGAP
+	const years = 60
+
+	s := actuarialtest.ReferenceScheme(t, 65)
+	s.Transfers = nil
+	r := &s.Groups[0].Rules[0]
+	r.Ceiling = actuarial.Limit{Units: 3} // 108 000 in the start year: binds for the older, better-paid members
+	r.RefundShare = 0
+	setRate := func(c float64) {
+		r.Contribution = [scheme.NumPayers]actuarial.Schedule{scheme.Employer: actuarial.Constant(c)}
+	}
+	setRate(0.10)
+	run := func() *projection.Result {
+		p, err := projection.NewProjector(s)
+		require.NoError(t, err)
+		res, err := p.Run(nil, years)
+		require.NoError(t, err)
+		return res
+	}
+	res := run()
+	first := res.Years[0]
+	require.Less(t, first.ContributionBase, 0.95*first.SalaryBill, "the ceiling must bind")
+	require.Greater(t, first.ContributionBase, 0.0)
+	sum, err := res.Summarize(nil, indicator.Horizon{})
+	require.NoError(t, err)
+	curve, err := res.ReturnCurve()
+	require.NoError(t, err)
+
+	setRate(sum.GAP)
+	res = run()
+	last := res.Years[years-1]
+	pvBase := curve.PresentValue(res.ContributionBase(nil), actuarial.MidYear)
+	scale := pvBase * math.Pow(1.045, years)
+	assert.InDelta(t, 0, last.ReserveEnd/scale, relTol,
+		"reserve at the end of %d with contributions at the GAP %.6f: %.2f", last.Year, sum.GAP, last.ReserveEnd)
+	for _, y := range res.Years {
+		assert.InDelta(t, sum.GAP*y.ContributionBase, y.TotalContributions(), relTol*y.SalaryBill, "year %d", y.Year)
+	}
+	f := res.Flows(nil)
+	assert.Equal(t, res.ContributionBase(nil), f.SalaryBill, "Flows.SalaryBill is the contribution base")
+}

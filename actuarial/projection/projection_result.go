@@ -4,8 +4,11 @@
 package projection
 
 import (
+	"math"
+
 	"github.com/reserva-go/reserva/actuarial"
 	"github.com/reserva-go/reserva/actuarial/census"
+	"github.com/reserva-go/reserva/actuarial/indicator"
 	"github.com/reserva-go/reserva/actuarial/scheme"
 )
 
@@ -66,6 +69,13 @@ type YearResult struct {
 
 	// SalaryBill is the salaries paid during the year.
 	SalaryBill float64
+	// ContributionBase is the insurable salary bill of the year: the
+	// salaries contributions are paid on, each member's salary cut at the
+	// rules' Ceiling (equal to SalaryBill without a ceiling). Contributions
+	// are the rates times it, and every indicator "in % of salaries"
+	// (GAP, cost rates, actuarial balance) is on it, as the ILO computes
+	// them on insurable earnings. 0 ≤ ContributionBase ≤ SalaryBill.
+	ContributionBase float64
 	// Contributions[payer] are the contributions received, by [scheme.Payer].
 	Contributions [scheme.NumPayers]float64
 	// Pensions[type] are the pensions paid by type, without the extra
@@ -87,6 +97,51 @@ type YearResult struct {
 	// ReserveStart + contributions + transfers + investment income −
 	// benefits − admin costs. It may be negative.
 	ReserveStart, ReserveEnd float64
+}
+
+// DefaultYears is the number of years [Projector.Run] projects when asked
+// for 0, and reform.Options' default: 0 means the default horizon
+// everywhere.
+const DefaultYears = 100
+
+// checkFinite returns an [*indicator.SeriesError] wrapping
+// [actuarial.ErrNotFinite] for the first series of the year (year index t)
+// that is not finite: finite inputs that overflowed (entrants of 1e300, a
+// reserve of 1e308, a return of 1e6). Counts come first, then flows, then
+// the reserve, so that the error names the series where the overflow
+// started when it spreads within the year.
+func (y *YearResult) checkFinite(t int) error {
+	bad := func(name string, x float64) error {
+		if math.IsNaN(x) || math.IsInf(x, 0) {
+			return &indicator.SeriesError{Series: name, T: t, Year: y.Year, Value: x, Err: actuarial.ErrNotFinite}
+		}
+		return nil
+	}
+	sum := func(v []float64) float64 {
+		var s float64
+		for _, x := range v {
+			s += x
+		}
+		return s
+	}
+	for _, s := range [...]struct {
+		name string
+		x    float64
+	}{
+		{"entrants", y.Entrants}, {"actives", y.Actives}, {"exits", sum(y.Exits[:])},
+		{"pensioners", sum(y.Pensioners[:])}, {"new pensions", sum(y.NewPensions[:])},
+		{"pensioner deaths", sum(y.PensionerDeaths[:])},
+		{"salary bill", y.SalaryBill}, {"contribution base", y.ContributionBase},
+		{"new pension amounts", sum(y.NewPensionAmounts[:])}, {"retiring salaries", sum(y.RetiringSalaries[:])},
+		{"contributions", y.TotalContributions()}, {"pensions", y.TotalPensions()},
+		{"extra payments", y.ExtraPayments}, {"refunds", y.Refunds}, {"administration costs", y.AdminCosts},
+		{"transfers", y.Transfers}, {"investment income", y.InvestmentIncome}, {"reserve at end", y.ReserveEnd},
+	} {
+		if err := bad(s.name, s.x); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 // TotalContributions is the sum over payers.
@@ -124,14 +179,14 @@ func (y *YearResult) TotalPensioners() float64 {
 // pensions awarded on 1 January: the numerator of the year's replacement
 // rate.
 func (y *YearResult) NewRetirementAmount() float64 {
-	return y.NewPensionAmounts[census.PensionOldAge-1] + y.NewPensionAmounts[census.PensionEarly-1]
+	return y.NewPensionAmounts[idxOldAge] + y.NewPensionAmounts[idxEarly]
 }
 
 // TotalRetiringSalaries is the total final salary of the members awarded
 // an old-age or early pension on 1 January: the denominator of the year's
 // replacement rate.
 func (y *YearResult) TotalRetiringSalaries() float64 {
-	return y.RetiringSalaries[census.PensionOldAge-1] + y.RetiringSalaries[census.PensionEarly-1]
+	return y.RetiringSalaries[idxOldAge] + y.RetiringSalaries[idxEarly]
 }
 
 // TotalExits is the number of actives who left in the year, by any cause.
@@ -172,6 +227,12 @@ func (r *Result) series(dst []float64, f func(*YearResult) float64) []float64 {
 // SalaryBill returns the salaries paid each year.
 func (r *Result) SalaryBill(dst []float64) []float64 {
 	return r.series(dst, func(y *YearResult) float64 { return y.SalaryBill })
+}
+
+// ContributionBase returns the insurable salary bill each year: salaries
+// cut at the contribution ceiling (see YearResult.ContributionBase).
+func (r *Result) ContributionBase(dst []float64) []float64 {
+	return r.series(dst, func(y *YearResult) float64 { return y.ContributionBase })
 }
 
 // Contributions returns the contributions of every payer each year.

@@ -227,7 +227,7 @@ func TestConservation(t *testing.T) {
 					}
 				}
 				for ti := 0; ti < census.NumPensionTypes; ti++ {
-					typ := census.PensionType(ti + 1)
+					typ := census.PensionTypeAt(ti)
 					for age := -1; age < census.MaxCensusAge; age++ {
 						to := d.Pensioner(yi+1, g, typ, sex, age+1)
 						want := d.Awarded[d.Pensioner(yi, g, typ, sex, age+1)]

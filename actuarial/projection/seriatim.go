@@ -333,13 +333,13 @@ func (v *Seriatim) Years() int { return v.years }
 func (v *Seriatim) check(r *ActiveRecord) error {
 	switch {
 	case r.Group < 0 || r.Group >= v.nG:
-		return &valuation.MemberError{Field: "Group", Value: float64(r.Group), Err: actuarial.ErrRange}
+		return &valuation.MemberError{Field: "Group", Value: fmt.Sprint(r.Group), Err: actuarial.ErrRange}
 	case !r.Sex.Valid():
-		return &valuation.MemberError{Field: "Sex", Value: float64(r.Sex), Err: actuarial.ErrRange}
+		return &valuation.MemberError{Field: "Sex", Value: fmt.Sprint(r.Sex), Err: actuarial.ErrRange}
 	case r.Age < 0 || r.Age > census.MaxCensusAge:
-		return &valuation.MemberError{Field: "Age", Value: float64(r.Age), Err: actuarial.ErrRange}
+		return &valuation.MemberError{Field: "Age", Value: fmt.Sprint(r.Age), Err: actuarial.ErrRange}
 	case r.Service < 0 || r.Service > r.Age:
-		return &valuation.MemberError{Field: "Service", Value: float64(r.Service), Err: fmt.Errorf("want 0..Age (%d): %w", r.Age, actuarial.ErrRange)}
+		return &valuation.MemberError{Field: "Service", Value: fmt.Sprint(r.Service), Err: fmt.Errorf("want 0..Age (%d): %w", r.Age, actuarial.ErrRange)}
 	}
 	return checkAmount("Salary", r.Salary)
 }
@@ -348,13 +348,13 @@ func (v *Seriatim) check(r *ActiveRecord) error {
 func (v *Seriatim) checkPension(r *PensionRecord) error {
 	switch {
 	case r.Group < 0 || r.Group >= v.nG:
-		return &valuation.MemberError{Field: "Group", Value: float64(r.Group), Err: actuarial.ErrRange}
+		return &valuation.MemberError{Field: "Group", Value: fmt.Sprint(r.Group), Err: actuarial.ErrRange}
 	case !r.Type.Valid():
-		return &valuation.MemberError{Field: "Type", Value: float64(r.Type), Err: actuarial.ErrRange}
+		return &valuation.MemberError{Field: "Type", Value: fmt.Sprint(r.Type), Err: actuarial.ErrRange}
 	case !r.Sex.Valid():
-		return &valuation.MemberError{Field: "Sex", Value: float64(r.Sex), Err: actuarial.ErrRange}
+		return &valuation.MemberError{Field: "Sex", Value: fmt.Sprint(r.Sex), Err: actuarial.ErrRange}
 	case r.Age < 0 || r.Age > census.MaxCensusAge:
-		return &valuation.MemberError{Field: "Age", Value: float64(r.Age), Err: actuarial.ErrRange}
+		return &valuation.MemberError{Field: "Age", Value: fmt.Sprint(r.Age), Err: actuarial.ErrRange}
 	}
 	return checkAmount("Pension", r.Pension)
 }
@@ -362,11 +362,11 @@ func (v *Seriatim) checkPension(r *PensionRecord) error {
 func checkAmount(field string, x float64) error {
 	switch {
 	case math.IsNaN(x) || math.IsInf(x, 0):
-		return &valuation.MemberError{Field: field, Value: x, Err: actuarial.ErrNotFinite}
+		return &valuation.MemberError{Field: field, Value: fmt.Sprint(x), Err: actuarial.ErrNotFinite}
 	case x < 0:
-		return &valuation.MemberError{Field: field, Value: x, Err: actuarial.ErrNegative}
+		return &valuation.MemberError{Field: field, Value: fmt.Sprint(x), Err: actuarial.ErrNegative}
 	case x > census.MaxCensusAmount:
-		return &valuation.MemberError{Field: field, Value: x, Err: actuarial.ErrRange}
+		return &valuation.MemberError{Field: field, Value: fmt.Sprint(x), Err: actuarial.ErrRange}
 	}
 	return nil
 }

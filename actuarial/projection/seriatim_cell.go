@@ -330,7 +330,7 @@ func (v *Seriatim) build(mode serMode, g0, sx, x, s0 int) *serCell {
 	if em.lia {
 		c.n = liaOuts
 	}
-	sex := actuarial.Sex(sx + 1)
+	sex := actuarial.SexAt(sx)
 	as := &v.s.Assumptions
 	n := v.years
 	g, sv := g0, s0
@@ -516,7 +516,7 @@ func (e *serEmit) refund(w, w0, a, hi, hi0 float64) {
 // cellIndex is the index of a valid record's start cell in cells:
 // group·nA + (sex·serAges + age)·ns + min(service, MaxService).
 func (v *Seriatim) cellIndex(r *ActiveRecord) int {
-	return r.Group*v.nA + (int(r.Sex-actuarial.Male)*serAges+r.Age)*v.ns + min(r.Service, v.ms)
+	return r.Group*v.nA + (r.Sex.Index()*serAges+r.Age)*v.ns + min(r.Service, v.ms)
 }
 
 // cell returns the factors of mode of a valid record's start cell.

@@ -108,7 +108,7 @@ func serCensus(seed uint64, n, pensions int) ([]census.Active, []census.Pensione
 	}
 	pen := make([]census.Pensioner, pensions)
 	for i := range pen {
-		typ := census.PensionType(1 + rng.IntN(census.NumPensionTypes))
+		typ := census.PensionTypeAt(rng.IntN(census.NumPensionTypes))
 		sex := actuarial.Male
 		if rng.IntN(2) == 1 {
 			sex = actuarial.Female
@@ -196,7 +196,7 @@ func serFlows(f *projection.FlowValues) (names []string, values []float64) {
 		values = append(values, f.Contributions[p])
 	}
 	for i := range census.NumPensionTypes {
-		names = append(names, "pensions "+census.PensionType(i+1).String())
+		names = append(names, "pensions "+census.PensionTypeAt(i).String())
 		values = append(values, f.Pensions[i])
 	}
 	names = append(names, "extra payments", "refunds")

@@ -88,7 +88,7 @@ func (v *Seriatim) fillMortality() error {
 						if math.IsNaN(r) {
 							err = actuarial.ErrNotFinite
 						}
-						return &actuarial.RateError{Field: fmt.Sprintf("mortality of %v %v in %d", scheme.LifeStatus(st), actuarial.Sex(sx+1), y),
+						return &actuarial.RateError{Field: fmt.Sprintf("mortality of %v %v in %d", scheme.LifeStatus(st), actuarial.SexAt(sx), y),
 							Age: age, Service: -1, Value: r, Err: err}
 					}
 					q[age] = r

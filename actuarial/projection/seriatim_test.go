@@ -107,7 +107,7 @@ func TestSeriatimOneRecord(t *testing.T) {
 		}
 	}
 	for ti := range census.NumPensionTypes {
-		typ := census.PensionType(ti + 1)
+		typ := census.PensionTypeAt(ti)
 		t.Run(typ.String(), func(t *testing.T) {
 			age := 70
 			if typ == census.PensionOrphan {
@@ -248,7 +248,7 @@ func TestSeriatimMatchesCellsWithoutLimits(t *testing.T) {
 	require.NoError(t, err)
 	serAssertClose(t, want, got, serExactTol, "without limits")
 	for i, p := range got.Pensions {
-		assert.Positive(t, p, "pensions of type %v", census.PensionType(i+1))
+		assert.Positive(t, p, "pensions of type %v", census.PensionTypeAt(i))
 	}
 	assert.Positive(t, got.Refunds)
 	assert.Positive(t, got.ExtraPayments)
@@ -504,7 +504,7 @@ func TestSeriatimBadRecords(t *testing.T) {
 	}{
 		{"Group", func(r *projection.PensionRecord) { r.Group = -1 }, actuarial.ErrRange},
 		{"Type", func(r *projection.PensionRecord) { r.Type = census.PensionUnknown }, actuarial.ErrRange},
-		{"Sex", func(r *projection.PensionRecord) { r.Sex = 3 }, actuarial.ErrRange},
+		{"Sex", func(r *projection.PensionRecord) { r.Sex = "x" }, actuarial.ErrRange},
 		{"Age", func(r *projection.PensionRecord) { r.Age = -1 }, actuarial.ErrRange},
 		{"Pension", func(r *projection.PensionRecord) { r.Pension = math.Inf(1) }, actuarial.ErrNotFinite},
 	}

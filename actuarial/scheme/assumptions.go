@@ -31,6 +31,9 @@ type PeriodTable struct {
 	Table mortality.Table // the rates; must not be nil
 }
 
+// MaxAge is the table's last age with a tabulated rate.
+func (p PeriodTable) MaxAge() int { return p.Table.MaxAge() }
+
 // Q returns the table's q at age, whatever the year.
 func (p PeriodTable) Q(age, _ int) float64 { return p.Table.Q(age) }
 
@@ -219,14 +222,41 @@ type Assumptions struct {
 	Entrants Entrants
 	// Family gives the survivors of a member who dies; zero: no survivors.
 	Family Family
+	// AllowExtremeRates turns off the plausibility check of the yearly
+	// economic rates (see [Assumptions.Validate]); false, the zero value,
+	// keeps it. Set it to project a hyperinflation or a crash on purpose.
+	AllowExtremeRates bool
 }
 
+// The plausible range of a yearly economic rate written as a fraction:
+// above MinPlausibleRate and at most MaxPlausibleRate, (−50%, 100%]. A
+// value above 1 is far more often a percent typed as a number (6 for 6%)
+// than a year of more than 100% growth, and a fall of half or more in one
+// year is a crash, not an assumption; [Assumptions.AllowExtremeRates]
+// lets both through. A percent below 1 (0.5 meant as 0.5%) cannot be told
+// from a fraction and is not caught.
+const (
+	MinPlausibleRate = -0.5
+	MaxPlausibleRate = 1.0
+)
+
 // Validate checks the assumptions, returning a [*SchemeError] naming the
-// first bad field.
-func (a *Assumptions) Validate() error {
+// first bad field. The yearly economic rates (WageGrowth, Inflation,
+// UnitGrowth, Return, Entrants.Growth) must be finite and above −1, and,
+// unless AllowExtremeRates is set, within the plausible range
+// (MinPlausibleRate, MaxPlausibleRate]: a rate outside it wraps
+// [ErrImplausibleRate], "Return in 2025 "6": looks like a percent; rates
+// are fractions, 0.06 is 6%". Steps are named by their calendar year; a
+// first step before the start year by the start year when the scheme's
+// Validate calls this, and "every year" for a step of year 0 otherwise.
+func (a *Assumptions) Validate() error { return a.validate(0) }
+
+// validate is Validate for a scheme starting in calendar year start (0:
+// unknown).
+func (a *Assumptions) validate(start int) error {
 	for sx := range actuarial.NumSexes {
 		if a.Mortality[StatusActive][sx] == nil {
-			return &SchemeError{Field: fmt.Sprintf("Mortality[active][%v]", actuarial.Sex(sx+1)), Err: ErrRequired}
+			return &SchemeError{Field: fmt.Sprintf("Mortality[active][%v]", actuarial.SexAt(sx)), Err: ErrRequired}
 		}
 	}
 	for st := range NumLifeStatuses {
@@ -236,15 +266,15 @@ func (a *Assumptions) Validate() error {
 				continue
 			}
 			if p, ok := m.(PeriodTable); ok && p.Table == nil {
-				return &SchemeError{Field: fmt.Sprintf("Mortality[%v][%v].Table", LifeStatus(st), actuarial.Sex(sx+1)), Err: ErrRequired}
+				return &SchemeError{Field: fmt.Sprintf("Mortality[%v][%v].Table", LifeStatus(st), actuarial.SexAt(sx)), Err: ErrRequired}
 			}
 			if lo := m.MinAge(); lo < 0 || lo > census.MaxCensusAge {
-				return &SchemeError{Field: fmt.Sprintf("Mortality[%v][%v].MinAge", LifeStatus(st), actuarial.Sex(sx+1)), Value: fmt.Sprint(lo), Err: actuarial.ErrRange}
+				return &SchemeError{Field: fmt.Sprintf("Mortality[%v][%v].MinAge", LifeStatus(st), actuarial.SexAt(sx)), Value: fmt.Sprint(lo), Err: actuarial.ErrRange}
 			}
 		}
 	}
 	for sx := range actuarial.NumSexes {
-		name := fmt.Sprintf("Retirement[%v]", actuarial.Sex(sx+1))
+		name := fmt.Sprintf("Retirement[%v]", actuarial.SexAt(sx))
 		if err := validateByAge(a.Retirement[sx].Full, name+".Full", 0, 1); err != nil {
 			return err
 		}
@@ -252,17 +282,17 @@ func (a *Assumptions) Validate() error {
 			return err
 		}
 		f := &a.Family
-		if err := validateByAge(f.Married[sx], fmt.Sprintf("Family.Married[%v]", actuarial.Sex(sx+1)), 0, 1); err != nil {
+		if err := validateByAge(f.Married[sx], fmt.Sprintf("Family.Married[%v]", actuarial.SexAt(sx)), 0, 1); err != nil {
 			return err
 		}
-		if err := validateByAge(f.Orphans[sx], fmt.Sprintf("Family.Orphans[%v]", actuarial.Sex(sx+1)), 0, math.MaxFloat64); err != nil {
+		if err := validateByAge(f.Orphans[sx], fmt.Sprintf("Family.Orphans[%v]", actuarial.SexAt(sx)), 0, math.MaxFloat64); err != nil {
 			return err
 		}
-		if err := validateByAge(f.OrphanAge[sx], fmt.Sprintf("Family.OrphanAge[%v]", actuarial.Sex(sx+1)), 0, census.MaxCensusAge); err != nil {
+		if err := validateByAge(f.OrphanAge[sx], fmt.Sprintf("Family.OrphanAge[%v]", actuarial.SexAt(sx)), 0, census.MaxCensusAge); err != nil {
 			return err
 		}
 		if g := f.AgeGap[sx]; g < -census.MaxCensusAge || g > census.MaxCensusAge {
-			return &SchemeError{Field: fmt.Sprintf("Family.AgeGap[%v]", actuarial.Sex(sx+1)), Value: fmt.Sprint(g), Err: actuarial.ErrRange}
+			return &SchemeError{Field: fmt.Sprintf("Family.AgeGap[%v]", actuarial.SexAt(sx)), Value: fmt.Sprint(g), Err: actuarial.ErrRange}
 		}
 	}
 	if e := a.Family.OrphanEndAge; e < 0 || e > census.MaxCensusAge+1 {
@@ -275,17 +305,20 @@ func (a *Assumptions) Validate() error {
 		name string
 		s    actuarial.Schedule
 	}{{"WageGrowth", a.WageGrowth}, {"Inflation", a.Inflation}, {"UnitGrowth", a.UnitGrowth}, {"Return", a.Return}, {"Entrants.Growth", a.Entrants.Growth}} {
-		if err := validateRates(s.name, s.s); err != nil {
+		if err := validateRates(s.name, s.s, start, !a.AllowExtremeRates); err != nil {
 			return err
 		}
 	}
-	if math.IsNaN(a.Unit) || math.IsInf(a.Unit, 0) || a.Unit < 0 {
-		return &SchemeError{Field: "Unit", Value: fmt.Sprint(a.Unit), Err: actuarial.ErrRange}
+	switch {
+	case math.IsNaN(a.Unit) || math.IsInf(a.Unit, 0):
+		return &SchemeError{Field: "Unit", Value: fmt.Sprint(a.Unit), Err: actuarial.ErrNotFinite}
+	case a.Unit < 0:
+		return &SchemeError{Field: "Unit", Value: fmt.Sprint(a.Unit), Err: actuarial.ErrNegative}
 	}
-	return a.Entrants.validate()
+	return a.Entrants.validate(start)
 }
 
-func (e *Entrants) validate() error {
+func (e *Entrants) validate(start int) error {
 	switch e.Mode {
 	case ClosedGroup:
 		return nil
@@ -296,9 +329,9 @@ func (e *Entrants) validate() error {
 	if err := e.Count.Validate(); err != nil {
 		return &SchemeError{Field: "Entrants.Count", Err: err}
 	}
-	for _, st := range e.Count {
+	for i, st := range e.Count {
 		if st.Value < 0 {
-			return &SchemeError{Field: fmt.Sprintf("Entrants.Count in %d", st.Year), Value: fmt.Sprint(st.Value), Err: actuarial.ErrRange}
+			return &SchemeError{Field: "Entrants.Count in " + stepYear(i, st.Year, start), Value: fmt.Sprint(st.Value), Err: actuarial.ErrRange}
 		}
 	}
 	if len(e.Profile) == 0 {
@@ -312,9 +345,15 @@ func (e *Entrants) validate() error {
 			return &SchemeError{Field: f + ".Sex", Value: p.Sex.String(), Err: actuarial.ErrUnknownSex}
 		case p.Age < 0 || p.Age > census.MaxCensusAge:
 			return &SchemeError{Field: f + ".Age", Value: fmt.Sprint(p.Age), Err: actuarial.ErrRange}
-		case !(p.Weight >= 0) || math.IsInf(p.Weight, 0):
+		case math.IsNaN(p.Weight) || math.IsInf(p.Weight, 0):
+			return &SchemeError{Field: f + ".Weight", Value: fmt.Sprint(p.Weight), Err: actuarial.ErrNotFinite}
+		case p.Weight < 0:
 			return &SchemeError{Field: f + ".Weight", Value: fmt.Sprint(p.Weight), Err: actuarial.ErrRange}
-		case !(p.Salary >= 0) || p.Salary > census.MaxCensusAmount:
+		case math.IsNaN(p.Salary):
+			return &SchemeError{Field: f + ".Salary", Value: fmt.Sprint(p.Salary), Err: actuarial.ErrNotFinite}
+		case p.Salary < 0:
+			return &SchemeError{Field: f + ".Salary", Value: fmt.Sprint(p.Salary), Err: actuarial.ErrNegative}
+		case p.Salary > census.MaxCensusAmount:
 			return &SchemeError{Field: f + ".Salary", Value: fmt.Sprint(p.Salary), Err: actuarial.ErrRange}
 		}
 		sum += p.Weight
@@ -326,15 +365,38 @@ func (e *Entrants) validate() error {
 }
 
 // validateRates checks a schedule of annual rates: steps in order, each
-// finite and above −1.
-func validateRates(name string, s actuarial.Schedule) error {
+// finite and above −1, and within (MinPlausibleRate, MaxPlausibleRate]
+// when plausible is set. start is the scheme's start year, 0 if unknown.
+func validateRates(name string, s actuarial.Schedule, start int, plausible bool) error {
 	if err := s.Validate(); err != nil {
 		return &SchemeError{Field: name, Err: err}
 	}
-	for _, st := range s {
-		if st.Value <= -1 {
-			return &SchemeError{Field: fmt.Sprintf("%s in %d", name, st.Year), Value: fmt.Sprint(st.Value), Err: actuarial.ErrInterest}
+	for i, st := range s {
+		field := name + " in " + stepYear(i, st.Year, start)
+		switch v := st.Value; {
+		case v <= -1:
+			return &SchemeError{Field: field, Value: fmt.Sprint(v), Err: actuarial.ErrInterest}
+		case plausible && v > MaxPlausibleRate:
+			return &SchemeError{Field: field, Value: fmt.Sprint(v),
+				Err: fmt.Errorf("%w: looks like a percent; rates are fractions, 0.06 is 6%% (Assumptions.AllowExtremeRates lets a rate above 100%% a year through)", ErrImplausibleRate)}
+		case plausible && v <= MinPlausibleRate:
+			return &SchemeError{Field: field, Value: fmt.Sprint(v),
+				Err: fmt.Errorf("%w: a fall of half or more in one year (Assumptions.AllowExtremeRates lets it through)", ErrImplausibleRate)}
 		}
 	}
 	return nil
+}
+
+// stepYear names step i of a schedule, of calendar year y, for an error:
+// its year; the start year for a first step at or before it (the value in
+// force from the start); "every year" for a first step of year 0 when the
+// start year is unknown (a Constant schedule).
+func stepYear(i, y, start int) string {
+	switch {
+	case i == 0 && start != 0 && y <= start:
+		return fmt.Sprint(start)
+	case i == 0 && y == 0:
+		return "every year"
+	}
+	return fmt.Sprint(y)
 }

@@ -26,13 +26,24 @@
 //     table's MinAge take its rate at MinAge.
 //   - Every zero value is documented on its field; the zero [Entrants] is a
 //     closed group.
+//   - Rates are fractions (0.06 is 6%). The yearly economic rates (returns,
+//     wage growth, inflation, unit and entrant growth, IndexRate) must lie
+//     in (MinPlausibleRate, MaxPlausibleRate] = (−50%, 100%]: a value above
+//     1 is far more often a percent typed as a number than a real rate, and
+//     is refused with [ErrImplausibleRate] unless
+//     Assumptions.AllowExtremeRates is set.
+//   - A schedule's step is named in errors by its calendar year; a first
+//     step at or before StartYear by StartYear ("Return in 2025").
 //
 // # Errors
 //
 // [Scheme.Validate] and [Assumptions.Validate] return a [*SchemeError]
 // naming the path of the first bad field ("Groups[1].Rules[0].Ceiling") and
-// its value, wrapping [ErrRequired], [ErrOrder] or a sentinel of package
-// actuarial ([actuarial.ErrRange], [actuarial.ErrRate],
+// its value, wrapping [ErrRequired] (a StartYear of 0 included), [ErrOrder],
+// [ErrImplausibleRate], [ErrEmptyCell] (money in a census cell without
+// members), [ErrUnreachableAge] (an eligibility age above the last age of
+// the actives' mortality table) or a sentinel of package actuarial
+// ([actuarial.ErrRange], [actuarial.ErrNegative], [actuarial.ErrRate],
 // [actuarial.ErrNotFinite], [actuarial.ErrInterest]). A nil scheme is a
 // programming error and panics where it is used.
 package scheme

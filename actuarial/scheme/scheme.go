@@ -7,6 +7,7 @@ import (
 	"errors"
 	"fmt"
 	"math"
+	"strings"
 
 	"github.com/reserva-go/reserva/actuarial"
 	"github.com/reserva-go/reserva/actuarial/census"
@@ -14,15 +15,26 @@ import (
 
 // Sentinel errors of scheme validation.
 var (
-	ErrRequired = errors.New("required value missing")  // a nil table, an empty list that must not be
+	ErrRequired = errors.New("required value missing")  // a nil table, an empty list that must not be, a StartYear of 0
 	ErrOrder    = errors.New("not in increasing order") // rules or steps whose years do not increase
+	// ErrImplausibleRate is a yearly economic rate outside
+	// (MinPlausibleRate, MaxPlausibleRate], most often a percent written
+	// as a number; see [Assumptions.AllowExtremeRates].
+	ErrImplausibleRate = errors.New("implausible yearly rate")
+	// ErrEmptyCell is a census cell with money (salaries or pensions) but
+	// no members.
+	ErrEmptyCell = errors.New("amount in a cell without members")
+	// ErrUnreachableAge is an eligibility age above the last age of the
+	// mortality table of actives: nobody lives to claim it.
+	ErrUnreachableAge = errors.New("age above the mortality table's last age")
 )
 
 // SchemeError names a bad field of a [Scheme] or its [Assumptions]: the
 // path of the field ("Groups[1].Rules[0].Contribution[worker]"), the
 // offending value when there is one, and what is wrong, wrapping a sentinel
-// ([ErrRequired], [ErrOrder], [actuarial.ErrRange], [actuarial.ErrRate], [actuarial.ErrNotFinite],
-// [actuarial.ErrInterest], [actuarial.ErrUnknownSex]) or another error of this package.
+// ([ErrRequired], [ErrOrder], [ErrImplausibleRate], [ErrEmptyCell], [ErrUnreachableAge],
+// [actuarial.ErrRange], [actuarial.ErrRate], [actuarial.ErrNotFinite], [actuarial.ErrInterest],
+// [actuarial.ErrUnknownSex], [actuarial.ErrNegative]) or another error of this package.
 type SchemeError struct {
 	Field string // the path of the field
 	Value string // the offending value, formatted; empty if none
@@ -147,16 +159,28 @@ type Rules struct {
 	IndexRate actuarial.Schedule
 }
 
-// Validate checks the rules. The errors name fields relative to the rules.
-func (r *Rules) Validate() error {
+// Validate checks the rules. The errors name fields relative to the rules,
+// and a schedule's step by its calendar year ("every year" for the first
+// step of a [actuarial.Constant]); [Scheme.Validate] also checks IndexRate's
+// plausibility and the eligibility ages against the mortality table, and
+// names a first step by the start year.
+func (r *Rules) Validate() error { return r.validate(0, false) }
+
+// validate is Validate in a scheme starting in calendar year start (0:
+// unknown), checking IndexRate's plausible range when plausible is set.
+func (r *Rules) validate(start int, plausible bool) error {
 	for p := range NumPayers {
 		name := fmt.Sprintf("Contribution[%v]", Payer(p))
 		if err := r.Contribution[p].Validate(); err != nil {
 			return &SchemeError{Field: name, Err: err}
 		}
-		for _, st := range r.Contribution[p] {
+		for i, st := range r.Contribution[p] {
 			if st.Value < 0 || st.Value > 1 {
-				return &SchemeError{Field: fmt.Sprintf("%s in %d", name, st.Year), Value: fmt.Sprint(st.Value), Err: actuarial.ErrRate}
+				err := actuarial.ErrRate
+				if st.Value > 1 {
+					err = fmt.Errorf("%w: looks like a percent; rates are fractions, 0.06 is 6%%", actuarial.ErrRate)
+				}
+				return &SchemeError{Field: name + " in " + stepYear(i, st.Year, start), Value: fmt.Sprint(st.Value), Err: err}
 			}
 		}
 	}
@@ -179,9 +203,31 @@ func (r *Rules) Validate() error {
 	if v := e.ReductionPerYear; math.IsNaN(v) || v < 0 || v > 1 {
 		return &SchemeError{Field: "Eligibility.ReductionPerYear", Value: fmt.Sprint(v), Err: actuarial.ErrRate}
 	}
+	if err := r.eligibilityAges(func(field string, age int) error {
+		if age < 0 || age > census.MaxCensusAge {
+			return &SchemeError{Field: field, Value: fmt.Sprint(age),
+				Err: fmt.Errorf("%w: want an age in 0..%d", actuarial.ErrRange, census.MaxCensusAge)}
+		}
+		return nil
+	}); err != nil {
+		return err
+	}
+	for sx := range actuarial.NumSexes {
+		for _, c := range []struct {
+			name string
+			cs   actuarial.Conditions
+		}{{"Full", e.Full[sx]}, {"Reduced", e.Reduced[sx]}} {
+			for i, cond := range c.cs {
+				if s := cond.MinService; s < 0 || s > census.MaxCensusAge {
+					return &SchemeError{Field: fmt.Sprintf("Eligibility.%s[%v][%d].MinService", c.name, actuarial.SexAt(sx), i), Value: fmt.Sprint(s),
+						Err: fmt.Errorf("%w: want years of service in 0..%d", actuarial.ErrRange, census.MaxCensusAge)}
+				}
+			}
+		}
+	}
 	for sx := range actuarial.NumSexes {
 		if a := r.CompulsoryAge[sx]; a < 0 || a > census.MaxCensusAge {
-			return &SchemeError{Field: fmt.Sprintf("CompulsoryAge[%v]", actuarial.Sex(sx+1)), Value: fmt.Sprint(a), Err: actuarial.ErrRange}
+			return &SchemeError{Field: fmt.Sprintf("CompulsoryAge[%v]", actuarial.SexAt(sx)), Value: fmt.Sprint(a), Err: actuarial.ErrRange}
 		}
 	}
 	for _, s := range []struct {
@@ -192,19 +238,49 @@ func (r *Rules) Validate() error {
 			return &SchemeError{Field: s.name, Value: fmt.Sprint(s.v), Err: actuarial.ErrRate}
 		}
 	}
-	if v := r.ExtraPayments; math.IsNaN(v) || math.IsInf(v, 0) || v < 0 {
-		return &SchemeError{Field: "ExtraPayments", Value: fmt.Sprint(v), Err: actuarial.ErrRange}
+	switch v := r.ExtraPayments; {
+	case math.IsNaN(v) || math.IsInf(v, 0):
+		return &SchemeError{Field: "ExtraPayments", Value: fmt.Sprint(v), Err: actuarial.ErrNotFinite}
+	case v < 0:
+		return &SchemeError{Field: "ExtraPayments", Value: fmt.Sprint(v), Err: actuarial.ErrNegative}
 	}
 	if r.Indexation < IndexNone || r.Indexation > IndexFixed {
 		return &SchemeError{Field: "Indexation", Value: r.Indexation.String(), Err: actuarial.ErrRange}
 	}
-	return validateRates("IndexRate", r.IndexRate)
+	return validateRates("IndexRate", r.IndexRate, start, plausible)
+}
+
+// eligibilityAges calls f with the field name and value of every age of
+// the rules' eligibility (conditions' MinAge and FullAge), stopping at its
+// first error.
+func (r *Rules) eligibilityAges(f func(field string, age int) error) error {
+	e := &r.Eligibility
+	for sx := range actuarial.NumSexes {
+		sex := actuarial.SexAt(sx)
+		for _, c := range []struct {
+			name string
+			cs   actuarial.Conditions
+		}{{"Full", e.Full[sx]}, {"Reduced", e.Reduced[sx]}} {
+			for i, cond := range c.cs {
+				if err := f(fmt.Sprintf("Eligibility.%s[%v][%d].MinAge", c.name, sex, i), cond.MinAge); err != nil {
+					return err
+				}
+			}
+		}
+		if err := f(fmt.Sprintf("Eligibility.FullAge[%v]", sex), e.FullAge[sx]); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 func validateLimit(name string, l actuarial.Limit) error {
 	for _, v := range []float64{l.Money, l.Units} {
-		if math.IsNaN(v) || math.IsInf(v, 0) || v < 0 {
-			return &SchemeError{Field: name, Value: fmt.Sprint(v), Err: actuarial.ErrRange}
+		switch {
+		case math.IsNaN(v) || math.IsInf(v, 0):
+			return &SchemeError{Field: name, Value: fmt.Sprint(v), Err: actuarial.ErrNotFinite}
+		case v < 0:
+			return &SchemeError{Field: name, Value: fmt.Sprint(v), Err: actuarial.ErrNegative}
 		}
 	}
 	return nil
@@ -317,6 +393,12 @@ type Scheme struct {
 // Validate checks the scheme and its assumptions, returning a
 // [*SchemeError] that names the first bad field.
 func (s *Scheme) Validate() error {
+	switch {
+	case s.StartYear == 0:
+		return &SchemeError{Field: "StartYear", Value: "0", Err: fmt.Errorf("%w: must be set to the calendar year of the census", ErrRequired)}
+	case s.StartYear < 0:
+		return &SchemeError{Field: "StartYear", Value: fmt.Sprint(s.StartYear), Err: fmt.Errorf("%w: want a calendar year", actuarial.ErrRange)}
+	}
 	if len(s.Groups) == 0 {
 		return &SchemeError{Field: "Groups", Err: ErrRequired}
 	}
@@ -336,7 +418,11 @@ func (s *Scheme) Validate() error {
 			if ri > 0 && r.From <= g.Rules[ri-1].From {
 				return &SchemeError{Field: fmt.Sprintf("%s.Rules[%d].From", name, ri), Value: fmt.Sprint(r.From), Err: ErrOrder}
 			}
-			if err := r.Validate(); err != nil {
+			err := r.validate(s.StartYear, !s.Assumptions.AllowExtremeRates)
+			if err == nil {
+				err = r.eligibilityAges(s.reachable)
+			}
+			if err != nil {
 				var se *SchemeError
 				if errors.As(err, &se) {
 					se.Field = fmt.Sprintf("%s.Rules[%d].%s", name, ri, se.Field)
@@ -353,12 +439,19 @@ func (s *Scheme) Validate() error {
 					Err: fmt.Errorf("%w: other groups have %d", actuarial.ErrRange, ms)}
 			}
 			ms = a.LastService()
-			if err := checkCells(name+".Actives", a.Count, a.Salary, a.Len()); err != nil {
+			if err := checkCells(name+".Actives", a.Count, a.Salary, a.Len(), func(i int) string {
+				ns := a.LastService() + 1
+				sv, rest := i%ns, i/ns
+				return fmt.Sprintf("%v aged %d, service %d", actuarial.SexAt(rest/(census.MaxCensusAge+1)), rest%(census.MaxCensusAge+1), sv)
+			}); err != nil {
 				return err
 			}
 		}
 		if p := g.Pensioners; p != nil {
-			if err := checkCells(name+".Pensioners", p.Count, p.Pension, p.Len()); err != nil {
+			if err := checkCells(name+".Pensioners", p.Count, p.Pension, p.Len(), func(i int) string {
+				age, rest := i%(census.MaxCensusAge+1), i/(census.MaxCensusAge+1)
+				return fmt.Sprintf("%v pension, %v aged %d", census.PensionTypeAt(rest/actuarial.NumSexes), actuarial.SexAt(rest%actuarial.NumSexes), age)
+			}); err != nil {
 				return err
 			}
 		}
@@ -391,6 +484,11 @@ func (s *Scheme) Validate() error {
 	if math.IsNaN(s.InitialReserve) || math.IsInf(s.InitialReserve, 0) {
 		return &SchemeError{Field: "InitialReserve", Value: fmt.Sprint(s.InitialReserve), Err: actuarial.ErrNotFinite}
 	}
+	for i, st := range s.Transfers {
+		if math.IsNaN(st.Value) || math.IsInf(st.Value, 0) {
+			return &SchemeError{Field: "Transfers in " + stepYear(i, st.Year, s.StartYear), Value: fmt.Sprint(st.Value), Err: actuarial.ErrNotFinite}
+		}
+	}
 	if err := s.Transfers.Validate(); err != nil {
 		return &SchemeError{Field: "Transfers", Err: err}
 	}
@@ -401,28 +499,66 @@ func (s *Scheme) Validate() error {
 		if err := c.s.Validate(); err != nil {
 			return &SchemeError{Field: c.name, Err: err}
 		}
-		for _, st := range c.s {
-			if st.Value < 0 {
-				return &SchemeError{Field: fmt.Sprintf("%s in %d", c.name, st.Year), Value: fmt.Sprint(st.Value), Err: actuarial.ErrRange}
+		for i, st := range c.s {
+			field := c.name + " in " + stepYear(i, st.Year, s.StartYear)
+			switch {
+			case st.Value < 0:
+				return &SchemeError{Field: field, Value: fmt.Sprint(st.Value), Err: actuarial.ErrRate}
+			case st.Value > MaxPlausibleRate && !s.Assumptions.AllowExtremeRates:
+				return &SchemeError{Field: field, Value: fmt.Sprint(st.Value),
+					Err: fmt.Errorf("%w: looks like a percent; shares are fractions, 0.02 is 2%%", ErrImplausibleRate)}
 			}
 		}
 	}
-	return s.Assumptions.Validate()
+	return s.Assumptions.validate(s.StartYear)
+}
+
+// reachable checks an eligibility age against the last age of the
+// mortality table of actives of its sex, when the table says it (a
+// [PeriodTable], a [*mortality.Generational] or any table with a MaxAge
+// method): a member cannot claim at an age above it. The field names the
+// sex in brackets.
+func (s *Scheme) reachable(field string, age int) error {
+	for sx := range actuarial.NumSexes {
+		if !strings.Contains(field, "["+actuarial.SexAt(sx).String()+"]") {
+			continue
+		}
+		m, ok := s.Assumptions.Mortality[StatusActive][sx].(interface{ MaxAge() int })
+		if !ok {
+			return nil
+		}
+		if last := m.MaxAge(); age > last {
+			return &SchemeError{Field: field, Value: fmt.Sprint(age),
+				Err: fmt.Errorf("%w (%d, Mortality[active][%v])", ErrUnreachableAge, last, actuarial.SexAt(sx))}
+		}
+	}
+	return nil
 }
 
 // checkCells checks census cells built in code: the right length, counts
-// and amounts finite and not negative.
-func checkCells(name string, count, amount []float64, n int) error {
+// and amounts finite and not negative, and no amount in a cell without
+// members; cell names cell i in errors.
+func checkCells(name string, count, amount []float64, n int, cell func(int) string) error {
 	if len(count) != n || len(amount) != n {
 		return &SchemeError{Field: name, Value: fmt.Sprint(len(count), " and ", len(amount), " cells"),
 			Err: fmt.Errorf("%w: want %d (group them with GroupActives or GroupPensioners)", actuarial.ErrRange, n)}
 	}
 	for i := range count {
-		if !(count[i] >= 0) || math.IsInf(count[i], 0) {
-			return &SchemeError{Field: fmt.Sprintf("%s.Count[%d]", name, i), Value: fmt.Sprint(count[i]), Err: actuarial.ErrRange}
-		}
-		if !(amount[i] >= 0) || amount[i] > census.MaxCensusAmount*max(1, count[i]) {
-			return &SchemeError{Field: fmt.Sprintf("%s amount[%d]", name, i), Value: fmt.Sprint(amount[i]), Err: actuarial.ErrRange}
+		cf := fmt.Sprintf("%s.Count[%d] (%s)", name, i, cell(i))
+		af := fmt.Sprintf("%s amount[%d] (%s)", name, i, cell(i))
+		switch c, a := count[i], amount[i]; {
+		case math.IsNaN(c) || math.IsInf(c, 0):
+			return &SchemeError{Field: cf, Value: fmt.Sprint(c), Err: actuarial.ErrNotFinite}
+		case c < 0:
+			return &SchemeError{Field: cf, Value: fmt.Sprint(c), Err: actuarial.ErrRange}
+		case math.IsNaN(a):
+			return &SchemeError{Field: af, Value: fmt.Sprint(a), Err: actuarial.ErrNotFinite}
+		case a < 0:
+			return &SchemeError{Field: af, Value: fmt.Sprint(a), Err: actuarial.ErrNegative}
+		case a > census.MaxCensusAmount*max(1, c):
+			return &SchemeError{Field: af, Value: fmt.Sprint(a), Err: actuarial.ErrRange}
+		case c == 0 && a != 0:
+			return &SchemeError{Field: af, Value: fmt.Sprint(a), Err: ErrEmptyCell}
 		}
 	}
 	return nil

@@ -101,13 +101,13 @@ func MemberOf(a *census.Active) Member {
 // MemberError reports a member that cannot be valued: the field, its value
 // and why.
 type MemberError struct {
-	Field string  // "Sex", "Age", "Service", "Salary", "EntryAge" or "Contributions"; for a [projection.Seriatim] record also "Group", "Type" or "Pension"
-	Value float64 // the offending value
-	Err   error   // actuarial.ErrRange, ErrRange, actuarial.ErrNegative or ErrNotFinite
+	Field string // "Sex", "Age", "Service", "Salary", "EntryAge" or "Contributions"; for a [projection.Seriatim] record also "Group", "Type" or "Pension"
+	Value string // the offending value, as text
+	Err   error  // actuarial.ErrRange, actuarial.ErrNegative or actuarial.ErrNotFinite
 }
 
 func (e *MemberError) Error() string {
-	return fmt.Sprintf("actuarial: member %s %v: %v", e.Field, e.Value, e.Err)
+	return fmt.Sprintf("valuation: member %s %s: %v", e.Field, e.Value, e.Err)
 }
 
 func (e *MemberError) Unwrap() error { return e.Err }
@@ -282,7 +282,7 @@ func fraction(field string, v float64) error {
 func positiveAges(field string, a [actuarial.NumSexes]int) error {
 	for s, v := range a {
 		if v <= 0 || v > actuarial.AgeLimit {
-			return fmt.Errorf("actuarial: %s[%v] %d: want an age in 1..%d: %w", field, actuarial.Sex(s+1), v, actuarial.AgeLimit, actuarial.ErrRange)
+			return fmt.Errorf("actuarial: %s[%v] %d: want an age in 1..%d: %w", field, actuarial.SexAt(s), v, actuarial.AgeLimit, actuarial.ErrRange)
 		}
 	}
 	return nil
@@ -338,7 +338,7 @@ type Basis struct {
 func (b *Basis) Validate(p *Plan) error {
 	found := false
 	for s := range actuarial.NumSexes {
-		sx := actuarial.Sex(s + 1)
+		sx := actuarial.SexAt(s)
 		st := b.Actives[s]
 		if st == nil {
 			continue
@@ -373,7 +373,7 @@ func (b *Basis) Validate(p *Plan) error {
 		if b.Married[s] > 0 && (p.SurvivorShare > 0 || len(p.Death.Survivor.Accrual.Rates) > 0) {
 			sp := b.spouse(s)
 			if sp == nil {
-				return fmt.Errorf("actuarial: Basis.Spouses[%v] is nil and so is Pensioners[%v]", sx, actuarial.Sex(2-s))
+				return fmt.Errorf("actuarial: Basis.Spouses[%v] is nil and so is Pensioners[%v]", sx, actuarial.SexAt(1-s))
 			}
 			if err := actuarial.ValidateTable(fmt.Sprintf("Basis.Spouses[%v]", sx), sp); err != nil {
 				return err

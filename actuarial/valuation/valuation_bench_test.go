@@ -16,7 +16,7 @@ func syntheticMembers(n int) []valuation.Member {
 	for i := range ms {
 		age := 20 + rng.IntN(45)
 		ms[i] = valuation.Member{
-			Sex:           actuarial.Sex(1 + rng.IntN(2)),
+			Sex:           actuarial.SexAt(rng.IntN(2)),
 			Age:           age,
 			Service:       rng.IntN(age - 19),
 			Salary:        20000 + 60000*rng.Float64(),

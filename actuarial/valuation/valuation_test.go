@@ -397,7 +397,7 @@ func TestValuationBadInput(t *testing.T) {
 		{"negative service", func(m *valuation.Member) { m.Service = -2 }, "Service -2", actuarial.ErrRange},
 		{"entry after age", func(m *valuation.Member) { m.EntryAge = 41 }, "EntryAge 41", actuarial.ErrRange},
 		{"entry before service", func(m *valuation.Member) { m.EntryAge = 25 }, "EntryAge 25", actuarial.ErrRange},
-		{"unknown sex", func(m *valuation.Member) { m.Sex = actuarial.SexUnknown }, "Sex 0", actuarial.ErrRange},
+		{"unknown sex", func(m *valuation.Member) { m.Sex = actuarial.SexUnknown }, "Sex unknown", actuarial.ErrRange},
 	} {
 		t.Run(c.name, func(t *testing.T) {
 			m := ok

@@ -330,14 +330,14 @@ func (c *valuerTables) at(f *sexTables, g []float64, t, y int, theta float64) fl
 // check validates a member against the basis.
 func (v *Valuer) check(m *Member) error {
 	if !m.Sex.Valid() || v.c.basis.Actives[m.Sex.Index()] == nil {
-		return &MemberError{Field: "Sex", Value: float64(m.Sex), Err: actuarial.ErrRange}
+		return &MemberError{Field: "Sex", Value: fmt.Sprint(m.Sex), Err: actuarial.ErrRange}
 	}
 	st := v.c.sex[m.Sex.Index()].st
 	switch {
 	case m.Age < st.MinAge() || m.Age > st.MaxAge():
-		return &MemberError{Field: "Age", Value: float64(m.Age), Err: fmt.Errorf("outside the service table's ages %d..%d: %w", st.MinAge(), st.MaxAge(), actuarial.ErrRange)}
+		return &MemberError{Field: "Age", Value: fmt.Sprint(m.Age), Err: fmt.Errorf("outside the service table's ages %d..%d: %w", st.MinAge(), st.MaxAge(), actuarial.ErrRange)}
 	case m.Service < 0 || m.Service > m.Age:
-		return &MemberError{Field: "Service", Value: float64(m.Service), Err: fmt.Errorf("want 0..Age (%d): %w", m.Age, actuarial.ErrRange)}
+		return &MemberError{Field: "Service", Value: fmt.Sprint(m.Service), Err: fmt.Errorf("want 0..Age (%d): %w", m.Age, actuarial.ErrRange)}
 	}
 	if err := amount("Salary", m.Salary); err != nil {
 		return err
@@ -346,7 +346,7 @@ func (v *Valuer) check(m *Member) error {
 		return err
 	}
 	if e := m.EntryAge; e != 0 && (e < st.MinAge() || e > m.Age || m.Age-e > m.Service) {
-		return &MemberError{Field: "EntryAge", Value: float64(e),
+		return &MemberError{Field: "EntryAge", Value: fmt.Sprint(e),
 			Err: fmt.Errorf("want 0 or an age from %d (the service table's) to Age (%d) with Age − EntryAge ≤ Service (%d): %w", st.MinAge(), m.Age, m.Service, actuarial.ErrRange)}
 	}
 	return nil
@@ -355,9 +355,9 @@ func (v *Valuer) check(m *Member) error {
 func amount(field string, v float64) error {
 	switch {
 	case math.IsNaN(v) || math.IsInf(v, 0):
-		return &MemberError{Field: field, Value: v, Err: actuarial.ErrNotFinite}
+		return &MemberError{Field: field, Value: fmt.Sprint(v), Err: actuarial.ErrNotFinite}
 	case v < 0:
-		return &MemberError{Field: field, Value: v, Err: actuarial.ErrNegative}
+		return &MemberError{Field: field, Value: fmt.Sprint(v), Err: actuarial.ErrNegative}
 	}
 	return nil
 }

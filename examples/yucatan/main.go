@@ -278,7 +278,7 @@ func averagePension(y *projection.YearResult) float64 {
 	n := y.TotalPensioners() + y.NewPensions[census.PensionOldAge.Index()] + y.NewPensions[census.PensionEarly.Index()]
 	for ti := range census.NumPensionTypes {
 		n -= y.PensionerDeaths[ti] / 2
-		if typ := census.PensionType(ti + 1); typ != census.PensionOldAge && typ != census.PensionEarly {
+		if typ := census.PensionTypeAt(ti); typ != census.PensionOldAge && typ != census.PensionEarly {
 			n += y.NewPensions[ti] / 2
 		}
 	}

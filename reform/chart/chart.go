@@ -50,8 +50,8 @@ var (
 )
 
 // Options are the options of the charts. The zero value draws them in
-// English; the package-level functions ([ReservePaths], ...) are those of
-// the zero Options.
+// English; the package-level functions ([ReservePaths], [ReservePathsIn],
+// ...) are those of the zero Options.
 type Options struct {
 	// Language is the language of the titles, axes and legends: English
 	// or Spanish as written in Mexico (any Spanish tag gives es-MX); the
@@ -197,13 +197,40 @@ func addLine(p *plot.Plot, xys plotter.XYs, name string, c color.Color, dashes [
 	return nil
 }
 
+// YearRange is the calendar years a path chart ([ReservePathsIn],
+// [CostRateIn], [SupportRatioIn]) draws, both included. A zero From is the
+// first projected year and a zero To the last, so the zero YearRange is the
+// whole projection. Years outside the projection, or From after To, are an
+// error wrapping [reform.ErrYearOutside].
+type YearRange struct {
+	From, To int
+}
+
+// span returns the year indexes [lo, hi] of r over a projection of n years
+// from start, or an error for a range outside it.
+func (r YearRange) span(start, n int) (lo, hi int, err error) {
+	from, to := r.From, r.To
+	if from == 0 {
+		from = start
+	}
+	if to == 0 {
+		to = start + n - 1
+	}
+	if from < start || to > start+n-1 || from > to {
+		return 0, 0, fmt.Errorf("reform: chart years %d–%d outside the projection %d–%d or reversed: %w",
+			from, to, start, start+n-1, reform.ErrYearOutside)
+	}
+	return from - start, to - start, nil
+}
+
 // yearSeries returns the points (year, f(year)) of an outcome's projected
-// years at which f is defined (ok), checking that the year's amounts and
-// counts and f's value are finite; series names f's value in errors.
-func yearSeries(o *reform.Outcome, series string, f func(y *projection.YearResult) (v float64, ok bool)) (plotter.XYs, error) {
+// years t in [lo, hi] at which f is defined (ok), checking that the year's
+// amounts and counts and f's value are finite; series names f's value in
+// errors.
+func yearSeries(o *reform.Outcome, lo, hi int, series string, f func(y *projection.YearResult) (v float64, ok bool)) (plotter.XYs, error) {
 	r := o.Result
-	xys := make(plotter.XYs, 0, len(r.Years))
-	for t := range r.Years {
+	xys := make(plotter.XYs, 0, hi-lo+1)
+	for t := lo; t <= hi; t++ {
 		if err := reform.CheckYear(o, t); err != nil {
 			return nil, err
 		}
@@ -225,13 +252,24 @@ func yearSeries(o *reform.Outcome, series string, f func(y *projection.YearResul
 // outcomes need their Result, and must start in the same year and cover
 // the same years (errors as [reform.NewReport]'s); an invalid u is an error
 // wrapping [reform.ErrReportOptions]. The plot can be restyled before it is
-// saved with [Save].
+// saved with [Save]. It draws the whole projection: [ReservePathsIn] with
+// the zero [YearRange].
 func ReservePaths(outcomes []reform.Outcome, u reform.Units) (*plot.Plot, error) {
-	return Options{}.ReservePaths(outcomes, u)
+	return Options{}.ReservePathsIn(outcomes, u, YearRange{})
+}
+
+// ReservePathsIn is [ReservePaths] over the calendar years of yr.
+func ReservePathsIn(outcomes []reform.Outcome, u reform.Units, yr YearRange) (*plot.Plot, error) {
+	return Options{}.ReservePathsIn(outcomes, u, yr)
 }
 
 // ReservePaths is [ReservePaths] in the language of o.
 func (o Options) ReservePaths(outcomes []reform.Outcome, u reform.Units) (*plot.Plot, error) {
+	return o.ReservePathsIn(outcomes, u, YearRange{})
+}
+
+// ReservePathsIn is [ReservePathsIn] in the language of o.
+func (o Options) ReservePathsIn(outcomes []reform.Outcome, u reform.Units, yr YearRange) (*plot.Plot, error) {
 	l, err := o.lang()
 	if err != nil {
 		return nil, err
@@ -243,12 +281,16 @@ func (o Options) ReservePaths(outcomes []reform.Outcome, u reform.Units) (*plot.
 	if err != nil {
 		return nil, err
 	}
+	lo, hi, err := yr.span(sp.Start, sp.Years)
+	if err != nil {
+		return nil, err
+	}
 	unit, err := u.Label(l.Tag)
 	if err != nil {
 		return nil, err
 	}
 	p := newChart(l, l.S(i18n.ChartReserveTitle), l.F(i18n.ChartReserveY, unit))
-	zero, err := plotter.NewLine(plotter.XYs{{X: float64(sp.Start), Y: 0}, {X: float64(sp.Start + sp.Years - 1), Y: 0}})
+	zero, err := plotter.NewLine(plotter.XYs{{X: float64(sp.Start + lo), Y: 0}, {X: float64(sp.Start + hi), Y: 0}})
 	if err != nil {
 		return nil, err
 	}
@@ -258,7 +300,7 @@ func (o Options) ReservePaths(outcomes []reform.Outcome, u reform.Units) (*plot.
 	all := make([]plotter.XYs, 0, len(outcomes))
 	for i := range outcomes {
 		o := &outcomes[i]
-		xys, err := yearSeries(o, "reserve at end", func(y *projection.YearResult) (float64, bool) {
+		xys, err := yearSeries(o, lo, hi, "reserve at end", func(y *projection.YearResult) (float64, bool) {
 			return y.ReserveEnd, true
 		})
 		if err != nil {
@@ -282,32 +324,48 @@ func (o Options) ReservePaths(outcomes []reform.Outcome, u reform.Units) (*plot.
 // the salary bill, in the scenario's colour: where the cost rate is above
 // the contribution rate, the year runs a deficit before investment income
 // and transfers. Years with a zero salary bill are left out. Errors as
-// [ReservePaths].
+// [ReservePaths]. It draws the whole projection: [CostRateIn] with the
+// zero [YearRange].
 func CostRate(outcomes []reform.Outcome) (*plot.Plot, error) {
-	return Options{}.CostRate(outcomes)
+	return Options{}.CostRateIn(outcomes, YearRange{})
+}
+
+// CostRateIn is [CostRate] over the calendar years of yr.
+func CostRateIn(outcomes []reform.Outcome, yr YearRange) (*plot.Plot, error) {
+	return Options{}.CostRateIn(outcomes, yr)
 }
 
 // CostRate is [CostRate] in the language of o.
 func (o Options) CostRate(outcomes []reform.Outcome) (*plot.Plot, error) {
+	return o.CostRateIn(outcomes, YearRange{})
+}
+
+// CostRateIn is [CostRateIn] in the language of o.
+func (o Options) CostRateIn(outcomes []reform.Outcome, yr YearRange) (*plot.Plot, error) {
 	l, err := o.lang()
 	if err != nil {
 		return nil, err
 	}
-	if _, err := reform.CheckOutcomes(outcomes, false); err != nil {
+	sp, err := reform.CheckOutcomes(outcomes, false)
+	if err != nil {
+		return nil, err
+	}
+	lo, hi, err := yr.span(sp.Start, sp.Years)
+	if err != nil {
 		return nil, err
 	}
 	p := newChart(l, l.S(i18n.ChartCostTitle), l.S(i18n.ChartCostY))
 	all := make([]plotter.XYs, 0, 2*len(outcomes))
 	for i := range outcomes {
 		o := &outcomes[i]
-		payg, err := yearSeries(o, "PAYG cost rate", func(y *projection.YearResult) (float64, bool) {
-			return 100 * y.Expenditure() / y.SalaryBill, y.SalaryBill != 0
+		payg, err := yearSeries(o, lo, hi, "PAYG cost rate", func(y *projection.YearResult) (float64, bool) {
+			return 100 * y.Expenditure() / y.ContributionBase, y.ContributionBase != 0
 		})
 		if err != nil {
 			return nil, err
 		}
-		contrib, err := yearSeries(o, "contribution rate", func(y *projection.YearResult) (float64, bool) {
-			return 100 * y.TotalContributions() / y.SalaryBill, y.SalaryBill != 0
+		contrib, err := yearSeries(o, lo, hi, "contribution rate", func(y *projection.YearResult) (float64, bool) {
+			return 100 * y.TotalContributions() / y.ContributionBase, y.ContributionBase != 0
 		})
 		if err != nil {
 			return nil, err
@@ -327,25 +385,41 @@ func (o Options) CostRate(outcomes []reform.Outcome) (*plot.Plot, error) {
 // SupportRatio charts the support ratio of each outcome (base first):
 // actives per pensioner on 1 January of each projected year, one line per
 // scenario. Years without pensioners are left out. Errors as
-// [ReservePaths].
+// [ReservePaths]. It draws the whole projection: [SupportRatioIn] with the
+// zero [YearRange].
 func SupportRatio(outcomes []reform.Outcome) (*plot.Plot, error) {
-	return Options{}.SupportRatio(outcomes)
+	return Options{}.SupportRatioIn(outcomes, YearRange{})
+}
+
+// SupportRatioIn is [SupportRatio] over the calendar years of yr.
+func SupportRatioIn(outcomes []reform.Outcome, yr YearRange) (*plot.Plot, error) {
+	return Options{}.SupportRatioIn(outcomes, yr)
 }
 
 // SupportRatio is [SupportRatio] in the language of o.
 func (o Options) SupportRatio(outcomes []reform.Outcome) (*plot.Plot, error) {
+	return o.SupportRatioIn(outcomes, YearRange{})
+}
+
+// SupportRatioIn is [SupportRatioIn] in the language of o.
+func (o Options) SupportRatioIn(outcomes []reform.Outcome, yr YearRange) (*plot.Plot, error) {
 	l, err := o.lang()
 	if err != nil {
 		return nil, err
 	}
-	if _, err := reform.CheckOutcomes(outcomes, false); err != nil {
+	sp, err := reform.CheckOutcomes(outcomes, false)
+	if err != nil {
+		return nil, err
+	}
+	lo, hi, err := yr.span(sp.Start, sp.Years)
+	if err != nil {
 		return nil, err
 	}
 	p := newChart(l, l.S(i18n.ChartSupportTitle), l.S(i18n.ChartSupportY))
 	all := make([]plotter.XYs, 0, len(outcomes))
 	for i := range outcomes {
 		o := &outcomes[i]
-		xys, err := yearSeries(o, "support ratio", func(y *projection.YearResult) (float64, bool) {
+		xys, err := yearSeries(o, lo, hi, "support ratio", func(y *projection.YearResult) (float64, bool) {
 			pens := y.TotalPensioners()
 			return y.Actives / pens, pens != 0
 		})

@@ -201,7 +201,7 @@ func TestChartErrors(t *testing.T) {
 	out := reformtest.Outcomes(t, reformtest.Years)
 	short := reformtest.Project(t, "short", reformtest.Scheme(t, "short", 6e7, 0.14, 0, 0), reformtest.Years-1, false)
 	nan := reformtest.Clone(out[1])
-	nan.Result.Years[2].SalaryBill = math.Inf(1)
+	nan.Result.Years[2].ContributionBase = math.Inf(1)
 
 	charts := map[string]func([]reform.Outcome) (*plot.Plot, error){
 		"ReservePaths": func(o []reform.Outcome) (*plot.Plot, error) { return chart.ReservePaths(o, reform.UnitsOne) },

@@ -28,6 +28,7 @@ func exampleOutcome(name string, rates ...float64) reform.Outcome {
 	for t, c := range rates {
 		g := func(rate float64) float64 { return math.Pow(1+rate, float64(t)) }
 		y := projection.YearResult{Year: 2025 + t, Actives: 1000 * g(0.02), SalaryBill: 1e9 * g(0.03), Return: 0.04}
+		y.ContributionBase = y.SalaryBill // no ceiling
 		y.Pensioners[census.PensionOldAge.Index()] = 400 * g(0.02)
 		y.Contributions[scheme.Worker] = c * y.SalaryBill
 		y.Pensions[census.PensionOldAge.Index()] = 120e6 * g(0.06)

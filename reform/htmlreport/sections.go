@@ -27,9 +27,9 @@ func (b *builder) summary() ([]item, error) {
 			items = append(items, item{Para: l.F(i18n.FindingLasts, o.Name, last)})
 		}
 		y := &o.Result.Years[0]
-		if y.SalaryBill != 0 {
+		if y.ContributionBase != 0 && !s.Undefined.SalaryScalars {
 			items = append(items, item{Para: l.F(i18n.FindingGAP, o.Name, b.percent(s.GAP),
-				b.percent(y.TotalContributions()/y.SalaryBill), o.Result.StartYear)})
+				b.percent(y.TotalContributions()/y.ContributionBase), o.Result.StartYear)})
 		}
 	}
 	tb := newTable(l.F(i18n.KeyFigures, s0.StartYear, last), 1,
@@ -41,7 +41,11 @@ func (b *builder) summary() ([]item, error) {
 		if s.Depleted {
 			dep = s.DepletionYear
 		}
-		tb.add(1, o.Name, b.year(dep), b.percent(s.GAP), b.percent(s.ActuarialBalance),
+		gap, bal := l.S(i18n.NotAvailable), l.S(i18n.NotAvailable)
+		if !s.Undefined.SalaryScalars {
+			gap, bal = b.percent(s.GAP), b.percent(s.ActuarialBalance)
+		}
+		tb.add(1, o.Name, b.year(dep), gap, bal,
 			b.l.Float(s.ReserveRatio[s.Years-1], reform.RatioDecimals))
 	}
 	return append(items, item{Table: tb}), nil
@@ -174,8 +178,8 @@ func (b *builder) finance() ([]item, error) {
 		for _, t := range []int{0, n - 1} {
 			y := &o.Result.Years[t]
 			cost, contrib := l.S(i18n.NotAvailable), l.S(i18n.NotAvailable)
-			if y.SalaryBill != 0 {
-				cost, contrib = b.percent(y.Expenditure()/y.SalaryBill), b.percent(y.TotalContributions()/y.SalaryBill)
+			if y.ContributionBase != 0 {
+				cost, contrib = b.percent(y.Expenditure()/y.ContributionBase), b.percent(y.TotalContributions()/y.ContributionBase)
 			}
 			if t == 0 {
 				cfirst = append(cfirst, cost, contrib)

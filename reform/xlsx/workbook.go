@@ -320,13 +320,13 @@ func (b *book) summary() error {
 			}
 			return o.Summary.DepletionYear
 		}},
-		{l.S(i18n.IndGAP), pct, func(o *reform.Outcome) value { return perCent(o.Summary.GAP) }},
-		{l.S(i18n.IndGAPNoReserve), pct, func(o *reform.Outcome) value { return perCent(o.Summary.GAPWithoutReserve) }},
+		{l.S(i18n.IndGAP), pct, func(o *reform.Outcome) value { return onSalaries(o, o.Summary.GAP) }},
+		{l.S(i18n.IndGAPNoReserve), pct, func(o *reform.Outcome) value { return onSalaries(o, o.Summary.GAPWithoutReserve) }},
 		{l.F(i18n.IndReserveRatio, last), l.S(i18n.UnitYearsExpense), func(o *reform.Outcome) value {
 			return o.Summary.ReserveRatio[o.Summary.Years-1]
 		}},
 		{l.S(i18n.IndDeficitPV), b.units, func(o *reform.Outcome) value { return b.money(o.Summary.DeficitPV) }},
-		{l.S(i18n.IndBalance), pct, func(o *reform.Outcome) value { return perCent(o.Summary.ActuarialBalance) }},
+		{l.S(i18n.IndBalance), pct, func(o *reform.Outcome) value { return onSalaries(o, o.Summary.ActuarialBalance) }},
 	}
 	var rows [][]value
 	for _, d := range inds {
@@ -367,12 +367,23 @@ func (b *book) summary() error {
 	return nil
 }
 
+// onSalaries returns a rate on salaries in per cent, or an empty cell
+// when the outcome has no salaries ([indicator.Undefined] SalaryScalars).
+func onSalaries(o *reform.Outcome, x float64) value {
+	if o.Summary.Undefined.SalaryScalars {
+		return empty
+	}
+	return perCent(x)
+}
+
 // diff returns v − base for numbers, an empty cell otherwise (a year of
 // depletion against "none").
 func diff(base, v value) value {
 	switch bv := base.(type) {
 	case float64:
-		return v.(float64) - bv
+		if vv, ok := v.(float64); ok {
+			return vv - bv
+		}
 	case int:
 		if vv, ok := v.(int); ok {
 			return vv - bv
@@ -402,7 +413,7 @@ func (b *book) projection() error {
 			y := &o.Result.Years[t]
 			rows = append(rows, []value{
 				o.Result.StartYear + t, o.Name, b.money(y.ReserveEnd),
-				rate(y.Expenditure(), y.SalaryBill), rate(y.TotalContributions(), y.SalaryBill),
+				rate(y.Expenditure(), y.ContributionBase), rate(y.TotalContributions(), y.ContributionBase),
 				b.money(y.TotalContributions()), b.money(y.Benefits()), b.money(y.Transfers), b.money(y.SalaryBill),
 				y.Actives, y.TotalPensioners(), supportRatio(y),
 			})
@@ -437,8 +448,8 @@ func (b *book) comparison(i int) error {
 	var rows [][]value
 	for t := range base.Result.Years {
 		yb, yr := &base.Result.Years[t], &ref.Result.Years[t]
-		cb, cr := rate(yb.TotalContributions(), yb.SalaryBill), rate(yr.TotalContributions(), yr.SalaryBill)
-		pb, pr := rate(yb.Expenditure(), yb.SalaryBill), rate(yr.Expenditure(), yr.SalaryBill)
+		cb, cr := rate(yb.TotalContributions(), yb.ContributionBase), rate(yr.TotalContributions(), yr.ContributionBase)
+		pb, pr := rate(yb.Expenditure(), yb.ContributionBase), rate(yr.Expenditure(), yr.ContributionBase)
 		rows = append(rows, []value{
 			base.Result.StartYear + t,
 			b.money(yb.ReserveEnd), b.money(yr.ReserveEnd), b.money(yr.ReserveEnd) - b.money(yb.ReserveEnd),

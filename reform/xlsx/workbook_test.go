@@ -112,8 +112,8 @@ func TestWorkbook(t *testing.T) {
 				assert.Equal(t, o.Name, row[1])
 				near(t, float64(o.Result.StartYear+tt), num(t, f, pn, p, i, 0), "year")
 				near(t, y.ReserveEnd/k, num(t, f, pn, p, i, 2), "reserve")
-				near(t, 100*y.Expenditure()/y.SalaryBill, num(t, f, pn, p, i, 3), "PAYG")
-				near(t, 100*y.TotalContributions()/y.SalaryBill, num(t, f, pn, p, i, 4), "contribution rate")
+				near(t, 100*y.Expenditure()/y.ContributionBase, num(t, f, pn, p, i, 3), "PAYG")
+				near(t, 100*y.TotalContributions()/y.ContributionBase, num(t, f, pn, p, i, 4), "contribution rate")
 				near(t, y.TotalContributions()/k, num(t, f, pn, p, i, 5), "contributions")
 				near(t, y.Benefits()/k, num(t, f, pn, p, i, 6), "benefits")
 				near(t, y.SalaryBill/k, num(t, f, pn, p, i, 8), "salary bill")
@@ -149,7 +149,7 @@ func TestWorkbook(t *testing.T) {
 				near(t, yb.ReserveEnd/k, num(t, f, cn, c, i, 1), "reserve base")
 				near(t, yr.ReserveEnd/k, num(t, f, cn, c, i, 2), "reserve reform")
 				near(t, yr.ReserveEnd/k-yb.ReserveEnd/k, num(t, f, cn, c, i, 3), "reserve difference")
-				near(t, 100*yr.TotalContributions()/yr.SalaryBill-100*yb.TotalContributions()/yb.SalaryBill, num(t, f, cn, c, i, 6), "rate difference")
+				near(t, 100*yr.TotalContributions()/yr.ContributionBase-100*yb.TotalContributions()/yb.ContributionBase, num(t, f, cn, c, i, 6), "rate difference")
 			}
 
 			// The attribution: the base, each measure, the total.

@@ -101,7 +101,7 @@ func TestCalibration(t *testing.T) {
 		var during, deaths float64
 		for ti := range census.NumPensionTypes {
 			deaths += y.PensionerDeaths[ti]
-			if typ := census.PensionType(ti + 1); typ != census.PensionOldAge && typ != census.PensionEarly {
+			if typ := census.PensionTypeAt(ti); typ != census.PensionOldAge && typ != census.PensionEarly {
 				during += y.NewPensions[ti]
 			}
 		}

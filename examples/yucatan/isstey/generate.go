@@ -311,7 +311,7 @@ func lognormal(rng *rand.Rand, s float64) float64 {
 func generateActives(rng *rand.Rand, cfg Config) []census.Active {
 	var d [actuarial.NumSexes]cumulative
 	for sx := range actuarial.NumSexes {
-		sex := actuarial.Sex(sx + 1)
+		sex := actuarial.SexAt(sx)
 		for s := 0; s <= maxActive-minEntryAge; s++ {
 			hired := CensusYear - 1 - s // the calendar year of entry
 			w := math.Exp(-cfg.Retention * float64(s))
@@ -396,7 +396,7 @@ func generatePensioners(rng *rand.Rand, cfg Config) []census.Pensioner {
 	raw := make([]float64, len(out))
 	for i := range out {
 		ti := byType.draw(rng)[0]
-		typ := census.PensionType(ti + 1)
+		typ := census.PensionTypeAt(ti)
 		v := ages[ti].draw(rng)
 		age, since := v[0], v[1]
 		share := cfg.WomenShare

@@ -152,7 +152,7 @@ func TestGenerateInvariants(t *testing.T) {
 	assert.InDelta(t, cfg.MeanPension, sum/n, centTol, "the pensions average MeanPension (scaled by construction)")
 	for ti, want := range cfg.PensionShares {
 		got := float64(byType[ti]) / n
-		assert.InDelta(t, want, got, sigmas*math.Sqrt(want*(1-want)/n)+1e-12, census.PensionType(ti+1).String())
+		assert.InDelta(t, want, got, sigmas*math.Sqrt(want*(1-want)/n)+1e-12, census.PensionTypeAt(ti).String())
 	}
 }
 

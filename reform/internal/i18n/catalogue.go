@@ -33,6 +33,7 @@ const (
 	UnitYearsExpense Key = "unit.yearsexpense"
 	UnitYear         Key = "unit.year"
 	DifferenceFormat Key = "diff" // scenario, base
+	ReserveExhausted Key = "unit.exhausted"
 )
 
 // The keys of the charts (package reform/chart).
@@ -83,6 +84,7 @@ var english = map[Key]string{
 	UnitYearsExpense: "years of expenditure",
 	UnitYear:         "year",
 	DifferenceFormat: "%s − %s",
+	ReserveExhausted: "; n/a: reserve exhausted",
 
 	ChartYear:          "year",
 	ChartReserveTitle:  "Reserve at the end of the year",
@@ -130,6 +132,7 @@ var spanish = map[Key]string{
 	UnitYearsExpense: "años de gasto",
 	UnitYear:         "año",
 	DifferenceFormat: "%s − %s",
+	ReserveExhausted: "; n.d.: reserva agotada",
 
 	ChartYear:          "año",
 	ChartReserveTitle:  "Reserva al cierre del año",

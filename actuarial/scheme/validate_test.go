@@ -1,0 +1,130 @@
+package scheme_test
+
+import (
+	"errors"
+	"math"
+	"strings"
+	"testing"
+
+	"github.com/reserva-go/reserva/actuarial"
+	"github.com/reserva-go/reserva/actuarial/actuarialtest"
+	"github.com/reserva-go/reserva/actuarial/census"
+	"github.com/reserva-go/reserva/actuarial/scheme"
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+// TestValidateBadInput checks that each bad field of a scheme is refused
+// with an error naming the field, its value (a calendar year for a
+// schedule's step) and the sentinel, and that no error on a field that is
+// not an age or service reads as one.
+func TestValidateBadInput(t *testing.T) {
+	lastAge := func(s *scheme.Scheme) int {
+		return s.Assumptions.Mortality[scheme.StatusActive][0].(scheme.PeriodTable).Table.MaxAge()
+	}
+	cases := []struct {
+		name  string
+		edit  func(s *scheme.Scheme)
+		field string
+		value string
+		err   error
+	}{
+		{"start year unset", func(s *scheme.Scheme) { s.StartYear = 0 }, "StartYear", "0", scheme.ErrRequired},
+		{"negative eligibility age", func(s *scheme.Scheme) {
+			s.Groups[0].Rules[0].Eligibility.Full[0] = actuarial.Conditions{{MinAge: -1, MinService: 10}}
+		}, "Groups[0].Rules[0].Eligibility.Full[male][0].MinAge", "-1", actuarial.ErrRange},
+		{"eligibility age above the census ages", func(s *scheme.Scheme) {
+			s.Groups[0].Rules[0].Eligibility.Reduced[1] = actuarial.Conditions{{MinAge: census.MaxCensusAge + 1}}
+		}, "Groups[0].Rules[0].Eligibility.Reduced[female][0].MinAge", "121", actuarial.ErrRange},
+		{"eligibility age above the table", func(s *scheme.Scheme) {
+			a := lastAge(s) + 1
+			s.Groups[0].Rules[0].Eligibility.Full[0] = actuarial.Conditions{{MinAge: a}}
+		}, "Groups[0].Rules[0].Eligibility.Full[male][0].MinAge", "", scheme.ErrUnreachableAge},
+		{"negative service", func(s *scheme.Scheme) {
+			s.Groups[0].Rules[0].Eligibility.Full[0] = actuarial.Conditions{{MinAge: 60, MinService: -5}}
+		}, "Groups[0].Rules[0].Eligibility.Full[male][0].MinService", "-5", actuarial.ErrRange},
+		{"full age out of range", func(s *scheme.Scheme) { s.Groups[0].Rules[0].Eligibility.FullAge[1] = 200 },
+			"Groups[0].Rules[0].Eligibility.FullAge[female]", "200", actuarial.ErrRange},
+		{"negative full age", func(s *scheme.Scheme) { s.Groups[0].Rules[0].Eligibility.FullAge[0] = -60 },
+			"Groups[0].Rules[0].Eligibility.FullAge[male]", "-60", actuarial.ErrRange},
+		{"salary without members", func(s *scheme.Scheme) {
+			a := s.Groups[0].Actives
+			i := a.Index(actuarial.Female, 19, 0)
+			a.Count[i], a.Salary[i] = 0, 5000
+		}, "Groups[0].Actives amount[", "5000", scheme.ErrEmptyCell},
+		{"pension without pensioners", func(s *scheme.Scheme) {
+			p := s.Groups[0].Pensioners
+			i := p.Index(census.PensionSurvivor, actuarial.Male, 3)
+			p.Count[i], p.Pension[i] = 0, 100
+		}, "Groups[0].Pensioners amount[", "100", scheme.ErrEmptyCell},
+		{"return as a percent", func(s *scheme.Scheme) { s.Assumptions.Return = actuarial.Constant(6) },
+			"Return in 2025", "6", scheme.ErrImplausibleRate},
+		{"wage growth as a percent", func(s *scheme.Scheme) {
+			s.Assumptions.WageGrowth = actuarial.Schedule{{Year: 2020, Value: 0.04}, {Year: 2030, Value: 4.5}}
+		}, "WageGrowth in 2030", "4.5", scheme.ErrImplausibleRate},
+		{"inflation crash", func(s *scheme.Scheme) { s.Assumptions.Inflation = actuarial.Constant(-0.6) },
+			"Inflation in 2025", "-0.6", scheme.ErrImplausibleRate},
+		{"unit growth as a percent", func(s *scheme.Scheme) { s.Assumptions.UnitGrowth = actuarial.Constant(3.5) },
+			"UnitGrowth in 2025", "3.5", scheme.ErrImplausibleRate},
+		{"entrant growth as a percent", func(s *scheme.Scheme) { s.Assumptions.Entrants.Growth = actuarial.Constant(2) },
+			"Entrants.Growth in 2025", "2", scheme.ErrImplausibleRate},
+		{"index rate as a percent", func(s *scheme.Scheme) {
+			r := &s.Groups[0].Rules[0]
+			r.Indexation, r.IndexRate = scheme.IndexFixed, actuarial.Constant(3)
+		}, "Groups[0].Rules[0].IndexRate in 2025", "3", scheme.ErrImplausibleRate},
+		{"admin costs as a percent", func(s *scheme.Scheme) { s.AdminCosts.ShareOfBenefits = actuarial.Constant(2) },
+			"AdminCosts.ShareOfBenefits in 2025", "2", scheme.ErrImplausibleRate},
+		{"return below -100% names the calendar year", func(s *scheme.Scheme) { s.Assumptions.Return = actuarial.Constant(-1.5) },
+			"Return in 2025", "-1.5", actuarial.ErrInterest},
+		{"extra payments NaN", func(s *scheme.Scheme) { s.Groups[0].Rules[0].ExtraPayments = math.NaN() },
+			"Groups[0].Rules[0].ExtraPayments", "NaN", actuarial.ErrNotFinite},
+		{"negative entrant salary", func(s *scheme.Scheme) { s.Assumptions.Entrants.Profile[0].Salary = -1 },
+			"Entrants.Profile[0].Salary", "-1", actuarial.ErrNegative},
+		{"negative ceiling", func(s *scheme.Scheme) { s.Groups[0].Rules[0].Ceiling.Money = -1 },
+			"Groups[0].Rules[0].Ceiling", "-1", actuarial.ErrNegative},
+	}
+	require.NoError(t, actuarialtest.ReferenceScheme(t, 65).Validate())
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			s := actuarialtest.ReferenceScheme(t, 65)
+			c.edit(s)
+			err := s.Validate()
+			require.Error(t, err)
+			assert.ErrorIs(t, err, c.err)
+			var se *scheme.SchemeError
+			require.ErrorAs(t, err, &se)
+			assert.True(t, strings.HasPrefix(se.Field, c.field), "field %q, want %q", se.Field, c.field)
+			if c.value != "" {
+				assert.Equal(t, c.value, se.Value)
+			}
+			if !errors.Is(err, actuarial.ErrRange) {
+				assert.NotContains(t, err.Error(), "age or service", "a field that is not an age")
+			}
+		})
+	}
+}
+
+// TestValidatePercentMessage checks the wording of a rate written as a
+// percent, and that AllowExtremeRates lets it through on purpose.
+func TestValidatePercentMessage(t *testing.T) {
+	s := actuarialtest.ReferenceScheme(t, 65)
+	s.Assumptions.Return = actuarial.Constant(6)
+	err := s.Validate()
+	require.Error(t, err)
+	assert.Contains(t, err.Error(), `Return in 2025 "6": implausible yearly rate: looks like a percent; rates are fractions, 0.06 is 6%`)
+
+	s.Assumptions.AllowExtremeRates = true
+	assert.NoError(t, s.Validate(), "a hyperinflation on purpose")
+	s.Assumptions.Return = actuarial.Constant(-1)
+	assert.ErrorIs(t, s.Validate(), actuarial.ErrInterest, "−100% stays impossible")
+}
+
+// TestValidateErrRangeWording checks that ErrRange does not say "age" for
+// the fields that are not ages (an entrant group's index, say).
+func TestValidateErrRangeWording(t *testing.T) {
+	s := actuarialtest.ReferenceScheme(t, 65)
+	s.EntrantGroups = []scheme.GroupFrom{{From: 2030, Group: 3}}
+	err := s.Validate()
+	require.ErrorIs(t, err, actuarial.ErrRange)
+	assert.NotContains(t, err.Error(), "age")
+}

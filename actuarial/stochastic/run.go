@@ -1,0 +1,327 @@
+// The stochastic projection: scenarios of a scheme run in parallel, each
+// reduced to its summary values.
+
+package stochastic
+
+import (
+	"context"
+	"fmt"
+	"math"
+	"runtime"
+	"sync"
+	"sync/atomic"
+
+	"github.com/reserva-go/reserva/actuarial"
+	"github.com/reserva-go/reserva/actuarial/indicator"
+	"github.com/reserva-go/reserva/actuarial/projection"
+	"github.com/reserva-go/reserva/actuarial/scheme"
+)
+
+// Config says which scenarios to run and over which years. The zero value
+// is not runnable: Years and Scenarios are required.
+type Config struct {
+	// Years is the number of years projected from the scheme's StartYear,
+	// > 0; the by-year measures cover them.
+	Years int
+	// First is the index of the first scenario run, ≥ 0: a shard runs
+	// scenarios [First, First+Scenarios). 0: from the first scenario.
+	First int
+	// Scenarios is the number of scenarios run, > 0.
+	Scenarios int
+	// Workers is the number of goroutines; 0: runtime.GOMAXPROCS(0). The
+	// outcomes do not depend on it.
+	Workers int
+	// Horizon is the basis of the GAP and of the deficit's present value:
+	// its Years (0: every projected year), Timing, TargetRatio and Floor.
+	// Its Curve must be nil: each scenario is discounted at its own
+	// returns. The zero Horizon covers every projected year, mid-year
+	// flows, no target reserve and a floor of 0.
+	Horizon indicator.Horizon
+}
+
+func (c *Config) validate() error {
+	switch {
+	case c.Years <= 0:
+		return paramErr("Config.Years", c.Years, "want > 0")
+	case c.First < 0:
+		return paramErr("Config.First", c.First, "want ≥ 0")
+	case c.Scenarios <= 0:
+		return paramErr("Config.Scenarios", c.Scenarios, "want > 0")
+	case c.Horizon.Curve != nil:
+		return paramErr("Config.Horizon.Curve", c.Horizon.Curve, "must be nil: scenarios are discounted at their own returns")
+	case c.Horizon.Years < 0 || c.Horizon.Years > c.Years:
+		return paramErr("Config.Horizon.Years", c.Horizon.Years, fmt.Sprintf("want 0..%d", c.Years))
+	}
+	return nil
+}
+
+// Outcomes are the summary values of each scenario of a run, in scenario
+// order: the by-year series of scenario First+k at [k·Years + t], year t
+// being calendar year StartYear + t. A ratio whose denominator is 0 in a
+// year (a reserve ratio without expenditure, a cost rate without salaries)
+// is NaN there, and so is a GAP without salaries: measures of such values
+// return an [*UndefinedError]. Build them with [Run]; join shards with
+// [Merge].
+type Outcomes struct {
+	StartYear    int // calendar year of t = 0
+	Years        int // years of the by-year series
+	HorizonYears int // the years the GAP and the deficit cover
+	First        int // index of the first scenario
+
+	Reserve          []float64 // reserve at 31 December
+	ReserveRatio     []float64 // reserve at 31 December over the year's benefits and administration costs
+	CostRate         []float64 // PAYG cost rate: benefits and administration costs over the salary bill
+	DeficitTransfers []float64 // the state's transfers that keep the reserve at or above the horizon's floor (indicator.DeficitTransfers), 0 after the horizon
+
+	Depletion []int     // by scenario: the calendar year the reserve is exhausted, 0 if not within Years
+	GAP       []float64 // by scenario: general average premium over the horizon, at the scenario's returns
+	DeficitPV []float64 // by scenario: present value at t = 0 of DeficitTransfers, at the scenario's returns
+}
+
+// Len is the number of scenarios.
+func (o *Outcomes) Len() int { return len(o.Depletion) }
+
+// worker holds what one goroutine reuses across its scenarios.
+type worker struct {
+	s     scheme.Scheme // the scheme with this worker's economic schedules
+	proj  *projection.Projector
+	res   *projection.Result
+	path  Path
+	sched [3]actuarial.Schedule
+	flows indicator.Flows
+	net   []float64
+	def   []float64
+}
+
+func newWorker(s *scheme.Scheme, series Series, years int) (*worker, error) {
+	w := &worker{s: *s}
+	as := &w.s.Assumptions
+	for k, dst := range []*[]float64{&w.path.Return, &w.path.WageGrowth, &w.path.Inflation} {
+		if series&(1<<k) == 0 {
+			continue
+		}
+		*dst = make([]float64, years)
+		sc := make(actuarial.Schedule, years)
+		for t := range sc {
+			sc[t].Year = s.StartYear + t
+		}
+		w.sched[k] = sc
+		switch k {
+		case 0:
+			as.Return = sc
+		case 1:
+			as.WageGrowth = sc
+		case 2:
+			as.Inflation = sc
+		}
+	}
+	// Any valid rate will do for validation; the paths replace them.
+	p, err := projection.NewProjector(&w.s)
+	if err != nil {
+		return nil, err
+	}
+	w.proj = p
+	w.net = make([]float64, years)
+	w.def = make([]float64, years)
+	return w, nil
+}
+
+// scenario draws scenario i and projects it into out at slot k.
+func (w *worker) scenario(g Generator, i, k int, c *Config, out *Outcomes) error {
+	if err := g.Path(i, &w.path); err != nil {
+		return err
+	}
+	for j, src := range [][]float64{w.path.Return, w.path.WageGrowth, w.path.Inflation} {
+		sc := w.sched[j]
+		for t, v := range src {
+			if !(v > -1) || math.IsInf(v, 0) {
+				return fmt.Errorf("%s of year %d = %v: %w: want a finite rate above −1", [3]string{"return", "wage growth", "inflation"}[j], w.s.StartYear+t, v, ErrParameter)
+			}
+			sc[t].Value = v
+		}
+	}
+	res, err := w.proj.Run(w.res, c.Years)
+	if err != nil {
+		return err
+	}
+	w.res = res
+	n := c.Years
+	base := k * n
+	reserve, ratio, cost := out.Reserve[base:base+n], out.ReserveRatio[base:base+n], out.CostRate[base:base+n]
+	for t := range res.Years {
+		y := &res.Years[t]
+		e := y.Expenditure()
+		reserve[t] = y.ReserveEnd
+		ratio[t], cost[t] = math.NaN(), math.NaN()
+		if e != 0 {
+			ratio[t] = y.ReserveEnd / e
+		}
+		if y.SalaryBill != 0 {
+			cost[t] = e / y.SalaryBill
+		}
+	}
+	dep, ok, err := indicator.DepletionYear(w.s.StartYear, reserve)
+	if err != nil {
+		return err
+	}
+	if !ok {
+		dep = 0
+	}
+	out.Depletion[k] = dep
+
+	f := res.Flows(&w.flows)
+	h := c.Horizon
+	if h.Curve, err = res.ReturnCurve(); err != nil {
+		return err
+	}
+	hn := h.Years
+	if hn == 0 {
+		hn = n
+	}
+	var bill float64
+	for _, s := range f.SalaryBill[:hn] {
+		bill += s
+	}
+	out.GAP[k] = math.NaN()
+	if bill > 0 {
+		if out.GAP[k], err = indicator.GAP(f.SalaryBill, f.Benefits, f.Costs, f.ReserveStart[0], h); err != nil {
+			return err
+		}
+	}
+	if _, err := indicator.NetCashFlow(w.net, f.Contributions, f.Transfers, f.Benefits, f.Costs); err != nil {
+		return err
+	}
+	d, pv, err := indicator.DeficitTransfers(w.def[:hn], f.ReserveStart[0], w.net, h)
+	if err != nil {
+		return err
+	}
+	copy(out.DeficitTransfers[base:base+n], d)
+	clear(out.DeficitTransfers[base+hn : base+n])
+	out.DeficitPV[k] = pv
+	return nil
+}
+
+// Run projects scenarios [c.First, c.First+c.Scenarios) of generator g on
+// scheme s, in parallel over c.Workers goroutines, and returns each
+// scenario's summary values. Scenario i is s with Assumptions.Return,
+// WageGrowth and Inflation replaced, for the series g draws, by the schedules
+// of g's path i (the others as in s), projected for c.Years years by a
+// [projection.Projector] that each worker reuses across its scenarios. The
+// outcomes are the same, bit for bit, for any number of workers and any
+// split into shards.
+//
+// The scheme must not change during the call. Run checks ctx before each
+// scenario and returns ctx.Err() once it is cancelled, within one projected
+// scenario per worker. Other errors are a *ParamError for a bad Config, the
+// scheme's validation error, or the error of the first scenario (by index)
+// that fails, wrapped with its index; no outcomes are returned with an error.
+func Run(ctx context.Context, s *scheme.Scheme, g Generator, c Config) (*Outcomes, error) {
+	if err := c.validate(); err != nil {
+		return nil, err
+	}
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
+	workers := c.Workers
+	if workers <= 0 {
+		workers = runtime.GOMAXPROCS(0)
+	}
+	workers = min(workers, c.Scenarios)
+	n, m := c.Years, c.Scenarios
+	hn := c.Horizon.Years
+	if hn == 0 {
+		hn = n
+	}
+	out := &Outcomes{
+		StartYear: s.StartYear, Years: n, HorizonYears: hn, First: c.First,
+		Reserve: make([]float64, m*n), ReserveRatio: make([]float64, m*n),
+		CostRate: make([]float64, m*n), DeficitTransfers: make([]float64, m*n),
+		Depletion: make([]int, m), GAP: make([]float64, m), DeficitPV: make([]float64, m),
+	}
+	ws := make([]*worker, workers)
+	for k := range ws {
+		w, err := newWorker(s, g.Series(), n)
+		if err != nil {
+			return nil, err
+		}
+		ws[k] = w
+	}
+	var (
+		next    atomic.Int64
+		stop    atomic.Bool
+		wg      sync.WaitGroup
+		errs    = make([]error, workers)
+		errIdx  = make([]int, workers)
+		ctxDone = make([]bool, workers)
+	)
+	for wi, w := range ws {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for !stop.Load() {
+				k := int(next.Add(1) - 1)
+				if k >= m {
+					return
+				}
+				if ctx.Err() != nil {
+					ctxDone[wi] = true
+					stop.Store(true)
+					return
+				}
+				if err := w.scenario(g, c.First+k, k, &c, out); err != nil {
+					errs[wi], errIdx[wi] = fmt.Errorf("stochastic: scenario %d: %w", c.First+k, err), k
+					stop.Store(true)
+					return
+				}
+			}
+		}()
+	}
+	wg.Wait()
+	for _, d := range ctxDone {
+		if d {
+			return nil, ctx.Err()
+		}
+	}
+	first := -1
+	for wi, err := range errs {
+		if err != nil && (first < 0 || errIdx[wi] < errIdx[first]) {
+			first = wi
+		}
+	}
+	if first >= 0 {
+		return nil, errs[first]
+	}
+	return out, nil
+}
+
+// Merge joins the outcomes of contiguous shards, given in scenario order
+// (each part's First the previous part's First plus its Len), into the
+// outcomes of the full run: the concatenation of their per-scenario values.
+// The parts must share StartYear, Years and HorizonYears; otherwise Merge
+// returns an error wrapping ErrShard. The parts are not changed.
+func Merge(parts ...*Outcomes) (*Outcomes, error) {
+	if len(parts) == 0 {
+		return nil, fmt.Errorf("stochastic: Merge of no parts: %w", ErrShard)
+	}
+	p0 := parts[0]
+	out := &Outcomes{StartYear: p0.StartYear, Years: p0.Years, HorizonYears: p0.HorizonYears, First: p0.First}
+	next := p0.First
+	for i, p := range parts {
+		if p.StartYear != p0.StartYear || p.Years != p0.Years || p.HorizonYears != p0.HorizonYears {
+			return nil, fmt.Errorf("stochastic: Merge part %d (start %d, %d years, horizon %d) differs from part 0 (start %d, %d years, horizon %d): %w",
+				i, p.StartYear, p.Years, p.HorizonYears, p0.StartYear, p0.Years, p0.HorizonYears, ErrShard)
+		}
+		if p.First != next {
+			return nil, fmt.Errorf("stochastic: Merge part %d starts at scenario %d, want %d: %w", i, p.First, next, ErrShard)
+		}
+		next += p.Len()
+		out.Reserve = append(out.Reserve, p.Reserve...)
+		out.ReserveRatio = append(out.ReserveRatio, p.ReserveRatio...)
+		out.CostRate = append(out.CostRate, p.CostRate...)
+		out.DeficitTransfers = append(out.DeficitTransfers, p.DeficitTransfers...)
+		out.Depletion = append(out.Depletion, p.Depletion...)
+		out.GAP = append(out.GAP, p.GAP...)
+		out.DeficitPV = append(out.DeficitPV, p.DeficitPV...)
+	}
+	return out, nil
+}

@@ -1,0 +1,78 @@
+package stochastic_test
+
+import (
+	"context"
+	"flag"
+	"sync"
+	"testing"
+
+	"github.com/reserva-go/reserva/actuarial/actuarialtest"
+	"github.com/reserva-go/reserva/actuarial/projection"
+	"github.com/reserva-go/reserva/actuarial/stochastic"
+)
+
+// benchScenarios is the number of scenarios of the 10k benchmarks; a
+// smaller number (-args -scenarios=1000) measures the ratio of the two on a
+// loaded machine.
+var benchScenarios = flag.Int("scenarios", 10_000, "scenarios of BenchmarkStochastic10k and BenchmarkDeterministic10k")
+
+// BenchmarkStochastic10k runs 10,000 scenarios × 100 years of the scheme of
+// BenchmarkProjectReference (actuarialtest.ReferenceScheme(b, 65)) with
+// stochastic returns, wage growth and inflation (the joint model), on 2
+// workers, and measures every outcome. Run it once: -benchtime=1x.
+func BenchmarkStochastic10k(b *testing.B) {
+	s := actuarialtest.ReferenceScheme(b, 65)
+	c := stochastic.Config{Years: 100, Scenarios: *benchScenarios, Workers: 2}
+	b.ReportAllocs()
+	for range b.N {
+		if _, err := stochastic.Run(context.Background(), s, economy(1, 1), c); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+// BenchmarkDeterministic10k is BenchmarkStochastic10k's yardstick: 10,000
+// deterministic projections of the same scheme for 100 years, split over 2
+// goroutines, each with its own Projector and Result.
+func BenchmarkDeterministic10k(b *testing.B) {
+	s := actuarialtest.ReferenceScheme(b, 65)
+	b.ReportAllocs()
+	for range b.N {
+		var wg sync.WaitGroup
+		for range 2 {
+			wg.Add(1)
+			go func() {
+				defer wg.Done()
+				p, err := projection.NewProjector(s)
+				if err != nil {
+					b.Error(err)
+					return
+				}
+				var res *projection.Result
+				for range *benchScenarios / 2 {
+					if res, err = p.Run(res, 100); err != nil {
+						b.Error(err)
+						return
+					}
+				}
+			}()
+		}
+		wg.Wait()
+	}
+}
+
+// BenchmarkStochasticReturns10k is BenchmarkStochastic10k with stochastic
+// returns only (lognormal), wage growth and inflation as the scheme has
+// them: the cost of the stochastic machinery itself, next to
+// BenchmarkDeterministic10k.
+func BenchmarkStochasticReturns10k(b *testing.B) {
+	s := actuarialtest.ReferenceScheme(b, 65)
+	c := stochastic.Config{Years: 100, Scenarios: *benchScenarios, Workers: 2}
+	g := stochastic.Lognormal{Mu: 0.044, Sigma: 0.1, Seed: 1}
+	b.ReportAllocs()
+	for range b.N {
+		if _, err := stochastic.Run(context.Background(), s, g, c); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
