@@ -45,8 +45,14 @@ func (b *builder) summary() ([]item, error) {
 		if !s.Undefined.SalaryScalars {
 			gap, bal = b.percent(s.GAP), b.percent(s.ActuarialBalance)
 		}
-		tb.add(1, o.Name, b.year(dep), gap, bal,
-			b.l.Float(s.ReserveRatio[s.Years-1], reform.RatioDecimals))
+		// A negative reserve ratio (an exhausted reserve) is not shown, as in
+		// package reform's summary: the ratio of a debt to a year's
+		// expenditure misleads.
+		rr := l.S(i18n.NotAvailable)
+		if x := s.ReserveRatio[s.Years-1]; x >= 0 {
+			rr = b.l.Float(x, reform.RatioDecimals)
+		}
+		tb.add(1, o.Name, b.year(dep), gap, bal, rr)
 	}
 	return append(items, item{Table: tb}), nil
 }

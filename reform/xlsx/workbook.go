@@ -313,6 +313,13 @@ func (b *book) summary() error {
 		name, unit string
 		get        func(o *reform.Outcome) value
 	}
+	ratioUnit := l.S(i18n.UnitYearsExpense)
+	for _, o := range out {
+		if o.Summary.ReserveRatio[o.Summary.Years-1] < 0 {
+			ratioUnit += l.S(i18n.ReserveExhausted)
+			break
+		}
+	}
 	inds := []ind{
 		{l.S(i18n.IndDepletion), l.S(i18n.UnitYear), func(o *reform.Outcome) value {
 			if !o.Summary.Depleted {
@@ -322,8 +329,13 @@ func (b *book) summary() error {
 		}},
 		{l.S(i18n.IndGAP), pct, func(o *reform.Outcome) value { return onSalaries(o, o.Summary.GAP) }},
 		{l.S(i18n.IndGAPNoReserve), pct, func(o *reform.Outcome) value { return onSalaries(o, o.Summary.GAPWithoutReserve) }},
-		{l.F(i18n.IndReserveRatio, last), l.S(i18n.UnitYearsExpense), func(o *reform.Outcome) value {
-			return o.Summary.ReserveRatio[o.Summary.Years-1]
+		{l.F(i18n.IndReserveRatio, last), ratioUnit, func(o *reform.Outcome) value {
+			// A negative ratio (an exhausted reserve) is an empty cell, as
+			// in package reform's summary.
+			if x := o.Summary.ReserveRatio[o.Summary.Years-1]; x >= 0 {
+				return x
+			}
+			return empty
 		}},
 		{l.S(i18n.IndDeficitPV), b.units, func(o *reform.Outcome) value { return b.money(o.Summary.DeficitPV) }},
 		{l.S(i18n.IndBalance), pct, func(o *reform.Outcome) value { return onSalaries(o, o.Summary.ActuarialBalance) }},

@@ -135,8 +135,16 @@ func TestWorkbook(t *testing.T) {
 				func(o reform.Outcome) float64 { return o.Summary.DeficitPV / k },
 				func(o reform.Outcome) float64 { return 100 * o.Summary.ActuarialBalance },
 			} {
-				near(t, get(base), num(t, f, sn, s, i+1, 2), s.rows[i+1][0])
 				near(t, get(ref), num(t, f, sn, s, i+1, 3), s.rows[i+1][0])
+				if i == 2 && get(base) < 0 {
+					// The base's reserve is exhausted in 2036 (reformtest.Years):
+					// its ratio and the difference are empty cells, the unit says why.
+					assert.Equal(t, "", cellAt(s.rows[i+1], 2))
+					assert.Equal(t, "", cellAt(s.rows[i+1], 4))
+					assert.Contains(t, s.rows[i+1][1], "; n")
+					continue
+				}
+				near(t, get(base), num(t, f, sn, s, i+1, 2), s.rows[i+1][0])
 				near(t, get(ref)-get(base), num(t, f, sn, s, i+1, 4), s.rows[i+1][0])
 			}
 
@@ -211,4 +219,13 @@ func TestNoExcelizeInCore(t *testing.T) {
 		assert.NotContains(t, string(out), "excelize", pkg)
 		assert.True(t, strings.Contains(string(out), pkg), pkg)
 	}
+}
+
+// cellAt returns cell j of a row read back, "" past its last cell (GetRows
+// drops empty trailing cells).
+func cellAt(row []string, j int) string {
+	if j >= len(row) {
+		return ""
+	}
+	return row[j]
 }
