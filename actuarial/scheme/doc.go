@@ -46,4 +46,21 @@
 // ([actuarial.ErrRange], [actuarial.ErrNegative], [actuarial.ErrRate],
 // [actuarial.ErrNotFinite], [actuarial.ErrInterest]). A nil scheme is a
 // programming error and panics where it is used.
+//
+// # Study files
+//
+// A scheme, where its census and mortality come from, and other schemes to
+// compare it with make a study file: a versioned JSON document
+// (StudyVersion), described field by field with examples in the
+// repository's docs/study-format.md. [ReadStudyFile] and [DecodeStudy]
+// read one into a [Study]; [EncodeStudy] writes a scheme as one, with its
+// mortality and census inline or by reference to files ([EncodeOptions]).
+// Enums are written by name ("prices", "old_age", "employer", "male"),
+// rates as fractions, money with its currency; each [Rules] entry may cite
+// its legal [Source]. Decoding is strict: an unknown field, a wrong type or
+// a bad value is a [*StudyError] that names the JSON path of the value
+// ("groups[0].rules[1].eligibility.full.both[0].min_age") and its line,
+// wrapping [ErrStudy] and, where one applies, a sentinel above. A scheme
+// encoded and decoded projects to results identical to the last bit:
+// encoding/json writes each float64 in a form that parses back to it.
 package scheme
