@@ -4,6 +4,7 @@
 package reform
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"runtime"
@@ -241,6 +242,13 @@ type scenario struct {
 // opt.Workers at once; out[i] belongs to scens[i] whatever the scheduling.
 // The error is that of the first failing scenario in order.
 func runScenarios(scens []scenario, opt *Options) ([]Outcome, []Metrics, error) {
+	return runScenariosContext(context.Background(), scens, opt)
+}
+
+// runScenariosContext is runScenarios under a context, checked before each
+// scenario is projected: once it is done, the scenarios not yet started are
+// not, and its error is returned.
+func runScenariosContext(ctx context.Context, scens []scenario, opt *Options) ([]Outcome, []Metrics, error) {
 	n := len(scens)
 	outs := make([]Outcome, n)
 	ms := make([]Metrics, n)
@@ -257,6 +265,9 @@ func runScenarios(scens []scenario, opt *Options) ([]Outcome, []Metrics, error) 
 		go func() {
 			defer wg.Done()
 			for i := range next {
+				if errs[i] = ctx.Err(); errs[i] != nil {
+					continue
+				}
 				outs[i], ms[i], errs[i] = runOne(scens[i], opt)
 			}
 		}()
