@@ -105,8 +105,9 @@ type PackageSolution struct {
 // Before searching, the package at From and the package with every lever
 // at its improving bound are projected in parallel: the first meeting the
 // target is the solution (cost 0); the second missing it is a
-// [*NoSolutionError] (its Lever names every lever, Lo the first and Hi the
-// second package's position 0 and 1). ctx is checked before each
+// [*NoSolutionError]: its Lever names every lever, and its Lo = 0 and
+// Hi = 1 stand for the package at From and the package at the bounds, AtLo
+// and AtHi being their objectives. ctx is checked before each
 // projection and its error returned. Bad problem fields wrap [ErrOptions].
 func SolvePackage(ctx context.Context, base *scheme.Scheme, pp PackageProblem, opt Options) (*PackageSolution, error) {
 	if base == nil {
