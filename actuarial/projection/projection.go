@@ -325,7 +325,7 @@ func (p *Projector) pastSalaries(w float64) {
 func (p *Projector) workerRate(g, y int) float64 {
 	grp := &p.s.Groups[g]
 	ri := max(grp.RulesIndex(y), 0)
-	return grp.Rules[ri].Contribution[scheme.Worker].At(y)
+	return grp.Rules[ri].ContributionRate[scheme.Worker].At(y)
 }
 
 // reset loads the census into the state.
@@ -681,7 +681,7 @@ func (p *Projector) prepare(g, y int, w, unit float64) {
 	}
 	gc.r = r
 	for pay := range scheme.NumPayers {
-		gc.contrib[pay] = r.Contribution[pay].At(y)
+		gc.contrib[pay] = r.ContributionRate[pay].At(y)
 	}
 	var ok bool
 	if gc.ceiling, ok = r.Ceiling.Value(unit); !ok {

@@ -31,7 +31,7 @@ func TestProjectionGAP(t *testing.T) {
 	r.Ceiling = actuarial.Limit{} // contributions on the whole salary bill, the GAP's base
 	r.RefundShare = 0             // refunds would depend on the rate being solved for
 	setRate := func(c float64) {
-		r.Contribution = [scheme.NumPayers]actuarial.Schedule{scheme.Employer: actuarial.Constant(c)}
+		r.ContributionRate = [scheme.NumPayers]actuarial.Schedule{scheme.Employer: actuarial.Constant(c)}
 	}
 	setRate(0.10)
 
@@ -83,7 +83,7 @@ func TestProjectionGAPWithCeiling(t *testing.T) {
 	r.Ceiling = actuarial.Limit{Units: 3} // 108 000 in the start year: binds for the older, better-paid members
 	r.RefundShare = 0
 	setRate := func(c float64) {
-		r.Contribution = [scheme.NumPayers]actuarial.Schedule{scheme.Employer: actuarial.Constant(c)}
+		r.ContributionRate = [scheme.NumPayers]actuarial.Schedule{scheme.Employer: actuarial.Constant(c)}
 	}
 	setRate(0.10)
 	run := func() *projection.Result {

@@ -49,8 +49,8 @@ func retireScheme(t testing.TB, edit func(r *scheme.Rules)) *scheme.Scheme {
 	full := actuarial.Conditions{{MinAge: 65, MinService: 15}}
 	reduced := actuarial.Conditions{{MinAge: 60, MinService: 15}}
 	rules := scheme.Rules{
-		From:         2025,
-		Contribution: [scheme.NumPayers]actuarial.Schedule{actuarial.Constant(0.10)},
+		From:             2025,
+		ContributionRate: [scheme.NumPayers]actuarial.Schedule{actuarial.Constant(0.10)},
 		Eligibility: actuarial.Eligibility{
 			Full:             [actuarial.NumSexes]actuarial.Conditions{full, full},
 			Reduced:          [actuarial.NumSexes]actuarial.Conditions{reduced, reduced},

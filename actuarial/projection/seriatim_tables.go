@@ -139,7 +139,7 @@ func (v *Seriatim) groupYears(g int, unit []float64, refunds bool) {
 	grp := &v.s.Groups[g]
 	as := &v.s.Assumptions
 	workerRate := func(y int) float64 {
-		return grp.Rules[max(grp.RulesIndex(y), 0)].Contribution[scheme.Worker].At(y)
+		return grp.Rules[max(grp.RulesIndex(y), 0)].ContributionRate[scheme.Worker].At(y)
 	}
 	var hist []float64 // worker's rates of the years before, the latest first
 	if refunds {
@@ -155,7 +155,7 @@ func (v *Seriatim) groupYears(g int, unit []float64, refunds bool) {
 		yr.r = r
 		yr.w = v.wage[t]
 		for pay := range scheme.NumPayers {
-			yr.contrib[pay] = r.Contribution[pay].At(y)
+			yr.contrib[pay] = r.ContributionRate[pay].At(y)
 		}
 		yr.ceiling, yr.retCap, yr.retFloor, yr.disCap, yr.disFloor = serLimits(r, unit[t])
 		yr.ceiling0, yr.retCap0, yr.retFloor0, yr.disCap0, yr.disFloor0 = serLimits(r, unit[0])

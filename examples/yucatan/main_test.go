@@ -370,9 +370,9 @@ func TestMeasures2025(t *testing.T) {
 		got := tl[len(tl)-1]
 		require.Equal(t, isstey.Reform2025From, got.From, g.Name)
 		for y := isstey.Reform2025From; y < isstey.CensusYear+years; y++ {
-			require.Equal(t, want.Contribution[scheme.Worker].At(y), got.Contribution[scheme.Worker].At(y), "%s, %d", g.Name, y)
+			require.Equal(t, want.ContributionRate[scheme.Worker].At(y), got.ContributionRate[scheme.Worker].At(y), "%s, %d", g.Name, y)
 		}
-		got.Contribution[scheme.Worker], want.Contribution[scheme.Worker] = nil, nil
+		got.ContributionRate[scheme.Worker], want.ContributionRate[scheme.Worker] = nil, nil
 		assert.True(t, reflect.DeepEqual(want, got), "%s:\n got %+v\nwant %+v", g.Name, got, want)
 		want = isstey.Rules2025(isstey.Reform2025From)
 	}
