@@ -52,8 +52,8 @@ func constantCostScheme(t testing.TB, reserve float64) *scheme.Scheme {
 		Groups: []scheme.Group{{
 			Name: "all", Actives: act, Pensioners: pen,
 			Rules: []scheme.Rules{{
-				From:         2025,
-				Contribution: [scheme.NumPayers]actuarial.Schedule{scheme.Worker: actuarial.Constant(0.05)},
+				From:             2025,
+				ContributionRate: [scheme.NumPayers]actuarial.Schedule{scheme.Worker: actuarial.Constant(0.05)},
 			}},
 		}},
 		Assumptions: scheme.Assumptions{
