@@ -4,6 +4,7 @@
 package reform
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"slices"
@@ -238,11 +239,18 @@ type scenario struct {
 // and summarizes it over opt.Horizon. The error is that of the first
 // failing scenario in order, named.
 func runScenarios(scens []scenario, opt *Options) ([]Outcome, []Metrics, error) {
+	return runScenariosContext(context.Background(), scens, opt)
+}
+
+// runScenariosContext is runScenarios under a context
+// ([projection.RunScenariosContext]): once ctx is done, no scenario starts,
+// a running one stops within a projected year, and ctx.Err() is returned.
+func runScenariosContext(ctx context.Context, scens []scenario, opt *Options) ([]Outcome, []Metrics, error) {
 	schemes := make([]*scheme.Scheme, len(scens))
 	for i := range scens {
 		schemes[i] = scens[i].scheme
 	}
-	results, err := projection.RunScenarios(schemes, opt.years(), opt.Workers)
+	results, err := projection.RunScenariosContext(ctx, schemes, opt.years(), opt.Workers)
 	if err != nil {
 		var se *projection.ScenarioError
 		if errors.As(err, &se) {

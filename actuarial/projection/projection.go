@@ -4,6 +4,7 @@
 package projection
 
 import (
+	"context"
 	"fmt"
 	"math"
 
@@ -299,6 +300,13 @@ func (p *Projector) extend(g, sx, age, sv int) {
 // wrapping [actuarial.ErrNotFinite]); dst then holds the years up to that
 // one. A negative years panics.
 func (p *Projector) Run(dst *Result, years int) (*Result, error) {
+	return p.RunContext(context.Background(), dst, years)
+}
+
+// RunContext is [Projector.Run] under a context, checked at the start of
+// every projected year: once ctx is done, the run stops within one year and
+// returns ctx.Err(), with dst holding the years projected so far.
+func (p *Projector) RunContext(ctx context.Context, dst *Result, years int) (*Result, error) {
 	if years < 0 {
 		panic(fmt.Sprintf("actuarial: Projector.Run: negative number of years %d", years))
 	}
@@ -339,6 +347,10 @@ func (p *Projector) Run(dst *Result, years int) (*Result, error) {
 	wageIndex := 1.0
 	var actives float64 // on 1 January: last year's survivors and this year's entrants
 	for t := range years {
+		if err := ctx.Err(); err != nil {
+			dst.Years = dst.Years[:t]
+			return dst, err
+		}
 		y := s.StartYear + t
 		yr := &dst.Years[t]
 		entrants := 0.0

@@ -3,6 +3,7 @@
 package projection
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"runtime"
@@ -21,6 +22,13 @@ import (
 // It returns the error of the first scheme (in the order given) that fails
 // to validate or to run, as a [*ScenarioError] naming it, and no results.
 func RunScenarios(schemes []*scheme.Scheme, years, workers int) ([]*Result, error) {
+	return RunScenariosContext(context.Background(), schemes, years, workers)
+}
+
+// RunScenariosContext is [RunScenarios] under a context: a scheme is not
+// started once ctx is done, a running one stops within one projected year
+// ([Projector.RunContext]), and the error is then ctx.Err().
+func RunScenariosContext(ctx context.Context, schemes []*scheme.Scheme, years, workers int) ([]*Result, error) {
 	if years < 0 {
 		panic(fmt.Sprintf("actuarial: RunScenarios: negative number of years %d", years))
 	}
@@ -41,9 +49,12 @@ func RunScenarios(schemes []*scheme.Scheme, years, workers int) ([]*Result, erro
 					errs[i] = &ScenarioError{Index: i, Err: errors.New("nil scheme")}
 					continue
 				}
+				if ctx.Err() != nil {
+					continue
+				}
 				p, err := NewProjector(schemes[i])
 				if err == nil {
-					results[i], err = p.Run(nil, years)
+					results[i], err = p.RunContext(ctx, nil, years)
 				}
 				if err != nil {
 					errs[i] = &ScenarioError{Index: i, Name: schemes[i].Name, Err: err}
@@ -56,6 +67,9 @@ func RunScenarios(schemes []*scheme.Scheme, years, workers int) ([]*Result, erro
 	}
 	close(jobs)
 	wg.Wait()
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
 	for _, err := range errs {
 		if err != nil {
 			return nil, err
