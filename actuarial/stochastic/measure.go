@@ -150,18 +150,29 @@ func probability(k, n int) Estimate {
 	return Estimate{Value: p, StdErr: math.Sqrt(p * (1 - p) / float64(n))}
 }
 
-// Exhaustion returns, for each year t, the probability that the reserve is
-// exhausted in year t or before (its reserve at 31 December negative in
-// some year up to t), with its binomial standard error √(p̂(1−p̂)/N).
-func (o *Outcomes) Exhaustion() []Estimate {
-	counts, _ := o.DepletionCounts()
-	out := make([]Estimate, o.Years)
-	k := 0
-	for t, c := range counts {
-		k += c
-		out[t] = probability(k, o.Len())
+// Exhaustion writes into dst, for each year t (calendar StartYear + t), the
+// probability (a fraction) that the reserve is exhausted in year t or
+// before (its reserve at 31 December negative in some year up to t), with
+// its binomial standard error √(p̂(1−p̂)/N), and returns it. It allocates
+// only when dst is nil, and panics when len(dst) is not Years.
+func (o *Outcomes) Exhaustion(dst []Estimate) []Estimate {
+	if dst == nil {
+		dst = make([]Estimate, o.Years)
+	} else if len(dst) != o.Years {
+		panic(fmt.Sprintf("stochastic: Exhaustion: len(dst) = %d for %d years", len(dst), o.Years))
 	}
-	return out
+	clear(dst)
+	for _, d := range o.Depletion {
+		if d != 0 {
+			dst[d-o.StartYear].Value++ // a count until the loop below
+		}
+	}
+	k := 0
+	for t := range dst {
+		k += int(dst[t].Value)
+		dst[t] = probability(k, o.Len())
+	}
+	return dst
 }
 
 // ExhaustionBy returns the probability that the reserve is exhausted in
@@ -178,11 +189,18 @@ func (o *Outcomes) ExhaustionBy(year int) Estimate {
 	return probability(k, o.Len())
 }
 
-// DepletionCounts returns the distribution of the depletion year: counts[t]
-// scenarios exhaust the reserve in year t (calendar StartYear + t), and never
-// scenarios do not within the projected years.
-func (o *Outcomes) DepletionCounts() (counts []int, never int) {
-	counts = make([]int, o.Years)
+// DepletionCounts writes into counts the distribution of the depletion
+// year, counts[t] scenarios exhausting the reserve in year t (calendar
+// StartYear + t), and returns it with the number of scenarios that do not
+// within the projected years. It allocates only when counts is nil, and
+// panics when len(counts) is not Years.
+func (o *Outcomes) DepletionCounts(counts []int) (_ []int, never int) {
+	if counts == nil {
+		counts = make([]int, o.Years)
+	} else if len(counts) != o.Years {
+		panic(fmt.Sprintf("stochastic: DepletionCounts: len(counts) = %d for %d years", len(counts), o.Years))
+	}
+	clear(counts)
 	for _, d := range o.Depletion {
 		if d == 0 {
 			never++

@@ -93,7 +93,7 @@ func Exhaustion(names []string, outs []*stochastic.Outcomes) (*plot.Plot, error)
 	p := newChart("Probability of exhausting the reserve", "probability by year (%)")
 	var pts []plotter.XYs
 	for i, o := range outs {
-		ex := o.Exhaustion()
+		ex := o.Exhaustion(nil)
 		xys := make(plotter.XYs, len(ex))
 		for t, e := range ex {
 			xys[t] = plotter.XY{X: float64(o.StartYear + t), Y: 100 * e.Value}
