@@ -68,7 +68,9 @@ type Band struct {
 
 // Percentiles returns the percentiles ps (fractions in (0, 1); nil:
 // DefaultPercentiles) of measure m in each year, over the scenarios, with
-// their standard errors (see the package documentation). It returns an
+// their standard errors (see the package documentation), in m's units
+// (money, years of expenditure or a fraction of the salary bill; see
+// [Measure]). It returns an
 // *UndefinedError when m is NaN for some scenario and year, and a
 // *ParamError for a percentile outside (0, 1).
 func (o *Outcomes) Percentiles(m Measure, ps []float64) ([]Band, error) {
@@ -135,7 +137,8 @@ func rankInterval(n int, p, z float64) (lo, hi int) {
 }
 
 // QuantileInterval returns the distribution-free confidence interval of
-// the p-quantile of the sorted values x at z binomial standard deviations
+// the p-quantile (p a fraction) of the sorted values x, in x's units, at z
+// binomial standard deviations
 // (z = 3.29 for 99.9%): the order statistics of ranks ⌊N·p − z·√(N·p·(1−p))⌋
 // and ⌈N·p + z·√(N·p·(1−p))⌉, clamped to the sample. x must be sorted and
 // not empty.
@@ -175,8 +178,8 @@ func (o *Outcomes) Exhaustion(dst []Estimate) []Estimate {
 	return dst
 }
 
-// ExhaustionBy returns the probability that the reserve is exhausted in
-// calendar year year or before, with its standard error; years outside the
+// ExhaustionBy returns the probability (a fraction) that the reserve is
+// exhausted in calendar year year or before, with its standard error; years outside the
 // projection are those before its first year (probability 0) or after its
 // last (the probability by the last year).
 func (o *Outcomes) ExhaustionBy(year int) Estimate {
@@ -276,9 +279,10 @@ func (o *Outcomes) sorted(m HorizonMeasure) ([]float64, error) {
 	return x, nil
 }
 
-// Distribution returns the percentiles ps (nil: DefaultPercentiles) of
-// measure m over the scenarios, with standard errors, and its mean with the
-// standard error s/√N.
+// Distribution returns the percentiles ps (fractions; nil:
+// DefaultPercentiles) of measure m over the scenarios, with standard
+// errors, and its mean with the standard error s/√N, all in m's units (a
+// fraction of the salary bill for the GAP, money for the deficit's PV).
 func (o *Outcomes) Distribution(m HorizonMeasure, ps []float64) (pcts []Estimate, mean Estimate, err error) {
 	if ps == nil {
 		ps = DefaultPercentiles
@@ -306,7 +310,9 @@ type Risk struct {
 }
 
 // Risk returns the value at risk and the conditional tail expectation of
-// measure m at each level (fractions in (0, 1)), larger values being worse.
+// measure m at each level (fractions in (0, 1)), larger values being worse,
+// in m's units (a fraction of the salary bill for the GAP, money for the
+// deficit's PV).
 // CTE's standard error is Manistre and Hancock's (2005):
 // √((s²_tail + α·(CTE − VaR)²) / ⌈(1−α)·N⌉), s²_tail the variance of the
 // tail's outcomes.
