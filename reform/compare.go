@@ -6,9 +6,7 @@ package reform
 import (
 	"errors"
 	"fmt"
-	"runtime"
 	"slices"
-	"sync"
 
 	"github.com/reserva-go/reserva/actuarial/indicator"
 	"github.com/reserva-go/reserva/actuarial/projection"
@@ -110,9 +108,7 @@ func metrics(s *indicator.Summary, years []int) Metrics {
 		GAP: s.GAP, CostRate: s.CostRate, ActuarialBalance: s.ActuarialBalance, DeficitPV: s.DeficitPV,
 		LastYear: s.StartYear + s.Years - 1, Undefined: s.Undefined,
 	}
-	if s.Depleted {
-		m.DepletionYear = s.DepletionYear
-	}
+	m.DepletionYear = s.DepletionYear
 	for _, y := range years {
 		m.ReserveRatio = append(m.ReserveRatio, s.ReserveRatio[y-s.StartYear])
 	}
@@ -237,72 +233,34 @@ type scenario struct {
 	scheme *scheme.Scheme
 }
 
-// runScenarios projects and summarizes each scenario, with up to
-// opt.Workers at once; out[i] belongs to scens[i] whatever the scheduling.
-// The error is that of the first failing scenario in order.
+// runScenarios projects each scenario with [projection.RunScenarios] (up to
+// opt.Workers at once; out[i] belongs to scens[i] whatever the scheduling)
+// and summarizes it over opt.Horizon. The error is that of the first
+// failing scenario in order, named.
 func runScenarios(scens []scenario, opt *Options) ([]Outcome, []Metrics, error) {
-	n := len(scens)
-	outs := make([]Outcome, n)
-	ms := make([]Metrics, n)
-	errs := make([]error, n)
-	workers := opt.Workers
-	if workers == 0 {
-		workers = runtime.GOMAXPROCS(0)
+	schemes := make([]*scheme.Scheme, len(scens))
+	for i := range scens {
+		schemes[i] = scens[i].scheme
 	}
-	workers = max(1, min(workers, n))
-	next := make(chan int)
-	var wg sync.WaitGroup
-	for range workers {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for i := range next {
-				outs[i], ms[i], errs[i] = runOne(scens[i], opt)
-			}
-		}()
+	results, err := projection.RunScenarios(schemes, opt.years(), opt.Workers)
+	if err != nil {
+		var se *projection.ScenarioError
+		if errors.As(err, &se) {
+			return nil, nil, fmt.Errorf("reform: scenario %q: %w", scens[se.Index].name, se.Err)
+		}
+		return nil, nil, fmt.Errorf("reform: %w", err)
 	}
-	for i := range n {
-		next <- i
-	}
-	close(next)
-	wg.Wait()
-	for i, err := range errs {
+	outs := make([]Outcome, len(scens))
+	ms := make([]Metrics, len(scens))
+	for i, res := range results {
+		sum, err := indicator.Summarize(nil, res.Flows(nil), opt.Horizon)
 		if err != nil {
 			return nil, nil, fmt.Errorf("reform: scenario %q: %w", scens[i].name, err)
 		}
+		outs[i] = Outcome{Name: scens[i].name, Result: res, Summary: sum}
+		ms[i] = metrics(sum, opt.ReserveRatioYears)
 	}
 	return outs, ms, nil
-}
-
-// runOne projects and summarizes one scenario.
-func runOne(sc scenario, opt *Options) (Outcome, Metrics, error) {
-	p, err := projection.NewProjector(sc.scheme)
-	if err != nil {
-		return Outcome{}, Metrics{}, err
-	}
-	res, err := p.Run(nil, opt.years())
-	if err != nil {
-		return Outcome{}, Metrics{}, err
-	}
-	f := res.Flows(nil)
-	for t := range f.Actives {
-		if f.Actives[t] == 0 || f.Pensioners[t] == 0 {
-			// No support ratio when a year has no actives or no pensioners.
-			f.Actives, f.Pensioners = nil, nil
-			break
-		}
-	}
-	h := opt.Horizon
-	if h.Curve == nil {
-		if h.Curve, err = res.ReturnCurve(); err != nil {
-			return Outcome{}, Metrics{}, err
-		}
-	}
-	sum, err := indicator.Summarize(nil, f, h)
-	if err != nil {
-		return Outcome{}, Metrics{}, err
-	}
-	return Outcome{Name: sc.name, Result: res, Summary: sum}, metrics(sum, opt.ReserveRatioYears), nil
 }
 
 // YearRow is one year of a scenario as a reform study tabulates it. Money

@@ -522,14 +522,14 @@ func summaryTable(outcomes []Outcome, opt *ReportOptions) (*Table, error) {
 	row := []string{"depletion year", "year"}
 	for i := range outcomes {
 		s := outcomes[i].Summary
-		if !s.Depleted {
+		if s.DepletionYear == 0 {
 			row = append(row, "none")
 		} else {
 			row = append(row, strconv.Itoa(s.DepletionYear))
 		}
 		if i > 0 {
 			var d string
-			if b := s0; b.Depleted && s.Depleted {
+			if b := s0; b.DepletionYear != 0 && s.DepletionYear != 0 {
 				d = signed(decimal.NewFromInt(int64(s.DepletionYear-b.DepletionYear)), 0)
 			}
 			row = append(row, d)

@@ -233,8 +233,8 @@ func TestReportSummary(t *testing.T) {
 	assert.Equal(t, []string{"indicator", "unit", "base", "reform", "reform − base"}, tb.Columns)
 
 	t.Run("depletion", func(t *testing.T) {
-		require.True(t, out[0].Summary.Depleted)
-		require.False(t, out[1].Summary.Depleted)
+		require.True(t, (out[0].Summary.DepletionYear != 0))
+		require.False(t, (out[1].Summary.DepletionYear != 0))
 		assert.Equal(t, strconv.Itoa(out[0].Summary.DepletionYear), repCell(t, tb, "base", "depletion year"))
 		assert.Equal(t, "none", repCell(t, tb, "reform", "depletion year"))
 		assert.Equal(t, "", repCell(t, tb, "reform − base", "depletion year"))
@@ -244,7 +244,7 @@ func TestReportSummary(t *testing.T) {
 		// A smaller reform, 16% from 2029, postpones the depletion: the
 		// difference is in years, signed.
 		small := reformtest.Project(t, "16% from 2029", reformtest.Scheme(t, "small", 6e7, 0.14, 2029, 0.16), reformtest.Years, false)
-		require.True(t, small.Summary.Depleted)
+		require.True(t, (small.Summary.DepletionYear != 0))
 		rep, err := reform.NewReport([]reform.Outcome{out[0], small}, reform.ReportOptions{Tables: reform.TableSummary})
 		require.NoError(t, err)
 		d := small.Summary.DepletionYear - out[0].Summary.DepletionYear

@@ -407,10 +407,11 @@ func (sv *solver) eval(x float64) (float64, Outcome, Metrics, error) {
 	if err != nil {
 		return 0, Outcome{}, Metrics{}, err
 	}
-	o, m, err := runOne(sc[0], &sv.opt)
+	os, ms, err := runScenarios(sc[:1], &sv.opt)
 	if err != nil {
-		return 0, Outcome{}, Metrics{}, fmt.Errorf("reform: scenario %q: %w", sc[0].name, err)
+		return 0, Outcome{}, Metrics{}, err
 	}
+	o, m := os[0], ms[0]
 	sv.runs++
 	f := sv.p.Target.objective(&o)
 	sv.seen[x] = evaluation{f, o, m}

@@ -3,6 +3,7 @@
 package projection
 
 import (
+	"errors"
 	"fmt"
 	"runtime"
 	"sync"
@@ -18,7 +19,7 @@ import (
 // several may share assumptions and tables, which are only read.
 //
 // It returns the error of the first scheme (in the order given) that fails
-// to validate or to run, wrapped with its index, and no results.
+// to validate or to run, as a [*ScenarioError] naming it, and no results.
 func RunScenarios(schemes []*scheme.Scheme, years, workers int) ([]*Result, error) {
 	if years < 0 {
 		panic(fmt.Sprintf("actuarial: RunScenarios: negative number of years %d", years))
@@ -37,7 +38,7 @@ func RunScenarios(schemes []*scheme.Scheme, years, workers int) ([]*Result, erro
 			defer wg.Done()
 			for i := range jobs {
 				if schemes[i] == nil {
-					errs[i] = fmt.Errorf("actuarial: scenario %d: nil scheme", i)
+					errs[i] = &ScenarioError{Index: i, Err: errors.New("nil scheme")}
 					continue
 				}
 				p, err := NewProjector(schemes[i])
@@ -45,7 +46,7 @@ func RunScenarios(schemes []*scheme.Scheme, years, workers int) ([]*Result, erro
 					results[i], err = p.Run(nil, years)
 				}
 				if err != nil {
-					errs[i] = fmt.Errorf("actuarial: scenario %d (%s): %w", i, schemes[i].Name, err)
+					errs[i] = &ScenarioError{Index: i, Name: schemes[i].Name, Err: err}
 				}
 			}
 		}()
@@ -62,3 +63,20 @@ func RunScenarios(schemes []*scheme.Scheme, years, workers int) ([]*Result, erro
 	}
 	return results, nil
 }
+
+// ScenarioError is the error of one scheme of [RunScenarios]: its index in
+// the slice given, its name, and what went wrong.
+type ScenarioError struct {
+	Index int    // the scheme's index in the slice given to RunScenarios
+	Name  string // the scheme's Name; empty for a nil scheme
+	Err   error  // the error of its validation or projection
+}
+
+func (e *ScenarioError) Error() string {
+	if e.Name == "" {
+		return fmt.Sprintf("projection: scenario %d: %v", e.Index, e.Err)
+	}
+	return fmt.Sprintf("projection: scenario %d (%s): %v", e.Index, e.Name, e.Err)
+}
+
+func (e *ScenarioError) Unwrap() error { return e.Err }

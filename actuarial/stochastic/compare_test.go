@@ -24,7 +24,7 @@ func raiseEmployer(s *scheme.Scheme, rate float64) *scheme.Scheme {
 	for g := range c.Groups {
 		c.Groups[g].Rules = append([]scheme.Rules(nil), s.Groups[g].Rules...)
 		for r := range c.Groups[g].Rules {
-			c.Groups[g].Rules[r].Contribution[scheme.Employer] = actuarial.Constant(rate)
+			c.Groups[g].Rules[r].ContributionRate[scheme.Employer] = actuarial.Constant(rate)
 		}
 	}
 	return &c

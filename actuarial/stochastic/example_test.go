@@ -45,7 +45,7 @@ func ExampleRunRegimes() {
 	reform := *base
 	reform.Groups = []scheme.Group{base.Groups[0]}
 	reform.Groups[0].Rules = append([]scheme.Rules(nil), base.Groups[0].Rules...)
-	reform.Groups[0].Rules[0].Contribution[scheme.Employer] = actuarial.Constant(0.12)
+	reform.Groups[0].Rules[0].ContributionRate[scheme.Employer] = actuarial.Constant(0.12)
 
 	g := stochastic.Joint{
 		Mean:   [stochastic.NumJoint]float64{0.044, 0.039, 0.030},

@@ -110,7 +110,7 @@ func TestProbAbove(t *testing.T) {
 	}
 
 	det := project(t, s, years)
-	sum, err := det.Summarize(nil, indicator.Horizon{})
+	sum, err := indicator.Summarize(nil, det.Flows(nil), indicator.Horizon{})
 	require.NoError(t, err)
 	zero, err := stochastic.Run(context.Background(), s, economy(8, 0), stochastic.Config{Years: years, Scenarios: 4})
 	require.NoError(t, err)

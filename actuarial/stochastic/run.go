@@ -77,7 +77,7 @@ type Outcomes struct {
 
 	Reserve          []float64 // reserve at 31 December
 	ReserveRatio     []float64 // reserve at 31 December over the year's benefits and administration costs
-	CostRate         []float64 // PAYG cost rate: benefits and administration costs over the salary bill
+	CostRate         []float64 // PAYG cost rate: benefits and administration costs over the insurable salary bill (the contribution base, YearResult.ContributionBase)
 	DeficitTransfers []float64 // the state's transfers that keep the reserve at or above the horizon's floor (indicator.DeficitTransfers), 0 after the horizon
 
 	Depletion []int     // by scenario: the calendar year the reserve is exhausted, 0 if not within Years
@@ -95,7 +95,6 @@ type regime struct {
 	res   *projection.Result
 	sched [3]actuarial.Schedule
 	flows indicator.Flows
-	net   []float64
 	def   []float64
 }
 
@@ -151,7 +150,6 @@ func newWorker(schemes []*scheme.Scheme, series Series, c *Config) (*worker, err
 			return nil, err
 		}
 		rg.proj = p
-		rg.net = make([]float64, years)
 		rg.def = make([]float64, years)
 	}
 	return w, nil
@@ -209,20 +207,17 @@ func (rg *regime) project(path *Path, k int, c *Config, out *Outcomes) error {
 		if e != 0 {
 			ratio[t] = y.ReserveEnd / e
 		}
-		if y.SalaryBill != 0 {
-			cost[t] = e / y.SalaryBill
+		if y.ContributionBase != 0 {
+			cost[t] = e / y.ContributionBase
 		}
 	}
-	dep, ok, err := indicator.DepletionYear(rg.s.StartYear, reserve)
+	f := res.Flows(&rg.flows)
+	dep, err := indicator.DepletionYear(f)
 	if err != nil {
 		return err
 	}
-	if !ok {
-		dep = 0
-	}
 	out.Depletion[k] = dep
 
-	f := res.Flows(&rg.flows)
 	h := c.Horizon
 	if h.Curve, err = res.ReturnCurve(); err != nil {
 		return err
@@ -237,14 +232,11 @@ func (rg *regime) project(path *Path, k int, c *Config, out *Outcomes) error {
 	}
 	out.GAP[k] = math.NaN()
 	if bill > 0 {
-		if out.GAP[k], err = indicator.GAP(f.SalaryBill, f.Benefits, f.Costs, f.ReserveStart[0], h); err != nil {
+		if out.GAP[k], err = indicator.GAP(f, h); err != nil {
 			return err
 		}
 	}
-	if _, err := indicator.NetCashFlow(rg.net, f.Contributions, f.Transfers, f.Benefits, f.Costs); err != nil {
-		return err
-	}
-	d, pv, err := indicator.DeficitTransfers(rg.def[:hn], f.ReserveStart[0], rg.net, h)
+	d, pv, err := indicator.DeficitTransfers(rg.def[:hn], f, h)
 	if err != nil {
 		return err
 	}

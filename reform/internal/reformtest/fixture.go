@@ -74,7 +74,7 @@ func Scheme(tb testing.TB, name string, reserve, rate float64, raiseFrom int, ra
 	full := actuarial.Conditions{{MinAge: 65, MinService: 10}}
 	rules := []scheme.Rules{{
 		From: StartYear,
-		Contribution: [scheme.NumPayers]actuarial.Schedule{
+		ContributionRate: [scheme.NumPayers]actuarial.Schedule{
 			scheme.Worker:   actuarial.Constant(rate / 2),
 			scheme.Employer: actuarial.Constant(rate / 2),
 		},
@@ -85,7 +85,7 @@ func Scheme(tb testing.TB, name string, reserve, rate float64, raiseFrom int, ra
 	if raiseFrom != 0 {
 		r := rules[0]
 		r.From = raiseFrom
-		r.Contribution = [scheme.NumPayers]actuarial.Schedule{
+		r.ContributionRate = [scheme.NumPayers]actuarial.Schedule{
 			scheme.Worker:   actuarial.Constant(raised / 2),
 			scheme.Employer: actuarial.Constant(raised / 2),
 		}
