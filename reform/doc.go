@@ -20,7 +20,14 @@
 // [WriteText], [WriteCSV] and [WriteMarkdown] turn a list of [Outcome]
 // values into tables by year and summaries.
 // Charts of outcomes are drawn by package reform/chart, so that importing
-// reform does not import gonum/plot.
+// reform does not import gonum/plot. Reports and charts are written in
+// English or in Spanish as written in Mexico (es-MX), chosen by
+// [ReportOptions] Language and chart.Options Language (the zero value is
+// English), from one catalogue of strings per language; numbers in Spanish
+// are grouped as golang.org/x/text formats them for es-MX. Package
+// reform/htmlreport writes the whole valuation report as one HTML page, and
+// reform/xlsx the results as an Excel workbook (the only importer of
+// excelize).
 //
 // # Conventions
 //
