@@ -48,7 +48,7 @@ type namedChart struct {
 // charts draws the charts, saves them in outDir (created if need be) and
 // prints their paths.
 func charts(w io.Writer, st *study, outDir string) error {
-	fmt.Fprintf(w, "6. Charts (PNG; the population is illustrative), in %s\n", outDir)
+	fmt.Fprintf(w, "8. Charts (PNG; the population is illustrative), in %s\n", outDir)
 	if err := os.MkdirAll(outDir, 0o755); err != nil {
 		return err
 	}

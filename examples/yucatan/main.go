@@ -63,6 +63,7 @@ import (
 	"github.com/reserva-go/reserva/actuarial/projection"
 	"github.com/reserva-go/reserva/actuarial/scheme"
 	"github.com/reserva-go/reserva/examples/yucatan/isstey"
+	"github.com/reserva-go/reserva/mortality"
 	"github.com/reserva-go/reserva/reform"
 )
 
@@ -85,8 +86,9 @@ var defaultOut = filepath.Join("out", "yucatan")
 func main() {
 	dataDir := flag.String("data", findDataDir(), "directory holding the repository's testdata files")
 	outDir := flag.String("out", defaultOut, "directory to write the charts to (created if need be)")
+	scenarios := flag.Int("scenarios", DefaultScenarios, "number of stochastic scenarios (section 7)")
 	flag.Parse()
-	if err := run(os.Stdout, *dataDir, *outDir); err != nil {
+	if err := run(os.Stdout, *dataDir, *outDir, *scenarios); err != nil {
 		fmt.Fprintln(os.Stderr, "yucatan:", err)
 		os.Exit(1)
 	}
@@ -118,24 +120,68 @@ type study struct {
 	// solved is the 2025 reform at the solved employer's rate; nil when
 	// no rate in the range meets the target.
 	solved *reform.Outcome
+
+	// men and women are EMSSA-09's tables.
+	men, women mortality.Table
+	// corr are the corrections of section 5; corrected, correctedOut and
+	// correctedMet the regimes on the corrected basis.
+	corr         *corrections
+	corrected    [isstey.NumRegimes]*scheme.Scheme
+	correctedOut []reform.Outcome
+	correctedMet []reform.Metrics
+	// ways are the ways to balance the 2025 reform (section 6).
+	ways []way
+	// frontier is the frontier of two levers (section 6).
+	frontier *reform.Frontier
+	// risk is the stochastic run (section 7).
+	risk *riskRun
 }
 
 // run writes the whole report to w, reading the data from dataDir and
-// writing the charts to outDir.
-func run(w io.Writer, dataDir, outDir string) error {
-	st, err := newStudy(dataDir)
+// writing the charts and reports to outDir, with n stochastic scenarios.
+func run(w io.Writer, dataDir, outDir string, n int) error {
+	st, err := prepare(dataDir, n)
 	if err != nil {
 		return err
 	}
+	return report(w, st, outDir)
+}
+
+// prepare reads the data and computes every section's figures, with n
+// stochastic scenarios.
+func prepare(dataDir string, n int) (*study, error) {
+	if n < 1 {
+		return nil, fmt.Errorf("scenarios %d: want at least 1", n)
+	}
+	st, err := newStudy(dataDir)
+	if err != nil {
+		return nil, err
+	}
+	if err := st.correct(); err != nil {
+		return nil, err
+	}
+	if err := st.balance(); err != nil {
+		return nil, err
+	}
+	st.solved = st.ways[0].outcome
+	if err := st.simulate(n); err != nil {
+		return nil, err
+	}
+	return st, nil
+}
+
+// report prints the sections of a prepared study to w and writes the
+// charts and reports to outDir.
+func report(w io.Writer, st *study, outDir string) error {
 	header(w)
 	sections := []func(io.Writer, *study) error{
 		assumptions,
 		calibration,
 		regimes,
 		drivers,
-		// The employer's rate is sought from today's assumed 16% up to 100%
-		// of salaries, the most a contribution rate can be.
-		func(w io.Writer, st *study) error { return solve(w, st, isstey.EmployerRate, 1) },
+		correctionsSection,
+		waysSection,
+		riskSection,
 		func(w io.Writer, st *study) error { return charts(w, st, outDir) },
 	}
 	for _, section := range sections {
@@ -162,7 +208,7 @@ func newStudy(dataDir string) (*study, error) {
 	if err != nil {
 		return nil, err
 	}
-	st := &study{census: c, basis: basis}
+	st := &study{census: c, basis: basis, men: men, women: women}
 	for i, r := range isstey.Regimes {
 		if st.schemes[i], err = isstey.Scheme(r, c, basis); err != nil {
 			return nil, fmt.Errorf("the %v: %w", r, err)

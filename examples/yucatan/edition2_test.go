@@ -1,0 +1,174 @@
+package main
+
+import (
+	"context"
+	"math"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/reserva-go/reserva/actuarial/indicator"
+	"github.com/reserva-go/reserva/actuarial/projection"
+	"github.com/reserva-go/reserva/actuarial/scheme"
+	"github.com/reserva-go/reserva/actuarial/stochastic"
+	"github.com/reserva-go/reserva/examples/yucatan/isstey"
+	"github.com/reserva-go/reserva/reform"
+)
+
+// Tolerances of the second edition's tests.
+const (
+	// fitTol: Makeham's law has three parameters for five points that
+	// EMSSI-IMSS-RCS-12 graduates smoothly; it must pass within 1% of
+	// each (the fit reaches about 0.5%).
+	fitTol = 0.01
+	// sameTol: figures recomputed by the same arithmetic in another order
+	// (a direct projection against package reform's) agree to rounding.
+	sameTol = 1e-9
+)
+
+// projectDirect projects a scheme for years years straight through package
+// projection and summarizes it at its own returns.
+func projectDirect(t *testing.T, s *scheme.Scheme, years int) (*projection.Result, *indicator.Summary) {
+	t.Helper()
+	p, err := projection.NewProjector(s)
+	require.NoError(t, err)
+	res, err := p.Run(nil, years)
+	require.NoError(t, err)
+	sum, err := indicator.Summarize(nil, res.Flows(nil), indicator.Horizon{})
+	require.NoError(t, err)
+	return res, sum
+}
+
+// lowest returns the lowest reserve at the end of a year through year.
+func lowest(res *projection.Result, year int) float64 {
+	v := math.Inf(1)
+	for _, y := range res.Years[:year-res.StartYear+1] {
+		v = math.Min(v, y.ReserveEnd)
+	}
+	return v
+}
+
+// TestDisabledFit checks the law fitted to the EMSSI-IMSS-RCS-12 points
+// (ISSTEY.md, "Mortality"): within fitTol of each, and q rising with age.
+func TestDisabledFit(t *testing.T) {
+	law, worst, err := fitDisabled()
+	require.NoError(t, err)
+	assert.Less(t, worst, fitTol)
+	for _, pt := range emssiPoints {
+		q := 1 - math.Exp(-law.CumHazard(float64(pt.age), 1))
+		assert.InEpsilon(t, pt.q, q, fitTol, "q%d", pt.age)
+	}
+	assert.Less(t, law.Hazard(60), law.Hazard(90))
+}
+
+// TestCorrections checks each correction's effect on the 2025 reform
+// against a direct projection of the scheme it describes, and the sign
+// the text gives it.
+func TestCorrections(t *testing.T) {
+	st := shared(t)
+	c := st.corr
+	require.Len(t, c.steps, 5)
+	_, m25 := st.regime(isstey.Reform2025)
+	check := func(i int, s *scheme.Scheme) {
+		_, sum := projectDirect(t, s, years)
+		assert.InDelta(t, sum.GAP, c.steps[i].metrics.GAP, sameTol, c.steps[i].label)
+	}
+	// (a) the scale reaching 100% at 30 years is stricter: a lower GAP.
+	s, err := st.schemeOn(isstey.Reform2025, st.basis, reducedAt30)
+	require.NoError(t, err)
+	check(0, s)
+	assert.Less(t, c.steps[0].metrics.GAP, m25.GAP)
+	// (b) new hires paying 15% raise the actuarial balance.
+	s, err = st.schemeOn(isstey.Reform2025, st.basis, newHires15)
+	require.NoError(t, err)
+	check(1, s)
+	assert.Greater(t, c.steps[1].metrics.ActuarialBalance, m25.ActuarialBalance)
+	// (c) improvement lengthens lives: a higher GAP; the disabled on
+	// their own, heavier, table: a lower one.
+	check(3, st.corrected[isstey.Reform2025])
+	assert.Greater(t, c.steps[2].metrics.GAP, m25.GAP)
+	assert.Less(t, c.steps[3].metrics.GAP, c.steps[2].metrics.GAP)
+	// (d) a lower return: a higher GAP (less interest on the reserve and
+	// a lower discount rate).
+	s, err = st.schemeOn(isstey.Reform2025, c.basis, func(s *scheme.Scheme) { withReturn(s, lowReturn) })
+	require.NoError(t, err)
+	check(4, s)
+	assert.Greater(t, c.steps[4].metrics.GAP, c.steps[3].metrics.GAP)
+	// (e) the funding ratio is the reserve over the accrued liability.
+	for i := range isstey.Regimes {
+		assert.InDelta(t, st.corrected[i].InitialReserve/c.liability[i], c.funding[i], sameTol)
+		assert.Greater(t, c.liability[i], st.corrected[i].InitialReserve)
+	}
+}
+
+// TestWays re-runs each solved way: its measures applied to the corrected
+// 2025 reform, projected directly, keep the reserve at or above zero
+// through 2075; the contributions-only way a hundredth of a point lower
+// does not.
+func TestWays(t *testing.T) {
+	st := shared(t)
+	base := st.corrected[isstey.Reform2025]
+	require.Len(t, st.ways, 3)
+	for _, w := range st.ways {
+		s, err := reform.Reform{Name: w.name, Changes: w.changes}.Apply(base)
+		require.NoError(t, err)
+		res, _ := projectDirect(t, s, solveYears)
+		if w.infeasible {
+			assert.Less(t, lowest(res, targetYear), 0.0, "%s misses the target, as printed", w.name)
+			continue
+		}
+		assert.GreaterOrEqual(t, lowest(res, targetYear), 0.0, "%s meets the target", w.name)
+	}
+	// The contributions-only way is the least to the printed precision.
+	w := st.ways[0]
+	require.False(t, w.infeasible)
+	sol, err := reform.SolveContext(context.Background(), base, reform.Problem{Lever: bothRatesLever{}, Target: balanceTarget(),
+		Lo: 0, Hi: maxExtraRate, Tolerance: rateStep / 2}, solveOptions())
+	require.NoError(t, err)
+	below, err := reform.Reform{Name: "below", Changes: []reform.Change{bothRatesLever{}.Change(math.Ceil(sol.Value/rateStep)*rateStep - rateStep)}}.Apply(base)
+	require.NoError(t, err)
+	res, _ := projectDirect(t, below, solveYears)
+	assert.Less(t, lowest(res, targetYear), 0.0, "a hundredth of a point less misses the target")
+	// The frontier: less employer's rate is needed as service rises.
+	prev := math.Inf(1)
+	for _, p := range st.frontier.Points {
+		if p.Solution == nil {
+			continue
+		}
+		assert.Less(t, p.Solution.Value, prev)
+		prev = p.Solution.Value
+	}
+}
+
+// TestRisk checks the seeded stochastic figures: the same seed gives the
+// same outcomes; the probabilities are the shares of scenarios exhausted;
+// the regimes already exhausted on the central path are exhausted in
+// every scenario.
+func TestRisk(t *testing.T) {
+	st := shared(t)
+	r := st.risk
+	require.Equal(t, testScenarios, r.scenarios)
+	for i, o := range r.outs {
+		for _, y := range riskYears {
+			n := 0
+			for _, d := range o.Depletion {
+				if d != 0 && d <= y {
+					n++
+				}
+			}
+			if y >= o.StartYear+o.Years {
+				continue
+			}
+			assert.InDelta(t, float64(n)/float64(o.Len()), o.ExhaustionBy(y).Value, sameTol, "%s by %d", r.names[i], y)
+		}
+	}
+	assert.Equal(t, 1.0, r.outs[isstey.Law1976].ExhaustionBy(2030).Value)
+	assert.Equal(t, 1.0, r.outs[isstey.Reform2025].ExhaustionBy(2030).Value)
+	// Seeded: running the 2025 reform alone gives its outcomes bit for bit
+	// (common random numbers: a scenario's path depends on the seed and
+	// its index only).
+	again, err := stochastic.Run(context.Background(), st.corrected[isstey.Reform2025], generator(), stochastic.Config{Years: shortYears, Scenarios: testScenarios})
+	require.NoError(t, err)
+	assert.Equal(t, r.outs[isstey.Reform2025].Reserve, again.Reserve)
+}
