@@ -4,6 +4,7 @@
 package reform
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"runtime"
@@ -49,6 +50,13 @@ type Options struct {
 	// usually a mistake). Solvers need no such option: they project a
 	// lever's value in force as the scheme in force.
 	AllowNoEffect bool
+	// Progress, when not nil, is called each time a scenario's projection
+	// and summary finish, with the number finished so far and the number
+	// to run: (1, n), (2, n), …, (n, n) for a comparison of n scenarios.
+	// The calls come one at a time, from the goroutines that run the
+	// scenarios, in the order they finish; a call must return quickly, as
+	// the next scenario of its worker waits for it. Nil: no reports.
+	Progress func(done, total int)
 }
 
 // years returns the number of years to project.
@@ -185,6 +193,13 @@ type Comparison struct {
 // modified. Errors are those of [Reform.Apply], of the projection and of
 // [indicator.Summarize], naming the scenario; a reform list may be empty.
 func Compare(base *scheme.Scheme, reforms []Reform, opt Options) (*Comparison, error) {
+	return CompareContext(context.Background(), base, reforms, opt)
+}
+
+// CompareContext is [Compare] under a context: once ctx is done, no
+// scenario starts, and it returns ctx.Err() when the scenarios running
+// then have finished. A scenario's projection is not itself interrupted.
+func CompareContext(ctx context.Context, base *scheme.Scheme, reforms []Reform, opt Options) (*Comparison, error) {
 	if base == nil {
 		panic("reform: Compare of a nil scheme")
 	}
@@ -202,7 +217,7 @@ func Compare(base *scheme.Scheme, reforms []Reform, opt Options) (*Comparison, e
 		}
 		scens = append(scens, scenario{name: r.Name, scheme: s})
 	}
-	outs, ms, err := runScenarios(scens, &opt)
+	outs, ms, err := runScenariosContext(ctx, scens, &opt)
 	if err != nil {
 		return nil, err
 	}
@@ -241,6 +256,12 @@ type scenario struct {
 // opt.Workers at once; out[i] belongs to scens[i] whatever the scheduling.
 // The error is that of the first failing scenario in order.
 func runScenarios(scens []scenario, opt *Options) ([]Outcome, []Metrics, error) {
+	return runScenariosContext(context.Background(), scens, opt)
+}
+
+// runScenariosContext is runScenarios that starts no scenario once ctx is
+// done, returning ctx.Err(), and reports progress through opt.Progress.
+func runScenariosContext(ctx context.Context, scens []scenario, opt *Options) ([]Outcome, []Metrics, error) {
 	n := len(scens)
 	outs := make([]Outcome, n)
 	ms := make([]Metrics, n)
@@ -251,21 +272,42 @@ func runScenarios(scens []scenario, opt *Options) ([]Outcome, []Metrics, error) 
 	}
 	workers = max(1, min(workers, n))
 	next := make(chan int)
-	var wg sync.WaitGroup
+	var (
+		wg   sync.WaitGroup
+		mu   sync.Mutex // serializes the calls of opt.Progress
+		done int
+	)
 	for range workers {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
 			for i := range next {
 				outs[i], ms[i], errs[i] = runOne(scens[i], opt)
+				if opt.Progress != nil {
+					mu.Lock()
+					done++
+					opt.Progress(done, n)
+					mu.Unlock()
+				}
 			}
 		}()
 	}
+feed:
 	for i := range n {
-		next <- i
+		if ctx.Err() != nil {
+			break
+		}
+		select {
+		case next <- i:
+		case <-ctx.Done():
+			break feed
+		}
 	}
 	close(next)
 	wg.Wait()
+	if err := ctx.Err(); err != nil {
+		return nil, nil, err
+	}
 	for i, err := range errs {
 		if err != nil {
 			return nil, nil, fmt.Errorf("reform: scenario %q: %w", scens[i].name, err)
