@@ -17,6 +17,7 @@ import (
 
 	"github.com/reserva-go/reserva/actuarial"
 	"github.com/reserva-go/reserva/actuarial/census"
+	"github.com/reserva-go/reserva/internal/jsonpath"
 	"github.com/reserva-go/reserva/mortality"
 )
 
@@ -89,11 +90,10 @@ func decodeStudy(r io.Reader, fsys fs.FS, dir, file string, top bool) (*Study, e
 	if len(data) > MaxStudySize {
 		return nil, &StudyError{File: file, Err: fmt.Errorf("document larger than %d bytes", MaxStudySize)}
 	}
-	w := newWalker(data)
+	w := jsonpath.New(data)
 	var doc studyDoc
-	if err := w.document(&doc); err != nil {
-		err.(*StudyError).File = file
-		return nil, err
+	if err := w.Document(&doc); err != nil {
+		return nil, studyErr(err, file)
 	}
 	b := &builder{w: w, file: file, dir: dir, fsys: fsys}
 	st, err := b.study(&doc, top)
@@ -110,7 +110,7 @@ func decodeStudy(r io.Reader, fsys fs.FS, dir, file string, top bool) (*Study, e
 // builder turns the decoded document into schemes, checking every value
 // and naming its path and line.
 type builder struct {
-	w        *walker
+	w        *jsonpath.Walker
 	file     string
 	dir      string
 	fsys     fs.FS // nil: the operating system's files
@@ -122,7 +122,7 @@ func (b *builder) fail(path string, value any, err error) error {
 	if value != nil {
 		v = fmt.Sprint(value)
 	}
-	return &StudyError{File: b.file, Line: b.w.lineOf(path), Path: path, Value: v, Err: err}
+	return &StudyError{File: b.file, Line: b.w.LineOf(path), Path: path, Value: v, Err: err}
 }
 
 var currencyCode = regexp.MustCompile(`^[A-Z]{3}$`)
@@ -279,7 +279,7 @@ func (b *builder) scheme(d *studyDoc) (*Scheme, error) {
 				field = "Assumptions." + field
 			}
 			path := jsonPath(field)
-			return nil, &StudyError{File: b.file, Line: b.w.lineOf(path), Path: path, Value: se.Value, Err: se.Err}
+			return nil, &StudyError{File: b.file, Line: b.w.LineOf(path), Path: path, Value: se.Value, Err: se.Err}
 		}
 		return nil, b.fail("", nil, err)
 	}
