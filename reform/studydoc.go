@@ -94,6 +94,7 @@ type referencePeriodDoc struct {
 	Groups []string `json:"groups,omitempty"`
 	Who    *whoDoc  `json:"who,omitempty"`
 	Years  int      `json:"years"`
+	Share  float64  `json:"share,omitempty"`
 }
 
 type capChangeDoc struct {
@@ -277,7 +278,7 @@ func encodeChange(c Change, currency string) (changeDoc, error) {
 		}
 		d.AccrualTable = ad
 	case ReferencePeriod:
-		d.ReferencePeriod = &referencePeriodDoc{c.Year, c.Groups, whoOf(c.Who), c.Years}
+		d.ReferencePeriod = &referencePeriodDoc{c.Year, c.Groups, whoOf(c.Who), c.Years, c.Share}
 	case PensionCap:
 		d.PensionCap = &capChangeDoc{c.Year, c.Groups, whoOf(c.Who), limitOf(c.Cap, currency)}
 	case PensionFloor:

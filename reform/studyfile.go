@@ -337,7 +337,10 @@ func (d *decoder) change(path string, cd *changeDoc) (Change, error) {
 		if x.Years < 1 {
 			return nil, d.fail(path+".years", x.Years, fmt.Errorf("%w: want ≥ 1", ErrInvalid))
 		}
-		c = ReferencePeriod{Year: x.Year, Groups: x.Groups, Who: who, Years: x.Years}
+		if err := d.fraction(path+".share", x.Share); err != nil {
+			return nil, err
+		}
+		c = ReferencePeriod{Year: x.Year, Groups: x.Groups, Who: who, Years: x.Years, Share: x.Share}
 	case cd.PensionCap != nil:
 		x := cd.PensionCap
 		who, err := scope(x.Year, x.Groups, x.Who)

@@ -35,6 +35,7 @@ func studyChanges() map[string]reform.Change {
 		"accrual table grandfathered":  reform.AccrualTable{Year: 2027, Who: reform.Who{ServiceBelow: 26}, Accrual: acc, Share: 0.9},
 		"accrual share":                reform.AccrualTable{Year: 2027, Share: 0.85},
 		"reference period":             reform.ReferencePeriod{Year: 2027, Who: reform.Who{ServiceBelow: 10, AgeBelow: 40}, Years: 10},
+		"reference share":              reform.ReferencePeriod{Year: 2027, Years: 20, Share: 0.85},
 		"pension cap":                  reform.PensionCap{Year: 2030, Cap: actuarial.Limit{Units: 8}},
 		"pension floor":                reform.PensionFloor{Year: 2030, Who: reform.Who{NewEntrants: true}, Floor: actuarial.Limit{Units: 1.5}},
 		"indexation fixed":             reform.Indexation{Year: 2026, Rule: scheme.IndexFixed, Rate: actuarial.Constant(0.02)},
