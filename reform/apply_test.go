@@ -58,8 +58,8 @@ func TestApplyDoesNotMutate(t *testing.T) {
 		}
 		for ri := range g.Rules {
 			r := &g.Rules[ri]
-			for p := range r.Contribution {
-				scribble(r.Contribution[p])
+			for p := range r.ContributionRate {
+				scribble(r.ContributionRate[p])
 			}
 			for sx := range actuarial.NumSexes {
 				for i := range r.Eligibility.Full[sx] {
@@ -142,7 +142,7 @@ func TestApplyStrict(t *testing.T) {
 		g := s.Groups[0]
 		g.Name, g.Actives, g.Pensioners = "other", nil, nil
 		g.Rules = []scheme.Rules{g.Rules[0]}
-		g.Rules[0].Contribution[scheme.Worker] = actuarial.Constant(0.08)
+		g.Rules[0].ContributionRate[scheme.Worker] = actuarial.Constant(0.08)
 		s.Groups = append(s.Groups, g)
 	}
 	tests := []struct {
@@ -253,8 +253,8 @@ func TestApplySplits(t *testing.T) {
 	assert.Equal(t, actuarial.Limit{}, s.Groups[2].RulesAt(2030).Retirement.Floor)
 	assert.Equal(t, old.Retirement.Floor, s.Groups[1].RulesAt(2030).Retirement.Floor)
 	for _, g := range s.Groups {
-		assert.Equal(t, 0.06, g.RulesAt(2027).Contribution[scheme.Worker].At(2027), "%s", g.Name)
-		assert.Equal(t, 0.08, g.RulesAt(2028).Contribution[scheme.Worker].At(2028), "%s", g.Name)
+		assert.Equal(t, 0.06, g.RulesAt(2027).ContributionRate[scheme.Worker].At(2027), "%s", g.Name)
+		assert.Equal(t, 0.08, g.RulesAt(2028).ContributionRate[scheme.Worker].At(2028), "%s", g.Name)
 	}
 	// Group 2 exists before 2030 with the rules of group 1 but no members.
 	p, err := projection.NewProjector(s)

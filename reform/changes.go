@@ -24,7 +24,7 @@ import (
 // change (the rate in force then) and moves by Step each year from Year on
 // ([actuarial.Phase]): with a rate of 13% in 2026, 13.5% in 2027, 14% in
 // 2028, 14.5% in 2029 and 15% from 2030. The rate applies to salary up to
-// the ceiling, as [scheme.Rules] Contribution does; later entries of the
+// the ceiling, as [scheme.Rules] ContributionRate does; later entries of the
 // group's timeline get the same schedule.
 type ContributionRate struct {
 	Year   int      // calendar year of the first step, on 1 January
@@ -60,11 +60,11 @@ func (c ContributionRate) validate() error {
 }
 
 func (c ContributionRate) edit(_ *scheme.Scheme, rules []scheme.Rules) ([]scheme.Rules, bool, error) {
-	from := rules[inForce(rules, c.Year)].Contribution[c.Payer].At(c.Year)
+	from := rules[inForce(rules, c.Year)].ContributionRate[c.Payer].At(c.Year)
 	sched := actuarial.Phase{Start: c.Year, From: from, To: c.Rate, Step: c.Step}.Schedule()
 	return editFrom(rules, []int{c.Year}, func(r *scheme.Rules, lo, hi int) (bool, error) {
-		changed := !sameOver(r.Contribution[c.Payer], sched, lo, hi)
-		r.Contribution[c.Payer] = slices.Clone(sched)
+		changed := !sameOver(r.ContributionRate[c.Payer], sched, lo, hi)
+		r.ContributionRate[c.Payer] = slices.Clone(sched)
 		return changed, nil
 	})
 }

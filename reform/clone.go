@@ -60,8 +60,8 @@ func cloneTimeline(rs []scheme.Rules) []scheme.Rules {
 // tables.
 func cloneRules(r *scheme.Rules) scheme.Rules {
 	c := *r
-	for p := range c.Contribution {
-		c.Contribution[p] = slices.Clone(r.Contribution[p])
+	for p := range c.ContributionRate {
+		c.ContributionRate[p] = slices.Clone(r.ContributionRate[p])
 	}
 	for sx := range actuarial.NumSexes {
 		c.Eligibility.Full[sx] = slices.Clone(r.Eligibility.Full[sx])

@@ -118,9 +118,7 @@ func metrics(s *indicator.Summary, years []int) Metrics {
 		GAP: s.GAP, CostRate: s.CostRate, ActuarialBalance: s.ActuarialBalance, DeficitPV: s.DeficitPV,
 		LastYear: s.StartYear + s.Years - 1, Undefined: s.Undefined,
 	}
-	if s.Depleted {
-		m.DepletionYear = s.DepletionYear
-	}
+	m.DepletionYear = s.DepletionYear
 	for _, y := range years {
 		m.ReserveRatio = append(m.ReserveRatio, s.ReserveRatio[y-s.StartYear])
 	}
@@ -252,15 +250,18 @@ type scenario struct {
 	scheme *scheme.Scheme
 }
 
-// runScenarios projects and summarizes each scenario, with up to
-// opt.Workers at once; out[i] belongs to scens[i] whatever the scheduling.
-// The error is that of the first failing scenario in order.
+// runScenarios projects each scenario with [projection.RunScenarios] (up to
+// opt.Workers at once; out[i] belongs to scens[i] whatever the scheduling)
+// and summarizes it over opt.Horizon. The error is that of the first
+// failing scenario in order, named.
 func runScenarios(scens []scenario, opt *Options) ([]Outcome, []Metrics, error) {
 	return runScenariosContext(context.Background(), scens, opt)
 }
 
-// runScenariosContext is runScenarios that starts no scenario once ctx is
-// done, returning ctx.Err(), and reports progress through opt.Progress.
+// runScenariosContext is runScenarios under a context: once ctx is done,
+// no scenario starts, a running one stops within a projected year
+// ([projection.RunScenariosContext]), and ctx.Err() is returned. It
+// reports each scenario's end through opt.Progress.
 func runScenariosContext(ctx context.Context, scens []scenario, opt *Options) ([]Outcome, []Metrics, error) {
 	n := len(scens)
 	outs := make([]Outcome, n)
@@ -282,8 +283,8 @@ func runScenariosContext(ctx context.Context, scens []scenario, opt *Options) ([
 		go func() {
 			defer wg.Done()
 			for i := range next {
-				outs[i], ms[i], errs[i] = runOne(scens[i], opt)
-				if opt.Progress != nil {
+				outs[i], ms[i], errs[i] = runOne(ctx, scens[i], opt)
+				if opt.Progress != nil && errs[i] == nil {
 					mu.Lock()
 					done++
 					opt.Progress(done, n)
@@ -316,31 +317,19 @@ feed:
 	return outs, ms, nil
 }
 
-// runOne projects and summarizes one scenario.
-func runOne(sc scenario, opt *Options) (Outcome, Metrics, error) {
-	p, err := projection.NewProjector(sc.scheme)
+// runOne projects one scenario under ctx and summarizes it over
+// opt.Horizon.
+func runOne(ctx context.Context, sc scenario, opt *Options) (Outcome, Metrics, error) {
+	results, err := projection.RunScenariosContext(ctx, []*scheme.Scheme{sc.scheme}, opt.years(), 1)
 	if err != nil {
+		var se *projection.ScenarioError
+		if errors.As(err, &se) {
+			err = se.Err
+		}
 		return Outcome{}, Metrics{}, err
 	}
-	res, err := p.Run(nil, opt.years())
-	if err != nil {
-		return Outcome{}, Metrics{}, err
-	}
-	f := res.Flows(nil)
-	for t := range f.Actives {
-		if f.Actives[t] == 0 || f.Pensioners[t] == 0 {
-			// No support ratio when a year has no actives or no pensioners.
-			f.Actives, f.Pensioners = nil, nil
-			break
-		}
-	}
-	h := opt.Horizon
-	if h.Curve == nil {
-		if h.Curve, err = res.ReturnCurve(); err != nil {
-			return Outcome{}, Metrics{}, err
-		}
-	}
-	sum, err := indicator.Summarize(nil, f, h)
+	res := results[0]
+	sum, err := indicator.Summarize(nil, res.Flows(nil), opt.Horizon)
 	if err != nil {
 		return Outcome{}, Metrics{}, err
 	}

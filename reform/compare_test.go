@@ -79,7 +79,7 @@ func TestCompareBase(t *testing.T) {
 	assert.Equal(t, sum.GAP, m.GAP)
 	assert.Equal(t, sum.DeficitPV, m.DeficitPV)
 	assert.Equal(t, []float64{sum.ReserveRatio[5], sum.ReserveRatio[25]}, m.ReserveRatio)
-	require.True(t, sum.Depleted)
+	require.True(t, (sum.DepletionYear != 0))
 	assert.Equal(t, sum.DepletionYear, m.DepletionYear)
 	assert.Equal(t, 2084, m.LastYear)
 

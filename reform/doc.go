@@ -16,11 +16,24 @@
 // each change's marginal effect, the effects adding up to the reform's;
 // [Solve] finds the value of a [Lever] in an allowed range that meets a
 // [Target] (Brent's method for continuous levers, bisection for integer
-// ones); [Sensitivity] gives the bars of a [Tornado]; [NewReport],
+// ones); [SolveFrontier] solves one lever along a grid of another (a
+// [ServiceLever], say) for the combinations that just meet a target;
+// [SolvePackage] finds the package of several levers that meets a target
+// at the least weighted change (Brent's method along directions, gonum's
+// Nelder–Mead over them); [SolveScaledPremium] and [SolveSteadyState]
+// give the ILO's scaled premium and the CPP-style steady-state rate
+// ([SteadyReserveRatio]); [Sensitivity] gives the bars of a [Tornado]; [NewReport],
 // [WriteText], [WriteCSV] and [WriteMarkdown] turn a list of [Outcome]
 // values into tables by year and summaries.
 // Charts of outcomes are drawn by package reform/chart, so that importing
-// reform does not import gonum/plot.
+// reform does not import gonum/plot. Reports and charts are written in
+// English or in Spanish as written in Mexico (es-MX), chosen by
+// [ReportOptions] Language and chart.Options Language (the zero value is
+// English), from one catalogue of strings per language; numbers in Spanish
+// are grouped as golang.org/x/text formats them for es-MX. Package
+// reform/htmlreport writes the whole valuation report as one HTML page, and
+// reform/xlsx the results as an Excel workbook (the only importer of
+// excelize).
 //
 // # Study files
 //
@@ -54,6 +67,9 @@
 //     [ReportOptions] names, and print a value that does not exist (a rate
 //     on a zero salary bill) as "n/a".
 //   - Results do not depend on the number of workers.
+//   - The solvers that run many projections take a context.Context,
+//     checked before each projection; once it is done they return its
+//     error, wrapped.
 //
 // # Errors
 //

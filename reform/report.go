@@ -10,10 +10,11 @@ import (
 	"math"
 	"strconv"
 
-	"github.com/shopspring/decimal"
-
 	"github.com/reserva-go/reserva/actuarial"
 	"github.com/reserva-go/reserva/actuarial/indicator"
+	"github.com/reserva-go/reserva/reform/internal/i18n"
+	"github.com/shopspring/decimal"
+	"golang.org/x/text/language"
 )
 
 // Sentinel errors of the reports and charts, for use with [errors.Is].
@@ -50,6 +51,38 @@ func (u Units) String() string {
 		return "millions"
 	}
 	return fmt.Sprintf("Units(%d)", int(u))
+}
+
+// label returns the words of the unit in language l.
+func (u Units) label(l *i18n.Lang) string {
+	switch u {
+	case UnitsThousands:
+		return l.S(i18n.UnitsThousands)
+	case UnitsMillions:
+		return l.S(i18n.UnitsMillions)
+	}
+	return l.S(i18n.UnitsOne)
+}
+
+// Label returns the words of the unit in the language of tag (English for
+// the zero tag, Spanish for any Spanish), as the headers of reports and
+// the axes of charts show them; another language is an error wrapping
+// [ErrReportOptions].
+func (u Units) Label(tag language.Tag) (string, error) {
+	l, err := reportLang(tag)
+	if err != nil {
+		return "", err
+	}
+	return u.label(l), nil
+}
+
+// reportLang returns the catalogue language of tag.
+func reportLang(tag language.Tag) (*i18n.Lang, error) {
+	l, err := i18n.For(tag)
+	if err != nil {
+		return nil, fmt.Errorf("reform: report Language: %w: %w", err, ErrReportOptions)
+	}
+	return l, nil
 }
 
 // Valid reports whether u is one of the units above.
@@ -104,6 +137,19 @@ type ReportOptions struct {
 	RatioYears []int
 	// Tables selects the tables to write; zero: both.
 	Tables Tables
+	// Language is the language of the titles, headers and words of the
+	// report: English or Spanish as written in Mexico (any Spanish tag
+	// gives es-MX); the zero value (language.Und) is English; another
+	// language is an error. In Spanish the text and Markdown tables group
+	// the thousands of their numbers as es-MX does (golang.org/x/text:
+	// "1,234.50"); CSV keeps plain numbers ("1234.50") in every language,
+	// for the programs that read it.
+	Language language.Tag
+	// Grouping groups the thousands of the numbers of the text and
+	// Markdown tables (and of [Report]'s cells) in English too, as
+	// golang.org/x/text formats them ("60,279,528"); false: plain numbers
+	// in English ("60279528"), grouped in Spanish. CSV is always plain.
+	Grouping bool
 }
 
 // validate checks the fields that do not depend on the outcomes.
@@ -118,7 +164,8 @@ func (o *ReportOptions) validate() error {
 	case o.Tables&^(TableByYear|TableSummary) != 0:
 		return fmt.Errorf("reform: report Tables %#x: unknown table: %w", uint8(o.Tables), ErrReportOptions)
 	}
-	return nil
+	_, err := reportLang(o.Language)
+	return err
 }
 
 // Report is a report of outcomes, its cells already rounded and formatted:
@@ -150,7 +197,15 @@ type Table struct {
 	Columns []string   // the column headers, units in parentheses
 	Rows    [][]string // the cells, len(Columns) in every row
 	labels  int        // the leading columns that are labels, aligned left; the others are numbers
+	// plain are the cells with plain numbers ("1234.50") that CSV writes
+	// when Rows group thousands (a report in Spanish); nil: Rows.
+	plain [][]string
+	na    string // how text and Markdown show an empty cell; "": notAvailable
 }
+
+// Labels returns the number of leading columns of t that are labels
+// (aligned left); the others hold numbers (aligned right).
+func (t *Table) Labels() int { return t.labels }
 
 // notAvailable is how text and Markdown show an empty cell.
 const notAvailable = "n/a"
@@ -215,14 +270,18 @@ func NewReport(outcomes []Outcome, opt ReportOptions) (*Report, error) {
 		return nil, err
 	}
 	var r Report
-	var err error
+	l, err := reportLang(opt.Language)
+	if err != nil {
+		return nil, err
+	}
+	f := cellFormat{l, opt.Grouping || !l.IsEnglish()}
 	if tables&TableByYear != 0 {
-		if r.ByYear, err = byYearTable(outcomes, &opt); err != nil {
+		if r.ByYear, err = byYearTable(outcomes, &opt, f); err != nil {
 			return nil, err
 		}
 	}
 	if tables&TableSummary != 0 {
-		if r.Summary, err = summaryTable(outcomes, &opt); err != nil {
+		if r.Summary, err = summaryTable(outcomes, &opt, f); err != nil {
 			return nil, err
 		}
 	}
@@ -381,22 +440,109 @@ func ShownYears(n, step int) []int {
 	return ts
 }
 
+// cellFormat formats the cells of a report in its language: plain
+// numbers in English (as decimal.StringFixed writes them), numbers with
+// the locale's separators (golang.org/x/text) in Spanish.
+type cellFormat struct {
+	l     *i18n.Lang
+	group bool // whether the shown numbers group thousands
+}
+
+// grouped reports whether the shown numbers differ from the plain ones.
+func (f cellFormat) grouped() bool { return f.group }
+
+// num returns d with places decimals, plain and as shown.
+func (f cellFormat) num(d decimal.Decimal, places int32) (plain, shown string) {
+	plain = d.StringFixed(places)
+	if !f.grouped() {
+		return plain, plain
+	}
+	return plain, f.l.Number(d, places)
+}
+
+// signed returns a difference with places decimals and an explicit sign,
+// plain and as shown (see [signed]).
+func (f cellFormat) signed(d decimal.Decimal, places int32) (plain, shown string) {
+	plain = signed(d, places)
+	if !f.grouped() {
+		return plain, plain
+	}
+	shown = f.l.Number(d.Abs(), places)
+	switch d.Sign() {
+	case 1:
+		shown = "+" + shown
+	case -1:
+		shown = "-" + shown
+	}
+	return plain, shown
+}
+
+// put sets cell j of a row to plain, and of its shown cells (nil: the
+// same) to shown.
+func (f cellFormat) put(row, shown []string, j int, plain, sh string) {
+	row[j] = plain
+	if shown != nil {
+		shown[j] = sh
+	}
+}
+
+// putNum sets cell j of a row and of its shown cells to d with places
+// decimals.
+func (f cellFormat) putNum(row, shown []string, j int, d decimal.Decimal, places int32) {
+	p, sh := f.num(d, places)
+	f.put(row, shown, j, p, sh)
+}
+
+// newTable returns a table in the language of f with its title, columns
+// and labels.
+func (f cellFormat) newTable(title string, columns []string, labels int) *Table {
+	tb := &Table{Title: title, Columns: columns, labels: labels}
+	if !f.l.IsEnglish() {
+		tb.na = f.l.S(i18n.NotAvailable)
+	}
+	return tb
+}
+
+// addRow appends a row of plain cells and its shown cells (nil: the
+// same) to tb.
+func (tb *Table) addRow(plain, shown []string) {
+	if shown == nil {
+		tb.Rows = append(tb.Rows, plain)
+		if tb.plain != nil {
+			tb.plain = append(tb.plain, plain)
+		}
+		return
+	}
+	if tb.plain == nil {
+		tb.plain = append(make([][]string, 0, cap(tb.Rows)), tb.Rows...)
+	}
+	tb.Rows = append(tb.Rows, shown)
+	tb.plain = append(tb.plain, plain)
+}
+
 // byYearTable builds the table by year of checked outcomes.
-func byYearTable(outcomes []Outcome, opt *ReportOptions) (*Table, error) {
+func byYearTable(outcomes []Outcome, opt *ReportOptions, f cellFormat) (*Table, error) {
 	res0 := outcomes[0].Result
 	n := len(res0.Years)
+	l := f.l
 	u, places := opt.Units, int32(opt.MoneyDecimals)
-	unit := " (" + u.String() + ")"
-	tb := &Table{
-		Title: fmt.Sprintf("Projection by year, %d–%d (money in %s; rates in %% of the salary bill)",
-			res0.StartYear, res0.StartYear+n-1, u),
-		Columns: []string{"year", "scenario", "reserve at end" + unit, "PAYG cost rate (%)",
-			"contribution rate (%)", "contributions" + unit, "benefits" + unit, "support ratio"},
-		labels: 2,
-	}
+	unit := " (" + u.label(l) + ")"
+	tb := f.newTable(l.F(i18n.ByYearTitle, res0.StartYear, res0.StartYear+n-1, u.label(l)),
+		[]string{l.S(i18n.ColYear), l.S(i18n.ColScenario), l.S(i18n.ColReserve) + unit, l.S(i18n.ColPAYG),
+			l.S(i18n.ColContribRate), l.S(i18n.ColContrib) + unit, l.S(i18n.ColBenefits) + unit, l.S(i18n.ColSupport)}, 2)
 	ts := ShownYears(n, opt.Step)
 	tb.Rows = make([][]string, 0, len(ts)*len(outcomes))
-	cells := make([]string, len(ts)*len(outcomes)*len(tb.Columns))
+	ncol := len(tb.Columns)
+	copies := 1
+	if f.grouped() {
+		copies = 2
+	}
+	cells := make([]string, copies*len(ts)*len(outcomes)*ncol)
+	next := func() []string {
+		row := cells[:ncol:ncol]
+		cells = cells[ncol:]
+		return row
+	}
 	for _, t := range ts {
 		for i := range outcomes {
 			o := &outcomes[i]
@@ -407,25 +553,25 @@ func byYearTable(outcomes []Outcome, opt *ReportOptions) (*Table, error) {
 			}
 			contrib, ben, exp := y.TotalContributions(), y.Benefits(), y.Expenditure()
 			pens := y.TotalPensioners()
-			var payg, crate, support string
+			row := next()
+			var shown []string
+			if f.grouped() {
+				shown = next()
+			}
+			ys := strconv.Itoa(year)
+			f.put(row, shown, 0, ys, ys)
+			f.put(row, shown, 1, o.Name, o.Name)
 			if b := y.ContributionBase; b != 0 {
-				payg = percent(exp / b).StringFixed(RateDecimals)
-				crate = percent(contrib / b).StringFixed(RateDecimals)
+				f.putNum(row, shown, 3, percent(exp/b), RateDecimals)
+				f.putNum(row, shown, 4, percent(contrib/b), RateDecimals)
 			}
 			if pens != 0 {
-				support = ratio(y.Actives / pens).StringFixed(RatioDecimals)
+				f.putNum(row, shown, 7, ratio(y.Actives/pens), RatioDecimals)
 			}
-			row := cells[:len(tb.Columns):len(tb.Columns)]
-			cells = cells[len(tb.Columns):]
-			row[0] = strconv.Itoa(year)
-			row[1] = o.Name
-			row[2] = money(y.ReserveEnd, u, places).StringFixed(places)
-			row[3] = payg
-			row[4] = crate
-			row[5] = money(contrib, u, places).StringFixed(places)
-			row[6] = money(ben, u, places).StringFixed(places)
-			row[7] = support
-			tb.Rows = append(tb.Rows, row)
+			f.putNum(row, shown, 2, money(y.ReserveEnd, u, places), places)
+			f.putNum(row, shown, 5, money(contrib, u, places), places)
+			f.putNum(row, shown, 6, money(ben, u, places), places)
+			tb.addRow(row, shown)
 		}
 	}
 	return tb, nil
@@ -433,7 +579,7 @@ func byYearTable(outcomes []Outcome, opt *ReportOptions) (*Table, error) {
 
 // summaryTable builds the summary table of checked outcomes with their
 // summaries.
-func summaryTable(outcomes []Outcome, opt *ReportOptions) (*Table, error) {
+func summaryTable(outcomes []Outcome, opt *ReportOptions, f cellFormat) (*Table, error) {
 	s0 := outcomes[0].Summary
 	start, horizon := s0.StartYear, s0.Years
 	ratioYears := opt.RatioYears
@@ -446,18 +592,15 @@ func summaryTable(outcomes []Outcome, opt *ReportOptions) (*Table, error) {
 				y, start, start+horizon-1, ErrYearOutside)
 		}
 	}
+	l := f.l
 	u, places := opt.Units, int32(opt.MoneyDecimals)
 
-	tb := &Table{
-		Title: fmt.Sprintf("Summary over %d–%d (%d years; money in %s; rates in %% of the salary bill, differences in percentage points)",
-			start, start+horizon-1, horizon, u),
-		Columns: []string{"indicator", "unit"},
-		labels:  2,
-	}
+	tb := f.newTable(l.F(i18n.SummaryTitle, start, start+horizon-1, horizon, u.label(l)),
+		[]string{l.S(i18n.ColIndicator), l.S(i18n.ColUnit)}, 2)
 	for i, o := range outcomes {
 		tb.Columns = append(tb.Columns, o.Name)
 		if i > 0 {
-			tb.Columns = append(tb.Columns, o.Name+" − "+outcomes[0].Name)
+			tb.Columns = append(tb.Columns, l.F(i18n.DifferenceFormat, o.Name, outcomes[0].Name))
 		}
 	}
 
@@ -467,6 +610,12 @@ func summaryTable(outcomes []Outcome, opt *ReportOptions) (*Table, error) {
 		name, unit string
 		places     int32
 		value      func(s *indicator.Summary) (decimal.Decimal, error)
+	}
+	scalar := func(series string, x float64, conv func(float64) decimal.Decimal, o *Outcome) (decimal.Decimal, error) {
+		if err := Finite(o, series, -1, 0, x); err != nil {
+			return decimal.Decimal{}, err
+		}
+		return conv(x), nil
 	}
 	errUndefined := errors.New("undefined")
 	errExhausted := fmt.Errorf("reserve exhausted: %w", errUndefined)
@@ -478,26 +627,21 @@ func summaryTable(outcomes []Outcome, opt *ReportOptions) (*Table, error) {
 		}
 		return scalarOf(cur, series, x)
 	}
-	scalar := func(series string, x float64, conv func(float64) decimal.Decimal, o *Outcome) (decimal.Decimal, error) {
-		if err := Finite(o, series, -1, 0, x); err != nil {
-			return decimal.Decimal{}, err
-		}
-		return conv(x), nil
-	}
 	scalarOf = func(o *Outcome, series string, x float64) (decimal.Decimal, error) {
 		return scalar(series, x, percent, o)
 	}
+	pct := l.S(i18n.UnitPctSalaries)
 	inds := []measure{
-		{"GAP", "% of salaries", RateDecimals, func(s *indicator.Summary) (decimal.Decimal, error) {
+		{l.S(i18n.IndGAP), pct, RateDecimals, func(s *indicator.Summary) (decimal.Decimal, error) {
 			return onSalaries(s, "GAP", s.GAP)
 		}},
-		{"GAP without reserve", "% of salaries", RateDecimals, func(s *indicator.Summary) (decimal.Decimal, error) {
+		{l.S(i18n.IndGAPNoReserve), pct, RateDecimals, func(s *indicator.Summary) (decimal.Decimal, error) {
 			return onSalaries(s, "GAP without reserve", s.GAPWithoutReserve)
 		}},
 	}
 	for _, y := range ratioYears {
 		t := y - start
-		inds = append(inds, measure{fmt.Sprintf("reserve ratio %d", y), "years of expenditure", RatioDecimals,
+		inds = append(inds, measure{l.F(i18n.IndReserveRatio, y), l.S(i18n.UnitYearsExpense), RatioDecimals,
 			func(s *indicator.Summary) (decimal.Decimal, error) {
 				x := s.ReserveRatio[t]
 				if err := Finite(cur, "reserve ratio", t, y, x); err != nil {
@@ -510,35 +654,39 @@ func summaryTable(outcomes []Outcome, opt *ReportOptions) (*Table, error) {
 			}})
 	}
 	inds = append(inds,
-		measure{"PV of the deficit", u.String(), places, func(s *indicator.Summary) (decimal.Decimal, error) {
+		measure{l.S(i18n.IndDeficitPV), u.label(l), places, func(s *indicator.Summary) (decimal.Decimal, error) {
 			return scalar("present value of the deficit", s.DeficitPV, func(x float64) decimal.Decimal { return money(x, u, places) }, cur)
 		}},
-		measure{"actuarial balance", "% of salaries", RateDecimals, func(s *indicator.Summary) (decimal.Decimal, error) {
+		measure{l.S(i18n.IndBalance), pct, RateDecimals, func(s *indicator.Summary) (decimal.Decimal, error) {
 			return onSalaries(s, "actuarial balance", s.ActuarialBalance)
 		}},
 	)
 
-	// The depletion year first.
-	row := []string{"depletion year", "year"}
+	// The depletion year first: years are never grouped.
+	row := []string{l.S(i18n.IndDepletion), l.S(i18n.UnitYear)}
 	for i := range outcomes {
 		s := outcomes[i].Summary
-		if !s.Depleted {
-			row = append(row, "none")
+		if s.DepletionYear == 0 {
+			row = append(row, l.S(i18n.None))
 		} else {
 			row = append(row, strconv.Itoa(s.DepletionYear))
 		}
 		if i > 0 {
 			var d string
-			if b := s0; b.Depleted && s.Depleted {
+			if b := s0; b.DepletionYear != 0 && s.DepletionYear != 0 {
 				d = signed(decimal.NewFromInt(int64(s.DepletionYear-b.DepletionYear)), 0)
 			}
 			row = append(row, d)
 		}
 	}
-	tb.Rows = append(tb.Rows, row)
+	tb.addRow(row, nil)
 
 	for _, ind := range inds {
 		row := []string{ind.name, ind.unit}
+		var shown []string
+		if f.grouped() {
+			shown = []string{ind.name, ind.unit}
+		}
 		var base decimal.Decimal
 		var baseOK bool
 		for i := range outcomes {
@@ -548,26 +696,44 @@ func summaryTable(outcomes []Outcome, opt *ReportOptions) (*Table, error) {
 			switch {
 			case errors.Is(err, errUndefined):
 				row = append(row, "")
+				shown = appendShown(shown, "")
 				if err == errExhausted {
-					row[1] = ind.unit + "; n/a: reserve exhausted"
+					row[1] = ind.unit + l.S(i18n.ReserveExhausted)
+					if shown != nil {
+						shown[1] = row[1]
+					}
 				}
 			case err != nil:
 				return nil, err
 			default:
-				row = append(row, v.StringFixed(ind.places))
+				p, sh := f.num(v, ind.places)
+				row = append(row, p)
+				shown = appendShown(shown, sh)
 			}
 			switch {
 			case i == 0:
 				base, baseOK = v, ok
 			case ok && baseOK:
-				row = append(row, signed(v.Sub(base), ind.places))
+				p, sh := f.signed(v.Sub(base), ind.places)
+				row = append(row, p)
+				shown = appendShown(shown, sh)
 			default:
 				row = append(row, "")
+				shown = appendShown(shown, "")
 			}
 		}
-		tb.Rows = append(tb.Rows, row)
+		tb.addRow(row, shown)
 	}
 	return tb, nil
+}
+
+// appendShown appends s to shown unless shown is nil (a report in
+// English, whose shown cells are the plain ones).
+func appendShown(shown []string, s string) []string {
+	if shown == nil {
+		return nil
+	}
+	return append(shown, s)
 }
 
 // signed formats a difference with places decimals and an explicit sign:

@@ -20,6 +20,7 @@ import (
 	"github.com/shopspring/decimal"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
+	"golang.org/x/text/language"
 )
 
 // repCell returns the cell of the table in the row whose leading labels
@@ -233,8 +234,8 @@ func TestReportSummary(t *testing.T) {
 	assert.Equal(t, []string{"indicator", "unit", "base", "reform", "reform − base"}, tb.Columns)
 
 	t.Run("depletion", func(t *testing.T) {
-		require.True(t, out[0].Summary.Depleted)
-		require.False(t, out[1].Summary.Depleted)
+		require.True(t, (out[0].Summary.DepletionYear != 0))
+		require.False(t, (out[1].Summary.DepletionYear != 0))
 		assert.Equal(t, strconv.Itoa(out[0].Summary.DepletionYear), repCell(t, tb, "base", "depletion year"))
 		assert.Equal(t, "none", repCell(t, tb, "reform", "depletion year"))
 		assert.Equal(t, "", repCell(t, tb, "reform − base", "depletion year"))
@@ -244,7 +245,7 @@ func TestReportSummary(t *testing.T) {
 		// A smaller reform, 16% from 2029, postpones the depletion: the
 		// difference is in years, signed.
 		small := reformtest.Project(t, "16% from 2029", reformtest.Scheme(t, "small", 6e7, 0.14, 2029, 0.16), reformtest.Years, false)
-		require.True(t, small.Summary.Depleted)
+		require.True(t, (small.Summary.DepletionYear != 0))
 		rep, err := reform.NewReport([]reform.Outcome{out[0], small}, reform.ReportOptions{Tables: reform.TableSummary})
 		require.NoError(t, err)
 		d := small.Summary.DepletionYear - out[0].Summary.DepletionYear
@@ -449,6 +450,7 @@ var regen = flag.Bool("regen", false, "regenerate the golden files in testdata")
 func TestReportGolden(t *testing.T) {
 	out := reformtest.Outcomes(t, reformtest.Years)
 	opt := reform.ReportOptions{Step: 3, Units: reform.UnitsThousands, RatioYears: []int{2030, 2036}}
+	es := reform.ReportOptions{Step: 3, RatioYears: []int{2030, 2036}, Language: language.MustParse("es-MX")}
 	for _, c := range []struct {
 		file  string
 		write func(*bytes.Buffer) error
@@ -456,6 +458,10 @@ func TestReportGolden(t *testing.T) {
 		{"report_golden.txt", func(b *bytes.Buffer) error { return reform.WriteText(b, out, opt) }},
 		{"report_golden.csv", func(b *bytes.Buffer) error { return reform.WriteCSV(b, out, opt) }},
 		{"report_golden.md", func(b *bytes.Buffer) error { return reform.WriteMarkdown(b, out, opt) }},
+		// Spanish (es-MX) in money units, so that thousands are grouped.
+		{"report_golden_es.txt", func(b *bytes.Buffer) error { return reform.WriteText(b, out, es) }},
+		{"report_golden_es.csv", func(b *bytes.Buffer) error { return reform.WriteCSV(b, out, es) }},
+		{"report_golden_es.md", func(b *bytes.Buffer) error { return reform.WriteMarkdown(b, out, es) }},
 	} {
 		t.Run(c.file, func(t *testing.T) {
 			var got bytes.Buffer
@@ -488,4 +494,50 @@ func TestReportText(t *testing.T) {
 			assert.Equal(t, len([]rune(header)), len([]rune(l)), "line %q", l)
 		}
 	}
+}
+
+// TestReportSpanish checks that a report in Spanish has the numbers of the
+// report in English: its CSV, whose numbers are plain in every language,
+// differs only in the headers and words, and its text table shows the
+// same numbers grouped as es-MX groups them (CLDR: "1,234.50").
+func TestReportSpanish(t *testing.T) {
+	out := reformtest.Outcomes(t, reformtest.Years)
+	opt := reform.ReportOptions{Step: 3}
+	en, err := reform.NewReport(out, opt)
+	require.NoError(t, err)
+	opt.Language = language.LatinAmericanSpanish // any Spanish is es-MX
+	es, err := reform.NewReport(out, opt)
+	require.NoError(t, err)
+	assert.NotEqual(t, en.ByYear.Columns, es.ByYear.Columns)
+	assert.Contains(t, es.ByYear.Title, "Proyección por año")
+
+	var csvEn, csvEs bytes.Buffer
+	require.NoError(t, en.WriteCSV(&csvEn))
+	require.NoError(t, es.WriteCSV(&csvEs))
+	read := func(b *bytes.Buffer) [][]string {
+		r := csv.NewReader(b)
+		r.FieldsPerRecord = -1
+		recs, err := r.ReadAll()
+		require.NoError(t, err)
+		return recs
+	}
+	ren, res := read(&csvEn), read(&csvEs)
+	require.Equal(t, len(ren), len(res))
+	for i := range ren {
+		for j := range ren[i] {
+			if _, err := decimal.NewFromString(ren[i][j]); err == nil {
+				assert.Equal(t, ren[i][j], res[i][j], "CSV row %d column %d", i, j)
+			}
+		}
+	}
+	// The shown cells are the plain ones with the thousands grouped.
+	for i, row := range es.ByYear.Rows {
+		for j := 2; j < len(row); j++ {
+			assert.Equal(t, en.ByYear.Rows[i][j], strings.ReplaceAll(row[j], ",", ""), "row %d column %d", i, j)
+		}
+	}
+	assert.Contains(t, es.ByYear.Rows[0][2], ",")
+
+	_, err = reform.NewReport(out, reform.ReportOptions{Language: language.French})
+	assert.ErrorIs(t, err, reform.ErrReportOptions)
 }

@@ -76,11 +76,14 @@ func (r *Report) WriteMarkdown(w io.Writer) error {
 }
 
 // cellText returns how text and Markdown show a cell.
-func cellText(s string) string {
-	if s == "" {
-		return notAvailable
+func (t *Table) cellText(s string) string {
+	if s != "" {
+		return s
 	}
-	return s
+	if t.na != "" {
+		return t.na
+	}
+	return notAvailable
 }
 
 // textEscaper keeps a name from breaking the text table's columns or lines.
@@ -89,7 +92,9 @@ var textEscaper = strings.NewReplacer("\t", " ", "\n", " ", "\r", " ")
 // textHeader and textCell return how the text table shows a header and a
 // cell.
 func textHeader(s string) string { return textEscaper.Replace(s) }
-func textCell(s string) string   { return textEscaper.Replace(cellText(s)) }
+func (t *Table) textCell(s string) string {
+	return textEscaper.Replace(t.cellText(s))
+}
 
 // WriteText writes the table as text: its title on the first line, then
 // the header and the rows in columns aligned by a [tabwriter.Writer], two
@@ -109,7 +114,7 @@ func (t *Table) WriteText(w io.Writer) error {
 			panic(fmt.Sprintf("reform: Table.WriteText: row %d has %d cells for %d columns", i, len(row), len(t.Columns)))
 		}
 		for j, c := range row {
-			width[j] = max(width[j], utf8.RuneCountInString(textCell(c)))
+			width[j] = max(width[j], utf8.RuneCountInString(t.textCell(c)))
 		}
 	}
 	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
@@ -131,7 +136,7 @@ func (t *Table) WriteText(w io.Writer) error {
 	}
 	line(t.Columns, textHeader)
 	for _, row := range t.Rows {
-		line(row, textCell)
+		line(row, t.textCell)
 	}
 	if err := bw.Flush(); err != nil {
 		return err
@@ -142,14 +147,18 @@ func (t *Table) WriteText(w io.Writer) error {
 // WriteCSV writes the table as CSV with a [csv.Writer]: a header row with
 // the column names, then the rows. Numbers are as in the table (a point
 // for the decimals, "-" for negatives, no thousands separators; rates in
-// per cent); an empty cell stays empty. The title is not written: the
-// headers carry the units.
+// per cent), in every language of [ReportOptions]; an empty cell stays
+// empty. The title is not written: the headers carry the units.
 func (t *Table) WriteCSV(w io.Writer) error {
 	cw := csv.NewWriter(w)
 	if err := cw.Write(t.Columns); err != nil {
 		return err
 	}
-	if err := cw.WriteAll(t.Rows); err != nil { // WriteAll flushes
+	rows := t.Rows
+	if t.plain != nil {
+		rows = t.plain
+	}
+	if err := cw.WriteAll(rows); err != nil { // WriteAll flushes
 		return err
 	}
 	return cw.Error()
@@ -186,7 +195,7 @@ func (t *Table) WriteMarkdown(w io.Writer) error {
 	}
 	bw.WriteString("\n")
 	for _, row := range t.Rows {
-		line(row, cellText)
+		line(row, t.cellText)
 	}
 	return bw.Flush()
 }

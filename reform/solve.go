@@ -4,6 +4,7 @@
 package reform
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"math"
@@ -26,15 +27,17 @@ const (
 	targetReserveRatio
 	targetBalanced
 	targetGAP
+	targetSteadyRatio
 )
 
 // Target is a sustainability target, met when its objective — a number
 // computed from a projected scenario — is ≥ 0. Build one with
-// [NoDepletion], [ReserveRatioAtLeast], [Balanced] or [GAPAtMost]; the zero
-// Target is invalid.
+// [NoDepletion], [ReserveRatioAtLeast], [Balanced], [GAPAtMost] or
+// [SteadyReserveRatio]; the zero Target is invalid.
 type Target struct {
 	kind  targetKind
 	year  int
+	from  int // the earlier year of a steady reserve ratio
 	value float64
 }
 
@@ -75,6 +78,8 @@ func (t Target) String() string {
 		return "actuarial balance ≥ 0"
 	case targetGAP:
 		return fmt.Sprintf("GAP ≤ %s", pct(t.value))
+	case targetSteadyRatio:
+		return fmt.Sprintf("reserve ratio in %d ≥ that in %d", t.year, t.from)
 	}
 	return "no target"
 }
@@ -88,6 +93,8 @@ func (t Target) objectiveName() string {
 		return fmt.Sprintf("the lowest reserve ratio through %d less %g", t.year, t.value)
 	case targetBalanced:
 		return "the actuarial balance"
+	case targetSteadyRatio:
+		return fmt.Sprintf("the reserve ratio in %d less that in %d", t.year, t.from)
 	}
 	return fmt.Sprintf("%g less the GAP", t.value)
 }
@@ -100,6 +107,10 @@ func (t Target) validate(startYear, years int) error {
 	case targetNoDepletion, targetReserveRatio:
 		if t.year < startYear || t.year >= startYear+years {
 			return fmt.Errorf("%w: target %v: year outside the horizon %d–%d", ErrOptions, t, startYear, startYear+years-1)
+		}
+	case targetSteadyRatio:
+		if t.from < startYear || t.year >= startYear+years || t.from >= t.year {
+			return fmt.Errorf("%w: target %v: want %d ≤ the first year < the second ≤ %d", ErrOptions, t, startYear, startYear+years-1)
 		}
 	}
 	if math.IsNaN(t.value) || math.IsInf(t.value, 0) {
@@ -122,6 +133,8 @@ func (t Target) objective(o *Outcome) float64 {
 		return slices.Min(s.ReserveRatio[:t.year-s.StartYear+1]) - t.value
 	case targetBalanced:
 		return s.ActuarialBalance
+	case targetSteadyRatio:
+		return s.ReserveRatio[t.year-s.StartYear] - s.ReserveRatio[t.from-s.StartYear]
 	}
 	return t.value - s.GAP
 }
@@ -272,6 +285,12 @@ type Solution struct {
 // ends. Bad problem fields wrap [ErrOptions]; errors of the changes are
 // [*ChangeError]s.
 func Solve(base *scheme.Scheme, p Problem, opt Options) (*Solution, error) {
+	return SolveContext(context.Background(), base, p, opt)
+}
+
+// SolveContext is [Solve] under a context: ctx is checked before each
+// projection, and its error (wrapped) ends the search.
+func SolveContext(ctx context.Context, base *scheme.Scheme, p Problem, opt Options) (*Solution, error) {
 	if base == nil {
 		panic("reform: Solve of a nil scheme")
 	}
@@ -285,14 +304,14 @@ func Solve(base *scheme.Scheme, p Problem, opt Options) (*Solution, error) {
 	if tol == 0 {
 		tol = DefaultTolerance
 	}
-	sv := &solver{base: base, p: p, opt: opt, seen: make(map[float64]evaluation)}
+	sv := &solver{ctx: ctx, base: base, p: p, opt: opt, seen: make(map[float64]evaluation)}
 
 	// The ends, in parallel.
 	ends, err := sv.scenarios(p.Lo, p.Hi)
 	if err != nil {
 		return nil, err
 	}
-	outs, ms, err := runScenarios(ends, &opt)
+	outs, ms, err := runScenariosContext(ctx, ends, &opt)
 	if err != nil {
 		return nil, err
 	}
@@ -300,6 +319,15 @@ func Solve(base *scheme.Scheme, p Problem, opt Options) (*Solution, error) {
 	fLo, fHi := p.Target.objective(&outs[0]), p.Target.objective(&outs[1])
 	sv.seen[p.Lo] = evaluation{fLo, outs[0], ms[0]}
 	sv.seen[p.Hi] = evaluation{fHi, outs[1], ms[1]}
+	return sv.solve(fLo, fHi, tol)
+}
+
+// solve searches the problem's range, given the objective at its ends
+// (projected already, in sv.seen).
+func (sv *solver) solve(fLo, fHi, tol float64) (*Solution, error) {
+	p := sv.p
+	outs := [2]Outcome{sv.seen[p.Lo].o, sv.seen[p.Hi].o}
+	ms := [2]Metrics{sv.seen[p.Lo].m, sv.seen[p.Hi].m}
 	improves := p.Lever.Improves()
 	good, bad := 1, 0 // the end that meets the target when the other does not
 	if !improves {
@@ -355,6 +383,7 @@ func (p *Problem) validate(startYear, years int) error {
 
 // solver evaluates a problem's lever.
 type solver struct {
+	ctx  context.Context
 	base *scheme.Scheme
 	p    Problem
 	opt  Options
@@ -403,14 +432,18 @@ func (sv *solver) eval(x float64) (float64, Outcome, Metrics, error) {
 	if e, ok := sv.seen[x]; ok {
 		return e.f, e.o, e.m, nil
 	}
+	if err := sv.ctx.Err(); err != nil {
+		return 0, Outcome{}, Metrics{}, fmt.Errorf("reform: solving %v: %w", sv.p.Lever, err)
+	}
 	sc, err := sv.scenarios(x)
 	if err != nil {
 		return 0, Outcome{}, Metrics{}, err
 	}
-	o, m, err := runOne(sc[0], &sv.opt)
+	os, ms, err := runScenarios(sc[:1], &sv.opt)
 	if err != nil {
-		return 0, Outcome{}, Metrics{}, fmt.Errorf("reform: scenario %q: %w", sc[0].name, err)
+		return 0, Outcome{}, Metrics{}, err
 	}
+	o, m := os[0], ms[0]
 	sv.runs++
 	f := sv.p.Target.objective(&o)
 	sv.seen[x] = evaluation{f, o, m}

@@ -152,7 +152,7 @@ const reformStudy = `{
   "version": 1,
   "currency": "EUR", "years": 40,
   "start_year": 2025,
-  "groups": [{"name": "all", "rules": [{"from": 2025, "contribution": {"worker": 0.08}, "eligibility": {"full": {"both": [{"min_age": 60}]}}, "retirement": {"accrual": {"min_service": 0, "rates": [0.02]}}}], "census": {"currency": "EUR", "active_cells": [{"sex": "male", "age": 40, "service": 10, "count": 100, "salary": 30000}], "pensioner_cells": [{"type": "old_age", "sex": "female", "age": 70, "count": 20, "pension": 12000}]}}],
+  "groups": [{"name": "all", "rules": [{"from": 2025, "contribution_rate": {"worker": 0.08}, "eligibility": {"full": {"both": [{"min_age": 60}]}}, "retirement": {"accrual": {"min_service": 0, "rates": [0.02]}}}], "census": {"currency": "EUR", "active_cells": [{"sex": "male", "age": 40, "service": 10, "count": 100, "salary": 30000}], "pensioner_cells": [{"type": "old_age", "sex": "female", "age": 70, "count": 20, "pension": 12000}]}}],
   "assumptions": {"mortality": {"active": {"both": {"law": "makeham", "a": 0.00022, "b": 2.7e-6, "c": 1.124, "min_age": 0, "max_age": 120}}}},
   "reforms": [
     {"name": "higher rates", "changes": [

@@ -123,7 +123,7 @@ func Rules(from int) scheme.Rules {
 	reduced := actuarial.Conditions{{MinAge: 55, MinService: 15}}
 	return scheme.Rules{
 		From: from,
-		Contribution: [scheme.NumPayers]actuarial.Schedule{
+		ContributionRate: [scheme.NumPayers]actuarial.Schedule{
 			scheme.Worker:   actuarial.Constant(0.06),
 			scheme.Employer: actuarial.Constant(0.10),
 			scheme.State:    actuarial.Constant(0.01),

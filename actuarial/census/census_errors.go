@@ -36,6 +36,11 @@ type RecordError struct {
 	Field string // the canonical field name (id, sex, birth_date, age, entry_date, service, salary, pension, type); empty for the whole record
 	Value string // the offending text as read, trimmed of spaces; empty if missing
 	Err   error  // what is wrong, wrapping one of the sentinels above (or an encoding/csv one)
+
+	// Column names the column of Field where the source has lettered
+	// columns (a workbook's "F"), written after the line; empty for CSV.
+	// See [Rows].
+	Column string
 }
 
 func (e *RecordError) Error() string { return "actuarial: census: " + e.describe() }
@@ -54,6 +59,10 @@ func (e *RecordError) describe() string {
 	if e.Line > 0 {
 		b.WriteString("line ")
 		b.WriteString(strconv.Itoa(e.Line))
+		if e.Column != "" {
+			b.WriteString(", column ")
+			b.WriteString(e.Column)
+		}
 		b.WriteString(": ")
 	} else if e.File != "" {
 		b.WriteByte(' ')

@@ -2,7 +2,9 @@
 // record: active members ([Active]) and pensions in payment ([Pensioner]),
 // read from CSV ([ReadActives], [ReadPensioners], [ReadCensus]), validated,
 // written back in canonical columns ([WriteCensus]) and grouped into cells
-// ([GroupActives], [GroupPensioners]) that a projection loops over.
+// ([GroupActives], [GroupPensioners]) that a projection loops over. Other
+// sources of rows (a workbook's sheet, in package reform/xlsx) reuse the
+// CSV readers' validation and messages through [Rows] ([ReadCensusRows]).
 //
 // # Conventions
 //

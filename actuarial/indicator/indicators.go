@@ -147,7 +147,7 @@ func seriesRatio(dst []float64, ref seriesArg, num, num2, den, den2 seriesArg, d
 // salary bill positive; a zero salary bill returns a [*SeriesError]
 // wrapping [ErrZeroDivisor] that names the year. It allocates only when dst
 // is nil and panics if dst is not nil and len(dst) != n.
-func PAYGCostRate(dst, salaryBill, benefits, costs []float64) ([]float64, error) {
+func paygCostRate(dst, salaryBill, benefits, costs []float64) ([]float64, error) {
 	sal := reqSeries("salary bill", salaryBill, true)
 	return seriesRatio(dst, sal, reqSeries("benefits", benefits, false), optSeries("costs", costs), sal, seriesArg{}, "salary bill")
 }
@@ -175,7 +175,7 @@ func PAYGCostRate(dst, salaryBill, benefits, costs []float64) ([]float64, error)
 // Zero expenditure in a year returns a [*SeriesError] wrapping
 // [ErrZeroDivisor]. It allocates only when dst is nil and panics if dst is
 // not nil and len(dst) != len(reserve).
-func ReserveRatio(dst, reserve, benefits, costs []float64) ([]float64, error) {
+func reserveRatio(dst, reserve, benefits, costs []float64) ([]float64, error) {
 	res := reqSeries("reserve", reserve, false)
 	return seriesRatio(dst, res, res, seriesArg{},
 		reqSeries("benefits", benefits, false), optSeries("costs", costs), "expenditure (benefits + costs)")
@@ -190,7 +190,7 @@ func ReserveRatio(dst, reserve, benefits, costs []float64) ([]float64, error) {
 // Counts must be finite and not negative; a year without pensioners returns
 // a [*SeriesError] wrapping [ErrZeroDivisor]. It allocates only when dst is
 // nil and panics if dst is not nil and len(dst) != len(actives).
-func SupportRatio(dst, actives, pensioners []float64) ([]float64, error) {
+func supportRatio(dst, actives, pensioners []float64) ([]float64, error) {
 	act := reqSeries("actives", actives, true)
 	return seriesRatio(dst, act, act, seriesArg{},
 		reqSeries("pensioners", pensioners, true), seriesArg{}, "pensioners")
@@ -206,7 +206,7 @@ func SupportRatio(dst, actives, pensioners []float64) ([]float64, error) {
 // insurable salary. A year without actives returns a [*SeriesError]
 // wrapping [ErrZeroDivisor]. It allocates only when dst is nil and panics
 // if dst is not nil and len(dst) != len(pensioners).
-func DependencyRatio(dst, pensioners, actives []float64) ([]float64, error) {
+func dependencyRatio(dst, pensioners, actives []float64) ([]float64, error) {
 	pen := reqSeries("pensioners", pensioners, true)
 	return seriesRatio(dst, pen, pen, seriesArg{},
 		reqSeries("actives", actives, true), seriesArg{}, "actives")
@@ -229,7 +229,7 @@ func DependencyRatio(dst, pensioners, actives []float64) ([]float64, error) {
 // gives a year with neither new pensions nor salaries a rate of 0
 // instead. It allocates only when dst is nil and panics if dst is not nil
 // and len(dst) != len(newPensions).
-func ReplacementRate(dst, newPensions, salaries []float64) ([]float64, error) {
+func replacementRate(dst, newPensions, salaries []float64) ([]float64, error) {
 	np := reqSeries("new pensions", newPensions, true)
 	return seriesRatio(dst, np, np, seriesArg{},
 		reqSeries("retiring salaries", salaries, true), seriesArg{}, "retiring salaries")
@@ -264,7 +264,7 @@ func awardRates(dst, newPensions, salaries []float64) ([]float64, error) {
 // [DeficitTransfers] accumulate. Benefits are required; contributions,
 // transfers and costs may be nil (none). It allocates only when dst is nil
 // and panics if dst is not nil and len(dst) != len(benefits).
-func NetCashFlow(dst, contributions, transfers, benefits, costs []float64) ([]float64, error) {
+func netCashFlow(dst, contributions, transfers, benefits, costs []float64) ([]float64, error) {
 	n := len(benefits)
 	for _, o := range [...]seriesArg{reqSeries("benefits", benefits, false), optSeries("contributions", contributions),
 		optSeries("transfers", transfers), optSeries("costs", costs)} {
@@ -290,23 +290,20 @@ func NetCashFlow(dst, contributions, transfers, benefits, costs []float64) ([]fl
 	return dst, nil
 }
 
-// DepletionYear returns the first calendar year startYear + t whose reserve
-// at the end, reserveEnd[t], is negative: the year in which the reserve
-// would be exhausted. ok is false if the reserve never falls below zero in
-// the years given. A reserve of exactly 0 is not exhausted. A value that is
-// not finite returns a [*SeriesError].
-func DepletionYear(startYear int, reserveEnd []float64) (year int, ok bool, err error) {
+// depletionYear returns the first calendar year startYear + t whose
+// reserve at the end, reserveEnd[t], is negative, or 0 if there is none.
+func depletionYear(startYear int, reserveEnd []float64) (int, error) {
 	for t, r := range reserveEnd {
 		if !finiteValue(r) {
-			return 0, false, &SeriesError{Series: "reserve at end", T: t, Year: startYear + t, Value: r, Err: actuarial.ErrNotFinite}
+			return 0, &SeriesError{Series: "reserve at end", T: t, Year: startYear + t, Value: r, Err: actuarial.ErrNotFinite}
 		}
 	}
 	for t, r := range reserveEnd {
 		if r < 0 {
-			return startYear + t, true, nil
+			return startYear + t, nil
 		}
 	}
-	return 0, false, nil
+	return 0, nil
 }
 
 // FundingRatio returns reserve / liability: the share of the closed
@@ -348,14 +345,19 @@ func FundingRatio(reserve, liability float64) (float64, error) {
 // of Curve; discounting at the fund's rate of return is what makes the
 // premiums below finance the projected flows exactly.
 //
-// The zero Horizon covers every year of the series, at 0%, with mid-year
-// flows, no target reserve and a floor of 0.
+// The zero Horizon covers every year of the series, at the fund's own
+// returns ([Flows.Returns]), with mid-year flows, no target reserve and a
+// floor of 0: the basis on which the general average premium finances the
+// projected flows.
 type Horizon struct {
 	// Years is the number n of years from t = 0 that the indicators cover,
 	// 0 ≤ Years ≤ the length of the series; 0 means all of them.
 	Years int
 	// Curve holds the fund's annual effective rate of return i_t for each
-	// year t, which is also the discount rate; nil means 0%.
+	// year t, which is also the discount rate. nil means the fund's own
+	// returns, [Flows.Returns]; flows without returns then have no basis
+	// and the indicators return an error wrapping [ErrHorizon]. Set a
+	// Curve to value on another basis (a flat 0%: NewCurve(0)).
 	Curve *actuarial.Curve
 	// Timing is when the flows of a year are paid; the zero value is
 	// MidYear, the projection's convention.
@@ -393,6 +395,28 @@ func (h Horizon) years(n int) (int, error) {
 		return 0, fmt.Errorf("actuarial: horizon of 0 years: the series are empty: %w", ErrHorizon)
 	}
 	return n, nil
+}
+
+// resolve returns h with its Curve: h's own, or the fund's returns of f
+// when h has none.
+func (h Horizon) resolve(f *Flows) (Horizon, error) {
+	if h.Curve != nil {
+		return h, nil
+	}
+	if f.Returns == nil {
+		return h, fmt.Errorf("actuarial: horizon without a Curve and flows without Returns: no basis to discount on: %w", ErrHorizon)
+	}
+	for t, r := range f.Returns {
+		if !finiteValue(r) || r <= -1 {
+			return h, f.dated(&SeriesError{Series: "returns", T: t, Value: r, Err: actuarial.ErrRate})
+		}
+	}
+	c, err := actuarial.NewCurve(f.Returns...)
+	if err != nil {
+		return h, err
+	}
+	h.Curve = c
+	return h, nil
 }
 
 // pv returns the present value of s[:n] on h's basis; a nil s is 0.
@@ -482,7 +506,7 @@ func checkInitialReserve(r float64) error {
 // The series must have the same length; values must be finite and the
 // salary bill non-negative with a positive present value. Errors name the
 // series, year and value.
-func GAP(salaryBill, benefits, costs []float64, initialReserve float64, h Horizon) (float64, error) {
+func gap(salaryBill, benefits, costs []float64, initialReserve float64, h Horizon) (float64, error) {
 	p, err := costValues(salaryBill, benefits, costs, h)
 	if err != nil {
 		return 0, err
@@ -501,8 +525,8 @@ func GAP(salaryBill, benefits, costs []float64, initialReserve float64, h Horizo
 // the present value of the expenditure plus that of the target reserve at
 // the end, over the present value of the salary bill; it equals the [GAP]
 // without the initial reserve. See [GAP] for the symbols and the errors.
-func SummarizedCostRate(salaryBill, benefits, costs []float64, h Horizon) (float64, error) {
-	return GAP(salaryBill, benefits, costs, 0, h)
+func summarizedCostRate(salaryBill, benefits, costs []float64, h Horizon) (float64, error) {
+	return gap(salaryBill, benefits, costs, 0, h)
 }
 
 // SummarizedIncomeRate returns the summarized income rate over the horizon
@@ -515,7 +539,7 @@ func SummarizedCostRate(salaryBill, benefits, costs []float64, h Horizon) (float
 // the present value of the salary bill S. Investment income is left out:
 // discounting at the fund's rate of return accounts for it. The series
 // must have the length of the salary bill; see [GAP] for the errors.
-func SummarizedIncomeRate(salaryBill, contributions, transfers []float64, initialReserve float64, h Horizon) (float64, error) {
+func summarizedIncomeRate(salaryBill, contributions, transfers []float64, initialReserve float64, h Horizon) (float64, error) {
 	n := len(salaryBill)
 	for _, o := range [...]seriesArg{reqSeries("salary bill", salaryBill, true), optSeries("contributions", contributions), optSeries("transfers", transfers)} {
 		if err := o.check("salary bill", n); err != nil {
@@ -550,12 +574,12 @@ func SummarizedIncomeRate(salaryBill, contributions, transfers []float64, initia
 // level rate c of the salary bill and there are no transfers, AB = c − GAP.
 // See [SummarizedIncomeRate] and [SummarizedCostRate] for the symbols and
 // [GAP] for the errors.
-func ActuarialBalance(salaryBill, contributions, transfers, benefits, costs []float64, initialReserve float64, h Horizon) (float64, error) {
+func actuarialBalance(salaryBill, contributions, transfers, benefits, costs []float64, initialReserve float64, h Horizon) (float64, error) {
 	p, err := costValues(salaryBill, benefits, costs, h)
 	if err != nil {
 		return 0, err
 	}
-	in, err := SummarizedIncomeRate(salaryBill, contributions, transfers, initialReserve, h)
+	in, err := summarizedIncomeRate(salaryBill, contributions, transfers, initialReserve, h)
 	if err != nil {
 		return 0, err
 	}
@@ -571,7 +595,8 @@ func ActuarialBalance(salaryBill, contributions, transfers, benefits, costs []fl
 // as [Horizon] describes; dst[t] is R(t+1), the reserve at 31 December of
 // year t. Fed the projection's own flows, it reproduces the projection's
 // reserve; fed other flows (another contribution rate, say), it gives the
-// reserve they would build, without projecting the members again. It
+// reserve they would build, without projecting the members again. h must
+// have a Curve: there are no flows to take the fund's returns from. It
 // allocates only when dst is nil and panics if dst is not nil and
 // len(dst) != n.
 func RollForward(dst []float64, initialReserve float64, net []float64, h Horizon) ([]float64, error) {
@@ -590,6 +615,9 @@ func RollForward(dst []float64, initialReserve float64, net []float64, h Horizon
 }
 
 func rollCheck(initialReserve float64, net []float64, h Horizon) (int, error) {
+	if h.Curve == nil {
+		return 0, fmt.Errorf("actuarial: RollForward needs a Horizon with a Curve (it has no flows to take the fund's returns from): %w", ErrHorizon)
+	}
 	if err := reqSeries("net cash flow", net, false).check("net cash flow", len(net)); err != nil {
 		return 0, err
 	}
@@ -619,7 +647,7 @@ func rollCheck(initialReserve float64, net []float64, h Horizon) (int, error) {
 // PV(D) = D·ä_n·v^½ at mid-year timing. The reserve is tested only at the
 // end of each year: within a year it may dip below the floor. It allocates
 // only when dst is nil and panics if dst is not nil and len(dst) != n.
-func DeficitTransfers(dst []float64, initialReserve float64, net []float64, h Horizon) (transfers []float64, pv float64, err error) {
+func deficitTransfers(dst []float64, initialReserve float64, net []float64, h Horizon) (transfers []float64, pv float64, err error) {
 	n, err := rollCheck(initialReserve, net, h)
 	if err != nil {
 		return nil, 0, err
@@ -664,6 +692,7 @@ type Flows struct {
 	Costs            []float64 // administration costs of year t; nil: none
 	Transfers        []float64 // transfers from the state into the fund in year t (subsidies); nil: none
 	InvestmentIncome []float64 // investment income of the reserve in year t; nil: none
+	Returns          []float64 // the fund's annual effective rate of return in year t, a fraction: the discount basis of a Horizon without a Curve; nil: none
 	ReserveStart     []float64 // reserve at 1 January of year t; required by Summarize and NewLedger
 	ReserveEnd       []float64 // reserve at 31 December of year t; required by Summarize; NewLedger checks its closing balances against it when given
 
@@ -677,14 +706,15 @@ type Flows struct {
 
 // series returns the series of f in field order, with their names and
 // whether they must not be negative.
-func (f *Flows) series() [12]seriesArg {
-	return [12]seriesArg{
+func (f *Flows) series() [13]seriesArg {
+	return [13]seriesArg{
 		{"salary bill", f.SalaryBill, true, false},
 		{"contributions", f.Contributions, false, false},
 		{"benefits", f.Benefits, false, false},
 		{"costs", f.Costs, false, false},
 		{"transfers", f.Transfers, false, false},
 		{"investment income", f.InvestmentIncome, false, false},
+		{"returns", f.Returns, false, false},
 		{"reserve at start", f.ReserveStart, false, false},
 		{"reserve at end", f.ReserveEnd, false, false},
 		{"actives", f.Actives, true, false},
@@ -736,7 +766,7 @@ func (f *Flows) Validate() error {
 // dated sets the calendar year of a *SeriesError's year index.
 func (f *Flows) dated(err error) error {
 	var se *SeriesError
-	if errors.As(err, &se) && se.T >= 0 {
+	if f.StartYear != 0 && errors.As(err, &se) && se.T >= 0 {
 		se.Year = f.StartYear + se.T
 	}
 	return err
@@ -797,8 +827,7 @@ type Summary struct {
 	ActuarialBalance  float64 // IncomeRate − CostRate, see ActuarialBalance
 	DeficitPV         float64 // present value at t = 0 of DeficitTransfers, in money
 	FundingRatio      float64 // reserve at t = 0 over Flows.AccruedLiability; 0 when no liability is given
-	DepletionYear     int     // the first calendar year whose reserve at the end is negative, if Depleted
-	Depleted          bool    // whether the reserve at the end of some year of the horizon is negative
+	DepletionYear     int     // the first calendar year whose reserve at the end is negative; 0: the reserve lasts through the horizon (see [DepletionYear])
 }
 
 // zeroIn reports whether some value of s is 0.
@@ -856,6 +885,9 @@ func Summarize(dst *Summary, f *Flows, h Horizon) (*Summary, error) {
 	if err != nil {
 		return nil, err
 	}
+	if h, err = h.resolve(f); err != nil {
+		return nil, err
+	}
 	for _, o := range [...]seriesArg{reqSeries("salary bill", f.SalaryBill, true), reqSeries("benefits", f.Benefits, false),
 		reqSeries("reserve at start", f.ReserveStart, false), reqSeries("reserve at end", f.ReserveEnd, false)} {
 		if o.v == nil {
@@ -876,13 +908,13 @@ func Summarize(dst *Summary, f *Flows, h Horizon) (*Summary, error) {
 	s.PAYGCostRate = s.PAYGCostRate[:0]
 	if zeroIn(sal) {
 		s.Undefined.SalaryRates = true
-	} else if s.PAYGCostRate, err = PAYGCostRate(reuseN(s.PAYGCostRate, n), sal, ben, cost); err != nil {
+	} else if s.PAYGCostRate, err = paygCostRate(reuseN(s.PAYGCostRate, n), sal, ben, cost); err != nil {
 		return nil, f.dated(err)
 	}
-	if s.ReserveRatio, err = ReserveRatio(reuseN(s.ReserveRatio, n), f.ReserveEnd[:n], ben, cost); err != nil {
+	if s.ReserveRatio, err = reserveRatio(reuseN(s.ReserveRatio, n), f.ReserveEnd[:n], ben, cost); err != nil {
 		return nil, f.dated(err)
 	}
-	if s.StartReserveRatio, err = ReserveRatio(reuseN(s.StartReserveRatio, n), f.ReserveStart[:n], ben, cost); err != nil {
+	if s.StartReserveRatio, err = reserveRatio(reuseN(s.StartReserveRatio, n), f.ReserveStart[:n], ben, cost); err != nil {
 		return nil, f.dated(err)
 	}
 	s.SupportRatio, s.DependencyRatio = s.SupportRatio[:0], s.DependencyRatio[:0]
@@ -890,12 +922,12 @@ func Summarize(dst *Summary, f *Flows, h Horizon) (*Summary, error) {
 	s.Undefined.SupportRatio = !counts || zeroIn(f.Pensioners[:n])
 	s.Undefined.DependencyRatio = !counts || zeroIn(f.Actives[:n])
 	if !s.Undefined.SupportRatio {
-		if s.SupportRatio, err = SupportRatio(reuseN(s.SupportRatio, n), f.Actives[:n], f.Pensioners[:n]); err != nil {
+		if s.SupportRatio, err = supportRatio(reuseN(s.SupportRatio, n), f.Actives[:n], f.Pensioners[:n]); err != nil {
 			return nil, f.dated(err)
 		}
 	}
 	if !s.Undefined.DependencyRatio {
-		if s.DependencyRatio, err = DependencyRatio(reuseN(s.DependencyRatio, n), f.Pensioners[:n], f.Actives[:n]); err != nil {
+		if s.DependencyRatio, err = dependencyRatio(reuseN(s.DependencyRatio, n), f.Pensioners[:n], f.Actives[:n]); err != nil {
 			return nil, f.dated(err)
 		}
 	}
@@ -906,10 +938,10 @@ func Summarize(dst *Summary, f *Flows, h Horizon) (*Summary, error) {
 			return nil, f.dated(err)
 		}
 	}
-	if s.NetCashFlow, err = NetCashFlow(reuseN(s.NetCashFlow, n), contrib, transf, ben, cost); err != nil {
+	if s.NetCashFlow, err = netCashFlow(reuseN(s.NetCashFlow, n), contrib, transf, ben, cost); err != nil {
 		return nil, f.dated(err)
 	}
-	if s.DeficitTransfers, s.DeficitPV, err = DeficitTransfers(reuseN(s.DeficitTransfers, n), r0, s.NetCashFlow, h); err != nil {
+	if s.DeficitTransfers, s.DeficitPV, err = deficitTransfers(reuseN(s.DeficitTransfers, n), r0, s.NetCashFlow, h); err != nil {
 		return nil, f.dated(err)
 	}
 
@@ -931,6 +963,247 @@ func Summarize(dst *Summary, f *Flows, h Horizon) (*Summary, error) {
 	if f.AccruedLiability > 0 {
 		s.FundingRatio = r0 / f.AccruedLiability
 	}
-	s.DepletionYear, s.Depleted, _ = DepletionYear(f.StartYear, f.ReserveEnd[:n]) // values checked by Validate
+	s.DepletionYear, _ = depletionYear(f.StartYear, f.ReserveEnd[:n]) // values checked by Validate
 	return s, nil
+}
+
+// The indicators of one kind, from the series of a [Flows] they need. Each
+// checks those series (same length, finite, counts and salaries not
+// negative) and names the series, calendar year and value of a bad one in a
+// [*SeriesError]. Functions that take dst follow the destination rule of
+// package actuarial.
+
+// PAYGCostRate writes the PAYG cost rate of each year into dst and returns
+// it:
+//
+//	PAYG(t) = (B(t) + E(t)) / S(t),
+//
+// the benefits and administration costs (nil: none) of year t over the
+// insurable salary bill of year t (f.SalaryBill, the contribution base):
+// the contribution rate that would balance the year's income and
+// expenditure with no reserve and no investment income (Plamondon et al.,
+// Actuarial practice in social security, ILO/ISSA, 2002; Iyer, Actuarial
+// mathematics of social security pensions, ILO/ISSA, 1999). A zero salary
+// bill returns a [*SeriesError] wrapping [ErrZeroDivisor].
+func PAYGCostRate(dst []float64, f *Flows) ([]float64, error) {
+	dst, err := paygCostRate(dst, f.SalaryBill, f.Benefits, f.Costs)
+	return dst, f.dated(err)
+}
+
+// ReserveRatio writes the ILO's reserve ratio of each year into dst and
+// returns it:
+//
+//	RR(t) = R(t+1) / (B(t) + E(t)),
+//
+// the reserve at the end of year t (31 December, f.ReserveEnd) in years of
+// the year's expenditure, benefits B plus administration costs E (nil:
+// none) (Plamondon et al., 2002). [StartReserveRatio] divides the reserve
+// at 1 January instead.
+//
+// A negative reserve (exhausted, a debt) gives a negative ratio that no
+// longer ranks scenarios: the ratio of a debt to a year's expenditure grows
+// in size as the expenditure falls, so a reform that cuts benefits and
+// leaves a smaller debt can show a more negative ratio (−9.53 against
+// −9.40). Compare the reserves, or the deficit's present value, once the
+// reserve is exhausted; reform's reports print such a ratio as "n/a". Zero
+// expenditure in a year returns a [*SeriesError] wrapping [ErrZeroDivisor].
+func ReserveRatio(dst []float64, f *Flows) ([]float64, error) {
+	dst, err := reserveRatio(dst, f.ReserveEnd, f.Benefits, f.Costs)
+	return dst, f.dated(err)
+}
+
+// StartReserveRatio is [ReserveRatio] with the reserve at 1 January of year
+// t (f.ReserveStart): the US Social Security trust fund ratio.
+func StartReserveRatio(dst []float64, f *Flows) ([]float64, error) {
+	dst, err := reserveRatio(dst, f.ReserveStart, f.Benefits, f.Costs)
+	return dst, f.dated(err)
+}
+
+// SupportRatio writes the support ratio of each year into dst and returns
+// it: contributors (active members) per pensioner,
+//
+//	SR(t) = A(t) / P(t),
+//
+// both counted at 1 January of year t. Its inverse is [DependencyRatio]. A
+// year without pensioners returns a [*SeriesError] wrapping
+// [ErrZeroDivisor].
+func SupportRatio(dst []float64, f *Flows) ([]float64, error) {
+	dst, err := supportRatio(dst, f.Actives, f.Pensioners)
+	return dst, f.dated(err)
+}
+
+// DependencyRatio writes the (system) dependency ratio of each year into
+// dst and returns it: pensioners per contributor,
+//
+//	DR(t) = P(t) / A(t),
+//
+// the ILO's demographic ratio, the inverse of [SupportRatio]; the PAYG cost
+// rate is this ratio times the ratio of the average benefit to the average
+// insurable salary. A year without actives returns a [*SeriesError]
+// wrapping [ErrZeroDivisor].
+func DependencyRatio(dst []float64, f *Flows) ([]float64, error) {
+	dst, err := dependencyRatio(dst, f.Pensioners, f.Actives)
+	return dst, f.dated(err)
+}
+
+// ReplacementRate writes the average replacement rate of the pensions
+// awarded in each year into dst and returns it:
+//
+//	RPL(t) = Σ new pensions(t) / Σ salaries(t),
+//
+// f.NewPensions over f.RetiringSalaries: the average replacement rate
+// weighted by salary, the ILO's replacement rate of new pensions
+// (Plamondon et al., 2002). A year without new pensions has no salaries and
+// returns a [*SeriesError] wrapping [ErrZeroDivisor]; [Summarize] gives a
+// year with neither a rate of 0 instead.
+func ReplacementRate(dst []float64, f *Flows) ([]float64, error) {
+	dst, err := replacementRate(dst, f.NewPensions, f.RetiringSalaries)
+	return dst, f.dated(err)
+}
+
+// NetCashFlow writes the net cash flow of each year into dst and returns
+// it:
+//
+//	N(t) = C(t) + T(t) − B(t) − E(t),
+//
+// contributions plus state transfers less benefits and administration
+// costs, without investment income: the flow that [RollForward] and
+// [DeficitTransfers] accumulate. Benefits are required; contributions,
+// transfers and costs may be nil (none).
+func NetCashFlow(dst []float64, f *Flows) ([]float64, error) {
+	dst, err := netCashFlow(dst, f.Contributions, f.Transfers, f.Benefits, f.Costs)
+	return dst, f.dated(err)
+}
+
+// initialReserve is R(0), f.ReserveStart[0], or 0 without reserves.
+func (f *Flows) initialReserve() float64 {
+	if len(f.ReserveStart) == 0 {
+		return 0
+	}
+	return f.ReserveStart[0]
+}
+
+// GAP returns the general average premium over the horizon h: the level
+// contribution rate, as a fraction of the insurable salary bill, which,
+// paid on the salary bill of every year of the horizon, together with the
+// initial reserve R(0) = f.ReserveStart[0] (0 without reserves), finances
+// the expenditure of the horizon and leaves the target reserve at its end
+// (Plamondon et al., Actuarial practice in social security, ILO/ISSA, 2002;
+// Iyer, Actuarial mathematics of social security pensions, ILO/ISSA, 1999):
+//
+//	GAP = (PV(B + E) + v(n)·k·(B(n−1) + E(n−1)) − R(0)) / PV(S),
+//
+// PV the present value at time 0 over the first n years on the basis of h
+// (flows at t + τ, mid-year by default), B the benefits, E the
+// administration costs (nil: none), S the salary bill, k = h.TargetRatio.
+// By construction, contributions GAP·S(t) with no other income roll the
+// reserve forward (see [Horizon]) from R(0) to exactly the target at time
+// n. Without the initial reserve it is [SummarizedCostRate]. With a
+// constant salary bill and expenditure and no reserve it is the PAYG cost
+// rate at any interest rate. It can be negative when the reserve exceeds
+// what the horizon needs.
+func GAP(f *Flows, h Horizon) (float64, error) {
+	h, err := h.resolve(f)
+	if err != nil {
+		return 0, err
+	}
+	g, err := gap(f.SalaryBill, f.Benefits, f.Costs, f.initialReserve(), h)
+	return g, f.dated(err)
+}
+
+// SummarizedCostRate returns the summarized cost rate over the horizon h,
+// in the manner of the US Social Security Trustees' actuarial balance:
+//
+//	cost rate = (PV(B + E) + v(n)·k·(B(n−1) + E(n−1))) / PV(S),
+//
+// the present value of the expenditure plus that of the target reserve at
+// the end, over the present value of the salary bill; it equals the [GAP]
+// without the initial reserve. See [GAP] for the symbols.
+func SummarizedCostRate(f *Flows, h Horizon) (float64, error) {
+	h, err := h.resolve(f)
+	if err != nil {
+		return 0, err
+	}
+	c, err := summarizedCostRate(f.SalaryBill, f.Benefits, f.Costs, h)
+	return c, f.dated(err)
+}
+
+// SummarizedIncomeRate returns the summarized income rate over the horizon
+// h:
+//
+//	income rate = (R(0) + PV(C + T)) / PV(S),
+//
+// the initial reserve plus the present value of the non-investment income,
+// contributions C and state transfers T (either may be nil: none), over
+// the present value of the salary bill S. Investment income is left out:
+// discounting at the fund's rate of return accounts for it.
+func SummarizedIncomeRate(f *Flows, h Horizon) (float64, error) {
+	h, err := h.resolve(f)
+	if err != nil {
+		return 0, err
+	}
+	r, err := summarizedIncomeRate(f.SalaryBill, f.Contributions, f.Transfers, f.initialReserve(), h)
+	return r, f.dated(err)
+}
+
+// ActuarialBalance returns the actuarial balance over the horizon h, as the
+// US Social Security Trustees define it (Annual Report of the Board of
+// Trustees of the OASDI Trust Funds, glossary): the summarized income rate
+// less the summarized cost rate,
+//
+//	AB = (R(0) + PV(C + T) − PV(B + E) − v(n)·k·(B(n−1) + E(n−1))) / PV(S),
+//
+// as a fraction of the salary bill (the Trustees quote it in per cent of
+// taxable payroll, and take k = 1). A negative balance is the level
+// increase in the contribution rate, from t = 0 over the whole horizon,
+// that would leave the target reserve at its end; if contributions are a
+// level rate c of the salary bill and there are no transfers, AB = c − GAP.
+func ActuarialBalance(f *Flows, h Horizon) (float64, error) {
+	h, err := h.resolve(f)
+	if err != nil {
+		return 0, err
+	}
+	b, err := actuarialBalance(f.SalaryBill, f.Contributions, f.Transfers, f.Benefits, f.Costs, f.initialReserve(), h)
+	return b, f.dated(err)
+}
+
+// DeficitTransfers writes into dst the transfers D(t) the state would have
+// to make in each of the first n years of the horizon h to keep the reserve
+// at the end of every year at or above h.Floor, and returns them with their
+// present value PV(D) at time 0.
+//
+// The reserve rolls forward from R(0) = f.ReserveStart[0] with the net cash
+// flows of f (see [NetCashFlow] and [Horizon]); the transfer of year t is
+// paid with the year's flows, at t + τ (mid-year by default), and is the
+// least that brings the reserve at the end of the year back to the floor:
+//
+//	R'(t+1) = R(t)·(1 + i_t) + N(t)·(1 + i_t)^(1−τ)
+//	D(t)    = max(0, (Floor − R'(t+1)) / (1 + i_t)^(1−τ))
+//	R(t+1)  = R'(t+1) + D(t)·(1 + i_t)^(1−τ)
+//
+// Its present value is the deficit of the scheme on the projection's basis:
+// the value today of what the state would have to pay. With no reserve and
+// a constant deficit N(t) = −D from year 0, D(t) = D and PV(D) = D·ä_n·v^½ at
+// mid-year timing. The reserve is tested only at the end of each year:
+// within a year it may dip below the floor. dst has the horizon's length.
+func DeficitTransfers(dst []float64, f *Flows, h Horizon) (transfers []float64, pv float64, err error) {
+	if h, err = h.resolve(f); err != nil {
+		return nil, 0, err
+	}
+	net, err := netCashFlow(nil, f.Contributions, f.Transfers, f.Benefits, f.Costs)
+	if err != nil {
+		return nil, 0, f.dated(err)
+	}
+	dst, pv, err = deficitTransfers(dst, f.initialReserve(), net, h)
+	return dst, pv, f.dated(err)
+}
+
+// DepletionYear returns the first calendar year StartYear + t whose reserve
+// at the end, f.ReserveEnd[t], is negative: the year in which the reserve
+// is exhausted. 0 means the reserve lasts through the years given: the one
+// way the library says "never", in [Summary] and in reform's metrics alike.
+// A reserve of exactly 0 is not exhausted. A value that is not finite
+// returns a [*SeriesError].
+func DepletionYear(f *Flows) (int, error) {
+	return depletionYear(f.StartYear, f.ReserveEnd)
 }

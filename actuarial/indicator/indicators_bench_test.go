@@ -38,7 +38,7 @@ func BenchmarkGAP(b *testing.B) {
 	h := indicator.Horizon{Curve: c}
 	b.ReportAllocs()
 	for b.Loop() {
-		if _, err := indicator.GAP(f.SalaryBill, f.Benefits, f.Costs, f.ReserveStart[0], h); err != nil {
+		if _, err := indicator.GAP(&indicator.Flows{SalaryBill: f.SalaryBill, Benefits: f.Benefits, Costs: f.Costs, ReserveStart: reserveAt(f.ReserveStart[0], len(f.SalaryBill))}, h); err != nil {
 			b.Fatal(err)
 		}
 	}

@@ -27,23 +27,23 @@ func ExampleGAP() {
 	}
 	h := indicator.Horizon{Curve: curve}
 
-	payg, err := indicator.PAYGCostRate(nil, salary, benefits, nil)
+	payg, err := indicator.PAYGCostRate(nil, &indicator.Flows{SalaryBill: salary, Benefits: benefits})
 	if err != nil {
 		panic(err)
 	}
 	fmt.Printf("PAYG cost rate: %.2f%% in year 0, %.2f%% in year 49\n", 100*payg[0], 100*payg[n-1])
 
-	gap, err := indicator.GAP(salary, benefits, nil, 150, h)
+	gap, err := indicator.GAP(&indicator.Flows{SalaryBill: salary, Benefits: benefits, ReserveStart: reserveAt(150, len(salary))}, h)
 	if err != nil {
 		panic(err)
 	}
 	fmt.Printf("GAP with the reserve:    %.2f%%\n", 100*gap)
-	gap0, _ := indicator.GAP(salary, benefits, nil, 0, h)
+	gap0, _ := indicator.SummarizedCostRate(&indicator.Flows{SalaryBill: salary, Benefits: benefits}, h)
 	fmt.Printf("GAP without the reserve: %.2f%%\n", 100*gap0)
 
 	// Keep two years of expenditure in reserve at the end.
 	h.TargetRatio = 2
-	gap2, _ := indicator.GAP(salary, benefits, nil, 150, h)
+	gap2, _ := indicator.GAP(&indicator.Flows{SalaryBill: salary, Benefits: benefits, ReserveStart: reserveAt(150, len(salary))}, h)
 	fmt.Printf("GAP ending with 2 years of expenditure: %.2f%%\n", 100*gap2)
 	// Output:
 	// PAYG cost rate: 8.00% in year 0, 32.66% in year 49
@@ -127,7 +127,7 @@ func ExampleSummarize() {
 	fmt.Printf("GAP %.2f%% (without the reserve %.2f%%)\n", 100*s.GAP, 100*s.GAPWithoutReserve)
 	fmt.Printf("actuarial balance %.2f%% of the salary bill\n", 100*s.ActuarialBalance)
 	fmt.Printf("funding ratio %.2f\n", s.FundingRatio)
-	fmt.Printf("reserve depleted in %d: %v\n", s.DepletionYear, s.Depleted)
+	fmt.Printf("reserve depleted in %d: %v\n", s.DepletionYear, (s.DepletionYear != 0))
 	fmt.Printf("PV of the state's transfers %.2f\n", s.DeficitPV)
 	// The fund ends empty, kept at 0 by the transfers, so they make up
 	// exactly the actuarial balance (with no target reserve).

@@ -74,18 +74,20 @@ func TestPAYGCostRate(t *testing.T) {
 	s := []float64{100, 200, 400}
 	b := []float64{10, 30, 100}
 	e := []float64{1, 2, 4}
-	got, err := indicator.PAYGCostRate(nil, s, b, e)
+	got, err := indicator.PAYGCostRate(nil, &indicator.Flows{SalaryBill: s, Benefits: b, Costs: e})
 	require.NoError(t, err)
 	assert.InDeltaSlice(t, []float64{0.11, 0.16, 0.26}, got, tol)
 
 	// Without costs, into a given destination.
 	dst := make([]float64, 3)
-	got, err = indicator.PAYGCostRate(dst, s, b, nil)
+	got, err = indicator.PAYGCostRate(dst, &indicator.Flows{SalaryBill: s, Benefits: b})
 	require.NoError(t, err)
 	assert.Same(t, &dst[0], &got[0])
 	assert.InDeltaSlice(t, []float64{0.1, 0.15, 0.25}, got, tol)
 
-	assert.Panics(t, func() { _, _ = indicator.PAYGCostRate(make([]float64, 2), s, b, e) })
+	assert.Panics(t, func() {
+		_, _ = indicator.PAYGCostRate(make([]float64, 2), &indicator.Flows{SalaryBill: s, Benefits: b, Costs: e})
+	})
 }
 
 // TestGAPConstantFlows checks the GAP against its closed forms for a
@@ -108,25 +110,25 @@ func TestGAPConstantFlows(t *testing.T) {
 			h := indicator.Horizon{Curve: c, Timing: tm}
 			sal, ben, cost := flatSeries(n, S), flatSeries(n, B), flatSeries(n, E)
 
-			gap, err := indicator.GAP(sal, ben, cost, 0, h)
+			gap, err := indicator.SummarizedCostRate(&indicator.Flows{SalaryBill: sal, Benefits: ben, Costs: cost}, h)
 			require.NoError(t, err)
 			assert.InEpsilon(t, (B+E)/S, gap, relTol, "i=%v %v", i, tm)
 
 			annuity := S * actuarial.AnnuityCertainDue(i, n) * actuarial.DiscountFactor(i, tm.Offset())
-			gap, err = indicator.GAP(sal, ben, cost, r0, h)
+			gap, err = indicator.GAP(&indicator.Flows{SalaryBill: sal, Benefits: ben, Costs: cost, ReserveStart: reserveAt(r0, len(sal))}, h)
 			require.NoError(t, err)
 			assert.InEpsilon(t, (B+E)/S-r0/annuity, gap, relTol, "i=%v %v", i, tm)
 
 			// A shorter horizon takes the first Years years only.
 			h.Years = 10
 			short := S * actuarial.AnnuityCertainDue(i, 10) * actuarial.DiscountFactor(i, tm.Offset())
-			gap, err = indicator.GAP(sal, ben, cost, r0, h)
+			gap, err = indicator.GAP(&indicator.Flows{SalaryBill: sal, Benefits: ben, Costs: cost, ReserveStart: reserveAt(r0, len(sal))}, h)
 			require.NoError(t, err)
 			assert.InEpsilon(t, (B+E)/S-r0/short, gap, relTol, "i=%v %v 10 years", i, tm)
 
 			// A target of k years of expenditure at the end: + k·X·v^n/(S·ä_n·v^τ).
 			h = indicator.Horizon{Curve: c, Timing: tm, TargetRatio: 2}
-			gap, err = indicator.GAP(sal, ben, cost, r0, h)
+			gap, err = indicator.GAP(&indicator.Flows{SalaryBill: sal, Benefits: ben, Costs: cost, ReserveStart: reserveAt(r0, len(sal))}, h)
 			require.NoError(t, err)
 			want := (B+E)/S - r0/annuity + 2*(B+E)*actuarial.DiscountFactor(i, n)/annuity
 			assert.InEpsilon(t, want, gap, relTol, "i=%v %v target", i, tm)
@@ -142,7 +144,7 @@ func TestGAPStationary(t *testing.T) {
 	const relTol = 1e-14 // ratio of two sums of 60 terms with the same factors
 	c, err := actuarial.StepCurve(0.05, 20, 0.03)
 	require.NoError(t, err)
-	gap, err := indicator.GAP(growingSeries(60, 5e8, 0.04), growingSeries(60, 6e7, 0.04), nil, 0, indicator.Horizon{Curve: c})
+	gap, err := indicator.SummarizedCostRate(&indicator.Flows{SalaryBill: growingSeries(60, 5e8, 0.04), Benefits: growingSeries(60, 6e7, 0.04)}, indicator.Horizon{Curve: c})
 	require.NoError(t, err)
 	assert.InEpsilon(t, 0.12, gap, relTol)
 }
@@ -160,13 +162,13 @@ func TestGAPDefiningProperty(t *testing.T) {
 	for _, tm := range []actuarial.Timing{actuarial.MidYear, actuarial.StartOfYear, actuarial.EndOfYear} {
 		for _, k := range []float64{0, 2} {
 			h := indicator.Horizon{Years: 50, Curve: c, Timing: tm, TargetRatio: k}
-			gap, err := indicator.GAP(f.SalaryBill, f.Benefits, f.Costs, f.ReserveStart[0], h)
+			gap, err := indicator.GAP(&indicator.Flows{SalaryBill: f.SalaryBill, Benefits: f.Benefits, Costs: f.Costs, ReserveStart: reserveAt(f.ReserveStart[0], len(f.SalaryBill))}, h)
 			require.NoError(t, err)
 			contrib := make([]float64, 60)
 			for t := range contrib {
 				contrib[t] = gap * f.SalaryBill[t]
 			}
-			net, err := indicator.NetCashFlow(nil, contrib, nil, f.Benefits, f.Costs)
+			net, err := indicator.NetCashFlow(nil, &indicator.Flows{Contributions: contrib, Benefits: f.Benefits, Costs: f.Costs})
 			require.NoError(t, err)
 			res, err := indicator.RollForward(nil, f.ReserveStart[0], net, h)
 			require.NoError(t, err)
@@ -175,7 +177,7 @@ func TestGAPDefiningProperty(t *testing.T) {
 			assert.InDelta(t, target, res[49], relTol*f.SalaryBill[49], "%v k=%v", tm, k)
 
 			// The actuarial balance of those contributions is 0.
-			ab, err := indicator.ActuarialBalance(f.SalaryBill, contrib, nil, f.Benefits, f.Costs, f.ReserveStart[0], h)
+			ab, err := indicator.ActuarialBalance(&indicator.Flows{SalaryBill: f.SalaryBill, Contributions: contrib, Benefits: f.Benefits, Costs: f.Costs, ReserveStart: reserveAt(f.ReserveStart[0], len(f.SalaryBill))}, h)
 			require.NoError(t, err)
 			assert.InDelta(t, 0, ab, 1e-15, "%v k=%v", tm, k) // rounding of rates of order 0.1
 		}
@@ -202,23 +204,23 @@ func TestActuarialBalance(t *testing.T) {
 	sal, ben, contrib := flatSeries(n, S), flatSeries(n, B), flatSeries(n, c*S)
 	pvS := S * actuarial.AnnuityCertainDue(i, n) * actuarial.DiscountFactor(i, 0.5)
 
-	in, err := indicator.SummarizedIncomeRate(sal, contrib, nil, r0, h)
+	in, err := indicator.SummarizedIncomeRate(&indicator.Flows{SalaryBill: sal, Contributions: contrib, ReserveStart: reserveAt(r0, len(sal))}, h)
 	require.NoError(t, err)
 	assert.InEpsilon(t, c+r0/pvS, in, relTolPV)
 
-	cost, err := indicator.SummarizedCostRate(sal, ben, nil, h)
+	cost, err := indicator.SummarizedCostRate(&indicator.Flows{SalaryBill: sal, Benefits: ben}, h)
 	require.NoError(t, err)
 	assert.InEpsilon(t, B/S+targetYrs*B*actuarial.DiscountFactor(i, n)/pvS, cost, relTolPV)
 
-	ab, err := indicator.ActuarialBalance(sal, contrib, nil, ben, nil, r0, h)
+	ab, err := indicator.ActuarialBalance(&indicator.Flows{SalaryBill: sal, Contributions: contrib, Benefits: ben, ReserveStart: reserveAt(r0, len(sal))}, h)
 	require.NoError(t, err)
 	assert.InDelta(t, in-cost, ab, identTol)
-	gap, err := indicator.GAP(sal, ben, nil, r0, h)
+	gap, err := indicator.GAP(&indicator.Flows{SalaryBill: sal, Benefits: ben, ReserveStart: reserveAt(r0, len(sal))}, h)
 	require.NoError(t, err)
 	assert.InDelta(t, c-gap, ab, tol)
 
 	// Transfers count as income: a transfer of 1% of the salary bill adds 0.01.
-	ab2, err := indicator.ActuarialBalance(sal, contrib, flatSeries(n, 0.01*S), ben, nil, r0, h)
+	ab2, err := indicator.ActuarialBalance(&indicator.Flows{SalaryBill: sal, Contributions: contrib, Transfers: flatSeries(n, 0.01*S), Benefits: ben, ReserveStart: reserveAt(r0, len(sal))}, h)
 	require.NoError(t, err)
 	assert.InDelta(t, ab+0.01, ab2, tol)
 }
@@ -231,7 +233,7 @@ func TestRollForwardIsTheProjection(t *testing.T) {
 	c, err := actuarial.StepCurve(0.06, 30, 0.04)
 	require.NoError(t, err)
 	f := syntheticFlows(100, 2e9, c)
-	net, err := indicator.NetCashFlow(nil, f.Contributions, f.Transfers, f.Benefits, f.Costs)
+	net, err := indicator.NetCashFlow(nil, &indicator.Flows{Contributions: f.Contributions, Transfers: f.Transfers, Benefits: f.Benefits, Costs: f.Costs})
 	require.NoError(t, err)
 	got, err := indicator.RollForward(nil, f.ReserveStart[0], net, indicator.Horizon{Curve: c})
 	require.NoError(t, err)
@@ -256,13 +258,13 @@ func TestDepletionYear(t *testing.T) {
 		{"empty", nil, 0, false},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			year, ok, err := indicator.DepletionYear(2025, tc.res)
+			year, err := indicator.DepletionYear(&indicator.Flows{StartYear: 2025, ReserveEnd: tc.res})
 			require.NoError(t, err)
-			assert.Equal(t, tc.ok, ok)
+			assert.Equal(t, tc.ok, year != 0, "0 means never")
 			assert.Equal(t, tc.year, year)
 		})
 	}
-	_, _, err := indicator.DepletionYear(2025, []float64{1, math.NaN()})
+	_, err := indicator.DepletionYear(&indicator.Flows{StartYear: 2025, ReserveEnd: []float64{1, math.NaN()}})
 	var se *indicator.SeriesError
 	require.ErrorAs(t, err, &se)
 	assert.Equal(t, "reserve at end", se.Series)
@@ -285,7 +287,7 @@ func TestDeficitTransfers(t *testing.T) {
 	t.Run("constant deficit from year 0", func(t *testing.T) {
 		// No reserve and N(t) = −D: the state pays D every year at
 		// mid-year, PV = D·ä_n·v^½.
-		tr, pv, err := indicator.DeficitTransfers(nil, 0, flatSeries(n, -D), h)
+		tr, pv, err := indicator.DeficitTransfers(nil, netFlows(0, flatSeries(n, -D)), h)
 		require.NoError(t, err)
 		assert.InDeltaSlice(t, flatSeries(n, D), tr, relTol*D)
 		assert.InEpsilon(t, D*actuarial.AnnuityCertainDue(i, n)*actuarial.DiscountFactor(i, 0.5), pv, relTol)
@@ -299,7 +301,7 @@ func TestDeficitTransfers(t *testing.T) {
 		// R(n)·v(n) = R(0) + PV(N) + PV(transfers) with N = −D:
 		// PV(transfers) = D·ä_n·v^½ − R(0).
 		r0 := 3.5 * D
-		tr, pv, err := indicator.DeficitTransfers(nil, r0, flatSeries(n, -D), h)
+		tr, pv, err := indicator.DeficitTransfers(nil, netFlows(r0, flatSeries(n, -D)), h)
 		require.NoError(t, err)
 		var r float64 = r0
 		first := -1
@@ -329,13 +331,13 @@ func TestDeficitTransfers(t *testing.T) {
 		const F = 5e6
 		hf := h
 		hf.Floor = F
-		tr, _, err := indicator.DeficitTransfers(nil, F, flatSeries(n, -D), hf)
+		tr, _, err := indicator.DeficitTransfers(nil, netFlows(F, flatSeries(n, -D)), hf)
 		require.NoError(t, err)
 		assert.InDeltaSlice(t, flatSeries(n, D-F*i/math.Sqrt(1+i)), tr, relTol*D)
 	})
 
 	t.Run("surplus", func(t *testing.T) {
-		tr, pv, err := indicator.DeficitTransfers(make([]float64, n), 0, flatSeries(n, D), h)
+		tr, pv, err := indicator.DeficitTransfers(make([]float64, n), netFlows(0, flatSeries(n, D)), h)
 		require.NoError(t, err)
 		assert.Equal(t, flatSeries(n, 0), tr)
 		assert.Zero(t, pv)
@@ -347,20 +349,20 @@ func TestRatios(t *testing.T) {
 	const tol = 1e-15 // one division
 	act := []float64{1000, 900, 800}
 	pen := []float64{100, 300, 400}
-	sr, err := indicator.SupportRatio(nil, act, pen)
+	sr, err := indicator.SupportRatio(nil, &indicator.Flows{Actives: act, Pensioners: pen})
 	require.NoError(t, err)
 	assert.InDeltaSlice(t, []float64{10, 3, 2}, sr, tol)
-	dr, err := indicator.DependencyRatio(nil, pen, act)
+	dr, err := indicator.DependencyRatio(nil, &indicator.Flows{Pensioners: pen, Actives: act})
 	require.NoError(t, err)
 	for t0 := range sr {
 		assert.InDelta(t, 1, sr[t0]*dr[t0], tol, "inverse at t=%d", t0)
 	}
 
-	rr, err := indicator.ReserveRatio(nil, []float64{500, 330, -20}, []float64{90, 100, 10}, []float64{10, 10, 0})
+	rr, err := indicator.ReserveRatio(nil, &indicator.Flows{ReserveEnd: []float64{500, 330, -20}, Benefits: []float64{90, 100, 10}, Costs: []float64{10, 10, 0}})
 	require.NoError(t, err)
 	assert.InDeltaSlice(t, []float64{5, 3, -2}, rr, tol)
 
-	rep, err := indicator.ReplacementRate(nil, []float64{60, 0.5}, []float64{100, 1})
+	rep, err := indicator.ReplacementRate(nil, &indicator.Flows{NewPensions: []float64{60, 0.5}, RetiringSalaries: []float64{100, 1}})
 	require.NoError(t, err)
 	assert.InDeltaSlice(t, []float64{0.6, 0.5}, rep, tol)
 
@@ -374,10 +376,10 @@ func TestRatios(t *testing.T) {
 	_, err = indicator.FundingRatio(math.Inf(1), 1)
 	assert.ErrorIs(t, err, actuarial.ErrNotFinite)
 
-	net, err := indicator.NetCashFlow(nil, []float64{10, 20}, []float64{1, 2}, []float64{5, 30}, []float64{1, 1})
+	net, err := indicator.NetCashFlow(nil, &indicator.Flows{Contributions: []float64{10, 20}, Transfers: []float64{1, 2}, Benefits: []float64{5, 30}, Costs: []float64{1, 1}})
 	require.NoError(t, err)
 	assert.Equal(t, []float64{5, -9}, net)
-	net, err = indicator.NetCashFlow(nil, nil, nil, []float64{5, 30}, nil)
+	net, err = indicator.NetCashFlow(nil, &indicator.Flows{Benefits: []float64{5, 30}})
 	require.NoError(t, err)
 	assert.Equal(t, []float64{-5, -30}, net)
 }
@@ -387,7 +389,9 @@ func TestRatios(t *testing.T) {
 func TestIndicatorErrors(t *testing.T) {
 	nan := math.NaN()
 	ok := []float64{1, 2, 3}
-	h := indicator.Horizon{}
+	zero, err := actuarial.NewCurve(0)
+	require.NoError(t, err)
+	h := indicator.Horizon{Curve: zero}
 	for _, tc := range []struct {
 		name   string
 		call   func() error
@@ -396,48 +400,87 @@ func TestIndicatorErrors(t *testing.T) {
 		t      int
 		msg    string
 	}{
-		{"NaN benefit", func() error { _, err := indicator.PAYGCostRate(nil, ok, []float64{1, nan, 3}, nil); return err },
+		{"NaN benefit", func() error {
+			_, err := indicator.PAYGCostRate(nil, &indicator.Flows{SalaryBill: ok, Benefits: []float64{1, nan, 3}})
+			return err
+		},
 			actuarial.ErrNotFinite, "benefits", 1, "benefits of year t = 1 is NaN"},
-		{"infinite cost", func() error { _, err := indicator.PAYGCostRate(nil, ok, ok, []float64{0, 0, math.Inf(1)}); return err },
+		{"infinite cost", func() error {
+			_, err := indicator.PAYGCostRate(nil, &indicator.Flows{SalaryBill: ok, Benefits: ok, Costs: []float64{0, 0, math.Inf(1)}})
+			return err
+		},
 			actuarial.ErrNotFinite, "costs", 2, "costs of year t = 2 is +Inf"},
-		{"zero salary bill", func() error { _, err := indicator.PAYGCostRate(nil, []float64{1, 0, 3}, ok, nil); return err },
+		{"zero salary bill", func() error {
+			_, err := indicator.PAYGCostRate(nil, &indicator.Flows{SalaryBill: []float64{1, 0, 3}, Benefits: ok})
+			return err
+		},
 			indicator.ErrZeroDivisor, "salary bill", 1, "salary bill of year t = 1 is 0: division by zero"},
-		{"negative salary bill", func() error { _, err := indicator.GAP([]float64{1, -2, 3}, ok, nil, 0, h); return err },
+		{"negative salary bill", func() error {
+			_, err := indicator.SummarizedCostRate(&indicator.Flows{SalaryBill: []float64{1, -2, 3}, Benefits: ok}, h)
+			return err
+		},
 			actuarial.ErrNegative, "salary bill", 1, "is -2"},
-		{"length mismatch", func() error { _, err := indicator.PAYGCostRate(nil, ok, ok[:2], nil); return err },
+		{"length mismatch", func() error {
+			_, err := indicator.PAYGCostRate(nil, &indicator.Flows{SalaryBill: ok, Benefits: ok[:2]})
+			return err
+		},
 			indicator.ErrLength, "", 0, "benefits has 2 years, want 3 (as salary bill)"},
-		{"missing benefits", func() error { _, err := indicator.GAP(ok, nil, nil, 0, h); return err },
+		{"missing benefits", func() error { _, err := indicator.SummarizedCostRate(&indicator.Flows{SalaryBill: ok}, h); return err },
 			indicator.ErrLength, "", 0, "benefits has 0 years, want 3"},
 		{"zero expenditure", func() error {
-			_, err := indicator.ReserveRatio(nil, ok, []float64{1, 0, 1}, []float64{0, 0, 0})
+			_, err := indicator.ReserveRatio(nil, &indicator.Flows{ReserveEnd: ok, Benefits: []float64{1, 0, 1}, Costs: []float64{0, 0, 0}})
 			return err
 		},
 			indicator.ErrZeroDivisor, "expenditure (benefits + costs)", 1, "expenditure (benefits + costs) of year t = 1 is 0"},
-		{"no pensioners", func() error { _, err := indicator.SupportRatio(nil, ok, []float64{0, 1, 1}); return err },
+		{"no pensioners", func() error {
+			_, err := indicator.SupportRatio(nil, &indicator.Flows{Actives: ok, Pensioners: []float64{0, 1, 1}})
+			return err
+		},
 			indicator.ErrZeroDivisor, "pensioners", 0, "pensioners of year t = 0 is 0"},
-		{"negative actives", func() error { _, err := indicator.SupportRatio(nil, []float64{1, 1, -1}, ok); return err },
+		{"negative actives", func() error {
+			_, err := indicator.SupportRatio(nil, &indicator.Flows{Actives: []float64{1, 1, -1}, Pensioners: ok})
+			return err
+		},
 			actuarial.ErrNegative, "actives", 2, "actives of year t = 2 is -1"},
-		{"no retirements", func() error { _, err := indicator.ReplacementRate(nil, []float64{0}, []float64{0}); return err },
+		{"no retirements", func() error {
+			_, err := indicator.ReplacementRate(nil, &indicator.Flows{NewPensions: []float64{0}, RetiringSalaries: []float64{0}})
+			return err
+		},
 			indicator.ErrZeroDivisor, "retiring salaries", 0, "retiring salaries of year t = 0 is 0"},
-		{"zero PV of salaries", func() error { _, err := indicator.GAP([]float64{0, 0}, []float64{1, 1}, nil, 0, h); return err },
+		{"zero PV of salaries", func() error {
+			_, err := indicator.SummarizedCostRate(&indicator.Flows{SalaryBill: []float64{0, 0}, Benefits: []float64{1, 1}}, h)
+			return err
+		},
 			indicator.ErrZeroDivisor, "salary bill", -1, "present value over the horizon"},
-		{"NaN reserve", func() error { _, err := indicator.GAP(ok, ok, nil, nan, h); return err },
+		{"NaN reserve", func() error {
+			_, err := indicator.GAP(&indicator.Flows{SalaryBill: ok, Benefits: ok, ReserveStart: reserveAt(nan, len(ok))}, h)
+			return err
+		},
 			actuarial.ErrNotFinite, "reserve at start", 0, "reserve at start of year t = 0 is NaN"},
 		{"NaN net flow", func() error {
-			_, _, err := indicator.DeficitTransfers(nil, 0, []float64{1, nan}, h)
+			_, _, err := indicator.DeficitTransfers(nil, netFlows(0, []float64{1, nan}), h)
 			return err
-		}, actuarial.ErrNotFinite, "net cash flow", 1, "net cash flow of year t = 1 is NaN"},
-		{"horizon too long", func() error { _, err := indicator.GAP(ok, ok, nil, 0, indicator.Horizon{Years: 4}); return err },
+		}, actuarial.ErrNotFinite, "contributions", 1, "contributions of year t = 1 is NaN"},
+		{"horizon too long", func() error {
+			_, err := indicator.SummarizedCostRate(&indicator.Flows{SalaryBill: ok, Benefits: ok}, indicator.Horizon{Years: 4, Curve: zero})
+			return err
+		},
 			indicator.ErrHorizon, "", 0, "Years 4 is beyond the 3 years"},
-		{"negative horizon", func() error { _, err := indicator.RollForward(nil, 0, ok, indicator.Horizon{Years: -1}); return err },
+		{"negative horizon", func() error {
+			_, err := indicator.RollForward(nil, 0, ok, indicator.Horizon{Years: -1, Curve: zero})
+			return err
+		},
 			indicator.ErrHorizon, "", 0, "Years -1 is negative"},
-		{"bad target", func() error { _, err := indicator.GAP(ok, ok, nil, 0, indicator.Horizon{TargetRatio: -1}); return err },
+		{"bad target", func() error {
+			_, err := indicator.SummarizedCostRate(&indicator.Flows{SalaryBill: ok, Benefits: ok}, indicator.Horizon{TargetRatio: -1, Curve: zero})
+			return err
+		},
 			indicator.ErrHorizon, "", 0, "TargetRatio -1"},
 		{"NaN floor", func() error {
-			_, _, err := indicator.DeficitTransfers(nil, 0, ok, indicator.Horizon{Floor: nan})
+			_, _, err := indicator.DeficitTransfers(nil, netFlows(0, ok), indicator.Horizon{Floor: nan, Curve: zero})
 			return err
 		}, indicator.ErrHorizon, "", 0, "Floor NaN"},
-		{"empty", func() error { _, err := indicator.GAP(nil, nil, nil, 0, h); return err },
+		{"empty", func() error { _, err := indicator.SummarizedCostRate(&indicator.Flows{}, h); return err },
 			indicator.ErrHorizon, "", 0, "0 years"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
@@ -473,42 +516,41 @@ func TestSummarize(t *testing.T) {
 	assert.Equal(t, 80, s.Years)
 
 	n := 80
-	payg, _ := indicator.PAYGCostRate(nil, f.SalaryBill[:n], f.Benefits[:n], f.Costs[:n])
+	payg, _ := indicator.PAYGCostRate(nil, &indicator.Flows{SalaryBill: f.SalaryBill[:n], Benefits: f.Benefits[:n], Costs: f.Costs[:n]})
 	assert.Equal(t, payg, s.PAYGCostRate)
-	rr, _ := indicator.ReserveRatio(nil, f.ReserveEnd[:n], f.Benefits[:n], f.Costs[:n])
+	rr, _ := indicator.ReserveRatio(nil, &indicator.Flows{ReserveEnd: f.ReserveEnd[:n], Benefits: f.Benefits[:n], Costs: f.Costs[:n]})
 	assert.Equal(t, rr, s.ReserveRatio)
-	rs, _ := indicator.ReserveRatio(nil, f.ReserveStart[:n], f.Benefits[:n], f.Costs[:n])
+	rs, _ := indicator.ReserveRatio(nil, &indicator.Flows{ReserveEnd: f.ReserveStart[:n], Benefits: f.Benefits[:n], Costs: f.Costs[:n]})
 	assert.Equal(t, rs, s.StartReserveRatio)
-	sr, _ := indicator.SupportRatio(nil, f.Actives[:n], f.Pensioners[:n])
+	sr, _ := indicator.SupportRatio(nil, &indicator.Flows{Actives: f.Actives[:n], Pensioners: f.Pensioners[:n]})
 	assert.Equal(t, sr, s.SupportRatio)
-	dr, _ := indicator.DependencyRatio(nil, f.Pensioners[:n], f.Actives[:n])
+	dr, _ := indicator.DependencyRatio(nil, &indicator.Flows{Pensioners: f.Pensioners[:n], Actives: f.Actives[:n]})
 	assert.Equal(t, dr, s.DependencyRatio)
-	rep, _ := indicator.ReplacementRate(nil, f.NewPensions[:n], f.RetiringSalaries[:n])
+	rep, _ := indicator.ReplacementRate(nil, &indicator.Flows{NewPensions: f.NewPensions[:n], RetiringSalaries: f.RetiringSalaries[:n]})
 	assert.Equal(t, rep, s.ReplacementRate)
-	net, _ := indicator.NetCashFlow(nil, f.Contributions[:n], f.Transfers[:n], f.Benefits[:n], f.Costs[:n])
+	net, _ := indicator.NetCashFlow(nil, &indicator.Flows{Contributions: f.Contributions[:n], Transfers: f.Transfers[:n], Benefits: f.Benefits[:n], Costs: f.Costs[:n]})
 	assert.Equal(t, net, s.NetCashFlow)
-	tr, pv, _ := indicator.DeficitTransfers(nil, f.ReserveStart[0], net, h)
+	tr, pv, _ := indicator.DeficitTransfers(nil, netFlows(f.ReserveStart[0], net), h)
 	assert.Equal(t, tr, s.DeficitTransfers)
 	assert.InDelta(t, pv, s.DeficitPV, tol)
 
-	gap, _ := indicator.GAP(f.SalaryBill, f.Benefits, f.Costs, f.ReserveStart[0], h)
+	gap, _ := indicator.GAP(&indicator.Flows{SalaryBill: f.SalaryBill, Benefits: f.Benefits, Costs: f.Costs, ReserveStart: reserveAt(f.ReserveStart[0], len(f.SalaryBill))}, h)
 	assert.InDelta(t, gap, s.GAP, tol)
-	gap0, _ := indicator.GAP(f.SalaryBill, f.Benefits, f.Costs, 0, h)
+	gap0, _ := indicator.SummarizedCostRate(&indicator.Flows{SalaryBill: f.SalaryBill, Benefits: f.Benefits, Costs: f.Costs}, h)
 	assert.InDelta(t, gap0, s.GAPWithoutReserve, tol)
 	assert.InDelta(t, gap0, s.CostRate, tol)
-	in, _ := indicator.SummarizedIncomeRate(f.SalaryBill, f.Contributions, f.Transfers, f.ReserveStart[0], h)
+	in, _ := indicator.SummarizedIncomeRate(&indicator.Flows{SalaryBill: f.SalaryBill, Contributions: f.Contributions, Transfers: f.Transfers, ReserveStart: reserveAt(f.ReserveStart[0], len(f.SalaryBill))}, h)
 	assert.InDelta(t, in, s.IncomeRate, tol)
-	ab, _ := indicator.ActuarialBalance(f.SalaryBill, f.Contributions, f.Transfers, f.Benefits, f.Costs, f.ReserveStart[0], h)
+	ab, _ := indicator.ActuarialBalance(&indicator.Flows{SalaryBill: f.SalaryBill, Contributions: f.Contributions, Transfers: f.Transfers, Benefits: f.Benefits, Costs: f.Costs, ReserveStart: reserveAt(f.ReserveStart[0], len(f.SalaryBill))}, h)
 	assert.InDelta(t, ab, s.ActuarialBalance, tol)
 	assert.Equal(t, 4e9/5e9, s.FundingRatio)
-	year, ok, _ := indicator.DepletionYear(2025, f.ReserveEnd[:n])
+	year, _ := indicator.DepletionYear(&indicator.Flows{StartYear: 2025, ReserveEnd: f.ReserveEnd[:n]})
 	assert.Equal(t, year, s.DepletionYear)
-	assert.Equal(t, ok, s.Depleted)
 
 	// The synthetic scheme runs out: benefits grow faster than the salary
 	// bill, and the deficit transfers begin the year the reserve would go
 	// negative.
-	require.True(t, s.Depleted)
+	require.True(t, (s.DepletionYear != 0))
 	first := s.DepletionYear - 2025
 	for t0 := range first {
 		assert.Zero(t, s.DeficitTransfers[t0], "t=%d", t0)
@@ -614,7 +656,7 @@ func TestSummarizeYearWithoutAwards(t *testing.T) {
 			assert.InDelta(t, f.NewPensions[i]/f.RetiringSalaries[i], s.ReplacementRate[i], tol, "t=%d", i)
 		}
 	}
-	_, err = indicator.ReplacementRate(nil, f.NewPensions, f.RetiringSalaries)
+	_, err = indicator.ReplacementRate(nil, &indicator.Flows{NewPensions: f.NewPensions, RetiringSalaries: f.RetiringSalaries})
 	assert.ErrorIs(t, err, indicator.ErrZeroDivisor, "ReplacementRate alone keeps its error")
 
 	f.NewPensions[3] = 5
@@ -625,4 +667,20 @@ func TestSummarizeYearWithoutAwards(t *testing.T) {
 	assert.Equal(t, "retiring salaries", se.Series)
 	assert.Equal(t, 3, se.T)
 	assert.Equal(t, 2028, se.Year)
+}
+
+// reserveAt is a reserve-at-start series of n years whose first value is
+// r0: the initial reserve R(0) of the horizon indicators.
+func reserveAt(r0 float64, n int) []float64 {
+	s := make([]float64, n)
+	if n > 0 {
+		s[0] = r0
+	}
+	return s
+}
+
+// netFlows are flows whose net cash flow is net (as contributions, with no
+// benefits) and whose initial reserve is r0.
+func netFlows(r0 float64, net []float64) *indicator.Flows {
+	return &indicator.Flows{Contributions: net, Benefits: make([]float64, len(net)), ReserveStart: reserveAt(r0, len(net))}
 }

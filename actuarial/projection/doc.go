@@ -17,8 +17,9 @@
 //     each exit's benefit attributed to service pro rata, as a
 //     [valuation.Valuer] attributes it.
 //
-// A Result's series feed package indicator ([Result.Flows],
-// [Result.Summarize], [Result.SummarizeFunded]).
+// A Result's series feed package indicator through [Result.Flows], which
+// carries the fund's returns: indicator.Summarize(nil, res.Flows(nil),
+// indicator.Horizon{}) is the one way to summarize a projection.
 //
 // # Conventions
 //

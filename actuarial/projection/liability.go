@@ -127,8 +127,8 @@ func (b *BenefitValues) scale(k float64) {
 // [ClosedGroupYears] for the full liability. The projection of the same
 // census by a [Projector] and this liability share every rule and
 // assumption, so [Liability.Total] is the accrued liability that
-// [indicator.Flows.AccruedLiability] and [Result.SummarizeFunded] compare with the
-// reserve for the funding ratio.
+// [indicator.Flows.AccruedLiability] holds, for [indicator.Summarize] to
+// compare with the reserve in the funding ratio.
 type Liability struct {
 	// PUC is the accrued liability of the active members under the
 	// projected unit credit method, by benefit.
@@ -370,12 +370,13 @@ func (l *Liability) finite() bool {
 // and its survivors have died out. The error is that of [NewSeriatim]. A
 // negative years panics.
 //
-// For the funding ratio of a projection of s, pass its Total to
-// [Result.SummarizeFunded]:
+// For the funding ratio of a projection of s, set its Total in the flows:
 //
 //	l, err := projection.ClosedGroupLiability(s, 0)
 //	...
-//	sum, err := res.SummarizeFunded(nil, indicator.Horizon{}, l.Total())
+//	f := res.Flows(nil)
+//	f.AccruedLiability = l.Total()
+//	sum, err := indicator.Summarize(nil, f, indicator.Horizon{})
 func ClosedGroupLiability(s *scheme.Scheme, years int) (Liability, error) {
 	if years < 0 {
 		panic(fmt.Sprintf("actuarial: ClosedGroupLiability: negative number of years %d", years))

@@ -46,13 +46,13 @@ func ExampleClosedGroupLiability() {
 			Actives:    cells,
 			Pensioners: pensions,
 			Rules: []scheme.Rules{{
-				From:          2025,
-				Contribution:  [scheme.NumPayers]actuarial.Schedule{scheme.Worker: actuarial.Constant(0.05), scheme.Employer: actuarial.Constant(0.10)},
-				Eligibility:   actuarial.Eligibility{Full: [actuarial.NumSexes]actuarial.Conditions{at65, at65}},
-				Retirement:    actuarial.Formula{Accrual: actuarial.LinearAccrual{MinService: 1, AtMin: 0.02, PerYear: 0.02, Max: 0.80}.Accrual()},
-				CompulsoryAge: [actuarial.NumSexes]int{65, 65},
-				Indexation:    scheme.IndexFixed,
-				IndexRate:     actuarial.Constant(0.02),
+				From:             2025,
+				ContributionRate: [scheme.NumPayers]actuarial.Schedule{scheme.Worker: actuarial.Constant(0.05), scheme.Employer: actuarial.Constant(0.10)},
+				Eligibility:      actuarial.Eligibility{Full: [actuarial.NumSexes]actuarial.Conditions{at65, at65}},
+				Retirement:       actuarial.Formula{Accrual: actuarial.LinearAccrual{MinService: 1, AtMin: 0.02, PerYear: 0.02, Max: 0.80}.Accrual()},
+				CompulsoryAge:    [actuarial.NumSexes]int{65, 65},
+				Indexation:       scheme.IndexFixed,
+				IndexRate:        actuarial.Constant(0.02),
 			}},
 		}},
 		Assumptions: scheme.Assumptions{
@@ -94,7 +94,9 @@ func ExampleClosedGroupLiability() {
 	if err != nil {
 		panic(err)
 	}
-	sum, err := res.SummarizeFunded(nil, indicator.Horizon{}, l.Total())
+	funded := res.Flows(nil)
+	funded.AccruedLiability = l.Total()
+	sum, err := indicator.Summarize(nil, funded, indicator.Horizon{})
 	if err != nil {
 		panic(err)
 	}

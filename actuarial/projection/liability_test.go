@@ -485,20 +485,24 @@ func TestLiabilityFundingRatio(t *testing.T) {
 	require.NoError(t, err)
 	res, err := p.Run(nil, serYears)
 	require.NoError(t, err)
-	sum, err := res.SummarizeFunded(nil, h, l.Total())
+	funded := res.Flows(nil)
+	funded.AccruedLiability = l.Total()
+	sum, err := indicator.Summarize(nil, funded, h)
 	require.NoError(t, err)
 	assert.InEpsilon(t, s.InitialReserve/l.Total(), sum.FundingRatio, liaTol)
 	fr, err := l.FundingRatio(s.InitialReserve)
 	require.NoError(t, err)
 	assert.Equal(t, fr, sum.FundingRatio)
-	plain, err := res.Summarize(nil, h)
+	plain, err := indicator.Summarize(nil, res.Flows(nil), h)
 	require.NoError(t, err)
 	assert.Zero(t, plain.FundingRatio)
 	assert.True(t, plain.Undefined.FundingRatio, "no liability: no funding ratio")
 	sum.FundingRatio, sum.Undefined.FundingRatio = 0, true
 	assert.Equal(t, plain, sum, "the liability changes only the funding ratio")
 	for _, bad := range []float64{-1, math.NaN(), math.Inf(1)} {
-		_, err := res.SummarizeFunded(nil, h, bad)
+		funded := res.Flows(nil)
+		funded.AccruedLiability = bad
+		_, err := indicator.Summarize(nil, funded, h)
 		assert.Error(t, err, "liability %v", bad)
 	}
 	t.Logf("PUC %.4g (actives %.4g, pensions %.4g), TUC %.4g, PVFB %.4g; funding ratio %.4f",

@@ -62,14 +62,14 @@ func oneCellScheme(t testing.TB) *scheme.Scheme {
 		Groups: []scheme.Group{{
 			Actives: act, Pensioners: pen,
 			Rules: []scheme.Rules{{
-				From:          2025,
-				Contribution:  [scheme.NumPayers]actuarial.Schedule{actuarial.Constant(0.05)},
-				Disability:    actuarial.Formula{Accrual: actuarial.Accrual{MinService: 5, Rates: []float64{0.4}}},
-				SurvivorShare: 0.5,
-				OrphanShare:   0.2,
-				RefundShare:   1,
-				ExtraPayments: 1.0 / 12,
-				Indexation:    scheme.IndexPrices,
+				From:             2025,
+				ContributionRate: [scheme.NumPayers]actuarial.Schedule{actuarial.Constant(0.05)},
+				Disability:       actuarial.Formula{Accrual: actuarial.Accrual{MinService: 5, Rates: []float64{0.4}}},
+				SurvivorShare:    0.5,
+				OrphanShare:      0.2,
+				RefundShare:      1,
+				ExtraPayments:    1.0 / 12,
+				Indexation:       scheme.IndexPrices,
 			}},
 		}},
 		Assumptions: scheme.Assumptions{
@@ -154,8 +154,8 @@ func TestSchemeValidate(t *testing.T) {
 			s.Groups[0].Rules = append(s.Groups[0].Rules, s.Groups[0].Rules[0])
 		}, "Groups[0].Rules[1].From", scheme.ErrOrder},
 		{"contribution rate", func(s *scheme.Scheme) {
-			s.Groups[0].Rules[0].Contribution[scheme.Employer] = actuarial.Constant(1.5)
-		}, "Groups[0].Rules[0].Contribution[employer] in 2025", actuarial.ErrRate},
+			s.Groups[0].Rules[0].ContributionRate[scheme.Employer] = actuarial.Constant(1.5)
+		}, "Groups[0].Rules[0].ContributionRate[employer] in 2025", actuarial.ErrRate},
 		{"survivor share", func(s *scheme.Scheme) { s.Groups[0].Rules[0].SurvivorShare = -0.1 }, "Groups[0].Rules[0].SurvivorShare", actuarial.ErrRate},
 		{"negative cap", func(s *scheme.Scheme) { s.Groups[0].Rules[0].Retirement.Cap.Units = -1 }, "Groups[0].Rules[0].Retirement.Cap", actuarial.ErrNegative},
 		{"negative count", func(s *scheme.Scheme) { s.Groups[0].Actives.Count[5] = -1 }, "Groups[0].Actives.Count[5] (male aged 0, service 5)", actuarial.ErrRange},

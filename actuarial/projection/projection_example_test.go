@@ -42,11 +42,11 @@ func ExampleProjector() {
 		Groups: []scheme.Group{{
 			Name: "members", Actives: act, Pensioners: pen,
 			Rules: []scheme.Rules{{
-				From:          2025,
-				Contribution:  [scheme.NumPayers]actuarial.Schedule{scheme.Worker: actuarial.Constant(0.05), scheme.Employer: actuarial.Constant(0.10)},
-				Eligibility:   actuarial.Eligibility{Full: [actuarial.NumSexes]actuarial.Conditions{at65, at65}},
-				Retirement:    actuarial.Formula{Accrual: actuarial.LinearAccrual{MinService: 1, AtMin: 0.02, PerYear: 0.02, Max: 0.80}.Accrual()},
-				CompulsoryAge: [actuarial.NumSexes]int{65, 65},
+				From:             2025,
+				ContributionRate: [scheme.NumPayers]actuarial.Schedule{scheme.Worker: actuarial.Constant(0.05), scheme.Employer: actuarial.Constant(0.10)},
+				Eligibility:      actuarial.Eligibility{Full: [actuarial.NumSexes]actuarial.Conditions{at65, at65}},
+				Retirement:       actuarial.Formula{Accrual: actuarial.LinearAccrual{MinService: 1, AtMin: 0.02, PerYear: 0.02, Max: 0.80}.Accrual()},
+				CompulsoryAge:    [actuarial.NumSexes]int{65, 65},
 			}},
 		}},
 		Assumptions: scheme.Assumptions{

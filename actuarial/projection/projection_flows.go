@@ -20,7 +20,13 @@ import (
 // RetiringSalaries the final salaries, on that day, of the members awarded
 // them ([Result.RetiringSalaries]); both are 0 in a year without
 // retirements. Use [Result.ReferenceSalariesBy] instead for the rate on
-// reference salaries.
+// reference salaries. Returns are the fund's returns by year, the basis on
+// which [indicator.Summarize] discounts when its Horizon has no Curve; set
+// AccruedLiability (from [ClosedGroupLiability]) for the funding ratio:
+//
+//	f := res.Flows(nil)
+//	f.AccruedLiability = l.Total()
+//	sum, err := indicator.Summarize(nil, f, indicator.Horizon{})
 func (r *Result) Flows(dst *indicator.Flows) *indicator.Flows {
 	if dst == nil {
 		dst = new(indicator.Flows)
@@ -32,6 +38,7 @@ func (r *Result) Flows(dst *indicator.Flows) *indicator.Flows {
 	dst.Costs = r.AdminCosts(dst.Costs)
 	dst.Transfers = r.Transfers(dst.Transfers)
 	dst.InvestmentIncome = r.InvestmentIncome(dst.InvestmentIncome)
+	dst.Returns = r.Returns(dst.Returns)
 	dst.ReserveStart = r.ReserveStart(dst.ReserveStart)
 	dst.ReserveEnd = r.ReserveEnd(dst.ReserveEnd)
 	dst.Actives = r.Actives(dst.Actives)
@@ -45,40 +52,4 @@ func (r *Result) Flows(dst *indicator.Flows) *indicator.Flows {
 // [actuarial.Curve], the discount basis of its indicators ([indicator.Horizon.Curve]).
 func (r *Result) ReturnCurve() (*actuarial.Curve, error) {
 	return actuarial.NewCurve(r.Returns(nil)...)
-}
-
-// Summarize computes the projection's indicators over h (see [indicator.Summarize]),
-// reusing dst when it is not nil. A nil h.Curve means the projection's own
-// investment returns, the basis on which the general average premium
-// finances the projected flows; the zero Horizon thus covers every
-// projected year on that basis.
-//
-// The Summary's FundingRatio is 0: a projection does not value the
-// accrued liability; [Result.SummarizeFunded] takes it.
-func (r *Result) Summarize(dst *indicator.Summary, h indicator.Horizon) (*indicator.Summary, error) {
-	return r.SummarizeFunded(dst, h, 0)
-}
-
-// SummarizeFunded is [Result.Summarize] with the closed group's accrued
-// liability at t = 0 set in the flows ([indicator.Flows.AccruedLiability]), so that
-// the Summary's FundingRatio is the reserve at t = 0 over it. The liability
-// is usually the [Liability.Total] of the census the projection started
-// from, valued under the same scheme:
-//
-//	l, err := projection.ClosedGroupLiability(s, 0)
-//	...
-//	sum, err := res.SummarizeFunded(nil, indicator.Horizon{}, l.Total())
-//
-// accrued must be finite and not negative; 0 means none (FundingRatio 0).
-func (r *Result) SummarizeFunded(dst *indicator.Summary, h indicator.Horizon, accrued float64) (*indicator.Summary, error) {
-	if h.Curve == nil {
-		c, err := r.ReturnCurve()
-		if err != nil {
-			return nil, err
-		}
-		h.Curve = c
-	}
-	f := r.Flows(nil)
-	f.AccruedLiability = accrued
-	return indicator.Summarize(dst, f, h)
 }

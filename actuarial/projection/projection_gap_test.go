@@ -31,7 +31,7 @@ func TestProjectionGAP(t *testing.T) {
 	r.Ceiling = actuarial.Limit{} // contributions on the whole salary bill, the GAP's base
 	r.RefundShare = 0             // refunds would depend on the rate being solved for
 	setRate := func(c float64) {
-		r.Contribution = [scheme.NumPayers]actuarial.Schedule{scheme.Employer: actuarial.Constant(c)}
+		r.ContributionRate = [scheme.NumPayers]actuarial.Schedule{scheme.Employer: actuarial.Constant(c)}
 	}
 	setRate(0.10)
 
@@ -45,7 +45,7 @@ func TestProjectionGAP(t *testing.T) {
 	res := run()
 	curve, err := res.ReturnCurve()
 	require.NoError(t, err)
-	sum, err := res.Summarize(nil, indicator.Horizon{})
+	sum, err := indicator.Summarize(nil, res.Flows(nil), indicator.Horizon{})
 	require.NoError(t, err)
 	explicit, err := indicator.Summarize(nil, res.Flows(nil), indicator.Horizon{Curve: curve})
 	require.NoError(t, err)
@@ -83,7 +83,7 @@ func TestProjectionGAPWithCeiling(t *testing.T) {
 	r.Ceiling = actuarial.Limit{Units: 3} // 108 000 in the start year: binds for the older, better-paid members
 	r.RefundShare = 0
 	setRate := func(c float64) {
-		r.Contribution = [scheme.NumPayers]actuarial.Schedule{scheme.Employer: actuarial.Constant(c)}
+		r.ContributionRate = [scheme.NumPayers]actuarial.Schedule{scheme.Employer: actuarial.Constant(c)}
 	}
 	setRate(0.10)
 	run := func() *projection.Result {
@@ -97,7 +97,7 @@ func TestProjectionGAPWithCeiling(t *testing.T) {
 	first := res.Years[0]
 	require.Less(t, first.ContributionBase, 0.95*first.SalaryBill, "the ceiling must bind")
 	require.Greater(t, first.ContributionBase, 0.0)
-	sum, err := res.Summarize(nil, indicator.Horizon{})
+	sum, err := indicator.Summarize(nil, res.Flows(nil), indicator.Horizon{})
 	require.NoError(t, err)
 	curve, err := res.ReturnCurve()
 	require.NoError(t, err)

@@ -66,6 +66,6 @@ func TestRunZeroYears(t *testing.T) {
 	res, err := p.Run(nil, 0)
 	require.NoError(t, err)
 	require.Len(t, res.Years, projection.DefaultYears)
-	_, err = res.Summarize(nil, indicator.Horizon{})
+	_, err = indicator.Summarize(nil, res.Flows(nil), indicator.Horizon{})
 	assert.NoError(t, err)
 }

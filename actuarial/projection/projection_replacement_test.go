@@ -49,8 +49,8 @@ func retireScheme(t testing.TB, edit func(r *scheme.Rules)) *scheme.Scheme {
 	full := actuarial.Conditions{{MinAge: 65, MinService: 15}}
 	reduced := actuarial.Conditions{{MinAge: 60, MinService: 15}}
 	rules := scheme.Rules{
-		From:         2025,
-		Contribution: [scheme.NumPayers]actuarial.Schedule{actuarial.Constant(0.10)},
+		From:             2025,
+		ContributionRate: [scheme.NumPayers]actuarial.Schedule{actuarial.Constant(0.10)},
 		Eligibility: actuarial.Eligibility{
 			Full:             [actuarial.NumSexes]actuarial.Conditions{full, full},
 			Reduced:          [actuarial.NumSexes]actuarial.Conditions{reduced, reduced},
@@ -182,13 +182,13 @@ func TestReplacementRateSummary(t *testing.T) {
 	require.NoError(t, err)
 	res, err := p.Run(nil, 30)
 	require.NoError(t, err)
-	sum, err := res.Summarize(nil, indicator.Horizon{})
+	sum, err := indicator.Summarize(nil, res.Flows(nil), indicator.Horizon{})
 	require.NoError(t, err)
 	require.Len(t, sum.ReplacementRate, 30, "a projection gives the replacement rate")
 	f := res.Flows(nil)
 	assert.Equal(t, res.NewRetirementAmounts(nil), f.NewPensions)
 	assert.Equal(t, res.RetiringSalaries(nil), f.RetiringSalaries)
-	rep, err := indicator.ReplacementRate(nil, f.NewPensions, f.RetiringSalaries)
+	rep, err := indicator.ReplacementRate(nil, &indicator.Flows{NewPensions: f.NewPensions, RetiringSalaries: f.RetiringSalaries})
 	require.NoError(t, err, "the reference scheme awards old-age or early pensions every year")
 	assert.InDeltaSlice(t, rep, sum.ReplacementRate, tol)
 	for i, y := range res.Years {
@@ -202,7 +202,7 @@ func TestReplacementRateSummary(t *testing.T) {
 	require.NoError(t, err)
 	res, err = p.Run(nil, 5)
 	require.NoError(t, err)
-	sum, err = res.Summarize(nil, indicator.Horizon{})
+	sum, err = indicator.Summarize(nil, res.Flows(nil), indicator.Horizon{})
 	require.NoError(t, err)
 	assert.Equal(t, []float64{0, 0, 0, 0, 0}, sum.ReplacementRate)
 }
@@ -226,7 +226,7 @@ func TestReplacementRateStationary(t *testing.T) {
 	res, err := p.Run(nil, years)
 	require.NoError(t, err)
 	f := res.Flows(nil)
-	rate, err := indicator.ReplacementRate(nil, f.NewPensions[first:], f.RetiringSalaries[first:])
+	rate, err := indicator.ReplacementRate(nil, &indicator.Flows{NewPensions: f.NewPensions[first:], RetiringSalaries: f.RetiringSalaries[first:]})
 	require.NoError(t, err)
 	old := census.PensionOldAge.Index()
 	for i, y := range res.Years {

@@ -3,6 +3,8 @@
 package projection
 
 import (
+	"context"
+	"errors"
 	"fmt"
 	"runtime"
 	"sync"
@@ -18,8 +20,15 @@ import (
 // several may share assumptions and tables, which are only read.
 //
 // It returns the error of the first scheme (in the order given) that fails
-// to validate or to run, wrapped with its index, and no results.
+// to validate or to run, as a [*ScenarioError] naming it, and no results.
 func RunScenarios(schemes []*scheme.Scheme, years, workers int) ([]*Result, error) {
+	return RunScenariosContext(context.Background(), schemes, years, workers)
+}
+
+// RunScenariosContext is [RunScenarios] under a context: a scheme is not
+// started once ctx is done, a running one stops within one projected year
+// ([Projector.RunContext]), and the error is then ctx.Err().
+func RunScenariosContext(ctx context.Context, schemes []*scheme.Scheme, years, workers int) ([]*Result, error) {
 	if years < 0 {
 		panic(fmt.Sprintf("actuarial: RunScenarios: negative number of years %d", years))
 	}
@@ -37,15 +46,18 @@ func RunScenarios(schemes []*scheme.Scheme, years, workers int) ([]*Result, erro
 			defer wg.Done()
 			for i := range jobs {
 				if schemes[i] == nil {
-					errs[i] = fmt.Errorf("actuarial: scenario %d: nil scheme", i)
+					errs[i] = &ScenarioError{Index: i, Err: errors.New("nil scheme")}
+					continue
+				}
+				if ctx.Err() != nil {
 					continue
 				}
 				p, err := NewProjector(schemes[i])
 				if err == nil {
-					results[i], err = p.Run(nil, years)
+					results[i], err = p.RunContext(ctx, nil, years)
 				}
 				if err != nil {
-					errs[i] = fmt.Errorf("actuarial: scenario %d (%s): %w", i, schemes[i].Name, err)
+					errs[i] = &ScenarioError{Index: i, Name: schemes[i].Name, Err: err}
 				}
 			}
 		}()
@@ -55,6 +67,9 @@ func RunScenarios(schemes []*scheme.Scheme, years, workers int) ([]*Result, erro
 	}
 	close(jobs)
 	wg.Wait()
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
 	for _, err := range errs {
 		if err != nil {
 			return nil, err
@@ -62,3 +77,20 @@ func RunScenarios(schemes []*scheme.Scheme, years, workers int) ([]*Result, erro
 	}
 	return results, nil
 }
+
+// ScenarioError is the error of one scheme of [RunScenarios]: its index in
+// the slice given, its name, and what went wrong.
+type ScenarioError struct {
+	Index int    // the scheme's index in the slice given to RunScenarios
+	Name  string // the scheme's Name; empty for a nil scheme
+	Err   error  // the error of its validation or projection
+}
+
+func (e *ScenarioError) Error() string {
+	if e.Name == "" {
+		return fmt.Sprintf("projection: scenario %d: %v", e.Index, e.Err)
+	}
+	return fmt.Sprintf("projection: scenario %d (%s): %v", e.Index, e.Name, e.Err)
+}
+
+func (e *ScenarioError) Unwrap() error { return e.Err }

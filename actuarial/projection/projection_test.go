@@ -32,9 +32,9 @@ func projStationary(tbl mortality.Table, entrants float64, entryAge, retAge int,
 			Name:    "all",
 			Actives: empty,
 			Rules: []scheme.Rules{{
-				From:         2000,
-				Contribution: [scheme.NumPayers]actuarial.Schedule{actuarial.Constant(0.10)},
-				Eligibility:  actuarial.Eligibility{Full: [actuarial.NumSexes]actuarial.Conditions{anyAge, anyAge}},
+				From:             2000,
+				ContributionRate: [scheme.NumPayers]actuarial.Schedule{actuarial.Constant(0.10)},
+				Eligibility:      actuarial.Eligibility{Full: [actuarial.NumSexes]actuarial.Conditions{anyAge, anyAge}},
 				Retirement: actuarial.Formula{
 					Accrual: actuarial.Accrual{Rates: []float64{pension / salary}},
 				},
@@ -138,7 +138,7 @@ func TestStationaryPopulation(t *testing.T) {
 func projTwoGroups(tb testing.TB) *scheme.Scheme {
 	s := actuarialtest.ReferenceScheme(tb, 65)
 	reformed := actuarialtest.Rules(2025)
-	reformed.Contribution[scheme.Worker] = actuarial.Phase{Start: 2028, From: 0.06, To: 0.09, Step: 0.005}.Schedule()
+	reformed.ContributionRate[scheme.Worker] = actuarial.Phase{Start: 2028, From: 0.06, To: 0.09, Step: 0.005}.Schedule()
 	later := reformed
 	later.From = 2030
 	later.Retirement.Accrual = actuarial.LinearAccrual{MinService: 20, AtMin: 0.40, PerYear: 0.02, Max: 0.80}.Accrual()
@@ -326,10 +326,10 @@ func TestRulesByCalendarYear(t *testing.T) {
 	s := actuarialtest.ReferenceScheme(t, 65)
 	r0 := &s.Groups[0].Rules[0]
 	r0.Ceiling = actuarial.Limit{}
-	r0.Contribution[scheme.Worker] = actuarial.Phase{Start: 2028, From: 0.06, To: 0.09, Step: 0.005}.Schedule() // 6.5% in 2028 ... 9% from 2033
+	r0.ContributionRate[scheme.Worker] = actuarial.Phase{Start: 2028, From: 0.06, To: 0.09, Step: 0.005}.Schedule() // 6.5% in 2028 ... 9% from 2033
 	r1 := *r0
 	r1.From = 2030
-	r1.Contribution[scheme.Employer] = actuarial.Constant(0.12)
+	r1.ContributionRate[scheme.Employer] = actuarial.Constant(0.12)
 	r1.Retirement.Accrual = actuarial.LinearAccrual{MinService: 15, AtMin: 0.40, PerYear: 0.02, Max: 0.80}.Accrual()
 	s.Groups[0].Rules = append(s.Groups[0].Rules, r1)
 	p, err := projection.NewProjector(s)
@@ -396,7 +396,7 @@ func TestRunScenariosDeterministic(t *testing.T) {
 		s := actuarialtest.ReferenceScheme(t, 65)
 		s.Name = "return " + string(rune('a'+k))
 		s.Assumptions.Return = actuarial.Constant(0.01 * float64(k))
-		s.Groups[0].Rules[0].Contribution[scheme.Worker] = actuarial.Constant(0.05 + 0.01*float64(k))
+		s.Groups[0].Rules[0].ContributionRate[scheme.Worker] = actuarial.Constant(0.05 + 0.01*float64(k))
 		schemes = append(schemes, s)
 	}
 	want, err := projection.RunScenarios(schemes, 50, 1)

@@ -12,6 +12,7 @@ import (
 
 	"github.com/reserva-go/reserva/actuarial"
 	"github.com/reserva-go/reserva/actuarial/census"
+	"github.com/reserva-go/reserva/actuarial/internal/rules"
 	"github.com/reserva-go/reserva/actuarial/scheme"
 	"github.com/reserva-go/reserva/actuarial/valuation"
 )
@@ -227,8 +228,7 @@ type Seriatim struct {
 	// pension, at (t·NumSexes + sex)·serAges + age.
 	death [][]serDeath
 
-	married, orphans     [actuarial.NumSexes][serAges]float64
-	spouseAge, orphanAge [actuarial.NumSexes][serAges]int
+	law *rules.Law // the scheme's law, compiled once
 
 	// cells[mode] holds the factors of each start cell, by group·nA +
 	// start cell; built on first use.
@@ -286,34 +286,17 @@ func NewSeriatim(s *scheme.Scheme, years int) (*Seriatim, error) {
 			unit[t] = unit[t-1] * (1 + as.UnitGrowth.At(s.StartYear+t))
 		}
 	}
+	v.law = rules.Compile(s, v.ms)
 	if err := v.fillMortality(); err != nil {
 		return nil, err
 	}
-
-	f := &as.Family
-	for sx := range actuarial.NumSexes {
-		for age := range serAges {
-			v.married[sx][age] = f.Married[sx].At(age)
-			v.spouseAge[sx][age] = min(max(age-f.AgeGap[sx]+1, 0), census.MaxCensusAge)
-			v.orphans[sx][age] = f.Orphans[sx].At(age)
-			v.orphanAge[sx][age] = int(f.OrphanAge[sx].At(age))
-		}
-	}
-
-	refunds := false
-	for gi := range s.Groups {
-		for ri := range s.Groups[gi].Rules {
-			if s.Groups[gi].Rules[ri].RefundShare > 0 {
-				refunds = true
-			}
-		}
-	}
-	if refunds {
+	if v.law.Refunds {
 		v.pastSalaries()
 	}
 	v.yr = make([]serYear, v.nG*years)
+	ratios := make(map[serRatioKey][]float64)
 	for g := range v.nG {
-		v.groupYears(g, unit, refunds)
+		v.groupYears(g, unit, ratios)
 	}
 	v.ann = make([][]serAnn, v.nG)
 	v.death = make([][]serDeath, v.nG)

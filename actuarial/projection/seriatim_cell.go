@@ -11,15 +11,8 @@ import (
 
 	"github.com/reserva-go/reserva/actuarial"
 	"github.com/reserva-go/reserva/actuarial/census"
+	"github.com/reserva-go/reserva/actuarial/internal/rules"
 	"github.com/reserva-go/reserva/actuarial/scheme"
-)
-
-// Kinds of 1 January exit along a record's path.
-const (
-	serRetNone uint8 = iota
-	serRetFull
-	serRetReduced
-	serRetWithdraw
 )
 
 // serTerm is one term of a record's flows: the amount
@@ -232,91 +225,6 @@ func (c *serCell) eval(s float64, out *[serVec]float64) {
 	}
 }
 
-// retirement is the 1 January exit of a member of that sex, age and
-// service cell under the year's rules: its kind, probability and pension
-// per unit of reference salary before cap and floor, as the projector
-// computes them, and the years the reference salary averages (the pension
-// per unit of salary is the factor times [actuarial.SalaryScale.ReferenceRatio] for
-// those years when they are more than 1).
-func (v *Seriatim) retirement(yr *serYear, sex actuarial.Sex, age, sv int) (kind uint8, rate, factor float64, refYears int) {
-	r := yr.r
-	as := &v.s.Assumptions
-	rr := &as.Retirement[sex.Index()]
-	kind, rate, factor = serRetNone, 0.0, 0.0
-	switch r.Eligibility.Status(sex, age, sv) {
-	case actuarial.Full:
-		kind, rate, factor = serRetFull, rr.Full.At(age), 1
-	case actuarial.Reduced:
-		kind, rate, factor = serRetReduced, rr.Reduced.At(age), r.Eligibility.Reduction(sex, age)
-	}
-	share := r.Retirement.ReferenceShare
-	if share == 0 {
-		share = 1
-	}
-	factor *= r.Retirement.Accrual.Rate(sv) * share
-	if factor <= 0 {
-		kind, rate, factor = serRetNone, 0, 0
-	}
-	if comp := r.CompulsoryAge[sex.Index()]; comp > 0 && age >= comp {
-		rate = 1
-		if kind == serRetNone {
-			kind = serRetWithdraw
-		}
-	}
-	if rate == 0 {
-		kind = serRetNone
-	}
-	return kind, rate, factor, r.Retirement.ReferenceYears
-}
-
-// refRatio is the reference salary over the salary of a member of that age
-// and service cell when the reference salary averages n years and wages grew
-// by w into the year: [actuarial.SalaryScale.ReferenceRatio], or 1 for n ≤ 1.
-func (v *Seriatim) refRatio(age, sv, n int, w float64) float64 {
-	if n <= 1 {
-		return 1
-	}
-	return v.s.Assumptions.Salary.ReferenceRatio(age, sv, n, w)
-}
-
-// disability is the disability pension per unit of reference salary,
-// before cap and floor, of a member of that service cell under the year's
-// rules, and the years the reference salary averages.
-func (v *Seriatim) disability(yr *serYear, sv int) (float64, int) {
-	d := &yr.r.Disability
-	share := d.ReferenceShare
-	if share == 0 {
-		share = 1
-	}
-	return d.Accrual.Rate(sv) * share, d.ReferenceYears
-}
-
-// decrements returns the dependent probabilities of death, disability and
-// withdrawal during year t of an active member of sex index sx, age and
-// service cell, as the projector derives them.
-func (v *Seriatim) decrements(t, sx, age, sv int) (float64, float64, float64) {
-	d0 := v.qAt(t, scheme.StatusActive, sx, age)
-	tb := v.s.Assumptions.Decrements[sx]
-	if tb == nil || age < max(tb.MinAge(), 0) || age > tb.MaxAge() {
-		return d0, 0, 0
-	}
-	ind := tb.Independent(age, sv)
-	qi, qw := ind[actuarial.Disability], ind[actuarial.Withdrawal]
-	switch {
-	case qi == 0 && qw == 0:
-		return d0, 0, 0
-	case tb.Options().Assumption == actuarial.UDDMultipleDecrement:
-		in, out := [3]float64{d0, qi, qw}, [3]float64{}
-		actuarial.DependentUDDM(out[:], in[:])
-		return out[0], out[1], out[2]
-	}
-	// UDD in each single-decrement table (Bowers et al. §10.6).
-	const third = 1.0 / 3
-	return d0 * (1 - 0.5*(qi+qw) + third*qi*qw),
-		qi * (1 - 0.5*(d0+qw) + third*d0*qw),
-		qw * (1 - 0.5*(d0+qi) + third*d0*qi)
-}
-
 // build computes the factors of mode of the start cell of group g0, sex
 // index sx, age x and service cell s0 by following a member of that cell
 // year by year.
@@ -330,9 +238,8 @@ func (v *Seriatim) build(mode serMode, g0, sx, x, s0 int) *serCell {
 	if em.lia {
 		c.n = liaOuts
 	}
-	sex := actuarial.SexAt(sx)
-	as := &v.s.Assumptions
 	n := v.years
+	dec := &v.law.Decrements
 	g, sv := g0, s0
 	p, growth := 1.0, 1.0 // probability of being active on 1 January; salary against S_0
 	// For the traditional unit credit method: contributions to date per
@@ -364,24 +271,24 @@ func (v *Seriatim) build(mode serMode, g0, sx, x, s0 int) *serCell {
 		pastT := past0 + float64(t)
 
 		// 1 January: retirements.
-		if kind, rate, factor, ny := v.retirement(yr, sex, age, sv); kind != serRetNone {
+		ex := yr.Exits
+		rc := (sx*serAges+age)*v.ns + sv
+		if kind := ex.Kind[rc]; kind != rules.None {
+			rate, factor := ex.Rate[rc], ex.Factor[rc]
 			m := p * rate
-			if kind == serRetWithdraw {
-				refund += yr.refund * m * avg * past
-				refund0 += yr.refund * m * avg * pastT
+			if kind == rules.Withdraw {
+				refund += yr.Refund * m * avg * past
+				refund0 += yr.Refund * m * avg * pastT
 			} else {
-				ti := int(kind - serRetFull) // PensionOldAge or PensionEarly
+				ti := kind.Pension().Index()
 				a := &v.ann[g][annIndex(t, ti, sx, age)]
-				fa := factor
-				if ny > 1 {
-					fa = factor * v.refRatio(age, sv, ny, yr.w)
-				}
+				fa := scaled(factor, yr.retRatio, age*v.ns+sv)
 				var fa0 float64
 				if em.lia {
-					fa0 = factor * v.refRatio(x, s0, ny, v.wage[0])
+					fa0 = scaled(factor, yr.retRatio0, x*v.ns+s0)
 				}
 				em.benefit(serTerm{
-					a: fa * growth, lo: yr.retFloor, hi: yr.retCap,
+					a: fa * growth, lo: yr.RetFloor, hi: yr.RetCap,
 					w: [4]float64{m * a[annOwn], m * a[annExtra], m * a[annSurv], m * a[annOrph]},
 					o: [4]uint8{uint8(serPension + ti), serExtra, serSurv, serOrph},
 				}, fa0, yr.retFloor0, yr.retCap0)
@@ -394,62 +301,57 @@ func (v *Seriatim) build(mode serMode, g0, sx, x, s0 int) *serCell {
 		}
 
 		// During the year: salaries, contributions, exits.
-		var dd, di, dw, e float64
+		var dc rules.Cell
 		if p > 0 {
-			dd, di, dw = v.decrements(t, sx, age, sv)
-			qt := dd + di + dw
-			e = 1 - 0.5*qt
-			c.lin[serSalary] += p * e * d * growth
-			refund += yr.refund * p * dw * (avg*past + 0.5*yr.contrib[scheme.Worker])
-			refund0 += yr.refund * p * dw * (avg*pastT + 0.5*yr.contrib[scheme.Worker])
+			dc = dec.At(sx, age*v.ns+sv, v.qAt(t, scheme.StatusActive, sx, age))
+			c.lin[serSalary] += p * dc.E * d * growth
+			refund += yr.Refund * p * dc.W * (avg*past + 0.5*yr.ContributionRate[scheme.Worker])
+			refund0 += yr.Refund * p * dc.W * (avg*pastT + 0.5*yr.ContributionRate[scheme.Worker])
 		}
 		if em.lia {
-			em.refund(refund*d, refund0*d, growth, yr.ceiling, yr.ceiling0)
+			em.refund(refund*d, refund0*d, growth, yr.Ceiling, yr.ceiling0)
 		} else {
-			pe := p * e * d
+			pe := p * dc.E * d
 			c.add(serTerm{
-				a: growth, hi: yr.ceiling,
-				w: [4]float64{yr.contrib[scheme.Worker] * pe, yr.contrib[scheme.Employer] * pe, yr.contrib[scheme.State] * pe, refund * d},
+				a: growth, hi: yr.Ceiling,
+				w: [4]float64{yr.ContributionRate[scheme.Worker] * pe, yr.ContributionRate[scheme.Employer] * pe, yr.ContributionRate[scheme.State] * pe, refund * d},
 				o: contribOuts,
 			})
 		}
 		if p == 0 {
 			break
 		}
-		if fd, ny := v.disability(yr, sv); fd > 0 && (di > 0 || yr.deathBenefit) {
+		if fd := ex.Disability[sv]; fd > 0 && (dc.I > 0 || yr.DeathBenefit) {
 			var w [4]float64
-			if di > 0 && age < census.MaxCensusAge {
+			if dc.I > 0 && age < census.MaxCensusAge {
 				// Paid for half the year, then in payment from the next
 				// 1 January, indexed.
-				m, a := p*di, &v.ann[g][annIndex(t+1, census.PensionDisability.Index(), sx, age+1)]
-				w[0] = m * (0.5*d + yr.index*a[annOwn])
-				w[1] = m * (yr.extra*0.5*d + yr.index*a[annExtra])
-				w[2] = m * yr.index * a[annSurv]
-				w[3] = m * yr.index * a[annOrph]
+				m, a := p*dc.I, &v.ann[g][annIndex(t+1, census.PensionDisability.Index(), sx, age+1)]
+				w[0] = m * (0.5*d + yr.Index*a[annOwn])
+				w[1] = m * (yr.Extra*0.5*d + yr.Index*a[annExtra])
+				w[2] = m * yr.Index * a[annSurv]
+				w[3] = m * yr.Index * a[annOrph]
 			}
-			if yr.deathBenefit && dd > 0 {
-				m, dv := p*dd, &v.death[g][(t*actuarial.NumSexes+sx)*serAges+age]
+			if yr.DeathBenefit && dc.D > 0 {
+				m, dv := p*dc.D, &v.death[g][(t*actuarial.NumSexes+sx)*serAges+age]
 				w[1] += m * dv[deathExtra]
 				w[2] += m * dv[deathSurv]
 				w[3] += m * dv[deathOrph]
 			}
-			fa := fd
-			if ny > 1 {
-				fa = fd * v.refRatio(age, sv, ny, yr.w)
-			}
+			fa := scaled(fd, yr.disRatio, age*v.ns+sv)
 			var fa0 float64
 			if em.lia {
-				fa0 = fd * v.refRatio(x, s0, ny, v.wage[0])
+				fa0 = scaled(fd, yr.disRatio0, x*v.ns+s0)
 			}
-			em.benefit(serTerm{a: fa * growth, lo: yr.disFloor, hi: yr.disCap, w: w, o: disOuts},
+			em.benefit(serTerm{a: fa * growth, lo: yr.DisFloor, hi: yr.DisCap, w: w, o: disOuts},
 				fa0, yr.disFloor0, yr.disCap0)
 		}
-		if f := 1 - (dd + di + dw); f <= 0 || age == census.MaxCensusAge {
+		if dc.F <= 0 || age == census.MaxCensusAge {
 			p = 0
 		} else {
-			p *= f
+			p *= dc.F
 		}
-		growth *= as.Salary.Merit(age, sv) * (1 + v.wage[t+1])
+		growth *= dc.M * (1 + v.wage[t+1])
 		sv = min(sv+1, v.ms)
 	}
 	c.finish(buf)

@@ -28,11 +28,11 @@ func ExampleSeriatim() {
 		StartYear: 2025,
 		Groups: []scheme.Group{{
 			Rules: []scheme.Rules{{
-				From:          2025,
-				Contribution:  [scheme.NumPayers]actuarial.Schedule{scheme.Worker: actuarial.Constant(0.05), scheme.Employer: actuarial.Constant(0.10)},
-				Eligibility:   actuarial.Eligibility{Full: [actuarial.NumSexes]actuarial.Conditions{at65, at65}},
-				Retirement:    actuarial.Formula{Accrual: actuarial.LinearAccrual{MinService: 1, AtMin: 0.02, PerYear: 0.02, Max: 0.80}.Accrual(), Cap: actuarial.Limit{Money: 30000}},
-				CompulsoryAge: [actuarial.NumSexes]int{65, 65},
+				From:             2025,
+				ContributionRate: [scheme.NumPayers]actuarial.Schedule{scheme.Worker: actuarial.Constant(0.05), scheme.Employer: actuarial.Constant(0.10)},
+				Eligibility:      actuarial.Eligibility{Full: [actuarial.NumSexes]actuarial.Conditions{at65, at65}},
+				Retirement:       actuarial.Formula{Accrual: actuarial.LinearAccrual{MinService: 1, AtMin: 0.02, PerYear: 0.02, Max: 0.80}.Accrual(), Cap: actuarial.Limit{Money: 30000}},
+				CompulsoryAge:    [actuarial.NumSexes]int{65, 65},
 			}},
 		}},
 		Assumptions: scheme.Assumptions{

@@ -72,7 +72,7 @@ func serNoLimits(r scheme.Rules) scheme.Rules {
 // to wages.
 func serReform(from int) scheme.Rules {
 	r := actuarialtest.Rules(from)
-	r.Contribution[scheme.Worker] = actuarial.Phase{Start: from, From: 0.06, To: 0.09, Step: 0.01}.Schedule()
+	r.ContributionRate[scheme.Worker] = actuarial.Phase{Start: from, From: 0.06, To: 0.09, Step: 0.01}.Schedule()
 	full := actuarial.Conditions{{MinAge: 62, MinService: 30}, {MinAge: 67, MinService: 20}}
 	r.Eligibility.Full = [actuarial.NumSexes]actuarial.Conditions{full, full}
 	r.Eligibility.FullAge = [actuarial.NumSexes]int{67, 67}

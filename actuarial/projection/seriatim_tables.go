@@ -4,32 +4,56 @@
 package projection
 
 import (
-	"fmt"
-	"math"
-
 	"github.com/reserva-go/reserva/actuarial"
 	"github.com/reserva-go/reserva/actuarial/census"
+	"github.com/reserva-go/reserva/actuarial/internal/rules"
 	"github.com/reserva-go/reserva/actuarial/scheme"
 )
 
 // serYear is what the rules of one group give in one year.
 type serYear struct {
-	r                  *scheme.Rules
-	w                  float64 // wage growth into the year, for reference salaries
-	contrib            [scheme.NumPayers]float64
-	ceiling            float64 // +Inf: no ceiling
-	retCap, retFloor   float64 // +Inf, 0: none
-	disCap, disFloor   float64 // +Inf, 0: none
-	extra              float64 // ExtraPayments
-	index              float64 // indexation factor at the next 1 January
-	refund             float64 // RefundShare
-	avgRate            []float64
-	deathBenefit       bool // deaths leave survivors' or orphans' pensions
-	survivor, orphanSh float64
+	rules.Year
+	w       float64   // wage growth into the year, for reference salaries
+	avgRate []float64 // by service s, the worker's average rate over the last s years; nil without refunds
+	// The reference ratios of retirement and disability pensions by
+	// age·ns + service (see [rules.FillRatios]), at the year's wage growth
+	// and, for the traditional unit credit method, at that of t = 0; nil
+	// when the reference salary is the last salary.
+	retRatio, disRatio, retRatio0, disRatio0 []float64
 
 	// The ceiling and the limits at the reference unit of t = 0, for the
 	// frozen salaries of the traditional unit credit method.
 	ceiling0, retCap0, retFloor0, disCap0, disFloor0 float64
+}
+
+// serRatioKey names a table of reference ratios.
+type serRatioKey struct {
+	years int
+	w     float64
+}
+
+// ratios returns the table of reference ratios for an average over years
+// years at wage growth w, from tables or filled into it; nil for years ≤ 1.
+func (v *Seriatim) ratios(tables map[serRatioKey][]float64, years int, w float64) []float64 {
+	if years <= 1 {
+		return nil
+	}
+	k := serRatioKey{years, w}
+	tb, ok := tables[k]
+	if !ok {
+		tb = make([]float64, serAges*v.ns)
+		rules.FillRatios(tb, &v.s.Assumptions.Salary, v.ms, 0, years, w)
+		tables[k] = tb
+	}
+	return tb
+}
+
+// scaled is f times tb[c], or f when tb is nil (a ratio of 1).
+func scaled(f float64, tb []float64, c int) float64 {
+	if tb == nil {
+		return f
+	}
+	return f * tb[c]
 }
 
 // serAnn is the value of a pension of 1 a year in payment, by what it pays:
@@ -50,50 +74,21 @@ const (
 // fillMortality reads q by year, status, sex and age, resolving the
 // fallbacks of Assumptions.Mortality as a projection does.
 func (v *Seriatim) fillMortality() error {
-	as := &v.s.Assumptions
-	var mort [scheme.NumLifeStatuses][actuarial.NumSexes]scheme.YearTable
-	var static [scheme.NumLifeStatuses][actuarial.NumSexes]bool
-	fallback := [scheme.NumLifeStatuses]scheme.LifeStatus{scheme.StatusActive, scheme.StatusActive, scheme.StatusRetired, scheme.StatusRetired}
-	for st := range scheme.NumLifeStatuses {
-		for sx := range actuarial.NumSexes {
-			m := as.Mortality[st][sx]
-			if m == nil {
-				m = mort[fallback[st]][sx]
-			}
-			mort[st][sx] = m
-			switch m.(type) {
-			case scheme.PeriodTable, *scheme.PeriodTable:
-				static[st][sx] = true
-			}
-		}
-	}
+	m := &v.law.Mortality
 	const row = scheme.NumLifeStatuses * actuarial.NumSexes * serAges
 	v.q = make([]float64, v.years*row)
 	for t := range v.years {
-		y := v.s.StartYear + t
 		for st := range scheme.NumLifeStatuses {
 			for sx := range actuarial.NumSexes {
 				off := ((t*scheme.NumLifeStatuses+st)*actuarial.NumSexes + sx) * serAges
 				q := v.q[off : off+serAges]
-				if t > 0 && static[st][sx] {
+				if t > 0 && m.Static[st][sx] {
 					copy(q, v.q[off-row:off-row+serAges])
 					continue
 				}
-				m := mort[st][sx]
-				lo := m.MinAge()
-				for age := range census.MaxCensusAge {
-					r := m.Q(max(age, lo), y)
-					if !(r >= 0 && r <= 1) {
-						err := actuarial.ErrRate
-						if math.IsNaN(r) {
-							err = actuarial.ErrNotFinite
-						}
-						return &actuarial.RateError{Field: fmt.Sprintf("mortality of %v %v in %d", scheme.LifeStatus(st), actuarial.SexAt(sx), y),
-							Age: age, Service: -1, Value: r, Err: err}
-					}
-					q[age] = r
+				if err := m.Fill(q, scheme.LifeStatus(st), sx, v.s.StartYear+t); err != nil {
+					return err
 				}
-				q[census.MaxCensusAge] = 1
 			}
 		}
 	}
@@ -105,11 +100,10 @@ func (v *Seriatim) qAt(t int, st scheme.LifeStatus, sx, age int) float64 {
 	return v.q[((t*scheme.NumLifeStatuses+int(st))*actuarial.NumSexes+sx)*serAges+age]
 }
 
-// pastSalaries sets past: T(a, 0) = 0 and T(a, s) = (1 + T(a−1, s−1)) /
-// (merit(a−1, s−1)·(1+w)), one table for each distinct wage growth.
+// pastSalaries sets past (see [rules.PastSalaries]), one table for each
+// distinct wage growth.
 func (v *Seriatim) pastSalaries() {
 	v.past = make([][]float64, v.years)
-	sc := &v.s.Assumptions.Salary
 	var ws []float64
 	var tables [][]float64
 	for t := range v.years {
@@ -122,11 +116,7 @@ func (v *Seriatim) pastSalaries() {
 		}
 		if found < 0 {
 			tb := make([]float64, serAges*v.ns)
-			for age := 1; age < serAges; age++ {
-				for sv := 1; sv <= v.ms; sv++ {
-					tb[age*v.ns+sv] = (1 + tb[(age-1)*v.ns+sv-1]) / (sc.Merit(age-1, sv-1) * (1 + w))
-				}
-			}
+			rules.PastSalaries(tb, v.law.Decrements.Merit, v.ms, w)
 			ws, tables = append(ws, w), append(tables, tb)
 			found = len(tables) - 1
 		}
@@ -134,79 +124,28 @@ func (v *Seriatim) pastSalaries() {
 	}
 }
 
-// groupYears sets what group g's rules give in each year.
-func (v *Seriatim) groupYears(g int, unit []float64, refunds bool) {
-	grp := &v.s.Groups[g]
-	as := &v.s.Assumptions
-	workerRate := func(y int) float64 {
-		return grp.Rules[max(grp.RulesIndex(y), 0)].Contribution[scheme.Worker].At(y)
-	}
+// groupYears sets what group g's rules give in each year, taking the
+// tables of reference ratios from ratios.
+func (v *Seriatim) groupYears(g int, unit []float64, ratios map[serRatioKey][]float64) {
 	var hist []float64 // worker's rates of the years before, the latest first
-	if refunds {
+	if v.law.Refunds {
 		hist = make([]float64, v.ms)
-		for k := range hist {
-			hist[k] = workerRate(v.s.StartYear - 1 - k)
-		}
+		rules.WorkerHistory(hist, &v.s.Groups[g], v.s.StartYear)
 	}
 	for t := range v.years {
-		y := v.s.StartYear + t
-		r := &grp.Rules[grp.RulesIndex(y)]
 		yr := &v.yr[g*v.years+t]
-		yr.r = r
+		v.law.Year(&yr.Year, g, v.s.StartYear+t, unit[t])
 		yr.w = v.wage[t]
-		for pay := range scheme.NumPayers {
-			yr.contrib[pay] = r.Contribution[pay].At(y)
-		}
-		yr.ceiling, yr.retCap, yr.retFloor, yr.disCap, yr.disFloor = serLimits(r, unit[t])
-		yr.ceiling0, yr.retCap0, yr.retFloor0, yr.disCap0, yr.disFloor0 = serLimits(r, unit[0])
-		yr.extra = r.ExtraPayments
-		yr.refund = r.RefundShare
-		yr.survivor, yr.orphanSh = r.SurvivorShare, r.OrphanShare
-		yr.deathBenefit = r.SurvivorShare > 0 || (r.OrphanShare > 0 && as.Family.OrphanEndAge > 0)
-		next := grp.RulesAt(y + 1)
-		yr.index = 1
-		switch next.Indexation {
-		case scheme.IndexPrices:
-			yr.index += as.Inflation.At(y + 1)
-		case scheme.IndexWages:
-			yr.index += as.WageGrowth.At(y + 1)
-		case scheme.IndexUnit:
-			yr.index += as.UnitGrowth.At(y + 1)
-		case scheme.IndexFixed:
-			yr.index += next.IndexRate.At(y + 1)
-		}
-		if refunds {
+		yr.ceiling0, yr.retCap0, yr.retFloor0, yr.disCap0, yr.disFloor0 = rules.Limits(yr.Rules, unit[0])
+		ex := yr.Exits
+		yr.retRatio, yr.disRatio = v.ratios(ratios, ex.RetYears, yr.w), v.ratios(ratios, ex.DisYears, yr.w)
+		yr.retRatio0, yr.disRatio0 = v.ratios(ratios, ex.RetYears, v.wage[0]), v.ratios(ratios, ex.DisYears, v.wage[0])
+		if v.law.Refunds {
 			yr.avgRate = make([]float64, v.ns)
-			var sum float64
-			for k, rate := range hist {
-				sum += rate
-				yr.avgRate[k+1] = sum / float64(k+1)
-			}
-			if len(hist) > 0 {
-				copy(hist[1:], hist[:len(hist)-1])
-				hist[0] = yr.contrib[scheme.Worker]
-			}
+			rules.AverageRates(yr.avgRate, hist)
+			rules.PushRate(hist, yr.ContributionRate[scheme.Worker])
 		}
 	}
-}
-
-// serLimits returns the ceiling and the caps and floors of retirement and
-// disability pensions of rules r when the reference unit is worth unit:
-// +Inf for no ceiling or cap, 0 for no floor.
-func serLimits(r *scheme.Rules, unit float64) (ceiling, retCap, retFloor, disCap, disFloor float64) {
-	var ok bool
-	if ceiling, ok = r.Ceiling.Value(unit); !ok {
-		ceiling = math.Inf(1)
-	}
-	if retCap, ok = r.Retirement.Cap.Value(unit); !ok {
-		retCap = math.Inf(1)
-	}
-	retFloor, _ = r.Retirement.Floor.Value(unit)
-	if disCap, ok = r.Disability.Cap.Value(unit); !ok {
-		disCap = math.Inf(1)
-	}
-	disFloor, _ = r.Disability.Floor.Value(unit)
-	return ceiling, retCap, retFloor, disCap, disFloor
 }
 
 // annIndex is the index of a pension in ann[g].
@@ -220,14 +159,15 @@ func (v *Seriatim) annuities(g int) {
 	n := v.years
 	ann := make([]serAnn, (n+1)*census.NumPensionTypes*actuarial.NumSexes*serAges)
 	death := make([]serDeath, n*actuarial.NumSexes*serAges)
-	end := v.s.Assumptions.Family.OrphanEndAge
+	fam := &v.law.Family
+	end := fam.OrphanEnd
 	orphanEnd := serAges // orphans' pensions in payment stop at this age
 	if end > 0 {
 		orphanEnd = end
 	}
 	for t := n - 1; t >= 0; t-- {
 		yr := &v.yr[g*n+t]
-		d, x, ix := v.disc[t], yr.extra, yr.index
+		d, x, ix := v.disc[t], yr.Extra, yr.Index
 		// Survivors' and orphans' pensions: paid, and indexed for the
 		// survivors; they leave nothing on death.
 		for _, typ := range [...]census.PensionType{census.PensionSurvivor, census.PensionOrphan} {
@@ -252,29 +192,25 @@ func (v *Seriatim) annuities(g int) {
 			}
 		}
 		// What a death leaves, per unit of the deceased's pension.
-		if yr.deathBenefit {
+		if yr.DeathBenefit {
 			for sx := range actuarial.NumSexes {
 				for age := range serAges {
 					var dv serDeath
-					if mar := v.married[sx][age]; mar > 0 && yr.survivor > 0 {
-						amt := yr.survivor * mar
+					if mar, amt, ssx, sage := fam.SpouseOf(&yr.Year, sx, age); mar > 0 {
 						half := 0.5 * amt * d
-						nx := &ann[annIndex(t+1, census.PensionSurvivor.Index(), 1-sx, v.spouseAge[sx][age])]
+						nx := &ann[annIndex(t+1, census.PensionSurvivor.Index(), ssx, sage)]
 						dv[deathSurv] += half + amt*ix*nx[annOwn]
 						dv[deathExtra] += x*half + amt*ix*nx[annExtra]
 					}
-					if orph := v.orphans[sx][age]; orph > 0 && yr.orphanSh > 0 && end > 0 {
-						if oage := v.orphanAge[sx][age]; oage < end {
-							amt := yr.orphanSh * orph
-							half := 0.5 * amt * d
-							dv[deathOrph] += half
-							dv[deathExtra] += x * half
-							if oage+1 < end && oage < census.MaxCensusAge {
-								for osx := range actuarial.NumSexes { // half boys, half girls
-									nx := &ann[annIndex(t+1, census.PensionOrphan.Index(), osx, oage+1)]
-									dv[deathOrph] += amt / 2 * ix * nx[annOwn]
-									dv[deathExtra] += amt / 2 * ix * nx[annExtra]
-								}
+					if orph, amt, oage, next := fam.OrphansOf(&yr.Year, sx, age); orph > 0 {
+						half := 0.5 * amt * d
+						dv[deathOrph] += half
+						dv[deathExtra] += x * half
+						if next {
+							for osx := range actuarial.NumSexes { // half boys, half girls
+								nx := &ann[annIndex(t+1, census.PensionOrphan.Index(), osx, oage+1)]
+								dv[deathOrph] += amt / 2 * ix * nx[annOwn]
+								dv[deathExtra] += amt / 2 * ix * nx[annExtra]
 							}
 						}
 					}
@@ -292,7 +228,7 @@ func (v *Seriatim) annuities(g int) {
 					q := v.qAt(t, st, sx, age)
 					pay := d * (1 - 0.5*q)
 					a := serAnn{annOwn: pay, annExtra: x * pay}
-					if yr.deathBenefit && q > 0 {
+					if yr.DeathBenefit && q > 0 {
 						dv := &death[(t*actuarial.NumSexes+sx)*serAges+age]
 						a[annSurv] += q * dv[deathSurv]
 						a[annOrph] += q * dv[deathOrph]

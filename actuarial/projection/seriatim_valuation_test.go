@@ -100,7 +100,7 @@ func serCommon(tb testing.TB) *serCommonGround {
 		StartYear: 2025,
 		Groups: []scheme.Group{{Rules: []scheme.Rules{{
 			From: 2025,
-			Contribution: [scheme.NumPayers]actuarial.Schedule{
+			ContributionRate: [scheme.NumPayers]actuarial.Schedule{
 				scheme.Worker: actuarial.Constant(serWorker), scheme.Employer: actuarial.Constant(serEmployer),
 			},
 			Eligibility: elig,

@@ -271,9 +271,9 @@ func (e *encoder) rules(r *Rules) rulesDoc {
 		s := sourceDoc(r.Source)
 		d.Source = &s
 	}
-	c := r.Contribution
+	c := r.ContributionRate
 	if c[Worker] != nil || c[Employer] != nil || c[State] != nil {
-		d.Contribution = &byPayerDoc{Worker: schedDoc(c[Worker]), Employer: schedDoc(c[Employer]), State: schedDoc(c[State])}
+		d.ContributionRate = &byPayerDoc{Worker: schedDoc(c[Worker]), Employer: schedDoc(c[Employer]), State: schedDoc(c[State])}
 	}
 	el := r.Eligibility
 	if !reflect.DeepEqual(el, actuarial.Eligibility{}) {

@@ -30,7 +30,7 @@ var (
 )
 
 // SchemeError names a bad field of a [Scheme] or its [Assumptions]: the
-// path of the field ("Groups[1].Rules[0].Contribution[worker]"), the
+// path of the field ("Groups[1].Rules[0].ContributionRate[worker]"), the
 // offending value when there is one, and what is wrong, wrapping a sentinel
 // ([ErrRequired], [ErrOrder], [ErrImplausibleRate], [ErrEmptyCell], [ErrUnreachableAge],
 // [actuarial.ErrRange], [actuarial.ErrRate], [actuarial.ErrNotFinite], [actuarial.ErrInterest],
@@ -111,9 +111,9 @@ func (ix Indexation) String() string {
 type Rules struct {
 	// From is the calendar year these rules take effect, on 1 January.
 	From int
-	// Contribution[payer] is the contribution rate by calendar year on
+	// ContributionRate[payer] is the contribution rate by calendar year on
 	// salary up to the ceiling, a fraction of salary; nil: 0.
-	Contribution [NumPayers]actuarial.Schedule
+	ContributionRate [NumPayers]actuarial.Schedule
 	// Ceiling is the most yearly salary a member contributes on; zero: no
 	// ceiling.
 	Ceiling actuarial.Limit
@@ -173,11 +173,11 @@ func (r *Rules) Validate() error { return r.validate(0, false) }
 // unknown), checking IndexRate's plausible range when plausible is set.
 func (r *Rules) validate(start int, plausible bool) error {
 	for p := range NumPayers {
-		name := fmt.Sprintf("Contribution[%v]", Payer(p))
-		if err := r.Contribution[p].Validate(); err != nil {
+		name := fmt.Sprintf("ContributionRate[%v]", Payer(p))
+		if err := r.ContributionRate[p].Validate(); err != nil {
 			return &SchemeError{Field: name, Err: err}
 		}
-		for i, st := range r.Contribution[p] {
+		for i, st := range r.ContributionRate[p] {
 			if st.Value < 0 || st.Value > 1 {
 				err := actuarial.ErrRate
 				if st.Value > 1 {

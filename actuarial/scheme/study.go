@@ -483,8 +483,8 @@ func (b *builder) rules(path string, d *rulesDoc, r *Rules) error {
 	if s := d.Source; s != nil {
 		r.Source = Source(*s)
 	}
-	if c := d.Contribution; c != nil {
-		r.Contribution = [NumPayers]actuarial.Schedule{b.schedule(c.Worker), b.schedule(c.Employer), b.schedule(c.State)}
+	if c := d.ContributionRate; c != nil {
+		r.ContributionRate = [NumPayers]actuarial.Schedule{b.schedule(c.Worker), b.schedule(c.Employer), b.schedule(c.State)}
 	}
 	var err error
 	if r.Ceiling, err = b.limit(path+".ceiling", d.Ceiling); err != nil {
@@ -988,7 +988,7 @@ func (b *builder) serviceTable(path string, d *serviceTableDoc) (*actuarial.Serv
 }
 
 // jsonPath turns a SchemeError's Go field path
-// ("Groups[1].Rules[0].Contribution[worker]") into the study's JSON path
+// ("Groups[1].Rules[0].ContributionRate[worker]") into the study's JSON path
 // ("groups[1].rules[0].contribution.worker").
 func jsonPath(field string) string {
 	field, _, _ = strings.Cut(field, " ") // "Family.Married[male] at age 30"

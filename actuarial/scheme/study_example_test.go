@@ -18,8 +18,8 @@ func ExampleDecodeStudy() {
 	s := st.Scenarios[0].Scheme
 	r := s.Groups[0].Rules[0]
 	fmt.Printf("%s from %d: worker %.0f%%, employer %.0f%% in 2030, indexed to %v (%v)\n",
-		st.Scenarios[0].Name, r.From, 100*r.Contribution[scheme.Worker].At(2030),
-		100*r.Contribution[scheme.Employer].At(2030), r.Indexation, r.Source)
+		st.Scenarios[0].Name, r.From, 100*r.ContributionRate[scheme.Worker].At(2030),
+		100*r.ContributionRate[scheme.Employer].At(2030), r.Indexation, r.Source)
 
 	bad := strings.Replace(minimal, `"min_age": 60, "min_service": 30`, `"min_age": -5, "min_service": 30`, 1)
 	_, err = scheme.DecodeStudy(strings.NewReader(bad), ".")

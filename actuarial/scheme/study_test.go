@@ -115,7 +115,7 @@ const minimal = `{
         {
           "from": 2025,
           "source": {"law": "Decree 68", "article": "52", "date": "1976"},
-          "contribution": {"worker": 0.08, "employer": [{"year": 2025, "value": 0.1}, {"year": 2030, "value": 0.12}]},
+          "contribution_rate": {"worker": 0.08, "employer": [{"year": 2025, "value": 0.1}, {"year": 2030, "value": 0.12}]},
           "eligibility": {"full": {"both": [{"min_age": 60, "min_service": 30}]}},
           "retirement": {"accrual": {"min_service": 15, "rates": [0.5, 0.6]}, "cap": {"units": 8}},
           "indexation": "prices"
@@ -143,7 +143,7 @@ func TestDecodeStudyMinimal(t *testing.T) {
 	if st.Scenarios[0].Name != "tiny" || s.InitialReserve != 1e6 || s.Groups[0].Rules[0].Indexation != scheme.IndexPrices {
 		t.Errorf("decoded %+v", s)
 	}
-	if got := s.Groups[0].Rules[0].Contribution[scheme.Employer].At(2031); got != 0.12 {
+	if got := s.Groups[0].Rules[0].ContributionRate[scheme.Employer].At(2031); got != 0.12 {
 		t.Errorf("employer rate in 2031 = %v, want 0.12", got)
 	}
 	if got := s.Groups[0].Rules[0].Source.String(); got != "art. 52, Decree 68, 1976" {
@@ -169,8 +169,8 @@ func TestDecodeStudyErrors(t *testing.T) {
 		{"sex", `"sex": "male"`, `"sex": "M"`, `line 11: groups[0].census.active_cells[0].sex: "M": want one of male, female`, nil},
 		{"currency", `"amount": 1e6, "currency": "MXN"`, `"amount": 1e6, "currency": "USD"`, `line 33: initial_reserve.currency: "USD": the currency must be the study's, MXN`, nil},
 		{"version", `"version": 1`, `"version": 2`, `line 2: version: 2: unsupported version`, nil},
-		{"rate", `"worker": 0.08`, `"worker": 1.5`, `line 18: groups[0].rules[0].contribution.worker: 1.5: `, actuarial.ErrRate},
-		{"order", `{"year": 2030, "value": 0.12}`, `{"year": 2020, "value": 0.12}`, `line 18: groups[0].rules[0].contribution.employer: `, nil},
+		{"rate", `"worker": 0.08`, `"worker": 1.5`, `line 18: groups[0].rules[0].contribution_rate.worker: 1.5: `, actuarial.ErrRate},
+		{"order", `{"year": 2030, "value": 0.12}`, `{"year": 2020, "value": 0.12}`, `line 18: groups[0].rules[0].contribution_rate.employer: `, nil},
 		{"both and male", `{"both": [{"min_age"`, `{"male": [], "both": [{"min_age"`, `line 19: groups[0].rules[0].eligibility.full: give "both", or "male" and "female"`, nil},
 		{"group index", `"initial_reserve"`, `"transitions": [{"year": 2025, "from": 0, "to": 3}], "initial_reserve"`,
 			`line 33: transitions[0].to: 3: `, actuarial.ErrRange},

@@ -112,20 +112,20 @@ type sourceDoc struct {
 }
 
 type rulesDoc struct {
-	From          int             `json:"from"`
-	Source        *sourceDoc      `json:"source,omitempty"`
-	Contribution  *byPayerDoc     `json:"contribution,omitempty"`
-	Ceiling       *limitDoc       `json:"ceiling,omitempty"`
-	Eligibility   *eligibilityDoc `json:"eligibility,omitempty"`
-	Retirement    *formulaDoc     `json:"retirement,omitempty"`
-	CompulsoryAge *bySexDoc[int]  `json:"compulsory_age,omitempty"`
-	Disability    *formulaDoc     `json:"disability,omitempty"`
-	SurvivorShare float64         `json:"survivor_share,omitempty"`
-	OrphanShare   float64         `json:"orphan_share,omitempty"`
-	RefundShare   float64         `json:"refund_share,omitempty"`
-	ExtraPayments float64         `json:"extra_payments,omitempty"`
-	Indexation    string          `json:"indexation,omitempty"`
-	IndexRate     *scheduleDoc    `json:"index_rate,omitempty"`
+	From             int             `json:"from"`
+	Source           *sourceDoc      `json:"source,omitempty"`
+	ContributionRate *byPayerDoc     `json:"contribution_rate,omitempty"`
+	Ceiling          *limitDoc       `json:"ceiling,omitempty"`
+	Eligibility      *eligibilityDoc `json:"eligibility,omitempty"`
+	Retirement       *formulaDoc     `json:"retirement,omitempty"`
+	CompulsoryAge    *bySexDoc[int]  `json:"compulsory_age,omitempty"`
+	Disability       *formulaDoc     `json:"disability,omitempty"`
+	SurvivorShare    float64         `json:"survivor_share,omitempty"`
+	OrphanShare      float64         `json:"orphan_share,omitempty"`
+	RefundShare      float64         `json:"refund_share,omitempty"`
+	ExtraPayments    float64         `json:"extra_payments,omitempty"`
+	Indexation       string          `json:"indexation,omitempty"`
+	IndexRate        *scheduleDoc    `json:"index_rate,omitempty"`
 }
 
 type byPayerDoc struct {

@@ -89,7 +89,6 @@ type worker struct {
 	path  Path
 	sched [3]actuarial.Schedule
 	flows indicator.Flows
-	net   []float64
 	def   []float64
 }
 
@@ -121,7 +120,6 @@ func newWorker(s *scheme.Scheme, series Series, years int) (*worker, error) {
 		return nil, err
 	}
 	w.proj = p
-	w.net = make([]float64, years)
 	w.def = make([]float64, years)
 	return w, nil
 }
@@ -156,20 +154,17 @@ func (w *worker) scenario(g Generator, i, k int, c *Config, out *Outcomes) error
 		if e != 0 {
 			ratio[t] = y.ReserveEnd / e
 		}
-		if y.SalaryBill != 0 {
-			cost[t] = e / y.SalaryBill
+		if y.ContributionBase != 0 {
+			cost[t] = e / y.ContributionBase
 		}
 	}
-	dep, ok, err := indicator.DepletionYear(w.s.StartYear, reserve)
+	f := res.Flows(&w.flows)
+	dep, err := indicator.DepletionYear(f)
 	if err != nil {
 		return err
 	}
-	if !ok {
-		dep = 0
-	}
 	out.Depletion[k] = dep
 
-	f := res.Flows(&w.flows)
 	h := c.Horizon
 	if h.Curve, err = res.ReturnCurve(); err != nil {
 		return err
@@ -184,14 +179,11 @@ func (w *worker) scenario(g Generator, i, k int, c *Config, out *Outcomes) error
 	}
 	out.GAP[k] = math.NaN()
 	if bill > 0 {
-		if out.GAP[k], err = indicator.GAP(f.SalaryBill, f.Benefits, f.Costs, f.ReserveStart[0], h); err != nil {
+		if out.GAP[k], err = indicator.GAP(f, h); err != nil {
 			return err
 		}
 	}
-	if _, err := indicator.NetCashFlow(w.net, f.Contributions, f.Transfers, f.Benefits, f.Costs); err != nil {
-		return err
-	}
-	d, pv, err := indicator.DeficitTransfers(w.def[:hn], f.ReserveStart[0], w.net, h)
+	d, pv, err := indicator.DeficitTransfers(w.def[:hn], f, h)
 	if err != nil {
 		return err
 	}

@@ -132,7 +132,7 @@ func run(w io.Writer, dataDir string) error {
 	}
 	rules := scheme.Rules{
 		From: startYear,
-		Contribution: [scheme.NumPayers]actuarial.Schedule{
+		ContributionRate: [scheme.NumPayers]actuarial.Schedule{
 			scheme.Worker:   actuarial.Constant(0.06), // 6% of salary
 			scheme.Employer: actuarial.Constant(0.10), // 10% of salary
 		},
@@ -241,7 +241,7 @@ func run(w io.Writer, dataDir string) error {
 	// the end); the deficit is what the state would have to pay in to keep
 	// the reserve from going below 0 (Summary documents every indicator).
 	var contributionRate float64
-	for _, rate := range rules.Contribution {
+	for _, rate := range rules.ContributionRate {
 		contributionRate += rate.At(startYear)
 	}
 	fmt.Fprintf(w, "\nIndicators over %d years, discounted at the fund's returns\n", summary.Years)
@@ -249,7 +249,7 @@ func run(w io.Writer, dataDir string) error {
 	fmt.Fprintf(tw, "general average premium (GAP)\t%.2f%% of salaries\n", 100*summary.GAP)
 	fmt.Fprintf(tw, "GAP without the initial reserve\t%.2f%% of salaries\n", 100*summary.GAPWithoutReserve)
 	fmt.Fprintf(tw, "contribution rate\t%.2f%% of salaries\n", 100*contributionRate)
-	if summary.Depleted {
+	if summary.DepletionYear != 0 {
 		fmt.Fprintf(tw, "reserve exhausted in\t%d\n", summary.DepletionYear)
 	} else {
 		fmt.Fprintf(tw, "reserve exhausted in\tnever, to %d\n", startYear+years-1)

@@ -22,7 +22,7 @@ const study = `{
     "census": {"currency": "MXN",
       "active_cells": [{"sex": "male", "age": 40, "service": 10, "count": 3, "salary": 300000}],
       "pensioner_cells": [{"type": "old_age", "sex": "female", "age": 70, "count": 2, "pension": 120000}]},
-    "rules": [{"from": 2025, "contribution": {"worker": 0.08, "employer": 0.1},
+    "rules": [{"from": 2025, "contribution_rate": {"worker": 0.08, "employer": 0.1},
       "eligibility": {"full": {"both": [{"min_age": 60, "min_service": 30}]}},
       "retirement": {"accrual": {"min_service": 15, "rates": [0.5, 0.6]}}, "indexation": "prices"}]}],
   "assumptions": {

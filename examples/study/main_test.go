@@ -71,7 +71,7 @@ func TestJSON(t *testing.T) {
 		}
 		// The 2022 law and the 2025 reform are the study's reforms of the
 		// 1976 law; the flagship builds them as schemes of their own.
-		if (got.Summary.DepletionYear == nil) != !want.Depleted || want.Depleted && *got.Summary.DepletionYear != want.DepletionYear {
+		if (got.Summary.DepletionYear == nil) != (want.DepletionYear == 0) || got.Summary.DepletionYear != nil && *got.Summary.DepletionYear != want.DepletionYear {
 			t.Errorf("%v: depletion year %v, want %d", r, got.Summary.DepletionYear, want.DepletionYear)
 		}
 		if float64(got.Summary.GAPRate) != want.GAP || float64(got.Summary.CostRate) != want.CostRate ||

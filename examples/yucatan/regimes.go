@@ -153,7 +153,7 @@ func measures2025() reform.Reform {
 	from := isstey.Reform2025From
 	women := actuarial.Female.Index()
 	return reform.Reform{Name: "2025 reform's measures", Changes: []reform.Change{
-		reform.ContributionRate{Year: from, Payer: scheme.Worker, Rate: r25.Contribution[scheme.Worker].At(from)},
+		reform.ContributionRate{Year: from, Payer: scheme.Worker, Rate: r25.ContributionRate[scheme.Worker].At(from)},
 		reform.RulesEdit{Year: from, Label: "women's full pension after 28 years of service", Edit: func(r *scheme.Rules, _ int) error {
 			r.Eligibility.Full[women] = r25.Eligibility.Full[women]
 			return nil

@@ -34,7 +34,7 @@ var solvedLever = reform.ContributionLever{Year: isstey.Reform2025From, Payer: s
 // in the range does, it says so and prints the range tried.
 func solve(w io.Writer, st *study, lo, hi float64) error {
 	base := st.schemes[isstey.Reform2025]
-	worker := isstey.Rules2025(isstey.Reform2025From).Contribution[scheme.Worker].At(isstey.Reform2025From)
+	worker := isstey.Rules2025(isstey.Reform2025From).ContributionRate[scheme.Worker].At(isstey.Reform2025From)
 	fmt.Fprintf(w, "5. What contribution rate would keep the reserve from running out for %d years under the 2025 rules?\n", targetYears)
 	fmt.Fprintf(w, "Solved for: the employer's (the state's) rate from 1 January %d, on top of the workers' %s,\n",
 		isstey.Reform2025From, rate(worker))

@@ -15,6 +15,8 @@ import (
 
 	"github.com/reserva-go/reserva/actuarial/projection"
 	"github.com/reserva-go/reserva/reform"
+	"github.com/reserva-go/reserva/reform/internal/i18n"
+	"golang.org/x/text/language"
 	"gonum.org/v1/plot"
 	"gonum.org/v1/plot/plotter"
 	"gonum.org/v1/plot/vg"
@@ -47,14 +49,34 @@ var (
 	legendSize    = vg.Points(9)
 )
 
+// Options are the options of the charts. The zero value draws them in
+// English; the package-level functions ([ReservePaths], [ReservePathsIn],
+// ...) are those of the zero Options.
+type Options struct {
+	// Language is the language of the titles, axes and legends: English
+	// or Spanish as written in Mexico (any Spanish tag gives es-MX); the
+	// zero value (language.Und) is English; another language is an error
+	// wrapping [reform.ErrReportOptions].
+	Language language.Tag
+}
+
+// lang returns the catalogue language of o.
+func (o Options) lang() (*i18n.Lang, error) {
+	l, err := i18n.For(o.Language)
+	if err != nil {
+		return nil, fmt.Errorf("reform: chart Language: %w: %w", err, reform.ErrReportOptions)
+	}
+	return l, nil
+}
+
 // newChart returns a plot with the title and axis labels of the charts:
 // years along X (whole years on the ticks), a grid, a smaller legend
 // (placed by [placeLegend] once the lines are in). The fonts are gonum/plot's defaults, the Liberation fonts
 // built into the program, so the drawing does not depend on the machine.
-func newChart(title, yLabel string) *plot.Plot {
+func newChart(l *i18n.Lang, title, yLabel string) *plot.Plot {
 	p := plot.New()
 	p.Title.Text = title
-	p.X.Label.Text = "year"
+	p.X.Label.Text = l.S(i18n.ChartYear)
 	p.Y.Label.Text = yLabel
 	p.X.Tick.Marker = yearTicks{}
 	p.Y.Tick.Marker = plainTicks{}
@@ -233,11 +255,25 @@ func yearSeries(o *reform.Outcome, lo, hi int, series string, f func(y *projecti
 // saved with [Save]. It draws the whole projection: [ReservePathsIn] with
 // the zero [YearRange].
 func ReservePaths(outcomes []reform.Outcome, u reform.Units) (*plot.Plot, error) {
-	return ReservePathsIn(outcomes, u, YearRange{})
+	return Options{}.ReservePathsIn(outcomes, u, YearRange{})
 }
 
 // ReservePathsIn is [ReservePaths] over the calendar years of yr.
 func ReservePathsIn(outcomes []reform.Outcome, u reform.Units, yr YearRange) (*plot.Plot, error) {
+	return Options{}.ReservePathsIn(outcomes, u, yr)
+}
+
+// ReservePaths is [ReservePaths] in the language of o.
+func (o Options) ReservePaths(outcomes []reform.Outcome, u reform.Units) (*plot.Plot, error) {
+	return o.ReservePathsIn(outcomes, u, YearRange{})
+}
+
+// ReservePathsIn is [ReservePathsIn] in the language of o.
+func (o Options) ReservePathsIn(outcomes []reform.Outcome, u reform.Units, yr YearRange) (*plot.Plot, error) {
+	l, err := o.lang()
+	if err != nil {
+		return nil, err
+	}
 	if !u.Valid() {
 		return nil, fmt.Errorf("reform: chart units %v: %w", u, reform.ErrReportOptions)
 	}
@@ -249,7 +285,11 @@ func ReservePathsIn(outcomes []reform.Outcome, u reform.Units, yr YearRange) (*p
 	if err != nil {
 		return nil, err
 	}
-	p := newChart("Reserve at the end of the year", "reserve ("+u.String()+")")
+	unit, err := u.Label(l.Tag)
+	if err != nil {
+		return nil, err
+	}
+	p := newChart(l, l.S(i18n.ChartReserveTitle), l.F(i18n.ChartReserveY, unit))
 	zero, err := plotter.NewLine(plotter.XYs{{X: float64(sp.Start + lo), Y: 0}, {X: float64(sp.Start + hi), Y: 0}})
 	if err != nil {
 		return nil, err
@@ -287,11 +327,25 @@ func ReservePathsIn(outcomes []reform.Outcome, u reform.Units, yr YearRange) (*p
 // [ReservePaths]. It draws the whole projection: [CostRateIn] with the
 // zero [YearRange].
 func CostRate(outcomes []reform.Outcome) (*plot.Plot, error) {
-	return CostRateIn(outcomes, YearRange{})
+	return Options{}.CostRateIn(outcomes, YearRange{})
 }
 
 // CostRateIn is [CostRate] over the calendar years of yr.
 func CostRateIn(outcomes []reform.Outcome, yr YearRange) (*plot.Plot, error) {
+	return Options{}.CostRateIn(outcomes, yr)
+}
+
+// CostRate is [CostRate] in the language of o.
+func (o Options) CostRate(outcomes []reform.Outcome) (*plot.Plot, error) {
+	return o.CostRateIn(outcomes, YearRange{})
+}
+
+// CostRateIn is [CostRateIn] in the language of o.
+func (o Options) CostRateIn(outcomes []reform.Outcome, yr YearRange) (*plot.Plot, error) {
+	l, err := o.lang()
+	if err != nil {
+		return nil, err
+	}
 	sp, err := reform.CheckOutcomes(outcomes, false)
 	if err != nil {
 		return nil, err
@@ -300,7 +354,7 @@ func CostRateIn(outcomes []reform.Outcome, yr YearRange) (*plot.Plot, error) {
 	if err != nil {
 		return nil, err
 	}
-	p := newChart("PAYG cost rate and contribution rate", "% of the salary bill")
+	p := newChart(l, l.S(i18n.ChartCostTitle), l.S(i18n.ChartCostY))
 	all := make([]plotter.XYs, 0, 2*len(outcomes))
 	for i := range outcomes {
 		o := &outcomes[i]
@@ -316,10 +370,10 @@ func CostRateIn(outcomes []reform.Outcome, yr YearRange) (*plot.Plot, error) {
 		if err != nil {
 			return nil, err
 		}
-		if err := addLine(p, payg, o.Name+": cost", scenarioColor(i), nil); err != nil {
+		if err := addLine(p, payg, l.F(i18n.ChartCostLegend, o.Name), scenarioColor(i), nil); err != nil {
 			return nil, err
 		}
-		if err := addLine(p, contrib, o.Name+": contribution", scenarioColor(i), contribDashes); err != nil {
+		if err := addLine(p, contrib, l.F(i18n.ChartContribLegend, o.Name), scenarioColor(i), contribDashes); err != nil {
 			return nil, err
 		}
 		all = append(all, payg, contrib)
@@ -334,11 +388,25 @@ func CostRateIn(outcomes []reform.Outcome, yr YearRange) (*plot.Plot, error) {
 // [ReservePaths]. It draws the whole projection: [SupportRatioIn] with the
 // zero [YearRange].
 func SupportRatio(outcomes []reform.Outcome) (*plot.Plot, error) {
-	return SupportRatioIn(outcomes, YearRange{})
+	return Options{}.SupportRatioIn(outcomes, YearRange{})
 }
 
 // SupportRatioIn is [SupportRatio] over the calendar years of yr.
 func SupportRatioIn(outcomes []reform.Outcome, yr YearRange) (*plot.Plot, error) {
+	return Options{}.SupportRatioIn(outcomes, yr)
+}
+
+// SupportRatio is [SupportRatio] in the language of o.
+func (o Options) SupportRatio(outcomes []reform.Outcome) (*plot.Plot, error) {
+	return o.SupportRatioIn(outcomes, YearRange{})
+}
+
+// SupportRatioIn is [SupportRatioIn] in the language of o.
+func (o Options) SupportRatioIn(outcomes []reform.Outcome, yr YearRange) (*plot.Plot, error) {
+	l, err := o.lang()
+	if err != nil {
+		return nil, err
+	}
 	sp, err := reform.CheckOutcomes(outcomes, false)
 	if err != nil {
 		return nil, err
@@ -347,7 +415,7 @@ func SupportRatioIn(outcomes []reform.Outcome, yr YearRange) (*plot.Plot, error)
 	if err != nil {
 		return nil, err
 	}
-	p := newChart("Support ratio", "actives per pensioner")
+	p := newChart(l, l.S(i18n.ChartSupportTitle), l.S(i18n.ChartSupportY))
 	all := make([]plotter.XYs, 0, len(outcomes))
 	for i := range outcomes {
 		o := &outcomes[i]

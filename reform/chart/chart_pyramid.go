@@ -4,13 +4,13 @@
 package chart
 
 import (
-	"fmt"
 	"image/color"
 	"strings"
 
 	"github.com/reserva-go/reserva/actuarial"
 	"github.com/reserva-go/reserva/actuarial/projection"
 	"github.com/reserva-go/reserva/reform"
+	"github.com/reserva-go/reserva/reform/internal/i18n"
 	"gonum.org/v1/plot"
 	"gonum.org/v1/plot/plotter"
 	"gonum.org/v1/plot/vg"
@@ -31,6 +31,15 @@ var (
 // symmetric scale whose labels count lives on both sides. The errors are
 // those of [reform.PopulationAt]: the projection needs its detail by cell.
 func Pyramid(r *projection.Result, year int) (*plot.Plot, error) {
+	return Options{}.Pyramid(r, year)
+}
+
+// Pyramid is [Pyramid] in the language of o.
+func (o Options) Pyramid(r *projection.Result, year int) (*plot.Plot, error) {
+	l, err := o.lang()
+	if err != nil {
+		return nil, err
+	}
 	pop, err := reform.PopulationAt(r, year)
 	if err != nil {
 		return nil, err
@@ -51,9 +60,9 @@ func Pyramid(r *projection.Result, year int) (*plot.Plot, error) {
 	}
 
 	p := plot.New()
-	p.Title.Text = fmt.Sprintf("Population on 1 January %d", year)
-	p.X.Label.Text = "lives: men (left), women (right)"
-	p.Y.Label.Text = "age"
+	p.Title.Text = l.F(i18n.ChartPyramidTitle, year)
+	p.X.Label.Text = l.S(i18n.ChartPyramidX)
+	p.Y.Label.Text = l.S(i18n.ChartAge)
 	p.X.Tick.Marker = absTicks{}
 	p.Y.Tick.Marker = plainTicks{}
 	p.Legend.Top = true
@@ -73,8 +82,8 @@ func Pyramid(r *projection.Result, year int) (*plot.Plot, error) {
 	axis.Color = axisLineColor
 	axis.Width = vg.Points(0.75)
 	p.Add(act, pen, axis)
-	p.Legend.Add("actives", act)
-	p.Legend.Add("pensioners", pen)
+	p.Legend.Add(l.S(i18n.ChartActives), act)
+	p.Legend.Add(l.S(i18n.ChartPensioners), pen)
 	return p, nil
 }
 

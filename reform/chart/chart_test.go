@@ -15,6 +15,7 @@ import (
 	"github.com/reserva-go/reserva/reform/internal/reformtest"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
+	"golang.org/x/text/language"
 	"gonum.org/v1/plot"
 	"gonum.org/v1/plot/cmpimg"
 	"gonum.org/v1/plot/plotter"
@@ -39,20 +40,26 @@ const goldenW, goldenH = 4 * vg.Inch, 3 * vg.Inch
 // far below a change of colour (black to orange is about 0.6).
 const pngDelta = 0.1
 
-// repCharts draws the four charts of the fixtures.
+// repCharts draws the four charts of the fixtures in English.
 func repCharts(tb testing.TB) map[string]*plot.Plot {
+	tb.Helper()
+	return repChartsIn(tb, chart.Options{})
+}
+
+// repChartsIn draws the four charts of the fixtures with options o.
+func repChartsIn(tb testing.TB, o chart.Options) map[string]*plot.Plot {
 	tb.Helper()
 	out := reformtest.Outcomes(tb, reformtest.Years)
 	detailed := reformtest.Project(tb, "base", reformtest.Scheme(tb, "base", 6e7, 0.14, 0, 0), reformtest.Years, true)
 	charts := map[string]*plot.Plot{}
 	var err error
-	charts["reserve_paths"], err = chart.ReservePaths(out, reform.UnitsMillions)
+	charts["reserve_paths"], err = o.ReservePaths(out, reform.UnitsMillions)
 	require.NoError(tb, err)
-	charts["cost_rate"], err = chart.CostRate(out)
+	charts["cost_rate"], err = o.CostRate(out)
 	require.NoError(tb, err)
-	charts["support_ratio"], err = chart.SupportRatio(out)
+	charts["support_ratio"], err = o.SupportRatio(out)
 	require.NoError(tb, err)
-	charts["pyramid"], err = chart.Pyramid(detailed.Result, 2030)
+	charts["pyramid"], err = o.Pyramid(detailed.Result, 2030)
 	require.NoError(tb, err)
 	return charts
 }
@@ -100,6 +107,21 @@ func TestChartGolden(t *testing.T) {
 			})
 		}
 	}
+}
+
+// TestChartGoldenSpanish compares the charts of the fixtures in Spanish
+// (es-MX) with their golden SVG files: the same drawing as in English,
+// with the titles, axes and legends of the Spanish catalogue.
+func TestChartGoldenSpanish(t *testing.T) {
+	for name, p := range repChartsIn(t, chart.Options{Language: language.MustParse("es-MX")}) {
+		t.Run(name, func(t *testing.T) {
+			got := render(t, p, "svg")
+			checkGolden(t, name+"_es", "svg", got)
+			assert.NotContains(t, string(got), ">year<")
+		})
+	}
+	_, err := chart.Options{Language: language.German}.CostRate(reformtest.Outcomes(t, reformtest.Years))
+	assert.ErrorIs(t, err, reform.ErrReportOptions)
 }
 
 // TestChartGoldenDetects checks that the golden comparison fails for a

@@ -1,7 +1,8 @@
 // Package chart draws the outcomes of package reform with gonum/plot:
 // reserve paths ([ReservePaths]), the cost rate against the contribution
 // rate ([CostRate]), the support ratio ([SupportRatio]) and the population
-// pyramid of a projected year ([Pyramid]); [Save] and [Render] write a plot
+// pyramid of a projected year ([Pyramid]), the frontier of two levers
+// ([Frontier]); [Save] and [Render] write a plot
 // as PNG or SVG. It is the only package of Reserva that imports gonum/plot.
 // Each function returns a *plot.Plot that can be restyled before it is
 // saved.

@@ -9,6 +9,7 @@ import (
 	"math"
 
 	"github.com/reserva-go/reserva/actuarial/stochastic"
+	"github.com/reserva-go/reserva/reform/internal/i18n"
 	"gonum.org/v1/plot"
 	"gonum.org/v1/plot/plotter"
 )
@@ -32,7 +33,7 @@ func Fan(o *stochastic.Outcomes, m stochastic.Measure, det []float64) (*plot.Plo
 		return nil, err
 	}
 	year := func(t int) float64 { return float64(o.StartYear + t) }
-	p := newChart(fmt.Sprintf("%s: percentiles over %d scenarios", m, o.Len()), m.String())
+	p := newChart(i18n.English, fmt.Sprintf("%s: percentiles over %d scenarios", m, o.Len()), m.String())
 	var pts []plotter.XYs
 	for k, pair := range [][2]int{{0, 4}, {1, 3}} {
 		lo, hi := bands[pair[0]].Value, bands[pair[1]].Value
@@ -90,7 +91,7 @@ func Exhaustion(names []string, outs []*stochastic.Outcomes) (*plot.Plot, error)
 	if len(names) != len(outs) {
 		return nil, fmt.Errorf("chart: Exhaustion: %d names for %d outcomes", len(names), len(outs))
 	}
-	p := newChart("Probability of exhausting the reserve", "probability by year (%)")
+	p := newChart(i18n.English, "Probability of exhausting the reserve", "probability by year (%)")
 	var pts []plotter.XYs
 	for i, o := range outs {
 		ex := o.Exhaustion()

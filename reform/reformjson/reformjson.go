@@ -171,7 +171,7 @@ func FromComparison(study, currency string, c *reform.Comparison) (*Comparison, 
 }
 
 func depletion(s *indicator.Summary) *int {
-	if !s.Depleted {
+	if s.DepletionYear == 0 {
 		return nil
 	}
 	y := s.DepletionYear
@@ -194,7 +194,7 @@ func delta(s, base *indicator.Summary) *Delta {
 		ActuarialBalanceRate: Number(s.ActuarialBalance - base.ActuarialBalance),
 		DeficitPVMoney:       Number(s.DeficitPV - base.DeficitPV),
 	}
-	if s.Depleted && base.Depleted {
+	if s.DepletionYear != 0 && base.DepletionYear != 0 {
 		n := s.DepletionYear - base.DepletionYear
 		d.DepletionYears = &n
 	}

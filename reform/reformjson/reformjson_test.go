@@ -77,8 +77,8 @@ func TestFromOutcomes(t *testing.T) {
 		if got := float64(c.Scenarios[i].Delta.GAPRate); got != want {
 			t.Errorf("scenario %d: delta GAP %v, want %v", i, got, want)
 		}
-		if d := c.Scenarios[i].Summary.DepletionYear; (d == nil) == outcomes[i].Summary.Depleted {
-			t.Errorf("scenario %d: depletion year %v for Depleted %v", i, d, outcomes[i].Summary.Depleted)
+		if d := c.Scenarios[i].Summary.DepletionYear; (d == nil) == (outcomes[i].Summary.DepletionYear != 0) {
+			t.Errorf("scenario %d: depletion year %v for Depleted %v", i, d, (outcomes[i].Summary.DepletionYear != 0))
 		}
 	}
 	if _, err := reformjson.FromOutcomes("", "MXN", nil); err == nil {

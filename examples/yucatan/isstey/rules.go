@@ -158,7 +158,7 @@ func Rules1976(from int) scheme.Rules {
 	formula := actuarial.Formula{Accrual: accrual1976(), ReferenceYears: 2, Cap: cap1976}
 	return scheme.Rules{
 		From: from,
-		Contribution: [scheme.NumPayers]actuarial.Schedule{
+		ContributionRate: [scheme.NumPayers]actuarial.Schedule{
 			scheme.Worker:   actuarial.Constant(0.08),
 			scheme.Employer: actuarial.Constant(EmployerRate),
 		},
@@ -204,7 +204,7 @@ func workerRate2022(group int) actuarial.Schedule {
 //     the indexation, the refund, the bonus, disability.
 func Rules2022(from, group int) scheme.Rules {
 	r := Rules1976(from)
-	r.Contribution[scheme.Worker] = workerRate2022(group)
+	r.ContributionRate[scheme.Worker] = workerRate2022(group)
 	full := actuarial.Conditions{{MinService: 35}}
 	reduced := actuarial.Conditions{{MinAge: 65, MinService: 20}}
 	r.Eligibility = actuarial.Eligibility{
@@ -230,7 +230,7 @@ func Rules2022(from, group int) scheme.Rules {
 // law's worker contribution rates, which the ruling did not strike down.
 func RulesRuling(from, group int) scheme.Rules {
 	r := Rules1976(from)
-	r.Contribution[scheme.Worker] = workerRate2022(group)
+	r.ContributionRate[scheme.Worker] = workerRate2022(group)
 	return r
 }
 
@@ -252,7 +252,7 @@ func RulesRuling(from, group int) scheme.Rules {
 //     the bonus, disability.
 func Rules2025(from int) scheme.Rules {
 	r := Rules1976(from)
-	r.Contribution[scheme.Worker] = actuarial.Constant(0.11)
+	r.ContributionRate[scheme.Worker] = actuarial.Constant(0.11)
 	reduced := actuarial.Conditions{{MinAge: 55, MinService: 15}}
 	r.Eligibility = actuarial.Eligibility{
 		Full: [actuarial.NumSexes]actuarial.Conditions{

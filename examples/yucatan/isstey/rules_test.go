@@ -127,8 +127,8 @@ func TestWorkerRates(t *testing.T) {
 		g := scheme.Group{Rules: Timeline(c.regime, c.group)}
 		r := g.RulesAt(c.year)
 		require.NotNil(t, r)
-		assert.InDelta(t, c.want, r.Contribution[scheme.Worker].At(c.year), tol, "%v, group %d, %d", c.regime, c.group, c.year)
-		assert.Equal(t, EmployerRate, r.Contribution[scheme.Employer].At(c.year), "%v, %d", c.regime, c.year)
+		assert.InDelta(t, c.want, r.ContributionRate[scheme.Worker].At(c.year), tol, "%v, group %d, %d", c.regime, c.group, c.year)
+		assert.Equal(t, EmployerRate, r.ContributionRate[scheme.Employer].At(c.year), "%v, %d", c.regime, c.year)
 	}
 }
 

@@ -119,7 +119,7 @@ func studyReforms() []reform.Reform {
 		reform.SurvivorShare{Year: RulingFrom, Share: r76.SurvivorShare},
 	}
 	reform2025 := []reform.Change{
-		reform.ContributionRate{Year: Reform2025From, Groups: []string{entrants}, Payer: scheme.Worker, Rate: r25.Contribution[scheme.Worker].At(Reform2025From)},
+		reform.ContributionRate{Year: Reform2025From, Groups: []string{entrants}, Payer: scheme.Worker, Rate: r25.ContributionRate[scheme.Worker].At(Reform2025From)},
 		reform.RetirementConditions{Year: Reform2025From, Sex: actuarial.Female, AddService: -2, Conditions: reform.FullOnly},
 		reform.AccrualTable{Year: Reform2025From, Accrual: r25.Retirement.Accrual},
 	}

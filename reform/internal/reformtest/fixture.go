@@ -74,7 +74,7 @@ func Scheme(tb testing.TB, name string, reserve, rate float64, raiseFrom int, ra
 	full := actuarial.Conditions{{MinAge: 65, MinService: 10}}
 	rules := []scheme.Rules{{
 		From: StartYear,
-		Contribution: [scheme.NumPayers]actuarial.Schedule{
+		ContributionRate: [scheme.NumPayers]actuarial.Schedule{
 			scheme.Worker:   actuarial.Constant(rate / 2),
 			scheme.Employer: actuarial.Constant(rate / 2),
 		},
@@ -85,7 +85,7 @@ func Scheme(tb testing.TB, name string, reserve, rate float64, raiseFrom int, ra
 	if raiseFrom != 0 {
 		r := rules[0]
 		r.From = raiseFrom
-		r.Contribution = [scheme.NumPayers]actuarial.Schedule{
+		r.ContributionRate = [scheme.NumPayers]actuarial.Schedule{
 			scheme.Worker:   actuarial.Constant(raised / 2),
 			scheme.Employer: actuarial.Constant(raised / 2),
 		}
@@ -165,4 +165,33 @@ func Clone(o reform.Outcome) reform.Outcome {
 		o.Summary = &s
 	}
 	return o
+}
+
+// ContributionReform is the reform of [Outcomes] as two measures, the
+// worker's and the employer's rate each raised from 7% to 10% in 2028,
+// for the attribution of its effect.
+func ContributionReform() reform.Reform {
+	return reform.Reform{Name: "reform", Changes: []reform.Change{
+		reform.ContributionRate{Year: 2028, Payer: scheme.Worker, Rate: 0.10},
+		reform.ContributionRate{Year: 2028, Payer: scheme.Employer, Rate: 0.10},
+	}}
+}
+
+// Attribution attributes the effect of [ContributionReform] on the base
+// of [Outcomes], projected for [Years] years.
+func Attribution(tb testing.TB) *reform.Attribution {
+	tb.Helper()
+	a, err := reform.Attribute(Scheme(tb, "base", 6e7, 0.14, 0, 0), ContributionReform(), reform.Options{Years: Years, Workers: 1})
+	require.NoError(tb, err)
+	return a
+}
+
+// Tornado is the sensitivity of the base of [Outcomes], projected for
+// [Years] years, to returns and wage growth ±1 point and mortality ±10%.
+func Tornado(tb testing.TB) *reform.Tornado {
+	tb.Helper()
+	t, err := reform.Sensitivity(Scheme(tb, "base", 6e7, 0.14, 0, 0),
+		reform.Shocks{Returns: 0.01, WageGrowth: 0.01, Mortality: 0.1}, reform.Options{Years: Years, Workers: 1})
+	require.NoError(tb, err)
+	return t
 }

@@ -1,0 +1,65 @@
+// Package rules compiles the law of a [scheme.Scheme] into flat tables that
+// every engine of package projection evaluates: the cell Projector,
+// the record-by-record Seriatim valuation and the closed-group liability
+// built on it. A rule is written here once; an engine only walks its
+// members through the tables.
+//
+// # What is compiled
+//
+//   - [Law], once per scheme: mortality q by status, sex and age, filled a
+//     calendar year at a time with the fallbacks of Assumptions.Mortality
+//     resolved ([Mortality]); the independent rates of disability and
+//     withdrawal and the merit of the salary scale by sex, age and service,
+//     and the dependent (UDD) probabilities derived from them
+//     ([Decrements]); the family statistics by sex and age of the deceased
+//     ([Family]); and, for each group and each of its rules, the exit on
+//     1 January by sex, age and service ([Exits]: eligibility status,
+//     reduction, retirement probability, compulsory age and accrual) and
+//     the disability pension per unit of salary by service.
+//   - [Year], once per group and calendar year: the contribution rates by
+//     payer, the ceiling, caps and floors in money given the reference
+//     unit, the indexation factor at the next 1 January, the extra
+//     payments, refund, survivor's and orphans' shares.
+//   - Reference-salary ratios ([FillRatios]) and past salaries for refunds
+//     ([PastSalaries], [AverageRates]) by age and service, for a wage growth.
+//
+// # Conventions
+//
+// Ages are last birthdays on 1 January, 0..[census.MaxCensusAge] (NumAges
+// of them); service is completed years on 1 January, 0..ms, the last cell
+// holding those at or above ms. A table by age and service is flat, at
+// age·(ms+1) + service; by sex, age and service at (sex·NumAges + age)·(ms+1)
+// + service, sex being [actuarial.Sex.Index]. Rates are per year; amounts
+// (ceilings, caps, floors) are money per head and year, +Inf for no cap or
+// ceiling and 0 for no floor.
+//
+// # Order of evaluation within a year
+//
+// Every engine evaluates a calendar year in the order of the timing stated
+// in package projection's "Timing" section, and takes each step's law from
+// here; only the economic series (returns, wage and unit growth), the
+// entrants and the transitions between groups are read from the scheme:
+//
+//  1. The census stands on 1 January of StartYear. On each 1 January, in
+//     this order: the survivors of the year before are a year older with a
+//     year more service, their salaries grown by the merit of [Cell] (at
+//     last year's age and service) and the wage growth; pensions in payment
+//     are indexed by the [Year].Index of the year before (the rules in
+//     force that day); entrants join; transitions move members between
+//     groups.
+//  2. The rules in force in the year are compiled into [Year] at the
+//     year's reference unit ([Law.Year]). Then, still on 1 January,
+//     retirements: the [Exits] of those rules give each cell its kind of
+//     exit, probability and pension per unit of reference salary; the
+//     pension is that times the reference ratio ([FillRatios]) and the
+//     salary, capped and floored per head at Year's limits; withdrawals at
+//     the compulsory age are refunded.
+//  3. During the year: deaths, disability and withdrawal among the
+//     remaining actives at the dependent probabilities of [Decrements.At]
+//     (from the year's active [Mortality]); deaths among pensioners at the
+//     year's [Mortality]; survivors' and orphans' pensions of the deaths
+//     from [Family.SpouseOf] and [Family.OrphansOf]; refunds on withdrawal
+//     from [PastSalaries] and [AverageRates].
+//  4. Cash flows are taken mid-year: lives leaving during the year
+//     contribute, or are paid, for half of it (the exposure E of [Cell]).
+package rules

@@ -1,0 +1,309 @@
+// The actives' pass of a projection year: decrements, contributions,
+// disability pensions, and the survivors aged into the next year.
+
+package projection
+
+import (
+	"github.com/reserva-go/reserva/actuarial"
+	"github.com/reserva-go/reserva/actuarial/census"
+	"github.com/reserva-go/reserva/actuarial/internal/rules"
+	"github.com/reserva-go/reserva/actuarial/scheme"
+)
+
+// activesPass projects group g's actives through year t: retirements on
+// 1 January, deaths, disability and withdrawal during the year,
+// contributions, and the survivors aged into the next year with their
+// salaries raised by merit and wage growth w1. It returns the survivors.
+//
+// The cells of each sex go through three passes over the ages, from the
+// oldest down, each a small loop keeping its running sums in registers:
+// retirements (retireRow, from the youngest age with a retirement), the
+// disability pensions and deaths in service (disPlane, over the services
+// with a disability factor), then the contributions, exits and survivors
+// (stepPlane). The survivors of an age join the next age, already done.
+// Every sum is still taken cell by cell in the order of the cells.
+func (p *Projector) activesPass(g, t int, w1 float64, yr *YearResult, det *CellDetail) float64 {
+	gc := &p.gc[g]
+	ms, ns := p.ms, p.ns
+	base := g * p.nA
+	pbase := g * p.nP
+	dbase, pdbase := 0, 0
+	if det != nil {
+		dbase, pdbase = t*p.nG*p.nA, t*p.nG*p.nP
+	}
+	deathBenefit := gc.yr.DeathBenefit
+	step := stepConst{wage: 1 + w1, ceiling: gc.yr.Ceiling}
+	if p.trackAcc {
+		step.halfRate = 0.5 * gc.yr.ContributionRate[scheme.Worker]
+	}
+	var sums actSums
+	var survivors, disPaid, disNew, disNewA float64
+	plane := nAges * ns
+	for sx := range actuarial.NumSexes {
+		ks := g*actuarial.NumSexes + sx
+		lo, hi := p.lo[ks], p.hi[ks]
+		if hi < lo {
+			continue
+		}
+		// The group and sex's cells and their populated services by age.
+		off := base + sx*plane
+		aN, aS := p.aN[off:off+plane], p.aS[off:off+plane]
+		svLo, svHi := p.svLo[ks*nAges:(ks+1)*nAges], p.svHi[ks*nAges:(ks+1)*nAges]
+		dec := p.dec[sx]
+
+		// Retirements on 1 January.
+		for age := hi; age >= max(lo, gc.retMin); age-- {
+			sLo, sHi := svLo[age], svHi[age]
+			if sHi < sLo {
+				continue
+			}
+			c0, c1 := age*ns+sLo, age*ns+sHi+1 // within the plane
+			g0, g1 := sx*plane+c0, sx*plane+c1 // within the group
+			row := retRow{
+				n: aN[c0:c1], s: aS[c0:c1],
+				kinds: gc.retKind[g0:g1], rates: gc.retRate[g0:g1], factors: gc.retFactor[g0:g1],
+				pc0: pbase + sx*nAges + age, dc0: dbase + off + c0, pdbase: pdbase,
+			}
+			if p.trackAcc {
+				row.past, row.avg = p.acc.t[c0:c1], gc.avgRate[sLo:sHi+1]
+			}
+			if gc.retRatio != nil {
+				row.ref = gc.retRatio[c0:c1]
+			}
+			p.retireRow(gc, &row, yr, det)
+		}
+
+		if det != nil {
+			for age := hi; age >= lo; age-- {
+				for sv := svLo[age]; sv <= svHi[age]; sv++ {
+					c := age*ns + sv
+					if n := aN[c]; n != 0 {
+						dc := dbase + off + c
+						det.Exits[actuarial.Death][dc] += n * dec[c].D
+						det.Exits[actuarial.Disability][dc] += n * dec[c].I
+						det.Exits[actuarial.Withdrawal][dc] += n * dec[c].W
+					}
+				}
+			}
+		}
+
+		// Disability pensions and deaths in service, contributions, exits
+		// during the year and survivors.
+		pl := activePlane{
+			n: aN, s: aS, dec: dec, acc: gc.accR, fd: gc.disFactor, svLo: svLo, svHi: svHi,
+			disLo: &gc.disLo, disHi: &gc.disHi, ms: ms,
+			step: step, disCap: gc.yr.DisCap, disFloor: gc.yr.DisFloor, deathBenefit: deathBenefit,
+			ds: &p.disSums, scratchN: p.scratchN, scratchS: p.scratchS,
+			newLo: nAges, newHi: -1,
+		}
+		disPlane(&pl, hi, lo)
+		survivors = stepPlane(&pl, &sums, survivors, hi, lo)
+		p.lo[ks], p.hi[ks] = pl.newLo, pl.newHi
+		ds := &p.disSums
+		for age := hi; age >= lo; age-- {
+			if dis := ds[age].dis; dis > 0 && age < census.MaxCensusAge {
+				pc := pbase + (idxDisability*actuarial.NumSexes+sx)*nAges + age + 1
+				p.wN[pc] += dis
+				touch(p.wLo, p.wHi, pc)
+				p.wA[pc] += ds[age].disAmt
+				disPaid += 0.5 * ds[age].disAmt
+				disNew += dis
+				disNewA += ds[age].disAmt
+				if det != nil {
+					det.Awarded[pdbase+pc] += dis
+				}
+			}
+			if d := ds[age].deaths; d > 0 && deathBenefit {
+				p.dead.n[sx][age] += d
+				p.dead.a[sx][age] += ds[age].deathAmt
+				p.dead.lo[sx], p.dead.hi[sx] = min(p.dead.lo[sx], age), max(p.dead.hi[sx], age)
+			}
+		}
+	}
+	yr.SalaryBill += sums.bill
+	yr.Refunds += gc.yr.Refund * sums.withdrawn
+	yr.Exits[actuarial.Death] += sums.deaths
+	yr.Exits[actuarial.Disability] += sums.dis
+	yr.Exits[actuarial.Withdrawal] += sums.wd
+	yr.Pensions[idxDisability] += disPaid
+	yr.NewPensions[idxDisability] += disNew
+	yr.NewPensionAmounts[idxDisability] += disNewA
+	gc.paid += disPaid
+	gc.base += sums.bill - sums.cut
+	return survivors
+}
+
+// stepConst are the year's constants of stepPlane: the wage factor
+// 1 + w of the survivors' salaries, the contribution ceiling per head
+// (+Inf: none) and half the worker's contribution rate (0 without
+// refunds).
+type stepConst struct {
+	wage, ceiling, halfRate float64
+}
+
+// actSums are activesPass's running sums over the year's cells: the
+// salary bill, the salaries above the ceiling (times the exposure), the
+// contributions refunded (before the refund share) and the exits by cause.
+type actSums struct {
+	bill, cut, withdrawn float64
+	deaths, dis, wd      float64
+}
+
+// disSums are a row's disability pensions awarded (number and amount) and
+// deaths in service with a pension due (number and pensions).
+type disSums struct {
+	dis, disAmt, deaths, deathAmt float64
+}
+
+// activePlane is the year's step of one group and sex's active cells, as
+// disPlane and stepPlane take it.
+type activePlane struct {
+	n, s       []float64    // counts and salaries by age·ns + service
+	dec        []rules.Cell // the year's decrements and merit by age·ns + service
+	acc        []float64    // past contributions in units of the current salary (accR), by age·ns + service
+	fd         []float64    // disability pension per unit of salary, by age·ns + service
+	svLo, svHi []int        // the populated services by age, empty when svHi < svLo
+
+	disLo, disHi *[nAges]int // by age, the services with fd > 0 lie within them
+	ms           int         // MaxService
+	step         stepConst
+	disCap       float64 // disability pension cap per head (+Inf: none)
+	disFloor     float64 // and floor (0: none)
+	deathBenefit bool    // deaths in service give survivors' or orphans' pensions
+
+	ds                 *[nAges]disSums // by age, set by disPlane
+	scratchN, scratchS []float64       // take the survivors of the last age
+	newLo, newHi       int             // the ages survivors reached, widened by stepPlane
+}
+
+// disPlane sets ds[age], for every age from hi down to lo, to the
+// disability pensions awarded and the deaths in service with a pension due
+// in plane pl's active cells: the cells with a disability factor fd and a
+// disability rate (or a death benefit), their pensions fd × salary capped
+// and floored per head. Cells without members are left alone.
+func disPlane(pl *activePlane, hi, lo int) {
+	aN := pl.n
+	aS, dec, fd := pl.s[:len(aN)], pl.dec[:len(aN)], pl.fd[:len(aN)]
+	svLo, svHi := pl.svLo[:nAges], pl.svHi[:nAges]
+	ds := pl.ds
+	ns := pl.ms + 1
+	disCap, disFloor, deathBenefit := pl.disCap, pl.disFloor, pl.deathBenefit
+	for age := hi; age >= lo; age-- {
+		var dis, disAmt, deaths, deathAmt float64
+		if dl, dh := max(pl.disLo[age], svLo[age]), min(pl.disHi[age], svHi[age]); dl <= dh {
+			c0, c1 := age*ns+dl, age*ns+dh+1
+			n, s, dc, f := aN[c0:c1], aS[c0:c1], dec[c0:c1], fd[c0:c1]
+			s, dc, f = s[:len(n)], dc[:len(n)], f[:len(n)]
+			for j, nj := range n {
+				if nj == 0 {
+					continue
+				}
+				fj, di := f[j], dc[j].I
+				if !(fj > 0 && (di > 0 || deathBenefit)) {
+					continue
+				}
+				// The cell's disability pensions, capped and floored per head.
+				amt := fj * s[j]
+				if amt > nj*disCap {
+					amt = nj * disCap
+				}
+				if amt < nj*disFloor {
+					amt = nj * disFloor
+				}
+				dd := dc[j].D
+				dis += nj * di
+				disAmt += di * amt
+				deaths += nj * dd
+				deathAmt += dd * amt
+			}
+		}
+		ds[age] = disSums{dis: dis, disAmt: disAmt, deaths: deaths, deathAmt: deathAmt}
+	}
+}
+
+// stepPlane takes the year's exits out of plane pl's active cells, from
+// age hi down to lo, over the populated services of each age: it adds to
+// sums their salary bill, salaries above the ceiling, refunds on
+// withdrawal and exits (dependent probabilities times members); moves the survivors to the next age's cell of one more year
+// of service (those at MaxService stay there) with their salaries raised
+// by merit and wage growth; updates svLo, svHi to the survivors' services
+// and widens newLo, newHi to their ages. It returns survivors plus the
+// survivors. Cells without members are left alone. The last age has no
+// next age: its survivors, if any, go to the scratch rows and are dropped.
+func stepPlane(pl *activePlane, sums *actSums, survivors float64, hi, lo int) float64 {
+	aN := pl.n
+	aS, dec, acc := pl.s[:len(aN)], pl.dec[:len(aN)], pl.acc[:len(aN)]
+	svLo, svHi := pl.svLo[:nAges], pl.svHi[:nAges]
+	ms := pl.ms
+	ns := ms + 1
+	wage, ceiling, halfRate := pl.step.wage, pl.step.ceiling, pl.step.halfRate
+	bill, cut, withdrawn := sums.bill, sums.cut, sums.withdrawn
+	deaths, dis, wd := sums.deaths, sums.dis, sums.wd
+	for age := hi; age >= lo; age-- {
+		sLo, sHi := svLo[age], svHi[age]
+		svLo[age], svHi[age] = ns, -1 // the row empties: its survivors move on
+		if sHi < sLo {
+			continue
+		}
+		row := age*ns + sLo // the row's first populated cell
+		// Cell row+j goes to cell to+j of the next age, but for the cell at
+		// ms, which goes to the next age's ms: two segments of the row.
+		tN, tS, to := aN, aS, row+ns+1
+		if age == census.MaxCensusAge {
+			tN, tS, to = pl.scratchN, pl.scratchS, sLo+1
+		}
+		cells, main := sHi-sLo+1, sHi-sLo+1
+		if sHi == ms {
+			main--
+		}
+		var rowSurv float64
+		for j0, j1 := 0, main; j0 < cells; j0, j1, to = j1, cells, to-1 {
+			n, s := aN[row+j0:row+j1], aS[row+j0:row+j1]
+			dc, ac := dec[row+j0:row+j1], acc[row+j0:row+j1]
+			nxN, nxS := tN[to+j0:to+j1], tS[to+j0:to+j1]
+			s, dc, ac = s[:len(n)], dc[:len(n)], ac[:len(n)]
+			nxN, nxS = nxN[:len(n)], nxS[:len(n)]
+			for j, nj := range n {
+				if nj == 0 {
+					continue
+				}
+				c := &dc[j]
+				sal := s[j]
+				n[j], s[j] = 0, 0
+				e := c.E
+				bill += sal * e
+				cb := sal // contribution base
+				if sal > nj*ceiling {
+					cb = nj * ceiling
+					cut += (sal - cb) * e
+				}
+				dw := c.W
+				// Own contributions to 1 January plus half a year's.
+				withdrawn += dw * cb * (ac[j] + halfRate)
+				deaths += nj * c.D
+				dis += nj * c.I
+				wd += nj * dw
+				f := c.F
+				sv := nj * f
+				nxN[j] += sv
+				nxS[j] += sal * f * c.M * wage
+				rowSurv += sv
+			}
+		}
+		if age == census.MaxCensusAge {
+			clear(pl.scratchN)
+			clear(pl.scratchS)
+			continue
+		}
+		if rowSurv > 0 {
+			// The services survivors may have reached.
+			svLo[age+1], svHi[age+1] = min(svLo[age+1], sLo+1, ms), max(svHi[age+1], min(sHi+1, ms))
+			survivors += rowSurv
+			pl.newLo = age + 1
+			pl.newHi = max(pl.newHi, age+1)
+		}
+	}
+	sums.bill, sums.cut, sums.withdrawn = bill, cut, withdrawn
+	sums.deaths, sums.dis, sums.wd = deaths, dis, wd
+	return survivors
+}

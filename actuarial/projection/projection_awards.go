@@ -1,0 +1,196 @@
+// Awards of a projection year: retirements on 1 January, and the
+// survivors' and orphans' pensions of the year's deaths.
+
+package projection
+
+import (
+	"github.com/reserva-go/reserva/actuarial"
+	"github.com/reserva-go/reserva/actuarial/census"
+	"github.com/reserva-go/reserva/actuarial/internal/rules"
+)
+
+// retRow is one row of active cells (one group, sex and age) as retireRow
+// takes it.
+type retRow struct {
+	n, s           []float64    // the cells' counts and salaries
+	kinds          []rules.Exit // their retirement kinds,
+	rates, factors []float64    // probabilities and pension factors
+	ref            []float64    // their reference ratios; nil when the reference salary is the last salary
+	past, avg      []float64    // their past salaries and contribution rates; nil without refunds
+	pc0            int          // the pensioner cell of the row's sex and age for the first pension type
+	dc0            int          // the detail offset of the row's first cell
+	pdbase         int          // the detail offset of the year's pensioner cells
+}
+
+// retireRow retires the members of row on 1 January, leaving in the cells
+// those who stay.
+func (p *Projector) retireRow(gc *groupCache, row *retRow, yr *YearResult, det *CellDetail) {
+	nRow, sRow, refRow, tRow, avgRow := row.n, row.s, row.ref, row.past, row.avg
+	kinds, rates, factors := row.kinds, row.rates, row.factors
+	pc0, c0, pdbase := row.pc0, row.dc0, row.pdbase
+	// The withdrawals and their refunds, rarer than retirements, in memory
+	// (an array of two is not kept in registers), so that the registers
+	// hold the sums of the pensions awarded: number, yearly amount, final
+	// and reference salaries of those retiring, by kind.
+	var wd [2]float64
+	var fullN, fullA, fullS, fullR, redN, redA, redS, redR float64
+	kinds, rates, factors = kinds[:len(nRow)], rates[:len(nRow)], factors[:len(nRow)]
+	sRow = sRow[:len(nRow)]
+	ones := refRow == nil
+	if !ones {
+		refRow = refRow[:len(nRow)]
+	}
+	// Without a cap or floor (+Inf, 0) these never hold: pensions are not
+	// negative.
+	retCap, retFloor := gc.yr.RetCap, gc.yr.RetFloor
+	for j, n := range nRow {
+		kind := kinds[j]
+		if n == 0 || kind == rules.None {
+			continue
+		}
+		rr := rates[j]
+		m := n * rr
+		sal := sRow[j]
+		if kind == rules.Withdraw {
+			wd[0] += m
+			if tRow != nil {
+				cb := sal
+				if ceiling := gc.yr.Ceiling; sal > n*ceiling {
+					cb = n * ceiling
+				}
+				wd[1] += rr * cb * avgRow[j] * tRow[j]
+			}
+			if det != nil {
+				det.Exits[actuarial.Withdrawal][c0+j] += m
+			}
+		} else {
+			// The cell's pensions, capped and floored per head.
+			amt := factors[j] * sal
+			if amt > n*retCap {
+				amt = n * retCap
+			}
+			if amt < n*retFloor {
+				amt = n * retFloor
+			}
+			rs := rr * sal // the final salaries of those retiring
+			ref := rs
+			if !ones {
+				ref *= refRow[j]
+			}
+			if kind == rules.Full {
+				fullN += m
+				fullA += rr * amt
+				fullS += rs
+				fullR += ref
+			} else {
+				redN += m
+				redA += rr * amt
+				redS += rs
+				redR += ref
+			}
+			if det != nil {
+				det.Exits[actuarial.Retirement][c0+j] += m
+			}
+		}
+		if rr >= 1 {
+			nRow[j], sRow[j] = 0, 0
+		} else {
+			nRow[j], sRow[j] = n-m, sal*(1-rr)
+		}
+	}
+	yr.Exits[actuarial.Withdrawal] += wd[0]
+	yr.Refunds += gc.yr.Refund * wd[1]
+	newN, newA := [2]float64{fullN, redN}, [2]float64{fullA, redA}
+	newS, newR := [2]float64{fullS, redS}, [2]float64{fullR, redR}
+	for ki, m := range newN {
+		if m == 0 {
+			continue
+		}
+		ti := idxOldAge + ki
+		pc := pc0 + ti*actuarial.NumSexes*nAges
+		p.pN[pc] += m
+		touch(p.pLo, p.pHi, pc)
+		p.pA[pc] += newA[ki]
+		yr.Exits[actuarial.Retirement] += m
+		yr.NewPensions[ti] += m
+		yr.NewPensionAmounts[ti] += newA[ki]
+		yr.RetiringSalaries[ti] += newS[ki]
+		yr.ReferenceSalaries[ti] += newR[ki]
+		if det != nil {
+			det.Retired[pdbase+pc] += m
+		}
+	}
+}
+
+// award adds the survivors' and orphans' pensions arising from the year's
+// deaths in group g gathered in p.dead by sex and age of the
+// deceased (members with a pension, or a disability pension for deaths in
+// service, due: the deaths and Σ deaths × pension per head, a year), and
+// empties them.
+func (p *Projector) award(g int, yr *YearResult, det *CellDetail, pdbase int) {
+	gc := &p.gc[g]
+	pbase := g * p.nP
+	wN, wA := p.wN[pbase:pbase+p.nP], p.wA[pbase:pbase+p.nP]
+	fam := &p.law.Family
+	// The running sums, in registers.
+	paid := gc.paid
+	sPaid, sNew, sAmt := yr.Pensions[idxSurvivor], yr.NewPensions[idxSurvivor], yr.NewPensionAmounts[idxSurvivor]
+	oPaid, oNew, oEnded := yr.Pensions[idxOrphan], yr.NewPensions[idxOrphan], yr.PensionsEnded[idxOrphan]
+	oAmt := yr.NewPensionAmounts[idxOrphan]
+	for sx := range actuarial.NumSexes {
+		lo, hi := max(p.dead.lo[sx], 0), min(p.dead.hi[sx], census.MaxCensusAge)
+		p.dead.lo[sx], p.dead.hi[sx] = nAges, -1
+		dn, da := &p.dead.n[sx], &p.dead.a[sx]
+		for age := lo; age <= hi; age++ {
+			deaths := dn[age]
+			if !(deaths > 0) {
+				continue
+			}
+			amount := da[age]
+			dn[age], da[age] = 0, 0
+			if mar, share, ssx, sage := fam.SpouseOf(&gc.yr, sx, age); mar > 0 {
+				m := deaths * mar
+				amt := share * amount
+				pc := (idxSurvivor*actuarial.NumSexes+ssx)*nAges + sage
+				wN[pc] += m
+				touch(p.wLo, p.wHi, pbase+pc)
+				wA[pc] += amt
+				sPaid += 0.5 * amt
+				paid += 0.5 * amt
+				sNew += m
+				sAmt += amt
+				if det != nil {
+					det.Awarded[pdbase+pbase+pc] += m
+				}
+			}
+			orph, share, oage, next := fam.OrphansOf(&gc.yr, sx, age)
+			if !(orph > 0) {
+				continue
+			}
+			m := deaths * orph
+			amt := share * amount
+			oPaid += 0.5 * amt
+			paid += 0.5 * amt
+			oNew += m
+			oAmt += amt
+			if !next {
+				// Paid for the rest of the year only.
+				oEnded += m
+				continue
+			}
+			for osx := range actuarial.NumSexes { // half boys, half girls
+				pc := (idxOrphan*actuarial.NumSexes+osx)*nAges + oage + 1
+				wN[pc] += m / 2
+				touch(p.wLo, p.wHi, pbase+pc)
+				wA[pc] += amt / 2
+				if det != nil {
+					det.Awarded[pdbase+pbase+pc] += m / 2
+				}
+			}
+		}
+	}
+	gc.paid = paid
+	yr.Pensions[idxSurvivor], yr.NewPensions[idxSurvivor], yr.NewPensionAmounts[idxSurvivor] = sPaid, sNew, sAmt
+	yr.Pensions[idxOrphan], yr.NewPensions[idxOrphan], yr.PensionsEnded[idxOrphan] = oPaid, oNew, oEnded
+	yr.NewPensionAmounts[idxOrphan] = oAmt
+}

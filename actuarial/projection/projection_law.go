@@ -1,0 +1,161 @@
+// The law of the year in the cells: the compiled rules of internal/rules
+// laid out by cell for the year's passes.
+
+package projection
+
+import (
+	"github.com/reserva-go/reserva/actuarial"
+	"github.com/reserva-go/reserva/actuarial/census"
+	"github.com/reserva-go/reserva/actuarial/internal/rules"
+	"github.com/reserva-go/reserva/actuarial/scheme"
+)
+
+// fillMortality sets the rates of calendar year y.
+func (p *Projector) fillMortality(y int) error {
+	m := &p.law.Mortality
+	for st := range scheme.NumLifeStatuses {
+		for sx := range actuarial.NumSexes {
+			row := &p.q[st][sx]
+			if a := m.Alias[st][sx]; a >= 0 {
+				*row = p.q[a][sx]
+				continue
+			}
+			if p.qFilled && m.Static[st][sx] {
+				continue
+			}
+			if err := m.Fill(row[:], scheme.LifeStatus(st), sx, y); err != nil {
+				return err
+			}
+		}
+	}
+	p.qFilled = true
+	return nil
+}
+
+// fillDecrements sets the active members' dependent probabilities of the
+// year from the year's mortality and the service tables, for the ages some
+// group has members at; with mortality that is the same every year, once
+// for every age.
+func (p *Projector) fillDecrements() {
+	static := &p.law.Mortality.Static[scheme.StatusActive]
+	for sx := range actuarial.NumSexes {
+		lo, hi := 0, census.MaxCensusAge
+		if static[sx] {
+			if p.depValid {
+				continue
+			}
+		} else {
+			lo, hi = nAges, -1
+			for g := range p.nG {
+				k := g*actuarial.NumSexes + sx
+				lo, hi = min(lo, p.lo[k]), max(hi, p.hi[k])
+			}
+		}
+		q := &p.q[scheme.StatusActive][sx]
+		for age := lo; age <= hi; age++ {
+			p.law.Decrements.FillAge(p.dec[sx][age*p.ns:], sx, age, q[age])
+		}
+	}
+	p.depValid = static[0] && static[1]
+}
+
+// prepare sets group g's values for year y, recomputing the factors of its
+// rules when the rules in force or the wage growth w change.
+func (p *Projector) prepare(g, y int, w, unit float64) {
+	gc := &p.gc[g]
+	p.law.Year(&gc.yr, g, y, unit)
+	if gc.yr.Exits != gc.exits || w != gc.w {
+		p.factors(gc, gc.yr.Exits, w)
+		gc.exits, gc.w = gc.yr.Exits, w
+	}
+	gc.base, gc.paid = 0, 0
+	if p.trackAcc {
+		if rules.AverageRates(gc.avgRate, gc.hist) {
+			gc.accVer = -1
+		}
+		if gc.accVer != p.acc.ver {
+			for age := range nAges {
+				row := age * p.ns
+				for sv, a := range gc.avgRate {
+					gc.accR[row+sv] = a * p.acc.t[row+sv]
+				}
+			}
+			gc.accVer = p.acc.ver
+		}
+	}
+}
+
+// fill sets the past salaries for wage growth w, the salary scale's merit
+// by age·(ms+1) + service, unless they are already for w.
+func (a *pastSalaries) fill(merit []float64, ms int, w float64) {
+	if a.valid && a.w == w {
+		return
+	}
+	rules.PastSalaries(a.t, merit, ms, w)
+	a.w, a.valid = w, true
+	a.ver++
+}
+
+// ratios returns the reference-salary ratios for an average over years
+// years at wage growth w, in slot k, computing them only when they change;
+// nil when the reference salary is the last salary.
+func (p *Projector) ratios(gc *groupCache, k, years int, w float64) []float64 {
+	if years <= 1 {
+		return nil
+	}
+	if gc.ratioYears[k] == years && gc.ratioW[k] == w {
+		return gc.ratio[k]
+	}
+	rules.FillRatios(gc.ratio[k], &p.s.Assumptions.Salary, p.ms, p.minEntry, years, w)
+	gc.ratioYears[k], gc.ratioW[k] = years, w
+	return gc.ratio[k]
+}
+
+// factors computes a group's per-cell retirement and disability factors
+// from the exits ex of its rules, times the reference ratios at wage
+// growth w, for the cells that can hold members.
+func (p *Projector) factors(gc *groupCache, ex *rules.Exits, w float64) {
+	retRatio := p.ratios(gc, 0, ex.RetYears, w)
+	gc.retRatio = retRatio
+	gc.retMin = nAges
+	for sx := range actuarial.NumSexes {
+		for age := range nAges {
+			row := (sx*nAges + age) * p.ns
+			for sv := 0; sv <= p.ms; sv++ {
+				c := row + sv
+				kind, rate, factor := rules.None, 0.0, 0.0
+				if sv <= age-p.minEntry {
+					kind, rate, factor = ex.Kind[c], ex.Rate[c], ex.Factor[c]
+					if retRatio != nil {
+						factor *= retRatio[age*p.ns+sv]
+					}
+				}
+				gc.retKind[c], gc.retRate[c], gc.retFactor[c] = kind, rate, factor
+				if kind != rules.None {
+					gc.retMin = min(gc.retMin, age)
+				}
+			}
+		}
+	}
+	disRatio := p.ratios(gc, 1, ex.DisYears, w)
+	for age := range nAges {
+		for sv := 0; sv <= p.ms; sv++ {
+			c := age*p.ns + sv
+			f := 0.0
+			if sv <= age-p.minEntry {
+				f = ex.Disability[sv]
+				if disRatio != nil && f > 0 {
+					f *= disRatio[c]
+				}
+			}
+			gc.disFactor[c] = f
+		}
+		gc.disLo[age], gc.disHi[age] = p.ns, -1
+		for sv, f := range gc.disFactor[age*p.ns : (age+1)*p.ns] {
+			if f > 0 {
+				gc.disLo[age] = min(gc.disLo[age], sv)
+				gc.disHi[age] = sv
+			}
+		}
+	}
+}

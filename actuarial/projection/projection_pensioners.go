@@ -1,0 +1,164 @@
+// The pensioners' pass of a projection year: pensions paid, deaths and
+// indexation.
+
+package projection
+
+import (
+	"github.com/reserva-go/reserva/actuarial"
+	"github.com/reserva-go/reserva/actuarial/census"
+	"github.com/reserva-go/reserva/actuarial/scheme"
+)
+
+// pensionersPass pays group g's pensions of year t, applies the year's
+// deaths and ages the survivors, indexed, into the next year; then the
+// pensions awarded during the year join.
+func (p *Projector) pensionersPass(g, t int, yr *YearResult, det *CellDetail) {
+	gc := &p.gc[g]
+	orphanEnd := p.law.Family.OrphanEnd
+	deathBenefit := gc.yr.DeathBenefit
+	pbase := g * p.nP
+	pdbase := 0
+	if det != nil {
+		pdbase = t * p.nG * p.nP
+	}
+	ix := gc.yr.Index
+	dLo, dHi := &p.dead.lo, &p.dead.hi // the ages in p.dead, from the actives on
+	for ti := range census.NumPensionTypes {
+		typ := census.PensionTypeAt(ti)
+		st := scheme.StatusOf(typ)
+		spouse := deathBenefit && typ != census.PensionSurvivor && typ != census.PensionOrphan
+		end := nAges
+		if typ == census.PensionOrphan && orphanEnd > 0 {
+			end = orphanEnd
+		}
+		var paid, deaths, ended float64
+		for sx := range actuarial.NumSexes {
+			qrow := &p.q[st][sx]
+			cb := pbase + (ti*actuarial.NumSexes+sx)*nAges
+			k := cb / nAges
+			lo, hi := p.pLo[k], p.pHi[k]
+			if hi < lo {
+				continue
+			}
+			nlo, nhi := nAges, -1
+			if spouse {
+				dLo[sx], dHi[sx] = min(dLo[sx], lo), max(dHi[sx], hi)
+			}
+			// Ages to top move their survivors up a year (pensionRow);
+			// above it pensions end or, at MaxCensusAge, die out.
+			top := max(min(hi, end-2, census.MaxCensusAge-1), lo-1)
+			if det != nil {
+				for age := top; age >= lo; age-- {
+					c := cb + age
+					if n := p.pN[c]; n != 0 {
+						det.PensionerDeaths[pdbase+c] += n * qrow[age]
+					}
+				}
+			}
+			for age := hi; age > top; age-- {
+				c := cb + age
+				n := p.pN[c]
+				if n == 0 {
+					continue
+				}
+				amt := p.pA[c]
+				p.pN[c], p.pA[c] = 0, 0
+				q := qrow[age]
+				paid += amt * (1 - 0.5*q)
+				d := n * q
+				deaths += d
+				if det != nil {
+					det.PensionerDeaths[pdbase+c] += d
+				}
+				if spouse {
+					p.dead.n[sx][age] += d
+					p.dead.a[sx][age] += amt * q
+				}
+				surv := n - d
+				if surv <= 0 || age == census.MaxCensusAge {
+					continue
+				}
+				ended += surv // age+1 ≥ end
+				if det != nil {
+					det.Ended[pdbase+c] += surv
+				}
+			}
+			if lo <= top {
+				var moved bool
+				dn, da := p.dead.n[sx][:], p.dead.a[sx][:]
+				paid, deaths, moved = pensionRow(p.pN[cb+lo:cb+top+2], p.pA[cb+lo:cb+top+2], qrow[lo:top+1],
+					dn[lo:], da[lo:], ix, spouse, paid, deaths)
+				if moved {
+					nlo, nhi = lo+1, max(nhi, top+1)
+				}
+			}
+			p.pLo[k], p.pHi[k] = nlo, nhi
+		}
+		yr.Pensions[ti] += paid
+		yr.PensionerDeaths[ti] += deaths
+		yr.PensionsEnded[ti] += ended
+		gc.paid += paid
+	}
+	if deathBenefit {
+		p.award(g, yr, det, pdbase)
+	}
+	for k := pbase / nAges; k < (pbase+p.nP)/nAges; k++ {
+		lo, hi := p.wLo[k], p.wHi[k]
+		if hi < lo {
+			continue
+		}
+		p.wLo[k], p.wHi[k] = nAges, -1
+		p.pLo[k], p.pHi[k] = min(p.pLo[k], lo), max(p.pHi[k], hi)
+		off := k * nAges
+		wn, wa := p.wN[off+lo:off+hi+1], p.wA[off+lo:off+hi+1]
+		pn, pa := p.pN[off+lo:off+hi+1], p.pA[off+lo:off+hi+1]
+		for c, n := range wn {
+			if n == 0 {
+				continue
+			}
+			pn[c] += n
+			pa[c] += wa[c] * ix
+			wn[c], wa[c] = 0, 0
+		}
+	}
+}
+
+// pensionRow pays, for the year, one strip of pension cells n, a (counts
+// and yearly amounts by age) at mortality q, from the oldest age down; adds
+// their deaths, and the pensions of those dying, to dn and da when spouse;
+// and moves the survivors, their pensions indexed by ix, up an age: n and a
+// hold one age more than q, dn and da at least as many as q (unused
+// without spouse). paid and deaths are the running sums of the
+// pensions paid and the deaths, returned updated with whether any survivor
+// moved. Cells without pensioners are left alone.
+func pensionRow(n, a, q, dn, da []float64, ix float64, spouse bool, paid, deaths float64) (float64, float64, bool) {
+	q = q[:len(n)-1]
+	a = a[:len(n)]
+	dn, da = dn[:len(q)], da[:len(q)]
+	n1, a1 := n[1:], a[1:] // the next age's cells
+	moved := false
+	for k := len(q) - 1; k >= 0; k-- {
+		nk := n[k]
+		if nk == 0 {
+			continue
+		}
+		amt := a[k]
+		n[k], a[k] = 0, 0
+		qk := q[k]
+		paid += amt * (1 - 0.5*qk)
+		d := nk * qk
+		deaths += d
+		if spouse {
+			dn[k] += d
+			da[k] += amt * qk
+		}
+		surv := nk - d
+		if surv <= 0 {
+			continue
+		}
+		n1[k] += surv
+		a1[k] += amt * (1 - qk) * ix
+		moved = true
+	}
+	return paid, deaths, moved
+}
