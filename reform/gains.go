@@ -22,8 +22,8 @@ type CohortGain struct {
 	BornFrom, BornTo int
 	// Members are the cohort's lives in the base on 1 January of its
 	// entry year (actives and pensions in payment).
-	Members                               float64
-	BaseBenefits, ReformBenefits          float64
+	Members                                float64
+	BaseBenefits, ReformBenefits           float64
 	BaseContributions, ReformContributions float64
 }
 

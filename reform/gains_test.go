@@ -42,7 +42,7 @@ func TestWhoGains(t *testing.T) {
 	for _, c := range base.Split.Cohorts(0, false) {
 		var pv float64
 		for tt := range c.Years {
-			pv += c.Years[tt].ExtraPayments * math.Pow(1+i, -(float64(tt) + 0.5))
+			pv += c.Years[tt].ExtraPayments * math.Pow(1+i, -(float64(tt)+0.5))
 		}
 		want[[2]int{c.Sex.Index(), c.BornFrom}] = pv
 	}
