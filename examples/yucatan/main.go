@@ -273,9 +273,12 @@ func header(w io.Writer) {
 // assumptions prints every assumption that no source gives, as
 // testdata/isstey/README.md lists them.
 func assumptions(w io.Writer, _ *study) error {
-	fmt.Fprintln(w, "1. Assumptions: figures and rules that no source gives (testdata/isstey/README.md)")
-	for _, a := range isstey.StatedAssumptions() {
-		fmt.Fprintf(w, "  - %s: %s\n      why: %s\n", a.Name, a.Value, a.Basis)
+	fmt.Fprintln(w, "1. Assumptions, each marked published, calibrated or judgement (testdata/isstey/README.md)")
+	for _, a := range assumptionList() {
+		fmt.Fprintf(w, "  - [%s] %s: %s\n", basisName[a.Basis], a.Name, a.Value)
+		if a.Source != "" {
+			fmt.Fprintf(w, "      why: %s\n", a.Source)
+		}
 	}
 	return nil
 }

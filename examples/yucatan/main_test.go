@@ -3,6 +3,7 @@ package main
 import (
 	"bufio"
 	"bytes"
+	"fmt"
 	"io"
 	"math"
 	"os"
@@ -284,7 +285,11 @@ func TestRun(t *testing.T) {
 	t.Run("charts", func(t *testing.T) {
 		lines := s["8"]
 		assert.Contains(t, lines[0], out)
-		want := []string{"reserve.png", "reserve-solved.png", "cost-rate.png", "support-ratio.png", "pyramid-2022.png", "pyramid-2050.png"}
+		want := []string{"reserve.png", "reserve-solved.png", "cost-rate.png", "support-ratio.png", "exhaustion.png", "frontier.png", "pyramid-2022.png", "pyramid-2050.png"}
+		for i := range shared(t).risk.outs {
+			want = append(want, fmt.Sprintf("fan-%d.png", i+1))
+		}
+		reports := []string{reportFile, informeFile, workbookFile}
 		printed := 0
 		for _, line := range lines[1:] {
 			path, _, ok := strings.Cut(strings.TrimSpace(line), ": ")
@@ -292,12 +297,23 @@ func TestRun(t *testing.T) {
 			assert.Equal(t, out, filepath.Dir(path))
 			printed++
 		}
-		assert.Equal(t, len(want), printed)
+		assert.Equal(t, len(want)+len(reports), printed)
 		for _, name := range want {
 			b, err := os.ReadFile(filepath.Join(out, name))
 			require.NoError(t, err, name)
 			assert.True(t, bytes.HasPrefix(b, []byte("\x89PNG\r\n\x1a\n")), "%s is a PNG", name)
 			assert.Greater(t, len(b), 10000, "%s is not empty", name)
+		}
+		// The reports: HTML pages in English and Spanish, an xlsx (a zip).
+		for _, c := range []struct{ file, prefix, text string }{
+			{reportFile, "<!DOCTYPE html>", "illustrative"},
+			{informeFile, "<!DOCTYPE html>", "lang=\"es"},
+			{workbookFile, "PK", ""},
+		} {
+			b, err := os.ReadFile(filepath.Join(out, c.file))
+			require.NoError(t, err, c.file)
+			assert.True(t, bytes.HasPrefix(bytes.TrimSpace(b), []byte(c.prefix)), "%s starts with %q", c.file, c.prefix)
+			assert.Contains(t, string(b), c.text, c.file)
 		}
 	})
 }

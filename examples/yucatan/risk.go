@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"io"
 	"math"
+	"strings"
 
 	"github.com/reserva-go/reserva/actuarial/scheme"
 	"github.com/reserva-go/reserva/actuarial/stochastic"
@@ -135,7 +136,14 @@ func riskSection(w io.Writer, st *study) error {
 		rows = append(rows, row)
 	}
 	writeTable(w, rows)
-	fmt.Fprintln(w, "The ways meet the target on the central assumptions only: about half the scenarios, those")
-	fmt.Fprintln(w, "with returns below the mean, exhaust the reserve before 2075.")
+	for i, o := range r.outs {
+		if o.Years < solveYears || !strings.HasPrefix(r.names[i], "way") {
+			continue
+		}
+		e := o.ExhaustionBy(targetYear)
+		fmt.Fprintf(w, "%s meets the target on the central assumptions, yet exhausts the reserve by %d in %.1f%% of\n",
+			strings.TrimPrefix(r.names[i], "way "), targetYear, 100*e.Value)
+		fmt.Fprintln(w, "  the scenarios: a way solved to just meet a deterministic target fails about as often as returns fall short.")
+	}
 	return nil
 }
