@@ -172,3 +172,39 @@ func TestRisk(t *testing.T) {
 	require.NoError(t, err)
 	assert.Equal(t, r.outs[isstey.Reform2025].Reserve, again.Reserve)
 }
+
+// TestGains checks who gains and loses: the cohorts' changes add up to the
+// change of the schemes' present values (Result.CohortValues adds up to
+// Result.PresentValues, projection's identity), each way moves the side
+// it acts on, and the money's worth is benefits over contributions.
+func TestGains(t *testing.T) {
+	st := shared(t)
+	g := st.gains
+	require.Len(t, g.gains, len(st.ways))
+	sum := func(gn *reform.Gains) (b, c float64) {
+		for i := range gn.Cohorts {
+			b += gn.Cohorts[i].BenefitChange()
+			c += gn.Cohorts[i].ContributionChange()
+		}
+		return b, c
+	}
+	b1, c1 := sum(g.gains[0])
+	assert.Greater(t, c1, 0.0, "contributions only: members and the state pay more")
+	assert.Less(t, math.Abs(b1), 0.01*c1, "and benefits barely move (refunds only)")
+	b2, _ := sum(g.gains[1])
+	assert.Less(t, b2, 0.0, "benefits and access only: benefits fall")
+	b3, c3 := sum(g.gains[2])
+	assert.Less(t, b3, 0.0, "the package: benefits fall")
+	assert.Greater(t, c3, 0.0, "and contributions rise")
+	for i, cv := range g.worth {
+		for _, c := range cv {
+			var paid float64
+			for _, p := range c.Contributions {
+				paid += p
+			}
+			if paid > 0 {
+				assert.InEpsilon(t, c.Benefits/paid, c.MoneysWorth, sameTol, "%s %v %d", g.names[i], c.Sex, c.BornFrom)
+			}
+		}
+	}
+}

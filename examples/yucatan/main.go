@@ -135,6 +135,8 @@ type study struct {
 	frontier *reform.Frontier
 	// risk is the stochastic run (section 7).
 	risk *riskRun
+	// gains are who gains and loses (section 8).
+	gains *gainsRun
 }
 
 // run writes the whole report to w, reading the data from dataDir and
@@ -164,6 +166,9 @@ func prepare(dataDir string, n int) (*study, error) {
 		return nil, err
 	}
 	st.solved = st.ways[0].outcome
+	if err := st.whoGains(); err != nil {
+		return nil, err
+	}
 	if err := st.simulate(n); err != nil {
 		return nil, err
 	}
@@ -182,6 +187,7 @@ func report(w io.Writer, st *study, outDir string) error {
 		correctionsSection,
 		waysSection,
 		riskSection,
+		gainsSection,
 		func(w io.Writer, st *study) error { return charts(w, st, outDir) },
 	}
 	for _, section := range sections {

@@ -96,7 +96,7 @@ func output(t *testing.T) (map[string][]string, string) {
 		}
 	}
 	require.NoError(t, sc.Err())
-	require.Len(t, sections, 9, "the header and eight sections")
+	require.Len(t, sections, 10, "the header and nine sections")
 	return sections, out
 }
 
@@ -169,7 +169,7 @@ func TestRun(t *testing.T) {
 		assert.Contains(t, head, isstey.Disclaimer)
 		assert.Contains(t, head, "it is not ISSTEY's census")
 		assert.Contains(t, head, "testdata/isstey/README.md", "names where the calibration figures are listed")
-		assert.Contains(t, strings.Join(s["8"], "\n"), "illustrative", "the charts' section says it too")
+		assert.Contains(t, strings.Join(s["9"], "\n"), "illustrative", "the charts' section says it too")
 	})
 
 	t.Run("assumptions", func(t *testing.T) {
@@ -283,7 +283,7 @@ func TestRun(t *testing.T) {
 	})
 
 	t.Run("charts", func(t *testing.T) {
-		lines := s["8"]
+		lines := s["9"]
 		assert.Contains(t, lines[0], out)
 		want := []string{"reserve.png", "reserve-solved.png", "cost-rate.png", "support-ratio.png", "exhaustion.png", "frontier.png", "pyramid-2022.png", "pyramid-2050.png"}
 		for i := range shared(t).risk.outs {
