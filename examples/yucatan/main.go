@@ -15,21 +15,22 @@
 //
 // It prints, in order:
 //
-//  1. every assumption that no source gives (the employer's contribution
-//     rate, the reserve, the early-pension tables, salaries, ...);
+//  1. every assumption, marked published, calibrated or judgement;
 //  2. the calibration check: the model in 2022 against the published
 //     figures it was fitted to, with their sources;
-//  3. the three regimes projected for 100 years: every 5 years the reserve,
-//     the PAYG cost rate against the contribution rate and the support
-//     ratio; then the depletion year, the general average premium (GAP)
-//     with and without the reserve, the present value of the state
-//     transfers the deficits need, and the support ratio in 2022 and 2050;
+//  3. the three regimes projected for 100 years (the first edition's basis);
 //  4. what drives the differences, the 2025 reform taken apart measure by
 //     measure;
-//  5. the employer's contribution rate that would keep the reserve from
-//     running out in the 50 years 2026–2075 under the 2025 rules;
-//  6. the charts it wrote (reserve paths, cost rate, support ratio,
-//     population pyramids).
+//  5. the second edition's corrections, each with its effect on the 2025
+//     reform, and the accrued liability and funding ratio of each regime;
+//  6. three ways to balance the 2025 rules solved to one target (the
+//     reserve not exhausted through 2075), and the frontier of two levers;
+//  7. the probability that the reserve is exhausted by each year, for each
+//     regime and way, on seeded scenarios of returns and inflation;
+//  8. who gains and who loses under each way, by sex and birth cohort, and
+//     the money's worth of each law and way;
+//  9. the charts, the reports (HTML, English and Spanish) and the workbook
+//     it wrote.
 //
 // The population is illustrative, not ISSTEY's census: no census of its
 // members is public. The census in testdata/isstey was drawn by a seeded
@@ -43,9 +44,10 @@
 //
 // It reads testdata/isstey and testdata/mexico/emssa09.csv (-data names
 // another directory with the same layout) and writes its charts as PNG
-// files to out/yucatan (-out names another directory; it is created). It
-// runs in about half a second, once the first go run has compiled the
-// library and gonum/plot (some twenty seconds on a small machine).
+// files, report.html, informe.html and results.xlsx to out/yucatan (-out
+// names another directory; it is created). -scenarios sets the number of
+// stochastic scenarios (1,000 by default). Most of its time is the
+// stochastic run: some 30 s of CPU with 1,000 scenarios.
 package main
 
 import (
