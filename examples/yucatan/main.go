@@ -76,7 +76,7 @@ const (
 	// because a pension awarded in 2060 is paid until the 2090s.
 	years = reform.DefaultYears
 	// step is the step of the table by year.
-	step = 5
+	step = 10
 	// targetYears is how long, from the year the 2025 reform takes effect,
 	// the solved rate must keep the reserve from running out.
 	targetYears = 50
@@ -276,6 +276,8 @@ func header(w io.Writer) {
 	fmt.Fprintln(w, "official figures listed in testdata/isstey/README.md, and the rates no source gives were")
 	fmt.Fprintln(w, "calibrated to those figures (section 2). No figure below is a figure of ISSTEY: each shows")
 	fmt.Fprintln(w, "what the laws do to a scheme like it, on the assumptions of section 1. Money is nominal MXN.")
+	fmt.Fprintln(w, "The full tables and charts are in the reports section 9 lists: report.html (English),")
+	fmt.Fprintln(w, "informe.html (Spanish) and results.xlsx; this text gives the story and the key figures.")
 }
 
 // assumptions prints every assumption that no source gives, as
