@@ -208,3 +208,16 @@ func TestGains(t *testing.T) {
 		}
 	}
 }
+
+// TestAssumptionsMarked checks that every assumption has a basis
+// (published, calibrated or judgement) and a Spanish text for informe.html.
+func TestAssumptionsMarked(t *testing.T) {
+	es := supuestosES()
+	for _, a := range assumptionList() {
+		assert.True(t, a.Basis.Valid(), a.Name)
+		assert.NotEmpty(t, basisName[a.Basis], a.Name)
+		_, ok := es[a.Name]
+		assert.True(t, ok, "no Spanish text for %q", a.Name)
+	}
+	assert.Len(t, lawRulesES(), len(lawRules()))
+}

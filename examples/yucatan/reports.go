@@ -156,6 +156,8 @@ func reports(w io.Writer, st *study, outDir string) error {
 	es.Title = "ISSTEY (ilustrativo): la reforma de 2025 y tres vías para equilibrarla"
 	es.Scheme = "Un esquema ilustrativo calibrado a las cifras publicadas del ISSTEY, Yucatán"
 	es.Findings = hallazgos(st)
+	es.Assumptions = assumptionListES()
+	es.Law = lawRulesES()
 	for _, f := range []struct {
 		file string
 		lang language.Tag
