@@ -282,6 +282,33 @@ func TestRun(t *testing.T) {
 		assert.Contains(t, text, "more than the 1976 law's")
 	})
 
+	t.Run("risk", func(t *testing.T) {
+		lines := s["7"]
+		r := shared(t).risk
+		for i, name := range r.names {
+			row := cells(t, lines, name)
+			require.Len(t, row, len(riskYears), name)
+			for k, y := range riskYears {
+				e := r.outs[i].ExhaustionBy(y)
+				v, se, ok := strings.Cut(row[k], " ± ")
+				require.True(t, ok, row[k])
+				// Printed in per cent with one decimal.
+				assert.InDelta(t, 100*e.Value, number(t, v), tenthTol, "%s by %d", name, y)
+				assert.InDelta(t, 100*e.StdErr, number(t, se), tenthTol, "%s by %d", name, y)
+			}
+		}
+	})
+
+	t.Run("ways", func(t *testing.T) {
+		lines := s["6"]
+		for _, w := range shared(t).ways {
+			row := cells(t, lines, w.name)
+			assert.Equal(t, w.measures, row[0])
+			assert.InDelta(t, 100*w.metrics.GAP, number(t, row[1]), rateTol, w.name)
+			assert.Equal(t, depletion(w.metrics), row[2], w.name)
+		}
+	})
+
 	t.Run("charts", func(t *testing.T) {
 		lines := s["9"]
 		assert.Contains(t, lines[0], out)
