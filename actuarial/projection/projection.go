@@ -102,10 +102,13 @@ type groupCache struct {
 	disLo, disHi [nAges]int
 	retMin       int // the youngest age with a retirement of any kind
 
-	ratio      [2][]float64 // reference ratios by age and service, for retirement and disability
-	retRatio   []float64    // ratio[0] when retirement pensions use an average salary; nil: the last salary
-	ratioYears [2]int       // their ReferenceYears; 0: not computed
-	ratioW     [2]float64   // their wage growth
+	// ratio are the reference ratios by age and service, for retirement
+	// (of men, or of both sexes), disability, and retirement of women when
+	// their reference period differs.
+	ratio      [3][]float64
+	retRatio   [actuarial.NumSexes][]float64 // by sex: ratio[0] or ratio[2] when retirement pensions use an average salary; nil: the last salary
+	ratioYears [3]int                        // their ReferenceYears; 0: not computed
+	ratioW     [3]float64                    // their wage growth
 
 	yr rules.Year // the rules of the year
 	// hist[k] is the worker's contribution rate k+1 years before the

@@ -15,11 +15,12 @@ type serYear struct {
 	rules.Year
 	w       float64   // wage growth into the year, for reference salaries
 	avgRate []float64 // by service s, the worker's average rate over the last s years; nil without refunds
-	// The reference ratios of retirement and disability pensions by
-	// age·ns + service (see [rules.FillRatios]), at the year's wage growth
-	// and, for the traditional unit credit method, at that of t = 0; nil
-	// when the reference salary is the last salary.
-	retRatio, disRatio, retRatio0, disRatio0 []float64
+	// The reference ratios of retirement (by sex) and disability pensions
+	// by age·ns + service (see [rules.FillRatios]), at the year's wage
+	// growth and, for the traditional unit credit method, at that of
+	// t = 0; nil when the reference salary is the last salary.
+	retRatio, retRatio0 [actuarial.NumSexes][]float64
+	disRatio, disRatio0 []float64
 
 	// The ceiling and the limits at the reference unit of t = 0, for the
 	// frozen salaries of the traditional unit credit method.
@@ -138,8 +139,10 @@ func (v *Seriatim) groupYears(g int, unit []float64, ratios map[serRatioKey][]fl
 		yr.w = v.wage[t]
 		yr.ceiling0, yr.retCap0, yr.retFloor0, yr.disCap0, yr.disFloor0 = rules.Limits(yr.Rules, unit[0])
 		ex := yr.Exits
-		yr.retRatio, yr.disRatio = v.ratios(ratios, ex.RetYears, yr.w), v.ratios(ratios, ex.DisYears, yr.w)
-		yr.retRatio0, yr.disRatio0 = v.ratios(ratios, ex.RetYears, v.wage[0]), v.ratios(ratios, ex.DisYears, v.wage[0])
+		for sx := range actuarial.NumSexes {
+			yr.retRatio[sx], yr.retRatio0[sx] = v.ratios(ratios, ex.RetYears[sx], yr.w), v.ratios(ratios, ex.RetYears[sx], v.wage[0])
+		}
+		yr.disRatio, yr.disRatio0 = v.ratios(ratios, ex.DisYears, yr.w), v.ratios(ratios, ex.DisYears, v.wage[0])
 		if v.law.Refunds {
 			yr.avgRate = make([]float64, v.ns)
 			rules.AverageRates(yr.avgRate, hist)

@@ -272,6 +272,24 @@ func (e *encoder) rules(r *Rules) rulesDoc {
 		}
 		d.Eligibility = ed
 	}
+	if !reflect.DeepEqual(r.BySex, [actuarial.NumSexes]SexRules{}) {
+		d.BySex = &sexRulesByDoc{}
+		for sx, dst := range [actuarial.NumSexes]**sexRulesDoc{&d.BySex.Male, &d.BySex.Female} {
+			o := r.BySex[sx]
+			if reflect.DeepEqual(o, SexRules{}) {
+				continue
+			}
+			sd := &sexRulesDoc{ReferenceYears: o.ReferenceYears, ReductionPerYear: o.ReductionPerYear}
+			if o.Accrual.Rates != nil || o.Accrual.MinService != 0 {
+				rates := o.Accrual.Rates
+				if rates == nil {
+					rates = []float64{}
+				}
+				sd.Accrual = &accrualDoc{MinService: o.Accrual.MinService, Rates: rates}
+			}
+			*dst = sd
+		}
+	}
 	if r.CompulsoryAge != [actuarial.NumSexes]int{} {
 		d.CompulsoryAge = sexes(r.CompulsoryAge, intp)
 	}
@@ -323,6 +341,12 @@ func (e *encoder) assumptions(a *Assumptions, opt *EncodeOptions) (*assumptionsD
 		d.Retirement = sexes(a.Retirement, func(r RetirementRates) *retirementRatesDoc {
 			return &retirementRatesDoc{Full: byAge(r.Full), Reduced: byAge(r.Reduced)}
 		})
+	}
+	if a.RetirementTiming != RatesByAge {
+		if a.RetirementTiming < 0 || int(a.RetirementTiming) >= len(retTimingNames) {
+			return nil, fmt.Errorf("retirement timing %v", a.RetirementTiming)
+		}
+		d.RetirementTiming = retTimingNames[a.RetirementTiming]
 	}
 	if s := a.Salary; s.MinAge != 0 || s.ByAge != nil || s.ByService != nil {
 		d.Salary = &salaryScaleDoc{MinAge: s.MinAge, ByAge: s.ByAge, ByService: s.ByService}

@@ -127,6 +127,11 @@ type Rules struct {
 	// whose formula pays 0 (too short a service) is not eligible. Zero:
 	// no retirement pensions.
 	Retirement actuarial.Formula
+	// BySex[sex] overrides, for the members of one sex, the accrual table
+	// and reference period of Retirement and the early-retirement
+	// reduction of Eligibility; each zero field keeps the Rules' own value,
+	// so the zero BySex is the same law for both sexes (see [SexRules]).
+	BySex [actuarial.NumSexes]SexRules
 	// CompulsoryAge[sex] ends service: every member still active at that
 	// age on 1 January leaves, on a pension if eligible and otherwise as a
 	// withdrawal (with the refund, if any). Zero: no compulsory age.
@@ -160,6 +165,54 @@ type Rules struct {
 	// Source is the legal text these rules come from, for reports; zero:
 	// not cited. It does not change a projection.
 	Source Source
+}
+
+// SexRules are the parts of a retirement pension's law that may differ by
+// sex: the 2025 ISSTEY reform, a full pension after 28 years for women and
+// 30 for men, gives each sex a proportional scale reaching 100% at its own
+// full service. Each field's zero value means "as Rules say for both"; an
+// override cannot set a value back to zero (give both sexes their value
+// instead).
+type SexRules struct {
+	// Accrual replaces Retirement.Accrual for the sex (full and reduced
+	// pensions); no Rates (the zero value): Retirement.Accrual.
+	Accrual actuarial.Accrual
+	// ReferenceYears replaces Retirement.ReferenceYears; 0: Retirement's.
+	ReferenceYears int
+	// ReductionPerYear replaces Eligibility.ReductionPerYear, in [0, 1];
+	// 0: Eligibility's.
+	ReductionPerYear float64
+}
+
+// RetirementAccrual returns the accrual table of retirement pensions for
+// sex index sx: BySex[sx].Accrual when it has rates, else
+// Retirement.Accrual.
+func (r *Rules) RetirementAccrual(sx int) actuarial.Accrual {
+	if a := r.BySex[sx].Accrual; len(a.Rates) > 0 {
+		return a
+	}
+	return r.Retirement.Accrual
+}
+
+// RetirementYears returns the reference period of retirement pensions for
+// sex index sx: BySex[sx].ReferenceYears when set, else
+// Retirement.ReferenceYears.
+func (r *Rules) RetirementYears(sx int) int {
+	if y := r.BySex[sx].ReferenceYears; y > 0 {
+		return y
+	}
+	return r.Retirement.ReferenceYears
+}
+
+// Reduction returns the factor of a reduced pension claimed at age by a
+// member of sex index sx, as [actuarial.Eligibility.Reduction] with
+// BySex[sx].ReductionPerYear when set.
+func (r *Rules) Reduction(sx, age int) float64 {
+	e := r.Eligibility
+	if v := r.BySex[sx].ReductionPerYear; v > 0 {
+		e.ReductionPerYear = v
+	}
+	return e.Reduction(actuarial.SexAt(sx), age)
 }
 
 // Validate checks the rules. The errors name fields relative to the rules,
@@ -206,6 +259,19 @@ func (r *Rules) validate(start int, plausible bool) error {
 	if v := e.ReductionPerYear; math.IsNaN(v) || v < 0 || v > 1 {
 		return &SchemeError{Field: "Eligibility.ReductionPerYear", Value: fmt.Sprint(v), Err: actuarial.ErrRate}
 	}
+	for sx := range actuarial.NumSexes {
+		o := &r.BySex[sx]
+		name := fmt.Sprintf("BySex[%v]", actuarial.SexAt(sx))
+		if err := o.Accrual.Validate(); err != nil {
+			return &SchemeError{Field: name + ".Accrual", Err: err}
+		}
+		if o.ReferenceYears < 0 {
+			return &SchemeError{Field: name + ".ReferenceYears", Value: fmt.Sprint(o.ReferenceYears), Err: actuarial.ErrNegative}
+		}
+		if v := o.ReductionPerYear; math.IsNaN(v) || v < 0 || v > 1 {
+			return &SchemeError{Field: name + ".ReductionPerYear", Value: fmt.Sprint(v), Err: actuarial.ErrRate}
+		}
+	}
 	if err := r.eligibilityAges(func(field string, age int) error {
 		if age < 0 || age > census.MaxCensusAge {
 			return &SchemeError{Field: field, Value: fmt.Sprint(age),
@@ -224,6 +290,10 @@ func (r *Rules) validate(start int, plausible bool) error {
 				if s := cond.MinService; s < 0 || s > census.MaxCensusAge {
 					return &SchemeError{Field: fmt.Sprintf("Eligibility.%s[%v][%d].MinService", c.name, actuarial.SexAt(sx), i), Value: fmt.Sprint(s),
 						Err: fmt.Errorf("%w: want years of service in 0..%d", actuarial.ErrRange, census.MaxCensusAge)}
+				}
+				if cond.FromCohort < 0 || cond.ToCohort < 0 || (cond.ToCohort != 0 && cond.ToCohort < cond.FromCohort) {
+					return &SchemeError{Field: fmt.Sprintf("Eligibility.%s[%v][%d].ToCohort", c.name, actuarial.SexAt(sx), i),
+						Value: fmt.Sprintf("%d..%d", cond.FromCohort, cond.ToCohort), Err: fmt.Errorf("%w: want birth years 0 ≤ FromCohort ≤ ToCohort (0: no bound)", actuarial.ErrRange)}
 				}
 			}
 		}

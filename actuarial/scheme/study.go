@@ -310,6 +310,7 @@ var (
 	basisNames     = [...]string{"dependent", "independent"}
 	udAssumptNames = [...]string{"udd_single", "udd_multiple"}
 	timingNames    = [...]string{"during_year", "at_start"}
+	retTimingNames = [...]string{"by_age", "since_eligibility"}
 )
 
 // enum returns the index of name among names; "" is the zero value when
@@ -477,6 +478,28 @@ func (b *builder) rules(path string, d *rulesDoc, r *Rules) error {
 	}
 	if r.Retirement, err = b.formula(path+".retirement", d.Retirement); err != nil {
 		return err
+	}
+	if bs := d.BySex; bs != nil {
+		for sx, o := range [actuarial.NumSexes]*sexRulesDoc{bs.Male, bs.Female} {
+			if o == nil {
+				continue
+			}
+			sub := path + ".by_sex." + sexNames[sx]
+			if o.ReferenceYears < 0 {
+				return b.fail(sub+".reference_years", o.ReferenceYears, fmt.Errorf("%w: want years ≥ 0", actuarial.ErrRange))
+			}
+			if v := o.ReductionPerYear; v < 0 || v > 1 {
+				return b.fail(sub+".reduction_per_year", v, fmt.Errorf("%w: want a fraction in [0, 1]", actuarial.ErrRate))
+			}
+			sr := SexRules{ReferenceYears: o.ReferenceYears, ReductionPerYear: o.ReductionPerYear}
+			if a := o.Accrual; a != nil {
+				sr.Accrual = actuarial.Accrual{MinService: a.MinService, Rates: a.Rates}
+				if err := sr.Accrual.Validate(); err != nil {
+					return b.fail(sub+".accrual", nil, err)
+				}
+			}
+			r.BySex[sx] = sr
+		}
 	}
 	if r.CompulsoryAge, err = b.ints(path+".compulsory_age", d.CompulsoryAge, 0, census.MaxCensusAge); err != nil {
 		return err
@@ -704,6 +727,11 @@ func (b *builder) assumptions(path string, d *assumptionsDoc, a *Assumptions) er
 			a.Retirement[sx] = RetirementRates{Full: b.byAge(r.Full), Reduced: b.byAge(r.Reduced)}
 		}
 	}
+	rt, err := b.enum(path+".retirement_timing", d.RetirementTiming, retTimingNames[:], true)
+	if err != nil {
+		return err
+	}
+	a.RetirementTiming = RetirementTiming(rt)
 	if s := d.Salary; s != nil {
 		a.Salary = actuarial.SalaryScale{MinAge: s.MinAge, ByAge: s.ByAge, ByService: s.ByService}
 	}

@@ -114,6 +114,7 @@ type rulesDoc struct {
 	Ceiling          *limitDoc       `json:"ceiling,omitempty"`
 	Eligibility      *eligibilityDoc `json:"eligibility,omitempty"`
 	Retirement       *formulaDoc     `json:"retirement,omitempty"`
+	BySex            *sexRulesByDoc  `json:"by_sex,omitempty"`
 	CompulsoryAge    *bySexDoc[int]  `json:"compulsory_age,omitempty"`
 	Disability       *formulaDoc     `json:"disability,omitempty"`
 	SurvivorShare    float64         `json:"survivor_share,omitempty"`
@@ -122,6 +123,18 @@ type rulesDoc struct {
 	ExtraPayments    float64         `json:"extra_payments,omitempty"`
 	Indexation       string          `json:"indexation,omitempty"`
 	IndexRate        *scheduleDoc    `json:"index_rate,omitempty"`
+}
+
+// sexRulesByDoc are the rules' overrides for each sex.
+type sexRulesByDoc struct {
+	Male   *sexRulesDoc `json:"male,omitempty"`
+	Female *sexRulesDoc `json:"female,omitempty"`
+}
+
+type sexRulesDoc struct {
+	Accrual          *accrualDoc `json:"accrual,omitempty"`
+	ReferenceYears   int         `json:"reference_years,omitempty"`
+	ReductionPerYear float64     `json:"reduction_per_year,omitempty"`
 }
 
 type byPayerDoc struct {
@@ -146,6 +159,8 @@ type limitDoc struct {
 type conditionDoc struct {
 	MinAge     int `json:"min_age,omitempty"`
 	MinService int `json:"min_service,omitempty"`
+	FromCohort int `json:"from_cohort,omitempty"`
+	ToCohort   int `json:"to_cohort,omitempty"`
 }
 
 type eligibilityDoc struct {
@@ -194,6 +209,8 @@ type assumptionsDoc struct {
 	Mortality  mortalityDoc                  `json:"mortality"`
 	Decrements *bySexDoc[serviceTableDoc]    `json:"decrements,omitempty"`
 	Retirement *bySexDoc[retirementRatesDoc] `json:"retirement,omitempty"`
+	// RetirementTiming is Assumptions.RetirementTiming by name.
+	RetirementTiming string `json:"retirement_timing,omitempty"`
 	Salary     *salaryScaleDoc               `json:"salary,omitempty"`
 	WageGrowth *scheduleDoc                  `json:"wage_growth,omitempty"`
 	Inflation  *scheduleDoc                  `json:"inflation,omitempty"`
