@@ -210,14 +210,14 @@ type assumptionsDoc struct {
 	Decrements *bySexDoc[serviceTableDoc]    `json:"decrements,omitempty"`
 	Retirement *bySexDoc[retirementRatesDoc] `json:"retirement,omitempty"`
 	// RetirementTiming is Assumptions.RetirementTiming by name.
-	RetirementTiming string `json:"retirement_timing,omitempty"`
-	Salary     *salaryScaleDoc               `json:"salary,omitempty"`
-	WageGrowth *scheduleDoc                  `json:"wage_growth,omitempty"`
-	Inflation  *scheduleDoc                  `json:"inflation,omitempty"`
-	Unit       *unitDoc                      `json:"unit,omitempty"`
-	Return     *scheduleDoc                  `json:"return,omitempty"`
-	Entrants   *entrantsDoc                  `json:"entrants,omitempty"`
-	Family     *familyDoc                    `json:"family,omitempty"`
+	RetirementTiming string          `json:"retirement_timing,omitempty"`
+	Salary           *salaryScaleDoc `json:"salary,omitempty"`
+	WageGrowth       *scheduleDoc    `json:"wage_growth,omitempty"`
+	Inflation        *scheduleDoc    `json:"inflation,omitempty"`
+	Unit             *unitDoc        `json:"unit,omitempty"`
+	Return           *scheduleDoc    `json:"return,omitempty"`
+	Entrants         *entrantsDoc    `json:"entrants,omitempty"`
+	Family           *familyDoc      `json:"family,omitempty"`
 }
 
 type mortalityDoc struct {
