@@ -1,11 +1,15 @@
 package projection_test
 
 import (
+	"math"
 	"testing"
 
 	"github.com/reserva-go/reserva/actuarial"
+	"github.com/reserva-go/reserva/actuarial/actuarialtest"
+	"github.com/reserva-go/reserva/actuarial/census"
 	"github.com/reserva-go/reserva/actuarial/projection"
 	"github.com/reserva-go/reserva/actuarial/scheme"
+	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 )
 
@@ -40,6 +44,11 @@ var lawVariants = []struct {
 	}},
 	{"rates since eligibility", func(s *scheme.Scheme) {
 		s.Assumptions.RetirementTiming = scheme.RatesSinceEligibility
+	}},
+	{"remarriage, orphans' end age by rule", func(s *scheme.Scheme) {
+		rem := actuarial.ByAge{MinAge: 20, Values: []float64{0.08, 0.06, 0.05, 0.04, 0.03, 0.02, 0.01, 0.005, 0}}
+		s.Assumptions.Family.Remarriage = [actuarial.NumSexes]actuarial.ByAge{rem, {MinAge: 25, Values: []float64{0.1, 0.05, 0}}}
+		s.Groups[0].Rules[1].OrphanEndAge = 25
 	}},
 }
 
@@ -81,4 +90,62 @@ func TestLawRulesCellsMatchSeriatim(t *testing.T) {
 			liaAssertBenefits(t, liaFlowBenefits(&want), all, serExactTol, 0, c.name+": liability against the projection")
 		})
 	}
+}
+
+// flatQ is a mortality table with the same q at every age and year.
+type flatQ float64
+
+func (q flatQ) Q(_, _ int) float64 { return float64(q) }
+func (flatQ) MinAge() int          { return 0 }
+
+// TestRemarriageDecay checks remarriage against the closed form of a
+// single cohort: widows aged 40 with survivors' pensions, mortality q and
+// remarriage r at every age, no indexation. Of n in payment on 1 January
+// of year 0, n·((1−q)(1−r))^k are in payment k years later; the year pays
+// A·((1−q)(1−r))^k·(1 − q/2) (deaths at mid-year) and ends
+// n·((1−q)(1−r))^k·(1−q)·r pensions by remarriage; the seriatim value of
+// one widow is Σ_k v^(k+½)·a·((1−q)(1−r))^k·(1 − q/2) at the fund's return
+// i (v = 1/(1+i)).
+func TestRemarriageDecay(t *testing.T) {
+	const (
+		q, r, i = 0.01, 0.05, 0.045
+		n, a    = 1000.0, 12000.0
+		years   = 30
+		tol     = 1e-12 // relative: products and sums of 30 terms
+	)
+	s := actuarialtest.ReferenceScheme(t, 65)
+	s.Groups[0].Actives = nil
+	s.Assumptions.Entrants = scheme.Entrants{}
+	s.Assumptions.Return = actuarial.Constant(i)
+	s.Assumptions.Mortality[scheme.StatusSurvivor] = [actuarial.NumSexes]scheme.YearTable{flatQ(q), flatQ(q)}
+	s.Assumptions.Family.Remarriage[actuarial.Female.Index()] = actuarial.ByAge{Values: []float64{r}}
+	s.Groups[0].Rules[0].Indexation, s.Groups[0].Rules[0].ExtraPayments = scheme.IndexNone, 0
+	pen := &census.PensionerCells{Count: make([]float64, (&census.PensionerCells{}).Len()), Pension: make([]float64, (&census.PensionerCells{}).Len())}
+	c := pen.Index(census.PensionSurvivor, actuarial.Female, 40)
+	pen.Count[c], pen.Pension[c] = n, n*a
+	s.Groups[0].Pensioners = pen
+	require.NoError(t, s.Validate())
+
+	p, err := projection.NewProjector(s)
+	require.NoError(t, err)
+	res, err := p.Run(nil, years)
+	require.NoError(t, err)
+	ti := census.PensionSurvivor.Index()
+	stay := (1 - q) * (1 - r)
+	for k, y := range res.Years {
+		f := math.Pow(stay, float64(k))
+		assert.InEpsilon(t, n*f, y.Pensioners[ti], tol, "in payment, year %d", k)
+		assert.InEpsilon(t, n*a*f*(1-q/2), y.Pensions[ti], tol, "paid, year %d", k)
+		assert.InEpsilon(t, n*f*(1-q)*r, y.PensionsEnded[ti], tol, "ended, year %d", k)
+	}
+
+	v, err := projection.NewSeriatim(s, years)
+	require.NoError(t, err)
+	got, err := v.ValuePension(projection.PensionRecord{Type: census.PensionSurvivor, Sex: actuarial.Female, Age: 40, Pension: a})
+	require.NoError(t, err)
+	want := 0.0
+	for k := range years {
+		want += math.Pow(1+i, -(float64(k)+0.5)) * a * math.Pow(stay, float64(k)) * (1 - q/2)
+	}
+	assert.InEpsilon(t, want, got.Pensions[ti], tol, "seriatim value")
 }

@@ -14,7 +14,7 @@ import (
 // pensions awarded during the year join.
 func (p *Projector) pensionersPass(g, t int, yr *YearResult, det *CellDetail) {
 	gc := &p.gc[g]
-	orphanEnd := p.law.Family.OrphanEnd
+	orphanEnd := gc.yr.OrphanEnd
 	deathBenefit := gc.yr.DeathBenefit
 	pbase := g * p.nP
 	pdbase := 0
@@ -34,6 +34,10 @@ func (p *Projector) pensionersPass(g, t int, yr *YearResult, det *CellDetail) {
 		var paid, deaths, ended float64
 		for sx := range actuarial.NumSexes {
 			qrow := &p.q[st][sx]
+			var rem []float64 // remarriage by age; nil: none
+			if typ == census.PensionSurvivor {
+				rem = p.law.Family.RemarryOf(sx)
+			}
 			cb := pbase + (ti*actuarial.NumSexes+sx)*nAges
 			k := cb / nAges
 			lo, hi := p.pLo[k], p.pHi[k]
@@ -83,11 +87,26 @@ func (p *Projector) pensionersPass(g, t int, yr *YearResult, det *CellDetail) {
 					det.Ended[pdbase+c] += surv
 				}
 			}
+			if rem != nil && lo <= top {
+				// Remarriages among the year's survivors, on the next
+				// 1 January: they end with the year.
+				for age := top; age >= lo; age-- {
+					c := cb + age
+					if n := p.pN[c]; n != 0 {
+						m := n * (1 - qrow[age]) * rem[age]
+						ended += m
+						if det != nil {
+							det.Ended[pdbase+c] += m
+						}
+					}
+				}
+				rem = rem[lo : top+1]
+			}
 			if lo <= top {
 				var moved bool
 				dn, da := p.dead.n[sx][:], p.dead.a[sx][:]
 				paid, deaths, moved = pensionRow(p.pN[cb+lo:cb+top+2], p.pA[cb+lo:cb+top+2], qrow[lo:top+1],
-					dn[lo:], da[lo:], ix, spouse, paid, deaths)
+					dn[lo:], da[lo:], rem, ix, spouse, paid, deaths)
 				if moved {
 					nlo, nhi = lo+1, max(nhi, top+1)
 				}
@@ -126,12 +145,13 @@ func (p *Projector) pensionersPass(g, t int, yr *YearResult, det *CellDetail) {
 // pensionRow pays, for the year, one strip of pension cells n, a (counts
 // and yearly amounts by age) at mortality q, from the oldest age down; adds
 // their deaths, and the pensions of those dying, to dn and da when spouse;
-// and moves the survivors, their pensions indexed by ix, up an age: n and a
-// hold one age more than q, dn and da at least as many as q (unused
-// without spouse). paid and deaths are the running sums of the
+// and moves the survivors, their pensions indexed by ix, up an age, but
+// for the share rem (by age as q; nil: none) that remarries: n and a hold
+// one age more than q, dn and da at least as many as q (unused without
+// spouse). paid and deaths are the running sums of the
 // pensions paid and the deaths, returned updated with whether any survivor
 // moved. Cells without pensioners are left alone.
-func pensionRow(n, a, q, dn, da []float64, ix float64, spouse bool, paid, deaths float64) (float64, float64, bool) {
+func pensionRow(n, a, q, dn, da, rem []float64, ix float64, spouse bool, paid, deaths float64) (float64, float64, bool) {
 	q = q[:len(n)-1]
 	a = a[:len(n)]
 	dn, da = dn[:len(q)], da[:len(q)]
@@ -154,6 +174,13 @@ func pensionRow(n, a, q, dn, da []float64, ix float64, spouse bool, paid, deaths
 		}
 		surv := nk - d
 		if surv <= 0 {
+			continue
+		}
+		if rem != nil {
+			stay := 1 - rem[k]
+			n1[k] += surv * stay
+			a1[k] += amt * (1 - qk) * stay * ix
+			moved = true
 			continue
 		}
 		n1[k] += surv

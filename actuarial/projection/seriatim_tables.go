@@ -163,14 +163,13 @@ func (v *Seriatim) annuities(g int) {
 	ann := make([]serAnn, (n+1)*census.NumPensionTypes*actuarial.NumSexes*serAges)
 	death := make([]serDeath, n*actuarial.NumSexes*serAges)
 	fam := &v.law.Family
-	end := fam.OrphanEnd
-	orphanEnd := serAges // orphans' pensions in payment stop at this age
-	if end > 0 {
-		orphanEnd = end
-	}
 	for t := n - 1; t >= 0; t-- {
 		yr := &v.yr[g*n+t]
 		d, x, ix := v.disc[t], yr.Extra, yr.Index
+		orphanEnd := serAges // orphans' pensions in payment stop at this age
+		if yr.OrphanEnd > 0 {
+			orphanEnd = yr.OrphanEnd
+		}
 		// Survivors' and orphans' pensions: paid, and indexed for the
 		// survivors; they leave nothing on death.
 		for _, typ := range [...]census.PensionType{census.PensionSurvivor, census.PensionOrphan} {
@@ -180,6 +179,10 @@ func (v *Seriatim) annuities(g int) {
 				stop = orphanEnd
 			}
 			for sx := range actuarial.NumSexes {
+				var rem []float64 // remarriage by age; nil: none
+				if typ == census.PensionSurvivor {
+					rem = fam.RemarryOf(sx)
+				}
 				for age := range serAges {
 					q := v.qAt(t, scheme.StatusSurvivor, sx, age)
 					pay := d * (1 - 0.5*q)
@@ -187,6 +190,9 @@ func (v *Seriatim) annuities(g int) {
 					if age < census.MaxCensusAge && age+1 < stop && q < 1 {
 						nx := &ann[annIndex(t+1, ti, sx, age+1)]
 						k := (1 - q) * ix
+						if rem != nil {
+							k = (1 - q) * (1 - rem[age]) * ix
+						}
 						a[annOwn] += k * nx[annOwn]
 						a[annExtra] += k * nx[annExtra]
 					}

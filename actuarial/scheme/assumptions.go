@@ -210,8 +210,15 @@ type Family struct {
 	OrphanAge [actuarial.NumSexes]actuarial.ByAge
 	// OrphanEndAge is the age at which an orphan's pension stops (18, or
 	// 25 for students); it is paid while the orphan is younger. Zero: no
-	// orphans' pensions even when Orphans is set.
+	// orphans' pensions even when Orphans is set. [Rules].OrphanEndAge,
+	// when set, overrides it.
 	OrphanEndAge int
+	// Remarriage[sex] is the probability that a widow or widower of that
+	// sex receiving a survivor's pension, of an age during the year and
+	// alive at its end, remarries and loses the pension on the next
+	// 1 January, in [0, 1]; zero: nobody remarries. Orphans' pensions are
+	// not affected.
+	Remarriage [actuarial.NumSexes]actuarial.ByAge
 }
 
 // Assumptions are the demographic and economic bases of a projection.
@@ -332,6 +339,11 @@ func (a *Assumptions) validate(start int) error {
 		}
 		if g := f.AgeGap[sx]; g < -census.MaxCensusAge || g > census.MaxCensusAge {
 			return &SchemeError{Field: fmt.Sprintf("Family.AgeGap[%v]", actuarial.SexAt(sx)), Value: fmt.Sprint(g), Err: actuarial.ErrRange}
+		}
+	}
+	for sx := range actuarial.NumSexes {
+		if err := validateByAge(a.Family.Remarriage[sx], fmt.Sprintf("Family.Remarriage[%v]", actuarial.SexAt(sx)), 0, 1); err != nil {
+			return err
 		}
 	}
 	if m := a.RetirementTiming; m < RatesByAge || m > RatesSinceEligibility {

@@ -248,7 +248,7 @@ func intp(v int) *int { return &v }
 
 func (e *encoder) rules(r *Rules) rulesDoc {
 	d := rulesDoc{From: r.From, Ceiling: e.limit(r.Ceiling), Retirement: e.formula(r.Retirement), Disability: e.formula(r.Disability),
-		SurvivorShare: r.SurvivorShare, OrphanShare: r.OrphanShare, RefundShare: r.RefundShare, ExtraPayments: r.ExtraPayments,
+		SurvivorShare: r.SurvivorShare, OrphanShare: r.OrphanShare, OrphanEndAge: r.OrphanEndAge, RefundShare: r.RefundShare, ExtraPayments: r.ExtraPayments,
 		IndexRate: schedDoc(r.IndexRate)}
 	if !r.Source.IsZero() {
 		s := sourceDoc(r.Source)
@@ -373,7 +373,7 @@ func (e *encoder) assumptions(a *Assumptions, opt *EncodeOptions) (*assumptionsD
 		for _, m := range []struct {
 			v   [actuarial.NumSexes]actuarial.ByAge
 			dst **bySexDoc[byAgeDoc]
-		}{{f.Married, &fd.Married}, {f.Orphans, &fd.Orphans}, {f.OrphanAge, &fd.OrphanAge}} {
+		}{{f.Married, &fd.Married}, {f.Orphans, &fd.Orphans}, {f.OrphanAge, &fd.OrphanAge}, {f.Remarriage, &fd.Remarriage}} {
 			if !reflect.DeepEqual(m.v, [actuarial.NumSexes]actuarial.ByAge{}) {
 				*m.dst = sexes(m.v, func(b actuarial.ByAge) *byAgeDoc {
 					if d := byAge(b); d != nil {

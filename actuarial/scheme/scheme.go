@@ -148,6 +148,11 @@ type Rules struct {
 	// OrphanShare is the share of that pension paid to each orphan, in
 	// [0, 1]; zero: no orphans' pensions.
 	OrphanShare float64
+	// OrphanEndAge, when set, is the age at which orphans' pensions stop
+	// under these rules, overriding Assumptions.Family.OrphanEndAge: the
+	// orphans' pensions awarded, and those in payment, in the years the
+	// rules are in force stop at it. Zero: the assumption's.
+	OrphanEndAge int
 	// RefundShare is the share of the member's own accumulated
 	// contributions (without interest, estimated as package projection's
 	// documentation, section "Timing", says) refunded on withdrawal,
@@ -297,6 +302,9 @@ func (r *Rules) validate(start int, plausible bool) error {
 				}
 			}
 		}
+	}
+	if e := r.OrphanEndAge; e < 0 || e > census.MaxCensusAge+1 {
+		return &SchemeError{Field: "OrphanEndAge", Value: fmt.Sprint(e), Err: actuarial.ErrRange}
 	}
 	for sx := range actuarial.NumSexes {
 		if a := r.CompulsoryAge[sx]; a < 0 || a > census.MaxCensusAge {

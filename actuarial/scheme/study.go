@@ -508,6 +508,10 @@ func (b *builder) rules(path string, d *rulesDoc, r *Rules) error {
 		return err
 	}
 	r.SurvivorShare, r.OrphanShare, r.RefundShare, r.ExtraPayments = d.SurvivorShare, d.OrphanShare, d.RefundShare, d.ExtraPayments
+	if d.OrphanEndAge < 0 || d.OrphanEndAge > census.MaxCensusAge+1 {
+		return b.fail(path+".orphan_end_age", d.OrphanEndAge, fmt.Errorf("%w: want 0..%d", actuarial.ErrRange, census.MaxCensusAge+1))
+	}
+	r.OrphanEndAge = d.OrphanEndAge
 	ix, err := b.enum(path+".indexation", d.Indexation, indexNames[:], true)
 	if err != nil {
 		return err
@@ -769,7 +773,7 @@ func (b *builder) assumptions(path string, d *assumptionsDoc, a *Assumptions) er
 			name string
 			d    *bySexDoc[byAgeDoc]
 			dst  *[actuarial.NumSexes]actuarial.ByAge
-		}{{"married", f.Married, &a.Family.Married}, {"orphans", f.Orphans, &a.Family.Orphans}, {"orphan_age", f.OrphanAge, &a.Family.OrphanAge}} {
+		}{{"married", f.Married, &a.Family.Married}, {"orphans", f.Orphans, &a.Family.Orphans}, {"orphan_age", f.OrphanAge, &a.Family.OrphanAge}, {"remarriage", f.Remarriage, &a.Family.Remarriage}} {
 			if m.d == nil {
 				continue
 			}

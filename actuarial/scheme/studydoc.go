@@ -119,6 +119,7 @@ type rulesDoc struct {
 	Disability       *formulaDoc     `json:"disability,omitempty"`
 	SurvivorShare    float64         `json:"survivor_share,omitempty"`
 	OrphanShare      float64         `json:"orphan_share,omitempty"`
+	OrphanEndAge     int             `json:"orphan_end_age,omitempty"`
 	RefundShare      float64         `json:"refund_share,omitempty"`
 	ExtraPayments    float64         `json:"extra_payments,omitempty"`
 	Indexation       string          `json:"indexation,omitempty"`
@@ -310,4 +311,5 @@ type familyDoc struct {
 	Orphans      *bySexDoc[byAgeDoc] `json:"orphans,omitempty"`
 	OrphanAge    *bySexDoc[byAgeDoc] `json:"orphan_age,omitempty"`
 	OrphanEndAge int                 `json:"orphan_end_age,omitempty"`
+	Remarriage   *bySexDoc[byAgeDoc] `json:"remarriage,omitempty"`
 }

@@ -134,6 +134,10 @@ type Year struct {
 	Survivor     float64 // SurvivorShare
 	Orphan       float64 // OrphanShare
 	DeathBenefit bool    // deaths leave survivors' or orphans' pensions
+	// OrphanEnd is the age at which orphans' pensions end in the year:
+	// Rules.OrphanEndAge, or Assumptions.Family.OrphanEndAge when that is
+	// 0; 0: no orphans' pensions.
+	OrphanEnd int
 }
 
 // Year sets yr to the rules of group g in force in calendar year y when
@@ -150,7 +154,11 @@ func (l *Law) Year(yr *Year, g, y int, unit float64) {
 	yr.Ceiling, yr.RetCap, yr.RetFloor, yr.DisCap, yr.DisFloor = Limits(r, unit)
 	yr.Extra, yr.Refund = r.ExtraPayments, r.RefundShare
 	yr.Survivor, yr.Orphan = r.SurvivorShare, r.OrphanShare
-	yr.DeathBenefit = r.SurvivorShare > 0 || (r.OrphanShare > 0 && l.Family.OrphanEnd > 0)
+	yr.OrphanEnd = l.Family.OrphanEnd
+	if r.OrphanEndAge > 0 {
+		yr.OrphanEnd = r.OrphanEndAge
+	}
+	yr.DeathBenefit = r.SurvivorShare > 0 || (r.OrphanShare > 0 && yr.OrphanEnd > 0)
 	next := grp.RulesAt(y + 1)
 	yr.Index = 1
 	switch next.Indexation {
