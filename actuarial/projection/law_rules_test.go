@@ -50,6 +50,15 @@ var lawVariants = []struct {
 		s.Assumptions.Family.Remarriage = [actuarial.NumSexes]actuarial.ByAge{rem, {MinAge: 25, Values: []float64{0.1, 0.05, 0}}}
 		s.Groups[0].Rules[1].OrphanEndAge = 25
 	}},
+	{"survivor's share by duration", func(s *scheme.Scheme) {
+		// The 2022 ISSTEY law: 100% for 6 years, then 50%; the later
+		// rules of group 0 add a third step.
+		eachRules(s, func(r *scheme.Rules) {
+			r.SurvivorShare, r.SurvivorSteps = 1, []scheme.ShareStep{{Years: 6, Share: 0.5}}
+		})
+		s.Groups[0].Rules[1].SurvivorSteps = []scheme.ShareStep{{Years: 3, Share: 0.8}, {Years: 10, Share: 0.4}}
+		s.Assumptions.Family.Remarriage[actuarial.Female.Index()] = actuarial.ByAge{MinAge: 20, Values: []float64{0.05, 0.03, 0.01, 0}}
+	}},
 }
 
 func eachRules(s *scheme.Scheme, f func(r *scheme.Rules)) {
@@ -147,5 +156,68 @@ func TestRemarriageDecay(t *testing.T) {
 	for k := range years {
 		want += math.Pow(1+i, -(float64(k)+0.5)) * a * math.Pow(stay, float64(k)) * (1 - q/2)
 	}
+	assert.InEpsilon(t, want, got.Pensions[ti], tol, "seriatim value")
+}
+
+// TestSurvivorShareByDuration values by hand the survivors' pensions of
+// women pensioners who all die in the first year (q = 1) under the 2022
+// ISSTEY rule, 100% of the pension for 6 years from the award, then 50%:
+// their widowers, married with probability M, are paid half a year of
+// A·M in year 0 (deaths at mid-year) and, in year k ≥ 1,
+// A·M·f(k−1)·((1−q)(1−r))^(k−1)·(1 − q/2), with f(d) = 1 for d < 6 and
+// ½ after, q and r the widowers' mortality and remarriage. The seriatim
+// value of one such pensioner is the same flows discounted mid-year.
+func TestSurvivorShareByDuration(t *testing.T) {
+	const (
+		q, r, i = 0.02, 0.03, 0.045
+		married = 0.7
+		n, a    = 100.0, 24000.0
+		years   = 30
+		tol     = 1e-12 // relative: products and sums of 30 terms
+	)
+	s := actuarialtest.ReferenceScheme(t, 65)
+	s.Groups[0].Actives = nil
+	s.Assumptions.Entrants = scheme.Entrants{}
+	s.Assumptions.Return = actuarial.Constant(i)
+	s.Assumptions.Mortality[scheme.StatusRetired] = [actuarial.NumSexes]scheme.YearTable{flatQ(1), flatQ(1)}
+	s.Assumptions.Mortality[scheme.StatusSurvivor] = [actuarial.NumSexes]scheme.YearTable{flatQ(q), flatQ(q)}
+	fam := &s.Assumptions.Family
+	fam.Married[actuarial.Female.Index()] = actuarial.ByAge{Values: []float64{married}}
+	fam.Orphans = [actuarial.NumSexes]actuarial.ByAge{}
+	fam.Remarriage[actuarial.Male.Index()] = actuarial.ByAge{Values: []float64{r}}
+	rl := &s.Groups[0].Rules[0]
+	rl.Indexation, rl.ExtraPayments = scheme.IndexNone, 0
+	rl.SurvivorShare, rl.SurvivorSteps = 1, []scheme.ShareStep{{Years: 6, Share: 0.5}}
+	pen := &census.PensionerCells{Count: make([]float64, (&census.PensionerCells{}).Len()), Pension: make([]float64, (&census.PensionerCells{}).Len())}
+	c := pen.Index(census.PensionOldAge, actuarial.Female, 60)
+	pen.Count[c], pen.Pension[c] = n, n*a
+	s.Groups[0].Pensioners = pen
+	require.NoError(t, s.Validate())
+
+	flow := func(k int) float64 { // survivors' pensions paid in year k, per unit of A = n·a
+		if k == 0 {
+			return 0.5 * married
+		}
+		f := 1.0
+		if k-1 >= 6 {
+			f = 0.5
+		}
+		return married * f * math.Pow((1-q)*(1-r), float64(k-1)) * (1 - q/2)
+	}
+	p, err := projection.NewProjector(s)
+	require.NoError(t, err)
+	res, err := p.Run(nil, years)
+	require.NoError(t, err)
+	ti := census.PensionSurvivor.Index()
+	want := 0.0
+	for k, y := range res.Years {
+		assert.InEpsilon(t, n*a*flow(k), y.Pensions[ti], tol, "paid, year %d", k)
+		want += math.Pow(1+i, -(float64(k)+0.5)) * a * flow(k)
+	}
+
+	v, err := projection.NewSeriatim(s, years)
+	require.NoError(t, err)
+	got, err := v.ValuePension(projection.PensionRecord{Type: census.PensionOldAge, Sex: actuarial.Female, Age: 60, Pension: a})
+	require.NoError(t, err)
 	assert.InEpsilon(t, want, got.Pensions[ti], tol, "seriatim value")
 }

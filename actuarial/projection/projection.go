@@ -90,7 +90,11 @@ type pastSalaries struct {
 // groupCache holds what a group's rules give, recomputed only when the
 // rules in force (or the wage growth they depend on) change.
 type groupCache struct {
-	exits *rules.Exits // the exits the factors belong to; nil: none yet
+	// vint are the survivors' pensions in payment whose share still
+	// changes with the years since the award (Rules.SurvivorSteps), one
+	// per award year; vpool holds spent ones for reuse.
+	vint, vpool []*survVintage
+	exits       *rules.Exits // the exits the factors belong to; nil: none yet
 	w     float64      // the wage growth the reference ratios use
 
 	retKind   []rules.Exit // by active cell
@@ -229,6 +233,11 @@ func (p *Projector) reset() {
 	clear(p.pA)
 	clear(p.wN)
 	clear(p.wA)
+	for gi := range p.gc {
+		gc := &p.gc[gi]
+		gc.vpool = append(gc.vpool, gc.vint...)
+		gc.vint = gc.vint[:0]
+	}
 	for k := range p.pLo {
 		p.pLo[k], p.pHi[k], p.wLo[k], p.wHi[k] = nAges, -1, nAges, -1
 	}

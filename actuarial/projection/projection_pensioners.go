@@ -22,6 +22,10 @@ func (p *Projector) pensionersPass(g, t int, yr *YearResult, det *CellDetail) {
 		pdbase = t * p.nG * p.nP
 	}
 	ix := gc.yr.Index
+	y := p.s.StartYear + t
+	if len(gc.vint) > 0 {
+		p.survivorSteps(g, y)
+	}
 	dLo, dHi := &p.dead.lo, &p.dead.hi // the ages in p.dead, from the actives on
 	for ti := range census.NumPensionTypes {
 		typ := census.PensionTypeAt(ti)
@@ -118,8 +122,15 @@ func (p *Projector) pensionersPass(g, t int, yr *YearResult, det *CellDetail) {
 		yr.PensionsEnded[ti] += ended
 		gc.paid += paid
 	}
+	if len(gc.vint) > 0 {
+		p.survivorAge(g, ix)
+	}
 	if deathBenefit {
 		p.award(g, yr, det, pdbase)
+		if gc.yr.SurvivorSpan > 0 {
+			sb := pbase + idxSurvivor*actuarial.NumSexes*nAges
+			p.survivorAward(g, y+1, p.wA[sb:sb+actuarial.NumSexes*nAges], ix)
+		}
 	}
 	for k := pbase / nAges; k < (pbase+p.nP)/nAges; k++ {
 		lo, hi := p.wLo[k], p.wHi[k]

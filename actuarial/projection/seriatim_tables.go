@@ -151,6 +151,66 @@ func (v *Seriatim) groupYears(g int, unit []float64, ratios map[serRatioKey][]fl
 	}
 }
 
+// steppedSurvivors returns, by sex index·serAges + age, the value at t+1
+// of a survivor's pension of 1 a year awarded on 1 January of year t+1
+// under the rules of year t, whose share changes with the years since the
+// award ([rules.Year.SurvivorFactor]): the survivors' annuity ann of the
+// years from t+1+SurvivorSpan on, times the last factor, and before that
+// each year's payment times its factor. w holds two buffers, reused.
+func (v *Seriatim) steppedSurvivors(g, t int, ann []serAnn, w *[2][]serAnn) []serAnn {
+	n := v.years
+	yr := &v.yr[g*n+t]
+	span := yr.SurvivorSpan
+	for k := range w {
+		if w[k] == nil {
+			w[k] = make([]serAnn, actuarial.NumSexes*serAges)
+		}
+	}
+	ti := census.PensionSurvivor.Index()
+	next, cur := w[0], w[1]
+	// next: the value in year s = t+1+span, from which the last factor holds.
+	s := t + 1 + span
+	f := yr.SurvivorFactor(span)
+	for sx := range actuarial.NumSexes {
+		for age := range serAges {
+			var a serAnn
+			if s < n {
+				nx := &ann[annIndex(s, ti, sx, age)]
+				a[annOwn], a[annExtra] = f*nx[annOwn], f*nx[annExtra]
+			}
+			next[sx*serAges+age] = a
+		}
+	}
+	for d := span - 1; d >= 0; d-- {
+		s := t + 1 + d
+		f := yr.SurvivorFactor(d)
+		for sx := range actuarial.NumSexes {
+			rem := v.law.Family.RemarryOf(sx)
+			for age := range serAges {
+				var a serAnn
+				if s < n {
+					ys := &v.yr[g*n+s]
+					q := v.qAt(s, scheme.StatusSurvivor, sx, age)
+					pay := v.disc[s] * (1 - 0.5*q)
+					a[annOwn], a[annExtra] = f*pay, f*ys.Extra*pay
+					if age < census.MaxCensusAge && q < 1 {
+						nx := &next[sx*serAges+age+1]
+						k := (1 - q) * ys.Index
+						if rem != nil {
+							k = (1 - q) * (1 - rem[age]) * ys.Index
+						}
+						a[annOwn] += k * nx[annOwn]
+						a[annExtra] += k * nx[annExtra]
+					}
+				}
+				cur[sx*serAges+age] = a
+			}
+		}
+		next, cur = cur, next
+	}
+	return next
+}
+
 // annIndex is the index of a pension in ann[g].
 func annIndex(t, ti, sx, age int) int {
 	return ((t*census.NumPensionTypes+ti)*actuarial.NumSexes+sx)*serAges + age
@@ -163,6 +223,7 @@ func (v *Seriatim) annuities(g int) {
 	ann := make([]serAnn, (n+1)*census.NumPensionTypes*actuarial.NumSexes*serAges)
 	death := make([]serDeath, n*actuarial.NumSexes*serAges)
 	fam := &v.law.Family
+	var w [2][]serAnn // the buffers of steppedSurvivors
 	for t := n - 1; t >= 0; t-- {
 		yr := &v.yr[g*n+t]
 		d, x, ix := v.disc[t], yr.Extra, yr.Index
@@ -201,6 +262,10 @@ func (v *Seriatim) annuities(g int) {
 			}
 		}
 		// What a death leaves, per unit of the deceased's pension.
+		var stepped []serAnn // survivors' pensions awarded on t+1 whose share changes; nil: none
+		if yr.DeathBenefit && yr.SurvivorSpan > 0 {
+			stepped = v.steppedSurvivors(g, t, ann, &w)
+		}
 		if yr.DeathBenefit {
 			for sx := range actuarial.NumSexes {
 				for age := range serAges {
@@ -208,6 +273,9 @@ func (v *Seriatim) annuities(g int) {
 					if mar, amt, ssx, sage := fam.SpouseOf(&yr.Year, sx, age); mar > 0 {
 						half := 0.5 * amt * d
 						nx := &ann[annIndex(t+1, census.PensionSurvivor.Index(), ssx, sage)]
+						if stepped != nil {
+							nx = &stepped[ssx*serAges+sage]
+						}
 						dv[deathSurv] += half + amt*ix*nx[annOwn]
 						dv[deathExtra] += x*half + amt*ix*nx[annExtra]
 					}

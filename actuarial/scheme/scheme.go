@@ -145,6 +145,16 @@ type Rules struct {
 	// the disability pension for a death in service) paid to a surviving
 	// spouse, in [0, 1]; zero: no survivor's pension.
 	SurvivorShare float64
+	// SurvivorSteps change the survivor's share with the years since the
+	// award ("100% for 6 years, then 50%", the 2022 ISSTEY law, is
+	// SurvivorShare 1 and {{Years: 6, Share: 0.5}}): from the Years-th
+	// 1 January after the one on which the pension was awarded, the
+	// survivor receives Share of the deceased's pension instead (see
+	// [ShareStep]). The steps of the rules in force in the year of the
+	// death govern the pension for life. Survivors' pensions in payment on
+	// the census date, whose awards are not known, keep their amounts.
+	// Nil: SurvivorShare for life.
+	SurvivorSteps []ShareStep
 	// OrphanShare is the share of that pension paid to each orphan, in
 	// [0, 1]; zero: no orphans' pensions.
 	OrphanShare float64
@@ -170,6 +180,30 @@ type Rules struct {
 	// Source is the legal text these rules come from, for reports; zero:
 	// not cited. It does not change a projection.
 	Source Source
+}
+
+// ShareStep is a share that applies from a duration on: Years whole years
+// after the award (the 1 January following a death), in increasing Years
+// ≥ 1; Share is a fraction of the deceased's pension in [0, 1]: the
+// survivor then receives Share / SurvivorShare times the pension he would
+// have received at SurvivorShare, indexation included.
+type ShareStep struct {
+	Years int     // years since the award, ≥ 1
+	Share float64 // the share from then on, in [0, 1]
+}
+
+// SurvivorShareAt returns the survivor's share d whole years after the
+// award: SurvivorShare before the first step, then the Share of the last
+// step with Years ≤ d.
+func (r *Rules) SurvivorShareAt(d int) float64 {
+	s := r.SurvivorShare
+	for _, st := range r.SurvivorSteps {
+		if st.Years > d {
+			break
+		}
+		s = st.Share
+	}
+	return s
 }
 
 // SexRules are the parts of a retirement pension's law that may differ by
@@ -301,6 +335,15 @@ func (r *Rules) validate(start int, plausible bool) error {
 						Value: fmt.Sprintf("%d..%d", cond.FromCohort, cond.ToCohort), Err: fmt.Errorf("%w: want birth years 0 ≤ FromCohort ≤ ToCohort (0: no bound)", actuarial.ErrRange)}
 				}
 			}
+		}
+	}
+	for i, st := range r.SurvivorSteps {
+		name := fmt.Sprintf("SurvivorSteps[%d]", i)
+		if st.Years < 1 || (i > 0 && st.Years <= r.SurvivorSteps[i-1].Years) {
+			return &SchemeError{Field: name + ".Years", Value: fmt.Sprint(st.Years), Err: fmt.Errorf("%w: want years ≥ 1, increasing", ErrOrder)}
+		}
+		if v := st.Share; math.IsNaN(v) || v < 0 || v > 1 {
+			return &SchemeError{Field: name + ".Share", Value: fmt.Sprint(v), Err: actuarial.ErrRate}
 		}
 	}
 	if e := r.OrphanEndAge; e < 0 || e > census.MaxCensusAge+1 {

@@ -134,6 +134,11 @@ type Year struct {
 	Survivor     float64 // SurvivorShare
 	Orphan       float64 // OrphanShare
 	DeathBenefit bool    // deaths leave survivors' or orphans' pensions
+	// SurvivorSpan is the Years of the last of Rules.SurvivorSteps: the
+	// survivors' pensions awarded for the year's deaths change share for
+	// SurvivorSpan years after the award (see [Year.SurvivorFactor]); 0:
+	// never.
+	SurvivorSpan int
 	// OrphanEnd is the age at which orphans' pensions end in the year:
 	// Rules.OrphanEndAge, or Assumptions.Family.OrphanEndAge when that is
 	// 0; 0: no orphans' pensions.
@@ -154,6 +159,10 @@ func (l *Law) Year(yr *Year, g, y int, unit float64) {
 	yr.Ceiling, yr.RetCap, yr.RetFloor, yr.DisCap, yr.DisFloor = Limits(r, unit)
 	yr.Extra, yr.Refund = r.ExtraPayments, r.RefundShare
 	yr.Survivor, yr.Orphan = r.SurvivorShare, r.OrphanShare
+	yr.SurvivorSpan = 0
+	if n := len(r.SurvivorSteps); n > 0 && r.SurvivorShare > 0 {
+		yr.SurvivorSpan = r.SurvivorSteps[n-1].Years
+	}
 	yr.OrphanEnd = l.Family.OrphanEnd
 	if r.OrphanEndAge > 0 {
 		yr.OrphanEnd = r.OrphanEndAge
@@ -171,6 +180,19 @@ func (l *Law) Year(yr *Year, g, y int, unit float64) {
 	case scheme.IndexFixed:
 		yr.Index += next.IndexRate.At(y + 1)
 	}
+}
+
+// SurvivorFactor is the survivor's pension d whole years after its award
+// (the 1 January after the death) per unit of the pension awarded, under
+// the rules of the year of the death: SurvivorShareAt(d) / SurvivorShare,
+// indexation apart. Engines award a survivor's pension at Survivor times
+// the deceased's and, on the 1 January that starts each year d ≤
+// SurvivorSpan of payment, move it from factor(d−1) to factor(d).
+func (yr *Year) SurvivorFactor(d int) float64 {
+	if yr.SurvivorSpan == 0 || d <= 0 {
+		return 1
+	}
+	return yr.Rules.SurvivorShareAt(d) / yr.Rules.SurvivorShare
 }
 
 // Limits returns the ceiling and the caps and floors of retirement and
