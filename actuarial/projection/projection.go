@@ -95,7 +95,7 @@ type groupCache struct {
 	// per award year; vpool holds spent ones for reuse.
 	vint, vpool []*survVintage
 	exits       *rules.Exits // the exits the factors belong to; nil: none yet
-	w     float64      // the wage growth the reference ratios use
+	w           float64      // the wage growth the reference ratios use
 
 	retKind   []rules.Exit // by active cell
 	retRate   []float64    // by active cell: probability of retiring on 1 January
