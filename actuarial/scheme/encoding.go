@@ -272,6 +272,9 @@ func (e *encoder) rules(r *Rules) rulesDoc {
 		}
 		d.Eligibility = ed
 	}
+	for _, st := range r.SurvivorSteps {
+		d.SurvivorSteps = append(d.SurvivorSteps, shareStepDoc(st))
+	}
 	if !reflect.DeepEqual(r.BySex, [actuarial.NumSexes]SexRules{}) {
 		d.BySex = &sexRulesByDoc{}
 		for sx, dst := range [actuarial.NumSexes]**sexRulesDoc{&d.BySex.Male, &d.BySex.Female} {

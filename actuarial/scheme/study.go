@@ -512,6 +512,16 @@ func (b *builder) rules(path string, d *rulesDoc, r *Rules) error {
 		return b.fail(path+".orphan_end_age", d.OrphanEndAge, fmt.Errorf("%w: want 0..%d", actuarial.ErrRange, census.MaxCensusAge+1))
 	}
 	r.OrphanEndAge = d.OrphanEndAge
+	for i, st := range d.SurvivorSteps {
+		sub := fmt.Sprintf("%s.survivor_steps[%d]", path, i)
+		if st.Years < 1 || (i > 0 && st.Years <= d.SurvivorSteps[i-1].Years) {
+			return b.fail(sub+".years", st.Years, fmt.Errorf("%w: want years ≥ 1, increasing", ErrOrder))
+		}
+		if st.Share < 0 || st.Share > 1 {
+			return b.fail(sub+".share", st.Share, fmt.Errorf("%w: want a fraction in [0, 1]", actuarial.ErrRate))
+		}
+		r.SurvivorSteps = append(r.SurvivorSteps, ShareStep(st))
+	}
 	ix, err := b.enum(path+".indexation", d.Indexation, indexNames[:], true)
 	if err != nil {
 		return err

@@ -118,12 +118,18 @@ type rulesDoc struct {
 	CompulsoryAge    *bySexDoc[int]  `json:"compulsory_age,omitempty"`
 	Disability       *formulaDoc     `json:"disability,omitempty"`
 	SurvivorShare    float64         `json:"survivor_share,omitempty"`
+	SurvivorSteps    []shareStepDoc  `json:"survivor_steps,omitempty"`
 	OrphanShare      float64         `json:"orphan_share,omitempty"`
 	OrphanEndAge     int             `json:"orphan_end_age,omitempty"`
 	RefundShare      float64         `json:"refund_share,omitempty"`
 	ExtraPayments    float64         `json:"extra_payments,omitempty"`
 	Indexation       string          `json:"indexation,omitempty"`
 	IndexRate        *scheduleDoc    `json:"index_rate,omitempty"`
+}
+
+type shareStepDoc struct {
+	Years int     `json:"years"`
+	Share float64 `json:"share"`
 }
 
 // sexRulesByDoc are the rules' overrides for each sex.
