@@ -221,3 +221,75 @@ func TestSurvivorShareByDuration(t *testing.T) {
 	require.NoError(t, err)
 	assert.InEpsilon(t, want, got.Pensions[ti], tol, "seriatim value")
 }
+
+// BenchmarkProjectLawRules is BenchmarkProjectReference under every rule
+// of lawVariants at once (the law by sex, service by cohort, rates since
+// eligibility, remarriage, orphans' end age and the survivor's share by
+// duration): the cost of the rules, and that a run still allocates
+// nothing once the Projector and its Result exist.
+func BenchmarkProjectLawRules(b *testing.B) {
+	s := actuarialtest.ReferenceScheme(b, 65)
+	s.Groups[0].Rules = append(s.Groups[0].Rules, actuarialtest.Rules(2030))
+	for _, c := range lawVariants {
+		c.edit(s)
+	}
+	p, err := projection.NewProjector(s)
+	if err != nil {
+		b.Fatal(err)
+	}
+	res, err := p.Run(nil, 100)
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.ReportAllocs()
+	b.ResetTimer()
+	for range b.N {
+		if _, err := p.Run(res, 100); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+// TestOrphanEndAgeByRule checks Rules.OrphanEndAge against its
+// definition: orphans aged 17 on the census date, mortality q, the family
+// assumption ending orphans' pensions at 18 and the rules at 21 from the
+// start: n·(1−q)^k are in payment in years k = 0..3 (ages 17–20), none
+// from year 4, in the projection and in the seriatim value.
+func TestOrphanEndAgeByRule(t *testing.T) {
+	const (
+		q, i = 0.01, 0.045
+		n, a = 10.0, 6000.0
+		tol  = 1e-12 // relative: a few products
+	)
+	s := actuarialtest.ReferenceScheme(t, 65)
+	s.Groups[0].Actives = nil
+	s.Assumptions.Entrants = scheme.Entrants{}
+	s.Assumptions.Return = actuarial.Constant(i)
+	s.Assumptions.Mortality[scheme.StatusSurvivor] = [actuarial.NumSexes]scheme.YearTable{flatQ(q), flatQ(q)}
+	rl := &s.Groups[0].Rules[0]
+	rl.Indexation, rl.ExtraPayments, rl.OrphanEndAge = scheme.IndexNone, 0, 21
+	pen := &census.PensionerCells{Count: make([]float64, (&census.PensionerCells{}).Len()), Pension: make([]float64, (&census.PensionerCells{}).Len())}
+	c := pen.Index(census.PensionOrphan, actuarial.Male, 17)
+	pen.Count[c], pen.Pension[c] = n, n*a
+	s.Groups[0].Pensioners = pen
+	require.NoError(t, s.Validate())
+	p, err := projection.NewProjector(s)
+	require.NoError(t, err)
+	res, err := p.Run(nil, 8)
+	require.NoError(t, err)
+	ti := census.PensionOrphan.Index()
+	want := 0.0
+	for k, y := range res.Years {
+		if k <= 3 {
+			assert.InEpsilon(t, n*math.Pow(1-q, float64(k)), y.Pensioners[ti], tol, "year %d", k)
+			want += math.Pow(1+i, -(float64(k)+0.5)) * a * math.Pow(1-q, float64(k)) * (1 - q/2)
+		} else {
+			assert.Zero(t, y.Pensioners[ti], "year %d", k)
+		}
+	}
+	v, err := projection.NewSeriatim(s, 8)
+	require.NoError(t, err)
+	got, err := v.ValuePension(projection.PensionRecord{Type: census.PensionOrphan, Sex: actuarial.Male, Age: 17, Pension: a})
+	require.NoError(t, err)
+	assert.InEpsilon(t, want, got.Pensions[ti], tol, "seriatim value")
+}
