@@ -181,6 +181,7 @@ func TestApplyStrict(t *testing.T) {
 		{"survivor steps out of order", nil, reform.SurvivorSteps{Year: 2027, Steps: []scheme.ShareStep{{Years: 6, Share: 0.5}, {Years: 3, Share: 0.4}}}, "", reform.ErrInvalid},
 		{"orphans' end age above the ages", nil, reform.OrphanEndAge{Year: 2027, Age: 200}, "", reform.ErrInvalid},
 		{"orphans' end age unchanged", nil, reform.OrphanEndAge{Year: 2027, Age: 18}, "", reform.ErrNoEffect},
+		{"remarriage without remarriages", nil, reform.RemarriageRule{Year: 2027, Keep: true}, "", reform.ErrNoEffect},
 		{"fixed rate without fixed rule", nil, reform.Indexation{Year: 2027, Rule: scheme.IndexWages, Rate: actuarial.Constant(0.01)}, "", reform.ErrInvalid},
 		{"nil edit", nil, reform.RulesEdit{Year: 2027, Label: "nil"}, "", reform.ErrInvalid},
 		{"share above 1", nil, reform.SurvivorShare{Year: 2027, Share: 1.2}, "", reform.ErrInvalid},
@@ -401,7 +402,8 @@ func TestLawChanges(t *testing.T) {
 		reform.RetirementBySex{Year: 2027, Sex: actuarial.Female, Accrual: women, ReferenceYears: 3},
 		reform.SurvivorSteps{Year: 2028, Share: 1, Steps: steps},
 		reform.OrphanEndAge{Year: 2029, Age: 25},
-	}}.Apply(actuarialtest.ReferenceScheme(t, 0))
+		reform.RemarriageRule{Year: 2030, Keep: true},
+	}}.Apply(remarrying(t))
 	require.NoError(t, err)
 	require.NoError(t, s.Validate())
 	g := &s.Groups[0]
@@ -416,6 +418,15 @@ func TestLawChanges(t *testing.T) {
 	assert.Equal(t, 1.0, g.RulesAt(2040).SurvivorShareAt(5))
 	assert.Zero(t, g.RulesAt(2028).OrphanEndAge)
 	assert.Equal(t, 25, g.RulesAt(2029).OrphanEndAge)
+	assert.False(t, g.RulesAt(2029).KeepOnRemarriage)
+	assert.True(t, g.RulesAt(2030).KeepOnRemarriage)
+}
+
+// remarrying is the reference scheme with remarriage rates.
+func remarrying(t *testing.T) *scheme.Scheme {
+	s := actuarialtest.ReferenceScheme(t, 0)
+	s.Assumptions.Family.Remarriage[actuarial.Female.Index()] = actuarial.ByAge{MinAge: 20, Values: []float64{0.05, 0}}
+	return s
 }
 
 // TestApplyErrorsAreStable checks that an error leaves no half-applied

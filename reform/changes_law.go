@@ -1,5 +1,6 @@
 // Changes of the rules the laws use: the retirement law by sex, the
-// survivor's share by years since the award, and orphans' end age.
+// survivor's share by years since the award, the loss of a survivor's
+// pension on remarriage, and orphans' end age.
 
 package reform
 
@@ -195,6 +196,43 @@ func (c OrphanEndAge) edit(s *scheme.Scheme, rules []scheme.Rules) ([]scheme.Rul
 	return editFrom(rules, []int{c.Year}, func(r *scheme.Rules, _, _ int) (bool, error) {
 		changed := r.OrphanShare > 0 && end(r.OrphanEndAge) != end(c.Age)
 		r.OrphanEndAge = c.Age
+		return changed, nil
+	})
+}
+
+// RemarriageRule says whether survivors' pensions in payment are lost on
+// remarriage, from Year on ([scheme.Rules] KeepOnRemarriage): Keep false
+// (the zero value) ends a widow(er)'s pension on remarriage, at the rates
+// of Assumptions.Family.Remarriage; Keep true keeps it.
+type RemarriageRule struct {
+	Year   int      // calendar year it takes effect, on 1 January
+	Groups []string // base group names; nil: every group
+	Who    Who      // members reached; zero: everyone
+
+	Keep bool // keep the pension on remarriage
+}
+
+func (c RemarriageRule) scope() scope { return scope{c.Year, c.Groups, c.Who} }
+
+func (c RemarriageRule) String() string {
+	if c.Keep {
+		return fmt.Sprintf("survivor's pension kept on remarriage from %d", c.Year) + c.scope().String()
+	}
+	return fmt.Sprintf("survivor's pension lost on remarriage from %d", c.Year) + c.scope().String()
+}
+
+func (c RemarriageRule) validate() error { return nil }
+
+func (c RemarriageRule) edit(s *scheme.Scheme, rules []scheme.Rules) ([]scheme.Rules, bool, error) {
+	remarry := false
+	for sx := range actuarial.NumSexes {
+		for _, v := range s.Assumptions.Family.Remarriage[sx].Values {
+			remarry = remarry || v > 0
+		}
+	}
+	return editFrom(rules, []int{c.Year}, func(r *scheme.Rules, _, _ int) (bool, error) {
+		changed := remarry && r.KeepOnRemarriage != c.Keep
+		r.KeepOnRemarriage = c.Keep
 		return changed, nil
 	})
 }

@@ -6,7 +6,8 @@
 // cohort), [AccrualTable], [ReferencePeriod], [PensionCap], [PensionFloor],
 // [Indexation], [SurvivorShare], [SurvivorSteps] (the survivor's share by
 // years since the award), [RetirementBySex] (the accrual table, reference
-// period and early reduction of one sex), [OrphanEndAge], or [RulesEdit]
+// period and early reduction of one sex), [RemarriageRule],
+// [OrphanEndAge], or [RulesEdit]
 // for anything else —
 // effective from a calendar year, for some or all member groups, and for the
 // members a transition rule ([Who]) selects: everyone, new entrants only, or

@@ -49,6 +49,7 @@ var lawVariants = []struct {
 		rem := actuarial.ByAge{MinAge: 20, Values: []float64{0.08, 0.06, 0.05, 0.04, 0.03, 0.02, 0.01, 0.005, 0}}
 		s.Assumptions.Family.Remarriage = [actuarial.NumSexes]actuarial.ByAge{rem, {MinAge: 25, Values: []float64{0.1, 0.05, 0}}}
 		s.Groups[0].Rules[1].OrphanEndAge = 25
+		s.Groups[1].Rules[0].KeepOnRemarriage = true
 	}},
 	{"survivor's share by duration", func(s *scheme.Scheme) {
 		// The 2022 ISSTEY law: 100% for 6 years, then 50%; the later
@@ -114,49 +115,57 @@ func (flatQ) MinAge() int          { return 0 }
 // A·((1−q)(1−r))^k·(1 − q/2) (deaths at mid-year) and ends
 // n·((1−q)(1−r))^k·(1−q)·r pensions by remarriage; the seriatim value of
 // one widow is Σ_k v^(k+½)·a·((1−q)(1−r))^k·(1 − q/2) at the fund's return
-// i (v = 1/(1+i)).
+// i (v = 1/(1+i)). Under rules that keep the pension on remarriage, r
+// is 0 in all of these.
 func TestRemarriageDecay(t *testing.T) {
 	const (
-		q, r, i = 0.01, 0.05, 0.045
-		n, a    = 1000.0, 12000.0
-		years   = 30
-		tol     = 1e-12 // relative: products and sums of 30 terms
+		q, i  = 0.01, 0.045
+		n, a  = 1000.0, 12000.0
+		years = 30
+		tol   = 1e-12 // relative: products and sums of 30 terms
 	)
-	s := actuarialtest.ReferenceScheme(t, 65)
-	s.Groups[0].Actives = nil
-	s.Assumptions.Entrants = scheme.Entrants{}
-	s.Assumptions.Return = actuarial.Constant(i)
-	s.Assumptions.Mortality[scheme.StatusSurvivor] = [actuarial.NumSexes]scheme.YearTable{flatQ(q), flatQ(q)}
-	s.Assumptions.Family.Remarriage[actuarial.Female.Index()] = actuarial.ByAge{Values: []float64{r}}
-	s.Groups[0].Rules[0].Indexation, s.Groups[0].Rules[0].ExtraPayments = scheme.IndexNone, 0
-	pen := &census.PensionerCells{Count: make([]float64, (&census.PensionerCells{}).Len()), Pension: make([]float64, (&census.PensionerCells{}).Len())}
-	c := pen.Index(census.PensionSurvivor, actuarial.Female, 40)
-	pen.Count[c], pen.Pension[c] = n, n*a
-	s.Groups[0].Pensioners = pen
-	require.NoError(t, s.Validate())
+	for _, keep := range []bool{false, true} {
+		r := 0.05
+		s := actuarialtest.ReferenceScheme(t, 65)
+		s.Groups[0].Actives = nil
+		s.Assumptions.Entrants = scheme.Entrants{}
+		s.Assumptions.Return = actuarial.Constant(i)
+		s.Assumptions.Mortality[scheme.StatusSurvivor] = [actuarial.NumSexes]scheme.YearTable{flatQ(q), flatQ(q)}
+		s.Assumptions.Family.Remarriage[actuarial.Female.Index()] = actuarial.ByAge{Values: []float64{r}}
+		rl := &s.Groups[0].Rules[0]
+		rl.Indexation, rl.ExtraPayments, rl.KeepOnRemarriage = scheme.IndexNone, 0, keep
+		if keep {
+			r = 0
+		}
+		pen := &census.PensionerCells{Count: make([]float64, (&census.PensionerCells{}).Len()), Pension: make([]float64, (&census.PensionerCells{}).Len())}
+		c := pen.Index(census.PensionSurvivor, actuarial.Female, 40)
+		pen.Count[c], pen.Pension[c] = n, n*a
+		s.Groups[0].Pensioners = pen
+		require.NoError(t, s.Validate())
 
-	p, err := projection.NewProjector(s)
-	require.NoError(t, err)
-	res, err := p.Run(nil, years)
-	require.NoError(t, err)
-	ti := census.PensionSurvivor.Index()
-	stay := (1 - q) * (1 - r)
-	for k, y := range res.Years {
-		f := math.Pow(stay, float64(k))
-		assert.InEpsilon(t, n*f, y.Pensioners[ti], tol, "in payment, year %d", k)
-		assert.InEpsilon(t, n*a*f*(1-q/2), y.Pensions[ti], tol, "paid, year %d", k)
-		assert.InEpsilon(t, n*f*(1-q)*r, y.PensionsEnded[ti], tol, "ended, year %d", k)
-	}
+		p, err := projection.NewProjector(s)
+		require.NoError(t, err)
+		res, err := p.Run(nil, years)
+		require.NoError(t, err)
+		ti := census.PensionSurvivor.Index()
+		stay := (1 - q) * (1 - r)
+		for k, y := range res.Years {
+			f := math.Pow(stay, float64(k))
+			assert.InEpsilon(t, n*f, y.Pensioners[ti], tol, "keep %v: in payment, year %d", keep, k)
+			assert.InEpsilon(t, n*a*f*(1-q/2), y.Pensions[ti], tol, "keep %v: paid, year %d", keep, k)
+			assert.InDelta(t, n*f*(1-q)*r, y.PensionsEnded[ti], tol*n, "keep %v: ended, year %d", keep, k)
+		}
 
-	v, err := projection.NewSeriatim(s, years)
-	require.NoError(t, err)
-	got, err := v.ValuePension(projection.PensionRecord{Type: census.PensionSurvivor, Sex: actuarial.Female, Age: 40, Pension: a})
-	require.NoError(t, err)
-	want := 0.0
-	for k := range years {
-		want += math.Pow(1+i, -(float64(k)+0.5)) * a * math.Pow(stay, float64(k)) * (1 - q/2)
+		v, err := projection.NewSeriatim(s, years)
+		require.NoError(t, err)
+		got, err := v.ValuePension(projection.PensionRecord{Type: census.PensionSurvivor, Sex: actuarial.Female, Age: 40, Pension: a})
+		require.NoError(t, err)
+		want := 0.0
+		for k := range years {
+			want += math.Pow(1+i, -(float64(k)+0.5)) * a * math.Pow(stay, float64(k)) * (1 - q/2)
+		}
+		assert.InEpsilon(t, want, got.Pensions[ti], tol, "keep %v: seriatim value", keep)
 	}
-	assert.InEpsilon(t, want, got.Pensions[ti], tol, "seriatim value")
 }
 
 // TestSurvivorShareByDuration values by hand the survivors' pensions of

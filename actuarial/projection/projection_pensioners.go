@@ -41,7 +41,7 @@ func (p *Projector) pensionersPass(g, t int, yr *YearResult, det *CellDetail) {
 			qrow := &p.q[st][sx]
 			var rem []float64 // remarriage by age; nil: none
 			if typ == census.PensionSurvivor {
-				rem = p.law.Family.RemarryOf(sx)
+				rem = p.law.Family.RemarryOf(&gc.yr, sx)
 			}
 			cb := pbase + (ti*actuarial.NumSexes+sx)*nAges
 			k := cb / nAges

@@ -62,7 +62,7 @@ func (p *Projector) survivorAge(g int, ix float64) {
 	for _, v := range gc.vint {
 		for sx := range actuarial.NumSexes {
 			q := &p.q[scheme.StatusSurvivor][sx]
-			rem := fam.RemarryOf(sx)
+			rem := fam.RemarryOf(&gc.yr, sx)
 			b := v.b[sx*nAges : (sx+1)*nAges]
 			b[census.MaxCensusAge] = 0
 			for age := census.MaxCensusAge - 1; age >= 0; age-- {

@@ -185,11 +185,11 @@ func (v *Seriatim) steppedSurvivors(g, t int, ann []serAnn, w *[2][]serAnn) []se
 		s := t + 1 + d
 		f := yr.SurvivorFactor(d)
 		for sx := range actuarial.NumSexes {
-			rem := v.law.Family.RemarryOf(sx)
 			for age := range serAges {
 				var a serAnn
 				if s < n {
 					ys := &v.yr[g*n+s]
+					rem := v.law.Family.RemarryOf(&ys.Year, sx)
 					q := v.qAt(s, scheme.StatusSurvivor, sx, age)
 					pay := v.disc[s] * (1 - 0.5*q)
 					a[annOwn], a[annExtra] = f*pay, f*ys.Extra*pay
@@ -242,7 +242,7 @@ func (v *Seriatim) annuities(g int) {
 			for sx := range actuarial.NumSexes {
 				var rem []float64 // remarriage by age; nil: none
 				if typ == census.PensionSurvivor {
-					rem = fam.RemarryOf(sx)
+					rem = fam.RemarryOf(&yr.Year, sx)
 				}
 				for age := range serAges {
 					q := v.qAt(t, scheme.StatusSurvivor, sx, age)

@@ -265,7 +265,7 @@ func intp(v int) *int { return &v }
 
 func (e *encoder) rules(r *Rules) rulesDoc {
 	d := rulesDoc{From: r.From, Ceiling: e.limit(r.Ceiling), Retirement: e.formula(r.Retirement), Disability: e.formula(r.Disability),
-		SurvivorShare: r.SurvivorShare, OrphanShare: r.OrphanShare, OrphanEndAge: r.OrphanEndAge, RefundShare: r.RefundShare, ExtraPayments: r.ExtraPayments,
+		SurvivorShare: r.SurvivorShare, OrphanShare: r.OrphanShare, OrphanEndAge: r.OrphanEndAge, KeepOnRemarriage: r.KeepOnRemarriage, RefundShare: r.RefundShare, ExtraPayments: r.ExtraPayments,
 		IndexRate: schedDoc(r.IndexRate)}
 	if !r.Source.IsZero() {
 		s := sourceDoc(r.Source)

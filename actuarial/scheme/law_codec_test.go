@@ -27,7 +27,7 @@ func TestStudyRoundTripLawRules(t *testing.T) {
 	}
 	r.BySex[0] = scheme.SexRules{ReferenceYears: 10}
 	r.SurvivorShare, r.SurvivorSteps = 1, []scheme.ShareStep{{Years: 6, Share: 0.5}}
-	r.OrphanEndAge = 25
+	r.OrphanEndAge, r.KeepOnRemarriage = 25, true
 	s.Assumptions.Family.Remarriage = [actuarial.NumSexes]actuarial.ByAge{{MinAge: 20, Values: []float64{0.05, 0}}, {MinAge: 25, Values: []float64{0.08, 0.02, 0}}}
 	s.Assumptions.RetirementTiming = scheme.RatesSinceEligibility
 	require.NoError(t, s.Validate())
@@ -43,6 +43,7 @@ func TestStudyRoundTripLawRules(t *testing.T) {
 	assert.Equal(t, r.BySex, gr.BySex)
 	assert.Equal(t, r.SurvivorSteps, gr.SurvivorSteps)
 	assert.Equal(t, r.OrphanEndAge, gr.OrphanEndAge)
+	assert.True(t, gr.KeepOnRemarriage)
 	assert.Equal(t, s.Assumptions.Family.Remarriage, got.Assumptions.Family.Remarriage)
 	assert.Equal(t, s.Assumptions.RetirementTiming, got.Assumptions.RetirementTiming)
 

@@ -158,6 +158,11 @@ type Rules struct {
 	// OrphanShare is the share of that pension paid to each orphan, in
 	// [0, 1]; zero: no orphans' pensions.
 	OrphanShare float64
+	// KeepOnRemarriage keeps survivors' pensions in payment on remarriage
+	// in the years the rules are in force; false (the zero value): a
+	// widow(er) who remarries (at the rates of Assumptions.Family
+	// .Remarriage) loses the pension.
+	KeepOnRemarriage bool
 	// OrphanEndAge, when set, is the age at which orphans' pensions stop
 	// under these rules, overriding Assumptions.Family.OrphanEndAge: the
 	// orphans' pensions awarded, and those in payment, in the years the

@@ -538,7 +538,7 @@ func (b *builder) rules(path string, d *rulesDoc, r *Rules) error {
 	if d.OrphanEndAge < 0 || d.OrphanEndAge > census.MaxCensusAge+1 {
 		return b.fail(path+".orphan_end_age", d.OrphanEndAge, fmt.Errorf("%w: want 0..%d", actuarial.ErrRange, census.MaxCensusAge+1))
 	}
-	r.OrphanEndAge = d.OrphanEndAge
+	r.OrphanEndAge, r.KeepOnRemarriage = d.OrphanEndAge, d.KeepOnRemarriage
 	for i, st := range d.SurvivorSteps {
 		sub := fmt.Sprintf("%s.survivor_steps[%d]", path, i)
 		if st.Years < 1 || (i > 0 && st.Years <= d.SurvivorSteps[i-1].Years) {

@@ -125,6 +125,7 @@ type rulesDoc struct {
 	SurvivorSteps    []shareStepDoc  `json:"survivor_steps,omitempty"`
 	OrphanShare      float64         `json:"orphan_share,omitempty"`
 	OrphanEndAge     int             `json:"orphan_end_age,omitempty"`
+	KeepOnRemarriage bool            `json:"keep_on_remarriage,omitempty"`
 	RefundShare      float64         `json:"refund_share,omitempty"`
 	ExtraPayments    float64         `json:"extra_payments,omitempty"`
 	Indexation       string          `json:"indexation,omitempty"`

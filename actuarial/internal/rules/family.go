@@ -47,10 +47,12 @@ func (f *Family) compile(fa *scheme.Family) {
 	}
 }
 
-// RemarryOf returns the remarriage probabilities of widow(er)s of sex
-// index sx by age, or nil when nobody remarries.
-func (f *Family) RemarryOf(sx int) []float64 {
-	if f.Remarry == nil {
+// RemarryOf returns the probabilities by age that widow(er)s of sex index
+// sx lose their pensions by remarriage at the end of a year under the
+// year's rules yr, or nil when nobody does (no remarriage, or rules that
+// keep the pension).
+func (f *Family) RemarryOf(yr *Year, sx int) []float64 {
+	if f.Remarry == nil || yr.Rules.KeepOnRemarriage {
 		return nil
 	}
 	return f.Remarry[sx*NumAges : (sx+1)*NumAges]
