@@ -57,7 +57,8 @@
 //     death) move it to another share on the Years-th 1 January after
 //     that one ([Rules.SurvivorShareAt]). A widow or widower alive at the
 //     end of a year remarries with probability Family.Remarriage at the
-//     year's age and loses the pension on the next 1 January. Orphans'
+//     year's age and loses the pension on the next 1 January, unless the
+//     rules in force that year keep it (Rules.KeepOnRemarriage). Orphans'
 //     pensions stop at the end of the year in which the orphan is one year
 //     short of Rules.OrphanEndAge (Family.OrphanEndAge when 0) of the rules
 //     in force that year.

@@ -75,7 +75,7 @@
 //     Survivor share, and join on the next 1 January.
 //  5. At the end of the year: widow(er)s alive remarry with the
 //     probability [Family.RemarryOf] at the year's age, and their pensions
-//     end; orphans one year short of the year's OrphanEnd leave. On the
+//     end (unless the year's rules keep them); orphans one year short of the year's OrphanEnd leave. On the
 //     next 1 January (step 1), a survivor's pension awarded d years before
 //     moves from [Year.SurvivorFactor](d − 1) to (d) times its pension at
 //     the initial share, by the factors of the year of the death.
