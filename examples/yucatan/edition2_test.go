@@ -74,24 +74,31 @@ func TestCorrections(t *testing.T) {
 		_, sum := projectDirect(t, s, years)
 		assert.InDelta(t, sum.GAP, c.steps[i].metrics.GAP, sameTol, c.steps[i].label)
 	}
-	// (a) the scale reaching 100% at 30 years is stricter: a lower GAP.
-	s, err := st.schemeOn(isstey.Reform2025, st.basis, reducedAt30)
+	// (a) each sex's scale: men's reaches 100% at 30 years, not 28, so
+	// it is stricter than the first edition's: a lower GAP.
+	s, err := st.schemeOn(isstey.Reform2025, st.basis, scaleBySex)
 	require.NoError(t, err)
 	check(0, s)
 	assert.Less(t, c.steps[0].metrics.GAP, m25.GAP)
+	assert.Equal(t, m25, c.steps[0].before)
 	// (b) new hires paying 15% raise the actuarial balance.
-	s, err = st.schemeOn(isstey.Reform2025, st.basis, newHires15)
+	s, err = st.schemeOn(isstey.Reform2025, st.basis, scaleBySex, newHires15)
 	require.NoError(t, err)
 	check(1, s)
-	assert.Greater(t, c.steps[1].metrics.ActuarialBalance, m25.ActuarialBalance)
+	assert.Greater(t, c.steps[1].metrics.ActuarialBalance, c.steps[0].metrics.ActuarialBalance)
 	// (c) improvement lengthens lives: a higher GAP; the disabled on
-	// their own, heavier, table: a lower one.
+	// their own, heavier, table: a lower one. Both measured against the
+	// kept corrections before them ((b) is not kept).
+	s, err = st.schemeOn(isstey.Reform2025, improved(st.basis, st.men, st.women, nil), scaleBySex)
+	require.NoError(t, err)
+	check(2, s)
+	assert.Equal(t, c.steps[0].metrics, c.steps[2].before)
 	check(3, st.corrected[isstey.Reform2025])
-	assert.Greater(t, c.steps[2].metrics.GAP, m25.GAP)
+	assert.Greater(t, c.steps[2].metrics.GAP, c.steps[0].metrics.GAP)
 	assert.Less(t, c.steps[3].metrics.GAP, c.steps[2].metrics.GAP)
 	// (d) a lower return: a higher GAP (less interest on the reserve and
 	// a lower discount rate).
-	s, err = st.schemeOn(isstey.Reform2025, c.basis, func(s *scheme.Scheme) { withReturn(s, lowReturn) })
+	s, err = st.schemeOn(isstey.Reform2025, c.basis, scaleBySex, func(s *scheme.Scheme) { withReturn(s, lowReturn) })
 	require.NoError(t, err)
 	check(4, s)
 	assert.Greater(t, c.steps[4].metrics.GAP, c.steps[3].metrics.GAP)

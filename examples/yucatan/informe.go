@@ -45,7 +45,7 @@ func supuestosES() map[string][3]string {
 		"Mortality of actives and pensioners":           {"Mortalidad de activos y pensionados", "EMSSA-09, hombres y mujeres", "CNSF, EMSSA-09"},
 		"Mortality improvement":                         {"Mejora de la mortalidad", fmt.Sprintf("%s anual en todas las edades desde %d", pct(improvementRate), emssaBaseYear), "no hay escala publicada para México"},
 		"Mortality of the disabled":                     {"Mortalidad de inválidos", "ley de Makeham ajustada a los puntos publicados de la EMSSI-IMSS-RCS-12 (q60–q90)", "CNSF, CUSF anexo 14.2.6-d; la tabla completa no es pública"},
-		"2025 reform's reduced scale":                   {"Escala reducida de la reforma de 2025", "lineal, 50 % a 15 años hasta 100 % a 28, ambos sexos (aproximación)", "no se encontró la tabla"},
+		"2025 reform's reduced scale":                   {"Escala reducida de la reforma de 2025", "por sexo, lineal: 50 % a 15 años hasta 100 % a 30 (hombres) o 28 (mujeres)", "no se encontró la tabla de la reforma"},
 		"New hires' rate from 2026":                     {"Aportación de nuevos ingresos desde 2026", "11 %, como todos", "el 15 % de la ley de 2022: no se halló texto que lo mantenga"},
 		"Lower return (sensitivity)":                    {"Rendimiento menor (sensibilidad)", fmt.Sprintf("%s desde 2026", pct(lowReturn)), "la restricción de inversiones de la reforma de 2025"},
 		"Stochastic economy": {"Economía estocástica", fmt.Sprintf("desv. est. del log del rendimiento %s, de la inflación %s, correlación %.1f, semilla %d",

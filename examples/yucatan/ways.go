@@ -35,7 +35,7 @@ func solveOptions() reform.Options { return reform.Options{Years: solveYears} }
 var (
 	employerLever = reform.ContributionLever{Year: isstey.Reform2025From, Payer: scheme.Employer}
 	serviceLever  = reform.ServiceLever{Year: isstey.Reform2025From}
-	accrualLever  = reform.AccrualLever{Year: isstey.Reform2025From}
+	accrualLever  = scaleLever{}
 )
 
 // The bounds of the levers: the employer's rate from today's to all of the
@@ -48,11 +48,6 @@ const (
 	// workerRate2025 is the worker's rate of the 2025 reform.
 	workerRate2025 = 0.11
 	minAccrual     = 0.5
-	// packageConvergence and packageEvaluations bound the package's
-	// search: a relative change of the cost of 1e-4 is far below the
-	// printed precision of its two rates.
-	packageConvergence = 1e-4
-	packageEvaluations = 80
 	// packageWeightAccrual is the cost of cutting the pension scale by a
 	// point against raising the employer's rate by a point (judgement:
 	// the same, 1).
@@ -87,6 +82,32 @@ func (minAgeLever) Change(x float64) reform.Change {
 }
 func (minAgeLever) Integer() bool  { return true }
 func (minAgeLever) Improves() bool { return true }
+
+// scaleLever scales the retirement pension scale from 2026, each sex's
+// scale included (reform.AccrualLever scales Retirement.Accrual only,
+// which the rules by sex override): x is the factor, 1 the law's scale.
+type scaleLever struct{}
+
+func (scaleLever) String() string { return "the factor on the pension scale from 2026" }
+func (scaleLever) Change(x float64) reform.Change {
+	scale := func(a *actuarial.Accrual) {
+		rates := make([]float64, len(a.Rates))
+		for i, r := range a.Rates {
+			rates[i] = x * r
+		}
+		a.Rates = rates
+	}
+	return reform.RulesEdit{Year: isstey.Reform2025From, Label: fmt.Sprintf("pension scale at %.2f%%", 100*x),
+		Edit: func(r *scheme.Rules, _ int) error {
+			scale(&r.Retirement.Accrual)
+			for sx := range r.BySex {
+				scale(&r.BySex[sx].Accrual)
+			}
+			return nil
+		}}
+}
+func (scaleLever) Integer() bool  { return false }
+func (scaleLever) Improves() bool { return false }
 
 // bothRatesLever raises the worker's and the state's rates by the same
 // number of points from 2026: x is that number, a fraction.
@@ -172,7 +193,7 @@ func (st *study) balance() error {
 	ps, err := reform.SolvePackage(ctx, base, reform.PackageProblem{Target: target, Levers: []reform.PackageLever{
 		{Lever: employerLever, From: isstey.EmployerRate, Lo: isstey.EmployerRate, Hi: maxEmployer, Weight: 1},
 		{Lever: accrualLever, From: 1, Lo: minAccrual, Hi: 1, Weight: packageWeightAccrual},
-	}, Convergence: packageConvergence, MaxEvaluations: packageEvaluations}, solveOptions())
+	}}, solveOptions())
 	if err != nil {
 		return fmt.Errorf("way 3: %w", err)
 	}
