@@ -288,8 +288,15 @@ func TestRun(t *testing.T) {
 		for i, name := range r.names {
 			row := cells(t, lines, name)
 			require.Len(t, row, len(riskYears), name)
+			o := r.outs[i]
+			last := o.StartYear + o.Years - 1
 			for k, y := range riskYears {
-				e := r.outs[i].ExhaustionBy(y)
+				if row[k] == "—" {
+					assert.Greater(t, y, last, "%s: a year not run", name)
+					assert.Less(t, o.ExhaustionBy(last).Value, 1.0, "%s: not every scenario exhausted", name)
+					continue
+				}
+				e := o.ExhaustionBy(min(y, last))
 				v, se, ok := strings.Cut(row[k], " ± ")
 				require.True(t, ok, row[k])
 				// Printed in per cent with one decimal.

@@ -26,14 +26,13 @@ const (
 )
 
 // basisOf marks the first edition's assumptions (isstey.StatedAssumptions,
-// by name): the four fitted to published figures are calibrated, the
+// by name): the three fitted to published figures are calibrated, the
 // published extra payment is published, every other one is a judgement.
 var basisOf = map[string]htmlreport.Basis{
 	"Employer (state) contribution rate": htmlreport.Calibrated,
 	"Reserve on 1 January 2022":          htmlreport.Calibrated,
 	"State transfers":                    htmlreport.Published,
 	"Census shape":                       htmlreport.Calibrated,
-	"Pension increases of 2020–22":       htmlreport.Published,
 }
 
 // basisName is how the text output marks a basis.

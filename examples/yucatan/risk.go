@@ -129,8 +129,14 @@ func riskSection(w io.Writer, st *study) error {
 	rows := [][]string{head}
 	for i, o := range r.outs {
 		row := []string{r.names[i]}
+		last := o.StartYear + o.Years - 1
 		for _, y := range riskYears {
-			e := o.ExhaustionBy(y)
+			if y > last && o.ExhaustionBy(last).Value < 1 {
+				// Not run that far, and not every scenario exhausted.
+				row = append(row, "—")
+				continue
+			}
+			e := o.ExhaustionBy(min(y, last))
 			row = append(row, fmt.Sprintf("%.1f ± %.1f", 100*e.Value, 100*e.StdErr))
 		}
 		rows = append(rows, row)
@@ -141,9 +147,9 @@ func riskSection(w io.Writer, st *study) error {
 			continue
 		}
 		e := o.ExhaustionBy(targetYear)
-		fmt.Fprintf(w, "%s meets the target on the central assumptions, yet exhausts the reserve by %d in %.1f%% of\n",
-			strings.TrimPrefix(r.names[i], "way "), targetYear, 100*e.Value)
-		fmt.Fprintln(w, "  the scenarios: a way solved to just meet a deterministic target fails about as often as returns fall short.")
+		fmt.Fprintf(w, "Way %s meets the target on the central assumptions, yet exhausts the reserve by %d in\n",
+			strings.TrimPrefix(r.names[i], "way "), targetYear)
+		fmt.Fprintf(w, "  %.1f%% of the scenarios: solved to just meet a central target, it fails about as often as returns fall short.\n", 100*e.Value)
 	}
 	return nil
 }
