@@ -51,26 +51,19 @@ func (e *Exits) compile(r *scheme.Rules, as *scheme.Assumptions, ms int) {
 	ns := ms + 1
 	n := actuarial.NumSexes * NumAges * ns
 	e.Kind, e.Rate, e.Factor = make([]Exit, n), make([]float64, n), make([]float64, n)
-	share := r.Retirement.ReferenceShare
-	if share == 0 {
-		share = 1
-	}
 	for sx := range actuarial.NumSexes {
 		sex := actuarial.SexAt(sx)
 		rr := &as.Retirement[sx]
 		comp := r.CompulsoryAge[sx]
 		for age := range NumAges {
 			for sv := 0; sv <= ms; sv++ {
-				kind, rate, factor := None, 0.0, 0.0
-				switch r.Eligibility.Status(sex, age, sv) {
-				case actuarial.Full:
-					kind, rate, factor = Full, rr.Full.At(age), 1
-				case actuarial.Reduced:
-					kind, rate, factor = Reduced, rr.Reduced.At(age), r.Eligibility.Reduction(sex, age)
-				}
-				factor *= r.Retirement.Accrual.Rate(sv) * share
-				if factor <= 0 {
-					kind, rate, factor = None, 0, 0
+				kind, factor := Entitlement(r, sex, age, sv)
+				rate := 0.0
+				switch kind {
+				case Full:
+					rate = rr.Full.At(age)
+				case Reduced:
+					rate = rr.Reduced.At(age)
 				}
 				if comp > 0 && age >= comp {
 					rate = 1
@@ -95,4 +88,43 @@ func (e *Exits) compile(r *scheme.Rules, as *scheme.Assumptions, ms int) {
 		e.Disability[sv] = r.Disability.Accrual.Rate(sv) * dshare
 	}
 	e.RetYears, e.DisYears = r.Retirement.ReferenceYears, r.Disability.ReferenceYears
+}
+
+// Entitlement returns the pension rules r give a member of that sex, age
+// and service on 1 January, whatever the retirement probabilities: Full,
+// Reduced or None, and the pension per unit of reference salary before
+// cap and floor (the eligibility's reduction times the accrual rate of the
+// service and the reference share; 0 for None). A formula paying nothing
+// (too short a service) is None. It ignores the compulsory age.
+func Entitlement(r *scheme.Rules, sex actuarial.Sex, age, service int) (Exit, float64) {
+	kind, factor := None, 0.0
+	switch r.Eligibility.Status(sex, age, service) {
+	case actuarial.Full:
+		kind, factor = Full, 1
+	case actuarial.Reduced:
+		kind, factor = Reduced, r.Eligibility.Reduction(sex, age)
+	default:
+		return None, 0
+	}
+	share := r.Retirement.ReferenceShare
+	if share == 0 {
+		share = 1
+	}
+	factor *= r.Retirement.Accrual.Rate(service) * share
+	if factor <= 0 {
+		return None, 0
+	}
+	return kind, factor
+}
+
+// Clamp is a pension per head capped at hi, then floored at lo, the order
+// in which every engine bounds an award (+Inf: no cap; 0: no floor).
+func Clamp(amt, lo, hi float64) float64 {
+	if amt > hi {
+		amt = hi
+	}
+	if amt < lo {
+		amt = lo
+	}
+	return amt
 }
