@@ -20,6 +20,11 @@
 //     payer, the ceiling, caps and floors in money given the reference
 //     unit, the indexation factor at the next 1 January, the extra
 //     payments, refund, survivor's and orphans' shares.
+//   - For one member ([Entitlement], [Clamp]): the pension the rules give
+//     at a sex, age and service whatever the retirement probabilities, and
+//     the order in which an award is capped and floored; package
+//     modelworker follows typical careers through them, and [Exits] are
+//     compiled from Entitlement.
 //   - Reference-salary ratios ([FillRatios]) and past salaries for refunds
 //     ([PastSalaries], [AverageRates]) by age and service, for a wage growth.
 //
