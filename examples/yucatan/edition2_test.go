@@ -228,3 +228,25 @@ func TestAssumptionsMarked(t *testing.T) {
 	}
 	assert.Len(t, lawRulesES(), len(lawRules()))
 }
+
+// TestModelWorkers checks the model workers of section 8.
+func TestModelWorkers(t *testing.T) {
+	st := shared(t)
+	g := st.gains
+	// Model workers: six standard careers under every law and way; the
+	// money's worth is the PV of benefits over that of contributions, and
+	// a cut in the pension scale (way 3) lowers the replacement rate.
+	require.Len(t, g.workers, len(isstey.Regimes)+len(st.ways))
+	for i, outs := range g.workers {
+		require.Len(t, outs, 6, g.names[i])
+		for _, o := range outs {
+			if o.PVContributions > 0 {
+				assert.InEpsilon(t, o.PVBenefits/o.PVContributions, o.MoneysWorth, sameTol, "%s, %s", g.names[i], o.Worker.Name)
+			}
+		}
+	}
+	way3 := g.workers[len(isstey.Regimes)+2]
+	for k, o := range g.workers[isstey.Reform2025] {
+		assert.Less(t, way3[k].Replacement, o.Replacement, o.Worker.Name)
+	}
+}

@@ -9,6 +9,7 @@ import (
 	"math"
 
 	"github.com/reserva-go/reserva/actuarial"
+	"github.com/reserva-go/reserva/actuarial/modelworker"
 	"github.com/reserva-go/reserva/actuarial/projection"
 	"github.com/reserva-go/reserva/actuarial/scheme"
 	"github.com/reserva-go/reserva/examples/yucatan/isstey"
@@ -35,6 +36,9 @@ type gainsRun struct {
 	// ways, in the order of names.
 	names []string
 	worth [][]projection.CohortValue
+	// workers[i] are the standard model workers hired in 2026 under the
+	// scheme names[i].
+	workers [][]modelworker.Outcome
 }
 
 // splitRun projects a scheme for the example's years with the split by
@@ -82,6 +86,17 @@ func (st *study) whoGains() error {
 		}
 		g.worth = append(g.worth, cv)
 	}
+	schemes := st.corrected[:]
+	for _, w := range st.ways {
+		schemes = append(schemes, w.scheme)
+	}
+	for i, s := range schemes {
+		outs, err := modelworker.Evaluate(s, modelworker.Config{Group: isstey.GroupNew, EntryYear: isstey.Reform2025From}, modelworker.Standard())
+		if err != nil {
+			return fmt.Errorf("model workers under %s: %w", g.names[i], err)
+		}
+		g.workers = append(g.workers, outs)
+	}
 	st.gains = g
 	return nil
 }
@@ -92,7 +107,7 @@ func gainsSection(w io.Writer, st *study) error {
 	fmt.Fprintf(w, "8. Who gains and who loses: each way against the 2025 reform, by sex and %d-year birth cohort\n", cohortWidth)
 	fmt.Fprintln(w, "Change in the present value in 2022 of the cohort's benefits and of its contributions (worker's and")
 	fmt.Fprintln(w, "state's), MXN bn, at the projected returns; entrants' cohorts included; cohorts no way moves by")
-	fmt.Fprintln(w, "MXN 0.1 bn left out. Model workers await the library.")
+	fmt.Fprintln(w, "MXN 0.1 bn left out.")
 	head := []string{"sex", "born"}
 	for _, w := range st.ways {
 		n := w.name[:1]
@@ -135,6 +150,22 @@ func gainsSection(w io.Writer, st *study) error {
 				}
 			}
 			row = append(row, v)
+		}
+		rows = append(rows, row)
+	}
+	writeTable(w, rows)
+	fmt.Fprintf(w, "Model workers hired in %d (the library's six standard careers, on the census's average salary):\n", isstey.Reform2025From)
+	fmt.Fprintln(w, "the pension's replacement of the last salary / money's worth, under each law and way:")
+	head = []string{""}
+	for i := range g.workers {
+		head = append(head, g.names[i])
+	}
+	rows = [][]string{head}
+	for k, o := range g.workers[0] {
+		row := []string{o.Worker.Name}
+		for i := range g.workers {
+			wo := g.workers[i][k]
+			row = append(row, fmt.Sprintf("%.0f%% / %.2f", 100*wo.Replacement, wo.MoneysWorth))
 		}
 		rows = append(rows, row)
 	}
