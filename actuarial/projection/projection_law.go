@@ -64,7 +64,7 @@ func (p *Projector) fillDecrements() {
 func (p *Projector) prepare(g, y int, w, unit float64) {
 	gc := &p.gc[g]
 	p.law.Year(&gc.yr, g, y, unit)
-	if gc.yr.Exits != gc.exits || w != gc.w {
+	if !gc.yr.Exits.Same(gc.exits) || w != gc.w {
 		p.factors(gc, gc.yr.Exits, w)
 		gc.exits, gc.w = gc.yr.Exits, w
 	}

@@ -45,6 +45,12 @@ type Exits struct {
 	RetYears, DisYears int
 }
 
+// Same reports whether e and o are the same compiled exits, shared by two
+// laws ([Recompile]) or not.
+func (e *Exits) Same(o *Exits) bool {
+	return e == o || (e != nil && o != nil && len(e.Kind) > 0 && len(o.Kind) > 0 && &e.Kind[0] == &o.Kind[0])
+}
+
 // compile sets e from rules r, the retirement probabilities of as and
 // services 0..ms.
 func (e *Exits) compile(r *scheme.Rules, as *scheme.Assumptions, ms int) {
