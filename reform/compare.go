@@ -190,14 +190,14 @@ func Compare(base *scheme.Scheme, reforms []Reform, opt Options) (*Comparison, e
 	}
 	scens := []scenario{{name: "base", scheme: base}}
 	for _, r := range reforms {
-		s, err := r.Apply(base)
-		if opt.AllowNoEffect {
-			s, err = applyLenient(base, r, s, err)
-		}
-		if err != nil {
-			return nil, err
-		}
-		scens = append(scens, scenario{name: r.Name, scheme: s})
+		// Applied in the worker that projects it.
+		scens = append(scens, scenario{name: r.Name, build: func() (*scheme.Scheme, error) {
+			s, err := r.Apply(base)
+			if opt.AllowNoEffect {
+				s, err = applyLenient(base, r, s, err)
+			}
+			return s, err
+		}})
 	}
 	outs, ms, err := runScenarios(scens, &opt)
 	if err != nil {
@@ -228,13 +228,21 @@ func applyLenient(base *scheme.Scheme, r Reform, s *scheme.Scheme, err error) (*
 	return s, nil
 }
 
-// scenario is a scheme to project under a name.
+// scenario is a scheme to project under a name: scheme, or when it is nil
+// the scheme build makes (in the worker that projects it), whose error is
+// returned as it is.
 type scenario struct {
 	name   string
 	scheme *scheme.Scheme
+	build  func() (*scheme.Scheme, error)
 }
 
-// runScenarios projects each scenario with [projection.RunScenarios] (up to
+// buildError is the error of a scenario's build.
+type buildError struct{ err error }
+
+func (e *buildError) Error() string { return e.err.Error() }
+
+// runScenarios projects each scenario with [projection.RunScenariosFunc] (up to
 // opt.Workers at once; out[i] belongs to scens[i] whatever the scheduling)
 // and summarizes it over opt.Horizon. The error is that of the first
 // failing scenario in order, named.
@@ -246,13 +254,26 @@ func runScenarios(scens []scenario, opt *Options) ([]Outcome, []Metrics, error) 
 // ([projection.RunScenariosContext]): once ctx is done, no scenario starts,
 // a running one stops within a projected year, and ctx.Err() is returned.
 func runScenariosContext(ctx context.Context, scens []scenario, opt *Options) ([]Outcome, []Metrics, error) {
-	schemes := make([]*scheme.Scheme, len(scens))
-	for i := range scens {
-		schemes[i] = scens[i].scheme
-	}
-	results, err := projection.RunScenariosContext(ctx, schemes, opt.years(), opt.Workers)
+	results, err := projection.RunScenariosFunc(ctx, len(scens), opt.years(), opt.Workers, func(i int) (*scheme.Scheme, error) {
+		sc := &scens[i]
+		if sc.scheme != nil || sc.build == nil {
+			if sc.scheme == nil {
+				return nil, errors.New("nil scheme")
+			}
+			return sc.scheme, nil
+		}
+		s, err := sc.build()
+		if err != nil {
+			return nil, &buildError{err}
+		}
+		return s, nil
+	})
 	if err != nil {
 		var se *projection.ScenarioError
+		var be *buildError
+		if errors.As(err, &be) {
+			return nil, nil, be.err
+		}
 		if errors.As(err, &se) {
 			return nil, nil, fmt.Errorf("reform: scenario %q: %w", scens[se.Index].name, se.Err)
 		}

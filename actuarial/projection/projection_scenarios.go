@@ -35,12 +35,31 @@ func RunScenariosContext(ctx context.Context, schemes []*scheme.Scheme, years, w
 	if years < 0 {
 		panic(fmt.Sprintf("actuarial: RunScenarios: negative number of years %d", years))
 	}
+	return RunScenariosFunc(ctx, len(schemes), years, workers, func(i int) (*scheme.Scheme, error) {
+		if schemes[i] == nil {
+			return nil, errors.New("nil scheme")
+		}
+		return schemes[i], nil
+	})
+}
+
+// RunScenariosFunc is [RunScenariosContext] for n schemes that build(i)
+// makes in the worker that projects them: making the schemes (applying a
+// reform to a copy of a base scheme, say) runs in parallel too, and a
+// scheme can be dropped once projected. build is called once for each i,
+// from several goroutines at once; results[i] belongs to build(i). An
+// error of build(i) is the error of scenario i, a [*ScenarioError] with
+// an empty Name.
+func RunScenariosFunc(ctx context.Context, n, years, workers int, build func(i int) (*scheme.Scheme, error)) ([]*Result, error) {
+	if years < 0 {
+		panic(fmt.Sprintf("actuarial: RunScenarios: negative number of years %d", years))
+	}
 	if workers <= 0 {
 		workers = runtime.GOMAXPROCS(0)
 	}
-	workers = max(1, min(workers, len(schemes)))
-	results := make([]*Result, len(schemes))
-	errs := make([]error, len(schemes))
+	workers = max(1, min(workers, n))
+	results := make([]*Result, n)
+	errs := make([]error, n)
 	jobs := make(chan int)
 	var wg sync.WaitGroup
 	for range workers {
@@ -51,25 +70,25 @@ func RunScenariosContext(ctx context.Context, schemes []*scheme.Scheme, years, w
 			// buffers and the tables the schemes share are built once.
 			p := new(Projector)
 			for i := range jobs {
-				if schemes[i] == nil {
-					errs[i] = &ScenarioError{Index: i, Err: errors.New("nil scheme")}
-					continue
-				}
 				if ctx.Err() != nil {
 					continue
 				}
-				err := schemes[i].Validate()
-				if err == nil {
-					p.load(schemes[i])
+				s, err := build(i)
+				if err != nil {
+					errs[i] = &ScenarioError{Index: i, Err: err}
+					continue
+				}
+				if err = s.Validate(); err == nil {
+					p.load(s)
 					results[i], err = p.RunContext(ctx, nil, years)
 				}
 				if err != nil {
-					errs[i] = &ScenarioError{Index: i, Name: schemes[i].Name, Err: err}
+					errs[i] = &ScenarioError{Index: i, Name: s.Name, Err: err}
 				}
 			}
 		}()
 	}
-	for i := range schemes {
+	for i := range n {
 		jobs <- i
 	}
 	close(jobs)
