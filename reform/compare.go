@@ -192,7 +192,7 @@ func Compare(base *scheme.Scheme, reforms []Reform, opt Options) (*Comparison, e
 	for _, r := range reforms {
 		// Applied in the worker that projects it.
 		scens = append(scens, scenario{name: r.Name, build: func() (*scheme.Scheme, error) {
-			s, err := r.Apply(base)
+			s, err := r.applyShared(base)
 			if opt.AllowNoEffect {
 				s, err = applyLenient(base, r, s, err)
 			}
@@ -210,7 +210,7 @@ func Compare(base *scheme.Scheme, reforms []Reform, opt Options) (*Comparison, e
 	return c, nil
 }
 
-// applyLenient retries a reform whose Apply failed with err because a
+// applyLenient retries a reform whose applyShared failed with err because a
 // change affects nobody, without that change, until it applies; a reform
 // left without changes is base itself. s and err are Apply's first result.
 func applyLenient(base *scheme.Scheme, r Reform, s *scheme.Scheme, err error) (*scheme.Scheme, error) {
@@ -223,7 +223,7 @@ func applyLenient(base *scheme.Scheme, r Reform, s *scheme.Scheme, err error) (*
 		if len(r.Changes) == 0 {
 			return base, nil
 		}
-		s, err = r.Apply(base)
+		s, err = r.applyShared(base)
 	}
 	return s, nil
 }
