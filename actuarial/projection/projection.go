@@ -106,6 +106,11 @@ type groupCache struct {
 	retRatio   []float64    // ratio[0] when retirement pensions use an average salary; nil: the last salary
 	ratioYears [2]int       // their ReferenceYears; 0: not computed
 	ratioW     [2]float64   // their wage growth
+	ratioNeed  [2]*bool     // the first element of the mask of cells they were computed for; nil: all
+	// canRetire[age·ns + service] marks the cells where the exits
+	// canRetireOf give someone a pension, for either sex.
+	canRetire   []bool
+	canRetireOf *rules.Exits
 
 	yr rules.Year // the rules of the year
 	// hist[k] is the worker's contribution rate k+1 years before the
@@ -243,8 +248,9 @@ func (p *Projector) load(s *scheme.Scheme) {
 		for k := range gc.ratio {
 			gc.ratio[k] = grow(gc.ratio[k], nAges*p.ns)
 		}
+		gc.canRetire = grow(gc.canRetire, nAges*p.ns)
 		if !keepFactors {
-			gc.exits, gc.ratioYears = nil, [2]int{}
+			gc.exits, gc.ratioYears, gc.canRetireOf = nil, [2]int{}, nil
 		}
 	}
 	if p.trackAcc {
