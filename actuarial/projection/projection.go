@@ -28,6 +28,18 @@ type Projector struct {
 	// cell ([Result] Cells). It costs memory in proportion to the years
 	// and groups projected (about 1 MB a year a group) and some time.
 	Detail bool
+	// Split, when set before Run, makes the result hold the year's flows
+	// and counts by group, sex and age ([Result] Split, and so by birth
+	// cohort: [Split.Cohorts]). Off (false), runs are as fast as before and
+	// their results the same; on, a run takes about 336 bytes a year, a
+	// group, a sex and an age (some 7.5 MB for 100 years of one group) and
+	// up to twice the time (BenchmarkProjectReferenceSplit against
+	// BenchmarkProjectReference: 11–15 ms against 5–6 ms), still without
+	// allocating when the Result is reused. The totals of YearResult are
+	// unchanged either way.
+	Split bool
+
+	sp []SplitRow // the current year's split rows (nil: no split)
 
 	s        *scheme.Scheme
 	ms, ns   int // MaxService of the active cells, and MaxService+1
@@ -137,6 +149,25 @@ func NewProjector(s *scheme.Scheme) (*Projector, error) {
 	p := new(Projector)
 	p.load(s)
 	return p, nil
+}
+
+// Reset validates s and makes p a projector for it, as [NewProjector]
+// would, reusing p's buffers where they fit and, when s shares
+// assumptions with the scheme p projected before (the same service and
+// mortality tables by pointer, equal salary scales) or rules that give the
+// same exits, the tables compiled from them: a worker projecting many
+// variants of a scheme builds little more per scheme than what the variant
+// changes. The results are the same, bit for bit, as a new projector's.
+// The zero Projector can be Reset; on error p is left as it was.
+func (p *Projector) Reset(s *scheme.Scheme) error {
+	if s == nil {
+		panic("actuarial: Projector.Reset to a nil scheme")
+	}
+	if err := s.Validate(); err != nil {
+		return err
+	}
+	p.load(s)
+	return nil
 }
 
 // grow returns buf resized to n elements, reallocated only when too short;
@@ -388,6 +419,15 @@ func (p *Projector) RunContext(ctx context.Context, dst *Result, years int) (*Re
 	} else {
 		dst.Cells = nil
 	}
+	p.sp = nil
+	if p.Split {
+		if dst.Split == nil {
+			dst.Split = new(Split)
+		}
+		dst.Split.size(s.StartYear, years, p.nG)
+	} else {
+		dst.Split = nil
+	}
 
 	p.reset()
 	p.qFilled = false
@@ -429,6 +469,10 @@ func (p *Projector) RunContext(ctx context.Context, dst *Result, years int) (*Re
 				yr.Pensioners[ti] += sum
 			}
 		}
+		if p.Split {
+			p.sp = dst.Split.year(t)
+			p.splitStocks()
+		}
 		if det != nil {
 			copy(det.ActiveCount[t*p.nG*p.nA:], p.aN)
 			copy(det.ActiveSalary[t*p.nG*p.nA:], p.aS)
@@ -457,6 +501,9 @@ func (p *Projector) RunContext(ctx context.Context, dst *Result, years int) (*Re
 			yr.ContributionBase += gc.base
 			for pay := range scheme.NumPayers {
 				yr.Contributions[pay] += gc.yr.ContributionRate[pay] * gc.base
+			}
+			if p.sp != nil {
+				p.splitGroup(gi)
 			}
 		}
 

@@ -33,6 +33,7 @@ func (p *Projector) pensionersPass(g, t int, yr *YearResult, det *CellDetail) {
 		}
 		var paid, deaths, ended float64
 		for sx := range actuarial.NumSexes {
+			sp := p.splitRows(g, sx) // nil without a split
 			qrow := &p.q[st][sx]
 			cb := pbase + (ti*actuarial.NumSexes+sx)*nAges
 			k := cb / nAges
@@ -65,6 +66,9 @@ func (p *Projector) pensionersPass(g, t int, yr *YearResult, det *CellDetail) {
 				p.pN[c], p.pA[c] = 0, 0
 				q := qrow[age]
 				paid += amt * (1 - 0.5*q)
+				if sp != nil {
+					sp[age].Pensions[ti] += amt * (1 - 0.5*q)
+				}
 				d := n * q
 				deaths += d
 				if det != nil {
@@ -86,8 +90,12 @@ func (p *Projector) pensionersPass(g, t int, yr *YearResult, det *CellDetail) {
 			if lo <= top {
 				var moved bool
 				dn, da := p.dead.n[sx][:], p.dead.a[sx][:]
+				var spr []SplitRow
+				if sp != nil {
+					spr = sp[lo:]
+				}
 				paid, deaths, moved = pensionRow(p.pN[cb+lo:cb+top+2], p.pA[cb+lo:cb+top+2], qrow[lo:top+1],
-					dn[lo:], da[lo:], ix, spouse, paid, deaths)
+					dn[lo:], da[lo:], spr, ti, ix, spouse, paid, deaths)
 				if moved {
 					nlo, nhi = lo+1, max(nhi, top+1)
 				}
@@ -130,8 +138,10 @@ func (p *Projector) pensionersPass(g, t int, yr *YearResult, det *CellDetail) {
 // hold one age more than q, dn and da at least as many as q (unused
 // without spouse). paid and deaths are the running sums of the
 // pensions paid and the deaths, returned updated with whether any survivor
-// moved. Cells without pensioners are left alone.
-func pensionRow(n, a, q, dn, da []float64, ix float64, spouse bool, paid, deaths float64) (float64, float64, bool) {
+// moved. With sp (nil: no split), the pensions paid are also added to
+// sp[k].Pensions[ti] by age k of the strip. Cells without pensioners are
+// left alone.
+func pensionRow(n, a, q, dn, da []float64, sp []SplitRow, ti int, ix float64, spouse bool, paid, deaths float64) (float64, float64, bool) {
 	q = q[:len(n)-1]
 	a = a[:len(n)]
 	dn, da = dn[:len(q)], da[:len(q)]
@@ -146,6 +156,9 @@ func pensionRow(n, a, q, dn, da []float64, ix float64, spouse bool, paid, deaths
 		n[k], a[k] = 0, 0
 		qk := q[k]
 		paid += amt * (1 - 0.5*qk)
+		if sp != nil {
+			sp[k].Pensions[ti] += amt * (1 - 0.5*qk)
+		}
 		d := nk * qk
 		deaths += d
 		if spouse {

@@ -14,9 +14,9 @@ import (
 
 // RunScenarios projects each scheme for years years, fanning the runs out
 // over workers goroutines (workers ≤ 0: runtime.GOMAXPROCS(0)), each with
-// its own [Projector], reused from one scheme to the next: the tables that
-// schemes with the same assumptions share (decrements, the exits of equal
-// rules, reference ratios) are built once per worker, not per scheme.
+// its own [Projector], reused from one scheme to the next
+// ([Projector.Reset]): the tables that schemes with the same assumptions
+// share are built once per worker, not per scheme.
 // results[i] belongs to schemes[i]. A projection is
 // sequential and deterministic, so the results are the same, bit for bit,
 // for any number of workers. The schemes must not change during the call;
@@ -35,60 +35,40 @@ func RunScenariosContext(ctx context.Context, schemes []*scheme.Scheme, years, w
 	if years < 0 {
 		panic(fmt.Sprintf("actuarial: RunScenarios: negative number of years %d", years))
 	}
-	return RunScenariosFunc(ctx, len(schemes), years, workers, func(i int) (*scheme.Scheme, error) {
-		if schemes[i] == nil {
-			return nil, errors.New("nil scheme")
-		}
-		return schemes[i], nil
-	})
-}
-
-// RunScenariosFunc is [RunScenariosContext] for n schemes that build(i)
-// makes in the worker that projects them: making the schemes (applying a
-// reform to a copy of a base scheme, say) runs in parallel too, and a
-// scheme can be dropped once projected. build is called once for each i,
-// from several goroutines at once; results[i] belongs to build(i). An
-// error of build(i) is the error of scenario i, a [*ScenarioError] with
-// an empty Name.
-func RunScenariosFunc(ctx context.Context, n, years, workers int, build func(i int) (*scheme.Scheme, error)) ([]*Result, error) {
-	if years < 0 {
-		panic(fmt.Sprintf("actuarial: RunScenarios: negative number of years %d", years))
-	}
 	if workers <= 0 {
 		workers = runtime.GOMAXPROCS(0)
 	}
-	workers = max(1, min(workers, n))
-	results := make([]*Result, n)
-	errs := make([]error, n)
+	workers = max(1, min(workers, len(schemes)))
+	results := make([]*Result, len(schemes))
+	errs := make([]error, len(schemes))
 	jobs := make(chan int)
 	var wg sync.WaitGroup
 	for range workers {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			// One projector a worker, reloaded for each scheme: its
-			// buffers and the tables the schemes share are built once.
+			// One projector a worker, Reset for each scheme: its buffers
+			// and the tables the schemes share are built once.
 			p := new(Projector)
 			for i := range jobs {
+				if schemes[i] == nil {
+					errs[i] = &ScenarioError{Index: i, Err: errors.New("nil scheme")}
+					continue
+				}
 				if ctx.Err() != nil {
 					continue
 				}
-				s, err := build(i)
-				if err != nil {
-					errs[i] = &ScenarioError{Index: i, Err: err}
-					continue
-				}
-				if err = s.Validate(); err == nil {
-					p.load(s)
+				err := p.Reset(schemes[i])
+				if err == nil {
 					results[i], err = p.RunContext(ctx, nil, years)
 				}
 				if err != nil {
-					errs[i] = &ScenarioError{Index: i, Name: s.Name, Err: err}
+					errs[i] = &ScenarioError{Index: i, Name: schemes[i].Name, Err: err}
 				}
 			}
 		}()
 	}
-	for i := range n {
+	for i := range schemes {
 		jobs <- i
 	}
 	close(jobs)
