@@ -54,23 +54,30 @@ func (r Reform) Apply(s *scheme.Scheme) (*scheme.Scheme, error) {
 
 // applyShared is Apply for a scheme that stays inside the package (a
 // comparison's scenario, projected and dropped): the copy shares the
-// census cells of s, which no change modifies, instead of copying them.
-func (r Reform) applyShared(s *scheme.Scheme) (*scheme.Scheme, error) {
-	return r.applyN(s, len(r.Changes), true)
+// census cells of s, which no change modifies, instead of copying them,
+// and valid is the error of s.Validate(), found once for all the reforms
+// applied to s.
+func (r Reform) applyShared(s *scheme.Scheme, valid error) (*scheme.Scheme, error) {
+	return r.applyN(s, len(r.Changes), true, &valid)
 }
 
 // apply applies the first n changes.
 func (r Reform) apply(s *scheme.Scheme, n int) (*scheme.Scheme, error) {
-	return r.applyN(s, n, false)
+	return r.applyN(s, n, false, nil)
 }
 
 // applyN applies the first n changes to a copy of s, sharing its census
-// cells when shareCensus is set.
-func (r Reform) applyN(s *scheme.Scheme, n int, shareCensus bool) (*scheme.Scheme, error) {
+// cells when shareCensus is set. valid is the error of s.Validate(); nil:
+// to find.
+func (r Reform) applyN(s *scheme.Scheme, n int, shareCensus bool, valid *error) (*scheme.Scheme, error) {
 	if s == nil {
 		panic("reform: Apply to a nil scheme")
 	}
-	if err := s.Validate(); err != nil {
+	if valid == nil {
+		err := s.Validate()
+		valid = &err
+	}
+	if err := *valid; err != nil {
 		return nil, &ChangeError{Reform: r.Name, Index: -1, Err: fmt.Errorf("the base scheme: %w", err)}
 	}
 	if len(r.Changes) == 0 {

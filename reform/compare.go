@@ -205,12 +205,13 @@ func CompareContext(ctx context.Context, base *scheme.Scheme, reforms []Reform, 
 		return nil, err
 	}
 	scens := []scenario{{name: "base", scheme: base}}
+	valid := base.Validate()
 	for _, r := range reforms {
 		// Applied in the worker that projects it.
 		scens = append(scens, scenario{name: r.Name, build: func() (*scheme.Scheme, error) {
-			s, err := r.applyShared(base)
+			s, err := r.applyShared(base, valid)
 			if opt.AllowNoEffect {
-				s, err = applyLenient(base, r, s, err)
+				s, err = applyLenient(base, valid, r, s, err)
 			}
 			return s, err
 		}})
@@ -228,8 +229,9 @@ func CompareContext(ctx context.Context, base *scheme.Scheme, reforms []Reform, 
 
 // applyLenient retries a reform whose applyShared failed with err because a
 // change affects nobody, without that change, until it applies; a reform
-// left without changes is base itself. s and err are Apply's first result.
-func applyLenient(base *scheme.Scheme, r Reform, s *scheme.Scheme, err error) (*scheme.Scheme, error) {
+// left without changes is base itself. valid is the error of
+// base.Validate(); s and err are applyShared's first result.
+func applyLenient(base *scheme.Scheme, valid error, r Reform, s *scheme.Scheme, err error) (*scheme.Scheme, error) {
 	for err != nil {
 		var ce *ChangeError
 		if !errors.Is(err, ErrNoEffect) || !errors.As(err, &ce) || ce.Index < 0 || ce.Index >= len(r.Changes) {
@@ -239,7 +241,7 @@ func applyLenient(base *scheme.Scheme, r Reform, s *scheme.Scheme, err error) (*
 		if len(r.Changes) == 0 {
 			return base, nil
 		}
-		s, err = r.applyShared(base)
+		s, err = r.applyShared(base, valid)
 	}
 	return s, nil
 }

@@ -88,3 +88,25 @@ func TestRunScenariosReuse(t *testing.T) {
 		}
 	}
 }
+
+// TestProjectorReset: a zero Projector Reset for a scheme projects it as
+// NewProjector's does; Reset to an invalid scheme is the validation's
+// error and leaves the projector as it was.
+func TestProjectorReset(t *testing.T) {
+	s := actuarialtest.ReferenceScheme(t, 65)
+	fresh, err := projection.NewProjector(s)
+	require.NoError(t, err)
+	want, err := fresh.Run(nil, 20)
+	require.NoError(t, err)
+	var p projection.Projector
+	require.NoError(t, p.Reset(s))
+	got, err := p.Run(nil, 20)
+	require.NoError(t, err)
+	assert.Equal(t, want, got)
+	bad := actuarialtest.ReferenceScheme(t, 65)
+	bad.Groups[0].Rules = nil
+	assert.ErrorIs(t, p.Reset(bad), scheme.ErrRequired)
+	got, err = p.Run(got, 20)
+	require.NoError(t, err)
+	assert.Equal(t, want, got, "still the projector of s")
+}
