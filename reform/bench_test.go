@@ -85,7 +85,7 @@ func sweep(n int) []reform.Reform {
 // 2 workers and CPU time under GOMAXPROCS=1 (the load-robust figure):
 //
 //	                                 wall median (min)   CPU median (min)   memory/op
-//	main before issue 16             92.4 s (91.6 s)      —                  14.7 GB, 493 M allocs
+//	main before issue 16 (2 runs)    92.4 s (91.6 s)      —                  14.7 GB, 493 M allocs
 //	validation names cells lazily    20.2 s (17.9 s)      5.84 s (5.14 s)    2.47 GB, 725 k allocs
 //	projector reuse, shared law,
 //	Apply in the workers, census
