@@ -102,8 +102,12 @@ type pastSalaries struct {
 // groupCache holds what a group's rules give, recomputed only when the
 // rules in force (or the wage growth they depend on) change.
 type groupCache struct {
-	exits *rules.Exits // the exits the factors belong to; nil: none yet
-	w     float64      // the wage growth the reference ratios use
+	// vint are the survivors' pensions in payment whose share still
+	// changes with the years since the award (Rules.SurvivorSteps), one
+	// per award year; vpool holds spent ones for reuse.
+	vint, vpool []*survVintage
+	exits       *rules.Exits // the exits the factors belong to; nil: none yet
+	w           float64      // the wage growth the reference ratios use
 
 	retKind   []rules.Exit // by active cell
 	retRate   []float64    // by active cell: probability of retiring on 1 January
@@ -114,11 +118,14 @@ type groupCache struct {
 	disLo, disHi [nAges]int
 	retMin       int // the youngest age with a retirement of any kind
 
-	ratio      [2][]float64 // reference ratios by age and service, for retirement and disability
-	retRatio   []float64    // ratio[0] when retirement pensions use an average salary; nil: the last salary
-	ratioYears [2]int       // their ReferenceYears; 0: not computed
-	ratioW     [2]float64   // their wage growth
-	ratioNeed  [2]*bool     // the first element of the mask of cells they were computed for; nil: all
+	// ratio are the reference ratios by age and service, for retirement
+	// (of men, or of both sexes), disability, and retirement of women when
+	// their reference period differs.
+	ratio      [3][]float64
+	retRatio   [actuarial.NumSexes][]float64 // by sex: ratio[0] or ratio[2] when retirement pensions use an average salary; nil: the last salary
+	ratioYears [3]int                        // their ReferenceYears; 0: not computed
+	ratioW     [3]float64                    // their wage growth
+	ratioNeed  [3]*bool                      // the first element of the mask of cells they were computed for; nil: all
 	// canRetire[age·ns + service] marks the cells where the exits
 	// canRetireOf give someone a pension, for either sex.
 	canRetire   []bool
@@ -281,7 +288,7 @@ func (p *Projector) load(s *scheme.Scheme) {
 		}
 		gc.canRetire = grow(gc.canRetire, nAges*p.ns)
 		if !keepFactors {
-			gc.exits, gc.ratioYears, gc.canRetireOf = nil, [2]int{}, nil
+			gc.exits, gc.ratioYears, gc.canRetireOf = nil, [3]int{}, nil
 		}
 	}
 	if p.trackAcc {
@@ -306,6 +313,11 @@ func (p *Projector) reset() {
 	clear(p.pA)
 	clear(p.wN)
 	clear(p.wA)
+	for gi := range p.gc {
+		gc := &p.gc[gi]
+		gc.vpool = append(gc.vpool, gc.vint...)
+		gc.vint = gc.vint[:0]
+	}
 	for k := range p.pLo {
 		p.pLo[k], p.pHi[k], p.wLo[k], p.wHi[k] = nAges, -1, nAges, -1
 	}

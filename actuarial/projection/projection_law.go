@@ -135,12 +135,12 @@ func (p *Projector) factors(gc *groupCache, ex *rules.Exits, w float64) {
 			}
 		}
 		gc.canRetireOf = ex
-		gc.ratioYears[0] = 0
+		gc.ratioYears[0], gc.ratioYears[2] = 0, 0
 	}
-	retRatio := p.ratios(gc, 0, ex.RetYears, w, gc.canRetire)
-	gc.retRatio = retRatio
+	p.retRatios(gc, ex, w)
 	gc.retMin = nAges
 	for sx := range actuarial.NumSexes {
+		retRatio := gc.retRatio[sx]
 		for age := range nAges {
 			row := (sx*nAges + age) * p.ns
 			for sv := 0; sv <= p.ms; sv++ {
@@ -182,18 +182,31 @@ func (p *Projector) factors(gc *groupCache, ex *rules.Exits, w float64) {
 	}
 }
 
+// retRatios sets the group's reference ratios of retirement pensions by
+// sex at wage growth w, for the cells that can retire.
+func (p *Projector) retRatios(gc *groupCache, ex *rules.Exits, w float64) {
+	gc.retRatio[0] = p.ratios(gc, 0, ex.RetYears[0], w, gc.canRetire)
+	gc.retRatio[1] = gc.retRatio[0]
+	if ex.RetYears[1] != ex.RetYears[0] {
+		gc.retRatio[1] = p.ratios(gc, 2, ex.RetYears[1], w, gc.canRetire)
+	}
+}
+
 // refactor is factors when only the wage growth changed since the factors
 // of ex were computed: only the cells whose factor is a reference ratio
 // times the exits' factor change, to the same values factors gives them.
 func (p *Projector) refactor(gc *groupCache, ex *rules.Exits, w float64) {
-	if retRatio := p.ratios(gc, 0, ex.RetYears, w, gc.canRetire); retRatio != nil {
-		for sx := range actuarial.NumSexes {
-			for age := range nAges {
-				row := (sx*nAges + age) * p.ns
-				for sv := 0; sv <= min(p.ms, age-p.minEntry); sv++ {
-					if gc.canRetire[age*p.ns+sv] {
-						gc.retFactor[row+sv] = ex.Factor[row+sv] * retRatio[age*p.ns+sv]
-					}
+	p.retRatios(gc, ex, w)
+	for sx := range actuarial.NumSexes {
+		retRatio := gc.retRatio[sx]
+		if retRatio == nil {
+			continue
+		}
+		for age := range nAges {
+			row := (sx*nAges + age) * p.ns
+			for sv := 0; sv <= min(p.ms, age-p.minEntry); sv++ {
+				if gc.canRetire[age*p.ns+sv] {
+					gc.retFactor[row+sv] = ex.Factor[row+sv] * retRatio[age*p.ns+sv]
 				}
 			}
 		}

@@ -14,7 +14,7 @@ import (
 // pensions awarded during the year join.
 func (p *Projector) pensionersPass(g, t int, yr *YearResult, det *CellDetail) {
 	gc := &p.gc[g]
-	orphanEnd := p.law.Family.OrphanEnd
+	orphanEnd := gc.yr.OrphanEnd
 	deathBenefit := gc.yr.DeathBenefit
 	pbase := g * p.nP
 	pdbase := 0
@@ -22,6 +22,10 @@ func (p *Projector) pensionersPass(g, t int, yr *YearResult, det *CellDetail) {
 		pdbase = t * p.nG * p.nP
 	}
 	ix := gc.yr.Index
+	y := p.s.StartYear + t
+	if len(gc.vint) > 0 {
+		p.survivorSteps(g, y)
+	}
 	dLo, dHi := &p.dead.lo, &p.dead.hi // the ages in p.dead, from the actives on
 	for ti := range census.NumPensionTypes {
 		typ := census.PensionTypeAt(ti)
@@ -35,6 +39,10 @@ func (p *Projector) pensionersPass(g, t int, yr *YearResult, det *CellDetail) {
 		for sx := range actuarial.NumSexes {
 			sp := p.splitRows(g, sx) // nil without a split
 			qrow := &p.q[st][sx]
+			var rem []float64 // remarriage by age; nil: none
+			if typ == census.PensionSurvivor {
+				rem = p.law.Family.RemarryOf(&gc.yr, sx)
+			}
 			cb := pbase + (ti*actuarial.NumSexes+sx)*nAges
 			k := cb / nAges
 			lo, hi := p.pLo[k], p.pHi[k]
@@ -87,6 +95,21 @@ func (p *Projector) pensionersPass(g, t int, yr *YearResult, det *CellDetail) {
 					det.Ended[pdbase+c] += surv
 				}
 			}
+			if rem != nil && lo <= top {
+				// Remarriages among the year's survivors, on the next
+				// 1 January: they end with the year.
+				for age := top; age >= lo; age-- {
+					c := cb + age
+					if n := p.pN[c]; n != 0 {
+						m := n * (1 - qrow[age]) * rem[age]
+						ended += m
+						if det != nil {
+							det.Ended[pdbase+c] += m
+						}
+					}
+				}
+				rem = rem[lo : top+1]
+			}
 			if lo <= top {
 				var moved bool
 				dn, da := p.dead.n[sx][:], p.dead.a[sx][:]
@@ -95,7 +118,7 @@ func (p *Projector) pensionersPass(g, t int, yr *YearResult, det *CellDetail) {
 					spr = sp[lo:]
 				}
 				paid, deaths, moved = pensionRow(p.pN[cb+lo:cb+top+2], p.pA[cb+lo:cb+top+2], qrow[lo:top+1],
-					dn[lo:], da[lo:], spr, ti, ix, spouse, paid, deaths)
+					dn[lo:], da[lo:], rem, spr, ti, ix, spouse, paid, deaths)
 				if moved {
 					nlo, nhi = lo+1, max(nhi, top+1)
 				}
@@ -107,8 +130,15 @@ func (p *Projector) pensionersPass(g, t int, yr *YearResult, det *CellDetail) {
 		yr.PensionsEnded[ti] += ended
 		gc.paid += paid
 	}
+	if len(gc.vint) > 0 {
+		p.survivorAge(g, ix)
+	}
 	if deathBenefit {
 		p.award(g, yr, det, pdbase)
+		if gc.yr.SurvivorSpan > 0 {
+			sb := pbase + idxSurvivor*actuarial.NumSexes*nAges
+			p.survivorAward(g, y+1, p.wA[sb:sb+actuarial.NumSexes*nAges], ix)
+		}
 	}
 	for k := pbase / nAges; k < (pbase+p.nP)/nAges; k++ {
 		lo, hi := p.wLo[k], p.wHi[k]
@@ -134,14 +164,15 @@ func (p *Projector) pensionersPass(g, t int, yr *YearResult, det *CellDetail) {
 // pensionRow pays, for the year, one strip of pension cells n, a (counts
 // and yearly amounts by age) at mortality q, from the oldest age down; adds
 // their deaths, and the pensions of those dying, to dn and da when spouse;
-// and moves the survivors, their pensions indexed by ix, up an age: n and a
-// hold one age more than q, dn and da at least as many as q (unused
-// without spouse). paid and deaths are the running sums of the
+// and moves the survivors, their pensions indexed by ix, up an age, but
+// for the share rem (by age as q; nil: none) that remarries: n and a hold
+// one age more than q, dn and da at least as many as q (unused without
+// spouse). paid and deaths are the running sums of the
 // pensions paid and the deaths, returned updated with whether any survivor
 // moved. With sp (nil: no split), the pensions paid are also added to
 // sp[k].Pensions[ti] by age k of the strip. Cells without pensioners are
 // left alone.
-func pensionRow(n, a, q, dn, da []float64, sp []SplitRow, ti int, ix float64, spouse bool, paid, deaths float64) (float64, float64, bool) {
+func pensionRow(n, a, q, dn, da, rem []float64, sp []SplitRow, ti int, ix float64, spouse bool, paid, deaths float64) (float64, float64, bool) {
 	q = q[:len(n)-1]
 	a = a[:len(n)]
 	dn, da = dn[:len(q)], da[:len(q)]
@@ -167,6 +198,13 @@ func pensionRow(n, a, q, dn, da []float64, sp []SplitRow, ti int, ix float64, sp
 		}
 		surv := nk - d
 		if surv <= 0 {
+			continue
+		}
+		if rem != nil {
+			stay := 1 - rem[k]
+			n1[k] += surv * stay
+			a1[k] += amt * (1 - qk) * stay * ix
+			moved = true
 			continue
 		}
 		n1[k] += surv

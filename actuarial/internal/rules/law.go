@@ -5,6 +5,8 @@ import (
 	"reflect"
 	"slices"
 
+	"github.com/reserva-go/reserva/actuarial"
+	"github.com/reserva-go/reserva/actuarial/census"
 	"github.com/reserva-go/reserva/actuarial/scheme"
 )
 
@@ -16,8 +18,13 @@ type Law struct {
 	Mortality  Mortality
 	Decrements Decrements
 	Family     Family
-	// Exits[g][i] are the exits of s.Groups[g].Rules[i].
+	// Exits[g][i] are the exits of s.Groups[g].Rules[i] ([Law.Year] gives
+	// those of a calendar year, which differ by year when conditions are
+	// bounded by birth cohort).
 	Exits [][]Exits
+	// yearly[g][i] are the exits of rules whose exits change by calendar
+	// year; nil for the others.
+	yearly [][]*yearExits
 	// Refunds is whether some rules refund contributions.
 	Refunds bool
 }
@@ -30,10 +37,11 @@ func Compile(s *scheme.Scheme, ms int) *Law {
 // Recompile is [Compile] sharing with prev (nil: none), the law of another
 // scheme, the tables whose inputs are the same: the decrements when the
 // service tables are the same (by pointer) and the salary scales equal, and
-// the exits of every rules whose eligibility, pension formulas and
-// compulsory ages are equal under equal retirement rates. A Law is only
-// read once compiled, so laws sharing tables may be used concurrently. A
-// sweep of reforms recompiles little more than what a reform changes.
+// the exits of every rules whose eligibility (without cohort bounds),
+// pension formulas and compulsory ages are equal under equal retirement
+// rates timed by age. A Law is only read once compiled, so laws sharing
+// tables may be used concurrently. A sweep of reforms recompiles little
+// more than what a reform changes.
 func Recompile(s *scheme.Scheme, ms int, prev *Law) *Law {
 	l := &Law{S: s, MS: ms, NS: ms + 1}
 	as := &s.Assumptions
@@ -47,20 +55,57 @@ func Recompile(s *scheme.Scheme, ms int, prev *Law) *Law {
 		l.Decrements.compile(as, ms)
 	}
 	l.Family.compile(&as.Family)
-	sameRates := prev != nil && reflect.DeepEqual(as.Retirement, prev.S.Assumptions.Retirement)
+	// Exits by age alone (no base rules, no cohort bounds) are shared.
+	sameRates := prev != nil && as.RetirementTiming != scheme.RatesSinceEligibility &&
+		as.RetirementTiming == prev.S.Assumptions.RetirementTiming &&
+		reflect.DeepEqual(as.Retirement, prev.S.Assumptions.Retirement)
 	l.Exits = make([][]Exits, len(s.Groups))
+	l.yearly = make([][]*yearExits, len(s.Groups))
 	for g := range s.Groups {
-		rs := s.Groups[g].Rules
+		grp := &s.Groups[g]
+		rs := grp.Rules
 		l.Exits[g] = make([]Exits, len(rs))
+		l.yearly[g] = make([]*yearExits, len(rs))
+		var base *scheme.Rules
+		if as.RetirementTiming == scheme.RatesSinceEligibility {
+			base = grp.RulesAt(s.StartYear)
+		}
 		for i := range rs {
-			if e := prev.exitsOf(&rs[i], sameRates); e != nil {
-				l.Exits[g][i] = *e
-			} else {
-				l.Exits[g][i].compile(&rs[i], as, ms)
-			}
+			y0 := max(rs[i].From, s.StartYear)
 			if rs[i].RefundShare > 0 {
 				l.Refunds = true
 			}
+			lo, hi := cohortBounds(&rs[i].Eligibility)
+			if base != nil {
+				blo, bhi := cohortBounds(&base.Eligibility)
+				lo, hi = min(lo, blo), max(hi, bhi)
+			}
+			if hi == 0 && base == nil {
+				if e := prev.exitsOf(&rs[i], sameRates); e != nil {
+					l.Exits[g][i] = *e
+					continue
+				}
+			}
+			l.Exits[g][i].compile(&rs[i], as, ms, exitYear{y0, base})
+			if hi == 0 {
+				continue
+			}
+			// From the year after hi + MaxCensusAge + 1 every living cohort
+			// is past every bound, and the exits no longer change.
+			y1 := max(y0, hi+census.MaxCensusAge+2)
+			if i+1 < len(rs) {
+				y1 = min(y1, rs[i+1].From-1)
+			}
+			ye := &yearExits{from: y0, ex: []*Exits{&l.Exits[g][i]}}
+			for y := y0 + 1; y <= y1; y++ {
+				e := new(Exits)
+				e.compile(&rs[i], as, ms, exitYear{y, base})
+				if last := ye.ex[len(ye.ex)-1]; last.equal(e) {
+					e = last
+				}
+				ye.ex = append(ye.ex, e)
+			}
+			l.yearly[g][i] = ye
 		}
 	}
 	return l
@@ -73,8 +118,9 @@ func sameDecrements(a, b *scheme.Assumptions) bool {
 		slices.Equal(a.Salary.ByAge, b.Salary.ByAge) && slices.Equal(a.Salary.ByService, b.Salary.ByService)
 }
 
-// exitsOf returns the exits of l's rules that compile alike with r, nil
-// when none does or when the retirement rates differ (sameRates false).
+// exitsOf returns the exits of l's rules that compile alike with r and do
+// not change by year, nil when none does or when the retirement rates
+// differ (sameRates false).
 func (l *Law) exitsOf(r *scheme.Rules, sameRates bool) *Exits {
 	if l == nil || !sameRates {
 		return nil
@@ -82,7 +128,7 @@ func (l *Law) exitsOf(r *scheme.Rules, sameRates bool) *Exits {
 	for g := range l.S.Groups {
 		rs := l.S.Groups[g].Rules
 		for i := range rs {
-			if sameExits(&rs[i], r) {
+			if l.yearly[g][i] == nil && sameExits(&rs[i], r) {
 				return &l.Exits[g][i]
 			}
 		}
@@ -94,7 +140,45 @@ func (l *Law) exitsOf(r *scheme.Rules, sameRates bool) *Exits {
 // [Exits.compile] reads of them is equal.
 func sameExits(a, b *scheme.Rules) bool {
 	return a.CompulsoryAge == b.CompulsoryAge && reflect.DeepEqual(a.Eligibility, b.Eligibility) &&
-		reflect.DeepEqual(a.Retirement, b.Retirement) && reflect.DeepEqual(a.Disability, b.Disability)
+		reflect.DeepEqual(a.Retirement, b.Retirement) && reflect.DeepEqual(a.Disability, b.Disability) &&
+		reflect.DeepEqual(a.BySex, b.BySex)
+}
+
+// yearExits are the exits of one set of rules by calendar year: ex[k] in
+// year from + k, the last holding after.
+type yearExits struct {
+	from int
+	ex   []*Exits
+}
+
+// cohortBounds returns the least and greatest cohort bound of e's
+// conditions; 0, 0 when none is bounded.
+func cohortBounds(e *actuarial.Eligibility) (lo, hi int) {
+	lo = math.MaxInt
+	for sx := range actuarial.NumSexes {
+		for _, cs := range [2]actuarial.Conditions{e.Full[sx], e.Reduced[sx]} {
+			for _, c := range cs {
+				for _, b := range [2]int{c.FromCohort, c.ToCohort} {
+					if b != 0 {
+						lo, hi = min(lo, b), max(hi, b)
+					}
+				}
+			}
+		}
+	}
+	if hi == 0 {
+		return 0, 0
+	}
+	return lo, hi
+}
+
+// ExitsAt returns the exits of group g's rules ri in calendar year y.
+func (l *Law) ExitsAt(g, ri, y int) *Exits {
+	ye := l.yearly[g][ri]
+	if ye == nil {
+		return &l.Exits[g][ri]
+	}
+	return ye.ex[min(max(y-ye.from, 0), len(ye.ex)-1)]
 }
 
 // Year is what the rules of one group give in one calendar year.
@@ -114,6 +198,15 @@ type Year struct {
 	Survivor     float64 // SurvivorShare
 	Orphan       float64 // OrphanShare
 	DeathBenefit bool    // deaths leave survivors' or orphans' pensions
+	// SurvivorSpan is the Years of the last of Rules.SurvivorSteps: the
+	// survivors' pensions awarded for the year's deaths change share for
+	// SurvivorSpan years after the award (see [Year.SurvivorFactor]); 0:
+	// never.
+	SurvivorSpan int
+	// OrphanEnd is the age at which orphans' pensions end in the year:
+	// Rules.OrphanEndAge, or Assumptions.Family.OrphanEndAge when that is
+	// 0; 0: no orphans' pensions.
+	OrphanEnd int
 }
 
 // Year sets yr to the rules of group g in force in calendar year y when
@@ -123,14 +216,22 @@ func (l *Law) Year(yr *Year, g, y int, unit float64) {
 	as := &l.S.Assumptions
 	ri := grp.RulesIndex(y)
 	r := &grp.Rules[ri]
-	yr.Rules, yr.Exits = r, &l.Exits[g][ri]
+	yr.Rules, yr.Exits = r, l.ExitsAt(g, ri, y)
 	for pay := range scheme.NumPayers {
 		yr.ContributionRate[pay] = r.ContributionRate[pay].At(y)
 	}
 	yr.Ceiling, yr.RetCap, yr.RetFloor, yr.DisCap, yr.DisFloor = Limits(r, unit)
 	yr.Extra, yr.Refund = r.ExtraPayments, r.RefundShare
 	yr.Survivor, yr.Orphan = r.SurvivorShare, r.OrphanShare
-	yr.DeathBenefit = r.SurvivorShare > 0 || (r.OrphanShare > 0 && l.Family.OrphanEnd > 0)
+	yr.SurvivorSpan = 0
+	if n := len(r.SurvivorSteps); n > 0 && r.SurvivorShare > 0 {
+		yr.SurvivorSpan = r.SurvivorSteps[n-1].Years
+	}
+	yr.OrphanEnd = l.Family.OrphanEnd
+	if r.OrphanEndAge > 0 {
+		yr.OrphanEnd = r.OrphanEndAge
+	}
+	yr.DeathBenefit = r.SurvivorShare > 0 || (r.OrphanShare > 0 && yr.OrphanEnd > 0)
 	next := grp.RulesAt(y + 1)
 	yr.Index = 1
 	switch next.Indexation {
@@ -143,6 +244,19 @@ func (l *Law) Year(yr *Year, g, y int, unit float64) {
 	case scheme.IndexFixed:
 		yr.Index += next.IndexRate.At(y + 1)
 	}
+}
+
+// SurvivorFactor is the survivor's pension d whole years after its award
+// (the 1 January after the death) per unit of the pension awarded, under
+// the rules of the year of the death: SurvivorShareAt(d) / SurvivorShare,
+// indexation apart. Engines award a survivor's pension at Survivor times
+// the deceased's and, on the 1 January that starts each year d ≤
+// SurvivorSpan of payment, move it from factor(d−1) to factor(d).
+func (yr *Year) SurvivorFactor(d int) float64 {
+	if yr.SurvivorSpan == 0 || d <= 0 {
+		return 1
+	}
+	return yr.Rules.SurvivorShareAt(d) / yr.Rules.SurvivorShare
 }
 
 // Limits returns the ceiling and the caps and floors of retirement and
