@@ -634,9 +634,8 @@ func checkCells(name string, count, amount []float64, n int, cell func(int) stri
 		return &SchemeError{Field: name, Value: fmt.Sprint(len(count), " and ", len(amount), " cells"),
 			Err: fmt.Errorf("%w: want %d (group them with GroupActives or GroupPensioners)", actuarial.ErrRange, n)}
 	}
-	// The fields are named only for a cell in error: formatting them for
-	// every cell made validation, run on every scheme a solver or a
-	// stochastic run builds, cost more than the projection.
+	// The fields are named only once a cell fails: formatting them for
+	// every cell would cost more than the projection of the scheme.
 	cf := func(i int) string { return fmt.Sprintf("%s.Count[%d] (%s)", name, i, cell(i)) }
 	af := func(i int) string { return fmt.Sprintf("%s amount[%d] (%s)", name, i, cell(i)) }
 	for i := range count {
