@@ -38,6 +38,9 @@ type Projector struct {
 	aN, aS []float64 // actives by group and cell: count and total salary
 	pN, pA []float64 // pensions by group and cell: count, total yearly amount
 	wN, wA []float64 // pensions awarded during the year, joining on the next 1 January
+	// pO and wO are the own amounts of pA and wA: the formula's pensions
+	// before any floor, for the minimum-pension top-up.
+	pO, wO []float64
 	// By strip (group, pension type, sex), the ages with pensions in pN
 	// and in wN: empty when hi < lo. A pensioner cell pc is in strip
 	// pc / nAges, at age pc % nAges.
@@ -118,6 +121,7 @@ type groupCache struct {
 	accVer int
 	base   float64 // contribution base of the year
 	paid   float64 // pensions paid in the year
+	topUp  float64 // of which the minimum-pension top-up
 }
 
 // NewProjector validates s and allocates a projector for it. The error is
@@ -146,6 +150,8 @@ func NewProjector(s *scheme.Scheme) (*Projector, error) {
 	p.pA = make([]float64, p.nG*p.nP)
 	p.wN = make([]float64, p.nG*p.nP)
 	p.wA = make([]float64, p.nG*p.nP)
+	p.pO = make([]float64, p.nG*p.nP)
+	p.wO = make([]float64, p.nG*p.nP)
 	strips := p.nG * census.NumPensionTypes * actuarial.NumSexes
 	p.pLo, p.pHi = make([]int, strips), make([]int, strips)
 	p.wLo, p.wHi = make([]int, strips), make([]int, strips)
@@ -226,6 +232,8 @@ func (p *Projector) reset() {
 	clear(p.pA)
 	clear(p.wN)
 	clear(p.wA)
+	clear(p.pO)
+	clear(p.wO)
 	for k := range p.pLo {
 		p.pLo[k], p.pHi[k], p.wLo[k], p.wHi[k] = nAges, -1, nAges, -1
 	}
@@ -255,6 +263,7 @@ func (p *Projector) reset() {
 		if pc := g.Pensioners; pc != nil {
 			copy(p.pN[gi*p.nP:], pc.Count)
 			copy(p.pA[gi*p.nP:], pc.Pension)
+			copy(p.pO[gi*p.nP:], pc.Pension)
 			for c, n := range pc.Count {
 				if n > 0 {
 					touch(p.pLo, p.pHi, gi*p.nP+c)
@@ -405,6 +414,10 @@ func (p *Projector) RunContext(ctx context.Context, dst *Result, years int) (*Re
 			p.pensionersPass(gi, t, yr, det)
 			gc := &p.gc[gi]
 			yr.ExtraPayments += gc.yr.Extra * gc.paid
+			yr.MinimumTopUp += gc.topUp
+			if gc.yr.StatePaysMinimum {
+				yr.Transfers += gc.topUp
+			}
 			yr.ContributionBase += gc.base
 			for pay := range scheme.NumPayers {
 				yr.Contributions[pay] += gc.yr.ContributionRate[pay] * gc.base
@@ -414,7 +427,7 @@ func (p *Projector) RunContext(ctx context.Context, dst *Result, years int) (*Re
 		// Cash flows, mid-year.
 		b := yr.Benefits()
 		yr.AdminCosts = s.AdminCosts.ShareOfBenefits.At(y)*b + s.AdminCosts.ShareOfSalary.At(y)*yr.SalaryBill
-		yr.Transfers = s.Transfers.At(y)
+		yr.Transfers += s.Transfers.At(y)
 		i := as.Return.At(y)
 		yr.Return = i
 		net := yr.TotalContributions() + yr.Transfers - b - yr.AdminCosts

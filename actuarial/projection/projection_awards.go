@@ -34,6 +34,7 @@ func (p *Projector) retireRow(gc *groupCache, row *retRow, yr *YearResult, det *
 	// and reference salaries of those retiring, by kind.
 	var wd [2]float64
 	var fullN, fullA, fullS, fullR, redN, redA, redS, redR float64
+	var fullO, redO float64 // the amounts before the floor
 	kinds, rates, factors = kinds[:len(nRow)], rates[:len(nRow)], factors[:len(nRow)]
 	sRow = sRow[:len(nRow)]
 	ones := refRow == nil
@@ -69,6 +70,7 @@ func (p *Projector) retireRow(gc *groupCache, row *retRow, yr *YearResult, det *
 			if amt > n*retCap {
 				amt = n * retCap
 			}
+			own := amt
 			if amt < n*retFloor {
 				amt = n * retFloor
 			}
@@ -80,11 +82,13 @@ func (p *Projector) retireRow(gc *groupCache, row *retRow, yr *YearResult, det *
 			if kind == rules.Full {
 				fullN += m
 				fullA += rr * amt
+				fullO += rr * own
 				fullS += rs
 				fullR += ref
 			} else {
 				redN += m
 				redA += rr * amt
+				redO += rr * own
 				redS += rs
 				redR += ref
 			}
@@ -100,7 +104,7 @@ func (p *Projector) retireRow(gc *groupCache, row *retRow, yr *YearResult, det *
 	}
 	yr.Exits[actuarial.Withdrawal] += wd[0]
 	yr.Refunds += gc.yr.Refund * wd[1]
-	newN, newA := [2]float64{fullN, redN}, [2]float64{fullA, redA}
+	newN, newA, newO := [2]float64{fullN, redN}, [2]float64{fullA, redA}, [2]float64{fullO, redO}
 	newS, newR := [2]float64{fullS, redS}, [2]float64{fullR, redR}
 	for ki, m := range newN {
 		if m == 0 {
@@ -111,6 +115,7 @@ func (p *Projector) retireRow(gc *groupCache, row *retRow, yr *YearResult, det *
 		p.pN[pc] += m
 		touch(p.pLo, p.pHi, pc)
 		p.pA[pc] += newA[ki]
+		p.pO[pc] += newO[ki]
 		yr.Exits[actuarial.Retirement] += m
 		yr.NewPensions[ti] += m
 		yr.NewPensionAmounts[ti] += newA[ki]
@@ -130,7 +135,7 @@ func (p *Projector) retireRow(gc *groupCache, row *retRow, yr *YearResult, det *
 func (p *Projector) award(g int, yr *YearResult, det *CellDetail, pdbase int) {
 	gc := &p.gc[g]
 	pbase := g * p.nP
-	wN, wA := p.wN[pbase:pbase+p.nP], p.wA[pbase:pbase+p.nP]
+	wN, wA, wO := p.wN[pbase:pbase+p.nP], p.wA[pbase:pbase+p.nP], p.wO[pbase:pbase+p.nP]
 	fam := &p.law.Family
 	// The running sums, in registers.
 	paid := gc.paid
@@ -155,6 +160,7 @@ func (p *Projector) award(g int, yr *YearResult, det *CellDetail, pdbase int) {
 				wN[pc] += m
 				touch(p.wLo, p.wHi, pbase+pc)
 				wA[pc] += amt
+				wO[pc] += amt
 				sPaid += 0.5 * amt
 				paid += 0.5 * amt
 				sNew += m
@@ -183,6 +189,7 @@ func (p *Projector) award(g int, yr *YearResult, det *CellDetail, pdbase int) {
 				wN[pc] += m / 2
 				touch(p.wLo, p.wHi, pbase+pc)
 				wA[pc] += amt / 2
+				wO[pc] += amt / 2
 				if det != nil {
 					det.Awarded[pdbase+pbase+pc] += m / 2
 				}

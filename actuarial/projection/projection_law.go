@@ -68,7 +68,7 @@ func (p *Projector) prepare(g, y int, w, unit float64) {
 		p.factors(gc, gc.yr.Exits, w)
 		gc.exits, gc.w = gc.yr.Exits, w
 	}
-	gc.base, gc.paid = 0, 0
+	gc.base, gc.paid, gc.topUp = 0, 0, 0
 	if p.trackAcc {
 		if rules.AverageRates(gc.avgRate, gc.hist) {
 			gc.accVer = -1

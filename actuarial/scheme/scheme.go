@@ -101,6 +101,52 @@ func (ix Indexation) String() string {
 	return fmt.Sprintf("Indexation(%d)", int(ix))
 }
 
+// LimitTiming is when the caps and floors of the [actuarial.Formula]s of
+// retirement and disability apply. The zero value is LimitsInPayment.
+type LimitTiming int
+
+// The timings of caps and floors.
+const (
+	// LimitsInPayment makes the cap and floor guarantees: they apply on
+	// award and again every year in payment, at that year's value (a
+	// floor in units follows the unit's growth): a pension indexed below
+	// the year's floor is topped up to it, one indexed above the year's
+	// cap is paid the cap.
+	LimitsInPayment LimitTiming = iota
+	// LimitsAtAward applies them on award only; the pension awarded is
+	// then indexed whatever the limits become (for a law that says so).
+	LimitsAtAward
+)
+
+var limitTimingNames = [...]string{"in payment", "at award"}
+
+func (lt LimitTiming) String() string {
+	if lt >= 0 && int(lt) < len(limitTimingNames) {
+		return limitTimingNames[lt]
+	}
+	return fmt.Sprintf("LimitTiming(%d)", int(lt))
+}
+
+// MinimumPayer is who pays the minimum-pension top-up: what retirement
+// and disability pensions pay above the formula's own amount because of a
+// floor. The zero value is MinimumByScheme.
+type MinimumPayer int
+
+// The payers of the minimum-pension top-up.
+const (
+	MinimumByScheme MinimumPayer = iota // the scheme pays it, out of its fund
+	MinimumByState                      // the state pays it: a transfer into the fund, equal to the top-up
+)
+
+var minimumPayerNames = [...]string{"scheme", "state"}
+
+func (mp MinimumPayer) String() string {
+	if mp >= 0 && int(mp) < len(minimumPayerNames) {
+		return minimumPayerNames[mp]
+	}
+	return fmt.Sprintf("MinimumPayer(%d)", int(mp))
+}
+
 // Rules are the provisions of a scheme for one member group from calendar
 // year From on, until the next Rules of the group take effect. The zero
 // value collects nothing and pays nothing.
@@ -157,6 +203,12 @@ type Rules struct {
 	// IndexRate is the yearly increase under IndexFixed, by calendar
 	// year; nil: 0%.
 	IndexRate actuarial.Schedule
+	// Limits is when the caps and floors of Retirement and Disability
+	// apply; zero: LimitsInPayment, on award and every year in payment.
+	Limits LimitTiming
+	// MinimumPaidBy is who pays the minimum-pension top-up
+	// (YearResult.MinimumTopUp); zero: the scheme.
+	MinimumPaidBy MinimumPayer
 	// Source is the legal text these rules come from, for reports; zero:
 	// not cited. It does not change a projection.
 	Source Source
@@ -246,6 +298,12 @@ func (r *Rules) validate(start int, plausible bool) error {
 		return &SchemeError{Field: "ExtraPayments", Value: fmt.Sprint(v), Err: actuarial.ErrNotFinite}
 	case v < 0:
 		return &SchemeError{Field: "ExtraPayments", Value: fmt.Sprint(v), Err: actuarial.ErrNegative}
+	}
+	if r.Limits < LimitsInPayment || r.Limits > LimitsAtAward {
+		return &SchemeError{Field: "Limits", Value: r.Limits.String(), Err: actuarial.ErrRange}
+	}
+	if r.MinimumPaidBy < MinimumByScheme || r.MinimumPaidBy > MinimumByState {
+		return &SchemeError{Field: "MinimumPaidBy", Value: r.MinimumPaidBy.String(), Err: actuarial.ErrRange}
 	}
 	if r.Indexation < IndexNone || r.Indexation > IndexFixed {
 		return &SchemeError{Field: "Indexation", Value: r.Indexation.String(), Err: actuarial.ErrRange}

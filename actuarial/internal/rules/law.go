@@ -3,6 +3,7 @@ package rules
 import (
 	"math"
 
+	"github.com/reserva-go/reserva/actuarial/census"
 	"github.com/reserva-go/reserva/actuarial/scheme"
 )
 
@@ -50,6 +51,16 @@ type Year struct {
 	// disability pensions, money a year at the year's reference unit:
 	// +Inf for no ceiling or cap, 0 for no floor.
 	Ceiling, RetCap, RetFloor, DisCap, DisFloor float64
+	// InPayment[type] are the floor and cap per head applied to the
+	// pensions in payment of the year, by [census.PensionType.Index]: the
+	// retirement ones for old-age and early pensions, the disability ones
+	// for disability pensions, under [scheme.LimitsInPayment]; none
+	// (0, +Inf) for survivors' and orphans' pensions, and for all under
+	// [scheme.LimitsAtAward]. See [Floor].
+	InPayment [census.NumPensionTypes]PaymentLimits
+	// StatePaysMinimum is whether the state pays the minimum-pension
+	// top-up, as a transfer into the fund ([scheme.MinimumByState]).
+	StatePaysMinimum bool
 	// Index is the factor pensions in payment are indexed by on the next
 	// 1 January, under the rules in force that day.
 	Index        float64
@@ -72,6 +83,7 @@ func (l *Law) Year(yr *Year, g, y int, unit float64) {
 		yr.ContributionRate[pay] = r.ContributionRate[pay].At(y)
 	}
 	yr.Ceiling, yr.RetCap, yr.RetFloor, yr.DisCap, yr.DisFloor = Limits(r, unit)
+	yr.setInPayment(r)
 	yr.Extra, yr.Refund = r.ExtraPayments, r.RefundShare
 	yr.Survivor, yr.Orphan = r.SurvivorShare, r.OrphanShare
 	yr.DeathBenefit = r.SurvivorShare > 0 || (r.OrphanShare > 0 && l.Family.OrphanEnd > 0)
@@ -106,4 +118,49 @@ func Limits(r *scheme.Rules, unit float64) (ceiling, retCap, retFloor, disCap, d
 	}
 	disFloor, _ = r.Disability.Floor.Value(unit)
 	return ceiling, retCap, retFloor, disCap, disFloor
+}
+
+// PaymentLimits are the floor and cap per head of pensions in payment in a
+// year, money a year: 0 for no floor, +Inf for no cap.
+type PaymentLimits struct{ Floor, Cap float64 }
+
+// Pay returns what n pensions of total amount a (as awarded and indexed)
+// pay in the year under limits l, and the part of it that is the
+// minimum-pension top-up: what is paid above own, the total of the
+// formula's own amounts before any floor (≥ 0). The amounts are first capped at n·Cap, then
+// floored at n·Floor (a floor above the cap wins, as on award). For cells
+// of several pensions the limits apply to the cell's average pension:
+// exact when the pensions of a cell are all above the floor, or all below
+// it (and all below the cap or all above it), and otherwise, by Jensen's
+// inequality, an understatement of a floor's top-up and of a cap's saving;
+// a seriatim projection is exact.
+func (l *PaymentLimits) Pay(n, a, own float64) (pay, topUp float64) {
+	pay = a
+	if c := n * l.Cap; pay > c {
+		pay = c
+	}
+	if f := n * l.Floor; pay < f {
+		pay = f
+	}
+	if pay > own {
+		topUp = pay - own
+	}
+	return pay, topUp
+}
+
+// setInPayment sets the limits of pensions in payment under rules r from
+// the year's retirement and disability limits.
+func (yr *Year) setInPayment(r *scheme.Rules) {
+	none := PaymentLimits{Cap: math.Inf(1)}
+	for i := range yr.InPayment {
+		yr.InPayment[i] = none
+	}
+	yr.StatePaysMinimum = r.MinimumPaidBy == scheme.MinimumByState
+	if r.Limits == scheme.LimitsAtAward {
+		return
+	}
+	ret := PaymentLimits{Floor: yr.RetFloor, Cap: yr.RetCap}
+	yr.InPayment[census.PensionOldAge.Index()] = ret
+	yr.InPayment[census.PensionEarly.Index()] = ret
+	yr.InPayment[census.PensionDisability.Index()] = PaymentLimits{Floor: yr.DisFloor, Cap: yr.DisCap}
 }
