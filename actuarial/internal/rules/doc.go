@@ -54,12 +54,17 @@
 //     pension is that times the reference ratio ([FillRatios]) and the
 //     salary, capped and floored per head at Year's limits; withdrawals at
 //     the compulsory age are refunded.
-//  3. During the year: deaths, disability and withdrawal among the
+//  3. The pensions in payment are paid for the year under the year's
+//     [Year].InPayment limits (floors topped up, caps applied, on the
+//     pension as awarded and indexed: [PaymentLimits.Pay]), unless the
+//     rules are [scheme.LimitsAtAward]; the minimum-pension top-up is
+//     counted apart and, if the state pays it, transferred into the fund.
+//  4. During the year: deaths, disability and withdrawal among the
 //     remaining actives at the dependent probabilities of [Decrements.At]
 //     (from the year's active [Mortality]); deaths among pensioners at the
 //     year's [Mortality]; survivors' and orphans' pensions of the deaths
 //     from [Family.SpouseOf] and [Family.OrphansOf]; refunds on withdrawal
 //     from [PastSalaries] and [AverageRates].
-//  4. Cash flows are taken mid-year: lives leaving during the year
+//  5. Cash flows are taken mid-year: lives leaving during the year
 //     contribute, or are paid, for half of it (the exposure E of [Cell]).
 package rules
