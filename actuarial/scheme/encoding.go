@@ -278,6 +278,12 @@ func (e *encoder) rules(r *Rules) rulesDoc {
 	if r.Indexation != IndexNone {
 		d.Indexation = indexNames[r.Indexation]
 	}
+	if r.Limits != LimitsInPayment {
+		d.Limits = limitNames[r.Limits]
+	}
+	if r.MinimumPaidBy != MinimumByScheme {
+		d.MinimumPaidBy = minPayerNames[r.MinimumPaidBy]
+	}
 	return d
 }
 

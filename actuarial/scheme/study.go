@@ -304,6 +304,8 @@ var (
 	sexNames       = [...]string{"male", "female"}
 	statusNames    = [NumLifeStatuses]string{"active", "retired", "disabled", "survivor"}
 	indexNames     = [...]string{"none", "prices", "wages", "unit", "fixed"}
+	limitNames     = [...]string{"in_payment", "at_award"}
+	minPayerNames  = [...]string{"scheme", "state"}
 	entrantNames   = [...]string{"closed", "fixed", "growth", "replacement"}
 	pensionNames   = [...]string{"old_age", "early", "disability", "survivor", "orphan"}
 	sexCodeNames   = [...]string{"unambiguous", "english", "spanish"}
@@ -491,6 +493,16 @@ func (b *builder) rules(path string, d *rulesDoc, r *Rules) error {
 	}
 	r.Indexation = Indexation(ix)
 	r.IndexRate = b.schedule(d.IndexRate)
+	lt, err := b.enum(path+".limits", d.Limits, limitNames[:], true)
+	if err != nil {
+		return err
+	}
+	r.Limits = LimitTiming(lt)
+	mp, err := b.enum(path+".minimum_paid_by", d.MinimumPaidBy, minPayerNames[:], true)
+	if err != nil {
+		return err
+	}
+	r.MinimumPaidBy = MinimumPayer(mp)
 	return nil
 }
 

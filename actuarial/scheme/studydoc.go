@@ -122,6 +122,8 @@ type rulesDoc struct {
 	ExtraPayments    float64         `json:"extra_payments,omitempty"`
 	Indexation       string          `json:"indexation,omitempty"`
 	IndexRate        *scheduleDoc    `json:"index_rate,omitempty"`
+	Limits           string          `json:"limits,omitempty"`
+	MinimumPaidBy    string          `json:"minimum_paid_by,omitempty"`
 }
 
 type byPayerDoc struct {
