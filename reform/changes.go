@@ -229,7 +229,8 @@ func (c ReferencePeriod) edit(_ *scheme.Scheme, rules []scheme.Rules) ([]scheme.
 }
 
 // PensionCap sets the most a retirement pension pays a year, from Year on;
-// the zero Limit removes the cap. Pensions are capped on award.
+// the zero Limit removes the cap. Pensions are capped on award and, under
+// the rules' Limits (see [PensionGuarantee]), every year in payment.
 type PensionCap struct {
 	Year   int      // calendar year it takes effect, on 1 January
 	Groups []string // base group names; nil: every group
@@ -276,6 +277,45 @@ func (c PensionFloor) edit(_ *scheme.Scheme, rules []scheme.Rules) ([]scheme.Rul
 	return editFrom(rules, []int{c.Year}, func(r *scheme.Rules, _, _ int) (bool, error) {
 		changed := r.Retirement.Floor != c.Floor
 		r.Retirement.Floor = c.Floor
+		return changed, nil
+	})
+}
+
+// PensionGuarantee sets, from Year on, when the caps and floors of
+// retirement and disability pensions apply ([scheme.LimitTiming]: every
+// year in payment, a minimum pension topped up, or on award only) and who
+// pays the minimum-pension top-up ([scheme.MinimumPayer]: the scheme, or
+// the state as a transfer into the fund). It reaches the pensions in
+// payment of the groups concerned too.
+type PensionGuarantee struct {
+	Year   int      // calendar year it takes effect, on 1 January
+	Groups []string // base group names; nil: every group
+	Who    Who      // members reached; zero: everyone
+
+	Limits scheme.LimitTiming  // the new timing; zero: in payment
+	PaidBy scheme.MinimumPayer // the new payer of the top-up; zero: the scheme
+}
+
+func (c PensionGuarantee) scope() scope { return scope{c.Year, c.Groups, c.Who} }
+
+func (c PensionGuarantee) String() string {
+	return fmt.Sprintf("pension limits %v, minimum paid by the %v, from %d", c.Limits, c.PaidBy, c.Year) + c.scope().String()
+}
+
+func (c PensionGuarantee) validate() error {
+	if c.Limits < scheme.LimitsInPayment || c.Limits > scheme.LimitsAtAward {
+		return fmt.Errorf("%w: PensionGuarantee.Limits %v", ErrInvalid, c.Limits)
+	}
+	if c.PaidBy < scheme.MinimumByScheme || c.PaidBy > scheme.MinimumByState {
+		return fmt.Errorf("%w: PensionGuarantee.PaidBy %v", ErrInvalid, c.PaidBy)
+	}
+	return nil
+}
+
+func (c PensionGuarantee) edit(_ *scheme.Scheme, rules []scheme.Rules) ([]scheme.Rules, bool, error) {
+	return editFrom(rules, []int{c.Year}, func(r *scheme.Rules, _, _ int) (bool, error) {
+		changed := r.Limits != c.Limits || r.MinimumPaidBy != c.PaidBy
+		r.Limits, r.MinimumPaidBy = c.Limits, c.PaidBy
 		return changed, nil
 	})
 }
