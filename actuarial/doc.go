@@ -44,9 +44,8 @@
 // and a mismatch is a programming error that panics; the result is
 // returned. A destination struct (a *projection.Result, an
 // *indicator.Summary) may be nil too, and otherwise has its slices reused.
-// Hot loops pass a dst kept between calls and allocate nothing. Some slice
-// destinations still differ (reused by capacity, or appended to); they are
-// being brought to this rule.
+// Hot loops pass a dst kept between calls and allocate nothing. The
+// destination comes first, as in Projector.Run(dst, years).
 //
 // # Errors
 //
@@ -75,8 +74,13 @@
 //     groups, rules by calendar year, assumptions.
 //   - [github.com/reserva-go/reserva/actuarial/indicator]: the ILO indicators
 //     and the decimal ledger, from plain yearly series.
+//   - actuarial/internal/rules: the law in force in a year, compiled once
+//     from a scheme; every engine evaluates the rules from there.
 //   - [github.com/reserva-go/reserva/actuarial/projection]: the engines:
 //     cohort projector, seriatim, accrued liability, scenario runs.
+//   - [github.com/reserva-go/reserva/actuarial/stochastic]: scenario
+//     generators and Monte Carlo projections, their percentiles,
+//     probabilities of exhaustion and risk measures.
 //   - [github.com/reserva-go/reserva/actuarial/actuarialtest]: reference
 //     tables and schemes for tests.
 //

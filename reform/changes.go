@@ -198,32 +198,54 @@ func allZero(v []float64) bool {
 }
 
 // ReferencePeriod sets the number of years of salary averaged for the
-// reference salary of retirement pensions, from Year on.
+// reference salary of retirement pensions, from Year on, and with Share
+// the share of that average that counts: "85% of the average pay of the
+// last 20 years" is ReferencePeriod{Year: y, Years: 20, Share: 0.85}.
 type ReferencePeriod struct {
 	Year   int      // calendar year it takes effect, on 1 January
 	Groups []string // base group names; nil: every group
 	Who    Who      // members reached; zero: everyone
 
-	Years int // years averaged, ≥ 1 (1: the last salary)
+	Years int     // years averaged, ≥ 1 (1: the last salary)
+	Share float64 // share of the average that counts, in (0, 1]; 0: the share in force (actuarial.Formula ReferenceShare)
 }
 
 func (c ReferencePeriod) scope() scope { return scope{c.Year, c.Groups, c.Who} }
 
 func (c ReferencePeriod) String() string {
-	return fmt.Sprintf("reference salary averaged over %d years from %d", c.Years, c.Year) + c.scope().String()
+	s := fmt.Sprintf("reference salary averaged over %d years", c.Years)
+	if c.Share != 0 {
+		s = fmt.Sprintf("reference salary %s of the average over %d years", pct(c.Share), c.Years)
+	}
+	return s + fmt.Sprintf(" from %d", c.Year) + c.scope().String()
 }
 
 func (c ReferencePeriod) validate() error {
 	if c.Years < 1 {
 		return fmt.Errorf("%w: ReferencePeriod.Years %d: want ≥ 1", ErrInvalid, c.Years)
 	}
+	if !(c.Share >= 0 && c.Share <= 1) {
+		return fmt.Errorf("%w: ReferencePeriod.Share %v: want a fraction in (0, 1] (0: the share in force)", ErrInvalid, c.Share)
+	}
 	return nil
+}
+
+// share1 returns a reference share with 0 read as 1, as the formula does.
+func share1(s float64) float64 {
+	if s == 0 {
+		return 1
+	}
+	return s
 }
 
 func (c ReferencePeriod) edit(_ *scheme.Scheme, rules []scheme.Rules) ([]scheme.Rules, bool, error) {
 	return editFrom(rules, []int{c.Year}, func(r *scheme.Rules, _, _ int) (bool, error) {
 		changed := max(r.Retirement.ReferenceYears, 1) != c.Years
 		r.Retirement.ReferenceYears = c.Years
+		if c.Share != 0 {
+			changed = changed || share1(r.Retirement.ReferenceShare) != c.Share
+			r.Retirement.ReferenceShare = c.Share
+		}
 		return changed, nil
 	})
 }

@@ -7,7 +7,9 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"runtime"
 	"slices"
+	"sync"
 
 	"github.com/reserva-go/reserva/actuarial/indicator"
 	"github.com/reserva-go/reserva/actuarial/projection"
@@ -48,6 +50,13 @@ type Options struct {
 	// usually a mistake). Solvers need no such option: they project a
 	// lever's value in force as the scheme in force.
 	AllowNoEffect bool
+	// Progress, when not nil, is called each time a scenario's projection
+	// and summary finish, with the number finished so far and the number
+	// to run: (1, n), (2, n), …, (n, n) for a comparison of n scenarios.
+	// The calls come one at a time, from the goroutines that run the
+	// scenarios, in the order they finish; a call must return quickly, as
+	// the next scenario of its worker waits for it. Nil: no reports.
+	Progress func(done, total int)
 }
 
 // years returns the number of years to project.
@@ -182,6 +191,13 @@ type Comparison struct {
 // modified. Errors are those of [Reform.Apply], of the projection and of
 // [indicator.Summarize], naming the scenario; a reform list may be empty.
 func Compare(base *scheme.Scheme, reforms []Reform, opt Options) (*Comparison, error) {
+	return CompareContext(context.Background(), base, reforms, opt)
+}
+
+// CompareContext is [Compare] under a context: once ctx is done, no
+// scenario starts, and it returns ctx.Err() when the scenarios running
+// then have finished. A scenario's projection is not itself interrupted.
+func CompareContext(ctx context.Context, base *scheme.Scheme, reforms []Reform, opt Options) (*Comparison, error) {
 	if base == nil {
 		panic("reform: Compare of a nil scheme")
 	}
@@ -199,7 +215,7 @@ func Compare(base *scheme.Scheme, reforms []Reform, opt Options) (*Comparison, e
 		}
 		scens = append(scens, scenario{name: r.Name, scheme: s})
 	}
-	outs, ms, err := runScenarios(scens, &opt)
+	outs, ms, err := runScenariosContext(ctx, scens, &opt)
 	if err != nil {
 		return nil, err
 	}
@@ -242,33 +258,82 @@ func runScenarios(scens []scenario, opt *Options) ([]Outcome, []Metrics, error) 
 	return runScenariosContext(context.Background(), scens, opt)
 }
 
-// runScenariosContext is runScenarios under a context
-// ([projection.RunScenariosContext]): once ctx is done, no scenario starts,
-// a running one stops within a projected year, and ctx.Err() is returned.
+// runScenariosContext is runScenarios under a context: once ctx is done,
+// no scenario starts, a running one stops within a projected year
+// ([projection.RunScenariosContext]), and ctx.Err() is returned. It
+// reports each scenario's end through opt.Progress.
 func runScenariosContext(ctx context.Context, scens []scenario, opt *Options) ([]Outcome, []Metrics, error) {
-	schemes := make([]*scheme.Scheme, len(scens))
-	for i := range scens {
-		schemes[i] = scens[i].scheme
+	n := len(scens)
+	outs := make([]Outcome, n)
+	ms := make([]Metrics, n)
+	errs := make([]error, n)
+	workers := opt.Workers
+	if workers == 0 {
+		workers = runtime.GOMAXPROCS(0)
 	}
-	results, err := projection.RunScenariosContext(ctx, schemes, opt.years(), opt.Workers)
-	if err != nil {
-		var se *projection.ScenarioError
-		if errors.As(err, &se) {
-			return nil, nil, fmt.Errorf("reform: scenario %q: %w", scens[se.Index].name, se.Err)
+	workers = max(1, min(workers, n))
+	next := make(chan int)
+	var (
+		wg   sync.WaitGroup
+		mu   sync.Mutex // serializes the calls of opt.Progress
+		done int
+	)
+	for range workers {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range next {
+				outs[i], ms[i], errs[i] = runOne(ctx, scens[i], opt)
+				if opt.Progress != nil && errs[i] == nil {
+					mu.Lock()
+					done++
+					opt.Progress(done, n)
+					mu.Unlock()
+				}
+			}
+		}()
+	}
+feed:
+	for i := range n {
+		if ctx.Err() != nil {
+			break
 		}
-		return nil, nil, fmt.Errorf("reform: %w", err)
+		select {
+		case next <- i:
+		case <-ctx.Done():
+			break feed
+		}
 	}
-	outs := make([]Outcome, len(scens))
-	ms := make([]Metrics, len(scens))
-	for i, res := range results {
-		sum, err := indicator.Summarize(nil, res.Flows(nil), opt.Horizon)
+	close(next)
+	wg.Wait()
+	if err := ctx.Err(); err != nil {
+		return nil, nil, err
+	}
+	for i, err := range errs {
 		if err != nil {
 			return nil, nil, fmt.Errorf("reform: scenario %q: %w", scens[i].name, err)
 		}
-		outs[i] = Outcome{Name: scens[i].name, Result: res, Summary: sum}
-		ms[i] = metrics(sum, opt.ReserveRatioYears)
 	}
 	return outs, ms, nil
+}
+
+// runOne projects one scenario under ctx and summarizes it over
+// opt.Horizon.
+func runOne(ctx context.Context, sc scenario, opt *Options) (Outcome, Metrics, error) {
+	results, err := projection.RunScenariosContext(ctx, []*scheme.Scheme{sc.scheme}, opt.years(), 1)
+	if err != nil {
+		var se *projection.ScenarioError
+		if errors.As(err, &se) {
+			err = se.Err
+		}
+		return Outcome{}, Metrics{}, err
+	}
+	res := results[0]
+	sum, err := indicator.Summarize(nil, res.Flows(nil), opt.Horizon)
+	if err != nil {
+		return Outcome{}, Metrics{}, err
+	}
+	return Outcome{Name: sc.name, Result: res, Summary: sum}, metrics(sum, opt.ReserveRatioYears), nil
 }
 
 // YearRow is one year of a scenario as a reform study tabulates it. Money

@@ -36,6 +36,22 @@
 // reform/xlsx the results as an Excel workbook (the only importer of
 // excelize).
 //
+// # Study files
+//
+// A study file (docs/study-format.md) may hold reforms of its base scheme
+// and run options besides the schemes package scheme reads: every typed
+// change but [RulesEdit] (a Go function), problems to solve and reforms to
+// attribute. [ReadStudyFile], [DecodeStudyFS] and [FromStudy] read them,
+// strictly (a bad value is a [*scheme.StudyError] naming its JSON path and
+// line); [MarshalReforms] and [MarshalStudyOptions] write them;
+// [RunStudy] runs a study.
+//
+// # Cancellation and progress
+//
+// [CompareContext] and [RunStudy] take a context.Context and start no
+// scenario once it is done, returning ctx.Err(); [Options] Progress, when
+// set, is called (done, total) as each scenario finishes.
+//
 // # Conventions
 //
 //   - A change takes effect on 1 January of its calendar year, and never

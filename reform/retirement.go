@@ -52,6 +52,13 @@ import (
 // keep their values (move them with another change). SetAge cannot be
 // combined with AddAge, Every or Cohort; AddService may go with it.
 //
+// Which conditions: Conditions = FullOnly moves the full conditions alone
+// ("women get a full pension after 28 years of service, not 30, the reduced
+// pension keeping its 15 years" is RetirementConditions{Year: 2026, Sex:
+// actuarial.Female, AddService: -2, Conditions: FullOnly}); ReducedOnly
+// moves the reduced conditions and FullAge alone. CompulsoryAge moves with
+// Compulsory whichever conditions move.
+//
 // Retirement probabilities by age ([scheme.RetirementRates]) are
 // assumptions and do not move: a member newly eligible retires with the
 // probability of his age.
@@ -67,7 +74,35 @@ type RetirementConditions struct {
 	Every      int           // phase-in: one year more every Every years (or cohorts); 0: at once
 	Cohort     int           // 0: phase by calendar year from Year; otherwise the first birth year whose ages are raised
 	Compulsory bool          // also move CompulsoryAge (when set) with the ages
+	Conditions ConditionSet  // the conditions that move; AllConditions (the zero value): full and reduced
 }
+
+// ConditionSet names the eligibility conditions a [RetirementConditions]
+// moves.
+type ConditionSet int
+
+// The sets of conditions. The zero value is AllConditions.
+const (
+	AllConditions ConditionSet = iota // the full and reduced conditions, and FullAge
+	FullOnly                          // the full conditions alone
+	ReducedOnly                       // the reduced conditions and FullAge
+
+	numConditionSets = 3
+)
+
+var conditionSetNames = [numConditionSets]string{"all", "full", "reduced"}
+
+func (c ConditionSet) String() string {
+	if c >= 0 && c < numConditionSets {
+		return conditionSetNames[c]
+	}
+	return fmt.Sprintf("ConditionSet(%d)", int(c))
+}
+
+// full and reduced report whether the set holds the full and the reduced
+// conditions.
+func (c ConditionSet) full() bool    { return c != ReducedOnly }
+func (c ConditionSet) reduced() bool { return c != FullOnly }
 
 func (c RetirementConditions) scope() scope { return scope{c.Year, c.Groups, c.Who} }
 
@@ -90,6 +125,9 @@ func (c RetirementConditions) String() string {
 	}
 	if c.Sex != actuarial.SexUnknown {
 		s += fmt.Sprintf(" (%v)", c.Sex)
+	}
+	if c.Conditions != AllConditions {
+		s += fmt.Sprintf(" (%v conditions only)", c.Conditions)
 	}
 	switch {
 	case c.Cohort != 0 && c.Every > 0:
@@ -114,6 +152,8 @@ func (c RetirementConditions) validate() error {
 		return fmt.Errorf("%w: RetirementConditions.SetAge %d: want an age in 1..%d (0: none)", ErrInvalid, c.SetAge, census.MaxCensusAge)
 	case c.SetAge != 0 && (c.AddAge != 0 || c.Every != 0 || c.Cohort != 0):
 		return fmt.Errorf("%w: RetirementConditions.SetAge %d with AddAge %d, Every %d, Cohort %d: SetAge sets the ages at once, alone", ErrInvalid, c.SetAge, c.AddAge, c.Every, c.Cohort)
+	case c.Conditions < 0 || c.Conditions >= numConditionSets:
+		return fmt.Errorf("%w: RetirementConditions.Conditions %v", ErrInvalid, c.Conditions)
 	case c.Every < 0:
 		return fmt.Errorf("%w: RetirementConditions.Every %d is negative", ErrInvalid, c.Every)
 	case c.Cohort != 0 && c.AddService != 0:
@@ -197,18 +237,32 @@ func (c RetirementConditions) sexes() []int {
 func (c RetirementConditions) ages(r *scheme.Rules) []int {
 	var as []int
 	for _, sx := range c.sexes() {
-		e := &r.Eligibility
-		for _, cs := range [2]actuarial.Conditions{e.Full[sx], e.Reduced[sx]} {
+		for _, cs := range c.conditions(&r.Eligibility, sx) {
 			for _, cd := range cs {
 				as = append(as, cd.MinAge)
 			}
 		}
-		as = append(as, e.FullAge[sx])
+		if c.Conditions.reduced() {
+			as = append(as, r.Eligibility.FullAge[sx])
+		}
 		if c.Compulsory {
 			as = append(as, r.CompulsoryAge[sx])
 		}
 	}
 	return as
+}
+
+// conditions returns the lists of conditions of sex index sx the change
+// moves.
+func (c RetirementConditions) conditions(e *actuarial.Eligibility, sx int) []actuarial.Conditions {
+	var cs []actuarial.Conditions
+	if c.Conditions.full() {
+		cs = append(cs, e.Full[sx])
+	}
+	if c.Conditions.reduced() {
+		cs = append(cs, e.Reduced[sx])
+	}
+	return cs
 }
 
 // years returns the calendar years in which the requirements move under
@@ -268,7 +322,7 @@ func (c RetirementConditions) edit(_ *scheme.Scheme, rules []scheme.Rules) ([]sc
 		}
 		e := &r.Eligibility
 		for _, sx := range c.sexes() {
-			for _, cs := range [2]actuarial.Conditions{e.Full[sx], e.Reduced[sx]} {
+			for _, cs := range c.conditions(e, sx) {
 				for i := range cs {
 					if c.SetAge != 0 {
 						changed = changed || cs[i].MinAge != c.SetAge
@@ -281,8 +335,10 @@ func (c RetirementConditions) edit(_ *scheme.Scheme, rules []scheme.Rules) ([]sc
 					}
 				}
 			}
-			if err := age("FullAge", &e.FullAge[sx]); err != nil {
-				return false, err
+			if c.Conditions.reduced() {
+				if err := age("FullAge", &e.FullAge[sx]); err != nil {
+					return false, err
+				}
 			}
 			if c.Compulsory {
 				if err := age("CompulsoryAge", &r.CompulsoryAge[sx]); err != nil {

@@ -179,7 +179,8 @@ func TestGAPDefiningProperty(t *testing.T) {
 			// The actuarial balance of those contributions is 0.
 			ab, err := indicator.ActuarialBalance(&indicator.Flows{SalaryBill: f.SalaryBill, Contributions: contrib, Benefits: f.Benefits, Costs: f.Costs, ReserveStart: reserveAt(f.ReserveStart[0], len(f.SalaryBill))}, h)
 			require.NoError(t, err)
-			assert.InDelta(t, 0, ab, 1e-15, "%v k=%v", tm, k) // rounding of rates of order 0.1
+			const balanceTol = 1e-15 // rounding of rates of order 0.1
+			assert.InDelta(t, 0, ab, balanceTol, "%v k=%v", tm, k)
 		}
 	}
 }

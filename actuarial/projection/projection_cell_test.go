@@ -249,7 +249,7 @@ func TestResultSeries(t *testing.T) {
 	require.NoError(t, err)
 	res, err := p.Run(nil, 5)
 	require.NoError(t, err)
-	buf := make([]float64, 0, 8)
+	buf := make([]float64, 5) // the destination rule: a non-nil dst has the series' length
 	for _, c := range []struct {
 		name string
 		f    func([]float64) []float64
@@ -276,10 +276,11 @@ func TestResultSeries(t *testing.T) {
 	} {
 		got := c.f(buf)
 		require.Len(t, got, 5, c.name)
-		assert.Same(t, &buf[:1][0], &got[0], "%s reuses dst", c.name)
+		assert.Same(t, &buf[0], &got[0], "%s writes into dst", c.name)
 		for i := range res.Years {
 			assert.Equal(t, c.want(&res.Years[i]), got[i], "%s[%d]", c.name, i)
 		}
 	}
 	assert.Len(t, res.SalaryBill(nil), 5)
+	assert.Panics(t, func() { res.SalaryBill(make([]float64, 4)) }, "a dst of the wrong length is misuse")
 }

@@ -213,23 +213,20 @@ type Result struct {
 	Cells *CellDetail
 }
 
-// series writes f of each year into dst, reusing its array when its
-// capacity suffices.
+// series writes f of each year into dst under the destination rule.
 func (r *Result) series(dst []float64, f func(*YearResult) float64) []float64 {
-	dst = dst[:0]
-	if cap(dst) < len(r.Years) {
-		dst = make([]float64, 0, len(r.Years))
-	}
+	dst = actuarial.MakeDst(dst, len(r.Years))
 	for i := range r.Years {
-		dst = append(dst, f(&r.Years[i]))
+		dst[i] = f(&r.Years[i])
 	}
 	return dst
 }
 
-// The series accessors write one value per projected year into dst (reusing
-// its array when its capacity suffices, allocating otherwise) and return it:
-// dst[t] belongs to calendar year StartYear + t. They let the indicators
-// work on plain slices.
+// The series accessors write one value per projected year into dst and
+// return it, under the destination rule of package actuarial: dst may be
+// nil (a new slice is allocated), otherwise its length must be the number
+// of projected years. dst[t] belongs to calendar year StartYear + t. They
+// let the indicators work on plain slices.
 
 // SalaryBill returns the salaries paid each year.
 func (r *Result) SalaryBill(dst []float64) []float64 {

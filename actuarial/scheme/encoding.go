@@ -13,6 +13,7 @@ import (
 
 	"github.com/reserva-go/reserva/actuarial"
 	"github.com/reserva-go/reserva/actuarial/census"
+	"github.com/reserva-go/reserva/internal/jsonpath"
 	"github.com/reserva-go/reserva/mortality"
 )
 
@@ -33,6 +34,10 @@ type EncodeOptions struct {
 	// from instead of writing its cells inline; nil or shorter than the
 	// groups: inline cells. The files must group into the scheme's cells.
 	Census []*CensusFiles
+	// Reforms and Options, when not nil, are written as the study's
+	// "reforms" and "options" (package reform's MarshalReforms and
+	// MarshalStudyOptions write them); they must be valid JSON. Nil: none.
+	Reforms, Options json.RawMessage
 }
 
 // MortalityFile names a file holding a mortality table, relative to the
@@ -112,6 +117,18 @@ func schedDoc(s actuarial.Schedule) *scheduleDoc {
 
 func (e *encoder) study(s *Scheme, opt *EncodeOptions) (*studyDoc, error) {
 	d := &studyDoc{Version: StudyVersion, Name: s.Name, Currency: e.cur, Years: opt.Years, StartYear: s.StartYear}
+	if opt.Reforms != nil {
+		if !json.Valid(opt.Reforms) {
+			return nil, fmt.Errorf("scheme: EncodeOptions.Reforms is not valid JSON")
+		}
+		d.Reforms = &jsonpath.Raw{Data: opt.Reforms}
+	}
+	if opt.Options != nil {
+		if !json.Valid(opt.Options) {
+			return nil, fmt.Errorf("scheme: EncodeOptions.Options is not valid JSON")
+		}
+		d.Options = &jsonpath.Raw{Data: opt.Options}
+	}
 	for gi := range s.Groups {
 		var files *CensusFiles
 		if gi < len(opt.Census) {

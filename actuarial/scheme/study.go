@@ -17,6 +17,7 @@ import (
 
 	"github.com/reserva-go/reserva/actuarial"
 	"github.com/reserva-go/reserva/actuarial/census"
+	"github.com/reserva-go/reserva/internal/jsonpath"
 	"github.com/reserva-go/reserva/mortality"
 )
 
@@ -33,6 +34,27 @@ type Study struct {
 	// first when it has groups (named after the study, or "base"), then
 	// those of the files its "scenarios" name, in order. At least one.
 	Scenarios []Scenario
+	// Reforms and Options are the study's "reforms" and "options" as
+	// written, which package reform decodes (reform.ReadStudyFile); nil
+	// when the study has none. Package scheme does not read them.
+	Reforms, Options *Section
+}
+
+// Section is a member of a study document that another package decodes,
+// kept as written with where it was, so that its errors can name the
+// study's file, line and path.
+type Section struct {
+	JSON []byte // the value as written
+	File string // the study file; empty when decoded from a reader
+	Line int    // 1-based line of the study file where the value starts
+	Path string // the value's JSON path in the study ("reforms")
+}
+
+func section(r *jsonpath.Raw, file string) *Section {
+	if r == nil {
+		return nil
+	}
+	return &Section{JSON: r.Data, File: file, Line: r.Line, Path: r.Path}
 }
 
 // Scenario is one named scheme of a study.
@@ -89,11 +111,10 @@ func decodeStudy(r io.Reader, fsys fs.FS, dir, file string, top bool) (*Study, e
 	if len(data) > MaxStudySize {
 		return nil, &StudyError{File: file, Err: fmt.Errorf("document larger than %d bytes", MaxStudySize)}
 	}
-	w := newWalker(data)
+	w := jsonpath.New(data)
 	var doc studyDoc
-	if err := w.document(&doc); err != nil {
-		err.(*StudyError).File = file
-		return nil, err
+	if err := w.Document(&doc); err != nil {
+		return nil, studyErr(err, file)
 	}
 	b := &builder{w: w, file: file, dir: dir, fsys: fsys}
 	st, err := b.study(&doc, top)
@@ -110,7 +131,7 @@ func decodeStudy(r io.Reader, fsys fs.FS, dir, file string, top bool) (*Study, e
 // builder turns the decoded document into schemes, checking every value
 // and naming its path and line.
 type builder struct {
-	w        *walker
+	w        *jsonpath.Walker
 	file     string
 	dir      string
 	fsys     fs.FS // nil: the operating system's files
@@ -122,7 +143,7 @@ func (b *builder) fail(path string, value any, err error) error {
 	if value != nil {
 		v = fmt.Sprint(value)
 	}
-	return &StudyError{File: b.file, Line: b.w.lineOf(path), Path: path, Value: v, Err: err}
+	return &StudyError{File: b.file, Line: b.w.LineOf(path), Path: path, Value: v, Err: err}
 }
 
 var currencyCode = regexp.MustCompile(`^[A-Z]{3}$`)
@@ -156,6 +177,12 @@ func (b *builder) study(d *studyDoc, top bool) (*Study, error) {
 	if len(d.Scenarios) > 0 && !top {
 		return nil, b.fail("scenarios", nil, errors.New("a scenario's file may not name scenarios of its own"))
 	}
+	for _, sec := range []*jsonpath.Raw{d.Reforms, d.Options} {
+		if sec != nil && !top {
+			return nil, b.fail(sec.Path, nil, fmt.Errorf("a scenario's file may not give %s of its own: the study's apply to every scenario", sec.Path))
+		}
+	}
+	st.Reforms, st.Options = section(d.Reforms, b.file), section(d.Options, b.file)
 	for i, sc := range d.Scenarios {
 		path := fmt.Sprintf("scenarios[%d]", i)
 		if sc.Name == "" {
@@ -279,7 +306,7 @@ func (b *builder) scheme(d *studyDoc) (*Scheme, error) {
 				field = "Assumptions." + field
 			}
 			path := jsonPath(field)
-			return nil, &StudyError{File: b.file, Line: b.w.lineOf(path), Path: path, Value: se.Value, Err: se.Err}
+			return nil, &StudyError{File: b.file, Line: b.w.LineOf(path), Path: path, Value: se.Value, Err: se.Err}
 		}
 		return nil, b.fail("", nil, err)
 	}

@@ -2,6 +2,7 @@ package scheme_test
 
 import (
 	"bytes"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
@@ -230,6 +231,7 @@ func FuzzDecodeStudy(f *testing.F) {
 	f.Add([]byte(`{"version": 1, "currency": "MXN"}`))
 	f.Add([]byte(`{"version": 1, "currency": "MXN", "start_year": 2025, "groups": [{"rules": [{"from": 2025}]}], "assumptions": {"mortality": {"active": {"both": {"q": [0.1, 1]}}}}}`))
 	f.Add([]byte(`[1, {"a": null}]`))
+	f.Add([]byte(`{"version": 1, "currency": "MXN", "start_year": 2025, "groups": [{"rules": [{"from": 2025}]}], "assumptions": {"mortality": {"active": {"both": {"q": [0.1, 1]}}}}, "reforms": [{"name": "r", "changes": [{"survivor_share": {"year": 2026, "share": 0.5}}]}], "options": {"attribute": ["r"]}}`))
 	dir := f.TempDir()
 	f.Fuzz(func(t *testing.T, data []byte) {
 		st, err := scheme.DecodeStudy(bytes.NewReader(data), dir)
@@ -238,6 +240,11 @@ func FuzzDecodeStudy(f *testing.F) {
 				t.Fatal("a study with an error")
 			}
 			return
+		}
+		for _, sec := range []*scheme.Section{st.Reforms, st.Options} {
+			if sec != nil && !json.Valid(sec.JSON) {
+				t.Fatalf("section %s is not valid JSON: %q", sec.Path, sec.JSON)
+			}
 		}
 		for _, sc := range st.Scenarios {
 			if err := sc.Scheme.Validate(); err != nil {

@@ -5,6 +5,8 @@ package scheme
 
 import (
 	"encoding/json"
+
+	"github.com/reserva-go/reserva/internal/jsonpath"
 )
 
 // StudyVersion is the version of the study format this package reads and
@@ -17,6 +19,8 @@ type studyDoc struct {
 	Currency       string           `json:"currency"`
 	Years          int              `json:"years,omitempty"`
 	Scenarios      []scenarioDoc    `json:"scenarios,omitempty"`
+	Reforms        *jsonpath.Raw    `json:"reforms,omitempty"` // package reform's
+	Options        *jsonpath.Raw    `json:"options,omitempty"` // package reform's
 	StartYear      int              `json:"start_year,omitempty"`
 	Groups         []groupDoc       `json:"groups,omitempty"`
 	EntrantGroups  []groupFromDoc   `json:"entrant_groups,omitempty"`

@@ -27,9 +27,9 @@ func (*PathSet) Series() Series { return SeriesReturn | SeriesWageGrowth | Serie
 // Len is the number of scenarios.
 func (s *PathSet) Len() int { return len(s.Paths) }
 
-// Path copies scenario i into p. It returns an error wrapping ErrScenario
+// Path copies scenario i into p (rates as fractions a year). It returns an error wrapping ErrScenario
 // when i is not in the set or p wants more years than the set holds.
-func (s *PathSet) Path(i int, p *Path) error {
+func (s *PathSet) Path(p *Path, i int) error {
 	if i < 0 || i >= len(s.Paths) {
 		return fmt.Errorf("stochastic: scenario %d of a set of %d: %w", i, len(s.Paths), ErrScenario)
 	}

@@ -1,18 +1,30 @@
-// Package stochastic projects a scheme under many economic scenarios and
-// measures the spread of the outcomes: percentiles of the reserve, the
-// reserve ratio, the PAYG cost rate and the state's deficit transfers by
-// year; the probability that the reserve is exhausted by each year and the
+// Package stochastic projects a scheme under many economic and mortality
+// scenarios and measures the spread of the outcomes: percentiles of the
+// reserve, the reserve ratio, the PAYG cost rate, the funding ratio
+// ([Outcomes.FundingRatio]) and the state's deficit transfers by year; the
+// probability that the reserve is exhausted by each year and the
 // distribution of the depletion year; the distribution of the general
 // average premium (GAP) and of the deficit's present value over a horizon,
-// with value at risk and conditional tail expectation; and the lever value
-// (a contribution rate, say) that keeps the probability of exhausting the
-// reserve before a year at or below a bound ([SolveRisk]). Every estimate
-// comes with its Monte Carlo standard error.
+// with value at risk and conditional tail expectation; the probability
+// that the contribution needed (the GAP, or a year's PAYG cost rate)
+// exceeds a rate; and the lever value (a contribution rate, say) that
+// keeps the probability of exhausting the reserve before a year at or below
+// a bound ([SolveRisk]). Every estimate comes with its Monte Carlo standard
+// error. [RunRegimes] runs a baseline and its reforms on the same scenarios,
+// and [Difference], [YearDifference] and [ExhaustionDifference] measure the
+// reform scenario by scenario.
 //
 // It sits below [projection] in the layering: a scenario is a copy of the
 // scheme whose economic schedules (Assumptions.Return, WageGrowth and
-// Inflation) are replaced by the scenario's paths, projected by a
+// Inflation) are replaced by the scenario's paths, and, when
+// [Config.Mortality] is set, whose mortality tables are the scenario's
+// Lee-Carter generational tables ([LeeCarterMortality]), projected by a
 // [projection.Projector] that each worker reuses across its scenarios.
+//
+// A [Generator] draws the economic paths: independent lognormal returns
+// ([Lognormal]), an AR(1) on the log return ([AR1], estimated by [FitAR1]),
+// returns, wage growth and inflation jointly ([Joint]), or a user's own set
+// read from CSV ([ReadPaths]).
 //
 // # Conventions
 //
@@ -23,7 +35,11 @@
 // fractions (0.05 is 5%); the models draw log rates, x = log(1 + rate). The
 // year after the last of a path takes the last year's value, as an
 // [actuarial.Schedule] does. Money is in the scheme's money units, nominal;
-// reserves are at 31 December of each year.
+// reserves are at 31 December of each year. The funding ratio is a
+// fraction (1: the reserve equals the liability); the period index k of a
+// Lee-Carter model is dimensionless, on the model's scale. A by-year
+// measure is written into a destination slice given first, allocated only
+// when it is nil (as gonum's floats.CumProd(dst, s)).
 //
 // A percentile p is a fraction in (0, 1): the 5th percentile is p = 0.05.
 // It is the empirical quantile of the N scenarios (gonum stat.Quantile with
@@ -48,9 +64,12 @@
 // Scenario i of a generator with seed s draws from its own source,
 // rand.NewPCG(s, i) of math/rand/v2: its path depends on (s, i) only, never on
 // the number of workers, the order in which scenarios run or the scheme
-// projected. Two schemes (a baseline and a reform) run with the same generator
-// thus see the same paths scenario by scenario, common random numbers, so
-// that the difference of their outcomes measures the reform and not the noise.
+// projected. A [LeeCarterMortality] with seed s draws scenario i's mortality
+// from rand.NewPCG(s ^ 0x9e3779b97f4a7c15, i), a stream of its own. Two
+// schemes (a baseline and a reform) run with the same generator thus see the
+// same paths scenario by scenario, common random numbers, so that the
+// difference of their outcomes measures the reform and not the noise;
+// [RunRegimes] draws each scenario once for all of them.
 //
 // # Shards
 //

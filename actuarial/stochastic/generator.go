@@ -30,15 +30,16 @@ type Path struct {
 	Return, WageGrowth, Inflation []float64
 }
 
-// Generator draws scenarios. Path fills p's series of the generator's
+// Generator draws scenarios. Path fills dst's series of the generator's
 // Series (each already of the length wanted, the number of years; the
-// others nil) with scenario i, i ≥ 0. The path must depend on i (and the
+// others nil) with scenario i, i ≥ 0: annual effective rates as fractions,
+// by year t from the scheme's StartYear. The path must depend on i (and the
 // generator's own fields) only, so that a scenario is the same in any run,
-// shard or worker; Path must be safe for concurrent use with different p.
+// shard or worker; Path must be safe for concurrent use with different dst.
 // It returns an error for a bad parameter or a scenario it does not hold.
 type Generator interface {
 	Series() Series
-	Path(i int, p *Path) error
+	Path(dst *Path, i int) error
 }
 
 // source is scenario i's random source for seed.
@@ -57,8 +58,8 @@ type Lognormal struct {
 // Series is SeriesReturn.
 func (Lognormal) Series() Series { return SeriesReturn }
 
-// Path draws scenario i's returns.
-func (g Lognormal) Path(i int, p *Path) error {
+// Path fills p.Return with scenario i's returns, fractions a year.
+func (g Lognormal) Path(p *Path, i int) error {
 	if err := checkNormal("Mu", g.Mu, "Sigma", g.Sigma); err != nil {
 		return err
 	}
@@ -114,8 +115,8 @@ func (g AR1) Validate() error {
 	return nil
 }
 
-// Path draws scenario i's returns.
-func (g AR1) Path(i int, p *Path) error {
+// Path fills p.Return with scenario i's returns, fractions a year.
+func (g AR1) Path(p *Path, i int) error {
 	if err := g.Validate(); err != nil {
 		return err
 	}
@@ -215,12 +216,13 @@ func (g Joint) Validate() error {
 	return err
 }
 
-// Path draws scenario i's returns, wage growth and inflation. The draws
+// Path fills p with scenario i's returns, wage growth and inflation,
+// fractions a year. The draws
 // are distmv.Normal's, made for the whole path at once: standard normals z
 // from scenario i's source, one row a year, turned into x = µ + Uᵀz by the
 // Cholesky factor U of the covariance (Σ = UᵀU), as distmv.NormalRand
 // does year by year.
-func (g Joint) Path(i int, p *Path) error {
+func (g Joint) Path(p *Path, i int) error {
 	n, idx, err := g.normal(nil)
 	if err != nil {
 		return err

@@ -43,9 +43,9 @@ func TestGeneratorReproducible(t *testing.T) {
 	for name, g := range gens {
 		t.Run(name, func(t *testing.T) {
 			a, b, c := newPath(30, g.Series()), newPath(30, g.Series()), newPath(30, g.Series())
-			require.NoError(t, g.Path(5, a))
-			require.NoError(t, g.Path(6, c))
-			require.NoError(t, g.Path(5, b))
+			require.NoError(t, g.Path(a, 5))
+			require.NoError(t, g.Path(c, 6))
+			require.NoError(t, g.Path(b, 5))
 			assert.Equal(t, a, b, "scenario 5 drawn twice")
 			assert.NotEqual(t, a.Return, c.Return, "scenario 6 differs from 5")
 		})
@@ -59,7 +59,7 @@ func TestGeneratorReproducible(t *testing.T) {
 func TestLognormalMoments(t *testing.T) {
 	const mu, sigma, n = 0.05, 0.15, 200_000
 	p := newPath(n, stochastic.SeriesReturn)
-	require.NoError(t, stochastic.Lognormal{Mu: mu, Sigma: sigma, Seed: 1}.Path(0, p))
+	require.NoError(t, stochastic.Lognormal{Mu: mu, Sigma: sigma, Seed: 1}.Path(p, 0))
 	x := make([]float64, n)
 	for i, r := range p.Return {
 		x[i] = 1 + r
@@ -73,7 +73,7 @@ func TestLognormalMoments(t *testing.T) {
 func TestFitAR1(t *testing.T) {
 	want := stochastic.AR1{Mean: 0.04, Phi: 0.6, Sigma: 0.08, Seed: 3}
 	p := newPath(5000, stochastic.SeriesReturn)
-	require.NoError(t, want.Path(0, p))
+	require.NoError(t, want.Path(p, 0))
 	fit, err := stochastic.FitAR1(p.Return)
 	require.NoError(t, err)
 	assert.Equal(t, 4999, fit.N)
@@ -111,7 +111,7 @@ func TestJointCorrelation(t *testing.T) {
 		Seed:   11,
 	}
 	p := newPath(n, g.Series())
-	require.NoError(t, g.Path(0, p))
+	require.NoError(t, g.Path(p, 0))
 	logs := [3][]float64{make([]float64, n), make([]float64, n), make([]float64, n)}
 	for i := range n {
 		logs[0][i], logs[1][i], logs[2][i] = math.Log1p(p.Return[i]), math.Log1p(p.WageGrowth[i]), math.Log1p(p.Inflation[i])
@@ -129,7 +129,7 @@ func TestJointCorrelation(t *testing.T) {
 	// A series with no volatility is its mean every year; the others
 	// still draw.
 	g.StdDev[1] = 0
-	require.NoError(t, g.Path(0, p))
+	require.NoError(t, g.Path(p, 0))
 	assert.Equal(t, math.Expm1(g.Mean[1]), p.WageGrowth[17])
 	assert.NotEqual(t, p.Return[0], p.Return[1])
 }
@@ -160,7 +160,7 @@ func TestJointErrors(t *testing.T) {
 		}
 	}
 	assert.Error(t, stochastic.AR1{Phi: 1}.Validate(), "non-stationary")
-	assert.Error(t, stochastic.Lognormal{Sigma: -1}.Path(0, newPath(2, stochastic.SeriesReturn)))
+	assert.Error(t, stochastic.Lognormal{Sigma: -1}.Path(newPath(2, stochastic.SeriesReturn), 0))
 }
 
 func TestReadPaths(t *testing.T) {
@@ -176,10 +176,10 @@ func TestReadPaths(t *testing.T) {
 	assert.Equal(t, []float64{0.03, 0.015}, set.Paths[1].Inflation)
 
 	p := newPath(2, set.Series())
-	require.NoError(t, set.Path(1, p))
+	require.NoError(t, set.Path(p, 1))
 	assert.Equal(t, set.Paths[1], *p)
-	assert.ErrorIs(t, set.Path(2, p), stochastic.ErrScenario)
-	assert.ErrorIs(t, set.Path(0, newPath(3, set.Series())), stochastic.ErrScenario)
+	assert.ErrorIs(t, set.Path(p, 2), stochastic.ErrScenario)
+	assert.ErrorIs(t, set.Path(newPath(3, set.Series()), 0), stochastic.ErrScenario)
 
 	for _, c := range []struct {
 		name, text, field, value string

@@ -68,7 +68,9 @@ type Band struct {
 
 // Percentiles returns the percentiles ps (fractions in (0, 1); nil:
 // DefaultPercentiles) of measure m in each year, over the scenarios, with
-// their standard errors (see the package documentation). It returns an
+// their standard errors (see the package documentation), in m's units
+// (money, years of expenditure or a fraction of the salary bill; see
+// [Measure]). It returns an
 // *UndefinedError when m is NaN for some scenario and year, and a
 // *ParamError for a percentile outside (0, 1).
 func (o *Outcomes) Percentiles(m Measure, ps []float64) ([]Band, error) {
@@ -135,7 +137,8 @@ func rankInterval(n int, p, z float64) (lo, hi int) {
 }
 
 // QuantileInterval returns the distribution-free confidence interval of
-// the p-quantile of the sorted values x at z binomial standard deviations
+// the p-quantile (p a fraction) of the sorted values x, in x's units, at z
+// binomial standard deviations
 // (z = 3.29 for 99.9%): the order statistics of ranks ⌊N·p − z·√(N·p·(1−p))⌋
 // and ⌈N·p + z·√(N·p·(1−p))⌉, clamped to the sample. x must be sorted and
 // not empty.
@@ -150,22 +153,33 @@ func probability(k, n int) Estimate {
 	return Estimate{Value: p, StdErr: math.Sqrt(p * (1 - p) / float64(n))}
 }
 
-// Exhaustion returns, for each year t, the probability that the reserve is
-// exhausted in year t or before (its reserve at 31 December negative in
-// some year up to t), with its binomial standard error √(p̂(1−p̂)/N).
-func (o *Outcomes) Exhaustion() []Estimate {
-	counts, _ := o.DepletionCounts()
-	out := make([]Estimate, o.Years)
-	k := 0
-	for t, c := range counts {
-		k += c
-		out[t] = probability(k, o.Len())
+// Exhaustion writes into dst, for each year t (calendar StartYear + t), the
+// probability (a fraction) that the reserve is exhausted in year t or
+// before (its reserve at 31 December negative in some year up to t), with
+// its binomial standard error √(p̂(1−p̂)/N), and returns it. It allocates
+// only when dst is nil, and panics when len(dst) is not Years.
+func (o *Outcomes) Exhaustion(dst []Estimate) []Estimate {
+	if dst == nil {
+		dst = make([]Estimate, o.Years)
+	} else if len(dst) != o.Years {
+		panic(fmt.Sprintf("stochastic: Exhaustion: len(dst) = %d for %d years", len(dst), o.Years))
 	}
-	return out
+	clear(dst)
+	for _, d := range o.Depletion {
+		if d != 0 {
+			dst[d-o.StartYear].Value++ // a count until the loop below
+		}
+	}
+	k := 0
+	for t := range dst {
+		k += int(dst[t].Value)
+		dst[t] = probability(k, o.Len())
+	}
+	return dst
 }
 
-// ExhaustionBy returns the probability that the reserve is exhausted in
-// calendar year year or before, with its standard error; years outside the
+// ExhaustionBy returns the probability (a fraction) that the reserve is
+// exhausted in calendar year year or before, with its standard error; years outside the
 // projection are those before its first year (probability 0) or after its
 // last (the probability by the last year).
 func (o *Outcomes) ExhaustionBy(year int) Estimate {
@@ -178,11 +192,18 @@ func (o *Outcomes) ExhaustionBy(year int) Estimate {
 	return probability(k, o.Len())
 }
 
-// DepletionCounts returns the distribution of the depletion year: counts[t]
-// scenarios exhaust the reserve in year t (calendar StartYear + t), and never
-// scenarios do not within the projected years.
-func (o *Outcomes) DepletionCounts() (counts []int, never int) {
-	counts = make([]int, o.Years)
+// DepletionCounts writes into counts the distribution of the depletion
+// year, counts[t] scenarios exhausting the reserve in year t (calendar
+// StartYear + t), and returns it with the number of scenarios that do not
+// within the projected years. It allocates only when counts is nil, and
+// panics when len(counts) is not Years.
+func (o *Outcomes) DepletionCounts(counts []int) (_ []int, never int) {
+	if counts == nil {
+		counts = make([]int, o.Years)
+	} else if len(counts) != o.Years {
+		panic(fmt.Sprintf("stochastic: DepletionCounts: len(counts) = %d for %d years", len(counts), o.Years))
+	}
+	clear(counts)
 	for _, d := range o.Depletion {
 		if d == 0 {
 			never++
@@ -258,9 +279,10 @@ func (o *Outcomes) sorted(m HorizonMeasure) ([]float64, error) {
 	return x, nil
 }
 
-// Distribution returns the percentiles ps (nil: DefaultPercentiles) of
-// measure m over the scenarios, with standard errors, and its mean with the
-// standard error s/√N.
+// Distribution returns the percentiles ps (fractions; nil:
+// DefaultPercentiles) of measure m over the scenarios, with standard
+// errors, and its mean with the standard error s/√N, all in m's units (a
+// fraction of the salary bill for the GAP, money for the deficit's PV).
 func (o *Outcomes) Distribution(m HorizonMeasure, ps []float64) (pcts []Estimate, mean Estimate, err error) {
 	if ps == nil {
 		ps = DefaultPercentiles
@@ -288,7 +310,9 @@ type Risk struct {
 }
 
 // Risk returns the value at risk and the conditional tail expectation of
-// measure m at each level (fractions in (0, 1)), larger values being worse.
+// measure m at each level (fractions in (0, 1)), larger values being worse,
+// in m's units (a fraction of the salary bill for the GAP, money for the
+// deficit's PV).
 // CTE's standard error is Manistre and Hancock's (2005):
 // √((s²_tail + α·(CTE − VaR)²) / ⌈(1−α)·N⌉), s²_tail the variance of the
 // tail's outcomes.

@@ -47,10 +47,10 @@ func TestRiskOnKnownSample(t *testing.T) {
 // exhaustion by each year and the percentiles of the depletion year.
 func TestDepletion(t *testing.T) {
 	o := &stochastic.Outcomes{StartYear: 2025, Years: 4, Depletion: []int{2026, 0, 2026, 2028, 0, 0, 2025, 0}}
-	counts, never := o.DepletionCounts()
+	counts, never := o.DepletionCounts(nil)
 	assert.Equal(t, []int{1, 2, 0, 1}, counts)
 	assert.Equal(t, 4, never)
-	ex := o.Exhaustion()
+	ex := o.Exhaustion(nil)
 	assert.Equal(t, []float64{1.0 / 8, 3.0 / 8, 3.0 / 8, 4.0 / 8}, []float64{ex[0].Value, ex[1].Value, ex[2].Value, ex[3].Value})
 	assert.InDelta(t, math.Sqrt(0.5*0.5/8), ex[3].StdErr, 1e-15, "binomial error")
 	assert.Equal(t, ex[1], o.ExhaustionBy(2026))

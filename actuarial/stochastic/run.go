@@ -37,6 +37,10 @@ type Config struct {
 	// returns. The zero Horizon covers every projected year, mid-year
 	// flows, no target reserve and a floor of 0.
 	Horizon indicator.Horizon
+	// Mortality, when not nil, draws each scenario's mortality too (see
+	// [LeeCarterMortality]), so that a scenario carries economic and
+	// mortality paths; nil: the scheme's own mortality in every scenario.
+	Mortality *LeeCarterMortality
 }
 
 func (c *Config) validate() error {
@@ -51,6 +55,9 @@ func (c *Config) validate() error {
 		return paramErr("Config.Horizon.Curve", c.Horizon.Curve, "must be nil: scenarios are discounted at their own returns")
 	case c.Horizon.Years < 0 || c.Horizon.Years > c.Years:
 		return paramErr("Config.Horizon.Years", c.Horizon.Years, fmt.Sprintf("want 0..%d", c.Years))
+	}
+	if c.Mortality != nil {
+		return c.Mortality.Validate()
 	}
 	return nil
 }
@@ -70,7 +77,7 @@ type Outcomes struct {
 
 	Reserve          []float64 // reserve at 31 December
 	ReserveRatio     []float64 // reserve at 31 December over the year's benefits and administration costs
-	CostRate         []float64 // PAYG cost rate: benefits and administration costs over the salary bill
+	CostRate         []float64 // PAYG cost rate: benefits and administration costs over the insurable salary bill (the contribution base, YearResult.ContributionBase)
 	DeficitTransfers []float64 // the state's transfers that keep the reserve at or above the horizon's floor (indicator.DeficitTransfers), 0 after the horizon
 
 	Depletion []int     // by scenario: the calendar year the reserve is exhausted, 0 if not within Years
@@ -81,68 +88,114 @@ type Outcomes struct {
 // Len is the number of scenarios.
 func (o *Outcomes) Len() int { return len(o.Depletion) }
 
-// worker holds what one goroutine reuses across its scenarios.
-type worker struct {
+// regime is what a worker keeps for one scheme of a run.
+type regime struct {
 	s     scheme.Scheme // the scheme with this worker's economic schedules
 	proj  *projection.Projector
 	res   *projection.Result
-	path  Path
 	sched [3]actuarial.Schedule
 	flows indicator.Flows
 	def   []float64
 }
 
-func newWorker(s *scheme.Scheme, series Series, years int) (*worker, error) {
-	w := &worker{s: *s}
-	as := &w.s.Assumptions
+// worker holds what one goroutine reuses across its scenarios.
+type worker struct {
+	path    Path
+	mort    *mortWorker // nil: the schemes' own mortality
+	regimes []regime
+}
+
+func newWorker(schemes []*scheme.Scheme, series Series, c *Config) (*worker, error) {
+	years := c.Years
+	w := &worker{regimes: make([]regime, len(schemes))}
 	for k, dst := range []*[]float64{&w.path.Return, &w.path.WageGrowth, &w.path.Inflation} {
-		if series&(1<<k) == 0 {
-			continue
-		}
-		*dst = make([]float64, years)
-		sc := make(actuarial.Schedule, years)
-		for t := range sc {
-			sc[t].Year = s.StartYear + t
-		}
-		w.sched[k] = sc
-		switch k {
-		case 0:
-			as.Return = sc
-		case 1:
-			as.WageGrowth = sc
-		case 2:
-			as.Inflation = sc
+		if series&(1<<k) != 0 {
+			*dst = make([]float64, years)
 		}
 	}
-	// Any valid rate will do for validation; the paths replace them.
-	p, err := projection.NewProjector(&w.s)
-	if err != nil {
-		return nil, err
+	if c.Mortality != nil {
+		w.mort = newMortWorker(c.Mortality, schemes[0].StartYear+years-1)
 	}
-	w.proj = p
-	w.def = make([]float64, years)
+	for r, s := range schemes {
+		rg := &w.regimes[r]
+		rg.s = *s
+		as := &rg.s.Assumptions
+		for k := range 3 {
+			if series&(1<<k) == 0 {
+				continue
+			}
+			sc := make(actuarial.Schedule, years)
+			for t := range sc {
+				sc[t].Year = s.StartYear + t
+			}
+			rg.sched[k] = sc
+			switch k {
+			case 0:
+				as.Return = sc
+			case 1:
+				as.WageGrowth = sc
+			case 2:
+				as.Inflation = sc
+			}
+		}
+		if w.mort != nil {
+			w.mort.attach(&rg.s)
+		}
+		// Any valid rate will do for validation; the paths replace them.
+		p, err := projection.NewProjector(&rg.s)
+		if err != nil {
+			if len(schemes) > 1 {
+				err = fmt.Errorf("stochastic: regime %d: %w", r, err)
+			}
+			return nil, err
+		}
+		rg.proj = p
+		rg.def = make([]float64, years)
+	}
 	return w, nil
 }
 
-// scenario draws scenario i and projects it into out at slot k.
-func (w *worker) scenario(g Generator, i, k int, c *Config, out *Outcomes) error {
-	if err := g.Path(i, &w.path); err != nil {
+// scenario draws scenario i and projects it under every regime r into
+// outs[r] at slot k.
+func (w *worker) scenario(g Generator, i, k int, c *Config, outs []*Outcomes) error {
+	if err := g.Path(&w.path, i); err != nil {
 		return err
 	}
 	for j, src := range [][]float64{w.path.Return, w.path.WageGrowth, w.path.Inflation} {
-		sc := w.sched[j]
 		for t, v := range src {
 			if !(v > -1) || math.IsInf(v, 0) {
-				return fmt.Errorf("%s of year %d = %v: %w: want a finite rate above −1", [3]string{"return", "wage growth", "inflation"}[j], w.s.StartYear+t, v, ErrParameter)
+				return fmt.Errorf("%s of year %d = %v: %w: want a finite rate above −1", [3]string{"return", "wage growth", "inflation"}[j], w.regimes[0].s.StartYear+t, v, ErrParameter)
 			}
+		}
+	}
+	if w.mort != nil {
+		w.mort.draw(i)
+	}
+	for r := range w.regimes {
+		if err := w.regimes[r].project(&w.path, k, c, outs[r]); err != nil {
+			if len(w.regimes) > 1 {
+				err = fmt.Errorf("regime %d: %w", r, err)
+			}
+			return err
+		}
+	}
+	return nil
+}
+
+// project runs the regime on path and writes its summary into out at slot
+// k.
+func (rg *regime) project(path *Path, k int, c *Config, out *Outcomes) error {
+	for j, src := range [][]float64{path.Return, path.WageGrowth, path.Inflation} {
+		sc := rg.sched[j]
+		for t, v := range src {
 			sc[t].Value = v
 		}
 	}
-	res, err := w.proj.Run(w.res, c.Years)
+	res, err := rg.proj.Run(rg.res, c.Years)
 	if err != nil {
 		return err
 	}
-	w.res = res
+	rg.res = res
 	n := c.Years
 	base := k * n
 	reserve, ratio, cost := out.Reserve[base:base+n], out.ReserveRatio[base:base+n], out.CostRate[base:base+n]
@@ -158,7 +211,7 @@ func (w *worker) scenario(g Generator, i, k int, c *Config, out *Outcomes) error
 			cost[t] = e / y.ContributionBase
 		}
 	}
-	f := res.Flows(&w.flows)
+	f := res.Flows(&rg.flows)
 	dep, err := indicator.DepletionYear(f)
 	if err != nil {
 		return err
@@ -183,7 +236,7 @@ func (w *worker) scenario(g Generator, i, k int, c *Config, out *Outcomes) error
 			return err
 		}
 	}
-	d, pv, err := indicator.DeficitTransfers(w.def[:hn], f, h)
+	d, pv, err := indicator.DeficitTransfers(rg.def[:hn], f, h)
 	if err != nil {
 		return err
 	}
@@ -197,7 +250,8 @@ func (w *worker) scenario(g Generator, i, k int, c *Config, out *Outcomes) error
 // scheme s, in parallel over c.Workers goroutines, and returns each
 // scenario's summary values. Scenario i is s with Assumptions.Return,
 // WageGrowth and Inflation replaced, for the series g draws, by the schedules
-// of g's path i (the others as in s), projected for c.Years years by a
+// of g's path i (the others as in s), and with its mortality drawn by
+// c.Mortality when set, projected for c.Years years by a
 // [projection.Projector] that each worker reuses across its scenarios. The
 // outcomes are the same, bit for bit, for any number of workers and any
 // split into shards.
@@ -208,8 +262,37 @@ func (w *worker) scenario(g Generator, i, k int, c *Config, out *Outcomes) error
 // scheme's validation error, or the error of the first scenario (by index)
 // that fails, wrapped with its index; no outcomes are returned with an error.
 func Run(ctx context.Context, s *scheme.Scheme, g Generator, c Config) (*Outcomes, error) {
+	outs, err := RunRegimes(ctx, []*scheme.Scheme{s}, g, c)
+	if err != nil {
+		return nil, err
+	}
+	return outs[0], nil
+}
+
+// RunRegimes runs several schemes (the regimes of a comparison: a baseline
+// and its reforms, from reform.Reform.Apply say) on the same scenarios, and
+// returns their outcomes in the order of schemes. Each scenario's path (and
+// mortality) is drawn once and projected under every regime, so scenario i
+// of outs[r] and of outs[0] saw the same returns, wages, inflation and
+// mortality: common random numbers. The difference of two regimes' outcomes
+// scenario by scenario ([Difference], [YearDifference]) then measures the
+// reform, and its standard error is smaller than that of two independent
+// runs' whenever the regimes' outcomes are positively correlated.
+//
+// The schemes must share StartYear. Everything else is as [Run]: each
+// outs[r] equals Run(ctx, schemes[r], g, c) bit for bit. A scheme's
+// validation error and a scenario's error name the regime's index.
+func RunRegimes(ctx context.Context, schemes []*scheme.Scheme, g Generator, c Config) ([]*Outcomes, error) {
 	if err := c.validate(); err != nil {
 		return nil, err
+	}
+	if len(schemes) == 0 {
+		return nil, paramErr("schemes", "none", "want at least one")
+	}
+	for r, s := range schemes {
+		if s.StartYear != schemes[0].StartYear {
+			return nil, paramErr(fmt.Sprintf("schemes[%d].StartYear", r), s.StartYear, fmt.Sprintf("want schemes[0]'s, %d", schemes[0].StartYear))
+		}
 	}
 	if err := ctx.Err(); err != nil {
 		return nil, err
@@ -224,15 +307,18 @@ func Run(ctx context.Context, s *scheme.Scheme, g Generator, c Config) (*Outcome
 	if hn == 0 {
 		hn = n
 	}
-	out := &Outcomes{
-		StartYear: s.StartYear, Years: n, HorizonYears: hn, First: c.First,
-		Reserve: make([]float64, m*n), ReserveRatio: make([]float64, m*n),
-		CostRate: make([]float64, m*n), DeficitTransfers: make([]float64, m*n),
-		Depletion: make([]int, m), GAP: make([]float64, m), DeficitPV: make([]float64, m),
+	outs := make([]*Outcomes, len(schemes))
+	for r, s := range schemes {
+		outs[r] = &Outcomes{
+			StartYear: s.StartYear, Years: n, HorizonYears: hn, First: c.First,
+			Reserve: make([]float64, m*n), ReserveRatio: make([]float64, m*n),
+			CostRate: make([]float64, m*n), DeficitTransfers: make([]float64, m*n),
+			Depletion: make([]int, m), GAP: make([]float64, m), DeficitPV: make([]float64, m),
+		}
 	}
 	ws := make([]*worker, workers)
 	for k := range ws {
-		w, err := newWorker(s, g.Series(), n)
+		w, err := newWorker(schemes, g.Series(), &c)
 		if err != nil {
 			return nil, err
 		}
@@ -260,7 +346,7 @@ func Run(ctx context.Context, s *scheme.Scheme, g Generator, c Config) (*Outcome
 					stop.Store(true)
 					return
 				}
-				if err := w.scenario(g, c.First+k, k, &c, out); err != nil {
+				if err := w.scenario(g, c.First+k, k, &c, outs); err != nil {
 					errs[wi], errIdx[wi] = fmt.Errorf("stochastic: scenario %d: %w", c.First+k, err), k
 					stop.Store(true)
 					return
@@ -283,7 +369,7 @@ func Run(ctx context.Context, s *scheme.Scheme, g Generator, c Config) (*Outcome
 	if first >= 0 {
 		return nil, errs[first]
 	}
-	return out, nil
+	return outs, nil
 }
 
 // Merge joins the outcomes of contiguous shards, given in scenario order

@@ -143,7 +143,7 @@ func TestStdErrFallsAsRootN(t *testing.T) {
 	require.True(t, pl.Value > 0.2 && pl.Value < 0.8, "a probability away from 0 and 1: %v", pl.Value)
 	assert.InDelta(t, 2, ps.StdErr/pl.StdErr, tolRatio)
 	assert.InDelta(t, ps.Value, pl.Value, z999*ps.StdErr)
-	assert.Equal(t, pl, large.Exhaustion()[years-1], "Exhaustion and ExhaustionBy agree")
+	assert.Equal(t, pl, large.Exhaustion(nil)[years-1], "Exhaustion and ExhaustionBy agree")
 
 }
 
@@ -196,12 +196,12 @@ type cancelAt struct {
 	drawn  *atomic.Int64
 }
 
-func (g cancelAt) Path(i int, p *stochastic.Path) error {
+func (g cancelAt) Path(p *stochastic.Path, i int) error {
 	g.drawn.Add(1)
 	if i == g.at {
 		g.cancel()
 	}
-	return g.Lognormal.Path(i, p)
+	return g.Lognormal.Path(p, i)
 }
 
 // A cancelled run stops within one projected scenario per worker and

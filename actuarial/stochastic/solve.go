@@ -30,7 +30,8 @@ type RiskSolution struct {
 	Trials      int      // the stochastic runs made
 }
 
-// SolveRisk finds the smallest lever value x in [t.Lo, t.Hi] whose scheme,
+// SolveRisk finds the smallest lever value x in [t.Lo, t.Hi] (in the
+// lever's own units: a fraction for a contribution rate) whose scheme,
 // apply(x), exhausts its reserve by year t.By in at most a share
 // t.MaxProbability of the scenarios of g selected by c, by bisection. Every
 // trial runs the same scenarios (common random numbers), so the estimated

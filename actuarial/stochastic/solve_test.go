@@ -37,7 +37,7 @@ func TestSolveRisk(t *testing.T) {
 	ck := make([]float64, n)
 	path := newPath(years, stochastic.SeriesReturn)
 	for k := range n {
-		require.NoError(t, g.Path(k, path))
+		require.NoError(t, g.Path(path, k))
 		a, b := 1.0, 0.0
 		ck[k] = math.Inf(1)
 		for _, i := range path.Return {

@@ -6,9 +6,12 @@ import (
 	"sync"
 	"testing"
 
+	"github.com/reserva-go/reserva/actuarial"
 	"github.com/reserva-go/reserva/actuarial/actuarialtest"
 	"github.com/reserva-go/reserva/actuarial/projection"
+	"github.com/reserva-go/reserva/actuarial/scheme"
 	"github.com/reserva-go/reserva/actuarial/stochastic"
+	"github.com/reserva-go/reserva/mortality"
 )
 
 // benchScenarios is the number of scenarios of the 10k benchmarks; a
@@ -74,5 +77,38 @@ func BenchmarkStochasticReturns10k(b *testing.B) {
 		if _, err := stochastic.Run(context.Background(), s, g, c); err != nil {
 			b.Fatal(err)
 		}
+	}
+}
+
+// BenchmarkMortality1k measures what Lee-Carter mortality scenarios add:
+// 1,000 scenarios × 100 years of the reference scheme with lognormal
+// returns, with and without each sex's mortality drawn (the scheme's
+// tables scaled, LeeCarterMortality's default), and with a reform run
+// alongside on the same scenarios (RunRegimes). Mortality scenarios
+// allocate nothing per scenario (a few buffers per worker); the engine's
+// result curve allocates a few times per scenario with or without them.
+func BenchmarkMortality1k(b *testing.B) {
+	s := actuarialtest.ReferenceScheme(b, 65)
+	g := stochastic.Lognormal{Mu: 0.044, Sigma: 0.1, Seed: 1}
+	lc := leeCarter(noisyK)
+	m := &stochastic.LeeCarterMortality{Models: [actuarial.NumSexes]*mortality.LeeCarter{lc, lc}, Corr: 0.9, Seed: 1}
+	for _, bc := range []struct {
+		name    string
+		mort    *stochastic.LeeCarterMortality
+		regimes []*scheme.Scheme
+	}{
+		{"economy", nil, []*scheme.Scheme{s}},
+		{"economy+mortality", m, []*scheme.Scheme{s}},
+		{"economy+mortality/2regimes", m, []*scheme.Scheme{s, raiseEmployer(s, 0.12)}},
+	} {
+		b.Run(bc.name, func(b *testing.B) {
+			c := stochastic.Config{Years: 100, Scenarios: 1000, Workers: 2, Mortality: bc.mort}
+			b.ReportAllocs()
+			for range b.N {
+				if _, err := stochastic.RunRegimes(context.Background(), bc.regimes, g, c); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
 	}
 }

@@ -1,6 +1,8 @@
 // Command server is an example of a JSON HTTP service built on Reserva
 // with the standard library only: POST a study file (docs/study-format.md)
-// to /run and get its projected results as JSON (package reformjson).
+// to /run and get its results as JSON (package reformjson's Study: its
+// scenarios and reforms compared, and the attributions and solutions its
+// options ask for).
 //
 //	go run ./examples/server -addr localhost:8080 -data testdata
 //	curl --data-binary @study.json localhost:8080/run
@@ -10,9 +12,11 @@
 // only under -data (none without it), never elsewhere. Each request runs
 // under a deadline (-timeout) and the client's own: when either passes,
 // the run stops before the next scenario and the request gets 503 Service
-// Unavailable. A scenario's projection itself is not interrupted (a
-// projection of 100 years of the Yucatán example takes about a tenth of a
-// second).
+// Unavailable (reform.RunStudy, which runs the comparison through
+// reform's context-aware scenario runs and checks the context before each
+// attribution and problem). A scenario's projection itself is not
+// interrupted (a projection of 100 years of the Yucatán example takes
+// about a tenth of a second).
 package main
 
 import (
@@ -20,7 +24,6 @@ import (
 	"encoding/json"
 	"errors"
 	"flag"
-	"fmt"
 	"io/fs"
 	"log"
 	"net/http"
@@ -81,12 +84,12 @@ func (h *Handler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		defer cancel()
 	}
 	body := http.MaxBytesReader(w, r.Body, scheme.MaxStudySize)
-	st, err := scheme.DecodeStudyFS(body, h.Files, ".")
+	st, err := reform.DecodeStudyFS(body, h.Files, ".")
 	if err != nil {
 		writeJSON(w, http.StatusBadRequest, errorBody{Error: err.Error()})
 		return
 	}
-	outcomes, err := project(ctx, st)
+	res, err := reform.RunStudy(ctx, st, 1, nil)
 	switch {
 	case errors.Is(err, context.Canceled), errors.Is(err, context.DeadlineExceeded):
 		writeJSON(w, http.StatusServiceUnavailable, errorBody{Error: err.Error()})
@@ -97,29 +100,10 @@ func (h *Handler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		writeJSON(w, http.StatusUnprocessableEntity, errorBody{Error: err.Error()})
 		return
 	}
-	c, err := reformjson.FromOutcomes(st.Name, st.Currency, outcomes)
+	c, err := reformjson.FromStudy(st.Name, st.Currency, res)
 	if err != nil {
 		writeJSON(w, http.StatusInternalServerError, errorBody{Error: err.Error()})
 		return
 	}
 	writeJSON(w, http.StatusOK, c)
-}
-
-// project projects each scenario of the study in turn, checking ctx before
-// each, as examples/study does.
-func project(ctx context.Context, st *scheme.Study) ([]reform.Outcome, error) {
-	var outcomes []reform.Outcome
-	for _, sc := range st.Scenarios {
-		if err := ctx.Err(); err != nil {
-			return nil, err
-		}
-		cmp, err := reform.Compare(sc.Scheme, nil, reform.Options{Years: st.Years, Workers: 1})
-		if err != nil {
-			return nil, fmt.Errorf("scenario %q: %w", sc.Name, err)
-		}
-		o := cmp.Outcomes[0]
-		o.Name = sc.Name
-		outcomes = append(outcomes, o)
-	}
-	return outcomes, ctx.Err()
 }

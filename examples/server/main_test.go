@@ -159,3 +159,36 @@ func TestMethod(t *testing.T) {
 		t.Errorf("GET: status %d", resp.StatusCode)
 	}
 }
+
+// withReform is the study with a reform and an attribution of it.
+var withReform = strings.Replace(study, `"initial_reserve": {"amount": 1e6, "currency": "MXN"}`,
+	`"initial_reserve": {"amount": 1e6, "currency": "MXN"},
+  "reforms": [{"name": "dearer", "changes": [
+    {"contribution_rate": {"year": 2027, "payer": "employer", "rate": 0.14, "step": 0.01}},
+    {"pension_cap": {"year": 2027, "cap": {"per_year": 150000, "currency": "MXN"}}}]}],
+  "options": {"attribute": ["dearer"]}`, 1)
+
+// TestRunReforms posts a study with a reform: the results hold the base
+// and the reform, and the reform's attribution; a bad change gets 400
+// naming its path and line.
+func TestRunReforms(t *testing.T) {
+	srv := newServer(&Handler{})
+	defer srv.Close()
+	code, body := post(t, srv.URL, withReform)
+	if code != http.StatusOK {
+		t.Fatalf("status %d: %s", code, body)
+	}
+	var s reformjson.Study
+	if err := json.Unmarshal(body, &s); err != nil {
+		t.Fatal(err)
+	}
+	if len(s.Scenarios) != 2 || s.Scenarios[1].Name != "dearer" || s.Scenarios[1].Delta == nil ||
+		len(s.Attributions) != 1 || len(s.Attributions[0].Steps) != 2 {
+		t.Errorf("results %+v", s)
+	}
+	code, body = post(t, srv.URL, strings.Replace(withReform, `"rate": 0.14`, `"rate": 14`, 1))
+	want := `line 17: reforms[0].changes[0].contribution_rate.rate: 14: invalid change`
+	if code != http.StatusBadRequest || !strings.Contains(string(body), want) {
+		t.Errorf("status %d: %s\nwant 400 with %q", code, body, want)
+	}
+}

@@ -1,11 +1,15 @@
 // Package chart draws the outcomes of package reform with gonum/plot:
 // reserve paths ([ReservePaths]), the cost rate against the contribution
 // rate ([CostRate]), the support ratio ([SupportRatio]) and the population
-// pyramid of a projected year ([Pyramid]), the frontier of two levers
-// ([Frontier]); [Save] and [Render] write a plot
-// as PNG or SVG. It is the only package of Reserva that imports gonum/plot.
-// Each function returns a *plot.Plot that can be restyled before it is
-// saved.
+// pyramid of a projected year ([Pyramid]); the frontier of two levers
+// ([Frontier]); and the outcomes of stochastic projections (package
+// actuarial/stochastic): a fan chart of a measure's percentile bands by year
+// with the deterministic path ([Fan]), and the probability that the reserve
+// is exhausted by each year, for one regime or several ([Exhaustion]).
+// [Save] and [Render] write a plot as PNG or SVG. It is the only package of
+// Reserva that imports gonum/plot. Each function returns a *plot.Plot that
+// can be restyled before it is saved. [Options] chooses the language of
+// titles and axes.
 //
 // # Conventions
 //
@@ -15,7 +19,13 @@
 //     [reform.Units] asked for; rates are in per cent of the salary bill;
 //     counts are lives on 1 January.
 //   - A year where a ratio does not exist (a zero salary bill, no
-//     pensioners) is left out of its line.
+//     pensioners) is left out of its line; a fan chart of a measure
+//     undefined in some scenario and year returns the
+//     [stochastic.UndefinedError] instead.
+//   - A fan chart's bands are the 5th–95th and 25th–75th percentiles,
+//     its line the median, in the measure's units as stochastic has them
+//     (money as projected, not in [reform.Units]; a cost rate as a
+//     fraction); the probability of exhaustion is in per cent.
 //   - PNG is at 96 dots per inch; SVG refers to fonts by name. The output
 //     has no timestamp: the same plot gives the same bytes.
 //

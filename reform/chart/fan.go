@@ -21,9 +21,12 @@ var fanShades = [...]color.RGBA{{198, 219, 239, 255}, {107, 174, 214, 255}}
 // the band between the 5th and 95th percentiles, the band between the 25th
 // and 75th inside it, the median as a line and, when det is not nil, the
 // deterministic projection's path dashed (det[t] for year t, as many years
-// as the outcomes). Percentiles are those of [stochastic.Outcomes.Percentiles];
-// its errors are returned, and an error for a det of the wrong length or a
-// value that is not finite.
+// as the outcomes, in m's units). The y axis is in m's units as package
+// stochastic has them: money as projected (not in [reform.Units]) for the
+// reserve and the transfers, years of expenditure for the reserve ratio,
+// a fraction of the salary bill for the cost rate. Percentiles are those
+// of [stochastic.Outcomes.Percentiles]; its errors are returned, and an
+// error for a det of the wrong length or a value that is not finite.
 func Fan(o *stochastic.Outcomes, m stochastic.Measure, det []float64) (*plot.Plot, error) {
 	if det != nil && len(det) != o.Years {
 		return nil, fmt.Errorf("chart: Fan: deterministic path of %d years for %d projected", len(det), o.Years)
@@ -94,7 +97,7 @@ func Exhaustion(names []string, outs []*stochastic.Outcomes) (*plot.Plot, error)
 	p := newChart(i18n.English, "Probability of exhausting the reserve", "probability by year (%)")
 	var pts []plotter.XYs
 	for i, o := range outs {
-		ex := o.Exhaustion()
+		ex := o.Exhaustion(nil)
 		xys := make(plotter.XYs, len(ex))
 		for t, e := range ex {
 			xys[t] = plotter.XY{X: float64(o.StartYear + t), Y: 100 * e.Value}

@@ -93,7 +93,8 @@ func TestRulesPension(t *testing.T) {
 	assert.InDelta(t, 40.0/365, r76.ExtraPayments, tol, "a year-end bonus of 40 days of pension")
 	assert.Equal(t, 0.5, r76.RefundShare, "refund of 50% of contributions")
 	assert.Equal(t, scheme.IndexUnit, r76.Indexation, "indexation with the minimum wage")
-	assert.InDelta(t, 8*3080.40, MonthlyUnit2022*8/index2022, 1e-9, "the 2019 cap is 8 units")
+	const capTol = 1e-9 // pesos: round-off of a product and a quotient of order 1e4
+	assert.InDelta(t, 8*3080.40, MonthlyUnit2022*8/index2022, capTol, "the 2019 cap is 8 units")
 }
 
 // TestWorkerRates checks the worker's contribution rate by regime, group

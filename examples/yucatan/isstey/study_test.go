@@ -2,15 +2,18 @@ package isstey
 
 import (
 	"bytes"
+	"encoding/json"
 	"flag"
 	"os"
 	"path/filepath"
 	"reflect"
+	"slices"
 	"testing"
 
 	"github.com/reserva-go/reserva/actuarial"
 	"github.com/reserva-go/reserva/actuarial/projection"
 	"github.com/reserva-go/reserva/actuarial/scheme"
+	"github.com/reserva-go/reserva/reform"
 )
 
 var regen = flag.Bool("regen", false, "rewrite the study files in testdata/isstey")
@@ -92,20 +95,89 @@ func encodeRegime(s *scheme.Scheme) ([]byte, error) {
 	return buf.Bytes(), err
 }
 
-// studyJSON is the study that compares the three regimes, the flagship's
-// comparison.
-const studyJSON = `{
-  "version": 1,
-  "name": "ISSTEY-like (illustrative): the three regimes",
-  "currency": "MXN",
-  "years": 100,
-  "scenarios": [
-    {"name": "1976 law", "file": "law1976.json"},
-    {"name": "2022 law", "file": "law2022.json"},
-    {"name": "2025 reform", "file": "reform2025.json"}
-  ]
+// studyReforms are the 2022 law and the 2025 reform as reforms of the
+// 1976 law (package reform's changes), the way study.json holds them:
+// they turn the 1976 scheme into the schemes of Law2022 and Reform2025
+// (TestStudyFiles checks that both project identically).
+func studyReforms() []reform.Reform {
+	senior, junior, entrants := groupNames[GroupSenior], groupNames[GroupJunior], groupNames[GroupNew]
+	r22 := Rules2022(Law2022From, GroupSenior)
+	law2022 := []reform.Change{
+		reform.ContributionRate{Year: Law2022From, Groups: []string{senior, junior}, Payer: scheme.Worker, Rate: 0.11, Step: 0.01},
+		reform.ContributionRate{Year: Law2022From, Groups: []string{entrants}, Payer: scheme.Worker, Rate: 0.15},
+		reform.RetirementConditions{Year: Law2022From, AddAge: 10, AddService: 5},
+		reform.AccrualTable{Year: Law2022From, Accrual: r22.Retirement.Accrual},
+		reform.ReferencePeriod{Year: Law2022From, Groups: []string{senior, entrants}, Years: 20, Share: 0.85},
+		reform.ReferencePeriod{Year: Law2022From, Groups: []string{junior}, Years: 20, Share: 0.90},
+		reform.SurvivorShare{Year: Law2022From, Share: Survivor2022Share},
+	}
+	r76, r25 := Rules1976(RulingFrom), Rules2025(Reform2025From)
+	ruling := []reform.Change{
+		reform.RetirementConditions{Year: RulingFrom, AddAge: -10, AddService: -5},
+		reform.AccrualTable{Year: RulingFrom, Accrual: r76.Retirement.Accrual},
+		reform.ReferencePeriod{Year: RulingFrom, Years: r76.Retirement.ReferenceYears, Share: 1},
+		reform.SurvivorShare{Year: RulingFrom, Share: r76.SurvivorShare},
+	}
+	reform2025 := []reform.Change{
+		reform.ContributionRate{Year: Reform2025From, Groups: []string{entrants}, Payer: scheme.Worker, Rate: r25.ContributionRate[scheme.Worker].At(Reform2025From)},
+		reform.RetirementConditions{Year: Reform2025From, Sex: actuarial.Female, AddService: -2, Conditions: reform.FullOnly},
+		reform.AccrualTable{Year: Reform2025From, Accrual: r25.Retirement.Accrual},
+	}
+	return []reform.Reform{
+		{Name: Law2022.String(), Changes: law2022},
+		{Name: Reform2025.String(), Changes: slices.Concat(law2022, ruling, reform2025)},
+	}
 }
-`
+
+// studyOptions are study.json's options: the flagship's reserve ratio
+// year, the attribution of the 2025 reform's changes, and the flagship's
+// problem: the employer's rate from 2026 that keeps the reserve of the
+// 2025 reform from running out for 50 years.
+func studyOptions() reform.StudyOptions {
+	return reform.StudyOptions{
+		ReserveRatioYears: []int{Reform2025From - 1},
+		Attribute:         []string{Reform2025.String()},
+		Solve: []reform.StudyProblem{{
+			Name: "employer's rate for no depletion through 2075",
+			With: Reform2025.String(),
+			Problem: reform.Problem{
+				Lever:  reform.ContributionLever{Year: Reform2025From, Payer: scheme.Employer},
+				Target: reform.NoDepletion(Reform2025From + 49),
+				Lo:     EmployerRate, Hi: 1,
+			},
+		}},
+	}
+}
+
+// studyJSON returns the study that compares the three regimes, the
+// flagship's comparison: the 1976 law's file, and the 2022 law and the
+// 2025 reform as its reforms.
+func studyJSON() ([]byte, error) {
+	reforms, err := reform.MarshalReforms(studyReforms(), "MXN")
+	if err != nil {
+		return nil, err
+	}
+	opts, err := reform.MarshalStudyOptions(studyOptions())
+	if err != nil {
+		return nil, err
+	}
+	type scenario struct {
+		Name string `json:"name"`
+		File string `json:"file"`
+	}
+	doc := struct {
+		Version   int             `json:"version"`
+		Name      string          `json:"name"`
+		Currency  string          `json:"currency"`
+		Years     int             `json:"years"`
+		Scenarios []scenario      `json:"scenarios"`
+		Reforms   json.RawMessage `json:"reforms"`
+		Options   json.RawMessage `json:"options"`
+	}{scheme.StudyVersion, "ISSTEY-like (illustrative): the three regimes", "MXN", studyYears,
+		[]scenario{{Law1976.String(), studyFiles[Law1976]}}, reforms, opts}
+	data, err := json.MarshalIndent(doc, "", "  ")
+	return append(data, '\n'), err
+}
 
 // TestStudyFiles checks that the study files of testdata/isstey are the
 // Go definitions of this package: decoded, each regime's scheme has the
@@ -125,25 +197,25 @@ func TestStudyFiles(t *testing.T) {
 				t.Fatal(err)
 			}
 		}
-		if err := os.WriteFile(filepath.Join(dataDir, "study.json"), []byte(studyJSON), 0o644); err != nil {
+		data, err := studyJSON()
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(filepath.Join(dataDir, "study.json"), data, 0o644); err != nil {
 			t.Fatal(err)
 		}
 		schemes = goSchemes(t)
 	}
-	st, err := scheme.ReadStudyFile(filepath.Join(dataDir, "study.json"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	if len(st.Scenarios) != NumRegimes || st.Years != studyYears {
-		t.Fatalf("study.json: %d scenarios over %d years", len(st.Scenarios), st.Years)
-	}
 	for i, r := range Regimes {
 		t.Run(r.String(), func(t *testing.T) {
-			sc := st.Scenarios[i]
-			if sc.Name != r.String() {
-				t.Errorf("scenario %d is %q, want %q", i, sc.Name, r)
+			st, err := scheme.ReadStudyFile(filepath.Join(dataDir, studyFiles[i]))
+			if err != nil {
+				t.Fatal(err)
 			}
-			got, want := sc.Scheme, schemes[i]
+			if len(st.Scenarios) != 1 || st.Years != studyYears {
+				t.Fatalf("%s: %d scenarios over %d years", studyFiles[i], len(st.Scenarios), st.Years)
+			}
+			got, want := st.Scenarios[0].Scheme, schemes[i]
 			for g := range got.Groups {
 				for k := range got.Groups[g].Rules {
 					rule := got.Groups[g].Rules[k]
@@ -156,21 +228,7 @@ func TestStudyFiles(t *testing.T) {
 					}
 				}
 			}
-			results := [2]*projection.Result{}
-			for j, s := range []*scheme.Scheme{want, got} {
-				p, err := projection.NewProjector(s)
-				if err != nil {
-					t.Fatal(err)
-				}
-				if results[j], err = p.Run(nil, studyYears); err != nil {
-					t.Fatal(err)
-				}
-			}
-			for y := range results[0].Years {
-				if results[0].Years[y] != results[1].Years[y] {
-					t.Fatalf("year %d differs:\n%+v\n%+v", results[0].Years[y].Year, results[0].Years[y], results[1].Years[y])
-				}
-			}
+			sameProjection(t, want, got)
 			// The file is what the encoder writes today.
 			data, err := encodeRegime(want)
 			if err != nil {
@@ -184,5 +242,67 @@ func TestStudyFiles(t *testing.T) {
 				t.Errorf("%s is not what the Go definitions encode to; rerun with -args -regen and review the diff", studyFiles[i])
 			}
 		})
+	}
+	t.Run("study.json", func(t *testing.T) {
+		data, err := studyJSON()
+		if err != nil {
+			t.Fatal(err)
+		}
+		name := filepath.Join(dataDir, "study.json")
+		file, err := os.ReadFile(name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !bytes.Equal(data, file) {
+			t.Errorf("study.json is not what studyJSON writes; rerun with -args -regen and review the diff")
+		}
+		st, err := reform.ReadStudyFile(name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(st.Scenarios) != 1 || len(st.Reforms) != NumRegimes-1 || st.Years != studyYears {
+			t.Fatalf("study.json: %d scenarios and %d reforms over %d years", len(st.Scenarios), len(st.Reforms), st.Years)
+		}
+		// The decoder sets a problem's With from the reform it names.
+		if len(st.Options.Solve) != 1 || len(st.Options.Solve[0].Problem.With) != len(st.Reforms[1].Changes) {
+			t.Fatalf("study.json's problems: %+v", st.Options.Solve)
+		}
+		st.Options.Solve[0].Problem.With = nil
+		if !reflect.DeepEqual(st.Options, studyOptions()) {
+			t.Errorf("study.json's options %+v, want %+v", st.Options, studyOptions())
+		}
+		// The reforms of the 1976 law are the other regimes: applied to
+		// the 1976 scheme, they project identically to the last bit.
+		for k, r := range st.Reforms {
+			if r.Name != Regimes[k+1].String() {
+				t.Errorf("reform %d is %q, want %q", k, r.Name, Regimes[k+1])
+			}
+			s, err := r.Apply(st.Base())
+			if err != nil {
+				t.Fatal(err)
+			}
+			sameProjection(t, schemes[k+1], s)
+		}
+	})
+}
+
+// sameProjection checks that two schemes project to identical results
+// over the study's years (tolerance 0).
+func sameProjection(t *testing.T, want, got *scheme.Scheme) {
+	t.Helper()
+	results := [2]*projection.Result{}
+	for j, s := range []*scheme.Scheme{want, got} {
+		p, err := projection.NewProjector(s)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if results[j], err = p.Run(nil, studyYears); err != nil {
+			t.Fatal(err)
+		}
+	}
+	for y := range results[0].Years {
+		if results[0].Years[y] != results[1].Years[y] {
+			t.Fatalf("year %d differs:\n%+v\n%+v", results[0].Years[y].Year, results[0].Years[y], results[1].Years[y])
+		}
 	}
 }
