@@ -28,6 +28,7 @@ type changeDoc struct {
 	ReferencePeriod      *referencePeriodDoc  `json:"reference_period,omitempty"`
 	PensionCap           *capChangeDoc        `json:"pension_cap,omitempty"`
 	PensionFloor         *floorChangeDoc      `json:"pension_floor,omitempty"`
+	PensionGuarantee     *guaranteeDoc        `json:"pension_guarantee,omitempty"`
 	Indexation           *indexationDoc       `json:"indexation,omitempty"`
 	SurvivorShare        *survivorShareDoc    `json:"survivor_share,omitempty"`
 }
@@ -109,6 +110,14 @@ type floorChangeDoc struct {
 	Groups []string `json:"groups,omitempty"`
 	Who    *whoDoc  `json:"who,omitempty"`
 	Floor  limitDoc `json:"floor"`
+}
+
+type guaranteeDoc struct {
+	Year          int      `json:"year"`
+	Groups        []string `json:"groups,omitempty"`
+	Who           *whoDoc  `json:"who,omitempty"`
+	Limits        string   `json:"limits,omitempty"`
+	MinimumPaidBy string   `json:"minimum_paid_by,omitempty"`
 }
 
 type stepDoc struct {
@@ -206,6 +215,8 @@ type targetDoc struct {
 var (
 	sexNames       = [actuarial.NumSexes]string{"male", "female"}
 	indexNames     = [...]string{"none", "prices", "wages", "unit", "fixed"}
+	limitNames     = [...]string{"in_payment", "at_award"}
+	minPayerNames  = [...]string{"scheme", "state"}
 	leverNames     = [...]string{"contribution_rate", "retirement_age", "accrual"}
 	payerNameTable = [scheme.NumPayers]string{"worker", "employer", "state"}
 )
@@ -283,6 +294,15 @@ func encodeChange(c Change, currency string) (changeDoc, error) {
 		d.PensionCap = &capChangeDoc{c.Year, c.Groups, whoOf(c.Who), limitOf(c.Cap, currency)}
 	case PensionFloor:
 		d.PensionFloor = &floorChangeDoc{c.Year, c.Groups, whoOf(c.Who), limitOf(c.Floor, currency)}
+	case PensionGuarantee:
+		gd := &guaranteeDoc{Year: c.Year, Groups: c.Groups, Who: whoOf(c.Who)}
+		if c.Limits != scheme.LimitsInPayment {
+			gd.Limits = limitNames[c.Limits]
+		}
+		if c.PaidBy != scheme.MinimumByScheme {
+			gd.MinimumPaidBy = minPayerNames[c.PaidBy]
+		}
+		d.PensionGuarantee = gd
 	case Indexation:
 		id := &indexationDoc{Year: c.Year, Groups: c.Groups, Who: whoOf(c.Who), Rule: indexNames[c.Rule]}
 		if c.Rate != nil {

@@ -363,6 +363,21 @@ func (d *decoder) change(path string, cd *changeDoc) (Change, error) {
 			return nil, err
 		}
 		c = PensionFloor{Year: x.Year, Groups: x.Groups, Who: who, Floor: lim}
+	case cd.PensionGuarantee != nil:
+		x := cd.PensionGuarantee
+		who, err := scope(x.Year, x.Groups, x.Who)
+		if err != nil {
+			return nil, err
+		}
+		lt, err := d.enum(path+".limits", x.Limits, limitNames[:], true)
+		if err != nil {
+			return nil, err
+		}
+		mp, err := d.enum(path+".minimum_paid_by", x.MinimumPaidBy, minPayerNames[:], true)
+		if err != nil {
+			return nil, err
+		}
+		c = PensionGuarantee{Year: x.Year, Groups: x.Groups, Who: who, Limits: scheme.LimitTiming(max(lt, 0)), PaidBy: scheme.MinimumPayer(max(mp, 0))}
 	case cd.Indexation != nil:
 		x := cd.Indexation
 		who, err := scope(x.Year, x.Groups, x.Who)

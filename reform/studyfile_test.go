@@ -38,6 +38,8 @@ func studyChanges() map[string]reform.Change {
 		"reference share":              reform.ReferencePeriod{Year: 2027, Years: 20, Share: 0.85},
 		"pension cap":                  reform.PensionCap{Year: 2030, Cap: actuarial.Limit{Units: 8}},
 		"pension floor":                reform.PensionFloor{Year: 2030, Who: reform.Who{NewEntrants: true}, Floor: actuarial.Limit{Units: 1.5}},
+		"pension guarantee":            reform.PensionGuarantee{Year: 2030, Limits: scheme.LimitsAtAward, PaidBy: scheme.MinimumByState},
+		"state minimum":                reform.PensionGuarantee{Year: 2030, PaidBy: scheme.MinimumByState},
 		"indexation fixed":             reform.Indexation{Year: 2026, Rule: scheme.IndexFixed, Rate: actuarial.Constant(0.02)},
 		"indexation fixed steps":       reform.Indexation{Year: 2026, Rule: scheme.IndexFixed, Rate: actuarial.Schedule{{Year: 2026, Value: 0.01}, {Year: 2030, Value: 0.0175}}},
 		"indexation prices":            reform.Indexation{Year: 2026, Rule: scheme.IndexNone},
