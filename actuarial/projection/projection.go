@@ -122,6 +122,8 @@ type groupCache struct {
 	base   float64 // contribution base of the year
 	paid   float64 // pensions paid in the year
 	topUp  float64 // of which the minimum-pension top-up
+	// raised are the contribution steps of automatic balancing so far, by payer.
+	raised [scheme.NumPayers]float64
 }
 
 // NewProjector validates s and allocates a projector for it. The error is
@@ -234,6 +236,9 @@ func (p *Projector) reset() {
 	clear(p.wA)
 	clear(p.pO)
 	clear(p.wO)
+	for gi := range p.gc {
+		p.gc[gi].raised = [scheme.NumPayers]float64{}
+	}
 	for k := range p.pLo {
 		p.pLo[k], p.pHi[k], p.wLo[k], p.wHi[k] = nAges, -1, nAges, -1
 	}
@@ -404,8 +409,14 @@ func (p *Projector) RunContext(ctx context.Context, dst *Result, years int) (*Re
 		}
 		w := as.WageGrowth.At(y)
 		w1 := as.WageGrowth.At(y + 1)
+		fin := rules.Finances{ReserveRatio: math.Inf(1)}
+		if t > 0 {
+			if e := dst.Years[t-1].Expenditure(); e > 0 {
+				fin.ReserveRatio = reserve / e
+			}
+		}
 		for gi := range p.gc {
-			p.prepare(gi, y, w, unit)
+			p.prepare(gi, y, w, unit, fin)
 		}
 
 		var survivors float64

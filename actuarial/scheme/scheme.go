@@ -147,6 +147,35 @@ func (mp MinimumPayer) String() string {
 	return fmt.Sprintf("MinimumPayer(%d)", int(mp))
 }
 
+// Balancing are the rules that react to the scheme's own finances at the
+// start of a year (automatic balancing), read from its reserve ratio
+// R/(B + E): the reserve on 1 January over the benefits and administration
+// costs of the year before. The ratio is unknown in the first projected
+// year (nothing acts then) and +Inf when the year before spent nothing. A
+// field of zero turns its mechanism off; the zero value is no balancing.
+// Only the projection by cells has a reserve: package projection's
+// Seriatim and liabilities ignore Balancing.
+type Balancing struct {
+	// IndexationBelow is a reserve ratio k: while the ratio at the start of
+	// a year is below k, the indexation of the next 1 January is cut to
+	// (1 − IndexationCut) times its rate (a fall in prices is passed on
+	// whole). 0: never.
+	IndexationBelow float64
+	// IndexationCut is the share of the indexation rate withheld, in
+	// [0, 1]: 1 freezes pensions.
+	IndexationCut float64
+	// ContributionBelow is a reserve ratio k: each year the ratio at the
+	// start of the year is below k, ContributionPayer's contribution rate
+	// rises by ContributionStep from that year on, for good (steps add up,
+	// the rate at most 1). 0: never.
+	ContributionBelow float64
+	// ContributionStep is the rise of a step, a fraction of salary in
+	// (0, 1].
+	ContributionStep float64
+	// ContributionPayer pays the steps; zero: the worker.
+	ContributionPayer Payer
+}
+
 // Rules are the provisions of a scheme for one member group from calendar
 // year From on, until the next Rules of the group take effect. The zero
 // value collects nothing and pays nothing.
@@ -209,6 +238,8 @@ type Rules struct {
 	// MinimumPaidBy is who pays the minimum-pension top-up
 	// (YearResult.MinimumTopUp); zero: the scheme.
 	MinimumPaidBy MinimumPayer
+	// Balancing are the automatic balancing mechanisms; zero: none.
+	Balancing Balancing
 	// Source is the legal text these rules come from, for reports; zero:
 	// not cited. It does not change a projection.
 	Source Source
@@ -298,6 +329,9 @@ func (r *Rules) validate(start int, plausible bool) error {
 		return &SchemeError{Field: "ExtraPayments", Value: fmt.Sprint(v), Err: actuarial.ErrNotFinite}
 	case v < 0:
 		return &SchemeError{Field: "ExtraPayments", Value: fmt.Sprint(v), Err: actuarial.ErrNegative}
+	}
+	if err := r.Balancing.validate(); err != nil {
+		return err
 	}
 	if r.Limits < LimitsInPayment || r.Limits > LimitsAtAward {
 		return &SchemeError{Field: "Limits", Value: r.Limits.String(), Err: actuarial.ErrRange}
@@ -621,6 +655,34 @@ func checkCells(name string, count, amount []float64, n int, cell func(int) stri
 		case c == 0 && a != 0:
 			return &SchemeError{Field: af, Value: fmt.Sprint(a), Err: ErrEmptyCell}
 		}
+	}
+	return nil
+}
+
+// validate checks the balancing's ratios, shares and payer.
+func (b *Balancing) validate() error {
+	bad := func(field string, v float64, err error) error {
+		return &SchemeError{Field: "Balancing." + field, Value: fmt.Sprint(v), Err: err}
+	}
+	for _, f := range []struct {
+		name string
+		v    float64
+	}{{"IndexationBelow", b.IndexationBelow}, {"ContributionBelow", b.ContributionBelow}} {
+		if math.IsNaN(f.v) || math.IsInf(f.v, 0) {
+			return bad(f.name, f.v, actuarial.ErrNotFinite)
+		}
+		if f.v < 0 {
+			return bad(f.name, f.v, actuarial.ErrNegative)
+		}
+	}
+	if v := b.IndexationCut; !(v >= 0 && v <= 1) {
+		return bad("IndexationCut", v, actuarial.ErrRange)
+	}
+	if v := b.ContributionStep; !(v >= 0 && v <= 1) || (b.ContributionBelow > 0 && v == 0) {
+		return bad("ContributionStep", v, actuarial.ErrRange)
+	}
+	if b.ContributionPayer < Worker || b.ContributionPayer >= NumPayers {
+		return &SchemeError{Field: "Balancing.ContributionPayer", Value: b.ContributionPayer.String(), Err: actuarial.ErrRange}
 	}
 	return nil
 }

@@ -164,3 +164,32 @@ func (yr *Year) setInPayment(r *scheme.Rules) {
 	yr.InPayment[census.PensionEarly.Index()] = ret
 	yr.InPayment[census.PensionDisability.Index()] = PaymentLimits{Floor: yr.DisFloor, Cap: yr.DisCap}
 }
+
+// Finances are the scheme's own finances at the start of a year, as
+// automatic balancing ([scheme.Balancing]) reads them.
+type Finances struct {
+	// ReserveRatio is the reserve on 1 January over the benefits and
+	// administration costs of the year before; +Inf when unknown (the first
+	// year) or when the year before spent nothing.
+	ReserveRatio float64
+}
+
+// Balance applies the automatic balancing of yr.Rules for the finances f,
+// after [Law.Year]: it cuts yr.Index while the reserve ratio is below the
+// indexation threshold, and adds a contribution step to raised (the steps
+// of the group so far, by payer) when the ratio is below the contribution
+// threshold, then adds raised to yr.ContributionRate (at most 1).
+func (yr *Year) Balance(f Finances, raised *[scheme.NumPayers]float64) {
+	b := &yr.Rules.Balancing
+	if k := b.IndexationBelow; k > 0 && f.ReserveRatio < k && yr.Index > 1 {
+		yr.Index = 1 + (1-b.IndexationCut)*(yr.Index-1)
+	}
+	if k := b.ContributionBelow; k > 0 && f.ReserveRatio < k {
+		raised[b.ContributionPayer] += b.ContributionStep
+	}
+	for pay, r := range raised {
+		if r != 0 {
+			yr.ContributionRate[pay] = min(yr.ContributionRate[pay]+r, 1)
+		}
+	}
+}
