@@ -161,6 +161,8 @@ func TestApplyStrict(t *testing.T) {
 		{"no spouses", noSpouses, reform.SurvivorShare{Year: 2027, Share: 0.6}, "", reform.ErrNoEffect},
 		{"cap in force", nil, reform.PensionCap{Year: 2027, Cap: actuarial.Limit{Units: 10}}, "", reform.ErrNoEffect},
 		{"guarantee in force", nil, reform.PensionGuarantee{Year: 2027}, "", reform.ErrNoEffect},
+		{"no balancing in force", nil, reform.AutomaticBalancing{Year: 2027}, "", reform.ErrNoEffect},
+		{"balancing cut above 1", nil, reform.AutomaticBalancing{Year: 2027, Balancing: scheme.Balancing{IndexationBelow: 2, IndexationCut: 2}}, "", reform.ErrInvalid},
 		{"unknown limit timing", nil, reform.PensionGuarantee{Year: 2027, Limits: 7}, "", reform.ErrInvalid},
 		{"reference period in force", nil, reform.ReferencePeriod{Year: 2027, Years: 5}, "", reform.ErrNoEffect},
 		{"indexation in force", nil, reform.Indexation{Year: 2027, Rule: scheme.IndexPrices}, "", reform.ErrNoEffect},

@@ -9,6 +9,7 @@ import (
 	"math"
 	"reflect"
 	"slices"
+	"strings"
 
 	"github.com/reserva-go/reserva/actuarial"
 	"github.com/reserva-go/reserva/actuarial/scheme"
@@ -338,6 +339,51 @@ func (c PensionGuarantee) edit(_ *scheme.Scheme, rules []scheme.Rules) ([]scheme
 	return editFrom(rules, []int{c.Year}, func(r *scheme.Rules, _, _ int) (bool, error) {
 		changed := r.Limits != c.Limits || r.MinimumPaidBy != c.PaidBy
 		r.Limits, r.MinimumPaidBy = c.Limits, c.PaidBy
+		return changed, nil
+	})
+}
+
+// AutomaticBalancing sets, from Year on, the rules that react to the
+// scheme's own reserve ratio ([scheme.Balancing]: an indexation cut and
+// contribution steps); the zero Balancing removes them. Only the
+// projection by cells has a reserve to react to.
+type AutomaticBalancing struct {
+	Year   int      // calendar year it takes effect, on 1 January
+	Groups []string // base group names; nil: every group
+	Who    Who      // members reached; zero: everyone
+
+	Balancing scheme.Balancing // the new mechanisms; zero: none
+}
+
+func (c AutomaticBalancing) scope() scope { return scope{c.Year, c.Groups, c.Who} }
+
+func (c AutomaticBalancing) String() string {
+	b := c.Balancing
+	var parts []string
+	if b.IndexationBelow > 0 {
+		parts = append(parts, fmt.Sprintf("indexation cut by %s below a reserve ratio of %g", pct(b.IndexationCut), b.IndexationBelow))
+	}
+	if b.ContributionBelow > 0 {
+		parts = append(parts, fmt.Sprintf("%v contribution steps of %s below a reserve ratio of %g", b.ContributionPayer, pct(b.ContributionStep), b.ContributionBelow))
+	}
+	if len(parts) == 0 {
+		parts = append(parts, "no automatic balancing")
+	}
+	return fmt.Sprintf("%s from %d", strings.Join(parts, ", "), c.Year) + c.scope().String()
+}
+
+func (c AutomaticBalancing) validate() error {
+	r := scheme.Rules{Balancing: c.Balancing}
+	if err := r.Validate(); err != nil {
+		return fmt.Errorf("%w: AutomaticBalancing: %v", ErrInvalid, err)
+	}
+	return nil
+}
+
+func (c AutomaticBalancing) edit(_ *scheme.Scheme, rules []scheme.Rules) ([]scheme.Rules, bool, error) {
+	return editFrom(rules, []int{c.Year}, func(r *scheme.Rules, _, _ int) (bool, error) {
+		changed := r.Balancing != c.Balancing
+		r.Balancing = c.Balancing
 		return changed, nil
 	})
 }

@@ -29,6 +29,7 @@ type changeDoc struct {
 	PensionCap           *capChangeDoc        `json:"pension_cap,omitempty"`
 	PensionFloor         *floorChangeDoc      `json:"pension_floor,omitempty"`
 	PensionGuarantee     *guaranteeDoc        `json:"pension_guarantee,omitempty"`
+	AutomaticBalancing   *balancingChangeDoc  `json:"automatic_balancing,omitempty"`
 	Indexation           *indexationDoc       `json:"indexation,omitempty"`
 	SurvivorShare        *survivorShareDoc    `json:"survivor_share,omitempty"`
 }
@@ -118,6 +119,17 @@ type guaranteeDoc struct {
 	Who           *whoDoc  `json:"who,omitempty"`
 	Limits        string   `json:"limits,omitempty"`
 	MinimumPaidBy string   `json:"minimum_paid_by,omitempty"`
+}
+
+type balancingChangeDoc struct {
+	Year              int      `json:"year"`
+	Groups            []string `json:"groups,omitempty"`
+	Who               *whoDoc  `json:"who,omitempty"`
+	IndexationBelow   float64  `json:"indexation_below,omitempty"`
+	IndexationCut     float64  `json:"indexation_cut,omitempty"`
+	ContributionBelow float64  `json:"contribution_below,omitempty"`
+	ContributionStep  float64  `json:"contribution_step,omitempty"`
+	ContributionPayer string   `json:"contribution_payer,omitempty"`
 }
 
 type stepDoc struct {
@@ -303,6 +315,14 @@ func encodeChange(c Change, currency string) (changeDoc, error) {
 			gd.MinimumPaidBy = minPayerNames[c.PaidBy]
 		}
 		d.PensionGuarantee = gd
+	case AutomaticBalancing:
+		b := c.Balancing
+		bd := &balancingChangeDoc{Year: c.Year, Groups: c.Groups, Who: whoOf(c.Who), IndexationBelow: b.IndexationBelow, IndexationCut: b.IndexationCut,
+			ContributionBelow: b.ContributionBelow, ContributionStep: b.ContributionStep}
+		if b.ContributionPayer != scheme.Worker {
+			bd.ContributionPayer = payerNameTable[b.ContributionPayer]
+		}
+		d.AutomaticBalancing = bd
 	case Indexation:
 		id := &indexationDoc{Year: c.Year, Groups: c.Groups, Who: whoOf(c.Who), Rule: indexNames[c.Rule]}
 		if c.Rate != nil {

@@ -378,6 +378,20 @@ func (d *decoder) change(path string, cd *changeDoc) (Change, error) {
 			return nil, err
 		}
 		c = PensionGuarantee{Year: x.Year, Groups: x.Groups, Who: who, Limits: scheme.LimitTiming(max(lt, 0)), PaidBy: scheme.MinimumPayer(max(mp, 0))}
+	case cd.AutomaticBalancing != nil:
+		x := cd.AutomaticBalancing
+		who, err := scope(x.Year, x.Groups, x.Who)
+		if err != nil {
+			return nil, err
+		}
+		pay, err := d.enum(path+".contribution_payer", x.ContributionPayer, payerNameTable[:], true)
+		if err != nil {
+			return nil, err
+		}
+		c = AutomaticBalancing{Year: x.Year, Groups: x.Groups, Who: who, Balancing: scheme.Balancing{
+			IndexationBelow: x.IndexationBelow, IndexationCut: x.IndexationCut,
+			ContributionBelow: x.ContributionBelow, ContributionStep: x.ContributionStep, ContributionPayer: scheme.Payer(max(pay, 0)),
+		}}
 	case cd.Indexation != nil:
 		x := cd.Indexation
 		who, err := scope(x.Year, x.Groups, x.Who)

@@ -89,6 +89,12 @@
 //     transfer into the fund. A survivor's pension is a share of the
 //     pension paid at death. The [Seriatim] engine and the liabilities
 //     apply caps and floors on award only, whatever Rules.Limits says.
+//   - Automatic balancing ([scheme.Balancing]) reads the reserve ratio at
+//     the start of a year, R on 1 January over the year before's benefits
+//     and administration costs, before the year's retirements: below its
+//     threshold, the next 1 January's indexation is cut, or a contribution
+//     step is taken for good. The first year has no ratio. The Seriatim
+//     and liabilities, without a fund, ignore it.
 //   - Refunds on withdrawal return a share of the member's own
 //     contributions, accumulated without interest. Cells carry no account:
 //     the contributions are estimated from the cell's contribution base B

@@ -301,6 +301,13 @@ func (e *encoder) rules(r *Rules) rulesDoc {
 	if r.MinimumPaidBy != MinimumByScheme {
 		d.MinimumPaidBy = minPayerNames[r.MinimumPaidBy]
 	}
+	if bl := r.Balancing; bl != (Balancing{}) {
+		d.Balancing = &balancingDoc{IndexationBelow: bl.IndexationBelow, IndexationCut: bl.IndexationCut,
+			ContributionBelow: bl.ContributionBelow, ContributionStep: bl.ContributionStep}
+		if bl.ContributionPayer != Worker {
+			d.Balancing.ContributionPayer = payerNames[bl.ContributionPayer]
+		}
+	}
 	return d
 }
 

@@ -530,6 +530,14 @@ func (b *builder) rules(path string, d *rulesDoc, r *Rules) error {
 		return err
 	}
 	r.MinimumPaidBy = MinimumPayer(mp)
+	if bd := d.Balancing; bd != nil {
+		pay, err := b.enum(path+".balancing.contribution_payer", bd.ContributionPayer, payerNames[:], true)
+		if err != nil {
+			return err
+		}
+		r.Balancing = Balancing{IndexationBelow: bd.IndexationBelow, IndexationCut: bd.IndexationCut,
+			ContributionBelow: bd.ContributionBelow, ContributionStep: bd.ContributionStep, ContributionPayer: Payer(pay)}
+	}
 	return nil
 }
 

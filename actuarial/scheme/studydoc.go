@@ -128,6 +128,15 @@ type rulesDoc struct {
 	IndexRate        *scheduleDoc    `json:"index_rate,omitempty"`
 	Limits           string          `json:"limits,omitempty"`
 	MinimumPaidBy    string          `json:"minimum_paid_by,omitempty"`
+	Balancing        *balancingDoc   `json:"balancing,omitempty"`
+}
+
+type balancingDoc struct {
+	IndexationBelow   float64 `json:"indexation_below,omitempty"`
+	IndexationCut     float64 `json:"indexation_cut,omitempty"`
+	ContributionBelow float64 `json:"contribution_below,omitempty"`
+	ContributionStep  float64 `json:"contribution_step,omitempty"`
+	ContributionPayer string  `json:"contribution_payer,omitempty"`
 }
 
 type byPayerDoc struct {

@@ -48,7 +48,16 @@
 //     force that day); entrants join; transitions move members between
 //     groups.
 //  2. The rules in force in the year are compiled into [Year] at the
-//     year's reference unit ([Law.Year]). Then, still on 1 January,
+//     year's reference unit ([Law.Year]), then adjusted by their automatic
+//     balancing ([Year.Balance], [scheme.Balancing]) on the scheme's
+//     [Finances] at the start of the year: the reserve on 1 January
+//     (after the turn of the year, before any flow of the year) over the
+//     year before's benefits and costs. An indexation cut changes the
+//     Index of the next 1 January; a contribution step the year's rates
+//     and every later year's. Only the cell Projector has a reserve: the
+//     Seriatim and liability engines follow the members of a closed group
+//     without a fund and leave Balance out, the rules as the law writes
+//     them. Then, still on 1 January,
 //     retirements: the [Exits] of those rules give each cell its kind of
 //     exit, probability and pension per unit of reference salary; the
 //     pension is that times the reference ratio ([FillRatios]) and the
