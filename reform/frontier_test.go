@@ -19,6 +19,9 @@ import (
 // and the value just below it misses; and as both levers improve the
 // scheme, more years of service never need a higher rate.
 func TestFrontier(t *testing.T) {
+	if testing.Short() {
+		t.Skip("a solve at every grid point; runs without -short")
+	}
 	const tol = 2 * reform.DefaultTolerance // both searches narrow the rate to the default tolerance
 	base := actuarialtest.ReferenceScheme(t, 0)
 	opt := reform.Options{Years: 35}

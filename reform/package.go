@@ -7,6 +7,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"github.com/reserva-go/reserva/internal/root"
 	"math"
 	"slices"
 	"strings"
@@ -364,16 +365,16 @@ func (ps *packageSolver) along(d []float64) (float64, error) {
 		return room2 * (1 + math.Min(1, fMax/ps.f0)), nil
 	}
 	f := func(tau float64) (float64, error) { return ps.eval(ps.at(tau, d)) }
-	best, other, err := brent(f, point{0, ps.f0}, point{tauMax, fMax}, ps.conv*tauMax/10)
+	best, other, err := root.Brent(f, root.Point{X: 0, F: ps.f0}, root.Point{X: tauMax, F: fMax}, ps.conv*tauMax/10)
 	if err != nil {
 		return 0, err
 	}
-	if best.f < 0 {
+	if best.F < 0 {
 		best = other
 	}
-	c := best.x * best.x
+	c := best.X * best.X
 	if ps.best == nil || c < ps.cost {
-		ps.best, ps.cost = ps.at(best.x, d), c
+		ps.best, ps.cost = ps.at(best.X, d), c
 	}
 	return c, nil
 }

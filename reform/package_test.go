@@ -21,6 +21,9 @@ import (
 // with weights 1 and 3, three quarters of the gap on the employer and a
 // quarter on the state.
 func TestSolvePackageLinear(t *testing.T) {
+	if testing.Short() {
+		t.Skip("hundreds of projections; runs without -short")
+	}
 	// The optimiser stops when the cost improves by less than a relative
 	// 1e-12 over several iterations; the cost is quadratic in the angle
 	// error, so the rates are within about √1e-12 of the gap, relatively.
@@ -60,6 +63,9 @@ func TestSolvePackageLinear(t *testing.T) {
 // alone would (each single-lever solve is a package the search could
 // have chosen).
 func TestSolvePackageMeetsTarget(t *testing.T) {
+	if testing.Short() {
+		t.Skip("hundreds of projections; runs without -short")
+	}
 	base := actuarialtest.ReferenceScheme(t, 0)
 	opt := reform.Options{Years: 31}
 	target := reform.NoDepletion(2055)

@@ -7,6 +7,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"github.com/reserva-go/reserva/internal/root"
 	"math"
 	"slices"
 
@@ -344,7 +345,7 @@ func (sv *solver) solve(fLo, fHi, tol float64) (*Solution, error) {
 	}
 
 	if p.Lever.Integer() {
-		n, miss, err := bisectInts(func(n int) (bool, error) {
+		n, miss, err := root.BisectInts(func(n int) (bool, error) {
 			f, _, _, err := sv.eval(float64(n))
 			return f >= 0, err
 		}, int(p.Lo), int(p.Hi), improves)
@@ -353,17 +354,17 @@ func (sv *solver) solve(fLo, fHi, tol float64) (*Solution, error) {
 		}
 		return sv.final(float64(n), float64(miss))
 	}
-	best, other, err := brent(func(x float64) (float64, error) {
+	best, other, err := root.Brent(func(x float64) (float64, error) {
 		f, _, _, err := sv.eval(x)
 		return f, err
-	}, point{p.Lo, fLo}, point{p.Hi, fHi}, tol)
+	}, root.Point{X: p.Lo, F: fLo}, root.Point{X: p.Hi, F: fHi}, tol)
 	if err != nil {
 		return nil, err
 	}
-	if best.f < 0 {
+	if best.F < 0 {
 		best, other = other, best
 	}
-	return sv.final(best.x, other.x)
+	return sv.final(best.X, other.X)
 }
 
 // validate checks the problem's fields.

@@ -28,6 +28,18 @@ type Projector struct {
 	// cell ([Result] Cells). It costs memory in proportion to the years
 	// and groups projected (about 1 MB a year a group) and some time.
 	Detail bool
+	// Split, when set before Run, makes the result hold the year's flows
+	// and counts by group, sex and age ([Result] Split, and so by birth
+	// cohort: [Split.Cohorts]). Off (false), runs are as fast as before and
+	// their results the same; on, a run takes about 336 bytes a year, a
+	// group, a sex and an age (some 7.5 MB for 100 years of one group) and
+	// up to twice the time (BenchmarkProjectReferenceSplit against
+	// BenchmarkProjectReference: 11–15 ms against 5–6 ms), still without
+	// allocating when the Result is reused. The totals of YearResult are
+	// unchanged either way.
+	Split bool
+
+	sp []SplitRow // the current year's split rows (nil: no split)
 
 	s        *scheme.Scheme
 	ms, ns   int // MaxService of the active cells, and MaxService+1
@@ -353,6 +365,15 @@ func (p *Projector) RunContext(ctx context.Context, dst *Result, years int) (*Re
 	} else {
 		dst.Cells = nil
 	}
+	p.sp = nil
+	if p.Split {
+		if dst.Split == nil {
+			dst.Split = new(Split)
+		}
+		dst.Split.size(s.StartYear, years, p.nG)
+	} else {
+		dst.Split = nil
+	}
 
 	p.reset()
 	p.qFilled = false
@@ -394,6 +415,10 @@ func (p *Projector) RunContext(ctx context.Context, dst *Result, years int) (*Re
 				yr.Pensioners[ti] += sum
 			}
 		}
+		if p.Split {
+			p.sp = dst.Split.year(t)
+			p.splitStocks()
+		}
 		if det != nil {
 			copy(det.ActiveCount[t*p.nG*p.nA:], p.aN)
 			copy(det.ActiveSalary[t*p.nG*p.nA:], p.aS)
@@ -432,6 +457,9 @@ func (p *Projector) RunContext(ctx context.Context, dst *Result, years int) (*Re
 			yr.ContributionBase += gc.base
 			for pay := range scheme.NumPayers {
 				yr.Contributions[pay] += gc.yr.ContributionRate[pay] * gc.base
+			}
+			if p.sp != nil {
+				p.splitGroup(gi)
 			}
 		}
 

@@ -31,3 +31,25 @@ func BenchmarkProjectReference(b *testing.B) {
 		}
 	}
 }
+
+// BenchmarkProjectReferenceSplit is BenchmarkProjectReference with the
+// split by group, sex and age on: the cost of Projector.Split.
+func BenchmarkProjectReferenceSplit(b *testing.B) {
+	s := actuarialtest.ReferenceScheme(b, 65)
+	p, err := projection.NewProjector(s)
+	if err != nil {
+		b.Fatal(err)
+	}
+	p.Split = true
+	res, err := p.Run(nil, 100)
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.ReportAllocs()
+	b.ResetTimer()
+	for range b.N {
+		if _, err := p.Run(res, 100); err != nil {
+			b.Fatal(err)
+		}
+	}
+}

@@ -35,6 +35,7 @@ func (p *Projector) pensionersPass(g, t int, yr *YearResult, det *CellDetail) {
 		lim := &gc.yr.InPayment[ti]
 		var paid, topUp, deaths, ended float64
 		for sx := range actuarial.NumSexes {
+			sp := p.splitRows(g, sx) // nil without a split
 			qrow := &p.q[st][sx]
 			cb := pbase + (ti*actuarial.NumSexes+sx)*nAges
 			k := cb / nAges
@@ -68,6 +69,9 @@ func (p *Projector) pensionersPass(g, t int, yr *YearResult, det *CellDetail) {
 				q := qrow[age]
 				paid += amt * (1 - 0.5*q)
 				topUp += tu * (1 - 0.5*q)
+				if sp != nil {
+					sp[age].Pensions[ti] += amt * (1 - 0.5*q)
+				}
 				d := n * q
 				deaths += d
 				if det != nil {
@@ -89,8 +93,12 @@ func (p *Projector) pensionersPass(g, t int, yr *YearResult, det *CellDetail) {
 			if lo <= top {
 				var moved bool
 				dn, da := p.dead.n[sx][:], p.dead.a[sx][:]
+				var spr []SplitRow
+				if sp != nil {
+					spr = sp[lo:]
+				}
 				paid, topUp, deaths, moved = pensionRow(p.pN[cb+lo:cb+top+2], p.pA[cb+lo:cb+top+2], p.pO[cb+lo:cb+top+2], qrow[lo:top+1],
-					dn[lo:], da[lo:], ix, lim, spouse, paid, topUp, deaths)
+					dn[lo:], da[lo:], spr, ti, ix, lim, spouse, paid, topUp, deaths)
 				if moved {
 					nlo, nhi = lo+1, max(nhi, top+1)
 				}
@@ -138,9 +146,10 @@ func (p *Projector) pensionersPass(g, t int, yr *YearResult, det *CellDetail) {
 // age: n, a and o hold one age more than q, dn and da at least as many as
 // q (unused without spouse). paid, topUp and deaths are the running sums
 // of the pensions paid, their minimum-pension top-up and the deaths,
-// returned updated with whether any survivor moved. Cells without
-// pensioners are left alone.
-func pensionRow(n, a, o, q, dn, da []float64, ix float64, lim *rules.PaymentLimits, spouse bool, paid, topUp, deaths float64) (float64, float64, float64, bool) {
+// returned updated with whether any survivor moved. With sp (nil: no
+// split), the pensions paid are also added to sp[k].Pensions[ti] by age k
+// of the strip. Cells without pensioners are left alone.
+func pensionRow(n, a, o, q, dn, da []float64, sp []SplitRow, ti int, ix float64, lim *rules.PaymentLimits, spouse bool, paid, topUp, deaths float64) (float64, float64, float64, bool) {
 	q = q[:len(n)-1]
 	a, o = a[:len(n)], o[:len(n)]
 	dn, da = dn[:len(q)], da[:len(q)]
@@ -157,6 +166,9 @@ func pensionRow(n, a, o, q, dn, da []float64, ix float64, lim *rules.PaymentLimi
 		qk := q[k]
 		paid += pay * (1 - 0.5*qk)
 		topUp += tu * (1 - 0.5*qk)
+		if sp != nil {
+			sp[k].Pensions[ti] += pay * (1 - 0.5*qk)
+		}
 		d := nk * qk
 		deaths += d
 		if spouse {

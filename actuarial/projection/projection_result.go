@@ -211,6 +211,9 @@ type Result struct {
 	// Cells is the detail by cell, when the projector's Detail was set;
 	// nil otherwise.
 	Cells *CellDetail
+	// Split is the split of the flows and counts by group, sex and age,
+	// when the projector's Split was set; nil otherwise.
+	Split *Split
 }
 
 // series writes f of each year into dst under the destination rule.

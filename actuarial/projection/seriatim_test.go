@@ -70,6 +70,9 @@ func serKeep(r scheme.Rules) scheme.Rules { return r }
 // between groups and mortality changing every year; and likewise for one
 // pension in payment of each type.
 func TestSeriatimOneRecord(t *testing.T) {
+	if testing.Short() {
+		t.Skip("thousands of one-record engines; runs without -short")
+	}
 	const unit = 12 * 3000.0
 	cases := []struct {
 		name string
@@ -135,6 +138,9 @@ func TestSeriatimOneRecord(t *testing.T) {
 // unit, no extra payments, a survivor's pension without orphans, and a
 // cells' MaxService of 20 that long-serving members reach while active.
 func TestSeriatimVariants(t *testing.T) {
+	if testing.Short() {
+		t.Skip("many full-census variants; runs without -short")
+	}
 	const unit = 12 * 3000.0
 	uddm := func(tb testing.TB) *actuarial.ServiceTable {
 		const minAge, maxAge, maxSvc = 15, 70, 50

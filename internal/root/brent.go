@@ -1,20 +1,20 @@
 // Root finding on one variable: Brent's method, and bisection over the
 // integers.
 
-package reform
+package root
 
 import "math"
 
-// brentMaxIter bounds Brent's iterations; the method converges well within
+// MaxIter bounds Brent's iterations; the method converges well within
 // it on any continuous function (in the worst case it bisects, halving the
 // bracket each step: 100 halvings shrink any float64 bracket below a
 // representable width).
-const brentMaxIter = 200
+const MaxIter = 200
 
-// point is an abscissa and the function's value there.
-type point struct{ x, f float64 }
+// Point is an abscissa X and the function's value F there.
+type Point struct{ X, F float64 }
 
-// brent narrows a bracket [a, b] of a root of f — fa = f(a) and fb = f(b)
+// Brent narrows a bracket [a, b] of a root of f — fa = f(a) and fb = f(b)
 // of opposite signs (or one of them 0) — until it is at most
 // tol + 4·ε·|x| wide, by Brent's method (R. P. Brent, Algorithms for
 // Minimization without Derivatives, Prentice-Hall, 1973, ch. 4, the
@@ -25,42 +25,42 @@ type point struct{ x, f float64 }
 // bracket, best first: best is the point with the smaller |f| (f = 0 at an
 // exact root) and other the end across the root from it. An error of f
 // stops the search and is returned.
-func brent(f func(float64) (float64, error), a, b point, tol float64) (best, other point, err error) {
+func Brent(f func(float64) (float64, error), a, b Point, tol float64) (best, other Point, err error) {
 	const eps = 0x1p-52 // machine epsilon of float64
-	if a.f == 0 {
+	if a.F == 0 {
 		return a, a, nil
 	}
-	if b.f == 0 {
+	if b.F == 0 {
 		return b, b, nil
 	}
 	c := b
 	var d, e float64
-	for range brentMaxIter {
-		if (b.f > 0) == (c.f > 0) {
+	for range MaxIter {
+		if (b.F > 0) == (c.F > 0) {
 			// Keep the root between b and c.
 			c = a
-			d = b.x - a.x
+			d = b.X - a.X
 			e = d
 		}
-		if math.Abs(c.f) < math.Abs(b.f) {
+		if math.Abs(c.F) < math.Abs(b.F) {
 			a, b, c = b, c, b
 		}
-		tol1 := 2*eps*math.Abs(b.x) + 0.5*tol
-		xm := 0.5 * (c.x - b.x)
-		if math.Abs(xm) <= tol1 || b.f == 0 {
+		tol1 := 2*eps*math.Abs(b.X) + 0.5*tol
+		xm := 0.5 * (c.X - b.X)
+		if math.Abs(xm) <= tol1 || b.F == 0 {
 			return b, c, nil
 		}
-		if math.Abs(e) >= tol1 && math.Abs(a.f) > math.Abs(b.f) {
+		if math.Abs(e) >= tol1 && math.Abs(a.F) > math.Abs(b.F) {
 			// Inverse quadratic interpolation (the secant step when a = c).
 			var p, q float64
-			s := b.f / a.f
-			if a.x == c.x {
+			s := b.F / a.F
+			if a.X == c.X {
 				p = 2 * xm * s
 				q = 1 - s
 			} else {
-				q = a.f / c.f
-				r := b.f / c.f
-				p = s * (2*xm*q*(q-r) - (b.x-a.x)*(r-1))
+				q = a.F / c.F
+				r := b.F / c.F
+				p = s * (2*xm*q*(q-r) - (b.X-a.X)*(r-1))
 				q = (q - 1) * (r - 1) * (s - 1)
 			}
 			if p > 0 {
@@ -77,23 +77,23 @@ func brent(f func(float64) (float64, error), a, b point, tol float64) (best, oth
 		}
 		a = b
 		if math.Abs(d) > tol1 {
-			b.x += d
+			b.X += d
 		} else {
-			b.x += math.Copysign(tol1, xm)
+			b.X += math.Copysign(tol1, xm)
 		}
-		if b.f, err = f(b.x); err != nil {
-			return point{}, point{}, err
+		if b.F, err = f(b.X); err != nil {
+			return Point{}, Point{}, err
 		}
 	}
 	return b, c, nil
 }
 
-// bisectInts returns the boundary of the integers in [lo, hi] where a
+// BisectInts returns the boundary of the integers in [lo, hi] where a
 // monotone predicate ok turns: given ok(hi) and !ok(lo), the least n with
 // ok(n) (for a predicate true above some n); given ok(lo) and !ok(hi), the
 // greatest n with ok(n). It also returns the neighbour on the other side,
 // where ok is false. An error of ok stops the search.
-func bisectInts(ok func(int) (bool, error), lo, hi int, okAtHi bool) (n, miss int, err error) {
+func BisectInts(ok func(int) (bool, error), lo, hi int, okAtHi bool) (n, miss int, err error) {
 	for hi-lo > 1 {
 		mid := lo + (hi-lo)/2
 		m, err := ok(mid)

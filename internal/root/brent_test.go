@@ -1,4 +1,4 @@
-package reform
+package root
 
 import (
 	"errors"
@@ -39,19 +39,19 @@ func TestBrent(t *testing.T) {
 		t.Run(tc.name, func(t *testing.T) {
 			calls := 0
 			f := func(x float64) (float64, error) { calls++; return tc.f(x), nil }
-			best, other, err := brent(f, point{tc.a, tc.f(tc.a)}, point{tc.b, tc.f(tc.b)}, tol)
+			best, other, err := Brent(f, Point{tc.a, tc.f(tc.a)}, Point{tc.b, tc.f(tc.b)}, tol)
 			require.NoError(t, err)
 			width := tol + 4*0x1p-52*math.Abs(tc.root)
-			assert.LessOrEqual(t, math.Abs(best.x-other.x), width, "bracket [%v, %v]", best.x, other.x)
-			lo, hi := math.Min(best.x, other.x), math.Max(best.x, other.x)
-			assert.True(t, lo <= tc.root && tc.root <= hi || math.Abs(best.x-tc.root) <= width, "root %v outside [%v, %v]", tc.root, lo, hi)
-			assert.LessOrEqual(t, math.Abs(best.f), math.Abs(other.f))
+			assert.LessOrEqual(t, math.Abs(best.X-other.X), width, "bracket [%v, %v]", best.X, other.X)
+			lo, hi := math.Min(best.X, other.X), math.Max(best.X, other.X)
+			assert.True(t, lo <= tc.root && tc.root <= hi || math.Abs(best.X-tc.root) <= width, "root %v outside [%v, %v]", tc.root, lo, hi)
+			assert.LessOrEqual(t, math.Abs(best.F), math.Abs(other.F))
 			assert.Less(t, calls, 60, "Brent never needs many more steps than bisection's ~34")
 		})
 	}
 	t.Run("error stops", func(t *testing.T) {
 		boom := errors.New("boom")
-		_, _, err := brent(func(float64) (float64, error) { return 0, boom }, point{0, -1}, point{1, 1}, tol)
+		_, _, err := Brent(func(float64) (float64, error) { return 0, boom }, Point{0, -1}, Point{1, 1}, tol)
 		assert.ErrorIs(t, err, boom)
 	})
 }
@@ -60,11 +60,11 @@ func TestBrent(t *testing.T) {
 // exactly, both ways round.
 func TestBisectInts(t *testing.T) {
 	for th := -3; th <= 12; th++ {
-		n, miss, err := bisectInts(func(n int) (bool, error) { return n >= th, nil }, -4, 12, true)
+		n, miss, err := BisectInts(func(n int) (bool, error) { return n >= th, nil }, -4, 12, true)
 		require.NoError(t, err)
 		assert.Equal(t, max(th, -3), n)
 		assert.Equal(t, n-1, miss)
-		n, miss, err = bisectInts(func(n int) (bool, error) { return n <= th, nil }, -4, 13, false)
+		n, miss, err = BisectInts(func(n int) (bool, error) { return n <= th, nil }, -4, 13, false)
 		require.NoError(t, err)
 		assert.Equal(t, th, n)
 		assert.Equal(t, n+1, miss)
