@@ -162,6 +162,8 @@ func TestApplyStrict(t *testing.T) {
 		{"cap in force", nil, reform.PensionCap{Year: 2027, Cap: actuarial.Limit{Units: 10}}, "", reform.ErrNoEffect},
 		{"guarantee in force", nil, reform.PensionGuarantee{Year: 2027}, "", reform.ErrNoEffect},
 		{"no balancing in force", nil, reform.AutomaticBalancing{Year: 2027}, "", reform.ErrNoEffect},
+		{"no sustainability factor in force", nil, reform.SustainabilityFactor{Year: 2027}, "", reform.ErrNoEffect},
+		{"sustainability without a base", nil, reform.SustainabilityFactor{Year: 2027, Factor: scheme.Sustainability{Age: 65}}, "", reform.ErrInvalid},
 		{"balancing cut above 1", nil, reform.AutomaticBalancing{Year: 2027, Balancing: scheme.Balancing{IndexationBelow: 2, IndexationCut: 2}}, "", reform.ErrInvalid},
 		{"unknown limit timing", nil, reform.PensionGuarantee{Year: 2027, Limits: 7}, "", reform.ErrInvalid},
 		{"reference period in force", nil, reform.ReferencePeriod{Year: 2027, Years: 5}, "", reform.ErrNoEffect},

@@ -388,6 +388,43 @@ func (c AutomaticBalancing) edit(_ *scheme.Scheme, rules []scheme.Rules) ([]sche
 	})
 }
 
+// SustainabilityFactor sets, from Year on, a sustainability factor on the
+// old-age and early pensions awarded ([scheme.Sustainability]: the ratio
+// of the life expectancies at Age in Base and in the year of award, from
+// the scheme's own mortality); the zero Factor removes it.
+type SustainabilityFactor struct {
+	Year   int      // calendar year it takes effect, on 1 January
+	Groups []string // base group names; nil: every group
+	Who    Who      // members reached; zero: everyone
+
+	Factor scheme.Sustainability // the new factor; zero: none
+}
+
+func (c SustainabilityFactor) scope() scope { return scope{c.Year, c.Groups, c.Who} }
+
+func (c SustainabilityFactor) String() string {
+	if c.Factor == (scheme.Sustainability{}) {
+		return fmt.Sprintf("no sustainability factor from %d", c.Year) + c.scope().String()
+	}
+	return fmt.Sprintf("sustainability factor at %d against %d from %d", c.Factor.Age, c.Factor.Base, c.Year) + c.scope().String()
+}
+
+func (c SustainabilityFactor) validate() error {
+	r := scheme.Rules{Sustainability: c.Factor}
+	if err := r.Validate(); err != nil {
+		return fmt.Errorf("%w: SustainabilityFactor: %v", ErrInvalid, err)
+	}
+	return nil
+}
+
+func (c SustainabilityFactor) edit(_ *scheme.Scheme, rules []scheme.Rules) ([]scheme.Rules, bool, error) {
+	return editFrom(rules, []int{c.Year}, func(r *scheme.Rules, _, _ int) (bool, error) {
+		changed := r.Sustainability != c.Factor
+		r.Sustainability = c.Factor
+		return changed, nil
+	})
+}
+
 // Indexation sets how pensions in payment are raised each 1 January, from
 // the 1 January of Year on: to prices, to wages, to the reference unit, at
 // a fixed rate (Rule IndexFixed with a Rate schedule), or not at all. It

@@ -4,7 +4,7 @@
 // A [Change] is a typed value — [ContributionRate] (with a phase-in),
 // [ContributionCeiling], [RetirementConditions] (by calendar year or by birth
 // cohort), [AccrualTable], [ReferencePeriod], [PensionCap], [PensionFloor],
-// [PensionGuarantee], [AutomaticBalancing],
+// [PensionGuarantee], [AutomaticBalancing], [SustainabilityFactor],
 // [Indexation], [SurvivorShare], or [RulesEdit] for anything else —
 // effective from a calendar year, for some or all member groups, and for the
 // members a transition rule ([Who]) selects: everyone, new entrants only, or

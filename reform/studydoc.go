@@ -30,6 +30,7 @@ type changeDoc struct {
 	PensionFloor         *floorChangeDoc      `json:"pension_floor,omitempty"`
 	PensionGuarantee     *guaranteeDoc        `json:"pension_guarantee,omitempty"`
 	AutomaticBalancing   *balancingChangeDoc  `json:"automatic_balancing,omitempty"`
+	SustainabilityFactor *sustainChangeDoc    `json:"sustainability_factor,omitempty"`
 	Indexation           *indexationDoc       `json:"indexation,omitempty"`
 	SurvivorShare        *survivorShareDoc    `json:"survivor_share,omitempty"`
 }
@@ -130,6 +131,14 @@ type balancingChangeDoc struct {
 	ContributionBelow float64  `json:"contribution_below,omitempty"`
 	ContributionStep  float64  `json:"contribution_step,omitempty"`
 	ContributionPayer string   `json:"contribution_payer,omitempty"`
+}
+
+type sustainChangeDoc struct {
+	Year   int      `json:"year"`
+	Groups []string `json:"groups,omitempty"`
+	Who    *whoDoc  `json:"who,omitempty"`
+	Age    int      `json:"age,omitempty"`
+	Base   int      `json:"base,omitempty"`
 }
 
 type stepDoc struct {
@@ -323,6 +332,8 @@ func encodeChange(c Change, currency string) (changeDoc, error) {
 			bd.ContributionPayer = payerNameTable[b.ContributionPayer]
 		}
 		d.AutomaticBalancing = bd
+	case SustainabilityFactor:
+		d.SustainabilityFactor = &sustainChangeDoc{c.Year, c.Groups, whoOf(c.Who), c.Factor.Age, c.Factor.Base}
 	case Indexation:
 		id := &indexationDoc{Year: c.Year, Groups: c.Groups, Who: whoOf(c.Who), Rule: indexNames[c.Rule]}
 		if c.Rate != nil {

@@ -392,6 +392,13 @@ func (d *decoder) change(path string, cd *changeDoc) (Change, error) {
 			IndexationBelow: x.IndexationBelow, IndexationCut: x.IndexationCut,
 			ContributionBelow: x.ContributionBelow, ContributionStep: x.ContributionStep, ContributionPayer: scheme.Payer(max(pay, 0)),
 		}}
+	case cd.SustainabilityFactor != nil:
+		x := cd.SustainabilityFactor
+		who, err := scope(x.Year, x.Groups, x.Who)
+		if err != nil {
+			return nil, err
+		}
+		c = SustainabilityFactor{Year: x.Year, Groups: x.Groups, Who: who, Factor: scheme.Sustainability{Age: x.Age, Base: x.Base}}
 	case cd.Indexation != nil:
 		x := cd.Indexation
 		who, err := scope(x.Year, x.Groups, x.Who)

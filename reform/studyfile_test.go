@@ -40,6 +40,7 @@ func studyChanges() map[string]reform.Change {
 		"pension floor":                reform.PensionFloor{Year: 2030, Who: reform.Who{NewEntrants: true}, Floor: actuarial.Limit{Units: 1.5}},
 		"pension guarantee":            reform.PensionGuarantee{Year: 2030, Limits: scheme.LimitsAtAward, PaidBy: scheme.MinimumByState},
 		"state minimum":                reform.PensionGuarantee{Year: 2030, PaidBy: scheme.MinimumByState},
+		"sustainability factor":        reform.SustainabilityFactor{Year: 2030, Factor: scheme.Sustainability{Age: 65, Base: 2025}},
 		"automatic balancing":          reform.AutomaticBalancing{Year: 2030, Balancing: scheme.Balancing{IndexationBelow: 3, IndexationCut: 0.5, ContributionBelow: 2, ContributionStep: 0.01, ContributionPayer: scheme.Employer}},
 		"indexation fixed":             reform.Indexation{Year: 2026, Rule: scheme.IndexFixed, Rate: actuarial.Constant(0.02)},
 		"indexation fixed steps":       reform.Indexation{Year: 2026, Rule: scheme.IndexFixed, Rate: actuarial.Schedule{{Year: 2026, Value: 0.01}, {Year: 2030, Value: 0.0175}}},

@@ -64,6 +64,7 @@ func (p *Projector) activesPass(g, t int, w1 float64, yr *YearResult, det *CellD
 				n: aN[c0:c1], s: aS[c0:c1],
 				kinds: gc.retKind[g0:g1], rates: gc.retRate[g0:g1], factors: gc.retFactor[g0:g1],
 				pc0: pbase + sx*nAges + age, dc0: dbase + off + c0, pdbase: pdbase,
+				sustain: gc.yr.Sustain[sx],
 			}
 			if p.trackAcc {
 				row.past, row.avg = p.acc.t[c0:c1], gc.avgRate[sLo:sHi+1]

@@ -21,6 +21,7 @@ type retRow struct {
 	dc0            int          // the detail offset of the row's first cell
 	pdbase         int          // the detail offset of the year's pensioner cells
 	sp             *SplitRow    // the row's split; nil without a split
+	sustain        float64      // the sustainability factor of the row's sex
 }
 
 // retireRow retires the members of row on 1 January, leaving in the cells
@@ -67,7 +68,7 @@ func (p *Projector) retireRow(gc *groupCache, row *retRow, yr *YearResult, det *
 			}
 		} else {
 			// The cell's pensions, capped and floored per head.
-			amt := factors[j] * sal
+			amt := factors[j] * sal * row.sustain
 			if amt > n*retCap {
 				amt = n * retCap
 			}

@@ -301,6 +301,9 @@ func (e *encoder) rules(r *Rules) rulesDoc {
 	if r.MinimumPaidBy != MinimumByScheme {
 		d.MinimumPaidBy = minPayerNames[r.MinimumPaidBy]
 	}
+	if sf := r.Sustainability; sf != (Sustainability{}) {
+		d.Sustainability = &sustainDoc{Age: sf.Age, Base: sf.Base}
+	}
 	if bl := r.Balancing; bl != (Balancing{}) {
 		d.Balancing = &balancingDoc{IndexationBelow: bl.IndexationBelow, IndexationCut: bl.IndexationCut,
 			ContributionBelow: bl.ContributionBelow, ContributionStep: bl.ContributionStep}

@@ -176,6 +176,18 @@ type Balancing struct {
 	ContributionPayer Payer
 }
 
+// Sustainability is a sustainability factor on retirement pensions (as
+// Spain's of 2013 or Germany's): an old-age or early pension awarded in
+// year y is multiplied by e(Age, Base)/e(Age, y), the ratio of the period
+// life expectancies at Age in the base year and in y from the scheme's own
+// mortality of the retired of the member's sex, before the cap and floor.
+// The life expectancy is e = ½ + Σ_{k≥1} ₖp_Age (curtate plus a half),
+// over ages up to census.MaxCensusAge. The zero value is no factor.
+type Sustainability struct {
+	Age  int // the age life expectancy is taken at, 1..census.MaxCensusAge−1; 0: no factor
+	Base int // the calendar year whose life expectancy the pensions are held to; required with Age
+}
+
 // Rules are the provisions of a scheme for one member group from calendar
 // year From on, until the next Rules of the group take effect. The zero
 // value collects nothing and pays nothing.
@@ -240,6 +252,9 @@ type Rules struct {
 	MinimumPaidBy MinimumPayer
 	// Balancing are the automatic balancing mechanisms; zero: none.
 	Balancing Balancing
+	// Sustainability is a sustainability factor on retirement pensions
+	// awarded; zero: none.
+	Sustainability Sustainability
 	// Source is the legal text these rules come from, for reports; zero:
 	// not cited. It does not change a projection.
 	Source Source
@@ -332,6 +347,14 @@ func (r *Rules) validate(start int, plausible bool) error {
 	}
 	if err := r.Balancing.validate(); err != nil {
 		return err
+	}
+	if sf := r.Sustainability; sf != (Sustainability{}) {
+		if sf.Age < 1 || sf.Age >= census.MaxCensusAge {
+			return &SchemeError{Field: "Sustainability.Age", Value: fmt.Sprint(sf.Age), Err: actuarial.ErrRange}
+		}
+		if sf.Base == 0 {
+			return &SchemeError{Field: "Sustainability.Base", Value: "0", Err: ErrRequired}
+		}
 	}
 	if r.Limits < LimitsInPayment || r.Limits > LimitsAtAward {
 		return &SchemeError{Field: "Limits", Value: r.Limits.String(), Err: actuarial.ErrRange}

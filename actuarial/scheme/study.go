@@ -538,6 +538,9 @@ func (b *builder) rules(path string, d *rulesDoc, r *Rules) error {
 		r.Balancing = Balancing{IndexationBelow: bd.IndexationBelow, IndexationCut: bd.IndexationCut,
 			ContributionBelow: bd.ContributionBelow, ContributionStep: bd.ContributionStep, ContributionPayer: Payer(pay)}
 	}
+	if sd := d.Sustainability; sd != nil {
+		r.Sustainability = Sustainability{Age: sd.Age, Base: sd.Base}
+	}
 	return nil
 }
 

@@ -60,6 +60,7 @@ func TestStudyRoundTrip(t *testing.T) {
 				s.Groups[0].Rules[0].Limits = scheme.LimitsAtAward
 			} else {
 				s.Groups[0].Rules[0].MinimumPaidBy = scheme.MinimumByState
+				s.Groups[0].Rules[0].Sustainability = scheme.Sustainability{Age: 65, Base: 2025}
 				s.Groups[0].Rules[0].Balancing = scheme.Balancing{IndexationBelow: 3, IndexationCut: 0.5, ContributionBelow: 2, ContributionStep: 0.01, ContributionPayer: scheme.Employer}
 			}
 			opt := scheme.EncodeOptions{Currency: "MXN", Years: roundTripYears}
@@ -80,7 +81,7 @@ func TestStudyRoundTrip(t *testing.T) {
 				t.Fatalf("study %+v", st)
 			}
 			got := st.Scenarios[0].Scheme
-			if r, g := &s.Groups[0].Rules[0], &got.Groups[0].Rules[0]; r.Limits != g.Limits || r.MinimumPaidBy != g.MinimumPaidBy || r.Balancing != g.Balancing {
+			if r, g := &s.Groups[0].Rules[0], &got.Groups[0].Rules[0]; r.Limits != g.Limits || r.MinimumPaidBy != g.MinimumPaidBy || r.Balancing != g.Balancing || r.Sustainability != g.Sustainability {
 				t.Errorf("limits %v, minimum paid by %v: want %v, %v", g.Limits, g.MinimumPaidBy, r.Limits, r.MinimumPaidBy)
 			}
 			if src := got.Groups[0].Rules[0].Source.String(); src != "art. 12, Reference law, 2025-01-01" {

@@ -129,6 +129,12 @@ type rulesDoc struct {
 	Limits           string          `json:"limits,omitempty"`
 	MinimumPaidBy    string          `json:"minimum_paid_by,omitempty"`
 	Balancing        *balancingDoc   `json:"balancing,omitempty"`
+	Sustainability   *sustainDoc     `json:"sustainability,omitempty"`
+}
+
+type sustainDoc struct {
+	Age  int `json:"age"`
+	Base int `json:"base"`
 }
 
 type balancingDoc struct {

@@ -61,8 +61,10 @@
 //     retirements: the [Exits] of those rules give each cell its kind of
 //     exit, probability and pension per unit of reference salary; the
 //     pension is that times the reference ratio ([FillRatios]) and the
-//     salary, capped and floored per head at Year's limits; withdrawals at
-//     the compulsory age are refunded.
+//     salary, times the sustainability factor of the member's sex
+//     ([Year].Sustain, from [Law.LifeExpectancy], in every engine),
+//     capped and floored per head at Year's limits; withdrawals at the
+//     compulsory age are refunded.
 //  3. The pensions in payment are paid for the year under the year's
 //     [Year].InPayment limits (floors topped up, caps applied, on the
 //     pension as awarded and indexed: [PaymentLimits.Pay]), unless the

@@ -3,6 +3,7 @@ package rules
 import (
 	"math"
 
+	"github.com/reserva-go/reserva/actuarial"
 	"github.com/reserva-go/reserva/actuarial/census"
 	"github.com/reserva-go/reserva/actuarial/scheme"
 )
@@ -58,6 +59,9 @@ type Year struct {
 	// (0, +Inf) for survivors' and orphans' pensions, and for all under
 	// [scheme.LimitsAtAward]. See [Floor].
 	InPayment [census.NumPensionTypes]PaymentLimits
+	// Sustain[sex] is the sustainability factor of the old-age and early
+	// pensions awarded in the year ([scheme.Sustainability]); 1 without.
+	Sustain [actuarial.NumSexes]float64
 	// StatePaysMinimum is whether the state pays the minimum-pension
 	// top-up, as a transfer into the fund ([scheme.MinimumByState]).
 	StatePaysMinimum bool
@@ -84,6 +88,12 @@ func (l *Law) Year(yr *Year, g, y int, unit float64) {
 	}
 	yr.Ceiling, yr.RetCap, yr.RetFloor, yr.DisCap, yr.DisFloor = Limits(r, unit)
 	yr.setInPayment(r)
+	yr.Sustain = [actuarial.NumSexes]float64{1, 1}
+	if sf := r.Sustainability; sf.Age > 0 {
+		for sx := range actuarial.NumSexes {
+			yr.Sustain[sx] = l.LifeExpectancy(sx, sf.Age, sf.Base) / l.LifeExpectancy(sx, sf.Age, y)
+		}
+	}
 	yr.Extra, yr.Refund = r.ExtraPayments, r.RefundShare
 	yr.Survivor, yr.Orphan = r.SurvivorShare, r.OrphanShare
 	yr.DeathBenefit = r.SurvivorShare > 0 || (r.OrphanShare > 0 && l.Family.OrphanEnd > 0)
@@ -192,4 +202,21 @@ func (yr *Year) Balance(f Finances, raised *[scheme.NumPayers]float64) {
 			yr.ContributionRate[pay] = min(yr.ContributionRate[pay]+r, 1)
 		}
 	}
+}
+
+// LifeExpectancy is the period life expectancy at age x in calendar year y
+// of a retired life of sex index sx, from the scheme's mortality: ½ plus
+// the sum over k ≥ 1 of the probabilities ₖp_x of the rates of year y,
+// up to census.MaxCensusAge (where q is 1). A rate that is not a
+// probability is taken within [0, 1]; projections refuse it elsewhere.
+func (l *Law) LifeExpectancy(sx, x, y int) float64 {
+	t := l.Mortality.Table[scheme.StatusRetired][sx]
+	lo := t.MinAge()
+	e, p := 0.5, 1.0
+	for age := x; age < census.MaxCensusAge; age++ {
+		q := math.Min(math.Max(t.Q(max(age, lo), y), 0), 1)
+		p *= 1 - q
+		e += p
+	}
+	return e
 }
