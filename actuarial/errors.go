@@ -87,3 +87,7 @@ func (e *RateError) Error() string {
 }
 
 func (e *RateError) Unwrap() error { return e.Err }
+
+// ErrInterest is wrapped by the errors returned for an interest (or
+// escalation) rate that is NaN, infinite, or not above −1.
+var ErrInterest = errors.New("rate must be finite and above −1")

@@ -1,14 +1,9 @@
 package actuarial
 
 import (
-	"errors"
 	"fmt"
 	"math"
 )
-
-// ErrInterest is wrapped by the errors returned for an interest (or
-// escalation) rate that is NaN, infinite, or not above −1.
-var ErrInterest = errors.New("rate must be finite and above −1")
 
 // ValidateInterest reports whether i can be an annual effective interest
 // rate: finite and above −1. The error names the value and wraps

@@ -79,3 +79,14 @@ func (e *NoSolutionError) Error() string {
 }
 
 func (e *NoSolutionError) Unwrap() error { return ErrNoSolution }
+
+// Sentinel errors of the reports and charts, for use with [errors.Is].
+var (
+	ErrNoOutcomes        = errors.New("no outcomes")                                // an empty list of outcomes
+	ErrIncompleteOutcome = errors.New("outcome without its projection or summary")  // a nil Result or Summary, or a projection of no years
+	ErrOutcomesDiffer    = errors.New("outcomes do not cover the same years")       // different start years, lengths or horizons
+	ErrReportOptions     = errors.New("invalid report options")                     // a bad field of ReportOptions
+	ErrYearOutside       = errors.New("year outside the projection or its horizon") // a calendar year the outcome does not cover
+	ErrNoCellDetail      = errors.New("projection has no detail by cell")           // Pyramid of a projection run without Projector.Detail
+	ErrChartFormat       = errors.New("chart format is neither PNG nor SVG")        // Save or Render to another format
+)

@@ -13,44 +13,6 @@ import (
 	"github.com/reserva-go/reserva/actuarial/census"
 )
 
-// Sentinel errors of scheme validation.
-var (
-	ErrRequired = errors.New("required value missing")  // a nil table, an empty list that must not be, a StartYear of 0
-	ErrOrder    = errors.New("not in increasing order") // rules or steps whose years do not increase
-	// ErrImplausibleRate is a yearly economic rate outside
-	// (MinPlausibleRate, MaxPlausibleRate], most often a percent written
-	// as a number; see [Assumptions.AllowExtremeRates].
-	ErrImplausibleRate = errors.New("implausible yearly rate")
-	// ErrEmptyCell is a census cell with money (salaries or pensions) but
-	// no members.
-	ErrEmptyCell = errors.New("amount in a cell without members")
-	// ErrUnreachableAge is an eligibility age above the last age of the
-	// mortality table of actives: nobody lives to claim it.
-	ErrUnreachableAge = errors.New("age above the mortality table's last age")
-)
-
-// SchemeError names a bad field of a [Scheme] or its [Assumptions]: the
-// path of the field ("Groups[1].Rules[0].ContributionRate[worker]"), the
-// offending value when there is one, and what is wrong, wrapping a sentinel
-// ([ErrRequired], [ErrOrder], [ErrImplausibleRate], [ErrEmptyCell], [ErrUnreachableAge],
-// [actuarial.ErrRange], [actuarial.ErrRate], [actuarial.ErrNotFinite], [actuarial.ErrInterest],
-// [actuarial.ErrUnknownSex], [actuarial.ErrNegative]) or another error of this package.
-type SchemeError struct {
-	Field string // the path of the field
-	Value string // the offending value, formatted; empty if none
-	Err   error  // what is wrong
-}
-
-func (e *SchemeError) Error() string {
-	s := "actuarial: scheme: " + e.Field
-	if e.Value != "" {
-		s += fmt.Sprintf(" %q", e.Value)
-	}
-	return s + ": " + e.Err.Error()
-}
-
-func (e *SchemeError) Unwrap() error { return e.Err }
-
 // Payer is who pays a contribution.
 type Payer int
 

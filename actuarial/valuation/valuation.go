@@ -98,20 +98,6 @@ func MemberOf(a *census.Active) Member {
 	return Member{Sex: a.Sex, Age: a.Age, Service: a.Service, Salary: a.Salary.InexactFloat64()}
 }
 
-// MemberError reports a member that cannot be valued: the field, its value
-// and why.
-type MemberError struct {
-	Field string // "Sex", "Age", "Service", "Salary", "EntryAge" or "Contributions"; for a [projection.Seriatim] record also "Group", "Type" or "Pension"
-	Value string // the offending value, as text
-	Err   error  // actuarial.ErrRange, actuarial.ErrNegative or actuarial.ErrNotFinite
-}
-
-func (e *MemberError) Error() string {
-	return fmt.Sprintf("valuation: member %s %s: %v", e.Field, e.Value, e.Err)
-}
-
-func (e *MemberError) Unwrap() error { return e.Err }
-
 // DisabilityBenefit is the pension of a member who leaves on disability.
 // The zero value provides none.
 type DisabilityBenefit struct {

@@ -3,16 +3,12 @@
 package htmlreport
 
 import (
-	"errors"
 	"fmt"
 
 	"github.com/reserva-go/reserva/actuarial/projection"
 	"github.com/reserva-go/reserva/reform"
 	"golang.org/x/text/language"
 )
-
-// ErrInput is the error of an invalid [Input] or [Options].
-var ErrInput = errors.New("invalid report input")
 
 // Basis is where an assumption comes from. The zero value is not a basis:
 // an assumption without one is an error.

@@ -1,7 +1,6 @@
 package reformjson
 
 import (
-	"errors"
 	"fmt"
 	"math"
 	"strconv"
@@ -119,10 +118,6 @@ type Year struct {
 	ReserveRatio Number `json:"reserve_ratio"` // reserve on 31 December over the year's expenditure, in years
 	SupportRatio Number `json:"support_ratio"` // actives per pensioner
 }
-
-// ErrNoOutcomes is returned for an empty list of outcomes or an outcome
-// without its projection or summary.
-var ErrNoOutcomes = errors.New("reformjson: no outcomes, or an outcome without result or summary")
 
 // FromOutcomes encodes the outcomes (the base first) of a comparison whose
 // money is in currency.

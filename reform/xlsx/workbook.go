@@ -3,7 +3,6 @@
 package xlsx
 
 import (
-	"errors"
 	"fmt"
 	"io"
 	"math"
@@ -16,9 +15,6 @@ import (
 	"github.com/xuri/excelize/v2"
 	"golang.org/x/text/language"
 )
-
-// ErrInput is the error of an invalid [Input] or [Options].
-var ErrInput = errors.New("invalid workbook input")
 
 // Input is what the results workbook holds.
 type Input struct {

@@ -1,4 +1,5 @@
-// Errors of census reading and grouping: every bad record, with its line.
+// Errors returned by package census: its sentinels and the error types that
+// list bad records.
 
 package census
 
