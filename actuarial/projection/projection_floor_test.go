@@ -62,6 +62,10 @@ func TestFloorInPayment(t *testing.T) {
 		assert.InEpsilon(t, base.Transfers.At(y.Year), y.Transfers, tol, "year %d: the scheme pays the top-up", y.Year)
 	}
 
+	for k, x := range res.MinimumTopUp(nil) {
+		assert.Equal(t, res.Years[k].MinimumTopUp, x, "the series accessor")
+	}
+
 	state := floorScheme(t)
 	state.Groups[0].Rules[0].MinimumPaidBy = scheme.MinimumByState
 	rs := run(state)

@@ -275,6 +275,12 @@ func (r *Result) Expenditure(dst []float64) []float64 {
 	return r.series(dst, (*YearResult).Expenditure)
 }
 
+// MinimumTopUp returns the minimum-pension top-up each year
+// ([YearResult].MinimumTopUp).
+func (r *Result) MinimumTopUp(dst []float64) []float64 {
+	return r.series(dst, func(y *YearResult) float64 { return y.MinimumTopUp })
+}
+
 // Transfers returns the state's transfers each year.
 func (r *Result) Transfers(dst []float64) []float64 {
 	return r.series(dst, func(y *YearResult) float64 { return y.Transfers })
