@@ -133,17 +133,62 @@ func (f Formula) Validate() error {
 // Condition is one way to qualify for a pension: both the age and the
 // service must be reached. A zero field is no requirement, so the zero
 // Condition is met by everyone.
+//
+// FromCohort and ToCohort restrict the condition to the members born in
+// those calendar years (inclusive; 0: no bound), for a requirement phased
+// in by birth cohort: "30 years of service for those born before 1970, 32
+// after" is {MinService: 30, ToCohort: 1969}, {MinService: 32,
+// FromCohort: 1970}. A member aged x (last birthday) on 1 January of year
+// y was born in y − x − 1 ([CohortOf]). [Condition.Met] and
+// [Eligibility.Status] ignore the bounds; [Condition.MetBy] and
+// [Eligibility.StatusIn] honour them.
 type Condition struct {
 	MinAge     int // age last birthday at least this
 	MinService int // completed years of service at least this
+	FromCohort int // first birth year the condition applies to; 0: no bound
+	ToCohort   int // last birth year the condition applies to; 0: no bound
 }
 
-// Met reports whether a member of that age and service meets the condition.
+// CohortOf is the birth year of a member aged age (last birthday) on
+// 1 January of calendar year year: year − age − 1.
+func CohortOf(year, age int) int { return year - age - 1 }
+
+// Met reports whether a member of that age and service meets the
+// condition, whatever his birth cohort.
 func (c Condition) Met(age, service int) bool { return age >= c.MinAge && service >= c.MinService }
+
+// Cohorted reports whether the condition is bounded by birth cohort.
+func (c Condition) Cohorted() bool { return c.FromCohort != 0 || c.ToCohort != 0 }
+
+// MetBy reports whether a member born in cohort, of that age and service,
+// meets the condition.
+func (c Condition) MetBy(cohort, age, service int) bool {
+	return c.Met(age, service) && (c.FromCohort == 0 || cohort >= c.FromCohort) && (c.ToCohort == 0 || cohort <= c.ToCohort)
+}
 
 // Conditions are alternatives: meeting any one qualifies. An empty list is
 // met by nobody.
 type Conditions []Condition
+
+// MetBy reports whether a member born in cohort meets any condition.
+func (cs Conditions) MetBy(cohort, age, service int) bool {
+	for _, c := range cs {
+		if c.MetBy(cohort, age, service) {
+			return true
+		}
+	}
+	return false
+}
+
+// Cohorted reports whether some condition is bounded by birth cohort.
+func (cs Conditions) Cohorted() bool {
+	for _, c := range cs {
+		if c.Cohorted() {
+			return true
+		}
+	}
+	return false
+}
 
 // Met reports whether any condition is met.
 func (cs Conditions) Met(age, service int) bool {
@@ -198,6 +243,30 @@ func (e *Eligibility) Status(sex Sex, age, service int) Entitlement {
 		return Reduced
 	}
 	return NotEligible
+}
+
+// StatusIn returns the entitlement of a member of that sex, age and
+// service on 1 January of calendar year year, honouring the conditions'
+// cohort bounds ([CohortOf]).
+func (e *Eligibility) StatusIn(sex Sex, year, age, service int) Entitlement {
+	b := CohortOf(year, age)
+	switch {
+	case e.Full[sex.Index()].MetBy(b, age, service):
+		return Full
+	case e.Reduced[sex.Index()].MetBy(b, age, service):
+		return Reduced
+	}
+	return NotEligible
+}
+
+// Cohorted reports whether some condition is bounded by birth cohort.
+func (e *Eligibility) Cohorted() bool {
+	for sx := range NumSexes {
+		if e.Full[sx].Cohorted() || e.Reduced[sx].Cohorted() {
+			return true
+		}
+	}
+	return false
 }
 
 // Reduction returns the factor applied to a reduced pension claimed at age:

@@ -32,42 +32,11 @@ var (
 	ErrAmbiguousSex  = errors.New("ambiguous sex code") // M without SexCodesEnglish or SexCodesSpanish
 )
 
-// ParseError is the error a reader returns for bad input. It names the file
-// (when the caller gave one), the position and the offending value, like
-// encoding/csv's ParseError; it mirrors [mortality.ParseError].
-type ParseError struct {
-	File   string // the file name, if known; empty for an io.Reader
-	Line   int    // 1-based line of the offending input; 0 if unknown or if the problem is a missing row
-	Column int    // 1-based column (CSV field), or 0
-	Field  string // the column header, if known
-	Value  string // the offending text, if any
-	Err    error  // the underlying error, wrapping one of this package's sentinels
-}
-
-func (e *ParseError) Error() string {
-	s := "actuarial: "
-	if e.File != "" {
-		s += e.File + ":"
-	}
-	if e.Line > 0 {
-		s += fmt.Sprintf("line %d:", e.Line)
-	}
-	if e.Column > 0 {
-		s += fmt.Sprintf("column %d:", e.Column)
-	}
-	if s[len(s)-1] == ':' {
-		s += " "
-	}
-	if e.Field != "" {
-		s += e.Field + " "
-	}
-	if e.Value != "" {
-		s += fmt.Sprintf("%q: ", e.Value)
-	}
-	return s + e.Err.Error()
-}
-
-func (e *ParseError) Unwrap() error { return e.Err }
+// ParseError is the file-position error of every reader in Reserva,
+// [mortality.ParseError]: the file, line, column, field and value of bad
+// input, wrapping one of this package's sentinels for the service-table
+// reader. It is the same type, so errors.As with either name matches.
+type ParseError = mortality.ParseError
 
 // RateError reports a bad rate given to a constructor: which decrement, at
 // which age and service, with which value.

@@ -191,7 +191,7 @@ func checkParseError(t *testing.T, err error, want error, line, column int, fiel
 	if line > 0 {
 		assert.Contains(t, err.Error(), fmt.Sprintf("line %d", line))
 	}
-	assert.True(t, strings.HasPrefix(err.Error(), "mortality: "), err.Error())
+	assert.False(t, strings.HasPrefix(err.Error(), "mortality: "), "a ParseError carries no package prefix: %v", err)
 }
 
 func TestReadCSVErrors(t *testing.T) {

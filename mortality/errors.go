@@ -48,14 +48,17 @@ type improvementRangeError struct{}
 func (improvementRangeError) Error() string        { return "improvement rate outside (−1, 1)" }
 func (improvementRangeError) Is(target error) bool { return target == ErrRate }
 
-// ParseError is the error a reader returns for bad input. It names the file
-// (when the caller gave one), the position and the offending value, like
-// encoding/csv's ParseError. Its message reads
+// ParseError is the error every reader of Reserva returns for bad input in
+// a file: mortality tables here, service tables (package actuarial, which
+// names it actuarial.ParseError) and scenario paths (package stochastic)
+// alike. It names the file (when the caller gave one), the position and the
+// offending value, like encoding/csv's ParseError, and like it carries no
+// package prefix: its message reads
 //
-//	mortality: file:line N:column C: field "value": err
+//	file:line N:column C: field "value": err
 //
-// each part left out when its field is zero ("mortality: line 1: qx:
-// missing or malformed header: no qx column").
+// each part left out when its field is zero ("line 1: qx: missing or
+// malformed header: no qx column").
 type ParseError struct {
 	File   string // the file name, if known; empty for an io.Reader
 	Line   int    // 1-based line of the offending input; 0 if unknown or if the fault is the end of the input
@@ -66,7 +69,7 @@ type ParseError struct {
 }
 
 func (e *ParseError) Error() string {
-	s := "mortality: "
+	s := ""
 	if e.File != "" {
 		s += e.File + ":"
 	}
@@ -76,7 +79,7 @@ func (e *ParseError) Error() string {
 	if e.Column > 0 {
 		s += fmt.Sprintf("column %d:", e.Column)
 	}
-	if s[len(s)-1] == ':' {
+	if s != "" && s[len(s)-1] == ':' {
 		s += " "
 	}
 	switch {

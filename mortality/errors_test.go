@@ -11,7 +11,7 @@ import (
 )
 
 // TestParseErrorMessage checks the message of a *ParseError, part by part:
-// "mortality: file:line N:column C: field "value": err", each part left out
+// "file:line N:column C: field "value": err", each part left out
 // when its field is zero (the format of errors.go, after encoding/csv's
 // ParseError, "record on line N: column C: err").
 func TestParseErrorMessage(t *testing.T) {
@@ -21,20 +21,20 @@ func TestParseErrorMessage(t *testing.T) {
 		want string
 	}{
 		{"every field", &mortality.ParseError{File: "t.csv", Line: 4, Column: 2, Field: "qx", Value: "abc", Err: mortality.ErrSyntax},
-			`mortality: t.csv:line 4:column 2: qx "abc": syntax error`},
+			`t.csv:line 4:column 2: qx "abc": syntax error`},
 		{"no file", &mortality.ParseError{Line: 91, Column: 2, Field: "Age", Value: "87", Err: mortality.ErrMissingAge},
-			`mortality: line 91:column 2: Age "87": missing age`},
+			`line 91:column 2: Age "87": missing age`},
 		{"XML: no column", &mortality.ParseError{File: "t17.xml", Line: 12, Field: "Y", Value: "t=65", Err: mortality.ErrShape},
-			`mortality: t17.xml:line 12: Y "t=65": shape mismatch`},
+			`t17.xml:line 12: Y "t=65": shape mismatch`},
 		{"field without a value", &mortality.ParseError{Line: 1, Field: "qx", Err: fmt.Errorf("%w: no qx column", mortality.ErrHeader)},
-			`mortality: line 1: qx: missing or malformed header: no qx column`},
+			`line 1: qx: missing or malformed header: no qx column`},
 		{"value without a field", &mortality.ParseError{Line: 4, Value: "2000  0  0.1", Err: mortality.ErrSyntax},
-			`mortality: line 4: "2000  0  0.1": syntax error`},
+			`line 4: "2000  0  0.1": syntax error`},
 		{"no position", &mortality.ParseError{Err: fmt.Errorf("%w: empty file", mortality.ErrEmpty)},
-			`mortality: no rates: empty file`},
+			`no rates: empty file`},
 		{"file only", &mortality.ParseError{File: "t.txt", Err: mortality.ErrEmpty},
-			`mortality: t.txt: no rates`},
-		{"no error", &mortality.ParseError{Line: 1}, `mortality: line 1: invalid input`},
+			`t.txt: no rates`},
+		{"no error", &mortality.ParseError{Line: 1}, `line 1: invalid input`},
 	} {
 		t.Run(c.name, func(t *testing.T) {
 			assert.Equal(t, c.want, c.err.Error())

@@ -492,8 +492,8 @@ func TestErrorsIsAs(t *testing.T) {
 	assert.Equal(t, "mortality: q at age 3 is 2: rate outside [0, 1]", err.Error())
 	pe := &mortality.ParseError{File: "t.csv", Line: 4, Column: 2, Field: "qx", Value: "abc", Err: mortality.ErrSyntax}
 	assert.ErrorIs(t, pe, mortality.ErrSyntax)
-	assert.Equal(t, `mortality: t.csv:line 4:column 2: qx "abc": syntax error`, pe.Error())
-	assert.Equal(t, "mortality: line 1: invalid input", (&mortality.ParseError{Line: 1}).Error())
+	assert.Equal(t, `t.csv:line 4:column 2: qx "abc": syntax error`, pe.Error())
+	assert.Equal(t, "line 1: invalid input", (&mortality.ParseError{Line: 1}).Error())
 }
 
 // TestFromSurvivorsPrecision: q_x = d_x/l_x from integer counts is correctly

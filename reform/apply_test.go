@@ -182,7 +182,12 @@ func TestApplyStrict(t *testing.T) {
 		{"entrants and service", nil, reform.SurvivorShare{Year: 2027, Who: reform.Who{NewEntrants: true, ServiceBelow: 5}, Share: 0.6}, "", reform.ErrInvalid},
 		{"empty group list", nil, reform.SurvivorShare{Year: 2027, Groups: []string{}, Share: 0.6}, "", reform.ErrInvalid},
 		{"age below 1", nil, reform.RetirementConditions{Year: 2027, AddAge: -70}, "all", reform.ErrInvalid},
-		{"service by cohort", nil, reform.RetirementConditions{Year: 2027, AddService: 2, Cohort: 1970}, "", reform.ErrInvalid},
+		{"service by cohort below 1", nil, reform.RetirementConditions{Year: 2027, AddService: -20, Cohort: 1970}, "all", reform.ErrInvalid},
+		{"sex of a law by sex", nil, reform.RetirementBySex{Year: 2027, ReferenceYears: 3}, "", reform.ErrInvalid},
+		{"survivor steps out of order", nil, reform.SurvivorSteps{Year: 2027, Steps: []scheme.ShareStep{{Years: 6, Share: 0.5}, {Years: 3, Share: 0.4}}}, "", reform.ErrInvalid},
+		{"orphans' end age above the ages", nil, reform.OrphanEndAge{Year: 2027, Age: 200}, "", reform.ErrInvalid},
+		{"orphans' end age unchanged", nil, reform.OrphanEndAge{Year: 2027, Age: 18}, "", reform.ErrNoEffect},
+		{"remarriage without remarriages", nil, reform.RemarriageRule{Year: 2027, Keep: true}, "", reform.ErrNoEffect},
 		{"fixed rate without fixed rule", nil, reform.Indexation{Year: 2027, Rule: scheme.IndexWages, Rate: actuarial.Constant(0.01)}, "", reform.ErrInvalid},
 		{"nil edit", nil, reform.RulesEdit{Year: 2027, Label: "nil"}, "", reform.ErrInvalid},
 		{"share above 1", nil, reform.SurvivorShare{Year: 2027, Share: 1.2}, "", reform.ErrInvalid},
@@ -366,6 +371,77 @@ func TestRetirementByCohort(t *testing.T) {
 	}
 }
 
+// TestServiceByCohort checks a service requirement phased in by birth
+// cohort against its definition: two more years for those born from 1970,
+// a year every 3 cohorts (1970–1972 one year, from 1973 two). A member
+// born in b with service s meets the requirement S in the reformed rules
+// exactly when s ≥ S + shift(b), at every age and year.
+func TestServiceByCohort(t *testing.T) {
+	c := reform.RetirementConditions{Year: 2026, AddService: 2, Every: 3, Cohort: 1970}
+	shift := func(b int) int {
+		if b < 1970 {
+			return 0
+		}
+		return min(2, (b-1970)/3+1)
+	}
+	base := actuarialtest.ReferenceScheme(t, 0)
+	s, err := reform.Reform{Name: "service by cohort", Changes: []reform.Change{c}}.Apply(base)
+	require.NoError(t, err)
+	require.NoError(t, s.Validate())
+	r := s.Groups[0].RulesAt(2030)
+	old := base.Groups[0].RulesAt(2030)
+	for sx := range actuarial.NumSexes {
+		sex := actuarial.SexAt(sx)
+		for y := 2026; y <= 2070; y += 11 {
+			for age := 50; age <= 70; age++ {
+				b := actuarial.CohortOf(y, age)
+				for sv := 10; sv <= 35; sv++ {
+					// The base rules with the cohort's service requirement.
+					want := old.Eligibility.Full[sx].Met(age, sv-shift(b))
+					assert.Equal(t, want, r.Eligibility.Full[sx].MetBy(b, age, sv), "%v born %d, age %d, service %d", sex, b, age, sv)
+				}
+			}
+		}
+	}
+	assert.Equal(t, "retirement service +2, a year every 3 cohorts from the cohort of 1970, from 2026", c.String())
+}
+
+// TestLawChanges checks the typed changes of the rules by sex and of
+// survivors: each sets its field from Year on, and only there.
+func TestLawChanges(t *testing.T) {
+	women := actuarial.LinearAccrual{MinService: 15, AtMin: 0.5, PerYear: 0.5 / 13, Max: 1}.Accrual()
+	steps := []scheme.ShareStep{{Years: 6, Share: 0.5}}
+	s, err := reform.Reform{Name: "ISSTEY", Changes: []reform.Change{
+		reform.RetirementBySex{Year: 2027, Sex: actuarial.Female, Accrual: women, ReferenceYears: 3},
+		reform.SurvivorSteps{Year: 2028, Share: 1, Steps: steps},
+		reform.OrphanEndAge{Year: 2029, Age: 25},
+		reform.RemarriageRule{Year: 2030, Keep: true},
+	}}.Apply(remarrying(t))
+	require.NoError(t, err)
+	require.NoError(t, s.Validate())
+	g := &s.Groups[0]
+	f := actuarial.Female.Index()
+	assert.Equal(t, scheme.SexRules{}, g.RulesAt(2026).BySex[f])
+	assert.Equal(t, women, g.RulesAt(2027).BySex[f].Accrual)
+	assert.Equal(t, 3, g.RulesAt(2030).RetirementYears(f))
+	assert.Equal(t, 5, g.RulesAt(2030).RetirementYears(actuarial.Male.Index()))
+	assert.Nil(t, g.RulesAt(2027).SurvivorSteps)
+	assert.Equal(t, steps, g.RulesAt(2028).SurvivorSteps)
+	assert.Equal(t, 0.5, g.RulesAt(2040).SurvivorShareAt(6))
+	assert.Equal(t, 1.0, g.RulesAt(2040).SurvivorShareAt(5))
+	assert.Zero(t, g.RulesAt(2028).OrphanEndAge)
+	assert.Equal(t, 25, g.RulesAt(2029).OrphanEndAge)
+	assert.False(t, g.RulesAt(2029).KeepOnRemarriage)
+	assert.True(t, g.RulesAt(2030).KeepOnRemarriage)
+}
+
+// remarrying is the reference scheme with remarriage rates.
+func remarrying(t *testing.T) *scheme.Scheme {
+	s := actuarialtest.ReferenceScheme(t, 0)
+	s.Assumptions.Family.Remarriage[actuarial.Female.Index()] = actuarial.ByAge{MinAge: 20, Values: []float64{0.05, 0}}
+	return s
+}
+
 // TestApplyErrorsAreStable checks that an error leaves no half-applied
 // state behind: the same reform applied twice gives the same error.
 func TestApplyErrorsAreStable(t *testing.T) {
@@ -456,4 +532,33 @@ func TestPensionGuaranteeApplies(t *testing.T) {
 		assert.InDelta(t, want, y.Transfers, tol*want)
 	}
 	assert.Positive(t, top, "the reference scheme's unit outgrows prices: floors bind in payment")
+}
+
+// TestApplyDoesNotMutateLawRules: the slices of the rules by sex, the
+// survivor steps and the remarriage rates are deep-copied too.
+func TestApplyDoesNotMutateLawRules(t *testing.T) {
+	build := func() *scheme.Scheme {
+		s := actuarialtest.ReferenceScheme(t, 0)
+		r := &s.Groups[0].Rules[0]
+		r.BySex[1].Accrual = actuarial.LinearAccrual{MinService: 15, AtMin: 0.5, PerYear: 0.05, Max: 1}.Accrual()
+		r.SurvivorSteps = []scheme.ShareStep{{Years: 6, Share: 0.4}}
+		s.Assumptions.Family.Remarriage[1] = actuarial.ByAge{MinAge: 20, Values: []float64{0.05, 0}}
+		return s
+	}
+	base, want := build(), build()
+	got, err := reform.Reform{Name: "law", Changes: []reform.Change{
+		reform.OrphanEndAge{Year: 2027, Age: 21},
+	}}.Apply(base)
+	require.NoError(t, err)
+	for gi := range got.Groups {
+		for ri := range got.Groups[gi].Rules {
+			r := &got.Groups[gi].Rules[ri]
+			fill(r.BySex[1].Accrual.Rates, -1)
+			for i := range r.SurvivorSteps {
+				r.SurvivorSteps[i].Share = -1
+			}
+		}
+	}
+	fill(got.Assumptions.Family.Remarriage[1].Values, -1)
+	require.Equal(t, want, base, "the reformed scheme shares memory with its base")
 }

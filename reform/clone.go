@@ -69,6 +69,10 @@ func cloneRules(r *scheme.Rules) scheme.Rules {
 	}
 	c.Retirement.Accrual.Rates = slices.Clone(r.Retirement.Accrual.Rates)
 	c.Disability.Accrual.Rates = slices.Clone(r.Disability.Accrual.Rates)
+	for sx := range actuarial.NumSexes {
+		c.BySex[sx].Accrual.Rates = slices.Clone(r.BySex[sx].Accrual.Rates)
+	}
+	c.SurvivorSteps = slices.Clone(r.SurvivorSteps)
 	c.IndexRate = slices.Clone(r.IndexRate)
 	return c
 }
@@ -86,6 +90,7 @@ func cloneAssumptions(a *scheme.Assumptions) scheme.Assumptions {
 		c.Family.Married[sx] = cloneByAge(a.Family.Married[sx])
 		c.Family.Orphans[sx] = cloneByAge(a.Family.Orphans[sx])
 		c.Family.OrphanAge[sx] = cloneByAge(a.Family.OrphanAge[sx])
+		c.Family.Remarriage[sx] = cloneByAge(a.Family.Remarriage[sx])
 	}
 	c.Salary.ByAge = slices.Clone(a.Salary.ByAge)
 	c.Salary.ByService = slices.Clone(a.Salary.ByService)

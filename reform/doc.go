@@ -5,7 +5,11 @@
 // [ContributionCeiling], [RetirementConditions] (by calendar year or by birth
 // cohort), [AccrualTable], [ReferencePeriod], [PensionCap], [PensionFloor],
 // [PensionGuarantee], [AutomaticBalancing], [SustainabilityFactor],
-// [Indexation], [SurvivorShare], or [RulesEdit] for anything else —
+// [Indexation], [SurvivorShare], [SurvivorSteps] (the survivor's share by
+// years since the award), [RetirementBySex] (the accrual table, reference
+// period and early reduction of one sex), [RemarriageRule],
+// [OrphanEndAge], or [RulesEdit]
+// for anything else —
 // effective from a calendar year, for some or all member groups, and for the
 // members a transition rule ([Who]) selects: everyone, new entrants only, or
 // those below a service or an age on the effective date. A [Reform] is a

@@ -41,8 +41,16 @@ import (
 // the distance from FullAge, is an approximation: FullAge by calendar year
 // is converted the same way, so a member retiring early in year y has it
 // reckoned from the FullAge of the cohort that reaches it in y rather than
-// from his own. Rules cannot hold a service requirement by cohort: with
-// Cohort set, AddService must be 0, and AddAge must be positive.
+// from his own. With Cohort set, AddAge must not be negative.
+//
+// A service requirement phased by cohort is held by cohort exactly: each
+// condition with a MinService is split into bands of birth cohorts
+// ([actuarial.Condition] FromCohort and ToCohort), the cohorts before
+// Cohort keeping it, those of the k-th band of Every cohorts (all from
+// Cohort when Every = 0) getting k more years, up to AddService. "32 years
+// of service instead of 30 for those born from 1970" is
+// RetirementConditions{Year: 2025, AddService: 2, Cohort: 1970}; the rules
+// in force from Year hold the bands.
 //
 // Setting an age: SetAge > 0 makes the MinAge of every full and reduced
 // condition SetAge from Year on, at once, whatever it was — including a
@@ -59,9 +67,11 @@ import (
 // moves the reduced conditions and FullAge alone. CompulsoryAge moves with
 // Compulsory whichever conditions move.
 //
-// Retirement probabilities by age ([scheme.RetirementRates]) are
-// assumptions and do not move: a member newly eligible retires with the
-// probability of his age.
+// Retirement probabilities ([scheme.RetirementRates]) are assumptions: by
+// age, they do not move, and a member newly eligible retires with the
+// probability of his age; with [scheme.RatesSinceEligibility] in the
+// scheme's Assumptions.RetirementTiming they move with the first
+// eligibility for a full pension that the change moves.
 type RetirementConditions struct {
 	Year   int      // calendar year it takes effect (the first step), on 1 January
 	Groups []string // base group names; nil: every group
@@ -156,8 +166,6 @@ func (c RetirementConditions) validate() error {
 		return fmt.Errorf("%w: RetirementConditions.Conditions %v", ErrInvalid, c.Conditions)
 	case c.Every < 0:
 		return fmt.Errorf("%w: RetirementConditions.Every %d is negative", ErrInvalid, c.Every)
-	case c.Cohort != 0 && c.AddService != 0:
-		return fmt.Errorf("%w: RetirementConditions: a service requirement cannot be phased by birth cohort (rules hold requirements by calendar year)", ErrInvalid)
 	case c.Cohort != 0 && c.AddAge < 0:
 		return fmt.Errorf("%w: RetirementConditions: a cohort phase-in must raise ages (AddAge %d)", ErrInvalid, c.AddAge)
 	case abs(c.AddAge) > census.MaxCensusAge || abs(c.AddService) > census.MaxCensusAge:
@@ -309,8 +317,8 @@ func (c RetirementConditions) edit(_ *scheme.Scheme, rules []scheme.Rules) ([]sc
 			return nil
 		}
 		service := func(field string, p *int) error {
-			if *p <= 0 {
-				return nil
+			if *p <= 0 || c.Cohort != 0 {
+				return nil // by cohort: see cohortService
 			}
 			s := *p + c.calendarShift(c.AddService, lo)
 			if s < 1 {
@@ -335,6 +343,23 @@ func (c RetirementConditions) edit(_ *scheme.Scheme, rules []scheme.Rules) ([]sc
 					}
 				}
 			}
+			if c.Cohort != 0 && c.AddService != 0 {
+				var which []*actuarial.Conditions
+				if c.Conditions.full() {
+					which = append(which, &e.Full[sx])
+				}
+				if c.Conditions.reduced() {
+					which = append(which, &e.Reduced[sx])
+				}
+				for _, cs := range which {
+					banded, err := c.cohortService(*cs, lo)
+					if err != nil {
+						return false, err
+					}
+					changed = changed || !slices.Equal(banded, *cs)
+					*cs = banded
+				}
+			}
 			if c.Conditions.reduced() {
 				if err := age("FullAge", &e.FullAge[sx]); err != nil {
 					return false, err
@@ -348,4 +373,61 @@ func (c RetirementConditions) edit(_ *scheme.Scheme, rules []scheme.Rules) ([]sc
 		}
 		return changed, nil
 	})
+}
+
+// cohortService returns the conditions cs with each service requirement
+// split into the bands of birth cohorts of a cohort phase-in of
+// AddService (see [RetirementConditions]), for the rules of year y.
+func (c RetirementConditions) cohortService(cs actuarial.Conditions, y int) (actuarial.Conditions, error) {
+	k := abs(c.AddService)
+	sign := 1
+	if c.AddService < 0 {
+		sign = -1
+	}
+	// band returns the cohorts of the j-th band, j = 0 before Cohort.
+	band := func(j int) (from, to int) {
+		switch {
+		case j == 0:
+			return 0, c.Cohort - 1
+		case c.Every == 0:
+			return c.Cohort, 0
+		case j == k:
+			return c.Cohort + (j-1)*c.Every, 0
+		}
+		return c.Cohort + (j-1)*c.Every, c.Cohort + j*c.Every - 1
+	}
+	bands := k
+	if c.Every == 0 {
+		bands = 1
+	}
+	var out actuarial.Conditions
+	for _, cd := range cs {
+		if cd.MinService <= 0 {
+			out = append(out, cd)
+			continue
+		}
+		for j := 0; j <= bands; j++ {
+			from, to := band(j)
+			nc := cd
+			if from != 0 && (nc.FromCohort == 0 || from > nc.FromCohort) {
+				nc.FromCohort = from
+			}
+			if to != 0 && (nc.ToCohort == 0 || to < nc.ToCohort) {
+				nc.ToCohort = to
+			}
+			if nc.ToCohort != 0 && nc.FromCohort > nc.ToCohort {
+				continue // the band misses the condition's own cohorts
+			}
+			shift := j
+			if c.Every == 0 && j > 0 {
+				shift = k
+			}
+			nc.MinService = cd.MinService + sign*shift
+			if nc.MinService < 1 || nc.MinService > census.MaxCensusAge {
+				return nil, fmt.Errorf("%w: MinService %d would become %d for the cohorts from %d in %d", ErrInvalid, cd.MinService, nc.MinService, from, y)
+			}
+			out = append(out, nc)
+		}
+	}
+	return out, nil
 }

@@ -67,6 +67,11 @@
 //     pensions awarded during the year are paid for half of it and join the
 //     pensions in payment on the next 1 January, at the beneficiary's age
 //     then; they do not die in their first part-year.
+//   - The rules of issue 12 follow package scheme's "Rules that differ by
+//     sex, cohort and duration": at the end of a year widow(er)s remarry
+//     (Family.Remarriage) and orphans past the year's end age leave; on
+//     the next 1 January a survivor's pension moves to the share of its
+//     years since the award (Rules.SurvivorSteps), before it is paid.
 //   - Pensions are computed on award: a retirement pension from the
 //     [actuarial.Formula] of the rules in force, on the member's salary that
 //     day times the salary scale's ReferenceRatio (the average of the last

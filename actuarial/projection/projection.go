@@ -105,8 +105,12 @@ type pastSalaries struct {
 // groupCache holds what a group's rules give, recomputed only when the
 // rules in force (or the wage growth they depend on) change.
 type groupCache struct {
-	exits *rules.Exits // the exits the factors belong to; nil: none yet
-	w     float64      // the wage growth the reference ratios use
+	// vint are the survivors' pensions in payment whose share still
+	// changes with the years since the award (Rules.SurvivorSteps), one
+	// per award year; vpool holds spent ones for reuse.
+	vint, vpool []*survVintage
+	exits       *rules.Exits // the exits the factors belong to; nil: none yet
+	w           float64      // the wage growth the reference ratios use
 
 	retKind   []rules.Exit // by active cell
 	retRate   []float64    // by active cell: probability of retiring on 1 January
@@ -117,10 +121,13 @@ type groupCache struct {
 	disLo, disHi [nAges]int
 	retMin       int // the youngest age with a retirement of any kind
 
-	ratio      [2][]float64 // reference ratios by age and service, for retirement and disability
-	retRatio   []float64    // ratio[0] when retirement pensions use an average salary; nil: the last salary
-	ratioYears [2]int       // their ReferenceYears; 0: not computed
-	ratioW     [2]float64   // their wage growth
+	// ratio are the reference ratios by age and service, for retirement
+	// (of men, or of both sexes), disability, and retirement of women when
+	// their reference period differs.
+	ratio      [3][]float64
+	retRatio   [actuarial.NumSexes][]float64 // by sex: ratio[0] or ratio[2] when retirement pensions use an average salary; nil: the last salary
+	ratioYears [3]int                        // their ReferenceYears; 0: not computed
+	ratioW     [3]float64                    // their wage growth
 
 	yr rules.Year // the rules of the year
 	// hist[k] is the worker's contribution rate k+1 years before the
@@ -249,7 +256,10 @@ func (p *Projector) reset() {
 	clear(p.pO)
 	clear(p.wO)
 	for gi := range p.gc {
-		p.gc[gi].raised = [scheme.NumPayers]float64{}
+		gc := &p.gc[gi]
+		gc.raised = [scheme.NumPayers]float64{}
+		gc.vpool = append(gc.vpool, gc.vint...)
+		gc.vint = gc.vint[:0]
 	}
 	for k := range p.pLo {
 		p.pLo[k], p.pHi[k], p.wLo[k], p.wHi[k] = nAges, -1, nAges, -1

@@ -69,8 +69,8 @@ func (p *Projector) activesPass(g, t int, w1 float64, yr *YearResult, det *CellD
 			if p.trackAcc {
 				row.past, row.avg = p.acc.t[c0:c1], gc.avgRate[sLo:sHi+1]
 			}
-			if gc.retRatio != nil {
-				row.ref = gc.retRatio[c0:c1]
+			if r := gc.retRatio[sx]; r != nil {
+				row.ref = r[c0:c1]
 			}
 			if sp != nil {
 				row.sp = &sp[age]

@@ -117,10 +117,14 @@ func (p *Projector) ratios(gc *groupCache, k, years int, w float64) []float64 {
 // from the exits ex of its rules, times the reference ratios at wage
 // growth w, for the cells that can hold members.
 func (p *Projector) factors(gc *groupCache, ex *rules.Exits, w float64) {
-	retRatio := p.ratios(gc, 0, ex.RetYears, w)
-	gc.retRatio = retRatio
+	gc.retRatio[0] = p.ratios(gc, 0, ex.RetYears[0], w)
+	gc.retRatio[1] = gc.retRatio[0]
+	if ex.RetYears[1] != ex.RetYears[0] {
+		gc.retRatio[1] = p.ratios(gc, 2, ex.RetYears[1], w)
+	}
 	gc.retMin = nAges
 	for sx := range actuarial.NumSexes {
+		retRatio := gc.retRatio[sx]
 		for age := range nAges {
 			row := (sx*nAges + age) * p.ns
 			for sv := 0; sv <= p.ms; sv++ {

@@ -15,7 +15,7 @@ import (
 // pensions awarded during the year join.
 func (p *Projector) pensionersPass(g, t int, yr *YearResult, det *CellDetail) {
 	gc := &p.gc[g]
-	orphanEnd := p.law.Family.OrphanEnd
+	orphanEnd := gc.yr.OrphanEnd
 	deathBenefit := gc.yr.DeathBenefit
 	pbase := g * p.nP
 	pdbase := 0
@@ -23,6 +23,10 @@ func (p *Projector) pensionersPass(g, t int, yr *YearResult, det *CellDetail) {
 		pdbase = t * p.nG * p.nP
 	}
 	ix := gc.yr.Index
+	y := p.s.StartYear + t
+	if len(gc.vint) > 0 {
+		p.survivorSteps(g, y)
+	}
 	dLo, dHi := &p.dead.lo, &p.dead.hi // the ages in p.dead, from the actives on
 	for ti := range census.NumPensionTypes {
 		typ := census.PensionTypeAt(ti)
@@ -37,6 +41,10 @@ func (p *Projector) pensionersPass(g, t int, yr *YearResult, det *CellDetail) {
 		for sx := range actuarial.NumSexes {
 			sp := p.splitRows(g, sx) // nil without a split
 			qrow := &p.q[st][sx]
+			var rem []float64 // remarriage by age; nil: none
+			if typ == census.PensionSurvivor {
+				rem = p.law.Family.RemarryOf(&gc.yr, sx)
+			}
 			cb := pbase + (ti*actuarial.NumSexes+sx)*nAges
 			k := cb / nAges
 			lo, hi := p.pLo[k], p.pHi[k]
@@ -90,6 +98,21 @@ func (p *Projector) pensionersPass(g, t int, yr *YearResult, det *CellDetail) {
 					det.Ended[pdbase+c] += surv
 				}
 			}
+			if rem != nil && lo <= top {
+				// Remarriages among the year's survivors, on the next
+				// 1 January: they end with the year.
+				for age := top; age >= lo; age-- {
+					c := cb + age
+					if n := p.pN[c]; n != 0 {
+						m := n * (1 - qrow[age]) * rem[age]
+						ended += m
+						if det != nil {
+							det.Ended[pdbase+c] += m
+						}
+					}
+				}
+				rem = rem[lo : top+1]
+			}
 			if lo <= top {
 				var moved bool
 				dn, da := p.dead.n[sx][:], p.dead.a[sx][:]
@@ -98,7 +121,7 @@ func (p *Projector) pensionersPass(g, t int, yr *YearResult, det *CellDetail) {
 					spr = sp[lo:]
 				}
 				paid, topUp, deaths, moved = pensionRow(p.pN[cb+lo:cb+top+2], p.pA[cb+lo:cb+top+2], p.pO[cb+lo:cb+top+2], qrow[lo:top+1],
-					dn[lo:], da[lo:], spr, ti, ix, lim, spouse, paid, topUp, deaths)
+					dn[lo:], da[lo:], rem, spr, ti, ix, lim, spouse, paid, topUp, deaths)
 				if moved {
 					nlo, nhi = lo+1, max(nhi, top+1)
 				}
@@ -111,8 +134,15 @@ func (p *Projector) pensionersPass(g, t int, yr *YearResult, det *CellDetail) {
 		gc.paid += paid
 		gc.topUp += topUp
 	}
+	if len(gc.vint) > 0 {
+		p.survivorAge(g, ix)
+	}
 	if deathBenefit {
 		p.award(g, yr, det, pdbase)
+		if gc.yr.SurvivorSpan > 0 {
+			sb := pbase + idxSurvivor*actuarial.NumSexes*nAges
+			p.survivorAward(g, y+1, p.wA[sb:sb+actuarial.NumSexes*nAges], ix)
+		}
 	}
 	for k := pbase / nAges; k < (pbase+p.nP)/nAges; k++ {
 		lo, hi := p.wLo[k], p.wHi[k]
@@ -143,13 +173,14 @@ func (p *Projector) pensionersPass(g, t int, yr *YearResult, det *CellDetail) {
 // each cell's pensions under the year's limits lim ([rules.PaymentLimits.Pay]);
 // adds their deaths, and the pensions paid to those dying, to dn and da
 // when spouse; and moves the survivors, their amounts indexed by ix, up an
-// age: n, a and o hold one age more than q, dn and da at least as many as
-// q (unused without spouse). paid, topUp and deaths are the running sums
-// of the pensions paid, their minimum-pension top-up and the deaths,
+// age, but for the share rem (by age as q; nil: none) that remarries: n,
+// a and o hold one age more than q, dn and da at least as many as q
+// (unused without spouse). paid, topUp and deaths are the running sums of
+// the pensions paid, their minimum-pension top-up and the deaths,
 // returned updated with whether any survivor moved. With sp (nil: no
 // split), the pensions paid are also added to sp[k].Pensions[ti] by age k
 // of the strip. Cells without pensioners are left alone.
-func pensionRow(n, a, o, q, dn, da []float64, sp []SplitRow, ti int, ix float64, lim *rules.PaymentLimits, spouse bool, paid, topUp, deaths float64) (float64, float64, float64, bool) {
+func pensionRow(n, a, o, q, dn, da, rem []float64, sp []SplitRow, ti int, ix float64, lim *rules.PaymentLimits, spouse bool, paid, topUp, deaths float64) (float64, float64, float64, bool) {
 	q = q[:len(n)-1]
 	a, o = a[:len(n)], o[:len(n)]
 	dn, da = dn[:len(q)], da[:len(q)]
@@ -177,6 +208,14 @@ func pensionRow(n, a, o, q, dn, da []float64, sp []SplitRow, ti int, ix float64,
 		}
 		surv := nk - d
 		if surv <= 0 {
+			continue
+		}
+		if rem != nil {
+			stay := 1 - rem[k]
+			n1[k] += surv * stay
+			a1[k] += amt * (1 - qk) * stay * ix
+			o1[k] += own * (1 - qk) * stay * ix
+			moved = true
 			continue
 		}
 		n1[k] += surv

@@ -15,11 +15,12 @@ type serYear struct {
 	rules.Year
 	w       float64   // wage growth into the year, for reference salaries
 	avgRate []float64 // by service s, the worker's average rate over the last s years; nil without refunds
-	// The reference ratios of retirement and disability pensions by
-	// age·ns + service (see [rules.FillRatios]), at the year's wage growth
-	// and, for the traditional unit credit method, at that of t = 0; nil
-	// when the reference salary is the last salary.
-	retRatio, disRatio, retRatio0, disRatio0 []float64
+	// The reference ratios of retirement (by sex) and disability pensions
+	// by age·ns + service (see [rules.FillRatios]), at the year's wage
+	// growth and, for the traditional unit credit method, at that of
+	// t = 0; nil when the reference salary is the last salary.
+	retRatio, retRatio0 [actuarial.NumSexes][]float64
+	disRatio, disRatio0 []float64
 
 	// The ceiling and the limits at the reference unit of t = 0, for the
 	// frozen salaries of the traditional unit credit method.
@@ -138,14 +139,76 @@ func (v *Seriatim) groupYears(g int, unit []float64, ratios map[serRatioKey][]fl
 		yr.w = v.wage[t]
 		yr.ceiling0, yr.retCap0, yr.retFloor0, yr.disCap0, yr.disFloor0 = rules.Limits(yr.Rules, unit[0])
 		ex := yr.Exits
-		yr.retRatio, yr.disRatio = v.ratios(ratios, ex.RetYears, yr.w), v.ratios(ratios, ex.DisYears, yr.w)
-		yr.retRatio0, yr.disRatio0 = v.ratios(ratios, ex.RetYears, v.wage[0]), v.ratios(ratios, ex.DisYears, v.wage[0])
+		for sx := range actuarial.NumSexes {
+			yr.retRatio[sx], yr.retRatio0[sx] = v.ratios(ratios, ex.RetYears[sx], yr.w), v.ratios(ratios, ex.RetYears[sx], v.wage[0])
+		}
+		yr.disRatio, yr.disRatio0 = v.ratios(ratios, ex.DisYears, yr.w), v.ratios(ratios, ex.DisYears, v.wage[0])
 		if v.law.Refunds {
 			yr.avgRate = make([]float64, v.ns)
 			rules.AverageRates(yr.avgRate, hist)
 			rules.PushRate(hist, yr.ContributionRate[scheme.Worker])
 		}
 	}
+}
+
+// steppedSurvivors returns, by sex index·serAges + age, the value at t+1
+// of a survivor's pension of 1 a year awarded on 1 January of year t+1
+// under the rules of year t, whose share changes with the years since the
+// award ([rules.Year.SurvivorFactor]): the survivors' annuity ann of the
+// years from t+1+SurvivorSpan on, times the last factor, and before that
+// each year's payment times its factor. w holds two buffers, reused.
+func (v *Seriatim) steppedSurvivors(g, t int, ann []serAnn, w *[2][]serAnn) []serAnn {
+	n := v.years
+	yr := &v.yr[g*n+t]
+	span := yr.SurvivorSpan
+	for k := range w {
+		if w[k] == nil {
+			w[k] = make([]serAnn, actuarial.NumSexes*serAges)
+		}
+	}
+	ti := census.PensionSurvivor.Index()
+	next, cur := w[0], w[1]
+	// next: the value in year s = t+1+span, from which the last factor holds.
+	s := t + 1 + span
+	f := yr.SurvivorFactor(span)
+	for sx := range actuarial.NumSexes {
+		for age := range serAges {
+			var a serAnn
+			if s < n {
+				nx := &ann[annIndex(s, ti, sx, age)]
+				a[annOwn], a[annExtra] = f*nx[annOwn], f*nx[annExtra]
+			}
+			next[sx*serAges+age] = a
+		}
+	}
+	for d := span - 1; d >= 0; d-- {
+		s := t + 1 + d
+		f := yr.SurvivorFactor(d)
+		for sx := range actuarial.NumSexes {
+			for age := range serAges {
+				var a serAnn
+				if s < n {
+					ys := &v.yr[g*n+s]
+					rem := v.law.Family.RemarryOf(&ys.Year, sx)
+					q := v.qAt(s, scheme.StatusSurvivor, sx, age)
+					pay := v.disc[s] * (1 - 0.5*q)
+					a[annOwn], a[annExtra] = f*pay, f*ys.Extra*pay
+					if age < census.MaxCensusAge && q < 1 {
+						nx := &next[sx*serAges+age+1]
+						k := (1 - q) * ys.Index
+						if rem != nil {
+							k = (1 - q) * (1 - rem[age]) * ys.Index
+						}
+						a[annOwn] += k * nx[annOwn]
+						a[annExtra] += k * nx[annExtra]
+					}
+				}
+				cur[sx*serAges+age] = a
+			}
+		}
+		next, cur = cur, next
+	}
+	return next
 }
 
 // annIndex is the index of a pension in ann[g].
@@ -160,14 +223,14 @@ func (v *Seriatim) annuities(g int) {
 	ann := make([]serAnn, (n+1)*census.NumPensionTypes*actuarial.NumSexes*serAges)
 	death := make([]serDeath, n*actuarial.NumSexes*serAges)
 	fam := &v.law.Family
-	end := fam.OrphanEnd
-	orphanEnd := serAges // orphans' pensions in payment stop at this age
-	if end > 0 {
-		orphanEnd = end
-	}
+	var w [2][]serAnn // the buffers of steppedSurvivors
 	for t := n - 1; t >= 0; t-- {
 		yr := &v.yr[g*n+t]
 		d, x, ix := v.disc[t], yr.Extra, yr.Index
+		orphanEnd := serAges // orphans' pensions in payment stop at this age
+		if yr.OrphanEnd > 0 {
+			orphanEnd = yr.OrphanEnd
+		}
 		// Survivors' and orphans' pensions: paid, and indexed for the
 		// survivors; they leave nothing on death.
 		for _, typ := range [...]census.PensionType{census.PensionSurvivor, census.PensionOrphan} {
@@ -177,6 +240,10 @@ func (v *Seriatim) annuities(g int) {
 				stop = orphanEnd
 			}
 			for sx := range actuarial.NumSexes {
+				var rem []float64 // remarriage by age; nil: none
+				if typ == census.PensionSurvivor {
+					rem = fam.RemarryOf(&yr.Year, sx)
+				}
 				for age := range serAges {
 					q := v.qAt(t, scheme.StatusSurvivor, sx, age)
 					pay := d * (1 - 0.5*q)
@@ -184,6 +251,9 @@ func (v *Seriatim) annuities(g int) {
 					if age < census.MaxCensusAge && age+1 < stop && q < 1 {
 						nx := &ann[annIndex(t+1, ti, sx, age+1)]
 						k := (1 - q) * ix
+						if rem != nil {
+							k = (1 - q) * (1 - rem[age]) * ix
+						}
 						a[annOwn] += k * nx[annOwn]
 						a[annExtra] += k * nx[annExtra]
 					}
@@ -192,6 +262,10 @@ func (v *Seriatim) annuities(g int) {
 			}
 		}
 		// What a death leaves, per unit of the deceased's pension.
+		var stepped []serAnn // survivors' pensions awarded on t+1 whose share changes; nil: none
+		if yr.DeathBenefit && yr.SurvivorSpan > 0 {
+			stepped = v.steppedSurvivors(g, t, ann, &w)
+		}
 		if yr.DeathBenefit {
 			for sx := range actuarial.NumSexes {
 				for age := range serAges {
@@ -199,6 +273,9 @@ func (v *Seriatim) annuities(g int) {
 					if mar, amt, ssx, sage := fam.SpouseOf(&yr.Year, sx, age); mar > 0 {
 						half := 0.5 * amt * d
 						nx := &ann[annIndex(t+1, census.PensionSurvivor.Index(), ssx, sage)]
+						if stepped != nil {
+							nx = &stepped[ssx*serAges+sage]
+						}
 						dv[deathSurv] += half + amt*ix*nx[annOwn]
 						dv[deathExtra] += x*half + amt*ix*nx[annExtra]
 					}

@@ -101,6 +101,41 @@ type RetirementRates struct {
 	Reduced actuarial.ByAge // probability of retiring on a reduced pension, in [0, 1]
 }
 
+// RetirementTiming is how [RetirementRates] follow a change of the
+// eligibility rules. The zero value is RatesByAge.
+type RetirementTiming int
+
+// The ways retirement rates follow the rules.
+const (
+	// RatesByAge reads the rates at the member's age, whatever the rules:
+	// a member newly eligible retires with the probability of his age.
+	RatesByAge RetirementTiming = iota
+	// RatesSinceEligibility reads them by the years since the member first
+	// qualified for a full pension: the rates are taken as observed under
+	// the rules of his group in force in StartYear (the base), and a
+	// member of age x and service s, who first qualified for a full
+	// pension at age a under the rules in force (on his career: age a − k
+	// with service s − k, his own birth cohort) and would have at age b
+	// under the base rules, retires with the base rates at age x − (a − b).
+	// A reform that raises the full-pension age by two years thus moves
+	// the whole retirement pattern two years later (the shift of the
+	// retirement distribution with the statutory age that pension
+	// projection models assume); rules that leave a member's first
+	// eligibility unchanged leave his rates by age. A member who never
+	// qualifies under one of the two rules keeps the rates of his age.
+	RatesSinceEligibility
+)
+
+func (m RetirementTiming) String() string {
+	switch m {
+	case RatesByAge:
+		return "by age"
+	case RatesSinceEligibility:
+		return "since eligibility"
+	}
+	return fmt.Sprintf("RetirementTiming(%d)", int(m))
+}
+
 // EntrantMode says how many new members join each year.
 type EntrantMode int
 
@@ -175,8 +210,15 @@ type Family struct {
 	OrphanAge [actuarial.NumSexes]actuarial.ByAge
 	// OrphanEndAge is the age at which an orphan's pension stops (18, or
 	// 25 for students); it is paid while the orphan is younger. Zero: no
-	// orphans' pensions even when Orphans is set.
+	// orphans' pensions even when Orphans is set. [Rules].OrphanEndAge,
+	// when set, overrides it.
 	OrphanEndAge int
+	// Remarriage[sex] is the probability that a widow or widower of that
+	// sex receiving a survivor's pension, of an age during the year and
+	// alive at its end, remarries and loses the pension on the next
+	// 1 January, in [0, 1]; zero: nobody remarries. Orphans' pensions are
+	// not affected.
+	Remarriage [actuarial.NumSexes]actuarial.ByAge
 }
 
 // Assumptions are the demographic and economic bases of a projection.
@@ -201,6 +243,10 @@ type Assumptions struct {
 	// Retirement[sex] are the retirement probabilities of eligible
 	// members; zero: only compulsory retirement.
 	Retirement [actuarial.NumSexes]RetirementRates
+	// RetirementTiming says how the retirement probabilities follow rules
+	// that move the age or service a full pension needs; zero
+	// (RatesByAge): they stay by age.
+	RetirementTiming RetirementTiming
 	// Salary is the merit scale by age and service; zero: no merit
 	// increases.
 	Salary actuarial.SalaryScale
@@ -294,6 +340,14 @@ func (a *Assumptions) validate(start int) error {
 		if g := f.AgeGap[sx]; g < -census.MaxCensusAge || g > census.MaxCensusAge {
 			return &SchemeError{Field: fmt.Sprintf("Family.AgeGap[%v]", actuarial.SexAt(sx)), Value: fmt.Sprint(g), Err: actuarial.ErrRange}
 		}
+	}
+	for sx := range actuarial.NumSexes {
+		if err := validateByAge(a.Family.Remarriage[sx], fmt.Sprintf("Family.Remarriage[%v]", actuarial.SexAt(sx)), 0, 1); err != nil {
+			return err
+		}
+	}
+	if m := a.RetirementTiming; m < RatesByAge || m > RatesSinceEligibility {
+		return &SchemeError{Field: "RetirementTiming", Value: m.String(), Err: actuarial.ErrRange}
 	}
 	if e := a.Family.OrphanEndAge; e < 0 || e > census.MaxCensusAge+1 {
 		return &SchemeError{Field: "Family.OrphanEndAge", Value: fmt.Sprint(e), Err: actuarial.ErrRange}

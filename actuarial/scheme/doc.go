@@ -35,6 +35,34 @@
 //   - A schedule's step is named in errors by its calendar year; a first
 //     step at or before StartYear by StartYear ("Return in 2025").
 //
+// # Rules that differ by sex, cohort and duration, and their timing
+//
+//   - By sex: [Rules] BySex[sex] ([SexRules]) replaces, for one sex, the
+//     accrual table and reference period of Retirement and the
+//     early-retirement reduction of Eligibility; a zero field keeps the
+//     common value, so the zero BySex is one law for both sexes. They
+//     apply on 1 January, at retirement, as the common ones do.
+//   - By birth cohort: an [actuarial.Condition] bounded by FromCohort and
+//     ToCohort applies only to the members born in those years, a member
+//     aged x on 1 January of year y being born in y − x − 1
+//     ([actuarial.CohortOf]); eligibility is judged on 1 January of each
+//     year with each member's own cohort.
+//   - Retirement rates: Assumptions.RetirementTiming ([RetirementTiming])
+//     reads the retirement probabilities by age (RatesByAge, the zero
+//     value) or by the years since first eligibility for a full pension
+//     (RatesSinceEligibility), against the rules of StartYear.
+//   - Survivors: a survivor's pension is awarded for a death during a year
+//     at SurvivorShare, for the rest of that year and from the next
+//     1 January; Rules.SurvivorSteps (of the rules of the year of the
+//     death) move it to another share on the Years-th 1 January after
+//     that one ([Rules.SurvivorShareAt]). A widow or widower alive at the
+//     end of a year remarries with probability Family.Remarriage at the
+//     year's age and loses the pension on the next 1 January, unless the
+//     rules in force that year keep it (Rules.KeepOnRemarriage). Orphans'
+//     pensions stop at the end of the year in which the orphan is one year
+//     short of Rules.OrphanEndAge (Family.OrphanEndAge when 0) of the rules
+//     in force that year.
+//
 // # Errors
 //
 // [Scheme.Validate] and [Assumptions.Validate] return a [*SchemeError]

@@ -265,7 +265,7 @@ func intp(v int) *int { return &v }
 
 func (e *encoder) rules(r *Rules) rulesDoc {
 	d := rulesDoc{From: r.From, Ceiling: e.limit(r.Ceiling), Retirement: e.formula(r.Retirement), Disability: e.formula(r.Disability),
-		SurvivorShare: r.SurvivorShare, OrphanShare: r.OrphanShare, RefundShare: r.RefundShare, ExtraPayments: r.ExtraPayments,
+		SurvivorShare: r.SurvivorShare, OrphanShare: r.OrphanShare, OrphanEndAge: r.OrphanEndAge, KeepOnRemarriage: r.KeepOnRemarriage, RefundShare: r.RefundShare, ExtraPayments: r.ExtraPayments,
 		IndexRate: schedDoc(r.IndexRate)}
 	if !r.Source.IsZero() {
 		s := sourceDoc(r.Source)
@@ -288,6 +288,27 @@ func (e *encoder) rules(r *Rules) rulesDoc {
 			ed.FullAge = sexes(el.FullAge, intp)
 		}
 		d.Eligibility = ed
+	}
+	for _, st := range r.SurvivorSteps {
+		d.SurvivorSteps = append(d.SurvivorSteps, shareStepDoc(st))
+	}
+	if !reflect.DeepEqual(r.BySex, [actuarial.NumSexes]SexRules{}) {
+		d.BySex = &sexRulesByDoc{}
+		for sx, dst := range [actuarial.NumSexes]**sexRulesDoc{&d.BySex.Male, &d.BySex.Female} {
+			o := r.BySex[sx]
+			if reflect.DeepEqual(o, SexRules{}) {
+				continue
+			}
+			sd := &sexRulesDoc{ReferenceYears: o.ReferenceYears, ReductionPerYear: o.ReductionPerYear}
+			if o.Accrual.Rates != nil || o.Accrual.MinService != 0 {
+				rates := o.Accrual.Rates
+				if rates == nil {
+					rates = []float64{}
+				}
+				sd.Accrual = &accrualDoc{MinService: o.Accrual.MinService, Rates: rates}
+			}
+			*dst = sd
+		}
 	}
 	if r.CompulsoryAge != [actuarial.NumSexes]int{} {
 		d.CompulsoryAge = sexes(r.CompulsoryAge, intp)
@@ -357,6 +378,12 @@ func (e *encoder) assumptions(a *Assumptions, opt *EncodeOptions) (*assumptionsD
 			return &retirementRatesDoc{Full: byAge(r.Full), Reduced: byAge(r.Reduced)}
 		})
 	}
+	if a.RetirementTiming != RatesByAge {
+		if a.RetirementTiming < 0 || int(a.RetirementTiming) >= len(retTimingNames) {
+			return nil, fmt.Errorf("retirement timing %v", a.RetirementTiming)
+		}
+		d.RetirementTiming = retTimingNames[a.RetirementTiming]
+	}
 	if s := a.Salary; s.MinAge != 0 || s.ByAge != nil || s.ByService != nil {
 		d.Salary = &salaryScaleDoc{MinAge: s.MinAge, ByAge: s.ByAge, ByService: s.ByService}
 	}
@@ -382,7 +409,7 @@ func (e *encoder) assumptions(a *Assumptions, opt *EncodeOptions) (*assumptionsD
 		for _, m := range []struct {
 			v   [actuarial.NumSexes]actuarial.ByAge
 			dst **bySexDoc[byAgeDoc]
-		}{{f.Married, &fd.Married}, {f.Orphans, &fd.Orphans}, {f.OrphanAge, &fd.OrphanAge}} {
+		}{{f.Married, &fd.Married}, {f.Orphans, &fd.Orphans}, {f.OrphanAge, &fd.OrphanAge}, {f.Remarriage, &fd.Remarriage}} {
 			if !reflect.DeepEqual(m.v, [actuarial.NumSexes]actuarial.ByAge{}) {
 				*m.dst = sexes(m.v, func(b actuarial.ByAge) *byAgeDoc {
 					if d := byAge(b); d != nil {

@@ -176,6 +176,11 @@ type Rules struct {
 	// whose formula pays 0 (too short a service) is not eligible. Zero:
 	// no retirement pensions.
 	Retirement actuarial.Formula
+	// BySex[sex] overrides, for the members of one sex, the accrual table
+	// and reference period of Retirement and the early-retirement
+	// reduction of Eligibility; each zero field keeps the Rules' own value,
+	// so the zero BySex is the same law for both sexes (see [SexRules]).
+	BySex [actuarial.NumSexes]SexRules
 	// CompulsoryAge[sex] ends service: every member still active at that
 	// age on 1 January leaves, on a pension if eligible and otherwise as a
 	// withdrawal (with the refund, if any). Zero: no compulsory age.
@@ -189,9 +194,29 @@ type Rules struct {
 	// the disability pension for a death in service) paid to a surviving
 	// spouse, in [0, 1]; zero: no survivor's pension.
 	SurvivorShare float64
+	// SurvivorSteps change the survivor's share with the years since the
+	// award ("100% for 6 years, then 50%", the 2022 ISSTEY law, is
+	// SurvivorShare 1 and {{Years: 6, Share: 0.5}}): from the Years-th
+	// 1 January after the one on which the pension was awarded, the
+	// survivor receives Share of the deceased's pension instead (see
+	// [ShareStep]). The steps of the rules in force in the year of the
+	// death govern the pension for life. Survivors' pensions in payment on
+	// the census date, whose awards are not known, keep their amounts.
+	// Nil: SurvivorShare for life.
+	SurvivorSteps []ShareStep
 	// OrphanShare is the share of that pension paid to each orphan, in
 	// [0, 1]; zero: no orphans' pensions.
 	OrphanShare float64
+	// KeepOnRemarriage keeps survivors' pensions in payment on remarriage
+	// in the years the rules are in force; false (the zero value): a
+	// widow(er) who remarries (at the rates of Assumptions.Family
+	// .Remarriage) loses the pension.
+	KeepOnRemarriage bool
+	// OrphanEndAge, when set, is the age at which orphans' pensions stop
+	// under these rules, overriding Assumptions.Family.OrphanEndAge: the
+	// orphans' pensions awarded, and those in payment, in the years the
+	// rules are in force stop at it. Zero: the assumption's.
+	OrphanEndAge int
 	// RefundShare is the share of the member's own accumulated
 	// contributions (without interest, estimated as package projection's
 	// documentation, section "Timing", says) refunded on withdrawal,
@@ -220,6 +245,78 @@ type Rules struct {
 	// Source is the legal text these rules come from, for reports; zero:
 	// not cited. It does not change a projection.
 	Source Source
+}
+
+// ShareStep is a share that applies from a duration on: Years whole years
+// after the award (the 1 January following a death), in increasing Years
+// ≥ 1; Share is a fraction of the deceased's pension in [0, 1]: the
+// survivor then receives Share / SurvivorShare times the pension he would
+// have received at SurvivorShare, indexation included.
+type ShareStep struct {
+	Years int     // years since the award, ≥ 1
+	Share float64 // the share from then on, in [0, 1]
+}
+
+// SurvivorShareAt returns the survivor's share d whole years after the
+// award: SurvivorShare before the first step, then the Share of the last
+// step with Years ≤ d.
+func (r *Rules) SurvivorShareAt(d int) float64 {
+	s := r.SurvivorShare
+	for _, st := range r.SurvivorSteps {
+		if st.Years > d {
+			break
+		}
+		s = st.Share
+	}
+	return s
+}
+
+// SexRules are the parts of a retirement pension's law that may differ by
+// sex: the 2025 ISSTEY reform, a full pension after 28 years for women and
+// 30 for men, gives each sex a proportional scale reaching 100% at its own
+// full service. Each field's zero value means "as Rules say for both"; an
+// override cannot set a value back to zero (give both sexes their value
+// instead).
+type SexRules struct {
+	// Accrual replaces Retirement.Accrual for the sex (full and reduced
+	// pensions); no Rates (the zero value): Retirement.Accrual.
+	Accrual actuarial.Accrual
+	// ReferenceYears replaces Retirement.ReferenceYears; 0: Retirement's.
+	ReferenceYears int
+	// ReductionPerYear replaces Eligibility.ReductionPerYear, in [0, 1];
+	// 0: Eligibility's.
+	ReductionPerYear float64
+}
+
+// RetirementAccrual returns the accrual table of retirement pensions for
+// sex index sx: BySex[sx].Accrual when it has rates, else
+// Retirement.Accrual.
+func (r *Rules) RetirementAccrual(sx int) actuarial.Accrual {
+	if a := r.BySex[sx].Accrual; len(a.Rates) > 0 {
+		return a
+	}
+	return r.Retirement.Accrual
+}
+
+// RetirementYears returns the reference period of retirement pensions for
+// sex index sx: BySex[sx].ReferenceYears when set, else
+// Retirement.ReferenceYears.
+func (r *Rules) RetirementYears(sx int) int {
+	if y := r.BySex[sx].ReferenceYears; y > 0 {
+		return y
+	}
+	return r.Retirement.ReferenceYears
+}
+
+// Reduction returns the factor of a reduced pension claimed at age by a
+// member of sex index sx, as [actuarial.Eligibility.Reduction] with
+// BySex[sx].ReductionPerYear when set.
+func (r *Rules) Reduction(sx, age int) float64 {
+	e := r.Eligibility
+	if v := r.BySex[sx].ReductionPerYear; v > 0 {
+		e.ReductionPerYear = v
+	}
+	return e.Reduction(actuarial.SexAt(sx), age)
 }
 
 // Validate checks the rules. The errors name fields relative to the rules,
@@ -266,6 +363,19 @@ func (r *Rules) validate(start int, plausible bool) error {
 	if v := e.ReductionPerYear; math.IsNaN(v) || v < 0 || v > 1 {
 		return &SchemeError{Field: "Eligibility.ReductionPerYear", Value: fmt.Sprint(v), Err: actuarial.ErrRate}
 	}
+	for sx := range actuarial.NumSexes {
+		o := &r.BySex[sx]
+		name := fmt.Sprintf("BySex[%v]", actuarial.SexAt(sx))
+		if err := o.Accrual.Validate(); err != nil {
+			return &SchemeError{Field: name + ".Accrual", Err: err}
+		}
+		if o.ReferenceYears < 0 {
+			return &SchemeError{Field: name + ".ReferenceYears", Value: fmt.Sprint(o.ReferenceYears), Err: actuarial.ErrNegative}
+		}
+		if v := o.ReductionPerYear; math.IsNaN(v) || v < 0 || v > 1 {
+			return &SchemeError{Field: name + ".ReductionPerYear", Value: fmt.Sprint(v), Err: actuarial.ErrRate}
+		}
+	}
 	if err := r.eligibilityAges(func(field string, age int) error {
 		if age < 0 || age > census.MaxCensusAge {
 			return &SchemeError{Field: field, Value: fmt.Sprint(age),
@@ -285,8 +395,24 @@ func (r *Rules) validate(start int, plausible bool) error {
 					return &SchemeError{Field: fmt.Sprintf("Eligibility.%s[%v][%d].MinService", c.name, actuarial.SexAt(sx), i), Value: fmt.Sprint(s),
 						Err: fmt.Errorf("%w: want years of service in 0..%d", actuarial.ErrRange, census.MaxCensusAge)}
 				}
+				if cond.FromCohort < 0 || cond.ToCohort < 0 || (cond.ToCohort != 0 && cond.ToCohort < cond.FromCohort) {
+					return &SchemeError{Field: fmt.Sprintf("Eligibility.%s[%v][%d].ToCohort", c.name, actuarial.SexAt(sx), i),
+						Value: fmt.Sprintf("%d..%d", cond.FromCohort, cond.ToCohort), Err: fmt.Errorf("%w: want birth years 0 ≤ FromCohort ≤ ToCohort (0: no bound)", actuarial.ErrRange)}
+				}
 			}
 		}
+	}
+	for i, st := range r.SurvivorSteps {
+		name := fmt.Sprintf("SurvivorSteps[%d]", i)
+		if st.Years < 1 || (i > 0 && st.Years <= r.SurvivorSteps[i-1].Years) {
+			return &SchemeError{Field: name + ".Years", Value: fmt.Sprint(st.Years), Err: fmt.Errorf("%w: want years ≥ 1, increasing", ErrOrder)}
+		}
+		if v := st.Share; math.IsNaN(v) || v < 0 || v > 1 {
+			return &SchemeError{Field: name + ".Share", Value: fmt.Sprint(v), Err: actuarial.ErrRate}
+		}
+	}
+	if e := r.OrphanEndAge; e < 0 || e > census.MaxCensusAge+1 {
+		return &SchemeError{Field: "OrphanEndAge", Value: fmt.Sprint(e), Err: actuarial.ErrRange}
 	}
 	for sx := range actuarial.NumSexes {
 		if a := r.CompulsoryAge[sx]; a < 0 || a > census.MaxCensusAge {

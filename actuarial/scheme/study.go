@@ -339,6 +339,7 @@ var (
 	basisNames     = [...]string{"dependent", "independent"}
 	udAssumptNames = [...]string{"udd_single", "udd_multiple"}
 	timingNames    = [...]string{"during_year", "at_start"}
+	retTimingNames = [...]string{"by_age", "since_eligibility"}
 )
 
 // enum returns the index of name among names; "" is the zero value when
@@ -507,6 +508,28 @@ func (b *builder) rules(path string, d *rulesDoc, r *Rules) error {
 	if r.Retirement, err = b.formula(path+".retirement", d.Retirement); err != nil {
 		return err
 	}
+	if bs := d.BySex; bs != nil {
+		for sx, o := range [actuarial.NumSexes]*sexRulesDoc{bs.Male, bs.Female} {
+			if o == nil {
+				continue
+			}
+			sub := path + ".by_sex." + sexNames[sx]
+			if o.ReferenceYears < 0 {
+				return b.fail(sub+".reference_years", o.ReferenceYears, fmt.Errorf("%w: want years ≥ 0", actuarial.ErrRange))
+			}
+			if v := o.ReductionPerYear; v < 0 || v > 1 {
+				return b.fail(sub+".reduction_per_year", v, fmt.Errorf("%w: want a fraction in [0, 1]", actuarial.ErrRate))
+			}
+			sr := SexRules{ReferenceYears: o.ReferenceYears, ReductionPerYear: o.ReductionPerYear}
+			if a := o.Accrual; a != nil {
+				sr.Accrual = actuarial.Accrual{MinService: a.MinService, Rates: a.Rates}
+				if err := sr.Accrual.Validate(); err != nil {
+					return b.fail(sub+".accrual", nil, err)
+				}
+			}
+			r.BySex[sx] = sr
+		}
+	}
 	if r.CompulsoryAge, err = b.ints(path+".compulsory_age", d.CompulsoryAge, 0, census.MaxCensusAge); err != nil {
 		return err
 	}
@@ -514,6 +537,20 @@ func (b *builder) rules(path string, d *rulesDoc, r *Rules) error {
 		return err
 	}
 	r.SurvivorShare, r.OrphanShare, r.RefundShare, r.ExtraPayments = d.SurvivorShare, d.OrphanShare, d.RefundShare, d.ExtraPayments
+	if d.OrphanEndAge < 0 || d.OrphanEndAge > census.MaxCensusAge+1 {
+		return b.fail(path+".orphan_end_age", d.OrphanEndAge, fmt.Errorf("%w: want 0..%d", actuarial.ErrRange, census.MaxCensusAge+1))
+	}
+	r.OrphanEndAge, r.KeepOnRemarriage = d.OrphanEndAge, d.KeepOnRemarriage
+	for i, st := range d.SurvivorSteps {
+		sub := fmt.Sprintf("%s.survivor_steps[%d]", path, i)
+		if st.Years < 1 || (i > 0 && st.Years <= d.SurvivorSteps[i-1].Years) {
+			return b.fail(sub+".years", st.Years, fmt.Errorf("%w: want years ≥ 1, increasing", ErrOrder))
+		}
+		if st.Share < 0 || st.Share > 1 {
+			return b.fail(sub+".share", st.Share, fmt.Errorf("%w: want a fraction in [0, 1]", actuarial.ErrRate))
+		}
+		r.SurvivorSteps = append(r.SurvivorSteps, ShareStep(st))
+	}
 	ix, err := b.enum(path+".indexation", d.Indexation, indexNames[:], true)
 	if err != nil {
 		return err
@@ -754,6 +791,11 @@ func (b *builder) assumptions(path string, d *assumptionsDoc, a *Assumptions) er
 			a.Retirement[sx] = RetirementRates{Full: b.byAge(r.Full), Reduced: b.byAge(r.Reduced)}
 		}
 	}
+	rt, err := b.enum(path+".retirement_timing", d.RetirementTiming, retTimingNames[:], true)
+	if err != nil {
+		return err
+	}
+	a.RetirementTiming = RetirementTiming(rt)
 	if s := d.Salary; s != nil {
 		a.Salary = actuarial.SalaryScale{MinAge: s.MinAge, ByAge: s.ByAge, ByService: s.ByService}
 	}
@@ -791,7 +833,7 @@ func (b *builder) assumptions(path string, d *assumptionsDoc, a *Assumptions) er
 			name string
 			d    *bySexDoc[byAgeDoc]
 			dst  *[actuarial.NumSexes]actuarial.ByAge
-		}{{"married", f.Married, &a.Family.Married}, {"orphans", f.Orphans, &a.Family.Orphans}, {"orphan_age", f.OrphanAge, &a.Family.OrphanAge}} {
+		}{{"married", f.Married, &a.Family.Married}, {"orphans", f.Orphans, &a.Family.Orphans}, {"orphan_age", f.OrphanAge, &a.Family.OrphanAge}, {"remarriage", f.Remarriage, &a.Family.Remarriage}} {
 			if m.d == nil {
 				continue
 			}

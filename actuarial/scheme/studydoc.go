@@ -118,10 +118,14 @@ type rulesDoc struct {
 	Ceiling          *limitDoc       `json:"ceiling,omitempty"`
 	Eligibility      *eligibilityDoc `json:"eligibility,omitempty"`
 	Retirement       *formulaDoc     `json:"retirement,omitempty"`
+	BySex            *sexRulesByDoc  `json:"by_sex,omitempty"`
 	CompulsoryAge    *bySexDoc[int]  `json:"compulsory_age,omitempty"`
 	Disability       *formulaDoc     `json:"disability,omitempty"`
 	SurvivorShare    float64         `json:"survivor_share,omitempty"`
+	SurvivorSteps    []shareStepDoc  `json:"survivor_steps,omitempty"`
 	OrphanShare      float64         `json:"orphan_share,omitempty"`
+	OrphanEndAge     int             `json:"orphan_end_age,omitempty"`
+	KeepOnRemarriage bool            `json:"keep_on_remarriage,omitempty"`
 	RefundShare      float64         `json:"refund_share,omitempty"`
 	ExtraPayments    float64         `json:"extra_payments,omitempty"`
 	Indexation       string          `json:"indexation,omitempty"`
@@ -143,6 +147,23 @@ type balancingDoc struct {
 	ContributionBelow float64 `json:"contribution_below,omitempty"`
 	ContributionStep  float64 `json:"contribution_step,omitempty"`
 	ContributionPayer string  `json:"contribution_payer,omitempty"`
+}
+
+type shareStepDoc struct {
+	Years int     `json:"years"`
+	Share float64 `json:"share"`
+}
+
+// sexRulesByDoc are the rules' overrides for each sex.
+type sexRulesByDoc struct {
+	Male   *sexRulesDoc `json:"male,omitempty"`
+	Female *sexRulesDoc `json:"female,omitempty"`
+}
+
+type sexRulesDoc struct {
+	Accrual          *accrualDoc `json:"accrual,omitempty"`
+	ReferenceYears   int         `json:"reference_years,omitempty"`
+	ReductionPerYear float64     `json:"reduction_per_year,omitempty"`
 }
 
 type byPayerDoc struct {
@@ -167,6 +188,8 @@ type limitDoc struct {
 type conditionDoc struct {
 	MinAge     int `json:"min_age,omitempty"`
 	MinService int `json:"min_service,omitempty"`
+	FromCohort int `json:"from_cohort,omitempty"`
+	ToCohort   int `json:"to_cohort,omitempty"`
 }
 
 type eligibilityDoc struct {
@@ -215,13 +238,15 @@ type assumptionsDoc struct {
 	Mortality  mortalityDoc                  `json:"mortality"`
 	Decrements *bySexDoc[serviceTableDoc]    `json:"decrements,omitempty"`
 	Retirement *bySexDoc[retirementRatesDoc] `json:"retirement,omitempty"`
-	Salary     *salaryScaleDoc               `json:"salary,omitempty"`
-	WageGrowth *scheduleDoc                  `json:"wage_growth,omitempty"`
-	Inflation  *scheduleDoc                  `json:"inflation,omitempty"`
-	Unit       *unitDoc                      `json:"unit,omitempty"`
-	Return     *scheduleDoc                  `json:"return,omitempty"`
-	Entrants   *entrantsDoc                  `json:"entrants,omitempty"`
-	Family     *familyDoc                    `json:"family,omitempty"`
+	// RetirementTiming is Assumptions.RetirementTiming by name.
+	RetirementTiming string          `json:"retirement_timing,omitempty"`
+	Salary           *salaryScaleDoc `json:"salary,omitempty"`
+	WageGrowth       *scheduleDoc    `json:"wage_growth,omitempty"`
+	Inflation        *scheduleDoc    `json:"inflation,omitempty"`
+	Unit             *unitDoc        `json:"unit,omitempty"`
+	Return           *scheduleDoc    `json:"return,omitempty"`
+	Entrants         *entrantsDoc    `json:"entrants,omitempty"`
+	Family           *familyDoc      `json:"family,omitempty"`
 }
 
 type mortalityDoc struct {
@@ -314,4 +339,5 @@ type familyDoc struct {
 	Orphans      *bySexDoc[byAgeDoc] `json:"orphans,omitempty"`
 	OrphanAge    *bySexDoc[byAgeDoc] `json:"orphan_age,omitempty"`
 	OrphanEndAge int                 `json:"orphan_end_age,omitempty"`
+	Remarriage   *bySexDoc[byAgeDoc] `json:"remarriage,omitempty"`
 }

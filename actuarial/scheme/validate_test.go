@@ -53,6 +53,26 @@ func TestValidateBadInput(t *testing.T) {
 		{"negative service", func(s *scheme.Scheme) {
 			s.Groups[0].Rules[0].Eligibility.Full[0] = actuarial.Conditions{{MinAge: 60, MinService: -5}}
 		}, "Groups[0].Rules[0].Eligibility.Full[male][0].MinService", "-5", actuarial.ErrRange},
+		{"cohort bounds reversed", func(s *scheme.Scheme) {
+			s.Groups[0].Rules[0].Eligibility.Full[1] = actuarial.Conditions{{MinService: 30, FromCohort: 1970, ToCohort: 1960}}
+		}, "Groups[0].Rules[0].Eligibility.Full[female][0].ToCohort", "1970..1960", actuarial.ErrRange},
+		{"reduction by sex above 1", func(s *scheme.Scheme) { s.Groups[0].Rules[0].BySex[1].ReductionPerYear = 5 },
+			"Groups[0].Rules[0].BySex[female].ReductionPerYear", "5", actuarial.ErrRate},
+		{"negative reference years by sex", func(s *scheme.Scheme) { s.Groups[0].Rules[0].BySex[0].ReferenceYears = -2 },
+			"Groups[0].Rules[0].BySex[male].ReferenceYears", "-2", actuarial.ErrNegative},
+		{"survivor steps out of order", func(s *scheme.Scheme) {
+			s.Groups[0].Rules[0].SurvivorSteps = []scheme.ShareStep{{Years: 6, Share: 0.5}, {Years: 6, Share: 0.4}}
+		}, "Groups[0].Rules[0].SurvivorSteps[1].Years", "6", scheme.ErrOrder},
+		{"survivor step share above 1", func(s *scheme.Scheme) {
+			s.Groups[0].Rules[0].SurvivorSteps = []scheme.ShareStep{{Years: 6, Share: 50}}
+		}, "Groups[0].Rules[0].SurvivorSteps[0].Share", "50", actuarial.ErrRate},
+		{"orphans' end age by rule", func(s *scheme.Scheme) { s.Groups[0].Rules[0].OrphanEndAge = -1 },
+			"Groups[0].Rules[0].OrphanEndAge", "-1", actuarial.ErrRange},
+		{"remarriage above 1", func(s *scheme.Scheme) {
+			s.Assumptions.Family.Remarriage[1] = actuarial.ByAge{MinAge: 20, Values: []float64{0.1, 2}}
+		}, "Family.Remarriage[female] at age 21", "2", actuarial.ErrRate},
+		{"retirement timing unknown", func(s *scheme.Scheme) { s.Assumptions.RetirementTiming = 7 },
+			"RetirementTiming", "RetirementTiming(7)", actuarial.ErrRange},
 		{"full age out of range", func(s *scheme.Scheme) { s.Groups[0].Rules[0].Eligibility.FullAge[1] = 200 },
 			"Groups[0].Rules[0].Eligibility.FullAge[female]", "200", actuarial.ErrRange},
 		{"negative full age", func(s *scheme.Scheme) { s.Groups[0].Rules[0].Eligibility.FullAge[0] = -60 },

@@ -3,6 +3,8 @@ package stochastic
 import (
 	"errors"
 	"fmt"
+
+	"github.com/reserva-go/reserva/mortality"
 )
 
 // Sentinel errors of the package, for use with errors.Is.
@@ -36,23 +38,10 @@ func paramErr(field string, value any, why string) error {
 	return &ParamError{Field: field, Value: fmt.Sprint(value), Err: err}
 }
 
-// ParseError reports a bad line of a CSV of paths: the line (1-based, the
-// header being line 1), the column and the value.
-type ParseError struct {
-	Line  int    // line in the file, from 1
-	Field string // the column's name ("return", "year", ...), or "" for the line as a whole
-	Value string // the offending text
-	Err   error  // what is wrong; wraps ErrCSV
-}
-
-func (e *ParseError) Error() string {
-	if e.Field == "" {
-		return fmt.Sprintf("stochastic: line %d: %q: %v", e.Line, e.Value, e.Err)
-	}
-	return fmt.Sprintf("stochastic: line %d, %s %q: %v", e.Line, e.Field, e.Value, e.Err)
-}
-
-func (e *ParseError) Unwrap() error { return e.Err }
+// ParseError is the file-position error of a bad scenario file: Reserva's
+// one such type, [mortality.ParseError], naming the line, the column's name
+// (Field) and the offending text, and wrapping [ErrCSV].
+type ParseError = mortality.ParseError
 
 // UndefinedError reports a measure that some scenario leaves undefined.
 type UndefinedError struct {

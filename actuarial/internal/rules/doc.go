@@ -14,12 +14,23 @@
 //     ([Decrements]); the family statistics by sex and age of the deceased
 //     ([Family]); and, for each group and each of its rules, the exit on
 //     1 January by sex, age and service ([Exits]: eligibility status,
-//     reduction, retirement probability, compulsory age and accrual) and
-//     the disability pension per unit of salary by service.
+//     reduction, retirement probability, compulsory age and accrual, each
+//     by the sex's law of [scheme.Rules] BySex) and the disability pension
+//     per unit of salary by service. Rules whose conditions are bounded by
+//     birth cohort have exits by calendar year ([Law.ExitsAt]): a member
+//     aged x in year y is judged as born in y − x − 1, and from the year
+//     every living cohort is past every bound the exits stop changing.
+//     With [scheme.RatesSinceEligibility], a cell's retirement probability
+//     is read at its age minus the delay, on the member's own career (one
+//     year of service a year, his own cohort), of his first eligibility for
+//     a full pension under the rules in force against the group's rules of
+//     StartYear.
 //   - [Year], once per group and calendar year: the contribution rates by
 //     payer, the ceiling, caps and floors in money given the reference
 //     unit, the indexation factor at the next 1 January, the extra
-//     payments, refund, survivor's and orphans' shares.
+//     payments, refund, survivor's and orphans' shares, the survivor's
+//     share by years since the award ([Year.SurvivorFactor]) and the
+//     orphans' end age of the year.
 //   - Reference-salary ratios ([FillRatios]) and past salaries for refunds
 //     ([PastSalaries], [AverageRates]) by age and service, for a wage growth.
 //
@@ -75,7 +86,17 @@
 //     (from the year's active [Mortality]); deaths among pensioners at the
 //     year's [Mortality]; survivors' and orphans' pensions of the deaths
 //     from [Family.SpouseOf] and [Family.OrphansOf]; refunds on withdrawal
-//     from [PastSalaries] and [AverageRates].
-//  5. Cash flows are taken mid-year: lives leaving during the year
+//     from [PastSalaries] and [AverageRates]. Survivors' pensions awarded
+//     for the year's deaths start, for the rest of the year, at the year's
+//     Survivor share, and join on the next 1 January.
+//  5. At the end of the year: widow(er)s alive remarry with the
+//     probability [Family.RemarryOf] at the year's age, and their pensions
+//     end (unless the year's rules keep them); orphans one year short of the year's OrphanEnd leave. On the
+//     next 1 January (step 1), a survivor's pension awarded d years before
+//     moves from [Year.SurvivorFactor](d − 1) to (d) times its pension at
+//     the initial share, by the factors of the year of the death.
+//     Survivors' pensions in payment on the census date keep their
+//     amounts (their awards are unknown).
+//  6. Cash flows are taken mid-year: lives leaving during the year
 //     contribute, or are paid, for half of it (the exposure E of [Cell]).
 package rules

@@ -1,6 +1,8 @@
 package rules
 
 import (
+	"slices"
+
 	"github.com/reserva-go/reserva/actuarial"
 	"github.com/reserva-go/reserva/actuarial/census"
 	"github.com/reserva-go/reserva/actuarial/scheme"
@@ -26,28 +28,54 @@ func (e Exit) Pension() census.PensionType {
 }
 
 // Exits are the 1 January exits and the disability pensions of one set of
-// rules, by sex, age and service (see the package's conventions).
+// rules, by sex, age and service (see the package's conventions), in one
+// calendar year when the rules' conditions depend on the birth cohort.
 type Exits struct {
 	Kind []Exit    // the kind of exit
 	Rate []float64 // the probability of retiring (1 from the compulsory age)
 	// Factor is the pension per unit of reference salary, before cap and
 	// floor: the eligibility's reduction (1 for a full pension) times the
 	// accrual rate of the service and the reference share; 0 for None and
-	// Withdraw.
+	// Withdraw. The accrual table and the reduction are the sex's
+	// ([scheme.Rules.BySex]).
 	Factor []float64
 	// Disability is the disability pension per unit of reference salary,
 	// before cap and floor, by service: the accrual rate times the
 	// reference share.
 	Disability []float64
-	// RetYears and DisYears are the years the reference salaries of
+	// RetYears[sex] and DisYears are the years the reference salaries of
 	// retirement and disability pensions average: 1 or less for the last
 	// salary.
-	RetYears, DisYears int
+	RetYears [actuarial.NumSexes]int
+	DisYears int
 }
 
-// compile sets e from rules r, the retirement probabilities of as and
-// services 0..ms.
-func (e *Exits) compile(r *scheme.Rules, as *scheme.Assumptions, ms int) {
+// exitYear is 1 January of a calendar year seen by the exits: the year,
+// for the cohort bounds of conditions, and the base rules retirement rates
+// were observed under, when they follow the rules.
+type exitYear struct {
+	year int
+	base *scheme.Rules // nil: rates by age
+}
+
+// firstFull returns the least age a ≤ age at which a member now of that
+// age and service first met a full pension's conditions of r on his
+// career (one year of service a year, his own birth cohort), with year
+// the calendar year now; or, when he has not yet, the least age after,
+// up to the last age; ok is false if none.
+func firstFull(r *scheme.Rules, sex actuarial.Sex, year, age, sv int) (int, bool) {
+	entry := age - sv
+	for a := max(entry, 0); a < NumAges; a++ {
+		if r.Eligibility.StatusIn(sex, year+a-age, a, a-entry) == actuarial.Full {
+			return a, true
+		}
+	}
+	return 0, false
+}
+
+// compile sets e from rules r in force on 1 January of ey.year, the
+// retirement probabilities of as and services 0..ms.
+func (e *Exits) compile(r *scheme.Rules, as *scheme.Assumptions, ms int, ey exitYear) {
 	ns := ms + 1
 	n := actuarial.NumSexes * NumAges * ns
 	e.Kind, e.Rate, e.Factor = make([]Exit, n), make([]float64, n), make([]float64, n)
@@ -59,16 +87,26 @@ func (e *Exits) compile(r *scheme.Rules, as *scheme.Assumptions, ms int) {
 		sex := actuarial.SexAt(sx)
 		rr := &as.Retirement[sx]
 		comp := r.CompulsoryAge[sx]
+		accrual := r.RetirementAccrual(sx)
 		for age := range NumAges {
 			for sv := 0; sv <= ms; sv++ {
 				kind, rate, factor := None, 0.0, 0.0
-				switch r.Eligibility.Status(sex, age, sv) {
-				case actuarial.Full:
-					kind, rate, factor = Full, rr.Full.At(age), 1
-				case actuarial.Reduced:
-					kind, rate, factor = Reduced, rr.Reduced.At(age), r.Eligibility.Reduction(sex, age)
+				st := r.Eligibility.StatusIn(sex, ey.year, age, sv)
+				at := age // the age whose retirement rate applies
+				if ey.base != nil && st != actuarial.NotEligible {
+					a, ok := firstFull(r, sex, ey.year, age, sv)
+					b, okb := firstFull(ey.base, sex, ey.year, age, sv)
+					if ok && okb {
+						at = min(max(age-(a-b), 0), NumAges-1)
+					}
 				}
-				factor *= r.Retirement.Accrual.Rate(sv) * share
+				switch st {
+				case actuarial.Full:
+					kind, rate, factor = Full, rr.Full.At(at), 1
+				case actuarial.Reduced:
+					kind, rate, factor = Reduced, rr.Reduced.At(at), r.Reduction(sx, age)
+				}
+				factor *= accrual.Rate(sv) * share
 				if factor <= 0 {
 					kind, rate, factor = None, 0, 0
 				}
@@ -85,6 +123,7 @@ func (e *Exits) compile(r *scheme.Rules, as *scheme.Assumptions, ms int) {
 				e.Kind[c], e.Rate[c], e.Factor[c] = kind, rate, factor
 			}
 		}
+		e.RetYears[sx] = r.RetirementYears(sx)
 	}
 	dshare := r.Disability.ReferenceShare
 	if dshare == 0 {
@@ -94,5 +133,11 @@ func (e *Exits) compile(r *scheme.Rules, as *scheme.Assumptions, ms int) {
 	for sv := range e.Disability {
 		e.Disability[sv] = r.Disability.Accrual.Rate(sv) * dshare
 	}
-	e.RetYears, e.DisYears = r.Retirement.ReferenceYears, r.Disability.ReferenceYears
+	e.DisYears = r.Disability.ReferenceYears
+}
+
+// equal reports whether e and f give the same exits.
+func (e *Exits) equal(f *Exits) bool {
+	return slices.Equal(e.Kind, f.Kind) && slices.Equal(e.Rate, f.Rate) && slices.Equal(e.Factor, f.Factor) &&
+		slices.Equal(e.Disability, f.Disability) && e.RetYears == f.RetYears && e.DisYears == f.DisYears
 }

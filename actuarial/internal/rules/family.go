@@ -12,9 +12,15 @@ type Family struct {
 	SpouseAge [actuarial.NumSexes][NumAges]int     // the spouse's age on the next 1 January
 	Orphans   [actuarial.NumSexes][NumAges]float64 // expected orphans
 	OrphanAge [actuarial.NumSexes][NumAges]int     // their age now
-	// OrphanEnd is the age at which orphans' pensions end; 0: no orphans'
-	// pensions.
+	// OrphanEnd is the age at which orphans' pensions end under the
+	// assumption; 0: no orphans' pensions. [Year].OrphanEnd is the one in
+	// force in a year.
 	OrphanEnd int
+	// Remarry is the probability that a widow(er) with a survivor's
+	// pension, alive at the end of the year, remarries and loses it on the
+	// next 1 January; nil (no remarriage) or by sex index·NumAges + age
+	// during the year.
+	Remarry []float64
 }
 
 func (f *Family) compile(fa *scheme.Family) {
@@ -27,6 +33,29 @@ func (f *Family) compile(fa *scheme.Family) {
 		}
 	}
 	f.OrphanEnd = fa.OrphanEndAge
+	f.Remarry = nil
+	for sx := range actuarial.NumSexes {
+		if len(fa.Remarriage[sx].Values) == 0 {
+			continue
+		}
+		if f.Remarry == nil {
+			f.Remarry = make([]float64, actuarial.NumSexes*NumAges)
+		}
+		for age := range NumAges {
+			f.Remarry[sx*NumAges+age] = fa.Remarriage[sx].At(age)
+		}
+	}
+}
+
+// RemarryOf returns the probabilities by age that widow(er)s of sex index
+// sx lose their pensions by remarriage at the end of a year under the
+// year's rules yr, or nil when nobody does (no remarriage, or rules that
+// keep the pension).
+func (f *Family) RemarryOf(yr *Year, sx int) []float64 {
+	if f.Remarry == nil || yr.Rules.KeepOnRemarriage {
+		return nil
+	}
+	return f.Remarry[sx*NumAges : (sx+1)*NumAges]
 }
 
 // SpouseOf returns what the death of a member of sex index sx at that age
@@ -47,7 +76,7 @@ func (f *Family) SpouseOf(yr *Year, sx, age int) (m, share float64, ssx, sage in
 // pensions are still in payment on the next 1 January (half to boys, half
 // to girls) or end with the year.
 func (f *Family) OrphansOf(yr *Year, sx, age int) (m, share float64, oage int, next bool) {
-	orph, end := f.Orphans[sx][age], f.OrphanEnd
+	orph, end := f.Orphans[sx][age], yr.OrphanEnd
 	if !(orph > 0 && yr.Orphan > 0 && end > 0) {
 		return 0, 0, 0, false
 	}

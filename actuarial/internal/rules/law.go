@@ -16,8 +16,13 @@ type Law struct {
 	Mortality  Mortality
 	Decrements Decrements
 	Family     Family
-	// Exits[g][i] are the exits of s.Groups[g].Rules[i].
+	// Exits[g][i] are the exits of s.Groups[g].Rules[i] ([Law.Year] gives
+	// those of a calendar year, which differ by year when conditions are
+	// bounded by birth cohort).
 	Exits [][]Exits
+	// yearly[g][i] are the exits of rules whose exits change by calendar
+	// year; nil for the others.
+	yearly [][]*yearExits
 	// Refunds is whether some rules refund contributions.
 	Refunds bool
 }
@@ -30,17 +35,86 @@ func Compile(s *scheme.Scheme, ms int) *Law {
 	l.Decrements.compile(as, ms)
 	l.Family.compile(&as.Family)
 	l.Exits = make([][]Exits, len(s.Groups))
+	l.yearly = make([][]*yearExits, len(s.Groups))
 	for g := range s.Groups {
-		rs := s.Groups[g].Rules
+		grp := &s.Groups[g]
+		rs := grp.Rules
 		l.Exits[g] = make([]Exits, len(rs))
+		l.yearly[g] = make([]*yearExits, len(rs))
+		var base *scheme.Rules
+		if as.RetirementTiming == scheme.RatesSinceEligibility {
+			base = grp.RulesAt(s.StartYear)
+		}
 		for i := range rs {
-			l.Exits[g][i].compile(&rs[i], as, ms)
+			y0 := max(rs[i].From, s.StartYear)
+			l.Exits[g][i].compile(&rs[i], as, ms, exitYear{y0, base})
 			if rs[i].RefundShare > 0 {
 				l.Refunds = true
 			}
+			lo, hi := cohortBounds(&rs[i].Eligibility)
+			if base != nil {
+				blo, bhi := cohortBounds(&base.Eligibility)
+				lo, hi = min(lo, blo), max(hi, bhi)
+			}
+			if hi == 0 {
+				continue
+			}
+			// From the year after hi + MaxCensusAge + 1 every living cohort
+			// is past every bound, and the exits no longer change.
+			y1 := max(y0, hi+census.MaxCensusAge+2)
+			if i+1 < len(rs) {
+				y1 = min(y1, rs[i+1].From-1)
+			}
+			ye := &yearExits{from: y0, ex: []*Exits{&l.Exits[g][i]}}
+			for y := y0 + 1; y <= y1; y++ {
+				e := new(Exits)
+				e.compile(&rs[i], as, ms, exitYear{y, base})
+				if last := ye.ex[len(ye.ex)-1]; last.equal(e) {
+					e = last
+				}
+				ye.ex = append(ye.ex, e)
+			}
+			l.yearly[g][i] = ye
 		}
 	}
 	return l
+}
+
+// yearExits are the exits of one set of rules by calendar year: ex[k] in
+// year from + k, the last holding after.
+type yearExits struct {
+	from int
+	ex   []*Exits
+}
+
+// cohortBounds returns the least and greatest cohort bound of e's
+// conditions; 0, 0 when none is bounded.
+func cohortBounds(e *actuarial.Eligibility) (lo, hi int) {
+	lo = math.MaxInt
+	for sx := range actuarial.NumSexes {
+		for _, cs := range [2]actuarial.Conditions{e.Full[sx], e.Reduced[sx]} {
+			for _, c := range cs {
+				for _, b := range [2]int{c.FromCohort, c.ToCohort} {
+					if b != 0 {
+						lo, hi = min(lo, b), max(hi, b)
+					}
+				}
+			}
+		}
+	}
+	if hi == 0 {
+		return 0, 0
+	}
+	return lo, hi
+}
+
+// ExitsAt returns the exits of group g's rules ri in calendar year y.
+func (l *Law) ExitsAt(g, ri, y int) *Exits {
+	ye := l.yearly[g][ri]
+	if ye == nil {
+		return &l.Exits[g][ri]
+	}
+	return ye.ex[min(max(y-ye.from, 0), len(ye.ex)-1)]
 }
 
 // Year is what the rules of one group give in one calendar year.
@@ -73,6 +147,15 @@ type Year struct {
 	Survivor     float64 // SurvivorShare
 	Orphan       float64 // OrphanShare
 	DeathBenefit bool    // deaths leave survivors' or orphans' pensions
+	// SurvivorSpan is the Years of the last of Rules.SurvivorSteps: the
+	// survivors' pensions awarded for the year's deaths change share for
+	// SurvivorSpan years after the award (see [Year.SurvivorFactor]); 0:
+	// never.
+	SurvivorSpan int
+	// OrphanEnd is the age at which orphans' pensions end in the year:
+	// Rules.OrphanEndAge, or Assumptions.Family.OrphanEndAge when that is
+	// 0; 0: no orphans' pensions.
+	OrphanEnd int
 }
 
 // Year sets yr to the rules of group g in force in calendar year y when
@@ -82,7 +165,7 @@ func (l *Law) Year(yr *Year, g, y int, unit float64) {
 	as := &l.S.Assumptions
 	ri := grp.RulesIndex(y)
 	r := &grp.Rules[ri]
-	yr.Rules, yr.Exits = r, &l.Exits[g][ri]
+	yr.Rules, yr.Exits = r, l.ExitsAt(g, ri, y)
 	for pay := range scheme.NumPayers {
 		yr.ContributionRate[pay] = r.ContributionRate[pay].At(y)
 	}
@@ -96,7 +179,15 @@ func (l *Law) Year(yr *Year, g, y int, unit float64) {
 	}
 	yr.Extra, yr.Refund = r.ExtraPayments, r.RefundShare
 	yr.Survivor, yr.Orphan = r.SurvivorShare, r.OrphanShare
-	yr.DeathBenefit = r.SurvivorShare > 0 || (r.OrphanShare > 0 && l.Family.OrphanEnd > 0)
+	yr.SurvivorSpan = 0
+	if n := len(r.SurvivorSteps); n > 0 && r.SurvivorShare > 0 {
+		yr.SurvivorSpan = r.SurvivorSteps[n-1].Years
+	}
+	yr.OrphanEnd = l.Family.OrphanEnd
+	if r.OrphanEndAge > 0 {
+		yr.OrphanEnd = r.OrphanEndAge
+	}
+	yr.DeathBenefit = r.SurvivorShare > 0 || (r.OrphanShare > 0 && yr.OrphanEnd > 0)
 	next := grp.RulesAt(y + 1)
 	yr.Index = 1
 	switch next.Indexation {
@@ -109,6 +200,19 @@ func (l *Law) Year(yr *Year, g, y int, unit float64) {
 	case scheme.IndexFixed:
 		yr.Index += next.IndexRate.At(y + 1)
 	}
+}
+
+// SurvivorFactor is the survivor's pension d whole years after its award
+// (the 1 January after the death) per unit of the pension awarded, under
+// the rules of the year of the death: SurvivorShareAt(d) / SurvivorShare,
+// indexation apart. Engines award a survivor's pension at Survivor times
+// the deceased's and, on the 1 January that starts each year d ≤
+// SurvivorSpan of payment, move it from factor(d−1) to factor(d).
+func (yr *Year) SurvivorFactor(d int) float64 {
+	if yr.SurvivorSpan == 0 || d <= 0 {
+		return 1
+	}
+	return yr.Rules.SurvivorShareAt(d) / yr.Rules.SurvivorShare
 }
 
 // Limits returns the ceiling and the caps and floors of retirement and
@@ -132,7 +236,12 @@ func Limits(r *scheme.Rules, unit float64) (ceiling, retCap, retFloor, disCap, d
 
 // PaymentLimits are the floor and cap per head of pensions in payment in a
 // year, money a year: 0 for no floor, +Inf for no cap.
-type PaymentLimits struct{ Floor, Cap float64 }
+// Own marks the pension types whose minimum-pension top-up is counted
+// (retirement and disability, whose formulas have floors).
+type PaymentLimits struct {
+	Floor, Cap float64
+	Own        bool
+}
 
 // Pay returns what n pensions of total amount a (as awarded and indexed)
 // pay in the year under limits l, and the part of it that is the
@@ -152,7 +261,7 @@ func (l *PaymentLimits) Pay(n, a, own float64) (pay, topUp float64) {
 	if f := n * l.Floor; pay < f {
 		pay = f
 	}
-	if pay > own {
+	if l.Own && pay > own {
 		topUp = pay - own
 	}
 	return pay, topUp
@@ -166,13 +275,14 @@ func (yr *Year) setInPayment(r *scheme.Rules) {
 		yr.InPayment[i] = none
 	}
 	yr.StatePaysMinimum = r.MinimumPaidBy == scheme.MinimumByState
+	ret := PaymentLimits{Floor: yr.RetFloor, Cap: yr.RetCap, Own: true}
+	dis := PaymentLimits{Floor: yr.DisFloor, Cap: yr.DisCap, Own: true}
 	if r.Limits == scheme.LimitsAtAward {
-		return
+		ret, dis = PaymentLimits{Cap: math.Inf(1), Own: true}, PaymentLimits{Cap: math.Inf(1), Own: true}
 	}
-	ret := PaymentLimits{Floor: yr.RetFloor, Cap: yr.RetCap}
 	yr.InPayment[census.PensionOldAge.Index()] = ret
 	yr.InPayment[census.PensionEarly.Index()] = ret
-	yr.InPayment[census.PensionDisability.Index()] = PaymentLimits{Floor: yr.DisFloor, Cap: yr.DisCap}
+	yr.InPayment[census.PensionDisability.Index()] = dis
 }
 
 // Finances are the scheme's own finances at the start of a year, as
