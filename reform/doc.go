@@ -29,7 +29,9 @@
 // give the ILO's scaled premium and the CPP-style steady-state rate
 // ([SteadyReserveRatio]); [Sensitivity] gives the bars of a [Tornado]; [NewReport],
 // [WriteText], [WriteCSV] and [WriteMarkdown] turn a list of [Outcome]
-// values into tables by year and summaries.
+// values into tables by year and summaries; [WhoGains] gives the change in
+// the present values of benefits and contributions by sex and birth cohort
+// ([Gains]: text, CSV, and a [Table] or Markdown in English or Spanish).
 // Charts of outcomes are drawn by package reform/chart, so that importing
 // reform does not import gonum/plot. Reports and charts are written in
 // English or in Spanish as written in Mexico (es-MX), chosen by

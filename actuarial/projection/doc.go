@@ -17,6 +17,13 @@
 //     each exit's benefit attributed to service pro rata, as a
 //     [valuation.Valuer] attributes it.
 //
+// With the Projector's Split set, a Result also splits its flows by
+// group, sex and age ([Split]), so by birth cohort: [Result.CohortValues]
+// gives each cohort's present values, money's worth and internal rate of
+// return; [Split.ReplacementRates] the replacement rates of new pensions
+// by year, sex and cohort; and [AgainstFloor] compares the average new
+// pension of each year with a minimum pension or a social-protection floor.
+//
 // A Result's series feed package indicator through [Result.Flows], which
 // carries the fund's returns: indicator.Summarize(nil, res.Flows(nil),
 // indicator.Horizon{}) is the one way to summarize a projection.

@@ -5,7 +5,9 @@
 // ([Frontier]); and the outcomes of stochastic projections (package
 // actuarial/stochastic): a fan chart of a measure's percentile bands by year
 // with the deterministic path ([Fan]), and the probability that the reserve
-// is exhausted by each year, for one regime or several ([Exhaustion]).
+// is exhausted by each year, for one regime or several ([Exhaustion]); who
+// gains and who loses under a reform, grouped bars of the change in present
+// values by birth cohort and sex ([Gains]).
 // [Save] and [Render] write a plot as PNG or SVG. It is the only package of
 // Reserva that imports gonum/plot. Each function returns a *plot.Plot that
 // can be restyled before it is saved. [Options] chooses the language of

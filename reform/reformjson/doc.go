@@ -4,7 +4,8 @@
 //
 // [FromOutcomes] turns the outcomes of a comparison (package reform's
 // [reform.Outcome] list, the base first) into a [Comparison], whose fields
-// carry json tags; encode it with encoding/json.
+// carry json tags; encode it with encoding/json. [FromGains] encodes who
+// gains and who loses (reform.WhoGains) the same way.
 //
 // # Conventions
 //

@@ -31,6 +31,11 @@
 //     payments, refund, survivor's and orphans' shares, the survivor's
 //     share by years since the award ([Year.SurvivorFactor]) and the
 //     orphans' end age of the year.
+//   - For one member ([Entitlement], [Clamp]): the pension the rules give
+//     at a sex, age and service whatever the retirement probabilities, and
+//     the order in which an award is capped and floored; package
+//     modelworker follows typical careers through them, and [Exits] are
+//     compiled from Entitlement.
 //   - Reference-salary ratios ([FillRatios]) and past salaries for refunds
 //     ([PastSalaries], [AverageRates]) by age and service, for a wage growth.
 //

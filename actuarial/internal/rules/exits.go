@@ -79,36 +79,27 @@ func (e *Exits) compile(r *scheme.Rules, as *scheme.Assumptions, ms int, ey exit
 	ns := ms + 1
 	n := actuarial.NumSexes * NumAges * ns
 	e.Kind, e.Rate, e.Factor = make([]Exit, n), make([]float64, n), make([]float64, n)
-	share := r.Retirement.ReferenceShare
-	if share == 0 {
-		share = 1
-	}
 	for sx := range actuarial.NumSexes {
 		sex := actuarial.SexAt(sx)
 		rr := &as.Retirement[sx]
 		comp := r.CompulsoryAge[sx]
-		accrual := r.RetirementAccrual(sx)
 		for age := range NumAges {
 			for sv := 0; sv <= ms; sv++ {
-				kind, rate, factor := None, 0.0, 0.0
-				st := r.Eligibility.StatusIn(sex, ey.year, age, sv)
+				kind, factor := Entitlement(r, sex, ey.year, age, sv)
 				at := age // the age whose retirement rate applies
-				if ey.base != nil && st != actuarial.NotEligible {
+				if ey.base != nil && kind != None {
 					a, ok := firstFull(r, sex, ey.year, age, sv)
 					b, okb := firstFull(ey.base, sex, ey.year, age, sv)
 					if ok && okb {
 						at = min(max(age-(a-b), 0), NumAges-1)
 					}
 				}
-				switch st {
-				case actuarial.Full:
-					kind, rate, factor = Full, rr.Full.At(at), 1
-				case actuarial.Reduced:
-					kind, rate, factor = Reduced, rr.Reduced.At(at), r.Reduction(sx, age)
-				}
-				factor *= accrual.Rate(sv) * share
-				if factor <= 0 {
-					kind, rate, factor = None, 0, 0
+				rate := 0.0
+				switch kind {
+				case Full:
+					rate = rr.Full.At(at)
+				case Reduced:
+					rate = rr.Reduced.At(at)
 				}
 				if comp > 0 && age >= comp {
 					rate = 1
@@ -140,4 +131,46 @@ func (e *Exits) compile(r *scheme.Rules, as *scheme.Assumptions, ms int, ey exit
 func (e *Exits) equal(f *Exits) bool {
 	return slices.Equal(e.Kind, f.Kind) && slices.Equal(e.Rate, f.Rate) && slices.Equal(e.Factor, f.Factor) &&
 		slices.Equal(e.Disability, f.Disability) && e.RetYears == f.RetYears && e.DisYears == f.DisYears
+}
+
+// Entitlement returns the pension rules r give a member of that sex, age
+// and service on 1 January of calendar year year (which fixes the birth
+// cohort for cohort-bounded conditions), whatever the retirement
+// probabilities: Full, Reduced or None, and the pension per unit of
+// reference salary before cap and floor (the sex's reduction times the
+// sex's accrual rate of the service and the reference share; 0 for None).
+// A formula paying nothing (too short a service) is None. It ignores the
+// compulsory age.
+func Entitlement(r *scheme.Rules, sex actuarial.Sex, year, age, service int) (Exit, float64) {
+	kind, factor := None, 0.0
+	sx := sex.Index()
+	switch r.Eligibility.StatusIn(sex, year, age, service) {
+	case actuarial.Full:
+		kind, factor = Full, 1
+	case actuarial.Reduced:
+		kind, factor = Reduced, r.Reduction(sx, age)
+	default:
+		return None, 0
+	}
+	share := r.Retirement.ReferenceShare
+	if share == 0 {
+		share = 1
+	}
+	factor *= r.RetirementAccrual(sx).Rate(service) * share
+	if factor <= 0 {
+		return None, 0
+	}
+	return kind, factor
+}
+
+// Clamp is a pension per head capped at hi, then floored at lo, the order
+// in which every engine bounds an award (+Inf: no cap; 0: no floor).
+func Clamp(amt, lo, hi float64) float64 {
+	if amt > hi {
+		amt = hi
+	}
+	if amt < lo {
+		amt = lo
+	}
+	return amt
 }

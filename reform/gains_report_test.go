@@ -1,0 +1,56 @@
+package reform_test
+
+import (
+	"bytes"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+	"golang.org/x/text/language"
+
+	"github.com/reserva-go/reserva/actuarial"
+	"github.com/reserva-go/reserva/reform"
+)
+
+// handGains is two cohorts whose changes are worked by hand: men born
+// 1960–1964 lose 150,000 of 1,000,000 (−15.0%) and pay 20,000 less; women
+// born 1990–1994 gain 50,000 on 500,000 (+10.0%). With a 10% threshold
+// the 300 men of 500 members lose: 60.0%.
+func handGains() *reform.Gains {
+	return &reform.Gains{
+		Cohorts: []reform.CohortGain{
+			{Sex: actuarial.Male, BornFrom: 1960, BornTo: 1964, Members: 300,
+				BaseBenefits: 1e6, ReformBenefits: 850000, BaseContributions: 2e5, ReformContributions: 180000},
+			{Sex: actuarial.Female, BornFrom: 1990, BornTo: 1994, Members: 200,
+				BaseBenefits: 5e5, ReformBenefits: 550000, BaseContributions: 3e5, ReformContributions: 3e5},
+		},
+		LossThreshold: 0.1, LosingShare: 0.6,
+	}
+}
+
+func TestGainsMarkdown(t *testing.T) {
+	g := handGains()
+	var buf bytes.Buffer
+	require.NoError(t, g.WriteMarkdown(&buf, reform.UnitsThousands, language.Und))
+	md := buf.String()
+	assert.Contains(t, md, "### Who gains, who loses")
+	assert.Contains(t, md, "| men | 1960–1964 | 300 | -150.0 | -20.0 | 1,000.0 | -15.0 |")
+	assert.Contains(t, md, "| women | 1990–1994 | 200 | 50.0 | 0.0 | 500.0 | 10.0 |")
+	assert.Contains(t, md, "Members losing more than 10.0% of their benefits' value: 60.0%")
+
+	buf.Reset()
+	require.NoError(t, g.WriteMarkdown(&buf, reform.UnitsOne, language.Spanish))
+	md = buf.String()
+	assert.Contains(t, md, "### Quién gana, quién pierde")
+	assert.Contains(t, md, "| hombres | 1960–1964 | 300 | -150,000 | -20,000 | 1,000,000 | -15.0 |")
+	assert.Contains(t, md, "Miembros que pierden más del 10.0% del valor de sus prestaciones: 60.0%")
+
+	tb, err := g.Table(reform.UnitsOne, language.Spanish)
+	require.NoError(t, err)
+	buf.Reset()
+	require.NoError(t, tb.WriteCSV(&buf))
+	assert.Contains(t, buf.String(), "hombres,1960–1964,300,-150000,-20000,1000000,-15.0", "CSV writes plain numbers")
+
+	_, err = g.Table(reform.UnitsOne, language.French)
+	assert.ErrorIs(t, err, reform.ErrReportOptions)
+}
