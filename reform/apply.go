@@ -52,18 +52,38 @@ func (r Reform) Apply(s *scheme.Scheme) (*scheme.Scheme, error) {
 	return r.apply(s, len(r.Changes))
 }
 
+// applyShared is Apply for a scheme that stays inside the package (a
+// comparison's scenario, projected and dropped): the copy shares the
+// census cells of s, which no change modifies, instead of copying them,
+// and valid is the error of s.Validate(), found once for all the reforms
+// applied to s.
+func (r Reform) applyShared(s *scheme.Scheme, valid error) (*scheme.Scheme, error) {
+	return r.applyN(s, len(r.Changes), true, &valid)
+}
+
 // apply applies the first n changes.
 func (r Reform) apply(s *scheme.Scheme, n int) (*scheme.Scheme, error) {
+	return r.applyN(s, n, false, nil)
+}
+
+// applyN applies the first n changes to a copy of s, sharing its census
+// cells when shareCensus is set. valid is the error of s.Validate(); nil:
+// to find.
+func (r Reform) applyN(s *scheme.Scheme, n int, shareCensus bool, valid *error) (*scheme.Scheme, error) {
 	if s == nil {
 		panic("reform: Apply to a nil scheme")
 	}
-	if err := s.Validate(); err != nil {
+	if valid == nil {
+		err := s.Validate()
+		valid = &err
+	}
+	if err := *valid; err != nil {
 		return nil, &ChangeError{Reform: r.Name, Index: -1, Err: fmt.Errorf("the base scheme: %w", err)}
 	}
 	if len(r.Changes) == 0 {
 		return nil, &ChangeError{Reform: r.Name, Index: -1, Err: fmt.Errorf("%w: the reform has no changes", ErrNoEffect)}
 	}
-	a := newApplier(s)
+	a := newApplier(s, shareCensus)
 	for i, c := range r.Changes[:n] {
 		if c == nil {
 			return nil, &ChangeError{Reform: r.Name, Index: i, Change: "nil", Err: fmt.Errorf("%w: nil change", ErrInvalid)}
@@ -101,8 +121,8 @@ type applier struct {
 	names  map[string]int // base group name → index; −1 when several groups share it
 }
 
-func newApplier(s *scheme.Scheme) *applier {
-	a := &applier{s: cloneScheme(s), nBase: len(s.Groups), names: make(map[string]int, len(s.Groups))}
+func newApplier(s *scheme.Scheme, shareCensus bool) *applier {
+	a := &applier{s: cloneSchemeCensus(s, !shareCensus), nBase: len(s.Groups), names: make(map[string]int, len(s.Groups))}
 	for i, g := range s.Groups {
 		a.origin = append(a.origin, i)
 		a.parent = append(a.parent, -1)

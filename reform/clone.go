@@ -14,10 +14,16 @@ import (
 // census cells included. Mortality tables, service tables and curves are
 // shared: they are immutable once built.
 func cloneScheme(s *scheme.Scheme) *scheme.Scheme {
+	return cloneSchemeCensus(s, true)
+}
+
+// cloneSchemeCensus is cloneScheme sharing the census cells of s unless
+// copyCensus is set.
+func cloneSchemeCensus(s *scheme.Scheme, copyCensus bool) *scheme.Scheme {
 	c := *s
 	c.Groups = make([]scheme.Group, len(s.Groups))
 	for i := range s.Groups {
-		c.Groups[i] = cloneGroup(&s.Groups[i])
+		c.Groups[i] = cloneGroup(&s.Groups[i], copyCensus)
 	}
 	c.EntrantGroups = slices.Clone(s.EntrantGroups)
 	c.Transitions = slices.Clone(s.Transitions)
@@ -28,8 +34,14 @@ func cloneScheme(s *scheme.Scheme) *scheme.Scheme {
 	return &c
 }
 
-func cloneGroup(g *scheme.Group) scheme.Group {
+// cloneGroup deep-copies a group, its census cells only when copyCensus is
+// set.
+func cloneGroup(g *scheme.Group, copyCensus bool) scheme.Group {
 	c := *g
+	if !copyCensus {
+		c.Rules = cloneTimeline(g.Rules)
+		return c
+	}
 	if g.Actives != nil {
 		a := *g.Actives
 		a.Count, a.Salary = slices.Clone(a.Count), slices.Clone(a.Salary)

@@ -205,15 +205,16 @@ func CompareContext(ctx context.Context, base *scheme.Scheme, reforms []Reform, 
 		return nil, err
 	}
 	scens := []scenario{{name: "base", scheme: base}}
+	valid := base.Validate()
 	for _, r := range reforms {
-		s, err := r.Apply(base)
-		if opt.AllowNoEffect {
-			s, err = applyLenient(base, r, s, err)
-		}
-		if err != nil {
-			return nil, err
-		}
-		scens = append(scens, scenario{name: r.Name, scheme: s})
+		// Applied in the worker that projects it.
+		scens = append(scens, scenario{name: r.Name, build: func() (*scheme.Scheme, error) {
+			s, err := r.applyShared(base, valid)
+			if opt.AllowNoEffect {
+				s, err = applyLenient(base, valid, r, s, err)
+			}
+			return s, err
+		}})
 	}
 	outs, ms, err := runScenariosContext(ctx, scens, &opt)
 	if err != nil {
@@ -226,10 +227,11 @@ func CompareContext(ctx context.Context, base *scheme.Scheme, reforms []Reform, 
 	return c, nil
 }
 
-// applyLenient retries a reform whose Apply failed with err because a
+// applyLenient retries a reform whose applyShared failed with err because a
 // change affects nobody, without that change, until it applies; a reform
-// left without changes is base itself. s and err are Apply's first result.
-func applyLenient(base *scheme.Scheme, r Reform, s *scheme.Scheme, err error) (*scheme.Scheme, error) {
+// left without changes is base itself. valid is the error of
+// base.Validate(); s and err are applyShared's first result.
+func applyLenient(base *scheme.Scheme, valid error, r Reform, s *scheme.Scheme, err error) (*scheme.Scheme, error) {
 	for err != nil {
 		var ce *ChangeError
 		if !errors.Is(err, ErrNoEffect) || !errors.As(err, &ce) || ce.Index < 0 || ce.Index >= len(r.Changes) {
@@ -239,19 +241,29 @@ func applyLenient(base *scheme.Scheme, r Reform, s *scheme.Scheme, err error) (*
 		if len(r.Changes) == 0 {
 			return base, nil
 		}
-		s, err = r.Apply(base)
+		s, err = r.applyShared(base, valid)
 	}
 	return s, nil
 }
 
-// scenario is a scheme to project under a name.
+// scenario is a scheme to project under a name: scheme, or when it is nil
+// the scheme build makes (in the worker that projects it), whose error is
+// returned as it is.
 type scenario struct {
 	name   string
 	scheme *scheme.Scheme
+	build  func() (*scheme.Scheme, error)
 }
 
-// runScenarios projects each scenario with [projection.RunScenarios] (up to
-// opt.Workers at once; out[i] belongs to scens[i] whatever the scheduling)
+// buildError is the error of a scenario's build.
+type buildError struct{ err error }
+
+func (e *buildError) Error() string { return e.err.Error() }
+
+// runScenarios projects each scenario (up to opt.Workers at once, each
+// worker reusing one [projection.Projector] through Reset, so that the
+// tables schemes share are built once per worker; out[i] belongs to
+// scens[i] whatever the scheduling)
 // and summarizes it over opt.Horizon. The error is that of the first
 // failing scenario in order, named.
 func runScenarios(scens []scenario, opt *Options) ([]Outcome, []Metrics, error) {
@@ -282,8 +294,9 @@ func runScenariosContext(ctx context.Context, scens []scenario, opt *Options) ([
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
+			p := new(projection.Projector)
 			for i := range next {
-				outs[i], ms[i], errs[i] = runOne(ctx, scens[i], opt)
+				outs[i], ms[i], errs[i] = runOne(ctx, p, scens[i], opt)
 				if opt.Progress != nil && errs[i] == nil {
 					mu.Lock()
 					done++
@@ -310,6 +323,9 @@ feed:
 		return nil, nil, err
 	}
 	for i, err := range errs {
+		if be, ok := err.(*buildError); ok {
+			return nil, nil, be.err
+		}
 		if err != nil {
 			return nil, nil, fmt.Errorf("reform: scenario %q: %w", scens[i].name, err)
 		}
@@ -317,18 +333,27 @@ feed:
 	return outs, ms, nil
 }
 
-// runOne projects one scenario under ctx and summarizes it over
-// opt.Horizon.
-func runOne(ctx context.Context, sc scenario, opt *Options) (Outcome, Metrics, error) {
-	results, err := projection.RunScenariosContext(ctx, []*scheme.Scheme{sc.scheme}, opt.years(), 1)
-	if err != nil {
-		var se *projection.ScenarioError
-		if errors.As(err, &se) {
-			err = se.Err
+// runOne projects one scenario under ctx with projector p (Reset for its
+// scheme) and summarizes it over opt.Horizon. The scenario's build runs
+// here, in the worker; its error is a *buildError.
+func runOne(ctx context.Context, p *projection.Projector, sc scenario, opt *Options) (Outcome, Metrics, error) {
+	s := sc.scheme
+	if s == nil && sc.build != nil {
+		var err error
+		if s, err = sc.build(); err != nil {
+			return Outcome{}, Metrics{}, &buildError{err}
 		}
+	}
+	if s == nil {
+		return Outcome{}, Metrics{}, errors.New("nil scheme")
+	}
+	if err := p.Reset(s); err != nil {
 		return Outcome{}, Metrics{}, err
 	}
-	res := results[0]
+	res, err := p.RunContext(ctx, nil, opt.years())
+	if err != nil {
+		return Outcome{}, Metrics{}, err
+	}
 	sum, err := indicator.Summarize(nil, res.Flows(nil), opt.Horizon)
 	if err != nil {
 		return Outcome{}, Metrics{}, err

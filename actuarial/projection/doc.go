@@ -6,7 +6,9 @@
 //     cohort projection of expected numbers of lives by cell (group × sex ×
 //     age × completed service for actives, group × pension type × sex × age
 //     for pensions), for an open or a closed group, into a [Result] of one
-//     [YearResult] per year. [RunScenarios] runs many schemes in parallel.
+//     [YearResult] per year. [RunScenarios] runs many schemes in parallel;
+//     [Projector.Reset] points a projector at another scheme, rebuilding
+//     only the tables the two schemes do not share.
 //   - A [Seriatim] values a census record by record ([ActiveRecord],
 //     [PensionRecord]) under exactly the projection's rules and timing: the
 //     closed-group projection of one member, its flows discounted
@@ -129,7 +131,7 @@
 //
 // # Errors
 //
-// [NewProjector], [NewSeriatim] and [ClosedGroupLiability] return the first
+// [NewProjector], [Projector.Reset], [NewSeriatim] and [ClosedGroupLiability] return the first
 // problem [scheme.Scheme.Validate] finds (a [*scheme.SchemeError]); a run
 // returns a [*actuarial.RateError] for a mortality rate that is not a
 // probability in some year, and an [*indicator.SeriesError] wrapping

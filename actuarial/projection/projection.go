@@ -128,6 +128,11 @@ type groupCache struct {
 	retRatio   [actuarial.NumSexes][]float64 // by sex: ratio[0] or ratio[2] when retirement pensions use an average salary; nil: the last salary
 	ratioYears [3]int                        // their ReferenceYears; 0: not computed
 	ratioW     [3]float64                    // their wage growth
+	ratioNeed  [3]*bool                      // the first element of the mask of cells they were computed for; nil: all
+	// canRetire[age·ns + service] marks the cells where the exits
+	// canRetireOf give someone a pension, for either sex.
+	canRetire   []bool
+	canRetireOf *rules.Exits
 
 	yr rules.Year // the rules of the year
 	// hist[k] is the worker's contribution rate k+1 years before the
@@ -154,7 +159,50 @@ func NewProjector(s *scheme.Scheme) (*Projector, error) {
 	if err := s.Validate(); err != nil {
 		return nil, err
 	}
-	p := &Projector{s: s, nG: len(s.Groups), ms: census.DefaultMaxService}
+	p := new(Projector)
+	p.load(s)
+	return p, nil
+}
+
+// Reset validates s and makes p a projector for it, as [NewProjector]
+// would, reusing p's buffers where they fit and, when s shares
+// assumptions with the scheme p projected before (the same service and
+// mortality tables by pointer, equal salary scales) or rules that give the
+// same exits, the tables compiled from them: a worker projecting many
+// variants of a scheme builds little more per scheme than what the variant
+// changes. The results are the same, bit for bit, as a new projector's.
+// The zero Projector can be Reset; on error p is left as it was.
+func (p *Projector) Reset(s *scheme.Scheme) error {
+	if s == nil {
+		panic("actuarial: Projector.Reset to a nil scheme")
+	}
+	if err := s.Validate(); err != nil {
+		return err
+	}
+	p.load(s)
+	return nil
+}
+
+// grow returns buf resized to n elements, reallocated only when too short;
+// the elements are left as they were.
+func grow[T any](buf []T, n int) []T {
+	if cap(buf) < n {
+		return make([]T, n)
+	}
+	return buf[:n]
+}
+
+// load sets p up for the valid scheme s. A projector that projected
+// another scheme keeps its buffers where they fit, the tables of its law
+// that s shares ([rules.Recompile]), and the factors and decrements that
+// follow from them, so that a worker projecting many variants of a scheme
+// ([RunScenarios]) builds little more per scenario than what the variant
+// changes. Every buffer that a run reads before writing is either rebuilt
+// here or by [Projector.reset].
+func (p *Projector) load(s *scheme.Scheme) {
+	prev := p.law
+	oldMS, oldMinEntry := p.ms, p.minEntry
+	p.s, p.nG, p.ms = s, len(s.Groups), census.DefaultMaxService
 	for gi := range s.Groups {
 		if a := s.Groups[gi].Actives; a != nil {
 			p.ms = a.LastService()
@@ -162,24 +210,26 @@ func NewProjector(s *scheme.Scheme) (*Projector, error) {
 		}
 	}
 	p.ns = p.ms + 1
-	p.scratchN, p.scratchS = make([]float64, p.ns), make([]float64, p.ns)
+	p.scratchN, p.scratchS = grow(p.scratchN, p.ns), grow(p.scratchS, p.ns)
+	clear(p.scratchN)
+	clear(p.scratchS)
 	p.nA = actuarial.NumSexes * nAges * p.ns
 	p.nP = census.NumPensionTypes * actuarial.NumSexes * nAges
-	p.aN = make([]float64, p.nG*p.nA)
-	p.aS = make([]float64, p.nG*p.nA)
-	p.pN = make([]float64, p.nG*p.nP)
-	p.pA = make([]float64, p.nG*p.nP)
-	p.wN = make([]float64, p.nG*p.nP)
-	p.wA = make([]float64, p.nG*p.nP)
-	p.pO = make([]float64, p.nG*p.nP)
-	p.wO = make([]float64, p.nG*p.nP)
+	p.aN = grow(p.aN, p.nG*p.nA)
+	p.aS = grow(p.aS, p.nG*p.nA)
+	p.pN = grow(p.pN, p.nG*p.nP)
+	p.pA = grow(p.pA, p.nG*p.nP)
+	p.wN = grow(p.wN, p.nG*p.nP)
+	p.wA = grow(p.wA, p.nG*p.nP)
+	p.pO = grow(p.pO, p.nG*p.nP)
+	p.wO = grow(p.wO, p.nG*p.nP)
 	strips := p.nG * census.NumPensionTypes * actuarial.NumSexes
-	p.pLo, p.pHi = make([]int, strips), make([]int, strips)
-	p.wLo, p.wHi = make([]int, strips), make([]int, strips)
-	p.lo = make([]int, p.nG*actuarial.NumSexes)
-	p.hi = make([]int, p.nG*actuarial.NumSexes)
-	p.svLo = make([]int, p.nG*actuarial.NumSexes*nAges)
-	p.svHi = make([]int, p.nG*actuarial.NumSexes*nAges)
+	p.pLo, p.pHi = grow(p.pLo, strips), grow(p.pHi, strips)
+	p.wLo, p.wHi = grow(p.wLo, strips), grow(p.wHi, strips)
+	p.lo = grow(p.lo, p.nG*actuarial.NumSexes)
+	p.hi = grow(p.hi, p.nG*actuarial.NumSexes)
+	p.svLo = grow(p.svLo, p.nG*actuarial.NumSexes*nAges)
+	p.svHi = grow(p.svHi, p.nG*actuarial.NumSexes*nAges)
 
 	// The youngest entry age: no cell's age minus service index is below it.
 	p.minEntry = nAges
@@ -199,46 +249,64 @@ func NewProjector(s *scheme.Scheme) (*Projector, error) {
 		}
 	}
 	as := &s.Assumptions
+	p.entW = p.entW[:0]
 	if as.Entrants.Mode != scheme.ClosedGroup {
 		var sum float64
 		for _, e := range as.Entrants.Profile {
 			sum += e.Weight
 			p.minEntry = min(p.minEntry, e.Age)
 		}
-		p.entW = make([]float64, len(as.Entrants.Profile))
+		p.entW = grow(p.entW, len(as.Entrants.Profile))
 		for i, e := range as.Entrants.Profile {
 			p.entW[i] = e.Weight / sum
 		}
 	}
 	p.minEntry = max(min(p.minEntry, census.MaxCensusAge), 0)
 
-	p.law = rules.Compile(s, p.ms)
+	p.law = rules.Recompile(s, p.ms, prev)
 	p.trackAcc = p.law.Refunds
+	// What follows from the decrements (the dependent probabilities, the
+	// past salaries) and from the exits and the salary scale (a group's
+	// factors and reference ratios) is kept when they are shared.
+	keepDec := prev != nil && oldMS == p.ms && len(p.law.Decrements.Merit) > 0 &&
+		&p.law.Decrements.Merit[0] == &prev.Decrements.Merit[0] && p.law.Mortality.Same(&prev.Mortality)
+	keepFactors := keepDec && oldMinEntry == p.minEntry
 	for sx := range actuarial.NumSexes {
-		p.dec[sx] = make([]rules.Cell, nAges*p.ns)
+		p.dec[sx] = grow(p.dec[sx], nAges*p.ns)
+	}
+	if !keepDec {
+		p.depValid = false
+		p.acc.valid = false
 	}
 
-	p.gc = make([]groupCache, p.nG)
+	if len(p.gc) != p.nG {
+		p.gc = make([]groupCache, p.nG)
+		keepFactors = false
+	}
 	for gi := range p.gc {
 		gc := &p.gc[gi]
-		gc.retKind = make([]rules.Exit, p.nA)
-		gc.retRate = make([]float64, p.nA)
-		gc.retFactor = make([]float64, p.nA)
-		gc.disFactor = make([]float64, nAges*p.ns)
-		gc.accR = make([]float64, nAges*p.ns)
+		gc.retKind = grow(gc.retKind, p.nA)
+		gc.retRate = grow(gc.retRate, p.nA)
+		gc.retFactor = grow(gc.retFactor, p.nA)
+		gc.disFactor = grow(gc.disFactor, nAges*p.ns)
+		gc.accR = grow(gc.accR, nAges*p.ns)
 		gc.accVer = -1
 		for k := range gc.ratio {
-			gc.ratio[k] = make([]float64, nAges*p.ns)
+			gc.ratio[k] = grow(gc.ratio[k], nAges*p.ns)
+		}
+		gc.canRetire = grow(gc.canRetire, nAges*p.ns)
+		if !keepFactors {
+			gc.exits, gc.ratioYears, gc.canRetireOf = nil, [3]int{}, nil
 		}
 	}
 	if p.trackAcc {
-		p.acc.t = make([]float64, nAges*p.ns)
+		p.acc.t = grow(p.acc.t, nAges*p.ns)
 		for gi := range p.gc {
-			p.gc[gi].hist = make([]float64, p.ms)
-			p.gc[gi].avgRate = make([]float64, p.ns)
+			p.gc[gi].hist = grow(p.gc[gi].hist, p.ms)
+			p.gc[gi].avgRate = grow(p.gc[gi].avgRate, p.ns)
+			clear(p.gc[gi].avgRate)
 		}
 	}
-	return p, nil
 }
 
 // reset loads the census into the state.

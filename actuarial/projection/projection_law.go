@@ -66,7 +66,7 @@ func (p *Projector) prepare(g, y int, w, unit float64, fin rules.Finances) {
 	gc := &p.gc[g]
 	p.law.Year(&gc.yr, g, y, unit)
 	gc.yr.Balance(fin, &gc.raised)
-	if gc.yr.Exits != gc.exits || w != gc.w {
+	if !gc.yr.Exits.Same(gc.exits) || w != gc.w {
 		p.factors(gc, gc.yr.Exits, w)
 		gc.exits, gc.w = gc.yr.Exits, w
 	}
@@ -99,17 +99,22 @@ func (a *pastSalaries) fill(merit []float64, ms int, w float64) {
 }
 
 // ratios returns the reference-salary ratios for an average over years
-// years at wage growth w, in slot k, computing them only when they change;
-// nil when the reference salary is the last salary.
-func (p *Projector) ratios(gc *groupCache, k, years int, w float64) []float64 {
+// years at wage growth w, in slot k, computing them only when they change
+// and only for the cells need marks (nil: all); nil when the reference
+// salary is the last salary.
+func (p *Projector) ratios(gc *groupCache, k, years int, w float64, need []bool) []float64 {
 	if years <= 1 {
 		return nil
 	}
-	if gc.ratioYears[k] == years && gc.ratioW[k] == w {
+	if gc.ratioYears[k] == years && gc.ratioW[k] == w && (need == nil || gc.ratioNeed[k] == &need[0]) {
 		return gc.ratio[k]
 	}
-	rules.FillRatios(gc.ratio[k], &p.s.Assumptions.Salary, p.ms, p.minEntry, years, w)
+	rules.FillRatiosOf(gc.ratio[k], p.law.Decrements.Merit, need, p.ms, p.minEntry, years, w)
 	gc.ratioYears[k], gc.ratioW[k] = years, w
+	gc.ratioNeed[k] = nil
+	if need != nil {
+		gc.ratioNeed[k] = &need[0]
+	}
 	return gc.ratio[k]
 }
 
@@ -117,11 +122,24 @@ func (p *Projector) ratios(gc *groupCache, k, years int, w float64) []float64 {
 // from the exits ex of its rules, times the reference ratios at wage
 // growth w, for the cells that can hold members.
 func (p *Projector) factors(gc *groupCache, ex *rules.Exits, w float64) {
-	gc.retRatio[0] = p.ratios(gc, 0, ex.RetYears[0], w)
-	gc.retRatio[1] = gc.retRatio[0]
-	if ex.RetYears[1] != ex.RetYears[0] {
-		gc.retRatio[1] = p.ratios(gc, 2, ex.RetYears[1], w)
+	if ex.Same(gc.exits) {
+		p.refactor(gc, ex, w)
+		return
 	}
+	// The retirement ratios are needed only where someone can retire.
+	if !ex.Same(gc.canRetireOf) {
+		clear(gc.canRetire)
+		for sx := range actuarial.NumSexes {
+			for c, f := range ex.Factor[sx*nAges*p.ns : (sx+1)*nAges*p.ns] {
+				if f != 0 {
+					gc.canRetire[c] = true
+				}
+			}
+		}
+		gc.canRetireOf = ex
+		gc.ratioYears[0], gc.ratioYears[2] = 0, 0
+	}
+	p.retRatios(gc, ex, w)
 	gc.retMin = nAges
 	for sx := range actuarial.NumSexes {
 		retRatio := gc.retRatio[sx]
@@ -143,7 +161,7 @@ func (p *Projector) factors(gc *groupCache, ex *rules.Exits, w float64) {
 			}
 		}
 	}
-	disRatio := p.ratios(gc, 1, ex.DisYears, w)
+	disRatio := p.ratios(gc, 1, ex.DisYears, w, nil)
 	for age := range nAges {
 		for sv := 0; sv <= p.ms; sv++ {
 			c := age*p.ns + sv
@@ -159,6 +177,54 @@ func (p *Projector) factors(gc *groupCache, ex *rules.Exits, w float64) {
 		gc.disLo[age], gc.disHi[age] = p.ns, -1
 		for sv, f := range gc.disFactor[age*p.ns : (age+1)*p.ns] {
 			if f > 0 {
+				gc.disLo[age] = min(gc.disLo[age], sv)
+				gc.disHi[age] = sv
+			}
+		}
+	}
+}
+
+// retRatios sets the group's reference ratios of retirement pensions by
+// sex at wage growth w, for the cells that can retire.
+func (p *Projector) retRatios(gc *groupCache, ex *rules.Exits, w float64) {
+	gc.retRatio[0] = p.ratios(gc, 0, ex.RetYears[0], w, gc.canRetire)
+	gc.retRatio[1] = gc.retRatio[0]
+	if ex.RetYears[1] != ex.RetYears[0] {
+		gc.retRatio[1] = p.ratios(gc, 2, ex.RetYears[1], w, gc.canRetire)
+	}
+}
+
+// refactor is factors when only the wage growth changed since the factors
+// of ex were computed: only the cells whose factor is a reference ratio
+// times the exits' factor change, to the same values factors gives them.
+func (p *Projector) refactor(gc *groupCache, ex *rules.Exits, w float64) {
+	p.retRatios(gc, ex, w)
+	for sx := range actuarial.NumSexes {
+		retRatio := gc.retRatio[sx]
+		if retRatio == nil {
+			continue
+		}
+		for age := range nAges {
+			row := (sx*nAges + age) * p.ns
+			for sv := 0; sv <= min(p.ms, age-p.minEntry); sv++ {
+				if gc.canRetire[age*p.ns+sv] {
+					gc.retFactor[row+sv] = ex.Factor[row+sv] * retRatio[age*p.ns+sv]
+				}
+			}
+		}
+	}
+	disRatio := p.ratios(gc, 1, ex.DisYears, w, nil)
+	if disRatio == nil {
+		return
+	}
+	for age := range nAges {
+		gc.disLo[age], gc.disHi[age] = p.ns, -1
+		for sv := 0; sv <= min(p.ms, age-p.minEntry); sv++ {
+			c := age*p.ns + sv
+			if f := ex.Disability[sv]; f > 0 {
+				gc.disFactor[c] = f * disRatio[c]
+			}
+			if gc.disFactor[c] > 0 {
 				gc.disLo[age] = min(gc.disLo[age], sv)
 				gc.disHi[age] = sv
 			}

@@ -14,7 +14,10 @@ import (
 
 // RunScenarios projects each scheme for years years, fanning the runs out
 // over workers goroutines (workers ≤ 0: runtime.GOMAXPROCS(0)), each with
-// its own [Projector]. results[i] belongs to schemes[i]. A projection is
+// its own [Projector], reused from one scheme to the next
+// ([Projector.Reset]): the tables that schemes with the same assumptions
+// share are built once per worker, not per scheme.
+// results[i] belongs to schemes[i]. A projection is
 // sequential and deterministic, so the results are the same, bit for bit,
 // for any number of workers. The schemes must not change during the call;
 // several may share assumptions and tables, which are only read.
@@ -44,6 +47,9 @@ func RunScenariosContext(ctx context.Context, schemes []*scheme.Scheme, years, w
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
+			// One projector a worker, Reset for each scheme: its buffers
+			// and the tables the schemes share are built once.
+			p := new(Projector)
 			for i := range jobs {
 				if schemes[i] == nil {
 					errs[i] = &ScenarioError{Index: i, Err: errors.New("nil scheme")}
@@ -52,7 +58,7 @@ func RunScenariosContext(ctx context.Context, schemes []*scheme.Scheme, years, w
 				if ctx.Err() != nil {
 					continue
 				}
-				p, err := NewProjector(schemes[i])
+				err := p.Reset(schemes[i])
 				if err == nil {
 					results[i], err = p.RunContext(ctx, nil, years)
 				}

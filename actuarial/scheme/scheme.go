@@ -749,22 +749,24 @@ func checkCells(name string, count, amount []float64, n int, cell func(int) stri
 		return &SchemeError{Field: name, Value: fmt.Sprint(len(count), " and ", len(amount), " cells"),
 			Err: fmt.Errorf("%w: want %d (group them with GroupActives or GroupPensioners)", actuarial.ErrRange, n)}
 	}
+	// The fields are named only once a cell fails: formatting them for
+	// every cell would cost more than the projection of the scheme.
+	cf := func(i int) string { return fmt.Sprintf("%s.Count[%d] (%s)", name, i, cell(i)) }
+	af := func(i int) string { return fmt.Sprintf("%s amount[%d] (%s)", name, i, cell(i)) }
 	for i := range count {
-		cf := fmt.Sprintf("%s.Count[%d] (%s)", name, i, cell(i))
-		af := fmt.Sprintf("%s amount[%d] (%s)", name, i, cell(i))
 		switch c, a := count[i], amount[i]; {
 		case math.IsNaN(c) || math.IsInf(c, 0):
-			return &SchemeError{Field: cf, Value: fmt.Sprint(c), Err: actuarial.ErrNotFinite}
+			return &SchemeError{Field: cf(i), Value: fmt.Sprint(c), Err: actuarial.ErrNotFinite}
 		case c < 0:
-			return &SchemeError{Field: cf, Value: fmt.Sprint(c), Err: actuarial.ErrRange}
+			return &SchemeError{Field: cf(i), Value: fmt.Sprint(c), Err: actuarial.ErrRange}
 		case math.IsNaN(a):
-			return &SchemeError{Field: af, Value: fmt.Sprint(a), Err: actuarial.ErrNotFinite}
+			return &SchemeError{Field: af(i), Value: fmt.Sprint(a), Err: actuarial.ErrNotFinite}
 		case a < 0:
-			return &SchemeError{Field: af, Value: fmt.Sprint(a), Err: actuarial.ErrNegative}
+			return &SchemeError{Field: af(i), Value: fmt.Sprint(a), Err: actuarial.ErrNegative}
 		case a > census.MaxCensusAmount*max(1, c):
-			return &SchemeError{Field: af, Value: fmt.Sprint(a), Err: actuarial.ErrRange}
+			return &SchemeError{Field: af(i), Value: fmt.Sprint(a), Err: actuarial.ErrRange}
 		case c == 0 && a != 0:
-			return &SchemeError{Field: af, Value: fmt.Sprint(a), Err: ErrEmptyCell}
+			return &SchemeError{Field: af(i), Value: fmt.Sprint(a), Err: ErrEmptyCell}
 		}
 	}
 	return nil

@@ -50,6 +50,12 @@ type Exits struct {
 	DisYears int
 }
 
+// Same reports whether e and o are the same compiled exits, shared by two
+// laws ([Recompile]) or not.
+func (e *Exits) Same(o *Exits) bool {
+	return e == o || (e != nil && o != nil && len(e.Kind) > 0 && len(o.Kind) > 0 && &e.Kind[0] == &o.Kind[0])
+}
+
 // exitYear is 1 January of a calendar year seen by the exits: the year,
 // for the cohort bounds of conditions, and the base rules retirement rates
 // were observed under, when they follow the rules.

@@ -2,6 +2,8 @@ package rules
 
 import (
 	"math"
+	"reflect"
+	"slices"
 
 	"github.com/reserva-go/reserva/actuarial"
 	"github.com/reserva-go/reserva/actuarial/census"
@@ -29,11 +31,34 @@ type Law struct {
 
 // Compile compiles the law of a valid scheme s for services 0..ms.
 func Compile(s *scheme.Scheme, ms int) *Law {
+	return Recompile(s, ms, nil)
+}
+
+// Recompile is [Compile] sharing with prev (nil: none), the law of another
+// scheme, the tables whose inputs are the same: the decrements when the
+// service tables are the same (by pointer) and the salary scales equal, and
+// the exits of every rules whose eligibility (without cohort bounds),
+// pension formulas and compulsory ages are equal under equal retirement
+// rates timed by age. A Law is only read once compiled, so laws sharing
+// tables may be used concurrently. A sweep of reforms recompiles little
+// more than what a reform changes.
+func Recompile(s *scheme.Scheme, ms int, prev *Law) *Law {
 	l := &Law{S: s, MS: ms, NS: ms + 1}
 	as := &s.Assumptions
+	if prev != nil && prev.MS != ms {
+		prev = nil
+	}
 	l.Mortality.resolve(as)
-	l.Decrements.compile(as, ms)
+	if prev != nil && sameDecrements(as, &prev.S.Assumptions) {
+		l.Decrements = prev.Decrements
+	} else {
+		l.Decrements.compile(as, ms)
+	}
 	l.Family.compile(&as.Family)
+	// Exits by age alone (no base rules, no cohort bounds) are shared.
+	sameRates := prev != nil && as.RetirementTiming != scheme.RatesSinceEligibility &&
+		as.RetirementTiming == prev.S.Assumptions.RetirementTiming &&
+		reflect.DeepEqual(as.Retirement, prev.S.Assumptions.Retirement)
 	l.Exits = make([][]Exits, len(s.Groups))
 	l.yearly = make([][]*yearExits, len(s.Groups))
 	for g := range s.Groups {
@@ -47,7 +72,6 @@ func Compile(s *scheme.Scheme, ms int) *Law {
 		}
 		for i := range rs {
 			y0 := max(rs[i].From, s.StartYear)
-			l.Exits[g][i].compile(&rs[i], as, ms, exitYear{y0, base})
 			if rs[i].RefundShare > 0 {
 				l.Refunds = true
 			}
@@ -56,6 +80,13 @@ func Compile(s *scheme.Scheme, ms int) *Law {
 				blo, bhi := cohortBounds(&base.Eligibility)
 				lo, hi = min(lo, blo), max(hi, bhi)
 			}
+			if hi == 0 && base == nil {
+				if e := prev.exitsOf(&rs[i], sameRates); e != nil {
+					l.Exits[g][i] = *e
+					continue
+				}
+			}
+			l.Exits[g][i].compile(&rs[i], as, ms, exitYear{y0, base})
 			if hi == 0 {
 				continue
 			}
@@ -78,6 +109,39 @@ func Compile(s *scheme.Scheme, ms int) *Law {
 		}
 	}
 	return l
+}
+
+// sameDecrements reports whether the decrements of a and b compile alike:
+// the same service tables and equal salary scales.
+func sameDecrements(a, b *scheme.Assumptions) bool {
+	return a.Decrements == b.Decrements && a.Salary.MinAge == b.Salary.MinAge &&
+		slices.Equal(a.Salary.ByAge, b.Salary.ByAge) && slices.Equal(a.Salary.ByService, b.Salary.ByService)
+}
+
+// exitsOf returns the exits of l's rules that compile alike with r and do
+// not change by year, nil when none does or when the retirement rates
+// differ (sameRates false).
+func (l *Law) exitsOf(r *scheme.Rules, sameRates bool) *Exits {
+	if l == nil || !sameRates {
+		return nil
+	}
+	for g := range l.S.Groups {
+		rs := l.S.Groups[g].Rules
+		for i := range rs {
+			if l.yearly[g][i] == nil && sameExits(&rs[i], r) {
+				return &l.Exits[g][i]
+			}
+		}
+	}
+	return nil
+}
+
+// sameExits reports whether rules a and b give the same [Exits]: what
+// [Exits.compile] reads of them is equal.
+func sameExits(a, b *scheme.Rules) bool {
+	return a.CompulsoryAge == b.CompulsoryAge && reflect.DeepEqual(a.Eligibility, b.Eligibility) &&
+		reflect.DeepEqual(a.Retirement, b.Retirement) && reflect.DeepEqual(a.Disability, b.Disability) &&
+		reflect.DeepEqual(a.BySex, b.BySex)
 }
 
 // yearExits are the exits of one set of rules by calendar year: ex[k] in

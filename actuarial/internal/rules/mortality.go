@@ -3,6 +3,7 @@ package rules
 import (
 	"fmt"
 	"math"
+	"reflect"
 
 	"github.com/reserva-go/reserva/actuarial"
 	"github.com/reserva-go/reserva/actuarial/census"
@@ -46,6 +47,33 @@ func (m *Mortality) resolve(as *scheme.Assumptions) {
 			}
 		}
 	}
+}
+
+// Same reports whether m and o resolve to the same tables: the same
+// pointers, or PeriodTables of the same pointers (any other table counts
+// as different).
+func (m *Mortality) Same(o *Mortality) bool {
+	for st := range scheme.NumLifeStatuses {
+		for sx := range actuarial.NumSexes {
+			a, b := m.Table[st][sx], o.Table[st][sx]
+			pa, okA := a.(scheme.PeriodTable)
+			pb, okB := b.(scheme.PeriodTable)
+			if okA && okB {
+				if !samePointer(pa.Table, pb.Table) {
+					return false
+				}
+			} else if !samePointer(a, b) {
+				return false
+			}
+		}
+	}
+	return true
+}
+
+// samePointer reports whether a and b are the same pointer.
+func samePointer(a, b any) bool {
+	t := reflect.TypeOf(a)
+	return t != nil && t == reflect.TypeOf(b) && t.Kind() == reflect.Pointer && a == b
 }
 
 // Fill sets q[age] to the probability of dying in calendar year y of a

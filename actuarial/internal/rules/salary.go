@@ -19,6 +19,36 @@ func FillRatios(r []float64, sc *actuarial.SalaryScale, ms, minEntry, years int,
 	}
 }
 
+// FillRatiosOf is [FillRatios] from the merit table of the salary scale,
+// merit[age·(ms+1) + service] ([Decrements].Merit), for the cells where
+// need is set (every cell when need is nil): the same values bit for bit,
+// at a fraction of the cost when only the cells that can retire need them.
+func FillRatiosOf(r, merit []float64, need []bool, ms, minEntry, years int, w float64) {
+	ns := ms + 1
+	g := 1 + w
+	for age := range NumAges {
+		row := r[age*ns : (age+1)*ns]
+		for sv := 0; sv <= min(ms, age-minEntry); sv++ {
+			if need != nil && !need[age*ns+sv] {
+				continue
+			}
+			n := min(years, sv)
+			if n <= 1 {
+				row[sv] = 1
+				continue
+			}
+			// As SalaryScale.ReferenceRatio: the salary k years back is the
+			// one k−1 years back divided by that year's merit and wage growth.
+			sum, level := 1.0, 1.0
+			for k := 1; k < n; k++ {
+				level /= merit[(age-k)*ns+sv-k] * g
+				sum += level
+			}
+			row[sv] = sum / float64(n)
+		}
+	}
+}
+
 // PastSalaries sets t[age·ns + service] to T(age, service) =
 // Σ_{k=1..service} S_{−k}/S_0, the past salaries of a member along the
 // salary scale at wage growth w in units of the current salary:

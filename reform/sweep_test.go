@@ -1,0 +1,35 @@
+package reform_test
+
+import (
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/reserva-go/reserva/actuarial/actuarialtest"
+	"github.com/reserva-go/reserva/actuarial/projection"
+	"github.com/reserva-go/reserva/reform"
+)
+
+// TestCompareMatchesApply: each outcome of a comparison (reforms applied
+// in the workers, sharing the base's census, projected by reused
+// projectors) is, bit for bit, the projection of Reform.Apply's scheme by
+// a fresh projector; a sweep included.
+func TestCompareMatchesApply(t *testing.T) {
+	const years = 30
+	base := actuarialtest.ReferenceScheme(t, 65)
+	rs := append(fourReforms(), sweep(6)[1:]...) // sweep(6)[0] is the base rate
+	c, err := reform.Compare(base, rs, reform.Options{Years: years, Workers: 2})
+	require.NoError(t, err)
+	for i, r := range rs {
+		s, err := r.Apply(base)
+		require.NoError(t, err)
+		p, err := projection.NewProjector(s)
+		require.NoError(t, err)
+		want, err := p.Run(nil, years)
+		require.NoError(t, err)
+		assert.Equal(t, want, c.Outcomes[i+1].Result, r.Name)
+	}
+	fresh := actuarialtest.ReferenceScheme(t, 65)
+	assert.Equal(t, fresh.Groups[0].Actives, base.Groups[0].Actives, "the base census is untouched")
+}
