@@ -117,7 +117,7 @@ func TestCorrections(t *testing.T) {
 func TestWays(t *testing.T) {
 	st := shared(t)
 	base := st.corrected[isstey.Reform2025]
-	require.Len(t, st.ways, 3)
+	require.Len(t, st.ways, 4)
 	for _, w := range st.ways {
 		s, err := reform.Reform{Name: w.name, Changes: w.changes}.Apply(base)
 		require.NoError(t, err)

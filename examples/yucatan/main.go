@@ -23,7 +23,7 @@
 //     measure;
 //  5. the second edition's corrections, each with its effect on the 2025
 //     reform, and the accrued liability and funding ratio of each regime;
-//  6. three ways to balance the 2025 rules solved to one target (the
+//  6. four ways to balance the 2025 rules solved to one target (the
 //     reserve not exhausted through 2075), and the frontier of two levers;
 //  7. the probability that the reserve is exhausted by each year, for each
 //     regime and way, on seeded scenarios of returns and inflation;
@@ -47,7 +47,7 @@
 // files, report.html, informe.html and results.xlsx to out/yucatan (-out
 // names another directory; it is created). -scenarios sets the number of
 // stochastic scenarios (1,000 by default). Most of its time is the
-// stochastic run: some 30 s of CPU with 1,000 scenarios.
+// stochastic run: some 40 s of CPU with 1,000 scenarios.
 package main
 
 import (

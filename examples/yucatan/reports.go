@@ -94,7 +94,7 @@ func lawRules() []htmlreport.Rule {
 func findings(st *study) []string {
 	m := st.correctedMet[isstey.Reform2025]
 	f := []string{
-		"IMPORTANT: " + isstey.Disclaimer + " The population is illustrative, calibrated to press and official figures; no figure is a figure of ISSTEY.",
+		"IMPORTANT: " + isstey.Disclaimer + " No figure is a figure of ISSTEY.",
 		fmt.Sprintf("On the corrected basis the 2025 reform's general average premium is %s of salaries and the reserve runs out in %s.", pct(m.GAP), depletion(m)),
 	}
 	for _, w := range st.ways {
@@ -141,7 +141,7 @@ func reports(w io.Writer, st *study, outDir string) error {
 		return err
 	}
 	in := &htmlreport.Input{
-		Title:        "ISSTEY (illustrative): the 2025 reform and three ways to balance it",
+		Title:        "ISSTEY (illustrative): the 2025 reform and four ways to balance it",
 		Scheme:       "An illustrative scheme calibrated to the published figures of ISSTEY, Yucatán",
 		Findings:     findings(st),
 		Law:          lawRules(),
@@ -152,7 +152,7 @@ func reports(w io.Writer, st *study, outDir string) error {
 		Tables:       reform.ReportOptions{Step: 10, Units: reform.UnitsMillions},
 	}
 	es := *in
-	es.Title = "ISSTEY (ilustrativo): la reforma de 2025 y tres vías para equilibrarla"
+	es.Title = "ISSTEY (ilustrativo): la reforma de 2025 y cuatro vías para equilibrarla"
 	es.Scheme = "Un esquema ilustrativo calibrado a las cifras publicadas del ISSTEY, Yucatán"
 	es.Findings = hallazgos(st)
 	es.Assumptions = assumptionListES()

@@ -148,8 +148,12 @@ func riskSection(w io.Writer, st *study) error {
 		rows = append(rows, row)
 	}
 	writeTable(w, rows)
+	met := map[string]bool{}
+	for _, w := range st.ways {
+		met["way "+w.name] = !w.infeasible
+	}
 	for i, o := range r.outs {
-		if o.Years < solveYears || !strings.HasPrefix(r.names[i], "way") {
+		if o.Years < solveYears || !met[r.names[i]] {
 			continue
 		}
 		e := o.ExhaustionBy(targetYear)

@@ -1,4 +1,4 @@
-// Section 6: three ways to balance the 2025 rules, each solved to the same
+// Section 6: four ways to balance the 2025 rules, each solved to the same
 // target, and the frontier of two levers.
 
 package main
@@ -125,6 +125,34 @@ func (bothRatesLever) Change(x float64) reform.Change {
 func (bothRatesLever) Integer() bool  { return false }
 func (bothRatesLever) Improves() bool { return true }
 
+// balancingLever is an automatic balancing rule from 2026 (scheme
+// Balancing): while the reserve at the start of a year is below
+// balancingRatio years of spending, the next indexation is cut by
+// balancingCut and the state's rate rises by x for good: x is the step, a
+// fraction of salary.
+type balancingLever struct{}
+
+// The automatic rule's trigger, indexation cut and range of steps
+// (judgement).
+const (
+	balancingRatio = 1.0
+	balancingCut   = 1
+	minStep        = 0.001
+	maxStep        = 0.3
+)
+
+func (balancingLever) String() string {
+	return "the yearly step of the state's rate under the automatic rule from 2026"
+}
+func (balancingLever) Change(x float64) reform.Change {
+	return reform.AutomaticBalancing{Year: isstey.Reform2025From, Balancing: scheme.Balancing{
+		IndexationBelow: balancingRatio, IndexationCut: balancingCut,
+		ContributionBelow: balancingRatio, ContributionStep: x, ContributionPayer: scheme.Employer,
+	}}
+}
+func (balancingLever) Integer() bool  { return false }
+func (balancingLever) Improves() bool { return true }
+
 // frontierService are the extra years of service of the frontier's grid.
 var frontierService = []float64{0, 2, 4, 6, 8}
 
@@ -201,6 +229,26 @@ func (st *study) balance() error {
 		measures: fmt.Sprintf("employer's rate %s and the pension scale at %s of the law's", pct(ps.Values[0]), pct(ps.Values[1])),
 		changes:  []reform.Change{employerLever.Change(ps.Values[0]), accrualLever.Change(ps.Values[1])}, runs: ps.Runs})
 
+	// 4. An automatic balancing rule: the least yearly step of the
+	// state's rate that, with pensions not indexed while the reserve is
+	// below a year of spending, meets the target.
+	sol, err = reform.SolveContext(ctx, base, reform.Problem{Lever: balancingLever{}, Target: target,
+		Lo: minStep, Hi: maxStep, Tolerance: rateStep / 2}, solveOptions())
+	switch {
+	case errors.As(err, &nse):
+		ws = append(ws, way{name: "4 automatic rule", infeasible: true,
+			measures: fmt.Sprintf("none: even steps of %s a year miss the target", pct(maxStep)),
+			changes:  []reform.Change{balancingLever{}.Change(maxStep)}})
+	case err != nil:
+		return fmt.Errorf("way 4: %w", err)
+	default:
+		x := math.Ceil(sol.Value/rateStep) * rateStep
+		ws = append(ws, way{name: "4 automatic rule",
+			measures: fmt.Sprintf("while the reserve is below %.0f year of spending: the state's rate +%s points a year, pensions not indexed",
+				balancingRatio, points(x)[1:]),
+			changes: []reform.Change{balancingLever{}.Change(x)}, runs: sol.Runs})
+	}
+
 	for i := range ws {
 		s, err := reform.Reform{Name: ws[i].name, Changes: ws[i].changes}.Apply(base)
 		if err != nil {
@@ -223,7 +271,7 @@ func (st *study) balance() error {
 
 // waysSection prints section 6.
 func waysSection(w io.Writer, st *study) error {
-	fmt.Fprintln(w, "6. Three ways to balance the 2025 rules (corrected basis), solved to one target")
+	fmt.Fprintln(w, "6. Four ways to balance the 2025 rules (corrected basis), solved to one target")
 	fmt.Fprintf(w, "Target: the reserve at the end of every year through %d at least zero (the reform's first %d\n", targetYear, targetYears)
 	fmt.Fprintln(w, "years). Why: the question is when the reserve runs out; a 100-year balance of rules whose GAP")
 	fmt.Fprintln(w, "exceeds all salaries cannot be met by contributions at all. Each lever acts from 1 January 2026.")
@@ -236,7 +284,8 @@ func waysSection(w io.Writer, st *study) error {
 	}
 	writeTable(w, rows)
 	fmt.Fprintln(w, "The package weighs a point of the employer's rate and a point of the pension scale alike")
-	fmt.Fprintln(w, "(judgement). A fourth way, an automatic balancing rule, awaits the library's balancing rules.")
+	fmt.Fprintln(w, "(judgement). The automatic rule's trigger (a year of spending) and its indexation cut (all) are")
+	fmt.Fprintln(w, "judgements; only its step is solved. It reacts to each scenario's reserve (section 7).")
 	fmt.Fprintln(w, "Frontier: the least employer's rate meeting the target for each number of years added to the")
 	fmt.Fprintln(w, "service requirements:")
 	rows = [][]string{{"years added", "employer's rate"}}
