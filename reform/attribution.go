@@ -3,6 +3,7 @@
 package reform
 
 import (
+	"context"
 	"fmt"
 
 	"github.com/reserva-go/reserva/actuarial/scheme"
@@ -37,6 +38,13 @@ type AttributionStep struct {
 // [Compare] does), and attributes to each change its marginal effect on
 // the metrics. The outcome of step k is named "<reform> 1–k".
 func Attribute(base *scheme.Scheme, r Reform, opt Options) (*Attribution, error) {
+	return AttributeContext(context.Background(), base, r, opt)
+}
+
+// AttributeContext is [Attribute] under a context: once ctx is done no step
+// starts, a running one stops within one projected year, and ctx.Err() is
+// returned.
+func AttributeContext(ctx context.Context, base *scheme.Scheme, r Reform, opt Options) (*Attribution, error) {
 	if base == nil {
 		panic("reform: Attribute of a nil scheme")
 	}
@@ -54,7 +62,7 @@ func Attribute(base *scheme.Scheme, r Reform, opt Options) (*Attribution, error)
 		}
 		scens = append(scens, scenario{name: fmt.Sprintf("%s 1–%d", r.Name, k), scheme: s})
 	}
-	outs, ms, err := runScenarios(scens, &opt)
+	outs, ms, err := runScenariosContext(ctx, scens, &opt)
 	if err != nil {
 		return nil, err
 	}

@@ -5,6 +5,7 @@ package reform
 
 import (
 	"cmp"
+	"context"
 	"fmt"
 	"math"
 	"slices"
@@ -82,6 +83,13 @@ type Tornado struct {
 // rate, as in the ILO's sensitivity tests. A shock that makes a return or a
 // wage growth −100% or less is an error of the projection.
 func Sensitivity(s *scheme.Scheme, sh Shocks, opt Options) (*Tornado, error) {
+	return SensitivityContext(context.Background(), s, sh, opt)
+}
+
+// SensitivityContext is [Sensitivity] under a context: once ctx is done no
+// shocked projection starts, a running one stops within one projected
+// year, and ctx.Err() is returned.
+func SensitivityContext(ctx context.Context, s *scheme.Scheme, sh Shocks, opt Options) (*Tornado, error) {
 	if s == nil {
 		panic("reform: Sensitivity of a nil scheme")
 	}
@@ -129,7 +137,7 @@ func Sensitivity(s *scheme.Scheme, sh Shocks, opt Options) (*Tornado, error) {
 		}
 		bars = append(bars, b)
 	}
-	outs, ms, err := runScenarios(scens, &opt)
+	outs, ms, err := runScenariosContext(ctx, scens, &opt)
 	if err != nil {
 		return nil, err
 	}
