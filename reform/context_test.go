@@ -42,3 +42,23 @@ func TestLongCallsCancelled(t *testing.T) {
 		})
 	}
 }
+
+// TestCompareProgress: Options.Progress is called once a scenario, one call
+// at a time, done counting up to the total.
+func TestCompareProgress(t *testing.T) {
+	base := actuarialtest.ReferenceScheme(t, 65)
+	var reforms []reform.Reform
+	for i, rate := range []float64{0.11, 0.12, 0.13} {
+		reforms = append(reforms, reform.Reform{Name: string(rune('a' + i)), Changes: []reform.Change{
+			reform.ContributionRate{Year: 2027, Payer: scheme.Employer, Rate: rate},
+		}})
+	}
+	var calls [][2]int
+	opt := reform.Options{Years: 5, Workers: 2, Progress: func(done, total int) { calls = append(calls, [2]int{done, total}) }}
+	_, err := reform.Compare(base, reforms, opt)
+	require.NoError(t, err)
+	require.Len(t, calls, 4, "the base and three reforms")
+	for i, c := range calls {
+		assert.Equal(t, [2]int{i + 1, 4}, c)
+	}
+}
