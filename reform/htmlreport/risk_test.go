@@ -117,3 +117,25 @@ func TestWriteRiskSpanish(t *testing.T) {
 		assert.NotContains(t, page, s)
 	}
 }
+
+// TestWriteFanDeterministic checks that a regime named as one of the
+// Outcomes, projected over as many years, has that projection's reserve
+// drawn on its fan (package chart's "deterministic" line), and that a
+// regime without one has none.
+func TestWriteFanDeterministic(t *testing.T) {
+	in := riskInput(t)
+	in.Outcomes = reformtest.Outcomes(t, riskYears)
+	in.Detail, in.PyramidYears, in.Attributions = nil, nil, nil
+	in.Stochastic[1].Name = "not an outcome"
+	page := write(t, in, language.Und)
+	figs := figureRe.FindAllStringSubmatch(page, -1)
+	var fans []string
+	for _, f := range figs {
+		if strings.Contains(f[1], "Spread of the reserve") {
+			fans = append(fans, f[1])
+		}
+	}
+	require.Len(t, fans, 2)
+	assert.Contains(t, fans[0], "deterministic")
+	assert.NotContains(t, fans[1], "deterministic")
+}

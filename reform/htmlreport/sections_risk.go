@@ -46,7 +46,7 @@ func (b *builder) uncertainty() ([]item, error) {
 		}
 		last := o.Years - 1
 		y0, y1 := o.StartYear, o.StartYear+last
-		alt := l.F(i18n.FanAlt, r.Name, o.Len(), y0, y1, y1,
+		alt := l.F(i18n.FanAlt, r.Name, o.Len(), y0, y1, y1, b.units,
 			b.money(bands[1].Value[last]), b.money(bands[0].Value[last]), b.money(bands[2].Value[last]))
 		f, err := newFigure(p, l.F(i18n.FanCaption, r.Name), alt)
 		if err != nil {

@@ -11,7 +11,7 @@ const (
 	ChartFanTitle        Key = "chart.fan.title"        // regime, scenarios
 	ChartFanY            Key = "chart.fan.y"            // reserve, money as projected
 	FanCaption           Key = "fan.caption"            // regime
-	FanAlt               Key = "fan.alt"                // regime, scenarios, first year, last year, median, 5th, 95th (last year)
+	FanAlt               Key = "fan.alt"                // regime, scenarios, first year, last year, last year, units, median, 5th, 95th
 	ChartExhaustionTitle Key = "chart.exhaustion.title" //
 	ChartExhaustionY     Key = "chart.exhaustion.y"     //
 	ExhaustionCaption    Key = "exhaustion.caption"     //
@@ -35,7 +35,7 @@ func init() {
 		ChartFanTitle:        {"Reserve, %s: percentiles over %d scenarios", "Reserva, %s: percentiles sobre %d escenarios"},
 		ChartFanY:            {"reserve at 31 December (money as projected)", "reserva al 31 de diciembre (dinero como se proyecta)"},
 		FanCaption:           {"Spread of the reserve of %s over the scenarios", "Dispersión de la reserva de %s entre los escenarios"},
-		FanAlt:               {"Fan chart of the reserve of %s over %d scenarios, %d–%d. In %d: median %s, 5th percentile %s, 95th percentile %s.", "Gráfica de abanico de la reserva de %s sobre %d escenarios, %d–%d. En %d: mediana %s, percentil 5 %s, percentil 95 %s."},
+		FanAlt:               {"Fan chart of the reserve of %s over %d scenarios, %d–%d. In %d, in %s: median %s, 5th percentile %s, 95th percentile %s.", "Gráfica de abanico de la reserva de %s sobre %d escenarios, %d–%d. En %d, en %s: mediana %s, percentil 5 %s, percentil 95 %s."},
 		ChartExhaustionTitle: {"Probability of exhausting the reserve", "Probabilidad de agotar la reserva"},
 		ChartExhaustionY:     {"probability by year (%)", "probabilidad al año (%)"},
 		ExhaustionCaption:    {"Probability that the reserve is exhausted by each year", "Probabilidad de que la reserva se agote a más tardar en cada año"},
