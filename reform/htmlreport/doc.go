@@ -12,9 +12,15 @@
 // projection (population pyramids, support ratio); the financial
 // projection (reserve, PAYG cost rate against the contribution rate,
 // transfers); the indicators; each reform against the base, with the
-// attribution of its effect to its measures; and the sensitivity to the
-// assumptions. A section without data (no law given, no reform, no
-// sensitivity run) is left out, not written empty.
+// attribution of its effect to its measures; the sensitivity to the
+// assumptions; the uncertainty (a fan of the reserve's percentiles for
+// each regime of [Input].Stochastic, the probability that the reserve is
+// exhausted by each year as a chart and, every ten years and in the last,
+// as a table with its Monte Carlo standard error); and who gains and who
+// loses under each reform of [Input].Gains (the table of
+// [reform.Gains.Table] and its chart). A section without data (no law
+// given, no reform, no sensitivity run, no stochastic run) is left out,
+// not written empty.
 //
 // The file needs nothing else: no network, no script, no font to fetch.
 // The charts are inline SVG drawn by gonum/plot through package

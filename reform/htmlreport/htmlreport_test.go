@@ -6,6 +6,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/reserva-go/reserva/actuarial/stochastic"
 	"github.com/reserva-go/reserva/reform"
 	"github.com/reserva-go/reserva/reform/htmlreport"
 	"github.com/reserva-go/reserva/reform/internal/reformtest"
@@ -189,6 +190,15 @@ func TestWriteErrors(t *testing.T) {
 		}, htmlreport.Options{}, `Assumptions[0] ("mortality"): Basis 0`},
 		{"empty provision", func(in *htmlreport.Input) { in.Law = []htmlreport.Rule{{Name: "age"}} }, htmlreport.Options{}, `Law[0] ("age"): empty Provision`},
 		{"unknown reform", func(in *htmlreport.Input) { in.Attributions[0] = &reform.Attribution{Reform: "other"} }, htmlreport.Options{}, `reform "other"`},
+		{"stochastic without name", func(in *htmlreport.Input) {
+			in.Stochastic = []htmlreport.StochasticRegime{{Outcomes: &stochastic.Outcomes{}}}
+		}, htmlreport.Options{}, "Stochastic[0]: empty Name"},
+		{"stochastic without outcomes", func(in *htmlreport.Input) {
+			in.Stochastic = []htmlreport.StochasticRegime{{Name: "base"}}
+		}, htmlreport.Options{}, `Stochastic[0] ("base"): no outcomes`},
+		{"gains without cohorts", func(in *htmlreport.Input) {
+			in.Gains = []htmlreport.ReformGains{{Reform: "reform", Gains: &reform.Gains{}}}
+		}, htmlreport.Options{}, `Gains[0] ("reform"): no cohort`},
 		{"language", func(*htmlreport.Input) {}, htmlreport.Options{Language: language.French}, "language fr"},
 	} {
 		t.Run(c.name, func(t *testing.T) {

@@ -6,6 +6,7 @@ import (
 	"fmt"
 
 	"github.com/reserva-go/reserva/actuarial/projection"
+	"github.com/reserva-go/reserva/actuarial/stochastic"
 	"github.com/reserva-go/reserva/reform"
 	"golang.org/x/text/language"
 )
@@ -70,9 +71,30 @@ type Input struct {
 	// Sensitivity is the base's sensitivity to its assumptions; nil: no
 	// sensitivity section.
 	Sensitivity *reform.Tornado
+	// Stochastic are regimes projected over many economic scenarios
+	// (package stochastic), all with the same years; nil: no uncertainty
+	// section.
+	Stochastic []StochasticRegime
+	// Gains are who gains and who loses under reforms; nil: no such
+	// section.
+	Gains []ReformGains
 	// Tables are the options of the tables (Step, Units, MoneyDecimals,
 	// RatioYears); their Language and Grouping are set from [Options].
 	Tables reform.ReportOptions
+}
+
+// StochasticRegime is one regime projected over many scenarios. When
+// Name is also the name of one of the Outcomes, that deterministic
+// projection's reserve is drawn dashed on the regime's fan.
+type StochasticRegime struct {
+	Name     string               // the regime: "base"; not empty
+	Outcomes *stochastic.Outcomes // its outcomes; not nil, with scenarios
+}
+
+// ReformGains is who gains and who loses under one reform.
+type ReformGains struct {
+	Reform string        // the reform's name; not empty
+	Gains  *reform.Gains // from [reform.WhoGains]; not nil, with cohorts
 }
 
 // Options are the options of the page. The zero value writes it in
@@ -115,6 +137,25 @@ func (in *Input) validate() error {
 		}
 		if !found {
 			return fmt.Errorf("htmlreport: Attributions[%d]: reform %q is not among the Outcomes: %w", i, a.Reform, ErrInput)
+		}
+	}
+	for i, r := range in.Stochastic {
+		switch {
+		case r.Name == "":
+			return fmt.Errorf("htmlreport: Stochastic[%d]: empty Name: %w", i, ErrInput)
+		case r.Outcomes == nil || r.Outcomes.Len() == 0 || r.Outcomes.Years == 0:
+			return fmt.Errorf("htmlreport: Stochastic[%d] (%q): no outcomes: %w", i, r.Name, ErrInput)
+		case r.Outcomes.StartYear != in.Stochastic[0].Outcomes.StartYear || r.Outcomes.Years != in.Stochastic[0].Outcomes.Years:
+			return fmt.Errorf("htmlreport: Stochastic[%d] (%q): years %d+%d, not %d+%d as Stochastic[0]: %w", i, r.Name,
+				r.Outcomes.StartYear, r.Outcomes.Years, in.Stochastic[0].Outcomes.StartYear, in.Stochastic[0].Outcomes.Years, ErrInput)
+		}
+	}
+	for i, g := range in.Gains {
+		switch {
+		case g.Reform == "":
+			return fmt.Errorf("htmlreport: Gains[%d]: empty Reform: %w", i, ErrInput)
+		case g.Gains == nil || len(g.Gains.Cohorts) == 0:
+			return fmt.Errorf("htmlreport: Gains[%d] (%q): no cohort: %w", i, g.Reform, ErrInput)
 		}
 	}
 	if in.Sensitivity != nil && len(in.Sensitivity.Bars) == 0 {

@@ -141,6 +141,8 @@ func (b *builder) page() (*page, error) {
 		{"indicators", i18n.SecIndicators, b.indicators},
 		{"reforms", i18n.SecReforms, b.reforms},
 		{"sensitivity", i18n.SecSensitivity, b.sensitivity},
+		{"uncertainty", i18n.SecUncertainty, b.uncertainty},
+		{"gains", i18n.SecGains, b.gains},
 	} {
 		items, err := s.build()
 		if err != nil {
