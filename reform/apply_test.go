@@ -160,6 +160,12 @@ func TestApplyStrict(t *testing.T) {
 		{"share in force", nil, reform.SurvivorShare{Year: 2027, Share: 0.5}, "", reform.ErrNoEffect},
 		{"no spouses", noSpouses, reform.SurvivorShare{Year: 2027, Share: 0.6}, "", reform.ErrNoEffect},
 		{"cap in force", nil, reform.PensionCap{Year: 2027, Cap: actuarial.Limit{Units: 10}}, "", reform.ErrNoEffect},
+		{"guarantee in force", nil, reform.PensionGuarantee{Year: 2027}, "", reform.ErrNoEffect},
+		{"no balancing in force", nil, reform.AutomaticBalancing{Year: 2027}, "", reform.ErrNoEffect},
+		{"no sustainability factor in force", nil, reform.SustainabilityFactor{Year: 2027}, "", reform.ErrNoEffect},
+		{"sustainability without a base", nil, reform.SustainabilityFactor{Year: 2027, Factor: scheme.Sustainability{Age: 65}}, "", reform.ErrInvalid},
+		{"balancing cut above 1", nil, reform.AutomaticBalancing{Year: 2027, Balancing: scheme.Balancing{IndexationBelow: 2, IndexationCut: 2}}, "", reform.ErrInvalid},
+		{"unknown limit timing", nil, reform.PensionGuarantee{Year: 2027, Limits: 7}, "", reform.ErrInvalid},
 		{"reference period in force", nil, reform.ReferencePeriod{Year: 2027, Years: 5}, "", reform.ErrNoEffect},
 		{"indexation in force", nil, reform.Indexation{Year: 2027, Rule: scheme.IndexPrices}, "", reform.ErrNoEffect},
 		{"accrual in force", nil, reform.AccrualTable{Year: 2027, Share: 1}, "", reform.ErrNoEffect},
@@ -273,7 +279,10 @@ func TestApplySplits(t *testing.T) {
 // selects every active member, so the split scheme — all actives moved on
 // 1 January 2027 to a group with the new rate, pensions left behind under
 // unchanged rules — projects exactly as the change for everyone does, up
-// to the order of summation.
+// to the order of summation. The identity needs limits applied on award
+// only: floors in payment apply to a cell's average pension, so pensions
+// split over two groups' cells are topped up differently (the cell
+// approximation of package projection's "Timing").
 func TestSplitEveryone(t *testing.T) {
 	const relTol = 1e-12 // sums over groups in another order
 	change := func(w reform.Who) reform.Reform {
@@ -283,7 +292,11 @@ func TestSplitEveryone(t *testing.T) {
 		}}
 	}
 	run := func(r reform.Reform) *projection.Result {
-		s, err := r.Apply(actuarialtest.ReferenceScheme(t, 0))
+		base := actuarialtest.ReferenceScheme(t, 0)
+		for i := range base.Groups[0].Rules {
+			base.Groups[0].Rules[i].Limits = scheme.LimitsAtAward
+		}
+		s, err := r.Apply(base)
 		require.NoError(t, err)
 		p, err := projection.NewProjector(s)
 		require.NoError(t, err)
@@ -480,6 +493,45 @@ func TestGrandfatheredShare(t *testing.T) {
 	full, partial := pensions(1), pensions(0.9)
 	require.Greater(t, full, 0.0)
 	assert.InEpsilon(t, 0.9, partial/full, relTol)
+}
+
+// TestPensionGuaranteeApplies: the change sets the timing and payer in
+// the rules from its year on, and a state-paid minimum moves the top-up
+// from the fund's spending to a transfer: the pensions paid are the same
+// and the transfers grow by the top-up (the identity of
+// YearResult.MinimumTopUp).
+func TestPensionGuaranteeApplies(t *testing.T) {
+	const tol = 1e-12
+	s := actuarialtest.ReferenceScheme(t, 65)
+	r := reform.Reform{Name: "state minimum", Changes: []reform.Change{
+		reform.PensionGuarantee{Year: 2030, PaidBy: scheme.MinimumByState},
+	}}
+	got, err := r.Apply(s)
+	require.NoError(t, err)
+	rs := got.Groups[0].Rules
+	require.Equal(t, 2030, rs[len(rs)-1].From)
+	assert.Equal(t, scheme.MinimumByState, rs[len(rs)-1].MinimumPaidBy)
+	assert.Equal(t, scheme.MinimumByScheme, rs[0].MinimumPaidBy)
+	run := func(s *scheme.Scheme) *projection.Result {
+		p, err := projection.NewProjector(s)
+		require.NoError(t, err)
+		res, err := p.Run(nil, 20)
+		require.NoError(t, err)
+		return res
+	}
+	base, reformed := run(s), run(got)
+	var top float64
+	for k, y := range reformed.Years {
+		b := base.Years[k]
+		assert.InEpsilon(t, b.Benefits(), y.Benefits(), tol)
+		want := b.Transfers
+		if y.Year >= 2030 {
+			want += y.MinimumTopUp
+			top += y.MinimumTopUp
+		}
+		assert.InDelta(t, want, y.Transfers, tol*want)
+	}
+	assert.Positive(t, top, "the reference scheme's unit outgrows prices: floors bind in payment")
 }
 
 // TestApplyDoesNotMutateLawRules: the slices of the rules by sex, the

@@ -16,6 +16,7 @@ import (
 // Change is one parametric measure of a reform, a value of one of this
 // package's change types: [ContributionRate], [RetirementConditions],
 // [AccrualTable], [ReferencePeriod], [PensionCap], [PensionFloor],
+// [PensionGuarantee], [AutomaticBalancing], [SustainabilityFactor],
 // [Indexation], [SurvivorShare], [ContributionCeiling], or [RulesEdit] for
 // any other edit of [scheme.Rules].
 //

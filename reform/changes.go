@@ -9,6 +9,7 @@ import (
 	"math"
 	"reflect"
 	"slices"
+	"strings"
 
 	"github.com/reserva-go/reserva/actuarial"
 	"github.com/reserva-go/reserva/actuarial/scheme"
@@ -251,7 +252,8 @@ func (c ReferencePeriod) edit(_ *scheme.Scheme, rules []scheme.Rules) ([]scheme.
 }
 
 // PensionCap sets the most a retirement pension pays a year, from Year on;
-// the zero Limit removes the cap. Pensions are capped on award.
+// the zero Limit removes the cap. Pensions are capped on award and, under
+// the rules' Limits (see [PensionGuarantee]), every year in payment.
 type PensionCap struct {
 	Year   int      // calendar year it takes effect, on 1 January
 	Groups []string // base group names; nil: every group
@@ -298,6 +300,127 @@ func (c PensionFloor) edit(_ *scheme.Scheme, rules []scheme.Rules) ([]scheme.Rul
 	return editFrom(rules, []int{c.Year}, func(r *scheme.Rules, _, _ int) (bool, error) {
 		changed := r.Retirement.Floor != c.Floor
 		r.Retirement.Floor = c.Floor
+		return changed, nil
+	})
+}
+
+// PensionGuarantee sets, from Year on, when the caps and floors of
+// retirement and disability pensions apply ([scheme.LimitTiming]: every
+// year in payment, a minimum pension topped up, or on award only) and who
+// pays the minimum-pension top-up ([scheme.MinimumPayer]: the scheme, or
+// the state as a transfer into the fund). It reaches the pensions in
+// payment of the groups concerned too.
+type PensionGuarantee struct {
+	Year   int      // calendar year it takes effect, on 1 January
+	Groups []string // base group names; nil: every group
+	Who    Who      // members reached; zero: everyone
+
+	Limits scheme.LimitTiming  // the new timing; zero: in payment
+	PaidBy scheme.MinimumPayer // the new payer of the top-up; zero: the scheme
+}
+
+func (c PensionGuarantee) scope() scope { return scope{c.Year, c.Groups, c.Who} }
+
+func (c PensionGuarantee) String() string {
+	return fmt.Sprintf("pension limits %v, minimum paid by the %v, from %d", c.Limits, c.PaidBy, c.Year) + c.scope().String()
+}
+
+func (c PensionGuarantee) validate() error {
+	if c.Limits < scheme.LimitsInPayment || c.Limits > scheme.LimitsAtAward {
+		return fmt.Errorf("%w: PensionGuarantee.Limits %v", ErrInvalid, c.Limits)
+	}
+	if c.PaidBy < scheme.MinimumByScheme || c.PaidBy > scheme.MinimumByState {
+		return fmt.Errorf("%w: PensionGuarantee.PaidBy %v", ErrInvalid, c.PaidBy)
+	}
+	return nil
+}
+
+func (c PensionGuarantee) edit(_ *scheme.Scheme, rules []scheme.Rules) ([]scheme.Rules, bool, error) {
+	return editFrom(rules, []int{c.Year}, func(r *scheme.Rules, _, _ int) (bool, error) {
+		changed := r.Limits != c.Limits || r.MinimumPaidBy != c.PaidBy
+		r.Limits, r.MinimumPaidBy = c.Limits, c.PaidBy
+		return changed, nil
+	})
+}
+
+// AutomaticBalancing sets, from Year on, the rules that react to the
+// scheme's own reserve ratio ([scheme.Balancing]: an indexation cut and
+// contribution steps); the zero Balancing removes them. Only the
+// projection by cells has a reserve to react to.
+type AutomaticBalancing struct {
+	Year   int      // calendar year it takes effect, on 1 January
+	Groups []string // base group names; nil: every group
+	Who    Who      // members reached; zero: everyone
+
+	Balancing scheme.Balancing // the new mechanisms; zero: none
+}
+
+func (c AutomaticBalancing) scope() scope { return scope{c.Year, c.Groups, c.Who} }
+
+func (c AutomaticBalancing) String() string {
+	b := c.Balancing
+	var parts []string
+	if b.IndexationBelow > 0 {
+		parts = append(parts, fmt.Sprintf("indexation cut by %s below a reserve ratio of %g", pct(b.IndexationCut), b.IndexationBelow))
+	}
+	if b.ContributionBelow > 0 {
+		parts = append(parts, fmt.Sprintf("%v contribution steps of %s below a reserve ratio of %g", b.ContributionPayer, pct(b.ContributionStep), b.ContributionBelow))
+	}
+	if len(parts) == 0 {
+		parts = append(parts, "no automatic balancing")
+	}
+	return fmt.Sprintf("%s from %d", strings.Join(parts, ", "), c.Year) + c.scope().String()
+}
+
+func (c AutomaticBalancing) validate() error {
+	r := scheme.Rules{Balancing: c.Balancing}
+	if err := r.Validate(); err != nil {
+		return fmt.Errorf("%w: AutomaticBalancing: %v", ErrInvalid, err)
+	}
+	return nil
+}
+
+func (c AutomaticBalancing) edit(_ *scheme.Scheme, rules []scheme.Rules) ([]scheme.Rules, bool, error) {
+	return editFrom(rules, []int{c.Year}, func(r *scheme.Rules, _, _ int) (bool, error) {
+		changed := r.Balancing != c.Balancing
+		r.Balancing = c.Balancing
+		return changed, nil
+	})
+}
+
+// SustainabilityFactor sets, from Year on, a sustainability factor on the
+// old-age and early pensions awarded ([scheme.Sustainability]: the ratio
+// of the life expectancies at Age in Base and in the year of award, from
+// the scheme's own mortality); the zero Factor removes it.
+type SustainabilityFactor struct {
+	Year   int      // calendar year it takes effect, on 1 January
+	Groups []string // base group names; nil: every group
+	Who    Who      // members reached; zero: everyone
+
+	Factor scheme.Sustainability // the new factor; zero: none
+}
+
+func (c SustainabilityFactor) scope() scope { return scope{c.Year, c.Groups, c.Who} }
+
+func (c SustainabilityFactor) String() string {
+	if c.Factor == (scheme.Sustainability{}) {
+		return fmt.Sprintf("no sustainability factor from %d", c.Year) + c.scope().String()
+	}
+	return fmt.Sprintf("sustainability factor at %d against %d from %d", c.Factor.Age, c.Factor.Base, c.Year) + c.scope().String()
+}
+
+func (c SustainabilityFactor) validate() error {
+	r := scheme.Rules{Sustainability: c.Factor}
+	if err := r.Validate(); err != nil {
+		return fmt.Errorf("%w: SustainabilityFactor: %v", ErrInvalid, err)
+	}
+	return nil
+}
+
+func (c SustainabilityFactor) edit(_ *scheme.Scheme, rules []scheme.Rules) ([]scheme.Rules, bool, error) {
+	return editFrom(rules, []int{c.Year}, func(r *scheme.Rules, _, _ int) (bool, error) {
+		changed := r.Sustainability != c.Factor
+		r.Sustainability = c.Factor
 		return changed, nil
 	})
 }

@@ -4,6 +4,7 @@
 // A [Change] is a typed value — [ContributionRate] (with a phase-in),
 // [ContributionCeiling], [RetirementConditions] (by calendar year or by birth
 // cohort), [AccrualTable], [ReferencePeriod], [PensionCap], [PensionFloor],
+// [PensionGuarantee], [AutomaticBalancing], [SustainabilityFactor],
 // [Indexation], [SurvivorShare], [SurvivorSteps] (the survivor's share by
 // years since the award), [RetirementBySex] (the accrual table, reference
 // period and early reduction of one sex), [RemarriageRule],

@@ -49,9 +49,9 @@ func ExampleCompare() {
 		fmt.Printf("%-13s GAP %+5.1f points, depletion %+d years\n", c.Outcomes[i+1].Name, 100*d.GAP, d.DepletionYears)
 	}
 	// Output:
-	// base          GAP 50.1%  reserve ratio 2030 1.61  depleted 2033   deficit PV  12.3 bn
-	// contributions GAP 50.1%  reserve ratio 2030 1.74  depleted 2033   deficit PV  10.5 bn
-	// package       GAP 39.6%  reserve ratio 2030 2.31  depleted 2035   deficit PV   6.7 bn
+	// base          GAP 50.1%  reserve ratio 2030 1.58  depleted 2033   deficit PV  12.3 bn
+	// contributions GAP 50.1%  reserve ratio 2030 1.72  depleted 2033   deficit PV  10.5 bn
+	// package       GAP 39.6%  reserve ratio 2030 2.29  depleted 2035   deficit PV   6.7 bn
 	// contributions GAP  +0.0 points, depletion +0 years
 	// package       GAP -10.5 points, depletion +2 years
 }
@@ -73,7 +73,7 @@ func ExampleSolveContributionRate() {
 	_, err = reform.SolveContributionRate(base, lever, reform.NoDepletion(2075), 0.10, 0.20, reform.Options{Years: 60})
 	fmt.Println(errors.Is(err, reform.ErrNoSolution))
 	// Output:
-	// employer rate from 2027: 42.02% (with the worker's 6% and the state's 1%)
+	// employer rate from 2027: 42.07% (with the worker's 6% and the state's 1%)
 	// lowest reserve through 2075: 0 million
 	// true
 }
@@ -120,7 +120,7 @@ func ExampleSensitivity() {
 	}
 	// Output:
 	// base GAP 50.1%
-	// wage growth  wage growth -1 pt  56.3%  wage growth +1 pt  42.2%
+	// wage growth  wage growth -1 pt  56.4%  wage growth +1 pt  42.2%
 	// mortality    mortality -10%     51.3%  mortality +10%     49.0%
-	// returns      returns -1 pt      50.9%  returns +1 pt      48.8%
+	// returns      returns -1 pt      51.0%  returns +1 pt      48.8%
 }

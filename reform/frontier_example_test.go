@@ -32,7 +32,7 @@ func ExampleSolveFrontier() {
 	}
 	// Output:
 	// no depletion through 2060
-	// service +0 years: employer 42.02%
-	// service +3 years: employer 40.55%
-	// service +6 years: employer 38.63%
+	// service +0 years: employer 42.07%
+	// service +3 years: employer 40.60%
+	// service +6 years: employer 38.68%
 }

@@ -28,6 +28,9 @@ type changeDoc struct {
 	ReferencePeriod      *referencePeriodDoc  `json:"reference_period,omitempty"`
 	PensionCap           *capChangeDoc        `json:"pension_cap,omitempty"`
 	PensionFloor         *floorChangeDoc      `json:"pension_floor,omitempty"`
+	PensionGuarantee     *guaranteeDoc        `json:"pension_guarantee,omitempty"`
+	AutomaticBalancing   *balancingChangeDoc  `json:"automatic_balancing,omitempty"`
+	SustainabilityFactor *sustainChangeDoc    `json:"sustainability_factor,omitempty"`
 	Indexation           *indexationDoc       `json:"indexation,omitempty"`
 	SurvivorShare        *survivorShareDoc    `json:"survivor_share,omitempty"`
 }
@@ -109,6 +112,33 @@ type floorChangeDoc struct {
 	Groups []string `json:"groups,omitempty"`
 	Who    *whoDoc  `json:"who,omitempty"`
 	Floor  limitDoc `json:"floor"`
+}
+
+type guaranteeDoc struct {
+	Year          int      `json:"year"`
+	Groups        []string `json:"groups,omitempty"`
+	Who           *whoDoc  `json:"who,omitempty"`
+	Limits        string   `json:"limits,omitempty"`
+	MinimumPaidBy string   `json:"minimum_paid_by,omitempty"`
+}
+
+type balancingChangeDoc struct {
+	Year              int      `json:"year"`
+	Groups            []string `json:"groups,omitempty"`
+	Who               *whoDoc  `json:"who,omitempty"`
+	IndexationBelow   float64  `json:"indexation_below,omitempty"`
+	IndexationCut     float64  `json:"indexation_cut,omitempty"`
+	ContributionBelow float64  `json:"contribution_below,omitempty"`
+	ContributionStep  float64  `json:"contribution_step,omitempty"`
+	ContributionPayer string   `json:"contribution_payer,omitempty"`
+}
+
+type sustainChangeDoc struct {
+	Year   int      `json:"year"`
+	Groups []string `json:"groups,omitempty"`
+	Who    *whoDoc  `json:"who,omitempty"`
+	Age    int      `json:"age,omitempty"`
+	Base   int      `json:"base,omitempty"`
 }
 
 type stepDoc struct {
@@ -206,6 +236,8 @@ type targetDoc struct {
 var (
 	sexNames       = [actuarial.NumSexes]string{"male", "female"}
 	indexNames     = [...]string{"none", "prices", "wages", "unit", "fixed"}
+	limitNames     = [...]string{"in_payment", "at_award"}
+	minPayerNames  = [...]string{"scheme", "state"}
 	leverNames     = [...]string{"contribution_rate", "retirement_age", "accrual"}
 	payerNameTable = [scheme.NumPayers]string{"worker", "employer", "state"}
 )
@@ -283,6 +315,25 @@ func encodeChange(c Change, currency string) (changeDoc, error) {
 		d.PensionCap = &capChangeDoc{c.Year, c.Groups, whoOf(c.Who), limitOf(c.Cap, currency)}
 	case PensionFloor:
 		d.PensionFloor = &floorChangeDoc{c.Year, c.Groups, whoOf(c.Who), limitOf(c.Floor, currency)}
+	case PensionGuarantee:
+		gd := &guaranteeDoc{Year: c.Year, Groups: c.Groups, Who: whoOf(c.Who)}
+		if c.Limits != scheme.LimitsInPayment {
+			gd.Limits = limitNames[c.Limits]
+		}
+		if c.PaidBy != scheme.MinimumByScheme {
+			gd.MinimumPaidBy = minPayerNames[c.PaidBy]
+		}
+		d.PensionGuarantee = gd
+	case AutomaticBalancing:
+		b := c.Balancing
+		bd := &balancingChangeDoc{Year: c.Year, Groups: c.Groups, Who: whoOf(c.Who), IndexationBelow: b.IndexationBelow, IndexationCut: b.IndexationCut,
+			ContributionBelow: b.ContributionBelow, ContributionStep: b.ContributionStep}
+		if b.ContributionPayer != scheme.Worker {
+			bd.ContributionPayer = payerNameTable[b.ContributionPayer]
+		}
+		d.AutomaticBalancing = bd
+	case SustainabilityFactor:
+		d.SustainabilityFactor = &sustainChangeDoc{c.Year, c.Groups, whoOf(c.Who), c.Factor.Age, c.Factor.Base}
 	case Indexation:
 		id := &indexationDoc{Year: c.Year, Groups: c.Groups, Who: whoOf(c.Who), Rule: indexNames[c.Rule]}
 		if c.Rate != nil {

@@ -363,6 +363,42 @@ func (d *decoder) change(path string, cd *changeDoc) (Change, error) {
 			return nil, err
 		}
 		c = PensionFloor{Year: x.Year, Groups: x.Groups, Who: who, Floor: lim}
+	case cd.PensionGuarantee != nil:
+		x := cd.PensionGuarantee
+		who, err := scope(x.Year, x.Groups, x.Who)
+		if err != nil {
+			return nil, err
+		}
+		lt, err := d.enum(path+".limits", x.Limits, limitNames[:], true)
+		if err != nil {
+			return nil, err
+		}
+		mp, err := d.enum(path+".minimum_paid_by", x.MinimumPaidBy, minPayerNames[:], true)
+		if err != nil {
+			return nil, err
+		}
+		c = PensionGuarantee{Year: x.Year, Groups: x.Groups, Who: who, Limits: scheme.LimitTiming(max(lt, 0)), PaidBy: scheme.MinimumPayer(max(mp, 0))}
+	case cd.AutomaticBalancing != nil:
+		x := cd.AutomaticBalancing
+		who, err := scope(x.Year, x.Groups, x.Who)
+		if err != nil {
+			return nil, err
+		}
+		pay, err := d.enum(path+".contribution_payer", x.ContributionPayer, payerNameTable[:], true)
+		if err != nil {
+			return nil, err
+		}
+		c = AutomaticBalancing{Year: x.Year, Groups: x.Groups, Who: who, Balancing: scheme.Balancing{
+			IndexationBelow: x.IndexationBelow, IndexationCut: x.IndexationCut,
+			ContributionBelow: x.ContributionBelow, ContributionStep: x.ContributionStep, ContributionPayer: scheme.Payer(max(pay, 0)),
+		}}
+	case cd.SustainabilityFactor != nil:
+		x := cd.SustainabilityFactor
+		who, err := scope(x.Year, x.Groups, x.Who)
+		if err != nil {
+			return nil, err
+		}
+		c = SustainabilityFactor{Year: x.Year, Groups: x.Groups, Who: who, Factor: scheme.Sustainability{Age: x.Age, Base: x.Base}}
 	case cd.Indexation != nil:
 		x := cd.Indexation
 		who, err := scope(x.Year, x.Groups, x.Who)

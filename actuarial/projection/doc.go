@@ -89,6 +89,26 @@
 //     as a share of the deceased's pension (or, for a death in service, of
 //     the disability pension the member would have had). Caps and floors in
 //     reference units follow the unit's growth.
+//   - Minimum and maximum pensions are guarantees ([scheme.LimitsInPayment],
+//     the default): every year in payment, retirement and disability
+//     pensions are paid at least the year's floor and at most its cap, at
+//     that year's unit; the pension as awarded keeps being indexed and the
+//     limits bind on what is paid. [scheme.LimitsAtAward] applies them on
+//     award only. A cell applies them to its average pension (the
+//     approximation of caps on award, by Jensen's inequality: a cell mixing
+//     pensions above and below the floor is topped up less than its
+//     members would be). [YearResult].MinimumTopUp is what is paid above
+//     the formula's own amounts because of floors (on award and in
+//     payment); when the rules' MinimumPaidBy is the state it is also a
+//     transfer into the fund. A survivor's pension is a share of the
+//     pension paid at death. The [Seriatim] engine and the liabilities
+//     apply caps and floors on award only, whatever Rules.Limits says.
+//   - Automatic balancing ([scheme.Balancing]) reads the reserve ratio at
+//     the start of a year, R on 1 January over the year before's benefits
+//     and administration costs, before the year's retirements: below its
+//     threshold, the next 1 January's indexation is cut, or a contribution
+//     step is taken for good. The first year has no ratio. The Seriatim
+//     and liabilities, without a fund, ignore it.
 //   - Refunds on withdrawal return a share of the member's own
 //     contributions, accumulated without interest. Cells carry no account:
 //     the contributions are estimated from the cell's contribution base B

@@ -197,6 +197,9 @@ func TestSurvivorShareByDuration(t *testing.T) {
 	rl := &s.Groups[0].Rules[0]
 	rl.Indexation, rl.ExtraPayments = scheme.IndexNone, 0
 	rl.SurvivorShare, rl.SurvivorSteps = 1, []scheme.ShareStep{{Years: 6, Share: 0.5}}
+	// The pensions of 24 000 are below the reference floor of one unit: on
+	// award only, the floor leaves the census pensions as they are.
+	rl.Limits = scheme.LimitsAtAward
 	pen := &census.PensionerCells{Count: make([]float64, (&census.PensionerCells{}).Len()), Pension: make([]float64, (&census.PensionerCells{}).Len())}
 	c := pen.Index(census.PensionOldAge, actuarial.Female, 60)
 	pen.Count[c], pen.Pension[c] = n, n*a

@@ -50,6 +50,9 @@ type Projector struct {
 	aN, aS []float64 // actives by group and cell: count and total salary
 	pN, pA []float64 // pensions by group and cell: count, total yearly amount
 	wN, wA []float64 // pensions awarded during the year, joining on the next 1 January
+	// pO and wO are the own amounts of pA and wA: the formula's pensions
+	// before any floor, for the minimum-pension top-up.
+	pO, wO []float64
 	// By strip (group, pension type, sex), the ages with pensions in pN
 	// and in wN: empty when hi < lo. A pensioner cell pc is in strip
 	// pc / nAges, at age pc % nAges.
@@ -142,6 +145,9 @@ type groupCache struct {
 	accVer int
 	base   float64 // contribution base of the year
 	paid   float64 // pensions paid in the year
+	topUp  float64 // of which the minimum-pension top-up
+	// raised are the contribution steps of automatic balancing so far, by payer.
+	raised [scheme.NumPayers]float64
 }
 
 // NewProjector validates s and allocates a projector for it. The error is
@@ -215,6 +221,8 @@ func (p *Projector) load(s *scheme.Scheme) {
 	p.pA = grow(p.pA, p.nG*p.nP)
 	p.wN = grow(p.wN, p.nG*p.nP)
 	p.wA = grow(p.wA, p.nG*p.nP)
+	p.pO = grow(p.pO, p.nG*p.nP)
+	p.wO = grow(p.wO, p.nG*p.nP)
 	strips := p.nG * census.NumPensionTypes * actuarial.NumSexes
 	p.pLo, p.pHi = grow(p.pLo, strips), grow(p.pHi, strips)
 	p.wLo, p.wHi = grow(p.wLo, strips), grow(p.wHi, strips)
@@ -313,8 +321,11 @@ func (p *Projector) reset() {
 	clear(p.pA)
 	clear(p.wN)
 	clear(p.wA)
+	clear(p.pO)
+	clear(p.wO)
 	for gi := range p.gc {
 		gc := &p.gc[gi]
+		gc.raised = [scheme.NumPayers]float64{}
 		gc.vpool = append(gc.vpool, gc.vint...)
 		gc.vint = gc.vint[:0]
 	}
@@ -347,6 +358,7 @@ func (p *Projector) reset() {
 		if pc := g.Pensioners; pc != nil {
 			copy(p.pN[gi*p.nP:], pc.Count)
 			copy(p.pA[gi*p.nP:], pc.Pension)
+			copy(p.pO[gi*p.nP:], pc.Pension)
 			for c, n := range pc.Count {
 				if n > 0 {
 					touch(p.pLo, p.pHi, gi*p.nP+c)
@@ -500,8 +512,14 @@ func (p *Projector) RunContext(ctx context.Context, dst *Result, years int) (*Re
 		}
 		w := as.WageGrowth.At(y)
 		w1 := as.WageGrowth.At(y + 1)
+		fin := rules.Finances{ReserveRatio: math.Inf(1)}
+		if t > 0 {
+			if e := dst.Years[t-1].Expenditure(); e > 0 {
+				fin.ReserveRatio = reserve / e
+			}
+		}
 		for gi := range p.gc {
-			p.prepare(gi, y, w, unit)
+			p.prepare(gi, y, w, unit, fin)
 		}
 
 		var survivors float64
@@ -510,6 +528,10 @@ func (p *Projector) RunContext(ctx context.Context, dst *Result, years int) (*Re
 			p.pensionersPass(gi, t, yr, det)
 			gc := &p.gc[gi]
 			yr.ExtraPayments += gc.yr.Extra * gc.paid
+			yr.MinimumTopUp += gc.topUp
+			if gc.yr.StatePaysMinimum {
+				yr.Transfers += gc.topUp
+			}
 			yr.ContributionBase += gc.base
 			for pay := range scheme.NumPayers {
 				yr.Contributions[pay] += gc.yr.ContributionRate[pay] * gc.base
@@ -522,7 +544,7 @@ func (p *Projector) RunContext(ctx context.Context, dst *Result, years int) (*Re
 		// Cash flows, mid-year.
 		b := yr.Benefits()
 		yr.AdminCosts = s.AdminCosts.ShareOfBenefits.At(y)*b + s.AdminCosts.ShareOfSalary.At(y)*yr.SalaryBill
-		yr.Transfers = s.Transfers.At(y)
+		yr.Transfers += s.Transfers.At(y)
 		i := as.Return.At(y)
 		yr.Return = i
 		net := yr.TotalContributions() + yr.Transfers - b - yr.AdminCosts

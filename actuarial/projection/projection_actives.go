@@ -37,7 +37,7 @@ func (p *Projector) activesPass(g, t int, w1 float64, yr *YearResult, det *CellD
 		step.halfRate = 0.5 * gc.yr.ContributionRate[scheme.Worker]
 	}
 	var sums actSums
-	var survivors, disPaid, disNew, disNewA float64
+	var survivors, disPaid, disTop, disNew, disNewA float64
 	plane := nAges * ns
 	for sx := range actuarial.NumSexes {
 		ks := g*actuarial.NumSexes + sx
@@ -64,6 +64,7 @@ func (p *Projector) activesPass(g, t int, w1 float64, yr *YearResult, det *CellD
 				n: aN[c0:c1], s: aS[c0:c1],
 				kinds: gc.retKind[g0:g1], rates: gc.retRate[g0:g1], factors: gc.retFactor[g0:g1],
 				pc0: pbase + sx*nAges + age, dc0: dbase + off + c0, pdbase: pdbase,
+				sustain: gc.yr.Sustain[sx],
 			}
 			if p.trackAcc {
 				row.past, row.avg = p.acc.t[c0:c1], gc.avgRate[sLo:sHi+1]
@@ -110,7 +111,9 @@ func (p *Projector) activesPass(g, t int, w1 float64, yr *YearResult, det *CellD
 				p.wN[pc] += dis
 				touch(p.wLo, p.wHi, pc)
 				p.wA[pc] += ds[age].disAmt
+				p.wO[pc] += ds[age].disOwn
 				disPaid += 0.5 * ds[age].disAmt
+				disTop += 0.5 * (ds[age].disAmt - ds[age].disOwn)
 				disNew += dis
 				disNewA += ds[age].disAmt
 				if det != nil {
@@ -139,6 +142,7 @@ func (p *Projector) activesPass(g, t int, w1 float64, yr *YearResult, det *CellD
 	yr.NewPensions[idxDisability] += disNew
 	yr.NewPensionAmounts[idxDisability] += disNewA
 	gc.paid += disPaid
+	gc.topUp += disTop
 	gc.base += sums.bill - sums.cut
 	return survivors
 }
@@ -163,6 +167,7 @@ type actSums struct {
 // deaths in service with a pension due (number and pensions).
 type disSums struct {
 	dis, disAmt, deaths, deathAmt float64
+	disOwn                        float64 // disAmt before the floor
 }
 
 // activePlane is the year's step of one group and sex's active cells, as
@@ -202,7 +207,7 @@ func disPlane(pl *activePlane, hi, lo int) {
 	ns := pl.ms + 1
 	disCap, disFloor, deathBenefit := pl.disCap, pl.disFloor, pl.deathBenefit
 	for age := hi; age >= lo; age-- {
-		var dis, disAmt, deaths, deathAmt float64
+		var dis, disAmt, disOwn, deaths, deathAmt float64
 		if dl, dh := max(pl.disLo[age], svLo[age]), min(pl.disHi[age], svHi[age]); dl <= dh {
 			c0, c1 := age*ns+dl, age*ns+dh+1
 			n, s, dc, f := aN[c0:c1], aS[c0:c1], dec[c0:c1], fd[c0:c1]
@@ -220,17 +225,19 @@ func disPlane(pl *activePlane, hi, lo int) {
 				if amt > nj*disCap {
 					amt = nj * disCap
 				}
+				own := amt
 				if amt < nj*disFloor {
 					amt = nj * disFloor
 				}
 				dd := dc[j].D
 				dis += nj * di
 				disAmt += di * amt
+				disOwn += di * own
 				deaths += nj * dd
 				deathAmt += dd * amt
 			}
 		}
-		ds[age] = disSums{dis: dis, disAmt: disAmt, deaths: deaths, deathAmt: deathAmt}
+		ds[age] = disSums{dis: dis, disAmt: disAmt, disOwn: disOwn, deaths: deaths, deathAmt: deathAmt}
 	}
 }
 

@@ -21,6 +21,7 @@ type retRow struct {
 	dc0            int          // the detail offset of the row's first cell
 	pdbase         int          // the detail offset of the year's pensioner cells
 	sp             *SplitRow    // the row's split; nil without a split
+	sustain        float64      // the sustainability factor of the row's sex
 }
 
 // retireRow retires the members of row on 1 January, leaving in the cells
@@ -35,6 +36,7 @@ func (p *Projector) retireRow(gc *groupCache, row *retRow, yr *YearResult, det *
 	// and reference salaries of those retiring, by kind.
 	var wd [2]float64
 	var fullN, fullA, fullS, fullR, redN, redA, redS, redR float64
+	var fullO, redO float64 // the amounts before the floor
 	kinds, rates, factors = kinds[:len(nRow)], rates[:len(nRow)], factors[:len(nRow)]
 	sRow = sRow[:len(nRow)]
 	ones := refRow == nil
@@ -66,10 +68,11 @@ func (p *Projector) retireRow(gc *groupCache, row *retRow, yr *YearResult, det *
 			}
 		} else {
 			// The cell's pensions, capped and floored per head.
-			amt := factors[j] * sal
+			amt := factors[j] * sal * row.sustain
 			if amt > n*retCap {
 				amt = n * retCap
 			}
+			own := amt
 			if amt < n*retFloor {
 				amt = n * retFloor
 			}
@@ -81,11 +84,13 @@ func (p *Projector) retireRow(gc *groupCache, row *retRow, yr *YearResult, det *
 			if kind == rules.Full {
 				fullN += m
 				fullA += rr * amt
+				fullO += rr * own
 				fullS += rs
 				fullR += ref
 			} else {
 				redN += m
 				redA += rr * amt
+				redO += rr * own
 				redS += rs
 				redR += ref
 			}
@@ -106,7 +111,7 @@ func (p *Projector) retireRow(gc *groupCache, row *retRow, yr *YearResult, det *
 		sp.Exits[actuarial.Withdrawal] += wd[0]
 		sp.Refunds += gc.yr.Refund * wd[1]
 	}
-	newN, newA := [2]float64{fullN, redN}, [2]float64{fullA, redA}
+	newN, newA, newO := [2]float64{fullN, redN}, [2]float64{fullA, redA}, [2]float64{fullO, redO}
 	newS, newR := [2]float64{fullS, redS}, [2]float64{fullR, redR}
 	for ki, m := range newN {
 		if m == 0 {
@@ -117,6 +122,7 @@ func (p *Projector) retireRow(gc *groupCache, row *retRow, yr *YearResult, det *
 		p.pN[pc] += m
 		touch(p.pLo, p.pHi, pc)
 		p.pA[pc] += newA[ki]
+		p.pO[pc] += newO[ki]
 		yr.Exits[actuarial.Retirement] += m
 		yr.NewPensions[ti] += m
 		yr.NewPensionAmounts[ti] += newA[ki]
@@ -143,7 +149,7 @@ func (p *Projector) retireRow(gc *groupCache, row *retRow, yr *YearResult, det *
 func (p *Projector) award(g int, yr *YearResult, det *CellDetail, pdbase int) {
 	gc := &p.gc[g]
 	pbase := g * p.nP
-	wN, wA := p.wN[pbase:pbase+p.nP], p.wA[pbase:pbase+p.nP]
+	wN, wA, wO := p.wN[pbase:pbase+p.nP], p.wA[pbase:pbase+p.nP], p.wO[pbase:pbase+p.nP]
 	fam := &p.law.Family
 	// The running sums, in registers.
 	paid := gc.paid
@@ -168,6 +174,7 @@ func (p *Projector) award(g int, yr *YearResult, det *CellDetail, pdbase int) {
 				wN[pc] += m
 				touch(p.wLo, p.wHi, pbase+pc)
 				wA[pc] += amt
+				wO[pc] += amt
 				sPaid += 0.5 * amt
 				paid += 0.5 * amt
 				sNew += m
@@ -211,6 +218,7 @@ func (p *Projector) award(g int, yr *YearResult, det *CellDetail, pdbase int) {
 				wN[pc] += m / 2
 				touch(p.wLo, p.wHi, pbase+pc)
 				wA[pc] += amt / 2
+				wO[pc] += amt / 2
 				if det != nil {
 					det.Awarded[pdbase+pbase+pc] += m / 2
 				}

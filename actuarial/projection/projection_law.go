@@ -59,16 +59,18 @@ func (p *Projector) fillDecrements() {
 	p.depValid = static[0] && static[1]
 }
 
-// prepare sets group g's values for year y, recomputing the factors of its
-// rules when the rules in force or the wage growth w change.
-func (p *Projector) prepare(g, y int, w, unit float64) {
+// prepare sets group g's values for year y, under the automatic balancing
+// of the finances fin, recomputing the factors of its rules when the rules
+// in force or the wage growth w change.
+func (p *Projector) prepare(g, y int, w, unit float64, fin rules.Finances) {
 	gc := &p.gc[g]
 	p.law.Year(&gc.yr, g, y, unit)
+	gc.yr.Balance(fin, &gc.raised)
 	if !gc.yr.Exits.Same(gc.exits) || w != gc.w {
 		p.factors(gc, gc.yr.Exits, w)
 		gc.exits, gc.w = gc.yr.Exits, w
 	}
-	gc.base, gc.paid = 0, 0
+	gc.base, gc.paid, gc.topUp = 0, 0, 0
 	if p.trackAcc {
 		if rules.AverageRates(gc.avgRate, gc.hist) {
 			gc.accVer = -1

@@ -6,6 +6,7 @@ package projection
 import (
 	"github.com/reserva-go/reserva/actuarial"
 	"github.com/reserva-go/reserva/actuarial/census"
+	"github.com/reserva-go/reserva/actuarial/internal/rules"
 	"github.com/reserva-go/reserva/actuarial/scheme"
 )
 
@@ -35,7 +36,8 @@ func (p *Projector) pensionersPass(g, t int, yr *YearResult, det *CellDetail) {
 		if typ == census.PensionOrphan && orphanEnd > 0 {
 			end = orphanEnd
 		}
-		var paid, deaths, ended float64
+		lim := &gc.yr.InPayment[ti]
+		var paid, topUp, deaths, ended float64
 		for sx := range actuarial.NumSexes {
 			sp := p.splitRows(g, sx) // nil without a split
 			qrow := &p.q[st][sx]
@@ -70,10 +72,11 @@ func (p *Projector) pensionersPass(g, t int, yr *YearResult, det *CellDetail) {
 				if n == 0 {
 					continue
 				}
-				amt := p.pA[c]
-				p.pN[c], p.pA[c] = 0, 0
+				amt, tu := lim.Pay(n, p.pA[c], p.pO[c])
+				p.pN[c], p.pA[c], p.pO[c] = 0, 0, 0
 				q := qrow[age]
 				paid += amt * (1 - 0.5*q)
+				topUp += tu * (1 - 0.5*q)
 				if sp != nil {
 					sp[age].Pensions[ti] += amt * (1 - 0.5*q)
 				}
@@ -117,8 +120,8 @@ func (p *Projector) pensionersPass(g, t int, yr *YearResult, det *CellDetail) {
 				if sp != nil {
 					spr = sp[lo:]
 				}
-				paid, deaths, moved = pensionRow(p.pN[cb+lo:cb+top+2], p.pA[cb+lo:cb+top+2], qrow[lo:top+1],
-					dn[lo:], da[lo:], rem, spr, ti, ix, spouse, paid, deaths)
+				paid, topUp, deaths, moved = pensionRow(p.pN[cb+lo:cb+top+2], p.pA[cb+lo:cb+top+2], p.pO[cb+lo:cb+top+2], qrow[lo:top+1],
+					dn[lo:], da[lo:], rem, spr, ti, ix, lim, spouse, paid, topUp, deaths)
 				if moved {
 					nlo, nhi = lo+1, max(nhi, top+1)
 				}
@@ -129,6 +132,7 @@ func (p *Projector) pensionersPass(g, t int, yr *YearResult, det *CellDetail) {
 		yr.PensionerDeaths[ti] += deaths
 		yr.PensionsEnded[ti] += ended
 		gc.paid += paid
+		gc.topUp += topUp
 	}
 	if len(gc.vint) > 0 {
 		p.survivorAge(g, ix)
@@ -148,53 +152,59 @@ func (p *Projector) pensionersPass(g, t int, yr *YearResult, det *CellDetail) {
 		p.wLo[k], p.wHi[k] = nAges, -1
 		p.pLo[k], p.pHi[k] = min(p.pLo[k], lo), max(p.pHi[k], hi)
 		off := k * nAges
-		wn, wa := p.wN[off+lo:off+hi+1], p.wA[off+lo:off+hi+1]
-		pn, pa := p.pN[off+lo:off+hi+1], p.pA[off+lo:off+hi+1]
+		wn, wa, wo := p.wN[off+lo:off+hi+1], p.wA[off+lo:off+hi+1], p.wO[off+lo:off+hi+1]
+		pn, pa, po := p.pN[off+lo:off+hi+1], p.pA[off+lo:off+hi+1], p.pO[off+lo:off+hi+1]
+		wa, wo, pa, po = wa[:len(wn)], wo[:len(wn)], pa[:len(wn)], po[:len(wn)]
 		for c, n := range wn {
 			if n == 0 {
 				continue
 			}
 			pn[c] += n
 			pa[c] += wa[c] * ix
-			wn[c], wa[c] = 0, 0
+			po[c] += wo[c] * ix
+			wn[c], wa[c], wo[c] = 0, 0, 0
 		}
 	}
 }
 
-// pensionRow pays, for the year, one strip of pension cells n, a (counts
-// and yearly amounts by age) at mortality q, from the oldest age down; adds
-// their deaths, and the pensions of those dying, to dn and da when spouse;
-// and moves the survivors, their pensions indexed by ix, up an age, but
-// for the share rem (by age as q; nil: none) that remarries: n and a hold
-// one age more than q, dn and da at least as many as q (unused without
-// spouse). paid and deaths are the running sums of the
-// pensions paid and the deaths, returned updated with whether any survivor
-// moved. With sp (nil: no split), the pensions paid are also added to
-// sp[k].Pensions[ti] by age k of the strip. Cells without pensioners are
-// left alone.
-func pensionRow(n, a, q, dn, da, rem []float64, sp []SplitRow, ti int, ix float64, spouse bool, paid, deaths float64) (float64, float64, bool) {
+// pensionRow pays, for the year, one strip of pension cells n, a, o
+// (counts, yearly amounts as awarded and indexed, and their own amounts
+// before any floor, by age) at mortality q, from the oldest age down,
+// each cell's pensions under the year's limits lim ([rules.PaymentLimits.Pay]);
+// adds their deaths, and the pensions paid to those dying, to dn and da
+// when spouse; and moves the survivors, their amounts indexed by ix, up an
+// age, but for the share rem (by age as q; nil: none) that remarries: n,
+// a and o hold one age more than q, dn and da at least as many as q
+// (unused without spouse). paid, topUp and deaths are the running sums of
+// the pensions paid, their minimum-pension top-up and the deaths,
+// returned updated with whether any survivor moved. With sp (nil: no
+// split), the pensions paid are also added to sp[k].Pensions[ti] by age k
+// of the strip. Cells without pensioners are left alone.
+func pensionRow(n, a, o, q, dn, da, rem []float64, sp []SplitRow, ti int, ix float64, lim *rules.PaymentLimits, spouse bool, paid, topUp, deaths float64) (float64, float64, float64, bool) {
 	q = q[:len(n)-1]
-	a = a[:len(n)]
+	a, o = a[:len(n)], o[:len(n)]
 	dn, da = dn[:len(q)], da[:len(q)]
-	n1, a1 := n[1:], a[1:] // the next age's cells
+	n1, a1, o1 := n[1:], a[1:], o[1:] // the next age's cells
 	moved := false
 	for k := len(q) - 1; k >= 0; k-- {
 		nk := n[k]
 		if nk == 0 {
 			continue
 		}
-		amt := a[k]
-		n[k], a[k] = 0, 0
+		amt, own := a[k], o[k]
+		pay, tu := lim.Pay(nk, amt, own)
+		n[k], a[k], o[k] = 0, 0, 0
 		qk := q[k]
-		paid += amt * (1 - 0.5*qk)
+		paid += pay * (1 - 0.5*qk)
+		topUp += tu * (1 - 0.5*qk)
 		if sp != nil {
-			sp[k].Pensions[ti] += amt * (1 - 0.5*qk)
+			sp[k].Pensions[ti] += pay * (1 - 0.5*qk)
 		}
 		d := nk * qk
 		deaths += d
 		if spouse {
 			dn[k] += d
-			da[k] += amt * qk
+			da[k] += pay * qk
 		}
 		surv := nk - d
 		if surv <= 0 {
@@ -204,12 +214,14 @@ func pensionRow(n, a, q, dn, da, rem []float64, sp []SplitRow, ti int, ix float6
 			stay := 1 - rem[k]
 			n1[k] += surv * stay
 			a1[k] += amt * (1 - qk) * stay * ix
+			o1[k] += own * (1 - qk) * stay * ix
 			moved = true
 			continue
 		}
 		n1[k] += surv
 		a1[k] += amt * (1 - qk) * ix
+		o1[k] += own * (1 - qk) * ix
 		moved = true
 	}
-	return paid, deaths, moved
+	return paid, topUp, deaths, moved
 }

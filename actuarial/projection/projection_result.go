@@ -81,13 +81,20 @@ type YearResult struct {
 	// Pensions[type] are the pensions paid by type, without the extra
 	// payments.
 	Pensions [census.NumPensionTypes]float64
+	// MinimumTopUp is the minimum-pension top-up, included in Pensions:
+	// what retirement and disability pensions pay above the formula's own
+	// amounts because of the floors, on award and in payment
+	// ([scheme.LimitTiming]), ≥ 0. When the rules' MinimumPaidBy is the
+	// state, Transfers include it.
+	MinimumTopUp float64
 	// ExtraPayments are the extra pensions paid (a thirteenth month, say).
 	ExtraPayments float64
 	// Refunds are the contributions refunded on withdrawal.
 	Refunds float64
 	// AdminCosts are the administration costs.
 	AdminCosts float64
-	// Transfers are the state's transfers received.
+	// Transfers are the state's transfers received: the scheme's
+	// Transfers, plus the minimum-pension top-up the state pays.
 	Transfers float64
 	// Return is the investment return of the year, a fraction.
 	Return float64
@@ -266,6 +273,12 @@ func (r *Result) AdminCosts(dst []float64) []float64 {
 // Expenditure returns benefits plus administration costs each year.
 func (r *Result) Expenditure(dst []float64) []float64 {
 	return r.series(dst, (*YearResult).Expenditure)
+}
+
+// MinimumTopUp returns the minimum-pension top-up each year
+// ([YearResult].MinimumTopUp).
+func (r *Result) MinimumTopUp(dst []float64) []float64 {
+	return r.series(dst, func(y *YearResult) float64 { return y.MinimumTopUp })
 }
 
 // Transfers returns the state's transfers each year.

@@ -155,6 +155,16 @@ func flowValues(o *[serVec]float64) FlowValues {
 // changing by calendar year. Flows after the first Years years are left
 // out, as a projection of Years years leaves them out.
 //
+// Caps and floors apply on award only ([scheme.LimitsAtAward]) whatever
+// Rules.Limits says: a guarantee every year in payment
+// ([scheme.LimitsInPayment]) makes a year's pension a limit of the
+// pension indexed since award, which the annuity factors of an award do
+// not carry, and no minimum-pension top-up is valued. Under
+// LimitsInPayment the seriatim values are therefore those of the
+// projection only while the floors grow no faster than indexation and the
+// caps no slower (a floor in units with UnitGrowth at most the
+// indexation rate, say); otherwise they understate the floors' cost.
+//
 // The valuation is of a closed group: Assumptions.Entrants are not used
 // (nobody joins a census record), and neither are the scheme's own census
 // cells (Group.Actives and Group.Pensioners, except for their MaxService),

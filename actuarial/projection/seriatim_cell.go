@@ -282,10 +282,10 @@ func (v *Seriatim) build(mode serMode, g0, sx, x, s0 int) *serCell {
 			} else {
 				ti := kind.Pension().Index()
 				a := &v.ann[g][annIndex(t, ti, sx, age)]
-				fa := scaled(factor, yr.retRatio[sx], age*v.ns+sv)
+				fa := scaled(factor, yr.retRatio[sx], age*v.ns+sv) * yr.Sustain[sx]
 				var fa0 float64
 				if em.lia {
-					fa0 = scaled(factor, yr.retRatio0[sx], x*v.ns+s0)
+					fa0 = scaled(factor, yr.retRatio0[sx], x*v.ns+s0) * yr.Sustain[sx]
 				}
 				em.benefit(serTerm{
 					a: fa * growth, lo: yr.RetFloor, hi: yr.RetCap,

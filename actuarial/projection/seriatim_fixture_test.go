@@ -164,12 +164,17 @@ func serCells(tb testing.TB, groups int, act []projection.ActiveRecord, pen []pr
 }
 
 // serScheme is a scheme of the given groups' rules on the assumptions,
-// with the census cells of the records.
+// with the census cells of the records. Its caps and floors apply on award
+// only (scheme.LimitsAtAward), the timing the Seriatim engine implements,
+// so that the cell projection is its reference.
 func serScheme(tb testing.TB, as scheme.Assumptions, rules [][]scheme.Rules, act []projection.ActiveRecord, pen []projection.PensionRecord) *scheme.Scheme {
 	tb.Helper()
 	ac, pc := serCells(tb, len(rules), act, pen)
 	s := &scheme.Scheme{Name: "seriatim", StartYear: 2025, Assumptions: as}
 	for g := range rules {
+		for i := range rules[g] {
+			rules[g][i].Limits = scheme.LimitsAtAward
+		}
 		s.Groups = append(s.Groups, scheme.Group{Name: fmt.Sprint("group ", g), Actives: ac[g], Pensioners: pc[g], Rules: rules[g]})
 	}
 	return s

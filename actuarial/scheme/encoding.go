@@ -316,6 +316,22 @@ func (e *encoder) rules(r *Rules) rulesDoc {
 	if r.Indexation != IndexNone {
 		d.Indexation = indexNames[r.Indexation]
 	}
+	if r.Limits != LimitsInPayment {
+		d.Limits = limitNames[r.Limits]
+	}
+	if r.MinimumPaidBy != MinimumByScheme {
+		d.MinimumPaidBy = minPayerNames[r.MinimumPaidBy]
+	}
+	if sf := r.Sustainability; sf != (Sustainability{}) {
+		d.Sustainability = &sustainDoc{Age: sf.Age, Base: sf.Base}
+	}
+	if bl := r.Balancing; bl != (Balancing{}) {
+		d.Balancing = &balancingDoc{IndexationBelow: bl.IndexationBelow, IndexationCut: bl.IndexationCut,
+			ContributionBelow: bl.ContributionBelow, ContributionStep: bl.ContributionStep}
+		if bl.ContributionPayer != Worker {
+			d.Balancing.ContributionPayer = payerNames[bl.ContributionPayer]
+		}
+	}
 	return d
 }
 

@@ -63,6 +63,93 @@ func (ix Indexation) String() string {
 	return fmt.Sprintf("Indexation(%d)", int(ix))
 }
 
+// LimitTiming is when the caps and floors of the [actuarial.Formula]s of
+// retirement and disability apply. The zero value is LimitsInPayment.
+type LimitTiming int
+
+// The timings of caps and floors.
+const (
+	// LimitsInPayment makes the cap and floor guarantees: they apply on
+	// award and again every year in payment, at that year's value (a
+	// floor in units follows the unit's growth): a pension indexed below
+	// the year's floor is topped up to it, one indexed above the year's
+	// cap is paid the cap.
+	LimitsInPayment LimitTiming = iota
+	// LimitsAtAward applies them on award only; the pension awarded is
+	// then indexed whatever the limits become (for a law that says so).
+	LimitsAtAward
+)
+
+var limitTimingNames = [...]string{"in payment", "at award"}
+
+func (lt LimitTiming) String() string {
+	if lt >= 0 && int(lt) < len(limitTimingNames) {
+		return limitTimingNames[lt]
+	}
+	return fmt.Sprintf("LimitTiming(%d)", int(lt))
+}
+
+// MinimumPayer is who pays the minimum-pension top-up: what retirement
+// and disability pensions pay above the formula's own amount because of a
+// floor. The zero value is MinimumByScheme.
+type MinimumPayer int
+
+// The payers of the minimum-pension top-up.
+const (
+	MinimumByScheme MinimumPayer = iota // the scheme pays it, out of its fund
+	MinimumByState                      // the state pays it: a transfer into the fund, equal to the top-up
+)
+
+var minimumPayerNames = [...]string{"scheme", "state"}
+
+func (mp MinimumPayer) String() string {
+	if mp >= 0 && int(mp) < len(minimumPayerNames) {
+		return minimumPayerNames[mp]
+	}
+	return fmt.Sprintf("MinimumPayer(%d)", int(mp))
+}
+
+// Balancing are the rules that react to the scheme's own finances at the
+// start of a year (automatic balancing), read from its reserve ratio
+// R/(B + E): the reserve on 1 January over the benefits and administration
+// costs of the year before. The ratio is unknown in the first projected
+// year (nothing acts then) and +Inf when the year before spent nothing. A
+// field of zero turns its mechanism off; the zero value is no balancing.
+// Only the projection by cells has a reserve: package projection's
+// Seriatim and liabilities ignore Balancing.
+type Balancing struct {
+	// IndexationBelow is a reserve ratio k: while the ratio at the start of
+	// a year is below k, the indexation of the next 1 January is cut to
+	// (1 − IndexationCut) times its rate (a fall in prices is passed on
+	// whole). 0: never.
+	IndexationBelow float64
+	// IndexationCut is the share of the indexation rate withheld, in
+	// [0, 1]: 1 freezes pensions.
+	IndexationCut float64
+	// ContributionBelow is a reserve ratio k: each year the ratio at the
+	// start of the year is below k, ContributionPayer's contribution rate
+	// rises by ContributionStep from that year on, for good (steps add up,
+	// the rate at most 1). 0: never.
+	ContributionBelow float64
+	// ContributionStep is the rise of a step, a fraction of salary in
+	// (0, 1].
+	ContributionStep float64
+	// ContributionPayer pays the steps; zero: the worker.
+	ContributionPayer Payer
+}
+
+// Sustainability is a sustainability factor on retirement pensions (as
+// Spain's of 2013 or Germany's): an old-age or early pension awarded in
+// year y is multiplied by e(Age, Base)/e(Age, y), the ratio of the period
+// life expectancies at Age in the base year and in y from the scheme's own
+// mortality of the retired of the member's sex, before the cap and floor.
+// The life expectancy is e = ½ + Σ_{k≥1} ₖp_Age (curtate plus a half),
+// over ages up to census.MaxCensusAge. The zero value is no factor.
+type Sustainability struct {
+	Age  int // the age life expectancy is taken at, 1..census.MaxCensusAge−1; 0: no factor
+	Base int // the calendar year whose life expectancy the pensions are held to; required with Age
+}
+
 // Rules are the provisions of a scheme for one member group from calendar
 // year From on, until the next Rules of the group take effect. The zero
 // value collects nothing and pays nothing.
@@ -144,6 +231,17 @@ type Rules struct {
 	// IndexRate is the yearly increase under IndexFixed, by calendar
 	// year; nil: 0%.
 	IndexRate actuarial.Schedule
+	// Limits is when the caps and floors of Retirement and Disability
+	// apply; zero: LimitsInPayment, on award and every year in payment.
+	Limits LimitTiming
+	// MinimumPaidBy is who pays the minimum-pension top-up
+	// (YearResult.MinimumTopUp); zero: the scheme.
+	MinimumPaidBy MinimumPayer
+	// Balancing are the automatic balancing mechanisms; zero: none.
+	Balancing Balancing
+	// Sustainability is a sustainability factor on retirement pensions
+	// awarded; zero: none.
+	Sustainability Sustainability
 	// Source is the legal text these rules come from, for reports; zero:
 	// not cited. It does not change a projection.
 	Source Source
@@ -334,6 +432,23 @@ func (r *Rules) validate(start int, plausible bool) error {
 		return &SchemeError{Field: "ExtraPayments", Value: fmt.Sprint(v), Err: actuarial.ErrNotFinite}
 	case v < 0:
 		return &SchemeError{Field: "ExtraPayments", Value: fmt.Sprint(v), Err: actuarial.ErrNegative}
+	}
+	if err := r.Balancing.validate(); err != nil {
+		return err
+	}
+	if sf := r.Sustainability; sf != (Sustainability{}) {
+		if sf.Age < 1 || sf.Age >= census.MaxCensusAge {
+			return &SchemeError{Field: "Sustainability.Age", Value: fmt.Sprint(sf.Age), Err: actuarial.ErrRange}
+		}
+		if sf.Base == 0 {
+			return &SchemeError{Field: "Sustainability.Base", Value: "0", Err: ErrRequired}
+		}
+	}
+	if r.Limits < LimitsInPayment || r.Limits > LimitsAtAward {
+		return &SchemeError{Field: "Limits", Value: r.Limits.String(), Err: actuarial.ErrRange}
+	}
+	if r.MinimumPaidBy < MinimumByScheme || r.MinimumPaidBy > MinimumByState {
+		return &SchemeError{Field: "MinimumPaidBy", Value: r.MinimumPaidBy.String(), Err: actuarial.ErrRange}
 	}
 	if r.Indexation < IndexNone || r.Indexation > IndexFixed {
 		return &SchemeError{Field: "Indexation", Value: r.Indexation.String(), Err: actuarial.ErrRange}
@@ -653,6 +768,34 @@ func checkCells(name string, count, amount []float64, n int, cell func(int) stri
 		case c == 0 && a != 0:
 			return &SchemeError{Field: af(i), Value: fmt.Sprint(a), Err: ErrEmptyCell}
 		}
+	}
+	return nil
+}
+
+// validate checks the balancing's ratios, shares and payer.
+func (b *Balancing) validate() error {
+	bad := func(field string, v float64, err error) error {
+		return &SchemeError{Field: "Balancing." + field, Value: fmt.Sprint(v), Err: err}
+	}
+	for _, f := range []struct {
+		name string
+		v    float64
+	}{{"IndexationBelow", b.IndexationBelow}, {"ContributionBelow", b.ContributionBelow}} {
+		if math.IsNaN(f.v) || math.IsInf(f.v, 0) {
+			return bad(f.name, f.v, actuarial.ErrNotFinite)
+		}
+		if f.v < 0 {
+			return bad(f.name, f.v, actuarial.ErrNegative)
+		}
+	}
+	if v := b.IndexationCut; !(v >= 0 && v <= 1) {
+		return bad("IndexationCut", v, actuarial.ErrRange)
+	}
+	if v := b.ContributionStep; !(v >= 0 && v <= 1) || (b.ContributionBelow > 0 && v == 0) {
+		return bad("ContributionStep", v, actuarial.ErrRange)
+	}
+	if b.ContributionPayer < Worker || b.ContributionPayer >= NumPayers {
+		return &SchemeError{Field: "Balancing.ContributionPayer", Value: b.ContributionPayer.String(), Err: actuarial.ErrRange}
 	}
 	return nil
 }

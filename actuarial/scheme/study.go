@@ -329,6 +329,8 @@ var (
 	sexNames       = [...]string{"male", "female"}
 	statusNames    = [NumLifeStatuses]string{"active", "retired", "disabled", "survivor"}
 	indexNames     = [...]string{"none", "prices", "wages", "unit", "fixed"}
+	limitNames     = [...]string{"in_payment", "at_award"}
+	minPayerNames  = [...]string{"scheme", "state"}
 	entrantNames   = [...]string{"closed", "fixed", "growth", "replacement"}
 	pensionNames   = [...]string{"old_age", "early", "disability", "survivor", "orphan"}
 	sexCodeNames   = [...]string{"unambiguous", "english", "spanish"}

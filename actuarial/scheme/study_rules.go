@@ -195,5 +195,26 @@ func (b *builder) rules(path string, d *rulesDoc, r *Rules) error {
 	}
 	r.Indexation = Indexation(ix)
 	r.IndexRate = b.schedule(d.IndexRate)
+	lt, err := b.enum(path+".limits", d.Limits, limitNames[:], true)
+	if err != nil {
+		return err
+	}
+	r.Limits = LimitTiming(lt)
+	mp, err := b.enum(path+".minimum_paid_by", d.MinimumPaidBy, minPayerNames[:], true)
+	if err != nil {
+		return err
+	}
+	r.MinimumPaidBy = MinimumPayer(mp)
+	if bd := d.Balancing; bd != nil {
+		pay, err := b.enum(path+".balancing.contribution_payer", bd.ContributionPayer, payerNames[:], true)
+		if err != nil {
+			return err
+		}
+		r.Balancing = Balancing{IndexationBelow: bd.IndexationBelow, IndexationCut: bd.IndexationCut,
+			ContributionBelow: bd.ContributionBelow, ContributionStep: bd.ContributionStep, ContributionPayer: Payer(pay)}
+	}
+	if sd := d.Sustainability; sd != nil {
+		r.Sustainability = Sustainability{Age: sd.Age, Base: sd.Base}
+	}
 	return nil
 }

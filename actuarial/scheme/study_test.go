@@ -56,6 +56,13 @@ func TestStudyRoundTrip(t *testing.T) {
 		t.Run(tc.name, func(t *testing.T) {
 			s := actuarialtest.ReferenceScheme(t, tc.pensionersFrom)
 			s.Groups[0].Rules[0].Source = scheme.Source{Law: "Reference law", Article: "12", Date: "2025-01-01"}
+			if tc.files {
+				s.Groups[0].Rules[0].Limits = scheme.LimitsAtAward
+			} else {
+				s.Groups[0].Rules[0].MinimumPaidBy = scheme.MinimumByState
+				s.Groups[0].Rules[0].Sustainability = scheme.Sustainability{Age: 65, Base: 2025}
+				s.Groups[0].Rules[0].Balancing = scheme.Balancing{IndexationBelow: 3, IndexationCut: 0.5, ContributionBelow: 2, ContributionStep: 0.01, ContributionPayer: scheme.Employer}
+			}
 			opt := scheme.EncodeOptions{Currency: "MXN", Years: roundTripYears}
 			if tc.files {
 				m := &scheme.MortalityFile{File: "emssa09.csv", Column: "qx_male"}
@@ -74,6 +81,9 @@ func TestStudyRoundTrip(t *testing.T) {
 				t.Fatalf("study %+v", st)
 			}
 			got := st.Scenarios[0].Scheme
+			if r, g := &s.Groups[0].Rules[0], &got.Groups[0].Rules[0]; r.Limits != g.Limits || r.MinimumPaidBy != g.MinimumPaidBy || r.Balancing != g.Balancing || r.Sustainability != g.Sustainability {
+				t.Errorf("limits %v, minimum paid by %v: want %v, %v", g.Limits, g.MinimumPaidBy, r.Limits, r.MinimumPaidBy)
+			}
 			if src := got.Groups[0].Rules[0].Source.String(); src != "art. 12, Reference law, 2025-01-01" {
 				t.Errorf("source %q", src)
 			}
@@ -166,6 +176,8 @@ func TestDecodeStudyErrors(t *testing.T) {
 			`line 19: groups[0].rules[0].eligibility.full.both[0].min_age: -5: `, actuarial.ErrRange},
 		{"enum by name", `"indexation": "prices"`, `"indexation": 1`, `line 21: groups[0].rules[0].indexation: 1: a number where a string is wanted`, nil},
 		{"unknown enum", `"indexation": "prices"`, `"indexation": "CPI"`, `line 21: groups[0].rules[0].indexation: "CPI": want one of none, prices, wages, unit, fixed`, nil},
+		{"limit timing", `"indexation": "prices"`, `"indexation": "prices", "limits": "yearly"`, `line 21: groups[0].rules[0].limits: "yearly": want one of in_payment, at_award`, nil},
+		{"minimum payer", `"indexation": "prices"`, `"indexation": "prices", "minimum_paid_by": "employer"`, `line 21: groups[0].rules[0].minimum_paid_by: "employer": want one of scheme, state`, nil},
 		{"sex", `"sex": "male"`, `"sex": "M"`, `line 11: groups[0].census.active_cells[0].sex: "M": want one of male, female`, nil},
 		{"currency", `"amount": 1e6, "currency": "MXN"`, `"amount": 1e6, "currency": "USD"`, `line 33: initial_reserve.currency: "USD": the currency must be the study's, MXN`, nil},
 		{"version", `"version": 1`, `"version": 2`, `line 2: version: 2: unsupported version`, nil},

@@ -130,6 +130,23 @@ type rulesDoc struct {
 	ExtraPayments    float64         `json:"extra_payments,omitempty"`
 	Indexation       string          `json:"indexation,omitempty"`
 	IndexRate        *scheduleDoc    `json:"index_rate,omitempty"`
+	Limits           string          `json:"limits,omitempty"`
+	MinimumPaidBy    string          `json:"minimum_paid_by,omitempty"`
+	Balancing        *balancingDoc   `json:"balancing,omitempty"`
+	Sustainability   *sustainDoc     `json:"sustainability,omitempty"`
+}
+
+type sustainDoc struct {
+	Age  int `json:"age"`
+	Base int `json:"base"`
+}
+
+type balancingDoc struct {
+	IndexationBelow   float64 `json:"indexation_below,omitempty"`
+	IndexationCut     float64 `json:"indexation_cut,omitempty"`
+	ContributionBelow float64 `json:"contribution_below,omitempty"`
+	ContributionStep  float64 `json:"contribution_step,omitempty"`
+	ContributionPayer string  `json:"contribution_payer,omitempty"`
 }
 
 type shareStepDoc struct {

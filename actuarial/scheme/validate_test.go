@@ -30,6 +30,16 @@ func TestValidateBadInput(t *testing.T) {
 		err   error
 	}{
 		{"start year unset", func(s *scheme.Scheme) { s.StartYear = 0 }, "StartYear", "0", scheme.ErrRequired},
+		{"indexation cut above 1", func(s *scheme.Scheme) {
+			s.Groups[0].Rules[0].Balancing = scheme.Balancing{IndexationBelow: 2, IndexationCut: 1.5}
+		}, "Groups[0].Rules[0].Balancing.IndexationCut", "1.5", actuarial.ErrRange},
+		{"contribution threshold without a step", func(s *scheme.Scheme) {
+			s.Groups[0].Rules[0].Balancing = scheme.Balancing{ContributionBelow: 2}
+		}, "Groups[0].Rules[0].Balancing.ContributionStep", "0", actuarial.ErrRange},
+		{"negative reserve ratio threshold", func(s *scheme.Scheme) {
+			s.Groups[0].Rules[0].Balancing = scheme.Balancing{IndexationBelow: -1}
+		}, "Groups[0].Rules[0].Balancing.IndexationBelow", "-1", actuarial.ErrNegative},
+		{"limit timing out of range", func(s *scheme.Scheme) { s.Groups[0].Rules[0].Limits = 5 }, "Groups[0].Rules[0].Limits", "LimitTiming(5)", actuarial.ErrRange},
 		{"negative eligibility age", func(s *scheme.Scheme) {
 			s.Groups[0].Rules[0].Eligibility.Full[0] = actuarial.Conditions{{MinAge: -1, MinService: 10}}
 		}, "Groups[0].Rules[0].Eligibility.Full[male][0].MinAge", "-1", actuarial.ErrRange},

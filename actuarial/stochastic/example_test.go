@@ -76,7 +76,7 @@ func ExampleRunRegimes() {
 	fmt.Printf("P(GAP over 2025–2044 > 40%%) = %.3f ± %.3f\n", p.Value, p.StdErr)
 	// Output:
 	// reserve gain in 2044: 418 ± 8 million
-	// P(GAP over 2025–2044 > 40%) = 0.290 ± 0.032
+	// P(GAP over 2025–2044 > 40%) = 0.295 ± 0.032
 }
 
 // Mortality uncertainty: a Lee-Carter model fitted to England & Wales males

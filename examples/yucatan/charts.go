@@ -13,6 +13,7 @@ import (
 	"gonum.org/v1/plot/vg"
 
 	"github.com/reserva-go/reserva/actuarial/projection"
+	"github.com/reserva-go/reserva/actuarial/stochastic"
 	"github.com/reserva-go/reserva/examples/yucatan/isstey"
 	"github.com/reserva-go/reserva/reform"
 	"github.com/reserva-go/reserva/reform/chart"
@@ -48,7 +49,7 @@ type namedChart struct {
 // charts draws the charts, saves them in outDir (created if need be) and
 // prints their paths.
 func charts(w io.Writer, st *study, outDir string) error {
-	fmt.Fprintf(w, "6. Charts (PNG; the population is illustrative), in %s\n", outDir)
+	fmt.Fprintf(w, "9. Charts (PNG) and reports (HTML, English and Spanish; workbook); the population is illustrative; in %s\n", outDir)
 	if err := os.MkdirAll(outDir, 0o755); err != nil {
 		return err
 	}
@@ -79,6 +80,23 @@ func charts(w io.Writer, st *study, outDir string) error {
 	}
 	p.Title.Text = "Support ratio: actives per pension"
 	cs = append(cs, namedChart{"support-ratio.png", "the support ratio", p})
+	// The stochastic charts: the probability of exhaustion by year, a fan
+	// of the reserve for each scheme run, the frontier of two levers.
+	if p, err = chart.Exhaustion(st.risk.names, st.risk.outs); err != nil {
+		return err
+	}
+	cs = append(cs, namedChart{"exhaustion.png", "the probability that the reserve is exhausted by each year", p})
+	for i, o := range st.risk.outs {
+		if p, err = chart.Fan(o, stochastic.Reserve, st.risk.det[i]); err != nil {
+			return err
+		}
+		p.Title.Text = "Reserve, MXN: 5th–95th and 25th–75th percentiles, median; " + st.risk.names[i]
+		cs = append(cs, namedChart{fmt.Sprintf("fan-%d.png", i+1), "fan chart of the reserve, " + st.risk.names[i], p})
+	}
+	if p, err = chart.Frontier(st.frontier); err != nil {
+		return err
+	}
+	cs = append(cs, namedChart{"frontier.png", "the employer's rate and years of service that just meet the target", p})
 	for _, c := range cs {
 		path := filepath.Join(outDir, c.file)
 		if err := chart.Save(c.plot, chartWidth, chartHeight, path); err != nil {
@@ -115,7 +133,7 @@ func charts(w io.Writer, st *study, outDir string) error {
 		}
 		fmt.Fprintf(w, "  %s: actives and pensions by sex and age, %d\n", path, year)
 	}
-	return nil
+	return reports(w, st, outDir)
 }
 
 // head returns the outcomes cut to their first n projected years, for the

@@ -15,21 +15,22 @@
 //
 // It prints, in order:
 //
-//  1. every assumption that no source gives (the employer's contribution
-//     rate, the reserve, the early-pension tables, salaries, ...);
+//  1. every assumption, marked published, calibrated or judgement;
 //  2. the calibration check: the model in 2022 against the published
 //     figures it was fitted to, with their sources;
-//  3. the three regimes projected for 100 years: every 5 years the reserve,
-//     the PAYG cost rate against the contribution rate and the support
-//     ratio; then the depletion year, the general average premium (GAP)
-//     with and without the reserve, the present value of the state
-//     transfers the deficits need, and the support ratio in 2022 and 2050;
+//  3. the three regimes projected for 100 years (the first edition's basis);
 //  4. what drives the differences, the 2025 reform taken apart measure by
 //     measure;
-//  5. the employer's contribution rate that would keep the reserve from
-//     running out in the 50 years 2026–2075 under the 2025 rules;
-//  6. the charts it wrote (reserve paths, cost rate, support ratio,
-//     population pyramids).
+//  5. the second edition's corrections, each with its effect on the 2025
+//     reform, and the accrued liability and funding ratio of each regime;
+//  6. four ways to balance the 2025 rules solved to one target (the
+//     reserve not exhausted through 2075), and the frontier of two levers;
+//  7. the probability that the reserve is exhausted by each year, for each
+//     regime and way, on seeded scenarios of returns and inflation;
+//  8. who gains and who loses under each way, by sex and birth cohort, and
+//     the money's worth of each law and way;
+//  9. the charts, the reports (HTML, English and Spanish) and the workbook
+//     it wrote.
 //
 // The population is illustrative, not ISSTEY's census: no census of its
 // members is public. The census in testdata/isstey was drawn by a seeded
@@ -43,9 +44,10 @@
 //
 // It reads testdata/isstey and testdata/mexico/emssa09.csv (-data names
 // another directory with the same layout) and writes its charts as PNG
-// files to out/yucatan (-out names another directory; it is created). It
-// runs in about half a second, once the first go run has compiled the
-// library and gonum/plot (some twenty seconds on a small machine).
+// files, report.html, informe.html and results.xlsx to out/yucatan (-out
+// names another directory; it is created). -scenarios sets the number of
+// stochastic scenarios (1,000 by default). Most of its time is the
+// stochastic run: some 40 s of CPU with 1,000 scenarios.
 package main
 
 import (
@@ -63,6 +65,7 @@ import (
 	"github.com/reserva-go/reserva/actuarial/projection"
 	"github.com/reserva-go/reserva/actuarial/scheme"
 	"github.com/reserva-go/reserva/examples/yucatan/isstey"
+	"github.com/reserva-go/reserva/mortality"
 	"github.com/reserva-go/reserva/reform"
 )
 
@@ -73,7 +76,7 @@ const (
 	// because a pension awarded in 2060 is paid until the 2090s.
 	years = reform.DefaultYears
 	// step is the step of the table by year.
-	step = 5
+	step = 10
 	// targetYears is how long, from the year the 2025 reform takes effect,
 	// the solved rate must keep the reserve from running out.
 	targetYears = 50
@@ -85,8 +88,9 @@ var defaultOut = filepath.Join("out", "yucatan")
 func main() {
 	dataDir := flag.String("data", findDataDir(), "directory holding the repository's testdata files")
 	outDir := flag.String("out", defaultOut, "directory to write the charts to (created if need be)")
+	scenarios := flag.Int("scenarios", DefaultScenarios, "number of stochastic scenarios (section 7)")
 	flag.Parse()
-	if err := run(os.Stdout, *dataDir, *outDir); err != nil {
+	if err := run(os.Stdout, *dataDir, *outDir, *scenarios); err != nil {
 		fmt.Fprintln(os.Stderr, "yucatan:", err)
 		os.Exit(1)
 	}
@@ -118,24 +122,74 @@ type study struct {
 	// solved is the 2025 reform at the solved employer's rate; nil when
 	// no rate in the range meets the target.
 	solved *reform.Outcome
+
+	// men and women are EMSSA-09's tables.
+	men, women mortality.Table
+	// corr are the corrections of section 5; corrected, correctedOut and
+	// correctedMet the regimes on the corrected basis.
+	corr         *corrections
+	corrected    [isstey.NumRegimes]*scheme.Scheme
+	correctedOut []reform.Outcome
+	correctedMet []reform.Metrics
+	// ways are the ways to balance the 2025 reform (section 6).
+	ways []way
+	// frontier is the frontier of two levers (section 6).
+	frontier *reform.Frontier
+	// risk is the stochastic run (section 7).
+	risk *riskRun
+	// gains are who gains and loses (section 8).
+	gains *gainsRun
 }
 
 // run writes the whole report to w, reading the data from dataDir and
-// writing the charts to outDir.
-func run(w io.Writer, dataDir, outDir string) error {
-	st, err := newStudy(dataDir)
+// writing the charts and reports to outDir, with n stochastic scenarios.
+func run(w io.Writer, dataDir, outDir string, n int) error {
+	st, err := prepare(dataDir, n)
 	if err != nil {
 		return err
 	}
+	return report(w, st, outDir)
+}
+
+// prepare reads the data and computes every section's figures, with n
+// stochastic scenarios.
+func prepare(dataDir string, n int) (*study, error) {
+	if n < 1 {
+		return nil, fmt.Errorf("scenarios %d: want at least 1", n)
+	}
+	st, err := newStudy(dataDir)
+	if err != nil {
+		return nil, err
+	}
+	if err := st.correct(); err != nil {
+		return nil, err
+	}
+	if err := st.balance(); err != nil {
+		return nil, err
+	}
+	st.solved = st.ways[0].outcome
+	if err := st.whoGains(); err != nil {
+		return nil, err
+	}
+	if err := st.simulate(n); err != nil {
+		return nil, err
+	}
+	return st, nil
+}
+
+// report prints the sections of a prepared study to w and writes the
+// charts and reports to outDir.
+func report(w io.Writer, st *study, outDir string) error {
 	header(w)
 	sections := []func(io.Writer, *study) error{
 		assumptions,
 		calibration,
 		regimes,
 		drivers,
-		// The employer's rate is sought from today's assumed 16% up to 100%
-		// of salaries, the most a contribution rate can be.
-		func(w io.Writer, st *study) error { return solve(w, st, isstey.EmployerRate, 1) },
+		correctionsSection,
+		waysSection,
+		riskSection,
+		gainsSection,
 		func(w io.Writer, st *study) error { return charts(w, st, outDir) },
 	}
 	for _, section := range sections {
@@ -162,7 +216,7 @@ func newStudy(dataDir string) (*study, error) {
 	if err != nil {
 		return nil, err
 	}
-	st := &study{census: c, basis: basis}
+	st := &study{census: c, basis: basis, men: men, women: women}
 	for i, r := range isstey.Regimes {
 		if st.schemes[i], err = isstey.Scheme(r, c, basis); err != nil {
 			return nil, fmt.Errorf("the %v: %w", r, err)
@@ -222,14 +276,19 @@ func header(w io.Writer) {
 	fmt.Fprintln(w, "official figures listed in testdata/isstey/README.md, and the rates no source gives were")
 	fmt.Fprintln(w, "calibrated to those figures (section 2). No figure below is a figure of ISSTEY: each shows")
 	fmt.Fprintln(w, "what the laws do to a scheme like it, on the assumptions of section 1. Money is nominal MXN.")
+	fmt.Fprintln(w, "The full tables and charts are in the reports section 9 lists: report.html (English),")
+	fmt.Fprintln(w, "informe.html (Spanish) and results.xlsx; this text gives the story and the key figures.")
 }
 
 // assumptions prints every assumption that no source gives, as
 // testdata/isstey/README.md lists them.
 func assumptions(w io.Writer, _ *study) error {
-	fmt.Fprintln(w, "1. Assumptions: figures and rules that no source gives (testdata/isstey/README.md)")
-	for _, a := range isstey.StatedAssumptions() {
-		fmt.Fprintf(w, "  - %s: %s\n      why: %s\n", a.Name, a.Value, a.Basis)
+	fmt.Fprintln(w, "1. Assumptions, each marked published, calibrated or judgement (testdata/isstey/README.md)")
+	for _, a := range assumptionList() {
+		fmt.Fprintf(w, "  - [%s] %s: %s\n", basisName[a.Basis], a.Name, a.Value)
+		if a.Source != "" {
+			fmt.Fprintf(w, "      why: %s\n", a.Source)
+		}
 	}
 	return nil
 }

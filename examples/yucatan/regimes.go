@@ -39,7 +39,7 @@ var regimeRules = [isstey.NumRegimes]string{
 }
 
 // regimes prints the three regimes' projections: the table by year every
-// 5 years and the summary over the horizon, with the report writers of
+// 10 years and the summary over the horizon, with the report writers of
 // package reform, and the support ratio in 2022 and 2050.
 func regimes(w io.Writer, st *study) error {
 	first, last := isstey.CensusYear, isstey.CensusYear+years-1

@@ -64,13 +64,29 @@
 //     force that day); entrants join; transitions move members between
 //     groups.
 //  2. The rules in force in the year are compiled into [Year] at the
-//     year's reference unit ([Law.Year]). Then, still on 1 January,
+//     year's reference unit ([Law.Year]), then adjusted by their automatic
+//     balancing ([Year.Balance], [scheme.Balancing]) on the scheme's
+//     [Finances] at the start of the year: the reserve on 1 January
+//     (after the turn of the year, before any flow of the year) over the
+//     year before's benefits and costs. An indexation cut changes the
+//     Index of the next 1 January; a contribution step the year's rates
+//     and every later year's. Only the cell Projector has a reserve: the
+//     Seriatim and liability engines follow the members of a closed group
+//     without a fund and leave Balance out, the rules as the law writes
+//     them. Then, still on 1 January,
 //     retirements: the [Exits] of those rules give each cell its kind of
 //     exit, probability and pension per unit of reference salary; the
 //     pension is that times the reference ratio ([FillRatios]) and the
-//     salary, capped and floored per head at Year's limits; withdrawals at
-//     the compulsory age are refunded.
-//  3. During the year: deaths, disability and withdrawal among the
+//     salary, times the sustainability factor of the member's sex
+//     ([Year].Sustain, from [Law.LifeExpectancy], in every engine),
+//     capped and floored per head at Year's limits; withdrawals at the
+//     compulsory age are refunded.
+//  3. The pensions in payment are paid for the year under the year's
+//     [Year].InPayment limits (floors topped up, caps applied, on the
+//     pension as awarded and indexed: [PaymentLimits.Pay]), unless the
+//     rules are [scheme.LimitsAtAward]; the minimum-pension top-up is
+//     counted apart and, if the state pays it, transferred into the fund.
+//  4. During the year: deaths, disability and withdrawal among the
 //     remaining actives at the dependent probabilities of [Decrements.At]
 //     (from the year's active [Mortality]); deaths among pensioners at the
 //     year's [Mortality]; survivors' and orphans' pensions of the deaths
@@ -86,6 +102,6 @@
 //     the initial share, by the factors of the year of the death.
 //     Survivors' pensions in payment on the census date keep their
 //     amounts (their awards are unknown).
-//  4. Cash flows are taken mid-year: lives leaving during the year
+//  6. Cash flows are taken mid-year: lives leaving during the year
 //     contribute, or are paid, for half of it (the exposure E of [Cell]).
 package rules
