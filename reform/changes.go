@@ -109,7 +109,10 @@ func (c ContributionCeiling) edit(_ *scheme.Scheme, rules []scheme.Rules) ([]sch
 //	AccrualTable{Year: y, Who: Who{ServiceBelow: 26}, Accrual: newTable, Share: 0.9}
 //
 // It multiplies the accrual rates, so it scales the pension before the cap
-// and floor of the formula (a capped pension may stay capped). Disability
+// and floor of the formula (a capped pension may stay capped). A Share alone
+// scales every table in force, the common one and each sex's own
+// ([scheme.Rules] BySex); a new Accrual replaces the common table and
+// clears the sexes' own, so that it is the scale of both. Disability
 // pensions keep their own formula.
 type AccrualTable struct {
 	Year   int      // calendar year it takes effect, on 1 January
@@ -159,17 +162,37 @@ func (c AccrualTable) validate() error {
 
 func (c AccrualTable) edit(_ *scheme.Scheme, rules []scheme.Rules) ([]scheme.Rules, bool, error) {
 	return editFrom(rules, []int{c.Year}, func(r *scheme.Rules, _, _ int) (bool, error) {
+		scaled := func(a actuarial.Accrual) actuarial.Accrual {
+			a.Rates = slices.Clone(a.Rates)
+			for i := range a.Rates {
+				a.Rates[i] *= c.share()
+			}
+			return a
+		}
 		old := r.Retirement.Accrual
 		acc := old
 		if len(c.Accrual.Rates) > 0 {
 			acc = c.Accrual
 		}
-		acc.Rates = slices.Clone(acc.Rates)
-		for i := range acc.Rates {
-			acc.Rates[i] *= c.share()
-		}
+		acc = scaled(acc)
 		r.Retirement.Accrual = acc
-		return !sameAccrual(old, acc), nil
+		changed := !sameAccrual(old, acc)
+		for sx := range r.BySex {
+			bs := &r.BySex[sx]
+			if len(bs.Accrual.Rates) == 0 {
+				continue
+			}
+			if len(c.Accrual.Rates) > 0 {
+				// A new table is the law's scale for both sexes.
+				bs.Accrual = actuarial.Accrual{}
+				changed = true
+				continue
+			}
+			prev := bs.Accrual
+			bs.Accrual = scaled(prev)
+			changed = changed || !sameAccrual(prev, bs.Accrual)
+		}
+		return changed, nil
 	})
 }
 

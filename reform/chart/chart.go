@@ -342,15 +342,7 @@ func (o Options) CostRate(outcomes []reform.Outcome) (*plot.Plot, error) {
 
 // CostRateIn is [CostRateIn] in the language of o.
 func (o Options) CostRateIn(outcomes []reform.Outcome, yr YearRange) (*plot.Plot, error) {
-	l, err := o.lang()
-	if err != nil {
-		return nil, err
-	}
-	sp, err := reform.CheckOutcomes(outcomes, false)
-	if err != nil {
-		return nil, err
-	}
-	lo, hi, err := yr.span(sp.Start, sp.Years)
+	l, lo, hi, err := o.prepare(outcomes, yr)
 	if err != nil {
 		return nil, err
 	}
@@ -403,15 +395,7 @@ func (o Options) SupportRatio(outcomes []reform.Outcome) (*plot.Plot, error) {
 
 // SupportRatioIn is [SupportRatioIn] in the language of o.
 func (o Options) SupportRatioIn(outcomes []reform.Outcome, yr YearRange) (*plot.Plot, error) {
-	l, err := o.lang()
-	if err != nil {
-		return nil, err
-	}
-	sp, err := reform.CheckOutcomes(outcomes, false)
-	if err != nil {
-		return nil, err
-	}
-	lo, hi, err := yr.span(sp.Start, sp.Years)
+	l, lo, hi, err := o.prepare(outcomes, yr)
 	if err != nil {
 		return nil, err
 	}
@@ -476,4 +460,18 @@ func Save(p *plot.Plot, w, h vg.Length, path string) (err error) {
 		}
 	}()
 	return Render(f, p, w, h, format)
+}
+
+// prepare checks the outcomes of a path chart and returns the language of o
+// and the calendar years of yr that the chart draws.
+func (o Options) prepare(outcomes []reform.Outcome, yr YearRange) (l *i18n.Lang, lo, hi int, err error) {
+	if l, err = o.lang(); err != nil {
+		return nil, 0, 0, err
+	}
+	sp, err := reform.CheckOutcomes(outcomes, false)
+	if err != nil {
+		return nil, 0, 0, err
+	}
+	lo, hi, err = yr.span(sp.Start, sp.Years)
+	return l, lo, hi, err
 }
