@@ -222,9 +222,11 @@ type censusReader struct {
 	pensionMul decimal.Decimal
 	salaryN    int64 // SalaryPaymentsPerYear, 1 when amounts are annual
 	pensionN   int64
-	col        [numCensusFields]int // column of each field; -1 if absent
-	ncols      int                  // fields in the header
-	seen       idSet                // ids read, with the line first seen
+	col        [numCensusFields]int     // column of each field; -1 if absent
+	ncols      int                      // fields in the header
+	seen       idSet                    // ids read, with the line first seen
+	sexes      map[string]actuarial.Sex // sex codes parsed, by their text
+	types      map[string]PensionType   // pension types parsed, by their text
 	errs       []RecordError
 
 	// The record being read.
@@ -514,10 +516,13 @@ func (p *censusReader) record(rec []string, line int, c *Census) {
 	var sex actuarial.Sex
 	if s := p.cell(rec, fieldSex); s == "" {
 		p.missing(fieldSex, fieldNone)
+	} else if v, ok := p.sexes[s]; ok {
+		sex = v
 	} else if v, err := actuarial.ParseSex(s, p.opt.SexCodes); err != nil {
 		p.fail(fieldSex, s, err)
 	} else {
 		sex = v
+		intern(&p.sexes, s, v)
 	}
 
 	active := p.mode == modeActives
@@ -530,10 +535,13 @@ func (p *censusReader) record(rec []string, line int, c *Census) {
 		case p.mode == modeMixed && (codeEqual(s, "active") || codeEqual(s, "activo")):
 			active = true
 		default:
-			if v, err := ParsePensionType(s); err != nil {
+			if v, ok := p.types[s]; ok {
+				typ = v
+			} else if v, err := ParsePensionType(s); err != nil {
 				p.fail(fieldType, s, err)
 			} else {
 				typ = v
+				intern(&p.types, s, v)
 			}
 		}
 	}
@@ -556,6 +564,22 @@ func (p *censusReader) record(rec []string, line int, c *Census) {
 		c.Pensioners = append(c.Pensioners, Pensioner{
 			ID: id, Sex: sex, Age: age, Type: typ, Pension: pension, BirthDate: birth, Line: line,
 		})
+	}
+}
+
+// maxInterned bounds the codes a reader remembers (a file spells its
+// codes a few ways, not thousands).
+const maxInterned = 32
+
+// intern remembers that the code text s parsed as v, so that the next
+// record spelling it so costs a map lookup rather than a parse; the map
+// keeps a copy of s, not the record's line.
+func intern[V any](m *map[string]V, s string, v V) {
+	if *m == nil {
+		*m = make(map[string]V)
+	}
+	if len(*m) < maxInterned {
+		(*m)[strings.Clone(s)] = v
 	}
 }
 
