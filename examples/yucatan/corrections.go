@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"io"
 	"math"
+	"slices"
 
 	"gonum.org/v1/gonum/optimize"
 
@@ -157,16 +158,25 @@ func withReturn(s *scheme.Scheme, r float64) {
 	s.Assumptions.Return = actuarial.Schedule{{Year: isstey.CensusYear, Value: isstey.Return}, {Year: isstey.Reform2025From, Value: r}}
 }
 
-// schemeOn builds a regime's scheme on a basis, edited.
+// schemeOn returns a copy of a regime's scheme, as read from the study
+// file, on a basis and edited; the regime's own scheme is not modified.
+// The edits replace rules' fields and the basis's schedules, never an
+// element of a shared slice, so copying the groups and their timelines is
+// enough.
 func (st *study) schemeOn(r isstey.Regime, b scheme.Assumptions, edits ...func(*scheme.Scheme)) (*scheme.Scheme, error) {
-	s, err := isstey.Scheme(r, st.census, b)
-	if err != nil {
-		return nil, err
+	s := *st.schemes[r]
+	s.Groups = slices.Clone(s.Groups)
+	for g := range s.Groups {
+		s.Groups[g].Rules = slices.Clone(s.Groups[g].Rules)
 	}
+	s.Assumptions = b
 	for _, e := range edits {
-		e(s)
+		e(&s)
 	}
-	return s, nil
+	if err := s.Validate(); err != nil {
+		return nil, fmt.Errorf("the %v, corrected: %w", r, err)
+	}
+	return &s, nil
 }
 
 // projectOne projects a scheme over the example's years and summarizes it.

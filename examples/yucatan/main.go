@@ -42,6 +42,15 @@
 //
 //	go run ./examples/yucatan
 //
+// The three regimes are read from the study file testdata/isstey/study.json
+// (docs/study-format.md): the 1976 law is its scenario, law1976.json with
+// the census and EMSSA-09 it names, and the 2022 law and the 2025 reform
+// are its reforms of it, applied with package reform. Package isstey's Go
+// definitions of the laws generate those files and check that they
+// project as the definitions do; the example reads only the files, so an
+// edited study.json changes what it prints. The corrections and the ways
+// to balance of sections 5 and 6 edit copies of the schemes read.
+//
 // It reads testdata/isstey and testdata/mexico/emssa09.csv (-data names
 // another directory with the same layout) and writes its charts as PNG
 // files, report.html, informe.html and results.xlsx to out/yucatan (-out
@@ -108,12 +117,11 @@ func findDataDir() string {
 	return "testdata"
 }
 
-// study is what the sections share: the census, the basis, the scheme and
-// projection of each regime, and the solver's answer once section 5 has
-// found it.
+// study is what the sections share: the basis, the scheme (read from the
+// study file) and projection of each regime, and the solver's answer once
+// section 5 has found it.
 type study struct {
-	census *census.Census
-	basis  scheme.Assumptions
+	basis scheme.Assumptions
 	// schemes, outcomes and metrics are indexed like isstey.Regimes:
 	// the 1976 law, the 2022 law, the 2025 reform.
 	schemes  [isstey.NumRegimes]*scheme.Scheme
@@ -201,31 +209,57 @@ func report(w io.Writer, st *study, outDir string) error {
 	return nil
 }
 
-// newStudy reads the census and the mortality tables, builds the basis and
-// the scheme of each regime, and projects them.
+// StudyFile is the study file, in dataDir's isstey directory, that holds
+// the three regimes: the 1976 law as its scenario, the 2022 law and the
+// 2025 reform as its reforms of it.
+const StudyFile = "study.json"
+
+// newStudy reads the regimes from the study file, with the census and the
+// mortality tables it names, and the EMSSA-09 tables again for the
+// corrections of section 5, and projects the regimes.
 func newStudy(dataDir string) (*study, error) {
-	c, err := isstey.ReadCensus(filepath.Join(dataDir, "isstey"))
+	schemes, err := readRegimes(filepath.Join(dataDir, "isstey", StudyFile))
 	if err != nil {
-		return nil, fmt.Errorf("reading the census: %w", err)
+		return nil, err
 	}
 	men, women, err := isstey.ReadEMSSA09(filepath.Join(dataDir, "mexico", "emssa09.csv"))
 	if err != nil {
 		return nil, fmt.Errorf("reading EMSSA-09: %w", err)
 	}
-	basis, err := isstey.Basis(men, women)
-	if err != nil {
-		return nil, err
-	}
-	st := &study{census: c, basis: basis, men: men, women: women}
-	for i, r := range isstey.Regimes {
-		if st.schemes[i], err = isstey.Scheme(r, c, basis); err != nil {
-			return nil, fmt.Errorf("the %v: %w", r, err)
-		}
-	}
+	st := &study{schemes: schemes, basis: schemes[isstey.Law1976].Assumptions, men: men, women: women}
 	if err := st.project(); err != nil {
 		return nil, err
 	}
 	return st, nil
+}
+
+// readRegimes reads the study file name and returns the schemes of the
+// regimes, indexed like isstey.Regimes: the study's base scheme, the 1976
+// law, and its reforms applied to it, which must be named after the other
+// regimes in order. Package isstey's Go definitions generate the file and
+// check that it projects as they do (isstey.TestStudyFiles); the example
+// reads only the file.
+func readRegimes(name string) ([isstey.NumRegimes]*scheme.Scheme, error) {
+	var out [isstey.NumRegimes]*scheme.Scheme
+	st, err := reform.ReadStudyFile(name)
+	if err != nil {
+		return out, fmt.Errorf("reading the study file: %w", err)
+	}
+	if len(st.Reforms) != isstey.NumRegimes-1 {
+		return out, fmt.Errorf("%s: %d reforms, want %d (the %v and the %v)", name, len(st.Reforms), isstey.NumRegimes-1,
+			isstey.Law2022, isstey.Reform2025)
+	}
+	out[isstey.Law1976] = st.Base()
+	for k, r := range st.Reforms {
+		want := isstey.Regimes[k+1]
+		if r.Name != want.String() {
+			return out, fmt.Errorf("%s: reform %d is %q, want %q", name, k, r.Name, want)
+		}
+		if out[want], err = r.Apply(st.Base()); err != nil {
+			return out, fmt.Errorf("%s: the %v: %w", name, want, err)
+		}
+	}
+	return out, nil
 }
 
 // options are the projection options of every scenario: 100 years,
@@ -234,17 +268,12 @@ func options() reform.Options { return reform.Options{Years: years} }
 
 // project projects each regime's scheme and summarizes it.
 //
-// The regimes are not reforms of one scheme in package reform's sense:
-// each is a timeline of whole laws, with transition rules by member group,
-// that package isstey builds (isstey.Timeline) and tests against the facts
-// in testdata/isstey/FACTS.md. Rewriting them as reform.Change values
-// would keep two copies of the law that could drift apart. So each
-// regime's scheme is projected as it is — reform.Compare with no reforms
-// projects and summarizes one scheme exactly as a comparison would — and
-// the outcomes are set side by side for the report writers and charts.
-// Package reform's changes are used where they fit: to take the 2025
-// reform apart measure by measure (section 4) and to solve for a rate
-// (section 5).
+// Each regime's scheme, read from the study file, is projected on its own
+// — reform.Compare with no reforms projects and summarizes one scheme
+// exactly as a comparison would — and the outcomes are set side by side
+// for the report writers and charts, named after the regimes. Package
+// reform's changes are also used to take the 2025 reform apart measure by
+// measure (section 4) and to solve for a rate (section 6).
 func (st *study) project() error {
 	for i, r := range isstey.Regimes {
 		cmp, err := reform.Compare(st.schemes[i], nil, options())
