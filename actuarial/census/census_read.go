@@ -4,10 +4,13 @@ package census
 
 import (
 	"bufio"
+	"bytes"
 	"encoding/csv"
 	"errors"
 	"fmt"
 	"io"
+	"os"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -217,24 +220,32 @@ type censusReader struct {
 	minEntry   int
 	salaryMul  decimal.Decimal // zero when amounts are annual
 	pensionMul decimal.Decimal
-	col        [numCensusFields]int // column of each field; -1 if absent
-	ncols      int                  // fields in the header
-	seen       map[string]int       // id → line first seen
+	salaryN    int64 // SalaryPaymentsPerYear, 1 when amounts are annual
+	pensionN   int64
+	col        [numCensusFields]int     // column of each field; -1 if absent
+	ncols      int                      // fields in the header
+	seen       idSet                    // ids read, with the line first seen
+	sexes      map[string]actuarial.Sex // sex codes parsed, by their text
+	types      map[string]PensionType   // pension types parsed, by their text
 	errs       []RecordError
 
 	// The record being read.
-	line int
-	id   string
-	bad  bool
+	line  int
+	id    string
+	bad   bool
+	birth civil // its birth date, when it gave one
 }
 
 func readCensus(r io.Reader, c *Census, opt CensusOptions, mode censusMode, fn string) error {
 	p := newCensusReader(c.Year, opt, mode, fn)
 
-	br := bufio.NewReader(r)
+	size := sizeHint(r)
+	br := bufio.NewReaderSize(r, readBufferSize)
 	if b, err := br.Peek(3); err == nil && string(b) == "\ufeff" {
 		_, _ = br.Discard(3)
+		size -= 3
 	}
+	p.reserve(c, estimateRecords(br, size))
 	cr := csv.NewReader(br)
 	if opt.Comma != 0 {
 		cr.Comma = opt.Comma
@@ -280,6 +291,71 @@ func readCensus(r io.Reader, c *Census, opt CensusOptions, mode censusMode, fn s
 	return p.err()
 }
 
+// readBufferSize is the size of the buffer of a CSV read; its first fill
+// also samples the length of a line for [estimateRecords].
+const readBufferSize = 64 << 10
+
+// sizeHint is the number of bytes left to read in r when r tells it (a
+// bytes.Reader, strings.Reader, bytes.Buffer or a regular file), -1 when
+// it does not.
+func sizeHint(r io.Reader) int64 {
+	switch v := r.(type) {
+	case interface{ Len() int }:
+		return int64(v.Len())
+	case *os.File:
+		fi, err := v.Stat()
+		if err != nil || !fi.Mode().IsRegular() {
+			return -1
+		}
+		off, err := v.Seek(0, io.SeekCurrent)
+		if err != nil {
+			return -1
+		}
+		return fi.Size() - off
+	}
+	return -1
+}
+
+// estimateRecords estimates the records in size bytes from the lines in
+// the first buffer of br; 0 when size is unknown. It sizes the slice of
+// records and the map of ids once rather than growing them record by
+// record: growing a slice of a million records copied it over and over.
+// A short estimate only means growing later; a long one wastes at most a
+// few percent.
+func estimateRecords(br *bufio.Reader, size int64) int {
+	if size <= 0 {
+		return 0
+	}
+	b, err := br.Peek(readBufferSize)
+	if err != nil && err != io.EOF {
+		return 0
+	}
+	lines := bytes.Count(b, []byte{'\n'})
+	if int64(len(b)) >= size {
+		return lines + 1 // the whole file; the header counts for a last line without '\n'
+	}
+	if lines < 2 {
+		return 0
+	}
+	est := size * int64(lines) / int64(len(b))
+	return int(est + est/32 + 1)
+}
+
+// reserve makes room for n records, as the mode says which, and n ids.
+func (p *censusReader) reserve(c *Census, n int) {
+	if n <= 0 {
+		return
+	}
+	p.seen.ids = make([]string, 0, n)
+	p.seen.lines = make([]int, 0, n)
+	switch p.mode {
+	case modeActives:
+		c.Actives = make([]Active, 0, n)
+	case modePensioners:
+		c.Pensioners = make([]Pensioner, 0, n)
+	}
+}
+
 func newCensusReader(year int, opt CensusOptions, mode censusMode, fn string) *censusReader {
 	if year < 1 || year > 9999 {
 		panic(fmt.Sprintf("actuarial: %s: valuation year %d outside 1..9999", fn, year))
@@ -300,7 +376,6 @@ func newCensusReader(year int, opt CensusOptions, mode censusMode, fn string) *c
 		year:     year,
 		layout:   opt.DateLayout,
 		minEntry: opt.MinEntryAge,
-		seen:     make(map[string]int),
 	}
 	if p.layout == "" {
 		p.layout = ISODate
@@ -311,11 +386,12 @@ func newCensusReader(year int, opt CensusOptions, mode censusMode, fn string) *c
 	case p.minEntry < 0:
 		p.minEntry = 0
 	}
+	p.salaryN, p.pensionN = 1, 1
 	if n := opt.SalaryPaymentsPerYear; n > 1 {
-		p.salaryMul = decimal.NewFromInt(int64(n))
+		p.salaryMul, p.salaryN = decimal.NewFromInt(int64(n)), int64(n)
 	}
 	if n := opt.PensionPaymentsPerYear; n > 1 {
-		p.pensionMul = decimal.NewFromInt(int64(n))
+		p.pensionMul, p.pensionN = decimal.NewFromInt(int64(n)), int64(n)
 	}
 	return p
 }
@@ -430,20 +506,23 @@ func (p *censusReader) record(rec []string, line int, c *Census) {
 		p.missing(fieldID, fieldNone)
 	} else {
 		p.id = id
-		if first, dup := p.seen[id]; dup {
+		if kept, first, dup := p.seen.add(id, line); dup {
 			p.fail(fieldID, id, fmt.Errorf("%w: first on line %d", ErrDuplicateID, first))
 		} else {
-			p.seen[id] = line
+			id, p.id = kept, kept
 		}
 	}
 
 	var sex actuarial.Sex
 	if s := p.cell(rec, fieldSex); s == "" {
 		p.missing(fieldSex, fieldNone)
+	} else if v, ok := p.sexes[s]; ok {
+		sex = v
 	} else if v, err := actuarial.ParseSex(s, p.opt.SexCodes); err != nil {
 		p.fail(fieldSex, s, err)
 	} else {
 		sex = v
+		intern(&p.sexes, s, v)
 	}
 
 	active := p.mode == modeActives
@@ -456,10 +535,13 @@ func (p *censusReader) record(rec []string, line int, c *Census) {
 		case p.mode == modeMixed && (codeEqual(s, "active") || codeEqual(s, "activo")):
 			active = true
 		default:
-			if v, err := ParsePensionType(s); err != nil {
+			if v, ok := p.types[s]; ok {
+				typ = v
+			} else if v, err := ParsePensionType(s); err != nil {
 				p.fail(fieldType, s, err)
 			} else {
 				typ = v
+				intern(&p.types, s, v)
 			}
 		}
 	}
@@ -468,7 +550,7 @@ func (p *censusReader) record(rec []string, line int, c *Census) {
 
 	if active {
 		service, entry := p.service(rec, age, birth, ageOK)
-		salary := p.amount(rec, fieldSalary, p.salaryMul)
+		salary := p.amount(rec, fieldSalary, p.salaryMul, p.salaryN)
 		if !p.bad {
 			c.Actives = append(c.Actives, Active{
 				ID: id, Sex: sex, Age: age, Service: service, Salary: salary,
@@ -477,12 +559,82 @@ func (p *censusReader) record(rec []string, line int, c *Census) {
 		}
 		return
 	}
-	pension := p.amount(rec, fieldPension, p.pensionMul)
+	pension := p.amount(rec, fieldPension, p.pensionMul, p.pensionN)
 	if !p.bad {
 		c.Pensioners = append(c.Pensioners, Pensioner{
 			ID: id, Sex: sex, Age: age, Type: typ, Pension: pension, BirthDate: birth, Line: line,
 		})
 	}
+}
+
+// maxInterned bounds the codes a reader remembers (a file spells its
+// codes a few ways, not thousands).
+const maxInterned = 32
+
+// intern remembers that the code text s parsed as v, so that the next
+// record spelling it so costs a map lookup rather than a parse; the map
+// keeps a copy of s, not the record's line.
+func intern[V any](m *map[string]V, s string, v V) {
+	if *m == nil {
+		*m = make(map[string]V)
+	}
+	if len(*m) < maxInterned {
+		(*m)[strings.Clone(s)] = v
+	}
+}
+
+// idSet is the set of the ids read so far, with the line each was first
+// seen on. Ids read in increasing order (shorter first, then byte by byte:
+// the order of numbered ids, zero-padded or not) are kept in order in a
+// slice, where checking a new greatest id costs one comparison rather than
+// a random access to a map of a million ids; the others go to a map.
+type idSet struct {
+	ids   []string // in increasing idLess order
+	lines []int    // lines[i] is the line of ids[i]
+	other map[string]int
+}
+
+// idLess orders ids shorter first, then byte by byte.
+func idLess(a, b string) bool {
+	if len(a) != len(b) {
+		return len(a) < len(b)
+	}
+	return a < b
+}
+
+// add adds id, first seen on line, and returns the copy it keeps (a field
+// shares the memory of its whole line); or, when id was seen before,
+// reports the line it was first seen on.
+func (s *idSet) add(id string, line int) (kept string, first int, dup bool) {
+	if n := len(s.ids); n == 0 || idLess(s.ids[n-1], id) {
+		// Greater than every id in the slice, hence than every id in the
+		// map, which were all less than the slice's last when added.
+		kept = strings.Clone(id)
+		s.ids = append(s.ids, kept)
+		s.lines = append(s.lines, line)
+		return kept, 0, false
+	}
+	i, found := slices.BinarySearchFunc(s.ids, id, func(a, b string) int {
+		switch {
+		case idLess(a, b):
+			return -1
+		case idLess(b, a):
+			return 1
+		}
+		return 0
+	})
+	if found {
+		return "", s.lines[i], true
+	}
+	if first, ok := s.other[id]; ok {
+		return "", first, true
+	}
+	if s.other == nil {
+		s.other = make(map[string]int)
+	}
+	kept = strings.Clone(id)
+	s.other[kept] = line
+	return kept, 0, false
 }
 
 // age reads the birth date and the age. ok is false when neither gave a
@@ -509,16 +661,17 @@ func (p *censusReader) age(rec []string) (age int, birth time.Time, ok bool) {
 		}
 		return given, time.Time{}, true
 	}
-	b, err := p.date(bs)
+	b, bc, err := p.date(bs)
 	if err != nil {
 		p.fail(fieldBirth, bs, err)
 		return 0, time.Time{}, false
 	}
-	if dateAfter(b, p.year, time.January, 1) {
+	p.birth = bc
+	if bc.after(p.year, time.January, 1) {
 		p.fail(fieldBirth, bs, fmt.Errorf("%w: born after 1 January %d", ErrFutureDate, p.year))
 		return 0, time.Time{}, false
 	}
-	age = completedYears(b, p.year, time.January, 1)
+	age = bc.yearsTo(p.year, time.January, 1)
 	if age > MaxCensusAge {
 		p.fail(fieldBirth, bs, fmt.Errorf("%w: age %d above %d", actuarial.ErrRange, age, MaxCensusAge))
 		return 0, time.Time{}, false
@@ -550,23 +703,23 @@ func (p *censusReader) service(rec []string, age int, birth time.Time, ageOK boo
 	field, value := fieldService, ss
 	switch {
 	case es != "":
-		e, err := p.date(es)
+		e, ec, err := p.date(es)
 		if err != nil {
 			p.fail(fieldEntry, es, err)
 			return 0, time.Time{}
 		}
-		if dateAfter(e, p.year, time.January, 1) {
+		if ec.after(p.year, time.January, 1) {
 			p.fail(fieldEntry, es, fmt.Errorf("%w: entry after 1 January %d", ErrFutureDate, p.year))
 			return 0, time.Time{}
 		}
-		service = completedYears(e, p.year, time.January, 1)
+		service = ec.yearsTo(p.year, time.January, 1)
 		if !birth.IsZero() {
-			ey, em, ed := e.Date()
-			if dateAfter(birth, ey, em, ed) {
+			ey, em, ed := ec.y, ec.m, ec.d
+			if p.birth.after(ey, em, ed) {
 				p.fail(fieldEntry, es, fmt.Errorf("%w: entry before birth", ErrServiceTooLong))
 				return 0, time.Time{}
 			}
-			if ea := completedYears(birth, ey, em, ed); ea < p.minEntry {
+			if ea := p.birth.yearsTo(ey, em, ed); ea < p.minEntry {
 				p.fail(fieldEntry, es, fmt.Errorf("%w: entry at age %d, below the minimum entry age %d", ErrServiceTooLong, ea, p.minEntry))
 				return 0, time.Time{}
 			}
@@ -600,12 +753,16 @@ const (
 	maxDecimals  = 18
 )
 
-// amount reads a salary or pension, multiplied by mul unless mul is zero.
-func (p *censusReader) amount(rec []string, f censusField, mul decimal.Decimal) decimal.Decimal {
+// amount reads a salary or pension, multiplied by mul unless mul is zero;
+// n is mul as an integer, 1 when mul is zero.
+func (p *censusReader) amount(rec []string, f censusField, mul decimal.Decimal, n int64) decimal.Decimal {
 	s := p.cell(rec, f)
 	if s == "" {
 		p.missing(f, fieldNone)
 		return decimal.Decimal{}
+	}
+	if d, ok := fastAmount(s, n); ok {
+		return d
 	}
 	if len(s) > maxAmountLen {
 		p.fail(f, s, fmt.Errorf("%w: longer than %d characters", ErrBadNumber, maxAmountLen))
@@ -644,24 +801,99 @@ func (p *censusReader) amount(rec []string, f censusField, mul decimal.Decimal) 
 	return d
 }
 
-// date parses a date in the reader's layout, as midnight UTC.
-func (p *censusReader) date(s string) (time.Time, error) {
+// fastAmount is the fast path of amount for the commonest text, digits
+// with at most one '.' between digits and at most 18 digits in all: it
+// returns what amount returns, with the same coefficient and exponent as
+// decimal.NewFromString and Mul by n, without its allocations. It reports
+// false for any other text, and for a value amount would reject, leaving
+// both to amount.
+func fastAmount(s string, n int64) (decimal.Decimal, bool) {
+	var v int64
+	digits, frac, point := 0, 0, -1
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		switch {
+		case c >= '0' && c <= '9':
+			v = v*10 + int64(c-'0')
+			digits++
+		case c == '.' && point < 0 && i > 0 && i < len(s)-1:
+			point = i
+		default:
+			return decimal.Decimal{}, false
+		}
+	}
+	if digits == 0 || digits > 18 {
+		return decimal.Decimal{}, false
+	}
+	if point >= 0 {
+		frac = len(s) - point - 1
+	}
+	if v == 0 {
+		return decimal.Zero, true
+	}
+	// The digits before the point, as amount counts them (NumDigits +
+	// exponent), and a product small enough for float64 to hold exactly,
+	// so that the bound is checked on the same float64 as amount's.
+	if decimalDigits(v)-frac > 16 || v > (1<<53)/n {
+		return decimal.Decimal{}, false
+	}
+	v *= n
+	if float64(v)/pow10[frac] > MaxCensusAmount {
+		return decimal.Decimal{}, false
+	}
+	return decimal.New(v, int32(-frac)), true
+}
+
+// pow10[k] is 10^k, exact in float64 for k ≤ 22.
+var pow10 = [...]float64{1, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9,
+	1e10, 1e11, 1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18}
+
+// decimalDigits is the number of decimal digits of v > 0.
+func decimalDigits(v int64) int {
+	n := 1
+	for v >= 10 {
+		v /= 10
+		n++
+	}
+	return n
+}
+
+// date parses a date in the reader's layout, as midnight UTC, and returns
+// its calendar date too.
+func (p *censusReader) date(s string) (time.Time, civil, error) {
 	if p.layout == ISODate {
-		if t, ok := parseISODate(s); ok {
-			return t, nil
+		if c, ok := parseISOCivil(s); ok {
+			return c.time(), c, nil
 		}
 	}
 	t, err := time.Parse(p.layout, s)
 	if err != nil {
-		return time.Time{}, fmt.Errorf("%w: want layout %s", ErrBadDate, p.layout)
+		return time.Time{}, civil{}, fmt.Errorf("%w: want layout %s", ErrBadDate, p.layout)
 	}
 	y, m, d := t.Date()
-	return time.Date(y, m, d, 0, 0, 0, 0, time.UTC), nil
+	return time.Date(y, m, d, 0, 0, 0, 0, time.UTC), civil{y, m, d}, nil
 }
 
-// dateAfter reports whether the calendar date of t is after y-m-d.
-func dateAfter(t time.Time, y int, m time.Month, d int) bool {
-	ty, tm, td := t.Date()
+// civil is a calendar date, kept beside its time.Time so that comparing
+// dates does not compute it again (time.Time.Date is the costliest part of
+// checking a record's dates).
+type civil struct {
+	y int
+	m time.Month
+	d int
+}
+
+func civilOf(t time.Time) civil {
+	y, m, d := t.Date()
+	return civil{y, m, d}
+}
+
+// time is c at midnight UTC.
+func (c civil) time() time.Time { return time.Date(c.y, c.m, c.d, 0, 0, 0, 0, time.UTC) }
+
+// after reports whether c is after y-m-d.
+func (c civil) after(y int, m time.Month, d int) bool {
+	ty, tm, td := c.y, c.m, c.d
 	switch {
 	case ty != y:
 		return ty > y
@@ -676,7 +908,12 @@ func dateAfter(t time.Time, y int, m time.Month, d int) bool {
 // February falls on 1 March in common years. It is negative when from is
 // after y-m-d.
 func completedYears(from time.Time, y int, m time.Month, d int) int {
-	fy, fm, fd := from.Date()
+	return civilOf(from).yearsTo(y, m, d)
+}
+
+// yearsTo is completedYears from c.
+func (c civil) yearsTo(y int, m time.Month, d int) int {
+	fy, fm, fd := c.y, c.m, c.d
 	n := y - fy
 	if m < fm || (m == fm && d < fd) {
 		n--
@@ -688,8 +925,17 @@ func completedYears(from time.Time, y int, m time.Month, d int) int {
 // YYYY-MM-DD as time.Parse(ISODate, s) would, and reports false for
 // anything else (time.Parse then reports the error).
 func parseISODate(s string) (time.Time, bool) {
-	if len(s) != 10 || s[4] != '-' || s[7] != '-' {
+	c, ok := parseISOCivil(s)
+	if !ok {
 		return time.Time{}, false
+	}
+	return c.time(), true
+}
+
+// parseISOCivil is parseISODate's calendar date.
+func parseISOCivil(s string) (civil, bool) {
+	if len(s) != 10 || s[4] != '-' || s[7] != '-' {
+		return civil{}, false
 	}
 	n := 0
 	for i, c := range []byte(s) {
@@ -697,15 +943,15 @@ func parseISODate(s string) (time.Time, bool) {
 			continue
 		}
 		if c < '0' || c > '9' {
-			return time.Time{}, false
+			return civil{}, false
 		}
 		n = n*10 + int(c-'0')
 	}
 	y, m, d := n/10000, time.Month(n/100%100), n%100
 	if m < time.January || m > time.December || d < 1 || d > daysIn(m, y) {
-		return time.Time{}, false
+		return civil{}, false
 	}
-	return time.Date(y, m, d, 0, 0, 0, 0, time.UTC), true
+	return civil{y, m, d}, true
 }
 
 // daysIn is the number of days in month m of year y (Gregorian).

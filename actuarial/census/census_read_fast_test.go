@@ -1,0 +1,71 @@
+package census
+
+import (
+	"bytes"
+	"math/rand/v2"
+	"strconv"
+	"testing"
+
+	"github.com/shopspring/decimal"
+	"github.com/stretchr/testify/assert"
+)
+
+// TestFastAmountExact checks the fast path of amount against the slow one
+// (decimal.NewFromString, then Mul): the same coefficient and exponent, not
+// only the same value, for hand-picked edge cases and 20,000 random amounts
+// drawn from a PCG source seeded 16.
+func TestFastAmountExact(t *testing.T) {
+	cases := []string{
+		"0", "000", "0.00", "1", "007", "1.5", "1.50", "100", "123.45", "0.000000000000000001",
+		"999999999999999", "999999999999999.9", "1000000000000000", "1000000000000000.0",
+		"123456789012345678", "9007199254740993", "12345678.123456789",
+	}
+	rng := rand.New(rand.NewPCG(16, 16))
+	for range 20_000 {
+		v := strconv.FormatInt(rng.Int64N(1_000_000_000_000_000), 10)
+		if k := rng.IntN(len(v) + 1); k > 0 && k < len(v) {
+			v = v[:k] + "." + v[k:]
+		}
+		cases = append(cases, v)
+	}
+	for _, n := range []int64{1, 12, 13, 24} {
+		for _, s := range cases {
+			got, ok := fastAmount(s, n)
+			want := decimal.RequireFromString(s)
+			if !want.IsZero() && n > 1 {
+				want = want.Mul(decimal.NewFromInt(n))
+			}
+			if !ok {
+				continue // left to amount's slow path
+			}
+			if want.IsZero() {
+				assert.True(t, got.Equal(decimal.Zero), "%q×%d: %s", s, n, got)
+				continue
+			}
+			assert.Equal(t, want.Exponent(), got.Exponent(), "%q×%d exponent", s, n)
+			assert.Equal(t, want.Coefficient().String(), got.Coefficient().String(), "%q×%d coefficient", s, n)
+			assert.LessOrEqual(t, want.InexactFloat64(), MaxCensusAmount, "%q×%d passed the bound", s, n)
+		}
+	}
+	for _, s := range []string{"", ".5", "5.", "1.2.3", "-1", "+1", "1e5", "1,5", " 1", "1234567890123456789"} {
+		_, ok := fastAmount(s, 1)
+		assert.False(t, ok, "%q takes the fast path", s)
+	}
+}
+
+// TestReadActivesSizeHint checks that reading with a size hint (a
+// bytes.Reader) and without one (a plain io.Reader) gives the same records.
+func TestReadActivesSizeHint(t *testing.T) {
+	data := syntheticActives(5_000, 3)
+	hinted, err := ReadActives(bytes.NewReader(data), 2025, CensusOptions{})
+	assert.NoError(t, err)
+	plain, err := ReadActives(struct{ *bytes.Reader }{bytes.NewReader(data)}, 2025, CensusOptions{})
+	assert.NoError(t, err)
+	assert.Len(t, hinted, 5_000)
+	assert.Equal(t, len(plain), len(hinted))
+	for i := range plain {
+		assert.True(t, plain[i].Salary.Equal(hinted[i].Salary))
+		plain[i].Salary, hinted[i].Salary = decimal.Decimal{}, decimal.Decimal{}
+	}
+	assert.Equal(t, plain, hinted)
+}
