@@ -28,6 +28,16 @@ var fanShades = [...]color.RGBA{{198, 219, 239, 255}, {107, 174, 214, 255}}
 // of [stochastic.Outcomes.Percentiles]; its errors are returned, and an
 // error for a det of the wrong length or a value that is not finite.
 func Fan(o *stochastic.Outcomes, m stochastic.Measure, det []float64) (*plot.Plot, error) {
+	return Options{}.Fan(o, m, det)
+}
+
+// Fan is [Fan] with its legend in the language of op (the title names the
+// measure as package stochastic does).
+func (op Options) Fan(o *stochastic.Outcomes, m stochastic.Measure, det []float64) (*plot.Plot, error) {
+	l, err := op.lang()
+	if err != nil {
+		return nil, err
+	}
 	if det != nil && len(det) != o.Years {
 		return nil, fmt.Errorf("chart: Fan: deterministic path of %d years for %d projected", len(det), o.Years)
 	}
@@ -36,7 +46,7 @@ func Fan(o *stochastic.Outcomes, m stochastic.Measure, det []float64) (*plot.Plo
 		return nil, err
 	}
 	year := func(t int) float64 { return float64(o.StartYear + t) }
-	p := newChart(i18n.English, fmt.Sprintf("%s: percentiles over %d scenarios", m, o.Len()), m.String())
+	p := newChart(l, fmt.Sprintf("%s: percentiles over %d scenarios", m, o.Len()), m.String())
 	var pts []plotter.XYs
 	for k, pair := range [][2]int{{0, 4}, {1, 3}} {
 		lo, hi := bands[pair[0]].Value, bands[pair[1]].Value
@@ -66,7 +76,7 @@ func Fan(o *stochastic.Outcomes, m stochastic.Measure, det []float64) (*plot.Plo
 	for t := range med {
 		med[t] = plotter.XY{X: year(t), Y: bands[2].Value[t]}
 	}
-	if err := addLine(p, med, "median", scenarioColor(0), nil); err != nil {
+	if err := addLine(p, med, l.S(i18n.ChartFanMedian), scenarioColor(0), nil); err != nil {
 		return nil, err
 	}
 	if det != nil {
@@ -77,7 +87,7 @@ func Fan(o *stochastic.Outcomes, m stochastic.Measure, det []float64) (*plot.Plo
 			}
 			xys[t] = plotter.XY{X: year(t), Y: v}
 		}
-		if err := addLine(p, xys, "deterministic", scenarioColor(4), contribDashes); err != nil {
+		if err := addLine(p, xys, l.S(i18n.ChartFanDet), scenarioColor(4), contribDashes); err != nil {
 			return nil, err
 		}
 		pts = append(pts, xys)
@@ -91,10 +101,19 @@ func Fan(o *stochastic.Outcomes, m stochastic.Measure, det []float64) (*plot.Plo
 // ([stochastic.Outcomes.Exhaustion]), in per cent, one line per regime in
 // the colours of the other charts.
 func Exhaustion(names []string, outs []*stochastic.Outcomes) (*plot.Plot, error) {
+	return Options{}.Exhaustion(names, outs)
+}
+
+// Exhaustion is [Exhaustion] in the language of op.
+func (op Options) Exhaustion(names []string, outs []*stochastic.Outcomes) (*plot.Plot, error) {
 	if len(names) != len(outs) {
 		return nil, fmt.Errorf("chart: Exhaustion: %d names for %d outcomes", len(names), len(outs))
 	}
-	p := newChart(i18n.English, "Probability of exhausting the reserve", "probability by year (%)")
+	l, err := op.lang()
+	if err != nil {
+		return nil, err
+	}
+	p := newChart(l, l.S(i18n.ChartExhaustionTitle), l.S(i18n.ChartExhaustionY))
 	var pts []plotter.XYs
 	for i, o := range outs {
 		ex := o.Exhaustion(nil)

@@ -110,10 +110,10 @@ func TestWriteExhaustionTable(t *testing.T) {
 func TestWriteRiskSpanish(t *testing.T) {
 	page := write(t, riskInput(t), language.MustParse("es-MX"))
 	for _, s := range []string{"Incertidumbre", "Quién gana y quién pierde", "Probabilidad de agotar la reserva",
-		"Reserva, base: percentiles sobre 40 escenarios", "cohorte de nacimiento", "base: probabilidad (%)"} {
+		"Reserva, base: percentiles sobre 40 escenarios", "cohorte de nacimiento", "base: probabilidad (%)", ">mediana<"} {
 		assert.Contains(t, page, s)
 	}
-	for _, s := range []string{"Uncertainty", "Who gains", "Probability of exhausting", "percentiles over"} {
+	for _, s := range []string{"Uncertainty", "Who gains", "Probability of exhausting", "percentiles over", ">median<"} {
 		assert.NotContains(t, page, s)
 	}
 }

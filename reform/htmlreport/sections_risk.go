@@ -7,7 +7,6 @@ import (
 	"strconv"
 
 	"github.com/reserva-go/reserva/actuarial/stochastic"
-	"github.com/reserva-go/reserva/reform/chart"
 	"github.com/reserva-go/reserva/reform/internal/i18n"
 	"github.com/shopspring/decimal"
 )
@@ -31,12 +30,12 @@ func (b *builder) uncertainty() ([]item, error) {
 	for i, r := range regs {
 		o := r.Outcomes
 		names[i], outs[i], exh[i] = r.Name, o, o.Exhaustion(nil)
-		p, err := chart.Fan(o, stochastic.Reserve, b.deterministic(r))
+		p, err := b.chart.Fan(o, stochastic.Reserve, b.deterministic(r))
 		if err != nil {
 			return nil, err
 		}
-		// package chart draws the fan in English: its title and axes are
-		// set here in the report's language.
+		// The fan's title and axis name the measure as package stochastic
+		// does: they are set here in the report's words.
 		p.Title.Text = l.F(i18n.ChartFanTitle, r.Name, o.Len())
 		p.X.Label.Text = l.S(i18n.ChartYear)
 		p.Y.Label.Text = l.S(i18n.ChartFanY)
@@ -54,7 +53,7 @@ func (b *builder) uncertainty() ([]item, error) {
 		}
 		items = append(items, item{Figure: f})
 	}
-	p, err := chart.Exhaustion(names, outs)
+	p, err := b.chart.Exhaustion(names, outs)
 	if err != nil {
 		return nil, err
 	}

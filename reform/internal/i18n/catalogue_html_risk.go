@@ -25,6 +25,8 @@ const (
 	GainsAlt             Key = "gains.alt"              // reform, cohorts, losing share
 	GainsNote            Key = "gains.note"             //
 	ExhaustionNeverNote  Key = "exhaustion.note"        //
+	ChartFanMedian       Key = "chart.fan.median"       //
+	ChartFanDet          Key = "chart.fan.det"          //
 )
 
 func init() {
@@ -37,6 +39,8 @@ func init() {
 		FanCaption:           {"Spread of the reserve of %s over the scenarios", "Dispersión de la reserva de %s entre los escenarios"},
 		FanAlt:               {"Fan chart of the reserve of %s over %d scenarios, %d–%d. In %d, in %s: median %s, 5th percentile %s, 95th percentile %s.", "Gráfica de abanico de la reserva de %s sobre %d escenarios, %d–%d. En %d, en %s: mediana %s, percentil 5 %s, percentil 95 %s."},
 		ChartExhaustionTitle: {"Probability of exhausting the reserve", "Probabilidad de agotar la reserva"},
+		ChartFanMedian:       {"median", "mediana"},
+		ChartFanDet:          {"deterministic", "determinista"},
 		ChartExhaustionY:     {"probability by year (%)", "probabilidad al año (%)"},
 		ExhaustionCaption:    {"Probability that the reserve is exhausted by each year", "Probabilidad de que la reserva se agote a más tardar en cada año"},
 		ExhaustionAlt:        {"Line chart: probability of exhausting the reserve, %d–%d.", "Gráfica de líneas: probabilidad de agotar la reserva, %d–%d."},
