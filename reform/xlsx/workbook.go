@@ -10,6 +10,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/reserva-go/reserva/actuarial/projection"
+	"github.com/reserva-go/reserva/actuarial/stochastic"
 	"github.com/reserva-go/reserva/reform"
 	"github.com/reserva-go/reserva/reform/internal/i18n"
 	"github.com/xuri/excelize/v2"
@@ -26,6 +27,17 @@ type Input struct {
 	Attributions []*reform.Attribution
 	// Units is the unit of money; zero: money units.
 	Units reform.Units
+	// Stochastic are Monte Carlo runs of regimes (package
+	// actuarial/stochastic), a sheet each: the percentiles of the reserve
+	// by year and the probability that it is exhausted by then, with their
+	// standard errors; nil: none.
+	Stochastic []Stochastic
+}
+
+// Stochastic is the Monte Carlo run of one regime.
+type Stochastic struct {
+	Name     string               // the regime, as the sheet names it
+	Outcomes *stochastic.Outcomes // its scenarios, at least one
 }
 
 // Options are the options of the workbook. The zero value writes it in
@@ -89,6 +101,11 @@ func New(in *Input, opt Options) (*excelize.File, error) {
 	for i, a := range in.Attributions {
 		if a == nil || !hasReform(in.Outcomes, a.Reform) {
 			return nil, fmt.Errorf("xlsx: Attributions[%d]: not the attribution of a reform among the Outcomes: %w", i, ErrInput)
+		}
+	}
+	for i, st := range in.Stochastic {
+		if st.Name == "" || st.Outcomes == nil || st.Outcomes.Len() == 0 {
+			return nil, fmt.Errorf("xlsx: Stochastic[%d]: want a name and at least one scenario: %w", i, ErrInput)
 		}
 	}
 	units, err := in.Units.Label(l.Tag)
@@ -159,6 +176,11 @@ func (b *book) build() error {
 	}
 	for _, a := range b.in.Attributions {
 		if err := b.attribution(a); err != nil {
+			return err
+		}
+	}
+	for _, st := range b.in.Stochastic {
+		if err := b.stochastic(st); err != nil {
 			return err
 		}
 	}
@@ -510,4 +532,34 @@ func (b *book) attribution(a *reform.Attribution) error {
 		}
 	}
 	return b.sheet(l.F(i18n.SheetAttribution, a.Reform), cols, rows)
+}
+
+// stochasticPercentiles are the percentiles of the reserve a stochastic
+// sheet gives.
+var stochasticPercentiles = []float64{0.05, 0.25, 0.5, 0.75, 0.95}
+
+// stochastic writes the sheet of one regime's Monte Carlo run: by year, the
+// reserve's percentiles and the probability of exhaustion by that year,
+// each with its standard error.
+func (b *book) stochastic(st Stochastic) error {
+	l, o := b.l, st.Outcomes
+	bands, err := o.Percentiles(stochastic.Reserve, stochasticPercentiles)
+	if err != nil {
+		return fmt.Errorf("xlsx: Stochastic %q: %w", st.Name, err)
+	}
+	ex := o.Exhaustion(nil)
+	cols := []col{{l.S(i18n.ColYear), fmtYear}}
+	for _, bd := range bands {
+		cols = append(cols, col{withUnit(l.F(i18n.ColReservePct, 100*bd.P), b.units), fmtMoney})
+	}
+	cols = append(cols, col{l.S(i18n.ColExhaustedPct), fmtRate}, col{l.S(i18n.ColExhaustedSE), fmtRate})
+	rows := make([][]value, o.Years)
+	for t := range rows {
+		row := []value{o.StartYear + t}
+		for _, bd := range bands {
+			row = append(row, b.money(bd.Value[t]))
+		}
+		rows[t] = append(row, perCent(ex[t].Value), perCent(ex[t].StdErr))
+	}
+	return b.sheet(l.F(i18n.SheetStochastic, st.Name, o.Len()), cols, rows)
 }

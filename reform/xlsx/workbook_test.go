@@ -2,12 +2,14 @@ package xlsx_test
 
 import (
 	"bytes"
+	"context"
 	"math"
 	"os/exec"
 	"strconv"
 	"strings"
 	"testing"
 
+	"github.com/reserva-go/reserva/actuarial/stochastic"
 	"github.com/reserva-go/reserva/reform"
 	"github.com/reserva-go/reserva/reform/internal/reformtest"
 	"github.com/reserva-go/reserva/reform/xlsx"
@@ -228,4 +230,37 @@ func cellAt(row []string, j int) string {
 		return ""
 	}
 	return row[j]
+}
+
+// TestWorkbookStochastic checks the sheet of a Monte Carlo run against the
+// Outcomes it came from: each year's reserve percentiles (in the workbook's
+// units) and probability of exhaustion with its standard error (per cent),
+// stored as numbers with formats.
+func TestWorkbookStochastic(t *testing.T) {
+	const relTol = 1e-12 // the sheet stores the float64 values unrounded
+	in := input(t)
+	s := reformtest.Scheme(t, "base", 6e7, 0.14, 0, 0)
+	out, err := stochastic.Run(context.Background(), s, stochastic.Lognormal{Mu: 0.04, Sigma: 0.15, Seed: 7},
+		stochastic.Config{Years: 12, Scenarios: 30, Workers: 1})
+	require.NoError(t, err)
+	in.Stochastic = []xlsx.Stochastic{{Name: "base", Outcomes: out}}
+	f := open(t, in, language.Und)
+	name := "Risk base (30)"
+	sh := readSheet(t, f, name)
+	bands, err := out.Percentiles(stochastic.Reserve, []float64{0.05, 0.25, 0.5, 0.75, 0.95})
+	require.NoError(t, err)
+	ex := out.Exhaustion(nil)
+	require.Len(t, sh.rows, out.Years)
+	for y := range out.Years {
+		assert.Equal(t, float64(out.StartYear+y), num(t, f, name, sh, y, 0))
+		for k, bd := range bands {
+			want := in.Units.Scale(bd.Value[y])
+			assert.InDelta(t, want, num(t, f, name, sh, y, 1+k), relTol*math.Max(1, math.Abs(want)), "year %d percentile %g", y, bd.P)
+		}
+		assert.InDelta(t, 100*ex[y].Value, num(t, f, name, sh, y, 6), relTol, "P(exhausted) year %d", y)
+		assert.InDelta(t, 100*ex[y].StdErr, num(t, f, name, sh, y, 7), relTol, "its error, year %d", y)
+	}
+	in.Stochastic = []xlsx.Stochastic{{Name: "", Outcomes: out}}
+	_, err = xlsx.New(in, xlsx.Options{})
+	assert.ErrorIs(t, err, xlsx.ErrInput)
 }

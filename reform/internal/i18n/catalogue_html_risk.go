@@ -26,6 +26,10 @@ const (
 	GainsNote            Key = "gains.note"             //
 	ExhaustionNeverNote  Key = "exhaustion.note"        //
 	ChartFanMedian       Key = "chart.fan.median"       //
+	SheetStochastic      Key = "sheet.stochastic"       // regime, scenarios
+	ColReservePct        Key = "col.reservepct"         // percentile
+	ColExhaustedPct      Key = "col.exhaustedpct"       //
+	ColExhaustedSE       Key = "col.exhaustedse2"       //
 	ChartFanDet          Key = "chart.fan.det"          //
 )
 
@@ -40,6 +44,10 @@ func init() {
 		FanAlt:               {"Fan chart of the reserve of %s over %d scenarios, %d–%d. In %d, in %s: median %s, 5th percentile %s, 95th percentile %s.", "Gráfica de abanico de la reserva de %s sobre %d escenarios, %d–%d. En %d, en %s: mediana %s, percentil 5 %s, percentil 95 %s."},
 		ChartExhaustionTitle: {"Probability of exhausting the reserve", "Probabilidad de agotar la reserva"},
 		ChartFanMedian:       {"median", "mediana"},
+		SheetStochastic:      {"Risk %s (%d)", "Riesgo %s (%d)"},
+		ColReservePct:        {"reserve, percentile %g", "reserva, percentil %g"},
+		ColExhaustedPct:      {"probability exhausted by the year (%)", "probabilidad de agotamiento al año (%)"},
+		ColExhaustedSE:       {"its standard error (%)", "su error estándar (%)"},
 		ChartFanDet:          {"deterministic", "determinista"},
 		ChartExhaustionY:     {"probability by year (%)", "probabilidad al año (%)"},
 		ExhaustionCaption:    {"Probability that the reserve is exhausted by each year", "Probabilidad de que la reserva se agote a más tardar en cada año"},
