@@ -349,6 +349,17 @@ func TestRun(t *testing.T) {
 			assert.True(t, bytes.HasPrefix(bytes.TrimSpace(b), []byte(c.prefix)), "%s starts with %q", c.file, c.prefix)
 			assert.Contains(t, string(b), c.text, c.file)
 		}
+		// The reports carry the stochastic fans and who gains and loses.
+		for file, heads := range map[string][]string{
+			reportFile:  {"Uncertainty", "Who gains and who loses"},
+			informeFile: {"Incertidumbre", "Quién gana y quién pierde"},
+		} {
+			b, err := os.ReadFile(filepath.Join(out, file))
+			require.NoError(t, err, file)
+			for _, h := range heads {
+				assert.Contains(t, string(b), h, file)
+			}
+		}
 	})
 }
 

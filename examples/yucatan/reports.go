@@ -151,6 +151,26 @@ func reports(w io.Writer, st *study, outDir string) error {
 		PyramidYears: pyramidYears,
 		Tables:       reform.ReportOptions{Step: 10, Units: reform.UnitsMillions},
 	}
+	var risk []xlsx.Stochastic
+	if r := st.risk; r != nil {
+		// The report sets side by side the runs over the whole horizon
+		// (those that last to the target year); the workbook has them all.
+		longest := 0
+		for _, o := range r.outs {
+			longest = max(longest, o.Years)
+		}
+		for i, name := range r.names {
+			if r.outs[i].Years == longest {
+				in.Stochastic = append(in.Stochastic, htmlreport.StochasticRegime{Name: name, Outcomes: r.outs[i]})
+			}
+			risk = append(risk, xlsx.Stochastic{Name: name, Outcomes: r.outs[i]})
+		}
+	}
+	if g := st.gains; g != nil {
+		for k, gn := range g.gains {
+			in.Gains = append(in.Gains, htmlreport.ReformGains{Reform: "way " + st.ways[k].name, Gains: gn})
+		}
+	}
 	es := *in
 	es.Title = "ISSTEY (ilustrativo): la reforma de 2025 y cuatro vías para equilibrarla"
 	es.Scheme = "Un esquema ilustrativo calibrado a las cifras publicadas del ISSTEY, Yucatán"
@@ -170,7 +190,7 @@ func reports(w io.Writer, st *study, outDir string) error {
 	}
 	path := filepath.Join(outDir, workbookFile)
 	if err := writeFile(path, func(fw io.Writer) error {
-		return xlsx.Write(fw, &xlsx.Input{Outcomes: outs, Units: reform.UnitsMillions}, xlsx.Options{})
+		return xlsx.Write(fw, &xlsx.Input{Outcomes: outs, Units: reform.UnitsMillions, Stochastic: risk}, xlsx.Options{})
 	}); err != nil {
 		return err
 	}
