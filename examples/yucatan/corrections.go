@@ -35,7 +35,7 @@ const (
 )
 
 // emssiPoints are the published points of EMSSI-IMSS-RCS-12 (disabled
-// lives, unisex; CNSF CUSF annex 14.2.6-d; ../shared/ISSTEY.md): q at ages
+// lives, unisex; CNSF CUSF annex 14.2.6-d; testdata/isstey/FACTS.md): q at ages
 // 60, 65, 70, 80 and 90 (q110 = 1 closes the table).
 var emssiPoints = []struct {
 	age int

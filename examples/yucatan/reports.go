@@ -74,7 +74,7 @@ func assumptionList() []htmlreport.Assumption {
 	)
 }
 
-// lawRules are the rules of the three laws as ../shared/ISSTEY.md gives
+// lawRules are the rules of the three laws as testdata/isstey/FACTS.md gives
 // them, with their sources.
 func lawRules() []htmlreport.Rule {
 	const l76, l22, r25 = "Decree 68 (1976 law)", "Decree 532/2022 (2022 law)", "2025 reform, passed 24 Oct 2025"
