@@ -3,51 +3,14 @@ package reform_test
 import (
 	"fmt"
 	"log"
-	"math"
 	"os"
 	"path/filepath"
 
-	"github.com/reserva-go/reserva/actuarial/census"
-	"github.com/reserva-go/reserva/actuarial/indicator"
-	"github.com/reserva-go/reserva/actuarial/projection"
-	"github.com/reserva-go/reserva/actuarial/scheme"
 	"github.com/reserva-go/reserva/reform"
 	"github.com/reserva-go/reserva/reform/chart"
+	"github.com/reserva-go/reserva/reform/internal/reformtest"
 	"gonum.org/v1/plot/vg"
 )
-
-// exampleOutcome builds a tiny projection by hand, through the public
-// types a Projector fills: a salary bill of 1,000 million growing 3% a
-// year, contributions at rates[t] of it, benefits of 120 million growing
-// 6%, 1,000 actives and 400 pensioners growing 2% a year, a reserve of 150
-// million earning 4%, flows paid mid-year; and its indicators.
-func exampleOutcome(name string, rates ...float64) reform.Outcome {
-	r := &projection.Result{Scheme: name, StartYear: 2025}
-	reserve := 150e6
-	for t, c := range rates {
-		g := func(rate float64) float64 { return math.Pow(1+rate, float64(t)) }
-		y := projection.YearResult{Year: 2025 + t, Actives: 1000 * g(0.02), SalaryBill: 1e9 * g(0.03), Return: 0.04}
-		y.ContributionBase = y.SalaryBill // no ceiling
-		y.Pensioners[census.PensionOldAge.Index()] = 400 * g(0.02)
-		y.Contributions[scheme.Worker] = c * y.SalaryBill
-		y.Pensions[census.PensionOldAge.Index()] = 120e6 * g(0.06)
-		net := y.TotalContributions() - y.Benefits()
-		y.ReserveStart = reserve
-		y.InvestmentIncome = reserve*y.Return + net*(math.Sqrt(1+y.Return)-1)
-		reserve += net + y.InvestmentIncome
-		y.ReserveEnd = reserve
-		r.Years = append(r.Years, y)
-	}
-	curve, err := r.ReturnCurve()
-	if err != nil {
-		log.Fatal(err)
-	}
-	s, err := indicator.Summarize(nil, r.Flows(nil), indicator.Horizon{Curve: curve})
-	if err != nil {
-		log.Fatal(err)
-	}
-	return reform.Outcome{Name: name, Result: r, Summary: s}
-}
 
 // A base at a 10% contribution rate against a reform raising it to 13%
 // from 2026, over four years, money in millions with one decimal. The
@@ -56,8 +19,8 @@ func exampleOutcome(name string, rates ...float64) reform.Outcome {
 // balance is 10% − GAP.
 func ExampleWriteText() {
 	outcomes := []reform.Outcome{
-		exampleOutcome("base", 0.10, 0.10, 0.10, 0.10),
-		exampleOutcome("13% from 2026", 0.10, 0.13, 0.13, 0.13),
+		reformtest.HandOutcome("base", 0.10, 0.10, 0.10, 0.10),
+		reformtest.HandOutcome("13% from 2026", 0.10, 0.13, 0.13, 0.13),
 	}
 	err := reform.WriteText(os.Stdout, outcomes, reform.ReportOptions{
 		Step:          2,
@@ -92,8 +55,8 @@ func ExampleWriteText() {
 // Charts are gonum/plot plots: restyle them, then save them as PNG or SVG.
 func ExampleSave() {
 	outcomes := []reform.Outcome{
-		exampleOutcome("base", 0.10, 0.10, 0.10, 0.10),
-		exampleOutcome("13% from 2026", 0.10, 0.13, 0.13, 0.13),
+		reformtest.HandOutcome("base", 0.10, 0.10, 0.10, 0.10),
+		reformtest.HandOutcome("13% from 2026", 0.10, 0.13, 0.13, 0.13),
 	}
 	p, err := chart.ReservePaths(outcomes, reform.UnitsMillions)
 	if err != nil {
