@@ -10,7 +10,7 @@ import (
 
 	"github.com/reserva-go/reserva/actuarial"
 	"github.com/reserva-go/reserva/actuarial/scheme"
-	"github.com/reserva-go/reserva/internal/jsonpath"
+	"github.com/reserva-go/reserva/internal/studyjson"
 )
 
 type reformDoc struct {
@@ -141,43 +141,12 @@ type sustainChangeDoc struct {
 	Base   int      `json:"base,omitempty"`
 }
 
-type stepDoc struct {
-	Year  int     `json:"year"`
-	Value float64 `json:"value"`
-}
-
-// scheduleDoc is a schedule by calendar year: a number (the same value in
-// every year) or an array of steps, as in the scheme's part of the file.
-type scheduleDoc struct {
-	Value *float64
-	Steps []stepDoc
-}
-
-func (s scheduleDoc) MarshalJSON() ([]byte, error) {
-	if s.Value != nil {
-		return json.Marshal(*s.Value)
-	}
-	if s.Steps == nil {
-		return []byte("[]"), nil
-	}
-	return json.Marshal(s.Steps)
-}
-
-// UnmarshalJSONPath decodes a schedule: a number, or an array of steps.
-func (s *scheduleDoc) UnmarshalJSONPath(w *jsonpath.Walker, path string, tok json.Token, off int64) error {
-	if n, ok := tok.(json.Number); ok {
-		f, err := w.Float(path, off, n)
-		if err != nil {
-			return err
-		}
-		s.Value = &f
-		return nil
-	}
-	if d, ok := tok.(json.Delim); !ok || d != '[' {
-		return w.WrongType(path, off, tok, "number or array of steps")
-	}
-	return w.Value(reflectValue(&s.Steps), path, tok, off)
-}
+// scheduleDoc and stepDoc are the study form of a schedule, shared with
+// the reforms' part of the file.
+type (
+	scheduleDoc = studyjson.Schedule
+	stepDoc     = studyjson.Step
+)
 
 type indexationDoc struct {
 	Year   int          `json:"year"`
@@ -336,16 +305,7 @@ func encodeChange(c Change, currency string) (changeDoc, error) {
 		d.SustainabilityFactor = &sustainChangeDoc{c.Year, c.Groups, whoOf(c.Who), c.Factor.Age, c.Factor.Base}
 	case Indexation:
 		id := &indexationDoc{Year: c.Year, Groups: c.Groups, Who: whoOf(c.Who), Rule: indexNames[c.Rule]}
-		if c.Rate != nil {
-			id.Rate = &scheduleDoc{Steps: make([]stepDoc, len(c.Rate))}
-			for i, st := range c.Rate {
-				id.Rate.Steps[i] = stepDoc(st)
-			}
-			if len(c.Rate) == 1 && c.Rate[0].Year == 0 {
-				v := c.Rate[0].Value
-				id.Rate = &scheduleDoc{Value: &v}
-			}
-		}
+		id.Rate = studyjson.ScheduleOf(c.Rate)
 		d.Indexation = id
 	case SurvivorShare:
 		d.SurvivorShare = &survivorShareDoc{c.Year, c.Groups, whoOf(c.Who), c.Share}

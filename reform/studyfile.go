@@ -414,7 +414,7 @@ func (d *decoder) change(path string, cd *changeDoc) (Change, error) {
 			if ix.Rule != scheme.IndexFixed {
 				return nil, d.fail(path+".rate", nil, fmt.Errorf("%w: a rate belongs to the rule \"fixed\"", ErrInvalid))
 			}
-			ix.Rate = schedule(x.Rate)
+			ix.Rate = x.Rate.Schedule()
 			if err := ix.Rate.Validate(); err != nil {
 				return nil, d.fail(path+".rate", nil, fmt.Errorf("%w: %v", ErrInvalid, err))
 			}
@@ -435,17 +435,6 @@ func (d *decoder) change(path string, cd *changeDoc) (Change, error) {
 		return nil, d.fail(path, nil, err)
 	}
 	return c, nil
-}
-
-func schedule(d *scheduleDoc) actuarial.Schedule {
-	if d.Value != nil {
-		return actuarial.Constant(*d.Value)
-	}
-	s := make(actuarial.Schedule, len(d.Steps))
-	for i, st := range d.Steps {
-		s[i] = actuarial.Step(st)
-	}
-	return s
 }
 
 func horizonOf(years int, ratio float64) indicator.Horizon {

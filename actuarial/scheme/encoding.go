@@ -14,6 +14,7 @@ import (
 	"github.com/reserva-go/reserva/actuarial"
 	"github.com/reserva-go/reserva/actuarial/census"
 	"github.com/reserva-go/reserva/internal/jsonpath"
+	"github.com/reserva-go/reserva/internal/studyjson"
 	"github.com/reserva-go/reserva/mortality"
 )
 
@@ -100,21 +101,6 @@ var numberRows = regexp.MustCompile(`\[\n\s*-?[0-9][-+.0-9eE]*(?:,\n\s*-?[0-9][-
 
 type encoder struct{ cur string }
 
-func schedDoc(s actuarial.Schedule) *scheduleDoc {
-	if s == nil {
-		return nil
-	}
-	if len(s) == 1 && s[0].Year == 0 {
-		v := s[0].Value
-		return &scheduleDoc{Value: &v}
-	}
-	d := &scheduleDoc{Steps: make([]stepDoc, len(s))}
-	for i, st := range s {
-		d.Steps[i] = stepDoc(st)
-	}
-	return d
-}
-
 func (e *encoder) study(s *Scheme, opt *EncodeOptions) (*studyDoc, error) {
 	d := &studyDoc{Version: StudyVersion, Name: s.Name, Currency: e.cur, Years: opt.Years, StartYear: s.StartYear}
 	if opt.Reforms != nil {
@@ -155,10 +141,10 @@ func (e *encoder) study(s *Scheme, opt *EncodeOptions) (*studyDoc, error) {
 		d.InitialReserve = &moneyDoc{Amount: s.InitialReserve, Currency: e.cur}
 	}
 	if s.Transfers != nil {
-		d.Transfers = &moneyPerYearDoc{Currency: e.cur, PerYear: *schedDoc(s.Transfers)}
+		d.Transfers = &moneyPerYearDoc{Currency: e.cur, PerYear: *studyjson.ScheduleOf(s.Transfers)}
 	}
 	if s.AdminCosts.ShareOfBenefits != nil || s.AdminCosts.ShareOfSalary != nil {
-		d.AdminCosts = &adminCostsDoc{ShareOfBenefits: schedDoc(s.AdminCosts.ShareOfBenefits), ShareOfSalary: schedDoc(s.AdminCosts.ShareOfSalary)}
+		d.AdminCosts = &adminCostsDoc{ShareOfBenefits: studyjson.ScheduleOf(s.AdminCosts.ShareOfBenefits), ShareOfSalary: studyjson.ScheduleOf(s.AdminCosts.ShareOfSalary)}
 	}
 	return d, nil
 }
@@ -266,14 +252,14 @@ func intp(v int) *int { return &v }
 func (e *encoder) rules(r *Rules) rulesDoc {
 	d := rulesDoc{From: r.From, Ceiling: e.limit(r.Ceiling), Retirement: e.formula(r.Retirement), Disability: e.formula(r.Disability),
 		SurvivorShare: r.SurvivorShare, OrphanShare: r.OrphanShare, OrphanEndAge: r.OrphanEndAge, KeepOnRemarriage: r.KeepOnRemarriage, RefundShare: r.RefundShare, ExtraPayments: r.ExtraPayments,
-		IndexRate: schedDoc(r.IndexRate)}
+		IndexRate: studyjson.ScheduleOf(r.IndexRate)}
 	if !r.Source.IsZero() {
 		s := sourceDoc(r.Source)
 		d.Source = &s
 	}
 	c := r.ContributionRate
 	if c[Worker] != nil || c[Employer] != nil || c[State] != nil {
-		d.ContributionRate = &byPayerDoc{Worker: schedDoc(c[Worker]), Employer: schedDoc(c[Employer]), State: schedDoc(c[State])}
+		d.ContributionRate = &byPayerDoc{Worker: studyjson.ScheduleOf(c[Worker]), Employer: studyjson.ScheduleOf(c[Employer]), State: studyjson.ScheduleOf(c[State])}
 	}
 	el := r.Eligibility
 	if !reflect.DeepEqual(el, actuarial.Eligibility{}) {
@@ -387,12 +373,12 @@ func (e *encoder) assumptions(a *Assumptions, opt *EncodeOptions) (*assumptionsD
 	if s := a.Salary; s.MinAge != 0 || s.ByAge != nil || s.ByService != nil {
 		d.Salary = &salaryScaleDoc{MinAge: s.MinAge, ByAge: s.ByAge, ByService: s.ByService}
 	}
-	d.WageGrowth, d.Inflation, d.Return = schedDoc(a.WageGrowth), schedDoc(a.Inflation), schedDoc(a.Return)
+	d.WageGrowth, d.Inflation, d.Return = studyjson.ScheduleOf(a.WageGrowth), studyjson.ScheduleOf(a.Inflation), studyjson.ScheduleOf(a.Return)
 	if a.Unit != 0 || a.UnitGrowth != nil {
-		d.Unit = &unitDoc{Currency: e.cur, PerYear: a.Unit, Growth: schedDoc(a.UnitGrowth)}
+		d.Unit = &unitDoc{Currency: e.cur, PerYear: a.Unit, Growth: studyjson.ScheduleOf(a.UnitGrowth)}
 	}
 	if en := a.Entrants; !reflect.DeepEqual(en, Entrants{}) {
-		ed := &entrantsDoc{Mode: entrantNames[en.Mode], Count: schedDoc(en.Count), Growth: schedDoc(en.Growth)}
+		ed := &entrantsDoc{Mode: entrantNames[en.Mode], Count: studyjson.ScheduleOf(en.Count), Growth: studyjson.ScheduleOf(en.Growth)}
 		if len(en.Profile) > 0 {
 			ed.Currency = e.cur
 		}

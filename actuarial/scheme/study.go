@@ -288,11 +288,11 @@ func (b *builder) scheme(d *studyDoc) (*Scheme, error) {
 		if err := b.money("transfers.currency", t.Currency); err != nil {
 			return nil, err
 		}
-		s.Transfers = b.schedule(&t.PerYear)
+		s.Transfers = t.PerYear.Schedule()
 	}
 	if a := d.AdminCosts; a != nil {
-		s.AdminCosts.ShareOfBenefits = b.schedule(a.ShareOfBenefits)
-		s.AdminCosts.ShareOfSalary = b.schedule(a.ShareOfSalary)
+		s.AdminCosts.ShareOfBenefits = a.ShareOfBenefits.Schedule()
+		s.AdminCosts.ShareOfSalary = a.ShareOfSalary.Schedule()
 	}
 	if err := s.Validate(); err != nil {
 		var se *SchemeError
@@ -309,20 +309,6 @@ func (b *builder) scheme(d *studyDoc) (*Scheme, error) {
 		return nil, b.fail("", nil, err)
 	}
 	return s, nil
-}
-
-func (b *builder) schedule(d *scheduleDoc) actuarial.Schedule {
-	if d == nil {
-		return nil
-	}
-	if d.Value != nil {
-		return actuarial.Constant(*d.Value)
-	}
-	s := make(actuarial.Schedule, len(d.Steps))
-	for i, st := range d.Steps {
-		s[i] = actuarial.Step(st)
-	}
-	return s
 }
 
 var (

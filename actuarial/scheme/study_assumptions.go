@@ -84,22 +84,22 @@ func (b *builder) assumptions(path string, d *assumptionsDoc, a *Assumptions) er
 	if s := d.Salary; s != nil {
 		a.Salary = actuarial.SalaryScale{MinAge: s.MinAge, ByAge: s.ByAge, ByService: s.ByService}
 	}
-	a.WageGrowth = b.schedule(d.WageGrowth)
-	a.Inflation = b.schedule(d.Inflation)
-	a.Return = b.schedule(d.Return)
+	a.WageGrowth = d.WageGrowth.Schedule()
+	a.Inflation = d.Inflation.Schedule()
+	a.Return = d.Return.Schedule()
 	if u := d.Unit; u != nil {
 		if err := b.money(path+".unit.currency", u.Currency); err != nil {
 			return err
 		}
 		a.Unit = u.PerYear
-		a.UnitGrowth = b.schedule(u.Growth)
+		a.UnitGrowth = u.Growth.Schedule()
 	}
 	if e := d.Entrants; e != nil {
 		mode, err := b.enum(path+".entrants.mode", e.Mode, entrantNames[:], false)
 		if err != nil {
 			return err
 		}
-		a.Entrants = Entrants{Mode: EntrantMode(mode), Count: b.schedule(e.Count), Growth: b.schedule(e.Growth)}
+		a.Entrants = Entrants{Mode: EntrantMode(mode), Count: e.Count.Schedule(), Growth: e.Growth.Schedule()}
 		if len(e.Profile) > 0 {
 			if err := b.money(path+".entrants.currency", e.Currency); err != nil {
 				return err

@@ -125,7 +125,7 @@ func (b *builder) rules(path string, d *rulesDoc, r *Rules) error {
 		r.Source = Source(*s)
 	}
 	if c := d.ContributionRate; c != nil {
-		r.ContributionRate = [NumPayers]actuarial.Schedule{b.schedule(c.Worker), b.schedule(c.Employer), b.schedule(c.State)}
+		r.ContributionRate = [NumPayers]actuarial.Schedule{c.Worker.Schedule(), c.Employer.Schedule(), c.State.Schedule()}
 	}
 	var err error
 	if r.Ceiling, err = b.limit(path+".ceiling", d.Ceiling); err != nil {
@@ -194,7 +194,7 @@ func (b *builder) rules(path string, d *rulesDoc, r *Rules) error {
 		return err
 	}
 	r.Indexation = Indexation(ix)
-	r.IndexRate = b.schedule(d.IndexRate)
+	r.IndexRate = d.IndexRate.Schedule()
 	lt, err := b.enum(path+".limits", d.Limits, limitNames[:], true)
 	if err != nil {
 		return err

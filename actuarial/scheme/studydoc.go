@@ -4,9 +4,8 @@
 package scheme
 
 import (
-	"encoding/json"
-
 	"github.com/reserva-go/reserva/internal/jsonpath"
+	"github.com/reserva-go/reserva/internal/studyjson"
 )
 
 // StudyVersion is the version of the study format this package reads and
@@ -212,27 +211,12 @@ type accrualDoc struct {
 	Rates      []float64 `json:"rates"`
 }
 
-type stepDoc struct {
-	Year  int     `json:"year"`
-	Value float64 `json:"value"`
-}
-
-// scheduleDoc is a schedule by calendar year: a number (the same value in
-// every year) or an array of steps.
-type scheduleDoc struct {
-	Value *float64
-	Steps []stepDoc
-}
-
-func (s scheduleDoc) MarshalJSON() ([]byte, error) {
-	if s.Value != nil {
-		return json.Marshal(*s.Value)
-	}
-	if s.Steps == nil {
-		return []byte("[]"), nil
-	}
-	return json.Marshal(s.Steps)
-}
+// scheduleDoc and stepDoc are the study form of a schedule, shared with
+// the reforms' part of the file.
+type (
+	scheduleDoc = studyjson.Schedule
+	stepDoc     = studyjson.Step
+)
 
 type assumptionsDoc struct {
 	Mortality  mortalityDoc                  `json:"mortality"`
