@@ -7,7 +7,6 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"runtime"
 	"slices"
 	"sync"
 
@@ -279,46 +278,19 @@ func runScenariosContext(ctx context.Context, scens []scenario, opt *Options) ([
 	outs := make([]Outcome, n)
 	ms := make([]Metrics, n)
 	errs := make([]error, n)
-	workers := opt.Workers
-	if workers == 0 {
-		workers = runtime.GOMAXPROCS(0)
-	}
-	workers = max(1, min(workers, n))
-	next := make(chan int)
 	var (
-		wg   sync.WaitGroup
 		mu   sync.Mutex // serializes the calls of opt.Progress
 		done int
 	)
-	for range workers {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			p := new(projection.Projector)
-			for i := range next {
-				outs[i], ms[i], errs[i] = runOne(ctx, p, scens[i], opt)
-				if opt.Progress != nil && errs[i] == nil {
-					mu.Lock()
-					done++
-					opt.Progress(done, n)
-					mu.Unlock()
-				}
-			}
-		}()
-	}
-feed:
-	for i := range n {
-		if ctx.Err() != nil {
-			break
+	projection.ForEach(ctx, n, opt.Workers, func(p *projection.Projector, i int) {
+		outs[i], ms[i], errs[i] = runOne(ctx, p, scens[i], opt)
+		if opt.Progress != nil && errs[i] == nil {
+			mu.Lock()
+			done++
+			opt.Progress(done, n)
+			mu.Unlock()
 		}
-		select {
-		case next <- i:
-		case <-ctx.Done():
-			break feed
-		}
-	}
-	close(next)
-	wg.Wait()
+	})
 	if err := ctx.Err(); err != nil {
 		return nil, nil, err
 	}

@@ -35,44 +35,21 @@ func RunScenariosContext(ctx context.Context, schemes []*scheme.Scheme, years, w
 	if years < 0 {
 		panic(fmt.Sprintf("actuarial: RunScenarios: negative number of years %d", years))
 	}
-	if workers <= 0 {
-		workers = runtime.GOMAXPROCS(0)
-	}
-	workers = max(1, min(workers, len(schemes)))
 	results := make([]*Result, len(schemes))
 	errs := make([]error, len(schemes))
-	jobs := make(chan int)
-	var wg sync.WaitGroup
-	for range workers {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			// One projector a worker, Reset for each scheme: its buffers
-			// and the tables the schemes share are built once.
-			p := new(Projector)
-			for i := range jobs {
-				if schemes[i] == nil {
-					errs[i] = &ScenarioError{Index: i, Err: errors.New("nil scheme")}
-					continue
-				}
-				if ctx.Err() != nil {
-					continue
-				}
-				err := p.Reset(schemes[i])
-				if err == nil {
-					results[i], err = p.RunContext(ctx, nil, years)
-				}
-				if err != nil {
-					errs[i] = &ScenarioError{Index: i, Name: schemes[i].Name, Err: err}
-				}
-			}
-		}()
-	}
-	for i := range schemes {
-		jobs <- i
-	}
-	close(jobs)
-	wg.Wait()
+	ForEach(ctx, len(schemes), workers, func(p *Projector, i int) {
+		if schemes[i] == nil {
+			errs[i] = &ScenarioError{Index: i, Err: errors.New("nil scheme")}
+			return
+		}
+		err := p.Reset(schemes[i])
+		if err == nil {
+			results[i], err = p.RunContext(ctx, nil, years)
+		}
+		if err != nil {
+			errs[i] = &ScenarioError{Index: i, Name: schemes[i].Name, Err: err}
+		}
+	})
 	if err := ctx.Err(); err != nil {
 		return nil, err
 	}
@@ -82,4 +59,43 @@ func RunScenariosContext(ctx context.Context, schemes []*scheme.Scheme, years, w
 		}
 	}
 	return results, nil
+}
+
+// ForEach runs job(p, i) for each i in [0, n) over workers goroutines
+// (workers ≤ 0: runtime.GOMAXPROCS(0)), each with a Projector p of its own
+// that it reuses, through [Projector.Reset], for all its jobs: the
+// buffers, and the tables that schemes with the same assumptions share,
+// are built once a worker. Once ctx is done no job starts; ForEach returns
+// when every started job has. Which worker runs which i is not fixed, so a
+// job must write only to its own place (results[i]); [RunScenariosContext]
+// and package reform's comparisons are built on it.
+func ForEach(ctx context.Context, n, workers int, job func(p *Projector, i int)) {
+	if workers <= 0 {
+		workers = runtime.GOMAXPROCS(0)
+	}
+	workers = max(1, min(workers, n))
+	next := make(chan int)
+	var wg sync.WaitGroup
+	for range workers {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			p := new(Projector)
+			for i := range next {
+				if ctx.Err() == nil {
+					job(p, i)
+				}
+			}
+		}()
+	}
+feed:
+	for i := range n {
+		select {
+		case next <- i:
+		case <-ctx.Done():
+			break feed
+		}
+	}
+	close(next)
+	wg.Wait()
 }
