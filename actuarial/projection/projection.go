@@ -93,13 +93,12 @@ type deathRoll struct {
 
 // pastSalaries holds t[age·ns + service] = Σ_{k=1..service} S_{−k}/S_0,
 // the past salaries of a member along the salary scale at wage growth w,
-// in units of the current salary ([rules.PastSalaries]); ver counts its
-// changes.
+// in units of the current salary ([rules.PastSalaries]); zero without
+// refunds.
 type pastSalaries struct {
 	t     []float64
 	w     float64
 	valid bool
-	ver   int
 }
 
 // groupCache holds what a group's rules give, recomputed only when the
@@ -121,14 +120,14 @@ type groupCache struct {
 	disLo, disHi [nAges]int
 	retMin       int // the youngest age with a retirement of any kind
 
-	// ratio are the reference ratios by age and service, for retirement
-	// (of men, or of both sexes), disability, and retirement of women when
-	// their reference period differs.
-	ratio      [3][]float64
-	retRatio   [actuarial.NumSexes][]float64 // by sex: ratio[0] or ratio[2] when retirement pensions use an average salary; nil: the last salary
-	ratioYears [3]int                        // their ReferenceYears; 0: not computed
-	ratioW     [3]float64                    // their wage growth
-	ratioNeed  [3]*bool                      // the first element of the mask of cells they were computed for; nil: all
+	// ratios are reference-ratio tables by age and service, each for
+	// one reference period and wage growth, the least recently used
+	// replaced when a new one is needed: the few periods a group's rules
+	// use in turn (and use again in the next run) keep theirs.
+	ratios   [maxRatioTables]ratioTable
+	ratioUse int                           // counts the uses, for ratioTable.used
+	ratioMis []bool                        // scratch: the cells to compute
+	retRatio [actuarial.NumSexes][]float64 // by sex: the ratios of retirement pensions; nil: the last salary
 	// canRetire[age·ns + service] marks the cells where the exits
 	// canRetireOf give someone a pension, for either sex.
 	canRetire   []bool
@@ -136,18 +135,32 @@ type groupCache struct {
 
 	yr rules.Year // the rules of the year
 	// hist[k] is the worker's contribution rate k+1 years before the
-	// year; avgRate[s] the average over the last s years (refunds only).
+	// year (refunds only); avgRate[s] the average over the last s years,
+	// zero without refunds. A cell's past contributions, in units of its
+	// salary, are avgRate[service]·acc.t[age·ns + service], taken by the
+	// actives' pass cell by cell.
 	hist, avgRate []float64
-	// accR[age·ns + service] is avgRate[service]·acc.t[age·ns + service],
-	// for version accVer of the past salaries and the current avgRate
-	// (−1: to compute); zero without refunds.
-	accR   []float64
-	accVer int
-	base   float64 // contribution base of the year
+	base          float64 // contribution base of the year
 	paid   float64 // pensions paid in the year
 	topUp  float64 // of which the minimum-pension top-up
 	// raised are the contribution steps of automatic balancing so far, by payer.
 	raised [scheme.NumPayers]float64
+}
+
+// maxRatioTables is the number of reference-ratio tables a group keeps.
+const maxRatioTables = 4
+
+// ratioTable holds the reference ratios r by age·ns + service for an
+// average over years years at wage growth w, of the cells have marks (of
+// every cell when all); years 0: unused. used orders the tables by their
+// last use.
+type ratioTable struct {
+	years int
+	w     float64
+	all   bool
+	have  []bool
+	r     []float64
+	used  int
 }
 
 // NewProjector validates s and allocates a projector for it. The error is
@@ -289,23 +302,34 @@ func (p *Projector) load(s *scheme.Scheme) {
 		gc.retRate = grow(gc.retRate, p.nA)
 		gc.retFactor = grow(gc.retFactor, p.nA)
 		gc.disFactor = grow(gc.disFactor, nAges*p.ns)
-		gc.accR = grow(gc.accR, nAges*p.ns)
-		gc.accVer = -1
-		for k := range gc.ratio {
-			gc.ratio[k] = grow(gc.ratio[k], nAges*p.ns)
+		gc.avgRate = grow(gc.avgRate, p.ns)
+		clear(gc.avgRate)
+		gc.ratioMis = grow(gc.ratioMis, nAges*p.ns)
+		for k := range gc.ratios {
+			rt := &gc.ratios[k]
+			if cap(rt.r) < nAges*p.ns {
+				// Not allocated until used: most schemes use one or two.
+				rt.r, rt.have = nil, nil
+			}
+			if !keepFactors {
+				rt.years = 0
+			}
 		}
 		gc.canRetire = grow(gc.canRetire, nAges*p.ns)
 		if !keepFactors {
-			gc.exits, gc.ratioYears, gc.canRetireOf = nil, [3]int{}, nil
+			gc.exits, gc.canRetireOf = nil, nil
 		}
 	}
+	// Without refunds the past salaries stay zero, and so do the past
+	// contributions the actives' pass takes from them.
+	p.acc.t = grow(p.acc.t, nAges*p.ns)
 	if p.trackAcc {
-		p.acc.t = grow(p.acc.t, nAges*p.ns)
 		for gi := range p.gc {
 			p.gc[gi].hist = grow(p.gc[gi].hist, p.ms)
-			p.gc[gi].avgRate = grow(p.gc[gi].avgRate, p.ns)
-			clear(p.gc[gi].avgRate)
 		}
+	} else {
+		clear(p.acc.t)
+		p.acc.valid = false
 	}
 }
 
