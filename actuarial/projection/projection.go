@@ -141,8 +141,8 @@ type groupCache struct {
 	// actives' pass cell by cell.
 	hist, avgRate []float64
 	base          float64 // contribution base of the year
-	paid   float64 // pensions paid in the year
-	topUp  float64 // of which the minimum-pension top-up
+	paid          float64 // pensions paid in the year
+	topUp         float64 // of which the minimum-pension top-up
 	// raised are the contribution steps of automatic balancing so far, by payer.
 	raised [scheme.NumPayers]float64
 }
