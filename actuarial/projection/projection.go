@@ -108,30 +108,23 @@ type groupCache struct {
 	// changes with the years since the award (Rules.SurvivorSteps), one
 	// per award year; vpool holds spent ones for reuse.
 	vint, vpool []*survVintage
-	exits       *rules.Exits // the exits the factors belong to; nil: none yet
-	w           float64      // the wage growth the reference ratios use
 
-	retKind   []rules.Exit // by active cell
-	retRate   []float64    // by active cell: probability of retiring on 1 January
-	retFactor []float64    // by active cell: pension per unit of salary, before cap and floor
-	disFactor []float64    // by age and service: disability pension per unit of salary
-	// disLo[age], disHi[age]: the services with a disability factor above
-	// 0 lie within them; empty when disHi < disLo.
-	disLo, disHi [nAges]int
-	retMin       int // the youngest age with a retirement of any kind
+	// *factorSet is the set of factors of the rules in force, one of
+	// sets: a group whose rules change in the course of a run finds the
+	// factors of its earlier rules in sets in the next run (stochastic
+	// scenarios, a sweep's variants), the least recently used replaced
+	// when a new one is needed.
+	*factorSet
+	sets   [maxFactorSets]factorSet
+	setUse int // counts the uses, for factorSet.used
 
 	// ratios are reference-ratio tables by age and service, each for
 	// one reference period and wage growth, the least recently used
 	// replaced when a new one is needed: the few periods a group's rules
 	// use in turn (and use again in the next run) keep theirs.
 	ratios   [maxRatioTables]ratioTable
-	ratioUse int                           // counts the uses, for ratioTable.used
-	ratioMis []bool                        // scratch: the cells to compute
-	retRatio [actuarial.NumSexes][]float64 // by sex: the ratios of retirement pensions; nil: the last salary
-	// canRetire[age·ns + service] marks the cells where the exits
-	// canRetireOf give someone a pension, for either sex.
-	canRetire   []bool
-	canRetireOf *rules.Exits
+	ratioUse int    // counts the uses, for ratioTable.used
+	ratioMis []bool // scratch: the cells to compute
 
 	yr rules.Year // the rules of the year
 	// hist[k] is the worker's contribution rate k+1 years before the
@@ -145,6 +138,43 @@ type groupCache struct {
 	topUp         float64 // of which the minimum-pension top-up
 	// raised are the contribution steps of automatic balancing so far, by payer.
 	raised [scheme.NumPayers]float64
+}
+
+// maxFactorSets is the number of sets of factors a group keeps.
+const maxFactorSets = 4
+
+// factorSet holds what the exits of a group's rules give by cell, at a
+// wage growth; exits nil: unused.
+type factorSet struct {
+	exits *rules.Exits // the exits the factors belong to; nil: none yet
+	w     float64      // the wage growth the reference ratios use
+	used  int          // orders the sets by their last use
+
+	retKind   []rules.Exit // by active cell
+	retRate   []float64    // by active cell: probability of retiring on 1 January
+	retFactor []float64    // by active cell: pension per unit of salary, before cap and floor
+	disFactor []float64    // by age and service: disability pension per unit of salary
+	// disLo[age], disHi[age]: the services with a disability factor above
+	// 0 lie within them; empty when disHi < disLo.
+	disLo, disHi [nAges]int
+	retMin       int // the youngest age with a retirement of any kind
+
+	retRatio [actuarial.NumSexes][]float64   // by sex: the ratios of retirement pensions; nil: the last salary
+	retTable [actuarial.NumSexes]*ratioTable // the tables retRatio are in; nil: none
+	// canRetire[age·ns + service] marks the cells where the exits
+	// canRetireOf give someone a pension, for either sex.
+	canRetire   []bool
+	canRetireOf *rules.Exits
+}
+
+// size sizes the set's buffers for nA active cells, plane cells by age and
+// service.
+func (f *factorSet) size(nA, plane int) {
+	f.retKind = grow(f.retKind, nA)
+	f.retRate = grow(f.retRate, nA)
+	f.retFactor = grow(f.retFactor, nA)
+	f.disFactor = grow(f.disFactor, plane)
+	f.canRetire = grow(f.canRetire, plane)
 }
 
 // maxRatioTables is the number of reference-ratio tables a group keeps.
@@ -298,10 +328,9 @@ func (p *Projector) load(s *scheme.Scheme) {
 	}
 	for gi := range p.gc {
 		gc := &p.gc[gi]
-		gc.retKind = grow(gc.retKind, p.nA)
-		gc.retRate = grow(gc.retRate, p.nA)
-		gc.retFactor = grow(gc.retFactor, p.nA)
-		gc.disFactor = grow(gc.disFactor, nAges*p.ns)
+		if gc.factorSet == nil {
+			gc.factorSet = &gc.sets[0]
+		}
 		gc.avgRate = grow(gc.avgRate, p.ns)
 		clear(gc.avgRate)
 		gc.ratioMis = grow(gc.ratioMis, nAges*p.ns)
@@ -315,9 +344,10 @@ func (p *Projector) load(s *scheme.Scheme) {
 				rt.years = 0
 			}
 		}
-		gc.canRetire = grow(gc.canRetire, nAges*p.ns)
 		if !keepFactors {
-			gc.exits, gc.canRetireOf = nil, nil
+			for k := range gc.sets {
+				gc.sets[k].exits, gc.sets[k].canRetireOf = nil, nil
+			}
 		}
 	}
 	// Without refunds the past salaries stay zero, and so do the past

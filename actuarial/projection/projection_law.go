@@ -95,13 +95,11 @@ func (a *pastSalaries) fill(merit []float64, ms int, w float64) {
 	a.w, a.valid = w, true
 }
 
-// ratios returns the reference-salary ratios for an average over years
-// years at wage growth w, computing only those of the cells need marks
-// (nil: all) that its table for these years and w does not hold yet; nil
-// when the reference salary is the last salary. A cell's ratio does not
-// depend on the others', so that the exits of successive years, which let
-// different cells retire, share the ratios they have in common.
-func (p *Projector) ratios(gc *groupCache, years int, w float64, need []bool) []float64 {
+// ratioTable returns group gc's table of reference-salary ratios for an
+// average over years years at wage growth w, with the cells it already
+// holds, taking the least recently used table when none is for years and
+// w; nil when the reference salary is the last salary (years ≤ 1).
+func (p *Projector) ratioTable(gc *groupCache, years int, w float64) *ratioTable {
 	if years <= 1 {
 		return nil
 	}
@@ -127,7 +125,20 @@ func (p *Projector) ratios(gc *groupCache, years int, w float64, need []bool) []
 		clear(rt.have)
 	}
 	rt.used = gc.ratioUse
+	return rt
+}
+
+// ratios returns the reference-salary ratios for an average over years
+// years at wage growth w, computing only those of the cells need marks
+// (nil: all) that its table does not hold yet; nil when the reference
+// salary is the last salary. A cell's ratio does not depend on the
+// others', so that the exits of successive years, which let different
+// cells retire, share the ratios they have in common.
+func (p *Projector) ratios(gc *groupCache, years int, w float64, need []bool) []float64 {
+	rt := p.ratioTable(gc, years, w)
 	switch {
+	case rt == nil:
+		return nil
 	case rt.all:
 	case need == nil:
 		rules.FillRatiosOf(rt.r, p.law.Decrements.Merit, nil, p.ms, p.minEntry, years, w)
@@ -157,6 +168,29 @@ func (p *Projector) factors(gc *groupCache, ex *rules.Exits, w float64) {
 		p.refactor(gc, ex, w)
 		return
 	}
+	if ex.Prev != nil && ex.Prev == gc.exits && w == gc.w && gc.canRetireOf == gc.exits {
+		p.stepFactors(gc, ex, w)
+		return
+	}
+	gc.setUse++
+	for k := range gc.sets {
+		if f := &gc.sets[k]; ex.Same(f.exits) && f.w == w {
+			// Computed before: only the tables of ratios may have been
+			// taken for other periods since, and are made whole again.
+			gc.factorSet, f.used = f, gc.setUse
+			p.retRatios(gc, ex, w)
+			return
+		}
+	}
+	f := &gc.sets[0]
+	for k := range gc.sets {
+		if g := &gc.sets[k]; g.used < f.used {
+			f = g
+		}
+	}
+	gc.factorSet, f.used = f, gc.setUse
+	f.size(p.nA, nAges*p.ns)
+	f.exits = nil
 	// The retirement ratios are needed only where someone can retire.
 	if !ex.Same(gc.canRetireOf) {
 		clear(gc.canRetire)
@@ -219,9 +253,57 @@ func (p *Projector) factors(gc *groupCache, ex *rules.Exits, w float64) {
 func (p *Projector) retRatios(gc *groupCache, ex *rules.Exits, w float64) {
 	gc.retRatio[0] = p.ratios(gc, ex.RetYears[0], w, gc.canRetire)
 	gc.retRatio[1] = gc.retRatio[0]
+	gc.retTable[0] = p.ratioTable(gc, ex.RetYears[0], w)
+	gc.retTable[1] = gc.retTable[0]
 	if ex.RetYears[1] != ex.RetYears[0] {
 		gc.retRatio[1] = p.ratios(gc, ex.RetYears[1], w, gc.canRetire)
+		gc.retTable[1] = p.ratioTable(gc, ex.RetYears[1], w)
 	}
+}
+
+// stepFactors is factors when ex follow gc.exits, the exits of the year
+// before (ex.Prev), at the same wage growth: only the retirement factors of
+// the cells ex.Changed change, to the values factors gives them, with the
+// reference ratios of the cells that can now retire. (The disability
+// factors, the reference periods and so the tables of ratios are the
+// same.)
+func (p *Projector) stepFactors(gc *groupCache, ex *rules.Exits, w float64) {
+	plane := nAges * p.ns
+	rescan := false
+	for _, c32 := range ex.Changed {
+		c := int(c32)
+		sx, pc := c/plane, c%plane
+		age, sv := pc/p.ns, pc%p.ns
+		gc.canRetire[pc] = ex.Factor[pc] != 0 || ex.Factor[plane+pc] != 0
+		if sv > age-p.minEntry {
+			continue // no member's cell: None, as factors leaves it
+		}
+		kind, rate, factor := ex.Kind[c], ex.Rate[c], ex.Factor[c]
+		if rt := gc.retTable[sx]; rt != nil {
+			if gc.canRetire[pc] && !rt.all && !rt.have[pc] {
+				rt.r[pc] = rules.RatioAt(p.law.Decrements.Merit, p.ms, age, sv, rt.years, w)
+				rt.have[pc] = true
+			}
+			factor *= rt.r[pc]
+		}
+		if kind == rules.None && gc.retKind[c] != rules.None && age == gc.retMin {
+			rescan = true
+		}
+		gc.retKind[c], gc.retRate[c], gc.retFactor[c] = kind, rate, factor
+		if kind != rules.None {
+			gc.retMin = min(gc.retMin, age)
+		}
+	}
+	if rescan {
+		// The youngest age with a retirement may have gone.
+		gc.retMin = nAges
+		for c, k := range gc.retKind {
+			if k != rules.None {
+				gc.retMin = min(gc.retMin, c%plane/p.ns)
+			}
+		}
+	}
+	gc.canRetireOf = ex
 }
 
 // refactor is factors when only the wage growth changed since the factors
