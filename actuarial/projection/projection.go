@@ -41,6 +41,10 @@ type Projector struct {
 
 	sp []SplitRow // the current year's split rows (nil: no split)
 
+	// fullFactors makes every change of exits recompute a group's factors
+	// in full, for the tests that check the shortcuts against it.
+	fullFactors bool
+
 	s        *scheme.Scheme
 	ms, ns   int // MaxService of the active cells, and MaxService+1
 	nA, nP   int // active and pensioner cells per group

@@ -164,6 +164,15 @@ func (p *Projector) ratios(gc *groupCache, years int, w float64, need []bool) []
 // from the exits ex of its rules, times the reference ratios at wage
 // growth w, for the cells that can hold members.
 func (p *Projector) factors(gc *groupCache, ex *rules.Exits, w float64) {
+	if p.fullFactors {
+		// Forget everything computed before (tests only).
+		for k := range gc.sets {
+			gc.sets[k].exits, gc.sets[k].canRetireOf = nil, nil
+		}
+		for k := range gc.ratios {
+			gc.ratios[k].years = 0
+		}
+	}
 	if ex.Same(gc.exits) {
 		p.refactor(gc, ex, w)
 		return
