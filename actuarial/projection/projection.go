@@ -97,12 +97,13 @@ type deathRoll struct {
 
 // pastSalaries holds t[age·ns + service] = Σ_{k=1..service} S_{−k}/S_0,
 // the past salaries of a member along the salary scale at wage growth w,
-// in units of the current salary ([rules.PastSalaries]); zero without
-// refunds.
+// in units of the current salary ([rules.PastSalaries]); ver counts its
+// changes.
 type pastSalaries struct {
 	t     []float64
 	w     float64
 	valid bool
+	ver   int
 }
 
 // groupCache holds what a group's rules give, recomputed only when the
@@ -132,14 +133,19 @@ type groupCache struct {
 
 	yr rules.Year // the rules of the year
 	// hist[k] is the worker's contribution rate k+1 years before the
-	// year (refunds only); avgRate[s] the average over the last s years,
-	// zero without refunds. A cell's past contributions, in units of its
-	// salary, are avgRate[service]·acc.t[age·ns + service], taken by the
-	// actives' pass cell by cell.
+	// year; avgRate[s] the average over the last s years (refunds only).
 	hist, avgRate []float64
-	base          float64 // contribution base of the year
-	paid          float64 // pensions paid in the year
-	topUp         float64 // of which the minimum-pension top-up
+	// accR[age·ns + service] is avgRate[service]·acc.t[age·ns + service]
+	// at the ages accLo..accHi, computed for version accVer of the past
+	// salaries and the current avgRate: the rows of the ages the group
+	// has members at, widened as they age, recomputed when either
+	// changes. Zero without refunds.
+	accR         []float64
+	accVer       int
+	accLo, accHi int
+	base         float64 // contribution base of the year
+	paid         float64 // pensions paid in the year
+	topUp        float64 // of which the minimum-pension top-up
 	// raised are the contribution steps of automatic balancing so far, by payer.
 	raised [scheme.NumPayers]float64
 }
@@ -337,6 +343,11 @@ func (p *Projector) load(s *scheme.Scheme) {
 		}
 		gc.avgRate = grow(gc.avgRate, p.ns)
 		clear(gc.avgRate)
+		gc.accR = grow(gc.accR, nAges*p.ns)
+		gc.accVer, gc.accLo, gc.accHi = -1, nAges, -1
+		if !p.trackAcc {
+			clear(gc.accR)
+		}
 		gc.ratioMis = grow(gc.ratioMis, nAges*p.ns)
 		for k := range gc.ratios {
 			rt := &gc.ratios[k]
@@ -354,16 +365,11 @@ func (p *Projector) load(s *scheme.Scheme) {
 			}
 		}
 	}
-	// Without refunds the past salaries stay zero, and so do the past
-	// contributions the actives' pass takes from them.
-	p.acc.t = grow(p.acc.t, nAges*p.ns)
 	if p.trackAcc {
+		p.acc.t = grow(p.acc.t, nAges*p.ns)
 		for gi := range p.gc {
 			p.gc[gi].hist = grow(p.gc[gi].hist, p.ms)
 		}
-	} else {
-		clear(p.acc.t)
-		p.acc.valid = false
 	}
 }
 

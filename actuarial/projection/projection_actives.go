@@ -95,7 +95,7 @@ func (p *Projector) activesPass(g, t int, w1 float64, yr *YearResult, det *CellD
 		// Disability pensions and deaths in service, contributions, exits
 		// during the year and survivors.
 		pl := activePlane{
-			n: aN, s: aS, dec: dec, past: p.acc.t, avg: gc.avgRate, fd: gc.disFactor, svLo: svLo, svHi: svHi,
+			n: aN, s: aS, dec: dec, acc: gc.accR, fd: gc.disFactor, svLo: svLo, svHi: svHi,
 			disLo: &gc.disLo, disHi: &gc.disHi, ms: ms,
 			step: step, disCap: gc.yr.DisCap, disFloor: gc.yr.DisFloor, deathBenefit: deathBenefit,
 			ds: &p.disSums, scratchN: p.scratchN, scratchS: p.scratchS,
@@ -175,8 +175,7 @@ type disSums struct {
 type activePlane struct {
 	n, s       []float64    // counts and salaries by age·ns + service
 	dec        []rules.Cell // the year's decrements and merit by age·ns + service
-	past       []float64    // past salaries in units of the current salary (pastSalaries.t), by age·ns + service
-	avg        []float64    // average past contribution rates by service (avgRate); past·avg are the past contributions
+	acc        []float64    // past contributions in units of the current salary (accR), by age·ns + service
 	fd         []float64    // disability pension per unit of salary, by age·ns + service
 	svLo, svHi []int        // the populated services by age, empty when svHi < svLo
 
@@ -253,11 +252,10 @@ func disPlane(pl *activePlane, hi, lo int) {
 // next age: its survivors, if any, go to the scratch rows and are dropped.
 func stepPlane(pl *activePlane, sums *actSums, survivors float64, hi, lo int) float64 {
 	aN := pl.n
-	aS, dec, past := pl.s[:len(aN)], pl.dec[:len(aN)], pl.past[:len(aN)]
+	aS, dec, acc := pl.s[:len(aN)], pl.dec[:len(aN)], pl.acc[:len(aN)]
 	svLo, svHi := pl.svLo[:nAges], pl.svHi[:nAges]
 	ms := pl.ms
 	ns := ms + 1
-	avg := pl.avg[:ns]
 	wage, ceiling, halfRate := pl.step.wage, pl.step.ceiling, pl.step.halfRate
 	bill, cut, withdrawn := sums.bill, sums.cut, sums.withdrawn
 	deaths, dis, wd := sums.deaths, sums.dis, sums.wd
@@ -282,9 +280,9 @@ func stepPlane(pl *activePlane, sums *actSums, survivors float64, hi, lo int) fl
 		bill0, cut0, wdr0, d0, i0, w0 := bill, cut, withdrawn, deaths, dis, wd
 		for j0, j1 := 0, main; j0 < cells; j0, j1, to = j1, cells, to-1 {
 			n, s := aN[row+j0:row+j1], aS[row+j0:row+j1]
-			dc, pa, av := dec[row+j0:row+j1], past[row+j0:row+j1], avg[sLo+j0:sLo+j1]
+			dc, ac := dec[row+j0:row+j1], acc[row+j0:row+j1]
 			nxN, nxS := tN[to+j0:to+j1], tS[to+j0:to+j1]
-			s, dc, pa, av = s[:len(n)], dc[:len(n)], pa[:len(n)], av[:len(n)]
+			s, dc, ac = s[:len(n)], dc[:len(n)], ac[:len(n)]
 			nxN, nxS = nxN[:len(n)], nxS[:len(n)]
 			for j, nj := range n {
 				if nj == 0 {
@@ -302,7 +300,7 @@ func stepPlane(pl *activePlane, sums *actSums, survivors float64, hi, lo int) fl
 				}
 				dw := c.W
 				// Own contributions to 1 January plus half a year's.
-				withdrawn += dw * cb * (av[j]*pa[j] + halfRate)
+				withdrawn += dw * cb * (ac[j] + halfRate)
 				deaths += nj * c.D
 				dis += nj * c.I
 				wd += nj * dw

@@ -81,7 +81,41 @@ func (p *Projector) prepare(g, y int, w, unit float64, fin rules.Finances) {
 	}
 	gc.base, gc.paid, gc.topUp = 0, 0, 0
 	if p.trackAcc {
-		rules.AverageRates(gc.avgRate, gc.hist)
+		if rules.AverageRates(gc.avgRate, gc.hist) || gc.accVer != p.acc.ver {
+			gc.accVer, gc.accLo, gc.accHi = p.acc.ver, nAges, -1
+		}
+		p.pastContributions(g, gc)
+	}
+}
+
+// pastContributions extends group g's accR to the ages it has members at.
+func (p *Projector) pastContributions(g int, gc *groupCache) {
+	lo, hi := nAges, -1
+	for sx := range actuarial.NumSexes {
+		k := g*actuarial.NumSexes + sx
+		lo, hi = min(lo, p.lo[k]), max(hi, p.hi[k])
+	}
+	if hi < lo {
+		return
+	}
+	if gc.accHi < gc.accLo {
+		gc.accLo, gc.accHi = lo, lo-1
+	}
+	rows := func(a0, a1 int) {
+		for age := a0; age <= a1; age++ {
+			row := age * p.ns
+			for sv, a := range gc.avgRate {
+				gc.accR[row+sv] = a * p.acc.t[row+sv]
+			}
+		}
+	}
+	if lo < gc.accLo {
+		rows(lo, gc.accLo-1)
+		gc.accLo = lo
+	}
+	if hi > gc.accHi {
+		rows(gc.accHi+1, hi)
+		gc.accHi = hi
 	}
 }
 
@@ -93,6 +127,7 @@ func (a *pastSalaries) fill(merit []float64, ms int, w float64) {
 	}
 	rules.PastSalaries(a.t, merit, ms, w)
 	a.w, a.valid = w, true
+	a.ver++
 }
 
 // ratioTable returns group gc's table of reference-salary ratios for an
