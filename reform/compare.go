@@ -102,7 +102,7 @@ type Metrics struct {
 	ActuarialBalance float64   // summarized income rate less cost rate
 	DeficitPV        float64   // present value of the transfers that keep the reserve ≥ Horizon.Floor, money
 	DepletionYear    int       // the first year whose reserve at 31 December is negative; 0: none within the horizon
-	ReserveRatio     []float64 // the reserve ratio at each of Options.ReserveRatioYears; negative once the reserve is exhausted, when it no longer ranks scenarios (see [indicator.ReserveRatio])
+	ReserveRatioAt   []float64 // the reserve ratio at each of Options.ReserveRatioYears; negative once the reserve is exhausted, when it no longer ranks scenarios (see [indicator.ReserveRatio])
 	LastYear         int       // the horizon's last calendar year
 	// Undefined lists the indicators the scenario's flows cannot give
 	// (see [indicator.Undefined]): with SalaryScalars set (no salary bill,
@@ -119,7 +119,7 @@ func metrics(s *indicator.Summary, years []int) Metrics {
 	}
 	m.DepletionYear = s.DepletionYear
 	for _, y := range years {
-		m.ReserveRatio = append(m.ReserveRatio, s.ReserveRatio[y-s.StartYear])
+		m.ReserveRatioAt = append(m.ReserveRatioAt, s.ReserveRatio[y-s.StartYear])
 	}
 	return m
 }
@@ -141,7 +141,7 @@ type Delta struct {
 	CostRate         float64   // likewise
 	ActuarialBalance float64   // likewise; positive: the scenario is better balanced
 	DeficitPV        float64   // money
-	ReserveRatio     []float64 // at each of Options.ReserveRatioYears
+	ReserveRatioAt   []float64 // at each of Options.ReserveRatioYears
 	// DepletionYears is how many years later the reserve is depleted
 	// (negative: earlier). A scenario whose reserve lasts through the
 	// horizon counts as depleted the year after it, and Censored is set:
@@ -160,10 +160,10 @@ func (m Metrics) Sub(base Metrics) Delta {
 		DepletionYears:   m.depletion() - base.depletion(),
 		Censored:         m.DepletionYear == 0 || base.DepletionYear == 0,
 	}
-	if len(m.ReserveRatio) == len(base.ReserveRatio) {
-		d.ReserveRatio = make([]float64, len(m.ReserveRatio))
-		for i := range d.ReserveRatio {
-			d.ReserveRatio[i] = m.ReserveRatio[i] - base.ReserveRatio[i]
+	if len(m.ReserveRatioAt) == len(base.ReserveRatioAt) {
+		d.ReserveRatioAt = make([]float64, len(m.ReserveRatioAt))
+		for i := range d.ReserveRatioAt {
+			d.ReserveRatioAt[i] = m.ReserveRatioAt[i] - base.ReserveRatioAt[i]
 		}
 	}
 	return d
@@ -179,7 +179,7 @@ type Comparison struct {
 	// Deltas are the differences of each reform from the base:
 	// Deltas[i] = Metrics[i+1] − Metrics[0].
 	Deltas []Delta
-	// ReserveRatioYears are the years of Metrics.ReserveRatio.
+	// ReserveRatioYears are the years of Metrics.ReserveRatioAt.
 	ReserveRatioYears []int
 }
 

@@ -78,7 +78,7 @@ func TestCompareBase(t *testing.T) {
 	m := c.Metrics[0]
 	assert.Equal(t, sum.GAP, m.GAP)
 	assert.Equal(t, sum.DeficitPV, m.DeficitPV)
-	assert.Equal(t, []float64{sum.ReserveRatio[5], sum.ReserveRatio[25]}, m.ReserveRatio)
+	assert.Equal(t, []float64{sum.ReserveRatio[5], sum.ReserveRatio[25]}, m.ReserveRatioAt)
 	require.True(t, (sum.DepletionYear != 0))
 	assert.Equal(t, sum.DepletionYear, m.DepletionYear)
 	assert.Equal(t, 2084, m.LastYear)
@@ -88,7 +88,7 @@ func TestCompareBase(t *testing.T) {
 		assert.Equal(t, r.GAP-m.GAP, d.GAP)
 		assert.Equal(t, r.ActuarialBalance-m.ActuarialBalance, d.ActuarialBalance)
 		assert.Equal(t, r.DeficitPV-m.DeficitPV, d.DeficitPV)
-		assert.Equal(t, r.ReserveRatio[1]-m.ReserveRatio[1], d.ReserveRatio[1])
+		assert.Equal(t, r.ReserveRatioAt[1]-m.ReserveRatioAt[1], d.ReserveRatioAt[1])
 	}
 }
 
@@ -170,7 +170,7 @@ func TestAttribution(t *testing.T) {
 	require.Len(t, a.Steps, len(r.Changes))
 
 	var sum reform.Delta
-	sum.ReserveRatio = make([]float64, 2)
+	sum.ReserveRatioAt = make([]float64, 2)
 	for _, s := range a.Steps {
 		m := s.Marginal
 		sum.GAP += m.GAP
@@ -178,8 +178,8 @@ func TestAttribution(t *testing.T) {
 		sum.ActuarialBalance += m.ActuarialBalance
 		sum.DeficitPV += m.DeficitPV
 		sum.DepletionYears += m.DepletionYears
-		for i := range sum.ReserveRatio {
-			sum.ReserveRatio[i] += m.ReserveRatio[i]
+		for i := range sum.ReserveRatioAt {
+			sum.ReserveRatioAt[i] += m.ReserveRatioAt[i]
 		}
 	}
 	within := func(want, got float64, scale float64, what string) {
@@ -189,8 +189,8 @@ func TestAttribution(t *testing.T) {
 	within(a.Total.CostRate, sum.CostRate, 1, "cost rate")
 	within(a.Total.ActuarialBalance, sum.ActuarialBalance, 1, "actuarial balance")
 	within(a.Total.DeficitPV, sum.DeficitPV, a.BaseMetrics.DeficitPV, "deficit PV")
-	for i := range sum.ReserveRatio {
-		within(a.Total.ReserveRatio[i], sum.ReserveRatio[i], math.Abs(a.BaseMetrics.ReserveRatio[i]), "reserve ratio")
+	for i := range sum.ReserveRatioAt {
+		within(a.Total.ReserveRatioAt[i], sum.ReserveRatioAt[i], math.Abs(a.BaseMetrics.ReserveRatioAt[i]), "reserve ratio")
 	}
 	assert.Equal(t, a.Total.DepletionYears, sum.DepletionYears, "depletion years telescope exactly")
 

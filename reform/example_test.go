@@ -43,7 +43,7 @@ func ExampleCompare() {
 	for i, o := range c.Outcomes {
 		m := c.Metrics[i]
 		fmt.Printf("%-13s GAP %4.1f%%  reserve ratio 2030 %4.2f  depleted %-5s  deficit PV %5.1f bn\n",
-			o.Name, 100*m.GAP, m.ReserveRatio[0], depleted(m), m.DeficitPV/1e9)
+			o.Name, 100*m.GAP, m.ReserveRatioAt[0], depleted(m), m.DeficitPV/1e9)
 	}
 	for i, d := range c.Deltas {
 		fmt.Printf("%-13s GAP %+5.1f points, depletion %+d years\n", c.Outcomes[i+1].Name, 100*d.GAP, d.DepletionYears)

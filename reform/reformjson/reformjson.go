@@ -157,8 +157,8 @@ func FromComparison(study, currency string, c *reform.Comparison) (*Comparison, 
 			break
 		}
 		for k, y := range c.ReserveRatioYears {
-			if k < len(c.Metrics[i].ReserveRatio) {
-				out.Scenarios[i].ReserveRatios = append(out.Scenarios[i].ReserveRatios, YearValue{Year: y, Value: Number(c.Metrics[i].ReserveRatio[k])})
+			if k < len(c.Metrics[i].ReserveRatioAt) {
+				out.Scenarios[i].ReserveRatios = append(out.Scenarios[i].ReserveRatios, YearValue{Year: y, Value: Number(c.Metrics[i].ReserveRatioAt[k])})
 			}
 		}
 	}
