@@ -95,29 +95,32 @@ func (o *Options) horizonYears() int {
 }
 
 // Metrics are the summary figures of a scenario over the horizon that a
-// comparison sets side by side. Rates are fractions of the salary bill.
+// comparison sets side by side: the scenario's [indicator.Summary] (GAP,
+// CostRate, ActuarialBalance, DeficitPV, DepletionYear, the series by year
+// and the rest, all over Options.Horizon) and its reserve ratios at
+// Options.ReserveRatioYears. Rates are fractions of the salary bill.
+//
+// The Summary is embedded by value, as a shallow copy of the outcome's
+// ([Outcome].Summary): its series share their arrays with the outcome's,
+// so Metrics cost no allocation beyond ReserveRatioAt and copy no series;
+// treat them as read-only. The zero Metrics read 0 everywhere.
+//
+// Summary.Undefined lists the indicators the scenario's flows cannot give
+// (see [indicator.Undefined]): with SalaryScalars set (no salary bill, a
+// scheme without actives) GAP, CostRate and ActuarialBalance are 0 and
+// mean nothing, nor do their Deltas.
 type Metrics struct {
-	GAP              float64   // general average premium, with the initial reserve ([indicator.GAP])
-	CostRate         float64   // summarized cost rate, the GAP without the initial reserve
-	ActuarialBalance float64   // summarized income rate less cost rate
-	DeficitPV        float64   // present value of the transfers that keep the reserve ≥ Horizon.Floor, money
-	DepletionYear    int       // the first year whose reserve at 31 December is negative; 0: none within the horizon
-	ReserveRatioAt   []float64 // the reserve ratio at each of Options.ReserveRatioYears; negative once the reserve is exhausted, when it no longer ranks scenarios (see [indicator.ReserveRatio])
-	LastYear         int       // the horizon's last calendar year
-	// Undefined lists the indicators the scenario's flows cannot give
-	// (see [indicator.Undefined]): with SalaryScalars set (no salary bill,
-	// a scheme without actives) GAP, CostRate and ActuarialBalance are 0
-	// and mean nothing, nor do their Deltas.
-	Undefined indicator.Undefined
+	indicator.Summary
+	// ReserveRatioAt are the reserve ratios at each of
+	// Options.ReserveRatioYears, taken from Summary.ReserveRatio (by
+	// year); negative once the reserve is exhausted, when they no longer
+	// rank scenarios (see [indicator.ReserveRatio]).
+	ReserveRatioAt []float64
 }
 
-// metrics extracts the metrics of a summary.
+// metrics returns the metrics of a summary, sharing its series.
 func metrics(s *indicator.Summary, years []int) Metrics {
-	m := Metrics{
-		GAP: s.GAP, CostRate: s.CostRate, ActuarialBalance: s.ActuarialBalance, DeficitPV: s.DeficitPV,
-		LastYear: s.StartYear + s.Years - 1, Undefined: s.Undefined,
-	}
-	m.DepletionYear = s.DepletionYear
+	m := Metrics{Summary: *s}
 	for _, y := range years {
 		m.ReserveRatioAt = append(m.ReserveRatioAt, s.ReserveRatio[y-s.StartYear])
 	}
@@ -128,7 +131,7 @@ func metrics(s *indicator.Summary, years []int) Metrics {
 // the reserve lasts through it.
 func (m *Metrics) depletion() int {
 	if m.DepletionYear == 0 {
-		return m.LastYear + 1
+		return m.LastYear() + 1
 	}
 	return m.DepletionYear
 }

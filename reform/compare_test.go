@@ -81,7 +81,7 @@ func TestCompareBase(t *testing.T) {
 	assert.Equal(t, []float64{sum.ReserveRatio[5], sum.ReserveRatio[25]}, m.ReserveRatioAt)
 	require.True(t, (sum.DepletionYear != 0))
 	assert.Equal(t, sum.DepletionYear, m.DepletionYear)
-	assert.Equal(t, 2084, m.LastYear)
+	assert.Equal(t, 2084, m.LastYear())
 
 	for i, d := range c.Deltas {
 		r := c.Metrics[i+1]

@@ -175,7 +175,7 @@ func depletion(s *indicator.Summary) *int {
 
 func summary(s *indicator.Summary) Summary {
 	return Summary{
-		FirstYear: s.StartYear, LastYear: s.StartYear + s.Years - 1,
+		FirstYear: s.StartYear, LastYear: s.LastYear(),
 		GAPRate: Number(s.GAP), GAPWithoutReserveRate: Number(s.GAPWithoutReserve),
 		IncomeRate: Number(s.IncomeRate), CostRate: Number(s.CostRate),
 		ActuarialBalanceRate: Number(s.ActuarialBalance), DeficitPVMoney: Number(s.DeficitPV),
