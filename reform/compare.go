@@ -127,30 +127,17 @@ func metrics(s *indicator.Summary, years []int) Metrics {
 	return m
 }
 
-// depletion returns the depletion year, or the year after the horizon when
-// the reserve lasts through it.
-func (m *Metrics) depletion() int {
-	if m.DepletionYear == 0 {
-		return m.LastYear() + 1
-	}
-	return m.DepletionYear
-}
-
 // Delta is the difference of a scenario's [Metrics] from another's (a
 // reform's from the base's): each field is the scenario's value less the
-// other's.
+// other's. Depletion years are not differenced, as a reserve that lasts
+// the horizon has none: set the two Metrics' DepletionYear side by side
+// (0: never within the horizon), "2033 → 2041" or "2033 → never".
 type Delta struct {
 	GAP              float64   // in fractions of the salary bill: −0.05 is 5 points lower
 	CostRate         float64   // likewise
 	ActuarialBalance float64   // likewise; positive: the scenario is better balanced
 	DeficitPV        float64   // money
 	ReserveRatioAt   []float64 // at each of Options.ReserveRatioYears
-	// DepletionYears is how many years later the reserve is depleted
-	// (negative: earlier). A scenario whose reserve lasts through the
-	// horizon counts as depleted the year after it, and Censored is set:
-	// the shift is then at least (or, when negative, at most) this.
-	DepletionYears int
-	Censored       bool // whether either scenario's reserve lasts through the horizon
 }
 
 // Sub returns m − base.
@@ -160,8 +147,6 @@ func (m Metrics) Sub(base Metrics) Delta {
 		CostRate:         m.CostRate - base.CostRate,
 		ActuarialBalance: m.ActuarialBalance - base.ActuarialBalance,
 		DeficitPV:        m.DeficitPV - base.DeficitPV,
-		DepletionYears:   m.depletion() - base.depletion(),
-		Censored:         m.DepletionYear == 0 || base.DepletionYear == 0,
 	}
 	if len(m.ReserveRatioAt) == len(base.ReserveRatioAt) {
 		d.ReserveRatioAt = make([]float64, len(m.ReserveRatioAt))
