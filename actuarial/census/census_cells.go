@@ -7,6 +7,7 @@ import (
 	"strconv"
 
 	"github.com/reserva-go/reserva/actuarial"
+	"github.com/reserva-go/reserva/actuarial/internal/vec"
 )
 
 // DefaultMaxService is the last service cell of [ActiveCells] when its
@@ -93,8 +94,8 @@ func GroupActives(dst *ActiveCells, actives []Active) (*ActiveCells, error) {
 		dst = new(ActiveCells)
 	}
 	n := dst.Len()
-	dst.Count = ResizeCells(dst.Count, n)
-	dst.Salary = ResizeCells(dst.Salary, n)
+	dst.Count = vec.Zeroed(dst.Count, n)
+	dst.Salary = vec.Zeroed(dst.Salary, n)
 	var errs []RecordError
 	for i := range actives {
 		a := &actives[i]
@@ -159,8 +160,8 @@ func GroupPensioners(dst *PensionerCells, pensioners []Pensioner) (*PensionerCel
 		dst = new(PensionerCells)
 	}
 	n := dst.Len()
-	dst.Count = ResizeCells(dst.Count, n)
-	dst.Pension = ResizeCells(dst.Pension, n)
+	dst.Count = vec.Zeroed(dst.Count, n)
+	dst.Pension = vec.Zeroed(dst.Pension, n)
 	var errs []RecordError
 	for i := range pensioners {
 		p := &pensioners[i]
@@ -187,17 +188,6 @@ func checkMember(line int, id string, sex actuarial.Sex, age int) (RecordError, 
 		return RecordError{Line: line, ID: id, Field: "age", Value: strconv.Itoa(age), Err: actuarial.ErrRange}, false
 	}
 	return RecordError{}, true
-}
-
-// ResizeCells returns s with length n and every element zero, reusing its array
-// when it is large enough.
-func ResizeCells(s []float64, n int) []float64 {
-	if cap(s) < n {
-		return make([]float64, n)
-	}
-	s = s[:n]
-	clear(s)
-	return s
 }
 
 // ValidActive returns the salary of an active record as float64 and true,

@@ -423,10 +423,10 @@ func (d *CellDetail) size(years, groups, maxService int) {
 	na, np := years*groups*d.ActiveLen, years*groups*d.PensionerLen
 	for _, p := range []*[]float64{&d.ActiveCount, &d.ActiveSalary, &d.Entrants, &d.Moved,
 		&d.Exits[0], &d.Exits[1], &d.Exits[2], &d.Exits[3]} {
-		*p = census.ResizeCells(*p, na)
+		*p = vec.Zeroed(*p, na)
 	}
 	for _, p := range []*[]float64{&d.PensionerCount, &d.PensionerAmount, &d.Retired,
 		&d.PensionerDeaths, &d.Ended, &d.Awarded} {
-		*p = census.ResizeCells(*p, np)
+		*p = vec.Zeroed(*p, np)
 	}
 }
