@@ -589,7 +589,7 @@ func (p *Projector) transitions(y, t int, det *CellDetail) {
 				for sv := 0; sv <= min(p.ms, age-p.minEntry); sv++ {
 					from, to := tr.From*p.nA+row+sv, tr.To*p.nA+row+sv
 					n := p.aN[from]
-					if n == 0 || !tr.Moves(age, sv) {
+					if n == 0 || !rules.Moves(tr, age, sv) {
 						continue
 					}
 					p.aN[to] += n

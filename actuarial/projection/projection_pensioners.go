@@ -7,7 +7,6 @@ import (
 	"github.com/reserva-go/reserva/actuarial"
 	"github.com/reserva-go/reserva/actuarial/census"
 	"github.com/reserva-go/reserva/actuarial/internal/rules"
-	"github.com/reserva-go/reserva/actuarial/scheme"
 )
 
 // pensionersPass pays group g's pensions of year t, applies the year's
@@ -30,7 +29,7 @@ func (p *Projector) pensionersPass(g, t int, yr *YearResult, det *CellDetail) {
 	dLo, dHi := &p.dead.lo, &p.dead.hi // the ages in p.dead, from the actives on
 	for ti := range census.NumPensionTypes {
 		typ := census.PensionTypeAt(ti)
-		st := scheme.StatusOf(typ)
+		st := rules.StatusOf(typ)
 		spouse := deathBenefit && typ != census.PensionSurvivor && typ != census.PensionOrphan
 		end := nAges
 		if typ == census.PensionOrphan && orphanEnd > 0 {

@@ -255,7 +255,7 @@ func (v *Seriatim) build(mode serMode, g0, sx, x, s0 int) *serCell {
 		age := x + t
 		y := v.s.StartYear + t
 		for i := range v.s.Transitions {
-			if tr := &v.s.Transitions[i]; tr.Year == y && tr.From == g && tr.Moves(age, sv) {
+			if tr := &v.s.Transitions[i]; tr.Year == y && tr.From == g && rules.Moves(tr, age, sv) {
 				g = tr.To
 			}
 		}

@@ -547,14 +547,6 @@ type Transition struct {
 	AgeBelow     int // age below which a member moves; 0: no age condition
 }
 
-// Moves reports whether a member of that age and service moves.
-func (t *Transition) Moves(age, service int) bool {
-	if t.ServiceBelow == 0 && t.AgeBelow == 0 {
-		return true
-	}
-	return (t.ServiceBelow > 0 && service < t.ServiceBelow) || (t.AgeBelow > 0 && age < t.AgeBelow)
-}
-
 // GroupFrom says that from calendar year From on, new entrants join group
 // Group (an index into Scheme.Groups).
 type GroupFrom struct {

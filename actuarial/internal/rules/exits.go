@@ -180,3 +180,12 @@ func Clamp(amt, lo, hi float64) float64 {
 	}
 	return amt
 }
+
+// Moves reports whether a member of that age and service moves under
+// transition t (see [scheme.Transition]).
+func Moves(t *scheme.Transition, age, service int) bool {
+	if t.ServiceBelow == 0 && t.AgeBelow == 0 {
+		return true
+	}
+	return (t.ServiceBelow > 0 && service < t.ServiceBelow) || (t.AgeBelow > 0 && age < t.AgeBelow)
+}
