@@ -194,7 +194,10 @@ func checkMember(line int, id string, sex actuarial.Sex, age int) (RecordError, 
 // or appends to errs the problem that keeps the record out of cells and
 // seriatim records and returns false: an invalid sex or age, a negative
 // service, with withinAge also a service longer than the age, a negative
-// salary or one above MaxCensusAmount.
+// salary or one above MaxCensusAmount. It is the check [GroupActives]
+// and the seriatim engine apply to each record: a program that builds
+// records from a source of its own (a database, say) can apply it record by
+// record as it streams them, and gets the errors a projection would give.
 func ValidActive(a *Active, withinAge bool, errs *[]RecordError) (float64, bool) {
 	pay := a.Salary.InexactFloat64()
 	if e, ok := checkMember(a.Line, a.ID, a.Sex, a.Age); !ok {
@@ -220,7 +223,9 @@ func ValidActive(a *Active, withinAge bool, errs *[]RecordError) (float64, bool)
 // ValidPensioner returns the yearly pension of a pensioner record as
 // float64 and true, or appends to errs the problem that keeps the record
 // out of cells and seriatim records and returns false: an invalid sex, age
-// or type, a negative pension or one above MaxCensusAmount.
+// or type, a negative pension or one above MaxCensusAmount. Like
+// [ValidActive], it is the check of [GroupPensioners] and of the seriatim
+// engine, for programs that build records themselves.
 func ValidPensioner(p *Pensioner, errs *[]RecordError) (float64, bool) {
 	amt := p.Pension.InexactFloat64()
 	if e, ok := checkMember(p.Line, p.ID, p.Sex, p.Age); !ok {

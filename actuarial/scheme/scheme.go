@@ -522,7 +522,8 @@ func (g *Group) RulesAt(year int) *Rules {
 }
 
 // RulesIndex is the index in Rules of the rules in force in year, or −1
-// before the first.
+// before the first: the index of [Group.RulesAt]'s period, for code that
+// edits the periods (splits one, inserts one after it).
 func (g *Group) RulesIndex(year int) int {
 	i := -1
 	for k := range g.Rules {
