@@ -221,14 +221,7 @@ func disPlane(pl *activePlane, hi, lo int) {
 					continue
 				}
 				// The cell's disability pensions, capped and floored per head.
-				amt := fj * s[j]
-				if amt > nj*disCap {
-					amt = nj * disCap
-				}
-				own := amt
-				if amt < nj*disFloor {
-					amt = nj * disFloor
-				}
+				amt, own := rules.Clamp(fj*s[j], nj*disFloor, nj*disCap)
 				dd := dc[j].D
 				dis += nj * di
 				disAmt += di * amt

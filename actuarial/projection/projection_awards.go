@@ -68,14 +68,7 @@ func (p *Projector) retireRow(gc *groupCache, row *retRow, yr *YearResult, det *
 			}
 		} else {
 			// The cell's pensions, capped and floored per head.
-			amt := factors[j] * sal * row.sustain
-			if amt > n*retCap {
-				amt = n * retCap
-			}
-			own := amt
-			if amt < n*retFloor {
-				amt = n * retFloor
-			}
+			amt, own := rules.Clamp(factors[j]*sal*row.sustain, n*retFloor, n*retCap)
 			rs := rr * sal // the final salaries of those retiring
 			ref := rs
 			if !ones {
