@@ -6,10 +6,11 @@
 //     cohort projection of expected numbers of lives by cell (group × sex ×
 //     age × completed service for actives, group × pension type × sex × age
 //     for pensions), for an open or a closed group, into a [Result] of one
-//     [YearResult] per year. [RunScenarios] runs many schemes in parallel, on the worker pool of
-//     [ForEach] and [ForEachWorker] (reform and stochastic use it too);
-//     [Projector.Reset] points a projector at another scheme, rebuilding
-//     only the tables the two schemes do not share.
+//     [YearResult] per year. [RunScenarios] runs many schemes in
+//     parallel, on the worker pool of [ForEach] and [ForEachWorker]
+//     (packages reform and stochastic use it too); [Projector.Reset]
+//     points a projector at another scheme, rebuilding only the tables
+//     the two schemes do not share.
 //   - A [Seriatim] values a census record by record ([ActiveRecord],
 //     [PensionRecord]) under exactly the projection's rules and timing: the
 //     closed-group projection of one member, its flows discounted
