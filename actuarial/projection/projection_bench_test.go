@@ -13,6 +13,12 @@ import (
 // paid, EMSSA-09 mortality, disability and withdrawal by age and service,
 // survivors and orphans, refunds) for 100 years, with the Projector and the
 // Result reused across iterations.
+//
+// The cell engine bounding awards through rules.Clamp instead of an inline
+// cap-then-floor, 2026-12-03, -benchtime=1000x -test.cpu=1, process CPU
+// time (user+sys, setup included) of 12 interleaved runs of each binary:
+// 1.710 s median (min 1.66 s) before, 1.715 s (min 1.68 s) after; benchstat:
+// no significant difference (p=0.94); 0 allocations either way.
 func BenchmarkProjectReference(b *testing.B) {
 	s := actuarialtest.ReferenceScheme(b, 65)
 	p, err := projection.NewProjector(s)
