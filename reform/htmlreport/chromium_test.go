@@ -174,8 +174,12 @@ func openInBrowser(t *testing.T, bin, dir, page, pdf string) *browserRun {
 	defer f.Close()
 	img, err := png.Decode(f)
 	require.NoError(t, err)
-	run.shot = image.NewRGBA(img.Bounds())
-	draw.Draw(run.shot, img.Bounds(), img, img.Bounds().Min, draw.Src)
+	rgba, ok := img.(*image.RGBA) // chromium's screenshots are RGB: decoded as RGBA
+	if !ok {
+		rgba = image.NewRGBA(img.Bounds())
+		draw.Draw(rgba, img.Bounds(), img, img.Bounds().Min, draw.Src)
+	}
+	run.shot = rgba
 	return run
 }
 
