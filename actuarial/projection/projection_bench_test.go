@@ -34,13 +34,22 @@ func BenchmarkProjectReference(b *testing.B) {
 
 // BenchmarkProjectReferenceSplit is BenchmarkProjectReference with the
 // split by group, sex and age on: the cost of Projector.Split.
-func BenchmarkProjectReferenceSplit(b *testing.B) {
+func BenchmarkProjectReferenceSplit(b *testing.B) { benchSplit(b, nil) }
+
+// BenchmarkProjectReferenceBands is BenchmarkProjectReferenceSplit with the
+// default service bands (0–9, 10–19, 20–29, 30+, in payment, future
+// entrants): the cost of Projector.ServiceBands.
+func BenchmarkProjectReferenceBands(b *testing.B) {
+	benchSplit(b, projection.DefaultServiceBands)
+}
+
+func benchSplit(b *testing.B, bands []int) {
 	s := actuarialtest.ReferenceScheme(b, 65)
 	p, err := projection.NewProjector(s)
 	if err != nil {
 		b.Fatal(err)
 	}
-	p.Split = true
+	p.Split, p.ServiceBands = true, bands
 	res, err := p.Run(nil, 100)
 	if err != nil {
 		b.Fatal(err)

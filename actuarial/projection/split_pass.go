@@ -1,0 +1,580 @@
+// The split's passes: the flows and counts of a projection year by group,
+// sex, service band and age, computed beside the cell passes from the same
+// cells and factors, and the bands the pensions carry.
+
+package projection
+
+import (
+	"github.com/reserva-go/reserva/actuarial"
+	"github.com/reserva-go/reserva/actuarial/census"
+	"github.com/reserva-go/reserva/actuarial/internal/rules"
+	"github.com/reserva-go/reserva/actuarial/scheme"
+)
+
+// splitState follows the service bands of a run with Split set.
+//
+// An active's band follows from its cell: in year t an active with s < ms
+// years of service was in the census with s − t years when s ≥ t, and
+// joined later otherwise; bandSv holds that band by service. The cell at
+// MaxService ms gathers the census's longest services (and, after ms
+// years, entrants), so it keeps its band shares of the count and of the
+// salaries in capN and capS; every operation on a cell is the same for all
+// its members, so the shares only change when members join it.
+//
+// A pension cell mixes the pensions of several bands: shN and shA are its
+// shares of the count and of the amount by band; every operation that
+// moves a cell's pensions (deaths, indexation, remarriage, ageing) is the
+// same for all of them, so the shares only change when pensions join a
+// cell: retirements, and the awards of the year (wBN, wBA by band). The
+// deaths that give survivors' and orphans' pensions are followed by band
+// in deadN and deadA, so that those pensions take their deceased's band.
+//
+// The pensions a cell pays, minimum top-up and cap included, are its
+// bands' in proportion to their amounts; the survivors' pensions that a
+// share schedule changes after the award (Rules.SurvivorSteps) change in
+// proportion too.
+type splitState struct {
+	nB     int       // bands: 1 without ServiceBands
+	bounds []int     // the ServiceBands
+	bandSv []int     // by service 0..ms−1, the band of an active of the year
+	capN   []float64 // [((g·NumSexes + sex)·nAges + age)·nB + band]
+	capS   []float64 // the same, of the salaries
+	// Pension cells' shares, [(g·nP + cell)·nB + band], and the awards
+	// joining them on the next 1 January, [same] (count and amount).
+	shN, shA, wBN, wBA []float64
+	deadN, deadA       []float64 // [(sex·nAges + age)·nB + band]
+	retN, retA         []float64 // a row's retirements by kind and band, [kind·nB + band]
+	one                []float64 // {1}: the weights of a cell of one band
+}
+
+// bandOf returns the band of a census active with s years of service.
+func (st *splitState) bandOf(s int) int {
+	b := 0
+	for i, lo := range st.bounds {
+		if s >= lo {
+			b = i
+		}
+	}
+	return b
+}
+
+// inPayment and entrants are the indices of those bands (0 without bands).
+func (st *splitState) inPayment() int { return max(st.nB-2, 0) }
+func (st *splitState) entrants() int  { return st.nB - 1 }
+
+// splitReset sizes the split's state for the run and sets the census's
+// bands: the actives at MaxService in the band of that service, the
+// pensions in payment in theirs.
+func (p *Projector) splitReset() {
+	st := &p.st
+	st.bounds = p.ServiceBands
+	st.nB = numBands(st.bounds)
+	nB := st.nB
+	st.bandSv = grow(st.bandSv, p.ms)
+	st.capN = grow(st.capN, p.nG*actuarial.NumSexes*nAges*nB)
+	st.capS = grow(st.capS, p.nG*actuarial.NumSexes*nAges*nB)
+	st.shN, st.shA = grow(st.shN, p.nG*p.nP*nB), grow(st.shA, p.nG*p.nP*nB)
+	st.wBN, st.wBA = grow(st.wBN, p.nG*p.nP*nB), grow(st.wBA, p.nG*p.nP*nB)
+	st.deadN, st.deadA = grow(st.deadN, actuarial.NumSexes*nAges*nB), grow(st.deadA, actuarial.NumSexes*nAges*nB)
+	st.retN, st.retA = grow(st.retN, 2*nB), grow(st.retA, 2*nB)
+	st.one = append(st.one[:0], 1)
+	for _, s := range [][]float64{st.capN, st.capS, st.shN, st.shA, st.wBN, st.wBA, st.deadN, st.deadA} {
+		clear(s)
+	}
+	top := st.bandOf(p.ms)
+	for i := top; i < len(st.capN); i += nB {
+		st.capN[i], st.capS[i] = 1, 1
+	}
+	ip := st.inPayment()
+	for i := ip; i < len(st.shN); i += nB {
+		st.shN[i], st.shA[i] = 1, 1
+	}
+}
+
+// splitYear sets the bands of the actives of year index t by service.
+func (p *Projector) splitYear(t int) {
+	st := &p.st
+	for s := range st.bandSv {
+		if s >= t {
+			st.bandSv[s] = st.bandOf(s - t)
+		} else {
+			st.bandSv[s] = st.entrants()
+		}
+	}
+}
+
+// splitRow returns the year's split rows by age of group g, sex index sx
+// and band b.
+func (p *Projector) splitRow(g, sx, b int) []SplitRow {
+	return p.sp[((g*actuarial.NumSexes+sx)*p.st.nB+b)*nAges:][:nAges]
+}
+
+// cellWeights returns the band of an active cell of service sv, and its
+// shares by band of the count and of the salaries when it is the
+// MaxService cell of group g, sex index sx and age (nil otherwise).
+func (p *Projector) cellWeights(g, sx, age, sv int) (int, []float64, []float64) {
+	if sv < p.ms {
+		return p.st.bandSv[sv], nil, nil
+	}
+	nB := p.st.nB
+	k := ((g*actuarial.NumSexes+sx)*nAges + age) * nB
+	return 0, p.st.capN[k : k+nB], p.st.capS[k : k+nB]
+}
+
+// mix sets the shares w (by band) of a cell holding n0 before and add[b]
+// more of band b after to their new proportions; it leaves them when
+// nothing is added. tot is Σ add.
+func mix(w []float64, n0 float64, add []float64, tot float64) {
+	if !(tot > 0) {
+		return
+	}
+	sum := n0 + tot
+	if !(sum > 0) {
+		return
+	}
+	for b := range w {
+		w[b] = (n0*w[b] + add[b]) / sum
+	}
+}
+
+// mixOne is mix with everything added in band b.
+func mixOne(w []float64, n0 float64, b int, m float64) {
+	if !(m > 0) || !(n0+m > 0) {
+		return
+	}
+	for i := range w {
+		w[i] *= n0 / (n0 + m)
+	}
+	w[b] += m / (n0 + m)
+}
+
+// splitMoveCap mixes into the MaxService cell of group to the cell of
+// group from that moves to it (n members with salaries s, to holding n0
+// and s0 before).
+func (p *Projector) splitMoveCap(from, to, sx, age int, n, s, n0, s0 float64) {
+	_, fn, fs := p.cellWeights(from, sx, age, p.ms)
+	_, tn, ts := p.cellWeights(to, sx, age, p.ms)
+	mix(tn, n0, scaledBy(p.st.retN[:len(fn)], fn, n), n)
+	mix(ts, s0, scaledBy(p.st.retN[:len(fs)], fs, s), s)
+}
+
+// scaledBy sets dst to src·k and returns it.
+func scaledBy(dst, src []float64, k float64) []float64 {
+	for i, x := range src {
+		dst[i] = x * k
+	}
+	return dst
+}
+
+// splitEnterCap mixes m entrants with salaries s into the one service
+// cell of a scheme without service (MaxService 0) holding n0 and s0.
+func (p *Projector) splitEnterCap(g, sx, age int, m, s, n0, s0 float64) {
+	_, wn, ws := p.cellWeights(g, sx, age, 0)
+	mixOne(wn, n0, p.st.entrants(), m)
+	mixOne(ws, s0, p.st.entrants(), s)
+}
+
+// splitStocks sets the year's split rows' stocks on 1 January, after
+// entrants and transitions: the actives and the pensions in payment.
+func (p *Projector) splitStocks() {
+	st := &p.st
+	nB := st.nB
+	for g := range p.nG {
+		for sx := range actuarial.NumSexes {
+			k := g*actuarial.NumSexes + sx
+			for age := p.lo[k]; age <= p.hi[k]; age++ {
+				row := g*p.nA + (sx*nAges+age)*p.ns
+				for sv := p.svLo[k*nAges+age]; sv <= p.svHi[k*nAges+age]; sv++ {
+					n := p.aN[row+sv]
+					if n == 0 {
+						continue
+					}
+					b, w, _ := p.cellWeights(g, sx, age, sv)
+					if w == nil {
+						p.splitRow(g, sx, b)[age].Actives += n
+						continue
+					}
+					for b, x := range w {
+						p.splitRow(g, sx, b)[age].Actives += n * x
+					}
+				}
+			}
+			for ti := range census.NumPensionTypes {
+				ks := (g*census.NumPensionTypes+ti)*actuarial.NumSexes + sx
+				for age := p.pLo[ks]; age <= p.pHi[ks]; age++ {
+					c := ks*nAges + age
+					n := p.pN[c]
+					if n == 0 {
+						continue
+					}
+					for b, x := range st.shN[c*nB : (c+1)*nB] {
+						p.splitRow(g, sx, b)[age].Pensioners[ti] += n * x
+					}
+				}
+			}
+		}
+	}
+}
+
+// splitGroup completes group g's split rows of the year once its passes
+// are done: the contributions, rates times the base, and the extra
+// payments, in proportion to the pensions paid.
+func (p *Projector) splitGroup(g int) {
+	yr := &p.gc[g].yr
+	n := actuarial.NumSexes * p.st.nB * nAges
+	rows := p.sp[g*n : (g+1)*n]
+	for i := range rows {
+		r := &rows[i]
+		for pay := range scheme.NumPayers {
+			r.Contributions[pay] = yr.ContributionRate[pay] * r.ContributionBase
+		}
+		var paid float64
+		for _, x := range r.Pensions {
+			paid += x
+		}
+		r.ExtraPayments = yr.Extra * paid
+	}
+}
+
+// cellFlows are one active cell's flows of the year, as activesPass
+// computes them: retirements on 1 January (by kind: full, reduced),
+// disability pensions and deaths with a pension due, contributions and
+// exits during the year.
+type cellFlows struct {
+	wd, refunds               float64
+	ret, retA, retS, retR     [2]float64
+	disN, disA, dead, deadA   float64
+	bill, base, exD, exI, exW float64
+}
+
+// addTo adds f to row r, its counts times wn and its amounts (in
+// proportion to salaries) times ws.
+func (f *cellFlows) addTo(r *SplitRow, wn, ws float64) {
+	r.Exits[actuarial.Withdrawal] += wn * (f.wd + f.exW)
+	r.Exits[actuarial.Death] += wn * f.exD
+	r.Exits[actuarial.Disability] += wn * f.exI
+	r.Refunds += ws * f.refunds
+	r.SalaryBill += ws * f.bill
+	r.ContributionBase += ws * f.base
+	for ki := range 2 {
+		if f.ret[ki] == 0 {
+			continue
+		}
+		ti := idxOldAge + ki
+		r.Exits[actuarial.Retirement] += wn * f.ret[ki]
+		r.NewPensions[ti] += wn * f.ret[ki]
+		r.NewPensionAmounts[ti] += ws * f.retA[ki]
+		r.RetiringSalaries[ti] += ws * f.retS[ki]
+		r.ReferenceSalaries[ti] += ws * f.retR[ki]
+	}
+	if f.disN != 0 || f.disA != 0 {
+		r.Pensions[idxDisability] += ws * 0.5 * f.disA
+		r.NewPensions[idxDisability] += wn * f.disN
+		r.NewPensionAmounts[idxDisability] += ws * f.disA
+	}
+}
+
+// splitActives adds group g and sex index sx's active flows of the year
+// to the split rows of their bands, before activesPass moves the cells:
+// the same arithmetic on the same cells and factors, cell by cell. The
+// retirements' bands join their pension cells' shares, the disability
+// pensions' the awards of the year, the deaths with a pension due the
+// deaths by band; the MaxService cells' shares move to the next age with
+// their survivors.
+func (p *Projector) splitActives(g, sx int) {
+	gc := &p.gc[g]
+	st := &p.st
+	nB, ms, ns := st.nB, p.ms, p.ns
+	ks := g*actuarial.NumSexes + sx
+	lo, hi := p.lo[ks], p.hi[ks]
+	plane := nAges * ns
+	off := g*p.nA + sx*plane
+	aN, aS := p.aN[off:off+plane], p.aS[off:off+plane]
+	gl := sx * plane // the plane in a group's cell arrays
+	svLo, svHi := p.svLo[ks*nAges:(ks+1)*nAges], p.svHi[ks*nAges:(ks+1)*nAges]
+	dec := p.dec[sx]
+	yr := &gc.yr
+	retCap, retFloor, sustain := yr.RetCap, yr.RetFloor, yr.Sustain[sx]
+	disCap, disFloor, deathBenefit := yr.DisCap, yr.DisFloor, yr.DeathBenefit
+	ceiling, refund := yr.Ceiling, yr.Refund
+	var halfRate float64
+	if p.trackAcc {
+		halfRate = 0.5 * yr.ContributionRate[scheme.Worker]
+	}
+	ref := gc.retRatio[sx]
+	pbase := g * p.nP
+	capN, capS := st.capN[ks*nAges*nB:(ks+1)*nAges*nB], st.capS[ks*nAges*nB:(ks+1)*nAges*nB]
+	for age := hi; age >= lo; age-- {
+		sLo, sHi := svLo[age], svHi[age]
+		if sHi < sLo {
+			continue
+		}
+		clear(st.retN)
+		clear(st.retA)
+		// The survivors reaching the next age's MaxService cell from ms−1
+		// and ms, and their salaries.
+		var toCap, toCapS [2]float64
+		for sv := sLo; sv <= sHi; sv++ {
+			c := age*ns + sv
+			n := aN[c]
+			if n == 0 {
+				continue
+			}
+			sal := aS[c]
+			var f cellFlows
+			if age >= gc.retMin {
+				if kind := gc.retKind[gl+c]; kind != rules.None {
+					rr := gc.retRate[gl+c]
+					m := n * rr
+					if kind == rules.Withdraw {
+						f.wd = m
+						if p.trackAcc {
+							cb := min(sal, n*ceiling)
+							f.refunds = refund * rr * cb * gc.avgRate[sv] * p.acc.t[c]
+						}
+					} else {
+						amt := gc.retFactor[gl+c] * sal * sustain
+						amt = max(min(amt, n*retCap), n*retFloor)
+						ki := 0
+						if kind != rules.Full {
+							ki = 1
+						}
+						rs := rr * sal
+						rf := rs
+						if ref != nil {
+							rf *= ref[c]
+						}
+						f.ret[ki], f.retA[ki], f.retS[ki], f.retR[ki] = m, rr*amt, rs, rf
+					}
+					if rr >= 1 {
+						n, sal = 0, 0
+					} else {
+						n, sal = n-m, sal*(1-rr)
+					}
+				}
+			}
+			if n != 0 {
+				dc := &dec[c]
+				if fj := gc.disFactor[c]; fj > 0 && (dc.I > 0 || deathBenefit) {
+					amt := max(min(fj*sal, n*disCap), n*disFloor)
+					if age < census.MaxCensusAge {
+						f.disN, f.disA = n*dc.I, dc.I*amt
+					}
+					if deathBenefit {
+						f.dead, f.deadA = n*dc.D, dc.D*amt
+					}
+				}
+				cb := min(sal, n*ceiling)
+				f.bill, f.base = sal*dc.E, cb*dc.E
+				f.refunds += refund * dc.W * cb * (gc.accR[c] + halfRate)
+				f.exD, f.exI, f.exW = n*dc.D, n*dc.I, n*dc.W
+				if sv >= ms-1 {
+					toCap[sv-ms+1], toCapS[sv-ms+1] = n*dc.F, sal*dc.F*dc.M
+				}
+			}
+			b, wn, ws := p.cellWeights(g, sx, age, sv)
+			if wn == nil {
+				wn, ws = st.one, st.one
+			} else {
+				b = 0
+			}
+			for i, x := range wn {
+				bi, y := b+i, ws[i]
+				f.addTo(&p.splitRow(g, sx, bi)[age], x, y)
+				for ki := range 2 {
+					st.retN[ki*nB+bi] += x * f.ret[ki]
+					st.retA[ki*nB+bi] += y * f.retA[ki]
+				}
+				if f.disN != 0 || f.disA != 0 {
+					pc := (pbase+(idxDisability*actuarial.NumSexes+sx)*nAges+age+1)*nB + bi
+					st.wBN[pc] += x * f.disN
+					st.wBA[pc] += y * f.disA
+				}
+				if f.dead != 0 {
+					d := (sx*nAges+age)*nB + bi
+					st.deadN[d] += x * f.dead
+					st.deadA[d] += y * f.deadA
+				}
+			}
+		}
+		// The retirements join their pension cells on 1 January.
+		for ki := range 2 {
+			pc := pbase + ((idxOldAge+ki)*actuarial.NumSexes+sx)*nAges + age
+			var tn, ta float64
+			for _, x := range st.retN[ki*nB : (ki+1)*nB] {
+				tn += x
+			}
+			for _, x := range st.retA[ki*nB : (ki+1)*nB] {
+				ta += x
+			}
+			mix(st.shN[pc*nB:(pc+1)*nB], p.pN[pc], st.retN[ki*nB:(ki+1)*nB], tn)
+			mix(st.shA[pc*nB:(pc+1)*nB], p.pA[pc], st.retA[ki*nB:(ki+1)*nB], ta)
+		}
+		// The next age's MaxService cell: the survivors of this age's
+		// MaxService − 1 and MaxService cells.
+		if age < census.MaxCensusAge {
+			capNext(capN[(age+1)*nB:(age+2)*nB], capN[age*nB:(age+1)*nB], toCap, st.bandSv, ms)
+			capNext(capS[(age+1)*nB:(age+2)*nB], capS[age*nB:(age+1)*nB], toCapS, st.bandSv, ms)
+		}
+	}
+}
+
+// splitPensions adds the pensions that the strip of group g, pension type
+// ti and sex index sx pays in the year (ages lo..hi, mortality q, limits
+// lim) to its bands' split rows, and, with spouse, its deaths to the
+// deaths by band, before pensionersPass moves the cells.
+func (p *Projector) splitPensions(g, ti, sx, lo, hi int, q *[nAges]float64, lim *rules.PaymentLimits, spouse bool) {
+	st := &p.st
+	nB := st.nB
+	cb := g*p.nP + (ti*actuarial.NumSexes+sx)*nAges
+	for age := lo; age <= hi; age++ {
+		c := cb + age
+		n := p.pN[c]
+		if n == 0 {
+			continue
+		}
+		pay, _ := lim.Pay(n, p.pA[c], p.pO[c])
+		qa := q[age]
+		paid := pay * (1 - 0.5*qa)
+		shN, shA := st.shN[c*nB:(c+1)*nB], st.shA[c*nB:(c+1)*nB]
+		for b, x := range shA {
+			p.splitRow(g, sx, b)[age].Pensions[ti] += paid * x
+		}
+		if spouse {
+			d := (sx*nAges + age) * nB
+			for b := range nB {
+				st.deadN[d+b] += n * qa * shN[b]
+				st.deadA[d+b] += pay * qa * shA[b]
+			}
+		}
+	}
+}
+
+// splitAge moves the shares of the pension cells cb+lo..cb+top up an age
+// with their survivors.
+func (p *Projector) splitAge(cb, lo, top int) {
+	nB := p.st.nB
+	copy(p.st.shN[(cb+lo+1)*nB:(cb+top+2)*nB], p.st.shN[(cb+lo)*nB:(cb+top+1)*nB])
+	copy(p.st.shA[(cb+lo+1)*nB:(cb+top+2)*nB], p.st.shA[(cb+lo)*nB:(cb+top+1)*nB])
+}
+
+// deadShares returns the shares by band of the deaths (count and pensions)
+// of sex index sx and age, in the state's scratch; every band's when none
+// is recorded (a death of no band cannot occur: the shares are then
+// unused).
+func (p *Projector) deadShares(sx, age int) (fn, fa []float64) {
+	st := &p.st
+	nB := st.nB
+	d := (sx*nAges + age) * nB
+	fn, fa = st.retN[:nB], st.retA[:nB]
+	var tn, ta float64
+	for b := range nB {
+		tn += st.deadN[d+b]
+		ta += st.deadA[d+b]
+	}
+	for b := range nB {
+		fn[b], fa[b] = 0, 0
+		if tn > 0 {
+			fn[b] = st.deadN[d+b] / tn
+		}
+		if ta > 0 {
+			fa[b] = st.deadA[d+b] / ta
+		}
+	}
+	if !(tn > 0) {
+		fn[0] = 1
+	}
+	if !(ta > 0) {
+		fa[0] = 1
+	}
+	return fn, fa
+}
+
+// splitSurvivor splits the survivors' pensions (m of them, amt a year)
+// that the deaths of group g, sex index sx and age give to spouses of sex
+// index ssx aged sage on the next 1 January (pension cell pc of the
+// awards), by the deaths' bands.
+func (p *Projector) splitSurvivor(g, sx, age, ssx, sage, pc int, m, amt float64) {
+	st := &p.st
+	fn, fa := p.deadShares(sx, age)
+	for b := range st.nB {
+		r := &p.splitRow(g, ssx, b)[max(sage-1, 0)]
+		r.Pensions[idxSurvivor] += 0.5 * amt * fa[b]
+		r.NewPensions[idxSurvivor] += m * fn[b]
+		r.NewPensionAmounts[idxSurvivor] += amt * fa[b]
+		st.wBN[pc*st.nB+b] += m * fn[b]
+		st.wBA[pc*st.nB+b] += amt * fa[b]
+	}
+}
+
+// splitOrphans splits the orphans' pensions (m of them aged oage, amt a
+// year, half boys and half girls) that the deaths of group g, sex index sx
+// and age give, by the deaths' bands; with next, they join the pension
+// cells on the next 1 January.
+func (p *Projector) splitOrphans(g, sx, age, oage int, next bool, m, amt float64) {
+	st := &p.st
+	fn, fa := p.deadShares(sx, age)
+	for osx := range actuarial.NumSexes {
+		pc := g*p.nP + (idxOrphan*actuarial.NumSexes+osx)*nAges + oage + 1
+		for b := range st.nB {
+			r := &p.splitRow(g, osx, b)[oage]
+			r.Pensions[idxOrphan] += 0.25 * amt * fa[b]
+			r.NewPensions[idxOrphan] += m / 2 * fn[b]
+			r.NewPensionAmounts[idxOrphan] += amt / 2 * fa[b]
+			if next {
+				st.wBN[pc*st.nB+b] += m / 2 * fn[b]
+				st.wBA[pc*st.nB+b] += amt / 2 * fa[b]
+			}
+		}
+	}
+}
+
+// splitDeathsDone empties the deaths by band once award has used them.
+func (p *Projector) splitDeathsDone() {
+	clear(p.st.deadN)
+	clear(p.st.deadA)
+}
+
+// splitJoin mixes group g's awards of the year into their pension cells'
+// shares, before they join them indexed by ix.
+func (p *Projector) splitJoin(g int, ix float64) {
+	st := &p.st
+	nB := st.nB
+	pbase := g * p.nP
+	for k := pbase / nAges; k < (pbase+p.nP)/nAges; k++ {
+		for age := p.wLo[k]; age <= p.wHi[k]; age++ {
+			c := k*nAges + age
+			if p.wN[c] == 0 {
+				continue
+			}
+			wn, wa := st.wBN[c*nB:(c+1)*nB], st.wBA[c*nB:(c+1)*nB]
+			var tn, ta float64
+			for b := range nB {
+				wa[b] *= ix
+				tn += wn[b]
+				ta += wa[b]
+			}
+			mix(st.shN[c*nB:(c+1)*nB], p.pN[c], wn, tn)
+			mix(st.shA[c*nB:(c+1)*nB], p.pA[c], wa, ta)
+			clear(wn)
+			clear(wa)
+		}
+	}
+}
+
+// capNext sets next, the shares of a MaxService cell on the next
+// 1 January, from cur, this year's shares of the cell that stays in it,
+// and the survivors to[1] of that cell and to[0] of the MaxService − 1
+// cell (of a single band); it leaves next when none survives.
+func capNext(next, cur []float64, to [2]float64, bandSv []int, ms int) {
+	tot := to[0] + to[1]
+	if !(tot > 0) {
+		return
+	}
+	for b := range next {
+		next[b] = to[1] * cur[b] / tot
+	}
+	if ms > 0 {
+		next[bandSv[ms-1]] += to[0] / tot
+	}
+}
