@@ -8,6 +8,7 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
+	"github.com/reserva-go/reserva/actuarial"
 	"github.com/reserva-go/reserva/actuarial/actuarialtest"
 	"github.com/reserva-go/reserva/actuarial/projection"
 	"github.com/reserva-go/reserva/reform"
@@ -68,11 +69,102 @@ func TestWhoGains(t *testing.T) {
 
 	var buf bytes.Buffer
 	require.NoError(t, g.WriteCSV(&buf))
-	assert.Contains(t, buf.String(), "sex,born_from,born_to,members")
+	assert.Contains(t, buf.String(), "sex,born_from,born_to,band,members")
 	buf.Reset()
 	require.NoError(t, back.WriteText(&buf))
 	assert.Contains(t, buf.String(), "Members losing more than 0.0%")
 
 	_, err = reform.WhoGains(base, more, 0, math.NaN())
 	assert.ErrorIs(t, err, reform.ErrInvalid)
+}
+
+// handPoint is a model point of a hand-built result: members of one sex,
+// band and age on 1 January of year index t0 (actives, or pensioners in
+// the band in payment), paid pension benefits a year later.
+type handPoint struct {
+	sex      actuarial.Sex
+	band     int
+	age, t0  int
+	members  float64
+	benefits float64 // paid in year index t0 + 1
+}
+
+// handResult is a one-group, three-year result starting in 2025 at a 5%
+// return, its split (service bands bands, nil: none, every point then in
+// the one band) holding points.
+func handResult(bands []int, points []handPoint) *projection.Result {
+	const years = 3
+	r := &projection.Result{Scheme: "hand", StartYear: 2025, Groups: []string{"all"}, Years: make([]projection.YearResult, years)}
+	for t := range r.Years {
+		r.Years[t].Year, r.Years[t].Return = 2025+t, 0.05
+	}
+	sp := &projection.Split{StartYear: 2025, Years: years, Groups: 1, ServiceBands: bands}
+	sp.Rows = make([]projection.SplitRow, years*actuarial.NumSexes*sp.Bands()*projection.Ages)
+	for _, p := range points {
+		if bands == nil {
+			p.band = 0 // the one band
+		}
+		row := sp.BandRow(p.t0, 0, p.sex, p.band, p.age)
+		if sp.ServiceBands != nil && sp.Band(p.band).Kind == projection.InPayment {
+			row.Pensioners[0] += p.members
+		} else {
+			row.Actives += p.members
+		}
+		sp.BandRow(p.t0+1, 0, p.sex, p.band, p.age+1).Pensions[0] += p.benefits
+	}
+	r.Split = sp
+	return r
+}
+
+// TestWhoGainsMemberByMember checks the share losing more than x% against
+// a hand count, member by member (model point by model point, see
+// reform.Gains). Half the members lose and half gain: 50 men of 0–9 years
+// of service aged 40 lose 20% of their benefits' value, 50 men of 10–19
+// years aged 40 gain 20%; at x = 10% the share is 50/100 exactly. Their
+// cohort by birth alone (a split without bands) neither gains nor loses:
+// the share is then 0. Then, weighted: 100 pensioners in payment aged 70
+// losing 15% (losing), 50 men of 0–9 years aged 41 gaining 50% (in the
+// same five-year cohort as the 40-year-olds, which as a cohort gains
+// 15%), and 25 future entrants aged 25 with no benefit in the base (no
+// change counted as a loss): (50 + 100)/(50 + 50 + 100 + 50 + 25).
+func TestWhoGainsMemberByMember(t *testing.T) {
+	const x = 0.10
+	bands := []int{0, 10} // 0: 0–9, 1: 10+, 2: in payment, 3: future entrants
+	half := func(lossA, gainB float64) []handPoint {
+		return []handPoint{
+			{actuarial.Male, 0, 40, 0, 50, 100 * lossA},
+			{actuarial.Male, 1, 40, 0, 50, 100 * gainB},
+		}
+	}
+	g, err := reform.WhoGains(handResult(bands, half(1, 1)), handResult(bands, half(0.8, 1.2)), 0, x)
+	require.NoError(t, err)
+	assert.Equal(t, 0.5, g.LosingShare)
+	assert.Equal(t, 2, g.Points)
+	require.Len(t, g.Cohorts, 2)
+	assert.Equal(t, projection.Band{Kind: projection.ServiceBand, From: 0, To: 9}, g.Cohorts[0].Band)
+	assert.InDelta(t, -20*math.Pow(1.05, -1.5), g.Cohorts[0].BenefitChange(), 1e-12, "PV at 5%, paid mid-year 1")
+
+	g, err = reform.WhoGains(handResult(nil, half(1, 1)), handResult(nil, half(0.8, 1.2)), 0, x)
+	require.NoError(t, err)
+	assert.Zero(t, g.LosingShare, "one point without bands: no change")
+
+	more := func(a, b, c, e float64) []handPoint {
+		return append(half(a, b),
+			handPoint{actuarial.Female, 2, 70, 0, 100, 100 * c},
+			handPoint{actuarial.Male, 0, 41, 0, 50, 100 * e},
+			handPoint{actuarial.Female, 3, 25, 1, 25, 0},
+		)
+	}
+	g, err = reform.WhoGains(handResult(bands, more(1, 1, 1, 1)), handResult(bands, more(0.8, 1.2, 0.85, 1.5)), 0, x)
+	require.NoError(t, err)
+	assert.InDelta(t, 150.0/275, g.LosingShare, 1e-15)
+	assert.Equal(t, 5, g.Points)
+	for _, c := range g.Cohorts {
+		if c.Sex == actuarial.Male && c.Band.From == 0 && c.Band.Kind == projection.ServiceBand {
+			assert.InDelta(t, 0.15, c.BenefitChangeShare(), 1e-12, "the cohort 1980–1984 of 0–9 years gains")
+		}
+	}
+
+	_, err = reform.WhoGains(handResult(bands, half(1, 1)), handResult(nil, half(1, 1)), 0, x)
+	assert.ErrorIs(t, err, reform.ErrInvalid, "bands differ")
 }

@@ -42,9 +42,11 @@ type splitState struct {
 	// Pension cells' shares, [(g·nP + cell)·nB + band], and the awards
 	// joining them on the next 1 January, [same] (count and amount).
 	shN, shA, wBN, wBA []float64
-	deadN, deadA       []float64 // [(sex·nAges + age)·nB + band]
-	retN, retA         []float64 // a row's retirements by kind and band, [kind·nB + band]
-	one                []float64 // {1}: the weights of a cell of one band
+	deadN, deadA       []float64   // [(sex·nAges + age)·nB + band]
+	retN, retA         []float64   // a row's retirements by kind and band, [kind·nB + band]
+	acc                []cellFlows // a row's flows by band
+	capF               cellFlows   // a MaxService cell's flows
+	one                []float64   // {1}: the weights of a cell of one band
 }
 
 // bandOf returns the band of a census active with s years of service.
@@ -77,6 +79,7 @@ func (p *Projector) splitReset() {
 	st.wBN, st.wBA = grow(st.wBN, p.nG*p.nP*nB), grow(st.wBA, p.nG*p.nP*nB)
 	st.deadN, st.deadA = grow(st.deadN, actuarial.NumSexes*nAges*nB), grow(st.deadA, actuarial.NumSexes*nAges*nB)
 	st.retN, st.retA = grow(st.retN, 2*nB), grow(st.retA, 2*nB)
+	st.acc = grow(st.acc, nB)
 	st.one = append(st.one[:0], 1)
 	for _, s := range [][]float64{st.capN, st.capS, st.shN, st.shA, st.wBN, st.wBA, st.deadN, st.deadA} {
 		clear(s)
@@ -182,6 +185,7 @@ func (p *Projector) splitStocks() {
 	for g := range p.nG {
 		for sx := range actuarial.NumSexes {
 			k := g*actuarial.NumSexes + sx
+			rows := p.sp[k*nB*nAges:][:nB*nAges] // rows[b·nAges + age]
 			for age := p.lo[k]; age <= p.hi[k]; age++ {
 				row := g*p.nA + (sx*nAges+age)*p.ns
 				for sv := p.svLo[k*nAges+age]; sv <= p.svHi[k*nAges+age]; sv++ {
@@ -191,11 +195,11 @@ func (p *Projector) splitStocks() {
 					}
 					b, w, _ := p.cellWeights(g, sx, age, sv)
 					if w == nil {
-						p.splitRow(g, sx, b)[age].Actives += n
+						rows[b*nAges+age].Actives += n
 						continue
 					}
 					for b, x := range w {
-						p.splitRow(g, sx, b)[age].Actives += n * x
+						rows[b*nAges+age].Actives += n * x
 					}
 				}
 			}
@@ -208,7 +212,7 @@ func (p *Projector) splitStocks() {
 						continue
 					}
 					for b, x := range st.shN[c*nB : (c+1)*nB] {
-						p.splitRow(g, sx, b)[age].Pensioners[ti] += n * x
+						rows[b*nAges+age].Pensioners[ti] += n * x
 					}
 				}
 			}
@@ -236,10 +240,10 @@ func (p *Projector) splitGroup(g int) {
 	}
 }
 
-// cellFlows are one active cell's flows of the year, as activesPass
-// computes them: retirements on 1 January (by kind: full, reduced),
-// disability pensions and deaths with a pension due, contributions and
-// exits during the year.
+// cellFlows are active cells' flows of the year, as activesPass computes
+// them: retirements on 1 January (by kind: full, reduced), disability
+// pensions and deaths with a pension due, contributions and exits during
+// the year.
 type cellFlows struct {
 	wd, refunds               float64
 	ret, retA, retS, retR     [2]float64
@@ -247,40 +251,56 @@ type cellFlows struct {
 	bill, base, exD, exI, exW float64
 }
 
-// addTo adds f to row r, its counts times wn and its amounts (in
+// addScaled adds f to a, its counts times wn and its amounts (in
 // proportion to salaries) times ws.
-func (f *cellFlows) addTo(r *SplitRow, wn, ws float64) {
-	r.Exits[actuarial.Withdrawal] += wn * (f.wd + f.exW)
-	r.Exits[actuarial.Death] += wn * f.exD
-	r.Exits[actuarial.Disability] += wn * f.exI
-	r.Refunds += ws * f.refunds
-	r.SalaryBill += ws * f.bill
-	r.ContributionBase += ws * f.base
+func (a *cellFlows) addScaled(f *cellFlows, wn, ws float64) {
+	a.wd += wn * f.wd
+	a.refunds += ws * f.refunds
 	for ki := range 2 {
-		if f.ret[ki] == 0 {
-			continue
-		}
+		a.ret[ki] += wn * f.ret[ki]
+		a.retA[ki] += ws * f.retA[ki]
+		a.retS[ki] += ws * f.retS[ki]
+		a.retR[ki] += ws * f.retR[ki]
+	}
+	a.disN += wn * f.disN
+	a.disA += ws * f.disA
+	a.dead += wn * f.dead
+	a.deadA += ws * f.deadA
+	a.bill += ws * f.bill
+	a.base += ws * f.base
+	a.exD += wn * f.exD
+	a.exI += wn * f.exI
+	a.exW += wn * f.exW
+}
+
+// addTo adds f to row r.
+func (f *cellFlows) addTo(r *SplitRow) {
+	r.Exits[actuarial.Withdrawal] += f.wd + f.exW
+	r.Exits[actuarial.Death] += f.exD
+	r.Exits[actuarial.Disability] += f.exI
+	r.Refunds += f.refunds
+	r.SalaryBill += f.bill
+	r.ContributionBase += f.base
+	for ki := range 2 {
 		ti := idxOldAge + ki
-		r.Exits[actuarial.Retirement] += wn * f.ret[ki]
-		r.NewPensions[ti] += wn * f.ret[ki]
-		r.NewPensionAmounts[ti] += ws * f.retA[ki]
-		r.RetiringSalaries[ti] += ws * f.retS[ki]
-		r.ReferenceSalaries[ti] += ws * f.retR[ki]
+		r.Exits[actuarial.Retirement] += f.ret[ki]
+		r.NewPensions[ti] += f.ret[ki]
+		r.NewPensionAmounts[ti] += f.retA[ki]
+		r.RetiringSalaries[ti] += f.retS[ki]
+		r.ReferenceSalaries[ti] += f.retR[ki]
 	}
-	if f.disN != 0 || f.disA != 0 {
-		r.Pensions[idxDisability] += ws * 0.5 * f.disA
-		r.NewPensions[idxDisability] += wn * f.disN
-		r.NewPensionAmounts[idxDisability] += ws * f.disA
-	}
+	r.Pensions[idxDisability] += 0.5 * f.disA
+	r.NewPensions[idxDisability] += f.disN
+	r.NewPensionAmounts[idxDisability] += f.disA
 }
 
 // splitActives adds group g and sex index sx's active flows of the year
 // to the split rows of their bands, before activesPass moves the cells:
-// the same arithmetic on the same cells and factors, cell by cell. The
-// retirements' bands join their pension cells' shares, the disability
-// pensions' the awards of the year, the deaths with a pension due the
-// deaths by band; the MaxService cells' shares move to the next age with
-// their survivors.
+// the same arithmetic on the same cells and factors, cell by cell, summed
+// by band over each age. The retirements' bands join their pension cells'
+// shares, the disability pensions' the awards of the year, the deaths
+// with a pension due the deaths by band; the MaxService cells' shares move
+// to the next age with their survivors.
 func (p *Projector) splitActives(g, sx int) {
 	gc := &p.gc[g]
 	st := &p.st
@@ -291,6 +311,7 @@ func (p *Projector) splitActives(g, sx int) {
 	off := g*p.nA + sx*plane
 	aN, aS := p.aN[off:off+plane], p.aS[off:off+plane]
 	gl := sx * plane // the plane in a group's cell arrays
+	kinds, rates, factors := gc.retKind[gl:gl+plane], gc.retRate[gl:gl+plane], gc.retFactor[gl:gl+plane]
 	svLo, svHi := p.svLo[ks*nAges:(ks+1)*nAges], p.svHi[ks*nAges:(ks+1)*nAges]
 	dec := p.dec[sx]
 	yr := &gc.yr
@@ -304,13 +325,17 @@ func (p *Projector) splitActives(g, sx int) {
 	ref := gc.retRatio[sx]
 	pbase := g * p.nP
 	capN, capS := st.capN[ks*nAges*nB:(ks+1)*nAges*nB], st.capS[ks*nAges*nB:(ks+1)*nAges*nB]
+	rows := p.sp[ks*nB*nAges : (ks+1)*nB*nAges] // rows[b·nAges + age]
+	acc := st.acc
+	bandSv := st.bandSv
 	for age := hi; age >= lo; age-- {
 		sLo, sHi := svLo[age], svHi[age]
 		if sHi < sLo {
 			continue
 		}
-		clear(st.retN)
-		clear(st.retA)
+		clear(acc)
+		retire := age >= gc.retMin
+		dis := age < census.MaxCensusAge
 		// The survivors reaching the next age's MaxService cell from ms−1
 		// and ms, and their salaries.
 		var toCap, toCapS [2]float64
@@ -321,20 +346,25 @@ func (p *Projector) splitActives(g, sx int) {
 				continue
 			}
 			sal := aS[c]
-			var f cellFlows
-			if age >= gc.retMin {
-				if kind := gc.retKind[gl+c]; kind != rules.None {
-					rr := gc.retRate[gl+c]
+			var f *cellFlows
+			if sv < ms {
+				f = &acc[bandSv[sv]]
+			} else {
+				f = &st.capF
+				*f = cellFlows{}
+			}
+			if retire {
+				if kind := kinds[c]; kind != rules.None {
+					rr := rates[c]
 					m := n * rr
 					if kind == rules.Withdraw {
-						f.wd = m
+						f.wd += m
 						if p.trackAcc {
 							cb := min(sal, n*ceiling)
-							f.refunds = refund * rr * cb * gc.avgRate[sv] * p.acc.t[c]
+							f.refunds += refund * rr * cb * gc.avgRate[sv] * p.acc.t[c]
 						}
 					} else {
-						amt := gc.retFactor[gl+c] * sal * sustain
-						amt = max(min(amt, n*retCap), n*retFloor)
+						amt := max(min(factors[c]*sal*sustain, n*retCap), n*retFloor)
 						ki := 0
 						if kind != rules.Full {
 							ki = 1
@@ -344,7 +374,10 @@ func (p *Projector) splitActives(g, sx int) {
 						if ref != nil {
 							rf *= ref[c]
 						}
-						f.ret[ki], f.retA[ki], f.retS[ki], f.retR[ki] = m, rr*amt, rs, rf
+						f.ret[ki] += m
+						f.retA[ki] += rr * amt
+						f.retS[ki] += rs
+						f.retR[ki] += rf
 					}
 					if rr >= 1 {
 						n, sal = 0, 0
@@ -357,64 +390,74 @@ func (p *Projector) splitActives(g, sx int) {
 				dc := &dec[c]
 				if fj := gc.disFactor[c]; fj > 0 && (dc.I > 0 || deathBenefit) {
 					amt := max(min(fj*sal, n*disCap), n*disFloor)
-					if age < census.MaxCensusAge {
-						f.disN, f.disA = n*dc.I, dc.I*amt
+					if dis {
+						f.disN += n * dc.I
+						f.disA += dc.I * amt
 					}
 					if deathBenefit {
-						f.dead, f.deadA = n*dc.D, dc.D*amt
+						f.dead += n * dc.D
+						f.deadA += dc.D * amt
 					}
 				}
 				cb := min(sal, n*ceiling)
-				f.bill, f.base = sal*dc.E, cb*dc.E
+				f.bill += sal * dc.E
+				f.base += cb * dc.E
 				f.refunds += refund * dc.W * cb * (gc.accR[c] + halfRate)
-				f.exD, f.exI, f.exW = n*dc.D, n*dc.I, n*dc.W
+				f.exD += n * dc.D
+				f.exI += n * dc.I
+				f.exW += n * dc.W
 				if sv >= ms-1 {
 					toCap[sv-ms+1], toCapS[sv-ms+1] = n*dc.F, sal*dc.F*dc.M
 				}
 			}
-			b, wn, ws := p.cellWeights(g, sx, age, sv)
-			if wn == nil {
-				wn, ws = st.one, st.one
-			} else {
-				b = 0
-			}
-			for i, x := range wn {
-				bi, y := b+i, ws[i]
-				f.addTo(&p.splitRow(g, sx, bi)[age], x, y)
-				for ki := range 2 {
-					st.retN[ki*nB+bi] += x * f.ret[ki]
-					st.retA[ki*nB+bi] += y * f.retA[ki]
-				}
-				if f.disN != 0 || f.disA != 0 {
-					pc := (pbase+(idxDisability*actuarial.NumSexes+sx)*nAges+age+1)*nB + bi
-					st.wBN[pc] += x * f.disN
-					st.wBA[pc] += y * f.disA
-				}
-				if f.dead != 0 {
-					d := (sx*nAges+age)*nB + bi
-					st.deadN[d] += x * f.dead
-					st.deadA[d] += y * f.deadA
+			if sv == ms {
+				wn, ws := capN[age*nB:(age+1)*nB], capS[age*nB:(age+1)*nB]
+				for b := range acc {
+					acc[b].addScaled(f, wn[b], ws[b])
 				}
 			}
 		}
+		for b := range acc {
+			a := &acc[b]
+			if *a == (cellFlows{}) {
+				continue
+			}
+			a.addTo(&rows[b*nAges+age])
+			for ki := range 2 {
+				st.retN[ki*nB+b] = a.ret[ki]
+				st.retA[ki*nB+b] = a.retA[ki]
+			}
+			if dis {
+				pc := (pbase+(idxDisability*actuarial.NumSexes+sx)*nAges+age+1)*nB + b
+				st.wBN[pc] += a.disN
+				st.wBA[pc] += a.disA
+			}
+			d := (sx*nAges+age)*nB + b
+			st.deadN[d] += a.dead
+			st.deadA[d] += a.deadA
+		}
 		// The retirements join their pension cells on 1 January.
 		for ki := range 2 {
-			pc := pbase + ((idxOldAge+ki)*actuarial.NumSexes+sx)*nAges + age
+			retN, retA := st.retN[ki*nB:(ki+1)*nB], st.retA[ki*nB:(ki+1)*nB]
 			var tn, ta float64
-			for _, x := range st.retN[ki*nB : (ki+1)*nB] {
-				tn += x
+			for b := range nB {
+				if acc[b] == (cellFlows{}) {
+					retN[b], retA[b] = 0, 0
+				}
+				tn += retN[b]
+				ta += retA[b]
 			}
-			for _, x := range st.retA[ki*nB : (ki+1)*nB] {
-				ta += x
+			if tn > 0 {
+				pc := pbase + ((idxOldAge+ki)*actuarial.NumSexes+sx)*nAges + age
+				mix(st.shN[pc*nB:(pc+1)*nB], p.pN[pc], retN, tn)
+				mix(st.shA[pc*nB:(pc+1)*nB], p.pA[pc], retA, ta)
 			}
-			mix(st.shN[pc*nB:(pc+1)*nB], p.pN[pc], st.retN[ki*nB:(ki+1)*nB], tn)
-			mix(st.shA[pc*nB:(pc+1)*nB], p.pA[pc], st.retA[ki*nB:(ki+1)*nB], ta)
 		}
 		// The next age's MaxService cell: the survivors of this age's
 		// MaxService − 1 and MaxService cells.
 		if age < census.MaxCensusAge {
-			capNext(capN[(age+1)*nB:(age+2)*nB], capN[age*nB:(age+1)*nB], toCap, st.bandSv, ms)
-			capNext(capS[(age+1)*nB:(age+2)*nB], capS[age*nB:(age+1)*nB], toCapS, st.bandSv, ms)
+			capNext(capN[(age+1)*nB:(age+2)*nB], capN[age*nB:(age+1)*nB], toCap, bandSv, ms)
+			capNext(capS[(age+1)*nB:(age+2)*nB], capS[age*nB:(age+1)*nB], toCapS, bandSv, ms)
 		}
 	}
 }
@@ -427,6 +470,7 @@ func (p *Projector) splitPensions(g, ti, sx, lo, hi int, q *[nAges]float64, lim 
 	st := &p.st
 	nB := st.nB
 	cb := g*p.nP + (ti*actuarial.NumSexes+sx)*nAges
+	rows := p.sp[(g*actuarial.NumSexes+sx)*nB*nAges:][:nB*nAges] // rows[b·nAges + age]
 	for age := lo; age <= hi; age++ {
 		c := cb + age
 		n := p.pN[c]
@@ -438,7 +482,7 @@ func (p *Projector) splitPensions(g, ti, sx, lo, hi int, q *[nAges]float64, lim 
 		paid := pay * (1 - 0.5*qa)
 		shN, shA := st.shN[c*nB:(c+1)*nB], st.shA[c*nB:(c+1)*nB]
 		for b, x := range shA {
-			p.splitRow(g, sx, b)[age].Pensions[ti] += paid * x
+			rows[b*nAges+age].Pensions[ti] += paid * x
 		}
 		if spouse {
 			d := (sx*nAges + age) * nB
