@@ -11,6 +11,7 @@ import (
 	"github.com/reserva-go/reserva/actuarial"
 	"github.com/reserva-go/reserva/actuarial/actuarialtest"
 	"github.com/reserva-go/reserva/actuarial/projection"
+	"github.com/reserva-go/reserva/actuarial/scheme"
 	"github.com/reserva-go/reserva/reform"
 )
 
@@ -167,4 +168,48 @@ func TestWhoGainsMemberByMember(t *testing.T) {
 
 	_, err = reform.WhoGains(handResult(bands, half(1, 1)), handResult(nil, half(1, 1)), 0, x)
 	assert.ErrorIs(t, err, reform.ErrInvalid, "bands differ")
+}
+
+// TestCompareWhoGains checks that Compare with Options.WhoGains gives, for
+// each reform, what WhoGains gives on the base and the reformed scheme
+// projected by hand with the split by service band: the same, bit for bit
+// (the same projections and the same sums). Its "new generation" reform
+// splits the group, so that the bands follow members across groups. The
+// comparison's metrics are those of a comparison without the option:
+// the split changes no result.
+func TestCompareWhoGains(t *testing.T) {
+	const years = 60
+	base := actuarialtest.ReferenceScheme(t, 0)
+	reforms := fourReforms()[1:3]
+	opt := reform.Options{Years: years, WhoGains: &reform.GainsOptions{CohortWidth: 10, LossThreshold: 0.05}}
+	c, err := reform.Compare(base, reforms, opt)
+	require.NoError(t, err)
+	require.Len(t, c.Gains, len(reforms))
+
+	project := func(s *scheme.Scheme) *projection.Result {
+		p, err := projection.NewProjector(s)
+		require.NoError(t, err)
+		p.Split, p.ServiceBands = true, projection.DefaultServiceBands
+		res, err := p.Run(nil, years)
+		require.NoError(t, err)
+		return res
+	}
+	b := project(base)
+	for i, r := range reforms {
+		s, err := r.Apply(base)
+		require.NoError(t, err)
+		want, err := reform.WhoGains(b, project(s), 10, 0.05)
+		require.NoError(t, err)
+		assert.Equal(t, want, c.Gains[i], r.Name)
+		assert.Equal(t, projection.ServiceBand, c.Gains[i].Cohorts[0].Band.Kind)
+	}
+
+	plain, err := reform.Compare(base, reforms, reform.Options{Years: years})
+	require.NoError(t, err)
+	assert.Nil(t, plain.Gains)
+	assert.Equal(t, plain.Metrics, c.Metrics)
+	assert.Nil(t, plain.Outcomes[0].Result.Split)
+
+	_, err = reform.Compare(base, reforms, reform.Options{Years: years, WhoGains: &reform.GainsOptions{LossThreshold: -1}})
+	assert.ErrorIs(t, err, reform.ErrOptions)
 }
