@@ -478,6 +478,7 @@ func (p *Projector) RunContext(ctx context.Context, dst *Result, years int) (*Re
 	for t := range years {
 		if err := ctx.Err(); err != nil {
 			dst.Years = dst.Years[:t]
+			dst.Split.clearFrom(t)
 			return dst, err
 		}
 		y := s.StartYear + t
@@ -490,6 +491,7 @@ func (p *Projector) RunContext(ctx context.Context, dst *Result, years int) (*Re
 
 		if p.Split {
 			p.sp = dst.Split.year(t)
+			clear(p.sp)
 			p.splitYear(t)
 		}
 		p.transitions(y, t, det)
@@ -523,6 +525,7 @@ func (p *Projector) RunContext(ctx context.Context, dst *Result, years int) (*Re
 			copy(det.PensionerAmount[t*p.nG*p.nP:], p.pA)
 		}
 		if err := p.fillMortality(y); err != nil {
+			dst.Split.clearFrom(t)
 			return dst, err
 		}
 		p.fillDecrements()
@@ -555,9 +558,6 @@ func (p *Projector) RunContext(ctx context.Context, dst *Result, years int) (*Re
 			for pay := range scheme.NumPayers {
 				yr.Contributions[pay] += gc.yr.ContributionRate[pay] * gc.base
 			}
-			if p.sp != nil {
-				p.splitGroup(gi)
-			}
 		}
 
 		// Cash flows, mid-year.
@@ -573,6 +573,7 @@ func (p *Projector) RunContext(ctx context.Context, dst *Result, years int) (*Re
 		yr.ReserveEnd = reserve
 		if err := yr.checkFinite(t); err != nil {
 			dst.Years = dst.Years[:t+1]
+			dst.Split.clearFrom(t + 1)
 			return dst, err
 		}
 

@@ -93,6 +93,17 @@ func (r *SplitRow) add(o *SplitRow) {
 // member who joins later to "future entrants". A member's flows stay in
 // its band after it leaves service: the pension of a retired active, and
 // the survivors' and orphans' pensions its death gives, are its band's.
+// The census's actives in its last service cell (MaxService, meaning that
+// many years or more) count in the band of MaxService.
+//
+// The bands are exact where the projection is linear in its members: a
+// band's rows are then those of a projection of its members alone
+// (TestSplitBandsFollowMembers). Where a cell holds members of several
+// bands (pensions of one type, sex and age; actives at MaxService), what
+// the cell model computes per head for the whole cell — a contribution
+// ceiling, a minimum pension's top-up or a cap in payment, a survivor's
+// share that changes years after the award — is shared between its bands
+// in proportion to their salaries or pensions.
 type Split struct {
 	StartYear int
 	Years     int // projected years
@@ -236,8 +247,17 @@ func (s *Split) year(t int) []SplitRow {
 	return s.Rows[t*n : (t+1)*n]
 }
 
+// clearFrom zeroes the rows of year index t on, of a split that may be
+// nil: those a run stopped early leaves.
+func (s *Split) clearFrom(t int) {
+	if s != nil && t < s.Years {
+		n := s.Groups * actuarial.NumSexes * s.Bands() * nAges
+		clear(s.Rows[t*n:])
+	}
+}
+
 // size sizes the split for years × groups and the bands of bounds,
-// reusing its array, and zeroes it.
+// reusing its array; the run zeroes each year's rows before it fills them.
 func (s *Split) size(startYear, years, groups int, bounds []int) {
 	s.StartYear, s.Years, s.Groups = startYear, years, groups
 	s.ServiceBands = append(s.ServiceBands[:0], bounds...)
@@ -249,7 +269,6 @@ func (s *Split) size(startYear, years, groups int, bounds []int) {
 		s.Rows = make([]SplitRow, n)
 	}
 	s.Rows = s.Rows[:n]
-	clear(s.Rows)
 }
 
 // Total adds up the rows of year index t over groups, sexes, bands and

@@ -220,26 +220,6 @@ func (p *Projector) splitStocks() {
 	}
 }
 
-// splitGroup completes group g's split rows of the year once its passes
-// are done: the contributions, rates times the base, and the extra
-// payments, in proportion to the pensions paid.
-func (p *Projector) splitGroup(g int) {
-	yr := &p.gc[g].yr
-	n := actuarial.NumSexes * p.st.nB * nAges
-	rows := p.sp[g*n : (g+1)*n]
-	for i := range rows {
-		r := &rows[i]
-		for pay := range scheme.NumPayers {
-			r.Contributions[pay] = yr.ContributionRate[pay] * r.ContributionBase
-		}
-		var paid float64
-		for _, x := range r.Pensions {
-			paid += x
-		}
-		r.ExtraPayments = yr.Extra * paid
-	}
-}
-
 // cellFlows are active cells' flows of the year, as activesPass computes
 // them: retirements on 1 January (by kind: full, reduced), disability
 // pensions and deaths with a pension due, contributions and exits during
@@ -273,8 +253,13 @@ func (a *cellFlows) addScaled(f *cellFlows, wn, ws float64) {
 	a.exW += wn * f.exW
 }
 
-// addTo adds f to row r.
-func (f *cellFlows) addTo(r *SplitRow) {
+// addTo adds f to row r, with its contributions at the year's rates and
+// its extra payments at the year's share extra of the pensions paid.
+func (f *cellFlows) addTo(r *SplitRow, rates *[scheme.NumPayers]float64, extra float64) {
+	for pay, x := range rates {
+		r.Contributions[pay] += x * f.base
+	}
+	r.ExtraPayments += extra * 0.5 * f.disA
 	r.Exits[actuarial.Withdrawal] += f.wd + f.exW
 	r.Exits[actuarial.Death] += f.exD
 	r.Exits[actuarial.Disability] += f.exI
@@ -422,7 +407,7 @@ func (p *Projector) splitActives(g, sx int) {
 			if *a == (cellFlows{}) {
 				continue
 			}
-			a.addTo(&rows[b*nAges+age])
+			a.addTo(&rows[b*nAges+age], &yr.ContributionRate, yr.Extra)
 			for ki := range 2 {
 				st.retN[ki*nB+b] = a.ret[ki]
 				st.retA[ki*nB+b] = a.retA[ki]
@@ -471,6 +456,7 @@ func (p *Projector) splitPensions(g, ti, sx, lo, hi int, q *[nAges]float64, lim 
 	nB := st.nB
 	cb := g*p.nP + (ti*actuarial.NumSexes+sx)*nAges
 	rows := p.sp[(g*actuarial.NumSexes+sx)*nB*nAges:][:nB*nAges] // rows[b·nAges + age]
+	extra := p.gc[g].yr.Extra
 	for age := lo; age <= hi; age++ {
 		c := cb + age
 		n := p.pN[c]
@@ -482,7 +468,9 @@ func (p *Projector) splitPensions(g, ti, sx, lo, hi int, q *[nAges]float64, lim 
 		paid := pay * (1 - 0.5*qa)
 		shN, shA := st.shN[c*nB:(c+1)*nB], st.shA[c*nB:(c+1)*nB]
 		for b, x := range shA {
-			rows[b*nAges+age].Pensions[ti] += paid * x
+			r := &rows[b*nAges+age]
+			r.Pensions[ti] += paid * x
+			r.ExtraPayments += extra * paid * x
 		}
 		if spouse {
 			d := (sx*nAges + age) * nB
@@ -544,6 +532,7 @@ func (p *Projector) splitSurvivor(g, sx, age, ssx, sage, pc int, m, amt float64)
 	for b := range st.nB {
 		r := &p.splitRow(g, ssx, b)[max(sage-1, 0)]
 		r.Pensions[idxSurvivor] += 0.5 * amt * fa[b]
+		r.ExtraPayments += p.gc[g].yr.Extra * 0.5 * amt * fa[b]
 		r.NewPensions[idxSurvivor] += m * fn[b]
 		r.NewPensionAmounts[idxSurvivor] += amt * fa[b]
 		st.wBN[pc*st.nB+b] += m * fn[b]
@@ -563,6 +552,7 @@ func (p *Projector) splitOrphans(g, sx, age, oage int, next bool, m, amt float64
 		for b := range st.nB {
 			r := &p.splitRow(g, osx, b)[oage]
 			r.Pensions[idxOrphan] += 0.25 * amt * fa[b]
+			r.ExtraPayments += p.gc[g].yr.Extra * 0.25 * amt * fa[b]
 			r.NewPensions[idxOrphan] += m / 2 * fn[b]
 			r.NewPensionAmounts[idxOrphan] += amt / 2 * fa[b]
 			if next {
