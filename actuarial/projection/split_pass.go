@@ -45,6 +45,7 @@ type splitState struct {
 	deadN, deadA       []float64   // [(sex·nAges + age)·nB + band]
 	retN, retA         []float64   // a row's retirements by kind and band, [kind·nB + band]
 	acc                []cellFlows // a row's flows by band
+	touched            []bool      // the bands of acc with a cell
 	capF               cellFlows   // a MaxService cell's flows
 	one                []float64   // {1}: the weights of a cell of one band
 }
@@ -80,6 +81,7 @@ func (p *Projector) splitReset() {
 	st.deadN, st.deadA = grow(st.deadN, actuarial.NumSexes*nAges*nB), grow(st.deadA, actuarial.NumSexes*nAges*nB)
 	st.retN, st.retA = grow(st.retN, 2*nB), grow(st.retA, 2*nB)
 	st.acc = grow(st.acc, nB)
+	st.touched = grow(st.touched, nB)
 	st.one = append(st.one[:0], 1)
 	for _, s := range [][]float64{st.capN, st.capS, st.shN, st.shA, st.wBN, st.wBA, st.deadN, st.deadA} {
 		clear(s)
@@ -188,16 +190,17 @@ func (p *Projector) splitStocks() {
 			rows := p.sp[k*nB*nAges:][:nB*nAges] // rows[b·nAges + age]
 			for age := p.lo[k]; age <= p.hi[k]; age++ {
 				row := g*p.nA + (sx*nAges+age)*p.ns
-				for sv := p.svLo[k*nAges+age]; sv <= p.svHi[k*nAges+age]; sv++ {
-					n := p.aN[row+sv]
-					if n == 0 {
-						continue
+				sLo, sHi := p.svLo[k*nAges+age], p.svHi[k*nAges+age]
+				if sHi < sLo {
+					continue
+				}
+				for sv, n := range p.aN[row+sLo : row+min(sHi+1, p.ms)] {
+					if n != 0 {
+						rows[st.bandSv[sLo+sv]*nAges+age].Actives += n
 					}
-					b, w, _ := p.cellWeights(g, sx, age, sv)
-					if w == nil {
-						rows[b*nAges+age].Actives += n
-						continue
-					}
+				}
+				if n := p.aN[row+p.ms]; sHi >= p.ms && n != 0 {
+					_, w, _ := p.cellWeights(g, sx, age, p.ms)
 					for b, x := range w {
 						rows[b*nAges+age].Actives += n * x
 					}
@@ -311,7 +314,7 @@ func (p *Projector) splitActives(g, sx int) {
 	pbase := g * p.nP
 	capN, capS := st.capN[ks*nAges*nB:(ks+1)*nAges*nB], st.capS[ks*nAges*nB:(ks+1)*nAges*nB]
 	rows := p.sp[ks*nB*nAges : (ks+1)*nB*nAges] // rows[b·nAges + age]
-	acc := st.acc
+	acc, touched := st.acc, st.touched
 	bandSv := st.bandSv
 	for age := hi; age >= lo; age-- {
 		sLo, sHi := svLo[age], svHi[age]
@@ -319,6 +322,7 @@ func (p *Projector) splitActives(g, sx int) {
 			continue
 		}
 		clear(acc)
+		clear(touched)
 		retire := age >= gc.retMin
 		dis := age < census.MaxCensusAge
 		// The survivors reaching the next age's MaxService cell from ms−1
@@ -333,7 +337,8 @@ func (p *Projector) splitActives(g, sx int) {
 			sal := aS[c]
 			var f *cellFlows
 			if sv < ms {
-				f = &acc[bandSv[sv]]
+				b := bandSv[sv]
+				f, touched[b] = &acc[b], true
 			} else {
 				f = &st.capF
 				*f = cellFlows{}
@@ -399,12 +404,13 @@ func (p *Projector) splitActives(g, sx int) {
 				wn, ws := capN[age*nB:(age+1)*nB], capS[age*nB:(age+1)*nB]
 				for b := range acc {
 					acc[b].addScaled(f, wn[b], ws[b])
+					touched[b] = true
 				}
 			}
 		}
 		for b := range acc {
 			a := &acc[b]
-			if *a == (cellFlows{}) {
+			if !touched[b] {
 				continue
 			}
 			a.addTo(&rows[b*nAges+age], &yr.ContributionRate, yr.Extra)
@@ -426,7 +432,7 @@ func (p *Projector) splitActives(g, sx int) {
 			retN, retA := st.retN[ki*nB:(ki+1)*nB], st.retA[ki*nB:(ki+1)*nB]
 			var tn, ta float64
 			for b := range nB {
-				if acc[b] == (cellFlows{}) {
+				if !touched[b] {
 					retN[b], retA[b] = 0, 0
 				}
 				tn += retN[b]
