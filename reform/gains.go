@@ -29,7 +29,8 @@ type CohortGain struct {
 	// projections have no service bands.
 	Band projection.Band
 	// Members are the cohort's lives in the base on 1 January of its
-	// entry year (actives and pensions in payment).
+	// first year with a member (actives and pensions in payment), and the
+	// entrants who join it later.
 	Members                                float64
 	BaseBenefits, ReformBenefits           float64
 	BaseContributions, ReformContributions float64
@@ -69,7 +70,8 @@ func (c *CohortGain) BenefitChangeShare() float64 {
 // bands it gathers ten such cells. The pensions in payment on the
 // valuation date form a point by sex and age, and the future entrants one
 // by sex and year of birth. Members are counted as CohortGain counts them:
-// lives on 1 January of the point's first year with some member.
+// lives on 1 January of the point's first year with some member, and the
+// entrants who join the point later.
 type Gains struct {
 	Cohorts []CohortGain
 	// LossThreshold is the x of LosingShare, a fraction (0.1: 10%).
@@ -164,12 +166,18 @@ func gainsBy(base, reformed *projection.Result, width int, byBand bool) ([]Cohor
 	}
 	members := map[gainKey]float64{}
 	for _, c := range base.Split.CohortsBy(width, false, byBand) {
+		var n float64
+		first := true
 		for t := range c.Years {
-			if n := c.Years[t].Actives + c.Years[t].TotalPensioners(); n > 0 {
-				members[gainKey{c.Sex, c.Band, c.BornFrom}] = n
-				break
+			y := &c.Years[t]
+			if first {
+				n = y.Actives + y.TotalPensioners()
+				first = !(n > 0)
+			} else {
+				n += y.Entrants
 			}
 		}
+		members[gainKey{c.Sex, c.Band, c.BornFrom}] = n
 	}
 	for i := range bv {
 		c := at(&bv[i])

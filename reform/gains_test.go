@@ -90,11 +90,11 @@ type handPoint struct {
 	benefits float64 // paid in year index t0 + 1
 }
 
-// handResult is a one-group, three-year result starting in 2025 at a 5%
+// handResult is a one-group, four-year result starting in 2025 at a 5%
 // return, its split (service bands bands, nil: none, every point then in
 // the one band) holding points.
 func handResult(bands []int, points []handPoint) *projection.Result {
-	const years = 3
+	const years = 4
 	r := &projection.Result{Scheme: "hand", StartYear: 2025, Groups: []string{"all"}, Years: make([]projection.YearResult, years)}
 	for t := range r.Years {
 		r.Years[t].Year, r.Years[t].Return = 2025+t, 0.05
@@ -106,9 +106,16 @@ func handResult(bands []int, points []handPoint) *projection.Result {
 			p.band = 0 // the one band
 		}
 		row := sp.BandRow(p.t0, 0, p.sex, p.band, p.age)
-		if sp.ServiceBands != nil && sp.Band(p.band).Kind == projection.InPayment {
+		switch {
+		case sp.ServiceBands != nil && sp.Band(p.band).Kind == projection.InPayment:
 			row.Pensioners[0] += p.members
-		} else {
+		case sp.ServiceBands != nil && sp.Band(p.band).Kind == projection.FutureEntrants:
+			row.Actives += p.members
+			row.Entrants += p.members
+			for t := p.t0 + 1; t < years; t++ { // those of an earlier intake, still active
+				sp.BandRow(t, 0, p.sex, p.band, p.age+t-p.t0).Actives += p.members
+			}
+		default:
 			row.Actives += p.members
 		}
 		sp.BandRow(p.t0+1, 0, p.sex, p.band, p.age+1).Pensions[0] += p.benefits
@@ -126,8 +133,9 @@ func handResult(bands []int, points []handPoint) *projection.Result {
 // the share is then 0. Then, weighted: 100 pensioners in payment aged 70
 // losing 15% (losing), 50 men of 0–9 years aged 41 gaining 50% (in the
 // same five-year cohort as the 40-year-olds, which as a cohort gains
-// 15%), and 25 future entrants aged 25 with no benefit in the base (no
-// change counted as a loss): (50 + 100)/(50 + 50 + 100 + 50 + 25).
+// 15%), and future entrants with no benefit in the base (no
+// change counted as a loss), born in 2000, 25 joining at 25 in 2026 and 25 at 26 in
+// 2027: (50 + 100)/(50 + 50 + 100 + 50 + 25 + 25).
 func TestWhoGainsMemberByMember(t *testing.T) {
 	const x = 0.10
 	bands := []int{0, 10} // 0: 0–9, 1: 10+, 2: in payment, 3: future entrants
@@ -154,11 +162,12 @@ func TestWhoGainsMemberByMember(t *testing.T) {
 			handPoint{actuarial.Female, 2, 70, 0, 100, 100 * c},
 			handPoint{actuarial.Male, 0, 41, 0, 50, 100 * e},
 			handPoint{actuarial.Female, 3, 25, 1, 25, 0},
+			handPoint{actuarial.Female, 3, 26, 2, 25, 0},
 		)
 	}
 	g, err = reform.WhoGains(handResult(bands, more(1, 1, 1, 1)), handResult(bands, more(0.8, 1.2, 0.85, 1.5)), 0, x)
 	require.NoError(t, err)
-	assert.InDelta(t, 150.0/275, g.LosingShare, 1e-15)
+	assert.InDelta(t, 150.0/300, g.LosingShare, 1e-15)
 	assert.Equal(t, 5, g.Points)
 	for _, c := range g.Cohorts {
 		if c.Sex == actuarial.Male && c.Band.From == 0 && c.Band.Kind == projection.ServiceBand {

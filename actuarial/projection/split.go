@@ -22,6 +22,7 @@ import (
 // transfers and investment income are the scheme's and not split.
 type SplitRow struct {
 	Actives           float64
+	Entrants          float64 // of the Actives, those who joined on 1 January
 	Exits             [actuarial.NumDecrements]float64
 	Pensioners        [census.NumPensionTypes]float64
 	NewPensions       [census.NumPensionTypes]float64
@@ -58,6 +59,7 @@ func (r *SplitRow) TotalContributions() float64 {
 // add adds o's fields to r's.
 func (r *SplitRow) add(o *SplitRow) {
 	r.Actives += o.Actives
+	r.Entrants += o.Entrants
 	for k := range r.Exits {
 		r.Exits[k] += o.Exits[k]
 	}

@@ -48,6 +48,7 @@ type splitState struct {
 	touched            []bool      // the bands of acc with a cell
 	capF               cellFlows   // a MaxService cell's flows
 	one                []float64   // {1}: the weights of a cell of one band
+	entN               []float64   // the entrants of the next 1 January, [(g·NumSexes + sex)·nAges + age]
 }
 
 // bandOf returns the band of a census active with s years of service.
@@ -83,6 +84,8 @@ func (p *Projector) splitReset() {
 	st.acc = grow(st.acc, nB)
 	st.touched = grow(st.touched, nB)
 	st.one = append(st.one[:0], 1)
+	st.entN = grow(st.entN, p.nG*actuarial.NumSexes*nAges)
+	clear(st.entN)
 	for _, s := range [][]float64{st.capN, st.capS, st.shN, st.shA, st.wBN, st.wBA, st.deadN, st.deadA} {
 		clear(s)
 	}
@@ -171,6 +174,12 @@ func scaledBy(dst, src []float64, k float64) []float64 {
 	return dst
 }
 
+// splitEnter records m entrants of group g, sex index sx and age for the
+// next year's split.
+func (p *Projector) splitEnter(g, sx, age int, m float64) {
+	p.st.entN[(g*actuarial.NumSexes+sx)*nAges+age] += m
+}
+
 // splitEnterCap mixes m entrants with salaries s into the one service
 // cell of a scheme without service (MaxService 0) holding n0 and s0.
 func (p *Projector) splitEnterCap(g, sx, age int, m, s, n0, s0 float64) {
@@ -188,6 +197,13 @@ func (p *Projector) splitStocks() {
 		for sx := range actuarial.NumSexes {
 			k := g*actuarial.NumSexes + sx
 			rows := p.sp[k*nB*nAges:][:nB*nAges] // rows[b·nAges + age]
+			ent := rows[st.entrants()*nAges:][:nAges]
+			for age, n := range st.entN[k*nAges : (k+1)*nAges] {
+				if n != 0 {
+					ent[age].Entrants += n
+				}
+			}
+			clear(st.entN[k*nAges : (k+1)*nAges])
 			for age := p.lo[k]; age <= p.hi[k]; age++ {
 				row := g*p.nA + (sx*nAges+age)*p.ns
 				sLo, sHi := p.svLo[k*nAges+age], p.svHi[k*nAges+age]

@@ -66,6 +66,7 @@ func testSplitAddsUp(t *testing.T, bands []int) {
 	for ti, y := range on.Years {
 		tot := on.Split.Total(ti)
 		relEq(t, y.Actives, tot.Actives, "%d actives", y.Year)
+		relEq(t, y.Entrants, tot.Entrants, "%d entrants", y.Year)
 		relEq(t, y.SalaryBill, tot.SalaryBill, "%d salary bill", y.Year)
 		relEq(t, y.ContributionBase, tot.ContributionBase, "%d contribution base", y.Year)
 		for pay := range scheme.NumPayers {
@@ -240,7 +241,7 @@ func TestSplitBandsFollowMembers(t *testing.T) {
 		part(s, 0, -1, true, false), part(s, 0, -1, false, true),
 	}
 	fields := func(r *projection.SplitRow) []float64 {
-		v := []float64{r.Actives, r.SalaryBill, r.ContributionBase, r.Refunds, r.ExtraPayments, r.Benefits(), r.TotalContributions()}
+		v := []float64{r.Actives, r.Entrants, r.SalaryBill, r.ContributionBase, r.Refunds, r.ExtraPayments, r.Benefits(), r.TotalContributions()}
 		v = append(v, r.Exits[:]...)
 		v = append(v, r.Pensioners[:]...)
 		v = append(v, r.Pensions[:]...)
