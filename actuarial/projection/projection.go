@@ -31,8 +31,8 @@ type Projector struct {
 	// Split, when set before Run, makes the result hold the year's flows
 	// and counts by group, sex, service band and age ([Result] Split, and
 	// so by birth cohort: [Split.Cohorts]). Off (false), runs are as fast
-	// as before and their results the same; on, a run takes about 336
-	// bytes a year, a group, a sex, a band and an age (some 7.5 MB for 100
+	// as before and their results the same; on, a run takes about 344
+	// bytes a year, a group, a sex, a band and an age (some 8.3 MB for 100
 	// years of one group without bands, six times that with the four
 	// default service bands) and more time: about 3.5 times the CPU time of
 	// a run without it, 7 times with the default bands (the figures are in

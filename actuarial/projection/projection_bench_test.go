@@ -49,7 +49,7 @@ func BenchmarkProjectReference(b *testing.B) {
 // The split's passes compute each cell's flows beside the cell passes,
 // where before they read the cell passes' running sums by age, which
 // cannot tell the bands of a row apart: hence the 32%. With bands the rows
-// are six times as many (45 MB for 100 years), and clearing and filling
+// are six times as many (50 MB for 100 years), and clearing and filling
 // them is most of the rest: about 7 times the projection without a split.
 // 0 allocations in every case.
 func BenchmarkProjectReferenceSplit(b *testing.B) { benchSplit(b, nil) }
