@@ -366,11 +366,14 @@ func (p *Projector) splitActives(g, sx int) {
 					if kind == rules.Withdraw {
 						f.wd += m
 						if p.trackAcc {
-							cb := min(sal, n*ceiling)
+							cb := sal
+							if c := n * ceiling; cb > c {
+								cb = c
+							}
 							f.refunds += refund * rr * cb * gc.avgRate[sv] * p.acc.t[c]
 						}
 					} else {
-						amt := max(min(factors[c]*sal*sustain, n*retCap), n*retFloor)
+						amt := clamp(factors[c]*sal*sustain, n*retFloor, n*retCap)
 						ki := 0
 						if kind != rules.Full {
 							ki = 1
@@ -395,7 +398,7 @@ func (p *Projector) splitActives(g, sx int) {
 			if n != 0 {
 				dc := &dec[c]
 				if fj := gc.disFactor[c]; fj > 0 && (dc.I > 0 || deathBenefit) {
-					amt := max(min(fj*sal, n*disCap), n*disFloor)
+					amt := clamp(fj*sal, n*disFloor, n*disCap)
 					if dis {
 						f.disN += n * dc.I
 						f.disA += dc.I * amt
@@ -405,7 +408,10 @@ func (p *Projector) splitActives(g, sx int) {
 						f.deadA += dc.D * amt
 					}
 				}
-				cb := min(sal, n*ceiling)
+				cb := sal
+				if c := n * ceiling; cb > c {
+					cb = c
+				}
 				f.bill += sal * dc.E
 				f.base += cb * dc.E
 				f.refunds += refund * dc.W * cb * (gc.accR[c] + halfRate)
@@ -633,4 +639,16 @@ func capNext(next, cur []float64, to [2]float64, bandSv []int, ms int) {
 	if ms > 0 {
 		next[bandSv[ms-1]] += to[0] / tot
 	}
+}
+
+// clamp is x capped at hi then floored at lo, as the cell passes limit
+// pensions per head (plain comparisons: the arguments are not NaN).
+func clamp(x, lo, hi float64) float64 {
+	if x > hi {
+		x = hi
+	}
+	if x < lo {
+		x = lo
+	}
+	return x
 }
