@@ -102,10 +102,11 @@ func (r *SplitRow) add(o *SplitRow) {
 // band's rows are then those of a projection of its members alone
 // (TestSplitBandsFollowMembers). Where a cell holds members of several
 // bands (pensions of one type, sex and age; actives at MaxService), what
-// the cell model computes per head for the whole cell — a contribution
-// ceiling, a minimum pension's top-up or a cap in payment, a survivor's
-// share that changes years after the award — is shared between its bands
-// in proportion to their salaries or pensions.
+// the cell model computes per head for the whole cell is shared between
+// its bands: a contribution ceiling in proportion to their salaries; a
+// minimum pension's top-up or a cap in payment in proportion to what the
+// limits would pay each band's pensions apart; a survivor's share that
+// changes years after the award in proportion to their pensions.
 type Split struct {
 	StartYear int
 	Years     int // projected years

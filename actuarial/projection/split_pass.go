@@ -5,6 +5,8 @@
 package projection
 
 import (
+	"math"
+
 	"github.com/reserva-go/reserva/actuarial"
 	"github.com/reserva-go/reserva/actuarial/census"
 	"github.com/reserva-go/reserva/actuarial/internal/rules"
@@ -29,10 +31,11 @@ import (
 // deaths that give survivors' and orphans' pensions are followed by band
 // in deadN and deadA, so that those pensions take their deceased's band.
 //
-// The pensions a cell pays, minimum top-up and cap included, are its
-// bands' in proportion to their amounts; the survivors' pensions that a
-// share schedule changes after the award (Rules.SurvivorSteps) change in
-// proportion too.
+// The pensions a cell pays are its bands' in proportion to their amounts;
+// when a minimum or a cap per head binds on the cell, in proportion to
+// what the limits would pay each band's pensions apart. The survivors'
+// pensions that a share schedule changes after the award
+// (Rules.SurvivorSteps) change in proportion to the amounts.
 type splitState struct {
 	nB     int       // bands: 1 without ServiceBands
 	bounds []int     // the ServiceBands
@@ -44,6 +47,7 @@ type splitState struct {
 	shN, shA, wBN, wBA []float64
 	deadN, deadA       []float64   // [(sex·nAges + age)·nB + band]
 	retN, retA         []float64   // a row's retirements by kind and band, [kind·nB + band]
+	payW               []float64   // a pension cell's payment by band
 	acc                []cellFlows // a row's flows by band
 	touched            []bool      // the bands of acc with a cell
 	capF               cellFlows   // a MaxService cell's flows
@@ -82,6 +86,7 @@ func (p *Projector) splitReset() {
 	st.deadN, st.deadA = grow(st.deadN, actuarial.NumSexes*nAges*nB), grow(st.deadA, actuarial.NumSexes*nAges*nB)
 	st.retN, st.retA = grow(st.retN, 2*nB), grow(st.retA, 2*nB)
 	st.acc = grow(st.acc, nB)
+	st.payW = grow(st.payW, nB)
 	st.touched = grow(st.touched, nB)
 	st.one = append(st.one[:0], 1)
 	st.entN = grow(st.entN, p.nG*actuarial.NumSexes*nAges)
@@ -485,17 +490,37 @@ func (p *Projector) splitPensions(g, ti, sx, lo, hi int, q *[nAges]float64, lim 
 	cb := g*p.nP + (ti*actuarial.NumSexes+sx)*nAges
 	rows := p.sp[(g*actuarial.NumSexes+sx)*nB*nAges:][:nB*nAges] // rows[b·nAges + age]
 	extra := p.gc[g].yr.Extra
+	limited := nB > 1 && (lim.Floor > 0 || !math.IsInf(lim.Cap, 1))
+	w := st.payW[:nB]
 	for age := lo; age <= hi; age++ {
 		c := cb + age
 		n := p.pN[c]
 		if n == 0 {
 			continue
 		}
-		pay, _ := lim.Pay(n, p.pA[c], p.pO[c])
+		a, o := p.pA[c], p.pO[c]
+		pay, _ := lim.Pay(n, a, o)
 		qa := q[age]
 		paid := pay * (1 - 0.5*qa)
 		shN, shA := st.shN[c*nB:(c+1)*nB], st.shA[c*nB:(c+1)*nB]
-		for b, x := range shA {
+		copy(w, shA)
+		if limited && pay != a {
+			// A cap or floor binds on the cell: share its payment as the
+			// limits would pay each band's pensions apart.
+			var tot float64
+			for b := range nB {
+				w[b], _ = lim.Pay(n*shN[b], a*shA[b], o*shA[b])
+				tot += w[b]
+			}
+			if tot > 0 {
+				for b := range w {
+					w[b] /= tot
+				}
+			} else {
+				copy(w, shA)
+			}
+		}
+		for b, x := range w {
 			r := &rows[b*nAges+age]
 			r.Pensions[ti] += paid * x
 			r.ExtraPayments += extra * paid * x
@@ -504,7 +529,7 @@ func (p *Projector) splitPensions(g, ti, sx, lo, hi int, q *[nAges]float64, lim 
 			d := (sx*nAges + age) * nB
 			for b := range nB {
 				st.deadN[d+b] += n * qa * shN[b]
-				st.deadA[d+b] += pay * qa * shA[b]
+				st.deadA[d+b] += pay * qa * w[b]
 			}
 		}
 	}
