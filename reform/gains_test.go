@@ -187,9 +187,9 @@ func TestWhoGainsMemberByMember(t *testing.T) {
 // comparison's metrics are those of a comparison without the option:
 // the split changes no result.
 func TestCompareWhoGains(t *testing.T) {
-	const years = 60
+	const years = 40
 	base := actuarialtest.ReferenceScheme(t, 0)
-	reforms := fourReforms()[1:3]
+	reforms := fourReforms()[2:3]
 	opt := reform.Options{Years: years, WhoGains: &reform.GainsOptions{CohortWidth: 10, LossThreshold: 0.05}}
 	c, err := reform.Compare(base, reforms, opt)
 	require.NoError(t, err)
