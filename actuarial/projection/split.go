@@ -1,5 +1,5 @@
-// The split of a projection's flows and counts by group, sex and age, and
-// so by birth cohort.
+// The split of a projection's flows and counts by group, sex, service band
+// and age, and so by birth cohort.
 
 package projection
 
@@ -12,13 +12,14 @@ import (
 )
 
 // SplitRow holds one year's flows and counts of the members of one group,
-// sex and age (last birthday on 1 January of the year): the part of a
-// [YearResult] they account for, each field meaning what the YearResult
-// field of the same name means. Flows of an active (contributions, refunds,
-// the disability pensions awarded during the year) belong to the active's
-// row; pensions paid, and pensions awarded, to the beneficiary's: a
-// survivor's pension to the spouse's sex and age, an orphan's half to boys
-// and half to girls of the orphans' age. The administration costs,
+// sex, service band and age (last birthday on 1 January of the year): the
+// part of a [YearResult] they account for, each field meaning what the
+// YearResult field of the same name means. Flows of an active
+// (contributions, refunds, the disability pensions awarded during the
+// year) belong to the active's row; pensions paid, and pensions awarded,
+// to the beneficiary's: a survivor's pension to the spouse's sex and age,
+// an orphan's half to boys and half to girls of the orphans' age, in the
+// band of the member whose death gives them. The administration costs,
 // transfers and investment income are the scheme's and not split.
 type SplitRow struct {
 	Actives           float64
