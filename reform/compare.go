@@ -56,6 +56,37 @@ type Options struct {
 	// scenarios, in the order they finish; a call must return quickly, as
 	// the next scenario of its worker waits for it. Nil: no reports.
 	Progress func(done, total int)
+	// WhoGains, when not nil, makes [Compare] project every scenario with
+	// the split by service band ([projection.Projector] Split and
+	// ServiceBands) and give who gains and who loses under each reform
+	// ([Comparison] Gains), without the caller projecting again. It costs
+	// the split's time and memory in every scenario (see
+	// BenchmarkProjectReferenceBands in package projection). Nil, the zero
+	// value: no split, no cost.
+	WhoGains *GainsOptions
+}
+
+// GainsOptions say how [Compare] computes who gains and who loses
+// ([WhoGains]).
+type GainsOptions struct {
+	// ServiceBands are the bands of service on the valuation date
+	// ([projection.Projector] ServiceBands); nil:
+	// [projection.DefaultServiceBands].
+	ServiceBands []int
+	// CohortWidth is the width of the birth cohorts in years, ≥ 0; 0:
+	// five.
+	CohortWidth int
+	// LossThreshold is the x of the share of members losing more than x
+	// of their benefits' value, a fraction ≥ 0; 0: any loss.
+	LossThreshold float64
+}
+
+// bands returns the service bands of g.
+func (g *GainsOptions) bands() []int {
+	if g.ServiceBands == nil {
+		return projection.DefaultServiceBands
+	}
+	return g.ServiceBands
 }
 
 // years returns the number of years to project.
@@ -76,6 +107,8 @@ func (o *Options) validate(startYear int) error {
 		return fmt.Errorf("%w: Workers %d is negative", ErrOptions, o.Workers)
 	case o.Horizon.Years < 0 || o.Horizon.Years > n:
 		return fmt.Errorf("%w: Horizon.Years %d outside 0..%d, the years projected", ErrOptions, o.Horizon.Years, n)
+	case o.WhoGains != nil && (o.WhoGains.CohortWidth < 0 || !(o.WhoGains.LossThreshold >= 0)):
+		return fmt.Errorf("%w: WhoGains: CohortWidth %d, LossThreshold %v: want ≥ 0", ErrOptions, o.WhoGains.CohortWidth, o.WhoGains.LossThreshold)
 	}
 	h := o.horizonYears()
 	for _, y := range o.ReserveRatioYears {
@@ -169,6 +202,10 @@ type Comparison struct {
 	Deltas []Delta
 	// ReserveRatioYears are the years of Metrics.ReserveRatioAt.
 	ReserveRatioYears []int
+	// Gains are who gains and who loses under each reform against the
+	// base, Gains[i] for reform i, when Options.WhoGains was set; nil
+	// otherwise.
+	Gains []*Gains
 }
 
 // Compare projects the base scheme and each reform applied to it, in
@@ -210,6 +247,15 @@ func CompareContext(ctx context.Context, base *scheme.Scheme, reforms []Reform, 
 	c := &Comparison{Outcomes: outs, Metrics: ms, ReserveRatioYears: slices.Clone(opt.ReserveRatioYears)}
 	for _, m := range ms[1:] {
 		c.Deltas = append(c.Deltas, m.Sub(ms[0]))
+	}
+	if g := opt.WhoGains; g != nil {
+		for i := range outs[1:] {
+			gn, err := WhoGains(outs[0].Result, outs[i+1].Result, g.CohortWidth, g.LossThreshold)
+			if err != nil {
+				return nil, fmt.Errorf("reform: scenario %q: %w", outs[i+1].Name, err)
+			}
+			c.Gains = append(c.Gains, gn)
+		}
 	}
 	return c, nil
 }
@@ -309,6 +355,10 @@ func runOne(ctx context.Context, p *projection.Projector, sc scenario, opt *Opti
 	}
 	if err := p.Reset(s); err != nil {
 		return Outcome{}, Metrics{}, err
+	}
+	p.Split, p.ServiceBands = false, nil
+	if opt.WhoGains != nil {
+		p.Split, p.ServiceBands = true, opt.WhoGains.bands()
 	}
 	res, err := p.RunContext(ctx, nil, opt.years())
 	if err != nil {

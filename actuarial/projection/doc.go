@@ -22,9 +22,12 @@
 //     [valuation.Valuer] attributes it.
 //
 // With the Projector's Split set, a Result also splits its flows by
-// group, sex and age ([Split]), so by birth cohort: [Result.CohortValues]
-// gives each cohort's present values, money's worth and internal rate of
-// return; [Split.ReplacementRates] the replacement rates of new pensions
+// group, sex and age ([Split]), so by birth cohort, and with its
+// ServiceBands by band of service on the valuation date (the pensions in
+// payment then, and the future entrants, in bands of their own; a
+// member's pensions stay in its band): [Result.CohortValues] and
+// [Result.CohortValuesBy] give each cohort's present values, money's
+// worth and internal rate of return; [Split.ReplacementRates] the replacement rates of new pensions
 // by year, sex and cohort; and [AgainstFloor] compares the average new
 // pension of each year with a minimum pension or a social-protection floor.
 //
