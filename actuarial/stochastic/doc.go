@@ -20,8 +20,9 @@
 // [Config.Mortality] is set, whose mortality tables are the scenario's
 // generational tables, from Lee-Carter paths ([LeeCarterMortality]) or a
 // random shock on the scheme's improvement scale ([ImprovementShock]),
-// projected by a
-// [projection.Projector] that each worker reuses across its scenarios.
+// projected by a [projection.Projector] that each worker reuses across its
+// scenarios. The workers are those of [projection.ForEachWorker], the pool
+// every parallel run of the module shares.
 //
 // A [Generator] draws the economic paths: independent lognormal returns
 // ([Lognormal]), an AR(1) on the log return ([AR1], estimated by [FitAR1]),
