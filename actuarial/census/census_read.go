@@ -226,7 +226,7 @@ type censusReader struct {
 	ncols      int                      // fields in the header
 	seen       idSet                    // ids read, with the line first seen
 	sexes      map[string]actuarial.Sex // sex codes parsed, by their text
-	types      map[string]PensionType   // pension types parsed, by their text
+	types      map[string]PensionType   // type column codes parsed, by their text; PensionUnknown for an active in a mixed file
 	errs       []RecordError
 
 	// The record being read.
@@ -246,14 +246,9 @@ func readCensus(r io.Reader, c *Census, opt CensusOptions, mode censusMode, fn s
 		size -= 3
 	}
 	p.reserve(c, estimateRecords(br, size))
-	cr := csv.NewReader(br)
-	if opt.Comma != 0 {
-		cr.Comma = opt.Comma
-	}
-	cr.FieldsPerRecord = -1 // checked here, to report and go on
-	cr.ReuseRecord = true
+	lr := newLineReader(br, opt.Comma)
 
-	header, err := cr.Read()
+	fields, line, err := lr.next()
 	if err != nil {
 		var pe *csv.ParseError
 		switch {
@@ -266,13 +261,17 @@ func readCensus(r io.Reader, c *Census, opt CensusOptions, mode censusMode, fn s
 		}
 		return p.err()
 	}
-	p.line, _ = cr.FieldPos(0)
+	p.line = line
+	header := make([]string, len(fields))
+	for i, f := range fields {
+		header[i] = string(f)
+	}
 	if !p.header(header) {
 		return p.err()
 	}
 
 	for {
-		rec, err := cr.Read()
+		rec, line, err := lr.next()
 		if err == io.EOF {
 			break
 		}
@@ -285,7 +284,6 @@ func readCensus(r io.Reader, c *Census, opt CensusOptions, mode censusMode, fn s
 			p.errs = append(p.errs, RecordError{File: opt.File, Line: pe.StartLine, Err: pe.Err})
 			continue
 		}
-		line, _ := cr.FieldPos(0)
 		p.record(rec, line, c)
 	}
 	return p.err()
@@ -467,12 +465,12 @@ func alternatives(f, alt censusField) string {
 	return f.String() + "|" + alt.String()
 }
 
-// cell returns the trimmed text of field f, "" if empty or absent.
-func (p *censusReader) cell(rec []string, f censusField) string {
+// cell returns the trimmed text of field f, empty if empty or absent.
+func (p *censusReader) cell(rec [][]byte, f censusField) []byte {
 	if p.col[f] < 0 {
-		return ""
+		return nil
 	}
-	return strings.TrimSpace(rec[p.col[f]])
+	return bytes.TrimSpace(rec[p.col[f]])
 }
 
 // missing reports that a record lacks field f (or both f and alt).
@@ -493,56 +491,53 @@ func (p *censusReader) missing(f, alt censusField) {
 	p.failNamed(name, "", ErrMissingField)
 }
 
-// record checks one record and appends it to c if it passes.
-func (p *censusReader) record(rec []string, line int, c *Census) {
+// record checks one record, its fields given as text, and appends it to c
+// if it passes.
+func (p *censusReader) record(rec [][]byte, line int, c *Census) {
 	p.line, p.id, p.bad = line, "", false
 	if len(rec) != p.ncols {
 		p.fail(fieldNone, "", fmt.Errorf("%w: %d fields, header has %d", csv.ErrFieldCount, len(rec), p.ncols))
 		return
 	}
 
-	id := p.cell(rec, fieldID)
-	if id == "" {
+	var id string
+	if b := p.cell(rec, fieldID); len(b) == 0 {
 		p.missing(fieldID, fieldNone)
+	} else if kept, first, dup := p.seen.add(b, line); dup {
+		p.id = string(b)
+		p.fail(fieldID, p.id, fmt.Errorf("%w: first on line %d", ErrDuplicateID, first))
 	} else {
-		p.id = id
-		if kept, first, dup := p.seen.add(id, line); dup {
-			p.fail(fieldID, id, fmt.Errorf("%w: first on line %d", ErrDuplicateID, first))
-		} else {
-			id, p.id = kept, kept
-		}
+		id, p.id = kept, kept
 	}
 
 	var sex actuarial.Sex
-	if s := p.cell(rec, fieldSex); s == "" {
+	if s := p.cell(rec, fieldSex); len(s) == 0 {
 		p.missing(fieldSex, fieldNone)
-	} else if v, ok := p.sexes[s]; ok {
+	} else if v, ok := p.sexes[string(s)]; ok {
 		sex = v
-	} else if v, err := actuarial.ParseSex(s, p.opt.SexCodes); err != nil {
-		p.fail(fieldSex, s, err)
+	} else if v, err := actuarial.ParseSex(string(s), p.opt.SexCodes); err != nil {
+		p.fail(fieldSex, string(s), err)
 	} else {
 		sex = v
-		intern(&p.sexes, s, v)
+		intern(&p.sexes, string(s), v)
 	}
 
 	active := p.mode == modeActives
 	var typ PensionType
 	if p.mode != modeActives {
 		s := p.cell(rec, fieldType)
-		switch {
-		case s == "":
+		if len(s) == 0 {
 			p.missing(fieldType, fieldNone)
-		case p.mode == modeMixed && (codeEqual(s, "active") || codeEqual(s, "activo")):
+		} else if v, ok := p.types[string(s)]; ok {
+			typ, active = v, v == PensionUnknown
+		} else if str := string(s); p.mode == modeMixed && (codeEqual(str, "active") || codeEqual(str, "activo")) {
 			active = true
-		default:
-			if v, ok := p.types[s]; ok {
-				typ = v
-			} else if v, err := ParsePensionType(s); err != nil {
-				p.fail(fieldType, s, err)
-			} else {
-				typ = v
-				intern(&p.types, s, v)
-			}
+			intern(&p.types, str, PensionUnknown)
+		} else if v, err := ParsePensionType(str); err != nil {
+			p.fail(fieldType, str, err)
+		} else {
+			typ = v
+			intern(&p.types, str, v)
 		}
 	}
 
@@ -592,145 +587,197 @@ type idSet struct {
 	ids   []string // in increasing idLess order
 	lines []int    // lines[i] is the line of ids[i]
 	other map[string]int
+	arena idArena // the memory of the ids kept
 }
 
 // idLess orders ids shorter first, then byte by byte.
-func idLess(a, b string) bool {
+func idLess(a string, b []byte) bool {
 	if len(a) != len(b) {
 		return len(a) < len(b)
 	}
-	return a < b
+	return a < string(b)
 }
 
-// add adds id, first seen on line, and returns the copy it keeps (a field
-// shares the memory of its whole line); or, when id was seen before,
+// idCompare is the three-way idLess.
+func idCompare(a string, b []byte) int {
+	if len(a) != len(b) {
+		return len(a) - len(b)
+	}
+	return strings.Compare(a, string(b))
+}
+
+// add adds id, first seen on line, and returns the copy it keeps (the
+// field is in memory the reader reuses); or, when id was seen before,
 // reports the line it was first seen on.
-func (s *idSet) add(id string, line int) (kept string, first int, dup bool) {
+func (s *idSet) add(id []byte, line int) (kept string, first int, dup bool) {
 	if n := len(s.ids); n == 0 || idLess(s.ids[n-1], id) {
 		// Greater than every id in the slice, hence than every id in the
 		// map, which were all less than the slice's last when added.
-		kept = strings.Clone(id)
+		kept = s.arena.clone(id)
 		s.ids = append(s.ids, kept)
 		s.lines = append(s.lines, line)
 		return kept, 0, false
 	}
-	i, found := slices.BinarySearchFunc(s.ids, id, func(a, b string) int {
-		switch {
-		case idLess(a, b):
-			return -1
-		case idLess(b, a):
-			return 1
-		}
-		return 0
-	})
+	i, found := slices.BinarySearchFunc(s.ids, id, idCompare)
 	if found {
 		return "", s.lines[i], true
 	}
-	if first, ok := s.other[id]; ok {
+	if first, ok := s.other[string(id)]; ok {
 		return "", first, true
 	}
 	if s.other == nil {
 		s.other = make(map[string]int)
 	}
-	kept = strings.Clone(id)
+	kept = s.arena.clone(id)
 	s.other[kept] = line
 	return kept, 0, false
 }
 
+// idArena copies ids into blocks of memory shared by many, so that a
+// million ids cost a few hundred allocations rather than a million, and
+// the garbage collector has a few hundred objects to mark. A block
+// stays in memory while any of its ids does.
+type idArena struct {
+	b    strings.Builder // the current block; its String() grows, never changes
+	size int             // the size of the current block
+}
+
+// Blocks start at minIDBlock bytes and double up to maxIDBlock; an id of
+// more than maxIDBlock/16 bytes gets its own allocation.
+const (
+	minIDBlock = 256
+	maxIDBlock = 64 << 10
+)
+
+// clone returns a string holding a copy of id.
+func (a *idArena) clone(id []byte) string {
+	if len(id) > maxIDBlock/16 {
+		return string(id)
+	}
+	if a.b.Cap()-a.b.Len() < len(id) {
+		a.size = min(max(2*a.size, minIDBlock), maxIDBlock)
+		a.b.Reset()
+		a.b.Grow(a.size)
+	}
+	n := a.b.Len()
+	a.b.Write(id)
+	return a.b.String()[n:]
+}
+
 // age reads the birth date and the age. ok is false when neither gave a
 // valid age.
-func (p *censusReader) age(rec []string) (age int, birth time.Time, ok bool) {
-	bs, as := p.cell(rec, fieldBirth), p.cell(rec, fieldAge)
+func (p *censusReader) age(rec [][]byte) (age int, birth time.Time, ok bool) {
+	bb, ab := p.cell(rec, fieldBirth), p.cell(rec, fieldAge)
 	given, hasGiven := 0, false
-	if as != "" {
-		n, err := strconv.Atoi(as)
+	if len(ab) > 0 {
+		n, ok := atoi(ab)
 		switch {
-		case err != nil:
-			p.fail(fieldAge, as, fmt.Errorf("%w: want whole years", ErrBadNumber))
+		case !ok:
+			p.fail(fieldAge, string(ab), fmt.Errorf("%w: want whole years", ErrBadNumber))
 			return 0, time.Time{}, false
 		case n < 0 || n > MaxCensusAge:
-			p.fail(fieldAge, as, fmt.Errorf("%w: age outside 0..%d", actuarial.ErrRange, MaxCensusAge))
+			p.fail(fieldAge, string(ab), fmt.Errorf("%w: age outside 0..%d", actuarial.ErrRange, MaxCensusAge))
 			return 0, time.Time{}, false
 		}
 		given, hasGiven = n, true
 	}
-	if bs == "" {
+	if len(bb) == 0 {
 		if !hasGiven {
 			p.missing(fieldBirth, fieldAge)
 			return 0, time.Time{}, false
 		}
 		return given, time.Time{}, true
 	}
-	b, bc, err := p.date(bs)
+	b, bc, err := p.date(bb)
 	if err != nil {
-		p.fail(fieldBirth, bs, err)
+		p.fail(fieldBirth, string(bb), err)
 		return 0, time.Time{}, false
 	}
 	p.birth = bc
 	if bc.after(p.year, time.January, 1) {
-		p.fail(fieldBirth, bs, fmt.Errorf("%w: born after 1 January %d", ErrFutureDate, p.year))
+		p.fail(fieldBirth, string(bb), fmt.Errorf("%w: born after 1 January %d", ErrFutureDate, p.year))
 		return 0, time.Time{}, false
 	}
 	age = bc.yearsTo(p.year, time.January, 1)
 	if age > MaxCensusAge {
-		p.fail(fieldBirth, bs, fmt.Errorf("%w: age %d above %d", actuarial.ErrRange, age, MaxCensusAge))
+		p.fail(fieldBirth, string(bb), fmt.Errorf("%w: age %d above %d", actuarial.ErrRange, age, MaxCensusAge))
 		return 0, time.Time{}, false
 	}
 	if hasGiven && given != age {
-		p.fail(fieldAge, as, fmt.Errorf("%w: birth date %s gives age %d on 1 January %d", ErrInconsistent, bs, age, p.year))
+		p.fail(fieldAge, string(ab), fmt.Errorf("%w: birth date %s gives age %d on 1 January %d", ErrInconsistent, bb, age, p.year))
 		return 0, time.Time{}, false
 	}
 	return age, b, true
 }
 
+// atoi reads a whole number as strconv.Atoi does; ok is false where Atoi
+// returns an error.
+func atoi(b []byte) (n int, ok bool) {
+	if len(b) == 0 || len(b) > 9 {
+		return atoiSlow(b)
+	}
+	for _, c := range b {
+		if c < '0' || c > '9' {
+			return atoiSlow(b)
+		}
+		n = n*10 + int(c-'0')
+	}
+	return n, true
+}
+
+func atoiSlow(b []byte) (int, bool) {
+	n, err := strconv.Atoi(string(b))
+	return n, err == nil
+}
+
 // service reads the entry date and the service, checking them against the
 // age when it is known.
-func (p *censusReader) service(rec []string, age int, birth time.Time, ageOK bool) (service int, entry time.Time) {
-	es, ss := p.cell(rec, fieldEntry), p.cell(rec, fieldService)
+func (p *censusReader) service(rec [][]byte, age int, birth time.Time, ageOK bool) (service int, entry time.Time) {
+	eb, sb := p.cell(rec, fieldEntry), p.cell(rec, fieldService)
 	given, hasGiven := 0, false
-	if ss != "" {
-		n, err := strconv.Atoi(ss)
+	if len(sb) > 0 {
+		n, ok := atoi(sb)
 		switch {
-		case err != nil:
-			p.fail(fieldService, ss, fmt.Errorf("%w: want whole years", ErrBadNumber))
+		case !ok:
+			p.fail(fieldService, string(sb), fmt.Errorf("%w: want whole years", ErrBadNumber))
 			return 0, time.Time{}
 		case n < 0:
-			p.fail(fieldService, ss, fmt.Errorf("%w: negative service", actuarial.ErrRange))
+			p.fail(fieldService, string(sb), fmt.Errorf("%w: negative service", actuarial.ErrRange))
 			return 0, time.Time{}
 		}
 		given, hasGiven = n, true
 	}
-	field, value := fieldService, ss
+	field, value := fieldService, sb
 	switch {
-	case es != "":
-		e, ec, err := p.date(es)
+	case len(eb) > 0:
+		e, ec, err := p.date(eb)
 		if err != nil {
-			p.fail(fieldEntry, es, err)
+			p.fail(fieldEntry, string(eb), err)
 			return 0, time.Time{}
 		}
 		if ec.after(p.year, time.January, 1) {
-			p.fail(fieldEntry, es, fmt.Errorf("%w: entry after 1 January %d", ErrFutureDate, p.year))
+			p.fail(fieldEntry, string(eb), fmt.Errorf("%w: entry after 1 January %d", ErrFutureDate, p.year))
 			return 0, time.Time{}
 		}
 		service = ec.yearsTo(p.year, time.January, 1)
 		if !birth.IsZero() {
 			ey, em, ed := ec.y, ec.m, ec.d
 			if p.birth.after(ey, em, ed) {
-				p.fail(fieldEntry, es, fmt.Errorf("%w: entry before birth", ErrServiceTooLong))
+				p.fail(fieldEntry, string(eb), fmt.Errorf("%w: entry before birth", ErrServiceTooLong))
 				return 0, time.Time{}
 			}
 			if ea := p.birth.yearsTo(ey, em, ed); ea < p.minEntry {
-				p.fail(fieldEntry, es, fmt.Errorf("%w: entry at age %d, below the minimum entry age %d", ErrServiceTooLong, ea, p.minEntry))
+				p.fail(fieldEntry, string(eb), fmt.Errorf("%w: entry at age %d, below the minimum entry age %d", ErrServiceTooLong, ea, p.minEntry))
 				return 0, time.Time{}
 			}
 		}
 		if hasGiven && given != service {
-			p.fail(fieldService, ss, fmt.Errorf("%w: entry date %s gives %d years of service on 1 January %d", ErrInconsistent, es, service, p.year))
+			p.fail(fieldService, string(sb), fmt.Errorf("%w: entry date %s gives %d years of service on 1 January %d", ErrInconsistent, eb, service, p.year))
 			return 0, time.Time{}
 		}
 		entry = e
 		if !hasGiven {
-			field, value = fieldEntry, es
+			field, value = fieldEntry, eb
 		}
 	case hasGiven:
 		service = given
@@ -739,7 +786,7 @@ func (p *censusReader) service(rec []string, age int, birth time.Time, ageOK boo
 		return 0, time.Time{}
 	}
 	if ageOK && service > age-p.minEntry {
-		p.fail(field, value, fmt.Errorf("%w: %d years of service at age %d means entry before age %d",
+		p.fail(field, string(value), fmt.Errorf("%w: %d years of service at age %d means entry before age %d",
 			ErrServiceTooLong, service, age, p.minEntry))
 		return 0, time.Time{}
 	}
@@ -755,15 +802,16 @@ const (
 
 // amount reads a salary or pension, multiplied by mul unless mul is zero;
 // n is mul as an integer, 1 when mul is zero.
-func (p *censusReader) amount(rec []string, f censusField, mul decimal.Decimal, n int64) decimal.Decimal {
-	s := p.cell(rec, f)
-	if s == "" {
+func (p *censusReader) amount(rec [][]byte, f censusField, mul decimal.Decimal, n int64) decimal.Decimal {
+	b := p.cell(rec, f)
+	if len(b) == 0 {
 		p.missing(f, fieldNone)
 		return decimal.Decimal{}
 	}
-	if d, ok := fastAmount(s, n); ok {
+	if d, ok := fastAmount(b, n); ok {
 		return d
 	}
+	s := string(b)
 	if len(s) > maxAmountLen {
 		p.fail(f, s, fmt.Errorf("%w: longer than %d characters", ErrBadNumber, maxAmountLen))
 		return decimal.Decimal{}
@@ -807,7 +855,7 @@ func (p *censusReader) amount(rec []string, f censusField, mul decimal.Decimal, 
 // decimal.NewFromString and Mul by n, without its allocations. It reports
 // false for any other text, and for a value amount would reject, leaving
 // both to amount.
-func fastAmount(s string, n int64) (decimal.Decimal, bool) {
+func fastAmount[T string | []byte](s T, n int64) (decimal.Decimal, bool) {
 	var v int64
 	digits, frac, point := 0, 0, -1
 	for i := 0; i < len(s); i++ {
@@ -860,13 +908,13 @@ func decimalDigits(v int64) int {
 
 // date parses a date in the reader's layout, as midnight UTC, and returns
 // its calendar date too.
-func (p *censusReader) date(s string) (time.Time, civil, error) {
+func (p *censusReader) date(s []byte) (time.Time, civil, error) {
 	if p.layout == ISODate {
 		if c, ok := parseISOCivil(s); ok {
 			return c.time(), c, nil
 		}
 	}
-	t, err := time.Parse(p.layout, s)
+	t, err := time.Parse(p.layout, string(s))
 	if err != nil {
 		return time.Time{}, civil{}, fmt.Errorf("%w: want layout %s", ErrBadDate, p.layout)
 	}
@@ -933,12 +981,13 @@ func parseISODate(s string) (time.Time, bool) {
 }
 
 // parseISOCivil is parseISODate's calendar date.
-func parseISOCivil(s string) (civil, bool) {
+func parseISOCivil[T string | []byte](s T) (civil, bool) {
 	if len(s) != 10 || s[4] != '-' || s[7] != '-' {
 		return civil{}, false
 	}
 	n := 0
-	for i, c := range []byte(s) {
+	for i := range len(s) {
+		c := s[i]
 		if i == 4 || i == 7 {
 			continue
 		}

@@ -78,6 +78,8 @@ func readRows(rows Rows, c *Census, opt CensusOptions, mode censusMode, fn strin
 	if !p.header(header) {
 		return p.err()
 	}
+	var buf []byte
+	var fields [][]byte
 	for {
 		rec, line, err := rows.Next()
 		if errors.Is(err, io.EOF) {
@@ -86,7 +88,16 @@ func readRows(rows Rows, c *Census, opt CensusOptions, mode censusMode, fn strin
 		if err != nil {
 			return fmt.Errorf("actuarial: %s: %w", fn, err)
 		}
-		p.record(rec, line, c)
+		buf, fields = buf[:0], fields[:0]
+		for _, s := range rec {
+			buf = append(buf, s...)
+		}
+		at := 0
+		for _, s := range rec {
+			fields = append(fields, buf[at:at+len(s):at+len(s)])
+			at += len(s)
+		}
+		p.record(fields, line, c)
 	}
 	return p.err()
 }
