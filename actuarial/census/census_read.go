@@ -339,13 +339,11 @@ func estimateRecords(br *bufio.Reader, size int64) int {
 	return int(est + est/32 + 1)
 }
 
-// reserve makes room for n records, as the mode says which, and n ids.
+// reserve makes room for n records, as the mode says which.
 func (p *censusReader) reserve(c *Census, n int) {
 	if n <= 0 {
 		return
 	}
-	p.seen.ids = make([]string, 0, n)
-	p.seen.lines = make([]int, 0, n)
 	switch p.mode {
 	case modeActives:
 		c.Actives = make([]Active, 0, n)
@@ -503,7 +501,7 @@ func (p *censusReader) record(rec [][]byte, line int, c *Census) {
 	var id string
 	if b := p.cell(rec, fieldID); len(b) == 0 {
 		p.missing(fieldID, fieldNone)
-	} else if kept, first, dup := p.seen.add(b, line); dup {
+	} else if kept, first, dup := p.seen.add(b, line, c); dup {
 		p.id = string(b)
 		p.fail(fieldID, p.id, fmt.Errorf("%w: first on line %d", ErrDuplicateID, first))
 	} else {
@@ -552,13 +550,16 @@ func (p *censusReader) record(rec [][]byte, line int, c *Census) {
 				BirthDate: birth, EntryDate: entry, Line: line,
 			})
 		}
-		return
+	} else {
+		pension := p.amount(rec, fieldPension, p.pensionMul, p.pensionN)
+		if !p.bad {
+			c.Pensioners = append(c.Pensioners, Pensioner{
+				ID: id, Sex: sex, Age: age, Type: typ, Pension: pension, BirthDate: birth, Line: line,
+			})
+		}
 	}
-	pension := p.amount(rec, fieldPension, p.pensionMul, p.pensionN)
-	if !p.bad {
-		c.Pensioners = append(c.Pensioners, Pensioner{
-			ID: id, Sex: sex, Age: age, Type: typ, Pension: pension, BirthDate: birth, Line: line,
-		})
+	if id != "" {
+		p.seen.record(id, line, c, active, !p.bad)
 	}
 }
 
@@ -579,19 +580,24 @@ func intern[V any](m *map[string]V, s string, v V) {
 }
 
 // idSet is the set of the ids read so far, with the line each was first
-// seen on. Ids read in increasing order (shorter first, then byte by byte:
-// the order of numbered ids, zero-padded or not) are kept in order in a
-// slice, where checking a new greatest id costs one comparison rather than
-// a random access to a map of a million ids; the others go to a map.
+// seen on. Most files give ids in increasing order (shorter first, then
+// byte by byte: the order of numbered ids, zero-padded or not), and most
+// records pass; so the set keeps no entry of its own for an accepted
+// record that comes in order, which holds its id and line already: a new
+// greatest id costs one comparison, and an id seen before is found by
+// binary search in the records. Only the ids of rejected records, and of
+// accepted ones out of order, go to a map.
 type idSet struct {
-	ids   []string // in increasing idLess order
-	lines []int    // lines[i] is the line of ids[i]
-	other map[string]int
-	arena idArena // the memory of the ids kept
+	max        string // the greatest id seen
+	n          int    // ids seen
+	actives    int    // c.Actives[:actives] are in increasing id order
+	pensioners int    // c.Pensioners[:pensioners] are in increasing id order
+	other      map[string]int
+	arena      idArena // the memory of the ids kept
 }
 
 // idLess orders ids shorter first, then byte by byte.
-func idLess(a string, b []byte) bool {
+func idLess[T string | []byte](a string, b T) bool {
 	if len(a) != len(b) {
 		return len(a) < len(b)
 	}
@@ -606,31 +612,50 @@ func idCompare(a string, b []byte) int {
 	return strings.Compare(a, string(b))
 }
 
-// add adds id, first seen on line, and returns the copy it keeps (the
-// field is in memory the reader reuses); or, when id was seen before,
-// reports the line it was first seen on.
-func (s *idSet) add(id []byte, line int) (kept string, first int, dup bool) {
-	if n := len(s.ids); n == 0 || idLess(s.ids[n-1], id) {
-		// Greater than every id in the slice, hence than every id in the
-		// map, which were all less than the slice's last when added.
-		kept = s.arena.clone(id)
-		s.ids = append(s.ids, kept)
-		s.lines = append(s.lines, line)
-		return kept, 0, false
-	}
-	i, found := slices.BinarySearchFunc(s.ids, id, idCompare)
-	if found {
-		return "", s.lines[i], true
-	}
-	if first, ok := s.other[string(id)]; ok {
-		return "", first, true
-	}
-	if s.other == nil {
-		s.other = make(map[string]int)
+// add adds id, of the record on line, to the set and returns the copy it
+// keeps (the field is in memory the reader reuses); or, when id was seen
+// before, reports the line it was first seen on. The caller then tells
+// [idSet.record] what became of the record.
+func (s *idSet) add(id []byte, line int, c *Census) (kept string, first int, dup bool) {
+	if s.n > 0 && !idLess(s.max, id) {
+		if i, ok := slices.BinarySearchFunc(c.Actives[:s.actives], id, func(a Active, id []byte) int {
+			return idCompare(a.ID, id)
+		}); ok {
+			return "", c.Actives[i].Line, true
+		}
+		if i, ok := slices.BinarySearchFunc(c.Pensioners[:s.pensioners], id, func(p Pensioner, id []byte) int {
+			return idCompare(p.ID, id)
+		}); ok {
+			return "", c.Pensioners[i].Line, true
+		}
+		if first, ok := s.other[string(id)]; ok {
+			return "", first, true
+		}
 	}
 	kept = s.arena.clone(id)
-	s.other[kept] = line
+	if s.n == 0 || idLess(s.max, id) {
+		s.max = kept
+	}
+	s.n++
 	return kept, 0, false
+}
+
+// record says what became of the record of the new id (kept by add) on
+// line: appended to c.Actives, to c.Pensioners, or neither.
+func (s *idSet) record(id string, line int, c *Census, active, accepted bool) {
+	switch {
+	case accepted && active && s.actives == len(c.Actives)-1 &&
+		(s.actives == 0 || idLess(c.Actives[s.actives-1].ID, id)):
+		s.actives++
+	case accepted && !active && s.pensioners == len(c.Pensioners)-1 &&
+		(s.pensioners == 0 || idLess(c.Pensioners[s.pensioners-1].ID, id)):
+		s.pensioners++
+	default:
+		if s.other == nil {
+			s.other = make(map[string]int)
+		}
+		s.other[id] = line
+	}
 }
 
 // idArena copies ids into blocks of memory shared by many, so that a
