@@ -20,12 +20,12 @@ import (
 // Either way empty lines are skipped and a '\r' before a line's end (of
 // "\r\n", or a last line's "\r") is dropped, as encoding/csv does.
 type lineReader struct {
-	br     *bufio.Reader
-	comma  rune
-	line   int      // lines read so far
-	fields [][]byte // the fields of the last record
-	long   []byte   // a line longer than br's buffer, joined
-	quoted []byte   // the fields of the last quoted record, back to back
+	br    *bufio.Reader
+	comma rune
+	line  int    // lines read so far
+	rec   row    // the last record
+	long  []byte // a line longer than br's buffer, joined
+	text  []byte // the fields of the last quoted record, back to back
 
 	cr   *csv.Reader // reads quoted records from feed; nil until the first
 	feed lineFeeder
@@ -38,12 +38,12 @@ func newLineReader(br *bufio.Reader, comma rune) *lineReader {
 	return &lineReader{br: br, comma: comma, feed: lineFeeder{br: br}}
 }
 
-// next returns the fields of the next record, valid until the next call,
-// and the line it starts on; io.EOF after the last record. A syntax error
-// is a *csv.ParseError whose lines count from the start of the input, as
-// if encoding/csv had read all of it. Another error of the input is
-// returned as it is.
-func (l *lineReader) next() (fields [][]byte, line int, err error) {
+// next returns the next record, valid until the next call, and the line
+// it starts on; io.EOF after the last record. A syntax error is a
+// *csv.ParseError whose lines count from the start of the input, as if
+// encoding/csv had read all of it. Another error of the input is returned
+// as it is.
+func (l *lineReader) next() (rec *row, line int, err error) {
 	for {
 		raw, err := l.readLine()
 		if err != nil && err != io.EOF {
@@ -64,7 +64,7 @@ func (l *lineReader) next() (fields [][]byte, line int, err error) {
 			continue // an empty line
 		}
 		if l.split(b) {
-			return l.fields, l.line, nil
+			return &l.rec, l.line, nil
 		}
 		return l.readQuoted(raw)
 	}
@@ -85,42 +85,43 @@ func (l *lineReader) readLine() ([]byte, error) {
 	return l.long, err
 }
 
-// split splits b at each comma into l.fields, or reports false if b has a
+// split splits b at each comma into l.rec, or reports false if b has a
 // '"' anywhere.
 func (l *lineReader) split(b []byte) bool {
-	l.fields = l.fields[:0]
+	l.rec.text, l.rec.spans = b, l.rec.spans[:0]
 	if l.comma >= utf8.RuneSelf {
 		if bytes.IndexByte(b, '"') >= 0 {
 			return false
 		}
+		n, start := utf8.RuneLen(l.comma), 0
 		for {
-			i := bytes.IndexRune(b, l.comma)
+			i := bytes.IndexRune(b[start:], l.comma)
 			if i < 0 {
 				break
 			}
-			l.fields = append(l.fields, b[:i])
-			b = b[i+utf8.RuneLen(l.comma):]
+			l.rec.spans = append(l.rec.spans, span{start, start + i})
+			start += i + n
 		}
-		l.fields = append(l.fields, b)
+		l.rec.spans = append(l.rec.spans, span{start, len(b)})
 		return true
 	}
 	comma, start := byte(l.comma), 0
 	for i, c := range b {
 		switch c {
 		case comma:
-			l.fields = append(l.fields, b[start:i])
+			l.rec.spans = append(l.rec.spans, span{start, i})
 			start = i + 1
 		case '"':
 			return false
 		}
 	}
-	l.fields = append(l.fields, b[start:])
+	l.rec.spans = append(l.rec.spans, span{start, len(b)})
 	return true
 }
 
 // readQuoted reads the record starting with raw, the l.line'th line, by
 // encoding/csv.
-func (l *lineReader) readQuoted(raw []byte) ([][]byte, int, error) {
+func (l *lineReader) readQuoted(raw []byte) (*row, int, error) {
 	if l.cr == nil {
 		l.cr = csv.NewReader(&l.feed)
 		l.cr.Comma = l.comma
@@ -143,17 +144,33 @@ func (l *lineReader) readQuoted(raw []byte) ([][]byte, int, error) {
 		}
 		return nil, 0, err
 	}
-	l.quoted = l.quoted[:0]
+	l.text = l.rec.set(l.text, rec)
+	return &l.rec, start, nil
+}
+
+// row is a record's fields: field i is text[spans[i].from:spans[i].to].
+// Spans rather than slices of text keep pointers out of the slice written
+// for each field.
+type row struct {
+	text  []byte
+	spans []span
+}
+
+type span struct{ from, to int }
+
+// field returns field i.
+func (r *row) field(i int) []byte { return r.text[r.spans[i].from:r.spans[i].to] }
+
+// set makes r the fields rec, copied back to back into buf, which it
+// returns for reuse.
+func (r *row) set(buf []byte, rec []string) []byte {
+	buf, r.spans = buf[:0], r.spans[:0]
 	for _, f := range rec {
-		l.quoted = append(l.quoted, f...)
+		r.spans = append(r.spans, span{len(buf), len(buf) + len(f)})
+		buf = append(buf, f...)
 	}
-	l.fields = l.fields[:0]
-	at := 0
-	for _, f := range rec {
-		l.fields = append(l.fields, l.quoted[at:at+len(f):at+len(f)])
-		at += len(f)
-	}
-	return l.fields, start, nil
+	r.text = buf
+	return buf
 }
 
 // lineFeeder is the input of lineReader's csv Reader: the line it was

@@ -57,7 +57,7 @@ func readAllLines(data []byte, comma rune, bufSize int) []csvStep {
 	l := newLineReader(bufio.NewReaderSize(bytes.NewReader(data), bufSize), comma)
 	var steps []csvStep
 	for {
-		fields, line, err := l.next()
+		r, line, err := l.next()
 		if err == io.EOF {
 			return steps
 		}
@@ -69,12 +69,17 @@ func readAllLines(data []byte, comma rune, bufSize int) []csvStep {
 			}
 			continue
 		}
-		rec := make([]string, len(fields))
-		for i, f := range fields {
-			rec[i] = string(f)
-		}
-		steps = append(steps, csvStep{fields: rec, line: line})
+		steps = append(steps, csvStep{fields: r.strings(), line: line})
 	}
+}
+
+// strings returns copies of r's fields.
+func (r *row) strings() []string {
+	s := make([]string, len(r.spans))
+	for i := range s {
+		s[i] = string(r.field(i))
+	}
+	return s
 }
 
 // sameSteps reports where two readings differ, "" if nowhere: the same
@@ -224,16 +229,12 @@ func TestLineReaderInputError(t *testing.T) {
 		l := newLineReader(bufio.NewReaderSize(&failAfter{[]byte(data), errDisk}, 16), 0)
 		var got []csvStep
 		for {
-			fields, line, err := l.next()
+			r, line, err := l.next()
 			if err != nil {
 				got = append(got, csvStep{err: err})
 				break
 			}
-			rec := make([]string, len(fields))
-			for i, f := range fields {
-				rec[i] = string(f)
-			}
-			got = append(got, csvStep{fields: rec, line: line})
+			got = append(got, csvStep{fields: r.strings(), line: line})
 		}
 		if d := sameSteps(want, got); d != "" {
 			t.Errorf("%q: %s", data, d)
@@ -286,11 +287,9 @@ func readCensusCSV(data []byte, year int, opt CensusOptions, mode censusMode) (*
 			continue
 		}
 		line, _ := cr.FieldPos(0)
-		fields := make([][]byte, len(rec))
-		for i, f := range rec {
-			fields[i] = []byte(f)
-		}
-		p.record(fields, line, c)
+		var r row
+		r.set(nil, rec)
+		p.record(&r, line, c)
 	}
 	return c, p.err()
 }

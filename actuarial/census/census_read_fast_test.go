@@ -8,6 +8,7 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/shopspring/decimal"
 	"github.com/stretchr/testify/assert"
@@ -125,5 +126,23 @@ func TestDuplicateIDs(t *testing.T) {
 			}
 		}
 		require.Equal(t, want, got, "file:\n%s", b.String())
+	}
+}
+
+// TestCivilTime checks civil.time against time.Date, the same Time to the
+// bit (==), on every day of the years 0–2, 1599–1601, 1899–2101 and
+// 9997–9999, leap days and century years among them.
+func TestCivilTime(t *testing.T) {
+	for _, span := range [][2]int{{0, 2}, {1599, 1601}, {1899, 2101}, {9997, 9999}} {
+		for y := span[0]; y <= span[1]; y++ {
+			for m := time.January; m <= time.December; m++ {
+				for d := 1; d <= daysIn(m, y); d++ {
+					c := civil{y, m, d}
+					if got, want := c.time(), time.Date(y, m, d, 0, 0, 0, 0, time.UTC); got != want {
+						t.Fatalf("%v: %v, want %v", c, got, want)
+					}
+				}
+			}
+		}
 	}
 }

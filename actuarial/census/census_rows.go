@@ -79,7 +79,7 @@ func readRows(rows Rows, c *Census, opt CensusOptions, mode censusMode, fn strin
 		return p.err()
 	}
 	var buf []byte
-	var fields [][]byte
+	var r row
 	for {
 		rec, line, err := rows.Next()
 		if errors.Is(err, io.EOF) {
@@ -88,16 +88,8 @@ func readRows(rows Rows, c *Census, opt CensusOptions, mode censusMode, fn strin
 		if err != nil {
 			return fmt.Errorf("actuarial: %s: %w", fn, err)
 		}
-		buf, fields = buf[:0], fields[:0]
-		for _, s := range rec {
-			buf = append(buf, s...)
-		}
-		at := 0
-		for _, s := range rec {
-			fields = append(fields, buf[at:at+len(s):at+len(s)])
-			at += len(s)
-		}
-		p.record(fields, line, c)
+		buf = r.set(buf, rec)
+		p.record(&r, line, c)
 	}
 	return p.err()
 }
