@@ -110,7 +110,7 @@ func BenchmarkReadActives1M(b *testing.B) {
 	b.ReportAllocs()
 	b.SetBytes(int64(len(data)))
 	b.ResetTimer()
-	cpu := processCPUTime()
+	cpu, faults := processUsage()
 	var actives []Active
 	for b.Loop() {
 		var err error
@@ -119,7 +119,7 @@ func BenchmarkReadActives1M(b *testing.B) {
 			b.Fatalf("read %d records: %v", len(actives), err)
 		}
 	}
-	reportRows(b, n, processCPUTime()-cpu)
+	reportRows(b, n, cpu, faults)
 	b.StopTimer()
 	// The heap the records of one read hold once it is over.
 	var ms runtime.MemStats
@@ -143,7 +143,7 @@ func BenchmarkCSVOnly1M(b *testing.B) {
 	b.ReportAllocs()
 	b.SetBytes(int64(len(data)))
 	b.ResetTimer()
-	cpu := processCPUTime()
+	cpu, faults := processUsage()
 	for b.Loop() {
 		cr := csv.NewReader(bytes.NewReader(data))
 		cr.ReuseRecord = true
@@ -162,16 +162,19 @@ func BenchmarkCSVOnly1M(b *testing.B) {
 			b.Fatalf("read %d rows", rows)
 		}
 	}
-	reportRows(b, n, processCPUTime()-cpu)
+	reportRows(b, n, cpu, faults)
 }
 
-// reportRows reports the rows read a second of wall time, and the CPU time
-// of the whole process (the garbage collector's workers included) a row:
-// on a loaded machine wall time includes waiting for a CPU, CPU time does
-// not.
-func reportRows(b *testing.B, n int, cpu time.Duration) {
+// reportRows reports the rows read a second of wall time; the CPU time of
+// the whole process (the garbage collector's workers included) a row since
+// processUsage gave cpu0, on a loaded machine wall time including waiting
+// for a CPU and CPU time not; and the minor page faults a read took since
+// it gave faults0, each the kernel handing over a fresh page of memory.
+func reportRows(b *testing.B, n int, cpu0 time.Duration, faults0 int64) {
+	cpu, faults := processUsage()
 	b.ReportMetric(float64(b.N*n)/b.Elapsed().Seconds(), "rows/s")
 	if cpu > 0 {
-		b.ReportMetric(float64(cpu.Nanoseconds())/float64(b.N*n), "cpu-ns/row")
+		b.ReportMetric(float64((cpu-cpu0).Nanoseconds())/float64(b.N*n), "cpu-ns/row")
+		b.ReportMetric(float64(faults-faults0)/float64(b.N), "faults/op")
 	}
 }
