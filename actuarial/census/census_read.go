@@ -225,6 +225,7 @@ type censusReader struct {
 	col        [numCensusFields]int     // column of each field; -1 if absent
 	ncols      int                      // fields in the header
 	seen       idSet                    // ids read, with the line first seen
+	amounts    amountCache              // amounts read, shared
 	sexes      map[string]actuarial.Sex // sex codes parsed, by their text
 	types      map[string]PensionType   // type column codes parsed, by their text; PensionUnknown for an active in a mixed file
 	errs       []RecordError
@@ -838,8 +839,8 @@ func (p *censusReader) amount(rec *row, f censusField, mul decimal.Decimal, n in
 		p.missing(f, fieldNone)
 		return decimal.Decimal{}
 	}
-	if d, ok := fastAmount(b, n); ok {
-		return d
+	if v, exp, ok := fastCoefficient(b, n); ok {
+		return p.amounts.decimal(v, exp)
 	}
 	s := string(b)
 	if len(s) > maxAmountLen {
@@ -886,7 +887,18 @@ func (p *censusReader) amount(rec *row, f censusField, mul decimal.Decimal, n in
 // false for any other text, and for a value amount would reject, leaving
 // both to amount.
 func fastAmount[T string | []byte](s T, n int64) (decimal.Decimal, bool) {
-	var v int64
+	v, exp, ok := fastCoefficient(s, n)
+	switch {
+	case !ok:
+		return decimal.Decimal{}, false
+	case v == 0:
+		return decimal.Zero, true
+	}
+	return decimal.New(v, exp), true
+}
+
+// fastCoefficient is fastAmount's coefficient and exponent.
+func fastCoefficient[T string | []byte](s T, n int64) (v int64, exp int32, ok bool) {
 	digits, frac, point := 0, 0, -1
 	for i := 0; i < len(s); i++ {
 		c := s[i]
@@ -897,29 +909,52 @@ func fastAmount[T string | []byte](s T, n int64) (decimal.Decimal, bool) {
 		case c == '.' && point < 0 && i > 0 && i < len(s)-1:
 			point = i
 		default:
-			return decimal.Decimal{}, false
+			return 0, 0, false
 		}
 	}
 	if digits == 0 || digits > 18 {
-		return decimal.Decimal{}, false
+		return 0, 0, false
 	}
 	if point >= 0 {
 		frac = len(s) - point - 1
 	}
 	if v == 0 {
-		return decimal.Zero, true
+		return 0, 0, true
 	}
 	// The digits before the point, as amount counts them (NumDigits +
 	// exponent), and a product small enough for float64 to hold exactly,
 	// so that the bound is checked on the same float64 as amount's.
 	if decimalDigits(v)-frac > 16 || v > (1<<53)/n {
-		return decimal.Decimal{}, false
+		return 0, 0, false
 	}
 	v *= n
 	if float64(v)/pow10[frac] > MaxCensusAmount {
-		return decimal.Decimal{}, false
+		return 0, 0, false
 	}
-	return decimal.New(v, int32(-frac)), true
+	return v, int32(-frac), true
+}
+
+// amountCache shares the Decimals of amounts read before. A census
+// repeats amounts (a minimum pension, the steps of a pay scale), and each
+// Decimal costs two allocations, its big.Int and the word that holds; a
+// Decimal never changes, so records may share one. It is a direct-mapped
+// cache: an amount evicts the one before it in its slot.
+type amountCache [256]struct {
+	v   int64
+	exp int32
+	d   decimal.Decimal // zero for an empty slot
+}
+
+// decimal returns v·10^exp, as decimal.New(v, exp) or decimal.Zero for 0.
+func (c *amountCache) decimal(v int64, exp int32) decimal.Decimal {
+	if v == 0 {
+		return decimal.Zero
+	}
+	e := &c[(uint64(v)*0x9e3779b97f4a7c15+uint64(exp))>>56]
+	if e.v != v || e.exp != exp || e.d == (decimal.Decimal{}) {
+		e.v, e.exp, e.d = v, exp, decimal.New(v, exp)
+	}
+	return e.d
 }
 
 // pow10[k] is 10^k, exact in float64 for k ≤ 22.

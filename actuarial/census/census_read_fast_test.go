@@ -18,12 +18,15 @@ import (
 // TestFastAmountExact checks the fast path of amount against the slow one
 // (decimal.NewFromString, then Mul): the same coefficient and exponent, not
 // only the same value, for hand-picked edge cases and 20,000 random amounts
-// drawn from a PCG source seeded 16.
+// drawn from a PCG source seeded 16; and the amountCache that amount reads
+// them through (each amount read twice, with evictions between) against
+// the fast path.
 func TestFastAmountExact(t *testing.T) {
 	cases := []string{
 		"0", "000", "0.00", "1", "007", "1.5", "1.50", "100", "123.45", "0.000000000000000001",
 		"999999999999999", "999999999999999.9", "1000000000000000", "1000000000000000.0",
 		"123456789012345678", "9007199254740993", "12345678.123456789",
+		"15", "1.5", "0.15", "150", "1.50", "15.0", // one coefficient, several exponents
 	}
 	rng := rand.New(rand.NewPCG(16, 16))
 	for range 20_000 {
@@ -33,9 +36,14 @@ func TestFastAmountExact(t *testing.T) {
 		}
 		cases = append(cases, v)
 	}
+	var cache amountCache
 	for _, n := range []int64{1, 12, 13, 24} {
-		for _, s := range cases {
+		for _, s := range append(cases, cases...) {
 			got, ok := fastAmount(s, n)
+			if v, exp, ok := fastCoefficient(s, n); ok {
+				c := cache.decimal(v, exp)
+				assert.True(t, c.Equal(got) && c.Exponent() == got.Exponent(), "%q×%d: cached %s, want %s", s, n, c, got)
+			}
 			want := decimal.RequireFromString(s)
 			if !want.IsZero() && n > 1 {
 				want = want.Mul(decimal.NewFromInt(n))
