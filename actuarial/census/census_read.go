@@ -141,6 +141,14 @@ const (
 // that the file can be fixed in one pass. No record is dropped without an
 // error saying so. A failure of r itself is returned as it is.
 //
+// The text is read as encoding/csv reads it, with the same records, lines
+// and errors: a field may be quoted (RFC 4180) to hold the comma, a
+// doubled quote or a line break; a bad quote is a problem wrapping
+// csv.ErrQuote or csv.ErrBareQuote on the record's first line; empty
+// lines are skipped and a '\r' before a line's end is dropped. Lines
+// without a quote, nearly all of a census, are split in the reader's
+// buffer without copying.
+//
 // # Columns
 //
 // Columns are found by their header, matched ignoring case and treating
