@@ -108,11 +108,12 @@ type deathRoll struct {
 
 // pastSalaries holds t[age·ns + service] = Σ_{k=1..service} S_{−k}/S_0,
 // the past salaries of a member along the salary scale at wage growth w,
-// in units of the current salary ([rules.PastSalaries]); ver counts its
-// changes.
+// in units of the current salary ([rules.PastSalaries]), for the ages
+// 0..hi (the oldest member's so far); ver counts the changes of w.
 type pastSalaries struct {
 	t     []float64
 	w     float64
+	hi    int
 	valid bool
 	ver   int
 }
@@ -170,6 +171,9 @@ type factorSet struct {
 	exits *rules.Exits // the exits the factors belong to; nil: none yet
 	w     float64      // the wage growth the reference ratios use
 	used  int          // orders the sets by their last use
+	// partial: the reference ratios in the factors are those of w only in
+	// the cells populated when they were last computed (refactor).
+	partial bool
 
 	retKind   []rules.Exit // by active cell
 	retRate   []float64    // by active cell: probability of retiring on 1 January
@@ -595,7 +599,14 @@ func (p *Projector) RunContext(ctx context.Context, dst *Result, years int) (*Re
 		}
 		p.fillDecrements()
 		if p.trackAcc {
-			p.acc.fill(p.law.Decrements.Merit, p.ms, as.WageGrowth.At(y))
+			hi := -1
+			for _, h := range p.hi[:p.nG*actuarial.NumSexes] {
+				hi = max(hi, h)
+			}
+			if p.fullFactors {
+				hi = nAges - 1 // every age (tests only)
+			}
+			p.acc.fill(p.law.Decrements.Merit, p.ms, hi, as.WageGrowth.At(y))
 		}
 		w := as.WageGrowth.At(y)
 		w1 := as.WageGrowth.At(y + 1)

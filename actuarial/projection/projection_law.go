@@ -75,8 +75,8 @@ func (p *Projector) prepare(g, y int, w, unit float64, fin rules.Finances) {
 	gc := &p.gc[g]
 	p.law.Year(&gc.yr, g, y, unit)
 	gc.yr.Balance(fin, &gc.raised)
-	if !gc.yr.Exits.Same(gc.exits) || w != gc.w {
-		p.factors(gc, gc.yr.Exits, w)
+	if !gc.yr.Exits.Same(gc.exits) || w != gc.w || gc.partial {
+		p.factors(g, gc, gc.yr.Exits, w)
 		gc.exits, gc.w = gc.yr.Exits, w
 	}
 	gc.base, gc.paid, gc.topUp = 0, 0, 0
@@ -120,14 +120,20 @@ func (p *Projector) pastContributions(g int, gc *groupCache) {
 }
 
 // fill sets the past salaries for wage growth w, the salary scale's merit
-// by age·(ms+1) + service, unless they are already for w.
-func (a *pastSalaries) fill(merit []float64, ms int, w float64) {
-	if a.valid && a.w == w {
-		return
+// by age·(ms+1) + service, at the ages up to hi (the oldest active
+// member's: the passes read no others), unless they are already for w:
+// with a wage growth that changes every year (stochastic scenarios) the
+// ages no one has reached are not computed; with one that does not, the
+// table grows as the members age, its rows the same bit for bit.
+func (a *pastSalaries) fill(merit []float64, ms, hi int, w float64) {
+	if !a.valid || a.w != w {
+		a.w, a.valid, a.hi = w, true, -1
+		a.ver++
 	}
-	rules.PastSalaries(a.t, merit, ms, w)
-	a.w, a.valid = w, true
-	a.ver++
+	if hi > a.hi {
+		rules.PastSalaryRows(a.t, merit, ms, a.hi+1, hi, w)
+		a.hi = hi
+	}
 }
 
 // ratioTable returns group gc's table of reference-salary ratios for an
@@ -195,10 +201,12 @@ func (p *Projector) ratios(gc *groupCache, years int, w float64, need []bool) []
 	return rt.r
 }
 
-// factors computes a group's per-cell retirement and disability factors
+// factors computes group g's per-cell retirement and disability factors
 // from the exits ex of its rules, times the reference ratios at wage
-// growth w, for the cells that can hold members.
-func (p *Projector) factors(gc *groupCache, ex *rules.Exits, w float64) {
+// growth w, for the cells that can hold members; when only the wage growth
+// changed (or the set is partial), for the cells that hold members this
+// year (refactor).
+func (p *Projector) factors(g int, gc *groupCache, ex *rules.Exits, w float64) {
 	if p.fullFactors {
 		// Forget everything computed before (tests only).
 		for k := range gc.sets {
@@ -209,11 +217,14 @@ func (p *Projector) factors(gc *groupCache, ex *rules.Exits, w float64) {
 		}
 	}
 	if ex.Same(gc.exits) {
-		p.refactor(gc, ex, w)
+		p.refactor(g, gc, ex, w)
 		return
 	}
 	if ex.Prev != nil && ex.Prev == gc.exits && w == gc.w && gc.canRetireOf == gc.exits {
 		p.stepFactors(gc, ex, w)
+		if gc.partial {
+			p.refactor(g, gc, ex, w)
+		}
 		return
 	}
 	gc.setUse++
@@ -223,6 +234,9 @@ func (p *Projector) factors(gc *groupCache, ex *rules.Exits, w float64) {
 			// taken for other periods since, and are made whole again.
 			gc.factorSet, f.used = f, gc.setUse
 			p.retRatios(gc, ex, w)
+			if f.partial {
+				p.refactor(g, gc, ex, w)
+			}
 			return
 		}
 	}
@@ -234,7 +248,7 @@ func (p *Projector) factors(gc *groupCache, ex *rules.Exits, w float64) {
 	}
 	gc.factorSet, f.used = f, gc.setUse
 	f.size(p.nA, nAges*p.ns)
-	f.exits = nil
+	f.exits, f.partial = nil, false
 	// The retirement ratios are needed only where someone can retire.
 	if !ex.Same(gc.canRetireOf) {
 		clear(gc.canRetire)
@@ -351,39 +365,74 @@ func (p *Projector) stepFactors(gc *groupCache, ex *rules.Exits, w float64) {
 }
 
 // refactor is factors when only the wage growth changed since the factors
-// of ex were computed: only the cells whose factor is a reference ratio
-// times the exits' factor change, to the same values factors gives them.
-func (p *Projector) refactor(gc *groupCache, ex *rules.Exits, w float64) {
-	p.retRatios(gc, ex, w)
-	for sx := range actuarial.NumSexes {
-		retRatio := gc.retRatio[sx]
-		if retRatio == nil {
-			continue
-		}
-		for age := range nAges {
-			row := (sx*nAges + age) * p.ns
-			for sv := 0; sv <= min(p.ms, age-p.minEntry); sv++ {
-				if gc.canRetire[age*p.ns+sv] {
-					gc.retFactor[row+sv] = ex.Factor[row+sv] * retRatio[age*p.ns+sv]
-				}
-			}
+// of ex were computed, or when they are partial: the factors that are a
+// reference ratio times the exits' factor, to the same values factors gives
+// them, in the cells group g has members in this year (the populated
+// services of each age, which are all the passes read), with the ratios of
+// those cells only. The set is partial from then on: the other cells keep
+// the factors of an earlier wage growth, and the cells the members reach
+// the next year are brought up to date then, at the cost of a multiply
+// each where the ratios are already known. (With a wage growth that
+// changes every year, as in stochastic scenarios, the ratios of the cells
+// no one is in are never computed; the disability factors' bounds disLo,
+// disHi do not depend on the wage growth, the ratios being positive.)
+func (p *Projector) refactor(g int, gc *groupCache, ex *rules.Exits, w float64) {
+	gc.partial = true
+	var ret [actuarial.NumSexes]*ratioTable
+	ret[0] = p.ratioTable(gc, ex.RetYears[0], w)
+	ret[1] = ret[0]
+	if ex.RetYears[1] != ex.RetYears[0] {
+		ret[1] = p.ratioTable(gc, ex.RetYears[1], w)
+	}
+	for sx, rt := range ret {
+		gc.retTable[sx], gc.retRatio[sx] = rt, nil
+		if rt != nil {
+			gc.retRatio[sx] = rt.r
 		}
 	}
-	disRatio := p.ratios(gc, ex.DisYears, w, nil)
-	if disRatio == nil {
+	dis := p.ratioTable(gc, ex.DisYears, w)
+	if ret[0] == nil && ret[1] == nil && dis == nil {
 		return
 	}
-	for age := range nAges {
-		gc.disLo[age], gc.disHi[age] = p.ns, -1
-		for sv := 0; sv <= min(p.ms, age-p.minEntry); sv++ {
+	merit := p.law.Decrements.Merit
+	plane := nAges * p.ns
+	k0, k1 := g*actuarial.NumSexes, (g+1)*actuarial.NumSexes
+	lo, hi := nAges, -1
+	for k := k0; k < k1; k++ {
+		lo, hi = min(lo, p.lo[k]), max(hi, p.hi[k])
+	}
+	for age := lo; age <= hi; age++ {
+		sLo, sHi := p.ns, -1
+		for k := k0; k < k1; k++ {
+			sLo, sHi = min(sLo, p.svLo[k*nAges+age]), max(sHi, p.svHi[k*nAges+age])
+		}
+		sHi = min(sHi, p.ms, age-p.minEntry)
+		for sv := sLo; sv <= sHi; sv++ {
 			c := age*p.ns + sv
-			if f := ex.Disability[sv]; f > 0 {
-				gc.disFactor[c] = f * disRatio[c]
+			if gc.canRetire[c] {
+				for sx, rt := range ret {
+					if rt == nil {
+						continue
+					}
+					if sx == 0 || rt != ret[0] {
+						rt.fill(merit, p.ms, age, sv, c, w)
+					}
+					gc.retFactor[sx*plane+c] = ex.Factor[sx*plane+c] * rt.r[c]
+				}
 			}
-			if gc.disFactor[c] > 0 {
-				gc.disLo[age] = min(gc.disLo[age], sv)
-				gc.disHi[age] = sv
+			if f := ex.Disability[sv]; dis != nil && f > 0 {
+				dis.fill(merit, p.ms, age, sv, c, w)
+				gc.disFactor[c] = f * dis.r[c]
 			}
 		}
+	}
+}
+
+// fill computes the ratio of cell c, of that age and service, at wage
+// growth w (the table's), unless the table holds it.
+func (rt *ratioTable) fill(merit []float64, ms, age, sv, c int, w float64) {
+	if !rt.all && !rt.have[c] {
+		rt.r[c] = rules.RatioAt(merit, ms, age, sv, rt.years, w)
+		rt.have[c] = true
 	}
 }

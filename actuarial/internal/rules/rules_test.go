@@ -37,6 +37,24 @@ func TestPastSalaries(t *testing.T) {
 	}
 }
 
+// TestPastSalaryRows: the table built by PastSalaryRows in pieces, as an
+// engine extends it while its members age, is PastSalaries' table bit for
+// bit, with the salary scale of the reference scheme.
+func TestPastSalaryRows(t *testing.T) {
+	const w = 0.037
+	law := rules.Compile(actuarialtest.ReferenceScheme(t, 65), ms)
+	merit := law.Decrements.Merit
+	want := make([]float64, len(merit))
+	rules.PastSalaries(want, merit, ms, w)
+	got := make([]float64, len(merit))
+	lo := 0
+	for _, hi := range []int{17, 18, 64, 90, rules.NumAges - 1} {
+		rules.PastSalaryRows(got, merit, ms, lo, hi, w)
+		lo = hi + 1
+	}
+	assert.Equal(t, want, got)
+}
+
 // TestAverageRates checks the averages of a history of rates by hand.
 func TestAverageRates(t *testing.T) {
 	hist := []float64{0.06, 0.04, 0.05}
