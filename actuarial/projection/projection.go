@@ -342,9 +342,13 @@ func (p *Projector) load(s *scheme.Scheme) {
 	for sx := range actuarial.NumSexes {
 		p.dec[sx] = grow(p.dec[sx], nAges*p.ns)
 	}
+	if !keepDec || oldMinEntry != p.minEntry {
+		// (The past salaries are computed for the services up to age −
+		// minEntry.)
+		p.acc.valid = false
+	}
 	if !keepDec {
 		p.depValid = false
-		p.acc.valid = false
 	}
 
 	if len(p.gc) != p.nG {
@@ -603,10 +607,11 @@ func (p *Projector) RunContext(ctx context.Context, dst *Result, years int) (*Re
 			for _, h := range p.hi[:p.nG*actuarial.NumSexes] {
 				hi = max(hi, h)
 			}
+			minEntry := p.minEntry
 			if p.fullFactors {
-				hi = nAges - 1 // every age (tests only)
+				hi, minEntry = nAges-1, -p.ms // every cell (tests only)
 			}
-			p.acc.fill(p.law.Decrements.Merit, p.ms, hi, as.WageGrowth.At(y))
+			p.acc.fill(p.law.Decrements.Merit, p.ms, minEntry, hi, as.WageGrowth.At(y))
 		}
 		w := as.WageGrowth.At(y)
 		w1 := as.WageGrowth.At(y + 1)

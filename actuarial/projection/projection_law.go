@@ -101,10 +101,15 @@ func (p *Projector) pastContributions(g int, gc *groupCache) {
 	if gc.accHi < gc.accLo {
 		gc.accLo, gc.accHi = lo, lo-1
 	}
+	minEntry := p.minEntry
+	if p.fullFactors {
+		minEntry = -p.ms // every cell (tests only)
+	}
+	// The services up to age − minEntry, the cells members can be in.
 	rows := func(a0, a1 int) {
 		for age := a0; age <= a1; age++ {
 			row := age * p.ns
-			for sv, a := range gc.avgRate {
+			for sv, a := range gc.avgRate[:max(0, min(p.ns, age-minEntry+1))] {
 				gc.accR[row+sv] = a * p.acc.t[row+sv]
 			}
 		}
@@ -121,17 +126,18 @@ func (p *Projector) pastContributions(g int, gc *groupCache) {
 
 // fill sets the past salaries for wage growth w, the salary scale's merit
 // by age·(ms+1) + service, at the ages up to hi (the oldest active
-// member's: the passes read no others), unless they are already for w:
+// member's) and the services up to age − minEntry (the passes read no
+// others), unless they are already for w:
 // with a wage growth that changes every year (stochastic scenarios) the
 // ages no one has reached are not computed; with one that does not, the
 // table grows as the members age, its rows the same bit for bit.
-func (a *pastSalaries) fill(merit []float64, ms, hi int, w float64) {
+func (a *pastSalaries) fill(merit []float64, ms, minEntry, hi int, w float64) {
 	if !a.valid || a.w != w {
 		a.w, a.valid, a.hi = w, true, -1
 		a.ver++
 	}
 	if hi > a.hi {
-		rules.PastSalaryRows(a.t, merit, ms, a.hi+1, hi, w)
+		rules.PastSalaryRows(a.t, merit, ms, minEntry, a.hi+1, hi, w)
 		a.hi = hi
 	}
 }
@@ -407,22 +413,38 @@ func (p *Projector) refactor(g int, gc *groupCache, ex *rules.Exits, w float64) 
 			sLo, sHi = min(sLo, p.svLo[k*nAges+age]), max(sHi, p.svHi[k*nAges+age])
 		}
 		sHi = min(sHi, p.ms, age-p.minEntry)
-		for sv := sLo; sv <= sHi; sv++ {
-			c := age*p.ns + sv
-			if gc.canRetire[c] {
-				for sx, rt := range ret {
-					if rt == nil {
-						continue
+		if sHi < sLo {
+			continue
+		}
+		c0, c1 := age*p.ns+sLo, age*p.ns+sHi+1
+		for sx, rt := range ret {
+			if rt == nil {
+				continue
+			}
+			fill := sx == 0 || rt != ret[0]
+			can, r := gc.canRetire[c0:c1], rt.r[c0:c1]
+			in, out := ex.Factor[sx*plane+c0:sx*plane+c1], gc.retFactor[sx*plane+c0:sx*plane+c1]
+			in, out = in[:len(can)], out[:len(can)]
+			for j, ok := range can {
+				if ok {
+					if fill {
+						rt.fill(merit, p.ms, age, sLo+j, c0+j, w)
 					}
-					if sx == 0 || rt != ret[0] {
-						rt.fill(merit, p.ms, age, sv, c, w)
-					}
-					gc.retFactor[sx*plane+c] = ex.Factor[sx*plane+c] * rt.r[c]
+					out[j] = in[j] * r[j]
 				}
 			}
-			if f := ex.Disability[sv]; dis != nil && f > 0 {
-				dis.fill(merit, p.ms, age, sv, c, w)
-				gc.disFactor[c] = f * dis.r[c]
+		}
+		// The services with a disability factor, which does not depend
+		// on the wage growth.
+		if dl, dh := max(sLo, gc.disLo[age]), min(sHi, gc.disHi[age]); dis != nil && dl <= dh {
+			d0, d1 := age*p.ns+dl, age*p.ns+dh+1
+			f, r, out := ex.Disability[dl:dh+1], dis.r[d0:d1], gc.disFactor[d0:d1]
+			r, out = r[:len(f)], out[:len(f)]
+			for j, fj := range f {
+				if fj > 0 {
+					dis.fill(merit, p.ms, age, dl+j, d0+j, w)
+					out[j] = fj * r[j]
+				}
 			}
 		}
 	}

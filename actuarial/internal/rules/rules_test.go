@@ -39,20 +39,29 @@ func TestPastSalaries(t *testing.T) {
 
 // TestPastSalaryRows: the table built by PastSalaryRows in pieces, as an
 // engine extends it while its members age, is PastSalaries' table bit for
-// bit, with the salary scale of the reference scheme.
+// bit, with the salary scale of the reference scheme: in every cell, and
+// in the cells of members who entered at 18 or later when it computes
+// only those.
 func TestPastSalaryRows(t *testing.T) {
 	const w = 0.037
 	law := rules.Compile(actuarialtest.ReferenceScheme(t, 65), ms)
 	merit := law.Decrements.Merit
 	want := make([]float64, len(merit))
 	rules.PastSalaries(want, merit, ms, w)
-	got := make([]float64, len(merit))
-	lo := 0
-	for _, hi := range []int{17, 18, 64, 90, rules.NumAges - 1} {
-		rules.PastSalaryRows(got, merit, ms, lo, hi, w)
-		lo = hi + 1
+	for _, minEntry := range []int{-ms, 18} {
+		got := make([]float64, len(merit))
+		lo := 0
+		for _, hi := range []int{17, 18, 64, 90, rules.NumAges - 1} {
+			rules.PastSalaryRows(got, merit, ms, minEntry, lo, hi, w)
+			lo = hi + 1
+		}
+		for age := range rules.NumAges {
+			for sv := 0; sv <= min(ms, age-minEntry); sv++ {
+				c := age*(ms+1) + sv
+				require.Equal(t, want[c], got[c], "minimum entry age %d, age %d, service %d", minEntry, age, sv)
+			}
+		}
 	}
-	assert.Equal(t, want, got)
 }
 
 // TestAverageRates checks the averages of a history of rates by hand.

@@ -68,17 +68,20 @@ func ratioOf(merit []float64, ns, age, sv, years int, g float64) float64 {
 // the salary a year back being this year's divided by that year's merit
 // and wage growth. merit is by age·ns + service, ns = ms + 1.
 func PastSalaries(t, merit []float64, ms int, w float64) {
-	PastSalaryRows(t, merit, ms, 0, NumAges-1, w)
+	PastSalaryRows(t, merit, ms, -ms, 0, NumAges-1, w)
 }
 
-// PastSalaryRows is [PastSalaries] for the ages lo..hi only, the same
-// values bit for bit: the rows below lo must hold their values already
-// (each row is computed from the one before), for an engine that extends
-// its table as its members age.
-func PastSalaryRows(t, merit []float64, ms, lo, hi int, w float64) {
+// PastSalaryRows is [PastSalaries] for the ages lo..hi and the services
+// 0..min(ms, age − minEntry) only (the cells members who entered at
+// minEntry or later can be in; every cell when minEntry ≤ −ms), the same
+// values bit for bit: the cells of the rows below lo must hold their
+// values already (each row is computed from the one before, a cell from
+// one in those services), for an engine that extends its table as its
+// members age.
+func PastSalaryRows(t, merit []float64, ms, minEntry, lo, hi int, w float64) {
 	ns := ms + 1
 	for age := lo; age <= hi; age++ {
-		for sv := 0; sv <= ms; sv++ {
+		for sv := 0; sv <= min(ms, age-minEntry); sv++ {
 			c := age*ns + sv
 			if sv == 0 || age == 0 {
 				t[c] = 0
