@@ -89,9 +89,12 @@
 //   - Pensions are computed on award: a retirement pension from the
 //     [actuarial.Formula] of the rules in force, on the member's salary that
 //     day times the salary scale's ReferenceRatio (the average of the last
-//     ReferenceYears salaries); a disability pension likewise on the service
-//     completed at the start of the year; a survivor's or orphan's pension
-//     as a share of the deceased's pension (or, for a death in service, of
+//     ReferenceYears salaries, each the next one divided by that year's
+//     merit and by 1 + the award year's wage growth: the past years are
+//     assumed to have had this year's growth, not the growth of the
+//     Assumptions.WageGrowth schedule in those years); a disability
+//     pension likewise on the service completed at the start of the year;
+//     a survivor's or orphan's pension as a share of the deceased's pension (or, for a death in service, of
 //     the disability pension the member would have had). Caps and floors in
 //     reference units follow the unit's growth.
 //   - Minimum and maximum pensions are guarantees ([scheme.LimitsInPayment],

@@ -34,7 +34,18 @@
 // Timing and units are the projection's (see package projection): year t is
 // calendar year StartYear + t; Path.Return[t] is the investment return earned
 // during year t; Path.WageGrowth[t] and Path.Inflation[t] are the growth
-// into year t, applied on its 1 January. Rates are annual effective rates as
+// into year t, applied on its 1 January. The reference salary of a pension
+// awarded in year t (the average of the last ReferenceYears salaries)
+// follows the projection's rule: the salaries of the years before are
+// taken back from the final one at year t's wage growth, not along the
+// path's realised growth of those years. An actuary would expect the
+// realised path (the reference salary averages the salaries actually
+// paid); the two differ by a relative amount of the order of the wage
+// growth's yearly volatility times √ReferenceYears in a scenario, with a
+// mean difference of second order across scenarios. Taking the realised
+// path would change deterministic projections whose WageGrowth schedule
+// changes within the reference period as well, so it is left to a change
+// of the projection's rule. Rates are annual effective rates as
 // fractions (0.05 is 5%); the models draw log rates, x = log(1 + rate). The
 // year after the last of a path takes the last year's value, as an
 // [actuarial.Schedule] does. Money is in the scheme's money units, nominal;
