@@ -94,9 +94,10 @@
 //     assumed to have had this year's growth, not the growth of the
 //     Assumptions.WageGrowth schedule in those years); a disability
 //     pension likewise on the service completed at the start of the year;
-//     a survivor's or orphan's pension as a share of the deceased's pension (or, for a death in service, of
-//     the disability pension the member would have had). Caps and floors in
-//     reference units follow the unit's growth.
+//     a survivor's or orphan's pension as a share of the deceased's
+//     pension (or, for a death in service, of the disability pension the
+//     member would have had). Caps and floors in reference units follow the
+//     unit's growth.
 //   - Minimum and maximum pensions are guarantees ([scheme.LimitsInPayment],
 //     the default): every year in payment, retirement and disability
 //     pensions are paid at least the year's floor and at most its cap, at
