@@ -165,8 +165,11 @@ func serCells(tb testing.TB, groups int, act []projection.ActiveRecord, pen []pr
 
 // serScheme is a scheme of the given groups' rules on the assumptions,
 // with the census cells of the records. Its caps and floors apply on award
-// only (scheme.LimitsAtAward), the timing the Seriatim engine implements,
-// so that the cell projection is its reference.
+// only (scheme.LimitsAtAward): in payment a cell applies them to the
+// average of pensions awarded to many members in many years, so that the
+// projection by cells is the reference of the seriatim engine under
+// limits in payment only where they bind for all alike
+// (TestSeriatimLimitsInPaymentMatchCells).
 func serScheme(tb testing.TB, as scheme.Assumptions, rules [][]scheme.Rules, act []projection.ActiveRecord, pen []projection.PensionRecord) *scheme.Scheme {
 	tb.Helper()
 	ac, pc := serCells(tb, len(rules), act, pen)

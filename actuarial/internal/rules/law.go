@@ -334,19 +334,34 @@ func (l *PaymentLimits) Pay(n, a, own float64) (pay, topUp float64) {
 // setInPayment sets the limits of pensions in payment under rules r from
 // the year's retirement and disability limits.
 func (yr *Year) setInPayment(r *scheme.Rules) {
-	none := PaymentLimits{Cap: math.Inf(1)}
-	for i := range yr.InPayment {
-		yr.InPayment[i] = none
-	}
 	yr.StatePaysMinimum = r.MinimumPaidBy == scheme.MinimumByState
-	ret := PaymentLimits{Floor: yr.RetFloor, Cap: yr.RetCap, Own: true}
-	dis := PaymentLimits{Floor: yr.DisFloor, Cap: yr.DisCap, Own: true}
+	yr.InPayment = InPaymentLimits(r, yr.RetCap, yr.RetFloor, yr.DisCap, yr.DisFloor)
+}
+
+// InPaymentLimits returns the limits of pensions in payment under rules r,
+// by [census.PensionType.Index], given the caps and floors of retirement
+// and disability pensions (+Inf for no cap, 0 for no floor; see
+// [Limits]): the retirement ones for old-age and early pensions and the
+// disability ones for disability pensions under
+// [scheme.LimitsInPayment]; none (0, +Inf) for survivors' and orphans'
+// pensions, and for all under [scheme.LimitsAtAward]. [Year].InPayment is
+// this at the year's reference unit; the traditional unit credit method
+// takes it at the reference unit of the valuation date.
+func InPaymentLimits(r *scheme.Rules, retCap, retFloor, disCap, disFloor float64) [census.NumPensionTypes]PaymentLimits {
+	var lim [census.NumPensionTypes]PaymentLimits
+	none := PaymentLimits{Cap: math.Inf(1)}
+	for i := range lim {
+		lim[i] = none
+	}
+	ret := PaymentLimits{Floor: retFloor, Cap: retCap, Own: true}
+	dis := PaymentLimits{Floor: disFloor, Cap: disCap, Own: true}
 	if r.Limits == scheme.LimitsAtAward {
 		ret, dis = PaymentLimits{Cap: math.Inf(1), Own: true}, PaymentLimits{Cap: math.Inf(1), Own: true}
 	}
-	yr.InPayment[census.PensionOldAge.Index()] = ret
-	yr.InPayment[census.PensionEarly.Index()] = ret
-	yr.InPayment[census.PensionDisability.Index()] = dis
+	lim[census.PensionOldAge.Index()] = ret
+	lim[census.PensionEarly.Index()] = ret
+	lim[census.PensionDisability.Index()] = dis
+	return lim
 }
 
 // Finances are the scheme's own finances at the start of a year, as
