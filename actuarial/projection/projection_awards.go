@@ -22,6 +22,8 @@ type retRow struct {
 	pdbase         int          // the detail offset of the year's pensioner cells
 	sp             *SplitRow    // the row's split; nil without a split
 	sustain        float64      // the sustainability factor of the row's sex
+	retCap         float64      // the cap per head of the row's sex's retirement pensions (+Inf: none)
+	retFloor       float64      // and their floor (0: none)
 }
 
 // retireRow retires the members of row on 1 January, leaving in the cells
@@ -45,7 +47,7 @@ func (p *Projector) retireRow(gc *groupCache, row *retRow, yr *YearResult, det *
 	}
 	// Without a cap or floor (+Inf, 0) these never hold: pensions are not
 	// negative.
-	retCap, retFloor := gc.yr.RetCap, gc.yr.RetFloor
+	retCap, retFloor := row.retCap, row.retFloor
 	for j, n := range nRow {
 		kind := kinds[j]
 		if n == 0 || kind == rules.None {

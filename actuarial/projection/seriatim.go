@@ -498,7 +498,7 @@ func (v *Seriatim) pensionCell(g, ti, sx, age int, n, amt float64, out *[serVec]
 	if n != 1 {
 		b = amt / n
 	}
-	if r := v.unbound[g][unboundIndex(0, ti, false)]; b < r.lo || b > r.hi {
+	if r := v.unbound[g][unboundIndex(0, ti, sx, false)]; b < r.lo || b > r.hi {
 		d := v.payDelta(g, ti, sx, age, 0, b, false)
 		out[serPension+ti] += n * d[annOwn]
 		out[serExtra] += n * d[annExtra]

@@ -98,7 +98,7 @@ func (c *serCell) payDeltas(s float64, out *[serVec]float64) {
 		e := &c.exits[i]
 		var d serAnn
 		b := e.mult * rules.Clamp(e.a*s, e.lo, e.hi)
-		if r := v.unbound[e.g][unboundIndex(e.u0, e.ti, false)]; b < r.lo || b > r.hi {
+		if r := v.unbound[e.g][unboundIndex(e.u0, e.ti, e.sx, false)]; b < r.lo || b > r.hi {
 			d = v.payDelta(e.g, e.ti, e.sx, e.x, e.u0, b, false)
 		}
 		o := [4]uint8{uint8(serPension + e.ti), serExtra, serSurv, serOrph}
@@ -115,7 +115,7 @@ func (c *serCell) payDeltas(s float64, out *[serVec]float64) {
 			out[liaNC] += e.w * (e.f1 - e.f) * d[k]
 		}
 		b0 := e.mult * rules.Clamp(e.a0*s, e.lo0, e.hi0)
-		if r := v.unbound[e.g][unboundIndex(e.u0, e.ti, true)]; b0 < r.lo || b0 > r.hi {
+		if r := v.unbound[e.g][unboundIndex(e.u0, e.ti, e.sx, true)]; b0 < r.lo || b0 > r.hi {
 			d0 := v.payDelta(e.g, e.ti, e.sx, e.x, e.u0, b0, true)
 			for k := range d0 {
 				out[liaTUC+liaBenefit(o[k])] += e.w * e.f * d0[k]
@@ -446,13 +446,13 @@ func (v *Seriatim) build(c *serCell, mode serMode, g0, sx, x, s0 int) {
 					fa0 = scaled(factor, yr.retRatio0[sx], x*v.ns+s0) * yr.Sustain[sx]
 				}
 				em.benefit(serTerm{
-					a: fa * growth, lo: yr.RetFloor, hi: yr.RetCap,
+					a: fa * growth, lo: yr.RetFloor[sx], hi: yr.RetCap[sx],
 					w: [4]float64{m * a[annOwn], m * a[annExtra], m * a[annSurv], m * a[annOrph]},
 					o: [4]uint8{uint8(serPension + ti), serExtra, serSurv, serOrph},
-				}, fa0, yr.retFloor0, yr.retCap0)
+				}, fa0, yr.retFloor0[sx], yr.retCap0[sx])
 				em.exit(serExit{g: g, ti: ti, sx: sx, x: age, u0: t,
-					a: fa * growth, lo: yr.RetFloor, hi: yr.RetCap, mult: 1,
-					a0: fa0, lo0: yr.retFloor0, hi0: yr.retCap0, w: m})
+					a: fa * growth, lo: yr.RetFloor[sx], hi: yr.RetCap[sx], mult: 1,
+					a0: fa0, lo0: yr.retFloor0[sx], hi0: yr.retCap0[sx], w: m})
 			}
 			if rate >= 1 {
 				p = 0
@@ -504,12 +504,12 @@ func (v *Seriatim) build(c *serCell, mode serMode, g0, sx, x, s0 int) {
 			if em.lia {
 				fa0 = scaled(fd, yr.disRatio0, x*v.ns+s0)
 			}
-			em.benefit(serTerm{a: fa * growth, lo: yr.DisFloor, hi: yr.DisCap, w: w, o: disOuts},
-				fa0, yr.disFloor0, yr.disCap0)
+			em.benefit(serTerm{a: fa * growth, lo: yr.DisFloor[sx], hi: yr.DisCap[sx], w: w, o: disOuts},
+				fa0, yr.disFloor0[sx], yr.disCap0[sx])
 			if dc.I > 0 && age < census.MaxCensusAge && t+1 < n {
 				em.exit(serExit{g: g, ti: census.PensionDisability.Index(), sx: sx, x: age + 1, u0: t + 1,
-					a: fa * growth, lo: yr.DisFloor, hi: yr.DisCap, mult: yr.Index,
-					a0: fa0, lo0: yr.disFloor0, hi0: yr.disCap0, w: p * dc.I})
+					a: fa * growth, lo: yr.DisFloor[sx], hi: yr.DisCap[sx], mult: yr.Index,
+					a0: fa0, lo0: yr.disFloor0[sx], hi0: yr.disCap0[sx], w: p * dc.I})
 			}
 		}
 		if dc.F <= 0 || age == census.MaxCensusAge {
@@ -575,9 +575,9 @@ func (e *serEmit) benefit(t serTerm, a0, lo0, hi0 float64) {
 // limit in payment may bind on it, with the shares of the year's exits.
 func (em *serEmit) exit(e serExit) {
 	v, c := em.c.v, em.c
-	sLo, sHi := unboundSalaries(e.a, e.lo, e.hi, e.mult, v.unbound[e.g][unboundIndex(e.u0, e.ti, false)])
+	sLo, sHi := unboundSalaries(e.a, e.lo, e.hi, e.mult, v.unbound[e.g][unboundIndex(e.u0, e.ti, e.sx, false)])
 	if em.lia {
-		lo0, hi0 := unboundSalaries(e.a0, e.lo0, e.hi0, e.mult, v.unbound[e.g][unboundIndex(e.u0, e.ti, true)])
+		lo0, hi0 := unboundSalaries(e.a0, e.lo0, e.hi0, e.mult, v.unbound[e.g][unboundIndex(e.u0, e.ti, e.sx, true)])
 		sLo, sHi = max(sLo, lo0), min(sHi, hi0)
 	}
 	if sLo == 0 && math.IsInf(sHi, 1) {

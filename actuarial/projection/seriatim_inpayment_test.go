@@ -85,7 +85,8 @@ func TestSeriatimFloorInPayment(t *testing.T) {
 // TestSeriatimLimitsInPaymentMatchCells: under scheme.LimitsInPayment the
 // seriatim engine and the projection by cells agree (to serExactTol) on a
 // census where the floor binds for every member alike: floors of 100
-// units on retirement and disability pensions, no cap or ceiling, on the
+// units on retirement and disability pensions (women's own, 150 and 120
+// units), no cap or ceiling, on the
 // two groups of serTwoGroups (one indexed to prices, its reform's wage
 // indexation included, so that the floor, growing with the unit, outgrows
 // every pension in payment; the other indexed to the unit). Every pension awarded or in payment is then paid
@@ -101,6 +102,10 @@ func TestSeriatimLimitsInPaymentMatchCells(t *testing.T) {
 		r = serNoLimits(r)
 		r.Retirement.Floor = actuarial.Limit{Units: 100}
 		r.Disability.Floor = actuarial.Limit{Units: 100}
+		// Women's own floors (scheme.SexRules), as high above every
+		// pension.
+		r.BySex[actuarial.Female.Index()].RetirementFloor = actuarial.Limit{Units: 150}
+		r.BySex[actuarial.Female.Index()].DisabilityFloor = actuarial.Limit{Units: 120}
 		if r.Indexation == scheme.IndexWages {
 			// Wages (4%) outgrow the floor (3.5%): a pension would leave
 			// the floor at a time that depends on its award, and the
@@ -146,4 +151,78 @@ func TestSeriatimLimitsInPaymentMatchCells(t *testing.T) {
 		assert.InEpsilon(t, pair[0], pair[1], serExactTol, name)
 	}
 	assert.Greater(t, rec.Total(), 0.0)
+}
+
+// TestLimitsBySex: caps and floors by sex (scheme.SexRules) in both
+// engines. On floorScheme with a cell of 100 pensions of 0.9 units at 70
+// for each sex, a floor of one unit for men and women's own of 1.2 units
+// (both growing at 3.5%, above the pensions indexed at 3%), each year of
+// the projection by cells pays, in closed form,
+// Σ_sex 100·ℓ·(1 − q/2)·floor_sex·1.035ᵏ (ℓ the survivors of the sex's
+// table, q its rate); a record of each sex is worth, discounted at 4.5%,
+// its sex's floor every year; and women's own cap of 0.5 units (with their
+// own floor of 0.4), below the pensions, caps them from the first year
+// (LimitsInPayment) instead.
+func TestLimitsBySex(t *testing.T) {
+	const tol = 1e-12 // a few products a year over ten years
+	const years = 10
+	s := floorScheme(t)
+	u0 := s.Assumptions.Unit
+	pc := s.Groups[0].Pensioners
+	i := pc.Index(census.PensionOldAge, actuarial.Female, 70)
+	pc.Count[i], pc.Pension[i] = 100, 100*0.9*u0
+	s.Groups[0].Rules[0].BySex[actuarial.Female.Index()].RetirementFloor = actuarial.Limit{Units: 1.2}
+	require.NoError(t, s.Validate())
+
+	table := func(sx int) scheme.YearTable {
+		tb := s.Assumptions.Mortality[scheme.StatusRetired][sx]
+		if tb == nil {
+			tb = s.Assumptions.Mortality[scheme.StatusActive][sx]
+		}
+		return tb
+	}
+	floors := [actuarial.NumSexes]float64{1, 1.2}
+	// paid[k] by closed form; pv[sex]: one record's value.
+	var paid [years]float64
+	var pv [actuarial.NumSexes]float64
+	for sx := range actuarial.NumSexes {
+		tb, alive := table(sx), 1.0
+		for k := range years {
+			q := tb.Q(70+k, s.StartYear+k)
+			floor := floors[sx] * u0 * math.Pow(1.035, float64(k))
+			paid[k] += 100 * alive * (1 - q/2) * floor
+			pv[sx] += math.Pow(1.045, -(float64(k)+0.5)) * alive * (1 - q/2) * floor
+			alive *= 1 - q
+		}
+	}
+	p, err := projection.NewProjector(s)
+	require.NoError(t, err)
+	res, err := p.Run(nil, years)
+	require.NoError(t, err)
+	oa := census.PensionOldAge.Index()
+	for k, y := range res.Years {
+		assert.InEpsilon(t, paid[k], y.Pensions[oa], tol, "cells, year %d", y.Year)
+	}
+	v, err := projection.NewSeriatim(s, years)
+	require.NoError(t, err)
+	for sx := range actuarial.NumSexes {
+		f, err := v.ValuePension(projection.PensionRecord{Type: census.PensionOldAge, Sex: actuarial.SexAt(sx), Age: 70, Pension: 0.9 * u0})
+		require.NoError(t, err)
+		assert.InEpsilon(t, pv[sx], f.Pensions[oa], tol, "seriatim, sex %d", sx)
+	}
+
+	// Women's own cap below the pension caps it every year: the value is
+	// that of the cap, 0.5 units growing at 3.5%, men's unchanged.
+	capped := floorScheme(t)
+	// (A floor above a cap wins, so women's own floor goes below it.)
+	capped.Groups[0].Rules[0].BySex[actuarial.Female.Index()].RetirementCap = actuarial.Limit{Units: 0.5}
+	capped.Groups[0].Rules[0].BySex[actuarial.Female.Index()].RetirementFloor = actuarial.Limit{Units: 0.4}
+	cv, err := projection.NewSeriatim(capped, years)
+	require.NoError(t, err)
+	women, err := cv.ValuePension(projection.PensionRecord{Type: census.PensionOldAge, Sex: actuarial.Female, Age: 70, Pension: 0.9 * u0})
+	require.NoError(t, err)
+	men, err := cv.ValuePension(projection.PensionRecord{Type: census.PensionOldAge, Sex: actuarial.Male, Age: 70, Pension: 0.9 * u0})
+	require.NoError(t, err)
+	assert.InEpsilon(t, pv[actuarial.Female.Index()]*0.5/1.2, women.Pensions[oa], tol, "women capped")
+	assert.InEpsilon(t, pv[actuarial.Male.Index()], men.Pensions[oa], tol, "men at their floor")
 }

@@ -27,18 +27,20 @@ type serYear struct {
 	// The ceiling and the limits at the reference unit of t = 0, for the
 	// frozen salaries of the traditional unit credit method, and the
 	// limits in payment at that unit.
-	ceiling0, retCap0, retFloor0, disCap0, disFloor0 float64
-	inPayment0                                       [census.NumPensionTypes]rules.PaymentLimits
+	ceiling0                               float64
+	retCap0, retFloor0, disCap0, disFloor0 [actuarial.NumSexes]float64
+	inPayment0                             [actuarial.NumSexes][census.NumPensionTypes]rules.PaymentLimits
 }
 
 // serRange is a range of amounts, lo to hi.
 type serRange struct{ lo, hi float64 }
 
 // unboundIndex is the index in unbound[g] of the amounts of pensions of
-// type ti on 1 January of year u on which no limit in payment binds, at
-// the year's reference unit or, with tuc, at that of t = 0.
-func unboundIndex(u, ti int, tuc bool) int {
-	i := (u*census.NumPensionTypes + ti) << 1
+// type ti and sex index sx on 1 January of year u on which no limit in
+// payment binds, at the year's reference unit or, with tuc, at that of
+// t = 0.
+func unboundIndex(u, ti, sx int, tuc bool) int {
+	i := ((u*census.NumPensionTypes+ti)*actuarial.NumSexes + sx) << 1
 	if tuc {
 		i++
 	}
@@ -53,19 +55,21 @@ func unboundIndex(u, ti int, tuc bool) int {
 // never binds (LimitsAtAward, survivors' pensions) the range is 0 to +Inf.
 func (v *Seriatim) unboundRanges(g int) {
 	n := v.years
-	un := grow(v.unbound[g], (n+1)*census.NumPensionTypes*2)
+	un := grow(v.unbound[g], (n+1)*census.NumPensionTypes*actuarial.NumSexes*2)
 	for ti := range census.NumPensionTypes {
-		for _, tuc := range [2]bool{false, true} {
-			r := serRange{0, math.Inf(1)}
-			un[unboundIndex(n, ti, tuc)] = r
-			for u := n - 1; u >= 0; u-- {
-				yr := &v.yr[g*n+u]
-				lim := &yr.InPayment[ti]
-				if tuc {
-					lim = &yr.inPayment0[ti]
+		for sx := range actuarial.NumSexes {
+			for _, tuc := range [2]bool{false, true} {
+				r := serRange{0, math.Inf(1)}
+				un[unboundIndex(n, ti, sx, tuc)] = r
+				for u := n - 1; u >= 0; u-- {
+					yr := &v.yr[g*n+u]
+					lim := &yr.InPayment[sx][ti]
+					if tuc {
+						lim = &yr.inPayment0[sx][ti]
+					}
+					r = serRange{max(lim.Floor, r.lo/yr.Index), min(lim.Cap, r.hi/yr.Index)}
+					un[unboundIndex(u, ti, sx, tuc)] = r
 				}
-				r = serRange{max(lim.Floor, r.lo/yr.Index), min(lim.Cap, r.hi/yr.Index)}
-				un[unboundIndex(u, ti, tuc)] = r
 			}
 		}
 	}
@@ -90,9 +94,9 @@ func (v *Seriatim) payDelta(g, ti, sx, x, u0 int, b float64, tuc bool) serAnn {
 	alive := 1.0 // the probability of being alive on 1 January of u
 	for u, age := u0, x; u < n; u, age = u+1, age+1 {
 		yr := &v.yr[g*n+u]
-		lim := &yr.InPayment[ti]
+		lim := &yr.InPayment[sx][ti]
 		if tuc {
-			lim = &yr.inPayment0[ti]
+			lim = &yr.inPayment0[sx][ti]
 		}
 		q := v.qAt(u, st, sx, age)
 		if pay, _ := lim.Pay(1, b, b); pay != b {
@@ -261,8 +265,10 @@ func (v *Seriatim) groupYears(g int, unit []float64) {
 		*yr = serYear{avgRate: yr.avgRate[:0]}
 		v.law.Year(&yr.Year, g, v.s.StartYear+t, unit[t])
 		yr.w = v.wage[t]
-		yr.ceiling0, yr.retCap0, yr.retFloor0, yr.disCap0, yr.disFloor0 = rules.Limits(yr.Rules, unit[0])
-		yr.inPayment0 = rules.InPaymentLimits(yr.Rules, yr.retCap0, yr.retFloor0, yr.disCap0, yr.disFloor0)
+		for sx := range actuarial.NumSexes {
+			yr.ceiling0, yr.retCap0[sx], yr.retFloor0[sx], yr.disCap0[sx], yr.disFloor0[sx] = rules.Limits(yr.Rules, sx, unit[0])
+			yr.inPayment0[sx] = rules.InPaymentLimits(yr.Rules, yr.retCap0[sx], yr.retFloor0[sx], yr.disCap0[sx], yr.disFloor0[sx])
+		}
 		ex := yr.Exits
 		for sx := range actuarial.NumSexes {
 			yr.retRatio[sx], yr.retRatio0[sx] = v.ratios(ex.RetYears[sx], yr.w), v.ratios(ex.RetYears[sx], v.wage[0])
