@@ -53,6 +53,11 @@ type FlowValues struct {
 	Pensions      [census.NumPensionTypes]float64 // pensions paid by [census.PensionType.Index], without extra payments
 	ExtraPayments float64                         // extra pensions (a thirteenth month, say)
 	Refunds       float64                         // contributions refunded on withdrawal
+	// MinimumTopUp is the minimum-pension top-up, included in Pensions:
+	// what retirement and disability pensions pay above the formula's own
+	// amounts because of floors, on award and in payment, as
+	// [YearResult].MinimumTopUp counts it.
+	MinimumTopUp float64
 }
 
 // TotalContributions is the sum over payers.
@@ -83,6 +88,7 @@ func (f *FlowValues) Add(o *FlowValues) {
 	}
 	f.ExtraPayments += o.ExtraPayments
 	f.Refunds += o.Refunds
+	f.MinimumTopUp += o.MinimumTopUp
 }
 
 // The slots of a flow vector, in FlowValues order.
@@ -92,7 +98,8 @@ const (
 	serPension   = serContrib + scheme.NumPayers       // + PensionType.Index
 	serExtra     = serPension + census.NumPensionTypes // extra payments
 	serRefund    = serExtra + 1                        // refunds
-	serOuts      = serRefund + 1                       // the length of a flow vector
+	serTopUp     = serRefund + 1                       // the minimum-pension top-up (within the pensions)
+	serOuts      = serTopUp + 1                        // the length of a flow vector
 	serAges      = census.MaxCensusAge + 1             // ages 0..MaxCensusAge
 	serChunk     = 4096                                // records per unit of parallel work
 	serCellBlock = 16                                  // start cells per unit of parallel work
@@ -122,6 +129,7 @@ func flowValues(o *[serVec]float64) FlowValues {
 	copy(f.Pensions[:], o[serPension:serExtra])
 	f.ExtraPayments = o[serExtra]
 	f.Refunds = o[serRefund]
+	f.MinimumTopUp = o[serTopUp]
 	return f
 }
 
@@ -162,7 +170,8 @@ func flowValues(o *[serVec]float64) FlowValues {
 // ([rules.PaymentLimits.Pay]), the survivors' and orphans' pensions a
 // death leaves following the pension paid. Pensions in payment on the
 // census date are limited likewise from the first year. The minimum-pension
-// top-up is part of the pensions; FlowValues does not show it apart.
+// top-up is part of the pensions, and shown apart in
+// FlowValues.MinimumTopUp.
 //
 // The valuation is of a closed group: Assumptions.Entrants are not used
 // (nobody joins a census record), and neither are the scheme's own census
@@ -499,7 +508,9 @@ func (v *Seriatim) pensionCell(g, ti, sx, age int, n, amt float64, out *[serVec]
 		b = amt / n
 	}
 	if r := v.unbound[g][unboundIndex(0, ti, sx, false)]; b < r.lo || b > r.hi {
-		d := v.payDelta(g, ti, sx, age, 0, b, false)
+		// A pension in payment on the census date is its own amount.
+		d, top := v.payDelta(g, ti, sx, age, 0, b, b, false)
+		out[serTopUp] += n * top
 		out[serPension+ti] += n * d[annOwn]
 		out[serExtra] += n * d[annExtra]
 		out[serSurv] += n * d[annSurv]
@@ -783,6 +794,7 @@ func (r *Result) PresentValues() (FlowValues, error) {
 		}
 		f.ExtraPayments += d[t] * y.ExtraPayments
 		f.Refunds += d[t] * y.Refunds
+		f.MinimumTopUp += d[t] * y.MinimumTopUp
 	}
 	return f, nil
 }

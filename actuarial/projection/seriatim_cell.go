@@ -97,15 +97,18 @@ func (c *serCell) payDeltas(s float64, out *[serVec]float64) {
 	for i := range c.exits {
 		e := &c.exits[i]
 		var d serAnn
+		var top float64
 		b := e.mult * rules.Clamp(e.a*s, e.lo, e.hi)
 		if r := v.unbound[e.g][unboundIndex(e.u0, e.ti, e.sx, false)]; b < r.lo || b > r.hi {
-			d = v.payDelta(e.g, e.ti, e.sx, e.x, e.u0, b, false)
+			// The own amount is capped, not floored, as on award.
+			d, top = v.payDelta(e.g, e.ti, e.sx, e.x, e.u0, b, e.mult*min(e.a*s, e.hi), false)
 		}
 		o := [4]uint8{uint8(serPension + e.ti), serExtra, serSurv, serOrph}
 		if !c.lia {
 			for k := range d {
 				out[o[k]] += e.w * d[k]
 			}
+			out[serTopUp] += e.w * top
 			continue
 		}
 		for k := range d {
@@ -116,7 +119,7 @@ func (c *serCell) payDeltas(s float64, out *[serVec]float64) {
 		}
 		b0 := e.mult * rules.Clamp(e.a0*s, e.lo0, e.hi0)
 		if r := v.unbound[e.g][unboundIndex(e.u0, e.ti, e.sx, true)]; b0 < r.lo || b0 > r.hi {
-			d0 := v.payDelta(e.g, e.ti, e.sx, e.x, e.u0, b0, true)
+			d0, _ := v.payDelta(e.g, e.ti, e.sx, e.x, e.u0, b0, e.mult*min(e.a0*s, e.hi0), true)
 			for k := range d0 {
 				out[liaTUC+liaBenefit(o[k])] += e.w * e.f * d0[k]
 			}
@@ -149,6 +152,16 @@ func unboundSalaries(a, lo, hi, mult float64, r serRange) (sLo, sHi float64) {
 	return sLo, sHi
 }
 
+// topUpWeight is w, the weight of a term's first slot o, when o is the
+// own pension of a retirement or disability pension of a flow vector,
+// whose floor's correction is the minimum-pension top-up; else 0.
+func (c *serCell) topUpWeight(o uint8, w float64) float64 {
+	if c.lia || o < serPension || o > serDis {
+		return 0
+	}
+	return w
+}
+
 // serSlot holds the factors of one start cell and the state of their
 // build: serEmpty, serBuilding or serBuilt. The one that moves the state
 // from serEmpty to serBuilding builds c (allocated on first use, reused
@@ -174,6 +187,13 @@ func (c *serCell) add(t serTerm) {
 		// max(lo, min(hi, a·S)) = lo whatever the salary.
 		for k, o := range t.o {
 			c.cons[o] += t.w[k] * t.lo
+		}
+		if top := c.topUpWeight(t.o[0], t.w[0]); top != 0 {
+			// The top-up is lo less the own amount min(a·S, hi).
+			c.cons[serTopUp] += top * t.lo
+			if t.a > 0 {
+				c.add(serTerm{a: t.a, lo: 0, hi: t.hi, w: [4]float64{-top}, o: [4]uint8{serTopUp, serTopUp, serTopUp, serTopUp}})
+			}
 		}
 		return
 	}
@@ -296,7 +316,7 @@ func (c *serCell) sum(sal []float64, out *[serVec]float64, h *serHist) {
 			cs[k] += s
 		}
 	}
-	for _, l := range [2]struct {
+	for i, l := range [2]struct {
 		b    []serBound
 		ord  []int32
 		n, s []float64
@@ -311,6 +331,10 @@ func (c *serCell) sum(sal []float64, out *[serVec]float64, h *serHist) {
 			b := &l.b[l.ord[j]]
 			for q, o := range b.o {
 				out[o] += n*b.wb[q] - b.wa[q]*s
+			}
+			if i == 0 && c.topUpWeight(b.o[0], 1) != 0 {
+				// A floor's correction of the own pension is its top-up.
+				out[serTopUp] += n*b.wb[0] - b.wa[0]*s
 			}
 		}
 	}
@@ -370,6 +394,9 @@ func (c *serCell) eval(s float64, out *[serVec]float64) {
 			break
 		}
 		b := &c.floors[c.floorOrd[j]]
+		if c.topUpWeight(b.o[0], 1) != 0 {
+			out[serTopUp] += b.wb[0] - b.wa[0]*s // the floor's top-up
+		}
 		out[b.o[0]] += b.wb[0] - b.wa[0]*s
 		out[b.o[1]] += b.wb[1] - b.wa[1]*s
 		out[b.o[2]] += b.wb[2] - b.wa[2]*s

@@ -195,6 +195,9 @@ func serProject(tb testing.TB, s *scheme.Scheme, years int) projection.FlowValue
 	return f
 }
 
+// serTopUpName is the name serFlows gives the minimum-pension top-up.
+const serTopUpName = "minimum top-up"
+
 // serFlows lists the components of FlowValues with their names.
 func serFlows(f *projection.FlowValues) (names []string, values []float64) {
 	names = append(names, "salaries")
@@ -207,8 +210,8 @@ func serFlows(f *projection.FlowValues) (names []string, values []float64) {
 		names = append(names, "pensions "+census.PensionTypeAt(i).String())
 		values = append(values, f.Pensions[i])
 	}
-	names = append(names, "extra payments", "refunds")
-	values = append(values, f.ExtraPayments, f.Refunds)
+	names = append(names, "extra payments", "refunds", serTopUpName)
+	values = append(values, f.ExtraPayments, f.Refunds, f.MinimumTopUp)
 	return names, values
 }
 

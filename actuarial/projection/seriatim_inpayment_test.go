@@ -61,6 +61,8 @@ func TestSeriatimFloorInPayment(t *testing.T) {
 	oa := census.PensionOldAge.Index()
 	assert.InEpsilon(t, paid, got.Pensions[oa], tol, "pensions paid at the floor")
 	assert.InEpsilon(t, topUp, got.Pensions[oa]-atAward.Pensions[oa], tol, "the guarantee's top-up")
+	assert.InEpsilon(t, topUp, got.MinimumTopUp, tol, "the top-up shown apart")
+	assert.Zero(t, atAward.MinimumTopUp, "a census pension is its own amount")
 	// The extra payments follow every pension paid, the survivors' and
 	// orphans' that the top-up raises included.
 	extra := s.Groups[0].Rules[0].ExtraPayments
@@ -70,15 +72,7 @@ func TestSeriatimFloorInPayment(t *testing.T) {
 
 	want := serProject(t, s, years)
 	got100 := got
-	for _, f := range []*float64{&got100.Salaries, &got100.ExtraPayments, &got100.Refunds} {
-		*f *= 100
-	}
-	for i := range got100.Pensions {
-		got100.Pensions[i] *= 100
-	}
-	for i := range got100.Contributions {
-		got100.Contributions[i] *= 100
-	}
+	serScale(&got100, 100)
 	serAssertClose(t, want, got100, serExactTol, "cells against 100 records")
 }
 

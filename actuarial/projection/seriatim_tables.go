@@ -85,10 +85,11 @@ func (v *Seriatim) unboundRanges(g int) {
 // pensions that a death leaves in proportion to the pension paid, as
 // [Seriatim.annuities] values them: the changes to the own pension, the
 // extra payments, the survivors' and the orphans' pensions, in the
-// components of a serAnn. With tuc the limits are those at the reference
-// unit of t = 0.
-func (v *Seriatim) payDelta(g, ti, sx, x, u0 int, b float64, tuc bool) serAnn {
-	var d serAnn
+// components of a serAnn; and the change to the minimum-pension top-up,
+// what the pension pays above own, the formula's own amount (capped but
+// not floored) as indexed, [rules.PaymentLimits.Pay]'s instead of b − own.
+// With tuc the limits are those at the reference unit of t = 0.
+func (v *Seriatim) payDelta(g, ti, sx, x, u0 int, b, own float64, tuc bool) (d serAnn, topUp float64) {
 	n := v.years
 	st := scheme.StatusOf(census.PensionTypeAt(ti))
 	alive := 1.0 // the probability of being alive on 1 January of u
@@ -99,9 +100,11 @@ func (v *Seriatim) payDelta(g, ti, sx, x, u0 int, b float64, tuc bool) serAnn {
 			lim = &yr.inPayment0[sx][ti]
 		}
 		q := v.qAt(u, st, sx, age)
-		if pay, _ := lim.Pay(1, b, b); pay != b {
+		if pay, top := lim.Pay(1, b, own); pay != b {
 			k := alive * (pay - b)
-			paid := k * v.disc[u] * (1 - 0.5*q)
+			w := v.disc[u] * (1 - 0.5*q)
+			topUp += alive * w * (top - (b - own))
+			paid := k * w
 			d[annOwn] += paid
 			d[annExtra] += yr.Extra * paid
 			if yr.DeathBenefit && q > 0 {
@@ -116,8 +119,9 @@ func (v *Seriatim) payDelta(g, ti, sx, x, u0 int, b float64, tuc bool) serAnn {
 		}
 		alive *= 1 - q
 		b *= yr.Index
+		own *= yr.Index
 	}
-	return d
+	return d, topUp
 }
 
 // serRatioKey names a table of reference ratios.
