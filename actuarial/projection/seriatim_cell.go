@@ -13,6 +13,7 @@ import (
 	"github.com/reserva-go/reserva/actuarial"
 	"github.com/reserva-go/reserva/actuarial/census"
 	"github.com/reserva-go/reserva/actuarial/internal/rules"
+	"github.com/reserva-go/reserva/actuarial/internal/vec"
 	"github.com/reserva-go/reserva/actuarial/scheme"
 )
 
@@ -98,10 +99,10 @@ func (c *serCell) payDeltas(s float64, out *[serVec]float64) {
 		e := &c.exits[i]
 		var d serAnn
 		var top float64
-		b := e.mult * rules.Clamp(e.a*s, e.lo, e.hi)
+		b, own := rules.Clamp(e.a*s, e.lo, e.hi)
+		b *= e.mult
 		if r := v.unbound[e.g][unboundIndex(e.u0, e.ti, e.sx, false)]; b < r.lo || b > r.hi {
-			// The own amount is capped, not floored, as on award.
-			d, top = v.payDelta(e.g, e.ti, e.sx, e.x, e.u0, b, e.mult*min(e.a*s, e.hi), false)
+			d, top = v.payDelta(e.g, e.ti, e.sx, e.x, e.u0, b, e.mult*own, false)
 		}
 		o := [4]uint8{uint8(serPension + e.ti), serExtra, serSurv, serOrph}
 		if !c.lia {
@@ -117,9 +118,10 @@ func (c *serCell) payDeltas(s float64, out *[serVec]float64) {
 			out[liaPUC+bk] += e.w * e.f * d[k]
 			out[liaNC] += e.w * (e.f1 - e.f) * d[k]
 		}
-		b0 := e.mult * rules.Clamp(e.a0*s, e.lo0, e.hi0)
+		b0, own0 := rules.Clamp(e.a0*s, e.lo0, e.hi0)
+		b0 *= e.mult
 		if r := v.unbound[e.g][unboundIndex(e.u0, e.ti, e.sx, true)]; b0 < r.lo || b0 > r.hi {
-			d0, _ := v.payDelta(e.g, e.ti, e.sx, e.x, e.u0, b0, e.mult*min(e.a0*s, e.hi0), true)
+			d0, _ := v.payDelta(e.g, e.ti, e.sx, e.x, e.u0, b0, e.mult*own0, true)
 			for k := range d0 {
 				out[liaTUC+liaBenefit(o[k])] += e.w * e.f * d0[k]
 			}
@@ -132,7 +134,9 @@ func (c *serCell) payDeltas(s float64, out *[serVec]float64) {
 // salaries outside are valued exactly.
 func unboundSalaries(a, lo, hi, mult float64, r serRange) (sLo, sHi float64) {
 	const margin = 1e-9
-	at0, atInf := mult*rules.Clamp(0, lo, hi), mult*rules.Clamp(math.Inf(1), lo, hi)
+	at0, _ := rules.Clamp(0, lo, hi)
+	atInf, _ := rules.Clamp(math.Inf(1), lo, hi)
+	at0, atInf = mult*at0, mult*atInf
 	switch {
 	case at0 >= r.lo:
 		sLo = 0
@@ -279,8 +283,8 @@ type serHist struct {
 
 // reset sizes and zeroes the counts for nf floors and nc caps.
 func (h *serHist) reset(nf, nc int) {
-	h.fn, h.fs = census.ResizeCells(h.fn, nf+1), census.ResizeCells(h.fs, nf+1)
-	h.cn, h.cs = census.ResizeCells(h.cn, nc+1), census.ResizeCells(h.cs, nc+1)
+	h.fn, h.fs = vec.Zeroed(h.fn, nf+1), vec.Zeroed(h.fs, nf+1)
+	h.cn, h.cs = vec.Zeroed(h.cn, nc+1), vec.Zeroed(h.cs, nc+1)
 }
 
 // sum adds the flows of records with salaries sal to out. The floors that
@@ -439,7 +443,7 @@ func (v *Seriatim) build(c *serCell, mode serMode, g0, sx, x, s0 int) {
 		age := x + t
 		y := v.s.StartYear + t
 		for i := range v.s.Transitions {
-			if tr := &v.s.Transitions[i]; tr.Year == y && tr.From == g && tr.Moves(age, sv) {
+			if tr := &v.s.Transitions[i]; tr.Year == y && tr.From == g && rules.Moves(tr, age, sv) {
 				g = tr.To
 			}
 		}

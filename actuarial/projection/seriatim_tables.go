@@ -91,7 +91,7 @@ func (v *Seriatim) unboundRanges(g int) {
 // With tuc the limits are those at the reference unit of t = 0.
 func (v *Seriatim) payDelta(g, ti, sx, x, u0 int, b, own float64, tuc bool) (d serAnn, topUp float64) {
 	n := v.years
-	st := scheme.StatusOf(census.PensionTypeAt(ti))
+	st := rules.StatusOf(census.PensionTypeAt(ti))
 	alive := 1.0 // the probability of being alive on 1 January of u
 	for u, age := u0, x; u < n; u, age = u+1, age+1 {
 		yr := &v.yr[g*n+u]
@@ -436,7 +436,7 @@ func (v *Seriatim) annuities(g int) {
 		// survivors' and orphans' pensions.
 		for _, typ := range [...]census.PensionType{census.PensionOldAge, census.PensionEarly, census.PensionDisability} {
 			ti := typ.Index()
-			st := scheme.StatusOf(typ)
+			st := rules.StatusOf(typ)
 			for sx := range actuarial.NumSexes {
 				for age := range serAges {
 					q := v.qAt(t, st, sx, age)
