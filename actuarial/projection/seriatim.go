@@ -164,7 +164,8 @@ func flowValues(o *[serVec]float64) FlowValues {
 // changing by calendar year. Flows after the first Years years are left
 // out, as a projection of Years years leaves them out.
 //
-// Caps and floors apply as Rules.Limits says, as in a projection: on
+// Caps and floors, each sex's own where the rules give one
+// ([scheme.SexRules]), apply as Rules.Limits says, as in a projection: on
 // award under [scheme.LimitsAtAward]; under [scheme.LimitsInPayment] also
 // every year in payment, to the pension as awarded and indexed
 // ([rules.PaymentLimits.Pay]), the survivors' and orphans' pensions a
