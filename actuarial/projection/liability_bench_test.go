@@ -15,9 +15,10 @@ import (
 // factors of every start cell the records meet (2,754) and values the
 // records, fanned out over GOMAXPROCS goroutines; a first run before the
 // timer allocates the memory the iterations reuse. Measured as
-// BenchmarkSeriatim1M is: 58.6 ms of CPU time at the median (56.3 at the
-// least), against 310.9 (152.9) with a new Seriatim each run, which
-// allocated 54 MiB in 8,925 allocations; now 27 KiB in 356.
+// BenchmarkSeriatim1M is: 74.7 ms of CPU time at the median (57.8 at the
+// least), against 208.4 (119.5) with a new Seriatim each run, which
+// allocated 54 MiB in 8,895 allocations; now 27 KiB in 363. (The quieter
+// run of BenchmarkSeriatim1M's doc: 310.9 → 58.6 ms.)
 func BenchmarkLiability1M(b *testing.B) {
 	const n = 1_000_000
 	s := serBenchScheme(b)
@@ -46,8 +47,8 @@ func BenchmarkLiability1M(b *testing.B) {
 
 // BenchmarkLiabilityRecords1M is BenchmarkLiability1M with the valuation
 // prepared and every start cell's factors built: the cost of the records
-// themselves, 32.5 ms of CPU time at the median (30.7 at the least)
-// against 50.3 (47.3) before the records phase was reworked (see
+// themselves, 40.6 ms of CPU time at the median (29.6 at the least)
+// against 58.8 (46.1) before the records phase was reworked (see
 // BenchmarkSeriatim1M).
 func BenchmarkLiabilityRecords1M(b *testing.B) {
 	const n = 1_000_000
