@@ -24,7 +24,8 @@
 //  5. the second edition's corrections, each with its effect on the 2025
 //     reform, and the accrued liability and funding ratio of each regime;
 //  6. four ways to balance the 2025 rules solved to one target (the
-//     reserve not exhausted through 2075), and the frontier of two levers;
+//     actuarial balance over 2022–2096 at zero, with a year's spending in
+//     reserve at the end), and the frontier of two levers;
 //  7. the probability that the reserve is exhausted by each year, for each
 //     regime and way, on seeded scenarios of returns and inflation;
 //  8. who gains and who loses under each way, by sex and birth cohort, and
@@ -86,9 +87,9 @@ const (
 	years = reform.DefaultYears
 	// step is the step of the table by year.
 	step = 10
-	// targetYears is how long, from the year the 2025 reform takes effect,
-	// the solved rate must keep the reserve from running out.
-	targetYears = 50
+	// riskYearsAfterReform is how many years of the 2025 rules, from the
+	// year they take effect, the stochastic run covers.
+	riskYearsAfterReform = 50
 )
 
 // defaultOut is the directory the charts go to unless -out says otherwise.

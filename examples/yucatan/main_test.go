@@ -311,8 +311,10 @@ func TestRun(t *testing.T) {
 		for _, w := range shared(t).ways {
 			row := cells(t, lines, w.name)
 			assert.Equal(t, w.measures, row[0])
-			assert.InDelta(t, 100*w.metrics.GAP, number(t, row[1]), rateTol, w.name)
-			assert.Equal(t, depletion(w.metrics), row[2], w.name)
+			assert.InDelta(t, 100*w.balance, number(t, row[1]), rateTol, w.name)
+			assert.GreaterOrEqual(t, number(t, row[1]), 0.0, "%s: balanced", w.name)
+			assert.InDelta(t, 100*w.metrics.GAP, number(t, row[2]), rateTol, w.name)
+			assert.Equal(t, depletion(w.metrics), row[3], w.name)
 		}
 	})
 

@@ -102,7 +102,8 @@ func findings(st *study) []string {
 		if w.infeasible {
 			verb = "cannot meet"
 		}
-		f = append(f, fmt.Sprintf("Way %s %s the target (no exhaustion through %d): %s.", w.name, verb, targetYear, w.measures))
+		f = append(f, fmt.Sprintf("Way %s %s the target (the actuarial balance over %d–%d at zero, a year's spending in reserve at the end): %s.",
+			w.name, verb, isstey.CensusYear, balanceLast, w.measures))
 	}
 	return f
 }
@@ -119,7 +120,8 @@ func hallazgos(st *study) []string {
 		if w.infeasible {
 			verb = "no puede cumplir"
 		}
-		f = append(f, fmt.Sprintf("La vía %s %s la meta (reserva no agotada hasta %d).", w.name, verb, targetYear))
+		f = append(f, fmt.Sprintf("La vía %s %s la meta (balance actuarial de %d–%d en cero, con un año de gasto en reserva al final).",
+			w.name, verb, isstey.CensusYear, balanceLast))
 	}
 	return f
 }
