@@ -172,6 +172,9 @@ func reports(w io.Writer, st *study, outDir string) error {
 		for k, gn := range g.gains {
 			in.Gains = append(in.Gains, htmlreport.ReformGains{Reform: "way " + st.ways[k].name, Gains: gn})
 		}
+		for k, gn := range g.lawGains {
+			in.Gains = append(in.Gains, htmlreport.ReformGains{Reform: isstey.Regimes[k+1].String() + " (against the 1976 law)", Gains: gn})
+		}
 	}
 	es := *in
 	es.Title = "ISSTEY (ilustrativo): la reforma de 2025 y cuatro vías para equilibrarla"
