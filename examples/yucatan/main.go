@@ -121,8 +121,8 @@ func findDataDir() string {
 }
 
 // study is what the sections share: the basis, the scheme (read from the
-// study file) and projection of each regime, and the solver's answer once
-// section 5 has found it.
+// study file) and projection of each regime, and what each section
+// computes.
 type study struct {
 	basis scheme.Assumptions
 	// schemes, outcomes and metrics are indexed like isstey.Regimes:
@@ -133,10 +133,6 @@ type study struct {
 	reforms  []reform.Reform
 	outcomes []reform.Outcome
 	metrics  []reform.Metrics
-	// solved is the 2025 reform at the solved employer's rate; nil when
-	// no rate in the range meets the target.
-	solved *reform.Outcome
-
 	// men and women are EMSSA-09's tables.
 	men, women mortality.Table
 	// corr are the corrections of section 5; corrected, correctedOut and
@@ -181,7 +177,6 @@ func prepare(dataDir string, n int) (*study, error) {
 	if err := st.balance(); err != nil {
 		return nil, err
 	}
-	st.solved = st.ways[0].outcome
 	if err := st.whoGains(); err != nil {
 		return nil, err
 	}

@@ -8,6 +8,7 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"sync"
@@ -311,6 +312,19 @@ func TestRun(t *testing.T) {
 				assert.InDelta(t, 100*e.Value, number(t, v), tenthTol, "%s by %d", name, y)
 				assert.InDelta(t, 100*e.StdErr, number(t, se), tenthTol, "%s by %d", name, y)
 			}
+		}
+	})
+
+	t.Run("risk of the ways", func(t *testing.T) {
+		text := strings.Join(s["7"], "\n")
+		st := shared(t)
+		r := st.risk
+		for _, wy := range st.ways {
+			i := slices.Index(r.names, "way "+wy.name)
+			require.GreaterOrEqual(t, i, 0, wy.name)
+			e := r.outs[i].ExhaustionBy(riskLast)
+			assert.Contains(t, text, fmt.Sprintf("way %s: on the central path the reserve ", wy.name))
+			assert.Contains(t, text, fmt.Sprintf("; in %.1f%% ± %.1f of the scenarios by %d", 100*e.Value, 100*e.StdErr, riskLast), wy.name)
 		}
 	})
 
