@@ -298,4 +298,3 @@ func TestModelWorkers(t *testing.T) {
 		assert.Less(t, way3[k].Replacement, o.Replacement, o.Worker.Name)
 	}
 }
-
