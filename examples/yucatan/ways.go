@@ -333,7 +333,12 @@ func waysSection(w io.Writer, st *study) error {
 	writeTable(w, rows)
 	fmt.Fprintln(w, "A balance of 0.00% is met to the printed precision (rates rounded up, the scale down, so that it")
 	fmt.Fprintln(w, "holds). Balanced over 75 years is not solvent every year: a way whose reserve runs out borrows, at")
-	fmt.Fprintln(w, "the fund's return, from its own later surpluses.")
+	fmt.Fprintln(w, "the fund's return, from its own later surpluses:")
+	for _, wy := range st.ways {
+		if from, to := negativeSpan(wy.outcome); from != 0 {
+			fmt.Fprintf(w, "  way %s: the reserve is below zero from %d to %d\n", wy.name, from, to)
+		}
+	}
 	fmt.Fprintln(w, "Way 2: a longer reference period, a minimum age and no indexation cannot balance the 2025 rules on")
 	fmt.Fprintln(w, "their own: the pensions in payment and those about to be awarded cost more than the contributions")
 	fmt.Fprintln(w, "bring in even at a scale of 10%, unless pensions stop rising with prices; so the way freezes them and")
@@ -352,4 +357,21 @@ func waysSection(w io.Writer, st *study) error {
 	}
 	writeTable(w, rows)
 	return nil
+}
+
+// negativeSpan returns the first and the last year whose reserve at the
+// end is below zero, within the balance's horizon; 0, 0 when none is.
+func negativeSpan(o *reform.Outcome) (from, to int) {
+	for _, y := range o.Result.Years {
+		if y.Year > balanceLast {
+			break
+		}
+		if y.ReserveEnd < 0 {
+			if from == 0 {
+				from = y.Year
+			}
+			to = y.Year
+		}
+	}
+	return from, to
 }
