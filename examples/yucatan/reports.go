@@ -71,6 +71,12 @@ func assumptionList() []htmlreport.Assumption {
 			Basis: htmlreport.Judgement},
 		htmlreport.Assumption{Name: "Package weights", Value: "a point of the employer's rate and a point of the pension scale cost alike",
 			Basis: htmlreport.Judgement},
+		htmlreport.Assumption{Name: "Target of the ways", Value: fmt.Sprintf("the actuarial balance over %d–%d at zero, a year's spending in reserve at the end",
+			isstey.CensusYear, balanceLast),
+			Basis: htmlreport.Judgement, Source: "the US Trustees' 75-year measure; deterministic, so each solver trial is one projection"},
+		htmlreport.Assumption{Name: "Way 2's fixed measures", Value: fmt.Sprintf("a %d-year reference pay, %d at the earliest, pensions not indexed; the scale solved",
+			referenceYears, way2MinAge),
+			Basis: htmlreport.Judgement, Source: "indexed to prices, no pension scale balances the 2025 rules"},
 	)
 }
 
