@@ -10,7 +10,7 @@ import (
 
 // Cited is a change with the legal source it models: it applies exactly as
 // its Change does, and describes itself as that change's description
-// followed by the source ("worker's contribution rate 11% from 2026 —
+// followed by the source ("worker contribution rate 11% from 2026 —
 // 2025 reform, 2025-10-24"), so that attributions, errors and reports name
 // the law a measure comes from. A study file writes a cited change's
 // source beside its type ({"source": {"law": "Decree 532/2022"},
