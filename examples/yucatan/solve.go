@@ -5,8 +5,8 @@ package main
 import "github.com/reserva-go/reserva/examples/yucatan/isstey"
 
 // riskLast is the last year of the stochastic run, whose probabilities of
-// exhaustion section 7 gives: the 50th year of the 2025 rules, 2026–2075,
-// the year; riskRunYears are the years run, 2022–2075.
+// exhaustion section 7 gives: the 50th year of the 2025 rules, 2026–2075;
+// riskRunYears are the years run, 2022–2075.
 const (
 	riskLast     = isstey.Reform2025From + riskYearsAfterReform - 1
 	riskRunYears = riskLast - isstey.CensusYear + 1

@@ -316,7 +316,7 @@ func waysSection(w io.Writer, st *study) error {
 	fmt.Fprintln(w, "reserve at the end (the US Trustees' measure; the ILO's valuations use the same balance): the")
 	fmt.Fprintln(w, "reserve of 2022 and the present value of contributions pay for the present value of spending,")
 	fmt.Fprintln(w, "every year's flows discounted at the fund's return. Why this target and not “the reserve not")
-	fmt.Fprintln(w, "exhausted before 2075 with probability p”: it is the valuation standard, and deterministic, so")
+	fmt.Fprintf(w, "exhausted before %d with probability p”: it is the valuation standard, and deterministic, so\n", riskLast)
 	fmt.Fprintln(w, "each trial of a solver is one projection; a probability target needs a Monte Carlo run for each")
 	fmt.Fprintln(w, "trial, past this example's time budget, and section 7 gives each solved way's probability of")
 	fmt.Fprintln(w, "exhaustion on the seeded scenarios anyway. Each lever acts from 1 January 2026.")
