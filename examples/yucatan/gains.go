@@ -115,7 +115,7 @@ func (st *study) whoGains() error {
 // gainsSection prints section 8.
 func gainsSection(w io.Writer, st *study) error {
 	g := st.gains
-	fmt.Fprintf(w, "8. Who gains and who loses: each way against the 2025 reform, by sex and %d-year birth cohort\n", cohortWidth)
+	fmt.Fprintf(w, "8. Who gains and who loses: each way against the 2025 reform, each law against the 1976 law, by sex\nand %d-year birth cohort\n", cohortWidth)
 	fmt.Fprintln(w, "Change in the present value in 2022 of the cohort's benefits and of its contributions (worker's and")
 	fmt.Fprintln(w, "state's), MXN bn, at the projected returns; entrants' cohorts included; cohorts no way moves by")
 	fmt.Fprintln(w, "MXN 0.1 bn left out.")
