@@ -2,6 +2,7 @@ package rules
 
 import (
 	"github.com/reserva-go/reserva/actuarial"
+	"github.com/reserva-go/reserva/actuarial/internal/qx"
 	"github.com/reserva-go/reserva/actuarial/scheme"
 )
 
@@ -53,7 +54,7 @@ func (d *Decrements) compile(as *scheme.Assumptions, ms int) {
 // multiple-decrement table.
 func dependent3(d, i, w float64) (float64, float64, float64) {
 	in, out := [3]float64{d, i, w}, [3]float64{}
-	actuarial.DependentUDDM(out[:], in[:])
+	qx.DependentUDDM(out[:], in[:])
 	return out[0], out[1], out[2]
 }
 
