@@ -7,7 +7,6 @@ import (
 	"fmt"
 	"io"
 	"math"
-	"slices"
 	"strings"
 
 	"github.com/reserva-go/reserva/actuarial"
@@ -57,11 +56,8 @@ func splitRun(s *scheme.Scheme) (*projection.Result, error) {
 	return p.Run(nil, years)
 }
 
-// whoGains projects the regimes with the split and compares the 2022 law
-// and the 2025 reform with the 1976 law (reform.WhoGains on the two
-// results), and compares the ways with the 2025 reform through
-// reform.Compare with Options.WhoGains, which projects them with the split
-// by service band and counts the share losing model point by model point.
+// whoGains projects the regimes and the ways with the split and compares
+// the ways with the 2025 reform.
 func (st *study) whoGains() error {
 	g := &gainsRun{}
 	var results []*projection.Result
@@ -80,19 +76,19 @@ func (st *study) whoGains() error {
 		}
 		g.lawGains = append(g.lawGains, gn)
 	}
-	var ways []reform.Reform
+	base := results[isstey.Reform2025]
 	for _, w := range st.ways {
-		ways = append(ways, reform.Reform{Name: "way " + w.name, Changes: w.changes})
-	}
-	cmp, err := reform.Compare(st.corrected[isstey.Reform2025], ways, reform.Options{Years: years,
-		WhoGains: &reform.GainsOptions{CohortWidth: cohortWidth, LossThreshold: lossThreshold}})
-	if err != nil {
-		return fmt.Errorf("who gains under the ways: %w", err)
-	}
-	g.gains = cmp.Gains
-	for i := range ways {
-		results = append(results, cmp.Outcomes[i+1].Result)
-		g.names = append(g.names, ways[i].Name)
+		res, err := splitRun(w.scheme)
+		if err != nil {
+			return err
+		}
+		results = append(results, res)
+		g.names = append(g.names, "way "+w.name)
+		gn, err := reform.WhoGains(base, res, cohortWidth, lossThreshold)
+		if err != nil {
+			return fmt.Errorf("who gains under way %s: %w", w.name, err)
+		}
+		g.gains = append(g.gains, gn)
 	}
 	for _, res := range results {
 		cv, err := res.CohortValues(cohortWidth, false)
@@ -131,7 +127,7 @@ func gainsSection(w io.Writer, st *study) error {
 		return err
 	}
 	for k, gn := range g.gains {
-		fmt.Fprintf(w, "  way %s: %s of the members lose more than %s of their benefits' value\n",
+		fmt.Fprintf(w, "  way %s: %s of the members are in cohorts losing more than %s of their benefits' value\n",
 			st.ways[k].name, pct(gn.LosingShare), rate(lossThreshold))
 	}
 	fmt.Fprintln(w, "The laws against the 1976 law, likewise (corrected basis):")
@@ -139,12 +135,9 @@ func gainsSection(w io.Writer, st *study) error {
 		return err
 	}
 	for k, gn := range g.lawGains {
-		fmt.Fprintf(w, "  the %v: %s of the members lose more than %s of their benefits' value\n",
+		fmt.Fprintf(w, "  the %v: %s of the members are in cohorts losing more than %s of their benefits' value\n",
 			isstey.Regimes[k+1], pct(gn.LosingShare), rate(lossThreshold))
 	}
-	fmt.Fprintln(w, "The share losing is counted by model point: members of one sex and year of birth, and for the ways")
-	fmt.Fprintln(w, "of one 10-year band of service in 2022 too (reform.Compare's who-gains option); each loses what its")
-	fmt.Fprintln(w, "point loses.")
 	fmt.Fprintln(w, "Money's worth (PV of benefits over PV of every payer's contributions) of the cohorts born")
 	fmt.Fprintln(w, "1980–99 (in service in 2022) and 2000–19 (mostly entrants):")
 	rows := [][]string{{"", "men 1980–99", "women 1980–99", "men 2000–19", "women 2000–19"}}
@@ -194,52 +187,24 @@ func pensionIn2026(o *modelworker.Outcome) float64 {
 }
 
 // gainsTable prints the change in each cohort's present values under each
-// of gains (named by names), by sex and birth cohort (the service bands of
-// a comparison's gains added together), leaving out the cohorts none moves
-// by shownChange.
+// of gains (named by names), leaving out the cohorts none moves by
+// shownChange.
 func gainsTable(w io.Writer, names []string, gains []*reform.Gains) error {
-	type key struct {
-		sex      actuarial.Sex
-		from, to int
-	}
-	var keys []key
-	sums := make([]map[key][2]float64, len(gains))
-	for k, gn := range gains {
-		sums[k] = map[key][2]float64{}
-		for i := range gn.Cohorts {
-			c := &gn.Cohorts[i]
-			ky := key{c.Sex, c.BornFrom, c.BornTo}
-			if k == 0 && !slices.Contains(keys, ky) {
-				keys = append(keys, ky)
-			}
-			v := sums[k][ky]
-			sums[k][ky] = [2]float64{v[0] + c.BenefitChange(), v[1] + c.ContributionChange()}
-		}
-		if len(sums[k]) != len(sums[0]) {
-			return fmt.Errorf("who gains: the cohorts of %s differ", strings.Join(names, ", "))
-		}
-	}
-	slices.SortStableFunc(keys, func(a, b key) int {
-		if a.sex != b.sex {
-			return a.sex.Index() - b.sex.Index()
-		}
-		return a.from - b.from
-	})
 	head := []string{"sex", "born"}
 	for _, n := range names {
 		head = append(head, n+" benefits", n+" contributions")
 	}
 	rows := [][]string{head}
-	for _, ky := range keys {
-		row := []string{ky.sex.String(), fmt.Sprintf("%d–%d", ky.from, ky.to)}
+	for i, c := range gains[0].Cohorts {
+		row := []string{c.Sex.String(), fmt.Sprintf("%d–%d", c.BornFrom, c.BornTo)}
 		moved := false
-		for k := range gains {
-			v, ok := sums[k][ky]
-			if !ok {
+		for _, gn := range gains {
+			if i >= len(gn.Cohorts) || gn.Cohorts[i].Sex != c.Sex || gn.Cohorts[i].BornFrom != c.BornFrom {
 				return fmt.Errorf("who gains: the cohorts of %s differ", strings.Join(names, ", "))
 			}
-			row = append(row, plusBillions(v[0]), plusBillions(v[1]))
-			moved = moved || math.Abs(v[0]) >= shownChange || math.Abs(v[1]) >= shownChange
+			cg := &gn.Cohorts[i]
+			row = append(row, plusBillions(cg.BenefitChange()), plusBillions(cg.ContributionChange()))
+			moved = moved || math.Abs(cg.BenefitChange()) >= shownChange || math.Abs(cg.ContributionChange()) >= shownChange
 		}
 		if moved {
 			rows = append(rows, row)
