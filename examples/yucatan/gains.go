@@ -127,7 +127,7 @@ func gainsSection(w io.Writer, st *study) error {
 		return err
 	}
 	for k, gn := range g.gains {
-		fmt.Fprintf(w, "  way %s: %s of the members are in cohorts losing more than %s of their benefits' value\n",
+		fmt.Fprintf(w, "  way %s: %s of the members lose more than %s of their benefits' value\n",
 			st.ways[k].name, pct(gn.LosingShare), rate(lossThreshold))
 	}
 	fmt.Fprintln(w, "The laws against the 1976 law, likewise (corrected basis):")
@@ -135,9 +135,11 @@ func gainsSection(w io.Writer, st *study) error {
 		return err
 	}
 	for k, gn := range g.lawGains {
-		fmt.Fprintf(w, "  the %v: %s of the members are in cohorts losing more than %s of their benefits' value\n",
+		fmt.Fprintf(w, "  the %v: %s of the members lose more than %s of their benefits' value\n",
 			isstey.Regimes[k+1], pct(gn.LosingShare), rate(lossThreshold))
 	}
+	fmt.Fprintln(w, "The share losing is counted by sex and year of birth: each member loses what the members of the")
+	fmt.Fprintln(w, "same sex and year of birth lose together (reform.WhoGains's model points, without service bands).")
 	fmt.Fprintln(w, "Money's worth (PV of benefits over PV of every payer's contributions) of the cohorts born")
 	fmt.Fprintln(w, "1980–99 (in service in 2022) and 2000–19 (mostly entrants):")
 	rows := [][]string{{"", "men 1980–99", "women 1980–99", "men 2000–19", "women 2000–19"}}
