@@ -82,6 +82,14 @@ func (d *Decrements) FillAge(dst []Cell, sx, age int, d0 float64) {
 	d.fill(dst[:d.ns], sx, age*d.ns, d0)
 }
 
+// FillServices sets row[sv], for the services lo..hi, to the cells of sex
+// index sx and that age when the year's active mortality at that age is
+// d0; row is the age's row of services 0..ms. The other services are left
+// alone: an engine fills only the cells it has members in.
+func (d *Decrements) FillServices(row []Cell, sx, age, lo, hi int, d0 float64) {
+	d.fill(row[lo:hi+1], sx, age*d.ns+lo, d0)
+}
+
 // fill sets dst to the cells c0, c0+1, … of sex index sx at independent
 // rate of death d0: the dependent probabilities under UDD in each
 // single-decrement table (Bowers et al. §10.6), or in the

@@ -48,6 +48,15 @@ type Exits struct {
 	// salary.
 	RetYears [actuarial.NumSexes]int
 	DisYears int
+	// Prev, for the exits of a calendar year under rules whose exits
+	// change by year, are the exits of the year before when they differ
+	// only in some cells' Kind, Rate and Factor (the same Disability,
+	// RetYears and DisYears); Changed are those cells, by
+	// sex·NumAges·ns + age·ns + service, in increasing order. An engine
+	// that holds what it computed from Prev need only update them. Prev
+	// is nil otherwise.
+	Prev    *Exits
+	Changed []int32
 }
 
 // Same reports whether e and o are the same compiled exits, shared by two
@@ -131,6 +140,21 @@ func (e *Exits) compile(r *scheme.Rules, as *scheme.Assumptions, ms int, ey exit
 		e.Disability[sv] = r.Disability.Accrual.Rate(sv) * dshare
 	}
 	e.DisYears = r.Disability.ReferenceYears
+}
+
+// follow sets e.Prev and e.Changed when e differs from prev, the exits of
+// the year before, only in some cells' Kind, Rate and Factor.
+func (e *Exits) follow(prev *Exits) {
+	if !slices.Equal(e.Disability, prev.Disability) || e.RetYears != prev.RetYears || e.DisYears != prev.DisYears ||
+		len(e.Kind) != len(prev.Kind) {
+		return
+	}
+	for c := range e.Kind {
+		if e.Kind[c] != prev.Kind[c] || e.Rate[c] != prev.Rate[c] || e.Factor[c] != prev.Factor[c] {
+			e.Changed = append(e.Changed, int32(c))
+		}
+	}
+	e.Prev = prev
 }
 
 // equal reports whether e and f give the same exits.
