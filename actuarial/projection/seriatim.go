@@ -4,10 +4,10 @@
 package projection
 
 import (
+	"context"
 	"fmt"
 	"math"
 	"runtime"
-	"sync"
 	"sync/atomic"
 
 	"github.com/reserva-go/reserva/actuarial"
@@ -529,7 +529,9 @@ func (v *Seriatim) workers(n int) int {
 }
 
 // parallel runs f on each chunk index 0..n−1 over the workers, telling it
-// which worker (0..workers(n)−1) runs it.
+// which worker (0..workers(n)−1) runs it. It runs on [ForEachWorker], the
+// one worker pool, each worker's state being its number; one worker runs
+// the chunks in order without a goroutine.
 func (v *Seriatim) parallel(n int, f func(worker, chunk int)) {
 	w := v.workers(n)
 	if w == 1 {
@@ -538,22 +540,8 @@ func (v *Seriatim) parallel(n int, f func(worker, chunk int)) {
 		}
 		return
 	}
-	var next atomic.Int64
-	var wg sync.WaitGroup
-	for id := range w {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for {
-				i := int(next.Add(1)) - 1
-				if i >= n {
-					return
-				}
-				f(id, i)
-			}
-		}()
-	}
-	wg.Wait()
+	var ids atomic.Int64
+	ForEachWorker(context.Background(), n, w, func() int { return int(ids.Add(1)) - 1 }, f)
 }
 
 // indexedError wraps the error of record i.
