@@ -18,9 +18,10 @@ type reformDoc struct {
 	Changes []changeDoc `json:"changes"`
 }
 
-// changeDoc is one change: an object with exactly one member, named after
-// the change's type.
+// changeDoc is one change: an object with exactly one member named after
+// the change's type, and its legal source beside it (a [Cited] change).
 type changeDoc struct {
+	Source               *sourceDoc           `json:"source,omitempty"`
 	ContributionRate     *contributionRateDoc `json:"contribution_rate,omitempty"`
 	ContributionCeiling  *ceilingChangeDoc    `json:"contribution_ceiling,omitempty"`
 	RetirementConditions *conditionsDoc       `json:"retirement_conditions,omitempty"`
@@ -33,6 +34,13 @@ type changeDoc struct {
 	SustainabilityFactor *sustainChangeDoc    `json:"sustainability_factor,omitempty"`
 	Indexation           *indexationDoc       `json:"indexation,omitempty"`
 	SurvivorShare        *survivorShareDoc    `json:"survivor_share,omitempty"`
+}
+
+// sourceDoc is a change's legal source, as the rules' source is written.
+type sourceDoc struct {
+	Law     string `json:"law,omitempty"`
+	Article string `json:"article,omitempty"`
+	Date    string `json:"date,omitempty"`
 }
 
 type whoDoc struct {
@@ -105,6 +113,7 @@ type capChangeDoc struct {
 	Groups []string `json:"groups,omitempty"`
 	Who    *whoDoc  `json:"who,omitempty"`
 	Cap    limitDoc `json:"cap"`
+	Sex    string   `json:"sex,omitempty"`
 }
 
 type floorChangeDoc struct {
@@ -112,6 +121,7 @@ type floorChangeDoc struct {
 	Groups []string `json:"groups,omitempty"`
 	Who    *whoDoc  `json:"who,omitempty"`
 	Floor  limitDoc `json:"floor"`
+	Sex    string   `json:"sex,omitempty"`
 }
 
 type guaranteeDoc struct {
@@ -260,6 +270,12 @@ func encodeChange(c Change, currency string) (changeDoc, error) {
 		return changeDoc{}, err
 	}
 	var d changeDoc
+	if cc, ok := c.(Cited); ok {
+		c = cc.Change
+		if !cc.Source.IsZero() {
+			d.Source = &sourceDoc{Law: cc.Source.Law, Article: cc.Source.Article, Date: cc.Source.Date}
+		}
+	}
 	switch c := c.(type) {
 	case ContributionRate:
 		d.ContributionRate = &contributionRateDoc{c.Year, c.Groups, whoOf(c.Who), payerNameTable[c.Payer], c.Rate, c.Step}
@@ -281,9 +297,9 @@ func encodeChange(c Change, currency string) (changeDoc, error) {
 	case ReferencePeriod:
 		d.ReferencePeriod = &referencePeriodDoc{c.Year, c.Groups, whoOf(c.Who), c.Years, c.Share}
 	case PensionCap:
-		d.PensionCap = &capChangeDoc{c.Year, c.Groups, whoOf(c.Who), limitOf(c.Cap, currency)}
+		d.PensionCap = &capChangeDoc{c.Year, c.Groups, whoOf(c.Who), limitOf(c.Cap, currency), sexName(c.Sex)}
 	case PensionFloor:
-		d.PensionFloor = &floorChangeDoc{c.Year, c.Groups, whoOf(c.Who), limitOf(c.Floor, currency)}
+		d.PensionFloor = &floorChangeDoc{c.Year, c.Groups, whoOf(c.Who), limitOf(c.Floor, currency), sexName(c.Sex)}
 	case PensionGuarantee:
 		gd := &guaranteeDoc{Year: c.Year, Groups: c.Groups, Who: whoOf(c.Who)}
 		if c.Limits != scheme.LimitsInPayment {
