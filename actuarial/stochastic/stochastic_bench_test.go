@@ -62,10 +62,10 @@ var benchScenarios = flag.Int("scenarios", 10_000, "scenarios of BenchmarkStocha
 // before, 0.81 s (min 0.77 s) after; BenchmarkDeterministic10k 0.495 s
 // (min 0.45 s) before, 0.475 s (min 0.44 s) after (unchanged: benchstat
 // p=0.59). Stochastic over deterministic: 4.9× before, 1.7× after (1.75×
-// on the minima), against a target of 1.2×: what remains is Projector.
-// refactor (~27% of the stochastic CPU: a ratio and a factor per
-// populated cell each year, the wage growth changing every year) and the
-// past salaries (~6%). The full 10,000 scenarios on 2 workers
+// on the minima), against a target of 1.2×: what remains is
+// Projector.refactor (~27% of the stochastic CPU: a ratio and a factor
+// per populated cell each year, the wage growth changing every year) and
+// the past salaries (~6%). The full 10,000 scenarios on 2 workers
 // (`-test.bench '^BenchmarkStochastic10k$' -test.benchtime=1x`, default
 // GOMAXPROCS=2) under a load average of ~8: 27.7 s user, 66.8 s wall,
 // 83 MB maximum resident (/usr/bin/time -v), 186 MB and 1.45 M
