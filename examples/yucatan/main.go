@@ -101,9 +101,10 @@ var defaultOut = filepath.Join("out", "yucatan")
 func main() {
 	dataDir := flag.String("data", findDataDir(), "directory holding the repository's testdata files")
 	outDir := flag.String("out", defaultOut, "directory to write the charts to (created if need be)")
-	scenarios := flag.Int("scenarios", DefaultScenarios, "number of stochastic scenarios (section 7)")
+	scenarios := flag.Int("scenarios", DefaultScenarios, "number of stochastic scenarios")
+	full := flag.Bool("full", false, "print the complete text, every table and reason, not the short story")
 	flag.Parse()
-	if err := run(os.Stdout, *dataDir, *outDir, *scenarios); err != nil {
+	if err := run(os.Stdout, *dataDir, *outDir, *scenarios, *full); err != nil {
 		fmt.Fprintln(os.Stderr, "yucatan:", err)
 		os.Exit(1)
 	}
@@ -152,14 +153,15 @@ type study struct {
 	gains *gainsRun
 }
 
-// run writes the whole report to w, reading the data from dataDir and
-// writing the charts and reports to outDir, with n stochastic scenarios.
-func run(w io.Writer, dataDir, outDir string, n int) error {
+// run writes the short story to w, or with full the complete text,
+// reading the data from dataDir and writing the charts and reports to
+// outDir, with n stochastic scenarios.
+func run(w io.Writer, dataDir, outDir string, n int, full bool) error {
 	st, err := prepare(dataDir, n)
 	if err != nil {
 		return err
 	}
-	return report(w, st, outDir)
+	return report(w, st, outDir, full)
 }
 
 // prepare reads the data and computes every section's figures, with n
@@ -187,10 +189,11 @@ func prepare(dataDir string, n int) (*study, error) {
 	return st, nil
 }
 
-// report prints the sections of a prepared study to w and writes the
-// charts and reports to outDir.
-func report(w io.Writer, st *study, outDir string) error {
-	header(w)
+// report prints the sections of a prepared study to w, the short story
+// or with full the complete text, and writes the charts and reports to
+// outDir: the same files either way.
+func report(w io.Writer, st *study, outDir string, full bool) error {
+	header(w, full)
 	sections := []func(io.Writer, *study) error{
 		assumptions,
 		calibration,
@@ -200,8 +203,20 @@ func report(w io.Writer, st *study, outDir string) error {
 		waysSection,
 		riskSection,
 		gainsSection,
-		func(w io.Writer, st *study) error { return charts(w, st, outDir) },
 	}
+	if !full {
+		sections = []func(io.Writer, *study) error{
+			shortAssumptions,
+			calibration,
+			shortRegimes,
+			shortCorrections,
+			shortWays,
+			shortRisk,
+			shortGains,
+		}
+	}
+	files := len(sections) + 1
+	sections = append(sections, func(w io.Writer, st *study) error { return charts(w, st, outDir, files) })
 	for _, section := range sections {
 		fmt.Fprintln(w)
 		if err := section(w, st); err != nil {
@@ -296,8 +311,9 @@ func (st *study) regime(r isstey.Regime) (*reform.Outcome, reform.Metrics) {
 	return &st.outcomes[r], st.metrics[r]
 }
 
-// header prints the title and the disclaimer.
-func header(w io.Writer) {
+// header prints the title and the disclaimer, and where the detail is:
+// the reports, or with full this text.
+func header(w io.Writer, full bool) {
 	fmt.Fprintln(w, "ISSTEY, the pension scheme of Yucatán's state workers, under three laws")
 	fmt.Fprintln(w, "A Reserva example: the 1976 law, the 2022 law and the 2025 reform on one illustrative scheme")
 	fmt.Fprintln(w)
@@ -307,8 +323,14 @@ func header(w io.Writer) {
 	fmt.Fprintln(w, "official figures listed in testdata/isstey/README.md, and the rates no source gives were")
 	fmt.Fprintln(w, "calibrated to those figures (section 2). No figure below is a figure of ISSTEY: each shows")
 	fmt.Fprintln(w, "what the laws do to a scheme like it, on the assumptions of section 1. Money is nominal MXN.")
-	fmt.Fprintln(w, "The full tables and charts are in the reports section 9 lists: report.html (English),")
-	fmt.Fprintln(w, "informe.html (Spanish) and results.xlsx; this text gives the story and the key figures.")
+	if full {
+		fmt.Fprintln(w, "The full tables and charts are in the reports section 9 lists: report.html (English),")
+		fmt.Fprintln(w, "informe.html (Spanish) and results.xlsx; this text gives the story and the key figures.")
+		return
+	}
+	fmt.Fprintln(w, "This is the short story. The reports section 8 lists, report.html (English) and informe.html")
+	fmt.Fprintln(w, "(Spanish), and the workbook results.xlsx hold every table, chart and reason; -full prints the")
+	fmt.Fprintln(w, "complete text.")
 }
 
 // assumptions prints every assumption that no source gives, as
