@@ -13,27 +13,48 @@
 //     1976 benefits the Court restored in 2025, and the reform from 2026
 //     (30 years for men, 28 for women, the worker's rate at 11%).
 //
-// It prints, in order:
+// By default it prints a short story, some 150 lines, and points to the
+// reports and the workbook it writes for the detail:
 //
-//  1. every assumption, marked published, calibrated or judgement;
+//  1. every assumption in a line, marked published, calibrated or
+//     judgement (the reasons are in the reports);
 //  2. the calibration check: the model in 2022 against the published
 //     figures it was fitted to, with their sources;
-//  3. the three regimes projected for 100 years (the first edition's basis);
+//  3. the three regimes projected for 100 years (the first edition's
+//     basis): their rules in a line each and the summary table;
+//  4. the second edition's corrections, each with its effect on the 2025
+//     reform, and the accrued liability and funding ratio of each regime;
+//  5. four ways to balance the 2025 rules solved to one target (the
+//     actuarial balance over 2022–2096 at zero, with a year's spending in
+//     reserve at the end);
+//  6. the probability that the reserve is exhausted by 2030, 2040, 2050,
+//     2060 and 2075, for each regime and way, on seeded scenarios of
+//     returns and inflation;
+//  7. who gains and who loses by sex under each way and each law, and the
+//     model workers' replacement rates;
+//  8. the charts, the reports (HTML, English and Spanish) and the workbook
+//     it wrote.
+//
+// With -full it prints the complete text instead, in nine sections:
+//
+//  1. every assumption, marked published, calibrated or judgement, with
+//     its reason;
+//  2. the calibration check;
+//  3. the three regimes: the table by year and the summary;
 //  4. what drives the differences: the 2025 reform taken apart change by
 //     change as the study file writes it, each change citing its law
 //     (reform.Cited), added to the 1976 law in turn (reform.Attribute);
-//  5. the second edition's corrections, each with its effect on the 2025
-//     reform, and the accrued liability and funding ratio of each regime;
-//  6. four ways to balance the 2025 rules solved to one target (the
-//     actuarial balance over 2022–2096 at zero, with a year's spending in
-//     reserve at the end), and the frontier of two levers;
-//  7. the probability that the reserve is exhausted by each year, for each
-//     regime and way, on seeded scenarios of returns and inflation;
-//  8. who gains and who loses under each way and each law, by sex and
-//     birth cohort, the money's worth of each law and way, and the model
-//     workers' pensions, replacement rates and money's worth under each;
-//  9. the charts, the reports (HTML, English and Spanish) and the workbook
-//     it wrote.
+//  5. the corrections, with the reasons for each;
+//  6. the four ways to balance, why that target, and the frontier of two
+//     levers;
+//  7. the probability of exhaustion, and how often each way's reserve runs
+//     out by 2075;
+//  8. who gains and who loses by sex and birth cohort, the money's worth
+//     of each law and way, and the model workers' pensions, replacement
+//     rates and money's worth under each;
+//  9. the files it wrote.
+//
+// Both print figures of the same computation and write the same files.
 //
 // The population is illustrative, not ISSTEY's census: no census of its
 // members is public. The census in testdata/isstey was drawn by a seeded
@@ -44,6 +65,7 @@
 // Run it from the repository root:
 //
 //	go run ./examples/yucatan
+//	go run ./examples/yucatan -full   # the complete text
 //
 // The three regimes are read from the study file testdata/isstey/study.json
 // (docs/study-format.md): the 1976 law is its scenario, law1976.json with
@@ -52,7 +74,8 @@
 // definitions of the laws generate those files and check that they
 // project as the definitions do; the example reads only the files, so an
 // edited study.json changes what it prints. The corrections and the ways
-// to balance of sections 5 and 6 edit copies of the schemes read.
+// to balance (sections 5 and 6 of the complete text) edit copies of the
+// schemes read.
 //
 // It reads testdata/isstey and testdata/mexico/emssa09.csv (-data names
 // another directory with the same layout) and writes its charts as PNG
@@ -137,7 +160,7 @@ type study struct {
 	metrics  []reform.Metrics
 	// men and women are EMSSA-09's tables.
 	men, women mortality.Table
-	// corr are the corrections of section 5; corrected, correctedOut and
+	// corr are the corrections; corrected, correctedOut and
 	// correctedMet the regimes on the corrected basis.
 	corr         *corrections
 	corrected    [isstey.NumRegimes]*scheme.Scheme
@@ -233,7 +256,7 @@ const StudyFile = "study.json"
 
 // newStudy reads the regimes from the study file, with the census and the
 // mortality tables it names, and the EMSSA-09 tables again for the
-// corrections of section 5, and projects the regimes.
+// corrections, and projects the regimes.
 func newStudy(dataDir string) (*study, error) {
 	schemes, reforms, err := readRegimes(filepath.Join(dataDir, "isstey", StudyFile))
 	if err != nil {
