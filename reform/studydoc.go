@@ -113,6 +113,7 @@ type capChangeDoc struct {
 	Groups []string `json:"groups,omitempty"`
 	Who    *whoDoc  `json:"who,omitempty"`
 	Cap    limitDoc `json:"cap"`
+	Sex    string   `json:"sex,omitempty"`
 }
 
 type floorChangeDoc struct {
@@ -120,6 +121,7 @@ type floorChangeDoc struct {
 	Groups []string `json:"groups,omitempty"`
 	Who    *whoDoc  `json:"who,omitempty"`
 	Floor  limitDoc `json:"floor"`
+	Sex    string   `json:"sex,omitempty"`
 }
 
 type guaranteeDoc struct {
@@ -295,9 +297,9 @@ func encodeChange(c Change, currency string) (changeDoc, error) {
 	case ReferencePeriod:
 		d.ReferencePeriod = &referencePeriodDoc{c.Year, c.Groups, whoOf(c.Who), c.Years, c.Share}
 	case PensionCap:
-		d.PensionCap = &capChangeDoc{c.Year, c.Groups, whoOf(c.Who), limitOf(c.Cap, currency)}
+		d.PensionCap = &capChangeDoc{c.Year, c.Groups, whoOf(c.Who), limitOf(c.Cap, currency), sexName(c.Sex)}
 	case PensionFloor:
-		d.PensionFloor = &floorChangeDoc{c.Year, c.Groups, whoOf(c.Who), limitOf(c.Floor, currency)}
+		d.PensionFloor = &floorChangeDoc{c.Year, c.Groups, whoOf(c.Who), limitOf(c.Floor, currency), sexName(c.Sex)}
 	case PensionGuarantee:
 		gd := &guaranteeDoc{Year: c.Year, Groups: c.Groups, Who: whoOf(c.Who)}
 		if c.Limits != scheme.LimitsInPayment {

@@ -351,7 +351,11 @@ func (d *decoder) change(path string, cd *changeDoc) (Change, error) {
 		if err != nil {
 			return nil, err
 		}
-		c = PensionCap{Year: x.Year, Groups: x.Groups, Who: who, Cap: lim}
+		sex, err := d.sex(path+".sex", x.Sex)
+		if err != nil {
+			return nil, err
+		}
+		c = PensionCap{Year: x.Year, Groups: x.Groups, Who: who, Cap: lim, Sex: sex}
 	case cd.PensionFloor != nil:
 		x := cd.PensionFloor
 		who, err := scope(x.Year, x.Groups, x.Who)
@@ -362,7 +366,11 @@ func (d *decoder) change(path string, cd *changeDoc) (Change, error) {
 		if err != nil {
 			return nil, err
 		}
-		c = PensionFloor{Year: x.Year, Groups: x.Groups, Who: who, Floor: lim}
+		sex, err := d.sex(path+".sex", x.Sex)
+		if err != nil {
+			return nil, err
+		}
+		c = PensionFloor{Year: x.Year, Groups: x.Groups, Who: who, Floor: lim, Sex: sex}
 	case cd.PensionGuarantee != nil:
 		x := cd.PensionGuarantee
 		who, err := scope(x.Year, x.Groups, x.Who)

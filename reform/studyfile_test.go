@@ -38,6 +38,8 @@ func studyChanges() map[string]reform.Change {
 		"reference share":              reform.ReferencePeriod{Year: 2027, Years: 20, Share: 0.85},
 		"pension cap":                  reform.PensionCap{Year: 2030, Cap: actuarial.Limit{Units: 8}},
 		"pension floor":                reform.PensionFloor{Year: 2030, Who: reform.Who{NewEntrants: true}, Floor: actuarial.Limit{Units: 1.5}},
+		"pension floor for women":      reform.PensionFloor{Year: 2030, Floor: actuarial.Limit{Units: 1.2}, Sex: actuarial.Female},
+		"pension cap for men":          reform.PensionCap{Year: 2030, Cap: actuarial.Limit{Money: 400000}, Sex: actuarial.Male},
 		"pension guarantee":            reform.PensionGuarantee{Year: 2030, Limits: scheme.LimitsAtAward, PaidBy: scheme.MinimumByState},
 		"state minimum":                reform.PensionGuarantee{Year: 2030, PaidBy: scheme.MinimumByState},
 		"sustainability factor":        reform.SustainabilityFactor{Year: 2030, Factor: scheme.Sustainability{Age: 65, Base: 2025}},
