@@ -31,7 +31,7 @@ func (p *Projector) pensionersPass(g, t int, yr *YearResult, det *CellDetail) {
 	for ti := range census.NumPensionTypes {
 		typ := census.PensionTypeAt(ti)
 		st := scheme.StatusOf(typ)
-		spouse := deathBenefit && typ != census.PensionSurvivor && typ != census.PensionOrphan
+		spouse := deathBenefit && typ != census.PensionSurvivor && typ != census.PensionOrphan && typ != census.PensionWorkSurvivor
 		end := nAges
 		if typ == census.PensionOrphan && orphanEnd > 0 {
 			end = orphanEnd
@@ -42,7 +42,7 @@ func (p *Projector) pensionersPass(g, t int, yr *YearResult, det *CellDetail) {
 			sp := p.splitRows(g, sx) // nil without a split
 			qrow := &p.q[st][sx]
 			var rem []float64 // remarriage by age; nil: none
-			if typ == census.PensionSurvivor {
+			if typ == census.PensionSurvivor || typ == census.PensionWorkSurvivor {
 				rem = p.law.Family.RemarryOf(&gc.yr, sx)
 			}
 			cb := pbase + (ti*actuarial.NumSexes+sx)*nAges

@@ -421,7 +421,7 @@ func (d *CellDetail) size(years, groups, maxService int) {
 	d.PensionerLen = census.NumPensionTypes * actuarial.NumSexes * (census.MaxCensusAge + 1)
 	na, np := years*groups*d.ActiveLen, years*groups*d.PensionerLen
 	for _, p := range []*[]float64{&d.ActiveCount, &d.ActiveSalary, &d.Entrants, &d.Moved,
-		&d.Exits[0], &d.Exits[1], &d.Exits[2], &d.Exits[3]} {
+		&d.Exits[0], &d.Exits[1], &d.Exits[2], &d.Exits[3], &d.Exits[4], &d.Exits[5]} {
 		*p = census.ResizeCells(*p, na)
 	}
 	for _, p := range []*[]float64{&d.PensionerCount, &d.PensionerAmount, &d.Retired,

@@ -233,7 +233,7 @@ func (v *Seriatim) annuities(g int) {
 		}
 		// Survivors' and orphans' pensions: paid, and indexed for the
 		// survivors; they leave nothing on death.
-		for _, typ := range [...]census.PensionType{census.PensionSurvivor, census.PensionOrphan} {
+		for _, typ := range [...]census.PensionType{census.PensionSurvivor, census.PensionOrphan, census.PensionWorkSurvivor} {
 			ti := typ.Index()
 			stop := serAges
 			if typ == census.PensionOrphan {
@@ -241,7 +241,7 @@ func (v *Seriatim) annuities(g int) {
 			}
 			for sx := range actuarial.NumSexes {
 				var rem []float64 // remarriage by age; nil: none
-				if typ == census.PensionSurvivor {
+				if typ != census.PensionOrphan {
 					rem = fam.RemarryOf(&yr.Year, sx)
 				}
 				for age := range serAges {
@@ -297,7 +297,7 @@ func (v *Seriatim) annuities(g int) {
 		}
 		// Retirement and disability pensions: paid, indexed, and leaving
 		// survivors' and orphans' pensions.
-		for _, typ := range [...]census.PensionType{census.PensionOldAge, census.PensionEarly, census.PensionDisability} {
+		for _, typ := range [...]census.PensionType{census.PensionOldAge, census.PensionEarly, census.PensionDisability, census.PensionWorkDisability} {
 			ti := typ.Index()
 			st := scheme.StatusOf(typ)
 			for sx := range actuarial.NumSexes {

@@ -68,7 +68,7 @@ func StatusOf(t census.PensionType) LifeStatus {
 	switch t {
 	case census.PensionOldAge, census.PensionEarly:
 		return StatusRetired
-	case census.PensionDisability:
+	case census.PensionDisability, census.PensionWorkDisability:
 		return StatusDisabled
 	}
 	return StatusSurvivor
