@@ -66,11 +66,18 @@ type Projector struct {
 	// by year: depValid) and its merit.
 	dec      [actuarial.NumSexes][]rules.Cell
 	depValid bool
+	// wdec[sex][age·ns + service] are the cells' probabilities of the work
+	// risks, filled with dec; empty for a sex without work risks.
+	wdec [actuarial.NumSexes][]rules.Work
+	work bool // some sex meets work risks
 
 	q       [scheme.NumLifeStatuses][actuarial.NumSexes][nAges]float64 // the year's mortality
 	qFilled bool
 
 	dead deathRoll // the deaths of the group being projected
+	// workDead are the group's deaths at work with a survivors' benefit
+	// due, and the base pensions of [scheme.WorkRisks].Death.
+	workDead deathRoll
 
 	// scratchN, scratchS take the survivors of the last age, emptied at once.
 	scratchN, scratchS []float64
@@ -81,6 +88,9 @@ type Projector struct {
 	trackAcc bool         // some rules refund contributions
 	acc      pastSalaries // for refunds
 }
+
+// nRatios counts the reference ratios a group keeps (groupCache.ratio).
+const nRatios = 5
 
 // deathRoll gathers one group's deaths of the year by sex and age (of
 // actives with a pension due and of pensioners) and their pensions, for the
@@ -120,15 +130,20 @@ type groupCache struct {
 	// 0 lie within them; empty when disHi < disLo.
 	disLo, disHi [nAges]int
 	retMin       int // the youngest age with a retirement of any kind
+	// wkDis and wkDeath are, by age and service, the pension of a
+	// disability at work and the base pension of a death at work per unit
+	// of salary; allocated only when some sex meets work risks.
+	wkDis, wkDeath []float64
 
 	// ratio are the reference ratios by age and service, for retirement
-	// (of men, or of both sexes), disability, and retirement of women when
-	// their reference period differs.
-	ratio      [3][]float64
+	// (of men, or of both sexes), disability, retirement of women when
+	// their reference period differs, and disability and death at work
+	// (allocated only when some sex meets work risks).
+	ratio      [nRatios][]float64
 	retRatio   [actuarial.NumSexes][]float64 // by sex: ratio[0] or ratio[2] when retirement pensions use an average salary; nil: the last salary
-	ratioYears [3]int                        // their ReferenceYears; 0: not computed
-	ratioW     [3]float64                    // their wage growth
-	ratioNeed  [3]*bool                      // the first element of the mask of cells they were computed for; nil: all
+	ratioYears [nRatios]int                  // their ReferenceYears; 0: not computed
+	ratioW     [nRatios]float64              // their wage growth
+	ratioNeed  [nRatios]*bool                      // the first element of the mask of cells they were computed for; nil: all
 	// canRetire[age·ns + service] marks the cells where the exits
 	// canRetireOf give someone a pension, for either sex.
 	canRetire   []bool
@@ -271,8 +286,14 @@ func (p *Projector) load(s *scheme.Scheme) {
 	keepDec := prev != nil && oldMS == p.ms && len(p.law.Decrements.Merit) > 0 &&
 		&p.law.Decrements.Merit[0] == &prev.Decrements.Merit[0] && p.law.Mortality.Same(&prev.Mortality)
 	keepFactors := keepDec && oldMinEntry == p.minEntry
+	p.work = false
 	for sx := range actuarial.NumSexes {
 		p.dec[sx] = grow(p.dec[sx], nAges*p.ns)
+		p.wdec[sx] = p.wdec[sx][:0]
+		if p.law.Decrements.HasWork(sx) {
+			p.wdec[sx] = grow(p.wdec[sx], nAges*p.ns)
+			p.work = true
+		}
 	}
 	if !keepDec {
 		p.depValid = false
@@ -292,11 +313,17 @@ func (p *Projector) load(s *scheme.Scheme) {
 		gc.accR = grow(gc.accR, nAges*p.ns)
 		gc.accVer = -1
 		for k := range gc.ratio {
-			gc.ratio[k] = grow(gc.ratio[k], nAges*p.ns)
+			if k < 3 || p.work {
+				gc.ratio[k] = grow(gc.ratio[k], nAges*p.ns)
+			}
+		}
+		if p.work {
+			gc.wkDis = grow(gc.wkDis, nAges*p.ns)
+			gc.wkDeath = grow(gc.wkDeath, nAges*p.ns)
 		}
 		gc.canRetire = grow(gc.canRetire, nAges*p.ns)
 		if !keepFactors {
-			gc.exits, gc.ratioYears, gc.canRetireOf = nil, [3]int{}, nil
+			gc.exits, gc.ratioYears, gc.canRetireOf = nil, [nRatios]int{}, nil
 		}
 	}
 	if p.trackAcc {
@@ -314,6 +341,12 @@ func (p *Projector) reset() {
 	p.dead.n, p.dead.a = [actuarial.NumSexes][nAges]float64{}, [actuarial.NumSexes][nAges]float64{}
 	for sx := range actuarial.NumSexes {
 		p.dead.lo[sx], p.dead.hi[sx] = nAges, -1
+	}
+	if p.work {
+		p.workDead = deathRoll{}
+		for sx := range actuarial.NumSexes {
+			p.workDead.lo[sx], p.workDead.hi[sx] = nAges, -1
+		}
 	}
 	clear(p.aN)
 	clear(p.aS)

@@ -52,8 +52,13 @@ func (p *Projector) fillDecrements() {
 			}
 		}
 		q := &p.q[scheme.StatusActive][sx]
+		wk := p.wdec[sx]
 		for age := lo; age <= hi; age++ {
-			p.law.Decrements.FillAge(p.dec[sx][age*p.ns:], sx, age, q[age])
+			if len(wk) > 0 {
+				p.law.Decrements.FillAge(p.dec[sx][age*p.ns:], wk[age*p.ns:], sx, age, q[age])
+				continue
+			}
+			p.law.Decrements.FillAge(p.dec[sx][age*p.ns:], nil, sx, age, q[age])
 		}
 	}
 	p.depValid = static[0] && static[1]
@@ -182,6 +187,37 @@ func (p *Projector) factors(gc *groupCache, ex *rules.Exits, w float64) {
 			}
 		}
 	}
+	if p.work {
+		p.workFactors(gc, ex, w)
+	}
+}
+
+// workFactors sets a group's factors of the work risks, by age and
+// service: the pension of a disability at work and the base pension of a
+// death at work per unit of salary, from the exits ex times their
+// reference ratios at wage growth w.
+func (p *Projector) workFactors(gc *groupCache, ex *rules.Exits, w float64) {
+	for _, k := range [...]struct {
+		f     []float64
+		dst   []float64
+		slot  int
+		years int
+	}{{ex.WorkDisability, gc.wkDis, 3, ex.WorkDisYears}, {ex.WorkDeath, gc.wkDeath, 4, ex.WorkDeathYears}} {
+		ratio := p.ratios(gc, k.slot, k.years, w, nil)
+		for age := range nAges {
+			for sv := 0; sv <= p.ms; sv++ {
+				c := age*p.ns + sv
+				f := 0.0
+				if sv <= age-p.minEntry {
+					f = k.f[sv]
+					if ratio != nil && f > 0 {
+						f *= ratio[c]
+					}
+				}
+				k.dst[c] = f
+			}
+		}
+	}
 }
 
 // retRatios sets the group's reference ratios of retirement pensions by
@@ -212,6 +248,9 @@ func (p *Projector) refactor(gc *groupCache, ex *rules.Exits, w float64) {
 				}
 			}
 		}
+	}
+	if p.work {
+		p.workFactors(gc, ex, w)
 	}
 	disRatio := p.ratios(gc, 1, ex.DisYears, w, nil)
 	if disRatio == nil {

@@ -137,8 +137,11 @@ func (p *Projector) pensionersPass(g, t int, yr *YearResult, det *CellDetail) {
 	if len(gc.vint) > 0 {
 		p.survivorAge(g, ix)
 	}
+	if p.work && gc.yr.WorkDeathBenefit {
+		p.award(g, yr, det, pdbase, &p.workDead, true)
+	}
 	if deathBenefit {
-		p.award(g, yr, det, pdbase)
+		p.award(g, yr, det, pdbase, &p.dead, false)
 		if gc.yr.SurvivorSpan > 0 {
 			sb := pbase + idxSurvivor*actuarial.NumSexes*nAges
 			p.survivorAward(g, y+1, p.wA[sb:sb+actuarial.NumSexes*nAges], ix)

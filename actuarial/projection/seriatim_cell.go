@@ -303,7 +303,7 @@ func (v *Seriatim) build(mode serMode, g0, sx, x, s0 int) *serCell {
 		// During the year: salaries, contributions, exits.
 		var dc rules.Cell
 		if p > 0 {
-			dc = dec.At(sx, age*v.ns+sv, v.qAt(t, scheme.StatusActive, sx, age))
+			dc, _ = dec.At(sx, age*v.ns+sv, v.qAt(t, scheme.StatusActive, sx, age))
 			c.lin[serSalary] += p * dc.E * d * growth
 			refund += yr.Refund * p * dc.W * (avg*past + 0.5*yr.ContributionRate[scheme.Worker])
 			refund0 += yr.Refund * p * dc.W * (avg*pastT + 0.5*yr.ContributionRate[scheme.Worker])

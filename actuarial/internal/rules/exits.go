@@ -48,6 +48,13 @@ type Exits struct {
 	// salary.
 	RetYears [actuarial.NumSexes]int
 	DisYears int
+	// WorkDisability and WorkDeath are, by service, the pension of a
+	// disability at work and the base pension of the survivors of a death
+	// at work ([scheme.WorkRisks]) per unit of reference salary, before cap
+	// and floor; WorkDisYears and WorkDeathYears the years their reference
+	// salaries average.
+	WorkDisability, WorkDeath    []float64
+	WorkDisYears, WorkDeathYears int
 }
 
 // Same reports whether e and o are the same compiled exits, shared by two
@@ -131,12 +138,30 @@ func (e *Exits) compile(r *scheme.Rules, as *scheme.Assumptions, ms int, ey exit
 		e.Disability[sv] = r.Disability.Accrual.Rate(sv) * dshare
 	}
 	e.DisYears = r.Disability.ReferenceYears
+	e.WorkDisability, e.WorkDisYears = byService(r.WorkRisks.Disability, ns)
+	e.WorkDeath, e.WorkDeathYears = byService(r.WorkRisks.Death, ns)
+}
+
+// byService returns formula f's pension per unit of reference salary by
+// service 0..ns−1, before cap and floor, and its reference years.
+func byService(f actuarial.Formula, ns int) ([]float64, int) {
+	share := f.ReferenceShare
+	if share == 0 {
+		share = 1
+	}
+	out := make([]float64, ns)
+	for sv := range out {
+		out[sv] = f.Accrual.Rate(sv) * share
+	}
+	return out, f.ReferenceYears
 }
 
 // equal reports whether e and f give the same exits.
 func (e *Exits) equal(f *Exits) bool {
 	return slices.Equal(e.Kind, f.Kind) && slices.Equal(e.Rate, f.Rate) && slices.Equal(e.Factor, f.Factor) &&
-		slices.Equal(e.Disability, f.Disability) && e.RetYears == f.RetYears && e.DisYears == f.DisYears
+		slices.Equal(e.Disability, f.Disability) && e.RetYears == f.RetYears && e.DisYears == f.DisYears &&
+		slices.Equal(e.WorkDisability, f.WorkDisability) && slices.Equal(e.WorkDeath, f.WorkDeath) &&
+		e.WorkDisYears == f.WorkDisYears && e.WorkDeathYears == f.WorkDeathYears
 }
 
 // Entitlement returns the pension rules r give a member of that sex, age

@@ -193,7 +193,8 @@ type Year struct {
 	// InPayment[type] are the floor and cap per head applied to the
 	// pensions in payment of the year, by [census.PensionType.Index]: the
 	// retirement ones for old-age and early pensions, the disability ones
-	// for disability pensions, under [scheme.LimitsInPayment]; none
+	// for disability pensions, the work-risk disability ones for
+	// work-disability pensions, under [scheme.LimitsInPayment]; none
 	// (0, +Inf) for survivors' and orphans' pensions, and for all under
 	// [scheme.LimitsAtAward]. See [Floor].
 	InPayment [census.NumPensionTypes]PaymentLimits
@@ -211,6 +212,15 @@ type Year struct {
 	Survivor     float64 // SurvivorShare
 	Orphan       float64 // OrphanShare
 	DeathBenefit bool    // deaths leave survivors' or orphans' pensions
+	// The caps and floors per head of the pensions of a disability at work
+	// and of the base pension of a death at work ([scheme.WorkRisks]),
+	// money a year: +Inf for no cap, 0 for no floor.
+	WorkDisCap, WorkDisFloor, WorkDeathCap, WorkDeathFloor float64
+	WorkSurvivor                                           float64 // WorkRisks.SurvivorShare
+	WorkOrphan                                             float64 // WorkRisks.OrphanShare
+	// WorkDeathBenefit is whether deaths at work leave survivors' or
+	// orphans' pensions.
+	WorkDeathBenefit bool
 	// SurvivorSpan is the Years of the last of Rules.SurvivorSteps: the
 	// survivors' pensions awarded for the year's deaths change share for
 	// SurvivorSpan years after the award (see [Year.SurvivorFactor]); 0:
@@ -234,6 +244,9 @@ func (l *Law) Year(yr *Year, g, y int, unit float64) {
 		yr.ContributionRate[pay] = r.ContributionRate[pay].At(y)
 	}
 	yr.Ceiling, yr.RetCap, yr.RetFloor, yr.DisCap, yr.DisFloor = Limits(r, unit)
+	wr := &r.WorkRisks
+	yr.WorkDisCap, yr.WorkDisFloor = formulaLimits(&wr.Disability, unit)
+	yr.WorkDeathCap, yr.WorkDeathFloor = formulaLimits(&wr.Death, unit)
 	yr.setInPayment(r)
 	yr.Sustain = [actuarial.NumSexes]float64{1, 1}
 	if sf := r.Sustainability; sf.Age > 0 {
@@ -252,6 +265,8 @@ func (l *Law) Year(yr *Year, g, y int, unit float64) {
 		yr.OrphanEnd = r.OrphanEndAge
 	}
 	yr.DeathBenefit = r.SurvivorShare > 0 || (r.OrphanShare > 0 && yr.OrphanEnd > 0)
+	yr.WorkSurvivor, yr.WorkOrphan = wr.SurvivorShare, wr.OrphanShare
+	yr.WorkDeathBenefit = len(wr.Death.Accrual.Rates) > 0 && (wr.SurvivorShare > 0 || (wr.OrphanShare > 0 && yr.OrphanEnd > 0))
 	next := grp.RulesAt(y + 1)
 	yr.Index = 1
 	switch next.Indexation {
@@ -298,6 +313,17 @@ func Limits(r *scheme.Rules, unit float64) (ceiling, retCap, retFloor, disCap, d
 	return ceiling, retCap, retFloor, disCap, disFloor
 }
 
+// formulaLimits returns formula f's cap (+Inf: none) and floor (0: none)
+// when the reference unit is worth unit.
+func formulaLimits(f *actuarial.Formula, unit float64) (cap, floor float64) {
+	cap, ok := f.Cap.Value(unit)
+	if !ok {
+		cap = math.Inf(1)
+	}
+	floor, _ = f.Floor.Value(unit)
+	return cap, floor
+}
+
 // PaymentLimits are the floor and cap per head of pensions in payment in a
 // year, money a year: 0 for no floor, +Inf for no cap.
 // Own marks the pension types whose minimum-pension top-up is counted
@@ -341,12 +367,15 @@ func (yr *Year) setInPayment(r *scheme.Rules) {
 	yr.StatePaysMinimum = r.MinimumPaidBy == scheme.MinimumByState
 	ret := PaymentLimits{Floor: yr.RetFloor, Cap: yr.RetCap, Own: true}
 	dis := PaymentLimits{Floor: yr.DisFloor, Cap: yr.DisCap, Own: true}
+	work := PaymentLimits{Floor: yr.WorkDisFloor, Cap: yr.WorkDisCap, Own: true}
 	if r.Limits == scheme.LimitsAtAward {
 		ret, dis = PaymentLimits{Cap: math.Inf(1), Own: true}, PaymentLimits{Cap: math.Inf(1), Own: true}
+		work = dis
 	}
 	yr.InPayment[census.PensionOldAge.Index()] = ret
 	yr.InPayment[census.PensionEarly.Index()] = ret
 	yr.InPayment[census.PensionDisability.Index()] = dis
+	yr.InPayment[census.PensionWorkDisability.Index()] = work
 }
 
 // Finances are the scheme's own finances at the start of a year, as
