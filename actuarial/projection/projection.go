@@ -143,7 +143,7 @@ type groupCache struct {
 	retRatio   [actuarial.NumSexes][]float64 // by sex: ratio[0] or ratio[2] when retirement pensions use an average salary; nil: the last salary
 	ratioYears [nRatios]int                  // their ReferenceYears; 0: not computed
 	ratioW     [nRatios]float64              // their wage growth
-	ratioNeed  [nRatios]*bool                      // the first element of the mask of cells they were computed for; nil: all
+	ratioNeed  [nRatios]*bool                // the first element of the mask of cells they were computed for; nil: all
 	// canRetire[age·ns + service] marks the cells where the exits
 	// canRetireOf give someone a pension, for either sex.
 	canRetire   []bool
