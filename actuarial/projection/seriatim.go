@@ -237,6 +237,12 @@ type Seriatim struct {
 	// that deaths in year t leave, per unit of the deceased's yearly
 	// pension, at (t·NumSexes + sex)·serAges + age.
 	death [][]serDeath
+	// workDeath[g] is death's counterpart for the deaths at work (their
+	// survivors' pensions per unit of the base pension of
+	// scheme.WorkRisks.Death); nil for a group whose deaths at work leave
+	// nothing in any year.
+	workDeath [][]serDeath
+	work      bool // some sex meets work risks
 
 	law *rules.Law // the scheme's law, compiled once
 
@@ -297,6 +303,7 @@ func NewSeriatim(s *scheme.Scheme, years int) (*Seriatim, error) {
 		}
 	}
 	v.law = rules.Compile(s, v.ms)
+	v.work = v.law.Decrements.HasWork(0) || v.law.Decrements.HasWork(1)
 	if err := v.fillMortality(); err != nil {
 		return nil, err
 	}
@@ -310,6 +317,9 @@ func NewSeriatim(s *scheme.Scheme, years int) (*Seriatim, error) {
 	}
 	v.ann = make([][]serAnn, v.nG)
 	v.death = make([][]serDeath, v.nG)
+	if v.work {
+		v.workDeath = make([][]serDeath, v.nG)
+	}
 	for g := range v.nG {
 		v.annuities(g)
 	}

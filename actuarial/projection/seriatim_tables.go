@@ -21,10 +21,14 @@ type serYear struct {
 	// t = 0; nil when the reference salary is the last salary.
 	retRatio, retRatio0 [actuarial.NumSexes][]float64
 	disRatio, disRatio0 []float64
+	// Those of the pensions of a disability at work and of the base
+	// pensions of a death at work.
+	wkDisRatio, wkDisRatio0, wkDeathRatio, wkDeathRatio0 []float64
 
 	// The ceiling and the limits at the reference unit of t = 0, for the
 	// frozen salaries of the traditional unit credit method.
-	ceiling0, retCap0, retFloor0, disCap0, disFloor0 float64
+	ceiling0, retCap0, retFloor0, disCap0, disFloor0   float64
+	wkDisCap0, wkDisFloor0, wkDeathCap0, wkDeathFloor0 float64
 }
 
 // serRatioKey names a table of reference ratios.
@@ -143,6 +147,11 @@ func (v *Seriatim) groupYears(g int, unit []float64, ratios map[serRatioKey][]fl
 			yr.retRatio[sx], yr.retRatio0[sx] = v.ratios(ratios, ex.RetYears[sx], yr.w), v.ratios(ratios, ex.RetYears[sx], v.wage[0])
 		}
 		yr.disRatio, yr.disRatio0 = v.ratios(ratios, ex.DisYears, yr.w), v.ratios(ratios, ex.DisYears, v.wage[0])
+		if v.work {
+			yr.wkDisCap0, yr.wkDisFloor0, yr.wkDeathCap0, yr.wkDeathFloor0 = rules.WorkLimits(yr.Rules, unit[0])
+			yr.wkDisRatio, yr.wkDisRatio0 = v.ratios(ratios, ex.WorkDisYears, yr.w), v.ratios(ratios, ex.WorkDisYears, v.wage[0])
+			yr.wkDeathRatio, yr.wkDeathRatio0 = v.ratios(ratios, ex.WorkDeathYears, yr.w), v.ratios(ratios, ex.WorkDeathYears, v.wage[0])
+		}
 		if v.law.Refunds {
 			yr.avgRate = make([]float64, v.ns)
 			rules.AverageRates(yr.avgRate, hist)
@@ -223,7 +232,8 @@ func (v *Seriatim) annuities(g int) {
 	ann := make([]serAnn, (n+1)*census.NumPensionTypes*actuarial.NumSexes*serAges)
 	death := make([]serDeath, n*actuarial.NumSexes*serAges)
 	fam := &v.law.Family
-	var w [2][]serAnn // the buffers of steppedSurvivors
+	var w [2][]serAnn     // the buffers of steppedSurvivors
+	var wdeath []serDeath // what a death at work leaves; nil: nothing in any year
 	for t := n - 1; t >= 0; t-- {
 		yr := &v.yr[g*n+t]
 		d, x, ix := v.disc[t], yr.Extra, yr.Index
@@ -295,6 +305,38 @@ func (v *Seriatim) annuities(g int) {
 				}
 			}
 		}
+		// What a death at work leaves, per unit of its base pension: the
+		// widow(er)'s pension of its own type, at a share that does not
+		// step, and orphans' pensions.
+		if v.work && yr.WorkDeathBenefit {
+			if wdeath == nil {
+				wdeath = make([]serDeath, n*actuarial.NumSexes*serAges)
+			}
+			for sx := range actuarial.NumSexes {
+				for age := range serAges {
+					var dv serDeath
+					if mar, amt, ssx, sage := fam.WorkSpouseOf(&yr.Year, sx, age); mar > 0 {
+						half := 0.5 * amt * d
+						nx := &ann[annIndex(t+1, census.PensionWorkSurvivor.Index(), ssx, sage)]
+						dv[deathSurv] += half + amt*ix*nx[annOwn]
+						dv[deathExtra] += x*half + amt*ix*nx[annExtra]
+					}
+					if orph, amt, oage, next := fam.WorkOrphansOf(&yr.Year, sx, age); orph > 0 {
+						half := 0.5 * amt * d
+						dv[deathOrph] += half
+						dv[deathExtra] += x * half
+						if next {
+							for osx := range actuarial.NumSexes { // half boys, half girls
+								nx := &ann[annIndex(t+1, census.PensionOrphan.Index(), osx, oage+1)]
+								dv[deathOrph] += amt / 2 * ix * nx[annOwn]
+								dv[deathExtra] += amt / 2 * ix * nx[annExtra]
+							}
+						}
+					}
+					wdeath[(t*actuarial.NumSexes+sx)*serAges+age] = dv
+				}
+			}
+		}
 		// Retirement and disability pensions: paid, indexed, and leaving
 		// survivors' and orphans' pensions.
 		for _, typ := range [...]census.PensionType{census.PensionOldAge, census.PensionEarly, census.PensionDisability, census.PensionWorkDisability} {
@@ -324,4 +366,7 @@ func (v *Seriatim) annuities(g int) {
 		}
 	}
 	v.ann[g], v.death[g] = ann, death
+	if v.work {
+		v.workDeath[g] = wdeath
+	}
 }

@@ -245,8 +245,7 @@ func (l *Law) Year(yr *Year, g, y int, unit float64) {
 	}
 	yr.Ceiling, yr.RetCap, yr.RetFloor, yr.DisCap, yr.DisFloor = Limits(r, unit)
 	wr := &r.WorkRisks
-	yr.WorkDisCap, yr.WorkDisFloor = formulaLimits(&wr.Disability, unit)
-	yr.WorkDeathCap, yr.WorkDeathFloor = formulaLimits(&wr.Death, unit)
+	yr.WorkDisCap, yr.WorkDisFloor, yr.WorkDeathCap, yr.WorkDeathFloor = WorkLimits(r, unit)
 	yr.setInPayment(r)
 	yr.Sustain = [actuarial.NumSexes]float64{1, 1}
 	if sf := r.Sustainability; sf.Age > 0 {
@@ -313,15 +312,25 @@ func Limits(r *scheme.Rules, unit float64) (ceiling, retCap, retFloor, disCap, d
 	return ceiling, retCap, retFloor, disCap, disFloor
 }
 
+// WorkLimits returns the caps (+Inf: none) and floors (0: none) of the
+// pensions of a disability at work and of the base pension of a death at
+// work ([scheme.WorkRisks]) of rules r when the reference unit is worth
+// unit.
+func WorkLimits(r *scheme.Rules, unit float64) (disCap, disFloor, deathCap, deathFloor float64) {
+	disCap, disFloor = formulaLimits(&r.WorkRisks.Disability, unit)
+	deathCap, deathFloor = formulaLimits(&r.WorkRisks.Death, unit)
+	return disCap, disFloor, deathCap, deathFloor
+}
+
 // formulaLimits returns formula f's cap (+Inf: none) and floor (0: none)
 // when the reference unit is worth unit.
-func formulaLimits(f *actuarial.Formula, unit float64) (cap, floor float64) {
-	cap, ok := f.Cap.Value(unit)
+func formulaLimits(f *actuarial.Formula, unit float64) (hi, lo float64) {
+	hi, ok := f.Cap.Value(unit)
 	if !ok {
-		cap = math.Inf(1)
+		hi = math.Inf(1)
 	}
-	floor, _ = f.Floor.Value(unit)
-	return cap, floor
+	lo, _ = f.Floor.Value(unit)
+	return hi, lo
 }
 
 // PaymentLimits are the floor and cap per head of pensions in payment in a
