@@ -114,6 +114,7 @@ type ServiceTable struct {
 	nAge       int
 	maxService int
 	has        [NumDecrements]bool
+	acts       [NumDecrements]bool // some cell has q' > 0
 	terminal   Decrement
 	opt        DecrementOptions
 	// Cell (age, service) holds NumDecrements values from
@@ -199,6 +200,13 @@ func newServiceTable(minAge, maxService int, rates [NumDecrements][]float64, opt
 	}
 	if c, err := t.convert(); err != nil {
 		return nil, c, err
+	}
+	for c := 0; c < n; c++ {
+		for j := range NumDecrements {
+			if t.indep[c*NumDecrements+j] > 0 {
+				t.acts[j] = true
+			}
+		}
 	}
 	return t, -1, nil
 }
@@ -305,6 +313,10 @@ func cellIndependent(ind, dep []float64, opt DecrementOptions) bool {
 	}
 	return ok
 }
+
+// Acts reports whether cause d acts in the table: whether some age and
+// service has a positive rate of it (a column of zeros does not act).
+func (t *ServiceTable) Acts(d Decrement) bool { return d >= 0 && d < NumDecrements && t.acts[d] }
 
 // MinAge is the first tabulated age.
 func (t *ServiceTable) MinAge() int { return t.minAge }

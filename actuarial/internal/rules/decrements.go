@@ -8,7 +8,7 @@ import (
 // Decrements holds, by sex index and age·ns + service, the independent
 // rates of disability and withdrawal of Assumptions.Decrements (zero
 // outside a table's ages, or for a sex without one), those of death and
-// disability at work when the sex's table holds them, and the merit of the
+// disability at work when they act in the sex's table, and the merit of the
 // salary scale, for services 0..ms.
 type Decrements struct {
 	ms, ns int
@@ -36,7 +36,7 @@ func (d *Decrements) compile(as *scheme.Assumptions, ms int) {
 		d.uddm[sx] = t.Options().Assumption == actuarial.UDDMultipleDecrement
 		d.dis[sx] = make([]float64, NumAges*d.ns)
 		d.wd[sx] = make([]float64, NumAges*d.ns)
-		work := t.Has(actuarial.WorkDeath) || t.Has(actuarial.WorkDisability)
+		work := t.Acts(actuarial.WorkDeath) || t.Acts(actuarial.WorkDisability)
 		d.wkD[sx], d.wkI[sx] = nil, nil
 		if work {
 			d.wkD[sx] = make([]float64, NumAges*d.ns)
@@ -88,7 +88,7 @@ type Work struct {
 }
 
 // HasWork reports whether the members of sex index sx meet work risks:
-// whether their service table holds death or disability at work. Engines
+// whether death or disability at work acts in their service table. Engines
 // take their [Work] probabilities only then; otherwise every Work is zero.
 func (d *Decrements) HasWork(sx int) bool { return d.wkD[sx] != nil }
 
