@@ -273,3 +273,46 @@ func TestWorkRisksCellsMatchSeriatim(t *testing.T) {
 	without := serProject(t, base, serYears)
 	assert.Greater(t, want.TotalPensions(), without.TotalPensions(), "the work risks cost something")
 }
+
+// TestWorkRisksLiability: the closed-group liability with work risks. For
+// each record of a census, the PVFB of each benefit, work risks included,
+// is its seriatim value (an identity: the same factors), the accrued
+// liabilities are at most the PVFB; a member with no service has none
+// under either unit credit method, though his work risks need no service
+// (every exit is attributed 0/n to the past, and the year-0 exits of a
+// member with no service to the year); and a member with service accrues
+// a part of them. The Valuer does not value work risks (it refuses them),
+// so the member valuations to compare with are the seriatim ones.
+func TestWorkRisksLiability(t *testing.T) {
+	const unit = 12 * 3000.0
+	actC, _ := serCensus(5, 300, 0)
+	act, _ := serRecords(t, actC, nil)
+	s := workScheme(t, serKeep, act, nil)
+	v, err := projection.NewSeriatim(s, projection.ClosedGroupYears)
+	require.NoError(t, err)
+	wd, ws := census.PensionWorkDisability.Index(), census.PensionWorkSurvivor.Index()
+	for i, r := range act {
+		l, err := v.ActiveLiability(r)
+		require.NoError(t, err)
+		f, err := v.Value(r)
+		require.NoError(t, err)
+		liaAssertBenefits(t, liaFlowBenefits(&f), l.PVFB, liaTol, 0, fmt.Sprintf("record %d: PVFB", i))
+		for _, ti := range []int{wd, ws} {
+			assert.LessOrEqual(t, l.PUC.Pensions[ti], l.PVFB.Pensions[ti]*(1+liaTol), "record %d", i)
+			assert.LessOrEqual(t, l.TUC.Pensions[ti], l.PUC.Pensions[ti]*(1+liaTol)+liaTol, "record %d", i)
+		}
+	}
+	entry := projection.ActiveRecord{Sex: actuarial.Male, Age: 25, Salary: 2 * unit}
+	l, err := v.ActiveLiability(entry)
+	require.NoError(t, err)
+	assert.Zero(t, l.PUC, "no service, no accrued liability")
+	assert.Zero(t, l.TUC)
+	assert.Positive(t, l.PVFB.Pensions[wd], "yet work risks to come")
+	assert.Positive(t, l.PVFB.Pensions[ws])
+	served := entry
+	served.Age, served.Service = 45, 20
+	l, err = v.ActiveLiability(served)
+	require.NoError(t, err)
+	assert.Positive(t, l.PUC.Pensions[wd])
+	assert.Less(t, l.PUC.Pensions[wd], l.PVFB.Pensions[wd])
+}
