@@ -8,7 +8,8 @@
 // [Indexation], [SurvivorShare], [SurvivorSteps] (the survivor's share by
 // years since the award), [RetirementBySex] (the accrual table, reference
 // period and early reduction of one sex), [RemarriageRule],
-// [OrphanEndAge], or [RulesEdit]
+// [OrphanEndAge], [WorkRiskBenefits] (the pensions of disability and
+// death at work), or [RulesEdit]
 // for anything else —
 // effective from a calendar year, for some or all member groups, and for the
 // members a transition rule ([Who]) selects: everyone, new entrants only, or
