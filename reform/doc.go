@@ -28,7 +28,9 @@
 // at the least weighted change (Brent's method along directions, gonum's
 // Nelder–Mead over them); [SolveScaledPremium] and [SolveSteadyState]
 // give the ILO's scaled premium and the CPP-style steady-state rate
-// ([SteadyReserveRatio]); [Sensitivity] gives the bars of a [Tornado]; [NewReport],
+// ([SteadyReserveRatio]), and [TerminalFunding] the ILO's terminal-funding
+// rate of each year (the capital values of the pensions awarded in it over
+// its salaries); [Sensitivity] gives the bars of a [Tornado]; [NewReport],
 // [WriteText], [WriteCSV] and [WriteMarkdown] turn a list of [Outcome]
 // values into tables by year and summaries; [WhoGains] gives the change in
 // the present values of benefits and contributions by sex and birth cohort
