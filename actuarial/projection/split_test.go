@@ -40,9 +40,24 @@ func relEq(t *testing.T, want, got float64, msg string, args ...any) {
 
 // TestSplitAddsUp checks the identity of a split: its rows add up, over
 // groups, sexes and ages, and over birth cohorts, to every flow and count
-// of each year; and setting Split changes no result.
+// of each year; and setting Split changes no result. With work risks too
+// (withWork, workRules), whose exits and pensions have rows of their own.
 func TestSplitAddsUp(t *testing.T) {
-	s := splitScheme(t)
+	for _, work := range []bool{false, true} {
+		s := splitScheme(t)
+		if work {
+			for sx, tb := range s.Assumptions.Decrements {
+				s.Assumptions.Decrements[sx] = withWork(t, tb, 0.0005, 0.002)
+			}
+			for g := range s.Groups {
+				s.Groups[g].Rules[0] = workRules(s.Groups[g].Rules[0])
+			}
+		}
+		t.Run(map[bool]string{false: "reference", true: "work risks"}[work], func(t *testing.T) { splitAddsUp(t, s, work) })
+	}
+}
+
+func splitAddsUp(t *testing.T, s *scheme.Scheme, work bool) {
 	p, err := projection.NewProjector(s)
 	require.NoError(t, err)
 	off, err := p.Run(nil, 60)
@@ -53,6 +68,10 @@ func TestSplitAddsUp(t *testing.T) {
 	require.NotNil(t, on.Split)
 	assert.Nil(t, off.Split)
 	assert.Equal(t, off.Years, on.Years, "Split changes the results")
+	if work {
+		assert.Positive(t, on.Years[4].Pensions[census.PensionWorkSurvivor.Index()])
+		assert.Positive(t, on.Years[4].Exits[actuarial.WorkDisability])
+	}
 
 	for ti, y := range on.Years {
 		tot := on.Split.Total(ti)
