@@ -198,7 +198,8 @@ func (y *YearResult) TotalRetiringSalaries() float64 {
 
 // TotalExits is the number of actives who left in the year, by any cause.
 func (y *YearResult) TotalExits() float64 {
-	return y.Exits[actuarial.Death] + y.Exits[actuarial.Disability] + y.Exits[actuarial.Withdrawal] + y.Exits[actuarial.Retirement]
+	return y.Exits[actuarial.Death] + y.Exits[actuarial.Disability] + y.Exits[actuarial.Withdrawal] + y.Exits[actuarial.Retirement] +
+		y.Exits[actuarial.WorkDeath] + y.Exits[actuarial.WorkDisability]
 }
 
 // Result is a projection: Years[t] is calendar year StartYear + t. Reuse
