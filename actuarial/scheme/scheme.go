@@ -282,11 +282,6 @@ type WorkRisks struct {
 	SurvivorShare, OrphanShare float64
 }
 
-// Pays reports whether the work risks pay any benefit.
-func (w *WorkRisks) Pays() bool {
-	return len(w.Disability.Accrual.Rates) > 0 || (len(w.Death.Accrual.Rates) > 0 && (w.SurvivorShare > 0 || w.OrphanShare > 0))
-}
-
 // validate reports an invalid formula, share or limit.
 func (w *WorkRisks) validate() error {
 	for _, f := range []struct {

@@ -1,0 +1,35 @@
+package projection_test
+
+import (
+	"testing"
+
+	"github.com/reserva-go/reserva/actuarial/actuarialtest"
+	"github.com/reserva-go/reserva/actuarial/projection"
+)
+
+// BenchmarkProjectReferenceWork is BenchmarkProjectReference with work
+// risks: death and disability at work in both sexes' service tables
+// (withWork) and their benefits (workRules): the cost of two more causes
+// of exit, converted with the others, and of their pensions.
+func BenchmarkProjectReferenceWork(b *testing.B) {
+	s := actuarialtest.ReferenceScheme(b, 65)
+	for sx, t := range s.Assumptions.Decrements {
+		s.Assumptions.Decrements[sx] = withWork(b, t, 0.0005, 0.002)
+	}
+	s.Groups[0].Rules[0] = workRules(s.Groups[0].Rules[0])
+	p, err := projection.NewProjector(s)
+	if err != nil {
+		b.Fatal(err)
+	}
+	res, err := p.Run(nil, 100)
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.ReportAllocs()
+	b.ResetTimer()
+	for range b.N {
+		if _, err := p.Run(res, 100); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
