@@ -29,6 +29,9 @@ func (p *Projector) pensionersPass(g, t int, yr *YearResult, det *CellDetail) {
 	}
 	dLo, dHi := &p.dead.lo, &p.dead.hi // the ages in p.dead, from the actives on
 	for ti := range census.NumPensionTypes {
+		if k := (pbase/nAges + ti*actuarial.NumSexes); ti >= idxWorkDis && p.pHi[k] < p.pLo[k] && p.pHi[k+1] < p.pLo[k+1] {
+			continue // a work risk's type without pensions in payment
+		}
 		typ := census.PensionTypeAt(ti)
 		st := scheme.StatusOf(typ)
 		spouse := deathBenefit && typ != census.PensionSurvivor && typ != census.PensionOrphan && typ != census.PensionWorkSurvivor
