@@ -28,45 +28,55 @@ func (p *Projector) workRows(g, sx, t int, aN, aS []float64, wk []rules.Work, sv
 		dbase = t*p.nG*p.nA + g*p.nA + sx*nAges*ns
 	}
 	deathBenefit := y.WorkDeathBenefit
+	disCap, disFloor, deathCap, deathFloor := y.WorkDisCap, y.WorkDisFloor, y.WorkDeathCap, y.WorkDeathFloor
 	var exD, exI, paid, topUp, newN, newA float64
 	for age := hi; age >= lo; age-- {
+		sLo, sHi := svLo[age], svHi[age]
+		if sHi < sLo {
+			continue
+		}
+		c0, c1 := age*ns+sLo, age*ns+sHi+1
+		n := aN[c0:c1]
+		sal, w := aS[c0:c1], wk[c0:c1]
+		fi, fd := gc.wkDis[c0:c1], gc.wkDeath[c0:c1]
+		sal, w, fi, fd = sal[:len(n)], w[:len(n)], fi[:len(n)], fd[:len(n)]
 		var dN, dAmt, iN, iAmt, iOwn, ex0, ex1 float64
-		for sv := svLo[age]; sv <= svHi[age]; sv++ {
-			c := age*ns + sv
-			n := aN[c]
-			if n == 0 {
+		for j, nj := range n {
+			if nj == 0 {
 				continue
 			}
-			w := wk[c]
-			ex0 += n * w.D
-			ex1 += n * w.I
-			if det != nil {
-				det.Exits[actuarial.WorkDeath][dbase+c] += n * w.D
-				det.Exits[actuarial.WorkDisability][dbase+c] += n * w.I
-			}
-			if f := gc.wkDis[c]; f > 0 && w.I > 0 {
-				amt := f * aS[c]
-				if amt > n*y.WorkDisCap {
-					amt = n * y.WorkDisCap
+			wj := w[j]
+			ex0 += nj * wj.D
+			ex1 += nj * wj.I
+			if f := fi[j]; f > 0 && wj.I > 0 {
+				amt := f * sal[j]
+				if amt > nj*disCap {
+					amt = nj * disCap
 				}
 				own := amt
-				if amt < n*y.WorkDisFloor {
-					amt = n * y.WorkDisFloor
+				if amt < nj*disFloor {
+					amt = nj * disFloor
 				}
-				iN += n * w.I
-				iAmt += w.I * amt
-				iOwn += w.I * own
+				iN += nj * wj.I
+				iAmt += wj.I * amt
+				iOwn += wj.I * own
 			}
-			if f := gc.wkDeath[c]; f > 0 && w.D > 0 && deathBenefit {
-				amt := f * aS[c]
-				if amt > n*y.WorkDeathCap {
-					amt = n * y.WorkDeathCap
+			if f := fd[j]; f > 0 && wj.D > 0 && deathBenefit {
+				amt := f * sal[j]
+				if amt > nj*deathCap {
+					amt = nj * deathCap
 				}
-				if amt < n*y.WorkDeathFloor {
-					amt = n * y.WorkDeathFloor
+				if amt < nj*deathFloor {
+					amt = nj * deathFloor
 				}
-				dN += n * w.D
-				dAmt += w.D * amt
+				dN += nj * wj.D
+				dAmt += wj.D * amt
+			}
+		}
+		if det != nil {
+			for j, nj := range n {
+				det.Exits[actuarial.WorkDeath][dbase+c0+j] += nj * w[j].D
+				det.Exits[actuarial.WorkDisability][dbase+c0+j] += nj * w[j].I
 			}
 		}
 		exD += ex0

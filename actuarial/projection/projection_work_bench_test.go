@@ -11,6 +11,15 @@ import (
 // risks: death and disability at work in both sexes' service tables
 // (withWork) and their benefits (workRules): the cost of two more causes
 // of exit, converted with the others, and of their pensions.
+//
+// CPU time (user + system, /usr/bin/time, of a test binary run with
+// -test.cpu=1 -test.benchtime=500x, six runs interleaved with
+// BenchmarkProjectReference's on the shared 2-core machine, 2026-12-03):
+// median 1.52 s against 0.98 s, so about 3.0 ms against 1.9 ms a
+// projection of 100 years once the 0.04 s of setup is taken off: 1.55×.
+// workRows, the work risks' pass over the active cells, takes about 29%
+// of it, and the two more pension types in payment most of the rest. No
+// allocation.
 func BenchmarkProjectReferenceWork(b *testing.B) {
 	s := actuarialtest.ReferenceScheme(b, 65)
 	for sx, t := range s.Assumptions.Decrements {
