@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"math"
 
+	"github.com/reserva-go/reserva/actuarial/internal/check"
+	"github.com/reserva-go/reserva/actuarial/internal/vec"
 	"github.com/reserva-go/reserva/mortality"
 )
 
@@ -94,7 +96,7 @@ func (a Annuity) Validate() error {
 	case a.Method < MthlyUDD || a.Method > MthlyWoolhouse2:
 		return fmt.Errorf("actuarial: Annuity.Method %d is unknown", int(a.Method))
 	}
-	return CheckRate("Annuity.Escalation", a.Escalation)
+	return check.Rate("Annuity.Escalation", a.Escalation)
 }
 
 func (a *Annuity) mustValidate() {
@@ -197,7 +199,7 @@ func (l Life) EscalatingAnnuityDue(x int, g float64) float64 {
 func (l Life) AnnuityDueAll(dst []float64) []float64 {
 	b := l.basis()
 	lo, hi := b.table.MinAge(), b.table.MaxAge()
-	dst = MakeDst(dst, hi-lo+1)
+	dst = vec.Dst(dst, hi-lo+1)
 	v := 1 / (1 + b.flat)
 	a := 1.0 // ä above MaxAge: q is 1
 	if lt, ok := b.table.(*mortality.LifeTable); ok {
@@ -222,7 +224,7 @@ func (l Life) AnnuityDueAll(dst []float64) []float64 {
 func (l CurveLife) AnnuityDueAll(dst []float64) []float64 {
 	b := l.basis()
 	lo, hi := b.table.MinAge(), b.table.MaxAge()
-	dst = MakeDst(dst, hi-lo+1)
+	dst = vec.Dst(dst, hi-lo+1)
 	var a Annuity
 	for i := range dst {
 		s := single(b.table, lo+i)

@@ -5,6 +5,8 @@ import (
 	"math"
 	"strings"
 
+	"github.com/reserva-go/reserva/actuarial/internal/check"
+	"github.com/reserva-go/reserva/actuarial/internal/vec"
 	"gonum.org/v1/gonum/floats"
 )
 
@@ -32,7 +34,7 @@ func NewCurve(rates ...float64) (*Curve, error) {
 		return nil, fmt.Errorf("actuarial: NewCurve: no rates")
 	}
 	for t, r := range rates {
-		if err := CheckRate(fmt.Sprintf("curve rate of year %d", t), r); err != nil {
+		if err := check.Rate(fmt.Sprintf("curve rate of year %d", t), r); err != nil {
 			return nil, err
 		}
 	}
@@ -149,7 +151,7 @@ func (c *Curve) factors(timing Timing) []float64 {
 // it, with τ the [Timing] offset. It allocates only when dst is nil and
 // panics if dst is not nil and len(dst) != n.
 func (c *Curve) DiscountFactors(dst []float64, n int, timing Timing) []float64 {
-	dst = MakeDst(dst, n)
+	dst = vec.Dst(dst, n)
 	if c == nil || len(c.rates) == 0 {
 		timing.Offset() // panics for an unknown timing
 		for t := range dst {

@@ -6,6 +6,8 @@ package actuarial
 import (
 	"fmt"
 	"math"
+
+	"github.com/reserva-go/reserva/actuarial/internal/qx"
 )
 
 // Decrement is a cause of leaving active service.
@@ -207,7 +209,7 @@ func checkProbability(v float64) error {
 // toDependent converts checked rates qi into dep; the two must not overlap.
 func toDependent(dep, qi []float64, a Assumption) {
 	if a == UDDMultipleDecrement {
-		DependentUDDM(dep, qi)
+		qx.DependentUDDM(dep, qi)
 		return
 	}
 	for j := range qi {
@@ -251,41 +253,6 @@ var reciprocal = func() (r [maxCauses + 3]float64) {
 	}
 	return r
 }()
-
-// DependentUDDM is the UDD-in-the-multiple-decrement-table conversion from
-// independent rates qi to dependent probabilities dep.
-func DependentUDDM(dep, qi []float64) {
-	certain := 0
-	for _, v := range qi {
-		if v == 1 {
-			certain++
-		}
-	}
-	if certain > 0 {
-		share := 1 / float64(certain)
-		for j, v := range qi {
-			dep[j] = 0
-			if v == 1 {
-				dep[j] = share
-			}
-		}
-		return
-	}
-	var total float64 // Σ_k µ_k = −Σ_k ln(1 − q'_k)
-	for _, v := range qi {
-		total -= math.Log1p(-v)
-	}
-	if total == 0 {
-		for j := range dep {
-			dep[j] = 0
-		}
-		return
-	}
-	qtau := -math.Expm1(-total)
-	for j, v := range qi {
-		dep[j] = qtau * (-math.Log1p(-v) / total)
-	}
-}
 
 // toIndependent converts checked dependent probabilities q into qi; the two
 // must not overlap. It reports whether the conversion reproduces q.

@@ -7,6 +7,7 @@ import (
 	"errors"
 	"fmt"
 
+	"github.com/reserva-go/reserva/actuarial/internal/check"
 	"github.com/reserva-go/reserva/mortality"
 )
 
@@ -58,5 +59,7 @@ func (e *RateError) Error() string {
 func (e *RateError) Unwrap() error { return e.Err }
 
 // ErrInterest is wrapped by the errors returned for an interest (or
-// escalation) rate that is NaN, infinite, or not above −1.
-var ErrInterest = errors.New("rate must be finite and above −1")
+// escalation) rate that is NaN, infinite, or not above −1. It is the
+// sentinel of the validation the subpackages share (an internal package),
+// so errors.Is holds for theirs too.
+var ErrInterest = check.ErrInterest

@@ -3,25 +3,19 @@ package actuarial
 import (
 	"fmt"
 	"math"
+
+	"github.com/reserva-go/reserva/actuarial/internal/check"
+	"github.com/reserva-go/reserva/actuarial/internal/vec"
 )
 
 // ValidateInterest reports whether i can be an annual effective interest
 // rate: finite and above −1. The error names the value and wraps
 // [ErrInterest].
-func ValidateInterest(i float64) error { return CheckRate("interest rate", i) }
-
-// CheckRate returns an error naming field and value when r is not a valid
-// annual effective rate.
-func CheckRate(field string, r float64) error {
-	if math.IsNaN(r) || math.IsInf(r, 0) || r <= -1 {
-		return fmt.Errorf("actuarial: %s %v: %w", field, r, ErrInterest)
-	}
-	return nil
-}
+func ValidateInterest(i float64) error { return check.Rate("interest rate", i) }
 
 // mustRate panics, naming field and value, when r is not a valid rate.
 func mustRate(field string, r float64) {
-	if err := CheckRate(field, r); err != nil {
+	if err := check.Rate(field, r); err != nil {
 		panic(err.Error())
 	}
 }
@@ -189,7 +183,7 @@ func PresentValue(i float64, cf []float64, timing Timing) float64 {
 // panics if dst is not nil and len(dst) != n.
 func DiscountFactors(dst []float64, i float64, n int, timing Timing) []float64 {
 	mustRate("interest rate", i)
-	dst = MakeDst(dst, n)
+	dst = vec.Dst(dst, n)
 	if n == 0 {
 		return dst
 	}
@@ -197,19 +191,6 @@ func DiscountFactors(dst []float64, i float64, n int, timing Timing) []float64 {
 	dst[0] = math.Exp(-timing.Offset() * math.Log1p(i))
 	for t := 1; t < n; t++ {
 		dst[t] = dst[t-1] * v
-	}
-	return dst
-}
-
-// MakeDst returns dst, or a new slice of n when dst is nil; it panics on a
-// length mismatch.
-func MakeDst(dst []float64, n int) []float64 {
-	mustYears("length", n)
-	if dst == nil {
-		return make([]float64, n)
-	}
-	if len(dst) != n {
-		panic(fmt.Sprintf("actuarial: destination of length %d, want %d", len(dst), n))
 	}
 	return dst
 }

@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"math"
 
+	"github.com/reserva-go/reserva/actuarial/internal/check"
+	"github.com/reserva-go/reserva/actuarial/internal/qx"
 	"github.com/reserva-go/reserva/mortality"
 )
 
@@ -88,41 +90,16 @@ func (l Life) check(x int) {
 // rate. Call it where a basis is read from data; the methods of Life panic
 // on what Validate reports.
 func (l Life) Validate() error {
-	if err := ValidateTable("Life.Table", l.Table); err != nil {
+	if err := check.Table("Life.Table", l.Table); err != nil {
 		return err
 	}
-	return CheckRate("Life.Interest", l.Interest)
+	return check.Rate("Life.Interest", l.Interest)
 }
 
 // Validate reports whether l can be used: a table as [Life.Validate]
 // requires. Its Curve was checked when it was built.
 func (l CurveLife) Validate() error {
-	return ValidateTable("CurveLife.Table", l.Table)
-}
-
-// ValidateTable reports a nil table, an invalid age range, or a rate that
-// is not a probability, naming field.
-func ValidateTable(field string, t mortality.Table) error {
-	if t == nil {
-		return fmt.Errorf("actuarial: %s is nil", field)
-	}
-	lo, hi := t.MinAge(), t.MaxAge()
-	if lo < 0 || hi < lo {
-		return fmt.Errorf("actuarial: %s ages %d..%d are not a valid range", field, lo, hi)
-	}
-	if _, ok := t.(*mortality.LifeTable); ok {
-		return nil // checked when built
-	}
-	for x := lo; x <= hi; x++ {
-		q := t.Q(x)
-		switch {
-		case math.IsNaN(q) || math.IsInf(q, 0):
-			return &mortality.RateError{Field: "q", Age: x, Value: q, Err: mortality.ErrNotFinite}
-		case q < 0 || q > 1:
-			return &mortality.RateError{Field: "q", Age: x, Value: q, Err: mortality.ErrRate}
-		}
-	}
-	return nil
+	return check.Table("CurveLife.Table", l.Table)
 }
 
 // CheckAge reports whether the table has a rate at age x: MinAge ≤ x ≤
@@ -220,14 +197,6 @@ func mustAge(x, lo int) {
 	}
 }
 
-// QAt returns q at age a, 1 above hi whatever the table says.
-func QAt(t mortality.Table, a, hi int) float64 {
-	if a > hi {
-		return 1
-	}
-	return t.Q(a)
-}
-
 // qp returns the probabilities that the status fails and survives over year
 // k (from t = k to k+1), given that it is in force at k.
 func (s *status) qp(k int) (q, p float64) {
@@ -248,7 +217,7 @@ func qFast(rates []float64, t mortality.Table, a, hi, k int) float64 {
 		}
 		return 1
 	}
-	return QAt(t, a, hi)
+	return qx.At(t, a, hi)
 }
 
 // mu estimates the force of mortality of the status at time k: µ of each
@@ -270,12 +239,12 @@ func muAt(t mortality.Table, a, lo, hi int) (float64, bool) {
 	var sum float64
 	var n int
 	if a > lo {
-		if q := QAt(t, a-1, hi); q < 1 {
+		if q := qx.At(t, a-1, hi); q < 1 {
 			sum -= math.Log1p(-q)
 			n++
 		}
 	}
-	if q := QAt(t, a, hi); q < 1 {
+	if q := qx.At(t, a, hi); q < 1 {
 		sum -= math.Log1p(-q)
 		n++
 	}

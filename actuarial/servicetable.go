@@ -81,7 +81,9 @@ func (o DecrementOptions) check() {
 	}
 }
 
-// AgeLimit bounds the ages and years of service a service table may hold.
+// AgeLimit bounds the ages and years of service a service table may hold
+// (0..AgeLimit); the errors for ages out of range cite it, and the study
+// decoder (package scheme) applies it to the tables a study gives.
 const AgeLimit = 200
 
 // ServiceTable is a multiple-decrement table for active members: for each

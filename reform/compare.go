@@ -56,6 +56,37 @@ type Options struct {
 	// scenarios, in the order they finish; a call must return quickly, as
 	// the next scenario of its worker waits for it. Nil: no reports.
 	Progress func(done, total int)
+	// WhoGains, when not nil, makes [Compare] project every scenario with
+	// the split by service band ([projection.Projector] Split and
+	// ServiceBands) and give who gains and who loses under each reform
+	// ([Comparison] Gains), without the caller projecting again. It costs
+	// the split's time and memory in every scenario (see
+	// BenchmarkProjectReferenceBands in package projection). Nil, the zero
+	// value: no split, no cost.
+	WhoGains *GainsOptions
+}
+
+// GainsOptions say how [Compare] computes who gains and who loses
+// ([WhoGains]).
+type GainsOptions struct {
+	// ServiceBands are the bands of service on the valuation date
+	// ([projection.Projector] ServiceBands); nil:
+	// [projection.DefaultServiceBands].
+	ServiceBands []int
+	// CohortWidth is the width of the birth cohorts in years, ≥ 0; 0:
+	// five.
+	CohortWidth int
+	// LossThreshold is the x of the share of members losing more than x
+	// of their benefits' value, a fraction ≥ 0; 0: any loss.
+	LossThreshold float64
+}
+
+// bands returns the service bands of g.
+func (g *GainsOptions) bands() []int {
+	if g.ServiceBands == nil {
+		return projection.DefaultServiceBands
+	}
+	return g.ServiceBands
 }
 
 // years returns the number of years to project.
@@ -76,6 +107,8 @@ func (o *Options) validate(startYear int) error {
 		return fmt.Errorf("%w: Workers %d is negative", ErrOptions, o.Workers)
 	case o.Horizon.Years < 0 || o.Horizon.Years > n:
 		return fmt.Errorf("%w: Horizon.Years %d outside 0..%d, the years projected", ErrOptions, o.Horizon.Years, n)
+	case o.WhoGains != nil && (o.WhoGains.CohortWidth < 0 || !(o.WhoGains.LossThreshold >= 0)):
+		return fmt.Errorf("%w: WhoGains: CohortWidth %d, LossThreshold %v: want ≥ 0", ErrOptions, o.WhoGains.CohortWidth, o.WhoGains.LossThreshold)
 	}
 	h := o.horizonYears()
 	for _, y := range o.ReserveRatioYears {
@@ -95,59 +128,49 @@ func (o *Options) horizonYears() int {
 }
 
 // Metrics are the summary figures of a scenario over the horizon that a
-// comparison sets side by side. Rates are fractions of the salary bill.
+// comparison sets side by side: the scenario's [indicator.Summary] (GAP,
+// CostRate, ActuarialBalance, DeficitPV, DepletionYear, the series by year
+// and the rest, all over Options.Horizon) and its reserve ratios at
+// Options.ReserveRatioYears. Rates are fractions of the salary bill.
+//
+// The Summary is embedded by value, as a shallow copy of the outcome's
+// ([Outcome].Summary): its series share their arrays with the outcome's,
+// so Metrics cost no allocation beyond ReserveRatioAt and copy no series;
+// treat them as read-only. The zero Metrics read 0 everywhere.
+//
+// Summary.Undefined lists the indicators the scenario's flows cannot give
+// (see [indicator.Undefined]): with SalaryScalars set (no salary bill, a
+// scheme without actives) GAP, CostRate and ActuarialBalance are 0 and
+// mean nothing, nor do their Deltas.
 type Metrics struct {
-	GAP              float64   // general average premium, with the initial reserve ([indicator.GAP])
-	CostRate         float64   // summarized cost rate, the GAP without the initial reserve
-	ActuarialBalance float64   // summarized income rate less cost rate
-	DeficitPV        float64   // present value of the transfers that keep the reserve ≥ Horizon.Floor, money
-	DepletionYear    int       // the first year whose reserve at 31 December is negative; 0: none within the horizon
-	ReserveRatio     []float64 // the reserve ratio at each of Options.ReserveRatioYears; negative once the reserve is exhausted, when it no longer ranks scenarios (see [indicator.ReserveRatio])
-	LastYear         int       // the horizon's last calendar year
-	// Undefined lists the indicators the scenario's flows cannot give
-	// (see [indicator.Undefined]): with SalaryScalars set (no salary bill,
-	// a scheme without actives) GAP, CostRate and ActuarialBalance are 0
-	// and mean nothing, nor do their Deltas.
-	Undefined indicator.Undefined
+	indicator.Summary
+	// ReserveRatioAt are the reserve ratios at each of
+	// Options.ReserveRatioYears, taken from Summary.ReserveRatio (by
+	// year); negative once the reserve is exhausted, when they no longer
+	// rank scenarios (see [indicator.ReserveRatio]).
+	ReserveRatioAt []float64
 }
 
-// metrics extracts the metrics of a summary.
+// metrics returns the metrics of a summary, sharing its series.
 func metrics(s *indicator.Summary, years []int) Metrics {
-	m := Metrics{
-		GAP: s.GAP, CostRate: s.CostRate, ActuarialBalance: s.ActuarialBalance, DeficitPV: s.DeficitPV,
-		LastYear: s.StartYear + s.Years - 1, Undefined: s.Undefined,
-	}
-	m.DepletionYear = s.DepletionYear
+	m := Metrics{Summary: *s}
 	for _, y := range years {
-		m.ReserveRatio = append(m.ReserveRatio, s.ReserveRatio[y-s.StartYear])
+		m.ReserveRatioAt = append(m.ReserveRatioAt, s.ReserveRatio[y-s.StartYear])
 	}
 	return m
 }
 
-// depletion returns the depletion year, or the year after the horizon when
-// the reserve lasts through it.
-func (m *Metrics) depletion() int {
-	if m.DepletionYear == 0 {
-		return m.LastYear + 1
-	}
-	return m.DepletionYear
-}
-
 // Delta is the difference of a scenario's [Metrics] from another's (a
 // reform's from the base's): each field is the scenario's value less the
-// other's.
+// other's. Depletion years are not differenced, as a reserve that lasts
+// the horizon has none: set the two Metrics' DepletionYear side by side
+// (0: never within the horizon), "2033 → 2041" or "2033 → never".
 type Delta struct {
 	GAP              float64   // in fractions of the salary bill: −0.05 is 5 points lower
 	CostRate         float64   // likewise
 	ActuarialBalance float64   // likewise; positive: the scenario is better balanced
 	DeficitPV        float64   // money
-	ReserveRatio     []float64 // at each of Options.ReserveRatioYears
-	// DepletionYears is how many years later the reserve is depleted
-	// (negative: earlier). A scenario whose reserve lasts through the
-	// horizon counts as depleted the year after it, and Censored is set:
-	// the shift is then at least (or, when negative, at most) this.
-	DepletionYears int
-	Censored       bool // whether either scenario's reserve lasts through the horizon
+	ReserveRatioAt   []float64 // at each of Options.ReserveRatioYears
 }
 
 // Sub returns m − base.
@@ -157,13 +180,11 @@ func (m Metrics) Sub(base Metrics) Delta {
 		CostRate:         m.CostRate - base.CostRate,
 		ActuarialBalance: m.ActuarialBalance - base.ActuarialBalance,
 		DeficitPV:        m.DeficitPV - base.DeficitPV,
-		DepletionYears:   m.depletion() - base.depletion(),
-		Censored:         m.DepletionYear == 0 || base.DepletionYear == 0,
 	}
-	if len(m.ReserveRatio) == len(base.ReserveRatio) {
-		d.ReserveRatio = make([]float64, len(m.ReserveRatio))
-		for i := range d.ReserveRatio {
-			d.ReserveRatio[i] = m.ReserveRatio[i] - base.ReserveRatio[i]
+	if len(m.ReserveRatioAt) == len(base.ReserveRatioAt) {
+		d.ReserveRatioAt = make([]float64, len(m.ReserveRatioAt))
+		for i := range d.ReserveRatioAt {
+			d.ReserveRatioAt[i] = m.ReserveRatioAt[i] - base.ReserveRatioAt[i]
 		}
 	}
 	return d
@@ -179,8 +200,12 @@ type Comparison struct {
 	// Deltas are the differences of each reform from the base:
 	// Deltas[i] = Metrics[i+1] − Metrics[0].
 	Deltas []Delta
-	// ReserveRatioYears are the years of Metrics.ReserveRatio.
+	// ReserveRatioYears are the years of Metrics.ReserveRatioAt.
 	ReserveRatioYears []int
+	// Gains are who gains and who loses under each reform against the
+	// base, Gains[i] for reform i, when Options.WhoGains was set; nil
+	// otherwise.
+	Gains []*Gains
 }
 
 // Compare projects the base scheme and each reform applied to it, in
@@ -222,6 +247,15 @@ func CompareContext(ctx context.Context, base *scheme.Scheme, reforms []Reform, 
 	c := &Comparison{Outcomes: outs, Metrics: ms, ReserveRatioYears: slices.Clone(opt.ReserveRatioYears)}
 	for _, m := range ms[1:] {
 		c.Deltas = append(c.Deltas, m.Sub(ms[0]))
+	}
+	if g := opt.WhoGains; g != nil {
+		for i := range outs[1:] {
+			gn, err := WhoGains(outs[0].Result, outs[i+1].Result, g.CohortWidth, g.LossThreshold)
+			if err != nil {
+				return nil, fmt.Errorf("reform: scenario %q: %w", outs[i+1].Name, err)
+			}
+			c.Gains = append(c.Gains, gn)
+		}
 	}
 	return c, nil
 }
@@ -321,6 +355,10 @@ func runOne(ctx context.Context, p *projection.Projector, sc scenario, opt *Opti
 	}
 	if err := p.Reset(s); err != nil {
 		return Outcome{}, Metrics{}, err
+	}
+	p.Split, p.ServiceBands = false, nil
+	if opt.WhoGains != nil {
+		p.Split, p.ServiceBands = true, opt.WhoGains.bands()
 	}
 	res, err := p.RunContext(ctx, nil, opt.years())
 	if err != nil {

@@ -33,8 +33,13 @@
 // its salaries); [Sensitivity] gives the bars of a [Tornado]; [NewReport],
 // [WriteText], [WriteCSV] and [WriteMarkdown] turn a list of [Outcome]
 // values into tables by year and summaries; [WhoGains] gives the change in
-// the present values of benefits and contributions by sex and birth cohort
-// ([Gains]: text, CSV, and a [Table] or Markdown in English or Spanish).
+// the present values of benefits and contributions by sex, service band
+// and birth cohort, and the share of members losing more than x% counted
+// model point by model point ([Gains]: text, CSV, and a [Table] or
+// Markdown in English or Spanish; chart.Gains and chart.GainsMap;
+// reformjson.FromGains), from two results projected with the split, or
+// from [Compare] itself with [Options] WhoGains (off by default: the split
+// costs time and memory in every scenario).
 // Charts of outcomes are drawn by package reform/chart, so that importing
 // reform does not import gonum/plot. Reports and charts are written in
 // English or in Spanish as written in Mexico (es-MX), chosen by

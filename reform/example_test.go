@@ -43,17 +43,17 @@ func ExampleCompare() {
 	for i, o := range c.Outcomes {
 		m := c.Metrics[i]
 		fmt.Printf("%-13s GAP %4.1f%%  reserve ratio 2030 %4.2f  depleted %-5s  deficit PV %5.1f bn\n",
-			o.Name, 100*m.GAP, m.ReserveRatio[0], depleted(m), m.DeficitPV/1e9)
+			o.Name, 100*m.GAP, m.ReserveRatioAt[0], depleted(m), m.DeficitPV/1e9)
 	}
 	for i, d := range c.Deltas {
-		fmt.Printf("%-13s GAP %+5.1f points, depletion %+d years\n", c.Outcomes[i+1].Name, 100*d.GAP, d.DepletionYears)
+		fmt.Printf("%-13s GAP %+5.1f points, depletion %s → %s\n", c.Outcomes[i+1].Name, 100*d.GAP, depleted(c.Metrics[0]), depleted(c.Metrics[i+1]))
 	}
 	// Output:
 	// base          GAP 50.1%  reserve ratio 2030 1.58  depleted 2033   deficit PV  12.3 bn
 	// contributions GAP 50.1%  reserve ratio 2030 1.72  depleted 2033   deficit PV  10.5 bn
 	// package       GAP 39.6%  reserve ratio 2030 2.29  depleted 2035   deficit PV   6.7 bn
-	// contributions GAP  +0.0 points, depletion +0 years
-	// package       GAP -10.5 points, depletion +2 years
+	// contributions GAP  +0.0 points, depletion 2033 → 2033
+	// package       GAP -10.5 points, depletion 2033 → 2035
 }
 
 // How much must the employer pay from 2027 for the reserve to last through

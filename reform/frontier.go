@@ -7,10 +7,9 @@ import (
 	"errors"
 	"fmt"
 	"math"
-	"runtime"
-	"sync"
 
 	"github.com/reserva-go/reserva/actuarial"
+	"github.com/reserva-go/reserva/actuarial/projection"
 	"github.com/reserva-go/reserva/actuarial/scheme"
 )
 
@@ -150,32 +149,18 @@ func SolveFrontier(ctx context.Context, base *scheme.Scheme, fp FrontierProblem,
 	f := &Frontier{Target: p.Target.String(), Lever: p.Lever.String(), Grid: fp.Grid.String(), Lo: p.Lo, Hi: p.Hi,
 		Points: make([]FrontierPoint, len(svs)), LeverImproves: p.Lever.Improves()}
 	errs := make([]error, len(svs))
-	workers := opt.Workers
-	if workers == 0 {
-		workers = runtime.GOMAXPROCS(0)
+	projection.ForEach(ctx, len(svs), opt.Workers, func(_ *projection.Projector, i int) {
+		sol, err := svs[i].solve(fs[i][0], fs[i][1], tol)
+		pt := FrontierPoint{Grid: fp.Values[i], Solution: sol}
+		var ns *NoSolutionError
+		if errors.As(err, &ns) {
+			pt.NoSolution, err = ns, nil
+		}
+		f.Points[i], errs[i] = pt, err
+	})
+	if err := ctx.Err(); err != nil {
+		return nil, err
 	}
-	next := make(chan int)
-	var wg sync.WaitGroup
-	for range max(1, min(workers, len(svs))) {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for i := range next {
-				sol, err := svs[i].solve(fs[i][0], fs[i][1], tol)
-				pt := FrontierPoint{Grid: fp.Values[i], Solution: sol}
-				var ns *NoSolutionError
-				if errors.As(err, &ns) {
-					pt.NoSolution, err = ns, nil
-				}
-				f.Points[i], errs[i] = pt, err
-			}
-		}()
-	}
-	for i := range svs {
-		next <- i
-	}
-	close(next)
-	wg.Wait()
 	for i, err := range errs {
 		if err != nil {
 			return nil, fmt.Errorf("reform: frontier at %v = %g: %w", fp.Grid, fp.Values[i], err)

@@ -10,6 +10,7 @@ import (
 	"golang.org/x/text/language"
 
 	"github.com/reserva-go/reserva/actuarial"
+	"github.com/reserva-go/reserva/actuarial/projection"
 	"github.com/reserva-go/reserva/reform/internal/i18n"
 )
 
@@ -23,7 +24,8 @@ func sexLabel(l *i18n.Lang, s actuarial.Sex) string {
 
 // Table returns the table of gains in the language of lang (English for
 // the zero tag, Spanish for any Spanish), money in u: one row per cohort
-// with its sex, birth years, members, the changes in the present values
+// with its sex, birth years, service band (when the projections have
+// them: [BandLabel]), members, the changes in the present values
 // of benefits and contributions, the base's present value of benefits and
 // the change in benefits in per cent (one decimal). Money has no decimals
 // in UnitsOne and one otherwise. Invalid units or another language are an
@@ -40,12 +42,19 @@ func (g *Gains) Table(u Units, lang language.Tag) (*Table, error) {
 	if u == UnitsOne {
 		places = 0
 	}
+	bands := g.banded()
 	tb := &Table{
-		Title: l.F(i18n.GainsTitle, u.label(l)),
-		Columns: []string{l.S(i18n.GainsSex), l.S(i18n.GainsBorn), l.S(i18n.GainsMembers),
-			l.S(i18n.GainsBenefitChange), l.S(i18n.GainsContribChange), l.S(i18n.GainsBaseBenefits), l.S(i18n.GainsBenefitPct)},
-		labels: 2,
+		Title:   l.F(i18n.GainsTitle, u.label(l)),
+		Columns: []string{l.S(i18n.GainsSex), l.S(i18n.GainsBorn)},
+		labels:  2,
 	}
+	if bands {
+		tb.Title = l.F(i18n.GainsTitleBands, u.label(l))
+		tb.Columns = append(tb.Columns, l.S(i18n.GainsBand))
+		tb.labels = 3
+	}
+	tb.Columns = append(tb.Columns, l.S(i18n.GainsMembers),
+		l.S(i18n.GainsBenefitChange), l.S(i18n.GainsContribChange), l.S(i18n.GainsBaseBenefits), l.S(i18n.GainsBenefitPct))
 	for i := range g.Cohorts {
 		c := &g.Cohorts[i]
 		nums := [...]struct {
@@ -56,6 +65,9 @@ func (g *Gains) Table(u Units, lang language.Tag) (*Table, error) {
 			{u.Scale(c.BaseBenefits), places}, {100 * c.BenefitChangeShare(), 1},
 		}
 		row := []string{sexLabel(l, c.Sex), fmt.Sprintf("%d–%d", c.BornFrom, c.BornTo)}
+		if bands {
+			row = append(row, BandLabel(c.Band, lang))
+		}
 		plain := append([]string(nil), row...)
 		for _, n := range nums {
 			row = append(row, l.Float(n.x, n.places))
@@ -87,4 +99,26 @@ func (g *Gains) WriteMarkdown(w io.Writer, u Units, lang language.Tag) error {
 	l, _ := reportLang(lang)
 	_, err = fmt.Fprintf(w, "\n%s\n", markdownEscaper.Replace(g.losingLine(l)))
 	return err
+}
+
+// BandLabel names a service band in the language of lang (English for the
+// zero tag and any language but Spanish): "0–9", "30+", "in payment",
+// "future entrants", "all".
+func BandLabel(b projection.Band, lang language.Tag) string {
+	l, err := reportLang(lang)
+	if err != nil {
+		l, _ = reportLang(language.Und)
+	}
+	switch b.Kind {
+	case projection.ServiceBand:
+		if b.To < 0 {
+			return l.F(i18n.GainsBandFrom, b.From)
+		}
+		return l.F(i18n.GainsBandRange, b.From, b.To)
+	case projection.InPayment:
+		return l.S(i18n.GainsBandInPayment)
+	case projection.FutureEntrants:
+		return l.S(i18n.GainsBandEntrants)
+	}
+	return l.S(i18n.GainsBandAll)
 }

@@ -9,6 +9,7 @@ import (
 	"golang.org/x/text/language"
 
 	"github.com/reserva-go/reserva/actuarial"
+	"github.com/reserva-go/reserva/actuarial/projection"
 	"github.com/reserva-go/reserva/reform"
 )
 
@@ -53,4 +54,44 @@ func TestGainsMarkdown(t *testing.T) {
 
 	_, err = g.Table(reform.UnitsOne, language.French)
 	assert.ErrorIs(t, err, reform.ErrReportOptions)
+}
+
+// TestGainsBandsReport checks the reports of gains by service band: a
+// band column after the birth years in the table (Markdown, CSV) and the
+// text report, in English and Spanish, on handGains given bands.
+func TestGainsBandsReport(t *testing.T) {
+	g := handGains()
+	g.Cohorts[0].Band = projection.Band{Kind: projection.ServiceBand, From: 30, To: -1}
+	g.Cohorts[1].Band = projection.Band{Kind: projection.FutureEntrants}
+	var buf bytes.Buffer
+	require.NoError(t, g.WriteMarkdown(&buf, reform.UnitsThousands, language.Und))
+	md := buf.String()
+	assert.Contains(t, md, "by sex, service band and birth cohort")
+	assert.Contains(t, md, "| men | 1960–1964 | 30+ years | 300 | -150.0 | -20.0 | 1,000.0 | -15.0 |")
+	assert.Contains(t, md, "| women | 1990–1994 | future entrants | 200 | 50.0 | 0.0 | 500.0 | 10.0 |")
+
+	buf.Reset()
+	require.NoError(t, g.WriteMarkdown(&buf, reform.UnitsOne, language.Spanish))
+	md = buf.String()
+	assert.Contains(t, md, "banda de antigüedad")
+	assert.Contains(t, md, "| hombres | 1960–1964 | 30+ años | 300 |")
+	assert.Contains(t, md, "| mujeres | 1990–1994 | nuevos ingresos | 200 |")
+
+	tb, err := g.Table(reform.UnitsOne, language.Und)
+	require.NoError(t, err)
+	buf.Reset()
+	require.NoError(t, tb.WriteCSV(&buf))
+	assert.Contains(t, buf.String(), "men,1960–1964,30+ years,300,-150000,-20000,1000000,-15.0")
+
+	buf.Reset()
+	require.NoError(t, g.WriteText(&buf))
+	assert.Contains(t, buf.String(), "Band")
+	assert.Contains(t, buf.String(), "future entrants")
+	buf.Reset()
+	require.NoError(t, g.WriteCSV(&buf))
+	assert.Contains(t, buf.String(), "male,1960,1964,30+,300,")
+
+	assert.Equal(t, "10–19 years", reform.BandLabel(projection.Band{Kind: projection.ServiceBand, From: 10, To: 19}, language.Und))
+	assert.Equal(t, "en curso de pago", reform.BandLabel(projection.Band{Kind: projection.InPayment}, language.Spanish))
+	assert.Equal(t, "todos", reform.BandLabel(projection.Band{}, language.Spanish))
 }

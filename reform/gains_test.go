@@ -8,8 +8,10 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
+	"github.com/reserva-go/reserva/actuarial"
 	"github.com/reserva-go/reserva/actuarial/actuarialtest"
 	"github.com/reserva-go/reserva/actuarial/projection"
+	"github.com/reserva-go/reserva/actuarial/scheme"
 	"github.com/reserva-go/reserva/reform"
 )
 
@@ -68,11 +70,155 @@ func TestWhoGains(t *testing.T) {
 
 	var buf bytes.Buffer
 	require.NoError(t, g.WriteCSV(&buf))
-	assert.Contains(t, buf.String(), "sex,born_from,born_to,members")
+	assert.Contains(t, buf.String(), "sex,born_from,born_to,band,members")
 	buf.Reset()
 	require.NoError(t, back.WriteText(&buf))
 	assert.Contains(t, buf.String(), "Members losing more than 0.0%")
 
 	_, err = reform.WhoGains(base, more, 0, math.NaN())
 	assert.ErrorIs(t, err, reform.ErrInvalid)
+}
+
+// handPoint is a model point of a hand-built result: members of one sex,
+// band and age on 1 January of year index t0 (actives, or pensioners in
+// the band in payment), paid pension benefits a year later.
+type handPoint struct {
+	sex      actuarial.Sex
+	band     int
+	age, t0  int
+	members  float64
+	benefits float64 // paid in year index t0 + 1
+}
+
+// handResult is a one-group, four-year result starting in 2025 at a 5%
+// return, its split (service bands bands, nil: none, every point then in
+// the one band) holding points.
+func handResult(bands []int, points []handPoint) *projection.Result {
+	const years = 4
+	r := &projection.Result{Scheme: "hand", StartYear: 2025, Groups: []string{"all"}, Years: make([]projection.YearResult, years)}
+	for t := range r.Years {
+		r.Years[t].Year, r.Years[t].Return = 2025+t, 0.05
+	}
+	sp := &projection.Split{StartYear: 2025, Years: years, Groups: 1, ServiceBands: bands}
+	sp.Rows = make([]projection.SplitRow, years*actuarial.NumSexes*sp.Bands()*projection.Ages)
+	for _, p := range points {
+		if bands == nil {
+			p.band = 0 // the one band
+		}
+		row := sp.BandRow(p.t0, 0, p.sex, p.band, p.age)
+		switch {
+		case sp.ServiceBands != nil && sp.Band(p.band).Kind == projection.InPayment:
+			row.Pensioners[0] += p.members
+		case sp.ServiceBands != nil && sp.Band(p.band).Kind == projection.FutureEntrants:
+			row.Actives += p.members
+			row.Entrants += p.members
+			for t := p.t0 + 1; t < years; t++ { // those of an earlier intake, still active
+				sp.BandRow(t, 0, p.sex, p.band, p.age+t-p.t0).Actives += p.members
+			}
+		default:
+			row.Actives += p.members
+		}
+		sp.BandRow(p.t0+1, 0, p.sex, p.band, p.age+1).Pensions[0] += p.benefits
+	}
+	r.Split = sp
+	return r
+}
+
+// TestWhoGainsMemberByMember checks the share losing more than x% against
+// a hand count, member by member (model point by model point, see
+// reform.Gains). Half the members lose and half gain: 50 men of 0–9 years
+// of service aged 40 lose 20% of their benefits' value, 50 men of 10–19
+// years aged 40 gain 20%; at x = 10% the share is 50/100 exactly. Their
+// cohort by birth alone (a split without bands) neither gains nor loses:
+// the share is then 0. Then, weighted: 100 pensioners in payment aged 70
+// losing 15% (losing), 50 men of 0–9 years aged 41 gaining 50% (in the
+// same five-year cohort as the 40-year-olds, which as a cohort gains
+// 15%), and future entrants with no benefit in the base (no
+// change counted as a loss), born in 2000, 25 joining at 25 in 2026 and 25 at 26 in
+// 2027: (50 + 100)/(50 + 50 + 100 + 50 + 25 + 25).
+func TestWhoGainsMemberByMember(t *testing.T) {
+	const x = 0.10
+	bands := []int{0, 10} // 0: 0–9, 1: 10+, 2: in payment, 3: future entrants
+	half := func(lossA, gainB float64) []handPoint {
+		return []handPoint{
+			{actuarial.Male, 0, 40, 0, 50, 100 * lossA},
+			{actuarial.Male, 1, 40, 0, 50, 100 * gainB},
+		}
+	}
+	g, err := reform.WhoGains(handResult(bands, half(1, 1)), handResult(bands, half(0.8, 1.2)), 0, x)
+	require.NoError(t, err)
+	assert.Equal(t, 0.5, g.LosingShare)
+	assert.Equal(t, 2, g.Points)
+	require.Len(t, g.Cohorts, 2)
+	assert.Equal(t, projection.Band{Kind: projection.ServiceBand, From: 0, To: 9}, g.Cohorts[0].Band)
+	assert.InDelta(t, -20*math.Pow(1.05, -1.5), g.Cohorts[0].BenefitChange(), 1e-12, "PV at 5%, paid mid-year 1")
+
+	g, err = reform.WhoGains(handResult(nil, half(1, 1)), handResult(nil, half(0.8, 1.2)), 0, x)
+	require.NoError(t, err)
+	assert.Zero(t, g.LosingShare, "one point without bands: no change")
+
+	more := func(a, b, c, e float64) []handPoint {
+		return append(half(a, b),
+			handPoint{actuarial.Female, 2, 70, 0, 100, 100 * c},
+			handPoint{actuarial.Male, 0, 41, 0, 50, 100 * e},
+			handPoint{actuarial.Female, 3, 25, 1, 25, 0},
+			handPoint{actuarial.Female, 3, 26, 2, 25, 0},
+		)
+	}
+	g, err = reform.WhoGains(handResult(bands, more(1, 1, 1, 1)), handResult(bands, more(0.8, 1.2, 0.85, 1.5)), 0, x)
+	require.NoError(t, err)
+	assert.InDelta(t, 150.0/300, g.LosingShare, 1e-15)
+	assert.Equal(t, 5, g.Points)
+	for _, c := range g.Cohorts {
+		if c.Sex == actuarial.Male && c.Band.From == 0 && c.Band.Kind == projection.ServiceBand {
+			assert.InDelta(t, 0.15, c.BenefitChangeShare(), 1e-12, "the cohort 1980–1984 of 0–9 years gains")
+		}
+	}
+
+	_, err = reform.WhoGains(handResult(bands, half(1, 1)), handResult(nil, half(1, 1)), 0, x)
+	assert.ErrorIs(t, err, reform.ErrInvalid, "bands differ")
+}
+
+// TestCompareWhoGains checks that Compare with Options.WhoGains gives, for
+// each reform, what WhoGains gives on the base and the reformed scheme
+// projected by hand with the split by service band: the same, bit for bit
+// (the same projections and the same sums). Its "new generation" reform
+// splits the group, so that the bands follow members across groups. The
+// comparison's metrics are those of a comparison without the option:
+// the split changes no result.
+func TestCompareWhoGains(t *testing.T) {
+	const years = 40
+	base := actuarialtest.ReferenceScheme(t, 0)
+	reforms := fourReforms()[2:3]
+	opt := reform.Options{Years: years, WhoGains: &reform.GainsOptions{CohortWidth: 10, LossThreshold: 0.05}}
+	c, err := reform.Compare(base, reforms, opt)
+	require.NoError(t, err)
+	require.Len(t, c.Gains, len(reforms))
+
+	project := func(s *scheme.Scheme) *projection.Result {
+		p, err := projection.NewProjector(s)
+		require.NoError(t, err)
+		p.Split, p.ServiceBands = true, projection.DefaultServiceBands
+		res, err := p.Run(nil, years)
+		require.NoError(t, err)
+		return res
+	}
+	b := project(base)
+	for i, r := range reforms {
+		s, err := r.Apply(base)
+		require.NoError(t, err)
+		want, err := reform.WhoGains(b, project(s), 10, 0.05)
+		require.NoError(t, err)
+		assert.Equal(t, want, c.Gains[i], r.Name)
+		assert.Equal(t, projection.ServiceBand, c.Gains[i].Cohorts[0].Band.Kind)
+	}
+
+	plain, err := reform.Compare(base, reforms, reform.Options{Years: years})
+	require.NoError(t, err)
+	assert.Nil(t, plain.Gains)
+	assert.Equal(t, plain.Metrics, c.Metrics)
+	assert.Nil(t, plain.Outcomes[0].Result.Split)
+
+	_, err = reform.Compare(base, reforms, reform.Options{Years: years, WhoGains: &reform.GainsOptions{LossThreshold: -1}})
+	assert.ErrorIs(t, err, reform.ErrOptions)
 }

@@ -232,8 +232,9 @@ const notAvailable = "n/a"
 // the deficit (of the transfers the state would make to keep the reserve
 // from going below the horizon's floor) and the actuarial balance, as
 // [indicator.Summary] has them. Each reform's difference from the base is the difference of
-// the rounded figures, so the columns add up exactly; the difference of
-// depletion years is in years, and empty unless both are depleted.
+// the rounded figures, so the columns add up exactly; in the depletion
+// row it is the two years themselves, the base's and the reform's: "2033 →
+// 2041", or "2033 → never" for a reserve that lasts the horizon.
 //
 // A reserve ratio of a year whose reserve is negative (exhausted) is an
 // empty cell, "n/a", and the row's unit then reads "years of expenditure;
@@ -661,11 +662,7 @@ func summaryTable(outcomes []Outcome, opt *ReportOptions, f cellFormat) (*Table,
 			row = append(row, strconv.Itoa(s.DepletionYear))
 		}
 		if i > 0 {
-			var d string
-			if b := s0; b.DepletionYear != 0 && s.DepletionYear != 0 {
-				d = signed(decimal.NewFromInt(int64(s.DepletionYear-b.DepletionYear)), 0)
-			}
-			row = append(row, d)
+			row = append(row, depletionYear(l, s0.DepletionYear)+" → "+depletionYear(l, s.DepletionYear))
 		}
 	}
 	tb.addRow(row, nil)
@@ -735,4 +732,13 @@ func signed(d decimal.Decimal, places int32) string {
 		return "-" + d.Neg().StringFixed(places)
 	}
 	return d.StringFixed(places)
+}
+
+// depletionYear formats a depletion year (0: the reserve lasts the
+// horizon) for the difference column: "2033", or "never".
+func depletionYear(l *i18n.Lang, year int) string {
+	if year == 0 {
+		return l.S(i18n.Never)
+	}
+	return strconv.Itoa(year)
 }

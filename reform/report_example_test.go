@@ -43,7 +43,7 @@ func ExampleWriteText() {
 	//
 	// Summary over 2025–2028 (4 years; money in millions; rates in % of the salary bill, differences in percentage points)
 	// indicator            unit                   base  13% from 2026  13% from 2026 − base
-	// depletion year       year                   none           none                   n/a
+	// depletion year       year                   none           none         never → never
 	// GAP                  % of salaries          8.65           8.65                  0.00
 	// GAP without reserve  % of salaries         12.53          12.53                  0.00
 	// reserve ratio 2026   years of expenditure   0.91           1.16                 +0.25

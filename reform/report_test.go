@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/csv"
 	"flag"
+	"fmt"
 	"math"
 	"os"
 	"path/filepath"
@@ -238,19 +239,19 @@ func TestReportSummary(t *testing.T) {
 		require.False(t, (out[1].Summary.DepletionYear != 0))
 		assert.Equal(t, strconv.Itoa(out[0].Summary.DepletionYear), repCell(t, tb, "base", "depletion year"))
 		assert.Equal(t, "none", repCell(t, tb, "reform", "depletion year"))
-		assert.Equal(t, "", repCell(t, tb, "reform − base", "depletion year"))
+		assert.Equal(t, strconv.Itoa(out[0].Summary.DepletionYear)+" → never", repCell(t, tb, "reform − base", "depletion year"))
 	})
 
 	t.Run("depletion postponed", func(t *testing.T) {
 		// A smaller reform, 16% from 2029, postpones the depletion: the
-		// difference is in years, signed.
+		// difference column gives both years.
 		small := reformtest.Project(t, "16% from 2029", reformtest.Scheme(t, "small", 6e7, 0.14, 2029, 0.16), reformtest.Years, false)
 		require.True(t, (small.Summary.DepletionYear != 0))
 		rep, err := reform.NewReport([]reform.Outcome{out[0], small}, reform.ReportOptions{Tables: reform.TableSummary})
 		require.NoError(t, err)
-		d := small.Summary.DepletionYear - out[0].Summary.DepletionYear
-		require.Positive(t, d)
-		assert.Equal(t, "+"+strconv.Itoa(d), repCell(t, rep.Summary, "16% from 2029 − base", "depletion year"))
+		from, to := out[0].Summary.DepletionYear, small.Summary.DepletionYear
+		require.Greater(t, to, from)
+		assert.Equal(t, fmt.Sprintf("%d → %d", from, to), repCell(t, rep.Summary, "16% from 2029 − base", "depletion year"))
 	})
 
 	t.Run("differences add up", func(t *testing.T) {

@@ -7,6 +7,7 @@ import (
 	"strconv"
 
 	"github.com/reserva-go/reserva/actuarial"
+	"github.com/reserva-go/reserva/actuarial/internal/vec"
 )
 
 // DefaultMaxService is the last service cell of [ActiveCells] when its
@@ -93,8 +94,8 @@ func GroupActives(dst *ActiveCells, actives []Active) (*ActiveCells, error) {
 		dst = new(ActiveCells)
 	}
 	n := dst.Len()
-	dst.Count = ResizeCells(dst.Count, n)
-	dst.Salary = ResizeCells(dst.Salary, n)
+	dst.Count = vec.Zeroed(dst.Count, n)
+	dst.Salary = vec.Zeroed(dst.Salary, n)
 	var errs []RecordError
 	for i := range actives {
 		a := &actives[i]
@@ -159,8 +160,8 @@ func GroupPensioners(dst *PensionerCells, pensioners []Pensioner) (*PensionerCel
 		dst = new(PensionerCells)
 	}
 	n := dst.Len()
-	dst.Count = ResizeCells(dst.Count, n)
-	dst.Pension = ResizeCells(dst.Pension, n)
+	dst.Count = vec.Zeroed(dst.Count, n)
+	dst.Pension = vec.Zeroed(dst.Pension, n)
 	var errs []RecordError
 	for i := range pensioners {
 		p := &pensioners[i]
@@ -189,22 +190,14 @@ func checkMember(line int, id string, sex actuarial.Sex, age int) (RecordError, 
 	return RecordError{}, true
 }
 
-// ResizeCells returns s with length n and every element zero, reusing its array
-// when it is large enough.
-func ResizeCells(s []float64, n int) []float64 {
-	if cap(s) < n {
-		return make([]float64, n)
-	}
-	s = s[:n]
-	clear(s)
-	return s
-}
-
 // ValidActive returns the salary of an active record as float64 and true,
 // or appends to errs the problem that keeps the record out of cells and
 // seriatim records and returns false: an invalid sex or age, a negative
 // service, with withinAge also a service longer than the age, a negative
-// salary or one above MaxCensusAmount.
+// salary or one above MaxCensusAmount. It is the check [GroupActives]
+// and the seriatim engine apply to each record: a program that builds
+// records from a source of its own (a database, say) can apply it record by
+// record as it streams them, and gets the errors a projection would give.
 func ValidActive(a *Active, withinAge bool, errs *[]RecordError) (float64, bool) {
 	pay := a.Salary.InexactFloat64()
 	if e, ok := checkMember(a.Line, a.ID, a.Sex, a.Age); !ok {
@@ -230,7 +223,9 @@ func ValidActive(a *Active, withinAge bool, errs *[]RecordError) (float64, bool)
 // ValidPensioner returns the yearly pension of a pensioner record as
 // float64 and true, or appends to errs the problem that keeps the record
 // out of cells and seriatim records and returns false: an invalid sex, age
-// or type, a negative pension or one above MaxCensusAmount.
+// or type, a negative pension or one above MaxCensusAmount. Like
+// [ValidActive], it is the check of [GroupPensioners] and of the seriatim
+// engine, for programs that build records themselves.
 func ValidPensioner(p *Pensioner, errs *[]RecordError) (float64, bool) {
 	amt := p.Pension.InexactFloat64()
 	if e, ok := checkMember(p.Line, p.ID, p.Sex, p.Age); !ok {

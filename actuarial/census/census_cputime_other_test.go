@@ -4,6 +4,6 @@ package census
 
 import "time"
 
-// processCPUTime is 0 where getrusage is not available: the benchmarks
-// then report no CPU time.
-func processCPUTime() time.Duration { return 0 }
+// processUsage is 0 where getrusage is not available: the benchmarks then
+// report no CPU time and no page faults.
+func processUsage() (cpu time.Duration, faults int64) { return 0, 0 }

@@ -16,7 +16,9 @@ import (
 // FuzzReadCensus feeds arbitrary bytes to the three readers and checks that
 // none panics and that every record is either accepted or reported: the
 // lines of the accepted records and of the problems are disjoint, and
-// together they are every record encoding/csv finds after the header.
+// together they are every record encoding/csv finds after the header; and
+// that each reader gives the records and errors of encoding/csv feeding the
+// same validation (readCensusCSV).
 func FuzzReadCensus(f *testing.F) {
 	for _, name := range []string{"actives.csv", "pensioners.csv"} {
 		if data, err := os.ReadFile("../../testdata/census/" + name); err == nil {
@@ -77,6 +79,25 @@ func FuzzReadCensus(f *testing.F) {
 			lines = append(lines, p.Line)
 		}
 		checkAccounted(t, "ReadCensus", lines, err, records, headerLine)
+
+		// The same records and errors as encoding/csv feeding the same
+		// validation.
+		for _, mode := range []censusMode{modeActives, modePensioners, modeMixed} {
+			want, wantErr := readCensusCSV(data, 2025, opt, mode)
+			got := &Census{Year: 2025}
+			var gotErr error
+			switch mode {
+			case modeActives:
+				got.Actives, gotErr = ReadActives(bytes.NewReader(data), 2025, opt)
+			case modePensioners:
+				got.Pensioners, gotErr = ReadPensioners(bytes.NewReader(data), 2025, opt)
+			default:
+				got, gotErr = ReadCensus(bytes.NewReader(data), 2025, opt)
+			}
+			if d := sameCensus(want, wantErr, got, gotErr); d != "" {
+				t.Fatalf("mode %d: %s", mode, d)
+			}
+		}
 	})
 }
 

@@ -141,6 +141,14 @@ const (
 // that the file can be fixed in one pass. No record is dropped without an
 // error saying so. A failure of r itself is returned as it is.
 //
+// The text is read as encoding/csv reads it, with the same records, lines
+// and errors: a field may be quoted (RFC 4180) to hold the comma, a
+// doubled quote or a line break; a bad quote is a problem wrapping
+// csv.ErrQuote or csv.ErrBareQuote on the record's first line; empty
+// lines are skipped and a '\r' before a line's end is dropped. Lines
+// without a quote, nearly all of a census, are split in the reader's
+// buffer without copying.
+//
 // # Columns
 //
 // Columns are found by their header, matched ignoring case and treating
@@ -225,8 +233,9 @@ type censusReader struct {
 	col        [numCensusFields]int     // column of each field; -1 if absent
 	ncols      int                      // fields in the header
 	seen       idSet                    // ids read, with the line first seen
+	amounts    amountCache              // amounts read, shared
 	sexes      map[string]actuarial.Sex // sex codes parsed, by their text
-	types      map[string]PensionType   // pension types parsed, by their text
+	types      map[string]PensionType   // type column codes parsed, by their text; PensionUnknown for an active in a mixed file
 	errs       []RecordError
 
 	// The record being read.
@@ -246,14 +255,9 @@ func readCensus(r io.Reader, c *Census, opt CensusOptions, mode censusMode, fn s
 		size -= 3
 	}
 	p.reserve(c, estimateRecords(br, size))
-	cr := csv.NewReader(br)
-	if opt.Comma != 0 {
-		cr.Comma = opt.Comma
-	}
-	cr.FieldsPerRecord = -1 // checked here, to report and go on
-	cr.ReuseRecord = true
+	lr := newLineReader(br, opt.Comma)
 
-	header, err := cr.Read()
+	first, line, err := lr.next()
 	if err != nil {
 		var pe *csv.ParseError
 		switch {
@@ -266,13 +270,17 @@ func readCensus(r io.Reader, c *Census, opt CensusOptions, mode censusMode, fn s
 		}
 		return p.err()
 	}
-	p.line, _ = cr.FieldPos(0)
+	p.line = line
+	header := make([]string, len(first.spans))
+	for i := range header {
+		header[i] = string(first.field(i))
+	}
 	if !p.header(header) {
 		return p.err()
 	}
 
 	for {
-		rec, err := cr.Read()
+		rec, line, err := lr.next()
 		if err == io.EOF {
 			break
 		}
@@ -285,7 +293,6 @@ func readCensus(r io.Reader, c *Census, opt CensusOptions, mode censusMode, fn s
 			p.errs = append(p.errs, RecordError{File: opt.File, Line: pe.StartLine, Err: pe.Err})
 			continue
 		}
-		line, _ := cr.FieldPos(0)
 		p.record(rec, line, c)
 	}
 	return p.err()
@@ -341,13 +348,11 @@ func estimateRecords(br *bufio.Reader, size int64) int {
 	return int(est + est/32 + 1)
 }
 
-// reserve makes room for n records, as the mode says which, and n ids.
+// reserve makes room for n records, as the mode says which.
 func (p *censusReader) reserve(c *Census, n int) {
 	if n <= 0 {
 		return
 	}
-	p.seen.ids = make([]string, 0, n)
-	p.seen.lines = make([]int, 0, n)
 	switch p.mode {
 	case modeActives:
 		c.Actives = make([]Active, 0, n)
@@ -467,12 +472,12 @@ func alternatives(f, alt censusField) string {
 	return f.String() + "|" + alt.String()
 }
 
-// cell returns the trimmed text of field f, "" if empty or absent.
-func (p *censusReader) cell(rec []string, f censusField) string {
+// cell returns the trimmed text of field f, empty if empty or absent.
+func (p *censusReader) cell(rec *row, f censusField) []byte {
 	if p.col[f] < 0 {
-		return ""
+		return nil
 	}
-	return strings.TrimSpace(rec[p.col[f]])
+	return bytes.TrimSpace(rec.field(p.col[f]))
 }
 
 // missing reports that a record lacks field f (or both f and alt).
@@ -493,56 +498,53 @@ func (p *censusReader) missing(f, alt censusField) {
 	p.failNamed(name, "", ErrMissingField)
 }
 
-// record checks one record and appends it to c if it passes.
-func (p *censusReader) record(rec []string, line int, c *Census) {
+// record checks one record, its fields given as text, and appends it to c
+// if it passes.
+func (p *censusReader) record(rec *row, line int, c *Census) {
 	p.line, p.id, p.bad = line, "", false
-	if len(rec) != p.ncols {
-		p.fail(fieldNone, "", fmt.Errorf("%w: %d fields, header has %d", csv.ErrFieldCount, len(rec), p.ncols))
+	if len(rec.spans) != p.ncols {
+		p.fail(fieldNone, "", fmt.Errorf("%w: %d fields, header has %d", csv.ErrFieldCount, len(rec.spans), p.ncols))
 		return
 	}
 
-	id := p.cell(rec, fieldID)
-	if id == "" {
+	var id string
+	if b := p.cell(rec, fieldID); len(b) == 0 {
 		p.missing(fieldID, fieldNone)
+	} else if kept, first, dup := p.seen.add(b, line, c); dup {
+		p.id = string(b)
+		p.fail(fieldID, p.id, fmt.Errorf("%w: first on line %d", ErrDuplicateID, first))
 	} else {
-		p.id = id
-		if kept, first, dup := p.seen.add(id, line); dup {
-			p.fail(fieldID, id, fmt.Errorf("%w: first on line %d", ErrDuplicateID, first))
-		} else {
-			id, p.id = kept, kept
-		}
+		id, p.id = kept, kept
 	}
 
 	var sex actuarial.Sex
-	if s := p.cell(rec, fieldSex); s == "" {
+	if s := p.cell(rec, fieldSex); len(s) == 0 {
 		p.missing(fieldSex, fieldNone)
-	} else if v, ok := p.sexes[s]; ok {
+	} else if v, ok := p.sexes[string(s)]; ok {
 		sex = v
-	} else if v, err := actuarial.ParseSex(s, p.opt.SexCodes); err != nil {
-		p.fail(fieldSex, s, err)
+	} else if v, err := actuarial.ParseSex(string(s), p.opt.SexCodes); err != nil {
+		p.fail(fieldSex, string(s), err)
 	} else {
 		sex = v
-		intern(&p.sexes, s, v)
+		intern(&p.sexes, string(s), v)
 	}
 
 	active := p.mode == modeActives
 	var typ PensionType
 	if p.mode != modeActives {
 		s := p.cell(rec, fieldType)
-		switch {
-		case s == "":
+		if len(s) == 0 {
 			p.missing(fieldType, fieldNone)
-		case p.mode == modeMixed && (codeEqual(s, "active") || codeEqual(s, "activo")):
+		} else if v, ok := p.types[string(s)]; ok {
+			typ, active = v, v == PensionUnknown
+		} else if str := string(s); p.mode == modeMixed && (codeEqual(str, "active") || codeEqual(str, "activo")) {
 			active = true
-		default:
-			if v, ok := p.types[s]; ok {
-				typ = v
-			} else if v, err := ParsePensionType(s); err != nil {
-				p.fail(fieldType, s, err)
-			} else {
-				typ = v
-				intern(&p.types, s, v)
-			}
+			intern(&p.types, str, PensionUnknown)
+		} else if v, err := ParsePensionType(str); err != nil {
+			p.fail(fieldType, str, err)
+		} else {
+			typ = v
+			intern(&p.types, str, v)
 		}
 	}
 
@@ -552,18 +554,26 @@ func (p *censusReader) record(rec []string, line int, c *Census) {
 		service, entry := p.service(rec, age, birth, ageOK)
 		salary := p.amount(rec, fieldSalary, p.salaryMul, p.salaryN)
 		if !p.bad {
-			c.Actives = append(c.Actives, Active{
-				ID: id, Sex: sex, Age: age, Service: service, Salary: salary,
-				BirthDate: birth, EntryDate: entry, Line: line,
-			})
+			// Field by field: appending a whole Active copies it with a
+			// bulk write barrier while the collector marks.
+			n := len(c.Actives)
+			c.Actives = slices.Grow(c.Actives, 1)[:n+1]
+			a := &c.Actives[n]
+			a.ID, a.Sex, a.Age, a.Service, a.Salary = id, sex, age, service, salary
+			a.BirthDate, a.EntryDate, a.Line = birth, entry, line
 		}
-		return
+	} else {
+		pension := p.amount(rec, fieldPension, p.pensionMul, p.pensionN)
+		if !p.bad {
+			n := len(c.Pensioners)
+			c.Pensioners = slices.Grow(c.Pensioners, 1)[:n+1]
+			q := &c.Pensioners[n]
+			q.ID, q.Sex, q.Age, q.Type, q.Pension = id, sex, age, typ, pension
+			q.BirthDate, q.Line = birth, line
+		}
 	}
-	pension := p.amount(rec, fieldPension, p.pensionMul, p.pensionN)
-	if !p.bad {
-		c.Pensioners = append(c.Pensioners, Pensioner{
-			ID: id, Sex: sex, Age: age, Type: typ, Pension: pension, BirthDate: birth, Line: line,
-		})
+	if id != "" {
+		p.seen.record(id, line, c, active, !p.bad)
 	}
 }
 
@@ -584,153 +594,229 @@ func intern[V any](m *map[string]V, s string, v V) {
 }
 
 // idSet is the set of the ids read so far, with the line each was first
-// seen on. Ids read in increasing order (shorter first, then byte by byte:
-// the order of numbered ids, zero-padded or not) are kept in order in a
-// slice, where checking a new greatest id costs one comparison rather than
-// a random access to a map of a million ids; the others go to a map.
+// seen on. Most files give ids in increasing order (shorter first, then
+// byte by byte: the order of numbered ids, zero-padded or not), and most
+// records pass; so the set keeps no entry of its own for an accepted
+// record that comes in order, which holds its id and line already: a new
+// greatest id costs one comparison, and an id seen before is found by
+// binary search in the records. Only the ids of rejected records, and of
+// accepted ones out of order, go to a map.
 type idSet struct {
-	ids   []string // in increasing idLess order
-	lines []int    // lines[i] is the line of ids[i]
-	other map[string]int
+	max        string // the greatest id seen
+	n          int    // ids seen
+	actives    int    // c.Actives[:actives] are in increasing id order
+	pensioners int    // c.Pensioners[:pensioners] are in increasing id order
+	other      map[string]int
+	arena      idArena // the memory of the ids kept
 }
 
 // idLess orders ids shorter first, then byte by byte.
-func idLess(a, b string) bool {
+func idLess[T string | []byte](a string, b T) bool {
 	if len(a) != len(b) {
 		return len(a) < len(b)
 	}
-	return a < b
+	return a < string(b)
 }
 
-// add adds id, first seen on line, and returns the copy it keeps (a field
-// shares the memory of its whole line); or, when id was seen before,
-// reports the line it was first seen on.
-func (s *idSet) add(id string, line int) (kept string, first int, dup bool) {
-	if n := len(s.ids); n == 0 || idLess(s.ids[n-1], id) {
-		// Greater than every id in the slice, hence than every id in the
-		// map, which were all less than the slice's last when added.
-		kept = strings.Clone(id)
-		s.ids = append(s.ids, kept)
-		s.lines = append(s.lines, line)
-		return kept, 0, false
+// idCompare is the three-way idLess.
+func idCompare(a string, b []byte) int {
+	if len(a) != len(b) {
+		return len(a) - len(b)
 	}
-	i, found := slices.BinarySearchFunc(s.ids, id, func(a, b string) int {
-		switch {
-		case idLess(a, b):
-			return -1
-		case idLess(b, a):
-			return 1
+	return strings.Compare(a, string(b))
+}
+
+// add adds id, of the record on line, to the set and returns the copy it
+// keeps (the field is in memory the reader reuses); or, when id was seen
+// before, reports the line it was first seen on. The caller then tells
+// [idSet.record] what became of the record.
+func (s *idSet) add(id []byte, line int, c *Census) (kept string, first int, dup bool) {
+	if s.n > 0 && !idLess(s.max, id) {
+		if i, ok := slices.BinarySearchFunc(c.Actives[:s.actives], id, func(a Active, id []byte) int {
+			return idCompare(a.ID, id)
+		}); ok {
+			return "", c.Actives[i].Line, true
 		}
-		return 0
-	})
-	if found {
-		return "", s.lines[i], true
+		if i, ok := slices.BinarySearchFunc(c.Pensioners[:s.pensioners], id, func(p Pensioner, id []byte) int {
+			return idCompare(p.ID, id)
+		}); ok {
+			return "", c.Pensioners[i].Line, true
+		}
+		if first, ok := s.other[string(id)]; ok {
+			return "", first, true
+		}
 	}
-	if first, ok := s.other[id]; ok {
-		return "", first, true
+	kept = s.arena.clone(id)
+	if s.n == 0 || idLess(s.max, id) {
+		s.max = kept
 	}
-	if s.other == nil {
-		s.other = make(map[string]int)
-	}
-	kept = strings.Clone(id)
-	s.other[kept] = line
+	s.n++
 	return kept, 0, false
+}
+
+// record says what became of the record of the new id (kept by add) on
+// line: appended to c.Actives, to c.Pensioners, or neither.
+func (s *idSet) record(id string, line int, c *Census, active, accepted bool) {
+	switch {
+	case accepted && active && s.actives == len(c.Actives)-1 &&
+		(s.actives == 0 || idLess(c.Actives[s.actives-1].ID, id)):
+		s.actives++
+	case accepted && !active && s.pensioners == len(c.Pensioners)-1 &&
+		(s.pensioners == 0 || idLess(c.Pensioners[s.pensioners-1].ID, id)):
+		s.pensioners++
+	default:
+		if s.other == nil {
+			s.other = make(map[string]int)
+		}
+		s.other[id] = line
+	}
+}
+
+// idArena copies ids into blocks of memory shared by many, so that a
+// million ids cost a few hundred allocations rather than a million, and
+// the garbage collector has a few hundred objects to mark. A block
+// stays in memory while any of its ids does.
+type idArena struct {
+	b    strings.Builder // the current block; its String() grows, never changes
+	size int             // the size of the current block
+}
+
+// Blocks start at minIDBlock bytes and double up to maxIDBlock; an id of
+// more than maxIDBlock/16 bytes gets its own allocation.
+const (
+	minIDBlock = 256
+	maxIDBlock = 64 << 10
+)
+
+// clone returns a string holding a copy of id.
+func (a *idArena) clone(id []byte) string {
+	if len(id) > maxIDBlock/16 {
+		return string(id)
+	}
+	if a.b.Cap()-a.b.Len() < len(id) {
+		a.size = min(max(2*a.size, minIDBlock), maxIDBlock)
+		a.b.Reset()
+		a.b.Grow(a.size)
+	}
+	n := a.b.Len()
+	a.b.Write(id)
+	return a.b.String()[n:]
 }
 
 // age reads the birth date and the age. ok is false when neither gave a
 // valid age.
-func (p *censusReader) age(rec []string) (age int, birth time.Time, ok bool) {
-	bs, as := p.cell(rec, fieldBirth), p.cell(rec, fieldAge)
+func (p *censusReader) age(rec *row) (age int, birth time.Time, ok bool) {
+	bb, ab := p.cell(rec, fieldBirth), p.cell(rec, fieldAge)
 	given, hasGiven := 0, false
-	if as != "" {
-		n, err := strconv.Atoi(as)
+	if len(ab) > 0 {
+		n, ok := atoi(ab)
 		switch {
-		case err != nil:
-			p.fail(fieldAge, as, fmt.Errorf("%w: want whole years", ErrBadNumber))
+		case !ok:
+			p.fail(fieldAge, string(ab), fmt.Errorf("%w: want whole years", ErrBadNumber))
 			return 0, time.Time{}, false
 		case n < 0 || n > MaxCensusAge:
-			p.fail(fieldAge, as, fmt.Errorf("%w: age outside 0..%d", actuarial.ErrRange, MaxCensusAge))
+			p.fail(fieldAge, string(ab), fmt.Errorf("%w: age outside 0..%d", actuarial.ErrRange, MaxCensusAge))
 			return 0, time.Time{}, false
 		}
 		given, hasGiven = n, true
 	}
-	if bs == "" {
+	if len(bb) == 0 {
 		if !hasGiven {
 			p.missing(fieldBirth, fieldAge)
 			return 0, time.Time{}, false
 		}
 		return given, time.Time{}, true
 	}
-	b, bc, err := p.date(bs)
+	b, bc, err := p.date(bb)
 	if err != nil {
-		p.fail(fieldBirth, bs, err)
+		p.fail(fieldBirth, string(bb), err)
 		return 0, time.Time{}, false
 	}
 	p.birth = bc
 	if bc.after(p.year, time.January, 1) {
-		p.fail(fieldBirth, bs, fmt.Errorf("%w: born after 1 January %d", ErrFutureDate, p.year))
+		p.fail(fieldBirth, string(bb), fmt.Errorf("%w: born after 1 January %d", ErrFutureDate, p.year))
 		return 0, time.Time{}, false
 	}
 	age = bc.yearsTo(p.year, time.January, 1)
 	if age > MaxCensusAge {
-		p.fail(fieldBirth, bs, fmt.Errorf("%w: age %d above %d", actuarial.ErrRange, age, MaxCensusAge))
+		p.fail(fieldBirth, string(bb), fmt.Errorf("%w: age %d above %d", actuarial.ErrRange, age, MaxCensusAge))
 		return 0, time.Time{}, false
 	}
 	if hasGiven && given != age {
-		p.fail(fieldAge, as, fmt.Errorf("%w: birth date %s gives age %d on 1 January %d", ErrInconsistent, bs, age, p.year))
+		p.fail(fieldAge, string(ab), fmt.Errorf("%w: birth date %s gives age %d on 1 January %d", ErrInconsistent, bb, age, p.year))
 		return 0, time.Time{}, false
 	}
 	return age, b, true
 }
 
+// atoi reads a whole number as strconv.Atoi does; ok is false where Atoi
+// returns an error.
+func atoi(b []byte) (n int, ok bool) {
+	if len(b) == 0 || len(b) > 9 {
+		return atoiSlow(b)
+	}
+	for _, c := range b {
+		if c < '0' || c > '9' {
+			return atoiSlow(b)
+		}
+		n = n*10 + int(c-'0')
+	}
+	return n, true
+}
+
+func atoiSlow(b []byte) (int, bool) {
+	n, err := strconv.Atoi(string(b))
+	return n, err == nil
+}
+
 // service reads the entry date and the service, checking them against the
 // age when it is known.
-func (p *censusReader) service(rec []string, age int, birth time.Time, ageOK bool) (service int, entry time.Time) {
-	es, ss := p.cell(rec, fieldEntry), p.cell(rec, fieldService)
+func (p *censusReader) service(rec *row, age int, birth time.Time, ageOK bool) (service int, entry time.Time) {
+	eb, sb := p.cell(rec, fieldEntry), p.cell(rec, fieldService)
 	given, hasGiven := 0, false
-	if ss != "" {
-		n, err := strconv.Atoi(ss)
+	if len(sb) > 0 {
+		n, ok := atoi(sb)
 		switch {
-		case err != nil:
-			p.fail(fieldService, ss, fmt.Errorf("%w: want whole years", ErrBadNumber))
+		case !ok:
+			p.fail(fieldService, string(sb), fmt.Errorf("%w: want whole years", ErrBadNumber))
 			return 0, time.Time{}
 		case n < 0:
-			p.fail(fieldService, ss, fmt.Errorf("%w: negative service", actuarial.ErrRange))
+			p.fail(fieldService, string(sb), fmt.Errorf("%w: negative service", actuarial.ErrRange))
 			return 0, time.Time{}
 		}
 		given, hasGiven = n, true
 	}
-	field, value := fieldService, ss
+	field, value := fieldService, sb
 	switch {
-	case es != "":
-		e, ec, err := p.date(es)
+	case len(eb) > 0:
+		e, ec, err := p.date(eb)
 		if err != nil {
-			p.fail(fieldEntry, es, err)
+			p.fail(fieldEntry, string(eb), err)
 			return 0, time.Time{}
 		}
 		if ec.after(p.year, time.January, 1) {
-			p.fail(fieldEntry, es, fmt.Errorf("%w: entry after 1 January %d", ErrFutureDate, p.year))
+			p.fail(fieldEntry, string(eb), fmt.Errorf("%w: entry after 1 January %d", ErrFutureDate, p.year))
 			return 0, time.Time{}
 		}
 		service = ec.yearsTo(p.year, time.January, 1)
 		if !birth.IsZero() {
 			ey, em, ed := ec.y, ec.m, ec.d
 			if p.birth.after(ey, em, ed) {
-				p.fail(fieldEntry, es, fmt.Errorf("%w: entry before birth", ErrServiceTooLong))
+				p.fail(fieldEntry, string(eb), fmt.Errorf("%w: entry before birth", ErrServiceTooLong))
 				return 0, time.Time{}
 			}
 			if ea := p.birth.yearsTo(ey, em, ed); ea < p.minEntry {
-				p.fail(fieldEntry, es, fmt.Errorf("%w: entry at age %d, below the minimum entry age %d", ErrServiceTooLong, ea, p.minEntry))
+				p.fail(fieldEntry, string(eb), fmt.Errorf("%w: entry at age %d, below the minimum entry age %d", ErrServiceTooLong, ea, p.minEntry))
 				return 0, time.Time{}
 			}
 		}
 		if hasGiven && given != service {
-			p.fail(fieldService, ss, fmt.Errorf("%w: entry date %s gives %d years of service on 1 January %d", ErrInconsistent, es, service, p.year))
+			p.fail(fieldService, string(sb), fmt.Errorf("%w: entry date %s gives %d years of service on 1 January %d", ErrInconsistent, eb, service, p.year))
 			return 0, time.Time{}
 		}
 		entry = e
 		if !hasGiven {
-			field, value = fieldEntry, es
+			field, value = fieldEntry, eb
 		}
 	case hasGiven:
 		service = given
@@ -739,7 +825,7 @@ func (p *censusReader) service(rec []string, age int, birth time.Time, ageOK boo
 		return 0, time.Time{}
 	}
 	if ageOK && service > age-p.minEntry {
-		p.fail(field, value, fmt.Errorf("%w: %d years of service at age %d means entry before age %d",
+		p.fail(field, string(value), fmt.Errorf("%w: %d years of service at age %d means entry before age %d",
 			ErrServiceTooLong, service, age, p.minEntry))
 		return 0, time.Time{}
 	}
@@ -755,15 +841,16 @@ const (
 
 // amount reads a salary or pension, multiplied by mul unless mul is zero;
 // n is mul as an integer, 1 when mul is zero.
-func (p *censusReader) amount(rec []string, f censusField, mul decimal.Decimal, n int64) decimal.Decimal {
-	s := p.cell(rec, f)
-	if s == "" {
+func (p *censusReader) amount(rec *row, f censusField, mul decimal.Decimal, n int64) decimal.Decimal {
+	b := p.cell(rec, f)
+	if len(b) == 0 {
 		p.missing(f, fieldNone)
 		return decimal.Decimal{}
 	}
-	if d, ok := fastAmount(s, n); ok {
-		return d
+	if v, exp, ok := fastCoefficient(b, n); ok {
+		return p.amounts.decimal(v, exp)
 	}
+	s := string(b)
 	if len(s) > maxAmountLen {
 		p.fail(f, s, fmt.Errorf("%w: longer than %d characters", ErrBadNumber, maxAmountLen))
 		return decimal.Decimal{}
@@ -807,8 +894,19 @@ func (p *censusReader) amount(rec []string, f censusField, mul decimal.Decimal, 
 // decimal.NewFromString and Mul by n, without its allocations. It reports
 // false for any other text, and for a value amount would reject, leaving
 // both to amount.
-func fastAmount(s string, n int64) (decimal.Decimal, bool) {
-	var v int64
+func fastAmount[T string | []byte](s T, n int64) (decimal.Decimal, bool) {
+	v, exp, ok := fastCoefficient(s, n)
+	switch {
+	case !ok:
+		return decimal.Decimal{}, false
+	case v == 0:
+		return decimal.Zero, true
+	}
+	return decimal.New(v, exp), true
+}
+
+// fastCoefficient is fastAmount's coefficient and exponent.
+func fastCoefficient[T string | []byte](s T, n int64) (v int64, exp int32, ok bool) {
 	digits, frac, point := 0, 0, -1
 	for i := 0; i < len(s); i++ {
 		c := s[i]
@@ -819,29 +917,52 @@ func fastAmount(s string, n int64) (decimal.Decimal, bool) {
 		case c == '.' && point < 0 && i > 0 && i < len(s)-1:
 			point = i
 		default:
-			return decimal.Decimal{}, false
+			return 0, 0, false
 		}
 	}
 	if digits == 0 || digits > 18 {
-		return decimal.Decimal{}, false
+		return 0, 0, false
 	}
 	if point >= 0 {
 		frac = len(s) - point - 1
 	}
 	if v == 0 {
-		return decimal.Zero, true
+		return 0, 0, true
 	}
 	// The digits before the point, as amount counts them (NumDigits +
 	// exponent), and a product small enough for float64 to hold exactly,
 	// so that the bound is checked on the same float64 as amount's.
 	if decimalDigits(v)-frac > 16 || v > (1<<53)/n {
-		return decimal.Decimal{}, false
+		return 0, 0, false
 	}
 	v *= n
 	if float64(v)/pow10[frac] > MaxCensusAmount {
-		return decimal.Decimal{}, false
+		return 0, 0, false
 	}
-	return decimal.New(v, int32(-frac)), true
+	return v, int32(-frac), true
+}
+
+// amountCache shares the Decimals of amounts read before. A census
+// repeats amounts (a minimum pension, the steps of a pay scale), and each
+// Decimal costs two allocations, its big.Int and the word that holds; a
+// Decimal never changes, so records may share one. It is a direct-mapped
+// cache: an amount evicts the one before it in its slot.
+type amountCache [256]struct {
+	v   int64
+	exp int32
+	d   decimal.Decimal // zero for an empty slot
+}
+
+// decimal returns v·10^exp, as decimal.New(v, exp) or decimal.Zero for 0.
+func (c *amountCache) decimal(v int64, exp int32) decimal.Decimal {
+	if v == 0 {
+		return decimal.Zero
+	}
+	e := &c[(uint64(v)*0x9e3779b97f4a7c15+uint64(exp))>>56]
+	if e.v != v || e.exp != exp || e.d == (decimal.Decimal{}) {
+		e.v, e.exp, e.d = v, exp, decimal.New(v, exp)
+	}
+	return e.d
 }
 
 // pow10[k] is 10^k, exact in float64 for k ≤ 22.
@@ -860,13 +981,13 @@ func decimalDigits(v int64) int {
 
 // date parses a date in the reader's layout, as midnight UTC, and returns
 // its calendar date too.
-func (p *censusReader) date(s string) (time.Time, civil, error) {
+func (p *censusReader) date(s []byte) (time.Time, civil, error) {
 	if p.layout == ISODate {
 		if c, ok := parseISOCivil(s); ok {
 			return c.time(), c, nil
 		}
 	}
-	t, err := time.Parse(p.layout, s)
+	t, err := time.Parse(p.layout, string(s))
 	if err != nil {
 		return time.Time{}, civil{}, fmt.Errorf("%w: want layout %s", ErrBadDate, p.layout)
 	}
@@ -888,8 +1009,34 @@ func civilOf(t time.Time) civil {
 	return civil{y, m, d}
 }
 
-// time is c at midnight UTC.
-func (c civil) time() time.Time { return time.Date(c.y, c.m, c.d, 0, 0, 0, 0, time.UTC) }
+// time is c at midnight UTC: time.Date(c.y, c.m, c.d, 0, 0, 0, 0,
+// time.UTC), the same Time to the bit, for a valid date of years 0..9999,
+// in a third of the time.
+func (c civil) time() time.Time {
+	return time.Unix(c.daysSinceEpoch()*secondsPerDay, 0).UTC()
+}
+
+const secondsPerDay = 24 * 60 * 60
+
+// daysSinceEpoch is the number of days from 1970-01-01 to c, by the
+// proleptic Gregorian calendar: days_from_civil of Howard Hinnant,
+// "chrono-Compatible Low-Level Date Algorithms" (2013), with years
+// counted from 1 March so that the leap day ends a year.
+func (c civil) daysSinceEpoch() int64 {
+	y, m, d := int64(c.y), int64(c.m), int64(c.d)
+	if m <= 2 {
+		y--
+	}
+	era := y
+	if era < 0 {
+		era -= 399
+	}
+	era /= 400
+	yoe := y - era*400                     // year of the era, 0..399
+	doy := (153*((m+9)%12)+2)/5 + d - 1    // day of the year from 1 March, 0..365
+	doe := yoe*365 + yoe/4 - yoe/100 + doy // day of the era, 0..146096
+	return era*146097 + doe - 719468
+}
 
 // after reports whether c is after y-m-d.
 func (c civil) after(y int, m time.Month, d int) bool {
@@ -933,12 +1080,13 @@ func parseISODate(s string) (time.Time, bool) {
 }
 
 // parseISOCivil is parseISODate's calendar date.
-func parseISOCivil(s string) (civil, bool) {
+func parseISOCivil[T string | []byte](s T) (civil, bool) {
 	if len(s) != 10 || s[4] != '-' || s[7] != '-' {
 		return civil{}, false
 	}
 	n := 0
-	for i, c := range []byte(s) {
+	for i := range len(s) {
+		c := s[i]
 		if i == 4 || i == 7 {
 			continue
 		}

@@ -78,6 +78,8 @@ func readRows(rows Rows, c *Census, opt CensusOptions, mode censusMode, fn strin
 	if !p.header(header) {
 		return p.err()
 	}
+	var buf []byte
+	var r row
 	for {
 		rec, line, err := rows.Next()
 		if errors.Is(err, io.EOF) {
@@ -86,7 +88,8 @@ func readRows(rows Rows, c *Census, opt CensusOptions, mode censusMode, fn strin
 		if err != nil {
 			return fmt.Errorf("actuarial: %s: %w", fn, err)
 		}
-		p.record(rec, line, c)
+		buf = r.set(buf, rec)
+		p.record(&r, line, c)
 	}
 	return p.err()
 }

@@ -8,6 +8,7 @@ import (
 	"math"
 
 	"github.com/reserva-go/reserva/actuarial"
+	"github.com/reserva-go/reserva/actuarial/internal/vec"
 )
 
 // Horizon says over which years and on which basis the horizon indicators
@@ -288,7 +289,7 @@ func RollForward(dst []float64, initialReserve float64, net []float64, h Horizon
 	if err != nil {
 		return nil, err
 	}
-	dst = actuarial.MakeDst(dst, n)
+	dst = vec.Dst(dst, n)
 	r := initialReserve
 	for t := range dst {
 		gs, gf := h.growth(t)
@@ -336,7 +337,7 @@ func deficitTransfers(dst []float64, initialReserve float64, net []float64, h Ho
 	if err != nil {
 		return nil, 0, err
 	}
-	dst = actuarial.MakeDst(dst, n)
+	dst = vec.Dst(dst, n)
 	r := initialReserve
 	for t := range dst {
 		gs, gf := h.growth(t)

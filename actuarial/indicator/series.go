@@ -6,6 +6,7 @@ import (
 	"math"
 
 	"github.com/reserva-go/reserva/actuarial"
+	"github.com/reserva-go/reserva/actuarial/internal/vec"
 )
 
 func finiteValue(x float64) bool { return !math.IsNaN(x) && !math.IsInf(x, 0) }
@@ -71,7 +72,7 @@ func seriesRatio(dst []float64, ref seriesArg, num, num2, den, den2 seriesArg, d
 			return nil, err
 		}
 	}
-	dst = actuarial.MakeDst(dst, n)
+	dst = vec.Dst(dst, n)
 	for t := range dst {
 		d := den.v[t] + den2.at(t)
 		if d == 0 {
@@ -223,7 +224,7 @@ func netCashFlow(dst, contributions, transfers, benefits, costs []float64) ([]fl
 			return nil, err
 		}
 	}
-	dst = actuarial.MakeDst(dst, n)
+	dst = vec.Dst(dst, n)
 	for t := range dst {
 		var in, out float64
 		if contributions != nil {

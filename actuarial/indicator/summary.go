@@ -64,6 +64,10 @@ type Summary struct {
 	DepletionYear     int     // the first calendar year whose reserve at the end is negative; 0: the reserve lasts through the horizon (see [DepletionYear])
 }
 
+// LastYear returns the calendar year of the horizon's last year,
+// StartYear + Years − 1.
+func (s *Summary) LastYear() int { return s.StartYear + s.Years - 1 }
+
 // zeroIn reports whether some value of s is 0.
 func zeroIn(s []float64) bool {
 	for _, x := range s {

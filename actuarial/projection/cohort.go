@@ -58,6 +58,12 @@ func (v *CohortValue) TotalContributions() float64 {
 // [Result.PresentValues]'s contributions and benefits. It returns an error
 // when the result has no split, or when its returns do not make a curve.
 func (r *Result) CohortValues(width int, byGroup bool) ([]CohortValue, error) {
+	return r.CohortValuesBy(width, byGroup, false)
+}
+
+// CohortValuesBy is [Result.CohortValues], by service band too when byBand
+// (cohorts as [Split.CohortsBy] forms them).
+func (r *Result) CohortValuesBy(width int, byGroup, byBand bool) ([]CohortValue, error) {
 	if r.Split == nil {
 		return nil, errors.New("actuarial: CohortValues: the result has no split (set Projector.Split)")
 	}
@@ -68,7 +74,7 @@ func (r *Result) CohortValues(width int, byGroup bool) ([]CohortValue, error) {
 	n := len(r.Years)
 	d := c.DiscountFactors(nil, n, actuarial.MidYear)
 	start := c.DiscountFactors(nil, n, actuarial.StartOfYear)
-	cs := r.Split.Cohorts(width, byGroup)
+	cs := r.Split.CohortsBy(width, byGroup, byBand)
 	out := make([]CohortValue, len(cs))
 	times, flows := make([]float64, 0, n), make([]float64, 0, n)
 	for k := range cs {

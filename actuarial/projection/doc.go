@@ -6,9 +6,11 @@
 //     cohort projection of expected numbers of lives by cell (group × sex ×
 //     age × completed service for actives, group × pension type × sex × age
 //     for pensions), for an open or a closed group, into a [Result] of one
-//     [YearResult] per year. [RunScenarios] runs many schemes in parallel;
-//     [Projector.Reset] points a projector at another scheme, rebuilding
-//     only the tables the two schemes do not share.
+//     [YearResult] per year. [RunScenarios] runs many schemes in
+//     parallel, on the worker pool of [ForEach] and [ForEachWorker]
+//     (packages reform and stochastic use it too); [Projector.Reset]
+//     points a projector at another scheme, rebuilding only the tables
+//     the two schemes do not share.
 //   - A [Seriatim] values a census record by record ([ActiveRecord],
 //     [PensionRecord]) under exactly the projection's rules and timing: the
 //     closed-group projection of one member, its flows discounted
@@ -20,9 +22,12 @@
 //     [valuation.Valuer] attributes it.
 //
 // With the Projector's Split set, a Result also splits its flows by
-// group, sex and age ([Split]), so by birth cohort: [Result.CohortValues]
-// gives each cohort's present values, money's worth and internal rate of
-// return; [Split.ReplacementRates] the replacement rates of new pensions
+// group, sex and age ([Split]), so by birth cohort, and with its
+// ServiceBands by band of service on the valuation date (the pensions in
+// payment then, and the future entrants, in bands of their own; a
+// member's pensions stay in its band): [Result.CohortValues] and
+// [Result.CohortValuesBy] give each cohort's present values, money's
+// worth and internal rate of return; [Split.ReplacementRates] the replacement rates of new pensions
 // by year, sex and cohort; and [AgainstFloor] compares the average new
 // pension of each year with a minimum pension or a social-protection floor.
 //

@@ -50,7 +50,9 @@ func (p *Projector) activesPass(g, t int, w1 float64, yr *YearResult, det *CellD
 		aN, aS := p.aN[off:off+plane], p.aS[off:off+plane]
 		svLo, svHi := p.svLo[ks*nAges:(ks+1)*nAges], p.svHi[ks*nAges:(ks+1)*nAges]
 		dec := p.dec[sx]
-		sp := p.splitRows(g, sx) // nil without a split
+		if p.sp != nil {
+			p.splitActives(g, sx)
+		}
 
 		// Retirements on 1 January.
 		for age := hi; age >= max(lo, gc.retMin); age-- {
@@ -71,9 +73,6 @@ func (p *Projector) activesPass(g, t int, w1 float64, yr *YearResult, det *CellD
 			}
 			if r := gc.retRatio[sx]; r != nil {
 				row.ref = r[c0:c1]
-			}
-			if sp != nil {
-				row.sp = &sp[age]
 			}
 			p.retireRow(gc, &row, yr, det)
 		}
@@ -99,11 +98,11 @@ func (p *Projector) activesPass(g, t int, w1 float64, yr *YearResult, det *CellD
 			disLo: &gc.disLo, disHi: &gc.disHi, ms: ms,
 			step: step, disCap: gc.yr.DisCap, disFloor: gc.yr.DisFloor, deathBenefit: deathBenefit,
 			ds: &p.disSums, scratchN: p.scratchN, scratchS: p.scratchS,
-			newLo: nAges, newHi: -1, sp: sp, refund: gc.yr.Refund,
+			newLo: nAges, newHi: -1,
 		}
 		disPlane(&pl, hi, lo)
 		if wk := p.wdec[sx]; len(wk) > 0 {
-			p.workRows(g, sx, t, aN, aS, wk, svLo, svHi, lo, hi, yr, det, sp)
+			p.workRows(g, sx, t, aN, aS, wk, svLo, svHi, lo, hi, yr, det)
 		}
 		survivors = stepPlane(&pl, &sums, survivors, hi, lo)
 		p.lo[ks], p.hi[ks] = pl.newLo, pl.newHi
@@ -121,12 +120,6 @@ func (p *Projector) activesPass(g, t int, w1 float64, yr *YearResult, det *CellD
 				disNewA += ds[age].disAmt
 				if det != nil {
 					det.Awarded[pdbase+pc] += dis
-				}
-				if sp != nil {
-					r := &sp[age]
-					r.Pensions[idxDisability] += 0.5 * ds[age].disAmt
-					r.NewPensions[idxDisability] += dis
-					r.NewPensionAmounts[idxDisability] += ds[age].disAmt
 				}
 			}
 			if d := ds[age].deaths; d > 0 && deathBenefit {
@@ -192,9 +185,6 @@ type activePlane struct {
 	ds                 *[nAges]disSums // by age, set by disPlane
 	scratchN, scratchS []float64       // take the survivors of the last age
 	newLo, newHi       int             // the ages survivors reached, widened by stepPlane
-
-	sp     []SplitRow // the split rows by age; nil without a split
-	refund float64    // the year's refund share, for the split
 }
 
 // disPlane sets ds[age], for every age from hi down to lo, to the
@@ -224,14 +214,7 @@ func disPlane(pl *activePlane, hi, lo int) {
 					continue
 				}
 				// The cell's disability pensions, capped and floored per head.
-				amt := fj * s[j]
-				if amt > nj*disCap {
-					amt = nj * disCap
-				}
-				own := amt
-				if amt < nj*disFloor {
-					amt = nj * disFloor
-				}
+				amt, own := rules.Clamp(fj*s[j], nj*disFloor, nj*disCap)
 				dd := dc[j].D
 				dis += nj * di
 				disAmt += di * amt
@@ -280,7 +263,6 @@ func stepPlane(pl *activePlane, sums *actSums, survivors float64, hi, lo int) fl
 			main--
 		}
 		var rowSurv float64
-		bill0, cut0, wdr0, d0, i0, w0 := bill, cut, withdrawn, deaths, dis, wd
 		for j0, j1 := 0, main; j0 < cells; j0, j1, to = j1, cells, to-1 {
 			n, s := aN[row+j0:row+j1], aS[row+j0:row+j1]
 			dc, ac := dec[row+j0:row+j1], acc[row+j0:row+j1]
@@ -313,16 +295,6 @@ func stepPlane(pl *activePlane, sums *actSums, survivors float64, hi, lo int) fl
 				nxS[j] += sal * f * c.M * wage
 				rowSurv += sv
 			}
-		}
-		if pl.sp != nil {
-			// The row's part of the running sums.
-			r := &pl.sp[age]
-			r.SalaryBill += bill - bill0
-			r.ContributionBase += (bill - bill0) - (cut - cut0)
-			r.Refunds += pl.refund * (withdrawn - wdr0)
-			r.Exits[actuarial.Death] += deaths - d0
-			r.Exits[actuarial.Disability] += dis - i0
-			r.Exits[actuarial.Withdrawal] += wd - w0
 		}
 		if age == census.MaxCensusAge {
 			clear(pl.scratchN)

@@ -20,7 +20,6 @@ type retRow struct {
 	pc0            int          // the pensioner cell of the row's sex and age for the first pension type
 	dc0            int          // the detail offset of the row's first cell
 	pdbase         int          // the detail offset of the year's pensioner cells
-	sp             *SplitRow    // the row's split; nil without a split
 	sustain        float64      // the sustainability factor of the row's sex
 }
 
@@ -68,14 +67,7 @@ func (p *Projector) retireRow(gc *groupCache, row *retRow, yr *YearResult, det *
 			}
 		} else {
 			// The cell's pensions, capped and floored per head.
-			amt := factors[j] * sal * row.sustain
-			if amt > n*retCap {
-				amt = n * retCap
-			}
-			own := amt
-			if amt < n*retFloor {
-				amt = n * retFloor
-			}
+			amt, own := rules.Clamp(factors[j]*sal*row.sustain, n*retFloor, n*retCap)
 			rs := rr * sal // the final salaries of those retiring
 			ref := rs
 			if !ones {
@@ -106,11 +98,6 @@ func (p *Projector) retireRow(gc *groupCache, row *retRow, yr *YearResult, det *
 	}
 	yr.Exits[actuarial.Withdrawal] += wd[0]
 	yr.Refunds += gc.yr.Refund * wd[1]
-	sp := row.sp
-	if sp != nil {
-		sp.Exits[actuarial.Withdrawal] += wd[0]
-		sp.Refunds += gc.yr.Refund * wd[1]
-	}
 	newN, newA, newO := [2]float64{fullN, redN}, [2]float64{fullA, redA}, [2]float64{fullO, redO}
 	newS, newR := [2]float64{fullS, redS}, [2]float64{fullR, redR}
 	for ki, m := range newN {
@@ -130,13 +117,6 @@ func (p *Projector) retireRow(gc *groupCache, row *retRow, yr *YearResult, det *
 		yr.ReferenceSalaries[ti] += newR[ki]
 		if det != nil {
 			det.Retired[pdbase+pc] += m
-		}
-		if sp != nil {
-			sp.Exits[actuarial.Retirement] += m
-			sp.NewPensions[ti] += m
-			sp.NewPensionAmounts[ti] += newA[ki]
-			sp.RetiringSalaries[ti] += newS[ki]
-			sp.ReferenceSalaries[ti] += newR[ki]
 		}
 	}
 }
@@ -193,11 +173,7 @@ func (p *Projector) award(g int, yr *YearResult, det *CellDetail, pdbase int, de
 					det.Awarded[pdbase+pbase+pc] += m
 				}
 				if p.sp != nil {
-					// The spouse is sage on the next 1 January.
-					r := &p.splitRows(g, ssx)[max(sage-1, 0)]
-					r.Pensions[is] += 0.5 * amt
-					r.NewPensions[is] += m
-					r.NewPensionAmounts[is] += amt
+					p.splitSurvivor(g, sx, age, ssx, sage, pbase+pc, m, amt, work)
 				}
 			}
 			orph, share, oage, next := fam.OrphansOf(&gc.yr, sx, age)
@@ -214,12 +190,7 @@ func (p *Projector) award(g int, yr *YearResult, det *CellDetail, pdbase int, de
 			oNew += m
 			oAmt += amt
 			if p.sp != nil {
-				for osx := range actuarial.NumSexes { // half boys, half girls
-					r := &p.splitRows(g, osx)[oage]
-					r.Pensions[idxOrphan] += 0.25 * amt
-					r.NewPensions[idxOrphan] += m / 2
-					r.NewPensionAmounts[idxOrphan] += amt / 2
-				}
+				p.splitOrphans(g, sx, age, oage, next, m, amt, work)
 			}
 			if !next {
 				// Paid for the rest of the year only.
@@ -237,6 +208,9 @@ func (p *Projector) award(g int, yr *YearResult, det *CellDetail, pdbase int, de
 				}
 			}
 		}
+	}
+	if p.sp != nil {
+		p.splitDeathsDone(work)
 	}
 	gc.paid = paid
 	yr.Pensions[is], yr.NewPensions[is], yr.NewPensionAmounts[is] = sPaid, sNew, sAmt

@@ -41,6 +41,12 @@ func (p *Projector) enter(y, t int, actives, survivors, wageIndex float64, det *
 		}
 		sx := pr.Sex.Index()
 		c := g*p.nA + (sx*nAges+pr.Age)*p.ns
+		if p.sp != nil {
+			p.splitEnter(g, sx, pr.Age, m)
+			if p.ms == 0 {
+				p.splitEnterCap(g, sx, pr.Age, m, m*pr.Salary*wageIndex, p.aN[c], p.aS[c])
+			}
+		}
 		p.aN[c] += m
 		p.aS[c] += m * pr.Salary * wageIndex
 		p.extend(g, sx, pr.Age, 0)

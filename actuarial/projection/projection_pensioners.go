@@ -7,7 +7,6 @@ import (
 	"github.com/reserva-go/reserva/actuarial"
 	"github.com/reserva-go/reserva/actuarial/census"
 	"github.com/reserva-go/reserva/actuarial/internal/rules"
-	"github.com/reserva-go/reserva/actuarial/scheme"
 )
 
 // pensionersPass pays group g's pensions of year t, applies the year's
@@ -33,7 +32,7 @@ func (p *Projector) pensionersPass(g, t int, yr *YearResult, det *CellDetail) {
 			continue // a work risk's type without pensions in payment
 		}
 		typ := census.PensionTypeAt(ti)
-		st := scheme.StatusOf(typ)
+		st := rules.StatusOf(typ)
 		spouse := deathBenefit && typ != census.PensionSurvivor && typ != census.PensionOrphan && typ != census.PensionWorkSurvivor
 		end := nAges
 		if typ == census.PensionOrphan && orphanEnd > 0 {
@@ -42,7 +41,6 @@ func (p *Projector) pensionersPass(g, t int, yr *YearResult, det *CellDetail) {
 		lim := &gc.yr.InPayment[ti]
 		var paid, topUp, deaths, ended float64
 		for sx := range actuarial.NumSexes {
-			sp := p.splitRows(g, sx) // nil without a split
 			qrow := &p.q[st][sx]
 			var rem []float64 // remarriage by age; nil: none
 			if typ == census.PensionSurvivor || typ == census.PensionWorkSurvivor {
@@ -55,6 +53,9 @@ func (p *Projector) pensionersPass(g, t int, yr *YearResult, det *CellDetail) {
 				continue
 			}
 			nlo, nhi := nAges, -1
+			if p.sp != nil {
+				p.splitPensions(g, ti, sx, lo, hi, qrow, lim, spouse)
+			}
 			if spouse {
 				dLo[sx], dHi[sx] = min(dLo[sx], lo), max(dHi[sx], hi)
 			}
@@ -80,9 +81,6 @@ func (p *Projector) pensionersPass(g, t int, yr *YearResult, det *CellDetail) {
 				q := qrow[age]
 				paid += amt * (1 - 0.5*q)
 				topUp += tu * (1 - 0.5*q)
-				if sp != nil {
-					sp[age].Pensions[ti] += amt * (1 - 0.5*q)
-				}
 				d := n * q
 				deaths += d
 				if det != nil {
@@ -119,14 +117,13 @@ func (p *Projector) pensionersPass(g, t int, yr *YearResult, det *CellDetail) {
 			if lo <= top {
 				var moved bool
 				dn, da := p.dead.n[sx][:], p.dead.a[sx][:]
-				var spr []SplitRow
-				if sp != nil {
-					spr = sp[lo:]
-				}
 				paid, topUp, deaths, moved = pensionRow(p.pN[cb+lo:cb+top+2], p.pA[cb+lo:cb+top+2], p.pO[cb+lo:cb+top+2], qrow[lo:top+1],
-					dn[lo:], da[lo:], rem, spr, ti, ix, lim, spouse, paid, topUp, deaths)
+					dn[lo:], da[lo:], rem, ix, lim, spouse, paid, topUp, deaths)
 				if moved {
 					nlo, nhi = lo+1, max(nhi, top+1)
+				}
+				if p.sp != nil {
+					p.splitAge(cb, lo, top)
 				}
 			}
 			p.pLo[k], p.pHi[k] = nlo, nhi
@@ -149,6 +146,9 @@ func (p *Projector) pensionersPass(g, t int, yr *YearResult, det *CellDetail) {
 			sb := pbase + idxSurvivor*actuarial.NumSexes*nAges
 			p.survivorAward(g, y+1, p.wA[sb:sb+actuarial.NumSexes*nAges], ix)
 		}
+	}
+	if p.sp != nil {
+		p.splitJoin(g, ix)
 	}
 	for k := pbase / nAges; k < (pbase+p.nP)/nAges; k++ {
 		lo, hi := p.wLo[k], p.wHi[k]
@@ -183,10 +183,9 @@ func (p *Projector) pensionersPass(g, t int, yr *YearResult, det *CellDetail) {
 // a and o hold one age more than q, dn and da at least as many as q
 // (unused without spouse). paid, topUp and deaths are the running sums of
 // the pensions paid, their minimum-pension top-up and the deaths,
-// returned updated with whether any survivor moved. With sp (nil: no
-// split), the pensions paid are also added to sp[k].Pensions[ti] by age k
-// of the strip. Cells without pensioners are left alone.
-func pensionRow(n, a, o, q, dn, da, rem []float64, sp []SplitRow, ti int, ix float64, lim *rules.PaymentLimits, spouse bool, paid, topUp, deaths float64) (float64, float64, float64, bool) {
+// returned updated with whether any survivor moved. Cells without
+// pensioners are left alone.
+func pensionRow(n, a, o, q, dn, da, rem []float64, ix float64, lim *rules.PaymentLimits, spouse bool, paid, topUp, deaths float64) (float64, float64, float64, bool) {
 	q = q[:len(n)-1]
 	a, o = a[:len(n)], o[:len(n)]
 	dn, da = dn[:len(q)], da[:len(q)]
@@ -203,9 +202,6 @@ func pensionRow(n, a, o, q, dn, da, rem []float64, sp []SplitRow, ti int, ix flo
 		qk := q[k]
 		paid += pay * (1 - 0.5*qk)
 		topUp += tu * (1 - 0.5*qk)
-		if sp != nil {
-			sp[k].Pensions[ti] += pay * (1 - 0.5*qk)
-		}
 		d := nk * qk
 		deaths += d
 		if spouse {

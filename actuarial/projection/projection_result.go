@@ -9,6 +9,7 @@ import (
 	"github.com/reserva-go/reserva/actuarial"
 	"github.com/reserva-go/reserva/actuarial/census"
 	"github.com/reserva-go/reserva/actuarial/indicator"
+	"github.com/reserva-go/reserva/actuarial/internal/vec"
 	"github.com/reserva-go/reserva/actuarial/scheme"
 )
 
@@ -219,7 +220,7 @@ type Result struct {
 
 // series writes f of each year into dst under the destination rule.
 func (r *Result) series(dst []float64, f func(*YearResult) float64) []float64 {
-	dst = actuarial.MakeDst(dst, len(r.Years))
+	dst = vec.Dst(dst, len(r.Years))
 	for i := range r.Years {
 		dst[i] = f(&r.Years[i])
 	}
@@ -423,10 +424,10 @@ func (d *CellDetail) size(years, groups, maxService int) {
 	na, np := years*groups*d.ActiveLen, years*groups*d.PensionerLen
 	for _, p := range []*[]float64{&d.ActiveCount, &d.ActiveSalary, &d.Entrants, &d.Moved,
 		&d.Exits[0], &d.Exits[1], &d.Exits[2], &d.Exits[3], &d.Exits[4], &d.Exits[5]} {
-		*p = census.ResizeCells(*p, na)
+		*p = vec.Zeroed(*p, na)
 	}
 	for _, p := range []*[]float64{&d.PensionerCount, &d.PensionerAmount, &d.Retired,
 		&d.PensionerDeaths, &d.Ended, &d.Awarded} {
-		*p = census.ResizeCells(*p, np)
+		*p = vec.Zeroed(*p, np)
 	}
 }

@@ -70,6 +70,19 @@ func RunScenariosContext(ctx context.Context, schemes []*scheme.Scheme, years, w
 // job must write only to its own place (results[i]); [RunScenariosContext]
 // and package reform's comparisons are built on it.
 func ForEach(ctx context.Context, n, workers int, job func(p *Projector, i int)) {
+	ForEachWorker(ctx, n, workers, newProjector, job)
+}
+
+// newProjector returns a zero Projector, ready for [Projector.Reset].
+func newProjector() *Projector { return new(Projector) }
+
+// ForEachWorker is [ForEach] for workers that keep more than a Projector
+// from one job to the next (package stochastic's hold a projector per
+// regime and the buffers of a drawn path): each worker goroutine calls
+// start once, before its first job, and passes what it returns to each of
+// its jobs. start runs in the worker, so workers build their state in
+// parallel; it must be safe to call from several goroutines at once.
+func ForEachWorker[W any](ctx context.Context, n, workers int, start func() W, job func(w W, i int)) {
 	if workers <= 0 {
 		workers = runtime.GOMAXPROCS(0)
 	}
@@ -80,10 +93,10 @@ func ForEach(ctx context.Context, n, workers int, job func(p *Projector, i int))
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			p := new(Projector)
+			w := start()
 			for i := range next {
 				if ctx.Err() == nil {
-					job(p, i)
+					job(w, i)
 				}
 			}
 		}()

@@ -16,8 +16,9 @@ import (
 // census.PensionWorkDisability), capped and floored per head; the deaths
 // at work with a benefit due join p.workDead with their base pensions,
 // for the survivors' and orphans' pensions ([Projector.award]). The exits
-// are counted by cause. Only a sex that meets work risks comes here.
-func (p *Projector) workRows(g, sx, t int, aN, aS []float64, wk []rules.Work, svLo, svHi []int, lo, hi int, yr *YearResult, det *CellDetail, sp []SplitRow) {
+// are counted by cause (the split's, by band, in splitActives). Only a sex
+// that meets work risks comes here.
+func (p *Projector) workRows(g, sx, t int, aN, aS []float64, wk []rules.Work, svLo, svHi []int, lo, hi int, yr *YearResult, det *CellDetail) {
 	gc := &p.gc[g]
 	y := &gc.yr
 	ns := p.ns
@@ -81,10 +82,6 @@ func (p *Projector) workRows(g, sx, t int, aN, aS []float64, wk []rules.Work, sv
 		}
 		exD += ex0
 		exI += ex1
-		if sp != nil {
-			sp[age].Exits[actuarial.WorkDeath] += ex0
-			sp[age].Exits[actuarial.WorkDisability] += ex1
-		}
 		if iN > 0 && age < census.MaxCensusAge {
 			pc := pbase + (idxWorkDis*actuarial.NumSexes+sx)*nAges + age + 1
 			p.wN[pc] += iN
@@ -97,12 +94,6 @@ func (p *Projector) workRows(g, sx, t int, aN, aS []float64, wk []rules.Work, sv
 			newA += iAmt
 			if det != nil {
 				det.Awarded[pdbase+pc] += iN
-			}
-			if sp != nil {
-				r := &sp[age]
-				r.Pensions[idxWorkDis] += 0.5 * iAmt
-				r.NewPensions[idxWorkDis] += iN
-				r.NewPensionAmounts[idxWorkDis] += iAmt
 			}
 		}
 		if dN > 0 {

@@ -8,6 +8,7 @@ import (
 
 	"github.com/reserva-go/reserva/actuarial"
 	"github.com/reserva-go/reserva/actuarial/census"
+	"github.com/reserva-go/reserva/actuarial/internal/vec"
 )
 
 // AwardValues sets dst[(type·NumSexes + sex)·Ages + age], by
@@ -36,7 +37,7 @@ func (v *Seriatim) AwardValues(dst []float64, g, t int) []float64 {
 		panic(fmt.Sprintf("actuarial: Seriatim.AwardValues(group %d, year %d) out of range", g, t))
 	}
 	const n = census.NumPensionTypes * actuarial.NumSexes * nAges
-	dst = actuarial.MakeDst(dst, n)
+	dst = vec.Dst(dst, n)
 	yr := &v.yr[g*v.years+t]
 	d := v.disc[t] // mid-year t, against 0
 	// From mid-year t back to its 1 January: half the year's return.

@@ -12,6 +12,7 @@ import (
 	"github.com/reserva-go/reserva/actuarial"
 	"github.com/reserva-go/reserva/actuarial/census"
 	"github.com/reserva-go/reserva/actuarial/internal/rules"
+	"github.com/reserva-go/reserva/actuarial/internal/vec"
 	"github.com/reserva-go/reserva/actuarial/scheme"
 )
 
@@ -142,8 +143,8 @@ type serHist struct {
 
 // reset sizes and zeroes the counts for nf floors and nc caps.
 func (h *serHist) reset(nf, nc int) {
-	h.fn, h.fs = census.ResizeCells(h.fn, nf+1), census.ResizeCells(h.fs, nf+1)
-	h.cn, h.cs = census.ResizeCells(h.cn, nc+1), census.ResizeCells(h.cs, nc+1)
+	h.fn, h.fs = vec.Zeroed(h.fn, nf+1), vec.Zeroed(h.fs, nf+1)
+	h.cn, h.cs = vec.Zeroed(h.cn, nc+1), vec.Zeroed(h.cs, nc+1)
 }
 
 // sum adds the flows of records with salaries sal to out. The floors that
@@ -254,7 +255,7 @@ func (v *Seriatim) build(mode serMode, g0, sx, x, s0 int) *serCell {
 		age := x + t
 		y := v.s.StartYear + t
 		for i := range v.s.Transitions {
-			if tr := &v.s.Transitions[i]; tr.Year == y && tr.From == g && tr.Moves(age, sv) {
+			if tr := &v.s.Transitions[i]; tr.Year == y && tr.From == g && rules.Moves(tr, age, sv) {
 				g = tr.To
 			}
 		}

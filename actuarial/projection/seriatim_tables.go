@@ -341,7 +341,7 @@ func (v *Seriatim) annuities(g int) {
 		// survivors' and orphans' pensions.
 		for _, typ := range [...]census.PensionType{census.PensionOldAge, census.PensionEarly, census.PensionDisability, census.PensionWorkDisability} {
 			ti := typ.Index()
-			st := scheme.StatusOf(typ)
+			st := rules.StatusOf(typ)
 			for sx := range actuarial.NumSexes {
 				for age := range serAges {
 					q := v.qAt(t, st, sx, age)

@@ -1,5 +1,5 @@
-// The split of a projection's flows and counts by group, sex and age, and
-// so by birth cohort.
+// The split of a projection's flows and counts by group, sex, service band
+// and age, and so by birth cohort.
 
 package projection
 
@@ -12,16 +12,18 @@ import (
 )
 
 // SplitRow holds one year's flows and counts of the members of one group,
-// sex and age (last birthday on 1 January of the year): the part of a
-// [YearResult] they account for, each field meaning what the YearResult
-// field of the same name means. Flows of an active (contributions, refunds,
-// the disability pensions awarded during the year) belong to the active's
-// row; pensions paid, and pensions awarded, to the beneficiary's: a
-// survivor's pension to the spouse's sex and age, an orphan's half to boys
-// and half to girls of the orphans' age. The administration costs,
+// sex, service band and age (last birthday on 1 January of the year): the
+// part of a [YearResult] they account for, each field meaning what the
+// YearResult field of the same name means. Flows of an active
+// (contributions, refunds, the disability pensions awarded during the
+// year) belong to the active's row; pensions paid, and pensions awarded,
+// to the beneficiary's: a survivor's pension to the spouse's sex and age,
+// an orphan's half to boys and half to girls of the orphans' age, in the
+// band of the member whose death gives them. The administration costs,
 // transfers and investment income are the scheme's and not split.
 type SplitRow struct {
 	Actives           float64
+	Entrants          float64 // of the Actives, those who joined on 1 January
 	Exits             [actuarial.NumDecrements]float64
 	Pensioners        [census.NumPensionTypes]float64
 	NewPensions       [census.NumPensionTypes]float64
@@ -58,6 +60,7 @@ func (r *SplitRow) TotalContributions() float64 {
 // add adds o's fields to r's.
 func (r *SplitRow) add(o *SplitRow) {
 	r.Actives += o.Actives
+	r.Entrants += o.Entrants
 	for k := range r.Exits {
 		r.Exits[k] += o.Exits[k]
 	}
@@ -78,61 +81,202 @@ func (r *SplitRow) add(o *SplitRow) {
 	r.Refunds += o.Refunds
 }
 
-// Split is a projection's flows and counts by year, group, sex and age:
-// what the projector computes when its Split is set. Its rows add up, over
-// groups, sexes and ages, to each year's [YearResult] (to rounding: 1e-9
-// relative). The member of age x on 1 January of year y was born in
-// y − x − 1 (BirthYear), so a row belongs to one birth cohort for its
-// whole life.
+// Split is a projection's flows and counts by year, group, sex, service
+// band and age: what the projector computes when its Split is set. Its
+// rows add up, over groups, sexes, bands and ages, to each year's
+// [YearResult] (to rounding: 1e-9 relative). The member of age x on
+// 1 January of year y was born in y − x − 1 (BirthYear), so a row belongs
+// to one birth cohort for its whole life.
+//
+// Without service bands (the projector's ServiceBands nil) a split has one
+// band, which holds every member. With them, each member belongs for the
+// whole projection to one band, by its place on the valuation date
+// ([Split.Band]): an active of the census to the band of its years of
+// service then, a pensioner of the census to the band "in payment", and a
+// member who joins later to "future entrants". A member's flows stay in
+// its band after it leaves service: the pension of a retired active, and
+// the survivors' and orphans' pensions its death gives, are its band's.
+// The census's actives in its last service cell (MaxService, meaning that
+// many years or more) count in the band of MaxService.
+//
+// The bands are exact where the projection is linear in its members: a
+// band's rows are then those of a projection of its members alone
+// (TestSplitBandsFollowMembers). Where a cell holds members of several
+// bands (pensions of one type, sex and age; actives at MaxService), what
+// the cell model computes per head for the whole cell is shared between
+// its bands: a contribution ceiling in proportion to their salaries; a
+// minimum pension's top-up or a cap in payment in proportion to what the
+// limits would pay each band's pensions apart; a survivor's share that
+// changes years after the award in proportion to their pensions.
 type Split struct {
 	StartYear int
 	Years     int // projected years
 	Groups    int // the scheme's groups, in its order
-	// Rows[((t·Groups + g)·NumSexes + sex)·Ages + age], Ages being
-	// census.MaxCensusAge + 1; see [Split.Row].
+	// ServiceBands are the lower bounds, in completed years of service on
+	// the valuation date, of the bands of the census's actives (see
+	// [Projector] ServiceBands); nil: a split without bands.
+	ServiceBands []int
+	// Rows[(((t·Groups + g)·NumSexes + sex)·Bands() + band)·Ages + age],
+	// Ages being census.MaxCensusAge + 1; see [Split.BandRow].
 	Rows []SplitRow
 }
 
 // Ages is the number of ages of a Split: 0..census.MaxCensusAge.
 const Ages = nAges
 
+// DefaultServiceBands are service bands of ten years: 0–9, 10–19, 20–29
+// and 30 or more years of service on the valuation date.
+var DefaultServiceBands = []int{0, 10, 20, 30}
+
+// BandKind says what a band of a [Split] holds.
+type BandKind int
+
+const (
+	// AllBands is every member: the one band of a split without service
+	// bands, and the band of a cohort added up over bands.
+	AllBands BandKind = iota
+	// ServiceBand holds the census's actives whose completed years of
+	// service on the valuation date lie in From..To.
+	ServiceBand
+	// InPayment holds the census's pensions in payment on the valuation
+	// date, and the survivors' and orphans' pensions they give.
+	InPayment
+	// FutureEntrants holds the members who join after the valuation date.
+	FutureEntrants
+)
+
+// Band describes a band of a split. From and To bound a ServiceBand's
+// service on the valuation date in completed years, both included; To is
+// −1 for the last band (30 or more).
+type Band struct {
+	Kind     BandKind
+	From, To int
+}
+
+// String describes the band in English: "0–9", "30+", "in payment",
+// "future entrants", "all".
+func (b Band) String() string {
+	switch b.Kind {
+	case ServiceBand:
+		if b.To < 0 {
+			return fmt.Sprintf("%d+", b.From)
+		}
+		return fmt.Sprintf("%d–%d", b.From, b.To)
+	case InPayment:
+		return "in payment"
+	case FutureEntrants:
+		return "future entrants"
+	}
+	return "all"
+}
+
+// Bands is the number of bands of the split: len(ServiceBands) + 2 (the
+// service bands, in payment, future entrants), or 1 without service bands.
+func (s *Split) Bands() int { return numBands(s.ServiceBands) }
+
+func numBands(bounds []int) int {
+	if bounds == nil {
+		return 1
+	}
+	return len(bounds) + 2
+}
+
+// Band describes band index b of the split: the service bands in order,
+// then in payment, then future entrants. Out of range b panics.
+func (s *Split) Band(b int) Band {
+	nb := s.Bands()
+	switch {
+	case b < 0 || b >= nb:
+		panic(fmt.Sprintf("actuarial: Split.Band(%d) of %d bands", b, nb))
+	case s.ServiceBands == nil:
+		return Band{Kind: AllBands}
+	case b == nb-2:
+		return Band{Kind: InPayment}
+	case b == nb-1:
+		return Band{Kind: FutureEntrants}
+	case b == nb-3:
+		return Band{Kind: ServiceBand, From: s.ServiceBands[b], To: -1}
+	}
+	return Band{Kind: ServiceBand, From: s.ServiceBands[b], To: s.ServiceBands[b+1] - 1}
+}
+
+// checkServiceBands reports whether bounds are valid service bands: nil,
+// or ascending from 0.
+func checkServiceBands(bounds []int) error {
+	if bounds == nil {
+		return nil
+	}
+	if len(bounds) == 0 || bounds[0] != 0 {
+		return fmt.Errorf("actuarial: ServiceBands %v: want ascending lower bounds from 0: %w", bounds, actuarial.ErrRange)
+	}
+	for i := 1; i < len(bounds); i++ {
+		if bounds[i] <= bounds[i-1] {
+			return fmt.Errorf("actuarial: ServiceBands %v: want ascending lower bounds from 0: %w", bounds, actuarial.ErrRange)
+		}
+	}
+	return nil
+}
+
 // BirthYear is the year of birth of a member aged age (last birthday) on
 // 1 January of year: year − age − 1 (born on 1 January, year − age; the
 // convention counts that day with the year before).
 func BirthYear(year, age int) int { return year - age - 1 }
 
-// Row returns the row of year index t, group g, sex and age. Out of range
-// arguments panic.
+// Row returns the row of year index t, group g, sex and age of a split
+// without service bands. Out of range arguments, and a split with bands
+// (see [Split.BandRow]), panic.
 func (s *Split) Row(t, g int, sex actuarial.Sex, age int) *SplitRow {
-	if t < 0 || t >= s.Years || g < 0 || g >= s.Groups || age < 0 || age >= nAges {
-		panic(fmt.Sprintf("actuarial: Split.Row(%d, %d, %v, %d) out of range", t, g, sex, age))
+	if s.ServiceBands != nil {
+		panic("actuarial: Split.Row of a split with service bands: use BandRow")
 	}
-	return &s.Rows[s.index(t, g, sex.Index(), age)]
+	return s.BandRow(t, g, sex, 0, age)
 }
 
-func (s *Split) index(t, g, sx, age int) int {
-	return ((t*s.Groups+g)*actuarial.NumSexes+sx)*nAges + age
+// BandRow returns the row of year index t, group g, sex, band and age. Out
+// of range arguments panic.
+func (s *Split) BandRow(t, g int, sex actuarial.Sex, band, age int) *SplitRow {
+	if t < 0 || t >= s.Years || g < 0 || g >= s.Groups || band < 0 || band >= s.Bands() || age < 0 || age >= nAges {
+		panic(fmt.Sprintf("actuarial: Split.BandRow(%d, %d, %v, %d, %d) out of range", t, g, sex, band, age))
+	}
+	return &s.Rows[s.index(t, g, sex.Index(), band, age)]
+}
+
+func (s *Split) index(t, g, sx, b, age int) int {
+	return (((t*s.Groups+g)*actuarial.NumSexes+sx)*s.Bands()+b)*nAges + age
 }
 
 // year returns the rows of year index t.
 func (s *Split) year(t int) []SplitRow {
-	n := s.Groups * actuarial.NumSexes * nAges
+	n := s.Groups * actuarial.NumSexes * s.Bands() * nAges
 	return s.Rows[t*n : (t+1)*n]
 }
 
-// size sizes the split for years × groups, reusing its array, and zeroes it.
-func (s *Split) size(startYear, years, groups int) {
+// clearFrom zeroes the rows of year index t on, of a split that may be
+// nil: those a run stopped early leaves.
+func (s *Split) clearFrom(t int) {
+	if s != nil && t < s.Years {
+		n := s.Groups * actuarial.NumSexes * s.Bands() * nAges
+		clear(s.Rows[t*n:])
+	}
+}
+
+// size sizes the split for years × groups and the bands of bounds,
+// reusing its array; the run zeroes each year's rows before it fills them.
+func (s *Split) size(startYear, years, groups int, bounds []int) {
 	s.StartYear, s.Years, s.Groups = startYear, years, groups
-	n := years * groups * actuarial.NumSexes * nAges
+	s.ServiceBands = append(s.ServiceBands[:0], bounds...)
+	if bounds == nil {
+		s.ServiceBands = nil
+	}
+	n := years * groups * actuarial.NumSexes * s.Bands() * nAges
 	if cap(s.Rows) < n {
 		s.Rows = make([]SplitRow, n)
 	}
 	s.Rows = s.Rows[:n]
-	clear(s.Rows)
 }
 
-// Total adds up the rows of year index t over groups, sexes and ages into
-// what they split of Years[t].
+// Total adds up the rows of year index t over groups, sexes, bands and
+// ages into what they split of Years[t].
 func (s *Split) Total(t int) SplitRow {
 	var tot SplitRow
 	rows := s.year(t)
@@ -147,11 +291,13 @@ func (s *Split) Total(t int) SplitRow {
 const DefaultCohortWidth = 5
 
 // CohortKey names a cohort of a split: a group (−1: all groups), a sex,
-// and the members born from BornFrom to BornTo, both included.
+// the members born from BornFrom to BornTo, both included, and a band
+// (Kind AllBands: every band).
 type CohortKey struct {
 	Group            int
 	Sex              actuarial.Sex
 	BornFrom, BornTo int
+	Band             Band
 }
 
 // Cohort is the flows and counts of one cohort by year: Years[t] belongs
@@ -163,11 +309,18 @@ type Cohort struct {
 }
 
 // Cohorts adds the rows up by birth cohort, sex and, when byGroup, group
-// (otherwise Group is −1): cohorts of width years of birth (0:
-// [DefaultCohortWidth]) aligned on multiples of width (1960–1964,
-// 1965–1969 for 5). They come ordered by group, sex, then birth year, and
-// only those with some member in some year. A negative width panics.
+// (otherwise Group is −1), over every band: cohorts of width years of
+// birth (0: [DefaultCohortWidth]) aligned on multiples of width
+// (1960–1964, 1965–1969 for 5). They come ordered by group, sex, then
+// birth year, and only those with some member in some year. A negative
+// width panics.
 func (s *Split) Cohorts(width int, byGroup bool) []Cohort {
+	return s.CohortsBy(width, byGroup, false)
+}
+
+// CohortsBy is [Split.Cohorts], by service band too when byBand (in the
+// order of [Split.Band], after sex and before birth year).
+func (s *Split) CohortsBy(width int, byGroup, byBand bool) []Cohort {
 	if width < 0 {
 		panic(fmt.Sprintf("actuarial: Split.Cohorts: negative width %d", width))
 	}
@@ -181,24 +334,33 @@ func (s *Split) Cohorts(width int, byGroup bool) []Cohort {
 	first := floorDiv(BirthYear(s.StartYear, nAges-1), width)
 	last := floorDiv(BirthYear(s.StartYear+s.Years-1, 0), width)
 	nc := last - first + 1
-	ng := 1
+	ng, nb, bands := 1, 1, s.Bands()
 	if byGroup {
 		ng = s.Groups
 	}
-	all := make([]Cohort, ng*actuarial.NumSexes*nc)
+	if byBand {
+		nb = bands
+	}
+	all := make([]Cohort, ng*actuarial.NumSexes*nb*nc)
 	rows := make([]SplitRow, len(all)*s.Years)
 	used := make([]bool, len(all))
 	for g := range ng {
 		for sx := range actuarial.NumSexes {
-			for c := range nc {
-				k := (g*actuarial.NumSexes+sx)*nc + c
-				grp := g
-				if !byGroup {
-					grp = -1
+			for b := range nb {
+				for c := range nc {
+					k := ((g*actuarial.NumSexes+sx)*nb+b)*nc + c
+					grp := g
+					if !byGroup {
+						grp = -1
+					}
+					var band Band
+					if byBand {
+						band = s.Band(b)
+					}
+					y := (first + c) * width
+					all[k] = Cohort{CohortKey: CohortKey{Group: grp, Sex: actuarial.SexAt(sx), BornFrom: y, BornTo: y + width - 1, Band: band},
+						StartYear: s.StartYear, Years: rows[k*s.Years : (k+1)*s.Years]}
 				}
-				b := (first + c) * width
-				all[k] = Cohort{CohortKey: CohortKey{Group: grp, Sex: actuarial.SexAt(sx), BornFrom: b, BornTo: b + width - 1},
-					StartYear: s.StartYear, Years: rows[k*s.Years : (k+1)*s.Years]}
 			}
 		}
 	}
@@ -210,14 +372,20 @@ func (s *Split) Cohorts(width int, byGroup bool) []Cohort {
 				gi = g
 			}
 			for sx := range actuarial.NumSexes {
-				for age := range nAges {
-					r := &s.Rows[s.index(t, g, sx, age)]
-					if *r == (SplitRow{}) {
-						continue
+				for b := range bands {
+					bi := 0
+					if byBand {
+						bi = b
 					}
-					k := (gi*actuarial.NumSexes+sx)*nc + floorDiv(BirthYear(y, age), width) - first
-					all[k].Years[t].add(r)
-					used[k] = true
+					for age := range nAges {
+						r := &s.Rows[s.index(t, g, sx, b, age)]
+						if *r == (SplitRow{}) {
+							continue
+						}
+						k := ((gi*actuarial.NumSexes+sx)*nb+bi)*nc + floorDiv(BirthYear(y, age), width) - first
+						all[k].Years[t].add(r)
+						used[k] = true
+					}
 				}
 			}
 		}
@@ -238,57 +406,4 @@ func floorDiv(a, b int) int {
 		q--
 	}
 	return q
-}
-
-// splitStocks sets the year's split rows' stocks on 1 January, after
-// entrants and transitions: the actives and the pensions in payment.
-func (p *Projector) splitStocks() {
-	for g := range p.nG {
-		for sx := range actuarial.NumSexes {
-			rows := p.sp[(g*actuarial.NumSexes+sx)*nAges:][:nAges]
-			k := g*actuarial.NumSexes + sx
-			for age := p.lo[k]; age <= p.hi[k]; age++ {
-				row := g*p.nA + (sx*nAges+age)*p.ns
-				var n float64
-				for _, x := range p.aN[row : row+p.ns] {
-					n += x
-				}
-				rows[age].Actives = n
-			}
-			for ti := range census.NumPensionTypes {
-				ks := (g*census.NumPensionTypes+ti)*actuarial.NumSexes + sx
-				for age := p.pLo[ks]; age <= p.pHi[ks]; age++ {
-					rows[age].Pensioners[ti] = p.pN[ks*nAges+age]
-				}
-			}
-		}
-	}
-}
-
-// splitGroup completes group g's split rows of the year once its passes
-// are done: the contributions, rates times the base, and the extra
-// payments, in proportion to the pensions paid.
-func (p *Projector) splitGroup(g int) {
-	yr := &p.gc[g].yr
-	rows := p.sp[g*actuarial.NumSexes*nAges:][:actuarial.NumSexes*nAges]
-	for i := range rows {
-		r := &rows[i]
-		for pay := range scheme.NumPayers {
-			r.Contributions[pay] = yr.ContributionRate[pay] * r.ContributionBase
-		}
-		var paid float64
-		for _, x := range r.Pensions {
-			paid += x
-		}
-		r.ExtraPayments = yr.Extra * paid
-	}
-}
-
-// splitRows returns group g and sex index sx's split rows by age, nil
-// without a split.
-func (p *Projector) splitRows(g, sx int) []SplitRow {
-	if p.sp == nil {
-		return nil
-	}
-	return p.sp[(g*actuarial.NumSexes+sx)*nAges:][:nAges]
 }

@@ -63,17 +63,6 @@ func (s LifeStatus) String() string {
 	return fmt.Sprintf("LifeStatus(%d)", int(s))
 }
 
-// StatusOf is the mortality status of the beneficiaries of a pension type.
-func StatusOf(t census.PensionType) LifeStatus {
-	switch t {
-	case census.PensionOldAge, census.PensionEarly:
-		return StatusRetired
-	case census.PensionDisability, census.PensionWorkDisability:
-		return StatusDisabled
-	}
-	return StatusSurvivor
-}
-
 // validateByAge checks that every value of b is finite and within [lo, hi].
 func validateByAge(b actuarial.ByAge, field string, lo, hi float64) error {
 	if b.MinAge < 0 || b.MinAge > census.MaxCensusAge {

@@ -587,7 +587,8 @@ func (g *Group) RulesAt(year int) *Rules {
 }
 
 // RulesIndex is the index in Rules of the rules in force in year, or −1
-// before the first.
+// before the first: the index of [Group.RulesAt]'s period, for code that
+// edits the periods (splits one, inserts one after it).
 func (g *Group) RulesIndex(year int) int {
 	i := -1
 	for k := range g.Rules {
@@ -610,14 +611,6 @@ type Transition struct {
 	From, To     int // indexes into Scheme.Groups
 	ServiceBelow int // completed years of service below which a member moves; 0: no service condition
 	AgeBelow     int // age below which a member moves; 0: no age condition
-}
-
-// Moves reports whether a member of that age and service moves.
-func (t *Transition) Moves(age, service int) bool {
-	if t.ServiceBelow == 0 && t.AgeBelow == 0 {
-		return true
-	}
-	return (t.ServiceBelow > 0 && service < t.ServiceBelow) || (t.AgeBelow > 0 && age < t.AgeBelow)
 }
 
 // GroupFrom says that from calendar year From on, new entrants join group

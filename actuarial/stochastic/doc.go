@@ -19,7 +19,9 @@
 // Inflation) are replaced by the scenario's paths, and, when
 // [Config.Mortality] is set, whose mortality tables are the scenario's
 // Lee-Carter generational tables ([LeeCarterMortality]), projected by a
-// [projection.Projector] that each worker reuses across its scenarios.
+// [projection.Projector] that each worker reuses across its scenarios. The
+// workers are those of [projection.ForEachWorker], the pool every parallel
+// run of the module shares.
 //
 // A [Generator] draws the economic paths: independent lognormal returns
 // ([Lognormal]), an AR(1) on the log return ([AR1], estimated by [FitAR1]),

@@ -7,7 +7,6 @@ import (
 	"context"
 	"fmt"
 	"math"
-	"runtime"
 	"sync"
 	"sync/atomic"
 
@@ -297,11 +296,6 @@ func RunRegimes(ctx context.Context, schemes []*scheme.Scheme, g Generator, c Co
 	if err := ctx.Err(); err != nil {
 		return nil, err
 	}
-	workers := c.Workers
-	if workers <= 0 {
-		workers = runtime.GOMAXPROCS(0)
-	}
-	workers = min(workers, c.Scenarios)
 	n, m := c.Years, c.Scenarios
 	hn := c.Horizon.Years
 	if hn == 0 {
@@ -316,58 +310,52 @@ func RunRegimes(ctx context.Context, schemes []*scheme.Scheme, g Generator, c Co
 			Depletion: make([]int, m), GAP: make([]float64, m), DeficitPV: make([]float64, m),
 		}
 	}
-	ws := make([]*worker, workers)
-	for k := range ws {
-		w, err := newWorker(schemes, g.Series(), &c)
-		if err != nil {
-			return nil, err
-		}
-		ws[k] = w
+	// The first worker is built here, so that a scheme that does not
+	// validate is an error before any scenario runs; the others are built
+	// by their goroutines (and fail, if at all, as the first did not).
+	w0, err := newWorker(schemes, g.Series(), &c)
+	if err != nil {
+		return nil, err
 	}
 	var (
-		next    atomic.Int64
-		stop    atomic.Bool
-		wg      sync.WaitGroup
-		errs    = make([]error, workers)
-		errIdx  = make([]int, workers)
-		ctxDone = make([]bool, workers)
+		first    atomic.Pointer[worker]
+		stop     atomic.Bool
+		mu       sync.Mutex // guards errK and errFirst
+		errK     = m        // the index of the first scenario that failed; m: none
+		errFirst error
 	)
-	for wi, w := range ws {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for !stop.Load() {
-				k := int(next.Add(1) - 1)
-				if k >= m {
-					return
-				}
-				if ctx.Err() != nil {
-					ctxDone[wi] = true
-					stop.Store(true)
-					return
-				}
-				if err := w.scenario(g, c.First+k, k, &c, outs); err != nil {
-					errs[wi], errIdx[wi] = fmt.Errorf("stochastic: scenario %d: %w", c.First+k, err), k
-					stop.Store(true)
-					return
-				}
-			}
-		}()
-	}
-	wg.Wait()
-	for _, d := range ctxDone {
-		if d {
-			return nil, ctx.Err()
+	fail := func(k int, err error) {
+		stop.Store(true)
+		mu.Lock()
+		if k < errK {
+			errK, errFirst = k, err
 		}
+		mu.Unlock()
 	}
-	first := -1
-	for wi, err := range errs {
-		if err != nil && (first < 0 || errIdx[wi] < errIdx[first]) {
-			first = wi
+	first.Store(w0)
+	start := func() *worker {
+		if w := first.Swap(nil); w != nil {
+			return w
 		}
+		w, err := newWorker(schemes, g.Series(), &c)
+		if err != nil {
+			fail(-1, err)
+		}
+		return w
 	}
-	if first >= 0 {
-		return nil, errs[first]
+	projection.ForEachWorker(ctx, m, c.Workers, start, func(w *worker, k int) {
+		if w == nil || stop.Load() {
+			return
+		}
+		if err := w.scenario(g, c.First+k, k, &c, outs); err != nil {
+			fail(k, fmt.Errorf("stochastic: scenario %d: %w", c.First+k, err))
+		}
+	})
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
+	if errFirst != nil {
+		return nil, errFirst
 	}
 	return outs, nil
 }

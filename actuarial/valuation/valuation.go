@@ -9,6 +9,7 @@ import (
 
 	"github.com/reserva-go/reserva/actuarial"
 	"github.com/reserva-go/reserva/actuarial/census"
+	"github.com/reserva-go/reserva/actuarial/internal/check"
 	"github.com/reserva-go/reserva/mortality"
 )
 
@@ -249,13 +250,13 @@ func (p *Plan) Validate() error {
 			return err
 		}
 	}
-	if err := actuarial.CheckRate("Plan.Withdrawal.Revaluation", w.Revaluation); err != nil {
+	if err := check.Rate("Plan.Withdrawal.Revaluation", w.Revaluation); err != nil {
 		return err
 	}
 	if err := fraction("Plan.Withdrawal.ContributionRate", w.ContributionRate); err != nil {
 		return err
 	}
-	return actuarial.CheckRate("Plan.Withdrawal.RefundInterest", w.RefundInterest)
+	return check.Rate("Plan.Withdrawal.RefundInterest", w.RefundInterest)
 }
 
 func fraction(field string, v float64) error {
@@ -336,11 +337,11 @@ func (b *Basis) Validate(p *Plan) error {
 		if b.Pensioners[s] == nil {
 			return fmt.Errorf("actuarial: Basis.Pensioners[%v] is nil but Actives[%v] is set", sx, sx)
 		}
-		if err := actuarial.ValidateTable(fmt.Sprintf("Basis.Pensioners[%v]", sx), b.Pensioners[s]); err != nil {
+		if err := check.Table(fmt.Sprintf("Basis.Pensioners[%v]", sx), b.Pensioners[s]); err != nil {
 			return err
 		}
 		if b.Disabled[s] != nil {
-			if err := actuarial.ValidateTable(fmt.Sprintf("Basis.Disabled[%v]", sx), b.Disabled[s]); err != nil {
+			if err := check.Table(fmt.Sprintf("Basis.Disabled[%v]", sx), b.Disabled[s]); err != nil {
 				return err
 			}
 		}
@@ -364,7 +365,7 @@ func (b *Basis) Validate(p *Plan) error {
 			if sp == nil {
 				return fmt.Errorf("actuarial: Basis.Spouses[%v] is nil and so is Pensioners[%v]", sx, actuarial.SexAt(1-s))
 			}
-			if err := actuarial.ValidateTable(fmt.Sprintf("Basis.Spouses[%v]", sx), sp); err != nil {
+			if err := check.Table(fmt.Sprintf("Basis.Spouses[%v]", sx), sp); err != nil {
 				return err
 			}
 			if y := st.MinAge() - b.AgeGap[s]; y < sp.MinAge() {
@@ -377,11 +378,11 @@ func (b *Basis) Validate(p *Plan) error {
 		return fmt.Errorf("actuarial: Basis.Actives has no service table")
 	}
 	if b.Curve == nil {
-		if err := actuarial.CheckRate("Basis.Interest", b.Interest); err != nil {
+		if err := check.Rate("Basis.Interest", b.Interest); err != nil {
 			return err
 		}
 	}
-	if err := actuarial.CheckRate("Basis.WageGrowth", b.WageGrowth); err != nil {
+	if err := check.Rate("Basis.WageGrowth", b.WageGrowth); err != nil {
 		return err
 	}
 	if err := b.Salary.Validate(); err != nil {

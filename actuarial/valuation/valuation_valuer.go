@@ -8,6 +8,7 @@ import (
 	"math"
 
 	"github.com/reserva-go/reserva/actuarial"
+	"github.com/reserva-go/reserva/actuarial/internal/qx"
 	"github.com/reserva-go/reserva/mortality"
 )
 
@@ -303,7 +304,7 @@ func (c *valuerTables) buildSex(s int, lives func(mortality.Table, int) lifeBasi
 			u := pa - y
 			surv := 1.0
 			for a := y; a < pa && surv > 0; a++ {
-				surv *= 1 - actuarial.QAt(pens, a, pens.MaxAge())
+				surv *= 1 - qx.At(pens, a, pens.MaxAge())
 			}
 			growth := math.Pow(1+p.Withdrawal.Revaluation, float64(u))
 			disc := c.discount(float64(t+u)) / c.discount(float64(t))

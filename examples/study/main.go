@@ -173,7 +173,7 @@ func percent(v float64) string { return strconv.FormatFloat(100*v, 'f', 2, 64) +
 // depletion formats a depletion year: "2027", or "none by 2121".
 func depletion(m reform.Metrics) string {
 	if m.DepletionYear == 0 {
-		return "none by " + strconv.Itoa(m.LastYear)
+		return "none by " + strconv.Itoa(m.LastYear())
 	}
 	return strconv.Itoa(m.DepletionYear)
 }

@@ -136,7 +136,7 @@ func supportRow(outs []reform.Outcome, year int) []string {
 // depletion formats a depletion year: "2027", or "none by 2121".
 func depletion(m reform.Metrics) string {
 	if m.DepletionYear == 0 {
-		return "none by " + strconv.Itoa(m.LastYear)
+		return "none by " + strconv.Itoa(m.LastYear())
 	}
 	return strconv.Itoa(m.DepletionYear)
 }

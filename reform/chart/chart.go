@@ -79,7 +79,7 @@ func newChart(l *i18n.Lang, title, yLabel string) *plot.Plot {
 	p.X.Label.Text = l.S(i18n.ChartYear)
 	p.Y.Label.Text = yLabel
 	p.X.Tick.Marker = yearTicks{}
-	p.Y.Tick.Marker = plainTicks{}
+	p.Y.Tick.Marker = numberTicks{l: l}
 	p.Legend.TextStyle.Font.Size = legendSize
 	grid := plotter.NewGrid()
 	grid.Horizontal.Color = color.Gray{Y: 220}
@@ -122,27 +122,62 @@ func (yearTicks) Ticks(lo, hi float64) []plot.Tick {
 	return ts
 }
 
-// plainTicks are gonum/plot's default ticks with their labels' trailing
-// zeros dropped: "75" for "75.00", "2.5" for "2.50".
-type plainTicks struct{}
+// numberTicks are gonum/plot's default ticks labelled as numbers are
+// written in the language l, with golang.org/x/text: thousands grouped
+// ("1,234,567" in English and in es-MX, whose CLDR data group with a
+// comma and mark decimals with a point), no exponent ("10,000,000" for
+// gonum's "1e+07"), and each label with the fewest decimals that write its
+// value ("75" for 75, "2.5" for 2.50), so that money and counts read as in
+// the report's tables. A value that needs more than maxTickDecimals
+// decimals keeps gonum's label. With abs, labels are the values' absolute
+// values, for a scale that counts to both sides of 0.
+type numberTicks struct {
+	l   *i18n.Lang
+	abs bool
+}
 
 // Ticks implements [plot.Ticker].
-func (plainTicks) Ticks(lo, hi float64) []plot.Tick {
+func (nt numberTicks) Ticks(lo, hi float64) []plot.Tick {
 	ts := plot.DefaultTicks{}.Ticks(lo, hi)
 	for i := range ts {
-		ts[i].Label = trimZeros(ts[i].Label)
+		if ts[i].Label == "" {
+			continue
+		}
+		v := ts[i].Value
+		if nt.abs {
+			v = math.Abs(v)
+		}
+		if d, ok := tickDecimals(v); ok {
+			ts[i].Label = nt.l.Float(v, d)
+		} else if nt.abs {
+			ts[i].Label = strings.TrimPrefix(ts[i].Label, "-")
+		}
 	}
 	return ts
 }
 
-// trimZeros drops the trailing zeros of the decimals of a number, and the
-// point with them; it leaves numbers in exponent form as they are.
-func trimZeros(s string) string {
-	if !strings.Contains(s, ".") || strings.ContainsAny(s, "eE") {
-		return s
+// tickSlack is how far, relative to the value, a tick may be from a
+// number of d decimals and still be written with d decimals: gonum/plot
+// steps its ticks in binary floating point (0.003·3 is
+// 0.009000000000000001, 2e-16 off), far closer than this.
+const tickSlack = 1e-9
+
+// maxTickDecimals bounds the decimals of a tick label written in full;
+// gonum/plot's own labels have at most six.
+const maxTickDecimals = 9
+
+// tickDecimals returns the fewest decimals that write v to within
+// tickSlack, and false if that takes more than maxTickDecimals.
+func tickDecimals(v float64) (int, bool) {
+	scale := 1.0
+	for d := 0; d <= maxTickDecimals; d++ {
+		x := v * scale
+		if math.Abs(x-math.Round(x)) <= tickSlack*math.Abs(x) {
+			return d, true
+		}
+		scale *= 10
 	}
-	s = strings.TrimRight(s, "0")
-	return strings.TrimSuffix(s, ".")
+	return 0, false
 }
 
 // placeLegend puts the legend of p in the corner of the plotting area

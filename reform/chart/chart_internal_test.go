@@ -5,6 +5,7 @@ import (
 	"testing"
 
 	"github.com/reserva-go/reserva/reform"
+	"github.com/reserva-go/reserva/reform/internal/i18n"
 	"github.com/stretchr/testify/assert"
 	"gonum.org/v1/plot"
 	"gonum.org/v1/plot/plotter"
@@ -41,12 +42,53 @@ func TestYearTicks(t *testing.T) {
 	}
 }
 
-func TestTrimZeros(t *testing.T) {
-	for in, want := range map[string]string{
-		"75.00": "75", "2.50": "2.5", "-75.00": "-75", "0.00": "0", "100": "100", "1e+08": "1e+08", "2.5e-07": "2.5e-07", "10.05": "10.05",
+// TestNumberTicks checks the labels of the value axes against the CLDR
+// number symbols of English and of es-MX as golang.org/x/text has them
+// (both group thousands with a comma and mark decimals with a point): money
+// and counts grouped by thousands, no exponent, no trailing zeros, the
+// positions gonum/plot's default ticks choose.
+func TestNumberTicks(t *testing.T) {
+	for _, c := range []struct {
+		lo, hi float64
+		abs    bool
+		labels []string
+	}{
+		{-8e7, 9e7, false, []string{"-80,000,000", "0", "80,000,000"}},
+		{0, 2.5e10, false, []string{"0", "10,000,000,000", "20,000,000,000"}},
+		{-80000, 80000, true, []string{"80,000", "0", "80,000"}},
+		{1200, 9800, false, []string{"3,000", "6,000", "9,000"}},
+		{-1234567.3, -1234567.1, false, []string{"-1,234,567.3", "-1,234,567.2", "-1,234,567.1"}},
+		// Past maxTickDecimals, gonum's own labels.
+		{0, 5e-10, true, []string{"0", "2.5e-10", "5e-10"}},
+		{2.46, 2.86, false, []string{"2.5", "2.6", "2.7", "2.8"}},
+		{0, 1.2, false, []string{"0", "0.5", "1"}},
+		{0.001, 0.0123, false, []string{"0.003", "0.006", "0.009", "0.012"}},
 	} {
-		assert.Equal(t, want, trimZeros(in), in)
+		for _, l := range []*i18n.Lang{i18n.English, i18n.Spanish} {
+			var labels []string
+			for _, tk := range (numberTicks{l: l, abs: c.abs}).Ticks(c.lo, c.hi) {
+				if !tk.IsMinor() {
+					labels = append(labels, tk.Label)
+				}
+			}
+			assert.Equal(t, c.labels, labels, "%v: %g to %g", l.Tag, c.lo, c.hi)
+		}
 	}
+}
+
+// TestTickDecimals checks the decimals of tick labels on values that
+// binary floating point cannot hold exactly, and on values too small to
+// write in full.
+func TestTickDecimals(t *testing.T) {
+	for v, want := range map[float64]int{
+		0: 0, 75: 0, -75000: 0, 2e10: 0, 2.5: 1, 0.1 + 0.2: 1, 3 * 0.003: 3, 2.55: 2, 1e-9: 9, -1234567.3: 1,
+	} {
+		d, ok := tickDecimals(v)
+		assert.True(t, ok, "%v", v)
+		assert.Equal(t, want, d, "%v", v)
+	}
+	_, ok := tickDecimals(1e-12)
+	assert.False(t, ok, "1e-12")
 }
 
 // TestPlaceLegend checks that the legend goes to the emptiest corner.

@@ -5,7 +5,6 @@ package chart
 
 import (
 	"image/color"
-	"strings"
 
 	"github.com/reserva-go/reserva/actuarial"
 	"github.com/reserva-go/reserva/actuarial/projection"
@@ -63,8 +62,8 @@ func (o Options) Pyramid(r *projection.Result, year int) (*plot.Plot, error) {
 	p.Title.Text = l.F(i18n.ChartPyramidTitle, year)
 	p.X.Label.Text = l.S(i18n.ChartPyramidX)
 	p.Y.Label.Text = l.S(i18n.ChartAge)
-	p.X.Tick.Marker = absTicks{}
-	p.Y.Tick.Marker = plainTicks{}
+	p.X.Tick.Marker = numberTicks{l: l, abs: true}
+	p.Y.Tick.Marker = numberTicks{l: l}
 	p.Legend.Top = true
 	p.Legend.TextStyle.Font.Size = legendSize
 
@@ -140,17 +139,4 @@ func (l *pyramidLayer) Thumbnail(c *draw.Canvas) {
 		{X: c.Max.X, Y: c.Max.Y}, {X: c.Min.X, Y: c.Max.Y},
 	}
 	c.FillPolygon(l.color, pts)
-}
-
-// absTicks are [plainTicks] labelled with their absolute value, for a
-// scale that counts to both sides of 0.
-type absTicks struct{}
-
-// Ticks implements [plot.Ticker].
-func (absTicks) Ticks(lo, hi float64) []plot.Tick {
-	ts := plainTicks{}.Ticks(lo, hi)
-	for i := range ts {
-		ts[i].Label = strings.TrimPrefix(ts[i].Label, "-")
-	}
-	return ts
 }

@@ -6,6 +6,7 @@ import (
 	"math"
 	"os"
 	"path/filepath"
+	"regexp"
 	"testing"
 
 	"github.com/reserva-go/reserva/actuarial"
@@ -256,4 +257,55 @@ func TestSave(t *testing.T) {
 	assert.ErrorIs(t, chart.Save(p, goldenW, goldenH, path), reform.ErrChartFormat)
 	assert.NoFileExists(t, path)
 	assert.ErrorIs(t, chart.Render(new(bytes.Buffer), p, goldenW, goldenH, "eps"), reform.ErrChartFormat)
+}
+
+// numberLabel matches the text of an SVG label that is a number, grouped
+// a number grouped by thousands with commas (CLDR's English and es-MX)
+// with its decimals after a point, and calendarYear a year of the x axis
+// (not grouped, as years are written).
+var (
+	numberLabel  = regexp.MustCompile(`>(-?[0-9][0-9,.]*)</text>`)
+	grouped      = regexp.MustCompile(`^-?[0-9]{1,3}(,[0-9]{3})*(\.[0-9]+)?$`)
+	calendarYear = regexp.MustCompile(`^(19|20|21)[0-9]{2}$`)
+)
+
+// TestChartThousands checks that the axes of money and counts group
+// thousands, in English and in es-MX: the reserve in thousands (±75,000,
+// the ±75 millions of the golden chart) and the changes of who gains in
+// pesos (down to −150,000: TestGains's cohorts), every number label
+// grouped and none in exponent form.
+func TestChartThousands(t *testing.T) {
+	out := reformtest.Outcomes(t, reformtest.Years)
+	g := &reform.Gains{Cohorts: []reform.CohortGain{
+		{Sex: actuarial.Male, BornFrom: 1960, BornTo: 1964, BaseBenefits: 1e6, ReformBenefits: 850000},
+		{Sex: actuarial.Female, BornFrom: 1990, BornTo: 1994, BaseBenefits: 5e5, ReformBenefits: 550000},
+	}}
+	for _, tag := range []language.Tag{language.Und, language.MustParse("es-MX")} {
+		o := chart.Options{Language: tag}
+		reserve, err := o.ReservePaths(out, reform.UnitsThousands)
+		require.NoError(t, err)
+		gains, err := o.Gains(g, reform.UnitsOne)
+		require.NoError(t, err)
+		for name, c := range map[string]struct {
+			p    *plot.Plot
+			want []string
+		}{
+			"reserve": {reserve, []string{"-75,000", "75,000"}},
+			"gains":   {gains, []string{"-150,000", "50,000"}},
+		} {
+			svg := string(render(t, c.p, "svg"))
+			var labels []string
+			for _, m := range numberLabel.FindAllStringSubmatch(svg, -1) {
+				if calendarYear.MatchString(m[1]) {
+					continue
+				}
+				labels = append(labels, m[1])
+				assert.Regexp(t, grouped, m[1], "%v %s", tag, name)
+			}
+			for _, w := range c.want {
+				assert.Contains(t, labels, w, "%v %s", tag, name)
+			}
+			assert.NotContains(t, svg, "e+0", "%v %s: a label in exponent form", tag, name)
+		}
+	}
 }

@@ -20,6 +20,10 @@
 //   - Years are calendar years on the x axis; money is in the
 //     [reform.Units] asked for; rates are in per cent of the salary bill;
 //     counts are lives on 1 January.
+//   - Tick labels of values are written in the chart's language with
+//     golang.org/x/text, as the report's tables write numbers: thousands
+//     grouped ("1,234,567" in English and in es-MX), no exponent, no
+//     trailing zeros; years are written whole, not grouped.
 //   - A year where a ratio does not exist (a zero salary bill, no
 //     pensioners) is left out of its line; a fan chart of a measure
 //     undefined in some scenario and year returns the

@@ -42,7 +42,7 @@ func Frontier(f *reform.Frontier) (*plot.Plot, error) {
 	}
 	p := newChart(i18n.English, "Combinations that meet the target: "+f.Target, f.Lever)
 	p.X.Label.Text = f.Grid
-	p.X.Tick.Marker = plainTicks{}
+	p.X.Tick.Marker = numberTicks{l: i18n.English}
 
 	edge := f.Hi
 	if !f.LeverImproves {

@@ -23,7 +23,7 @@ func (b *builder) uncertainty() ([]item, error) {
 		return nil, nil
 	}
 	l := b.l
-	items := []item{{Para: l.F(i18n.UncertaintyNote, regs[0].Outcomes.Len())}}
+	items := []item{{Para: l.F(i18n.UncertaintyNote, l.Float(float64(regs[0].Outcomes.Len()), 0))}}
 	names := make([]string, len(regs))
 	outs := make([]*stochastic.Outcomes, len(regs))
 	exh := make([][]stochastic.Estimate, len(regs))
@@ -36,7 +36,7 @@ func (b *builder) uncertainty() ([]item, error) {
 		}
 		// The fan's title and axis name the measure as package stochastic
 		// does: they are set here in the report's words.
-		p.Title.Text = l.F(i18n.ChartFanTitle, r.Name, o.Len())
+		p.Title.Text = l.F(i18n.ChartFanTitle, r.Name, l.Float(float64(o.Len()), 0))
 		p.X.Label.Text = l.S(i18n.ChartYear)
 		p.Y.Label.Text = l.S(i18n.ChartFanY)
 		bands, err := o.Percentiles(stochastic.Reserve, []float64{0.05, 0.5, 0.95})
@@ -45,7 +45,7 @@ func (b *builder) uncertainty() ([]item, error) {
 		}
 		last := o.Years - 1
 		y0, y1 := o.StartYear, o.StartYear+last
-		alt := l.F(i18n.FanAlt, r.Name, o.Len(), y0, y1, y1, b.units,
+		alt := l.F(i18n.FanAlt, r.Name, l.Float(float64(o.Len()), 0), y0, y1, y1, b.units,
 			b.money(bands[1].Value[last]), b.money(bands[0].Value[last]), b.money(bands[2].Value[last]))
 		f, err := newFigure(p, l.F(i18n.FanCaption, r.Name), alt)
 		if err != nil {

@@ -66,15 +66,14 @@ type Summary struct {
 	DepletionYear         *int   `json:"depletion_year"`           // first year whose reserve ends negative; null: none in the horizon
 }
 
-// Delta is a scenario's summary less the base's.
+// Delta is a scenario's summary less the base's. It has no depletion
+// shift: each scenario's Summary gives its own depletion year (null:
+// never within the horizon); set them side by side.
 type Delta struct {
 	GAPRate              Number `json:"gap_rate"`
 	CostRate             Number `json:"cost_rate"`
 	ActuarialBalanceRate Number `json:"actuarial_balance_rate"`
 	DeficitPVMoney       Number `json:"deficit_pv_money"`
-	// DepletionYears is the change in the depletion year; null when either
-	// scenario does not deplete its reserve within the horizon.
-	DepletionYears *int `json:"depletion_years"`
 }
 
 // ByPayer is an amount by payer of contributions.
@@ -157,8 +156,8 @@ func FromComparison(study, currency string, c *reform.Comparison) (*Comparison, 
 			break
 		}
 		for k, y := range c.ReserveRatioYears {
-			if k < len(c.Metrics[i].ReserveRatio) {
-				out.Scenarios[i].ReserveRatios = append(out.Scenarios[i].ReserveRatios, YearValue{Year: y, Value: Number(c.Metrics[i].ReserveRatio[k])})
+			if k < len(c.Metrics[i].ReserveRatioAt) {
+				out.Scenarios[i].ReserveRatios = append(out.Scenarios[i].ReserveRatios, YearValue{Year: y, Value: Number(c.Metrics[i].ReserveRatioAt[k])})
 			}
 		}
 	}
@@ -175,7 +174,7 @@ func depletion(s *indicator.Summary) *int {
 
 func summary(s *indicator.Summary) Summary {
 	return Summary{
-		FirstYear: s.StartYear, LastYear: s.StartYear + s.Years - 1,
+		FirstYear: s.StartYear, LastYear: s.LastYear(),
 		GAPRate: Number(s.GAP), GAPWithoutReserveRate: Number(s.GAPWithoutReserve),
 		IncomeRate: Number(s.IncomeRate), CostRate: Number(s.CostRate),
 		ActuarialBalanceRate: Number(s.ActuarialBalance), DeficitPVMoney: Number(s.DeficitPV),
@@ -184,16 +183,11 @@ func summary(s *indicator.Summary) Summary {
 }
 
 func delta(s, base *indicator.Summary) *Delta {
-	d := &Delta{
+	return &Delta{
 		GAPRate: Number(s.GAP - base.GAP), CostRate: Number(s.CostRate - base.CostRate),
 		ActuarialBalanceRate: Number(s.ActuarialBalance - base.ActuarialBalance),
 		DeficitPVMoney:       Number(s.DeficitPV - base.DeficitPV),
 	}
-	if s.DepletionYear != 0 && base.DepletionYear != 0 {
-		n := s.DepletionYear - base.DepletionYear
-		d.DepletionYears = &n
-	}
-	return d
 }
 
 func byPension(v [census.NumPensionTypes]float64) ByPension {

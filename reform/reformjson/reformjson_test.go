@@ -101,7 +101,7 @@ func TestFromComparison(t *testing.T) {
 	}
 	for i, sc := range c.Scenarios {
 		if len(sc.ReserveRatios) != 2 || sc.ReserveRatios[1].Year != 2050 ||
-			float64(sc.ReserveRatios[1].Value) != cmp.Metrics[i].ReserveRatio[1] {
+			float64(sc.ReserveRatios[1].Value) != cmp.Metrics[i].ReserveRatioAt[1] {
 			t.Errorf("scenario %d: reserve ratios %+v, want those of %+v", i, sc.ReserveRatios, cmp.Metrics[i])
 		}
 	}

@@ -2,6 +2,7 @@ package rules
 
 import (
 	"github.com/reserva-go/reserva/actuarial"
+	"github.com/reserva-go/reserva/actuarial/internal/qx"
 	"github.com/reserva-go/reserva/actuarial/scheme"
 )
 
@@ -67,7 +68,7 @@ func (d *Decrements) compile(as *scheme.Assumptions, ms int) {
 // multiple-decrement table.
 func dependent3(d, i, w float64) (float64, float64, float64) {
 	in, out := [3]float64{d, i, w}, [3]float64{}
-	actuarial.DependentUDDM(out[:], in[:])
+	qx.DependentUDDM(out[:], in[:])
 	return out[0], out[1], out[2]
 }
 
@@ -122,7 +123,7 @@ func (d *Decrements) FillAge(dst []Cell, wk []Work, sx, age int, d0 float64) {
 // probabilities of the five causes (death, disability, withdrawal, and
 // death and disability at work) under UDD in each single-decrement table
 // or in the multiple-decrement table, by [actuarial.ToDependent] and
-// [actuarial.DependentUDDM], the conversions of the service table itself.
+// qx.DependentUDDM, the conversions of the service table itself.
 func (d *Decrements) fillWork(dst []Cell, wk []Work, sx, c0 int, d0 float64) {
 	merit := d.Merit[c0 : c0+len(dst)]
 	dis, wd := d.dis[sx][c0:c0+len(dst)], d.wd[sx][c0:c0+len(dst)]
@@ -135,7 +136,7 @@ func (d *Decrements) fillWork(dst []Cell, wk []Work, sx, c0 int, d0 float64) {
 	for j := range dst {
 		in = [5]float64{d0, dis[j], wd[j], kd[j], ki[j]}
 		if a == actuarial.UDDMultipleDecrement {
-			actuarial.DependentUDDM(out[:], in[:])
+			qx.DependentUDDM(out[:], in[:])
 		} else {
 			// The rates are probabilities (checked by the service table
 			// and the mortality), which ToDependent accepts.

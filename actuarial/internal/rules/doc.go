@@ -38,7 +38,7 @@
 //     orphans' end age of the year.
 //   - For one member ([Entitlement], [Clamp]): the pension the rules give
 //     at a sex, age and service whatever the retirement probabilities, and
-//     the order in which an award is capped and floored; package
+//     the order in which a pension is capped and floored; package
 //     modelworker follows typical careers through them, and [Exits] are
 //     compiled from Entitlement.
 //   - Reference-salary ratios ([FillRatios]) and past salaries for refunds

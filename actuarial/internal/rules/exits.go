@@ -194,14 +194,28 @@ func Entitlement(r *scheme.Rules, sex actuarial.Sex, year, age, service int) (Ex
 	return kind, factor
 }
 
-// Clamp is a pension per head capped at hi, then floored at lo, the order
-// in which every engine bounds an award (+Inf: no cap; 0: no floor).
-func Clamp(amt, lo, hi float64) float64 {
+// Clamp caps the pension amt at hi, then floors it at lo: the order in
+// which every engine bounds a pension, on award and in payment (+Inf: no
+// cap; 0: no floor; a floor above the cap wins). own is amt capped, before
+// the floor: pay − own is the minimum-pension top-up. For a cell of n
+// pensions, amt is their total and the bounds are n times the bounds per
+// head.
+func Clamp(amt, lo, hi float64) (pay, own float64) {
 	if amt > hi {
 		amt = hi
 	}
+	own = amt
 	if amt < lo {
 		amt = lo
 	}
-	return amt
+	return amt, own
+}
+
+// Moves reports whether a member of that age and service moves under
+// transition t (see [scheme.Transition]).
+func Moves(t *scheme.Transition, age, service int) bool {
+	if t.ServiceBelow == 0 && t.AgeBelow == 0 {
+		return true
+	}
+	return (t.ServiceBelow > 0 && service < t.ServiceBelow) || (t.AgeBelow > 0 && age < t.AgeBelow)
 }

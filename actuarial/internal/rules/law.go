@@ -353,13 +353,7 @@ type PaymentLimits struct {
 // inequality, an understatement of a floor's top-up and of a cap's saving;
 // a seriatim projection is exact.
 func (l *PaymentLimits) Pay(n, a, own float64) (pay, topUp float64) {
-	pay = a
-	if c := n * l.Cap; pay > c {
-		pay = c
-	}
-	if f := n * l.Floor; pay < f {
-		pay = f
-	}
+	pay, _ = Clamp(a, n*l.Floor, n*l.Cap)
 	if l.Own && pay > own {
 		topUp = pay - own
 	}

@@ -100,3 +100,14 @@ func (m *Mortality) Fill(q []float64, st scheme.LifeStatus, sx, y int) error {
 	q[census.MaxCensusAge] = 1
 	return nil
 }
+
+// StatusOf is the mortality status of the beneficiaries of a pension type.
+func StatusOf(t census.PensionType) scheme.LifeStatus {
+	switch t {
+	case census.PensionOldAge, census.PensionEarly:
+		return scheme.StatusRetired
+	case census.PensionDisability, census.PensionWorkDisability:
+		return scheme.StatusDisabled
+	}
+	return scheme.StatusSurvivor
+}

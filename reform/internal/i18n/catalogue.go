@@ -8,7 +8,8 @@ const (
 	UnitsThousands Key = "units.thousands"
 	UnitsMillions  Key = "units.millions"
 	NotAvailable   Key = "na"
-	None           Key = "none"
+	None           Key = "none"  // no depletion year, in a column of years
+	Never          Key = "never" // no depletion year, in "2033 → never"
 
 	ByYearTitle    Key = "byyear.title" // first year, last year, units
 	ColYear        Key = "col.year"
@@ -60,6 +61,7 @@ var english = map[Key]string{
 	UnitsMillions:  "millions",
 	NotAvailable:   "n/a",
 	None:           "none",
+	Never:          "never",
 
 	ByYearTitle:    "Projection by year, %d–%d (money in %s; rates in %% of the salary bill)",
 	ColYear:        "year",
@@ -108,6 +110,7 @@ var spanish = map[Key]string{
 	UnitsMillions:  "millones",
 	NotAvailable:   "n.d.",
 	None:           "ninguno",
+	Never:          "nunca",
 
 	ByYearTitle:    "Proyección por año, %d–%d (dinero en %s; tasas en %% de la masa salarial)",
 	ColYear:        "año",

@@ -5,7 +5,16 @@ package i18n
 
 // The keys of who gains, who loses.
 const (
-	GainsTitle         Key = "gains.title"  // units
+	GainsTitle         Key = "gains.title"       // units
+	GainsTitleBands    Key = "gains.title.bands" // units
+	GainsBand          Key = "gains.col.band"
+	GainsBandRange     Key = "gains.band.range" // from, to
+	GainsBandFrom      Key = "gains.band.from"  // from
+	GainsBandInPayment Key = "gains.band.inpayment"
+	GainsBandEntrants  Key = "gains.band.entrants"
+	GainsBandAll       Key = "gains.band.all"
+	ChartGainsMapTitle Key = "chart.gainsmap.title"
+	ChartGainsMapY     Key = "chart.gainsmap.y"
 	GainsLosing        Key = "gains.losing" // threshold %, share %
 	GainsSex           Key = "gains.col.sex"
 	GainsBorn          Key = "gains.col.born"
@@ -27,6 +36,15 @@ func init() {
 	for k, v := range map[Key][2]string{
 		GainsTitle:         {"Who gains, who loses: change in present values by sex and birth cohort (money in %s)", "Quién gana, quién pierde: cambio en los valores presentes por sexo y cohorte de nacimiento (dinero en %s)"},
 		GainsLosing:        {"Members losing more than %s%% of their benefits' value: %s%%", "Miembros que pierden más del %s%% del valor de sus prestaciones: %s%%"},
+		GainsTitleBands:    {"Who gains, who loses: change in present values by sex, service band and birth cohort (money in %s)", "Quién gana, quién pierde: cambio en los valores presentes por sexo, banda de antigüedad y cohorte de nacimiento (dinero en %s)"},
+		GainsBand:          {"service band", "banda de antigüedad"},
+		GainsBandRange:     {"%d–%d years", "%d–%d años"},
+		GainsBandFrom:      {"%d+ years", "%d+ años"},
+		GainsBandInPayment: {"in payment", "en curso de pago"},
+		GainsBandEntrants:  {"future entrants", "nuevos ingresos"},
+		GainsBandAll:       {"all", "todos"},
+		ChartGainsMapTitle: {"Change in the present value of benefits (%) by service band and birth cohort", "Cambio en el valor presente de las prestaciones (%) por banda de antigüedad y cohorte de nacimiento"},
+		ChartGainsMapY:     {"service band", "banda de antigüedad"},
 		GainsSex:           {"sex", "sexo"},
 		GainsBorn:          {"born", "nacidos"},
 		GainsMembers:       {"members", "miembros"},

@@ -7,11 +7,11 @@ package i18n
 const (
 	SecUncertainty       Key = "sec.uncertainty"
 	SecGains             Key = "sec.gains"
-	UncertaintyNote      Key = "uncertainty.note"       // scenarios of the first regime
-	ChartFanTitle        Key = "chart.fan.title"        // regime, scenarios
+	UncertaintyNote      Key = "uncertainty.note"       // scenarios of the first regime (a formatted number)
+	ChartFanTitle        Key = "chart.fan.title"        // regime, scenarios (a formatted number)
 	ChartFanY            Key = "chart.fan.y"            // reserve, money as projected
 	FanCaption           Key = "fan.caption"            // regime
-	FanAlt               Key = "fan.alt"                // regime, scenarios, first year, last year, last year, units, median, 5th, 95th
+	FanAlt               Key = "fan.alt"                // regime, scenarios (a formatted number), first year, last year, last year, units, median, 5th, 95th
 	ChartExhaustionTitle Key = "chart.exhaustion.title" //
 	ChartExhaustionY     Key = "chart.exhaustion.y"     //
 	ExhaustionCaption    Key = "exhaustion.caption"     //
@@ -37,11 +37,11 @@ func init() {
 	for k, v := range map[Key][2]string{
 		SecUncertainty:       {"Uncertainty", "Incertidumbre"},
 		SecGains:             {"Who gains and who loses", "Quién gana y quién pierde"},
-		UncertaintyNote:      {"The projections of this section draw %d economic scenarios; the fans show the 5th to 95th and 25th to 75th percentiles of the reserve and its median.", "Las proyecciones de esta sección extraen %d escenarios económicos; los abanicos muestran los percentiles 5 a 95 y 25 a 75 de la reserva y su mediana."},
-		ChartFanTitle:        {"Reserve, %s: percentiles over %d scenarios", "Reserva, %s: percentiles sobre %d escenarios"},
+		UncertaintyNote:      {"The projections of this section draw %s economic scenarios; the fans show the 5th to 95th and 25th to 75th percentiles of the reserve and its median.", "Las proyecciones de esta sección extraen %s escenarios económicos; los abanicos muestran los percentiles 5 a 95 y 25 a 75 de la reserva y su mediana."},
+		ChartFanTitle:        {"Reserve, %s: percentiles over %s scenarios", "Reserva, %s: percentiles sobre %s escenarios"},
 		ChartFanY:            {"reserve at 31 December (money as projected)", "reserva al 31 de diciembre (dinero como se proyecta)"},
 		FanCaption:           {"Spread of the reserve of %s over the scenarios", "Dispersión de la reserva de %s entre los escenarios"},
-		FanAlt:               {"Fan chart of the reserve of %s over %d scenarios, %d–%d. In %d, in %s: median %s, 5th percentile %s, 95th percentile %s.", "Gráfica de abanico de la reserva de %s sobre %d escenarios, %d–%d. En %d, en %s: mediana %s, percentil 5 %s, percentil 95 %s."},
+		FanAlt:               {"Fan chart of the reserve of %s over %s scenarios, %d–%d. In %d, in %s: median %s, 5th percentile %s, 95th percentile %s.", "Gráfica de abanico de la reserva de %s sobre %s escenarios, %d–%d. En %d, en %s: mediana %s, percentil 5 %s, percentil 95 %s."},
 		ChartExhaustionTitle: {"Probability of exhausting the reserve", "Probabilidad de agotar la reserva"},
 		ChartFanMedian:       {"median", "mediana"},
 		SheetStochastic:      {"Risk %s (%d)", "Riesgo %s (%d)"},
