@@ -20,6 +20,12 @@ import (
 // workRows, the work risks' pass over the active cells, takes about 29%
 // of it, and the two more pension types in payment most of the rest. No
 // allocation.
+//
+// Without work-risk rates (the zero value) BenchmarkProjectReference is
+// bit for bit what it was, and its CPU time the same within this machine's
+// noise: main at 48694a3 against this branch, 14 interleaved pairs of
+// 1000 iterations, median 2.465 s against 2.540 s, minimum 1.54 s against
+// 1.60 s, the median ratio of a pair 1.028 with quartiles 0.87 and 1.06.
 func BenchmarkProjectReferenceWork(b *testing.B) {
 	s := actuarialtest.ReferenceScheme(b, 65)
 	for sx, t := range s.Assumptions.Decrements {
