@@ -305,3 +305,61 @@ func TestOrphanEndAgeByRule(t *testing.T) {
 	require.NoError(t, err)
 	assert.InEpsilon(t, want, got.Pensions[ti], tol, "seriatim value")
 }
+
+// TestProjectorReuseAcrossRuns: a projector keeps the factors of each
+// group's rules and their reference ratios by period across years and
+// runs, and under conditions bounded by birth cohort updates only the
+// cells whose exits change from one year to the next. Its results are
+// those of a fresh projector that recomputes every factor whenever the
+// exits change (projection.FullFactors), bit for bit, for each of
+// lawVariants (rules changing in the course of the run, reference periods
+// by sex, cohort bounds) and the reference scheme with and without cohort
+// bounds, in a fresh projector and in one Reset from scheme to scheme and
+// run twice in a row, in two rounds.
+func TestProjectorReuseAcrossRuns(t *testing.T) {
+	actC, penC := serCensus(12, 1500, 200)
+	act, pen := serRecords(t, actC, penC)
+	var schemes []*scheme.Scheme
+	for _, c := range lawVariants {
+		s := serTwoGroups(t, serNoLimits, act, pen)
+		c.edit(s)
+		schemes = append(schemes, s)
+	}
+	// The reference scheme (a dense census, average salaries) with its
+	// full pension's service phased in by cohort, and a later rule.
+	ref := actuarialtest.ReferenceScheme(t, 65)
+	cohort := actuarialtest.ReferenceScheme(t, 65)
+	r := &cohort.Groups[0].Rules[0]
+	full := actuarial.Conditions{{MinAge: 60, MinService: 30, ToCohort: 1965}, {MinAge: 60, MinService: 33, FromCohort: 1966, ToCohort: 1975},
+		{MinAge: 62, MinService: 35, FromCohort: 1976}, {MinAge: 65, MinService: 15}}
+	r.Eligibility.Full = [actuarial.NumSexes]actuarial.Conditions{full, full}
+	later := *r
+	later.From, later.Retirement.ReferenceYears = 2040, 8
+	cohort.Groups[0].Rules = append(cohort.Groups[0].Rules, later)
+	schemes = append(schemes, ref, cohort, ref)
+	const years = 60
+	want := make([]*projection.Result, len(schemes))
+	for i, s := range schemes {
+		p, err := projection.NewProjector(s)
+		require.NoError(t, err)
+		projection.FullFactors(p)
+		want[i], err = p.Run(nil, years)
+		require.NoError(t, err)
+		p, err = projection.NewProjector(s)
+		require.NoError(t, err)
+		got, err := p.Run(nil, years)
+		require.NoError(t, err)
+		require.Equal(t, want[i], got, "fresh projector, scheme %d", i)
+	}
+	var p projection.Projector
+	for round := range 2 {
+		for i, s := range schemes {
+			require.NoError(t, p.Reset(s))
+			for run := range 2 {
+				got, err := p.Run(nil, years)
+				require.NoError(t, err)
+				require.Equal(t, want[i], got, "round %d, scheme %d, run %d", round, i, run)
+			}
+		}
+	}
+}

@@ -52,6 +52,10 @@ type Projector struct {
 	sp []SplitRow // the current year's split rows (nil: no split)
 	st splitState // the split's bands
 
+	// fullFactors makes every change of exits recompute a group's factors
+	// in full, for the tests that check the shortcuts against it.
+	fullFactors bool
+
 	s        *scheme.Scheme
 	ms, ns   int // MaxService of the active cells, and MaxService+1
 	nA, nP   int // active and pensioner cells per group
@@ -100,9 +104,6 @@ type Projector struct {
 	acc      pastSalaries // for refunds
 }
 
-// nRatios counts the reference ratios a group keeps (groupCache.ratio).
-const nRatios = 5
-
 // deathRoll gathers one group's deaths of the year by sex and age (of
 // actives with a pension due and of pensioners) and their pensions, for the
 // survivors' and orphans' pensions; lo and hi bound the ages, empty when
@@ -130,8 +131,52 @@ type groupCache struct {
 	// changes with the years since the award (Rules.SurvivorSteps), one
 	// per award year; vpool holds spent ones for reuse.
 	vint, vpool []*survVintage
-	exits       *rules.Exits // the exits the factors belong to; nil: none yet
-	w           float64      // the wage growth the reference ratios use
+
+	// *factorSet is the set of factors of the rules in force, one of
+	// sets: a group whose rules change in the course of a run finds the
+	// factors of its earlier rules in sets in the next run (stochastic
+	// scenarios, a sweep's variants), the least recently used replaced
+	// when a new one is needed.
+	*factorSet
+	sets   [maxFactorSets]factorSet
+	setUse int // counts the uses, for factorSet.used
+
+	// ratios are reference-ratio tables by age and service, each for
+	// one reference period and wage growth, the least recently used
+	// replaced when a new one is needed: the few periods a group's rules
+	// use in turn (and use again in the next run) keep theirs.
+	ratios   [maxRatioTables]ratioTable
+	ratioUse int    // counts the uses, for ratioTable.used
+	ratioMis []bool // scratch: the cells to compute
+
+	yr rules.Year // the rules of the year
+	// hist[k] is the worker's contribution rate k+1 years before the
+	// year; avgRate[s] the average over the last s years (refunds only).
+	hist, avgRate []float64
+	// accR[age·ns + service] is avgRate[service]·acc.t[age·ns + service]
+	// at the ages accLo..accHi, computed for version accVer of the past
+	// salaries and the current avgRate: the rows of the ages the group
+	// has members at, widened as they age, recomputed when either
+	// changes. Zero without refunds.
+	accR         []float64
+	accVer       int
+	accLo, accHi int
+	base         float64 // contribution base of the year
+	paid         float64 // pensions paid in the year
+	topUp        float64 // of which the minimum-pension top-up
+	// raised are the contribution steps of automatic balancing so far, by payer.
+	raised [scheme.NumPayers]float64
+}
+
+// maxFactorSets is the number of sets of factors a group keeps.
+const maxFactorSets = 4
+
+// factorSet holds what the exits of a group's rules give by cell, at a
+// wage growth; exits nil: unused.
+type factorSet struct {
+	exits *rules.Exits // the exits the factors belong to; nil: none yet
+	w     float64      // the wage growth the reference ratios use
+	used  int          // orders the sets by their last use
 
 	retKind   []rules.Exit // by active cell
 	retRate   []float64    // by active cell: probability of retiring on 1 January
@@ -146,34 +191,38 @@ type groupCache struct {
 	// of salary; allocated only when some sex meets work risks.
 	wkDis, wkDeath []float64
 
-	// ratio are the reference ratios by age and service, for retirement
-	// (of men, or of both sexes), disability, retirement of women when
-	// their reference period differs, and disability and death at work
-	// (allocated only when some sex meets work risks).
-	ratio      [nRatios][]float64
-	retRatio   [actuarial.NumSexes][]float64 // by sex: ratio[0] or ratio[2] when retirement pensions use an average salary; nil: the last salary
-	ratioYears [nRatios]int                  // their ReferenceYears; 0: not computed
-	ratioW     [nRatios]float64              // their wage growth
-	ratioNeed  [nRatios]*bool                // the first element of the mask of cells they were computed for; nil: all
+	retRatio [actuarial.NumSexes][]float64   // by sex: the ratios of retirement pensions; nil: the last salary
+	retTable [actuarial.NumSexes]*ratioTable // the tables retRatio are in; nil: none
 	// canRetire[age·ns + service] marks the cells where the exits
 	// canRetireOf give someone a pension, for either sex.
 	canRetire   []bool
 	canRetireOf *rules.Exits
+}
 
-	yr rules.Year // the rules of the year
-	// hist[k] is the worker's contribution rate k+1 years before the
-	// year; avgRate[s] the average over the last s years (refunds only).
-	hist, avgRate []float64
-	// accR[age·ns + service] is avgRate[service]·acc.t[age·ns + service],
-	// for version accVer of the past salaries and the current avgRate
-	// (−1: to compute); zero without refunds.
-	accR   []float64
-	accVer int
-	base   float64 // contribution base of the year
-	paid   float64 // pensions paid in the year
-	topUp  float64 // of which the minimum-pension top-up
-	// raised are the contribution steps of automatic balancing so far, by payer.
-	raised [scheme.NumPayers]float64
+// size sizes the set's buffers for nA active cells, plane cells by age and
+// service.
+func (f *factorSet) size(nA, plane int) {
+	f.retKind = grow(f.retKind, nA)
+	f.retRate = grow(f.retRate, nA)
+	f.retFactor = grow(f.retFactor, nA)
+	f.disFactor = grow(f.disFactor, plane)
+	f.canRetire = grow(f.canRetire, plane)
+}
+
+// maxRatioTables is the number of reference-ratio tables a group keeps.
+const maxRatioTables = 6 // retirement of each sex, disability, the two work risks, and one spare
+
+// ratioTable holds the reference ratios r by age·ns + service for an
+// average over years years at wage growth w, of the cells have marks (of
+// every cell when all); years 0: unused. used orders the tables by their
+// last use.
+type ratioTable struct {
+	years int
+	w     float64
+	all   bool
+	have  []bool
+	r     []float64
+	used  int
 }
 
 // NewProjector validates s and allocates a projector for it. The error is
@@ -317,32 +366,37 @@ func (p *Projector) load(s *scheme.Scheme) {
 	}
 	for gi := range p.gc {
 		gc := &p.gc[gi]
-		gc.retKind = grow(gc.retKind, p.nA)
-		gc.retRate = grow(gc.retRate, p.nA)
-		gc.retFactor = grow(gc.retFactor, p.nA)
-		gc.disFactor = grow(gc.disFactor, nAges*p.ns)
+		if gc.factorSet == nil {
+			gc.factorSet = &gc.sets[0]
+		}
+		gc.avgRate = grow(gc.avgRate, p.ns)
+		clear(gc.avgRate)
 		gc.accR = grow(gc.accR, nAges*p.ns)
-		gc.accVer = -1
-		for k := range gc.ratio {
-			if k < 3 || p.work {
-				gc.ratio[k] = grow(gc.ratio[k], nAges*p.ns)
+		gc.accVer, gc.accLo, gc.accHi = -1, nAges, -1
+		if !p.trackAcc {
+			clear(gc.accR)
+		}
+		gc.ratioMis = grow(gc.ratioMis, nAges*p.ns)
+		for k := range gc.ratios {
+			rt := &gc.ratios[k]
+			if cap(rt.r) < nAges*p.ns {
+				// Not allocated until used: most schemes use one or two.
+				rt.r, rt.have = nil, nil
+			}
+			if !keepFactors {
+				rt.years = 0
 			}
 		}
-		if p.work {
-			gc.wkDis = grow(gc.wkDis, nAges*p.ns)
-			gc.wkDeath = grow(gc.wkDeath, nAges*p.ns)
-		}
-		gc.canRetire = grow(gc.canRetire, nAges*p.ns)
 		if !keepFactors {
-			gc.exits, gc.ratioYears, gc.canRetireOf = nil, [nRatios]int{}, nil
+			for k := range gc.sets {
+				gc.sets[k].exits, gc.sets[k].canRetireOf = nil, nil
+			}
 		}
 	}
 	if p.trackAcc {
 		p.acc.t = grow(p.acc.t, nAges*p.ns)
 		for gi := range p.gc {
 			p.gc[gi].hist = grow(p.gc[gi].hist, p.ms)
-			p.gc[gi].avgRate = grow(p.gc[gi].avgRate, p.ns)
-			clear(p.gc[gi].avgRate)
 		}
 	}
 }

@@ -5,7 +5,6 @@ package projection
 
 import (
 	"github.com/reserva-go/reserva/actuarial"
-	"github.com/reserva-go/reserva/actuarial/census"
 	"github.com/reserva-go/reserva/actuarial/internal/rules"
 	"github.com/reserva-go/reserva/actuarial/scheme"
 )
@@ -33,32 +32,46 @@ func (p *Projector) fillMortality(y int) error {
 }
 
 // fillDecrements sets the active members' dependent probabilities of the
-// year from the year's mortality and the service tables, for the ages some
-// group has members at; with mortality that is the same every year, once
-// for every age.
+// year from the year's mortality and the service tables: with mortality
+// that changes by year, in the cells some group has members in (the
+// populated services of each age, which are all the passes read); with
+// mortality that is the same every year, once for every cell.
 func (p *Projector) fillDecrements() {
 	static := &p.law.Mortality.Static[scheme.StatusActive]
 	for sx := range actuarial.NumSexes {
-		lo, hi := 0, census.MaxCensusAge
-		if static[sx] {
-			if p.depValid {
-				continue
-			}
-		} else {
-			lo, hi = nAges, -1
-			for g := range p.nG {
-				k := g*actuarial.NumSexes + sx
-				lo, hi = min(lo, p.lo[k]), max(hi, p.hi[k])
-			}
-		}
 		q := &p.q[scheme.StatusActive][sx]
-		wk := p.wdec[sx]
-		for age := lo; age <= hi; age++ {
-			if len(wk) > 0 {
-				p.law.Decrements.FillAge(p.dec[sx][age*p.ns:], wk[age*p.ns:], sx, age, q[age])
-				continue
+		dec := p.dec[sx]
+		wk := p.wdec[sx] // empty without work risks
+		if static[sx] {
+			if !p.depValid {
+				for age := range nAges {
+					var w []rules.Work
+					if len(wk) > 0 {
+						w = wk[age*p.ns:]
+					}
+					p.law.Decrements.FillAge(dec[age*p.ns:], w, sx, age, q[age])
+				}
 			}
-			p.law.Decrements.FillAge(p.dec[sx][age*p.ns:], nil, sx, age, q[age])
+			continue
+		}
+		lo, hi := nAges, -1
+		for g := range p.nG {
+			k := g*actuarial.NumSexes + sx
+			lo, hi = min(lo, p.lo[k]), max(hi, p.hi[k])
+		}
+		for age := lo; age <= hi; age++ {
+			sLo, sHi := p.ns, -1
+			for g := range p.nG {
+				r := (g*actuarial.NumSexes+sx)*nAges + age
+				sLo, sHi = min(sLo, p.svLo[r]), max(sHi, p.svHi[r])
+			}
+			if sLo <= sHi {
+				var w []rules.Work
+				if len(wk) > 0 {
+					w = wk[age*p.ns : (age+1)*p.ns]
+				}
+				p.law.Decrements.FillServices(dec[age*p.ns:(age+1)*p.ns], w, sx, age, sLo, sHi, q[age])
+			}
 		}
 	}
 	p.depValid = static[0] && static[1]
@@ -77,18 +90,41 @@ func (p *Projector) prepare(g, y int, w, unit float64, fin rules.Finances) {
 	}
 	gc.base, gc.paid, gc.topUp = 0, 0, 0
 	if p.trackAcc {
-		if rules.AverageRates(gc.avgRate, gc.hist) {
-			gc.accVer = -1
+		if rules.AverageRates(gc.avgRate, gc.hist) || gc.accVer != p.acc.ver {
+			gc.accVer, gc.accLo, gc.accHi = p.acc.ver, nAges, -1
 		}
-		if gc.accVer != p.acc.ver {
-			for age := range nAges {
-				row := age * p.ns
-				for sv, a := range gc.avgRate {
-					gc.accR[row+sv] = a * p.acc.t[row+sv]
-				}
+		p.pastContributions(g, gc)
+	}
+}
+
+// pastContributions extends group g's accR to the ages it has members at.
+func (p *Projector) pastContributions(g int, gc *groupCache) {
+	lo, hi := nAges, -1
+	for sx := range actuarial.NumSexes {
+		k := g*actuarial.NumSexes + sx
+		lo, hi = min(lo, p.lo[k]), max(hi, p.hi[k])
+	}
+	if hi < lo {
+		return
+	}
+	if gc.accHi < gc.accLo {
+		gc.accLo, gc.accHi = lo, lo-1
+	}
+	rows := func(a0, a1 int) {
+		for age := a0; age <= a1; age++ {
+			row := age * p.ns
+			for sv, a := range gc.avgRate {
+				gc.accR[row+sv] = a * p.acc.t[row+sv]
 			}
-			gc.accVer = p.acc.ver
 		}
+	}
+	if lo < gc.accLo {
+		rows(lo, gc.accLo-1)
+		gc.accLo = lo
+	}
+	if hi > gc.accHi {
+		rows(gc.accHi+1, hi)
+		gc.accHi = hi
 	}
 }
 
@@ -103,34 +139,114 @@ func (a *pastSalaries) fill(merit []float64, ms int, w float64) {
 	a.ver++
 }
 
-// ratios returns the reference-salary ratios for an average over years
-// years at wage growth w, in slot k, computing them only when they change
-// and only for the cells need marks (nil: all); nil when the reference
-// salary is the last salary.
-func (p *Projector) ratios(gc *groupCache, k, years int, w float64, need []bool) []float64 {
+// ratioTable returns group gc's table of reference-salary ratios for an
+// average over years years at wage growth w, with the cells it already
+// holds, taking the least recently used table when none is for years and
+// w; nil when the reference salary is the last salary (years ≤ 1).
+func (p *Projector) ratioTable(gc *groupCache, years int, w float64) *ratioTable {
 	if years <= 1 {
 		return nil
 	}
-	if gc.ratioYears[k] == years && gc.ratioW[k] == w && (need == nil || gc.ratioNeed[k] == &need[0]) {
-		return gc.ratio[k]
+	gc.ratioUse++
+	var rt *ratioTable
+	for k := range gc.ratios {
+		if t := &gc.ratios[k]; t.years == years && t.w == w {
+			rt = t
+			break
+		}
 	}
-	rules.FillRatiosOf(gc.ratio[k], p.law.Decrements.Merit, need, p.ms, p.minEntry, years, w)
-	gc.ratioYears[k], gc.ratioW[k] = years, w
-	gc.ratioNeed[k] = nil
-	if need != nil {
-		gc.ratioNeed[k] = &need[0]
+	if rt == nil {
+		rt = &gc.ratios[0]
+		for k := range gc.ratios {
+			if t := &gc.ratios[k]; t.used < rt.used {
+				rt = t
+			}
+		}
+		if rt.r == nil {
+			rt.r, rt.have = make([]float64, nAges*p.ns), make([]bool, nAges*p.ns)
+		}
+		rt.years, rt.w, rt.all = years, w, false
+		clear(rt.have)
 	}
-	return gc.ratio[k]
+	rt.used = gc.ratioUse
+	return rt
+}
+
+// ratios returns the reference-salary ratios for an average over years
+// years at wage growth w, computing only those of the cells need marks
+// (nil: all) that its table does not hold yet; nil when the reference
+// salary is the last salary. A cell's ratio does not depend on the
+// others', so that the exits of successive years, which let different
+// cells retire, share the ratios they have in common.
+func (p *Projector) ratios(gc *groupCache, years int, w float64, need []bool) []float64 {
+	rt := p.ratioTable(gc, years, w)
+	switch {
+	case rt == nil:
+		return nil
+	case rt.all:
+	case need == nil:
+		rules.FillRatiosOf(rt.r, p.law.Decrements.Merit, nil, p.ms, p.minEntry, years, w)
+		rt.all = true
+	default:
+		have, miss := rt.have[:len(need)], gc.ratioMis[:len(need)]
+		missing := false
+		for c, n := range need {
+			m := n && !have[c]
+			miss[c] = m
+			if m {
+				have[c], missing = true, true
+			}
+		}
+		if missing {
+			rules.FillRatiosOf(rt.r, p.law.Decrements.Merit, miss, p.ms, p.minEntry, years, w)
+		}
+	}
+	return rt.r
 }
 
 // factors computes a group's per-cell retirement and disability factors
 // from the exits ex of its rules, times the reference ratios at wage
 // growth w, for the cells that can hold members.
 func (p *Projector) factors(gc *groupCache, ex *rules.Exits, w float64) {
+	if p.fullFactors {
+		// Forget everything computed before (tests only).
+		for k := range gc.sets {
+			gc.sets[k].exits, gc.sets[k].canRetireOf = nil, nil
+		}
+		for k := range gc.ratios {
+			gc.ratios[k].years = 0
+		}
+	}
 	if ex.Same(gc.exits) {
 		p.refactor(gc, ex, w)
 		return
 	}
+	if ex.Prev != nil && ex.Prev == gc.exits && w == gc.w && gc.canRetireOf == gc.exits {
+		p.stepFactors(gc, ex, w)
+		return
+	}
+	gc.setUse++
+	for k := range gc.sets {
+		if f := &gc.sets[k]; ex.Same(f.exits) && f.w == w {
+			// Computed before: only the tables of ratios may have been
+			// taken for other periods since, and are made whole again.
+			gc.factorSet, f.used = f, gc.setUse
+			p.retRatios(gc, ex, w)
+			return
+		}
+	}
+	f := &gc.sets[0]
+	for k := range gc.sets {
+		if g := &gc.sets[k]; g.used < f.used {
+			f = g
+		}
+	}
+	gc.factorSet, f.used = f, gc.setUse
+	f.size(p.nA, nAges*p.ns)
+	if p.work {
+		f.wkDis, f.wkDeath = grow(f.wkDis, nAges*p.ns), grow(f.wkDeath, nAges*p.ns)
+	}
+	f.exits = nil
 	// The retirement ratios are needed only where someone can retire.
 	if !ex.Same(gc.canRetireOf) {
 		clear(gc.canRetire)
@@ -142,7 +258,6 @@ func (p *Projector) factors(gc *groupCache, ex *rules.Exits, w float64) {
 			}
 		}
 		gc.canRetireOf = ex
-		gc.ratioYears[0], gc.ratioYears[2] = 0, 0
 	}
 	p.retRatios(gc, ex, w)
 	gc.retMin = nAges
@@ -166,7 +281,7 @@ func (p *Projector) factors(gc *groupCache, ex *rules.Exits, w float64) {
 			}
 		}
 	}
-	disRatio := p.ratios(gc, 1, ex.DisYears, w, nil)
+	disRatio := p.ratios(gc, ex.DisYears, w, nil)
 	for age := range nAges {
 		for sv := 0; sv <= p.ms; sv++ {
 			c := age*p.ns + sv
@@ -200,10 +315,9 @@ func (p *Projector) workFactors(gc *groupCache, ex *rules.Exits, w float64) {
 	for _, k := range [...]struct {
 		f     []float64
 		dst   []float64
-		slot  int
 		years int
-	}{{ex.WorkDisability, gc.wkDis, 3, ex.WorkDisYears}, {ex.WorkDeath, gc.wkDeath, 4, ex.WorkDeathYears}} {
-		ratio := p.ratios(gc, k.slot, k.years, w, nil)
+	}{{ex.WorkDisability, gc.wkDis, ex.WorkDisYears}, {ex.WorkDeath, gc.wkDeath, ex.WorkDeathYears}} {
+		ratio := p.ratios(gc, k.years, w, nil)
 		for age := range nAges {
 			for sv := 0; sv <= p.ms; sv++ {
 				c := age*p.ns + sv
@@ -223,11 +337,59 @@ func (p *Projector) workFactors(gc *groupCache, ex *rules.Exits, w float64) {
 // retRatios sets the group's reference ratios of retirement pensions by
 // sex at wage growth w, for the cells that can retire.
 func (p *Projector) retRatios(gc *groupCache, ex *rules.Exits, w float64) {
-	gc.retRatio[0] = p.ratios(gc, 0, ex.RetYears[0], w, gc.canRetire)
+	gc.retRatio[0] = p.ratios(gc, ex.RetYears[0], w, gc.canRetire)
 	gc.retRatio[1] = gc.retRatio[0]
+	gc.retTable[0] = p.ratioTable(gc, ex.RetYears[0], w)
+	gc.retTable[1] = gc.retTable[0]
 	if ex.RetYears[1] != ex.RetYears[0] {
-		gc.retRatio[1] = p.ratios(gc, 2, ex.RetYears[1], w, gc.canRetire)
+		gc.retRatio[1] = p.ratios(gc, ex.RetYears[1], w, gc.canRetire)
+		gc.retTable[1] = p.ratioTable(gc, ex.RetYears[1], w)
 	}
+}
+
+// stepFactors is factors when ex follow gc.exits, the exits of the year
+// before (ex.Prev), at the same wage growth: only the retirement factors of
+// the cells ex.Changed change, to the values factors gives them, with the
+// reference ratios of the cells that can now retire. (The disability
+// factors, the reference periods and so the tables of ratios are the
+// same.)
+func (p *Projector) stepFactors(gc *groupCache, ex *rules.Exits, w float64) {
+	plane := nAges * p.ns
+	rescan := false
+	for _, c32 := range ex.Changed {
+		c := int(c32)
+		sx, pc := c/plane, c%plane
+		age, sv := pc/p.ns, pc%p.ns
+		gc.canRetire[pc] = ex.Factor[pc] != 0 || ex.Factor[plane+pc] != 0
+		if sv > age-p.minEntry {
+			continue // no member's cell: None, as factors leaves it
+		}
+		kind, rate, factor := ex.Kind[c], ex.Rate[c], ex.Factor[c]
+		if rt := gc.retTable[sx]; rt != nil {
+			if gc.canRetire[pc] && !rt.all && !rt.have[pc] {
+				rt.r[pc] = rules.RatioAt(p.law.Decrements.Merit, p.ms, age, sv, rt.years, w)
+				rt.have[pc] = true
+			}
+			factor *= rt.r[pc]
+		}
+		if kind == rules.None && gc.retKind[c] != rules.None && age == gc.retMin {
+			rescan = true
+		}
+		gc.retKind[c], gc.retRate[c], gc.retFactor[c] = kind, rate, factor
+		if kind != rules.None {
+			gc.retMin = min(gc.retMin, age)
+		}
+	}
+	if rescan {
+		// The youngest age with a retirement may have gone.
+		gc.retMin = nAges
+		for c, k := range gc.retKind {
+			if k != rules.None {
+				gc.retMin = min(gc.retMin, c%plane/p.ns)
+			}
+		}
+	}
+	gc.canRetireOf = ex
 }
 
 // refactor is factors when only the wage growth changed since the factors
@@ -252,7 +414,7 @@ func (p *Projector) refactor(gc *groupCache, ex *rules.Exits, w float64) {
 	if p.work {
 		p.workFactors(gc, ex, w)
 	}
-	disRatio := p.ratios(gc, 1, ex.DisYears, w, nil)
+	disRatio := p.ratios(gc, ex.DisYears, w, nil)
 	if disRatio == nil {
 		return
 	}

@@ -18,10 +18,11 @@
 // scheme whose economic schedules (Assumptions.Return, WageGrowth and
 // Inflation) are replaced by the scenario's paths, and, when
 // [Config.Mortality] is set, whose mortality tables are the scenario's
-// Lee-Carter generational tables ([LeeCarterMortality]), projected by a
-// [projection.Projector] that each worker reuses across its scenarios. The
-// workers are those of [projection.ForEachWorker], the pool every parallel
-// run of the module shares.
+// generational tables, from Lee-Carter paths ([LeeCarterMortality]) or a
+// random shock on the scheme's improvement scale ([ImprovementShock]),
+// projected by a [projection.Projector] that each worker reuses across its
+// scenarios. The workers are those of [projection.ForEachWorker], the pool
+// every parallel run of the module shares.
 //
 // A [Generator] draws the economic paths: independent lognormal returns
 // ([Lognormal]), an AR(1) on the log return ([AR1], estimated by [FitAR1]),
@@ -67,7 +68,8 @@
 // rand.NewPCG(s, i) of math/rand/v2: its path depends on (s, i) only, never on
 // the number of workers, the order in which scenarios run or the scheme
 // projected. A [LeeCarterMortality] with seed s draws scenario i's mortality
-// from rand.NewPCG(s ^ 0x9e3779b97f4a7c15, i), a stream of its own. Two
+// from rand.NewPCG(s ^ 0x9e3779b97f4a7c15, i), a stream of its own, and an
+// [ImprovementShock] from rand.NewPCG(s ^ 0x6a09e667f3bcc909, i). Two
 // schemes (a baseline and a reform) run with the same generator thus see the
 // same paths scenario by scenario, common random numbers, so that the
 // difference of their outcomes measures the reform and not the noise;

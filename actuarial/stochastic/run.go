@@ -37,9 +37,10 @@ type Config struct {
 	// flows, no target reserve and a floor of 0.
 	Horizon indicator.Horizon
 	// Mortality, when not nil, draws each scenario's mortality too (see
-	// [LeeCarterMortality]), so that a scenario carries economic and
-	// mortality paths; nil: the scheme's own mortality in every scenario.
-	Mortality *LeeCarterMortality
+	// [LeeCarterMortality], [ImprovementShock]), so that a scenario
+	// carries economic and mortality paths; nil: the scheme's own
+	// mortality in every scenario.
+	Mortality MortalityModel
 }
 
 func (c *Config) validate() error {
@@ -100,7 +101,7 @@ type regime struct {
 // worker holds what one goroutine reuses across its scenarios.
 type worker struct {
 	path    Path
-	mort    *mortWorker // nil: the schemes' own mortality
+	mort    mortalityDrawer // nil: the schemes' own mortality
 	regimes []regime
 }
 
@@ -113,7 +114,11 @@ func newWorker(schemes []*scheme.Scheme, series Series, c *Config) (*worker, err
 		}
 	}
 	if c.Mortality != nil {
-		w.mort = newMortWorker(c.Mortality, schemes[0].StartYear+years-1)
+		d, err := c.Mortality.drawer(schemes[0].StartYear, schemes[0].StartYear+years-1)
+		if err != nil {
+			return nil, err
+		}
+		w.mort = d
 	}
 	for r, s := range schemes {
 		rg := &w.regimes[r]

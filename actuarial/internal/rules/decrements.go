@@ -148,6 +148,20 @@ func (d *Decrements) fillWork(dst []Cell, wk []Work, sx, c0 int, d0 float64) {
 	}
 }
 
+// FillServices sets row[sv], for the services lo..hi, to the cells of sex
+// index sx and that age when the year's active mortality at that age is
+// d0; row is the age's row of services 0..ms. The other services are left
+// alone: an engine fills only the cells it has members in. wk, the age's
+// row of [Work], is set likewise when the sex meets work risks
+// ([Decrements.HasWork]; otherwise it is not used, and may be nil).
+func (d *Decrements) FillServices(row []Cell, wk []Work, sx, age, lo, hi int, d0 float64) {
+	if d.HasWork(sx) {
+		d.fillWork(row[lo:hi+1], wk[lo:hi+1], sx, age*d.ns+lo, d0)
+		return
+	}
+	d.fill(row[lo:hi+1], sx, age*d.ns+lo, d0)
+}
+
 // fill sets dst to the cells c0, c0+1, … of sex index sx at independent
 // rate of death d0: the dependent probabilities under UDD in each
 // single-decrement table (Bowers et al. §10.6), or in the

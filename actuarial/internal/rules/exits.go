@@ -55,6 +55,15 @@ type Exits struct {
 	// salaries average.
 	WorkDisability, WorkDeath    []float64
 	WorkDisYears, WorkDeathYears int
+	// Prev, for the exits of a calendar year under rules whose exits
+	// change by year, are the exits of the year before when they differ
+	// only in some cells' Kind, Rate and Factor (the same Disability,
+	// RetYears and DisYears, and the same work risks'); Changed are those cells, by
+	// sex·NumAges·ns + age·ns + service, in increasing order. An engine
+	// that holds what it computed from Prev need only update them. Prev
+	// is nil otherwise.
+	Prev    *Exits
+	Changed []int32
 }
 
 // Same reports whether e and o are the same compiled exits, shared by two
@@ -154,6 +163,22 @@ func byService(f actuarial.Formula, ns int) ([]float64, int) {
 		out[sv] = f.Accrual.Rate(sv) * share
 	}
 	return out, f.ReferenceYears
+}
+
+// follow sets e.Prev and e.Changed when e differs from prev, the exits of
+// the year before, only in some cells' Kind, Rate and Factor.
+func (e *Exits) follow(prev *Exits) {
+	if !slices.Equal(e.Disability, prev.Disability) || e.RetYears != prev.RetYears || e.DisYears != prev.DisYears ||
+		len(e.Kind) != len(prev.Kind) || !slices.Equal(e.WorkDisability, prev.WorkDisability) ||
+		!slices.Equal(e.WorkDeath, prev.WorkDeath) || e.WorkDisYears != prev.WorkDisYears || e.WorkDeathYears != prev.WorkDeathYears {
+		return
+	}
+	for c := range e.Kind {
+		if e.Kind[c] != prev.Kind[c] || e.Rate[c] != prev.Rate[c] || e.Factor[c] != prev.Factor[c] {
+			e.Changed = append(e.Changed, int32(c))
+		}
+	}
+	e.Prev = prev
 }
 
 // equal reports whether e and f give the same exits.

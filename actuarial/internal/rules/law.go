@@ -102,6 +102,8 @@ func Recompile(s *scheme.Scheme, ms int, prev *Law) *Law {
 				e.compile(&rs[i], as, ms, exitYear{y, base})
 				if last := ye.ex[len(ye.ex)-1]; last.equal(e) {
 					e = last
+				} else {
+					e.follow(last)
 				}
 				ye.ex = append(ye.ex, e)
 			}

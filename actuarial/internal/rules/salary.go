@@ -32,21 +32,33 @@ func FillRatiosOf(r, merit []float64, need []bool, ms, minEntry, years int, w fl
 			if need != nil && !need[age*ns+sv] {
 				continue
 			}
-			n := min(years, sv)
-			if n <= 1 {
-				row[sv] = 1
-				continue
-			}
-			// As SalaryScale.ReferenceRatio: the salary k years back is the
-			// one k−1 years back divided by that year's merit and wage growth.
-			sum, level := 1.0, 1.0
-			for k := 1; k < n; k++ {
-				level /= merit[(age-k)*ns+sv-k] * g
-				sum += level
-			}
-			row[sv] = sum / float64(n)
+			row[sv] = ratioOf(merit, ns, age, sv, years, g)
 		}
 	}
+}
+
+// RatioAt is the reference ratio [FillRatiosOf] gives the cell of that
+// age and service, the same value bit for bit, for an engine that needs a
+// few cells' ratios: service ≤ min(ms, age − minEntry).
+func RatioAt(merit []float64, ms, age, service, years int, w float64) float64 {
+	return ratioOf(merit, ms+1, age, service, years, 1+w)
+}
+
+// ratioOf is the reference ratio of the cell of that age and service, ns
+// services a row, g = 1 + w.
+func ratioOf(merit []float64, ns, age, sv, years int, g float64) float64 {
+	n := min(years, sv)
+	if n <= 1 {
+		return 1
+	}
+	// As SalaryScale.ReferenceRatio: the salary k years back is the one
+	// k−1 years back divided by that year's merit and wage growth.
+	sum, level := 1.0, 1.0
+	for k := 1; k < n; k++ {
+		level /= merit[(age-k)*ns+sv-k] * g
+		sum += level
+	}
+	return sum / float64(n)
 }
 
 // PastSalaries sets t[age·ns + service] to T(age, service) =
