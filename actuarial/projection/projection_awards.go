@@ -122,30 +122,24 @@ func (p *Projector) retireRow(gc *groupCache, row *retRow, yr *YearResult, det *
 }
 
 // award adds the survivors' and orphans' pensions arising from the year's
-// deaths in group g gathered in dead by sex and age of the deceased
-// (members with a pension, or a disability pension for deaths in service,
-// due: the deaths and Σ deaths × pension per head, a year), and empties
-// them. With work, dead are the deaths at work (p.workDead, their base
-// pensions of scheme.WorkRisks.Death): their shares are the work risks',
-// and the widow(er)s' pensions census.PensionWorkSurvivor.
-func (p *Projector) award(g int, yr *YearResult, det *CellDetail, pdbase int, dead *deathRoll, work bool) {
+// deaths in group g gathered in p.dead by sex and age of the
+// deceased (members with a pension, or a disability pension for deaths in
+// service, due: the deaths and Σ deaths × pension per head, a year), and
+// empties them.
+func (p *Projector) award(g int, yr *YearResult, det *CellDetail, pdbase int) {
 	gc := &p.gc[g]
 	pbase := g * p.nP
 	wN, wA, wO := p.wN[pbase:pbase+p.nP], p.wA[pbase:pbase+p.nP], p.wO[pbase:pbase+p.nP]
 	fam := &p.law.Family
-	is := idxSurvivor
-	if work {
-		is = idxWorkSurv
-	}
 	// The running sums, in registers.
 	paid := gc.paid
-	sPaid, sNew, sAmt := yr.Pensions[is], yr.NewPensions[is], yr.NewPensionAmounts[is]
+	sPaid, sNew, sAmt := yr.Pensions[idxSurvivor], yr.NewPensions[idxSurvivor], yr.NewPensionAmounts[idxSurvivor]
 	oPaid, oNew, oEnded := yr.Pensions[idxOrphan], yr.NewPensions[idxOrphan], yr.PensionsEnded[idxOrphan]
 	oAmt := yr.NewPensionAmounts[idxOrphan]
 	for sx := range actuarial.NumSexes {
-		lo, hi := max(dead.lo[sx], 0), min(dead.hi[sx], census.MaxCensusAge)
-		dead.lo[sx], dead.hi[sx] = nAges, -1
-		dn, da := &dead.n[sx], &dead.a[sx]
+		lo, hi := max(p.dead.lo[sx], 0), min(p.dead.hi[sx], census.MaxCensusAge)
+		p.dead.lo[sx], p.dead.hi[sx] = nAges, -1
+		dn, da := &p.dead.n[sx], &p.dead.a[sx]
 		for age := lo; age <= hi; age++ {
 			deaths := dn[age]
 			if !(deaths > 0) {
@@ -153,14 +147,10 @@ func (p *Projector) award(g int, yr *YearResult, det *CellDetail, pdbase int, de
 			}
 			amount := da[age]
 			dn[age], da[age] = 0, 0
-			mar, share, ssx, sage := fam.SpouseOf(&gc.yr, sx, age)
-			if work {
-				mar, share, ssx, sage = fam.WorkSpouseOf(&gc.yr, sx, age)
-			}
-			if mar > 0 {
+			if mar, share, ssx, sage := fam.SpouseOf(&gc.yr, sx, age); mar > 0 {
 				m := deaths * mar
 				amt := share * amount
-				pc := (is*actuarial.NumSexes+ssx)*nAges + sage
+				pc := (idxSurvivor*actuarial.NumSexes+ssx)*nAges + sage
 				wN[pc] += m
 				touch(p.wLo, p.wHi, pbase+pc)
 				wA[pc] += amt
@@ -173,13 +163,10 @@ func (p *Projector) award(g int, yr *YearResult, det *CellDetail, pdbase int, de
 					det.Awarded[pdbase+pbase+pc] += m
 				}
 				if p.sp != nil {
-					p.splitSurvivor(g, sx, age, ssx, sage, pbase+pc, m, amt, work)
+					p.splitSurvivor(g, sx, age, ssx, sage, pbase+pc, m, amt, false)
 				}
 			}
 			orph, share, oage, next := fam.OrphansOf(&gc.yr, sx, age)
-			if work {
-				orph, share, oage, next = fam.WorkOrphansOf(&gc.yr, sx, age)
-			}
 			if !(orph > 0) {
 				continue
 			}
@@ -190,7 +177,7 @@ func (p *Projector) award(g int, yr *YearResult, det *CellDetail, pdbase int, de
 			oNew += m
 			oAmt += amt
 			if p.sp != nil {
-				p.splitOrphans(g, sx, age, oage, next, m, amt, work)
+				p.splitOrphans(g, sx, age, oage, next, m, amt, false)
 			}
 			if !next {
 				// Paid for the rest of the year only.
@@ -210,10 +197,10 @@ func (p *Projector) award(g int, yr *YearResult, det *CellDetail, pdbase int, de
 		}
 	}
 	if p.sp != nil {
-		p.splitDeathsDone(work)
+		p.splitDeathsDone(false)
 	}
 	gc.paid = paid
-	yr.Pensions[is], yr.NewPensions[is], yr.NewPensionAmounts[is] = sPaid, sNew, sAmt
+	yr.Pensions[idxSurvivor], yr.NewPensions[idxSurvivor], yr.NewPensionAmounts[idxSurvivor] = sPaid, sNew, sAmt
 	yr.Pensions[idxOrphan], yr.NewPensions[idxOrphan], yr.PensionsEnded[idxOrphan] = oPaid, oNew, oEnded
 	yr.NewPensionAmounts[idxOrphan] = oAmt
 }

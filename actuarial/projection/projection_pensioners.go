@@ -138,10 +138,10 @@ func (p *Projector) pensionersPass(g, t int, yr *YearResult, det *CellDetail) {
 		p.survivorAge(g, ix)
 	}
 	if p.work && gc.yr.WorkDeathBenefit {
-		p.award(g, yr, det, pdbase, &p.workDead, true)
+		p.awardWork(g, yr, det, pdbase)
 	}
 	if deathBenefit {
-		p.award(g, yr, det, pdbase, &p.dead, false)
+		p.award(g, yr, det, pdbase)
 		if gc.yr.SurvivorSpan > 0 {
 			sb := pbase + idxSurvivor*actuarial.NumSexes*nAges
 			p.survivorAward(g, y+1, p.wA[sb:sb+actuarial.NumSexes*nAges], ix)

@@ -111,3 +111,90 @@ func (p *Projector) workRows(g, sx, t int, aN, aS []float64, wk []rules.Work, sv
 	gc.paid += paid
 	gc.topUp += topUp
 }
+
+// awardWork is award for the deaths at work of group g gathered in
+// p.workDead (their base pensions of scheme.WorkRisks.Death): the
+// survivors' and orphans' pensions at the work risks' shares, the
+// widow(er)s' as census.PensionWorkSurvivor. It is award's loop with those
+// shares, kept apart so that award stays as the projection of schemes
+// without work risks runs it.
+func (p *Projector) awardWork(g int, yr *YearResult, det *CellDetail, pdbase int) {
+	dead := &p.workDead
+	gc := &p.gc[g]
+	pbase := g * p.nP
+	wN, wA, wO := p.wN[pbase:pbase+p.nP], p.wA[pbase:pbase+p.nP], p.wO[pbase:pbase+p.nP]
+	fam := &p.law.Family
+	const is = idxWorkSurv
+	// The running sums, in registers.
+	paid := gc.paid
+	sPaid, sNew, sAmt := yr.Pensions[is], yr.NewPensions[is], yr.NewPensionAmounts[is]
+	oPaid, oNew, oEnded := yr.Pensions[idxOrphan], yr.NewPensions[idxOrphan], yr.PensionsEnded[idxOrphan]
+	oAmt := yr.NewPensionAmounts[idxOrphan]
+	for sx := range actuarial.NumSexes {
+		lo, hi := max(dead.lo[sx], 0), min(dead.hi[sx], census.MaxCensusAge)
+		dead.lo[sx], dead.hi[sx] = nAges, -1
+		dn, da := &dead.n[sx], &dead.a[sx]
+		for age := lo; age <= hi; age++ {
+			deaths := dn[age]
+			if !(deaths > 0) {
+				continue
+			}
+			amount := da[age]
+			dn[age], da[age] = 0, 0
+			if mar, share, ssx, sage := fam.WorkSpouseOf(&gc.yr, sx, age); mar > 0 {
+				m := deaths * mar
+				amt := share * amount
+				pc := (is*actuarial.NumSexes+ssx)*nAges + sage
+				wN[pc] += m
+				touch(p.wLo, p.wHi, pbase+pc)
+				wA[pc] += amt
+				wO[pc] += amt
+				sPaid += 0.5 * amt
+				paid += 0.5 * amt
+				sNew += m
+				sAmt += amt
+				if det != nil {
+					det.Awarded[pdbase+pbase+pc] += m
+				}
+				if p.sp != nil {
+					p.splitSurvivor(g, sx, age, ssx, sage, pbase+pc, m, amt, true)
+				}
+			}
+			orph, share, oage, next := fam.WorkOrphansOf(&gc.yr, sx, age)
+			if !(orph > 0) {
+				continue
+			}
+			m := deaths * orph
+			amt := share * amount
+			oPaid += 0.5 * amt
+			paid += 0.5 * amt
+			oNew += m
+			oAmt += amt
+			if p.sp != nil {
+				p.splitOrphans(g, sx, age, oage, next, m, amt, true)
+			}
+			if !next {
+				// Paid for the rest of the year only.
+				oEnded += m
+				continue
+			}
+			for osx := range actuarial.NumSexes { // half boys, half girls
+				pc := (idxOrphan*actuarial.NumSexes+osx)*nAges + oage + 1
+				wN[pc] += m / 2
+				touch(p.wLo, p.wHi, pbase+pc)
+				wA[pc] += amt / 2
+				wO[pc] += amt / 2
+				if det != nil {
+					det.Awarded[pdbase+pbase+pc] += m / 2
+				}
+			}
+		}
+	}
+	if p.sp != nil {
+		p.splitDeathsDone(true)
+	}
+	gc.paid = paid
+	yr.Pensions[is], yr.NewPensions[is], yr.NewPensionAmounts[is] = sPaid, sNew, sAmt
+	yr.Pensions[idxOrphan], yr.NewPensions[idxOrphan], yr.PensionsEnded[idxOrphan] = oPaid, oNew, oEnded
+	yr.NewPensionAmounts[idxOrphan] = oAmt
+}

@@ -84,16 +84,8 @@ func (f *Family) WorkOrphansOf(yr *Year, sx, age int) (m, share float64, oage in
 	return f.orphansOf(yr, yr.WorkOrphan, sx, age)
 }
 
-// OrphansOf returns what the death of a member of sex index sx at that age
-// leaves orphans under the year's rules yr: the expected orphans m and
-// their pensions per unit of the deceased's pension (0, 0 when none, or
-// when the orphans are past the end age), their age now, and whether their
-// pensions are still in payment on the next 1 January (half to boys, half
-// to girls) or end with the year.
-func (f *Family) OrphansOf(yr *Year, sx, age int) (m, share float64, oage int, next bool) {
-	return f.orphansOf(yr, yr.Orphan, sx, age)
-}
-
+// orphansOf is OrphansOf at each orphan's share of the deceased's pension.
+// OrphansOf repeats its body so as to be inlined in the engines' loops.
 func (f *Family) orphansOf(yr *Year, each float64, sx, age int) (m, share float64, oage int, next bool) {
 	orph, end := f.Orphans[sx][age], yr.OrphanEnd
 	if !(orph > 0 && each > 0 && end > 0) {
@@ -104,4 +96,22 @@ func (f *Family) orphansOf(yr *Year, each float64, sx, age int) (m, share float6
 		return 0, 0, oage, false
 	}
 	return orph, each * orph, oage, oage+1 < end && oage < NumAges-1
+}
+
+// OrphansOf returns what the death of a member of sex index sx at that age
+// leaves orphans under the year's rules yr: the expected orphans m and
+// their pensions per unit of the deceased's pension (0, 0 when none, or
+// when the orphans are past the end age), their age now, and whether their
+// pensions are still in payment on the next 1 January (half to boys, half
+// to girls) or end with the year.
+func (f *Family) OrphansOf(yr *Year, sx, age int) (m, share float64, oage int, next bool) {
+	orph, end := f.Orphans[sx][age], yr.OrphanEnd
+	if !(orph > 0 && yr.Orphan > 0 && end > 0) {
+		return 0, 0, 0, false
+	}
+	oage = f.OrphanAge[sx][age]
+	if oage >= end {
+		return 0, 0, oage, false
+	}
+	return orph, yr.Orphan * orph, oage, oage+1 < end && oage < NumAges-1
 }
