@@ -138,14 +138,14 @@ func newApplier(s *scheme.Scheme, shareCensus bool) *applier {
 
 // apply makes one change.
 func (a *applier) apply(c Change) error {
+	if err := c.validate(); err != nil {
+		return err
+	}
 	sc := c.scope()
 	if sc.year < a.s.StartYear {
 		return fmt.Errorf("%w: Year %d, start year %d", ErrBeforeStart, sc.year, a.s.StartYear)
 	}
 	if err := sc.who.validate(); err != nil {
-		return err
-	}
-	if err := c.validate(); err != nil {
 		return err
 	}
 	bases, err := a.targets(sc.groups)

@@ -562,3 +562,43 @@ func TestApplyDoesNotMutateLawRules(t *testing.T) {
 	fill(got.Assumptions.Family.Remarriage[1].Values, -1)
 	require.Equal(t, want, base, "the reformed scheme shares memory with its base")
 }
+
+// TestPensionLimitsBySex: a cap or floor with a Sex sets that sex's own
+// (scheme.SexRules), leaving the common one and the other sex's alone; one
+// without a Sex sets the common limit and clears the sexes' own, so that it
+// is the limit of both; a sex's own limit cannot be none.
+func TestPensionLimitsBySex(t *testing.T) {
+	base := actuarialtest.ReferenceScheme(t, 0)
+	common := base.Groups[0].Rules[0].Retirement.Floor
+	women := reform.Reform{Name: "women's floor", Changes: []reform.Change{
+		reform.PensionFloor{Year: 2025, Floor: actuarial.Limit{Units: 1.2}, Sex: actuarial.Female},
+		reform.PensionCap{Year: 2025, Cap: actuarial.Limit{Units: 7}, Sex: actuarial.Male},
+	}}
+	s, err := women.Apply(base)
+	require.NoError(t, err)
+	r := s.Groups[0].RulesAt(2025)
+	assert.Equal(t, common, r.Retirement.Floor, "the common floor stays")
+	_, floor := r.RetirementLimits(actuarial.Female.Index())
+	assert.Equal(t, actuarial.Limit{Units: 1.2}, floor)
+	_, floor = r.RetirementLimits(actuarial.Male.Index())
+	assert.Equal(t, common, floor, "men keep the common floor")
+	capM, _ := r.RetirementLimits(actuarial.Male.Index())
+	capF, _ := r.RetirementLimits(actuarial.Female.Index())
+	assert.Equal(t, actuarial.Limit{Units: 7}, capM)
+	assert.Equal(t, r.Retirement.Cap, capF)
+
+	both := reform.Reform{Name: "one floor", Changes: []reform.Change{reform.PensionFloor{Year: 2025, Floor: actuarial.Limit{Units: 2}}}}
+	s2, err := both.Apply(s)
+	require.NoError(t, err)
+	r2 := s2.Groups[0].RulesAt(2025)
+	for sx := range actuarial.NumSexes {
+		_, f := r2.RetirementLimits(sx)
+		assert.Equal(t, actuarial.Limit{Units: 2}, f, "sex %d", sx)
+	}
+	capM, _ = r2.RetirementLimits(actuarial.Male.Index())
+	assert.Equal(t, actuarial.Limit{Units: 7}, capM, "a floor leaves the caps")
+
+	none := reform.Reform{Name: "none", Changes: []reform.Change{reform.PensionFloor{Year: 2025, Sex: actuarial.Female}}}
+	_, err = none.Apply(base)
+	assert.ErrorIs(t, err, reform.ErrInvalid)
+}

@@ -276,55 +276,109 @@ func (c ReferencePeriod) edit(_ *scheme.Scheme, rules []scheme.Rules) ([]scheme.
 
 // PensionCap sets the most a retirement pension pays a year, from Year on;
 // the zero Limit removes the cap. Pensions are capped on award and, under
-// the rules' Limits (see [PensionGuarantee]), every year in payment.
+// the rules' Limits (see [PensionGuarantee]), every year in payment. With
+// a Sex it is that sex's own cap ([scheme.SexRules] RetirementCap), which
+// must then be set; without, the cap of both sexes, replacing their own.
 type PensionCap struct {
 	Year   int      // calendar year it takes effect, on 1 January
 	Groups []string // base group names; nil: every group
 	Who    Who      // members reached; zero: everyone
 
 	Cap actuarial.Limit // the new cap; zero: none
+	Sex actuarial.Sex   // the sex whose cap it is; SexUnknown (the zero value): both
 }
 
 func (c PensionCap) scope() scope { return scope{c.Year, c.Groups, c.Who} }
 
 func (c PensionCap) String() string {
-	return fmt.Sprintf("pension cap %s from %d", limitString(c.Cap), c.Year) + c.scope().String()
+	return fmt.Sprintf("pension cap %s%s from %d", limitString(c.Cap), sexSuffix(c.Sex), c.Year) + c.scope().String()
 }
 
-func (c PensionCap) validate() error { return checkLimit("PensionCap.Cap", c.Cap) }
+func (c PensionCap) validate() error {
+	return checkSexLimit("PensionCap", "Cap", c.Sex, c.Cap)
+}
 
 func (c PensionCap) edit(_ *scheme.Scheme, rules []scheme.Rules) ([]scheme.Rules, bool, error) {
 	return editFrom(rules, []int{c.Year}, func(r *scheme.Rules, _, _ int) (bool, error) {
-		changed := r.Retirement.Cap != c.Cap
-		r.Retirement.Cap = c.Cap
-		return changed, nil
+		return setSexLimit(r, c.Sex, c.Cap, &r.Retirement.Cap, func(o *scheme.SexRules) *actuarial.Limit { return &o.RetirementCap }), nil
 	})
 }
 
 // PensionFloor sets the least a retirement pension pays a year, from Year
-// on; the zero Limit removes the floor.
+// on; the zero Limit removes the floor. With a Sex it is that sex's own
+// floor ([scheme.SexRules] RetirementFloor), which must then be set;
+// without, the floor of both sexes, replacing their own.
 type PensionFloor struct {
 	Year   int      // calendar year it takes effect, on 1 January
 	Groups []string // base group names; nil: every group
 	Who    Who      // members reached; zero: everyone
 
 	Floor actuarial.Limit // the new floor; zero: none
+	Sex   actuarial.Sex   // the sex whose floor it is; SexUnknown (the zero value): both
 }
 
 func (c PensionFloor) scope() scope { return scope{c.Year, c.Groups, c.Who} }
 
 func (c PensionFloor) String() string {
-	return fmt.Sprintf("pension floor %s from %d", limitString(c.Floor), c.Year) + c.scope().String()
+	return fmt.Sprintf("pension floor %s%s from %d", limitString(c.Floor), sexSuffix(c.Sex), c.Year) + c.scope().String()
 }
 
-func (c PensionFloor) validate() error { return checkLimit("PensionFloor.Floor", c.Floor) }
+func (c PensionFloor) validate() error {
+	return checkSexLimit("PensionFloor", "Floor", c.Sex, c.Floor)
+}
 
 func (c PensionFloor) edit(_ *scheme.Scheme, rules []scheme.Rules) ([]scheme.Rules, bool, error) {
 	return editFrom(rules, []int{c.Year}, func(r *scheme.Rules, _, _ int) (bool, error) {
-		changed := r.Retirement.Floor != c.Floor
-		r.Retirement.Floor = c.Floor
-		return changed, nil
+		return setSexLimit(r, c.Sex, c.Floor, &r.Retirement.Floor, func(o *scheme.SexRules) *actuarial.Limit { return &o.RetirementFloor }), nil
 	})
+}
+
+// checkSexLimit checks the limit l of change typ (field name field) for
+// sex: a valid limit, and a sex's own one set.
+func checkSexLimit(typ, field string, sex actuarial.Sex, l actuarial.Limit) error {
+	if err := checkLimit(typ+"."+field, l); err != nil {
+		return err
+	}
+	switch {
+	case sex == actuarial.SexUnknown:
+		return nil
+	case !sex.Valid():
+		return fmt.Errorf("%w: %s.Sex %q", ErrInvalid, typ, sex)
+	case l == actuarial.Limit{}:
+		return fmt.Errorf("%w: %s.%s: a sex's own limit cannot be none (the zero limit keeps the common one)", ErrInvalid, typ, field)
+	}
+	return nil
+}
+
+// setSexLimit sets a limit of rules r to l: for sex's own (own of
+// BySex[sex]), or, with SexUnknown, the common one (common) and clears the
+// sexes' own. It reports whether the rules changed.
+func setSexLimit(r *scheme.Rules, sex actuarial.Sex, l actuarial.Limit, common *actuarial.Limit, own func(*scheme.SexRules) *actuarial.Limit) bool {
+	if sex != actuarial.SexUnknown {
+		p := own(&r.BySex[sex.Index()])
+		changed := *p != l
+		*p = l
+		return changed
+	}
+	changed := *common != l
+	*common = l
+	for sx := range r.BySex {
+		if p := own(&r.BySex[sx]); *p != (actuarial.Limit{}) {
+			*p, changed = actuarial.Limit{}, true
+		}
+	}
+	return changed
+}
+
+// sexSuffix is " for men" or " for women", or "" for both.
+func sexSuffix(sex actuarial.Sex) string {
+	switch sex {
+	case actuarial.Male:
+		return " for men"
+	case actuarial.Female:
+		return " for women"
+	}
+	return ""
 }
 
 // PensionGuarantee sets, from Year on, when the caps and floors of

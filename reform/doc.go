@@ -10,7 +10,8 @@
 // period and early reduction of one sex), [RemarriageRule],
 // [OrphanEndAge], [WorkRiskBenefits] (the pensions of disability and
 // death at work), or [RulesEdit]
-// for anything else —
+// for anything else; any of them wrapped in [Cited] with the legal text it
+// models —
 // effective from a calendar year, for some or all member groups, and for the
 // members a transition rule ([Who]) selects: everyone, new entrants only, or
 // those below a service or an age on the effective date. A [Reform] is a
@@ -54,8 +55,8 @@
 //
 // A study file (docs/study-format.md) may hold reforms of its base scheme
 // and run options besides the schemes package scheme reads: every typed
-// change but [RulesEdit] (a Go function), problems to solve and reforms to
-// attribute. [ReadStudyFile], [DecodeStudyFS] and [FromStudy] read them,
+// change but [RulesEdit] (a Go function), each with its legal source if
+// given ([Cited]), problems to solve and reforms to attribute. [ReadStudyFile], [DecodeStudyFS] and [FromStudy] read them,
 // strictly (a bad value is a [*scheme.StudyError] naming its JSON path and
 // line); [MarshalReforms] and [MarshalStudyOptions] write them;
 // [RunStudy] runs a study.

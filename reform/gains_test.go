@@ -213,6 +213,19 @@ func TestCompareWhoGains(t *testing.T) {
 		assert.Equal(t, projection.ServiceBand, c.Gains[i].Cohorts[0].Band.Kind)
 	}
 
+	// Without bands: the split by sex and cohort alone.
+	nb, err := reform.Compare(base, reforms, reform.Options{Years: years,
+		WhoGains: &reform.GainsOptions{CohortWidth: 10, LossThreshold: 0.05, NoServiceBands: true}})
+	require.NoError(t, err)
+	for i, r := range reforms {
+		s, err := r.Apply(base)
+		require.NoError(t, err)
+		want, err := reform.WhoGains(projectNoBands(t, base, years), projectNoBands(t, s, years), 10, 0.05)
+		require.NoError(t, err)
+		assert.Equal(t, want, nb.Gains[i], r.Name)
+		assert.Equal(t, projection.AllBands, nb.Gains[i].Cohorts[0].Band.Kind)
+	}
+
 	plain, err := reform.Compare(base, reforms, reform.Options{Years: years})
 	require.NoError(t, err)
 	assert.Nil(t, plain.Gains)
@@ -221,4 +234,16 @@ func TestCompareWhoGains(t *testing.T) {
 
 	_, err = reform.Compare(base, reforms, reform.Options{Years: years, WhoGains: &reform.GainsOptions{LossThreshold: -1}})
 	assert.ErrorIs(t, err, reform.ErrOptions)
+}
+
+// projectNoBands projects s for years with the split by sex and cohort,
+// without service bands.
+func projectNoBands(t *testing.T, s *scheme.Scheme, years int) *projection.Result {
+	t.Helper()
+	p, err := projection.NewProjector(s)
+	require.NoError(t, err)
+	p.Split = true
+	res, err := p.Run(nil, years)
+	require.NoError(t, err)
+	return res
 }

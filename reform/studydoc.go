@@ -18,9 +18,10 @@ type reformDoc struct {
 	Changes []changeDoc `json:"changes"`
 }
 
-// changeDoc is one change: an object with exactly one member, named after
-// the change's type.
+// changeDoc is one change: an object with exactly one member named after
+// the change's type, and its legal source beside it (a [Cited] change).
 type changeDoc struct {
+	Source               *sourceDoc           `json:"source,omitempty"`
 	ContributionRate     *contributionRateDoc `json:"contribution_rate,omitempty"`
 	ContributionCeiling  *ceilingChangeDoc    `json:"contribution_ceiling,omitempty"`
 	RetirementConditions *conditionsDoc       `json:"retirement_conditions,omitempty"`
@@ -72,6 +73,13 @@ func workFormulaOf(f actuarial.Formula, currency string) *workFormulaDoc {
 		d.Floor = &l
 	}
 	return d
+}
+
+// sourceDoc is a change's legal source, as the rules' source is written.
+type sourceDoc struct {
+	Law     string `json:"law,omitempty"`
+	Article string `json:"article,omitempty"`
+	Date    string `json:"date,omitempty"`
 }
 
 type whoDoc struct {
@@ -144,6 +152,7 @@ type capChangeDoc struct {
 	Groups []string `json:"groups,omitempty"`
 	Who    *whoDoc  `json:"who,omitempty"`
 	Cap    limitDoc `json:"cap"`
+	Sex    string   `json:"sex,omitempty"`
 }
 
 type floorChangeDoc struct {
@@ -151,6 +160,7 @@ type floorChangeDoc struct {
 	Groups []string `json:"groups,omitempty"`
 	Who    *whoDoc  `json:"who,omitempty"`
 	Floor  limitDoc `json:"floor"`
+	Sex    string   `json:"sex,omitempty"`
 }
 
 type guaranteeDoc struct {
@@ -299,6 +309,12 @@ func encodeChange(c Change, currency string) (changeDoc, error) {
 		return changeDoc{}, err
 	}
 	var d changeDoc
+	if cc, ok := c.(Cited); ok {
+		c = cc.Change
+		if !cc.Source.IsZero() {
+			d.Source = &sourceDoc{Law: cc.Source.Law, Article: cc.Source.Article, Date: cc.Source.Date}
+		}
+	}
 	switch c := c.(type) {
 	case ContributionRate:
 		d.ContributionRate = &contributionRateDoc{c.Year, c.Groups, whoOf(c.Who), payerNameTable[c.Payer], c.Rate, c.Step}
@@ -320,9 +336,9 @@ func encodeChange(c Change, currency string) (changeDoc, error) {
 	case ReferencePeriod:
 		d.ReferencePeriod = &referencePeriodDoc{c.Year, c.Groups, whoOf(c.Who), c.Years, c.Share}
 	case PensionCap:
-		d.PensionCap = &capChangeDoc{c.Year, c.Groups, whoOf(c.Who), limitOf(c.Cap, currency)}
+		d.PensionCap = &capChangeDoc{c.Year, c.Groups, whoOf(c.Who), limitOf(c.Cap, currency), sexName(c.Sex)}
 	case PensionFloor:
-		d.PensionFloor = &floorChangeDoc{c.Year, c.Groups, whoOf(c.Who), limitOf(c.Floor, currency)}
+		d.PensionFloor = &floorChangeDoc{c.Year, c.Groups, whoOf(c.Who), limitOf(c.Floor, currency), sexName(c.Sex)}
 	case PensionGuarantee:
 		gd := &guaranteeDoc{Year: c.Year, Groups: c.Groups, Who: whoOf(c.Who)}
 		if c.Limits != scheme.LimitsInPayment {

@@ -227,8 +227,8 @@ func (d *decoder) change(path string, cd *changeDoc) (Change, error) {
 	var kinds []string
 	v := reflect.ValueOf(cd).Elem()
 	for i := range v.NumField() {
-		if !v.Field(i).IsNil() {
-			name, _, _ := strings.Cut(v.Type().Field(i).Tag.Get("json"), ",")
+		name, _, _ := strings.Cut(v.Type().Field(i).Tag.Get("json"), ",")
+		if name != "source" && !v.Field(i).IsNil() {
 			kinds = append(kinds, name)
 		}
 	}
@@ -351,7 +351,11 @@ func (d *decoder) change(path string, cd *changeDoc) (Change, error) {
 		if err != nil {
 			return nil, err
 		}
-		c = PensionCap{Year: x.Year, Groups: x.Groups, Who: who, Cap: lim}
+		sex, err := d.sex(path+".sex", x.Sex)
+		if err != nil {
+			return nil, err
+		}
+		c = PensionCap{Year: x.Year, Groups: x.Groups, Who: who, Cap: lim, Sex: sex}
 	case cd.PensionFloor != nil:
 		x := cd.PensionFloor
 		who, err := scope(x.Year, x.Groups, x.Who)
@@ -362,7 +366,11 @@ func (d *decoder) change(path string, cd *changeDoc) (Change, error) {
 		if err != nil {
 			return nil, err
 		}
-		c = PensionFloor{Year: x.Year, Groups: x.Groups, Who: who, Floor: lim}
+		sex, err := d.sex(path+".sex", x.Sex)
+		if err != nil {
+			return nil, err
+		}
+		c = PensionFloor{Year: x.Year, Groups: x.Groups, Who: who, Floor: lim, Sex: sex}
 	case cd.PensionGuarantee != nil:
 		x := cd.PensionGuarantee
 		who, err := scope(x.Year, x.Groups, x.Who)
@@ -475,6 +483,14 @@ func (d *decoder) change(path string, cd *changeDoc) (Change, error) {
 	}
 	if err = c.validate(); err != nil {
 		return nil, d.fail(path, nil, err)
+	}
+	if x := cd.Source; x != nil {
+		src := scheme.Source{Law: x.Law, Article: x.Article, Date: x.Date}
+		if src.IsZero() {
+			return nil, d.fail(strings.TrimSuffix(path, "."+kinds[0])+".source", nil,
+				fmt.Errorf("%w: a source names its law, article or date (omit it to cite none)", scheme.ErrRequired))
+		}
+		c = Cited{Change: c, Source: src}
 	}
 	return c, nil
 }

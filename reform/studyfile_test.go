@@ -38,6 +38,8 @@ func studyChanges() map[string]reform.Change {
 		"reference share":              reform.ReferencePeriod{Year: 2027, Years: 20, Share: 0.85},
 		"pension cap":                  reform.PensionCap{Year: 2030, Cap: actuarial.Limit{Units: 8}},
 		"pension floor":                reform.PensionFloor{Year: 2030, Who: reform.Who{NewEntrants: true}, Floor: actuarial.Limit{Units: 1.5}},
+		"pension floor for women":      reform.PensionFloor{Year: 2030, Floor: actuarial.Limit{Units: 1.2}, Sex: actuarial.Female},
+		"pension cap for men":          reform.PensionCap{Year: 2030, Cap: actuarial.Limit{Money: 400000}, Sex: actuarial.Male},
 		"pension guarantee":            reform.PensionGuarantee{Year: 2030, Limits: scheme.LimitsAtAward, PaidBy: scheme.MinimumByState},
 		"state minimum":                reform.PensionGuarantee{Year: 2030, PaidBy: scheme.MinimumByState},
 		"sustainability factor":        reform.SustainabilityFactor{Year: 2030, Factor: scheme.Sustainability{Age: 65, Base: 2025}},
@@ -51,6 +53,8 @@ func studyChanges() map[string]reform.Change {
 			Death:         actuarial.Formula{Accrual: actuarial.Accrual{Rates: []float64{1}}, Cap: actuarial.Limit{Money: 900000.5}},
 			SurvivorShare: 1, OrphanShare: 0.2,
 		}},
+		"cited": reform.Cited{Change: reform.SurvivorShare{Year: 2026, Share: 0.6},
+			Source: scheme.Source{Law: "Decree 532/2022", Article: "12", Date: "2022"}},
 	}
 }
 
@@ -140,6 +144,42 @@ func TestStudyReformsRoundTrip(t *testing.T) {
 	}
 }
 
+// TestCited checks that a cited change applies exactly as its change (the
+// same rules, compared whole) and names its source after its description,
+// and that a Cited without a change, or citing a Cited, is an error.
+func TestCited(t *testing.T) {
+	base := actuarialtest.ReferenceScheme(t, 0)
+	c := reform.ContributionRate{Year: 2027, Payer: scheme.Worker, Rate: 0.1}
+	src := scheme.Source{Law: "Decree 532/2022", Date: "2022"}
+	cited := reform.Cited{Change: c, Source: src}
+	if want := c.String() + " — Decree 532/2022, 2022"; cited.String() != want {
+		t.Errorf("String() = %q, want %q", cited.String(), want)
+	}
+	if cited.Description() != c.String() {
+		t.Errorf("Description() = %q, want %q", cited.Description(), c.String())
+	}
+	var got [2]*scheme.Scheme
+	for i, ch := range []reform.Change{c, cited} {
+		s, err := reform.Reform{Name: "r", Changes: []reform.Change{ch}}.Apply(base)
+		if err != nil {
+			t.Fatal(err)
+		}
+		got[i] = s
+	}
+	if !reflect.DeepEqual(got[0].Groups, got[1].Groups) {
+		t.Error("the cited change made other rules than its change")
+	}
+	for name, bad := range map[string]reform.Change{
+		"no change":   reform.Cited{Source: src},
+		"cited twice": reform.Cited{Change: cited, Source: src},
+	} {
+		_, err := reform.Reform{Name: name, Changes: []reform.Change{bad}}.Apply(base)
+		if !errors.Is(err, reform.ErrInvalid) {
+			t.Errorf("%s: error %v, want ErrInvalid", name, err)
+		}
+	}
+}
+
 // TestStudyOptionsRoundTrip writes study options with a problem of each
 // lever and target and reads them back: the same options.
 func TestStudyOptionsRoundTrip(t *testing.T) {
@@ -213,6 +253,9 @@ func TestStudyReformsStrict(t *testing.T) {
 		{"bad payer", `"payer": "worker"`, `"payer": "boss"`, `line 9: reforms[0].changes[0].contribution_rate.payer: "boss": want one of worker, employer, state`},
 		{"wrong type", `"year": 2027`, `"year": "2027"`, `line 9: reforms[0].changes[0].contribution_rate.year: "2027": a string where a whole number is wanted`},
 		{"two kinds", `"step": 0.01}}`, `"step": 0.01}, "survivor_share": {"year": 2027, "share": 0.5}}`, `line 9: reforms[0].changes[0]: invalid change: a change is an object with one member`},
+		{"empty source", `{"contribution_rate"`, `{"source": {}, "contribution_rate"`, `line 9: reforms[0].changes[0].source: required value missing`},
+		{"source field", `{"contribution_rate"`, `{"source": {"law": "Decree 1", "page": 3}, "contribution_rate"`, `line 9: reforms[0].changes[0].source.page: unknown field "page"`},
+		{"source alone", `{"contribution_rate": {"year": 2027, "payer": "worker", "rate": 0.1, "step": 0.01}}`, `{"source": {"law": "Decree 1"}}`, `line 9: reforms[0].changes[0]: invalid change: a change is an object with one member naming its type (contribution_rate, retirement_conditions, ...); got 0`},
 		{"unknown group", `"year": 2027,`, `"year": 2027, "groups": ["nobody"],`, `line 9: reforms[0].changes[0]: reform: "higher rates", change 0`},
 		{"before start", `"year": 2027`, `"year": 2020`, `line 9: reforms[0].changes[0]: reform: "higher rates", change 0`},
 		{"no name", `"name": "higher rates", `, ``, `line 8: reforms[0].name: required value missing`},

@@ -210,7 +210,7 @@ func (e *Evaluator) Evaluate(w Worker) (Outcome, error) {
 		return o, nil
 	}
 	o.Type = kind.Pension()
-	o.Pension, _ = rules.Clamp(factor*o.ReferenceSalary, e.yr.RetFloor, e.yr.RetCap)
+	o.Pension, _ = rules.Clamp(factor*o.ReferenceSalary, e.yr.RetFloor[sx], e.yr.RetCap[sx])
 	o.Replacement = ratio(o.Pension, o.FinalSalary)
 	o.AwardToWages = o.Pension / avg
 	p, kp, prices0 := o.Pension, 1.0, prices

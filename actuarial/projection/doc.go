@@ -14,7 +14,8 @@
 //   - A [Seriatim] values a census record by record ([ActiveRecord],
 //     [PensionRecord]) under exactly the projection's rules and timing: the
 //     closed-group projection of one member, its flows discounted
-//     ([FlowValues]).
+//     ([FlowValues]). [Seriatim.Reset] points one at another scheme,
+//     keeping its memory, as Projector.Reset does.
 //   - [ClosedGroupLiability], [Seriatim.Liability] and
 //     [Seriatim.CellLiability] value the closed group's accrued [Liability]
 //     at the census date (PUC and TUC, with the PVFB, PVFS and normal cost),
@@ -120,7 +121,7 @@
 //     payment); when the rules' MinimumPaidBy is the state it is also a
 //     transfer into the fund. A survivor's pension is a share of the
 //     pension paid at death. The [Seriatim] engine and the liabilities
-//     apply caps and floors on award only, whatever Rules.Limits says.
+//     apply them in the same way, to each member's own pension.
 //   - Automatic balancing ([scheme.Balancing]) reads the reserve ratio at
 //     the start of a year, R on 1 January over the year before's benefits
 //     and administration costs, before the year's retirements: below its

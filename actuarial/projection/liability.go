@@ -109,7 +109,9 @@ func (b *BenefitValues) scale(k float64) {
 //     salary and reference salary of the valuation date (the reference
 //     salary averaging the years to date along the salary scale), with the
 //     ceiling, caps and floors in units at the reference unit of that
-//     date, under the rules in force at the exit. A refund is of the
+//     date, under the rules in force at the exit, and under
+//     [scheme.LimitsInPayment] the limits of each year of payment at that
+//     reference unit too. A refund is of the
 //     contributions estimated as the projection estimates them, but on the
 //     contribution base B of the valuation date: r̄·B·(T(x, s0) + t), plus
 //     ½·r·B for an exit during the year, with r̄ the worker's rate averaged
@@ -257,6 +259,7 @@ func liability(act, pen *[serVec]float64) Liability {
 // [*valuation.MemberError] for a record it cannot value, as [Seriatim.Value] does. It
 // allocates only the first time a start cell is met.
 func (v *Seriatim) ActiveLiability(r ActiveRecord) (Liability, error) {
+	v.ready()
 	if err := v.check(&r); err != nil {
 		return Liability{}, err
 	}
@@ -270,6 +273,7 @@ func (v *Seriatim) ActiveLiability(r ActiveRecord) (Liability, error) {
 // Pensioners. It returns a [*valuation.MemberError] for a record it cannot value. It
 // allocates nothing.
 func (v *Seriatim) PensionLiability(r PensionRecord) (Liability, error) {
+	v.ready()
 	if err := v.checkPension(&r); err != nil {
 		return Liability{}, err
 	}
@@ -304,13 +308,15 @@ func (v *Seriatim) Liability(actives []ActiveRecord, pensions []PensionRecord) (
 // as Count members earning the cell's average salary Salary/Count, the
 // convention of a projection by cells, which applies caps, floors and
 // ceilings to that average; each pension cell as one pension of the
-// cell's total amount. Cells with a Count of 0 are left out, as a
+// cell's total amount (Count pensions of the average amount where a limit
+// in payment binds on it). Cells with a Count of 0 are left out, as a
 // [Projector] leaves them out. Without limits, or where no limit binds
 // differently for the members of a cell than for their average, it equals
 // [Seriatim.Liability] of the records the cells group.
 // The error, wrapping [actuarial.ErrNotFinite], reports a liability that is not
 // finite, which cells that pass [scheme.Scheme.Validate] do not give.
 func (v *Seriatim) CellLiability() (Liability, error) {
+	v.ready()
 	type part struct{ act, pen [serVec]float64 }
 	nb := (v.nA + serCellBlock*serAges - 1) / (serCellBlock * serAges)
 	parts := make([]part, v.nG*nb)
@@ -339,8 +345,7 @@ func (v *Seriatim) CellLiability() (Liability, error) {
 				age := i % serAges
 				sx := (i / serAges) % actuarial.NumSexes
 				ti := i / (serAges * actuarial.NumSexes)
-				r := PensionRecord{Group: g, Type: census.PensionTypeAt(ti), Sex: actuarial.SexAt(sx), Age: age, Pension: pc.Pension[i]}
-				v.pension(&r, &pt.pen)
+				v.pensionCell(g, ti, sx, age, n, pc.Pension[i], &pt.pen)
 			}
 		}
 	})

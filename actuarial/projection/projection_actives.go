@@ -66,7 +66,7 @@ func (p *Projector) activesPass(g, t int, w1 float64, yr *YearResult, det *CellD
 				n: aN[c0:c1], s: aS[c0:c1],
 				kinds: gc.retKind[g0:g1], rates: gc.retRate[g0:g1], factors: gc.retFactor[g0:g1],
 				pc0: pbase + sx*nAges + age, dc0: dbase + off + c0, pdbase: pdbase,
-				sustain: gc.yr.Sustain[sx],
+				sustain: gc.yr.Sustain[sx], retCap: gc.yr.RetCap[sx], retFloor: gc.yr.RetFloor[sx],
 			}
 			if p.trackAcc {
 				row.past, row.avg = p.acc.t[c0:c1], gc.avgRate[sLo:sHi+1]
@@ -96,7 +96,7 @@ func (p *Projector) activesPass(g, t int, w1 float64, yr *YearResult, det *CellD
 		pl := activePlane{
 			n: aN, s: aS, dec: dec, acc: gc.accR, fd: gc.disFactor, svLo: svLo, svHi: svHi,
 			disLo: &gc.disLo, disHi: &gc.disHi, ms: ms,
-			step: step, disCap: gc.yr.DisCap, disFloor: gc.yr.DisFloor, deathBenefit: deathBenefit,
+			step: step, disCap: gc.yr.DisCap[sx], disFloor: gc.yr.DisFloor[sx], deathBenefit: deathBenefit,
 			ds: &p.disSums, scratchN: p.scratchN, scratchS: p.scratchS,
 			newLo: nAges, newHi: -1,
 		}

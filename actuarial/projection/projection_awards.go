@@ -21,6 +21,8 @@ type retRow struct {
 	dc0            int          // the detail offset of the row's first cell
 	pdbase         int          // the detail offset of the year's pensioner cells
 	sustain        float64      // the sustainability factor of the row's sex
+	retCap         float64      // the cap per head of the row's sex's retirement pensions (+Inf: none)
+	retFloor       float64      // and their floor (0: none)
 }
 
 // retireRow retires the members of row on 1 January, leaving in the cells
@@ -44,7 +46,7 @@ func (p *Projector) retireRow(gc *groupCache, row *retRow, yr *YearResult, det *
 	}
 	// Without a cap or floor (+Inf, 0) these never hold: pensions are not
 	// negative.
-	retCap, retFloor := gc.yr.RetCap, gc.yr.RetFloor
+	retCap, retFloor := row.retCap, row.retFloor
 	for j, n := range nRow {
 		kind := kinds[j]
 		if n == 0 || kind == rules.None {

@@ -38,9 +38,9 @@ func (p *Projector) pensionersPass(g, t int, yr *YearResult, det *CellDetail) {
 		if typ == census.PensionOrphan && orphanEnd > 0 {
 			end = orphanEnd
 		}
-		lim := &gc.yr.InPayment[ti]
 		var paid, topUp, deaths, ended float64
 		for sx := range actuarial.NumSexes {
+			lim := &gc.yr.InPayment[sx][ti]
 			qrow := &p.q[st][sx]
 			var rem []float64 // remarriage by age; nil: none
 			if typ == census.PensionSurvivor || typ == census.PensionWorkSurvivor {

@@ -4,10 +4,10 @@
 package projection
 
 import (
+	"context"
 	"fmt"
 	"math"
 	"runtime"
-	"sync"
 	"sync/atomic"
 
 	"github.com/reserva-go/reserva/actuarial"
@@ -53,6 +53,11 @@ type FlowValues struct {
 	Pensions      [census.NumPensionTypes]float64 // pensions paid by [census.PensionType.Index], without extra payments
 	ExtraPayments float64                         // extra pensions (a thirteenth month, say)
 	Refunds       float64                         // contributions refunded on withdrawal
+	// MinimumTopUp is the minimum-pension top-up, included in Pensions:
+	// what retirement and disability pensions pay above the formula's own
+	// amounts because of floors, on award and in payment, as
+	// [YearResult].MinimumTopUp counts it.
+	MinimumTopUp float64
 }
 
 // TotalContributions is the sum over payers.
@@ -83,6 +88,7 @@ func (f *FlowValues) Add(o *FlowValues) {
 	}
 	f.ExtraPayments += o.ExtraPayments
 	f.Refunds += o.Refunds
+	f.MinimumTopUp += o.MinimumTopUp
 }
 
 // The slots of a flow vector, in FlowValues order.
@@ -92,7 +98,8 @@ const (
 	serPension   = serContrib + scheme.NumPayers       // + PensionType.Index
 	serExtra     = serPension + census.NumPensionTypes // extra payments
 	serRefund    = serExtra + 1                        // refunds
-	serOuts      = serRefund + 1                       // the length of a flow vector
+	serTopUp     = serRefund + 1                       // the minimum-pension top-up (within the pensions)
+	serOuts      = serTopUp + 1                        // the length of a flow vector
 	serAges      = census.MaxCensusAge + 1             // ages 0..MaxCensusAge
 	serChunk     = 4096                                // records per unit of parallel work
 	serCellBlock = 16                                  // start cells per unit of parallel work
@@ -122,6 +129,7 @@ func flowValues(o *[serVec]float64) FlowValues {
 	copy(f.Pensions[:], o[serPension:serExtra])
 	f.ExtraPayments = o[serExtra]
 	f.Refunds = o[serRefund]
+	f.MinimumTopUp = o[serTopUp]
 	return f
 }
 
@@ -134,7 +142,8 @@ func flowValues(o *[serVec]float64) FlowValues {
 // floor and ceiling applied to each member's own salary instead of to the
 // average salary of a cell. It values the accrued liability of the same
 // members too ([Seriatim.Liability], see [Liability]). Build one with
-// [NewSeriatim]; it is safe for concurrent use, and [Seriatim.Total],
+// [NewSeriatim], or Reset the zero value ([Seriatim.Reset]). Its methods
+// but Reset are safe for concurrent use, and [Seriatim.Total],
 // [Seriatim.Values], [Seriatim.Liability] and [Seriatim.CellLiability] fan
 // the work out over goroutines themselves.
 //
@@ -155,15 +164,15 @@ func flowValues(o *[serVec]float64) FlowValues {
 // changing by calendar year. Flows after the first Years years are left
 // out, as a projection of Years years leaves them out.
 //
-// Caps and floors apply on award only ([scheme.LimitsAtAward]) whatever
-// Rules.Limits says: a guarantee every year in payment
-// ([scheme.LimitsInPayment]) makes a year's pension a limit of the
-// pension indexed since award, which the annuity factors of an award do
-// not carry, and no minimum-pension top-up is valued. Under
-// LimitsInPayment the seriatim values are therefore those of the
-// projection only while the floors grow no faster than indexation and the
-// caps no slower (a floor in units with UnitGrowth at most the
-// indexation rate, say); otherwise they understate the floors' cost.
+// Caps and floors, each sex's own where the rules give one
+// ([scheme.SexRules]), apply as Rules.Limits says, as in a projection: on
+// award under [scheme.LimitsAtAward]; under [scheme.LimitsInPayment] also
+// every year in payment, to the pension as awarded and indexed
+// ([rules.PaymentLimits.Pay]), the survivors' and orphans' pensions a
+// death leaves following the pension paid. Pensions in payment on the
+// census date are limited likewise from the first year. The minimum-pension
+// top-up is part of the pensions, and shown apart in
+// FlowValues.MinimumTopUp.
 //
 // The valuation is of a closed group: Assumptions.Entrants are not used
 // (nobody joins a census record), and neither are the scheme's own census
@@ -203,12 +212,28 @@ func flowValues(o *[serVec]float64) FlowValues {
 // bound, and each limit with the salary beyond which it binds, sorted so
 // that those binding for a salary come first. A record's value is S times
 // the vector, corrected for the limits that bind for it: its cost is the
-// number of those. [Seriatim.Total] lays the salaries out by start cell and
+// number of those. Under LimitsInPayment the factors value each pension
+// as awarded and indexed; where a floor grows faster than the pension's
+// indexation, or a cap slower, a cell also keeps the pensions its path
+// awards and the salaries for which no limit in payment binds on them:
+// a record outside those is corrected year by year of payment, at a cost
+// of up to the number of awards times the years of payment (the floors of
+// the reference rules, in units growing faster than prices, bind so for
+// the lower salaries; BenchmarkSeriatimInPayment measures it). [Seriatim.Total] lays the salaries out by start cell and
 // counts each cell's records by the number of limits binding, so that a
 // cell's factors are read once whatever its size. Pensions in payment are
 // valued by annuity factors by group, year, type, sex and age, computed
-// backwards once by [NewSeriatim]. BenchmarkSeriatim1M and
-// BenchmarkSeriatimRecords1M measure the cost.
+// backwards once by [NewSeriatim]. BenchmarkSeriatim1M,
+// BenchmarkSeriatimReset1M and BenchmarkSeriatimRecords1M measure the
+// cost.
+//
+// # Reuse
+//
+// [Seriatim.Reset] makes a Seriatim the valuation of another scheme, or of
+// the same one again, keeping its memory: the tables, the factors of the
+// start cells and the working space of [Seriatim.Total]. A program that
+// values many schemes or census keeps one Seriatim (one per goroutine
+// that resets it) and resets it for each.
 type Seriatim struct {
 	// Workers is the number of goroutines [Seriatim.Total],
 	// [Seriatim.Values], [Seriatim.Liability] and [Seriatim.CellLiability]
@@ -233,6 +258,9 @@ type Seriatim struct {
 	// 1 January of year t (t ≤ years), before that year's payment, at
 	// index ((t·NumPensionTypes + type)·NumSexes + sex)·serAges + age.
 	ann [][]serAnn
+	// unbound[g] holds the amounts of pensions in payment on which no
+	// limit in payment binds, at unboundIndex.
+	unbound [][]serRange
 	// death[g] holds the value of the survivors' and orphans' pensions
 	// that deaths in year t leave, per unit of the deceased's yearly
 	// pension, at (t·NumSexes + sex)·serAges + age.
@@ -247,29 +275,58 @@ type Seriatim struct {
 	law *rules.Law // the scheme's law, compiled once
 
 	// cells[mode] holds the factors of each start cell, by group·nA +
-	// start cell; built on first use.
-	cells [numSerModes][]atomic.Pointer[serCell]
-	pool  sync.Pool // *serScratch for Total and Liability
+	// start cell; built on first use, kept with their storage by Reset.
+	cells [numSerModes][]serSlot
+	// scratch is the working space of sum, taken by one call at a time
+	// (another call meanwhile makes its own).
+	scratch atomic.Pointer[serScratch]
+	unit    []float64 // the reference unit by year, t ≤ years
+	rates   []float64 // the returns by year
+	tables  serTables // the tables of reference ratios and past salaries
 }
 
 // NewSeriatim validates s and prepares the valuation of its members over
-// the first years years from StartYear: mortality by year, the rules of
-// each group by year and the annuity factors of pensions in payment. The
-// error is the first problem [scheme.Scheme.Validate] finds, or a [*actuarial.RateError] for
-// a mortality rate that is not a probability in some year. A negative years
-// panics. Seriatim keeps a reference to s, which must not change while it
-// is in use.
+// the first years years from StartYear, as [Seriatim.Reset] does on a new
+// Seriatim. A nil s or a negative years panics.
 func NewSeriatim(s *scheme.Scheme, years int) (*Seriatim, error) {
+	v := new(Seriatim)
+	if err := v.Reset(s, years); err != nil {
+		return nil, err
+	}
+	return v, nil
+}
+
+// Reset validates s and makes v a valuation of its members over the first
+// years years from StartYear, as [NewSeriatim] would: mortality by year,
+// the rules of each group by year and the annuity factors of pensions in
+// payment. It reuses v's buffers where they fit (the tables, the factors
+// of the start cells and the working space of [Seriatim.Total] and
+// [Seriatim.Liability]), and the tables of the law it compiled before
+// that s shares ([rules.Recompile], as [Projector.Reset] does), so that
+// valuing census after census, or scheme after scheme, writes to memory
+// already in use instead of fresh memory. The results are the same, bit
+// for bit, as a new Seriatim's. The zero Seriatim can be Reset.
+//
+// The error is the first problem [scheme.Scheme.Validate] finds, or a
+// [*actuarial.RateError] for a mortality rate that is not a probability
+// in some year; v must then be Reset again before use. A nil s or a
+// negative years panics, and so does using a Seriatim that was never
+// Reset, or whose last Reset failed. v keeps a reference to s, which must
+// not change while it is in use. Reset must not run concurrently with
+// any other method of v.
+func (v *Seriatim) Reset(s *scheme.Scheme, years int) error {
 	if s == nil {
 		panic("actuarial: NewSeriatim of a nil scheme")
 	}
 	if years < 0 {
 		panic(fmt.Sprintf("actuarial: NewSeriatim: negative number of years %d", years))
 	}
+	prev := v.law
+	v.s, v.law = nil, nil // unusable until the end
 	if err := s.Validate(); err != nil {
-		return nil, err
+		return err
 	}
-	v := &Seriatim{s: s, years: years, nG: len(s.Groups), ms: census.DefaultMaxService}
+	v.years, v.nG, v.ms = years, len(s.Groups), census.DefaultMaxService
 	for gi := range s.Groups {
 		if a := s.Groups[gi].Actives; a != nil {
 			v.ms = a.LastService()
@@ -281,20 +338,22 @@ func NewSeriatim(s *scheme.Scheme, years int) (*Seriatim, error) {
 	as := &s.Assumptions
 
 	// Discount factors, wage growth and the reference unit by year.
-	v.disc = make([]float64, years)
+	v.disc = grow(v.disc, years)
 	if years > 0 {
-		rates := make([]float64, years)
+		v.rates = grow(v.rates, years)
+		rates := v.rates
 		for t := range rates {
 			rates[t] = as.Return.At(s.StartYear + t)
 		}
 		c, err := actuarial.NewCurve(rates...)
 		if err != nil {
-			return nil, &scheme.SchemeError{Field: "Assumptions.Return", Err: err}
+			return &scheme.SchemeError{Field: "Assumptions.Return", Err: err}
 		}
 		c.DiscountFactors(v.disc, years, actuarial.MidYear)
 	}
-	v.wage = make([]float64, years+1)
-	unit := make([]float64, years+1)
+	v.wage = grow(v.wage, years+1)
+	unit := grow(v.unit, years+1)
+	v.unit = unit
 	unit[0] = as.Unit
 	for t := range v.wage {
 		v.wage[t] = as.WageGrowth.At(s.StartYear + t)
@@ -302,31 +361,48 @@ func NewSeriatim(s *scheme.Scheme, years int) (*Seriatim, error) {
 			unit[t] = unit[t-1] * (1 + as.UnitGrowth.At(s.StartYear+t))
 		}
 	}
-	v.law = rules.Compile(s, v.ms)
+	v.s = s
+	v.law = rules.Recompile(s, v.ms, prev)
 	v.work = v.law.Decrements.HasWork(0) || v.law.Decrements.HasWork(1)
 	if err := v.fillMortality(); err != nil {
-		return nil, err
+		v.s, v.law = nil, nil
+		return err
 	}
+	v.tables.reset()
+	v.past = v.past[:0]
 	if v.law.Refunds {
 		v.pastSalaries()
 	}
-	v.yr = make([]serYear, v.nG*years)
-	ratios := make(map[serRatioKey][]float64)
+	v.yr = grow(v.yr, v.nG*years)
 	for g := range v.nG {
-		v.groupYears(g, unit, ratios)
+		v.groupYears(g, unit)
 	}
-	v.ann = make([][]serAnn, v.nG)
-	v.death = make([][]serDeath, v.nG)
+	v.ann, v.death = grow(v.ann, v.nG), grow(v.death, v.nG)
+	v.unbound = grow(v.unbound, v.nG)
 	if v.work {
-		v.workDeath = make([][]serDeath, v.nG)
+		v.workDeath = grow(v.workDeath, v.nG)
 	}
 	for g := range v.nG {
 		v.annuities(g)
+		v.unboundRanges(g)
 	}
 	for m := range v.cells {
-		v.cells[m] = make([]atomic.Pointer[serCell], v.nG*v.nA)
+		if n := v.nG * v.nA; len(v.cells[m]) != n {
+			v.cells[m] = make([]serSlot, n)
+			continue
+		}
+		for i := range v.cells[m] {
+			v.cells[m][i].state.Store(serEmpty)
+		}
 	}
-	return v, nil
+	return nil
+}
+
+// ready panics if v was never Reset or its last Reset failed.
+func (v *Seriatim) ready() {
+	if v.law == nil {
+		panic("actuarial: Seriatim used before a successful NewSeriatim or Reset")
+	}
 }
 
 // Years is the number of years the valuation covers.
@@ -362,6 +438,27 @@ func (v *Seriatim) checkPension(r *PensionRecord) error {
 	return checkAmount("Pension", r.Pension)
 }
 
+// fastIndex returns the index of r's start cell in cells (see
+// [Seriatim.cellIndex]) and true if r is valid, as [Seriatim.check] would
+// find it, in one test for the common case of a valid record.
+func (v *Seriatim) fastIndex(r *ActiveRecord) (int32, bool) {
+	// Male and Female differ in length: the sex index follows from it
+	// without a branch, which would be mispredicted on a census that
+	// mixes the sexes.
+	sx := len(r.Sex)>>1 - len(actuarial.Male)>>1
+	ok := uint(sx) < actuarial.NumSexes && r.Sex == serSexes[sx&1] &&
+		uint(r.Group) < uint(v.nG) && uint(r.Age) <= census.MaxCensusAge &&
+		uint(r.Service) <= uint(r.Age) &&
+		r.Salary >= 0 && r.Salary <= census.MaxCensusAmount // false for NaN
+	return int32(r.Group*v.nA + (sx*serAges+r.Age)*v.ns + min(r.Service, v.ms)), ok
+}
+
+// serSexes are the sexes by index; see fastIndex.
+var serSexes = [actuarial.NumSexes]actuarial.Sex{actuarial.Male, actuarial.Female}
+
+// The lengths of the sexes' names tell them apart, as fastIndex needs.
+const _ = uint(len(actuarial.Female)>>1-len(actuarial.Male)>>1) - 1
+
 func checkAmount(field string, x float64) error {
 	switch {
 	case math.IsNaN(x) || math.IsInf(x, 0):
@@ -380,6 +477,7 @@ func checkAmount(field string, x float64) error {
 // 0..Age, a salary that is negative, not finite or above MaxCensusAmount).
 // It allocates only the first time a start cell is met.
 func (v *Seriatim) Value(r ActiveRecord) (FlowValues, error) {
+	v.ready()
 	if err := v.check(&r); err != nil {
 		return FlowValues{}, err
 	}
@@ -393,6 +491,7 @@ func (v *Seriatim) Value(r ActiveRecord) (FlowValues, error) {
 // orphans' pensions it leaves. It returns a [*valuation.MemberError] for a record it
 // cannot value. It allocates nothing.
 func (v *Seriatim) ValuePension(r PensionRecord) (FlowValues, error) {
+	v.ready()
 	if err := v.checkPension(&r); err != nil {
 		return FlowValues{}, err
 	}
@@ -403,12 +502,31 @@ func (v *Seriatim) ValuePension(r PensionRecord) (FlowValues, error) {
 
 // pension adds the flows of a pension record to out, a flow vector.
 func (v *Seriatim) pension(r *PensionRecord, out *[serVec]float64) {
-	ti := r.Type.Index()
-	a := &v.ann[r.Group][annIndex(0, ti, r.Sex.Index(), r.Age)]
-	out[serPension+ti] += r.Pension * a[annOwn]
-	out[serExtra] += r.Pension * a[annExtra]
-	out[serSurv] += r.Pension * a[annSurv]
-	out[serOrph] += r.Pension * a[annOrph]
+	v.pensionCell(r.Group, r.Type.Index(), r.Sex.Index(), r.Age, 1, r.Pension, out)
+}
+
+// pensionCell adds to out, a flow vector, the flows of n pensions of group
+// g, type index ti, sex index sx and age, of amounts totalling amt: linear
+// in the amount, but for the limits in payment that bind on the average.
+func (v *Seriatim) pensionCell(g, ti, sx, age int, n, amt float64, out *[serVec]float64) {
+	a := &v.ann[g][annIndex(0, ti, sx, age)]
+	out[serPension+ti] += amt * a[annOwn]
+	out[serExtra] += amt * a[annExtra]
+	out[serSurv] += amt * a[annSurv]
+	out[serOrph] += amt * a[annOrph]
+	b := amt
+	if n != 1 {
+		b = amt / n
+	}
+	if r := v.unbound[g][unboundIndex(0, ti, sx, false)]; b < r.lo || b > r.hi {
+		// A pension in payment on the census date is its own amount.
+		d, top := v.payDelta(g, ti, sx, age, 0, b, b, false)
+		out[serTopUp] += n * top
+		out[serPension+ti] += n * d[annOwn]
+		out[serExtra] += n * d[annExtra]
+		out[serSurv] += n * d[annSurv]
+		out[serOrph] += n * d[annOrph]
+	}
 }
 
 // workers returns the number of goroutines to use for n chunks.
@@ -421,7 +539,9 @@ func (v *Seriatim) workers(n int) int {
 }
 
 // parallel runs f on each chunk index 0..n−1 over the workers, telling it
-// which worker (0..workers(n)−1) runs it.
+// which worker (0..workers(n)−1) runs it. It runs on [ForEachWorker], the
+// one worker pool, each worker's state being its number; one worker runs
+// the chunks in order without a goroutine.
 func (v *Seriatim) parallel(n int, f func(worker, chunk int)) {
 	w := v.workers(n)
 	if w == 1 {
@@ -430,22 +550,8 @@ func (v *Seriatim) parallel(n int, f func(worker, chunk int)) {
 		}
 		return
 	}
-	var next atomic.Int64
-	var wg sync.WaitGroup
-	for id := range w {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for {
-				i := int(next.Add(1)) - 1
-				if i >= n {
-					return
-				}
-				f(id, i)
-			}
-		}()
-	}
-	wg.Wait()
+	var ids atomic.Int64
+	ForEachWorker(context.Background(), n, w, func() int { return int(ids.Add(1)) - 1 }, f)
 }
 
 // indexedError wraps the error of record i.
@@ -460,6 +566,7 @@ func indexedError(kind string, i int, err error) error {
 // the first (by index), wrapping a [*valuation.MemberError], and dst's contents are
 // then unspecified.
 func (v *Seriatim) Values(dst []FlowValues, actives []ActiveRecord) ([]FlowValues, error) {
+	v.ready()
 	if cap(dst) < len(actives) {
 		dst = make([]FlowValues, len(actives))
 	}
@@ -500,8 +607,8 @@ func (v *Seriatim) Values(dst []FlowValues, actives []ActiveRecord) ([]FlowValue
 // for any number of workers. For a bad record it returns the error of the
 // first (actives before pensions, then by index), wrapping a
 // [*valuation.MemberError], and zero values. It allocates nothing per record: its
-// buffers (a salary per record, a few numbers per start cell) are kept for
-// the next call.
+// buffers (a salary and a start cell per record, a few numbers per start
+// cell) are kept for the next call, and by [Seriatim.Reset].
 func (v *Seriatim) Total(actives []ActiveRecord, pensions []PensionRecord) (FlowValues, error) {
 	act, pen, err := v.sum(serFlows, actives, pensions)
 	if err != nil {
@@ -517,11 +624,12 @@ func (v *Seriatim) Total(actives []ActiveRecord, pensions []PensionRecord) (Flow
 // mode, and returns the sum over the actives (a vector of that mode) and
 // the sum over the pensions (a flow vector), each added in a fixed order.
 func (v *Seriatim) sum(mode serMode, actives []ActiveRecord, pensions []PensionRecord) (act, pen [serVec]float64, err error) {
-	sc, _ := v.pool.Get().(*serScratch)
+	v.ready()
+	sc := v.scratch.Swap(nil)
 	if sc == nil {
-		sc = new(serScratch)
+		sc = new(serScratch) // a first call, or another call holds it
 	}
-	defer v.pool.Put(sc)
+	defer v.scratch.Store(sc)
 	nc := len(v.cells[mode])
 
 	// Count the records of each start cell, in ranges of records, one a
@@ -534,13 +642,16 @@ func (v *Seriatim) sum(mode serMode, actives []ActiveRecord, pensions []PensionR
 		counts := sc.counts[k*nc : (k+1)*nc]
 		clear(counts)
 		sc.bad[k] = -1
-		for i := k * span; i < min((k+1)*span, len(actives)); i++ {
-			r := &actives[i]
-			if v.check(r) != nil {
-				sc.bad[k] = i
+		lo, hi := k*span, min((k+1)*span, len(actives))
+		idx := sc.idx[lo:hi]
+		for i := range idx {
+			c, ok := v.fastIndex(&actives[lo+i])
+			if !ok {
+				sc.bad[k] = lo + i
 				return
 			}
-			counts[v.cellIndex(r)]++
+			idx[i] = c
+			counts[c]++
 		}
 	})
 	for _, i := range sc.bad[:w] {
@@ -565,10 +676,10 @@ func (v *Seriatim) sum(mode serMode, actives []ActiveRecord, pensions []PensionR
 	sal := sc.sal[:len(actives)]
 	v.parallel(w, func(_, k int) {
 		next := sc.counts[k*nc : (k+1)*nc]
-		for i := k * span; i < min((k+1)*span, len(actives)); i++ {
-			r := &actives[i]
-			c := v.cellIndex(r)
-			sal[next[c]] = r.Salary
+		lo, hi := k*span, min((k+1)*span, len(actives))
+		recs := actives[lo:hi]
+		for i, c := range sc.idx[lo:hi] {
+			sal[next[c]] = recs[i].Salary
 			next[c]++
 		}
 	})
@@ -628,6 +739,7 @@ func (v *Seriatim) sum(mode serMode, actives []ActiveRecord, pensions []PensionR
 
 // serScratch holds the buffers of [Seriatim.Total].
 type serScratch struct {
+	idx    []int32 // by record: its start cell
 	counts []int32 // by range of records and start cell: records, then the next position
 	start  []int32 // start[c]: the first salary of start cell c in sal; start[len] = len(sal)
 	bad    []int   // by range: the first bad record, or −1
@@ -651,6 +763,7 @@ func (sc *serScratch) grow(w, nc, n int) {
 	}
 	if len(sc.sal) < n {
 		sc.sal = make([]float64, n)
+		sc.idx = make([]int32, n)
 	}
 }
 
@@ -680,6 +793,7 @@ func (r *Result) PresentValues() (FlowValues, error) {
 		}
 		f.ExtraPayments += d[t] * y.ExtraPayments
 		f.Refunds += d[t] * y.Refunds
+		f.MinimumTopUp += d[t] * y.MinimumTopUp
 	}
 	return f, nil
 }

@@ -4,10 +4,11 @@
 package projection
 
 import (
-	"cmp"
 	"math"
+	"runtime"
 	"slices"
 	"sync"
+	"sync/atomic"
 
 	"github.com/reserva-go/reserva/actuarial"
 	"github.com/reserva-go/reserva/actuarial/census"
@@ -37,18 +38,150 @@ type serBound struct {
 
 // serCell holds the factors of one start cell. A record's flows are
 // cons + S·lin, corrected by w·bound − w·a·S for each limit that binds at
-// its salary S. The floors are sorted by decreasing key and the caps by
-// increasing key, so those that bind at S come first: a record's cost is
-// the number of limits that bind for it.
+// its salary S. The keys of the floors are sorted decreasing and those of
+// the caps increasing, so that the limits binding at S come first: a
+// record's cost is the number of those.
 type serCell struct {
 	lin    [serVec]float64 // flows per unit of salary, as if no limit bound
 	cons   [serVec]float64 // flows that do not depend on the salary (a floor above the cap)
 	n      int             // the slots of the vectors in use: serOuts or liaOuts
-	floors []serBound
+	floors []serBound      // in the order of the path
 	caps   []serBound
-	// The keys of floors and caps, for a dense search.
+	// The keys of floors and caps, sorted (floorKeys[j] is the key of
+	// floors[floorOrd[j]]), for a dense search.
 	floorKeys, capKeys []float64
+	floorOrd, capOrd   []int32
+	// The bits of the keys (math.Float64bits), for a search on integers.
+	floorBits, capBits []uint64
+
+	// exits are the pensions the path awards on which a limit in payment
+	// may bind (under scheme.LimitsInPayment): the factors above value
+	// them as awarded and indexed, and payDeltas adds what the limits
+	// change for a salary outside sLo..sHi, the salaries for which none
+	// binds.
+	exits    []serExit
+	sLo, sHi float64
+	lia      bool      // the factors are of a liability
+	v        *Seriatim // the valuation the factors are of
 }
+
+// serExit is a pension that a start cell's path awards and on which a
+// limit in payment may bind: of type ti in group g, to a life of sex index
+// sx aged x on 1 January of year u0, when it is worth
+// mult·rules.Clamp(a·S, lo, hi) for a salary S (mult·rules.Clamp(a0·S,
+// lo0, hi0) for the traditional unit credit method), with probability w;
+// for a liability, f and f1 are the shares of its value attributed to the
+// service before t = 0 and before t = 1 (see serEmit).
+type serExit struct {
+	g, ti, sx, x, u0 int
+	a, lo, hi, mult  float64
+	a0, lo0, hi0     float64
+	w, f, f1         float64
+}
+
+// reset empties c for a build of the factors of v (of a liability if
+// lia), keeping its storage.
+func (c *serCell) reset(v *Seriatim, lia bool) {
+	c.lin, c.cons, c.n = [serVec]float64{}, [serVec]float64{}, serOuts
+	if lia {
+		c.n = liaOuts
+	}
+	c.floors, c.caps = c.floors[:0], c.caps[:0]
+	c.exits, c.sLo, c.sHi = c.exits[:0], 0, math.Inf(1)
+	c.lia, c.v = lia, v
+}
+
+// payDeltas adds to out what the limits in payment change in the flows of
+// a record with salary s (see serExit).
+func (c *serCell) payDeltas(s float64, out *[serVec]float64) {
+	v := c.v
+	for i := range c.exits {
+		e := &c.exits[i]
+		var d serAnn
+		var top float64
+		b, own := rules.Clamp(e.a*s, e.lo, e.hi)
+		b *= e.mult
+		if r := v.unbound[e.g][unboundIndex(e.u0, e.ti, e.sx, false)]; b < r.lo || b > r.hi {
+			d, top = v.payDelta(e.g, e.ti, e.sx, e.x, e.u0, b, e.mult*own, false)
+		}
+		o := [4]uint8{uint8(serPension + e.ti), serExtra, serSurv, serOrph}
+		if !c.lia {
+			for k := range d {
+				out[o[k]] += e.w * d[k]
+			}
+			out[serTopUp] += e.w * top
+			continue
+		}
+		for k := range d {
+			bk := liaBenefit(o[k])
+			out[liaPVFB+bk] += e.w * d[k]
+			out[liaPUC+bk] += e.w * e.f * d[k]
+			out[liaNC] += e.w * (e.f1 - e.f) * d[k]
+		}
+		b0, own0 := rules.Clamp(e.a0*s, e.lo0, e.hi0)
+		b0 *= e.mult
+		if r := v.unbound[e.g][unboundIndex(e.u0, e.ti, e.sx, true)]; b0 < r.lo || b0 > r.hi {
+			d0, _ := v.payDelta(e.g, e.ti, e.sx, e.x, e.u0, b0, e.mult*own0, true)
+			for k := range d0 {
+				out[liaTUC+liaBenefit(o[k])] += e.w * e.f * d0[k]
+			}
+		}
+	}
+}
+
+// unboundSalaries returns the salaries S for which mult·rules.Clamp(a·S,
+// lo, hi) lies in r, narrowed by a margin far above rounding so that the
+// salaries outside are valued exactly.
+func unboundSalaries(a, lo, hi, mult float64, r serRange) (sLo, sHi float64) {
+	const margin = 1e-9
+	at0, _ := rules.Clamp(0, lo, hi)
+	atInf, _ := rules.Clamp(math.Inf(1), lo, hi)
+	at0, atInf = mult*at0, mult*atInf
+	switch {
+	case at0 >= r.lo:
+		sLo = 0
+	case atInf < r.lo || a <= 0:
+		return math.Inf(1), -1
+	default:
+		sLo = r.lo / (mult * a) * (1 + margin)
+	}
+	switch {
+	case atInf <= r.hi:
+		sHi = math.Inf(1)
+	case at0 > r.hi || a <= 0:
+		return math.Inf(1), -1
+	default:
+		sHi = r.hi / (mult * a) * (1 - margin)
+	}
+	return sLo, sHi
+}
+
+// topUpWeight is w, the weight of a term's first slot o, when o is the
+// own pension of a retirement or disability pension (of a work risk too)
+// of a flow vector, whose floor's correction is the minimum-pension
+// top-up; else 0.
+func (c *serCell) topUpWeight(o uint8, w float64) float64 {
+	if c.lia || o < serPension || (o > serDis && o != serPension+idxWorkDis) {
+		return 0
+	}
+	return w
+}
+
+// serSlot holds the factors of one start cell and the state of their
+// build: serEmpty, serBuilding or serBuilt. The one that moves the state
+// from serEmpty to serBuilding builds c (allocated on first use, reused
+// after); the others wait until it is serBuilt.
+type serSlot struct {
+	state atomic.Uint32
+	c     *serCell
+}
+
+// The states of a serSlot.
+const (
+	serEmpty uint32 = iota
+	serBuilding
+	serBuilt
+)
 
 // add adds a term.
 func (c *serCell) add(t serTerm) {
@@ -59,6 +192,13 @@ func (c *serCell) add(t serTerm) {
 		// max(lo, min(hi, a·S)) = lo whatever the salary.
 		for k, o := range t.o {
 			c.cons[o] += t.w[k] * t.lo
+		}
+		if top := c.topUpWeight(t.o[0], t.w[0]); top != 0 {
+			// The top-up is lo less the own amount min(a·S, hi).
+			c.cons[serTopUp] += top * t.lo
+			if t.a > 0 {
+				c.add(serTerm{a: t.a, lo: 0, hi: t.hi, w: [4]float64{-top}, o: [4]uint8{serTopUp, serTopUp, serTopUp, serTopUp}})
+			}
 		}
 		return
 	}
@@ -83,13 +223,8 @@ func (c *serCell) add(t serTerm) {
 	}
 }
 
-// serBuildPool holds buffers in which build gathers a cell's limits.
-var serBuildPool = sync.Pool{New: func() any { return new(serBuild) }}
-
-type serBuild struct {
-	floors, caps []serBound
-	order        []serKey
-}
+// serOrderPool holds the buffers in which finish sorts a cell's keys.
+var serOrderPool = sync.Pool{New: func() any { return new([]serKey) }}
 
 // serKey is a limit's key and its index among the cell's floors or caps.
 type serKey struct {
@@ -97,46 +232,52 @@ type serKey struct {
 	i   int32
 }
 
-// finish sorts the limits, those that bind first, and moves them from the
-// build buffers b into storage of their own.
-func (c *serCell) finish(b *serBuild) {
-	b.floors, b.caps = c.floors, c.caps
-	nf, nc := len(b.floors), len(b.caps)
-	all := make([]serBound, nf+nc)
-	keys := make([]float64, nf+nc)
-	b.sortInto(all[:nf], keys[:nf], b.floors, true)
-	b.sortInto(all[nf:], keys[nf:], b.caps, false)
-	c.floors, c.caps = all[:nf:nf], all[nf:]
-	c.floorKeys, c.capKeys = keys[:nf:nf], keys[nf:]
-	b.floors, b.caps = b.floors[:0], b.caps[:0]
+// finish sorts the keys of the limits, those that bind first.
+func (c *serCell) finish() {
+	buf := serOrderPool.Get().(*[]serKey)
+	c.floorKeys, c.floorOrd = sortKeys(c.floorKeys[:0], c.floorOrd[:0], c.floors, true, buf)
+	c.capKeys, c.capOrd = sortKeys(c.capKeys[:0], c.capOrd[:0], c.caps, false, buf)
+	serOrderPool.Put(buf)
+	c.floorBits, c.capBits = keyBits(c.floorBits[:0], c.floorKeys), keyBits(c.capBits[:0], c.capKeys)
 }
 
-// sortInto copies the limits src into dst sorted by key, decreasing if desc
-// (ties in the order given), and their keys into keys. It sorts the keys
-// with their indices rather than the limits themselves, which are large.
-func (b *serBuild) sortInto(dst []serBound, keys []float64, src []serBound, desc bool) {
-	o := b.order[:0]
-	for i := range src {
-		o = append(o, serKey{src[i].key, int32(i)})
+// keyBits appends to dst the bits of keys, numbers ≥ 0, with +0 for a
+// zero: in the order of the numbers.
+func keyBits(dst []uint64, keys []float64) []uint64 {
+	for _, k := range keys {
+		dst = append(dst, math.Float64bits(k+0))
+	}
+	return dst
+}
+
+// sortKeys appends to keys the keys of the limits b sorted, decreasing if
+// desc (ties in the order given), and to ord their indices in b. It sorts
+// the keys with their indices rather than the limits themselves, which are
+// large; buf is a buffer for that.
+func sortKeys(keys []float64, ord []int32, b []serBound, desc bool, buf *[]serKey) ([]float64, []int32) {
+	o := (*buf)[:0]
+	for i := range b {
+		o = append(o, serKey{b[i].key, int32(i)})
 	}
 	slices.SortFunc(o, func(x, y serKey) int {
-		c := cmp.Compare(x.key, y.key)
-		if desc {
-			c = -c
+		switch {
+		case x.key == y.key: // keys are numbers, never NaN
+			return int(x.i - y.i)
+		case (x.key < y.key) != desc:
+			return -1
 		}
-		if c == 0 {
-			c = cmp.Compare(x.i, y.i)
-		}
-		return c
+		return 1
 	})
-	for j, k := range o {
-		dst[j], keys[j] = src[k.i], k.key
+	for _, k := range o {
+		keys, ord = append(keys, k.key), append(ord, k.i)
 	}
-	b.order = o[:0]
+	*buf = o[:0]
+	return keys, ord
 }
 
-// serHist counts records by the number of limits that bind for them, k:
-// n[k] records with salaries summing to s[k]; f for floors, c for caps.
+// serHist counts records by the number of limits that bind for them, k ≥ 1
+// (the records for which none binds need no count): n[k] records with
+// salaries summing to s[k]; f for floors, c for caps.
 type serHist struct {
 	fn, fs, cn, cs []float64
 }
@@ -155,36 +296,50 @@ func (h *serHist) reset(nf, nc int) {
 func (c *serCell) sum(sal []float64, out *[serVec]float64, h *serHist) {
 	fk, ck := c.floorKeys, c.capKeys
 	h.reset(len(fk), len(ck))
+	fn, fs, cn, cs := h.fn, h.fs, h.cn, h.cs
 	var total float64
+	// A salary at or above the first floor's key and at or below the first
+	// cap's has no limit binding (k = 0 for both): the common case.
+	f0, c0 := math.Inf(-1), math.Inf(1)
+	if len(fk) > 0 {
+		f0 = fk[0]
+	}
+	if len(ck) > 0 {
+		c0 = ck[0]
+	}
+	fb, cb := c.floorBits, c.capBits
 	for _, s := range sal {
 		total += s
-		k := 0
-		for k < len(fk) && s < fk[k] {
-			k++
+		if s < f0 {
+			k := countAbove(fb, math.Float64bits(s+0))
+			fn[k]++
+			fs[k] += s
 		}
-		h.fn[k]++
-		h.fs[k] += s
-		k = 0
-		for k < len(ck) && s > ck[k] {
-			k++
+		if s > c0 {
+			k := countBelow(cb, math.Float64bits(s+0))
+			cn[k]++
+			cs[k] += s
 		}
-		h.cn[k]++
-		h.cs[k] += s
 	}
-	for _, l := range [2]struct {
+	for i, l := range [2]struct {
 		b    []serBound
+		ord  []int32
 		n, s []float64
-	}{{c.floors, h.fn, h.fs}, {c.caps, h.cn, h.cs}} {
+	}{{c.floors, c.floorOrd, h.fn, h.fs}, {c.caps, c.capOrd, h.cn, h.cs}} {
 		var n, s float64
-		for j := len(l.b) - 1; j >= 0; j-- {
+		for j := len(l.ord) - 1; j >= 0; j-- {
 			n += l.n[j+1]
 			s += l.s[j+1]
 			if n == 0 {
 				continue
 			}
-			b := &l.b[j]
+			b := &l.b[l.ord[j]]
 			for q, o := range b.o {
 				out[o] += n*b.wb[q] - b.wa[q]*s
+			}
+			if i == 0 && c.topUpWeight(b.o[0], 1) != 0 {
+				// A floor's correction of the own pension is its top-up.
+				out[serTopUp] += n*b.wb[0] - b.wa[0]*s
 			}
 		}
 	}
@@ -192,6 +347,41 @@ func (c *serCell) sum(sal []float64, out *[serVec]float64, h *serHist) {
 	for i := range c.n {
 		out[i] += n*c.cons[i] + total*c.lin[i]
 	}
+	if len(c.exits) > 0 {
+		for _, s := range sal {
+			if s < c.sLo || s > c.sHi {
+				c.payDeltas(s, out)
+			}
+		}
+	}
+}
+
+// countAbove returns the number of keys, sorted decreasing, above s: keys
+// and s are the bits of numbers ≥ 0 (math.Float64bits, +0 for a zero),
+// whose order is theirs. keys is not empty. It halves the range by
+// arithmetic, without branching on the data, so that salaries in random
+// order cost no mispredicted branch.
+func countAbove(keys []uint64, s uint64) int {
+	base, n := 0, len(keys)
+	for n > 1 {
+		half := n >> 1
+		// s − key is negative, as both are below 2⁶³, when key > s.
+		base += half & int(int64(s-keys[base+half])>>63)
+		n -= half
+	}
+	return base + int(uint64(int64(s-keys[base]))>>63)
+}
+
+// countBelow returns the number of keys, sorted increasing, below s. See
+// countAbove.
+func countBelow(keys []uint64, s uint64) int {
+	base, n := 0, len(keys)
+	for n > 1 {
+		half := n >> 1
+		base += half & int(int64(keys[base+half]-s)>>63)
+		n -= half
+	}
+	return base + int(uint64(int64(keys[base]-s))>>63)
 }
 
 // eval adds the flows of a record with salary s to out. A cap that binds
@@ -204,41 +394,40 @@ func (c *serCell) eval(s float64, out *[serVec]float64) {
 	for i := range o {
 		o[i] += cons[i] + s*lin[i]
 	}
-	for i := range c.floors {
-		b := &c.floors[i]
-		if s >= b.key {
+	for j, key := range c.floorKeys {
+		if s >= key {
 			break
+		}
+		b := &c.floors[c.floorOrd[j]]
+		if c.topUpWeight(b.o[0], 1) != 0 {
+			out[serTopUp] += b.wb[0] - b.wa[0]*s // the floor's top-up
 		}
 		out[b.o[0]] += b.wb[0] - b.wa[0]*s
 		out[b.o[1]] += b.wb[1] - b.wa[1]*s
 		out[b.o[2]] += b.wb[2] - b.wa[2]*s
 		out[b.o[3]] += b.wb[3] - b.wa[3]*s
 	}
-	for i := range c.caps {
-		b := &c.caps[i]
-		if s <= b.key {
+	for j, key := range c.capKeys {
+		if s <= key {
 			break
 		}
+		b := &c.caps[c.capOrd[j]]
 		out[b.o[0]] += b.wb[0] - b.wa[0]*s
 		out[b.o[1]] += b.wb[1] - b.wa[1]*s
 		out[b.o[2]] += b.wb[2] - b.wa[2]*s
 		out[b.o[3]] += b.wb[3] - b.wa[3]*s
+	}
+	if len(c.exits) > 0 && (s < c.sLo || s > c.sHi) {
+		c.payDeltas(s, out)
 	}
 }
 
-// build computes the factors of mode of the start cell of group g0, sex
-// index sx, age x and service cell s0 by following a member of that cell
-// year by year.
-func (v *Seriatim) build(mode serMode, g0, sx, x, s0 int) *serCell {
-	c := new(serCell)
-	buf := serBuildPool.Get().(*serBuild)
-	defer serBuildPool.Put(buf)
-	c.floors, c.caps = buf.floors[:0], buf.caps[:0]
+// build computes into c the factors of mode of the start cell of group
+// g0, sex index sx, age x and service cell s0 by following a member of
+// that cell year by year.
+func (v *Seriatim) build(c *serCell, mode serMode, g0, sx, x, s0 int) {
 	em := serEmit{c: c, lia: mode == serLiability}
-	c.n = serOuts
-	if em.lia {
-		c.n = liaOuts
-	}
+	c.reset(v, em.lia)
 	n := v.years
 	dec := &v.law.Decrements
 	g, sv := g0, s0
@@ -246,7 +435,7 @@ func (v *Seriatim) build(mode serMode, g0, sx, x, s0 int) *serCell {
 	// For the traditional unit credit method: contributions to date per
 	// unit of the salary of t = 0, T(x, s0) at the wage growth of year 0.
 	var past0 float64
-	if em.lia && v.past != nil {
+	if em.lia && len(v.past) > 0 {
 		past0 = v.past[0][x*v.ns+s0]
 	}
 	contribOuts := [4]uint8{serContrib, serContrib + 1, serContrib + 2, serRefund}
@@ -263,7 +452,7 @@ func (v *Seriatim) build(mode serMode, g0, sx, x, s0 int) *serCell {
 		d := v.disc[t]
 		em.attribute(s0, sv)
 		var past, avg float64 // for refunds: T(age, sv) and the average contribution rate
-		if v.past != nil {
+		if len(v.past) > 0 {
 			past, avg = v.past[t][age*v.ns+sv], yr.avgRate[sv]
 		}
 		// Refunds per unit of contribution base, and (TUC) per unit of the
@@ -289,10 +478,13 @@ func (v *Seriatim) build(mode serMode, g0, sx, x, s0 int) *serCell {
 					fa0 = scaled(factor, yr.retRatio0[sx], x*v.ns+s0) * yr.Sustain[sx]
 				}
 				em.benefit(serTerm{
-					a: fa * growth, lo: yr.RetFloor, hi: yr.RetCap,
+					a: fa * growth, lo: yr.RetFloor[sx], hi: yr.RetCap[sx],
 					w: [4]float64{m * a[annOwn], m * a[annExtra], m * a[annSurv], m * a[annOrph]},
 					o: [4]uint8{uint8(serPension + ti), serExtra, serSurv, serOrph},
-				}, fa0, yr.retFloor0, yr.retCap0)
+				}, fa0, yr.retFloor0[sx], yr.retCap0[sx])
+				em.exit(serExit{g: g, ti: ti, sx: sx, x: age, u0: t,
+					a: fa * growth, lo: yr.RetFloor[sx], hi: yr.RetCap[sx], mult: 1,
+					a0: fa0, lo0: yr.retFloor0[sx], hi0: yr.retCap0[sx], w: m})
 			}
 			if rate >= 1 {
 				p = 0
@@ -345,8 +537,13 @@ func (v *Seriatim) build(mode serMode, g0, sx, x, s0 int) *serCell {
 			if em.lia {
 				fa0 = scaled(fd, yr.disRatio0, x*v.ns+s0)
 			}
-			em.benefit(serTerm{a: fa * growth, lo: yr.DisFloor, hi: yr.DisCap, w: w, o: disOuts},
-				fa0, yr.disFloor0, yr.disCap0)
+			em.benefit(serTerm{a: fa * growth, lo: yr.DisFloor[sx], hi: yr.DisCap[sx], w: w, o: disOuts},
+				fa0, yr.disFloor0[sx], yr.disCap0[sx])
+			if dc.I > 0 && age < census.MaxCensusAge && t+1 < n {
+				em.exit(serExit{g: g, ti: census.PensionDisability.Index(), sx: sx, x: age + 1, u0: t + 1,
+					a: fa * growth, lo: yr.DisFloor[sx], hi: yr.DisCap[sx], mult: yr.Index,
+					a0: fa0, lo0: yr.disFloor0[sx], hi0: yr.disCap0[sx], w: p * dc.I})
+			}
 		}
 		if wk != (rules.Work{}) {
 			v.workTerms(&em, g, sx, t, x, s0, age, sv, p, growth, wk, yr)
@@ -359,8 +556,7 @@ func (v *Seriatim) build(mode serMode, g0, sx, x, s0 int) *serCell {
 		growth *= dc.M * (1 + v.wage[t+1])
 		sv = min(sv+1, v.ms)
 	}
-	c.finish(buf)
-	return c
+	c.finish()
 }
 
 // workTerms adds the terms of the year's work risks of a member of group g,
@@ -452,6 +648,23 @@ func (e *serEmit) benefit(t serTerm, a0, lo0, hi0 float64) {
 	e.c.add(serTerm{a: t.a, lo: t.lo, hi: t.hi, w: [4]float64{w * (e.f1 - e.f)}, o: [4]uint8{liaNC, liaNC, liaNC, liaNC}})
 }
 
+// exit keeps e, a pension the path awards, among the cell's exits if a
+// limit in payment may bind on it, with the shares of the year's exits.
+func (em *serEmit) exit(e serExit) {
+	v, c := em.c.v, em.c
+	sLo, sHi := unboundSalaries(e.a, e.lo, e.hi, e.mult, v.unbound[e.g][unboundIndex(e.u0, e.ti, e.sx, false)])
+	if em.lia {
+		lo0, hi0 := unboundSalaries(e.a0, e.lo0, e.hi0, e.mult, v.unbound[e.g][unboundIndex(e.u0, e.ti, e.sx, true)])
+		sLo, sHi = max(sLo, lo0), min(sHi, hi0)
+	}
+	if sLo == 0 && math.IsInf(sHi, 1) {
+		return // it binds for no salary
+	}
+	e.f, e.f1 = em.f, em.f1
+	c.exits = append(c.exits, e)
+	c.sLo, c.sHi = max(c.sLo, sLo), min(c.sHi, sHi)
+}
+
 // refund adds the refunds of a liability: w per unit of the contribution
 // base min(a·S, hi), and for the traditional unit credit method w0 per unit
 // of the base of t = 0, min(S, hi0).
@@ -473,18 +686,25 @@ func (v *Seriatim) cell(mode serMode, r *ActiveRecord) *serCell {
 }
 
 // cellAt returns the factors of mode of start cell i, building them the
-// first time. Concurrent callers may build the same cell twice; the
-// results are identical and the first stored is kept.
+// first time since the last Reset. Concurrent callers wait for the one
+// that builds them.
 func (v *Seriatim) cellAt(mode serMode, i int) *serCell {
-	cells := v.cells[mode]
-	if c := cells[i].Load(); c != nil {
-		return c
+	sl := &v.cells[mode][i]
+	if sl.state.Load() == serBuilt {
+		return sl.c
 	}
-	g, rest := i/v.nA, i%v.nA
-	sv, rest := rest%v.ns, rest/v.ns
-	c := v.build(mode, g, rest/serAges, rest%serAges, sv)
-	if !cells[i].CompareAndSwap(nil, c) {
-		c = cells[i].Load()
+	if sl.state.CompareAndSwap(serEmpty, serBuilding) {
+		if sl.c == nil {
+			sl.c = new(serCell)
+		}
+		g, rest := i/v.nA, i%v.nA
+		sv, rest := rest%v.ns, rest/v.ns
+		v.build(sl.c, mode, g, rest/serAges, rest%serAges, sv)
+		sl.state.Store(serBuilt)
+		return sl.c
 	}
-	return c
+	for sl.state.Load() != serBuilt {
+		runtime.Gosched()
+	}
+	return sl.c
 }

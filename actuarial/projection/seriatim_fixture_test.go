@@ -170,8 +170,11 @@ func serCells(tb testing.TB, groups int, act []projection.ActiveRecord, pen []pr
 
 // serScheme is a scheme of the given groups' rules on the assumptions,
 // with the census cells of the records. Its caps and floors apply on award
-// only (scheme.LimitsAtAward), the timing the Seriatim engine implements,
-// so that the cell projection is its reference.
+// only (scheme.LimitsAtAward): in payment a cell applies them to the
+// average of pensions awarded to many members in many years, so that the
+// projection by cells is the reference of the seriatim engine under
+// limits in payment only where they bind for all alike
+// (TestSeriatimLimitsInPaymentMatchCells).
 func serScheme(tb testing.TB, as scheme.Assumptions, rules [][]scheme.Rules, act []projection.ActiveRecord, pen []projection.PensionRecord) *scheme.Scheme {
 	tb.Helper()
 	ac, pc := serCells(tb, len(rules), act, pen)
@@ -197,6 +200,9 @@ func serProject(tb testing.TB, s *scheme.Scheme, years int) projection.FlowValue
 	return f
 }
 
+// serTopUpName is the name serFlows gives the minimum-pension top-up.
+const serTopUpName = "minimum top-up"
+
 // serFlows lists the components of FlowValues with their names.
 func serFlows(f *projection.FlowValues) (names []string, values []float64) {
 	names = append(names, "salaries")
@@ -209,8 +215,8 @@ func serFlows(f *projection.FlowValues) (names []string, values []float64) {
 		names = append(names, "pensions "+census.PensionTypeAt(i).String())
 		values = append(values, f.Pensions[i])
 	}
-	names = append(names, "extra payments", "refunds")
-	values = append(values, f.ExtraPayments, f.Refunds)
+	names = append(names, "extra payments", "refunds", serTopUpName)
+	values = append(values, f.ExtraPayments, f.Refunds, f.MinimumTopUp)
 	return names, values
 }
 

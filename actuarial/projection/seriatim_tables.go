@@ -4,6 +4,8 @@
 package projection
 
 import (
+	"math"
+
 	"github.com/reserva-go/reserva/actuarial"
 	"github.com/reserva-go/reserva/actuarial/census"
 	"github.com/reserva-go/reserva/actuarial/internal/rules"
@@ -26,9 +28,105 @@ type serYear struct {
 	wkDisRatio, wkDisRatio0, wkDeathRatio, wkDeathRatio0 []float64
 
 	// The ceiling and the limits at the reference unit of t = 0, for the
-	// frozen salaries of the traditional unit credit method.
-	ceiling0, retCap0, retFloor0, disCap0, disFloor0   float64
+	// frozen salaries of the traditional unit credit method, and the
+	// limits in payment at that unit.
+	ceiling0                               float64
+	retCap0, retFloor0, disCap0, disFloor0 [actuarial.NumSexes]float64
+	inPayment0                             [actuarial.NumSexes][census.NumPensionTypes]rules.PaymentLimits
+	// Those of the work risks, at that unit.
 	wkDisCap0, wkDisFloor0, wkDeathCap0, wkDeathFloor0 float64
+}
+
+// serRange is a range of amounts, lo to hi.
+type serRange struct{ lo, hi float64 }
+
+// unboundIndex is the index in unbound[g] of the amounts of pensions of
+// type ti and sex index sx on 1 January of year u on which no limit in
+// payment binds, at the year's reference unit or, with tuc, at that of
+// t = 0.
+func unboundIndex(u, ti, sx int, tuc bool) int {
+	i := ((u*census.NumPensionTypes+ti)*actuarial.NumSexes + sx) << 1
+	if tuc {
+		i++
+	}
+	return i
+}
+
+// unboundRanges sets unbound[g]: for each year u ≤ years and pension
+// type, the amounts b of a pension in payment on 1 January of u such that
+// no limit in payment ([rules.PaymentLimits]) binds in year u or after on
+// b indexed, b·I(u, k) for year k: from the floors of the years, each
+// divided by the indexation since u, to the caps likewise. Where a limit
+// never binds (LimitsAtAward, survivors' pensions) the range is 0 to +Inf.
+func (v *Seriatim) unboundRanges(g int) {
+	n := v.years
+	un := grow(v.unbound[g], (n+1)*census.NumPensionTypes*actuarial.NumSexes*2)
+	for ti := range census.NumPensionTypes {
+		for sx := range actuarial.NumSexes {
+			for _, tuc := range [2]bool{false, true} {
+				r := serRange{0, math.Inf(1)}
+				un[unboundIndex(n, ti, sx, tuc)] = r
+				for u := n - 1; u >= 0; u-- {
+					yr := &v.yr[g*n+u]
+					lim := &yr.InPayment[sx][ti]
+					if tuc {
+						lim = &yr.inPayment0[sx][ti]
+					}
+					r = serRange{max(lim.Floor, r.lo/yr.Index), min(lim.Cap, r.hi/yr.Index)}
+					un[unboundIndex(u, ti, sx, tuc)] = r
+				}
+			}
+		}
+	}
+	v.unbound[g] = un
+}
+
+// payDelta returns the change that the limits in payment make to the
+// flows of a pension of type ti in group g worth b (as awarded and
+// indexed) on 1 January of year u0, of a life of sex index sx aged x
+// then, per unit of probability: each year it is paid it pays
+// [rules.PaymentLimits.Pay] of b indexed instead of b indexed, with the
+// extra payments on the difference and the survivors' and orphans'
+// pensions that a death leaves in proportion to the pension paid, as
+// [Seriatim.annuities] values them: the changes to the own pension, the
+// extra payments, the survivors' and the orphans' pensions, in the
+// components of a serAnn; and the change to the minimum-pension top-up,
+// what the pension pays above own, the formula's own amount (capped but
+// not floored) as indexed, [rules.PaymentLimits.Pay]'s instead of b − own.
+// With tuc the limits are those at the reference unit of t = 0.
+func (v *Seriatim) payDelta(g, ti, sx, x, u0 int, b, own float64, tuc bool) (d serAnn, topUp float64) {
+	n := v.years
+	st := rules.StatusOf(census.PensionTypeAt(ti))
+	alive := 1.0 // the probability of being alive on 1 January of u
+	for u, age := u0, x; u < n; u, age = u+1, age+1 {
+		yr := &v.yr[g*n+u]
+		lim := &yr.InPayment[sx][ti]
+		if tuc {
+			lim = &yr.inPayment0[sx][ti]
+		}
+		q := v.qAt(u, st, sx, age)
+		if pay, top := lim.Pay(1, b, own); pay != b {
+			k := alive * (pay - b)
+			w := v.disc[u] * (1 - 0.5*q)
+			topUp += alive * w * (top - (b - own))
+			paid := k * w
+			d[annOwn] += paid
+			d[annExtra] += yr.Extra * paid
+			if yr.DeathBenefit && q > 0 {
+				dv := &v.death[g][(u*actuarial.NumSexes+sx)*serAges+age]
+				d[annSurv] += k * q * dv[deathSurv]
+				d[annOrph] += k * q * dv[deathOrph]
+				d[annExtra] += k * q * dv[deathExtra]
+			}
+		}
+		if age == census.MaxCensusAge || q >= 1 {
+			break
+		}
+		alive *= 1 - q
+		b *= yr.Index
+		own *= yr.Index
+	}
+	return d, topUp
 }
 
 // serRatioKey names a table of reference ratios.
@@ -37,18 +135,54 @@ type serRatioKey struct {
 	w     float64
 }
 
+// serTables holds the tables of reference ratios and past salaries of a
+// valuation, shared by the years that have the same, and the storage of
+// those of the valuation before, for reuse.
+type serTables struct {
+	ratios map[serRatioKey][]float64
+	pastW  []float64   // the wage growth of each table of past salaries
+	past   [][]float64 // the tables of past salaries, as pastW
+	free   [][]float64 // storage no longer in use
+}
+
+// reset puts every table in free.
+func (tb *serTables) reset() {
+	for k, t := range tb.ratios {
+		tb.free = append(tb.free, t)
+		delete(tb.ratios, k)
+	}
+	tb.free = append(tb.free, tb.past...)
+	tb.past, tb.pastW = tb.past[:0], tb.pastW[:0]
+	if tb.ratios == nil {
+		tb.ratios = make(map[serRatioKey][]float64)
+	}
+}
+
+// alloc returns a table of n numbers, from free when one is long enough.
+// Its contents are unspecified.
+func (tb *serTables) alloc(n int) []float64 {
+	for i := len(tb.free) - 1; i >= 0; i-- {
+		if t := tb.free[i]; cap(t) >= n {
+			tb.free[i] = tb.free[len(tb.free)-1]
+			tb.free = tb.free[:len(tb.free)-1]
+			return t[:n]
+		}
+	}
+	return make([]float64, n)
+}
+
 // ratios returns the table of reference ratios for an average over years
 // years at wage growth w, from tables or filled into it; nil for years ≤ 1.
-func (v *Seriatim) ratios(tables map[serRatioKey][]float64, years int, w float64) []float64 {
+func (v *Seriatim) ratios(years int, w float64) []float64 {
 	if years <= 1 {
 		return nil
 	}
 	k := serRatioKey{years, w}
-	tb, ok := tables[k]
+	tb, ok := v.tables.ratios[k]
 	if !ok {
-		tb = make([]float64, serAges*v.ns)
+		tb = v.tables.alloc(serAges * v.ns)
 		rules.FillRatios(tb, &v.s.Assumptions.Salary, v.ms, 0, years, w)
-		tables[k] = tb
+		v.tables.ratios[k] = tb
 	}
 	return tb
 }
@@ -81,7 +215,7 @@ const (
 func (v *Seriatim) fillMortality() error {
 	m := &v.law.Mortality
 	const row = scheme.NumLifeStatuses * actuarial.NumSexes * serAges
-	v.q = make([]float64, v.years*row)
+	v.q = grow(v.q, v.years*row)
 	for t := range v.years {
 		for st := range scheme.NumLifeStatuses {
 			for sx := range actuarial.NumSexes {
@@ -108,30 +242,28 @@ func (v *Seriatim) qAt(t int, st scheme.LifeStatus, sx, age int) float64 {
 // pastSalaries sets past (see [rules.PastSalaries]), one table for each
 // distinct wage growth.
 func (v *Seriatim) pastSalaries() {
-	v.past = make([][]float64, v.years)
-	var ws []float64
-	var tables [][]float64
+	v.past = grow(v.past, v.years)
+	tb := &v.tables
 	for t := range v.years {
 		w := v.wage[t]
 		found := -1
-		for i, x := range ws {
+		for i, x := range tb.pastW {
 			if x == w {
 				found = i
 			}
 		}
 		if found < 0 {
-			tb := make([]float64, serAges*v.ns)
-			rules.PastSalaries(tb, v.law.Decrements.Merit, v.ms, w)
-			ws, tables = append(ws, w), append(tables, tb)
-			found = len(tables) - 1
+			p := tb.alloc(serAges * v.ns)
+			rules.PastSalaries(p, v.law.Decrements.Merit, v.ms, w)
+			tb.pastW, tb.past = append(tb.pastW, w), append(tb.past, p)
+			found = len(tb.past) - 1
 		}
-		v.past[t] = tables[found]
+		v.past[t] = tb.past[found]
 	}
 }
 
-// groupYears sets what group g's rules give in each year, taking the
-// tables of reference ratios from ratios.
-func (v *Seriatim) groupYears(g int, unit []float64, ratios map[serRatioKey][]float64) {
+// groupYears sets what group g's rules give in each year.
+func (v *Seriatim) groupYears(g int, unit []float64) {
 	var hist []float64 // worker's rates of the years before, the latest first
 	if v.law.Refunds {
 		hist = make([]float64, v.ms)
@@ -139,21 +271,25 @@ func (v *Seriatim) groupYears(g int, unit []float64, ratios map[serRatioKey][]fl
 	}
 	for t := range v.years {
 		yr := &v.yr[g*v.years+t]
+		*yr = serYear{avgRate: yr.avgRate[:0]}
 		v.law.Year(&yr.Year, g, v.s.StartYear+t, unit[t])
 		yr.w = v.wage[t]
-		yr.ceiling0, yr.retCap0, yr.retFloor0, yr.disCap0, yr.disFloor0 = rules.Limits(yr.Rules, unit[0])
+		yr.wkDisCap0, yr.wkDisFloor0, yr.wkDeathCap0, yr.wkDeathFloor0 = rules.WorkLimits(yr.Rules, unit[0])
+		for sx := range actuarial.NumSexes {
+			yr.ceiling0, yr.retCap0[sx], yr.retFloor0[sx], yr.disCap0[sx], yr.disFloor0[sx] = rules.Limits(yr.Rules, sx, unit[0])
+			yr.inPayment0[sx] = rules.InPaymentLimits(yr.Rules, yr.retCap0[sx], yr.retFloor0[sx], yr.disCap0[sx], yr.disFloor0[sx], yr.wkDisCap0, yr.wkDisFloor0)
+		}
 		ex := yr.Exits
 		for sx := range actuarial.NumSexes {
-			yr.retRatio[sx], yr.retRatio0[sx] = v.ratios(ratios, ex.RetYears[sx], yr.w), v.ratios(ratios, ex.RetYears[sx], v.wage[0])
+			yr.retRatio[sx], yr.retRatio0[sx] = v.ratios(ex.RetYears[sx], yr.w), v.ratios(ex.RetYears[sx], v.wage[0])
 		}
-		yr.disRatio, yr.disRatio0 = v.ratios(ratios, ex.DisYears, yr.w), v.ratios(ratios, ex.DisYears, v.wage[0])
+		yr.disRatio, yr.disRatio0 = v.ratios(ex.DisYears, yr.w), v.ratios(ex.DisYears, v.wage[0])
 		if v.work {
-			yr.wkDisCap0, yr.wkDisFloor0, yr.wkDeathCap0, yr.wkDeathFloor0 = rules.WorkLimits(yr.Rules, unit[0])
-			yr.wkDisRatio, yr.wkDisRatio0 = v.ratios(ratios, ex.WorkDisYears, yr.w), v.ratios(ratios, ex.WorkDisYears, v.wage[0])
-			yr.wkDeathRatio, yr.wkDeathRatio0 = v.ratios(ratios, ex.WorkDeathYears, yr.w), v.ratios(ratios, ex.WorkDeathYears, v.wage[0])
+			yr.wkDisRatio, yr.wkDisRatio0 = v.ratios(ex.WorkDisYears, yr.w), v.ratios(ex.WorkDisYears, v.wage[0])
+			yr.wkDeathRatio, yr.wkDeathRatio0 = v.ratios(ex.WorkDeathYears, yr.w), v.ratios(ex.WorkDeathYears, v.wage[0])
 		}
 		if v.law.Refunds {
-			yr.avgRate = make([]float64, v.ns)
+			yr.avgRate = grow(yr.avgRate, v.ns)
 			rules.AverageRates(yr.avgRate, hist)
 			rules.PushRate(hist, yr.ContributionRate[scheme.Worker])
 		}
@@ -229,8 +365,10 @@ func annIndex(t, ti, sx, age int) int {
 // every value is 0.
 func (v *Seriatim) annuities(g int) {
 	n := v.years
-	ann := make([]serAnn, (n+1)*census.NumPensionTypes*actuarial.NumSexes*serAges)
-	death := make([]serDeath, n*actuarial.NumSexes*serAges)
+	ann := grow(v.ann[g], (n+1)*census.NumPensionTypes*actuarial.NumSexes*serAges)
+	death := grow(v.death[g], n*actuarial.NumSexes*serAges)
+	clear(ann[n*census.NumPensionTypes*actuarial.NumSexes*serAges:]) // year n
+	clear(death)
 	fam := &v.law.Family
 	var w [2][]serAnn     // the buffers of steppedSurvivors
 	var wdeath []serDeath // what a death at work leaves; nil: nothing in any year

@@ -340,8 +340,8 @@ func (p *Projector) splitActives(g, sx int) {
 	svLo, svHi := p.svLo[ks*nAges:(ks+1)*nAges], p.svHi[ks*nAges:(ks+1)*nAges]
 	dec := p.dec[sx]
 	yr := &gc.yr
-	retCap, retFloor, sustain := yr.RetCap, yr.RetFloor, yr.Sustain[sx]
-	disCap, disFloor, deathBenefit := yr.DisCap, yr.DisFloor, yr.DeathBenefit
+	retCap, retFloor, sustain := yr.RetCap[sx], yr.RetFloor[sx], yr.Sustain[sx]
+	disCap, disFloor, deathBenefit := yr.DisCap[sx], yr.DisFloor[sx], yr.DeathBenefit
 	ceiling, refund := yr.Ceiling, yr.Refund
 	var halfRate float64
 	if p.trackAcc {

@@ -38,10 +38,13 @@
 // # Rules that differ by sex, cohort and duration, and their timing
 //
 //   - By sex: [Rules] BySex[sex] ([SexRules]) replaces, for one sex, the
-//     accrual table and reference period of Retirement and the
-//     early-retirement reduction of Eligibility; a zero field keeps the
-//     common value, so the zero BySex is one law for both sexes. They
-//     apply on 1 January, at retirement, as the common ones do.
+//     accrual table and reference period of Retirement, the
+//     early-retirement reduction of Eligibility and the caps and floors of
+//     retirement and disability pensions; a zero field keeps the common
+//     value, so the zero BySex is one law for both sexes. They apply on
+//     1 January, at retirement, as the common ones do; a sex's caps and
+//     floors also on disability and, under LimitsInPayment, to its
+//     pensions every year in payment.
 //   - By birth cohort: an [actuarial.Condition] bounded by FromCohort and
 //     ToCohort applies only to the members born in those years, a member
 //     aged x on 1 January of year y being born in y − x − 1

@@ -289,7 +289,9 @@ func (e *encoder) rules(r *Rules) rulesDoc {
 			if reflect.DeepEqual(o, SexRules{}) {
 				continue
 			}
-			sd := &sexRulesDoc{ReferenceYears: o.ReferenceYears, ReductionPerYear: o.ReductionPerYear}
+			sd := &sexRulesDoc{ReferenceYears: o.ReferenceYears, ReductionPerYear: o.ReductionPerYear,
+				RetirementCap: e.limit(o.RetirementCap), RetirementFloor: e.limit(o.RetirementFloor),
+				DisabilityCap: e.limit(o.DisabilityCap), DisabilityFloor: e.limit(o.DisabilityFloor)}
 			if o.Accrual.Rates != nil || o.Accrual.MinService != 0 {
 				rates := o.Accrual.Rates
 				if rates == nil {

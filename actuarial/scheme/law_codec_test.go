@@ -25,8 +25,9 @@ func TestStudyRoundTripLawRules(t *testing.T) {
 	r.BySex[1] = scheme.SexRules{
 		Accrual:        actuarial.LinearAccrual{MinService: 15, AtMin: 0.5, PerYear: 0.5 / 13, Max: 1}.Accrual(),
 		ReferenceYears: 3, ReductionPerYear: 0.04,
+		RetirementFloor: actuarial.Limit{Units: 1.2}, DisabilityCap: actuarial.Limit{Money: 400000},
 	}
-	r.BySex[0] = scheme.SexRules{ReferenceYears: 10}
+	r.BySex[0] = scheme.SexRules{ReferenceYears: 10, RetirementCap: actuarial.Limit{Units: 8}, DisabilityFloor: actuarial.Limit{Units: 0.9}}
 	r.SurvivorShare, r.SurvivorSteps = 1, []scheme.ShareStep{{Years: 6, Share: 0.5}}
 	r.OrphanEndAge, r.KeepOnRemarriage = 25, true
 	s.Assumptions.Family.Remarriage = [actuarial.NumSexes]actuarial.ByAge{{MinAge: 20, Values: []float64{0.05, 0}}, {MinAge: 25, Values: []float64{0.08, 0.02, 0}}}

@@ -348,6 +348,34 @@ type SexRules struct {
 	// ReductionPerYear replaces Eligibility.ReductionPerYear, in [0, 1];
 	// 0: Eligibility's.
 	ReductionPerYear float64
+	// RetirementCap and RetirementFloor replace Retirement.Cap and
+	// Retirement.Floor for the sex's old-age and early pensions, on award
+	// and, under LimitsInPayment, in payment; the zero Limit:
+	// Retirement's.
+	RetirementCap, RetirementFloor actuarial.Limit
+	// DisabilityCap and DisabilityFloor replace Disability.Cap and
+	// Disability.Floor for the sex's disability pensions likewise.
+	DisabilityCap, DisabilityFloor actuarial.Limit
+}
+
+// RetirementLimits returns the cap and floor of retirement pensions for
+// sex index sx: BySex[sx]'s where set, else Retirement's.
+func (r *Rules) RetirementLimits(sx int) (cap, floor actuarial.Limit) {
+	return orLimit(r.BySex[sx].RetirementCap, r.Retirement.Cap), orLimit(r.BySex[sx].RetirementFloor, r.Retirement.Floor)
+}
+
+// DisabilityLimits returns the cap and floor of disability pensions for
+// sex index sx: BySex[sx]'s where set, else Disability's.
+func (r *Rules) DisabilityLimits(sx int) (cap, floor actuarial.Limit) {
+	return orLimit(r.BySex[sx].DisabilityCap, r.Disability.Cap), orLimit(r.BySex[sx].DisabilityFloor, r.Disability.Floor)
+}
+
+// orLimit is l, or common when l is zero.
+func orLimit(l, common actuarial.Limit) actuarial.Limit {
+	if l == (actuarial.Limit{}) {
+		return common
+	}
+	return l
 }
 
 // RetirementAccrual returns the accrual table of retirement pensions for
@@ -439,6 +467,15 @@ func (r *Rules) validate(start int, plausible bool) error {
 		}
 		if v := o.ReductionPerYear; math.IsNaN(v) || v < 0 || v > 1 {
 			return &SchemeError{Field: name + ".ReductionPerYear", Value: fmt.Sprint(v), Err: actuarial.ErrRate}
+		}
+		for _, l := range []struct {
+			name string
+			l    actuarial.Limit
+		}{{"RetirementCap", o.RetirementCap}, {"RetirementFloor", o.RetirementFloor},
+			{"DisabilityCap", o.DisabilityCap}, {"DisabilityFloor", o.DisabilityFloor}} {
+			if err := validateLimit(name+"."+l.name, l.l); err != nil {
+				return err
+			}
 		}
 	}
 	if err := r.eligibilityAges(func(field string, age int) error {

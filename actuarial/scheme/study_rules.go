@@ -159,6 +159,16 @@ func (b *builder) rules(path string, d *rulesDoc, r *Rules) error {
 				return b.fail(sub+".reduction_per_year", v, fmt.Errorf("%w: want a fraction in [0, 1]", actuarial.ErrRate))
 			}
 			sr := SexRules{ReferenceYears: o.ReferenceYears, ReductionPerYear: o.ReductionPerYear}
+			for _, l := range []struct {
+				name string
+				d    *limitDoc
+				dst  *actuarial.Limit
+			}{{"retirement_cap", o.RetirementCap, &sr.RetirementCap}, {"retirement_floor", o.RetirementFloor, &sr.RetirementFloor},
+				{"disability_cap", o.DisabilityCap, &sr.DisabilityCap}, {"disability_floor", o.DisabilityFloor, &sr.DisabilityFloor}} {
+				if *l.dst, err = b.limit(sub+"."+l.name, l.d); err != nil {
+					return err
+				}
+			}
 			if a := o.Accrual; a != nil {
 				sr.Accrual = actuarial.Accrual{MinService: a.MinService, Rates: a.Rates}
 				if err := sr.Accrual.Validate(); err != nil {

@@ -193,6 +193,8 @@ func TestDecodeStudyErrors(t *testing.T) {
 			`line 21: groups[0].rules[0].survivor_steps[1].years: 2: `, scheme.ErrOrder},
 		{"reduction by sex", `"indexation": "prices"`, `"indexation": "prices", "by_sex": {"female": {"reduction_per_year": 4}}`,
 			`line 21: groups[0].rules[0].by_sex.female.reduction_per_year: 4: `, actuarial.ErrRate},
+		{"floor by sex", `"indexation": "prices"`, `"indexation": "prices", "by_sex": {"male": {"retirement_floor": {"units": -1}}}`,
+			`line 21: groups[0].rules[0].by_sex.male.retirement_floor.units: -1: `, actuarial.ErrRange},
 		{"syntax", `"return": 0.05,`, `"return": 0.05,,`, `line 30: assumptions: invalid character`, nil},
 		{"truncated", "\n  \"initial_reserve\"", "\n", `line 33: `, nil},
 		{"missing file", `"both": {"law": "makeham", "a": 0.00022, "b": 2.7e-6, "c": 1.124, "min_age": 0, "max_age": 120}`, `"both": {"file": "nowhere.csv", "column": "q"}`,

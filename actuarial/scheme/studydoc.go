@@ -171,6 +171,10 @@ type sexRulesDoc struct {
 	Accrual          *accrualDoc `json:"accrual,omitempty"`
 	ReferenceYears   int         `json:"reference_years,omitempty"`
 	ReductionPerYear float64     `json:"reduction_per_year,omitempty"`
+	RetirementCap    *limitDoc   `json:"retirement_cap,omitempty"`
+	RetirementFloor  *limitDoc   `json:"retirement_floor,omitempty"`
+	DisabilityCap    *limitDoc   `json:"disability_cap,omitempty"`
+	DisabilityFloor  *limitDoc   `json:"disability_floor,omitempty"`
 }
 
 type byPayerDoc struct {

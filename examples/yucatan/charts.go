@@ -61,14 +61,20 @@ func charts(w io.Writer, st *study, outDir string) error {
 	}
 	p.Title.Text = fmt.Sprintf("Reserve at the end of the year, MXN, %d–%d", isstey.CensusYear, isstey.CensusYear+nearYears-1)
 	cs = append(cs, namedChart{"reserve.png", "the reserve of each regime, when it runs out", p})
-	if st.solved != nil {
-		// Alone: beside the depleted paths it would look flat.
-		if p, err = chart.ReservePaths(head([]reform.Outcome{*st.solved}, chartYears), reform.UnitsMillions); err != nil {
+	if len(st.ways) > 0 {
+		// Apart: beside the depleted paths they would look flat.
+		var ws []reform.Outcome
+		for _, wy := range st.ways {
+			o := *wy.outcome
+			o.Name = "way " + wy.name
+			ws = append(ws, o)
+		}
+		if p, err = chart.ReservePaths(head(ws, chartYears), reform.UnitsMillions); err != nil {
 			return err
 		}
-		p.Title.Text = fmt.Sprintf("Reserve of the 2025 reform at the solved rate, MXN, %d–%d",
+		p.Title.Text = fmt.Sprintf("Reserve of the 2025 reform under each way to balance it, MXN, %d–%d",
 			isstey.CensusYear, isstey.CensusYear+chartYears-1)
-		cs = append(cs, namedChart{"reserve-solved.png", "the 2025 reform's reserve at the solved employer's rate", p})
+		cs = append(cs, namedChart{"reserve-solved.png", "the 2025 reform's reserve under each way to balance it", p})
 	}
 	if p, err = chart.CostRate(lines); err != nil {
 		return err

@@ -111,34 +111,56 @@ func TestCorrections(t *testing.T) {
 }
 
 // TestWays re-runs each solved way: its measures applied to the corrected
-// 2025 reform, projected directly, keep the reserve at or above zero
-// through 2075; the contributions-only way a hundredth of a point lower
-// does not.
+// 2025 reform, projected directly and summarized over the target's 75
+// years with a year's spending as the target reserve, have an actuarial
+// balance ≥ 0 (indicator.Summarize, not package reform's solver); the
+// contributions-only way a hundredth of a point lower, and way 2's scale
+// a hundredth of a point higher, have a negative one.
 func TestWays(t *testing.T) {
 	st := shared(t)
 	base := st.corrected[isstey.Reform2025]
 	require.Len(t, st.ways, 4)
-	for _, w := range st.ways {
-		s, err := reform.Reform{Name: w.name, Changes: w.changes}.Apply(base)
+	balanceOn := func(s *scheme.Scheme) float64 {
+		p, err := projection.NewProjector(s)
 		require.NoError(t, err)
-		res, _ := projectDirect(t, s, solveYears)
-		if w.infeasible {
-			assert.Less(t, lowest(res, targetYear), 0.0, "%s misses the target, as printed", w.name)
-			continue
-		}
-		assert.GreaterOrEqual(t, lowest(res, targetYear), 0.0, "%s meets the target", w.name)
+		res, err := p.Run(nil, balanceYears)
+		require.NoError(t, err)
+		sum, err := indicator.Summarize(nil, res.Flows(nil), indicator.Horizon{Years: balanceYears, TargetRatio: balanceTargetRatio})
+		require.NoError(t, err)
+		return sum.ActuarialBalance
 	}
-	// The contributions-only way is the least to the printed precision.
-	w := st.ways[0]
-	require.False(t, w.infeasible)
+	balance := func(changes ...reform.Change) float64 {
+		s, err := reform.Reform{Name: "way", Changes: changes}.Apply(base)
+		require.NoError(t, err)
+		return balanceOn(s)
+	}
+	for _, w := range st.ways {
+		require.False(t, w.infeasible, "%s is solved", w.name)
+		b := balance(w.changes...)
+		assert.GreaterOrEqual(t, b, 0.0, "%s meets the target", w.name)
+		assert.InDelta(t, b, w.balance, sameTol, "%s: the balance printed", w.name)
+	}
+	// The 2025 reform as passed misses it by far.
+	assert.Less(t, balanceOn(base), -0.5)
+	// Ways 1 and 2 are the least change to the printed precision: a
+	// hundredth of a point less (way 1) or more of the scale (way 2)
+	// misses the target.
 	sol, err := reform.SolveContext(context.Background(), base, reform.Problem{Lever: bothRatesLever{}, Target: balanceTarget(),
 		Lo: 0, Hi: maxExtraRate, Tolerance: rateStep / 2}, solveOptions())
 	require.NoError(t, err)
-	below, err := reform.Reform{Name: "below", Changes: []reform.Change{bothRatesLever{}.Change(math.Ceil(sol.Value/rateStep)*rateStep - rateStep)}}.Apply(base)
+	assert.Less(t, balance(bothRatesLever{}.Change(math.Ceil(sol.Value/rateStep)*rateStep-rateStep)), 0.0,
+		"way 1: a hundredth of a point less misses the target")
+	sol, err = reform.SolveContext(context.Background(), base, reform.Problem{Lever: accrualLever, Target: balanceTarget(),
+		Lo: minWay2Scale, Hi: 1, With: benefitMeasures(), Tolerance: rateStep / 2}, solveOptions())
 	require.NoError(t, err)
-	res, _ := projectDirect(t, below, solveYears)
-	assert.Less(t, lowest(res, targetYear), 0.0, "a hundredth of a point less misses the target")
-	// The frontier: less employer's rate is needed as service rises.
+	assert.Less(t, balance(append(benefitMeasures(), accrualLever.Change(math.Floor(sol.Value/rateStep)*rateStep+rateStep))...), 0.0,
+		"way 2: a hundredth of a point more of the scale misses the target")
+	// Way 2's fixed measures cannot balance the reform with the scale at
+	// its floor and pensions indexed to prices, as section 6 says.
+	withPrices := append(benefitMeasures()[:2:2], reform.Indexation{Year: isstey.Reform2025From, Rule: scheme.IndexPrices}, accrualLever.Change(minWay2Scale))
+	assert.Less(t, balance(withPrices...), 0.0, "indexed to prices, even a scale of 10% misses the target")
+	// The frontier: less employer's rate is needed as service rises, and
+	// each point meets the target.
 	prev := math.Inf(1)
 	for _, p := range st.frontier.Points {
 		if p.Solution == nil {
@@ -146,6 +168,11 @@ func TestWays(t *testing.T) {
 		}
 		assert.Less(t, p.Solution.Value, prev)
 		prev = p.Solution.Value
+		changes := []reform.Change{employerLever.Change(p.Solution.Value)}
+		if p.Grid != 0 {
+			changes = append(changes, serviceLever.Change(p.Grid))
+		}
+		assert.GreaterOrEqual(t, balance(changes...), 0.0, "frontier at +%v years", p.Grid)
 	}
 }
 
@@ -176,6 +203,21 @@ func TestRisk(t *testing.T) {
 		require.GreaterOrEqual(t, i, 0)
 		assert.Equal(t, 1.0, r.outs[i].ExhaustionBy(2030).Value, reg.String())
 	}
+	// The ways run to 2075 on the same scenarios. Ways 1 and 3 keep the
+	// reserve positive through 2075 on the central path, and the spread
+	// of returns (sd 6%) exhausts it in a minority of scenarios; way 2's
+	// reserve runs out on the central path and in every scenario.
+	for _, k := range []int{0, 2} {
+		i := slices.Index(r.names, "way "+st.ways[k].name)
+		require.GreaterOrEqual(t, i, 0, st.ways[k].name)
+		require.Equal(t, riskRunYears, r.outs[i].Years)
+		d := st.ways[k].metrics.DepletionYear
+		assert.True(t, d == 0 || d > riskLast, "%s runs out in %d on the central path", st.ways[k].name, d)
+		assert.Less(t, r.outs[i].ExhaustionBy(riskLast).Value, 0.5, st.ways[k].name)
+	}
+	i2 := slices.Index(r.names, "way "+st.ways[1].name)
+	require.GreaterOrEqual(t, i2, 0)
+	assert.Equal(t, 1.0, r.outs[i2].ExhaustionBy(riskLast).Value, st.ways[1].name)
 	// Seeded: running the 2025 reform alone gives its outcomes bit for bit
 	// (common random numbers: a scenario's path depends on the seed and
 	// its index only).

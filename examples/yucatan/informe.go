@@ -51,6 +51,10 @@ func supuestosES() map[string][3]string {
 		"Stochastic economy": {"Economía estocástica", fmt.Sprintf("desv. est. del log del rendimiento %s, de la inflación %s, correlación %.1f, semilla %d",
 			pct(returnSD), pct(inflationSD), returnInflationCorr, riskSeed), ""},
 		"Package weights": {"Pesos del paquete", "un punto de aportación patronal y un punto de la escala de pensión cuestan igual", ""},
+		"Target of the ways": {"Meta de las vías", fmt.Sprintf("balance actuarial de %d–%d en cero, con un año de gasto en reserva al final", isstey.CensusYear, balanceLast),
+			"la medida a 75 años de los Trustees de EE. UU.; determinista: cada prueba del solucionador es una proyección"},
+		"Way 2's fixed measures": {"Medidas fijas de la vía 2", fmt.Sprintf("salario de referencia de %d años, %d años como mínimo, pensiones sin incremento; la escala resuelta", referenceYears, way2MinAge),
+			"con incremento según precios, ninguna escala equilibra las reglas de 2025"},
 	}
 }
 

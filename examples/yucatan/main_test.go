@@ -5,11 +5,10 @@ import (
 	"bytes"
 	"fmt"
 	"io"
-	"math"
 	"os"
 	"path/filepath"
-	"reflect"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"sync"
@@ -24,6 +23,7 @@ import (
 	"github.com/reserva-go/reserva/actuarial/projection"
 	"github.com/reserva-go/reserva/actuarial/scheme"
 	"github.com/reserva-go/reserva/examples/yucatan/isstey"
+	"github.com/reserva-go/reserva/reform"
 )
 
 const dataDir = "../../testdata"
@@ -257,27 +257,36 @@ func TestRun(t *testing.T) {
 	})
 
 	t.Run("drivers", func(t *testing.T) {
+		// The attribution adds the study file's own changes to the 1976
+		// law, labelled with their descriptions and cited laws.
 		lines := s["4"]
+		st := shared(t)
+		r25 := st.reforms[isstey.Reform2025-1]
 		base := number(t, cells(t, lines, "1976 law")[0])
 		sum := base
-		for _, label := range append(measureLabels, "+ the law as it happened in 2023–25 = the 2025 reform") {
-			row := cells(t, lines, label)
-			sum += number(t, row[1])
+		text := strings.Join(lines, "\n")
+		for _, c := range r25.Changes {
+			cc, ok := c.(reform.Cited)
+			require.True(t, ok, "%v cites no law", c)
+			row := cells(t, lines, "+ "+cc.Description())
+			ref := row[0]
+			assert.Contains(t, text, "  "+ref+" "+cc.Source.String(), "the legend cites %v", cc.Source)
+			sum += number(t, row[2])
 			// Each step's GAP is the one before plus its change, to the
 			// rounding of the three printed figures.
-			assert.InDelta(t, sum, number(t, row[0]), 3*rateTol, label)
-			sum = number(t, row[0])
+			assert.InDelta(t, sum, number(t, row[1]), 3*rateTol, cc.Description())
+			sum = number(t, row[1])
 		}
 		_, s25 := direct(t, isstey.Reform2025, nil)
 		assert.InDelta(t, 100*s25.GAP, sum, rateTol, "the steps end at the 2025 reform's GAP")
-		// What the words say of each measure.
-		workers := cells(t, lines, measureLabels[0])
-		assert.Less(t, math.Abs(number(t, workers[1])), 0.5, "the workers' rate barely moves the GAP")
-		assert.Greater(t, number(t, workers[2]), 0.0, "but raises the actuarial balance")
-		for _, label := range measureLabels[1:] {
-			assert.Greater(t, number(t, cells(t, lines, label)[1]), 0.0, "%s raises the GAP", label)
+		total := cells(t, lines, "= the 2025 reform")
+		assert.InDelta(t, 100*s25.GAP, number(t, total[0]), rateTol)
+		assert.InDelta(t, 100*s25.GAP-base, number(t, total[1]), 2*rateTol)
+		// What the words say: the 2026 measures for women and the reduced
+		// scale raise the GAP; the reform raises it overall.
+		for _, c := range r25.Changes[len(r25.Changes)-2:] {
+			assert.Greater(t, number(t, cells(t, lines, "+ "+c.(reform.Cited).Description())[2]), 0.0, "%v raises the GAP", c)
 		}
-		text := strings.Join(lines, "\n")
 		assert.Contains(t, text, "The 2025 reform raises the GAP")
 		assert.Contains(t, text, "more than the 1976 law's")
 	})
@@ -306,13 +315,28 @@ func TestRun(t *testing.T) {
 		}
 	})
 
+	t.Run("risk of the ways", func(t *testing.T) {
+		text := strings.Join(s["7"], "\n")
+		st := shared(t)
+		r := st.risk
+		for _, wy := range st.ways {
+			i := slices.Index(r.names, "way "+wy.name)
+			require.GreaterOrEqual(t, i, 0, wy.name)
+			e := r.outs[i].ExhaustionBy(riskLast)
+			assert.Contains(t, text, fmt.Sprintf("way %s: on the central path the reserve ", wy.name))
+			assert.Contains(t, text, fmt.Sprintf("; in %.1f%% ± %.1f of the scenarios by %d", 100*e.Value, 100*e.StdErr, riskLast), wy.name)
+		}
+	})
+
 	t.Run("ways", func(t *testing.T) {
 		lines := s["6"]
 		for _, w := range shared(t).ways {
 			row := cells(t, lines, w.name)
 			assert.Equal(t, w.measures, row[0])
-			assert.InDelta(t, 100*w.metrics.GAP, number(t, row[1]), rateTol, w.name)
-			assert.Equal(t, depletion(w.metrics), row[2], w.name)
+			assert.InDelta(t, 100*w.balance, number(t, row[1]), rateTol, w.name)
+			assert.GreaterOrEqual(t, number(t, row[1]), 0.0, "%s: balanced", w.name)
+			assert.InDelta(t, 100*w.metrics.GAP, number(t, row[2]), rateTol, w.name)
+			assert.Equal(t, depletion(w.metrics), row[3], w.name)
 		}
 	})
 
@@ -374,33 +398,6 @@ func byYearRow(t *testing.T, lines []string, year int, scenario string) []string
 	}
 	require.FailNow(t, "no row for "+prefix)
 	return nil
-}
-
-// TestMeasures2025 checks that the changes the attribution adds to the
-// 1976 law are the 2025 reform's: applied from 2026, they turn every
-// group's 1976 rules into isstey.Rules2025 (FACTS.md, "2025 reform"), the
-// worker's rate schedule aside, which must give the same rate in every
-// year from 2026.
-func TestMeasures2025(t *testing.T) {
-	st, err := newStudy(dataDir)
-	require.NoError(t, err)
-	s, err := measures2025().Apply(st.schemes[isstey.Law1976])
-	require.NoError(t, err)
-	want := isstey.Rules2025(isstey.Reform2025From)
-	for _, g := range s.Groups {
-		tl := g.Rules
-		got := tl[len(tl)-1]
-		require.Equal(t, isstey.Reform2025From, got.From, g.Name)
-		for y := isstey.Reform2025From; y < isstey.CensusYear+years; y++ {
-			require.Equal(t, want.ContributionRate[scheme.Worker].At(y), got.ContributionRate[scheme.Worker].At(y), "%s, %d", g.Name, y)
-		}
-		got.ContributionRate[scheme.Worker], want.ContributionRate[scheme.Worker] = nil, nil
-		// The study file's rules cite their law; the Go definitions do not.
-		got.Source = scheme.Source{}
-		assert.True(t, reflect.DeepEqual(want, got), "%s:\n got %+v\nwant %+v", g.Name, got, want)
-		want = isstey.Rules2025(isstey.Reform2025From)
-	}
-	assert.Len(t, measureLabels, len(measures2025().Changes))
 }
 
 func TestRunMissingData(t *testing.T) {

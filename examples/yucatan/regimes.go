@@ -7,11 +7,11 @@ import (
 	"fmt"
 	"io"
 	"math"
+	"slices"
 	"strconv"
 
 	"github.com/shopspring/decimal"
 
-	"github.com/reserva-go/reserva/actuarial"
 	"github.com/reserva-go/reserva/actuarial/census"
 	"github.com/reserva-go/reserva/actuarial/scheme"
 	"github.com/reserva-go/reserva/examples/yucatan/isstey"
@@ -141,34 +141,6 @@ func depletion(m reform.Metrics) string {
 	return strconv.Itoa(m.DepletionYear)
 }
 
-// measures2025 are the 2025 reform's changes to the 1976 law, from 2026, as
-// package reform's changes, in the order the attribution adds them. They
-// take their values from isstey.Rules2025, the reform's rules (the test
-// checks that they turn the 1976 rules into those): the worker's rate,
-// the women's full pension after 28 years, and the reduced-pension scale
-// reaching 100% at 28 years. The reference pay (the last 2 years), the
-// cap, the employer's rate and the other rules stay the 1976 law's.
-func measures2025() reform.Reform {
-	r25 := isstey.Rules2025(isstey.Reform2025From)
-	from := isstey.Reform2025From
-	women := actuarial.Female.Index()
-	return reform.Reform{Name: "2025 reform's measures", Changes: []reform.Change{
-		reform.ContributionRate{Year: from, Payer: scheme.Worker, Rate: r25.ContributionRate[scheme.Worker].At(from)},
-		reform.RulesEdit{Year: from, Label: "women's full pension after 28 years of service", Edit: func(r *scheme.Rules, _ int) error {
-			r.Eligibility.Full[women] = r25.Eligibility.Full[women]
-			return nil
-		}},
-		reform.AccrualTable{Year: from, Accrual: r25.Retirement.Accrual},
-	}}
-}
-
-// The labels of the attribution's steps, in the order of measures2025.
-var measureLabels = []string{
-	"+ workers pay 11% instead of 8%",
-	"+ women's full pension after 28 years, not 30",
-	"+ reduced pensions reach 100% at 28 years, not 30",
-}
-
 // drivers explains in words and figures what makes the regimes cost what
 // they cost: for the 2022 law, its later retirement and lower pension; for
 // the 2025 reform, each of its measures added to the 1976 law in turn
@@ -195,39 +167,108 @@ func drivers(w io.Writer, st *study) error {
 	fmt.Fprintf(w, "the reserve runs out only in %s. The Court struck these rules down in 2024; they applied in 2023–24.\n", depletion(m22))
 	fmt.Fprintln(w)
 
-	a, err := reform.Attribute(st.schemes[isstey.Law1976], measures2025(), options())
+	r25 := st.reforms[isstey.Reform2025-1]
+	a, err := reform.Attribute(st.schemes[isstey.Law1976], r25, options())
 	if err != nil {
 		return err
 	}
-	fmt.Fprintf(w, "The 2025 reform %s the GAP from %s to %s: it keeps the 1976 pension (100%% of the last\n",
-		lowersRaises(m25.GAP-m76.GAP), pct(m76.GAP), pct(m25.GAP))
-	fmt.Fprintln(w, "2 years' pay at any age) and makes it easier to reach, while its one measure that helps the")
-	fmt.Fprintln(w, "finances, the workers' 3 more points, brings in money without changing what is paid. Each")
-	fmt.Fprintln(w, "measure of 2026 added to those above it (the effects depend on the order; they add up to the")
-	fmt.Fprintln(w, "whole):")
-	rows := [][]string{
-		{"", "GAP", "change", "actuarial balance, change", "PV of state transfers, change", "reserve runs out"},
-		{"1976 law", pct(m76.GAP), "", "", "", depletion(m76)},
+	steps, err := attributionSteps(a, r25)
+	if err != nil {
+		return err
 	}
-	for k, s := range a.Steps {
-		rows = append(rows, []string{measureLabels[k], pct(s.Metrics.GAP), points(s.Marginal.GAP),
+	fmt.Fprintf(w, "The 2025 reform %s the GAP from %s to %s. The study file (testdata/isstey/study.json) writes it\n",
+		lowersRaises(m25.GAP-m76.GAP), pct(m76.GAP), pct(m25.GAP))
+	fmt.Fprintf(w, "as the 1976 law with the %d changes of its history, each citing its law: the 2022 law's from 2023,\n", len(r25.Changes))
+	fmt.Fprintln(w, "the Court's restoration of the 1976 benefits from 2025 (the 2022 rates kept), and the reform's own")
+	fmt.Fprintln(w, "from 2026. Each added to those above it (the effects depend on the order; they add up to the whole):")
+	rows := [][]string{
+		{"", "law", "GAP", "change", "actuarial balance, change", "PV of state transfers, change", "reserve runs out"},
+		{"1976 law", "", pct(m76.GAP), "", "", "", depletion(m76)},
+	}
+	var laws []scheme.Source
+	for _, s := range steps {
+		k := slices.Index(laws, s.source)
+		if k < 0 {
+			laws = append(laws, s.source)
+			k = len(laws) - 1
+		}
+		rows = append(rows, []string{"+ " + s.label, fmt.Sprintf("[%d]", k+1), pct(s.Metrics.GAP), points(s.Marginal.GAP),
 			points(s.Marginal.ActuarialBalance), "MXN " + plusBillions(s.Marginal.DeficitPV), depletion(s.Metrics)})
 	}
-	last := a.Steps[len(a.Steps)-1].Metrics
-	d := m25.Sub(last)
-	rows = append(rows, []string{"+ the law as it happened in 2023–25 = the 2025 reform", pct(m25.GAP), points(d.GAP),
-		points(d.ActuarialBalance), "MXN " + plusBillions(d.DeficitPV), depletion(m25)})
+	rows = append(rows, []string{"= the 2025 reform", "", pct(m25.GAP), points(a.Total.GAP), points(a.Total.ActuarialBalance),
+		"MXN " + plusBillions(a.Total.DeficitPV), depletion(m25)})
 	writeTable(w, rows)
-	fmt.Fprintln(w, "The workers' rate barely moves the GAP (only refunds of half the contributions to members who")
-	fmt.Fprintln(w, "leave grow with it) but raises the actuarial balance: it is income, not a lower cost. Women,")
-	fmt.Fprintln(w, "55% of the members, draw a full pension two years sooner. The reduced-pension scale of the reform")
-	fmt.Fprintln(w, "is not published: reaching 100% at 28 years is an assumption (section 1); without it the reform")
-	fmt.Fprintf(w, "would cost %s, %s the 1976 law's %s. The 2022 law held retirements back in 2023–24;\n",
-		pct(a.Steps[1].Metrics.GAP), moreLess(a.Steps[1].Metrics.GAP-m76.GAP), pct(m76.GAP))
-	fmt.Fprintf(w, "they come at once in 2025–26 (%s and %s, against %s and %s under the 1976 law).\n",
+	for k, l := range laws {
+		fmt.Fprintf(w, "  [%d] %s\n", k+1, l)
+	}
+	byLaw := func(src scheme.Source) (d reform.Delta) {
+		for _, s := range steps {
+			if s.source == src {
+				d.GAP += s.Marginal.GAP
+				d.ActuarialBalance += s.Marginal.ActuarialBalance
+			}
+		}
+		return d
+	}
+	if len(laws) != 3 {
+		return fmt.Errorf("the %s cites %d laws, want 3 (the 2022 law, the Court, the reform)", r25.Name, len(laws))
+	}
+	d22, dCourt := byLaw(laws[0]), byLaw(laws[1])
+	women, scale := steps[len(steps)-2], steps[len(steps)-1]
+	var workers reform.Delta // the workers' rates of the three laws
+	for k, c := range r25.Changes {
+		if _, ok := c.(reform.Cited).Change.(reform.ContributionRate); ok {
+			workers.GAP += steps[k].Marginal.GAP
+			workers.ActuarialBalance += steps[k].Marginal.ActuarialBalance
+		}
+	}
+	fmt.Fprintf(w, "The 2022 law's measures take %s points off the GAP; the Court's restoration puts %s back, keeping\n",
+		signed(100*abs(d22.GAP), 2), signed(100*abs(dCourt.GAP), 2))
+	fmt.Fprintf(w, "the higher workers' rates, which barely move the GAP (%s over the three laws: only the refunds of\n", points(workers.GAP))
+	fmt.Fprintf(w, "half the contributions grow with them) but raise the actuarial balance (%s): income, not a lower\n", points(workers.ActuarialBalance))
+	fmt.Fprintf(w, "cost. From 2026 women, 55%% of the members, draw a full pension two years sooner (%s), and the\n", points(women.Marginal.GAP))
+	fmt.Fprintf(w, "reduced-pension scale reaches 100%% at 28 years, not 30 (%s). That scale is not published: reaching\n", points(scale.Marginal.GAP))
+	fmt.Fprintln(w, "100% at 28 for both sexes is the first edition's assumption (section 5 (a) gives each sex its own);")
+	fmt.Fprintf(w, "without it the reform would cost %s, %s the 1976 law's %s. The 2022 law held retirements\n",
+		pct(women.Metrics.GAP), moreLess(women.Metrics.GAP-m76.GAP), pct(m76.GAP))
+	fmt.Fprintf(w, "back in 2023–24; they come at once in 2025–26 (%s and %s, against %s and %s under the 1976 law).\n",
 		count(retirements(o25, 2025, 2025)), count(retirements(o25, 2026, 2026)),
 		count(retirements(o76, 2025, 2025)), count(retirements(o76, 2026, 2026)))
 	return nil
+}
+
+// attributionStep is a step of the attribution with its change's own
+// description and the law it cites.
+type attributionStep struct {
+	reform.AttributionStep
+	label  string
+	source scheme.Source
+}
+
+// attributionSteps labels the steps of the attribution of r with its
+// changes' descriptions and sources, as the study file gives them. Every
+// change of the file must cite its law, the last three being the 2026
+// reform's: the women's full service, then the reduced scale.
+func attributionSteps(a *reform.Attribution, r reform.Reform) ([]attributionStep, error) {
+	var out []attributionStep
+	for k, c := range r.Changes {
+		cc, ok := c.(reform.Cited)
+		if !ok || cc.Source.IsZero() {
+			return nil, fmt.Errorf("the %s, change %d (%v): no legal source in the study file", r.Name, k, c)
+		}
+		out = append(out, attributionStep{AttributionStep: a.Steps[k], label: cc.Description(), source: cc.Source})
+	}
+	n := len(out)
+	if n < 4 || out[n-1].source != out[n-2].source || out[0].source == out[n-1].source {
+		return nil, fmt.Errorf("the %s: want the 2022 law's changes first and the reform's own last", r.Name)
+	}
+	if _, ok := r.Changes[n-2].(reform.Cited).Change.(reform.RetirementConditions); !ok {
+		return nil, fmt.Errorf("the %s: the last change but one is %v, want the women's full service", r.Name, r.Changes[n-2])
+	}
+	if _, ok := r.Changes[n-1].(reform.Cited).Change.(reform.AccrualTable); !ok {
+		return nil, fmt.Errorf("the %s: the last change is %v, want the reduced scale", r.Name, r.Changes[n-1])
+	}
+	return out, nil
 }
 
 // retirements returns the old-age and early pensions awarded in the

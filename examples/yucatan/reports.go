@@ -8,6 +8,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"slices"
 
 	"golang.org/x/text/language"
 
@@ -71,6 +72,12 @@ func assumptionList() []htmlreport.Assumption {
 			Basis: htmlreport.Judgement},
 		htmlreport.Assumption{Name: "Package weights", Value: "a point of the employer's rate and a point of the pension scale cost alike",
 			Basis: htmlreport.Judgement},
+		htmlreport.Assumption{Name: "Target of the ways", Value: fmt.Sprintf("the actuarial balance over %d–%d at zero, a year's spending in reserve at the end",
+			isstey.CensusYear, balanceLast),
+			Basis: htmlreport.Judgement, Source: "the US Trustees' 75-year measure; deterministic, so each solver trial is one projection"},
+		htmlreport.Assumption{Name: "Way 2's fixed measures", Value: fmt.Sprintf("a %d-year reference pay, %d at the earliest, pensions not indexed; the scale solved",
+			referenceYears, way2MinAge),
+			Basis: htmlreport.Judgement, Source: "indexed to prices, no pension scale balances the 2025 rules"},
 	)
 }
 
@@ -96,13 +103,16 @@ func findings(st *study) []string {
 	f := []string{
 		"IMPORTANT: " + isstey.Disclaimer + " No figure is a figure of ISSTEY.",
 		fmt.Sprintf("On the corrected basis the 2025 reform's general average premium is %s of salaries and the reserve runs out in %s.", pct(m.GAP), depletion(m)),
+		fmt.Sprintf("Four ways to balance it are each solved to one target: the actuarial balance over %d–%d at zero, with a year's spending in reserve at the end. "+
+			"The tables below cover the %d years %d–%d, over which the ways' balances are no longer zero.",
+			isstey.CensusYear, balanceLast, years, isstey.CensusYear, isstey.CensusYear+years-1),
 	}
 	for _, w := range st.ways {
-		verb := "meets"
 		if w.infeasible {
-			verb = "cannot meet"
+			f = append(f, fmt.Sprintf("Way %s cannot meet the target: %s.", w.name, w.measures))
+			continue
 		}
-		f = append(f, fmt.Sprintf("Way %s %s the target (no exhaustion through %d): %s.", w.name, verb, targetYear, w.measures))
+		f = append(f, fmt.Sprintf("Way %s: %s.%s", w.name, w.measures, wayRisk(st, w, false)))
 	}
 	return f
 }
@@ -113,15 +123,36 @@ func hallazgos(st *study) []string {
 	f := []string{
 		"IMPORTANTE: la población es ilustrativa, no el padrón del ISSTEY (no hay padrón público): fue generada y calibrada a cifras de prensa y oficiales; ninguna cifra es del ISSTEY.",
 		fmt.Sprintf("Con las bases corregidas, la prima media general de la reforma de 2025 es %s de los salarios y la reserva se agota en %s.", pct(m.GAP), depletion(m)),
+		fmt.Sprintf("Cuatro vías para equilibrarla se resuelven a una misma meta: el balance actuarial de %d–%d en cero, con un año de gasto en reserva al final. "+
+			"Los cuadros siguientes cubren los %d años %d–%d, en los que el balance de las vías ya no es cero.",
+			isstey.CensusYear, balanceLast, years, isstey.CensusYear, isstey.CensusYear+years-1),
 	}
 	for _, w := range st.ways {
-		verb := "cumple"
+		verb := "cumple la meta."
 		if w.infeasible {
-			verb = "no puede cumplir"
+			verb = "no puede cumplir la meta."
 		}
-		f = append(f, fmt.Sprintf("La vía %s %s la meta (reserva no agotada hasta %d).", w.name, verb, targetYear))
+		f = append(f, fmt.Sprintf("La vía %s %s%s", w.name, verb, wayRisk(st, w, true)))
 	}
 	return f
+}
+
+// wayRisk says, in a sentence starting with a space, how often a way's
+// reserve runs out by riskLast in the seeded scenarios; "" without a
+// stochastic run of the way.
+func wayRisk(st *study, w way, spanish bool) string {
+	if st.risk == nil {
+		return ""
+	}
+	i := slices.Index(st.risk.names, "way "+w.name)
+	if i < 0 {
+		return ""
+	}
+	e := st.risk.outs[i].ExhaustionBy(riskLast)
+	if spanish {
+		return fmt.Sprintf(" La reserva se agota antes de %d en el %.1f %% de %s escenarios.", riskLast+1, 100*e.Value, count(float64(st.risk.scenarios)))
+	}
+	return fmt.Sprintf(" The reserve runs out by %d in %.1f%% of %s seeded scenarios.", riskLast, 100*e.Value, count(float64(st.risk.scenarios)))
 }
 
 // reports writes the HTML reports and the workbook to outDir and prints
@@ -169,6 +200,9 @@ func reports(w io.Writer, st *study, outDir string) error {
 	if g := st.gains; g != nil {
 		for k, gn := range g.gains {
 			in.Gains = append(in.Gains, htmlreport.ReformGains{Reform: "way " + st.ways[k].name, Gains: gn})
+		}
+		for k, gn := range g.lawGains {
+			in.Gains = append(in.Gains, htmlreport.ReformGains{Reform: isstey.Regimes[k+1].String() + " (against the 1976 law)", Gains: gn})
 		}
 	}
 	es := *in

@@ -8,7 +8,8 @@ import (
 	"fmt"
 	"io"
 	"math"
-	"strings"
+	"slices"
+	"strconv"
 
 	"github.com/reserva-go/reserva/actuarial/scheme"
 	"github.com/reserva-go/reserva/actuarial/stochastic"
@@ -33,14 +34,14 @@ const (
 )
 
 // afterDepletion is how many years after its central depletion year a
-// scheme that runs out before targetYear is run: enough for the scenarios
+// regime that runs out before riskLast is run (the ways run to riskLast): enough for the scenarios
 // of a 6% return spread to run out too, at a fraction of the cost of
-// running it to targetYear (years the table then shows as unknown, "—",
+// running it to riskLast (years the table then shows as unknown, "—",
 // unless every scenario has run out).
 const afterDepletion = 5
 
 // riskYears are the years whose exhaustion probabilities are printed.
-var riskYears = []int{2030, 2040, 2050, 2060, targetYear}
+var riskYears = []int{2030, 2040, 2050, 2060, riskLast}
 
 // generator draws returns and inflation jointly, wages at their
 // deterministic growth (stochastic wages make each scenario's reference
@@ -63,7 +64,7 @@ func generator() stochastic.Joint {
 }
 
 // riskRun is the stochastic run: the names of the schemes run, their
-// outcomes and their deterministic reserves, over solveYears years.
+// outcomes and their deterministic reserves, over riskRunYears years.
 type riskRun struct {
 	scenarios int
 	names     []string
@@ -71,10 +72,10 @@ type riskRun struct {
 	det       [][]float64
 }
 
-// simulate runs the regimes and the ways on n common scenarios: those
-// that meet the target on the central assumptions through targetYear,
-// the others up to afterDepletion years after their central depletion
-// year. Runs of the same length share one RunRegimes; the scenarios are
+// simulate runs the regimes and the ways on n common scenarios: the ways,
+// and the regimes whose reserve lasts on the central assumptions, through
+// riskLast; the other regimes up to afterDepletion years after their
+// central depletion year. Runs of the same length share one RunRegimes; the scenarios are
 // common to all runs (a scenario's paths depend on the seed and its
 // index only).
 func (st *study) simulate(n int) error {
@@ -86,9 +87,10 @@ func (st *study) simulate(n int) error {
 	}
 	byYears := map[int][]item{}
 	var lengths []int
-	add := func(name string, s *scheme.Scheme, o *reform.Outcome, m reform.Metrics) {
-		ny := solveYears
-		if m.DepletionYear != 0 && m.DepletionYear+afterDepletion < targetYear {
+	// full: run to riskLast whatever the central depletion year.
+	add := func(name string, s *scheme.Scheme, o *reform.Outcome, m reform.Metrics, full bool) {
+		ny := riskRunYears
+		if !full && m.DepletionYear != 0 && m.DepletionYear+afterDepletion < riskLast {
 			ny = m.DepletionYear + afterDepletion - isstey.CensusYear + 1
 		}
 		if _, ok := byYears[ny]; !ok {
@@ -97,10 +99,10 @@ func (st *study) simulate(n int) error {
 		byYears[ny] = append(byYears[ny], item{name, s, o.Result.ReserveEnd(nil)})
 	}
 	for i, reg := range isstey.Regimes {
-		add(reg.String(), st.corrected[i], &st.correctedOut[i], st.correctedMet[i])
+		add(reg.String(), st.corrected[i], &st.correctedOut[i], st.correctedMet[i], false)
 	}
 	for _, w := range st.ways {
-		add("way "+w.name, w.scheme, w.outcome, w.metrics)
+		add("way "+w.name, w.scheme, w.outcome, w.metrics, true)
 	}
 	for _, ny := range lengths {
 		var schemes []*scheme.Scheme
@@ -148,18 +150,21 @@ func riskSection(w io.Writer, st *study) error {
 		rows = append(rows, row)
 	}
 	writeTable(w, rows)
-	met := map[string]bool{}
-	for _, w := range st.ways {
-		met["way "+w.name] = !w.infeasible
-	}
-	for i, o := range r.outs {
-		if o.Years < solveYears || !met[r.names[i]] {
+	fmt.Fprintf(w, "Each way is balanced over %d–%d on the central assumptions (section 6); the table says how often\n", isstey.CensusYear, balanceLast)
+	fmt.Fprintf(w, "the reserve it leaves runs out by %d all the same:\n", riskLast)
+	for _, wy := range st.ways {
+		i := slices.Index(r.names, "way "+wy.name)
+		if i < 0 || wy.infeasible {
 			continue
 		}
-		e := o.ExhaustionBy(targetYear)
-		fmt.Fprintf(w, "Way %s meets the target on the central assumptions, yet exhausts the reserve by %d in\n",
-			strings.TrimPrefix(r.names[i], "way "), targetYear)
-		fmt.Fprintf(w, "  %.1f%% of the scenarios: solved to just meet a central target, it fails about as often as returns fall short.\n", 100*e.Value)
+		o := r.outs[i]
+		e := o.ExhaustionBy(min(riskLast, o.StartYear+o.Years-1))
+		central := "does not run out by " + strconv.Itoa(riskLast)
+		if d := wy.metrics.DepletionYear; d != 0 && d <= riskLast {
+			central = "runs out in " + strconv.Itoa(d)
+		}
+		fmt.Fprintf(w, "  way %s: on the central path the reserve %s; in %.1f%% ± %.1f of the scenarios by %d\n",
+			wy.name, central, 100*e.Value, 100*e.StdErr, riskLast)
 	}
 	return nil
 }

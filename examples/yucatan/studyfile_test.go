@@ -83,3 +83,35 @@ func TestStudyFileReforms(t *testing.T) {
 	require.Error(t, err)
 	assert.Contains(t, err.Error(), `reform 0 is "2023 law", want "2022 law"`)
 }
+
+// TestAttributionFromStudyFile checks that section 4 takes its labels and
+// laws from the study file: a law renamed in the file is the law printed,
+// and a change of the 2025 reform that cites no law is an error naming it.
+func TestAttributionFromStudyFile(t *testing.T) {
+	const law, renamed = `"law": "Decree 532/2022"`, `"law": "Decreto 532/2022"`
+	dir := copyData(t, func(b []byte) []byte {
+		require.Contains(t, string(b), law)
+		return bytes.ReplaceAll(b, []byte(law), []byte(renamed))
+	})
+	st, err := newStudy(dir)
+	require.NoError(t, err)
+	var out bytes.Buffer
+	require.NoError(t, drivers(&out, st))
+	assert.Contains(t, out.String(), "  [1] Decreto 532/2022, 2022\n")
+	assert.NotContains(t, out.String(), "Decree 532/2022, 2022")
+
+	dir = copyData(t, func(b []byte) []byte {
+		// The last change's source: the 2025 reform's reduced scale.
+		i := bytes.LastIndex(b, []byte(`"source": {`))
+		require.GreaterOrEqual(t, i, 0)
+		j := bytes.Index(b[i:], []byte("},"))
+		require.GreaterOrEqual(t, j, 0)
+		return append(b[:i:i], bytes.TrimLeft(b[i+j+2:], " \n")...)
+	})
+	st, err = newStudy(dir)
+	require.NoError(t, err)
+	err = drivers(io.Discard, st)
+	require.Error(t, err)
+	assert.Contains(t, err.Error(), "the 2025 reform, change 13 (accrual table")
+	assert.Contains(t, err.Error(), "no legal source in the study file")
+}

@@ -188,18 +188,16 @@ type Year struct {
 	Rules            *scheme.Rules
 	Exits            *Exits                    // the exits of Rules
 	ContributionRate [scheme.NumPayers]float64 // by payer, of salary up to the ceiling
-	// The ceiling per head and the caps and floors of retirement and
-	// disability pensions, money a year at the year's reference unit:
-	// +Inf for no ceiling or cap, 0 for no floor.
-	Ceiling, RetCap, RetFloor, DisCap, DisFloor float64
-	// InPayment[type] are the floor and cap per head applied to the
-	// pensions in payment of the year, by [census.PensionType.Index]: the
-	// retirement ones for old-age and early pensions, the disability ones
-	// for disability pensions, the work-risk disability ones for
-	// work-disability pensions, under [scheme.LimitsInPayment]; none
-	// (0, +Inf) for survivors' and orphans' pensions, and for all under
-	// [scheme.LimitsAtAward]. See [Floor].
-	InPayment [census.NumPensionTypes]PaymentLimits
+	// The ceiling per head, and by sex the caps and floors of retirement
+	// and disability pensions ([scheme.Rules.RetirementLimits],
+	// [scheme.Rules.DisabilityLimits]), money a year at the year's
+	// reference unit: +Inf for no ceiling or cap, 0 for no floor.
+	Ceiling                            float64
+	RetCap, RetFloor, DisCap, DisFloor [actuarial.NumSexes]float64
+	// InPayment[sex][type] are the floor and cap per head applied to the
+	// pensions in payment of the year, by sex of the pensioner and
+	// [census.PensionType.Index] ([InPaymentLimits]).
+	InPayment [actuarial.NumSexes][census.NumPensionTypes]PaymentLimits
 	// Sustain[sex] is the sustainability factor of the old-age and early
 	// pensions awarded in the year ([scheme.Sustainability]); 1 without.
 	Sustain [actuarial.NumSexes]float64
@@ -245,7 +243,9 @@ func (l *Law) Year(yr *Year, g, y int, unit float64) {
 	for pay := range scheme.NumPayers {
 		yr.ContributionRate[pay] = r.ContributionRate[pay].At(y)
 	}
-	yr.Ceiling, yr.RetCap, yr.RetFloor, yr.DisCap, yr.DisFloor = Limits(r, unit)
+	for sx := range actuarial.NumSexes {
+		yr.Ceiling, yr.RetCap[sx], yr.RetFloor[sx], yr.DisCap[sx], yr.DisFloor[sx] = Limits(r, sx, unit)
+	}
 	wr := &r.WorkRisks
 	yr.WorkDisCap, yr.WorkDisFloor, yr.WorkDeathCap, yr.WorkDeathFloor = WorkLimits(r, unit)
 	yr.setInPayment(r)
@@ -296,21 +296,23 @@ func (yr *Year) SurvivorFactor(d int) float64 {
 }
 
 // Limits returns the ceiling and the caps and floors of retirement and
-// disability pensions of rules r when the reference unit is worth unit:
-// +Inf for no ceiling or cap, 0 for no floor.
-func Limits(r *scheme.Rules, unit float64) (ceiling, retCap, retFloor, disCap, disFloor float64) {
+// disability pensions of sex index sx under rules r when the reference
+// unit is worth unit: +Inf for no ceiling or cap, 0 for no floor.
+func Limits(r *scheme.Rules, sx int, unit float64) (ceiling, retCap, retFloor, disCap, disFloor float64) {
 	var ok bool
 	if ceiling, ok = r.Ceiling.Value(unit); !ok {
 		ceiling = math.Inf(1)
 	}
-	if retCap, ok = r.Retirement.Cap.Value(unit); !ok {
+	rc, rf := r.RetirementLimits(sx)
+	dc, df := r.DisabilityLimits(sx)
+	if retCap, ok = rc.Value(unit); !ok {
 		retCap = math.Inf(1)
 	}
-	retFloor, _ = r.Retirement.Floor.Value(unit)
-	if disCap, ok = r.Disability.Cap.Value(unit); !ok {
+	retFloor, _ = rf.Value(unit)
+	if disCap, ok = dc.Value(unit); !ok {
 		disCap = math.Inf(1)
 	}
-	disFloor, _ = r.Disability.Floor.Value(unit)
+	disFloor, _ = df.Value(unit)
 	return ceiling, retCap, retFloor, disCap, disFloor
 }
 
@@ -365,22 +367,41 @@ func (l *PaymentLimits) Pay(n, a, own float64) (pay, topUp float64) {
 // setInPayment sets the limits of pensions in payment under rules r from
 // the year's retirement and disability limits.
 func (yr *Year) setInPayment(r *scheme.Rules) {
-	none := PaymentLimits{Cap: math.Inf(1)}
-	for i := range yr.InPayment {
-		yr.InPayment[i] = none
-	}
 	yr.StatePaysMinimum = r.MinimumPaidBy == scheme.MinimumByState
-	ret := PaymentLimits{Floor: yr.RetFloor, Cap: yr.RetCap, Own: true}
-	dis := PaymentLimits{Floor: yr.DisFloor, Cap: yr.DisCap, Own: true}
-	work := PaymentLimits{Floor: yr.WorkDisFloor, Cap: yr.WorkDisCap, Own: true}
+	for sx := range actuarial.NumSexes {
+		yr.InPayment[sx] = InPaymentLimits(r, yr.RetCap[sx], yr.RetFloor[sx], yr.DisCap[sx], yr.DisFloor[sx], yr.WorkDisCap, yr.WorkDisFloor)
+	}
+}
+
+// InPaymentLimits returns the limits of pensions in payment under rules r,
+// by [census.PensionType.Index], given the caps and floors of retirement
+// and disability pensions of one sex and of the pensions of a disability at
+// work (+Inf for no cap, 0 for no floor; see [Limits] and [WorkLimits]):
+// the retirement ones for old-age and early pensions, the disability ones
+// for disability pensions and the work ones for work-disability pensions
+// under
+// [scheme.LimitsInPayment]; none (0, +Inf) for survivors' and orphans'
+// pensions, and for all under [scheme.LimitsAtAward]. [Year].InPayment is
+// this at the year's reference unit; the traditional unit credit method
+// takes it at the reference unit of the valuation date.
+func InPaymentLimits(r *scheme.Rules, retCap, retFloor, disCap, disFloor, workCap, workFloor float64) [census.NumPensionTypes]PaymentLimits {
+	var lim [census.NumPensionTypes]PaymentLimits
+	none := PaymentLimits{Cap: math.Inf(1)}
+	for i := range lim {
+		lim[i] = none
+	}
+	ret := PaymentLimits{Floor: retFloor, Cap: retCap, Own: true}
+	dis := PaymentLimits{Floor: disFloor, Cap: disCap, Own: true}
+	work := PaymentLimits{Floor: workFloor, Cap: workCap, Own: true}
 	if r.Limits == scheme.LimitsAtAward {
 		ret, dis = PaymentLimits{Cap: math.Inf(1), Own: true}, PaymentLimits{Cap: math.Inf(1), Own: true}
 		work = dis
 	}
-	yr.InPayment[census.PensionOldAge.Index()] = ret
-	yr.InPayment[census.PensionEarly.Index()] = ret
-	yr.InPayment[census.PensionDisability.Index()] = dis
-	yr.InPayment[census.PensionWorkDisability.Index()] = work
+	lim[census.PensionOldAge.Index()] = ret
+	lim[census.PensionEarly.Index()] = ret
+	lim[census.PensionDisability.Index()] = dis
+	lim[census.PensionWorkDisability.Index()] = work
+	return lim
 }
 
 // Finances are the scheme's own finances at the start of a year, as

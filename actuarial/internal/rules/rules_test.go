@@ -117,6 +117,6 @@ func TestExits(t *testing.T) {
 	assert.Equal(t, rules.Withdraw, ex.Kind[at(65, 0)])
 	assert.Equal(t, rules.None, ex.Kind[at(40, 10)])
 	assert.InDelta(t, 25*s.Assumptions.Unit, yr.Ceiling, closedFormTol*s.Assumptions.Unit)
-	assert.Equal(t, math.Inf(1), yr.DisCap)
+	assert.Equal(t, [actuarial.NumSexes]float64{math.Inf(1), math.Inf(1)}, yr.DisCap)
 	assert.InDelta(t, 1.03, yr.Index, closedFormTol, "price indexation at 3%")
 }

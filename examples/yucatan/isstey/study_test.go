@@ -96,7 +96,8 @@ func encodeRegime(s *scheme.Scheme) ([]byte, error) {
 }
 
 // studyReforms are the 2022 law and the 2025 reform as reforms of the
-// 1976 law (package reform's changes), the way study.json holds them:
+// 1976 law (package reform's changes, each cited to the law it models,
+// from FACTS.md), the way study.json holds them:
 // they turn the 1976 scheme into the schemes of Law2022 and Reform2025
 // (TestStudyFiles checks that both project identically).
 func studyReforms() []reform.Reform {
@@ -123,10 +124,22 @@ func studyReforms() []reform.Reform {
 		reform.RetirementConditions{Year: Reform2025From, Sex: actuarial.Female, AddService: -2, Conditions: reform.FullOnly},
 		reform.AccrualTable{Year: Reform2025From, Accrual: r25.Retirement.Accrual},
 	}
+	law2022 = citing(source2022, law2022)
+	ruling = citing(sourceRuling, ruling)
+	reform2025 = citing(source2025, reform2025)
 	return []reform.Reform{
 		{Name: Law2022.String(), Changes: law2022},
 		{Name: Reform2025.String(), Changes: slices.Concat(law2022, ruling, reform2025)},
 	}
+}
+
+// citing returns the changes cited to src, the law they model.
+func citing(src scheme.Source, changes []reform.Change) []reform.Change {
+	out := make([]reform.Change, len(changes))
+	for i, c := range changes {
+		out[i] = reform.Cited{Change: c, Source: src}
+	}
+	return out
 }
 
 // studyOptions are study.json's options: the flagship's reserve ratio
