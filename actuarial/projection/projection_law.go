@@ -41,10 +41,15 @@ func (p *Projector) fillDecrements() {
 	for sx := range actuarial.NumSexes {
 		q := &p.q[scheme.StatusActive][sx]
 		dec := p.dec[sx]
+		wk := p.wdec[sx] // empty without work risks
 		if static[sx] {
 			if !p.depValid {
 				for age := range nAges {
-					p.law.Decrements.FillAge(dec[age*p.ns:], sx, age, q[age])
+					var w []rules.Work
+					if len(wk) > 0 {
+						w = wk[age*p.ns:]
+					}
+					p.law.Decrements.FillAge(dec[age*p.ns:], w, sx, age, q[age])
 				}
 			}
 			continue
@@ -61,7 +66,11 @@ func (p *Projector) fillDecrements() {
 				sLo, sHi = min(sLo, p.svLo[r]), max(sHi, p.svHi[r])
 			}
 			if sLo <= sHi {
-				p.law.Decrements.FillServices(dec[age*p.ns:(age+1)*p.ns], sx, age, sLo, sHi, q[age])
+				var w []rules.Work
+				if len(wk) > 0 {
+					w = wk[age*p.ns : (age+1)*p.ns]
+				}
+				p.law.Decrements.FillServices(dec[age*p.ns:(age+1)*p.ns], w, sx, age, sLo, sHi, q[age])
 			}
 		}
 	}
@@ -234,6 +243,9 @@ func (p *Projector) factors(gc *groupCache, ex *rules.Exits, w float64) {
 	}
 	gc.factorSet, f.used = f, gc.setUse
 	f.size(p.nA, nAges*p.ns)
+	if p.work {
+		f.wkDis, f.wkDeath = grow(f.wkDis, nAges*p.ns), grow(f.wkDeath, nAges*p.ns)
+	}
 	f.exits = nil
 	// The retirement ratios are needed only where someone can retire.
 	if !ex.Same(gc.canRetireOf) {
@@ -287,6 +299,36 @@ func (p *Projector) factors(gc *groupCache, ex *rules.Exits, w float64) {
 			if f > 0 {
 				gc.disLo[age] = min(gc.disLo[age], sv)
 				gc.disHi[age] = sv
+			}
+		}
+	}
+	if p.work {
+		p.workFactors(gc, ex, w)
+	}
+}
+
+// workFactors sets a group's factors of the work risks, by age and
+// service: the pension of a disability at work and the base pension of a
+// death at work per unit of salary, from the exits ex times their
+// reference ratios at wage growth w.
+func (p *Projector) workFactors(gc *groupCache, ex *rules.Exits, w float64) {
+	for _, k := range [...]struct {
+		f     []float64
+		dst   []float64
+		years int
+	}{{ex.WorkDisability, gc.wkDis, ex.WorkDisYears}, {ex.WorkDeath, gc.wkDeath, ex.WorkDeathYears}} {
+		ratio := p.ratios(gc, k.years, w, nil)
+		for age := range nAges {
+			for sv := 0; sv <= p.ms; sv++ {
+				c := age*p.ns + sv
+				f := 0.0
+				if sv <= age-p.minEntry {
+					f = k.f[sv]
+					if ratio != nil && f > 0 {
+						f *= ratio[c]
+					}
+				}
+				k.dst[c] = f
 			}
 		}
 	}
@@ -368,6 +410,9 @@ func (p *Projector) refactor(gc *groupCache, ex *rules.Exits, w float64) {
 				}
 			}
 		}
+	}
+	if p.work {
+		p.workFactors(gc, ex, w)
 	}
 	disRatio := p.ratios(gc, ex.DisYears, w, nil)
 	if disRatio == nil {
