@@ -20,15 +20,21 @@ const (
 	Disability                  // retirement on a disability (invalidity) pension
 	Withdrawal                  // leaving service before retirement (termination, lapse)
 	Retirement                  // retirement on an old-age (service) pension
+	// WorkDeath is death from a work risk (an accident at work or an
+	// occupational disease), beside Death, the death from any other cause;
+	// package projection pays its own benefit (scheme.WorkRisks).
+	WorkDeath
+	// WorkDisability is disability from a work risk, beside Disability.
+	WorkDisability
 )
 
 // NumDecrements is the number of causes a [ServiceTable] knows.
-const NumDecrements = 4
+const NumDecrements = 6
 
-var decrementNames = [NumDecrements]string{"death", "disability", "withdrawal", "retirement"}
+var decrementNames = [NumDecrements]string{"death", "disability", "withdrawal", "retirement", "work_death", "work_disability"}
 
 // String returns the cause's CSV column name: "death", "disability",
-// "withdrawal" or "retirement".
+// "withdrawal", "retirement", "work_death" or "work_disability".
 func (d Decrement) String() string {
 	if d >= 0 && d < NumDecrements {
 		return decrementNames[d]

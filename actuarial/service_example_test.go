@@ -26,6 +26,9 @@ func ExampleServiceTable() {
 	}
 	q := tbl.Dependent(62, 0)
 	for j, v := range q {
+		if !tbl.Has(actuarial.Decrement(j)) {
+			continue
+		}
 		fmt.Printf("q^(%v)_62 = %.6f\n", actuarial.Decrement(j), v)
 	}
 	fmt.Printf("probability of retiring from 60: %.4f\n", tbl.ExitProbability(actuarial.Retirement, 60, 0, 6))

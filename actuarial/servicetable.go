@@ -116,6 +116,7 @@ type ServiceTable struct {
 	nAge       int
 	maxService int
 	has        [NumDecrements]bool
+	acts       [NumDecrements]bool // some cell has q' > 0
 	terminal   Decrement
 	opt        DecrementOptions
 	// Cell (age, service) holds NumDecrements values from
@@ -202,6 +203,13 @@ func newServiceTable(minAge, maxService int, rates [NumDecrements][]float64, opt
 	if c, err := t.convert(); err != nil {
 		return nil, c, err
 	}
+	for c := 0; c < n; c++ {
+		for j := range NumDecrements {
+			if t.indep[c*NumDecrements+j] > 0 {
+				t.acts[j] = true
+			}
+		}
+	}
 	return t, -1, nil
 }
 
@@ -249,6 +257,19 @@ func (t *ServiceTable) convert() (int, error) {
 	return -1, nil
 }
 
+// others are the causes other than retirement, in order: those that act
+// during the year when retirement happens at its start.
+var others = func() (o [NumDecrements - 1]Decrement) {
+	k := 0
+	for j := range Decrement(NumDecrements) {
+		if j != Retirement {
+			o[k] = j
+			k++
+		}
+	}
+	return o
+}()
+
 // cellDependent converts the independent rates of one cell into dependent
 // probabilities, honouring the retirement timing.
 func cellDependent(dep, ind []float64, opt DecrementOptions) {
@@ -257,11 +278,13 @@ func cellDependent(dep, ind []float64, opt DecrementOptions) {
 		return
 	}
 	r := ind[Retirement]
-	var others, out [NumDecrements - 1]float64
-	copy(others[:], ind[:Retirement])
-	toDependent(out[:], others[:], opt.Assumption)
-	for j := range out {
-		dep[j] = (1 - r) * out[j]
+	var rest, out [NumDecrements - 1]float64
+	for k, j := range others {
+		rest[k] = ind[j]
+	}
+	toDependent(out[:], rest[:], opt.Assumption)
+	for k, j := range others {
+		dep[j] = (1 - r) * out[k]
 	}
 	dep[Retirement] = r
 }
@@ -277,19 +300,25 @@ func cellIndependent(ind, dep []float64, opt DecrementOptions) bool {
 	if r >= 1 {
 		// Everyone retires on the birthday: no one is exposed to the
 		// other causes, whose rates are then immaterial; take them as 0.
-		for j := 0; j < int(Retirement); j++ {
+		for _, j := range others {
 			ind[j] = 0
 		}
 		return true
 	}
 	var cond, out [NumDecrements - 1]float64
-	for j := range cond {
-		cond[j] = math.Min(1, dep[j]/(1-r))
+	for k, j := range others {
+		cond[k] = math.Min(1, dep[j]/(1-r))
 	}
 	ok := toIndependent(out[:], cond[:], opt.Assumption)
-	copy(ind[:Retirement], out[:])
+	for k, j := range others {
+		ind[j] = out[k]
+	}
 	return ok
 }
+
+// Acts reports whether cause d acts in the table: whether some age and
+// service has a positive rate of it (a column of zeros does not act).
+func (t *ServiceTable) Acts(d Decrement) bool { return d >= 0 && d < NumDecrements && t.acts[d] }
 
 // MinAge is the first tabulated age.
 func (t *ServiceTable) MinAge() int { return t.minAge }

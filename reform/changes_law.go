@@ -236,3 +236,70 @@ func (c RemarriageRule) edit(s *scheme.Scheme, rules []scheme.Rules) ([]scheme.R
 		return changed, nil
 	})
 }
+
+// WorkRiskBenefits sets the benefits of the work risks ([scheme.WorkRisks]:
+// the pension of a disability at work, and the survivors' and orphans'
+// pensions of a death at work) for the disabilities and deaths at work
+// from Year on. The 2025 ISSTEY reform's 100% of the last salary to the
+// survivors of a death at work, with the 1976 law's disability at work at
+// 100% without a service condition, is
+//
+//	flat := actuarial.Formula{Accrual: actuarial.Accrual{Rates: []float64{1}}}
+//	WorkRiskBenefits{Year: 2025, Benefits: scheme.WorkRisks{Disability: flat, Death: flat, SurvivorShare: 1}}
+//
+// The rates of the work risks are assumptions (the work_death and
+// work_disability columns of Assumptions.Decrements); without them the
+// change affects nobody.
+type WorkRiskBenefits struct {
+	Year   int      // calendar year it takes effect, on 1 January
+	Groups []string // base group names; nil: every group
+	Who    Who      // members reached; zero: everyone
+
+	Benefits scheme.WorkRisks // the new benefits; the zero value pays nothing
+}
+
+func (c WorkRiskBenefits) scope() scope { return scope{c.Year, c.Groups, c.Who} }
+
+func (c WorkRiskBenefits) String() string {
+	b := &c.Benefits
+	var parts []string
+	if r := b.Disability.Accrual.Rates; len(r) > 0 {
+		p := "disability at work " + pct(r[0]) + " of salary"
+		if b.Disability.Accrual.MinService > 0 {
+			p += fmt.Sprintf(" from %d years", b.Disability.Accrual.MinService)
+		}
+		parts = append(parts, p)
+	}
+	if r := b.Death.Accrual.Rates; len(r) > 0 && b.SurvivorShare > 0 {
+		parts = append(parts, "survivors of a death at work "+pct(r[0]*b.SurvivorShare)+" of salary")
+	}
+	if len(parts) == 0 {
+		parts = append(parts, "no work-risk benefits")
+	}
+	return strings.Join(parts, ", ") + fmt.Sprintf(" from %d", c.Year) + c.scope().String()
+}
+
+func (c WorkRiskBenefits) validate() error {
+	r := scheme.Rules{WorkRisks: c.Benefits}
+	if err := r.Validate(); err != nil {
+		return fmt.Errorf("%w: WorkRiskBenefits: %w", ErrInvalid, err)
+	}
+	return nil
+}
+
+func (c WorkRiskBenefits) edit(s *scheme.Scheme, rules []scheme.Rules) ([]scheme.Rules, bool, error) {
+	work := false
+	for _, t := range s.Assumptions.Decrements {
+		work = work || (t != nil && (t.Acts(actuarial.WorkDeath) || t.Acts(actuarial.WorkDisability)))
+	}
+	if !work {
+		return rules, false, nil // nobody meets a work risk: nobody is affected
+	}
+	return editFrom(rules, []int{c.Year}, func(r *scheme.Rules, _, _ int) (bool, error) {
+		changed := !reflect.DeepEqual(r.WorkRisks, c.Benefits)
+		r.WorkRisks = c.Benefits
+		r.WorkRisks.Disability.Accrual.Rates = slices.Clone(c.Benefits.Disability.Accrual.Rates)
+		r.WorkRisks.Death.Accrual.Rates = slices.Clone(c.Benefits.Death.Accrual.Rates)
+		return changed, nil
+	})
+}

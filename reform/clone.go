@@ -84,6 +84,8 @@ func cloneRules(r *scheme.Rules) scheme.Rules {
 	for sx := range actuarial.NumSexes {
 		c.BySex[sx].Accrual.Rates = slices.Clone(r.BySex[sx].Accrual.Rates)
 	}
+	c.WorkRisks.Disability.Accrual.Rates = slices.Clone(r.WorkRisks.Disability.Accrual.Rates)
+	c.WorkRisks.Death.Accrual.Rates = slices.Clone(r.WorkRisks.Death.Accrual.Rates)
 	c.SurvivorSteps = slices.Clone(r.SurvivorSteps)
 	c.IndexRate = slices.Clone(r.IndexRate)
 	return c

@@ -8,7 +8,8 @@
 // [Indexation], [SurvivorShare], [SurvivorSteps] (the survivor's share by
 // years since the award), [RetirementBySex] (the accrual table, reference
 // period and early reduction of one sex), [RemarriageRule],
-// [OrphanEndAge], or [RulesEdit]
+// [OrphanEndAge], [WorkRiskBenefits] (the pensions of disability and
+// death at work), or [RulesEdit]
 // for anything else; any of them wrapped in [Cited] with the legal text it
 // models —
 // effective from a calendar year, for some or all member groups, and for the
@@ -28,7 +29,9 @@
 // at the least weighted change (Brent's method along directions, gonum's
 // Nelder–Mead over them); [SolveScaledPremium] and [SolveSteadyState]
 // give the ILO's scaled premium and the CPP-style steady-state rate
-// ([SteadyReserveRatio]); [Sensitivity] gives the bars of a [Tornado]; [NewReport],
+// ([SteadyReserveRatio]), and [TerminalFunding] the ILO's terminal-funding
+// rate of each year (the capital values of the pensions awarded in it over
+// its salaries); [Sensitivity] gives the bars of a [Tornado]; [NewReport],
 // [WriteText], [WriteCSV] and [WriteMarkdown] turn a list of [Outcome]
 // values into tables by year and summaries; [WhoGains] gives the change in
 // the present values of benefits and contributions by sex, service band

@@ -34,6 +34,45 @@ type changeDoc struct {
 	SustainabilityFactor *sustainChangeDoc    `json:"sustainability_factor,omitempty"`
 	Indexation           *indexationDoc       `json:"indexation,omitempty"`
 	SurvivorShare        *survivorShareDoc    `json:"survivor_share,omitempty"`
+	WorkRisks            *workRisksChangeDoc  `json:"work_risks,omitempty"`
+}
+
+// workRisksChangeDoc is WorkRiskBenefits: the formulas of the pensions of
+// a disability and a death at work, and the survivors' shares.
+type workRisksChangeDoc struct {
+	Year          int             `json:"year"`
+	Groups        []string        `json:"groups,omitempty"`
+	Who           *whoDoc         `json:"who,omitempty"`
+	Disability    *workFormulaDoc `json:"disability,omitempty"`
+	Death         *workFormulaDoc `json:"death,omitempty"`
+	SurvivorShare float64         `json:"survivor_share,omitempty"`
+	OrphanShare   float64         `json:"orphan_share,omitempty"`
+}
+
+// workFormulaDoc is an actuarial.Formula of a work risk.
+type workFormulaDoc struct {
+	Accrual        *accrualDoc `json:"accrual,omitempty"`
+	ReferenceYears int         `json:"reference_years,omitempty"`
+	ReferenceShare float64     `json:"reference_share,omitempty"`
+	Cap            *limitDoc   `json:"cap,omitempty"`
+	Floor          *limitDoc   `json:"floor,omitempty"`
+}
+
+func workFormulaOf(f actuarial.Formula, currency string) *workFormulaDoc {
+	if len(f.Accrual.Rates) == 0 {
+		return nil
+	}
+	d := &workFormulaDoc{Accrual: &accrualDoc{MinService: f.Accrual.MinService, Rates: f.Accrual.Rates},
+		ReferenceYears: f.ReferenceYears, ReferenceShare: f.ReferenceShare}
+	if f.Cap != (actuarial.Limit{}) {
+		l := limitOf(f.Cap, currency)
+		d.Cap = &l
+	}
+	if f.Floor != (actuarial.Limit{}) {
+		l := limitOf(f.Floor, currency)
+		d.Floor = &l
+	}
+	return d
 }
 
 // sourceDoc is a change's legal source, as the rules' source is written.
@@ -325,6 +364,11 @@ func encodeChange(c Change, currency string) (changeDoc, error) {
 		d.Indexation = id
 	case SurvivorShare:
 		d.SurvivorShare = &survivorShareDoc{c.Year, c.Groups, whoOf(c.Who), c.Share}
+	case WorkRiskBenefits:
+		b := &c.Benefits
+		d.WorkRisks = &workRisksChangeDoc{Year: c.Year, Groups: c.Groups, Who: whoOf(c.Who),
+			Disability: workFormulaOf(b.Disability, currency), Death: workFormulaOf(b.Death, currency),
+			SurvivorShare: b.SurvivorShare, OrphanShare: b.OrphanShare}
 	case RulesEdit:
 		return d, fmt.Errorf("a RulesEdit holds a Go function and cannot be written to a study file")
 	default:

@@ -438,6 +438,48 @@ func (d *decoder) change(path string, cd *changeDoc) (Change, error) {
 			return nil, err
 		}
 		c = SurvivorShare{Year: x.Year, Groups: x.Groups, Who: who, Share: x.Share}
+	case cd.WorkRisks != nil:
+		x := cd.WorkRisks
+		who, err := scope(x.Year, x.Groups, x.Who)
+		if err != nil {
+			return nil, err
+		}
+		w := WorkRiskBenefits{Year: x.Year, Groups: x.Groups, Who: who}
+		for _, f := range []struct {
+			name string
+			doc  *workFormulaDoc
+			dst  *actuarial.Formula
+		}{{"disability", x.Disability, &w.Benefits.Disability}, {"death", x.Death, &w.Benefits.Death}} {
+			if f.doc == nil {
+				continue
+			}
+			fp := path + "." + f.name
+			if f.doc.Accrual == nil || len(f.doc.Accrual.Rates) == 0 {
+				return nil, d.fail(fp+".accrual.rates", nil, scheme.ErrRequired)
+			}
+			*f.dst = actuarial.Formula{Accrual: actuarial.Accrual{MinService: f.doc.Accrual.MinService, Rates: f.doc.Accrual.Rates},
+				ReferenceYears: f.doc.ReferenceYears, ReferenceShare: f.doc.ReferenceShare}
+			if f.doc.Cap != nil {
+				if f.dst.Cap, err = d.limit(fp+".cap", *f.doc.Cap); err != nil {
+					return nil, err
+				}
+			}
+			if f.doc.Floor != nil {
+				if f.dst.Floor, err = d.limit(fp+".floor", *f.doc.Floor); err != nil {
+					return nil, err
+				}
+			}
+		}
+		for _, sh := range []struct {
+			name string
+			v    float64
+		}{{"survivor_share", x.SurvivorShare}, {"orphan_share", x.OrphanShare}} {
+			if err := d.fraction(path+"."+sh.name, sh.v); err != nil {
+				return nil, err
+			}
+		}
+		w.Benefits.SurvivorShare, w.Benefits.OrphanShare = x.SurvivorShare, x.OrphanShare
+		c = w
 	}
 	if err = c.validate(); err != nil {
 		return nil, d.fail(path, nil, err)

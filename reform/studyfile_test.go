@@ -48,9 +48,40 @@ func studyChanges() map[string]reform.Change {
 		"indexation fixed steps":       reform.Indexation{Year: 2026, Rule: scheme.IndexFixed, Rate: actuarial.Schedule{{Year: 2026, Value: 0.01}, {Year: 2030, Value: 0.0175}}},
 		"indexation prices":            reform.Indexation{Year: 2026, Rule: scheme.IndexNone},
 		"survivor share":               reform.SurvivorShare{Year: 2026, Share: 0.6},
+		"work risks": reform.WorkRiskBenefits{Year: 2026, Who: reform.Who{ServiceBelow: 30}, Benefits: scheme.WorkRisks{
+			Disability:    actuarial.Formula{Accrual: actuarial.Accrual{Rates: []float64{0.9, 1}}, ReferenceYears: 2, Floor: actuarial.Limit{Units: 1}},
+			Death:         actuarial.Formula{Accrual: actuarial.Accrual{Rates: []float64{1}}, Cap: actuarial.Limit{Money: 900000.5}},
+			SurvivorShare: 1, OrphanShare: 0.2,
+		}},
 		"cited": reform.Cited{Change: reform.SurvivorShare{Year: 2026, Share: 0.6},
 			Source: scheme.Source{Law: "Decree 532/2022", Article: "12", Date: "2022"}},
 	}
+}
+
+// workRiskTable is the reference service table of women (scale 0.8) with
+// death and disability at work added at constant rates, for the round trip
+// of the work risks' change.
+func workRiskTable(tb testing.TB) *actuarial.ServiceTable {
+	tb.Helper()
+	t := actuarialtest.ServiceTable(tb, 0.8)
+	ns := t.MaxService() + 1
+	var rates [actuarial.NumDecrements][]float64
+	for _, j := range []actuarial.Decrement{actuarial.Disability, actuarial.Withdrawal, actuarial.WorkDeath, actuarial.WorkDisability} {
+		rates[j] = make([]float64, (t.MaxAge()-t.MinAge()+1)*ns)
+	}
+	for age := t.MinAge(); age <= t.MaxAge(); age++ {
+		for sv := range ns {
+			q := t.Independent(age, sv)
+			c := (age-t.MinAge())*ns + sv
+			rates[actuarial.Disability][c], rates[actuarial.Withdrawal][c] = q[actuarial.Disability], q[actuarial.Withdrawal]
+			rates[actuarial.WorkDeath][c], rates[actuarial.WorkDisability][c] = 0.0004, 0.0015
+		}
+	}
+	w, err := actuarial.NewServiceTable(t.MinAge(), t.MaxService(), rates, actuarial.DecrementOptions{Basis: actuarial.IndependentRates})
+	if err != nil {
+		tb.Fatal(err)
+	}
+	return w
 }
 
 // TestStudyReformsRoundTrip writes each change as a study file's reform,
@@ -61,6 +92,7 @@ func studyChanges() map[string]reform.Change {
 func TestStudyReformsRoundTrip(t *testing.T) {
 	const years = 50
 	base := actuarialtest.ReferenceScheme(t, 0)
+	base.Assumptions.Decrements[1] = workRiskTable(t) // women meet work risks
 	for name, c := range studyChanges() {
 		t.Run(name, func(t *testing.T) {
 			r := reform.Reform{Name: name, Changes: []reform.Change{c}}

@@ -38,12 +38,19 @@ const (
 	PensionDisability PensionType = "disability" // disability (invalidity) pension; index 2
 	PensionSurvivor   PensionType = "survivor"   // survivor's pension to a widow or widower; index 3
 	PensionOrphan     PensionType = "orphan"     // orphan's pension; index 4
+	// PensionWorkDisability is a disability pension for a work risk (an
+	// accident at work or an occupational disease); index 5.
+	PensionWorkDisability PensionType = "work_disability"
+	// PensionWorkSurvivor is a widow(er)'s pension for a death from a work
+	// risk; index 6. Orphans of such a death have orphans' pensions.
+	PensionWorkSurvivor PensionType = "work_survivor"
 
-	NumPensionTypes = 5
+	NumPensionTypes = 7
 )
 
 // pensionTypes lists the valid types by index.
-var pensionTypes = [NumPensionTypes]PensionType{PensionOldAge, PensionEarly, PensionDisability, PensionSurvivor, PensionOrphan}
+var pensionTypes = [NumPensionTypes]PensionType{PensionOldAge, PensionEarly, PensionDisability, PensionSurvivor, PensionOrphan,
+	PensionWorkDisability, PensionWorkSurvivor}
 
 // PensionTypeAt is the type of per-type index i, 0..NumPensionTypes−1. Any
 // other index panics.
@@ -54,7 +61,7 @@ func PensionTypeAt(i int) PensionType {
 	return pensionTypes[i]
 }
 
-// Valid reports whether t is one of the five kinds of pension.
+// Valid reports whether t is one of the NumPensionTypes kinds of pension.
 func (t PensionType) Valid() bool { return t.index() >= 0 }
 
 func (t PensionType) index() int {
@@ -69,11 +76,15 @@ func (t PensionType) index() int {
 		return 3
 	case PensionOrphan:
 		return 4
+	case PensionWorkDisability:
+		return 5
+	case PensionWorkSurvivor:
+		return 6
 	}
 	return -1
 }
 
-// Index is 0 for PensionOldAge up to NumPensionTypes−1 for PensionOrphan, for
+// Index is 0 for PensionOldAge up to NumPensionTypes−1 for PensionWorkSurvivor, for
 // indexing per-type arrays of length [NumPensionTypes]. It panics for an
 // invalid type.
 func (t PensionType) Index() int {
@@ -85,7 +96,7 @@ func (t PensionType) Index() int {
 }
 
 // String returns the canonical code: "old_age", "early", "disability",
-// "survivor", "orphan", "unknown" for the zero value, or PensionType("…").
+// "survivor", "orphan", "work_disability", "work_survivor", "unknown" for the zero value, or PensionType("…").
 // [ParsePensionType] accepts every string it returns for a valid type.
 func (t PensionType) String() string {
 	switch {
@@ -119,6 +130,12 @@ var pensionCodes = [...]struct {
 
 	{"orphan", PensionOrphan}, {"orfandad", PensionOrphan}, {"huérfano", PensionOrphan},
 	{"huerfano", PensionOrphan},
+
+	{"work_disability", PensionWorkDisability}, {"occupational_disability", PensionWorkDisability},
+	{"invalidez_riesgo_trabajo", PensionWorkDisability}, {"incapacidad_permanente", PensionWorkDisability},
+
+	{"work_survivor", PensionWorkSurvivor}, {"occupational_survivor", PensionWorkSurvivor},
+	{"viudez_riesgo_trabajo", PensionWorkSurvivor},
 }
 
 // ParsePensionType reads a pension type. Matching ignores case and
@@ -130,6 +147,9 @@ var pensionCodes = [...]struct {
 //	disability: disability, invalidity, invalidez, incapacidad
 //	survivor:   survivor, widow, widower, widow(er), viudez, viuda, viudo
 //	orphan:     orphan, orfandad, huérfano
+//	work_disability: work_disability, occupational_disability,
+//	            invalidez_riesgo_trabajo, incapacidad_permanente
+//	work_survivor: work_survivor, occupational_survivor, viudez_riesgo_trabajo
 //
 // (each Spanish word also without its accent). Anything else returns
 // [ErrUnknownPensionType].

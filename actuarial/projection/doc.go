@@ -82,6 +82,19 @@
 //     pensions awarded during the year are paid for half of it and join the
 //     pensions in payment on the next 1 January, at the beneficiary's age
 //     then; they do not die in their first part-year.
+//   - Work risks: where the service table's work_death and work_disability
+//     rates act, death and disability at work are two more causes of the
+//     actives' year, beside the others ([actuarial.WorkDeath],
+//     [actuarial.WorkDisability]; YearResult.Exits counts them apart). They
+//     pay the benefits of [scheme.WorkRisks], timed as disability and
+//     death in service: a work-disability pension
+//     (census.PensionWorkDisability, on the disabled's mortality, leaving
+//     survivors' pensions on death as a disability pension does) and, for
+//     a death at work, a widow(er)'s pension (census.PensionWorkSurvivor,
+//     for life or until remarriage, at a share that does not step) and
+//     orphans' pensions (census.PensionOrphan). Without work-risk rates
+//     nothing changes. A [valuation.Valuer] refuses a table in which they
+//     act.
 //   - The rules of issue 12 follow package scheme's "Rules that differ by
 //     sex, cohort and duration": at the end of a year widow(er)s remarry
 //     (Family.Remarriage) and orphans past the year's end age leave; on

@@ -8,4 +8,6 @@ const (
 	idxDisability = 2 // census.PensionDisability
 	idxSurvivor   = 3 // census.PensionSurvivor
 	idxOrphan     = 4 // census.PensionOrphan
+	idxWorkDis    = 5 // census.PensionWorkDisability
+	idxWorkSurv   = 6 // census.PensionWorkSurvivor
 )

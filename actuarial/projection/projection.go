@@ -81,11 +81,18 @@ type Projector struct {
 	// by year: depValid) and its merit.
 	dec      [actuarial.NumSexes][]rules.Cell
 	depValid bool
+	// wdec[sex][age·ns + service] are the cells' probabilities of the work
+	// risks, filled with dec; empty for a sex without work risks.
+	wdec [actuarial.NumSexes][]rules.Work
+	work bool // some sex meets work risks
 
 	q       [scheme.NumLifeStatuses][actuarial.NumSexes][nAges]float64 // the year's mortality
 	qFilled bool
 
 	dead deathRoll // the deaths of the group being projected
+	// workDead are the group's deaths at work with a survivors' benefit
+	// due, and the base pensions of [scheme.WorkRisks].Death.
+	workDead deathRoll
 
 	// scratchN, scratchS take the survivors of the last age, emptied at once.
 	scratchN, scratchS []float64
@@ -183,6 +190,10 @@ type factorSet struct {
 	// 0 lie within them; empty when disHi < disLo.
 	disLo, disHi [nAges]int
 	retMin       int // the youngest age with a retirement of any kind
+	// wkDis and wkDeath are, by age and service, the pension of a
+	// disability at work and the base pension of a death at work per unit
+	// of salary; allocated only when some sex meets work risks.
+	wkDis, wkDeath []float64
 
 	retRatio [actuarial.NumSexes][]float64   // by sex: the ratios of retirement pensions; nil: the last salary
 	retTable [actuarial.NumSexes]*ratioTable // the tables retRatio are in; nil: none
@@ -203,7 +214,7 @@ func (f *factorSet) size(nA, plane int) {
 }
 
 // maxRatioTables is the number of reference-ratio tables a group keeps.
-const maxRatioTables = 4
+const maxRatioTables = 6 // retirement of each sex, disability, the two work risks, and one spare
 
 // ratioTable holds the reference ratios r by age·ns + service for an
 // average over years years at wage growth w, of the cells have marks (of
@@ -339,8 +350,14 @@ func (p *Projector) load(s *scheme.Scheme) {
 	keepDec := prev != nil && oldMS == p.ms && len(p.law.Decrements.Merit) > 0 &&
 		&p.law.Decrements.Merit[0] == &prev.Decrements.Merit[0] && p.law.Mortality.Same(&prev.Mortality)
 	keepFactors := keepDec && oldMinEntry == p.minEntry
+	p.work = false
 	for sx := range actuarial.NumSexes {
 		p.dec[sx] = grow(p.dec[sx], nAges*p.ns)
+		p.wdec[sx] = p.wdec[sx][:0]
+		if p.law.Decrements.HasWork(sx) {
+			p.wdec[sx] = grow(p.wdec[sx], nAges*p.ns)
+			p.work = true
+		}
 	}
 	if !keepDec || oldMinEntry != p.minEntry {
 		// (The past salaries are computed for the services up to age −
@@ -397,6 +414,12 @@ func (p *Projector) reset() {
 	p.dead.n, p.dead.a = [actuarial.NumSexes][nAges]float64{}, [actuarial.NumSexes][nAges]float64{}
 	for sx := range actuarial.NumSexes {
 		p.dead.lo[sx], p.dead.hi[sx] = nAges, -1
+	}
+	if p.work {
+		p.workDead = deathRoll{}
+		for sx := range actuarial.NumSexes {
+			p.workDead.lo[sx], p.workDead.hi[sx] = nAges, -1
+		}
 	}
 	clear(p.aN)
 	clear(p.aS)

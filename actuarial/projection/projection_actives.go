@@ -101,6 +101,9 @@ func (p *Projector) activesPass(g, t int, w1 float64, yr *YearResult, det *CellD
 			newLo: nAges, newHi: -1,
 		}
 		disPlane(&pl, hi, lo)
+		if wk := p.wdec[sx]; len(wk) > 0 {
+			p.workRows(g, sx, t, aN, aS, wk, svLo, svHi, lo, hi, yr, det)
+		}
 		survivors = stepPlane(&pl, &sums, survivors, hi, lo)
 		p.lo[ks], p.hi[ks] = pl.newLo, pl.newHi
 		ds := &p.disSums

@@ -165,7 +165,7 @@ func (p *Projector) award(g int, yr *YearResult, det *CellDetail, pdbase int) {
 					det.Awarded[pdbase+pbase+pc] += m
 				}
 				if p.sp != nil {
-					p.splitSurvivor(g, sx, age, ssx, sage, pbase+pc, m, amt)
+					p.splitSurvivor(g, sx, age, ssx, sage, pbase+pc, m, amt, false)
 				}
 			}
 			orph, share, oage, next := fam.OrphansOf(&gc.yr, sx, age)
@@ -179,7 +179,7 @@ func (p *Projector) award(g int, yr *YearResult, det *CellDetail, pdbase int) {
 			oNew += m
 			oAmt += amt
 			if p.sp != nil {
-				p.splitOrphans(g, sx, age, oage, next, m, amt)
+				p.splitOrphans(g, sx, age, oage, next, m, amt, false)
 			}
 			if !next {
 				// Paid for the rest of the year only.
@@ -199,7 +199,7 @@ func (p *Projector) award(g int, yr *YearResult, det *CellDetail, pdbase int) {
 		}
 	}
 	if p.sp != nil {
-		p.splitDeathsDone()
+		p.splitDeathsDone(false)
 	}
 	gc.paid = paid
 	yr.Pensions[idxSurvivor], yr.NewPensions[idxSurvivor], yr.NewPensionAmounts[idxSurvivor] = sPaid, sNew, sAmt

@@ -41,10 +41,15 @@ func (p *Projector) fillDecrements() {
 	for sx := range actuarial.NumSexes {
 		q := &p.q[scheme.StatusActive][sx]
 		dec := p.dec[sx]
+		wk := p.wdec[sx] // empty without work risks
 		if static[sx] {
 			if !p.depValid {
 				for age := range nAges {
-					p.law.Decrements.FillAge(dec[age*p.ns:], sx, age, q[age])
+					var w []rules.Work
+					if len(wk) > 0 {
+						w = wk[age*p.ns:]
+					}
+					p.law.Decrements.FillAge(dec[age*p.ns:], w, sx, age, q[age])
 				}
 			}
 			continue
@@ -61,7 +66,11 @@ func (p *Projector) fillDecrements() {
 				sLo, sHi = min(sLo, p.svLo[r]), max(sHi, p.svHi[r])
 			}
 			if sLo <= sHi {
-				p.law.Decrements.FillServices(dec[age*p.ns:(age+1)*p.ns], sx, age, sLo, sHi, q[age])
+				var w []rules.Work
+				if len(wk) > 0 {
+					w = wk[age*p.ns : (age+1)*p.ns]
+				}
+				p.law.Decrements.FillServices(dec[age*p.ns:(age+1)*p.ns], w, sx, age, sLo, sHi, q[age])
 			}
 		}
 	}
@@ -254,6 +263,9 @@ func (p *Projector) factors(g int, gc *groupCache, ex *rules.Exits, w float64) {
 	}
 	gc.factorSet, f.used = f, gc.setUse
 	f.size(p.nA, nAges*p.ns)
+	if p.work {
+		f.wkDis, f.wkDeath = grow(f.wkDis, nAges*p.ns), grow(f.wkDeath, nAges*p.ns)
+	}
 	f.exits, f.partial = nil, false
 	// The retirement ratios are needed only where someone can retire.
 	if !ex.Same(gc.canRetireOf) {
@@ -307,6 +319,36 @@ func (p *Projector) factors(g int, gc *groupCache, ex *rules.Exits, w float64) {
 			if f > 0 {
 				gc.disLo[age] = min(gc.disLo[age], sv)
 				gc.disHi[age] = sv
+			}
+		}
+	}
+	if p.work {
+		p.workFactors(gc, ex, w)
+	}
+}
+
+// workFactors sets a group's factors of the work risks, by age and
+// service: the pension of a disability at work and the base pension of a
+// death at work per unit of salary, from the exits ex times their
+// reference ratios at wage growth w.
+func (p *Projector) workFactors(gc *groupCache, ex *rules.Exits, w float64) {
+	for _, k := range [...]struct {
+		f     []float64
+		dst   []float64
+		years int
+	}{{ex.WorkDisability, gc.wkDis, ex.WorkDisYears}, {ex.WorkDeath, gc.wkDeath, ex.WorkDeathYears}} {
+		ratio := p.ratios(gc, k.years, w, nil)
+		for age := range nAges {
+			for sv := 0; sv <= p.ms; sv++ {
+				c := age*p.ns + sv
+				f := 0.0
+				if sv <= age-p.minEntry {
+					f = k.f[sv]
+					if ratio != nil && f > 0 {
+						f *= ratio[c]
+					}
+				}
+				k.dst[c] = f
 			}
 		}
 	}
@@ -397,7 +439,11 @@ func (p *Projector) refactor(g int, gc *groupCache, ex *rules.Exits, w float64) 
 		}
 	}
 	dis := p.ratioTable(gc, ex.DisYears, w)
-	if ret[0] == nil && ret[1] == nil && dis == nil {
+	var work [2]*ratioTable
+	if p.work {
+		work = [2]*ratioTable{p.ratioTable(gc, ex.WorkDisYears, w), p.ratioTable(gc, ex.WorkDeathYears, w)}
+	}
+	if ret[0] == nil && ret[1] == nil && dis == nil && work[0] == nil && work[1] == nil {
 		return
 	}
 	merit := p.law.Decrements.Merit
@@ -445,6 +491,32 @@ func (p *Projector) refactor(g int, gc *groupCache, ex *rules.Exits, w float64) 
 					dis.fill(merit, p.ms, age, dl+j, d0+j, w)
 					out[j] = fj * r[j]
 				}
+			}
+		}
+		if p.work {
+			p.workRow(gc, ex, w, work, age, sLo, sHi)
+		}
+	}
+}
+
+// workRow is refactor's work risks in the services sLo..sHi of an age:
+// the factors of a disability and a death at work times the reference
+// ratios of tables work (nil: the last salary, the factor as factors left
+// it).
+func (p *Projector) workRow(gc *groupCache, ex *rules.Exits, w float64, work [2]*ratioTable, age, sLo, sHi int) {
+	merit := p.law.Decrements.Merit
+	for i, k := range [...]struct {
+		f, dst []float64
+	}{{ex.WorkDisability, gc.wkDis}, {ex.WorkDeath, gc.wkDeath}} {
+		rt := work[i]
+		if rt == nil {
+			continue
+		}
+		c0 := age * p.ns
+		for sv := sLo; sv <= sHi; sv++ {
+			if f := k.f[sv]; f > 0 {
+				rt.fill(merit, p.ms, age, sv, c0+sv, w)
+				k.dst[c0+sv] = f * rt.r[c0+sv]
 			}
 		}
 	}

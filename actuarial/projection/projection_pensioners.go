@@ -28,9 +28,12 @@ func (p *Projector) pensionersPass(g, t int, yr *YearResult, det *CellDetail) {
 	}
 	dLo, dHi := &p.dead.lo, &p.dead.hi // the ages in p.dead, from the actives on
 	for ti := range census.NumPensionTypes {
+		if k := (pbase/nAges + ti*actuarial.NumSexes); ti >= idxWorkDis && p.pHi[k] < p.pLo[k] && p.pHi[k+1] < p.pLo[k+1] {
+			continue // a work risk's type without pensions in payment
+		}
 		typ := census.PensionTypeAt(ti)
 		st := rules.StatusOf(typ)
-		spouse := deathBenefit && typ != census.PensionSurvivor && typ != census.PensionOrphan
+		spouse := deathBenefit && typ != census.PensionSurvivor && typ != census.PensionOrphan && typ != census.PensionWorkSurvivor
 		end := nAges
 		if typ == census.PensionOrphan && orphanEnd > 0 {
 			end = orphanEnd
@@ -40,7 +43,7 @@ func (p *Projector) pensionersPass(g, t int, yr *YearResult, det *CellDetail) {
 			lim := &gc.yr.InPayment[sx][ti]
 			qrow := &p.q[st][sx]
 			var rem []float64 // remarriage by age; nil: none
-			if typ == census.PensionSurvivor {
+			if typ == census.PensionSurvivor || typ == census.PensionWorkSurvivor {
 				rem = p.law.Family.RemarryOf(&gc.yr, sx)
 			}
 			cb := pbase + (ti*actuarial.NumSexes+sx)*nAges
@@ -133,6 +136,9 @@ func (p *Projector) pensionersPass(g, t int, yr *YearResult, det *CellDetail) {
 	}
 	if len(gc.vint) > 0 {
 		p.survivorAge(g, ix)
+	}
+	if p.work && gc.yr.WorkDeathBenefit {
+		p.awardWork(g, yr, det, pdbase)
 	}
 	if deathBenefit {
 		p.award(g, yr, det, pdbase)

@@ -199,7 +199,8 @@ func (y *YearResult) TotalRetiringSalaries() float64 {
 
 // TotalExits is the number of actives who left in the year, by any cause.
 func (y *YearResult) TotalExits() float64 {
-	return y.Exits[actuarial.Death] + y.Exits[actuarial.Disability] + y.Exits[actuarial.Withdrawal] + y.Exits[actuarial.Retirement]
+	return y.Exits[actuarial.Death] + y.Exits[actuarial.Disability] + y.Exits[actuarial.Withdrawal] + y.Exits[actuarial.Retirement] +
+		y.Exits[actuarial.WorkDeath] + y.Exits[actuarial.WorkDisability]
 }
 
 // Result is a projection: Years[t] is calendar year StartYear + t. Reuse
@@ -422,7 +423,7 @@ func (d *CellDetail) size(years, groups, maxService int) {
 	d.PensionerLen = census.NumPensionTypes * actuarial.NumSexes * (census.MaxCensusAge + 1)
 	na, np := years*groups*d.ActiveLen, years*groups*d.PensionerLen
 	for _, p := range []*[]float64{&d.ActiveCount, &d.ActiveSalary, &d.Entrants, &d.Moved,
-		&d.Exits[0], &d.Exits[1], &d.Exits[2], &d.Exits[3]} {
+		&d.Exits[0], &d.Exits[1], &d.Exits[2], &d.Exits[3], &d.Exits[4], &d.Exits[5]} {
 		*p = vec.Zeroed(*p, na)
 	}
 	for _, p := range []*[]float64{&d.PensionerCount, &d.PensionerAmount, &d.Retired,

@@ -155,12 +155,31 @@ func projTwoGroups(tb testing.TB) *scheme.Scheme {
 // keeping its own), and next year's cell = those carried in + entrants +
 // members moved in by transitions; pensions likewise, with deaths, ended
 // pensions and new awards. The year totals must agree with the cells.
+// With work risks too (withWork, workRules): two more causes of exit and
+// two more pension types.
 func TestConservation(t *testing.T) {
+	for _, work := range []bool{false, true} {
+		s := projTwoGroups(t)
+		if work {
+			for sx, tb := range s.Assumptions.Decrements {
+				s.Assumptions.Decrements[sx] = withWork(t, tb, 0.0005, 0.002)
+			}
+			for g := range s.Groups {
+				for i := range s.Groups[g].Rules {
+					s.Groups[g].Rules[i] = workRules(s.Groups[g].Rules[i])
+				}
+			}
+		}
+		t.Run(map[bool]string{false: "reference", true: "work risks"}[work], func(t *testing.T) { conservation(t, s) })
+	}
+}
+
+func conservation(t *testing.T, s *scheme.Scheme) {
 	const (
 		years = 12
 		tol   = 1e-9 // lives, absolute: sums of a few thousand products of probabilities
 	)
-	p, err := projection.NewProjector(projTwoGroups(t))
+	p, err := projection.NewProjector(s)
 	require.NoError(t, err)
 	p.Detail = true
 	res, err := p.Run(nil, years)
@@ -221,7 +240,10 @@ func TestConservation(t *testing.T) {
 								continue
 							}
 							c := d.Active(yi, g, sex, age, from)
-							want += d.ActiveCount[c] - d.Exits[0][c] - d.Exits[1][c] - d.Exits[2][c] - d.Exits[3][c]
+							want += d.ActiveCount[c]
+							for j := range d.Exits {
+								want -= d.Exits[j][c]
+							}
 						}
 						require.InDelta(t, want, d.ActiveCount[to], tol, "year %d→%d group %d %v age %d service %d", yi, yi+1, g, sex, age+1, sv)
 					}

@@ -265,6 +265,12 @@ type Seriatim struct {
 	// that deaths in year t leave, per unit of the deceased's yearly
 	// pension, at (t·NumSexes + sex)·serAges + age.
 	death [][]serDeath
+	// workDeath[g] is death's counterpart for the deaths at work (their
+	// survivors' pensions per unit of the base pension of
+	// scheme.WorkRisks.Death); nil for a group whose deaths at work leave
+	// nothing in any year.
+	workDeath [][]serDeath
+	work      bool // some sex meets work risks
 
 	law *rules.Law // the scheme's law, compiled once
 
@@ -357,6 +363,7 @@ func (v *Seriatim) Reset(s *scheme.Scheme, years int) error {
 	}
 	v.s = s
 	v.law = rules.Recompile(s, v.ms, prev)
+	v.work = v.law.Decrements.HasWork(0) || v.law.Decrements.HasWork(1)
 	if err := v.fillMortality(); err != nil {
 		v.s, v.law = nil, nil
 		return err
@@ -372,6 +379,9 @@ func (v *Seriatim) Reset(s *scheme.Scheme, years int) error {
 	}
 	v.ann, v.death = grow(v.ann, v.nG), grow(v.death, v.nG)
 	v.unbound = grow(v.unbound, v.nG)
+	if v.work {
+		v.workDeath = grow(v.workDeath, v.nG)
+	}
 	for g := range v.nG {
 		v.annuities(g)
 		v.unboundRanges(g)

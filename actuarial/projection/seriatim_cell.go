@@ -157,10 +157,11 @@ func unboundSalaries(a, lo, hi, mult float64, r serRange) (sLo, sHi float64) {
 }
 
 // topUpWeight is w, the weight of a term's first slot o, when o is the
-// own pension of a retirement or disability pension of a flow vector,
-// whose floor's correction is the minimum-pension top-up; else 0.
+// own pension of a retirement or disability pension (of a work risk too)
+// of a flow vector, whose floor's correction is the minimum-pension
+// top-up; else 0.
 func (c *serCell) topUpWeight(o uint8, w float64) float64 {
-	if c.lia || o < serPension || o > serDis {
+	if c.lia || o < serPension || (o > serDis && o != serPension+idxWorkDis) {
 		return 0
 	}
 	return w
@@ -494,8 +495,9 @@ func (v *Seriatim) build(c *serCell, mode serMode, g0, sx, x, s0 int) {
 
 		// During the year: salaries, contributions, exits.
 		var dc rules.Cell
+		var wk rules.Work
 		if p > 0 {
-			dc = dec.At(sx, age*v.ns+sv, v.qAt(t, scheme.StatusActive, sx, age))
+			dc, wk = dec.At(sx, age*v.ns+sv, v.qAt(t, scheme.StatusActive, sx, age))
 			c.lin[serSalary] += p * dc.E * d * growth
 			refund += yr.Refund * p * dc.W * (avg*past + 0.5*yr.ContributionRate[scheme.Worker])
 			refund0 += yr.Refund * p * dc.W * (avg*pastT + 0.5*yr.ContributionRate[scheme.Worker])
@@ -543,6 +545,9 @@ func (v *Seriatim) build(c *serCell, mode serMode, g0, sx, x, s0 int) {
 					a0: fa0, lo0: yr.disFloor0[sx], hi0: yr.disCap0[sx], w: p * dc.I})
 			}
 		}
+		if wk != (rules.Work{}) {
+			v.workTerms(&em, g, sx, t, x, s0, age, sv, p, growth, wk, yr)
+		}
 		if dc.F <= 0 || age == census.MaxCensusAge {
 			p = 0
 		} else {
@@ -552,6 +557,47 @@ func (v *Seriatim) build(c *serCell, mode serMode, g0, sx, x, s0 int) {
 		sv = min(sv+1, v.ms)
 	}
 	c.finish()
+}
+
+// workTerms adds the terms of the year's work risks of a member of group g,
+// sex index sx, now aged age with service cell sv (x and s0 at t = 0),
+// active on 1 January with probability p after that day's retirements, at
+// salary growth against S_0: the pensions of a disability at work (paid
+// half the year, then in payment from the next 1 January at the next age)
+// and the survivors' and orphans' pensions of a death at work, each
+// capped and floored as the cell engine does.
+func (v *Seriatim) workTerms(em *serEmit, g, sx, t, x, s0, age, sv int, p, growth float64, wk rules.Work, yr *serYear) {
+	ex := yr.Exits
+	d := v.disc[t]
+	if f := ex.WorkDisability[sv]; f > 0 && wk.I > 0 && age < census.MaxCensusAge {
+		m, a := p*wk.I, &v.ann[g][annIndex(t+1, census.PensionWorkDisability.Index(), sx, age+1)]
+		w := [4]float64{
+			m * (0.5*d + yr.Index*a[annOwn]),
+			m * (yr.Extra*0.5*d + yr.Index*a[annExtra]),
+			m * yr.Index * a[annSurv],
+			m * yr.Index * a[annOrph],
+		}
+		fa := scaled(f, yr.wkDisRatio, age*v.ns+sv)
+		var fa0 float64
+		if em.lia {
+			fa0 = scaled(f, yr.wkDisRatio0, x*v.ns+s0)
+		}
+		em.benefit(serTerm{a: fa * growth, lo: yr.WorkDisFloor, hi: yr.WorkDisCap, w: w,
+			o: [4]uint8{uint8(serPension + census.PensionWorkDisability.Index()), serExtra, serSurv, serOrph}},
+			fa0, yr.wkDisFloor0, yr.wkDisCap0)
+	}
+	if f := ex.WorkDeath[sv]; f > 0 && wk.D > 0 && yr.WorkDeathBenefit {
+		m, dv := p*wk.D, &v.workDeath[g][(t*actuarial.NumSexes+sx)*serAges+age]
+		ws := uint8(serPension + census.PensionWorkSurvivor.Index())
+		w := [4]float64{m * dv[deathSurv], m * dv[deathExtra], m * dv[deathOrph]}
+		fa := scaled(f, yr.wkDeathRatio, age*v.ns+sv)
+		var fa0 float64
+		if em.lia {
+			fa0 = scaled(f, yr.wkDeathRatio0, x*v.ns+s0)
+		}
+		em.benefit(serTerm{a: fa * growth, lo: yr.WorkDeathFloor, hi: yr.WorkDeathCap, w: w,
+			o: [4]uint8{ws, serExtra, serOrph, serOrph}}, fa0, yr.wkDeathFloor0, yr.wkDeathCap0)
+	}
 }
 
 // serEmit adds the terms of a start cell's path to its factors: as they

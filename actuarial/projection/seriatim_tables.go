@@ -23,6 +23,9 @@ type serYear struct {
 	// t = 0; nil when the reference salary is the last salary.
 	retRatio, retRatio0 [actuarial.NumSexes][]float64
 	disRatio, disRatio0 []float64
+	// Those of the pensions of a disability at work and of the base
+	// pensions of a death at work.
+	wkDisRatio, wkDisRatio0, wkDeathRatio, wkDeathRatio0 []float64
 
 	// The ceiling and the limits at the reference unit of t = 0, for the
 	// frozen salaries of the traditional unit credit method, and the
@@ -30,6 +33,8 @@ type serYear struct {
 	ceiling0                               float64
 	retCap0, retFloor0, disCap0, disFloor0 [actuarial.NumSexes]float64
 	inPayment0                             [actuarial.NumSexes][census.NumPensionTypes]rules.PaymentLimits
+	// Those of the work risks, at that unit.
+	wkDisCap0, wkDisFloor0, wkDeathCap0, wkDeathFloor0 float64
 }
 
 // serRange is a range of amounts, lo to hi.
@@ -269,15 +274,20 @@ func (v *Seriatim) groupYears(g int, unit []float64) {
 		*yr = serYear{avgRate: yr.avgRate[:0]}
 		v.law.Year(&yr.Year, g, v.s.StartYear+t, unit[t])
 		yr.w = v.wage[t]
+		yr.wkDisCap0, yr.wkDisFloor0, yr.wkDeathCap0, yr.wkDeathFloor0 = rules.WorkLimits(yr.Rules, unit[0])
 		for sx := range actuarial.NumSexes {
 			yr.ceiling0, yr.retCap0[sx], yr.retFloor0[sx], yr.disCap0[sx], yr.disFloor0[sx] = rules.Limits(yr.Rules, sx, unit[0])
-			yr.inPayment0[sx] = rules.InPaymentLimits(yr.Rules, yr.retCap0[sx], yr.retFloor0[sx], yr.disCap0[sx], yr.disFloor0[sx])
+			yr.inPayment0[sx] = rules.InPaymentLimits(yr.Rules, yr.retCap0[sx], yr.retFloor0[sx], yr.disCap0[sx], yr.disFloor0[sx], yr.wkDisCap0, yr.wkDisFloor0)
 		}
 		ex := yr.Exits
 		for sx := range actuarial.NumSexes {
 			yr.retRatio[sx], yr.retRatio0[sx] = v.ratios(ex.RetYears[sx], yr.w), v.ratios(ex.RetYears[sx], v.wage[0])
 		}
 		yr.disRatio, yr.disRatio0 = v.ratios(ex.DisYears, yr.w), v.ratios(ex.DisYears, v.wage[0])
+		if v.work {
+			yr.wkDisRatio, yr.wkDisRatio0 = v.ratios(ex.WorkDisYears, yr.w), v.ratios(ex.WorkDisYears, v.wage[0])
+			yr.wkDeathRatio, yr.wkDeathRatio0 = v.ratios(ex.WorkDeathYears, yr.w), v.ratios(ex.WorkDeathYears, v.wage[0])
+		}
 		if v.law.Refunds {
 			yr.avgRate = grow(yr.avgRate, v.ns)
 			rules.AverageRates(yr.avgRate, hist)
@@ -360,7 +370,8 @@ func (v *Seriatim) annuities(g int) {
 	clear(ann[n*census.NumPensionTypes*actuarial.NumSexes*serAges:]) // year n
 	clear(death)
 	fam := &v.law.Family
-	var w [2][]serAnn // the buffers of steppedSurvivors
+	var w [2][]serAnn     // the buffers of steppedSurvivors
+	var wdeath []serDeath // what a death at work leaves; nil: nothing in any year
 	for t := n - 1; t >= 0; t-- {
 		yr := &v.yr[g*n+t]
 		d, x, ix := v.disc[t], yr.Extra, yr.Index
@@ -370,7 +381,7 @@ func (v *Seriatim) annuities(g int) {
 		}
 		// Survivors' and orphans' pensions: paid, and indexed for the
 		// survivors; they leave nothing on death.
-		for _, typ := range [...]census.PensionType{census.PensionSurvivor, census.PensionOrphan} {
+		for _, typ := range [...]census.PensionType{census.PensionSurvivor, census.PensionOrphan, census.PensionWorkSurvivor} {
 			ti := typ.Index()
 			stop := serAges
 			if typ == census.PensionOrphan {
@@ -378,7 +389,7 @@ func (v *Seriatim) annuities(g int) {
 			}
 			for sx := range actuarial.NumSexes {
 				var rem []float64 // remarriage by age; nil: none
-				if typ == census.PensionSurvivor {
+				if typ != census.PensionOrphan {
 					rem = fam.RemarryOf(&yr.Year, sx)
 				}
 				for age := range serAges {
@@ -432,9 +443,41 @@ func (v *Seriatim) annuities(g int) {
 				}
 			}
 		}
+		// What a death at work leaves, per unit of its base pension: the
+		// widow(er)'s pension of its own type, at a share that does not
+		// step, and orphans' pensions.
+		if v.work && yr.WorkDeathBenefit {
+			if wdeath == nil {
+				wdeath = make([]serDeath, n*actuarial.NumSexes*serAges)
+			}
+			for sx := range actuarial.NumSexes {
+				for age := range serAges {
+					var dv serDeath
+					if mar, amt, ssx, sage := fam.WorkSpouseOf(&yr.Year, sx, age); mar > 0 {
+						half := 0.5 * amt * d
+						nx := &ann[annIndex(t+1, census.PensionWorkSurvivor.Index(), ssx, sage)]
+						dv[deathSurv] += half + amt*ix*nx[annOwn]
+						dv[deathExtra] += x*half + amt*ix*nx[annExtra]
+					}
+					if orph, amt, oage, next := fam.WorkOrphansOf(&yr.Year, sx, age); orph > 0 {
+						half := 0.5 * amt * d
+						dv[deathOrph] += half
+						dv[deathExtra] += x * half
+						if next {
+							for osx := range actuarial.NumSexes { // half boys, half girls
+								nx := &ann[annIndex(t+1, census.PensionOrphan.Index(), osx, oage+1)]
+								dv[deathOrph] += amt / 2 * ix * nx[annOwn]
+								dv[deathExtra] += amt / 2 * ix * nx[annExtra]
+							}
+						}
+					}
+					wdeath[(t*actuarial.NumSexes+sx)*serAges+age] = dv
+				}
+			}
+		}
 		// Retirement and disability pensions: paid, indexed, and leaving
 		// survivors' and orphans' pensions.
-		for _, typ := range [...]census.PensionType{census.PensionOldAge, census.PensionEarly, census.PensionDisability} {
+		for _, typ := range [...]census.PensionType{census.PensionOldAge, census.PensionEarly, census.PensionDisability, census.PensionWorkDisability} {
 			ti := typ.Index()
 			st := rules.StatusOf(typ)
 			for sx := range actuarial.NumSexes {
@@ -461,4 +504,7 @@ func (v *Seriatim) annuities(g int) {
 		}
 	}
 	v.ann[g], v.death[g] = ann, death
+	if v.work {
+		v.workDeath[g] = wdeath
+	}
 }

@@ -46,6 +46,7 @@ type splitState struct {
 	// joining them on the next 1 January, [same] (count and amount).
 	shN, shA, wBN, wBA []float64
 	deadN, deadA       []float64   // [(sex·nAges + age)·nB + band]
+	wkDeadN, wkDeadA   []float64   // the same, of the deaths at work (Rules.WorkRisks)
 	retN, retA         []float64   // a row's retirements by kind and band, [kind·nB + band]
 	payW               []float64   // a pension cell's payment by band
 	acc                []cellFlows // a row's flows by band
@@ -84,6 +85,7 @@ func (p *Projector) splitReset() {
 	st.shN, st.shA = grow(st.shN, p.nG*p.nP*nB), grow(st.shA, p.nG*p.nP*nB)
 	st.wBN, st.wBA = grow(st.wBN, p.nG*p.nP*nB), grow(st.wBA, p.nG*p.nP*nB)
 	st.deadN, st.deadA = grow(st.deadN, actuarial.NumSexes*nAges*nB), grow(st.deadA, actuarial.NumSexes*nAges*nB)
+	st.wkDeadN, st.wkDeadA = grow(st.wkDeadN, actuarial.NumSexes*nAges*nB), grow(st.wkDeadA, actuarial.NumSexes*nAges*nB)
 	st.retN, st.retA = grow(st.retN, 2*nB), grow(st.retA, 2*nB)
 	st.acc = grow(st.acc, nB)
 	st.payW = grow(st.payW, nB)
@@ -91,7 +93,7 @@ func (p *Projector) splitReset() {
 	st.one = append(st.one[:0], 1)
 	st.entN = grow(st.entN, p.nG*actuarial.NumSexes*nAges)
 	clear(st.entN)
-	for _, s := range [][]float64{st.capN, st.capS, st.shN, st.shA, st.wBN, st.wBA, st.deadN, st.deadA} {
+	for _, s := range [][]float64{st.capN, st.capS, st.shN, st.shA, st.wBN, st.wBA, st.deadN, st.deadA, st.wkDeadN, st.wkDeadA} {
 		clear(s)
 	}
 	top := st.bandOf(p.ms)
@@ -253,6 +255,9 @@ type cellFlows struct {
 	ret, retA, retS, retR     [2]float64
 	disN, disA, dead, deadA   float64
 	bill, base, exD, exI, exW float64
+	// The work risks: exits, pensions of a disability at work, and
+	// deaths at work with a benefit due and their base pensions.
+	wkExD, wkExI, wkDisN, wkDisA, wkDead, wkDeadA float64
 }
 
 // addScaled adds f to a, its counts times wn and its amounts (in
@@ -275,6 +280,12 @@ func (a *cellFlows) addScaled(f *cellFlows, wn, ws float64) {
 	a.exD += wn * f.exD
 	a.exI += wn * f.exI
 	a.exW += wn * f.exW
+	a.wkExD += wn * f.wkExD
+	a.wkExI += wn * f.wkExI
+	a.wkDisN += wn * f.wkDisN
+	a.wkDisA += ws * f.wkDisA
+	a.wkDead += wn * f.wkDead
+	a.wkDeadA += ws * f.wkDeadA
 }
 
 // addTo adds f to row r, with its contributions at the year's rates and
@@ -283,7 +294,12 @@ func (f *cellFlows) addTo(r *SplitRow, rates *[scheme.NumPayers]float64, extra f
 	for pay, x := range rates {
 		r.Contributions[pay] += x * f.base
 	}
-	r.ExtraPayments += extra * 0.5 * f.disA
+	r.ExtraPayments += extra * 0.5 * (f.disA + f.wkDisA)
+	r.Exits[actuarial.WorkDeath] += f.wkExD
+	r.Exits[actuarial.WorkDisability] += f.wkExI
+	r.Pensions[idxWorkDis] += 0.5 * f.wkDisA
+	r.NewPensions[idxWorkDis] += f.wkDisN
+	r.NewPensionAmounts[idxWorkDis] += f.wkDisA
 	r.Exits[actuarial.Withdrawal] += f.wd + f.exW
 	r.Exits[actuarial.Death] += f.exD
 	r.Exits[actuarial.Disability] += f.exI
@@ -332,6 +348,8 @@ func (p *Projector) splitActives(g, sx int) {
 		halfRate = 0.5 * yr.ContributionRate[scheme.Worker]
 	}
 	ref := gc.retRatio[sx]
+	wk := p.wdec[sx] // empty without work risks
+	wkDisCap, wkDisFloor, wkDeathCap, wkDeathFloor, wkDeath := yr.WorkDisCap, yr.WorkDisFloor, yr.WorkDeathCap, yr.WorkDeathFloor, yr.WorkDeathBenefit
 	pbase := g * p.nP
 	capN, capS := st.capN[ks*nAges*nB:(ks+1)*nAges*nB], st.capS[ks*nAges*nB:(ks+1)*nAges*nB]
 	rows := p.sp[ks*nB*nAges : (ks+1)*nB*nAges] // rows[b·nAges + age]
@@ -423,6 +441,19 @@ func (p *Projector) splitActives(g, sx int) {
 				f.exD += n * dc.D
 				f.exI += n * dc.I
 				f.exW += n * dc.W
+				if len(wk) > 0 {
+					w := wk[c]
+					f.wkExD += n * w.D
+					f.wkExI += n * w.I
+					if fi := gc.wkDis[c]; fi > 0 && w.I > 0 && dis {
+						f.wkDisN += n * w.I
+						f.wkDisA += w.I * clamp(fi*sal, n*wkDisFloor, n*wkDisCap)
+					}
+					if fd := gc.wkDeath[c]; fd > 0 && w.D > 0 && wkDeath {
+						f.wkDead += n * w.D
+						f.wkDeadA += w.D * clamp(fd*sal, n*wkDeathFloor, n*wkDeathCap)
+					}
+				}
 				if sv >= ms-1 {
 					toCap[sv-ms+1], toCapS[sv-ms+1] = n*dc.F, sal*dc.F*dc.M
 				}
@@ -453,6 +484,15 @@ func (p *Projector) splitActives(g, sx int) {
 			d := (sx*nAges+age)*nB + b
 			st.deadN[d] += a.dead
 			st.deadA[d] += a.deadA
+			if len(wk) > 0 {
+				if dis {
+					pc := (pbase+(idxWorkDis*actuarial.NumSexes+sx)*nAges+age+1)*nB + b
+					st.wBN[pc] += a.wkDisN
+					st.wBA[pc] += a.wkDisA
+				}
+				st.wkDeadN[d] += a.wkDead
+				st.wkDeadA[d] += a.wkDeadA
+			}
 		}
 		// The retirements join their pension cells on 1 January.
 		for ki := range 2 {
@@ -547,23 +587,27 @@ func (p *Projector) splitAge(cb, lo, top int) {
 // of sex index sx and age, in the state's scratch; every band's when none
 // is recorded (a death of no band cannot occur: the shares are then
 // unused).
-func (p *Projector) deadShares(sx, age int) (fn, fa []float64) {
+func (p *Projector) deadShares(sx, age int, work bool) (fn, fa []float64) {
 	st := &p.st
 	nB := st.nB
 	d := (sx*nAges + age) * nB
 	fn, fa = st.retN[:nB], st.retA[:nB]
+	deadN, deadA := st.deadN, st.deadA
+	if work {
+		deadN, deadA = st.wkDeadN, st.wkDeadA
+	}
 	var tn, ta float64
 	for b := range nB {
-		tn += st.deadN[d+b]
-		ta += st.deadA[d+b]
+		tn += deadN[d+b]
+		ta += deadA[d+b]
 	}
 	for b := range nB {
 		fn[b], fa[b] = 0, 0
 		if tn > 0 {
-			fn[b] = st.deadN[d+b] / tn
+			fn[b] = deadN[d+b] / tn
 		}
 		if ta > 0 {
-			fa[b] = st.deadA[d+b] / ta
+			fa[b] = deadA[d+b] / ta
 		}
 	}
 	if !(tn > 0) {
@@ -578,16 +622,21 @@ func (p *Projector) deadShares(sx, age int) (fn, fa []float64) {
 // splitSurvivor splits the survivors' pensions (m of them, amt a year)
 // that the deaths of group g, sex index sx and age give to spouses of sex
 // index ssx aged sage on the next 1 January (pension cell pc of the
-// awards), by the deaths' bands.
-func (p *Projector) splitSurvivor(g, sx, age, ssx, sage, pc int, m, amt float64) {
+// awards), by the deaths' bands; with work, the deaths at work and the
+// widow(er)s' pensions of census.PensionWorkSurvivor.
+func (p *Projector) splitSurvivor(g, sx, age, ssx, sage, pc int, m, amt float64, work bool) {
+	is := idxSurvivor
+	if work {
+		is = idxWorkSurv
+	}
 	st := &p.st
-	fn, fa := p.deadShares(sx, age)
+	fn, fa := p.deadShares(sx, age, work)
 	for b := range st.nB {
 		r := &p.splitRow(g, ssx, b)[max(sage-1, 0)]
-		r.Pensions[idxSurvivor] += 0.5 * amt * fa[b]
+		r.Pensions[is] += 0.5 * amt * fa[b]
 		r.ExtraPayments += p.gc[g].yr.Extra * 0.5 * amt * fa[b]
-		r.NewPensions[idxSurvivor] += m * fn[b]
-		r.NewPensionAmounts[idxSurvivor] += amt * fa[b]
+		r.NewPensions[is] += m * fn[b]
+		r.NewPensionAmounts[is] += amt * fa[b]
 		st.wBN[pc*st.nB+b] += m * fn[b]
 		st.wBA[pc*st.nB+b] += amt * fa[b]
 	}
@@ -596,10 +645,10 @@ func (p *Projector) splitSurvivor(g, sx, age, ssx, sage, pc int, m, amt float64)
 // splitOrphans splits the orphans' pensions (m of them aged oage, amt a
 // year, half boys and half girls) that the deaths of group g, sex index sx
 // and age give, by the deaths' bands; with next, they join the pension
-// cells on the next 1 January.
-func (p *Projector) splitOrphans(g, sx, age, oage int, next bool, m, amt float64) {
+// cells on the next 1 January. With work, the deaths are those at work.
+func (p *Projector) splitOrphans(g, sx, age, oage int, next bool, m, amt float64, work bool) {
 	st := &p.st
-	fn, fa := p.deadShares(sx, age)
+	fn, fa := p.deadShares(sx, age, work)
 	for osx := range actuarial.NumSexes {
 		pc := g*p.nP + (idxOrphan*actuarial.NumSexes+osx)*nAges + oage + 1
 		for b := range st.nB {
@@ -616,8 +665,14 @@ func (p *Projector) splitOrphans(g, sx, age, oage int, next bool, m, amt float64
 	}
 }
 
-// splitDeathsDone empties the deaths by band once award has used them.
-func (p *Projector) splitDeathsDone() {
+// splitDeathsDone empties the deaths by band (with work, the deaths at
+// work) once award has used them.
+func (p *Projector) splitDeathsDone(work bool) {
+	if work {
+		clear(p.st.wkDeadN)
+		clear(p.st.wkDeadA)
+		return
+	}
 	clear(p.st.deadN)
 	clear(p.st.deadA)
 }

@@ -43,15 +43,30 @@ func relEq(t *testing.T, want, got float64, msg string, args ...any) {
 // TestSplitAddsUp checks the identity of a split: its rows add up, over
 // groups, sexes, service bands and ages, and over birth cohorts (and
 // bands), to every flow and count of each year; and setting Split, with or
-// without service bands, changes no result.
+// without service bands, changes no result. With work risks too (withWork,
+// workRules), whose exits and pensions have rows of their own.
 func TestSplitAddsUp(t *testing.T) {
-	for _, bands := range [][]int{nil, projection.DefaultServiceBands, {0, 5, 15}} {
-		t.Run(fmt.Sprint(bands), func(t *testing.T) { testSplitAddsUp(t, bands) })
+	for _, work := range []bool{false, true} {
+		for _, bands := range [][]int{nil, projection.DefaultServiceBands, {0, 5, 15}} {
+			name := fmt.Sprint(bands)
+			if work {
+				name = "work risks " + name
+			}
+			t.Run(name, func(t *testing.T) { testSplitAddsUp(t, bands, work) })
+		}
 	}
 }
 
-func testSplitAddsUp(t *testing.T, bands []int) {
+func testSplitAddsUp(t *testing.T, bands []int, work bool) {
 	s := splitScheme(t)
+	if work {
+		for sx, tb := range s.Assumptions.Decrements {
+			s.Assumptions.Decrements[sx] = withWork(t, tb, 0.0005, 0.002)
+		}
+		for g := range s.Groups {
+			s.Groups[g].Rules[0] = workRules(s.Groups[g].Rules[0])
+		}
+	}
 	p, err := projection.NewProjector(s)
 	require.NoError(t, err)
 	off, err := p.Run(nil, 60)
@@ -62,6 +77,10 @@ func testSplitAddsUp(t *testing.T, bands []int) {
 	require.NotNil(t, on.Split)
 	assert.Nil(t, off.Split)
 	assert.Equal(t, off.Years, on.Years, "Split changes the results")
+	if work {
+		assert.Positive(t, on.Years[4].Pensions[census.PensionWorkSurvivor.Index()])
+		assert.Positive(t, on.Years[4].Exits[actuarial.WorkDisability])
+	}
 
 	for ti, y := range on.Years {
 		tot := on.Split.Total(ti)

@@ -36,7 +36,8 @@ func wagePath(start, years int, phase float64) actuarial.Schedule {
 // (projection.FullFactors), bit for bit, for the reference scheme (refunds
 // on withdrawal, so that the past salaries count), its variant whose
 // rules and reference period change in 2040 and whose full pension's
-// service is bounded by cohort, and lawVariants; in fresh projectors and
+// service is bounded by cohort, lawVariants and a scheme with work risks
+// (workScheme); in fresh projectors and
 // in one Reset from path to path, as a stochastic run's workers are.
 func TestProjectorVaryingWageGrowth(t *testing.T) {
 	actC, penC := serCensus(12, 1500, 200)
@@ -56,7 +57,10 @@ func TestProjectorVaryingWageGrowth(t *testing.T) {
 	later := *r
 	later.From, later.Retirement.ReferenceYears = 2040, 8
 	cohort.Groups[0].Rules = append(cohort.Groups[0].Rules, later)
-	schemes = append(schemes, ref, cohort)
+	// Work risks: a disability at work on the average of 3 salaries, a
+	// death at work on the last.
+	work := workScheme(t, serKeep, act, pen)
+	schemes = append(schemes, ref, cohort, work)
 	const years = 60
 	var paths []*scheme.Scheme
 	for i, s := range schemes {

@@ -224,9 +224,11 @@ type Assumptions struct {
 	// MinAge; q at [census.MaxCensusAge] is taken as 1.
 	Mortality [NumLifeStatuses][actuarial.NumSexes]YearTable
 	// Decrements[sex] gives the independent rates of disability and
-	// withdrawal of active members by age and service; their death and
-	// retirement columns, if any, are not used (deaths come from
-	// Mortality, retirements from Retirement). Outside the table's ages
+	// withdrawal of active members by age and service, and those of death
+	// and disability at work (actuarial.WorkDeath, WorkDisability: the work
+	// risks, whose benefits are Rules.WorkRisks) when it holds them; their
+	// death and retirement columns, if any, are not used (deaths not at
+	// work come from Mortality, retirements from Retirement). Outside the table's ages
 	// the rates are 0. Nil: no disability and no withdrawal.
 	Decrements [actuarial.NumSexes]*actuarial.ServiceTable
 	// Retirement[sex] are the retirement probabilities of eligible

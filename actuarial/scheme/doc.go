@@ -65,6 +65,13 @@
 //     pensions stop at the end of the year in which the orphan is one year
 //     short of Rules.OrphanEndAge (Family.OrphanEndAge when 0) of the rules
 //     in force that year.
+//   - Work risks: death and disability at work are causes of their own
+//     in Assumptions.Decrements (actuarial.WorkDeath, WorkDisability),
+//     acting during the year beside the others, with benefits of their
+//     own ([WorkRisks]): a work-disability pension on the service
+//     completed (no service condition unless the accrual sets one), and a
+//     widow(er)'s and orphans' pensions for a death at work, awarded, paid
+//     and ended as those of a death in service.
 //
 // # Errors
 //

@@ -253,6 +253,10 @@ func (e *encoder) rules(r *Rules) rulesDoc {
 	d := rulesDoc{From: r.From, Ceiling: e.limit(r.Ceiling), Retirement: e.formula(r.Retirement), Disability: e.formula(r.Disability),
 		SurvivorShare: r.SurvivorShare, OrphanShare: r.OrphanShare, OrphanEndAge: r.OrphanEndAge, KeepOnRemarriage: r.KeepOnRemarriage, RefundShare: r.RefundShare, ExtraPayments: r.ExtraPayments,
 		IndexRate: studyjson.ScheduleOf(r.IndexRate)}
+	if w := r.WorkRisks; !reflect.DeepEqual(w, WorkRisks{}) {
+		d.WorkRisks = &workRisksDoc{Disability: e.formula(w.Disability), Death: e.formula(w.Death),
+			SurvivorShare: w.SurvivorShare, OrphanShare: w.OrphanShare}
+	}
 	if !r.Source.IsZero() {
 		s := sourceDoc(r.Source)
 		d.Source = &s
@@ -449,7 +453,8 @@ func serviceDoc(t *actuarial.ServiceTable) *serviceTableDoc {
 	if o.Retirement != actuarial.RetireDuringYear {
 		d.Retirement = timingNames[o.Retirement]
 	}
-	cols := [actuarial.NumDecrements]*[]float64{&d.Rates.Death, &d.Rates.Disability, &d.Rates.Withdrawal, &d.Rates.Retirement}
+	cols := [actuarial.NumDecrements]*[]float64{&d.Rates.Death, &d.Rates.Disability, &d.Rates.Withdrawal, &d.Rates.Retirement,
+		&d.Rates.WorkDeath, &d.Rates.WorkDisability}
 	for j := range actuarial.NumDecrements {
 		dec := actuarial.Decrement(j)
 		if !t.Has(dec) {

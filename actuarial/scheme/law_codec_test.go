@@ -6,6 +6,7 @@ import (
 
 	"github.com/reserva-go/reserva/actuarial"
 	"github.com/reserva-go/reserva/actuarial/actuarialtest"
+	"github.com/reserva-go/reserva/actuarial/census"
 	"github.com/reserva-go/reserva/actuarial/scheme"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -52,4 +53,53 @@ func TestStudyRoundTripLawRules(t *testing.T) {
 	require.NoError(t, scheme.EncodeStudy(&again, got, opt))
 	assert.Equal(t, buf.String(), again.String(), "the decoded scheme encodes to a different document")
 	assert.Equal(t, project(t, s).Years, project(t, got).Years)
+}
+
+// TestStudyRoundTripWorkRisks: the work risks (the work_death and
+// work_disability columns of a service table, the work_risks rules and a
+// census of work_disability and work_survivor pensions) survive encoding
+// and decoding exactly, and the decoded scheme encodes to the same
+// document and projects the same years (tolerance 0).
+func TestStudyRoundTripWorkRisks(t *testing.T) {
+	s := actuarialtest.ReferenceScheme(t, 0)
+	r := &s.Groups[0].Rules[0]
+	r.WorkRisks = scheme.WorkRisks{
+		Disability:    actuarial.Formula{Accrual: actuarial.Accrual{Rates: []float64{1}}, ReferenceYears: 2, Floor: actuarial.Limit{Units: 1}},
+		Death:         actuarial.Formula{Accrual: actuarial.Accrual{Rates: []float64{1}}},
+		SurvivorShare: 1, OrphanShare: 0.2,
+	}
+	var rates [actuarial.NumDecrements][]float64
+	rates[actuarial.Disability] = []float64{0.001, 0.002, 0.003}
+	rates[actuarial.WorkDeath] = []float64{0.0002, 0.0003, 0.0004}
+	rates[actuarial.WorkDisability] = []float64{0.001, 0.001, 0.002}
+	tb, err := actuarial.NewServiceTable(40, 0, rates, actuarial.DecrementOptions{Basis: actuarial.IndependentRates})
+	require.NoError(t, err)
+	s.Assumptions.Decrements[1] = tb
+	p := s.Groups[0].Pensioners
+	p.Count[p.Index(census.PensionWorkDisability, actuarial.Male, 50)] = 3
+	p.Pension[p.Index(census.PensionWorkDisability, actuarial.Male, 50)] = 3 * 40000
+	p.Count[p.Index(census.PensionWorkSurvivor, actuarial.Female, 47)] = 2
+	p.Pension[p.Index(census.PensionWorkSurvivor, actuarial.Female, 47)] = 2 * 50000
+	require.NoError(t, s.Validate())
+
+	opt := scheme.EncodeOptions{Currency: "MXN", Years: roundTripYears}
+	var buf bytes.Buffer
+	require.NoError(t, scheme.EncodeStudy(&buf, s, opt))
+	st, err := scheme.DecodeStudy(bytes.NewReader(buf.Bytes()), actuarialtest.Testdata("mexico"))
+	require.NoError(t, err)
+	got := st.Scenarios[0].Scheme
+	assert.Equal(t, r.WorkRisks, got.Groups[0].Rules[0].WorkRisks)
+	gt := got.Assumptions.Decrements[1]
+	for age := 40; age <= 42; age++ {
+		assert.Equal(t, tb.Independent(age, 0), gt.Independent(age, 0), "age %d", age)
+	}
+	assert.Equal(t, p.Count, got.Groups[0].Pensioners.Count)
+
+	var again bytes.Buffer
+	require.NoError(t, scheme.EncodeStudy(&again, got, opt))
+	assert.Equal(t, buf.String(), again.String(), "the decoded scheme encodes to a different document")
+	res := project(t, got)
+	assert.Equal(t, project(t, s).Years, res.Years)
+	assert.Positive(t, res.Years[0].Pensions[census.PensionWorkSurvivor.Index()])
+	assert.Positive(t, res.Years[0].NewPensions[census.PensionWorkDisability.Index()])
 }

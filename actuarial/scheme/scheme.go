@@ -190,6 +190,10 @@ type Rules struct {
 	// and orphans' pensions of a member who dies in service. Zero: no
 	// disability pension (disabled members leave with nothing).
 	Disability actuarial.Formula
+	// WorkRisks are the benefits of disability and death at work, the
+	// decrements actuarial.WorkDisability and actuarial.WorkDeath of
+	// Assumptions.Decrements; zero: they pay nothing.
+	WorkRisks WorkRisks
 	// SurvivorShare is the share of the member's pension (in payment, or
 	// the disability pension for a death in service) paid to a surviving
 	// spouse, in [0, 1]; zero: no survivor's pension.
@@ -245,6 +249,64 @@ type Rules struct {
 	// Source is the legal text these rules come from, for reports; zero:
 	// not cited. It does not change a projection.
 	Source Source
+}
+
+// WorkRisks are the benefits of the work risks (an accident at work or an
+// occupational disease), beside the non-work disability and death of
+// Rules.Disability: a disability at work gives a pension of its own type
+// (census.PensionWorkDisability); a death at work gives the widow(er) a
+// pension of its own type (census.PensionWorkSurvivor) and each orphan an
+// orphan's pension. Their service condition is the accrual's MinService:
+// none at 0, the usual case for work risks. The zero value pays nothing.
+//
+// The 1976 ISSTEY law's disability at work without a service condition is
+// Disability {Accrual: {Rates: {1}}} (100% of the last salary from 0
+// years); the 2025 reform's 100% of the last salary to the survivors of a
+// death at work is Death {Accrual: {Rates: {1}}} with SurvivorShare 1.
+type WorkRisks struct {
+	// Disability is the formula of the pension of a disability at work, on
+	// the service completed when it strikes: the accrual rate by service
+	// times the last salary (ReferenceYears 0 or 1) or the average of the
+	// last ReferenceYears salaries, capped and floored (on award, and in
+	// payment as Limits says). Zero: no pension.
+	Disability actuarial.Formula
+	// Death is the formula of the base pension the survivors of a death at
+	// work share, on the service completed then, capped and floored on
+	// award. Zero: no survivors' pensions.
+	Death actuarial.Formula
+	// SurvivorShare is the share of Death's pension paid to a surviving
+	// spouse for life (lost on remarriage as Rules.KeepOnRemarriage says;
+	// Rules.SurvivorSteps do not apply), in [0, 1]; OrphanShare the share
+	// paid to each orphan, until Rules' orphans' end age, in [0, 1]. Zero:
+	// none.
+	SurvivorShare, OrphanShare float64
+}
+
+// validate reports an invalid formula, share or limit.
+func (w *WorkRisks) validate() error {
+	for _, f := range []struct {
+		name string
+		f    actuarial.Formula
+	}{{"WorkRisks.Disability", w.Disability}, {"WorkRisks.Death", w.Death}} {
+		if err := f.f.Validate(); err != nil {
+			return &SchemeError{Field: f.name, Err: err}
+		}
+		if err := validateLimit(f.name+".Cap", f.f.Cap); err != nil {
+			return err
+		}
+		if err := validateLimit(f.name+".Floor", f.f.Floor); err != nil {
+			return err
+		}
+	}
+	for _, sh := range []struct {
+		name string
+		v    float64
+	}{{"WorkRisks.SurvivorShare", w.SurvivorShare}, {"WorkRisks.OrphanShare", w.OrphanShare}} {
+		if math.IsNaN(sh.v) || sh.v < 0 || sh.v > 1 {
+			return &SchemeError{Field: sh.name, Value: fmt.Sprint(sh.v), Err: actuarial.ErrRate}
+		}
+	}
+	return nil
 }
 
 // ShareStep is a share that applies from a duration on: Years whole years
@@ -386,6 +448,9 @@ func (r *Rules) validate(start int, plausible bool) error {
 	}
 	if err := r.Disability.Validate(); err != nil {
 		return &SchemeError{Field: "Disability", Err: err}
+	}
+	if err := r.WorkRisks.validate(); err != nil {
+		return err
 	}
 	e := &r.Eligibility
 	if v := e.ReductionPerYear; math.IsNaN(v) || v < 0 || v > 1 {

@@ -318,7 +318,7 @@ var (
 	limitNames     = [...]string{"in_payment", "at_award"}
 	minPayerNames  = [...]string{"scheme", "state"}
 	entrantNames   = [...]string{"closed", "fixed", "growth", "replacement"}
-	pensionNames   = [...]string{"old_age", "early", "disability", "survivor", "orphan"}
+	pensionNames   = [...]string{"old_age", "early", "disability", "survivor", "orphan", "work_disability", "work_survivor"}
 	sexCodeNames   = [...]string{"unambiguous", "english", "spanish"}
 	basisNames     = [...]string{"dependent", "independent"}
 	udAssumptNames = [...]string{"udd_single", "udd_multiple"}

@@ -315,7 +315,8 @@ func (b *builder) serviceTable(path string, d *serviceTableDoc) (*actuarial.Serv
 	if d.MaxService < 0 || d.MaxService > actuarial.AgeLimit {
 		return nil, b.fail(path+".max_service", d.MaxService, fmt.Errorf("%w: want 0..%d", actuarial.ErrRange, actuarial.AgeLimit))
 	}
-	rates := [actuarial.NumDecrements][]float64{d.Rates.Death, d.Rates.Disability, d.Rates.Withdrawal, d.Rates.Retirement}
+	rates := [actuarial.NumDecrements][]float64{d.Rates.Death, d.Rates.Disability, d.Rates.Withdrawal, d.Rates.Retirement,
+		d.Rates.WorkDeath, d.Rates.WorkDisability}
 	n := -1
 	for j, r := range rates {
 		if r == nil {

@@ -159,3 +159,6 @@ func (b *builder) cell(path string, count, amount float64, name string) error {
 	}
 	return nil
 }
+
+// pensionNames names every pension type, in the order of its index.
+var _ = [1]int{}[len(pensionNames)-census.NumPensionTypes]

@@ -184,6 +184,24 @@ func (b *builder) rules(path string, d *rulesDoc, r *Rules) error {
 	if r.Disability, err = b.formula(path+".disability", d.Disability); err != nil {
 		return err
 	}
+	if w := d.WorkRisks; w != nil {
+		wp := path + ".work_risks"
+		if r.WorkRisks.Disability, err = b.formula(wp+".disability", w.Disability); err != nil {
+			return err
+		}
+		if r.WorkRisks.Death, err = b.formula(wp+".death", w.Death); err != nil {
+			return err
+		}
+		for _, sh := range []struct {
+			name string
+			v    float64
+		}{{"survivor_share", w.SurvivorShare}, {"orphan_share", w.OrphanShare}} {
+			if !(sh.v >= 0 && sh.v <= 1) {
+				return b.fail(wp+"."+sh.name, sh.v, fmt.Errorf("%w: want a fraction in [0, 1]", actuarial.ErrRate))
+			}
+		}
+		r.WorkRisks.SurvivorShare, r.WorkRisks.OrphanShare = w.SurvivorShare, w.OrphanShare
+	}
 	r.SurvivorShare, r.OrphanShare, r.RefundShare, r.ExtraPayments = d.SurvivorShare, d.OrphanShare, d.RefundShare, d.ExtraPayments
 	if d.OrphanEndAge < 0 || d.OrphanEndAge > census.MaxCensusAge+1 {
 		return b.fail(path+".orphan_end_age", d.OrphanEndAge, fmt.Errorf("%w: want 0..%d", actuarial.ErrRange, census.MaxCensusAge+1))

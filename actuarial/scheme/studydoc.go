@@ -120,6 +120,7 @@ type rulesDoc struct {
 	BySex            *sexRulesByDoc  `json:"by_sex,omitempty"`
 	CompulsoryAge    *bySexDoc[int]  `json:"compulsory_age,omitempty"`
 	Disability       *formulaDoc     `json:"disability,omitempty"`
+	WorkRisks        *workRisksDoc   `json:"work_risks,omitempty"`
 	SurvivorShare    float64         `json:"survivor_share,omitempty"`
 	SurvivorSteps    []shareStepDoc  `json:"survivor_steps,omitempty"`
 	OrphanShare      float64         `json:"orphan_share,omitempty"`
@@ -133,6 +134,13 @@ type rulesDoc struct {
 	MinimumPaidBy    string          `json:"minimum_paid_by,omitempty"`
 	Balancing        *balancingDoc   `json:"balancing,omitempty"`
 	Sustainability   *sustainDoc     `json:"sustainability,omitempty"`
+}
+
+type workRisksDoc struct {
+	Disability    *formulaDoc `json:"disability,omitempty"`
+	Death         *formulaDoc `json:"death,omitempty"`
+	SurvivorShare float64     `json:"survivor_share,omitempty"`
+	OrphanShare   float64     `json:"orphan_share,omitempty"`
 }
 
 type sustainDoc struct {
@@ -281,6 +289,9 @@ type ratesDoc struct {
 	Disability []float64 `json:"disability,omitempty"`
 	Withdrawal []float64 `json:"withdrawal,omitempty"`
 	Retirement []float64 `json:"retirement,omitempty"`
+	// The work risks.
+	WorkDeath      []float64 `json:"work_death,omitempty"`
+	WorkDisability []float64 `json:"work_disability,omitempty"`
 }
 
 type byAgeDoc struct {

@@ -331,6 +331,9 @@ func (b *Basis) Validate(p *Plan) error {
 			continue
 		}
 		found = true
+		if st.Acts(actuarial.WorkDeath) || st.Acts(actuarial.WorkDisability) {
+			return fmt.Errorf("actuarial: Basis.Actives[%v] holds work risks (%v, %v), which a Valuer does not value: value them with package projection's Seriatim", sx, actuarial.WorkDeath, actuarial.WorkDisability)
+		}
 		if b.Pensioners[s] == nil {
 			return fmt.Errorf("actuarial: Basis.Pensioners[%v] is nil but Actives[%v] is set", sx, sx)
 		}

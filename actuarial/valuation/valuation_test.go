@@ -431,6 +431,13 @@ func TestValuationBadInput(t *testing.T) {
 		{"contribution rate", func(p *valuation.Plan, _ *valuation.Basis) { p.Withdrawal.ContributionRate = math.NaN() }, "Plan.Withdrawal.ContributionRate NaN", nil},
 		{"payment term", func(p *valuation.Plan, _ *valuation.Basis) { p.Payment.Term = 10 }, "Plan.Payment", nil},
 		{"units without a unit", func(p *valuation.Plan, _ *valuation.Basis) { p.Formula.Cap.Units = 10 }, "Basis.Unit", nil},
+		{"work risks", func(_ *valuation.Plan, b *valuation.Basis) {
+			st, err := actuarial.NewServiceTable(20, 0, [actuarial.NumDecrements][]float64{
+				actuarial.Death: {0.001}, actuarial.WorkDeath: {0.0002},
+			}, actuarial.DecrementOptions{})
+			require.NoError(t, err)
+			b.Actives[1] = st
+		}, "Basis.Actives[female] holds work risks", nil},
 	} {
 		t.Run(c.name, func(t *testing.T) {
 			p := testPlan()

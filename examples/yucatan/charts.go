@@ -47,9 +47,9 @@ type namedChart struct {
 }
 
 // charts draws the charts, saves them in outDir (created if need be) and
-// prints their paths.
-func charts(w io.Writer, st *study, outDir string) error {
-	fmt.Fprintf(w, "9. Charts (PNG) and reports (HTML, English and Spanish; workbook); the population is illustrative; in %s\n", outDir)
+// prints their paths under the heading of section number section.
+func charts(w io.Writer, st *study, outDir string, section int) error {
+	fmt.Fprintf(w, "%d. Charts (PNG) and reports (HTML, English and Spanish; workbook); the population is illustrative; in %s\n", section, outDir)
 	if err := os.MkdirAll(outDir, 0o755); err != nil {
 		return err
 	}

@@ -273,21 +273,8 @@ func (st *study) correct() error {
 // correctionsSection prints section 5.
 func correctionsSection(w io.Writer, st *study) error {
 	c := st.corr
-	_, m25 := st.regime(isstey.Reform2025)
 	fmt.Fprintln(w, "5. Corrections of the second edition, each with its effect on the 2025 reform")
-	rows := [][]string{
-		{"", "GAP", "change", "actuarial balance", "reserve runs out", "kept below"},
-		{"first edition (sections 3–4)", pct(m25.GAP), "", pct(m25.ActuarialBalance), depletion(m25), ""},
-	}
-	for _, s := range c.steps {
-		kept := "no"
-		if s.kept {
-			kept = "yes"
-		}
-		rows = append(rows, []string{s.label, pct(s.metrics.GAP), points(s.metrics.GAP - s.before.GAP),
-			pct(s.metrics.ActuarialBalance), depletion(s.metrics), kept})
-	}
-	writeTable(w, rows)
+	correctionsTable(w, st, "first edition (sections 3–4)")
 	fmt.Fprintln(w, "Each change is against the kept corrections above it. (a) The reform gives a full pension after")
 	fmt.Fprintln(w, "30 years to men and 28 to women; the first edition's one scale reached 100% at 28 for both, too")
 	fmt.Fprintln(w, "generous to men. Now each sex's scale reaches 100% at its own full service (rules by sex). Its")
@@ -301,11 +288,37 @@ func correctionsSection(w io.Writer, st *study) error {
 	fmt.Fprintf(w, "B = %.3g, C = %.4f, within %s of every point; the full table is not public.\n", c.disabled.B, c.disabled.C, pct(c.fitError))
 	fmt.Fprintln(w, "(d) The 2025 reform restricted the fund's investments: a sensitivity, not kept.")
 	fmt.Fprintln(w, "(e) Accrued liability (projected unit credit, closed group) and funding ratio, corrected basis:")
-	rows = [][]string{{"", "accrued liability, MXN", "reserve 1 Jan 2022, MXN", "funding ratio"}}
+	fundingTable(w, st)
+	fmt.Fprintln(w, "Sections 6 to 8 use the corrected basis: (a) and (c) kept, (b) at 11%, (d) left out.")
+	return nil
+}
+
+// correctionsTable prints each correction's effect on the 2025 reform,
+// below the first edition's figures, labelled first.
+func correctionsTable(w io.Writer, st *study, first string) {
+	_, m25 := st.regime(isstey.Reform2025)
+	rows := [][]string{
+		{"", "GAP", "change", "actuarial balance", "reserve runs out", "kept below"},
+		{first, pct(m25.GAP), "", pct(m25.ActuarialBalance), depletion(m25), ""},
+	}
+	for _, s := range st.corr.steps {
+		kept := "no"
+		if s.kept {
+			kept = "yes"
+		}
+		rows = append(rows, []string{s.label, pct(s.metrics.GAP), points(s.metrics.GAP - s.before.GAP),
+			pct(s.metrics.ActuarialBalance), depletion(s.metrics), kept})
+	}
+	writeTable(w, rows)
+}
+
+// fundingTable prints each regime's accrued liability and funding ratio
+// on the corrected basis.
+func fundingTable(w io.Writer, st *study) {
+	c := st.corr
+	rows := [][]string{{"", "accrued liability, MXN", "reserve 1 Jan 2022, MXN", "funding ratio"}}
 	for i, r := range isstey.Regimes {
 		rows = append(rows, []string{r.String(), billions(c.liability[i]), billions(st.corrected[i].InitialReserve), pct(c.funding[i])})
 	}
 	writeTable(w, rows)
-	fmt.Fprintln(w, "Sections 6 to 8 use the corrected basis: (a) and (c) kept, (b) at 11%, (d) left out.")
-	return nil
 }

@@ -13,27 +13,48 @@
 //     1976 benefits the Court restored in 2025, and the reform from 2026
 //     (30 years for men, 28 for women, the worker's rate at 11%).
 //
-// It prints, in order:
+// By default it prints a short story, some 150 lines, and points to the
+// reports and the workbook it writes for the detail:
 //
-//  1. every assumption, marked published, calibrated or judgement;
+//  1. every assumption in a line, marked published, calibrated or
+//     judgement (the reasons are in the reports);
 //  2. the calibration check: the model in 2022 against the published
 //     figures it was fitted to, with their sources;
-//  3. the three regimes projected for 100 years (the first edition's basis);
+//  3. the three regimes projected for 100 years (the first edition's
+//     basis): their rules in a line each and the summary table;
+//  4. the second edition's corrections, each with its effect on the 2025
+//     reform, and the accrued liability and funding ratio of each regime;
+//  5. four ways to balance the 2025 rules solved to one target (the
+//     actuarial balance over 2022–2096 at zero, with a year's spending in
+//     reserve at the end);
+//  6. the probability that the reserve is exhausted by 2030, 2040, 2050,
+//     2060 and 2075, for each regime and way, on seeded scenarios of
+//     returns and inflation;
+//  7. who gains and who loses by sex under each way and each law, and the
+//     model workers' replacement rates;
+//  8. the charts, the reports (HTML, English and Spanish) and the workbook
+//     it wrote.
+//
+// With -full it prints the complete text instead, in nine sections:
+//
+//  1. every assumption, marked published, calibrated or judgement, with
+//     its reason;
+//  2. the calibration check;
+//  3. the three regimes: the table by year and the summary;
 //  4. what drives the differences: the 2025 reform taken apart change by
 //     change as the study file writes it, each change citing its law
 //     (reform.Cited), added to the 1976 law in turn (reform.Attribute);
-//  5. the second edition's corrections, each with its effect on the 2025
-//     reform, and the accrued liability and funding ratio of each regime;
-//  6. four ways to balance the 2025 rules solved to one target (the
-//     actuarial balance over 2022–2096 at zero, with a year's spending in
-//     reserve at the end), and the frontier of two levers;
-//  7. the probability that the reserve is exhausted by each year, for each
-//     regime and way, on seeded scenarios of returns and inflation;
-//  8. who gains and who loses under each way and each law, by sex and
-//     birth cohort, the money's worth of each law and way, and the model
-//     workers' pensions, replacement rates and money's worth under each;
-//  9. the charts, the reports (HTML, English and Spanish) and the workbook
-//     it wrote.
+//  5. the corrections, with the reasons for each;
+//  6. the four ways to balance, why that target, and the frontier of two
+//     levers;
+//  7. the probability of exhaustion, and how often each way's reserve runs
+//     out by 2075;
+//  8. who gains and who loses by sex and birth cohort, the money's worth
+//     of each law and way, and the model workers' pensions, replacement
+//     rates and money's worth under each;
+//  9. the files it wrote.
+//
+// Both print figures of the same computation and write the same files.
 //
 // The population is illustrative, not ISSTEY's census: no census of its
 // members is public. The census in testdata/isstey was drawn by a seeded
@@ -44,6 +65,7 @@
 // Run it from the repository root:
 //
 //	go run ./examples/yucatan
+//	go run ./examples/yucatan -full   # the complete text
 //
 // The three regimes are read from the study file testdata/isstey/study.json
 // (docs/study-format.md): the 1976 law is its scenario, law1976.json with
@@ -52,7 +74,8 @@
 // definitions of the laws generate those files and check that they
 // project as the definitions do; the example reads only the files, so an
 // edited study.json changes what it prints. The corrections and the ways
-// to balance of sections 5 and 6 edit copies of the schemes read.
+// to balance (sections 5 and 6 of the complete text) edit copies of the
+// schemes read.
 //
 // It reads testdata/isstey and testdata/mexico/emssa09.csv (-data names
 // another directory with the same layout) and writes its charts as PNG
@@ -101,9 +124,10 @@ var defaultOut = filepath.Join("out", "yucatan")
 func main() {
 	dataDir := flag.String("data", findDataDir(), "directory holding the repository's testdata files")
 	outDir := flag.String("out", defaultOut, "directory to write the charts to (created if need be)")
-	scenarios := flag.Int("scenarios", DefaultScenarios, "number of stochastic scenarios (section 7)")
+	scenarios := flag.Int("scenarios", DefaultScenarios, "number of stochastic scenarios")
+	full := flag.Bool("full", false, "print the complete text, every table and reason, not the short story")
 	flag.Parse()
-	if err := run(os.Stdout, *dataDir, *outDir, *scenarios); err != nil {
+	if err := run(os.Stdout, *dataDir, *outDir, *scenarios, *full); err != nil {
 		fmt.Fprintln(os.Stderr, "yucatan:", err)
 		os.Exit(1)
 	}
@@ -136,7 +160,7 @@ type study struct {
 	metrics  []reform.Metrics
 	// men and women are EMSSA-09's tables.
 	men, women mortality.Table
-	// corr are the corrections of section 5; corrected, correctedOut and
+	// corr are the corrections; corrected, correctedOut and
 	// correctedMet the regimes on the corrected basis.
 	corr         *corrections
 	corrected    [isstey.NumRegimes]*scheme.Scheme
@@ -152,14 +176,15 @@ type study struct {
 	gains *gainsRun
 }
 
-// run writes the whole report to w, reading the data from dataDir and
-// writing the charts and reports to outDir, with n stochastic scenarios.
-func run(w io.Writer, dataDir, outDir string, n int) error {
+// run writes the short story to w, or with full the complete text,
+// reading the data from dataDir and writing the charts and reports to
+// outDir, with n stochastic scenarios.
+func run(w io.Writer, dataDir, outDir string, n int, full bool) error {
 	st, err := prepare(dataDir, n)
 	if err != nil {
 		return err
 	}
-	return report(w, st, outDir)
+	return report(w, st, outDir, full)
 }
 
 // prepare reads the data and computes every section's figures, with n
@@ -187,10 +212,11 @@ func prepare(dataDir string, n int) (*study, error) {
 	return st, nil
 }
 
-// report prints the sections of a prepared study to w and writes the
-// charts and reports to outDir.
-func report(w io.Writer, st *study, outDir string) error {
-	header(w)
+// report prints the sections of a prepared study to w, the short story
+// or with full the complete text, and writes the charts and reports to
+// outDir: the same files either way.
+func report(w io.Writer, st *study, outDir string, full bool) error {
+	header(w, full)
 	sections := []func(io.Writer, *study) error{
 		assumptions,
 		calibration,
@@ -200,8 +226,20 @@ func report(w io.Writer, st *study, outDir string) error {
 		waysSection,
 		riskSection,
 		gainsSection,
-		func(w io.Writer, st *study) error { return charts(w, st, outDir) },
 	}
+	if !full {
+		sections = []func(io.Writer, *study) error{
+			shortAssumptions,
+			calibration,
+			shortRegimes,
+			shortCorrections,
+			shortWays,
+			shortRisk,
+			shortGains,
+		}
+	}
+	files := len(sections) + 1
+	sections = append(sections, func(w io.Writer, st *study) error { return charts(w, st, outDir, files) })
 	for _, section := range sections {
 		fmt.Fprintln(w)
 		if err := section(w, st); err != nil {
@@ -218,7 +256,7 @@ const StudyFile = "study.json"
 
 // newStudy reads the regimes from the study file, with the census and the
 // mortality tables it names, and the EMSSA-09 tables again for the
-// corrections of section 5, and projects the regimes.
+// corrections, and projects the regimes.
 func newStudy(dataDir string) (*study, error) {
 	schemes, reforms, err := readRegimes(filepath.Join(dataDir, "isstey", StudyFile))
 	if err != nil {
@@ -296,8 +334,9 @@ func (st *study) regime(r isstey.Regime) (*reform.Outcome, reform.Metrics) {
 	return &st.outcomes[r], st.metrics[r]
 }
 
-// header prints the title and the disclaimer.
-func header(w io.Writer) {
+// header prints the title and the disclaimer, and where the detail is:
+// the reports, or with full this text.
+func header(w io.Writer, full bool) {
 	fmt.Fprintln(w, "ISSTEY, the pension scheme of Yucatán's state workers, under three laws")
 	fmt.Fprintln(w, "A Reserva example: the 1976 law, the 2022 law and the 2025 reform on one illustrative scheme")
 	fmt.Fprintln(w)
@@ -307,8 +346,14 @@ func header(w io.Writer) {
 	fmt.Fprintln(w, "official figures listed in testdata/isstey/README.md, and the rates no source gives were")
 	fmt.Fprintln(w, "calibrated to those figures (section 2). No figure below is a figure of ISSTEY: each shows")
 	fmt.Fprintln(w, "what the laws do to a scheme like it, on the assumptions of section 1. Money is nominal MXN.")
-	fmt.Fprintln(w, "The full tables and charts are in the reports section 9 lists: report.html (English),")
-	fmt.Fprintln(w, "informe.html (Spanish) and results.xlsx; this text gives the story and the key figures.")
+	if full {
+		fmt.Fprintln(w, "The full tables and charts are in the reports section 9 lists: report.html (English),")
+		fmt.Fprintln(w, "informe.html (Spanish) and results.xlsx; this text gives the story and the key figures.")
+		return
+	}
+	fmt.Fprintln(w, "This is the short story. The reports section 8 lists, report.html (English) and informe.html")
+	fmt.Fprintln(w, "(Spanish), and the workbook results.xlsx hold every table, chart and reason; -full prints the")
+	fmt.Fprintln(w, "complete text.")
 }
 
 // assumptions prints every assumption that no source gives, as

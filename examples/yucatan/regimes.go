@@ -53,14 +53,9 @@ func regimes(w io.Writer, st *study) error {
 	fmt.Fprintln(w, "benefits cost in % of the year's salaries; the support ratio counts actives per pension.")
 	fmt.Fprintln(w)
 
-	rep, err := reform.NewReport(st.outcomes, reform.ReportOptions{
-		Step: step, Units: reform.UnitsMillions, RatioYears: ratioYears,
-	})
+	rep, err := regimeReport(st)
 	if err != nil {
 		return err
-	}
-	for _, year := range supportYears {
-		rep.Summary.Rows = append(rep.Summary.Rows, supportRow(st.outcomes, year))
 	}
 	if err := rep.WriteText(w); err != nil {
 		return err
@@ -88,6 +83,22 @@ func regimes(w io.Writer, st *study) error {
 		fmt.Fprintln(w, "active member per pension, and each pension, close to a last salary, is paid for by about one salary.")
 	}
 	return nil
+}
+
+// regimeReport returns the report of the three regimes' projections, the
+// table by year every 10 years and the summary over the horizon, with the
+// support ratio in 2022 and 2050 added to the summary.
+func regimeReport(st *study) (*reform.Report, error) {
+	rep, err := reform.NewReport(st.outcomes, reform.ReportOptions{
+		Step: step, Units: reform.UnitsMillions, RatioYears: ratioYears,
+	})
+	if err != nil {
+		return nil, err
+	}
+	for _, year := range supportYears {
+		rep.Summary.Rows = append(rep.Summary.Rows, supportRow(st.outcomes, year))
+	}
+	return rep, nil
 }
 
 // contributionRange returns the lowest and highest contribution rate,

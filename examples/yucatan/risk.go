@@ -130,6 +130,29 @@ func riskSection(w io.Writer, st *study) error {
 		rate(isstey.Return), rate(returnSD), rate(isstey.Inflation), rate(inflationSD), returnInflationCorr)
 	fmt.Fprintln(w, "wages at their assumed growth (judgement; common random numbers across the schemes). In per cent,")
 	fmt.Fprintln(w, "± the Monte Carlo standard error:")
+	riskTable(w, r)
+	fmt.Fprintf(w, "Each way is balanced over %d–%d on the central assumptions (section 6); the table says how often\n", isstey.CensusYear, balanceLast)
+	fmt.Fprintf(w, "the reserve it leaves runs out by %d all the same:\n", riskLast)
+	for _, wy := range st.ways {
+		i := slices.Index(r.names, "way "+wy.name)
+		if i < 0 || wy.infeasible {
+			continue
+		}
+		o := r.outs[i]
+		e := o.ExhaustionBy(min(riskLast, o.StartYear+o.Years-1))
+		central := "does not run out by " + strconv.Itoa(riskLast)
+		if d := wy.metrics.DepletionYear; d != 0 && d <= riskLast {
+			central = "runs out in " + strconv.Itoa(d)
+		}
+		fmt.Fprintf(w, "  way %s: on the central path the reserve %s; in %.1f%% ± %.1f of the scenarios by %d\n",
+			wy.name, central, 100*e.Value, 100*e.StdErr, riskLast)
+	}
+	return nil
+}
+
+// riskTable prints the probability, in per cent ± its standard error,
+// that each scheme run's reserve is exhausted by each of riskYears.
+func riskTable(w io.Writer, r *riskRun) {
 	head := []string{""}
 	for _, y := range riskYears {
 		head = append(head, fmt.Sprintf("by %d", y))
@@ -150,21 +173,4 @@ func riskSection(w io.Writer, st *study) error {
 		rows = append(rows, row)
 	}
 	writeTable(w, rows)
-	fmt.Fprintf(w, "Each way is balanced over %d–%d on the central assumptions (section 6); the table says how often\n", isstey.CensusYear, balanceLast)
-	fmt.Fprintf(w, "the reserve it leaves runs out by %d all the same:\n", riskLast)
-	for _, wy := range st.ways {
-		i := slices.Index(r.names, "way "+wy.name)
-		if i < 0 || wy.infeasible {
-			continue
-		}
-		o := r.outs[i]
-		e := o.ExhaustionBy(min(riskLast, o.StartYear+o.Years-1))
-		central := "does not run out by " + strconv.Itoa(riskLast)
-		if d := wy.metrics.DepletionYear; d != 0 && d <= riskLast {
-			central = "runs out in " + strconv.Itoa(d)
-		}
-		fmt.Fprintf(w, "  way %s: on the central path the reserve %s; in %.1f%% ± %.1f of the scenarios by %d\n",
-			wy.name, central, 100*e.Value, 100*e.StdErr, riskLast)
-	}
-	return nil
 }

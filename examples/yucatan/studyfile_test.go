@@ -79,7 +79,7 @@ func TestStudyFileReforms(t *testing.T) {
 	dir := copyData(t, func(b []byte) []byte {
 		return bytes.Replace(b, []byte(`"name": "2022 law"`), []byte(`"name": "2023 law"`), 1)
 	})
-	err := run(io.Discard, dir, t.TempDir(), testScenarios)
+	err := run(io.Discard, dir, t.TempDir(), testScenarios, false)
 	require.Error(t, err)
 	assert.Contains(t, err.Error(), `reform 0 is "2023 law", want "2022 law"`)
 }

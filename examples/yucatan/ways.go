@@ -320,17 +320,9 @@ func waysSection(w io.Writer, st *study) error {
 	fmt.Fprintln(w, "each trial of a solver is one projection; a probability target needs a Monte Carlo run for each")
 	fmt.Fprintln(w, "trial, past this example's time budget, and section 7 gives each solved way's probability of")
 	fmt.Fprintln(w, "exhaustion on the seeded scenarios anyway. Each lever acts from 1 January 2026.")
-	m25 := st.correctedMet[isstey.Reform2025]
-	b25, err := balanceOf(st.corrected[isstey.Reform2025])
-	if err != nil {
+	if err := waysTable(w, st); err != nil {
 		return err
 	}
-	rows := [][]string{{"way", "measures", "75-year balance", "GAP (100 years)", "reserve runs out", "runs"},
-		{"0 the 2025 reform", "as passed", pct(b25), pct(m25.GAP), depletion(m25), ""}}
-	for _, wy := range st.ways {
-		rows = append(rows, []string{wy.name, wy.measures, pct(wy.balance), pct(wy.metrics.GAP), depletion(wy.metrics), fmt.Sprint(wy.runs)})
-	}
-	writeTable(w, rows)
 	fmt.Fprintln(w, "A balance of 0.00% is met to the printed precision (rates rounded up, the scale down, so that it")
 	fmt.Fprintln(w, "holds). Balanced over 75 years is not solvent every year: a way whose reserve runs out borrows, at")
 	fmt.Fprintln(w, "the fund's return, from its own later surpluses:")
@@ -347,13 +339,31 @@ func waysSection(w io.Writer, st *study) error {
 	fmt.Fprintln(w, "are judgements; only its step is solved. It reacts to each scenario's reserve (section 7).")
 	fmt.Fprintln(w, "Frontier: the least employer's rate meeting the target for each number of years added to the")
 	fmt.Fprintln(w, "service requirements:")
-	rows = [][]string{{"years added", "employer's rate"}}
+	rows := [][]string{{"years added", "employer's rate"}}
 	for _, p := range st.frontier.Points {
 		v := "none up to " + rate(maxEmployer)
 		if p.Solution != nil {
 			v = pct(p.Solution.Value)
 		}
 		rows = append(rows, []string{fmt.Sprint(p.Grid), v})
+	}
+	writeTable(w, rows)
+	return nil
+}
+
+// waysTable prints the ways to balance the 2025 reform beside the reform
+// as passed: each way's measures, 75-year balance, GAP, depletion year and
+// the projections its solve took.
+func waysTable(w io.Writer, st *study) error {
+	m25 := st.correctedMet[isstey.Reform2025]
+	b25, err := balanceOf(st.corrected[isstey.Reform2025])
+	if err != nil {
+		return err
+	}
+	rows := [][]string{{"way", "measures", "75-year balance", "GAP (100 years)", "reserve runs out", "runs"},
+		{"0 the 2025 reform", "as passed", pct(b25), pct(m25.GAP), depletion(m25), ""}}
+	for _, wy := range st.ways {
+		rows = append(rows, []string{wy.name, wy.measures, pct(wy.balance), pct(wy.metrics.GAP), depletion(wy.metrics), fmt.Sprint(wy.runs)})
 	}
 	writeTable(w, rows)
 	return nil

@@ -11,12 +11,17 @@
 //     resolved ([Mortality]); the independent rates of disability and
 //     withdrawal and the merit of the salary scale by sex, age and service,
 //     and the dependent (UDD) probabilities derived from them
-//     ([Decrements]); the family statistics by sex and age of the deceased
+//     ([Decrements]), with those of death and disability at work where
+//     they act ([Work]: the five causes converted together, in the service
+//     table's own assumption); the family statistics by sex and age of the deceased
 //     ([Family]); and, for each group and each of its rules, the exit on
 //     1 January by sex, age and service ([Exits]: eligibility status,
 //     reduction, retirement probability, compulsory age and accrual, each
 //     by the sex's law of [scheme.Rules] BySex) and the disability pension
-//     per unit of salary by service. Rules whose conditions are bounded by
+//     per unit of salary by service, and those of the work risks
+//     ([scheme.WorkRisks]: the pension of a disability at work and the base
+//     pension of a death at work, by service, with no service condition
+//     unless their accrual sets one). Rules whose conditions are bounded by
 //     birth cohort have exits by calendar year ([Law.ExitsAt]): a member
 //     aged x in year y is judged as born in y − x − 1, and from the year
 //     every living cohort is past every bound the exits stop changing.
@@ -88,9 +93,16 @@
 //     counted apart and, if the state pays it, transferred into the fund.
 //  4. During the year: deaths, disability and withdrawal among the
 //     remaining actives at the dependent probabilities of [Decrements.At]
-//     (from the year's active [Mortality]); deaths among pensioners at the
+//     (from the year's active [Mortality]), and death and disability at
+//     work at its [Work] probabilities; deaths among pensioners at the
 //     year's [Mortality]; survivors' and orphans' pensions of the deaths
-//     from [Family.SpouseOf] and [Family.OrphansOf]; refunds on withdrawal
+//     from [Family.SpouseOf] and [Family.OrphansOf], and of the deaths at
+//     work from [Family.WorkSpouseOf] and [Family.WorkOrphansOf] (the
+//     widow(er)s' as census.PensionWorkSurvivor, at a share that does not
+//     step); a disability at work's pension (census.PensionWorkDisability)
+//     per head capped and floored at the Year's WorkDisCap and
+//     WorkDisFloor, a death at work's base pension at WorkDeathCap and
+//     WorkDeathFloor, like the disability pension; refunds on withdrawal
 //     from [PastSalaries] and [AverageRates]. Survivors' pensions awarded
 //     for the year's deaths start, for the rest of the year, at the year's
 //     Survivor share, and join on the next 1 January.

@@ -48,10 +48,17 @@ type Exits struct {
 	// salary.
 	RetYears [actuarial.NumSexes]int
 	DisYears int
+	// WorkDisability and WorkDeath are, by service, the pension of a
+	// disability at work and the base pension of the survivors of a death
+	// at work ([scheme.WorkRisks]) per unit of reference salary, before cap
+	// and floor; WorkDisYears and WorkDeathYears the years their reference
+	// salaries average.
+	WorkDisability, WorkDeath    []float64
+	WorkDisYears, WorkDeathYears int
 	// Prev, for the exits of a calendar year under rules whose exits
 	// change by year, are the exits of the year before when they differ
 	// only in some cells' Kind, Rate and Factor (the same Disability,
-	// RetYears and DisYears); Changed are those cells, by
+	// RetYears and DisYears, and the same work risks'); Changed are those cells, by
 	// sex·NumAges·ns + age·ns + service, in increasing order. An engine
 	// that holds what it computed from Prev need only update them. Prev
 	// is nil otherwise.
@@ -140,13 +147,30 @@ func (e *Exits) compile(r *scheme.Rules, as *scheme.Assumptions, ms int, ey exit
 		e.Disability[sv] = r.Disability.Accrual.Rate(sv) * dshare
 	}
 	e.DisYears = r.Disability.ReferenceYears
+	e.WorkDisability, e.WorkDisYears = byService(r.WorkRisks.Disability, ns)
+	e.WorkDeath, e.WorkDeathYears = byService(r.WorkRisks.Death, ns)
+}
+
+// byService returns formula f's pension per unit of reference salary by
+// service 0..ns−1, before cap and floor, and its reference years.
+func byService(f actuarial.Formula, ns int) ([]float64, int) {
+	share := f.ReferenceShare
+	if share == 0 {
+		share = 1
+	}
+	out := make([]float64, ns)
+	for sv := range out {
+		out[sv] = f.Accrual.Rate(sv) * share
+	}
+	return out, f.ReferenceYears
 }
 
 // follow sets e.Prev and e.Changed when e differs from prev, the exits of
 // the year before, only in some cells' Kind, Rate and Factor.
 func (e *Exits) follow(prev *Exits) {
 	if !slices.Equal(e.Disability, prev.Disability) || e.RetYears != prev.RetYears || e.DisYears != prev.DisYears ||
-		len(e.Kind) != len(prev.Kind) {
+		len(e.Kind) != len(prev.Kind) || !slices.Equal(e.WorkDisability, prev.WorkDisability) ||
+		!slices.Equal(e.WorkDeath, prev.WorkDeath) || e.WorkDisYears != prev.WorkDisYears || e.WorkDeathYears != prev.WorkDeathYears {
 		return
 	}
 	for c := range e.Kind {
@@ -160,7 +184,9 @@ func (e *Exits) follow(prev *Exits) {
 // equal reports whether e and f give the same exits.
 func (e *Exits) equal(f *Exits) bool {
 	return slices.Equal(e.Kind, f.Kind) && slices.Equal(e.Rate, f.Rate) && slices.Equal(e.Factor, f.Factor) &&
-		slices.Equal(e.Disability, f.Disability) && e.RetYears == f.RetYears && e.DisYears == f.DisYears
+		slices.Equal(e.Disability, f.Disability) && e.RetYears == f.RetYears && e.DisYears == f.DisYears &&
+		slices.Equal(e.WorkDisability, f.WorkDisability) && slices.Equal(e.WorkDeath, f.WorkDeath) &&
+		e.WorkDisYears == f.WorkDisYears && e.WorkDeathYears == f.WorkDeathYears
 }
 
 // Entitlement returns the pension rules r give a member of that sex, age

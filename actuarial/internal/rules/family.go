@@ -69,6 +69,35 @@ func (f *Family) SpouseOf(yr *Year, sx, age int) (m, share float64, ssx, sage in
 	return 0, 0, 1 - sx, f.SpouseAge[sx][age]
 }
 
+// WorkSpouseOf is SpouseOf for a death at work: the survivor's pension per
+// unit of the base pension of [scheme.WorkRisks].Death.
+func (f *Family) WorkSpouseOf(yr *Year, sx, age int) (m, share float64, ssx, sage int) {
+	if mar := f.Married[sx][age]; mar > 0 && yr.WorkSurvivor > 0 {
+		return mar, yr.WorkSurvivor * mar, 1 - sx, f.SpouseAge[sx][age]
+	}
+	return 0, 0, 1 - sx, f.SpouseAge[sx][age]
+}
+
+// WorkOrphansOf is OrphansOf for a death at work: the orphans' pensions
+// per unit of the base pension of [scheme.WorkRisks].Death.
+func (f *Family) WorkOrphansOf(yr *Year, sx, age int) (m, share float64, oage int, next bool) {
+	return f.orphansOf(yr, yr.WorkOrphan, sx, age)
+}
+
+// orphansOf is OrphansOf at each orphan's share of the deceased's pension.
+// OrphansOf repeats its body so as to be inlined in the engines' loops.
+func (f *Family) orphansOf(yr *Year, each float64, sx, age int) (m, share float64, oage int, next bool) {
+	orph, end := f.Orphans[sx][age], yr.OrphanEnd
+	if !(orph > 0 && each > 0 && end > 0) {
+		return 0, 0, 0, false
+	}
+	oage = f.OrphanAge[sx][age]
+	if oage >= end {
+		return 0, 0, oage, false
+	}
+	return orph, each * orph, oage, oage+1 < end && oage < NumAges-1
+}
+
 // OrphansOf returns what the death of a member of sex index sx at that age
 // leaves orphans under the year's rules yr: the expected orphans m and
 // their pensions per unit of the deceased's pension (0, 0 when none, or

@@ -212,6 +212,15 @@ type Year struct {
 	Survivor     float64 // SurvivorShare
 	Orphan       float64 // OrphanShare
 	DeathBenefit bool    // deaths leave survivors' or orphans' pensions
+	// The caps and floors per head of the pensions of a disability at work
+	// and of the base pension of a death at work ([scheme.WorkRisks]),
+	// money a year: +Inf for no cap, 0 for no floor.
+	WorkDisCap, WorkDisFloor, WorkDeathCap, WorkDeathFloor float64
+	WorkSurvivor                                           float64 // WorkRisks.SurvivorShare
+	WorkOrphan                                             float64 // WorkRisks.OrphanShare
+	// WorkDeathBenefit is whether deaths at work leave survivors' or
+	// orphans' pensions.
+	WorkDeathBenefit bool
 	// SurvivorSpan is the Years of the last of Rules.SurvivorSteps: the
 	// survivors' pensions awarded for the year's deaths change share for
 	// SurvivorSpan years after the award (see [Year.SurvivorFactor]); 0:
@@ -237,6 +246,8 @@ func (l *Law) Year(yr *Year, g, y int, unit float64) {
 	for sx := range actuarial.NumSexes {
 		yr.Ceiling, yr.RetCap[sx], yr.RetFloor[sx], yr.DisCap[sx], yr.DisFloor[sx] = Limits(r, sx, unit)
 	}
+	wr := &r.WorkRisks
+	yr.WorkDisCap, yr.WorkDisFloor, yr.WorkDeathCap, yr.WorkDeathFloor = WorkLimits(r, unit)
 	yr.setInPayment(r)
 	yr.Sustain = [actuarial.NumSexes]float64{1, 1}
 	if sf := r.Sustainability; sf.Age > 0 {
@@ -255,6 +266,8 @@ func (l *Law) Year(yr *Year, g, y int, unit float64) {
 		yr.OrphanEnd = r.OrphanEndAge
 	}
 	yr.DeathBenefit = r.SurvivorShare > 0 || (r.OrphanShare > 0 && yr.OrphanEnd > 0)
+	yr.WorkSurvivor, yr.WorkOrphan = wr.SurvivorShare, wr.OrphanShare
+	yr.WorkDeathBenefit = len(wr.Death.Accrual.Rates) > 0 && (wr.SurvivorShare > 0 || (wr.OrphanShare > 0 && yr.OrphanEnd > 0))
 	next := grp.RulesAt(y + 1)
 	yr.Index = 1
 	switch next.Indexation {
@@ -303,6 +316,27 @@ func Limits(r *scheme.Rules, sx int, unit float64) (ceiling, retCap, retFloor, d
 	return ceiling, retCap, retFloor, disCap, disFloor
 }
 
+// WorkLimits returns the caps (+Inf: none) and floors (0: none) of the
+// pensions of a disability at work and of the base pension of a death at
+// work ([scheme.WorkRisks]) of rules r when the reference unit is worth
+// unit.
+func WorkLimits(r *scheme.Rules, unit float64) (disCap, disFloor, deathCap, deathFloor float64) {
+	disCap, disFloor = formulaLimits(&r.WorkRisks.Disability, unit)
+	deathCap, deathFloor = formulaLimits(&r.WorkRisks.Death, unit)
+	return disCap, disFloor, deathCap, deathFloor
+}
+
+// formulaLimits returns formula f's cap (+Inf: none) and floor (0: none)
+// when the reference unit is worth unit.
+func formulaLimits(f *actuarial.Formula, unit float64) (hi, lo float64) {
+	hi, ok := f.Cap.Value(unit)
+	if !ok {
+		hi = math.Inf(1)
+	}
+	lo, _ = f.Floor.Value(unit)
+	return hi, lo
+}
+
 // PaymentLimits are the floor and cap per head of pensions in payment in a
 // year, money a year: 0 for no floor, +Inf for no cap.
 // Own marks the pension types whose minimum-pension top-up is counted
@@ -335,20 +369,22 @@ func (l *PaymentLimits) Pay(n, a, own float64) (pay, topUp float64) {
 func (yr *Year) setInPayment(r *scheme.Rules) {
 	yr.StatePaysMinimum = r.MinimumPaidBy == scheme.MinimumByState
 	for sx := range actuarial.NumSexes {
-		yr.InPayment[sx] = InPaymentLimits(r, yr.RetCap[sx], yr.RetFloor[sx], yr.DisCap[sx], yr.DisFloor[sx])
+		yr.InPayment[sx] = InPaymentLimits(r, yr.RetCap[sx], yr.RetFloor[sx], yr.DisCap[sx], yr.DisFloor[sx], yr.WorkDisCap, yr.WorkDisFloor)
 	}
 }
 
 // InPaymentLimits returns the limits of pensions in payment under rules r,
 // by [census.PensionType.Index], given the caps and floors of retirement
-// and disability pensions of one sex (+Inf for no cap, 0 for no floor;
-// see [Limits]): the retirement ones for old-age and early pensions and the
-// disability ones for disability pensions under
+// and disability pensions of one sex and of the pensions of a disability at
+// work (+Inf for no cap, 0 for no floor; see [Limits] and [WorkLimits]):
+// the retirement ones for old-age and early pensions, the disability ones
+// for disability pensions and the work ones for work-disability pensions
+// under
 // [scheme.LimitsInPayment]; none (0, +Inf) for survivors' and orphans'
 // pensions, and for all under [scheme.LimitsAtAward]. [Year].InPayment is
 // this at the year's reference unit; the traditional unit credit method
 // takes it at the reference unit of the valuation date.
-func InPaymentLimits(r *scheme.Rules, retCap, retFloor, disCap, disFloor float64) [census.NumPensionTypes]PaymentLimits {
+func InPaymentLimits(r *scheme.Rules, retCap, retFloor, disCap, disFloor, workCap, workFloor float64) [census.NumPensionTypes]PaymentLimits {
 	var lim [census.NumPensionTypes]PaymentLimits
 	none := PaymentLimits{Cap: math.Inf(1)}
 	for i := range lim {
@@ -356,12 +392,15 @@ func InPaymentLimits(r *scheme.Rules, retCap, retFloor, disCap, disFloor float64
 	}
 	ret := PaymentLimits{Floor: retFloor, Cap: retCap, Own: true}
 	dis := PaymentLimits{Floor: disFloor, Cap: disCap, Own: true}
+	work := PaymentLimits{Floor: workFloor, Cap: workCap, Own: true}
 	if r.Limits == scheme.LimitsAtAward {
 		ret, dis = PaymentLimits{Cap: math.Inf(1), Own: true}, PaymentLimits{Cap: math.Inf(1), Own: true}
+		work = dis
 	}
 	lim[census.PensionOldAge.Index()] = ret
 	lim[census.PensionEarly.Index()] = ret
 	lim[census.PensionDisability.Index()] = dis
+	lim[census.PensionWorkDisability.Index()] = work
 	return lim
 }
 

@@ -106,7 +106,7 @@ func StatusOf(t census.PensionType) scheme.LifeStatus {
 	switch t {
 	case census.PensionOldAge, census.PensionEarly:
 		return scheme.StatusRetired
-	case census.PensionDisability:
+	case census.PensionDisability, census.PensionWorkDisability:
 		return scheme.StatusDisabled
 	}
 	return scheme.StatusSurvivor

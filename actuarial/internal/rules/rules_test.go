@@ -87,7 +87,8 @@ func TestDecrements(t *testing.T) {
 		const d0 = 0.01
 		ind := tb.Independent(c.age, c.sv)
 		qi, qw := ind[actuarial.Disability], ind[actuarial.Withdrawal]
-		cl := law.Decrements.At(0, c.age*(ms+1)+c.sv, d0)
+		cl, wk := law.Decrements.At(0, c.age*(ms+1)+c.sv, d0)
+		assert.Zero(t, wk, "no work risks")
 		const third = 1.0 / 3
 		assert.InDelta(t, d0*(1-0.5*(qi+qw)+third*qi*qw), cl.D, closedFormTol)
 		assert.InDelta(t, qi*(1-0.5*(d0+qw)+third*d0*qw), cl.I, closedFormTol)
@@ -100,7 +101,7 @@ func TestDecrements(t *testing.T) {
 			assert.InDelta(t, d0*(1-qi/2), cl.D, closedFormTol)
 		}
 		row := make([]rules.Cell, ms+1)
-		law.Decrements.FillAge(row, 0, c.age, d0)
+		law.Decrements.FillAge(row, nil, 0, c.age, d0)
 		assert.Equal(t, cl, row[c.sv], "FillAge and At agree")
 	}
 }
