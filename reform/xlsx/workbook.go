@@ -380,9 +380,14 @@ func (b *book) summary() error {
 	// The depletion years and the deficit are whole numbers: their own formats.
 	name := l.S(i18n.SheetSummary)
 	for j := 2; j < len(cols); j++ {
-		for r, format := range map[int]string{2: fmtYear, 6: fmtMoney} {
+		// In row order, so that styles are numbered the same in every run.
+		for _, rf := range [...]struct {
+			row          int
+			format, diff string
+		}{{2, fmtYear, "+0;-0;0"}, {6, fmtMoney, fmtMoneyD}} {
+			r, format := rf.row, rf.format
 			if cols[j].format == fmtDiff {
-				format = map[int]string{2: "+0;-0;0", 6: fmtMoneyD}[r]
+				format = rf.diff
 			}
 			st, err := b.style(format)
 			if err != nil {
