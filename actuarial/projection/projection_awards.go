@@ -127,21 +127,28 @@ func (p *Projector) retireRow(gc *groupCache, row *retRow, yr *YearResult, det *
 // deaths in group g gathered in p.dead by sex and age of the
 // deceased (members with a pension, or a disability pension for deaths in
 // service, due: the deaths and Σ deaths × pension per head, a year), and
-// empties them.
-func (p *Projector) award(g int, yr *YearResult, det *CellDetail, pdbase int) {
+// empties them. With work set, it does the same for the deaths at work
+// gathered in p.workDead (their base pensions of scheme.WorkRisks.Death),
+// at the work risks' shares, the widow(er)s' pensions as
+// census.PensionWorkSurvivor.
+func (p *Projector) award(g int, yr *YearResult, det *CellDetail, pdbase int, work bool) {
+	dead, is := &p.dead, idxSurvivor
+	if work {
+		dead, is = &p.workDead, idxWorkSurv
+	}
 	gc := &p.gc[g]
 	pbase := g * p.nP
 	wN, wA, wO := p.wN[pbase:pbase+p.nP], p.wA[pbase:pbase+p.nP], p.wO[pbase:pbase+p.nP]
 	fam := &p.law.Family
 	// The running sums, in registers.
 	paid := gc.paid
-	sPaid, sNew, sAmt := yr.Pensions[idxSurvivor], yr.NewPensions[idxSurvivor], yr.NewPensionAmounts[idxSurvivor]
+	sPaid, sNew, sAmt := yr.Pensions[is], yr.NewPensions[is], yr.NewPensionAmounts[is]
 	oPaid, oNew, oEnded := yr.Pensions[idxOrphan], yr.NewPensions[idxOrphan], yr.PensionsEnded[idxOrphan]
 	oAmt := yr.NewPensionAmounts[idxOrphan]
 	for sx := range actuarial.NumSexes {
-		lo, hi := max(p.dead.lo[sx], 0), min(p.dead.hi[sx], census.MaxCensusAge)
-		p.dead.lo[sx], p.dead.hi[sx] = nAges, -1
-		dn, da := &p.dead.n[sx], &p.dead.a[sx]
+		lo, hi := max(dead.lo[sx], 0), min(dead.hi[sx], census.MaxCensusAge)
+		dead.lo[sx], dead.hi[sx] = nAges, -1
+		dn, da := &dead.n[sx], &dead.a[sx]
 		for age := lo; age <= hi; age++ {
 			deaths := dn[age]
 			if !(deaths > 0) {
@@ -149,10 +156,17 @@ func (p *Projector) award(g int, yr *YearResult, det *CellDetail, pdbase int) {
 			}
 			amount := da[age]
 			dn[age], da[age] = 0, 0
-			if mar, share, ssx, sage := fam.SpouseOf(&gc.yr, sx, age); mar > 0 {
+			var mar, share float64
+			var ssx, sage int
+			if work {
+				mar, share, ssx, sage = fam.WorkSpouseOf(&gc.yr, sx, age)
+			} else {
+				mar, share, ssx, sage = fam.SpouseOf(&gc.yr, sx, age)
+			}
+			if mar > 0 {
 				m := deaths * mar
 				amt := share * amount
-				pc := (idxSurvivor*actuarial.NumSexes+ssx)*nAges + sage
+				pc := (is*actuarial.NumSexes+ssx)*nAges + sage
 				wN[pc] += m
 				touch(p.wLo, p.wHi, pbase+pc)
 				wA[pc] += amt
@@ -165,10 +179,17 @@ func (p *Projector) award(g int, yr *YearResult, det *CellDetail, pdbase int) {
 					det.Awarded[pdbase+pbase+pc] += m
 				}
 				if p.sp != nil {
-					p.splitSurvivor(g, sx, age, ssx, sage, pbase+pc, m, amt, false)
+					p.splitSurvivor(g, sx, age, ssx, sage, pbase+pc, m, amt, work)
 				}
 			}
-			orph, share, oage, next := fam.OrphansOf(&gc.yr, sx, age)
+			var orph float64
+			var oage int
+			var next bool
+			if work {
+				orph, share, oage, next = fam.WorkOrphansOf(&gc.yr, sx, age)
+			} else {
+				orph, share, oage, next = fam.OrphansOf(&gc.yr, sx, age)
+			}
 			if !(orph > 0) {
 				continue
 			}
@@ -179,7 +200,7 @@ func (p *Projector) award(g int, yr *YearResult, det *CellDetail, pdbase int) {
 			oNew += m
 			oAmt += amt
 			if p.sp != nil {
-				p.splitOrphans(g, sx, age, oage, next, m, amt, false)
+				p.splitOrphans(g, sx, age, oage, next, m, amt, work)
 			}
 			if !next {
 				// Paid for the rest of the year only.
@@ -199,10 +220,10 @@ func (p *Projector) award(g int, yr *YearResult, det *CellDetail, pdbase int) {
 		}
 	}
 	if p.sp != nil {
-		p.splitDeathsDone(false)
+		p.splitDeathsDone(work)
 	}
 	gc.paid = paid
-	yr.Pensions[idxSurvivor], yr.NewPensions[idxSurvivor], yr.NewPensionAmounts[idxSurvivor] = sPaid, sNew, sAmt
+	yr.Pensions[is], yr.NewPensions[is], yr.NewPensionAmounts[is] = sPaid, sNew, sAmt
 	yr.Pensions[idxOrphan], yr.NewPensions[idxOrphan], yr.PensionsEnded[idxOrphan] = oPaid, oNew, oEnded
 	yr.NewPensionAmounts[idxOrphan] = oAmt
 }

@@ -138,10 +138,10 @@ func (p *Projector) pensionersPass(g, t int, yr *YearResult, det *CellDetail) {
 		p.survivorAge(g, ix)
 	}
 	if p.work && gc.yr.WorkDeathBenefit {
-		p.awardWork(g, yr, det, pdbase)
+		p.award(g, yr, det, pdbase, true)
 	}
 	if deathBenefit {
-		p.award(g, yr, det, pdbase)
+		p.award(g, yr, det, pdbase, false)
 		if gc.yr.SurvivorSpan > 0 {
 			sb := pbase + idxSurvivor*actuarial.NumSexes*nAges
 			p.survivorAward(g, y+1, p.wA[sb:sb+actuarial.NumSexes*nAges], ix)

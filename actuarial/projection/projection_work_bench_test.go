@@ -26,7 +26,7 @@ import (
 // against main at 83495fb, 8 interleaved pairs of 1000 iterations, median
 // 1.945 s against 1.955 s and minimum 1.53 s for both (the median ratio
 // of a pair 1.025, from 0.76 to 1.48 under a load of 7 to 11). Kept so
-// by leaving award as it was (awardWork is apart), Family.OrphansOf
+// by leaving award as it was (awardWork was apart then; it is now award with work set), Family.OrphansOf
 // inlinable, and skipping a work risk's empty pension type; a calmer run
 // before those three showed a pair-ratio median of 1.05.
 func BenchmarkProjectReferenceWork(b *testing.B) {
