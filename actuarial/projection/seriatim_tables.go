@@ -414,52 +414,48 @@ func (v *Seriatim) annuities(g int) {
 		if yr.DeathBenefit && yr.SurvivorSpan > 0 {
 			stepped = v.steppedSurvivors(g, t, ann, &w)
 		}
-		if yr.DeathBenefit {
-			for sx := range actuarial.NumSexes {
-				for age := range serAges {
-					var dv serDeath
-					if mar, amt, ssx, sage := fam.SpouseOf(&yr.Year, sx, age); mar > 0 {
-						half := 0.5 * amt * d
-						nx := &ann[annIndex(t+1, census.PensionSurvivor.Index(), ssx, sage)]
-						if stepped != nil {
-							nx = &stepped[ssx*serAges+sage]
-						}
-						dv[deathSurv] += half + amt*ix*nx[annOwn]
-						dv[deathExtra] += x*half + amt*ix*nx[annExtra]
-					}
-					if orph, amt, oage, next := fam.OrphansOf(&yr.Year, sx, age); orph > 0 {
-						half := 0.5 * amt * d
-						dv[deathOrph] += half
-						dv[deathExtra] += x * half
-						if next {
-							for osx := range actuarial.NumSexes { // half boys, half girls
-								nx := &ann[annIndex(t+1, census.PensionOrphan.Index(), osx, oage+1)]
-								dv[deathOrph] += amt / 2 * ix * nx[annOwn]
-								dv[deathExtra] += amt / 2 * ix * nx[annExtra]
-							}
-						}
-					}
-					death[(t*actuarial.NumSexes+sx)*serAges+age] = dv
-				}
-			}
-		}
 		// What a death at work leaves, per unit of its base pension: the
 		// widow(er)'s pension of its own type, at a share that does not
-		// step, and orphans' pensions.
-		if v.work && yr.WorkDeathBenefit {
-			if wdeath == nil {
-				wdeath = make([]serDeath, n*actuarial.NumSexes*serAges)
+		// step, and orphans' pensions. Both kinds are valued by one loop.
+		if v.work && yr.WorkDeathBenefit && wdeath == nil {
+			wdeath = make([]serDeath, n*actuarial.NumSexes*serAges)
+		}
+		for _, work := range [...]bool{false, true} {
+			if !work && !yr.DeathBenefit || work && !(v.work && yr.WorkDeathBenefit) {
+				continue
+			}
+			dst, surv, steps := death, census.PensionSurvivor.Index(), stepped
+			if work {
+				dst, surv, steps = wdeath, census.PensionWorkSurvivor.Index(), nil
 			}
 			for sx := range actuarial.NumSexes {
 				for age := range serAges {
 					var dv serDeath
-					if mar, amt, ssx, sage := fam.WorkSpouseOf(&yr.Year, sx, age); mar > 0 {
+					var mar, amt float64
+					var ssx, sage int
+					if work {
+						mar, amt, ssx, sage = fam.WorkSpouseOf(&yr.Year, sx, age)
+					} else {
+						mar, amt, ssx, sage = fam.SpouseOf(&yr.Year, sx, age)
+					}
+					if mar > 0 {
 						half := 0.5 * amt * d
-						nx := &ann[annIndex(t+1, census.PensionWorkSurvivor.Index(), ssx, sage)]
+						nx := &ann[annIndex(t+1, surv, ssx, sage)]
+						if steps != nil {
+							nx = &steps[ssx*serAges+sage]
+						}
 						dv[deathSurv] += half + amt*ix*nx[annOwn]
 						dv[deathExtra] += x*half + amt*ix*nx[annExtra]
 					}
-					if orph, amt, oage, next := fam.WorkOrphansOf(&yr.Year, sx, age); orph > 0 {
+					var orph float64
+					var oage int
+					var next bool
+					if work {
+						orph, amt, oage, next = fam.WorkOrphansOf(&yr.Year, sx, age)
+					} else {
+						orph, amt, oage, next = fam.OrphansOf(&yr.Year, sx, age)
+					}
+					if orph > 0 {
 						half := 0.5 * amt * d
 						dv[deathOrph] += half
 						dv[deathExtra] += x * half
@@ -471,7 +467,7 @@ func (v *Seriatim) annuities(g int) {
 							}
 						}
 					}
-					wdeath[(t*actuarial.NumSexes+sx)*serAges+age] = dv
+					dst[(t*actuarial.NumSexes+sx)*serAges+age] = dv
 				}
 			}
 		}
