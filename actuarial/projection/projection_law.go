@@ -301,19 +301,8 @@ func (p *Projector) factors(g int, gc *groupCache, ex *rules.Exits, w float64) {
 			}
 		}
 	}
-	disRatio := p.ratios(gc, ex.DisYears, w, nil)
+	p.exitFactors(gc.disFactor, ex.Disability, p.ratios(gc, ex.DisYears, w, nil))
 	for age := range nAges {
-		for sv := 0; sv <= p.ms; sv++ {
-			c := age*p.ns + sv
-			f := 0.0
-			if sv <= age-p.minEntry {
-				f = ex.Disability[sv]
-				if disRatio != nil && f > 0 {
-					f *= disRatio[c]
-				}
-			}
-			gc.disFactor[c] = f
-		}
 		gc.disLo[age], gc.disHi[age] = p.ns, -1
 		for sv, f := range gc.disFactor[age*p.ns : (age+1)*p.ns] {
 			if f > 0 {
@@ -337,19 +326,25 @@ func (p *Projector) workFactors(gc *groupCache, ex *rules.Exits, w float64) {
 		dst   []float64
 		years int
 	}{{ex.WorkDisability, gc.wkDis, ex.WorkDisYears}, {ex.WorkDeath, gc.wkDeath, ex.WorkDeathYears}} {
-		ratio := p.ratios(gc, k.years, w, nil)
-		for age := range nAges {
-			for sv := 0; sv <= p.ms; sv++ {
-				c := age*p.ns + sv
-				f := 0.0
-				if sv <= age-p.minEntry {
-					f = k.f[sv]
-					if ratio != nil && f > 0 {
-						f *= ratio[c]
-					}
+		p.exitFactors(k.dst, k.f, p.ratios(gc, k.years, w, nil))
+	}
+}
+
+// exitFactors sets dst, by age and service, to the factor of an exit paid
+// by service (f[sv] per unit of the reference salary) times the cell's
+// reference ratio (none: nil), 0 in cells no member can reach.
+func (p *Projector) exitFactors(dst, f, ratio []float64) {
+	for age := range nAges {
+		for sv := 0; sv <= p.ms; sv++ {
+			c := age*p.ns + sv
+			v := 0.0
+			if sv <= age-p.minEntry {
+				v = f[sv]
+				if ratio != nil && v > 0 {
+					v *= ratio[c]
 				}
-				k.dst[c] = f
 			}
+			dst[c] = v
 		}
 	}
 }
