@@ -137,6 +137,7 @@ func (p *Projector) award(g int, yr *YearResult, det *CellDetail, pdbase int, wo
 		dead, is = &p.workDead, idxWorkSurv
 	}
 	gc := &p.gc[g]
+	spouseEach, orphanEach := gc.yr.DeathShares(work)
 	pbase := g * p.nP
 	wN, wA, wO := p.wN[pbase:pbase+p.nP], p.wA[pbase:pbase+p.nP], p.wO[pbase:pbase+p.nP]
 	fam := &p.law.Family
@@ -156,14 +157,7 @@ func (p *Projector) award(g int, yr *YearResult, det *CellDetail, pdbase int, wo
 			}
 			amount := da[age]
 			dn[age], da[age] = 0, 0
-			var mar, share float64
-			var ssx, sage int
-			if work {
-				mar, share, ssx, sage = fam.WorkSpouseOf(&gc.yr, sx, age)
-			} else {
-				mar, share, ssx, sage = fam.SpouseOf(&gc.yr, sx, age)
-			}
-			if mar > 0 {
+			if mar, share, ssx, sage := fam.SpouseOf(spouseEach, sx, age); mar > 0 {
 				m := deaths * mar
 				amt := share * amount
 				pc := (is*actuarial.NumSexes+ssx)*nAges + sage
@@ -182,14 +176,7 @@ func (p *Projector) award(g int, yr *YearResult, det *CellDetail, pdbase int, wo
 					p.splitSurvivor(g, sx, age, ssx, sage, pbase+pc, m, amt, work)
 				}
 			}
-			var orph float64
-			var oage int
-			var next bool
-			if work {
-				orph, share, oage, next = fam.WorkOrphansOf(&gc.yr, sx, age)
-			} else {
-				orph, share, oage, next = fam.OrphansOf(&gc.yr, sx, age)
-			}
+			orph, share, oage, next := fam.OrphansOf(&gc.yr, orphanEach, sx, age)
 			if !(orph > 0) {
 				continue
 			}

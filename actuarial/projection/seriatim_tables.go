@@ -428,17 +428,11 @@ func (v *Seriatim) annuities(g int) {
 			if work {
 				dst, surv, steps = wdeath, census.PensionWorkSurvivor.Index(), nil
 			}
+			spouseEach, orphanEach := yr.DeathShares(work)
 			for sx := range actuarial.NumSexes {
 				for age := range serAges {
 					var dv serDeath
-					var mar, amt float64
-					var ssx, sage int
-					if work {
-						mar, amt, ssx, sage = fam.WorkSpouseOf(&yr.Year, sx, age)
-					} else {
-						mar, amt, ssx, sage = fam.SpouseOf(&yr.Year, sx, age)
-					}
-					if mar > 0 {
+					if mar, amt, ssx, sage := fam.SpouseOf(spouseEach, sx, age); mar > 0 {
 						half := 0.5 * amt * d
 						nx := &ann[annIndex(t+1, surv, ssx, sage)]
 						if steps != nil {
@@ -447,15 +441,7 @@ func (v *Seriatim) annuities(g int) {
 						dv[deathSurv] += half + amt*ix*nx[annOwn]
 						dv[deathExtra] += x*half + amt*ix*nx[annExtra]
 					}
-					var orph float64
-					var oage int
-					var next bool
-					if work {
-						orph, amt, oage, next = fam.WorkOrphansOf(&yr.Year, sx, age)
-					} else {
-						orph, amt, oage, next = fam.OrphansOf(&yr.Year, sx, age)
-					}
-					if orph > 0 {
+					if orph, amt, oage, next := fam.OrphansOf(&yr.Year, orphanEach, sx, age); orph > 0 {
 						half := 0.5 * amt * d
 						dv[deathOrph] += half
 						dv[deathExtra] += x * half

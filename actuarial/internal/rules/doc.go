@@ -96,8 +96,9 @@
 //     (from the year's active [Mortality]), and death and disability at
 //     work at its [Work] probabilities; deaths among pensioners at the
 //     year's [Mortality]; survivors' and orphans' pensions of the deaths
-//     from [Family.SpouseOf] and [Family.OrphansOf], and of the deaths at
-//     work from [Family.WorkSpouseOf] and [Family.WorkOrphansOf] (the
+//     from [Family.SpouseOf] and [Family.OrphansOf] at the shares of
+//     [Year.DeathShares], and of the deaths at work likewise at its work
+//     shares (the
 //     widow(er)s' as census.PensionWorkSurvivor, at a share that does not
 //     step); a disability at work's pension (census.PensionWorkDisability)
 //     per head capped and floored at the Year's WorkDisCap and

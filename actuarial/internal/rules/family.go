@@ -58,35 +58,39 @@ func (f *Family) RemarryOf(yr *Year, sx int) []float64 {
 	return f.Remarry[sx*NumAges : (sx+1)*NumAges]
 }
 
+// DeathShares returns the pensions a death leaves under the year's rules
+// yr, per unit of the deceased's pension: the survivor's and each
+// orphan's. For a death at work (work set) they are the work risks'
+// shares, per unit of the base pension of [scheme.WorkRisks].Death. Both
+// engines take the shares from here and pass them to [Family.SpouseOf]
+// and [Family.OrphansOf].
+func (yr *Year) DeathShares(work bool) (spouse, orphan float64) {
+	if work {
+		return yr.WorkSurvivor, yr.WorkOrphan
+	}
+	return yr.Survivor, yr.Orphan
+}
+
 // SpouseOf returns what the death of a member of sex index sx at that age
-// leaves a spouse under the year's rules yr: the probability m of leaving
+// leaves a spouse, the survivor's pension being each per unit of the
+// deceased's pension ([Year.DeathShares]): the probability m of leaving
 // one and the survivor's pension per unit of the deceased's pension (0, 0
 // when none), and the spouse's sex index and age on the next 1 January.
-func (f *Family) SpouseOf(yr *Year, sx, age int) (m, share float64, ssx, sage int) {
-	if mar := f.Married[sx][age]; mar > 0 && yr.Survivor > 0 {
-		return mar, yr.Survivor * mar, 1 - sx, f.SpouseAge[sx][age]
+func (f *Family) SpouseOf(each float64, sx, age int) (m, share float64, ssx, sage int) {
+	if mar := f.Married[sx][age]; mar > 0 && each > 0 {
+		return mar, each * mar, 1 - sx, f.SpouseAge[sx][age]
 	}
 	return 0, 0, 1 - sx, f.SpouseAge[sx][age]
 }
 
-// WorkSpouseOf is SpouseOf for a death at work: the survivor's pension per
-// unit of the base pension of [scheme.WorkRisks].Death.
-func (f *Family) WorkSpouseOf(yr *Year, sx, age int) (m, share float64, ssx, sage int) {
-	if mar := f.Married[sx][age]; mar > 0 && yr.WorkSurvivor > 0 {
-		return mar, yr.WorkSurvivor * mar, 1 - sx, f.SpouseAge[sx][age]
-	}
-	return 0, 0, 1 - sx, f.SpouseAge[sx][age]
-}
-
-// WorkOrphansOf is OrphansOf for a death at work: the orphans' pensions
-// per unit of the base pension of [scheme.WorkRisks].Death.
-func (f *Family) WorkOrphansOf(yr *Year, sx, age int) (m, share float64, oage int, next bool) {
-	return f.orphansOf(yr, yr.WorkOrphan, sx, age)
-}
-
-// orphansOf is OrphansOf at each orphan's share of the deceased's pension.
-// OrphansOf repeats its body so as to be inlined in the engines' loops.
-func (f *Family) orphansOf(yr *Year, each float64, sx, age int) (m, share float64, oage int, next bool) {
+// OrphansOf returns what the death of a member of sex index sx at that age
+// leaves orphans under the year's rules yr, each orphan's pension being
+// each per unit of the deceased's pension ([Year.DeathShares]): the
+// expected orphans m and their pensions per unit of the deceased's pension
+// (0, 0 when none, or when the orphans are past the end age), their age
+// now, and whether their pensions are still in payment on the next 1
+// January (half to boys, half to girls) or end with the year.
+func (f *Family) OrphansOf(yr *Year, each float64, sx, age int) (m, share float64, oage int, next bool) {
 	orph, end := f.Orphans[sx][age], yr.OrphanEnd
 	if !(orph > 0 && each > 0 && end > 0) {
 		return 0, 0, 0, false
@@ -96,22 +100,4 @@ func (f *Family) orphansOf(yr *Year, each float64, sx, age int) (m, share float6
 		return 0, 0, oage, false
 	}
 	return orph, each * orph, oage, oage+1 < end && oage < NumAges-1
-}
-
-// OrphansOf returns what the death of a member of sex index sx at that age
-// leaves orphans under the year's rules yr: the expected orphans m and
-// their pensions per unit of the deceased's pension (0, 0 when none, or
-// when the orphans are past the end age), their age now, and whether their
-// pensions are still in payment on the next 1 January (half to boys, half
-// to girls) or end with the year.
-func (f *Family) OrphansOf(yr *Year, sx, age int) (m, share float64, oage int, next bool) {
-	orph, end := f.Orphans[sx][age], yr.OrphanEnd
-	if !(orph > 0 && yr.Orphan > 0 && end > 0) {
-		return 0, 0, 0, false
-	}
-	oage = f.OrphanAge[sx][age]
-	if oage >= end {
-		return 0, 0, oage, false
-	}
-	return orph, yr.Orphan * orph, oage, oage+1 < end && oage < NumAges-1
 }
