@@ -56,7 +56,10 @@ func (r Reform) Apply(s *scheme.Scheme) (*scheme.Scheme, error) {
 // comparison's scenario, projected and dropped): the copy shares the
 // census cells of s, which no change modifies, instead of copying them,
 // and valid is the error of s.Validate(), found once for all the reforms
-// applied to s.
+// applied to s. The reformed scheme is not validated here: the
+// projector's Reset validates it next, and runOne reports its error as
+// Apply would (a *ChangeError on "the reformed scheme"), so that a
+// comparison validates each scheme once.
 func (r Reform) applyShared(s *scheme.Scheme, valid error) (*scheme.Scheme, error) {
 	return r.applyN(s, len(r.Changes), true, &valid)
 }
@@ -97,11 +100,19 @@ func (r Reform) applyN(s *scheme.Scheme, n int, shareCensus bool, valid *error) 
 			return nil, &ChangeError{Reform: r.Name, Index: i, Change: c.String(), Err: err}
 		}
 	}
-	if err := a.s.Validate(); err != nil {
-		// Each change checks the rules it makes; this is a last guard.
-		return nil, &ChangeError{Reform: r.Name, Index: -1, Err: fmt.Errorf("the reformed scheme: %w", err)}
+	if !shareCensus {
+		// Each change checks the rules it makes; this is a last guard
+		// (applyShared leaves it to the projector's Reset: see runOne).
+		if err := a.s.Validate(); err != nil {
+			return nil, reformedError(r.Name, err)
+		}
 	}
 	return a.s, nil
+}
+
+// reformedError is the error of a reformed scheme that fails validation.
+func reformedError(name string, err error) error {
+	return &ChangeError{Reform: name, Index: -1, Err: fmt.Errorf("the reformed scheme: %w", err)}
 }
 
 // cohortKey identifies a split: the rule and the year it applies from.

@@ -363,6 +363,11 @@ func runOne(ctx context.Context, p *projection.Projector, sc scenario, opt *Opti
 		return Outcome{}, Metrics{}, errors.New("nil scheme")
 	}
 	if err := p.Reset(s); err != nil {
+		if sc.scheme == nil && s != nil {
+			// A built scenario is a reform applied by applyShared,
+			// which leaves its validation to Reset.
+			return Outcome{}, Metrics{}, &buildError{reformedError(sc.name, err)}
+		}
 		return Outcome{}, Metrics{}, err
 	}
 	p.Split, p.ServiceBands = false, nil
