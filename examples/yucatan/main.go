@@ -82,7 +82,7 @@
 // files, report.html, informe.html and results.xlsx to out/yucatan (-out
 // names another directory; it is created). -scenarios sets the number of
 // stochastic scenarios (1,000 by default). Most of its time is the
-// stochastic run: on two idle cores it takes about 10 s wall (15 s of
+// stochastic run: on two idle cores it takes 10–12.5 s wall (15–19 s of
 // user CPU) with 1,000 scenarios, about 4 s with -scenarios 1.
 package main
 
