@@ -190,12 +190,9 @@ type sustainChangeDoc struct {
 	Base   int      `json:"base,omitempty"`
 }
 
-// scheduleDoc and stepDoc are the study form of a schedule, shared with
-// the reforms' part of the file.
-type (
-	scheduleDoc = studyjson.Schedule
-	stepDoc     = studyjson.Step
-)
+// scheduleDoc is the study form of a schedule, shared with the reforms'
+// part of the file.
+type scheduleDoc = studyjson.Schedule
 
 type indexationDoc struct {
 	Year   int          `json:"year"`

@@ -128,8 +128,6 @@ func (d *decoder) fail(path string, value any, err error) error {
 	return &scheme.StudyError{File: d.file, Line: d.w.LineOf(path), Path: path, Value: v, Err: err}
 }
 
-func reflectValue[T any](p *T) reflect.Value { return reflect.ValueOf(p).Elem() }
-
 func (d *decoder) enum(path, name string, names []string, zeroOK bool) (int, error) {
 	if name == "" && zeroOK {
 		return -1, nil

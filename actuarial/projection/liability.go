@@ -48,15 +48,6 @@ func (b *BenefitValues) Add(o *BenefitValues) {
 	b.Refunds += o.Refunds
 }
 
-// scale multiplies every value by k.
-func (b *BenefitValues) scale(k float64) {
-	for t := range b.Pensions {
-		b.Pensions[t] *= k
-	}
-	b.ExtraPayments *= k
-	b.Refunds *= k
-}
-
 // Liability is the accrued liability of a closed group at 1 January of a
 // scheme's StartYear, the valuation date, with the present values it is
 // drawn from: what a [Seriatim] computes for a census ([Seriatim.Liability]

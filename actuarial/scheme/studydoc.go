@@ -223,12 +223,9 @@ type accrualDoc struct {
 	Rates      []float64 `json:"rates"`
 }
 
-// scheduleDoc and stepDoc are the study form of a schedule, shared with
-// the reforms' part of the file.
-type (
-	scheduleDoc = studyjson.Schedule
-	stepDoc     = studyjson.Step
-)
+// scheduleDoc is the study form of a schedule, shared with the reforms'
+// part of the file.
+type scheduleDoc = studyjson.Schedule
 
 type assumptionsDoc struct {
 	Mortality  mortalityDoc                  `json:"mortality"`

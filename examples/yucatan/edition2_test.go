@@ -41,15 +41,6 @@ func projectDirect(t *testing.T, s *scheme.Scheme, years int) (*projection.Resul
 	return res, sum
 }
 
-// lowest returns the lowest reserve at the end of a year through year.
-func lowest(res *projection.Result, year int) float64 {
-	v := math.Inf(1)
-	for _, y := range res.Years[:year-res.StartYear+1] {
-		v = math.Min(v, y.ReserveEnd)
-	}
-	return v
-}
-
 // TestDisabledFit checks the law fitted to the EMSSI-IMSS-RCS-12 points
 // (ISSTEY.md, "Mortality"): within fitTol of each, and q rising with age.
 func TestDisabledFit(t *testing.T) {

@@ -75,10 +75,10 @@ func Recompile(s *scheme.Scheme, ms int, prev *Law) *Law {
 			if rs[i].RefundShare > 0 {
 				l.Refunds = true
 			}
-			lo, hi := cohortBounds(&rs[i].Eligibility)
+			_, hi := cohortBounds(&rs[i].Eligibility)
 			if base != nil {
-				blo, bhi := cohortBounds(&base.Eligibility)
-				lo, hi = min(lo, blo), max(hi, bhi)
+				_, bhi := cohortBounds(&base.Eligibility)
+				hi = max(hi, bhi)
 			}
 			if hi == 0 && base == nil {
 				if e := prev.exitsOf(&rs[i], sameRates); e != nil {
