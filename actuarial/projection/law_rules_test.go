@@ -49,7 +49,9 @@ var lawVariants = []struct {
 		rem := actuarial.ByAge{MinAge: 20, Values: []float64{0.08, 0.06, 0.05, 0.04, 0.03, 0.02, 0.01, 0.005, 0}}
 		s.Assumptions.Family.Remarriage = [actuarial.NumSexes]actuarial.ByAge{rem, {MinAge: 25, Values: []float64{0.1, 0.05, 0}}}
 		s.Groups[0].Rules[1].OrphanEndAge = 25
-		s.Groups[1].Rules[0].KeepOnRemarriage = true
+		if len(s.Groups) > 1 { // a second group to keep survivors' pensions on remarriage against
+			s.Groups[1].Rules[0].KeepOnRemarriage = true
+		}
 	}},
 	{"survivor's share by duration", func(s *scheme.Scheme) {
 		// The 2022 ISSTEY law: 100% for 6 years, then 50%; the later
@@ -245,21 +247,7 @@ func BenchmarkProjectLawRules(b *testing.B) {
 	for _, c := range lawVariants {
 		c.edit(s)
 	}
-	p, err := projection.NewProjector(s)
-	if err != nil {
-		b.Fatal(err)
-	}
-	res, err := p.Run(nil, 100)
-	if err != nil {
-		b.Fatal(err)
-	}
-	b.ReportAllocs()
-	b.ResetTimer()
-	for range b.N {
-		if _, err := p.Run(res, 100); err != nil {
-			b.Fatal(err)
-		}
-	}
+	benchRun(b, s, false, nil)
 }
 
 // TestOrphanEndAgeByRule checks Rules.OrphanEndAge against its
@@ -317,25 +305,7 @@ func TestOrphanEndAgeByRule(t *testing.T) {
 // bounds, in a fresh projector and in one Reset from scheme to scheme and
 // run twice in a row, in two rounds.
 func TestProjectorReuseAcrossRuns(t *testing.T) {
-	actC, penC := serCensus(12, 1500, 200)
-	act, pen := serRecords(t, actC, penC)
-	var schemes []*scheme.Scheme
-	for _, c := range lawVariants {
-		s := serTwoGroups(t, serNoLimits, act, pen)
-		c.edit(s)
-		schemes = append(schemes, s)
-	}
-	// The reference scheme (a dense census, average salaries) with its
-	// full pension's service phased in by cohort, and a later rule.
-	ref := actuarialtest.ReferenceScheme(t, 65)
-	cohort := actuarialtest.ReferenceScheme(t, 65)
-	r := &cohort.Groups[0].Rules[0]
-	full := actuarial.Conditions{{MinAge: 60, MinService: 30, ToCohort: 1965}, {MinAge: 60, MinService: 33, FromCohort: 1966, ToCohort: 1975},
-		{MinAge: 62, MinService: 35, FromCohort: 1976}, {MinAge: 65, MinService: 15}}
-	r.Eligibility.Full = [actuarial.NumSexes]actuarial.Conditions{full, full}
-	later := *r
-	later.From, later.Retirement.ReferenceYears = 2040, 8
-	cohort.Groups[0].Rules = append(cohort.Groups[0].Rules, later)
+	schemes, ref, cohort, _, _ := reuseSchemes(t)
 	schemes = append(schemes, ref, cohort, ref)
 	const years = 60
 	want := make([]*projection.Result, len(schemes))
@@ -362,4 +332,30 @@ func TestProjectorReuseAcrossRuns(t *testing.T) {
 			}
 		}
 	}
+}
+
+// reuseSchemes returns the schemes the tests of a Projector reused across
+// runs project: those of lawVariants, on the records act and pen of a
+// two-group census (returned too), and the reference scheme (a dense
+// census, average salaries) as it is (ref) and with its full pension's
+// service phased in by cohort and a later rule from 2040 (cohort).
+func reuseSchemes(t *testing.T) (variants []*scheme.Scheme, ref, cohort *scheme.Scheme, act []projection.ActiveRecord, pen []projection.PensionRecord) {
+	t.Helper()
+	actC, penC := serCensus(12, 1500, 200)
+	act, pen = serRecords(t, actC, penC)
+	for _, c := range lawVariants {
+		s := serTwoGroups(t, serNoLimits, act, pen)
+		c.edit(s)
+		variants = append(variants, s)
+	}
+	ref = actuarialtest.ReferenceScheme(t, 65)
+	cohort = actuarialtest.ReferenceScheme(t, 65)
+	r := &cohort.Groups[0].Rules[0]
+	full := actuarial.Conditions{{MinAge: 60, MinService: 30, ToCohort: 1965}, {MinAge: 60, MinService: 33, FromCohort: 1966, ToCohort: 1975},
+		{MinAge: 62, MinService: 35, FromCohort: 1976}, {MinAge: 65, MinService: 15}}
+	r.Eligibility.Full = [actuarial.NumSexes]actuarial.Conditions{full, full}
+	later := *r
+	later.From, later.Retirement.ReferenceYears = 2040, 8
+	cohort.Groups[0].Rules = append(cohort.Groups[0].Rules, later)
+	return variants, ref, cohort, act, pen
 }

@@ -4,7 +4,6 @@ import (
 	"testing"
 
 	"github.com/reserva-go/reserva/actuarial/actuarialtest"
-	"github.com/reserva-go/reserva/actuarial/projection"
 )
 
 // BenchmarkProjectReferenceWork is BenchmarkProjectReference with work
@@ -26,28 +25,15 @@ import (
 // against main at 83495fb, 8 interleaved pairs of 1000 iterations, median
 // 1.945 s against 1.955 s and minimum 1.53 s for both (the median ratio
 // of a pair 1.025, from 0.76 to 1.48 under a load of 7 to 11). Kept so
-// by leaving award as it was (awardWork was apart then; it is now award with work set), Family.OrphansOf
-// inlinable, and skipping a work risk's empty pension type; a calmer run
-// before those three showed a pair-ratio median of 1.05.
+// by leaving award as it was (the work risks' awards were a copy of it
+// then; they are now award with work set), Family.OrphansOf inlinable,
+// and skipping a work risk's empty pension type; a calmer run before
+// those three showed a pair-ratio median of 1.05.
 func BenchmarkProjectReferenceWork(b *testing.B) {
 	s := actuarialtest.ReferenceScheme(b, 65)
 	for sx, t := range s.Assumptions.Decrements {
 		s.Assumptions.Decrements[sx] = withWork(b, t, 0.0005, 0.002)
 	}
 	s.Groups[0].Rules[0] = workRules(s.Groups[0].Rules[0])
-	p, err := projection.NewProjector(s)
-	if err != nil {
-		b.Fatal(err)
-	}
-	res, err := p.Run(nil, 100)
-	if err != nil {
-		b.Fatal(err)
-	}
-	b.ReportAllocs()
-	b.ResetTimer()
-	for range b.N {
-		if _, err := p.Run(res, 100); err != nil {
-			b.Fatal(err)
-		}
-	}
+	benchRun(b, s, false, nil)
 }

@@ -7,7 +7,6 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/reserva-go/reserva/actuarial"
-	"github.com/reserva-go/reserva/actuarial/actuarialtest"
 	"github.com/reserva-go/reserva/actuarial/projection"
 	"github.com/reserva-go/reserva/actuarial/scheme"
 )
@@ -40,23 +39,7 @@ func wagePath(start, years int, phase float64) actuarial.Schedule {
 // (workScheme); in fresh projectors and
 // in one Reset from path to path, as a stochastic run's workers are.
 func TestProjectorVaryingWageGrowth(t *testing.T) {
-	actC, penC := serCensus(12, 1500, 200)
-	act, pen := serRecords(t, actC, penC)
-	var schemes []*scheme.Scheme
-	for _, c := range lawVariants {
-		s := serTwoGroups(t, serNoLimits, act, pen)
-		c.edit(s)
-		schemes = append(schemes, s)
-	}
-	ref := actuarialtest.ReferenceScheme(t, 65)
-	cohort := actuarialtest.ReferenceScheme(t, 65)
-	r := &cohort.Groups[0].Rules[0]
-	full := actuarial.Conditions{{MinAge: 60, MinService: 30, ToCohort: 1965}, {MinAge: 60, MinService: 33, FromCohort: 1966, ToCohort: 1975},
-		{MinAge: 62, MinService: 35, FromCohort: 1976}, {MinAge: 65, MinService: 15}}
-	r.Eligibility.Full = [actuarial.NumSexes]actuarial.Conditions{full, full}
-	later := *r
-	later.From, later.Retirement.ReferenceYears = 2040, 8
-	cohort.Groups[0].Rules = append(cohort.Groups[0].Rules, later)
+	schemes, ref, cohort, act, pen := reuseSchemes(t)
 	// Work risks: a disability at work on the average of 3 salaries, a
 	// death at work on the last.
 	work := workScheme(t, serKeep, act, pen)
