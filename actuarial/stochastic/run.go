@@ -38,9 +38,26 @@ type Config struct {
 	Horizon indicator.Horizon
 	// Mortality, when not nil, draws each scenario's mortality too (see
 	// [LeeCarterMortality], [ImprovementShock]), so that a scenario
-	// carries economic and mortality paths; nil: the scheme's own
-	// mortality in every scenario.
+	// carries economic and mortality paths; nil, or a nil model pointer:
+	// the scheme's own mortality in every scenario.
 	Mortality MortalityModel
+}
+
+// model returns c.Mortality, or nil when it holds a nil model pointer: a
+// nil *LeeCarterMortality said "no mortality scenarios" when the field had
+// that type, and still does.
+func (c *Config) model() MortalityModel {
+	switch m := c.Mortality.(type) {
+	case *LeeCarterMortality:
+		if m == nil {
+			return nil
+		}
+	case *ImprovementShock:
+		if m == nil {
+			return nil
+		}
+	}
+	return c.Mortality
 }
 
 func (c *Config) validate() error {
@@ -56,8 +73,8 @@ func (c *Config) validate() error {
 	case c.Horizon.Years < 0 || c.Horizon.Years > c.Years:
 		return paramErr("Config.Horizon.Years", c.Horizon.Years, fmt.Sprintf("want 0..%d", c.Years))
 	}
-	if c.Mortality != nil {
-		return c.Mortality.Validate()
+	if m := c.model(); m != nil {
+		return m.Validate()
 	}
 	return nil
 }
@@ -113,8 +130,8 @@ func newWorker(schemes []*scheme.Scheme, series Series, c *Config) (*worker, err
 			*dst = make([]float64, years)
 		}
 	}
-	if c.Mortality != nil {
-		d, err := c.Mortality.drawer(schemes[0].StartYear, schemes[0].StartYear+years-1)
+	if m := c.model(); m != nil {
+		d, err := m.drawer(schemes[0].StartYear, schemes[0].StartYear+years-1)
 		if err != nil {
 			return nil, err
 		}

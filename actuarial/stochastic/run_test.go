@@ -249,3 +249,19 @@ func TestRunErrors(t *testing.T) {
 	_, err = stochastic.Run(context.Background(), s, set, stochastic.Config{Years: 2, Scenarios: 3})
 	assert.True(t, errors.Is(err, stochastic.ErrScenario) || errors.Is(err, stochastic.ErrParameter), "%v", err)
 }
+
+// TestNilMortalityModel checks that a nil model pointer in Config.Mortality
+// means no mortality scenarios, as a nil *LeeCarterMortality did when the
+// field had that type, instead of a panic in its Validate.
+func TestNilMortalityModel(t *testing.T) {
+	const years, n = 20, 3
+	s := actuarialtest.ReferenceScheme(t, 65)
+	g := economy(5, 1)
+	want, err := stochastic.Run(context.Background(), s, g, stochastic.Config{Years: years, Scenarios: n})
+	require.NoError(t, err)
+	for _, m := range []stochastic.MortalityModel{(*stochastic.LeeCarterMortality)(nil), (*stochastic.ImprovementShock)(nil)} {
+		got, err := stochastic.Run(context.Background(), s, g, stochastic.Config{Years: years, Scenarios: n, Mortality: m})
+		require.NoError(t, err)
+		assert.Equal(t, want, got)
+	}
+}
