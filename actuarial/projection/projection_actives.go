@@ -242,8 +242,10 @@ func stepPlane(pl *activePlane, sums *actSums, survivors float64, hi, lo int) fl
 	svLo, svHi := pl.svLo[:nAges], pl.svHi[:nAges]
 	ms := pl.ms
 	ns := ms + 1
-	wage, ceiling, halfRate := pl.step.wage, pl.step.ceiling, pl.step.halfRate
-	bill, cut, withdrawn := sums.bill, sums.cut, sums.withdrawn
+	// The year's constants stay in memory (pl.step), read where used: the
+	// registers hold the running sums.
+	st := &pl.step
+	bill, withdrawn := sums.bill, sums.withdrawn
 	deaths, dis, wd := sums.deaths, sums.dis, sums.wd
 	for age := hi; age >= lo; age-- {
 		sLo, sHi := svLo[age], svHi[age]
@@ -279,20 +281,21 @@ func stepPlane(pl *activePlane, sums *actSums, survivors float64, hi, lo int) fl
 				e := c.E
 				bill += sal * e
 				cb := sal // contribution base
-				if sal > nj*ceiling {
-					cb = nj * ceiling
-					cut += (sal - cb) * e
+				if sal > nj*st.ceiling {
+					// Rare: the sum stays in memory.
+					cb = nj * st.ceiling
+					sums.cut += (sal - cb) * e
 				}
 				dw := c.W
 				// Own contributions to 1 January plus half a year's.
-				withdrawn += dw * cb * (ac[j] + halfRate)
+				withdrawn += dw * cb * (ac[j] + st.halfRate)
 				deaths += nj * c.D
 				dis += nj * c.I
 				wd += nj * dw
 				f := c.F
 				sv := nj * f
 				nxN[j] += sv
-				nxS[j] += sal * f * c.M * wage
+				nxS[j] += sal * f * c.M * st.wage
 				rowSurv += sv
 			}
 		}
@@ -309,7 +312,7 @@ func stepPlane(pl *activePlane, sums *actSums, survivors float64, hi, lo int) fl
 			pl.newHi = max(pl.newHi, age+1)
 		}
 	}
-	sums.bill, sums.cut, sums.withdrawn = bill, cut, withdrawn
+	sums.bill, sums.withdrawn = bill, withdrawn
 	sums.deaths, sums.dis, sums.wd = deaths, dis, wd
 	return survivors
 }
