@@ -27,100 +27,161 @@ type retRow struct {
 
 // retireRow retires the members of row on 1 January, leaving in the cells
 // those who stay.
+//
+// The cells of a row come in runs of one kind (withdrawals at the
+// youngest services, then reduced and full pensions): each run goes
+// through a loop of its own, which keeps in registers the sums of its
+// kind only. Every sum still adds the cells in their order.
 func (p *Projector) retireRow(gc *groupCache, row *retRow, yr *YearResult, det *CellDetail) {
-	nRow, sRow, refRow, tRow, avgRow := row.n, row.s, row.ref, row.past, row.avg
-	kinds, rates, factors := row.kinds, row.rates, row.factors
-	pc0, c0, pdbase := row.pc0, row.dc0, row.pdbase
-	// The withdrawals and their refunds, rarer than retirements, in memory
-	// (an array of two is not kept in registers), so that the registers
-	// hold the sums of the pensions awarded: number, yearly amount, final
-	// and reference salaries of those retiring, by kind.
-	var wd [2]float64
-	var fullN, fullA, fullS, fullR, redN, redA, redS, redR float64
-	var fullO, redO float64 // the amounts before the floor
-	kinds, rates, factors = kinds[:len(nRow)], rates[:len(nRow)], factors[:len(nRow)]
-	sRow = sRow[:len(nRow)]
-	ones := refRow == nil
-	if !ones {
-		refRow = refRow[:len(nRow)]
+	nRow, sRow := row.n, row.s
+	kinds := row.kinds[:len(nRow)]
+	rates := row.rates[:len(nRow)]
+	if det != nil {
+		// The exits by cell, before the cells change.
+		c0 := row.dc0
+		for j, n := range nRow {
+			switch kinds[j] {
+			case rules.None:
+			case rules.Withdraw:
+				det.Exits[actuarial.Withdrawal][c0+j] += n * rates[j]
+			default:
+				det.Exits[actuarial.Retirement][c0+j] += n * rates[j]
+			}
+		}
 	}
-	// Without a cap or floor (+Inf, 0) these never hold: pensions are not
-	// negative.
-	retCap, retFloor := row.retCap, row.retFloor
-	for j, n := range nRow {
+	// The pensions awarded by kind (full, reduced) and the withdrawals
+	// and their refunds (before the refund share).
+	var sums [2]retSums
+	var wdN, wdR float64
+	for j := 0; j < len(nRow); {
 		kind := kinds[j]
-		if n == 0 || kind == rules.None {
-			continue
+		k := j + 1
+		for k < len(kinds) && kinds[k] == kind {
+			k++
 		}
-		rr := rates[j]
-		m := n * rr
-		sal := sRow[j]
-		if kind == rules.Withdraw {
-			wd[0] += m
-			if tRow != nil {
-				cb := sal
-				if ceiling := gc.yr.Ceiling; sal > n*ceiling {
-					cb = n * ceiling
-				}
-				wd[1] += rr * cb * avgRow[j] * tRow[j]
+		switch kind {
+		case rules.None:
+		case rules.Withdraw:
+			var past, avg []float64
+			if row.past != nil {
+				past, avg = row.past[j:k], row.avg[j:k]
 			}
-			if det != nil {
-				det.Exits[actuarial.Withdrawal][c0+j] += m
+			wdN, wdR = withdrawRun(nRow[j:k], sRow[j:k], rates[j:k], past, avg, gc.yr.Ceiling, wdN, wdR)
+		default:
+			var ref []float64
+			if row.ref != nil {
+				ref = row.ref[j:k]
 			}
-		} else {
-			// The cell's pensions, capped and floored per head.
-			amt, own := rules.Clamp(factors[j]*sal*row.sustain, n*retFloor, n*retCap)
-			rs := rr * sal // the final salaries of those retiring
-			ref := rs
-			if !ones {
-				ref *= refRow[j]
+			ki := 0
+			if kind == rules.Reduced {
+				ki = 1
 			}
-			if kind == rules.Full {
-				fullN += m
-				fullA += rr * amt
-				fullO += rr * own
-				fullS += rs
-				fullR += ref
-			} else {
-				redN += m
-				redA += rr * amt
-				redO += rr * own
-				redS += rs
-				redR += ref
-			}
-			if det != nil {
-				det.Exits[actuarial.Retirement][c0+j] += m
-			}
+			sums[ki] = retireRun(nRow[j:k], sRow[j:k], rates[j:k], row.factors[j:k], ref, row, sums[ki])
 		}
-		if rr >= 1 {
-			nRow[j], sRow[j] = 0, 0
-		} else {
-			nRow[j], sRow[j] = n-m, sal*(1-rr)
-		}
+		j = k
 	}
-	yr.Exits[actuarial.Withdrawal] += wd[0]
-	yr.Refunds += gc.yr.Refund * wd[1]
-	newN, newA, newO := [2]float64{fullN, redN}, [2]float64{fullA, redA}, [2]float64{fullO, redO}
-	newS, newR := [2]float64{fullS, redS}, [2]float64{fullR, redR}
-	for ki, m := range newN {
+	yr.Exits[actuarial.Withdrawal] += wdN
+	yr.Refunds += gc.yr.Refund * wdR
+	for ki := range sums {
+		sk := &sums[ki]
+		m := sk.n
 		if m == 0 {
 			continue
 		}
 		ti := idxOldAge + ki
-		pc := pc0 + ti*actuarial.NumSexes*nAges
+		pc := row.pc0 + ti*actuarial.NumSexes*nAges
 		p.pN[pc] += m
 		touch(p.pLo, p.pHi, pc)
-		p.pA[pc] += newA[ki]
-		p.pO[pc] += newO[ki]
+		p.pA[pc] += sk.a
+		p.pO[pc] += sk.o
 		yr.Exits[actuarial.Retirement] += m
 		yr.NewPensions[ti] += m
-		yr.NewPensionAmounts[ti] += newA[ki]
-		yr.RetiringSalaries[ti] += newS[ki]
-		yr.ReferenceSalaries[ti] += newR[ki]
+		yr.NewPensionAmounts[ti] += sk.a
+		yr.RetiringSalaries[ti] += sk.s
+		yr.ReferenceSalaries[ti] += sk.r
 		if det != nil {
-			det.Retired[pdbase+pc] += m
+			det.Retired[row.pdbase+pc] += m
 		}
 	}
+}
+
+// retSums are the running sums of the pensions of one kind awarded in a
+// row: the number, the yearly amounts after and before the floor, and the
+// final and reference salaries of those retiring.
+type retSums struct {
+	n, a, o, s, r float64
+}
+
+// retireRun retires, at probabilities rr, the members of a run of cells
+// n, s of one kind with a pension, at pension factors f and reference
+// ratios ref (nil: the last salary), their pensions capped and floored
+// per head at row's limits, and returns the run's pensions added to sums.
+func retireRun(n, s, rr, f, ref []float64, row *retRow, sums retSums) retSums {
+	s, rr, f = s[:len(n)], rr[:len(n)], f[:len(n)]
+	if ref != nil {
+		ref = ref[:len(n)]
+	}
+	// The sums in registers (a struct of more than four fields is not).
+	sn, sa, so, ss, sr := sums.n, sums.a, sums.o, sums.s, sums.r
+	for j, nj := range n {
+		if nj == 0 {
+			continue
+		}
+		r := rr[j]
+		m := nj * r
+		sal := s[j]
+		// The cell's pensions, capped and floored per head.
+		amt, own := rules.Clamp(f[j]*sal*row.sustain, nj*row.retFloor, nj*row.retCap)
+		rs := r * sal // the final salaries of those retiring
+		rf := rs
+		if ref != nil {
+			rf *= ref[j]
+		}
+		sn += m
+		sa += r * amt
+		so += r * own
+		ss += rs
+		sr += rf
+		if r >= 1 {
+			n[j], s[j] = 0, 0
+		} else {
+			n[j], s[j] = nj-m, sal*(1-r)
+		}
+	}
+	return retSums{n: sn, a: sa, o: so, s: ss, r: sr}
+}
+
+// withdrawRun takes out, at probabilities rr, the members of a run of
+// cells n, s withdrawing at the compulsory age without a pension, and
+// returns the withdrawals and their contributions to refund (before the
+// refund share; none without past salaries past and average rates avg)
+// added to wdN and wdR. ceiling is the contribution ceiling per head.
+func withdrawRun(n, s, rr, past, avg []float64, ceiling, wdN, wdR float64) (float64, float64) {
+	s, rr = s[:len(n)], rr[:len(n)]
+	if past != nil {
+		past, avg = past[:len(n)], avg[:len(n)]
+	}
+	for j, nj := range n {
+		if nj == 0 {
+			continue
+		}
+		r := rr[j]
+		sal := s[j]
+		wdN += nj * r
+		if past != nil {
+			cb := sal
+			if sal > nj*ceiling {
+				cb = nj * ceiling
+			}
+			wdR += r * cb * avg[j] * past[j]
+		}
+		if r >= 1 {
+			n[j], s[j] = 0, 0
+		} else {
+			n[j], s[j] = nj-nj*r, sal*(1-r)
+		}
+	}
+	return wdN, wdR
 }
 
 // award adds the survivors' and orphans' pensions arising from the year's
