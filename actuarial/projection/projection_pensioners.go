@@ -188,8 +188,17 @@ func (p *Projector) pensionersPass(g, t int, yr *YearResult, det *CellDetail) {
 func pensionRow(n, a, o, q, dn, da, rem []float64, ix float64, lim *rules.PaymentLimits, spouse bool, paid, topUp, deaths float64) (float64, float64, float64, bool) {
 	q = q[:len(n)-1]
 	a, o = a[:len(n)], o[:len(n)]
-	dn, da = dn[:len(q)], da[:len(q)]
-	n1, a1, o1 := n[1:], a[1:], o[1:] // the next age's cells
+	if !spouse {
+		dn, da = nil, nil
+	} else {
+		dn, da = dn[:len(q)], da[:len(q)]
+	}
+	if rem != nil {
+		rem = rem[:len(q)]
+	}
+	// The survivors of age k join age k+1, in n[k+1], a[k+1], o[k+1]:
+	// indexing the same slices, rather than slices one age on, keeps the
+	// loop's pointers in registers.
 	moved := false
 	for k := len(q) - 1; k >= 0; k-- {
 		nk := n[k]
@@ -204,7 +213,7 @@ func pensionRow(n, a, o, q, dn, da, rem []float64, ix float64, lim *rules.Paymen
 		topUp += tu * (1 - 0.5*qk)
 		d := nk * qk
 		deaths += d
-		if spouse {
+		if dn != nil {
 			dn[k] += d
 			da[k] += pay * qk
 		}
@@ -212,18 +221,17 @@ func pensionRow(n, a, o, q, dn, da, rem []float64, ix float64, lim *rules.Paymen
 		if surv <= 0 {
 			continue
 		}
+		moved = true
 		if rem != nil {
 			stay := 1 - rem[k]
-			n1[k] += surv * stay
-			a1[k] += amt * (1 - qk) * stay * ix
-			o1[k] += own * (1 - qk) * stay * ix
-			moved = true
+			n[k+1] += surv * stay
+			a[k+1] += amt * (1 - qk) * stay * ix
+			o[k+1] += own * (1 - qk) * stay * ix
 			continue
 		}
-		n1[k] += surv
-		a1[k] += amt * (1 - qk) * ix
-		o1[k] += own * (1 - qk) * ix
-		moved = true
+		n[k+1] += surv
+		a[k+1] += amt * (1 - qk) * ix
+		o[k+1] += own * (1 - qk) * ix
 	}
 	return paid, topUp, deaths, moved
 }
