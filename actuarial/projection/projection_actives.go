@@ -4,6 +4,8 @@
 package projection
 
 import (
+	"math"
+
 	"github.com/reserva-go/reserva/actuarial"
 	"github.com/reserva-go/reserva/actuarial/census"
 	"github.com/reserva-go/reserva/actuarial/internal/rules"
@@ -199,6 +201,7 @@ func disPlane(pl *activePlane, hi, lo int) {
 	ds := pl.ds
 	ns := pl.ms + 1
 	disCap, disFloor, deathBenefit := pl.disCap, pl.disFloor, pl.deathBenefit
+	capped := disCap < math.Inf(1) // without a cap, no pension is above it
 	for age := hi; age >= lo; age-- {
 		var dis, disAmt, disOwn, deaths, deathAmt float64
 		if dl, dh := max(pl.disLo[age], svLo[age]), min(pl.disHi[age], svHi[age]); dl <= dh {
@@ -213,8 +216,16 @@ func disPlane(pl *activePlane, hi, lo int) {
 				if !(fj > 0 && (di > 0 || deathBenefit)) {
 					continue
 				}
-				// The cell's disability pensions, capped and floored per head.
-				amt, own := rules.Clamp(fj*s[j], nj*disFloor, nj*disCap)
+				// The cell's disability pensions, capped and floored per
+				// head (rules.Clamp, the cap tested only when there is one).
+				own := fj * s[j]
+				if capped && own > nj*disCap {
+					own = nj * disCap
+				}
+				amt := own
+				if amt < nj*disFloor {
+					amt = nj * disFloor
+				}
 				dd := dc[j].D
 				dis += nj * di
 				disAmt += di * amt
