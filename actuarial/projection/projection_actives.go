@@ -108,27 +108,41 @@ func (p *Projector) activesPass(g, t int, w1 float64, yr *YearResult, det *CellD
 		}
 		survivors = stepPlane(&pl, &sums, survivors, hi, lo)
 		p.lo[ks], p.hi[ks] = pl.newLo, pl.newHi
+		// The disability pensions awarded join the sex's strip of
+		// disability pensions at the next age; the deaths with a pension
+		// due join p.dead. The ages they reach are noted once, after.
 		ds := &p.disSums
+		wb := pbase + (idxDisability*actuarial.NumSexes+sx)*nAges
+		wLo, wHi, dLo, dHi := nAges, -1, nAges, -1
 		for age := hi; age >= lo; age-- {
-			if dis := ds[age].dis; dis > 0 && age < census.MaxCensusAge {
-				pc := pbase + (idxDisability*actuarial.NumSexes+sx)*nAges + age + 1
+			d := &ds[age]
+			dis, amt, own, deaths := d.dis, d.disAmt, d.disOwn, d.deaths
+			if dis > 0 && age < census.MaxCensusAge {
+				pc := wb + age + 1
 				p.wN[pc] += dis
-				touch(p.wLo, p.wHi, pc)
-				p.wA[pc] += ds[age].disAmt
-				p.wO[pc] += ds[age].disOwn
-				disPaid += 0.5 * ds[age].disAmt
-				disTop += 0.5 * (ds[age].disAmt - ds[age].disOwn)
+				p.wA[pc] += amt
+				p.wO[pc] += own
+				wLo, wHi = age+1, max(wHi, age+1)
+				disPaid += 0.5 * amt
+				disTop += 0.5 * (amt - own)
 				disNew += dis
-				disNewA += ds[age].disAmt
+				disNewA += amt
 				if det != nil {
 					det.Awarded[pdbase+pc] += dis
 				}
 			}
-			if d := ds[age].deaths; d > 0 && deathBenefit {
-				p.dead.n[sx][age] += d
-				p.dead.a[sx][age] += ds[age].deathAmt
-				p.dead.lo[sx], p.dead.hi[sx] = min(p.dead.lo[sx], age), max(p.dead.hi[sx], age)
+			if deaths > 0 && deathBenefit {
+				p.dead.n[sx][age] += deaths
+				p.dead.a[sx][age] += d.deathAmt
+				dLo, dHi = age, max(dHi, age)
 			}
+		}
+		if wLo <= wHi {
+			touch(p.wLo, p.wHi, wb+wLo)
+			touch(p.wLo, p.wHi, wb+wHi)
+		}
+		if dLo <= dHi {
+			p.dead.lo[sx], p.dead.hi[sx] = min(p.dead.lo[sx], dLo), max(p.dead.hi[sx], dHi)
 		}
 	}
 	yr.SalaryBill += sums.bill
