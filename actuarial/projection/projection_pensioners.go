@@ -199,6 +199,7 @@ func pensionRow(n, a, o, q, dn, da, rem []float64, ix float64, lim *rules.Paymen
 	// The survivors of age k join age k+1, in n[k+1], a[k+1], o[k+1]:
 	// indexing the same slices, rather than slices one age on, keeps the
 	// loop's pointers in registers.
+	lv := *lim // the limits, in registers
 	moved := false
 	for k := len(q) - 1; k >= 0; k-- {
 		nk := n[k]
@@ -206,7 +207,7 @@ func pensionRow(n, a, o, q, dn, da, rem []float64, ix float64, lim *rules.Paymen
 			continue
 		}
 		amt, own := a[k], o[k]
-		pay, tu := lim.Pay(nk, amt, own)
+		pay, tu := lv.Pay(nk, amt, own)
 		n[k], a[k], o[k] = 0, 0, 0
 		qk := q[k]
 		paid += pay * (1 - 0.5*qk)
