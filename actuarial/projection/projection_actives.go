@@ -214,8 +214,10 @@ func disPlane(pl *activePlane, hi, lo int) {
 	svLo, svHi := pl.svLo[:nAges], pl.svHi[:nAges]
 	ds := pl.ds
 	ns := pl.ms + 1
-	disCap, disFloor, deathBenefit := pl.disCap, pl.disFloor, pl.deathBenefit
-	capped := disCap < math.Inf(1) // without a cap, no pension is above it
+	// The cap and floor stay in memory (pl), read where used: the
+	// registers hold the running sums.
+	deathBenefit := pl.deathBenefit
+	capped := pl.disCap < math.Inf(1) // without a cap, no pension is above it
 	for age := hi; age >= lo; age-- {
 		var dis, disAmt, disOwn, deaths, deathAmt float64
 		if dl, dh := max(pl.disLo[age], svLo[age]), min(pl.disHi[age], svHi[age]); dl <= dh {
@@ -233,12 +235,12 @@ func disPlane(pl *activePlane, hi, lo int) {
 				// The cell's disability pensions, capped and floored per
 				// head (rules.Clamp, the cap tested only when there is one).
 				own := fj * s[j]
-				if capped && own > nj*disCap {
-					own = nj * disCap
+				if capped && own > nj*pl.disCap {
+					own = nj * pl.disCap
 				}
 				amt := own
-				if amt < nj*disFloor {
-					amt = nj * disFloor
+				if amt < nj*pl.disFloor {
+					amt = nj * pl.disFloor
 				}
 				dd := dc[j].D
 				dis += nj * di
