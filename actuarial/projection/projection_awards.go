@@ -33,7 +33,7 @@ type retRow struct {
 // through a loop of its own, which keeps in registers the sums of its
 // kind only. Every sum still adds the cells in their order.
 func (p *Projector) retireRow(gc *groupCache, row *retRow, yr *YearResult, det *CellDetail) {
-	nRow, sRow := row.n, row.s
+	nRow := row.n
 	kinds := row.kinds[:len(nRow)]
 	rates := row.rates[:len(nRow)]
 	if det != nil {
@@ -54,31 +54,16 @@ func (p *Projector) retireRow(gc *groupCache, row *retRow, yr *YearResult, det *
 	var sums [2]retSums
 	var wdN, wdR float64
 	for j := 0; j < len(nRow); {
-		kind := kinds[j]
-		k := j + 1
-		for k < len(kinds) && kinds[k] == kind {
-			k++
-		}
-		switch kind {
+		switch kinds[j] {
 		case rules.None:
+			j++
 		case rules.Withdraw:
-			var past, avg []float64
-			if row.past != nil {
-				past, avg = row.past[j:k], row.avg[j:k]
-			}
-			wdN, wdR = withdrawRun(nRow[j:k], sRow[j:k], rates[j:k], past, avg, gc.yr.Ceiling, wdN, wdR)
+			j, wdN, wdR = withdrawRun(row, j, gc.yr.Ceiling, wdN, wdR)
+		case rules.Full:
+			j, sums[0] = retireRun(row, j, rules.Full, sums[0])
 		default:
-			var ref []float64
-			if row.ref != nil {
-				ref = row.ref[j:k]
-			}
-			ki := 0
-			if kind == rules.Reduced {
-				ki = 1
-			}
-			sums[ki] = retireRun(nRow[j:k], sRow[j:k], rates[j:k], row.factors[j:k], ref, row, sums[ki])
+			j, sums[1] = retireRun(row, j, rules.Reduced, sums[1])
 		}
-		j = k
 	}
 	yr.Exits[actuarial.Withdrawal] += wdN
 	yr.Refunds += gc.yr.Refund * wdR
@@ -112,18 +97,22 @@ type retSums struct {
 	n, a, o, s, r float64
 }
 
-// retireRun retires, at probabilities rr, the members of a run of cells
-// n, s of one kind with a pension, at pension factors f and reference
-// ratios ref (nil: the last salary), their pensions capped and floored
-// per head at row's limits, and returns the run's pensions added to sums.
-func retireRun(n, s, rr, f, ref []float64, row *retRow, sums retSums) retSums {
-	s, rr, f = s[:len(n)], rr[:len(n)], f[:len(n)]
+// retireRun retires the members of row's run of cells of kind (Full or
+// Reduced) from cell j on, at their probabilities, pension factors and
+// reference ratios, their pensions capped and floored per head at row's
+// limits; it returns the cell after the run and the run's pensions added
+// to sums.
+func retireRun(row *retRow, j int, kind rules.Exit, sums retSums) (int, retSums) {
+	n := row.n
+	s, kinds, rr, f := row.s[:len(n)], row.kinds[:len(n)], row.rates[:len(n)], row.factors[:len(n)]
+	ref := row.ref
 	if ref != nil {
 		ref = ref[:len(n)]
 	}
 	// The sums in registers (a struct of more than four fields is not).
 	sn, sa, so, ss, sr := sums.n, sums.a, sums.o, sums.s, sums.r
-	for j, nj := range n {
+	for ; j < len(n) && kinds[j] == kind; j++ {
+		nj := n[j]
 		if nj == 0 {
 			continue
 		}
@@ -148,20 +137,24 @@ func retireRun(n, s, rr, f, ref []float64, row *retRow, sums retSums) retSums {
 			n[j], s[j] = nj-m, sal*(1-r)
 		}
 	}
-	return retSums{n: sn, a: sa, o: so, s: ss, r: sr}
+	return j, retSums{n: sn, a: sa, o: so, s: ss, r: sr}
 }
 
-// withdrawRun takes out, at probabilities rr, the members of a run of
-// cells n, s withdrawing at the compulsory age without a pension, and
-// returns the withdrawals and their contributions to refund (before the
-// refund share; none without past salaries past and average rates avg)
-// added to wdN and wdR. ceiling is the contribution ceiling per head.
-func withdrawRun(n, s, rr, past, avg []float64, ceiling, wdN, wdR float64) (float64, float64) {
-	s, rr = s[:len(n)], rr[:len(n)]
+// withdrawRun takes out the members of row's run of cells withdrawing at
+// the compulsory age without a pension from cell j on, at their
+// probabilities, and returns the cell after the run and the withdrawals
+// and their contributions to refund (before the refund share; none
+// without past salaries) added to wdN and wdR. ceiling is the
+// contribution ceiling per head.
+func withdrawRun(row *retRow, j int, ceiling, wdN, wdR float64) (int, float64, float64) {
+	n := row.n
+	s, kinds, rr := row.s[:len(n)], row.kinds[:len(n)], row.rates[:len(n)]
+	past, avg := row.past, row.avg
 	if past != nil {
 		past, avg = past[:len(n)], avg[:len(n)]
 	}
-	for j, nj := range n {
+	for ; j < len(n) && kinds[j] == rules.Withdraw; j++ {
+		nj := n[j]
 		if nj == 0 {
 			continue
 		}
@@ -181,7 +174,7 @@ func withdrawRun(n, s, rr, past, avg []float64, ceiling, wdN, wdR float64) (floa
 			n[j], s[j] = nj-nj*r, sal*(1-r)
 		}
 	}
-	return wdN, wdR
+	return j, wdN, wdR
 }
 
 // award adds the survivors' and orphans' pensions arising from the year's
