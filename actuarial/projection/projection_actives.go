@@ -56,7 +56,13 @@ func (p *Projector) activesPass(g, t int, w1 float64, yr *YearResult, det *CellD
 			p.splitActives(g, sx)
 		}
 
-		// Retirements on 1 January.
+		// Retirements on 1 January, a row at a time; the sex's limits set
+		// once.
+		row := retRow{
+			pdbase:  pdbase,
+			sustain: gc.yr.Sustain[sx], retCap: gc.yr.RetCap[sx], retFloor: gc.yr.RetFloor[sx],
+		}
+		ratios := gc.retRatio[sx]
 		for age := hi; age >= max(lo, gc.retMin); age-- {
 			sLo, sHi := svLo[age], svHi[age]
 			if sHi < sLo {
@@ -64,17 +70,14 @@ func (p *Projector) activesPass(g, t int, w1 float64, yr *YearResult, det *CellD
 			}
 			c0, c1 := age*ns+sLo, age*ns+sHi+1 // within the plane
 			g0, g1 := sx*plane+c0, sx*plane+c1 // within the group
-			row := retRow{
-				n: aN[c0:c1], s: aS[c0:c1],
-				kinds: gc.retKind[g0:g1], rates: gc.retRate[g0:g1], factors: gc.retFactor[g0:g1],
-				pc0: pbase + sx*nAges + age, dc0: dbase + off + c0, pdbase: pdbase,
-				sustain: gc.yr.Sustain[sx], retCap: gc.yr.RetCap[sx], retFloor: gc.yr.RetFloor[sx],
-			}
+			row.n, row.s = aN[c0:c1], aS[c0:c1]
+			row.kinds, row.rates, row.factors = gc.retKind[g0:g1], gc.retRate[g0:g1], gc.retFactor[g0:g1]
+			row.pc0, row.dc0 = pbase+sx*nAges+age, dbase+off+c0
 			if p.trackAcc {
 				row.past, row.avg = p.acc.t[c0:c1], gc.avgRate[sLo:sHi+1]
 			}
-			if r := gc.retRatio[sx]; r != nil {
-				row.ref = r[c0:c1]
+			if ratios != nil {
+				row.ref = ratios[c0:c1]
 			}
 			p.retireRow(gc, &row, yr, det)
 		}
