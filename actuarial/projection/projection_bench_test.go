@@ -49,7 +49,7 @@ import (
 // noise); results bit-identical (a hash of the results of 24 runs: the
 // reference, cohort and mature schemes and the law variants, each plain,
 // with Detail and with the split and its bands); 0 allocations. Tried and
-// not kept, in instructions: disPlane folded into stepPlane (+0.4 M with
+// not kept, in instructions: disPlane folded into stepPlane (+1.3 M with
 // its sums in registers, +0.4 M in memory: the fused loop spills), the
 // plane's slices indexed by cell rather than sliced by row (+1.4 M), the
 // disability row in a function of its own (+0.7 M), pensionRow's cap
