@@ -17,13 +17,13 @@ import (
 // contributions, and the survivors aged into the next year with their
 // salaries raised by merit and wage growth w1. It returns the survivors.
 //
-// The cells of each sex go through three passes over the ages, from the
+// The cells of each sex go through two passes over the ages, from the
 // oldest down, each a small loop keeping its running sums in registers:
-// retirements (retireRow, from the youngest age with a retirement), the
-// disability pensions and deaths in service (disPlane, over the services
-// with a disability factor), then the contributions, exits and survivors
-// (stepPlane). The survivors of an age join the next age, already done.
-// Every sum is still taken cell by cell in the order of the cells.
+// retirements (retireRow, from the youngest age with a retirement), then
+// the contributions, exits, disability pensions and deaths in service and
+// survivors (stepPlane). The survivors of an age join the next age,
+// already done. Every sum is taken cell by cell in the order of the cells
+// (stepPlane's year's deaths and disabilities by age).
 func (p *Projector) activesPass(g, t int, w1 float64, yr *YearResult, det *CellDetail) float64 {
 	gc := &p.gc[g]
 	ms, ns := p.ms, p.ns
@@ -105,7 +105,6 @@ func (p *Projector) activesPass(g, t int, w1 float64, yr *YearResult, det *CellD
 			ds: &p.disSums, scratchN: p.scratchN, scratchS: p.scratchS,
 			newLo: nAges, newHi: -1,
 		}
-		disPlane(&pl, hi, lo)
 		if wk := p.wdec[sx]; len(wk) > 0 {
 			p.workRows(g, sx, t, aN, aS, wk, svLo, svHi, lo, hi, yr, det)
 		}
@@ -186,7 +185,7 @@ type disSums struct {
 }
 
 // activePlane is the year's step of one group and sex's active cells, as
-// disPlane and stepPlane take it.
+// stepPlane takes it.
 type activePlane struct {
 	n, s       []float64    // counts and salaries by age·ns + service
 	dec        []rules.Cell // the year's decrements and merit by age·ns + service
@@ -201,86 +200,49 @@ type activePlane struct {
 	disFloor     float64 // and floor (0: none)
 	deathBenefit bool    // deaths in service give survivors' or orphans' pensions
 
-	ds                 *[nAges]disSums // by age, set by disPlane
+	ds                 *[nAges]disSums // by age, set by stepPlane
 	scratchN, scratchS []float64       // take the survivors of the last age
 	newLo, newHi       int             // the ages survivors reached, widened by stepPlane
-}
-
-// disPlane sets ds[age], for every age from hi down to lo, to the
-// disability pensions awarded and the deaths in service with a pension due
-// in plane pl's active cells: the cells with a disability factor fd and a
-// disability rate (or a death benefit), their pensions fd × salary capped
-// and floored per head. Cells without members are left alone.
-func disPlane(pl *activePlane, hi, lo int) {
-	aN := pl.n
-	aS, dec, fd := pl.s[:len(aN)], pl.dec[:len(aN)], pl.fd[:len(aN)]
-	svLo, svHi := pl.svLo[:nAges], pl.svHi[:nAges]
-	ds := pl.ds
-	ns := pl.ms + 1
-	// The cap and floor stay in memory (pl), read where used: the
-	// registers hold the running sums.
-	deathBenefit := pl.deathBenefit
-	capped := pl.disCap < math.Inf(1) // without a cap, no pension is above it
-	for age := hi; age >= lo; age-- {
-		var dis, disAmt, disOwn, deaths, deathAmt float64
-		if dl, dh := max(pl.disLo[age], svLo[age]), min(pl.disHi[age], svHi[age]); dl <= dh {
-			c0, c1 := age*ns+dl, age*ns+dh+1
-			n, s, dc, f := aN[c0:c1], aS[c0:c1], dec[c0:c1], fd[c0:c1]
-			s, dc, f = s[:len(n)], dc[:len(n)], f[:len(n)]
-			for j, nj := range n {
-				if nj == 0 {
-					continue
-				}
-				fj, di := f[j], dc[j].I
-				if !(fj > 0 && (di > 0 || deathBenefit)) {
-					continue
-				}
-				// The cell's disability pensions, capped and floored per
-				// head (rules.Clamp, the cap tested only when there is one).
-				own := fj * s[j]
-				if capped && own > nj*pl.disCap {
-					own = nj * pl.disCap
-				}
-				amt := own
-				if amt < nj*pl.disFloor {
-					amt = nj * pl.disFloor
-				}
-				dd := dc[j].D
-				dis += nj * di
-				disAmt += di * amt
-				disOwn += di * own
-				deaths += nj * dd
-				deathAmt += dd * amt
-			}
-		}
-		ds[age] = disSums{dis: dis, disAmt: disAmt, disOwn: disOwn, deaths: deaths, deathAmt: deathAmt}
-	}
 }
 
 // stepPlane takes the year's exits out of plane pl's active cells, from
 // age hi down to lo, over the populated services of each age: it adds to
 // sums their salary bill, salaries above the ceiling, refunds on
-// withdrawal and exits (dependent probabilities times members); moves the survivors to the next age's cell of one more year
-// of service (those at MaxService stay there) with their salaries raised
-// by merit and wage growth; updates svLo, svHi to the survivors' services
-// and widens newLo, newHi to their ages. It returns survivors plus the
-// survivors. Cells without members are left alone. The last age has no
-// next age: its survivors, if any, go to the scratch rows and are dropped.
+// withdrawal and exits (dependent probabilities times members); sets
+// ds[age] to the age's disability pensions awarded and deaths in service
+// with a pension due (the cells with a disability factor fd, their
+// pensions fd × salary capped and floored per head); moves the survivors
+// to the next age's cell of one more year of service (those at MaxService
+// stay there) with their salaries raised by merit and wage growth;
+// updates svLo, svHi to the survivors' services and widens newLo, newHi
+// to their ages. It returns survivors plus the survivors. Cells without
+// members are left alone. The last age has no next age: its survivors, if
+// any, go to the scratch rows and are dropped.
+//
+// One loop over the cells takes both, keeping nine running sums in
+// registers: the salary bill, refunds and withdrawals of the year, and
+// the age's disability and death sums, which for the cells with a
+// disability factor are also the year's exits by death and disability.
+// The exits of the cells without one go to sums in memory. Every sum adds
+// the cells in their order, but the year's deaths and disabilities, which
+// add each age's sum (issue 16: the last bits may differ).
 func stepPlane(pl *activePlane, sums *actSums, survivors float64, hi, lo int) float64 {
 	aN := pl.n
-	aS, dec, acc := pl.s[:len(aN)], pl.dec[:len(aN)], pl.acc[:len(aN)]
+	aS, dec, acc, fd := pl.s[:len(aN)], pl.dec[:len(aN)], pl.acc[:len(aN)], pl.fd[:len(aN)]
 	svLo, svHi := pl.svLo[:nAges], pl.svHi[:nAges]
+	ds := pl.ds
 	ms := pl.ms
 	ns := ms + 1
-	// The year's constants stay in memory (pl.step), read where used: the
-	// registers hold the running sums.
+	// The year's constants stay in memory (pl.step, pl), read where used:
+	// the registers hold the running sums.
 	st := &pl.step
-	bill, withdrawn := sums.bill, sums.withdrawn
-	deaths, dis, wd := sums.deaths, sums.dis, sums.wd
+	capped := pl.disCap < math.Inf(1) // without a cap, no pension is above it
+	bill, withdrawn, wd := sums.bill, sums.withdrawn, sums.wd
 	for age := hi; age >= lo; age-- {
 		sLo, sHi := svLo[age], svHi[age]
 		svLo[age], svHi[age] = ns, -1 // the row empties: its survivors move on
 		if sHi < sLo {
+			ds[age] = disSums{}
 			continue
 		}
 		row := age*ns + sLo // the row's first populated cell
@@ -294,12 +256,14 @@ func stepPlane(pl *activePlane, sums *actSums, survivors float64, hi, lo int) fl
 		if sHi == ms {
 			main--
 		}
-		var rowSurv float64
+		// The age's sums: deaths and disabilities of the cells with a
+		// disability factor, their pensions.
+		var dis, disAmt, disOwn, deaths, deathAmt, rowSurv float64
 		for j0, j1 := 0, main; j0 < cells; j0, j1, to = j1, cells, to-1 {
 			n, s := aN[row+j0:row+j1], aS[row+j0:row+j1]
-			dc, ac := dec[row+j0:row+j1], acc[row+j0:row+j1]
+			dc, ac, f := dec[row+j0:row+j1], acc[row+j0:row+j1], fd[row+j0:row+j1]
 			nxN, nxS := tN[to+j0:to+j1], tS[to+j0:to+j1]
-			s, dc, ac = s[:len(n)], dc[:len(n)], ac[:len(n)]
+			s, dc, ac, f = s[:len(n)], dc[:len(n)], ac[:len(n)], f[:len(n)]
 			nxN, nxS = nxN[:len(n)], nxS[:len(n)]
 			for j, nj := range n {
 				if nj == 0 {
@@ -319,16 +283,39 @@ func stepPlane(pl *activePlane, sums *actSums, survivors float64, hi, lo int) fl
 				dw := c.W
 				// Own contributions to 1 January plus half a year's.
 				withdrawn += dw * cb * (ac[j] + st.halfRate)
-				deaths += nj * c.D
-				dis += nj * c.I
 				wd += nj * dw
-				f := c.F
-				sv := nj * f
+				di, dd := c.I, c.D
+				if fj := f[j]; fj > 0 {
+					// The cell's disability pensions, capped and floored
+					// per head (rules.Clamp, the cap tested only when there
+					// is one).
+					own := fj * sal
+					if capped && own > nj*pl.disCap {
+						own = nj * pl.disCap
+					}
+					amt := own
+					if amt < nj*pl.disFloor {
+						amt = nj * pl.disFloor
+					}
+					dis += nj * di
+					disAmt += di * amt
+					disOwn += di * own
+					deaths += nj * dd
+					deathAmt += dd * amt
+				} else {
+					sums.dis += nj * di
+					sums.deaths += nj * dd
+				}
+				fs := c.F
+				sv := nj * fs
 				nxN[j] += sv
-				nxS[j] += sal * f * c.M * st.wage
+				nxS[j] += sal * fs * c.M * st.wage
 				rowSurv += sv
 			}
 		}
+		ds[age] = disSums{dis: dis, disAmt: disAmt, disOwn: disOwn, deaths: deaths, deathAmt: deathAmt}
+		sums.dis += dis
+		sums.deaths += deaths
 		if age == census.MaxCensusAge {
 			clear(pl.scratchN)
 			clear(pl.scratchS)
@@ -342,7 +329,6 @@ func stepPlane(pl *activePlane, sums *actSums, survivors float64, hi, lo int) fl
 			pl.newHi = max(pl.newHi, age+1)
 		}
 	}
-	sums.bill, sums.withdrawn = bill, withdrawn
-	sums.deaths, sums.dis, sums.wd = deaths, dis, wd
+	sums.bill, sums.withdrawn, sums.wd = bill, withdrawn, wd
 	return survivors
 }
