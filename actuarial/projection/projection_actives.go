@@ -187,7 +187,7 @@ type disSums struct {
 // activePlane is the year's step of one group and sex's active cells, as
 // stepPlane takes it.
 type activePlane struct {
-	n, s       []float64    // counts and salaries by age·ns + service
+	n, s       []float64    // counts and salaries by age·ns + service; s is 0 where n is
 	dec        []rules.Cell // the year's decrements and merit by age·ns + service
 	acc        []float64    // past contributions in units of the current salary (accR), by age·ns + service
 	fd         []float64    // disability pension per unit of salary, by age·ns + service
@@ -215,8 +215,10 @@ type activePlane struct {
 // to the next age's cell of one more year of service (those at MaxService
 // stay there) with their salaries raised by merit and wage growth;
 // updates svLo, svHi to the survivors' services and widens newLo, newHi
-// to their ages. It returns survivors plus the survivors. Cells without
-// members are left alone. The last age has no next age: its survivors, if
+// to their ages. It returns survivors plus the survivors. A cell without
+// members has no salary (scheme validation's ErrEmptyCell for the census;
+// entrants, transitions, retireRun and withdrawRun keep it so): it adds
+// exact zeros, and is not tested for. The last age has no next age: its survivors, if
 // any, go to the scratch rows and are dropped.
 //
 // One loop over the cells takes both, keeping nine running sums in
@@ -266,9 +268,8 @@ func stepPlane(pl *activePlane, sums *actSums, survivors float64, hi, lo int) fl
 			s, dc, ac, f = s[:len(n)], dc[:len(n)], ac[:len(n)], f[:len(n)]
 			nxN, nxS = nxN[:len(n)], nxS[:len(n)]
 			for j, nj := range n {
-				if nj == 0 {
-					continue
-				}
+				// An empty cell has no salary: every sum and survivor of
+				// its adds zero.
 				c := &dc[j]
 				sal := s[j]
 				n[j], s[j] = 0, 0

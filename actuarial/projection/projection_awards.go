@@ -131,10 +131,10 @@ func retireRun(row *retRow, j int, kind rules.Exit, sums retSums) (int, retSums)
 		so += r * own
 		ss += rs
 		sr += rf
-		if r >= 1 {
-			n[j], s[j] = 0, 0
+		if left := nj - m; r >= 1 || left == 0 {
+			n[j], s[j] = 0, 0 // an empty cell has no salary (stepPlane)
 		} else {
-			n[j], s[j] = nj-m, sal*(1-r)
+			n[j], s[j] = left, sal*(1-r)
 		}
 	}
 	return j, retSums{n: sn, a: sa, o: so, s: ss, r: sr}
@@ -168,10 +168,10 @@ func withdrawRun(row *retRow, j int, ceiling, wdN, wdR float64) (int, float64, f
 			}
 			wdR += r * cb * avg[j] * past[j]
 		}
-		if r >= 1 {
-			n[j], s[j] = 0, 0
+		if left := nj - nj*r; r >= 1 || left == 0 {
+			n[j], s[j] = 0, 0 // an empty cell has no salary (stepPlane)
 		} else {
-			n[j], s[j] = nj-nj*r, sal*(1-r)
+			n[j], s[j] = left, sal*(1-r)
 		}
 	}
 	return j, wdN, wdR
