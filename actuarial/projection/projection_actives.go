@@ -198,9 +198,11 @@ type activePlane struct {
 	step         stepConst
 	disCap       float64 // disability pension cap per head (+Inf: none)
 	disFloor     float64 // and floor (0: none)
+	capped       bool    // disCap < +Inf, set by stepPlane
 	deathBenefit bool    // deaths in service give survivors' or orphans' pensions
 
 	ds                 *[nAges]disSums // by age, set by stepPlane
+	cut, dis, deaths   float64         // stepPlane's sums kept in memory (actSums)
 	scratchN, scratchS []float64       // take the survivors of the last age
 	newLo, newHi       int             // the ages survivors reached, widened by stepPlane
 }
@@ -238,8 +240,10 @@ func stepPlane(pl *activePlane, sums *actSums, survivors float64, hi, lo int) fl
 	// The year's constants stay in memory (pl.step, pl), read where used:
 	// the registers hold the running sums.
 	st := &pl.step
-	capped := pl.disCap < math.Inf(1) // without a cap, no pension is above it
+	pl.capped = pl.disCap < math.Inf(1) // without a cap, no pension is above it
 	bill, withdrawn, wd := sums.bill, sums.withdrawn, sums.wd
+	// The sums kept in memory, beside the constants: one register for both.
+	pl.cut, pl.dis, pl.deaths = sums.cut, sums.dis, sums.deaths
 	for age := hi; age >= lo; age-- {
 		sLo, sHi := svLo[age], svHi[age]
 		svLo[age], svHi[age] = ns, -1 // the row empties: its survivors move on
@@ -279,7 +283,7 @@ func stepPlane(pl *activePlane, sums *actSums, survivors float64, hi, lo int) fl
 				if sal > nj*st.ceiling {
 					// Rare: the sum stays in memory.
 					cb = nj * st.ceiling
-					sums.cut += (sal - cb) * e
+					pl.cut += (sal - cb) * e
 				}
 				dw := c.W
 				// Own contributions to 1 January plus half a year's.
@@ -291,7 +295,7 @@ func stepPlane(pl *activePlane, sums *actSums, survivors float64, hi, lo int) fl
 					// per head (rules.Clamp, the cap tested only when there
 					// is one).
 					own := fj * sal
-					if capped && own > nj*pl.disCap {
+					if pl.capped && own > nj*pl.disCap {
 						own = nj * pl.disCap
 					}
 					amt := own
@@ -304,8 +308,8 @@ func stepPlane(pl *activePlane, sums *actSums, survivors float64, hi, lo int) fl
 					deaths += nj * dd
 					deathAmt += dd * amt
 				} else {
-					sums.dis += nj * di
-					sums.deaths += nj * dd
+					pl.dis += nj * di
+					pl.deaths += nj * dd
 				}
 				fs := c.F
 				sv := nj * fs
@@ -315,8 +319,8 @@ func stepPlane(pl *activePlane, sums *actSums, survivors float64, hi, lo int) fl
 			}
 		}
 		ds[age] = disSums{dis: dis, disAmt: disAmt, disOwn: disOwn, deaths: deaths, deathAmt: deathAmt}
-		sums.dis += dis
-		sums.deaths += deaths
+		pl.dis += dis
+		pl.deaths += deaths
 		if age == census.MaxCensusAge {
 			clear(pl.scratchN)
 			clear(pl.scratchS)
@@ -331,5 +335,6 @@ func stepPlane(pl *activePlane, sums *actSums, survivors float64, hi, lo int) fl
 		}
 	}
 	sums.bill, sums.withdrawn, sums.wd = bill, withdrawn, wd
+	sums.cut, sums.dis, sums.deaths = pl.cut, pl.dis, pl.deaths
 	return survivors
 }
