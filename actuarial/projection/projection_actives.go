@@ -311,10 +311,9 @@ func stepPlane(pl *activePlane, sums *actSums, survivors float64, hi, lo int) fl
 					pl.dis += nj * di
 					pl.deaths += nj * dd
 				}
-				fs := c.F
-				sv := nj * fs
+				sv := nj * c.F
 				nxN[j] += sv
-				nxS[j] += sal * fs * c.M * st.wage
+				nxS[j] += sal * c.FM * st.wage
 				rowSurv += sv
 			}
 		}

@@ -77,9 +77,11 @@ func dependent3(d, i, w float64) (float64, float64, float64) {
 // at work), the exposure E = 1 − q/2 (UDD), the probability of staying in
 // service F = 1 − q (0 should rounding make it negative), q being the
 // total of every cause, work risks included, and the merit factor M of the
-// salary scale.
+// salary scale; FM is F·M, the factor of the salaries of those who stay
+// before wage growth, so that a projection takes it in one product.
 type Cell struct {
 	D, I, W, E, F, M float64
+	FM               float64
 }
 
 // Work are the dependent probabilities of death D and disability I at work
@@ -143,7 +145,8 @@ func (d *Decrements) fillWork(dst []Cell, wk []Work, sx, c0 int, d0 float64) {
 			actuarial.ToDependent(out[:], in[:], a)
 		}
 		qt := out[0] + out[1] + out[2] + out[3] + out[4]
-		dst[j] = Cell{D: out[0], I: out[1], W: out[2], E: 1 - 0.5*qt, F: max(1-qt, 0), M: merit[j]}
+		fs := max(1-qt, 0)
+		dst[j] = Cell{D: out[0], I: out[1], W: out[2], E: 1 - 0.5*qt, F: fs, M: merit[j], FM: fs * merit[j]}
 		wk[j] = Work{D: out[3], I: out[4]}
 	}
 }
@@ -187,6 +190,7 @@ func (d *Decrements) fill(dst []Cell, sx, c0 int, d0 float64) {
 			dw = qw * (1 - 0.5*(d0+qi) + third*d0*qi)
 		}
 		qt := dd + di + dw
-		dst[j] = Cell{D: dd, I: di, W: dw, E: 1 - 0.5*qt, F: max(1-qt, 0), M: merit[j]}
+		fs := max(1-qt, 0)
+		dst[j] = Cell{D: dd, I: di, W: dw, E: 1 - 0.5*qt, F: fs, M: merit[j], FM: fs * merit[j]}
 	}
 }
