@@ -317,7 +317,8 @@ func stepPlane(pl *activePlane, sums *actSums, survivors float64, hi, lo int) fl
 				rowSurv += sv
 			}
 		}
-		ds[age] = disSums{dis: dis, disAmt: disAmt, disOwn: disOwn, deaths: deaths, deathAmt: deathAmt}
+		d := &ds[age]
+		d.dis, d.disAmt, d.disOwn, d.deaths, d.deathAmt = dis, disAmt, disOwn, deaths, deathAmt
 		pl.dis += dis
 		pl.deaths += deaths
 		if age == census.MaxCensusAge {
