@@ -409,19 +409,7 @@ func (v *Seriatim) ready() {
 func (v *Seriatim) Years() int { return v.years }
 
 // check validates an active record.
-func (v *Seriatim) check(r *ActiveRecord) error {
-	switch {
-	case r.Group < 0 || r.Group >= v.nG:
-		return &valuation.MemberError{Field: "Group", Value: fmt.Sprint(r.Group), Err: actuarial.ErrRange}
-	case !r.Sex.Valid():
-		return &valuation.MemberError{Field: "Sex", Value: fmt.Sprint(r.Sex), Err: actuarial.ErrRange}
-	case r.Age < 0 || r.Age > census.MaxCensusAge:
-		return &valuation.MemberError{Field: "Age", Value: fmt.Sprint(r.Age), Err: actuarial.ErrRange}
-	case r.Service < 0 || r.Service > r.Age:
-		return &valuation.MemberError{Field: "Service", Value: fmt.Sprint(r.Service), Err: fmt.Errorf("want 0..Age (%d): %w", r.Age, actuarial.ErrRange)}
-	}
-	return checkAmount("Salary", r.Salary)
-}
+func (v *Seriatim) check(r *ActiveRecord) error { return checkActive(r, v.nG) }
 
 // checkPension validates a pension record.
 func (v *Seriatim) checkPension(r *PensionRecord) error {
@@ -684,14 +672,25 @@ func (v *Seriatim) sum(mode serMode, actives []ActiveRecord, pensions []PensionR
 		}
 	})
 
-	// Value the cells, in blocks, and the pensions, in chunks.
 	used, start := sc.used, sc.start
-	nb := (len(used) + serCellBlock - 1) / serCellBlock
+	return v.sumUnits(mode, sc, len(used), func(u int, out *[serVec]float64, h *serHist) {
+		c := int(used[u])
+		v.cellAt(mode, c).sum(sal[start[c]:start[c+1]], out, h)
+	}, pensions)
+}
+
+// sumUnits values nu units of active records, each by unit(u, out, h)
+// adding its values (a vector of mode) to out with h as working space, in
+// blocks, and the pensions in chunks, over the workers; it returns the sum
+// over the units and that over the pensions, each added in a fixed order,
+// or the error of the first bad pension.
+func (v *Seriatim) sumUnits(mode serMode, sc *serScratch, nu int, unit func(u int, out *[serVec]float64, h *serHist), pensions []PensionRecord) (act, pen [serVec]float64, err error) {
+	nb := (nu + serCellBlock - 1) / serCellBlock
 	np := (len(pensions) + serChunk - 1) / serChunk
-	if cap(sc.sums) < len(used)+np {
-		sc.sums = make([][serVec]float64, len(used)+np)
+	if cap(sc.sums) < nu+np {
+		sc.sums = make([][serVec]float64, nu+np)
 	}
-	sums := sc.sums[:len(used)+np]
+	sums := sc.sums[:nu+np]
 	clear(sums)
 	if cap(sc.badP) < np {
 		sc.badP = make([]int, np)
@@ -702,15 +701,14 @@ func (v *Seriatim) sum(mode serMode, actives []ActiveRecord, pensions []PensionR
 	}
 	v.parallel(nb+np, func(id, k int) {
 		if k < nb {
-			for u := k * serCellBlock; u < min((k+1)*serCellBlock, len(used)); u++ {
-				c := int(used[u])
-				v.cellAt(mode, c).sum(sal[start[c]:start[c+1]], &sums[u], &sc.hist[id])
+			for u := k * serCellBlock; u < min((k+1)*serCellBlock, nu); u++ {
+				unit(u, &sums[u], &sc.hist[id])
 			}
 			return
 		}
 		k -= nb
 		bad[k] = -1
-		acc := &sums[len(used)+k]
+		acc := &sums[nu+k]
 		for i := k * serChunk; i < min((k+1)*serChunk, len(pensions)); i++ {
 			r := &pensions[i]
 			if v.checkPension(r) != nil {
@@ -727,7 +725,7 @@ func (v *Seriatim) sum(mode serMode, actives []ActiveRecord, pensions []PensionR
 	}
 	for k := range sums {
 		acc := &act
-		if k >= len(used) {
+		if k >= nu {
 			acc = &pen
 		}
 		for j := range acc {

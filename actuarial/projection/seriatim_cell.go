@@ -356,6 +356,107 @@ func (c *serCell) sum(sal []float64, out *[serVec]float64, h *serHist) {
 	}
 }
 
+// sumSorted is sum for salaries sal sorted increasing, whose sum (added in
+// that order) is total: the floors binding for a salary are those with keys
+// above it, so that floor j binds for a prefix of sal, found by a search
+// from the prefix of floor j + 1, and cap j likewise for a suffix. It reads
+// the salaries of those prefixes and suffixes only, adding them in
+// increasing order (the caps' suffixes by the part each cap adds).
+func (c *serCell) sumSorted(sal []float64, total float64, out *[serVec]float64) {
+	var n int     // the records for which the floors so far bind: sal[:n]
+	var s float64 // their salaries
+	for j := len(c.floorKeys) - 1; j >= 0; j-- {
+		p := n + countLess(sal[n:], c.floorKeys[j])
+		for _, x := range sal[n:p] {
+			s += x
+		}
+		n = p
+		if n == 0 {
+			continue
+		}
+		b := &c.floors[c.floorOrd[j]]
+		m := float64(n)
+		for q, o := range b.o {
+			out[o] += m*b.wb[q] - b.wa[q]*s
+		}
+		if c.topUpWeight(b.o[0], 1) != 0 {
+			// A floor's correction of the own pension is its top-up.
+			out[serTopUp] += m*b.wb[0] - b.wa[0]*s
+		}
+	}
+	lo := len(sal) // the records for which the caps so far bind: sal[lo:]
+	s = 0
+	for j := len(c.capKeys) - 1; j >= 0; j-- {
+		p := countAtMost(sal[:lo], c.capKeys[j])
+		var part float64
+		for _, x := range sal[p:lo] {
+			part += x
+		}
+		s += part
+		lo = p
+		if lo == len(sal) {
+			continue
+		}
+		b := &c.caps[c.capOrd[j]]
+		m := float64(len(sal) - lo)
+		for q, o := range b.o {
+			out[o] += m*b.wb[q] - b.wa[q]*s
+		}
+	}
+	m := float64(len(sal))
+	for i := range c.n {
+		out[i] += m*c.cons[i] + total*c.lin[i]
+	}
+	if len(c.exits) > 0 {
+		// The salaries below sLo, then those above sHi.
+		below := countLess(sal, c.sLo)
+		for _, x := range sal[:below] {
+			c.payDeltas(x, out)
+		}
+		for _, x := range sal[max(below, countAtMost(sal, c.sHi)):] {
+			c.payDeltas(x, out)
+		}
+	}
+}
+
+// countLess returns the number of numbers of s, sorted increasing, below
+// x: at once if there is none, else by a binary search whose steps the
+// compiler turns into conditional moves.
+func countLess(s []float64, x float64) int {
+	if len(s) == 0 || s[0] >= x {
+		return 0
+	}
+	base, n := 0, len(s) // s[base] < x
+	for n > 1 {
+		half := n >> 1
+		if s[base+half] < x {
+			base += half
+		}
+		n -= half
+	}
+	return base + 1
+}
+
+// countAtMost returns the number of numbers of s, sorted increasing, at
+// most x: at once if all are, else as countLess.
+func countAtMost(s []float64, x float64) int {
+	if len(s) == 0 || s[len(s)-1] <= x {
+		return len(s)
+	}
+	base, n := 0, len(s) // s[base+n−1] > x
+	for n > 1 {
+		half := n >> 1
+		if s[base+half] <= x {
+			base += half
+		}
+		n -= half
+	}
+	if s[base] <= x {
+		return base + 1
+	}
+	return base
+}
+
 // countAbove returns the number of keys, sorted decreasing, above s: keys
 // and s are the bits of numbers ≥ 0 (math.Float64bits, +0 for a zero),
 // whose order is theirs. keys is not empty. It halves the range by
