@@ -143,6 +143,38 @@ func BenchmarkSeriatimInPayment(b *testing.B) {
 func BenchmarkSeriatim1M(b *testing.B) {
 	const n, years = 1_000_000, 60
 	s := serBenchScheme(b)
+	var ac projection.ActiveCensus
+	if err := ac.Load(serSynthetic(1, n)); err != nil {
+		b.Fatal(err)
+	}
+	var v projection.Seriatim
+	// A first run allocates the memory the others reuse.
+	if err := v.Reset(s, years); err != nil {
+		b.Fatal(err)
+	}
+	if _, err := v.TotalCensus(&ac, nil); err != nil {
+		b.Fatal(err)
+	}
+	b.ReportAllocs()
+	b.ResetTimer()
+	cpu := processCPUTime()
+	for range b.N {
+		if err := v.Reset(s, years); err != nil {
+			b.Fatal(err)
+		}
+		if _, err := v.TotalCensus(&ac, nil); err != nil {
+			b.Fatal(err)
+		}
+	}
+	reportCPU(b, processCPUTime()-cpu)
+}
+
+// BenchmarkSeriatimSlice1M is BenchmarkSeriatim1M with the records given
+// as a slice to Seriatim.Total, which checks them and lays them out by
+// start cell each run.
+func BenchmarkSeriatimSlice1M(b *testing.B) {
+	const n, years = 1_000_000, 60
+	s := serBenchScheme(b)
 	recs := serSynthetic(1, n)
 	var v projection.Seriatim
 	// A first run allocates the memory the others reuse.
@@ -199,6 +231,32 @@ func BenchmarkSeriatimNew1M(b *testing.B) {
 // of the salaries by cell.
 func BenchmarkSeriatimRecords1M(b *testing.B) {
 	const n, years = 1_000_000, 60
+	var ac projection.ActiveCensus
+	if err := ac.Load(serSynthetic(1, n)); err != nil {
+		b.Fatal(err)
+	}
+	v, err := projection.NewSeriatim(serBenchScheme(b), years)
+	if err != nil {
+		b.Fatal(err)
+	}
+	if _, err := v.TotalCensus(&ac, nil); err != nil {
+		b.Fatal(err)
+	}
+	b.ReportAllocs()
+	b.ResetTimer()
+	cpu := processCPUTime()
+	for range b.N {
+		if _, err := v.TotalCensus(&ac, nil); err != nil {
+			b.Fatal(err)
+		}
+	}
+	reportCPU(b, processCPUTime()-cpu)
+}
+
+// BenchmarkSeriatimRecordsSlice1M is BenchmarkSeriatimRecords1M with the
+// records given as a slice to Seriatim.Total.
+func BenchmarkSeriatimRecordsSlice1M(b *testing.B) {
+	const n, years = 1_000_000, 60
 	recs := serSynthetic(1, n)
 	v, err := projection.NewSeriatim(serBenchScheme(b), years)
 	if err != nil {
@@ -212,6 +270,27 @@ func BenchmarkSeriatimRecords1M(b *testing.B) {
 	cpu := processCPUTime()
 	for range b.N {
 		if _, err := v.Total(recs, nil); err != nil {
+			b.Fatal(err)
+		}
+	}
+	reportCPU(b, processCPUTime()-cpu)
+}
+
+// BenchmarkActiveCensusLoad1M loads the records of BenchmarkSeriatim1M
+// into an ActiveCensus (ActiveCensus.Load), reusing its memory: the work
+// the records phase no longer does each run.
+func BenchmarkActiveCensusLoad1M(b *testing.B) {
+	const n = 1_000_000
+	recs := serSynthetic(1, n)
+	var ac projection.ActiveCensus
+	if err := ac.Load(recs); err != nil {
+		b.Fatal(err)
+	}
+	b.ReportAllocs()
+	b.ResetTimer()
+	cpu := processCPUTime()
+	for range b.N {
+		if err := ac.Load(recs); err != nil {
 			b.Fatal(err)
 		}
 	}

@@ -420,13 +420,19 @@ func (c *serCell) sumSorted(sal []float64, total float64, out *[serVec]float64) 
 }
 
 // countLess returns the number of numbers of s, sorted increasing, below
-// x: at once if there is none, else by a binary search whose steps the
-// compiler turns into conditional moves.
+// x: at once if there is none, else by galloping from the start (the
+// floors' keys, searched in increasing order, are close together) and a
+// binary search whose steps the compiler turns into conditional moves.
 func countLess(s []float64, x float64) int {
 	if len(s) == 0 || s[0] >= x {
 		return 0
 	}
-	base, n := 0, len(s) // s[base] < x
+	base, step := 0, 1 // s[base] < x
+	for base+step < len(s) && s[base+step] < x {
+		base += step
+		step <<= 1
+	}
+	n := min(step, len(s)-base) // the count is in base+1..base+n
 	for n > 1 {
 		half := n >> 1
 		if s[base+half] < x {
