@@ -144,8 +144,9 @@ func flowValues(o *[serVec]float64) FlowValues {
 // members too ([Seriatim.Liability], see [Liability]). Build one with
 // [NewSeriatim], or Reset the zero value ([Seriatim.Reset]). Its methods
 // but Reset are safe for concurrent use, and [Seriatim.Total],
-// [Seriatim.Values], [Seriatim.Liability] and [Seriatim.CellLiability] fan
-// the work out over goroutines themselves.
+// [Seriatim.Values], [Seriatim.Liability], [Seriatim.CellLiability] and
+// their counterparts on an [ActiveCensus] fan the work out over goroutines
+// themselves.
 //
 // # What it covers
 //
@@ -219,13 +220,18 @@ func flowValues(o *[serVec]float64) FlowValues {
 // a record outside those is corrected year by year of payment, at a cost
 // of up to the number of awards times the years of payment (the floors of
 // the reference rules, in units growing faster than prices, bind so for
-// the lower salaries; BenchmarkSeriatimInPayment measures it). [Seriatim.Total] lays the salaries out by start cell and
-// counts each cell's records by the number of limits binding, so that a
-// cell's factors are read once whatever its size. Pensions in payment are
+// the lower salaries; BenchmarkSeriatimInPayment measures it).
+// [Seriatim.Total] lays the salaries out by start cell and counts each
+// cell's records by the number of limits binding, so that a cell's
+// factors are read once whatever its size. An [ActiveCensus] does the part
+// of that work that depends on the records alone once, when loaded: it
+// checks them, lays them out by cell and sorts each cell's salaries, so
+// that [Seriatim.TotalCensus] finds the records for which a limit binds by
+// a search per limit instead of per record. Pensions in payment are
 // valued by annuity factors by group, year, type, sex and age, computed
 // backwards once by [NewSeriatim]. BenchmarkSeriatim1M,
-// BenchmarkSeriatimReset1M and BenchmarkSeriatimRecords1M measure the
-// cost.
+// BenchmarkSeriatimRecords1M and their Slice variants (records given to
+// Total) measure the cost.
 //
 // # Reuse
 //
@@ -233,11 +239,13 @@ func flowValues(o *[serVec]float64) FlowValues {
 // the same one again, keeping its memory: the tables, the factors of the
 // start cells and the working space of [Seriatim.Total]. A program that
 // values many schemes or census keeps one Seriatim (one per goroutine
-// that resets it) and resets it for each.
+// that resets it) and resets it for each; one that values the same census
+// many times loads it once into an [ActiveCensus].
 type Seriatim struct {
 	// Workers is the number of goroutines [Seriatim.Total],
-	// [Seriatim.Values], [Seriatim.Liability] and [Seriatim.CellLiability]
-	// use; 0: runtime.GOMAXPROCS(0). The results do not depend on it. Set
+	// [Seriatim.Values], [Seriatim.Liability], [Seriatim.CellLiability],
+	// [Seriatim.TotalCensus] and [Seriatim.LiabilityCensus] use; 0:
+	// runtime.GOMAXPROCS(0). The results do not depend on it. Set
 	// it before use.
 	Workers int
 
@@ -596,7 +604,9 @@ func (v *Seriatim) Values(dst []FlowValues, actives []ActiveRecord) ([]FlowValue
 // first (actives before pensions, then by index), wrapping a
 // [*valuation.MemberError], and zero values. It allocates nothing per record: its
 // buffers (a salary and a start cell per record, a few numbers per start
-// cell) are kept for the next call, and by [Seriatim.Reset].
+// cell) are kept for the next call, and by [Seriatim.Reset]. A census
+// valued more than once costs less loaded into an [ActiveCensus] and valued
+// by [Seriatim.TotalCensus].
 func (v *Seriatim) Total(actives []ActiveRecord, pensions []PensionRecord) (FlowValues, error) {
 	act, pen, err := v.sum(serFlows, actives, pensions)
 	if err != nil {

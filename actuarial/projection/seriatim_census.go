@@ -32,11 +32,13 @@ type ActiveCensus struct {
 	cells  []censusCell // the populated cells, by group, sex, age and service
 	sal    []float64    // the salaries by cell, each cell's increasing
 
-	// The working space of Load: by record, its cell within its group
-	// and its group's index in order of first appearance; two orders of
-	// the records; the records by cell within a group, then by group.
+	// The working space of Load: by record, its salary, its cell within
+	// its group and its group's index in order of first appearance; the
+	// records by cell within a group, then by group.
+	pay                    []float64
 	key, gid, byKey, order []int32
 	count                  []int32
+	seen                   map[int]int32 // by group: its index in order of first appearance
 }
 
 // censusCell is a populated cell of an [ActiveCensus].
@@ -68,11 +70,14 @@ func (c *ActiveCensus) Load(actives []ActiveRecord) error {
 		return fmt.Errorf("actuarial: seriatim: %d active records, more than %d: %w", len(actives), math.MaxInt32, actuarial.ErrRange)
 	}
 	n := len(actives)
-	c.key, c.gid = grow(c.key, n), grow(c.gid, n)
+	c.key, c.gid, c.pay = grow(c.key, n), grow(c.gid, n), grow(c.pay, n)
 
 	// The cell of each record within its group, and its group in order of
 	// first appearance (first holds the groups' first records).
-	var seen map[int]int32
+	if c.seen == nil {
+		c.seen = make(map[int]int32)
+	}
+	clear(c.seen)
 	last, lastID := 0, int32(-1)
 	for i := range actives {
 		r := &actives[i]
@@ -81,14 +86,12 @@ func (c *ActiveCensus) Load(actives []ActiveRecord) error {
 			return indexedError("active", i, err)
 		}
 		c.key[i] = int32((r.Sex.Index()*serAges+r.Age)*serAges + r.Service)
+		c.pay[i] = r.Salary // read in order, to be gathered by cell from an array 6 times smaller
 		if lastID < 0 || r.Group != last {
-			id, ok := seen[r.Group]
+			id, ok := c.seen[r.Group]
 			if !ok {
-				if seen == nil {
-					seen = make(map[int]int32)
-				}
 				id = int32(len(c.groups))
-				seen[r.Group] = id
+				c.seen[r.Group] = id
 				c.groups, c.first = append(c.groups, r.Group), append(c.first, i)
 			}
 			last, lastID = r.Group, id
@@ -138,7 +141,7 @@ func (c *ActiveCensus) Load(actives []ActiveRecord) error {
 		}
 		s := c.sal[lo:hi]
 		for j, i := range order[lo:hi] {
-			s[j] = actives[i].Salary
+			s[j] = c.pay[i]
 		}
 		slices.Sort(s)
 		var total float64
