@@ -358,19 +358,18 @@ func (c *serCell) sum(sal []float64, out *[serVec]float64, h *serHist) {
 
 // sumSorted is sum for salaries sal sorted increasing, whose sum (added in
 // that order) is total: the floors binding for a salary are those with keys
-// above it, so that floor j binds for a prefix of sal, found by a search
-// from the prefix of floor j + 1, and cap j likewise for a suffix. It reads
-// the salaries of those prefixes and suffixes only, adding them in
-// increasing order (the caps' suffixes by the part each cap adds).
+// above it, so that floor j binds for a prefix of sal, that of floor j + 1
+// and the salaries below its own key after it, and cap j likewise for a
+// suffix. It reads the salaries of those prefixes and suffixes only, in a
+// merge with the keys, adding them in increasing order for the floors and
+// decreasing order for the caps.
 func (c *serCell) sumSorted(sal []float64, total float64, out *[serVec]float64) {
 	var n int     // the records for which the floors so far bind: sal[:n]
 	var s float64 // their salaries
 	for j := len(c.floorKeys) - 1; j >= 0; j-- {
-		p := n + countLess(sal[n:], c.floorKeys[j])
-		for _, x := range sal[n:p] {
-			s += x
+		for key := c.floorKeys[j]; n < len(sal) && sal[n] < key; n++ {
+			s += sal[n]
 		}
-		n = p
 		if n == 0 {
 			continue
 		}
@@ -387,13 +386,9 @@ func (c *serCell) sumSorted(sal []float64, total float64, out *[serVec]float64) 
 	lo := len(sal) // the records for which the caps so far bind: sal[lo:]
 	s = 0
 	for j := len(c.capKeys) - 1; j >= 0; j-- {
-		p := countAtMost(sal[:lo], c.capKeys[j])
-		var part float64
-		for _, x := range sal[p:lo] {
-			part += x
+		for key := c.capKeys[j]; lo > 0 && sal[lo-1] > key; lo-- {
+			s += sal[lo-1]
 		}
-		s += part
-		lo = p
 		if lo == len(sal) {
 			continue
 		}
@@ -420,19 +415,13 @@ func (c *serCell) sumSorted(sal []float64, total float64, out *[serVec]float64) 
 }
 
 // countLess returns the number of numbers of s, sorted increasing, below
-// x: at once if there is none, else by galloping from the start (the
-// floors' keys, searched in increasing order, are close together) and a
-// binary search whose steps the compiler turns into conditional moves.
+// x: at once if there is none, else by a binary search whose steps the
+// compiler turns into conditional moves.
 func countLess(s []float64, x float64) int {
 	if len(s) == 0 || s[0] >= x {
 		return 0
 	}
-	base, step := 0, 1 // s[base] < x
-	for base+step < len(s) && s[base+step] < x {
-		base += step
-		step <<= 1
-	}
-	n := min(step, len(s)-base) // the count is in base+1..base+n
+	base, n := 0, len(s) // s[base] < x
 	for n > 1 {
 		half := n >> 1
 		if s[base+half] < x {
