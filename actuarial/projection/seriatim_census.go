@@ -38,6 +38,7 @@ type ActiveCensus struct {
 	pay                    []float64
 	key, gid, byKey, order []int32
 	count                  []int32
+	tmp                    []int
 	seen                   map[int]int32 // by group: its index in order of first appearance
 }
 
@@ -101,14 +102,14 @@ func (c *ActiveCensus) Load(actives []ActiveRecord) error {
 	// The groups in increasing order, and each record's group's rank.
 	ng := len(c.groups)
 	if ng > 1 {
-		c.count = grow(c.count, ng)
-		rank := c.count
-		ids := make([]int32, ng)
+		c.count, c.byKey = grow(c.count, ng), grow(c.byKey, n)
+		rank, ids := c.count, c.byKey[:ng] // byKey is free until the records are sorted
 		for j := range ids {
 			ids[j] = int32(j)
 		}
 		slices.SortFunc(ids, func(x, y int32) int { return cmp.Compare(c.groups[x], c.groups[y]) })
-		groups, first := make([]int, ng), make([]int, ng)
+		c.tmp = grow(c.tmp, 2*ng)
+		groups, first := c.tmp[:ng], c.tmp[ng:]
 		for r, id := range ids {
 			rank[id] = int32(r)
 			groups[r], first[r] = c.groups[id], c.first[id]

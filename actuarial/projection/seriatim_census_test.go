@@ -26,7 +26,9 @@ const serCensusSumTol = 1e-12
 // cell) and under limits in payment (serBenchInPayment, whose floors bind
 // year by year on the lower pensions); and, bit for bit, whatever the
 // order of the records, the number of workers or the census loaded into
-// the same ActiveCensus before.
+// the same ActiveCensus before. Once loaded, valuing a census allocates
+// nothing per record (only for the fan-out over goroutines), and loading
+// it again nothing.
 func TestActiveCensus(t *testing.T) {
 	actC, penC := serCensus(7, 6000, 1500)
 	act, pen := serRecords(t, actC, penC)
@@ -81,6 +83,17 @@ func TestActiveCensus(t *testing.T) {
 				again, err := v.TotalCensus(&ac2, c.pen)
 				require.NoError(t, err)
 				assert.Equal(t, got, again, "shuffled, %d workers", w)
+			}
+
+			if !raceEnabled {
+				// The goroutines of the fan-out allocate a few times; the
+				// records, the cells and a census loaded again do not.
+				var double projection.ActiveCensus
+				require.NoError(t, double.Load(append(shuffled, c.act...)))
+				small := testing.AllocsPerRun(3, func() { _, _ = v.TotalCensus(&ac2, c.pen) })
+				large := testing.AllocsPerRun(3, func() { _, _ = v.TotalCensus(&double, c.pen) })
+				assert.LessOrEqual(t, large, small, "TotalCensus of twice the records")
+				assert.Zero(t, testing.AllocsPerRun(3, func() { _ = ac2.Load(shuffled) }), "Load again")
 			}
 
 			lv, err := projection.NewSeriatim(c.s, projection.ClosedGroupYears)
