@@ -135,10 +135,10 @@ func BenchmarkSeriatimInPayment(b *testing.B) {
 // start cell grows storage of its own, which Reset then keeps.
 //
 // The work fans out over both cores, so that on an idle machine its wall
-// time is about half its CPU time: see BenchmarkSeriatimRecords1M. The
-// targets were 25 ms at the median for Seriatim1M and 5 ms for the records
-// phase, then some 15 to 18 and 11 to 12 ms of wall time; wall times before
-// that wrote to fresh memory every run.
+// time is about half its CPU time (BenchmarkSeriatimRecords1M gives the
+// figures). The targets were 25 ms of wall time at the median for
+// Seriatim1M, met with Reset (15 to 18 ms on two idle cores), and 5 ms for
+// the records phase, then 11 to 12 ms.
 //
 // The same census, grouped into cells and projected as a closed group (the
 // comparison TestSeriatimSynthetic makes on 20,000 of its records), shows
