@@ -695,7 +695,12 @@ func (v *Seriatim) sum(mode serMode, actives []ActiveRecord, pensions []PensionR
 // over the units and that over the pensions, each added in a fixed order,
 // or the error of the first bad pension.
 func (v *Seriatim) sumUnits(mode serMode, sc *serScratch, nu int, unit func(u int, out *[serVec]float64, h *serHist), pensions []PensionRecord) (act, pen [serVec]float64, err error) {
-	nb := (nu + serCellBlock - 1) / serCellBlock
+	// Blocks of at least serCellBlock units and about eight a worker: a
+	// unit may take a microsecond (a cell of an ActiveCensus), less than
+	// handing a block to a worker may.
+	w := v.workers(nu)
+	block := max(serCellBlock, (nu+8*w-1)/(8*w))
+	nb := (nu + block - 1) / block
 	np := (len(pensions) + serChunk - 1) / serChunk
 	if cap(sc.sums) < nu+np {
 		sc.sums = make([][serVec]float64, nu+np)
@@ -711,7 +716,7 @@ func (v *Seriatim) sumUnits(mode serMode, sc *serScratch, nu int, unit func(u in
 	}
 	v.parallel(nb+np, func(id, k int) {
 		if k < nb {
-			for u := k * serCellBlock; u < min((k+1)*serCellBlock, nu); u++ {
+			for u := k * block; u < min((k+1)*block, nu); u++ {
 				unit(u, &sums[u], &sc.hist[id])
 			}
 			return
