@@ -15,7 +15,9 @@
 //     [PensionRecord]) under exactly the projection's rules and timing: the
 //     closed-group projection of one member, its flows discounted
 //     ([FlowValues]). [Seriatim.Reset] points one at another scheme,
-//     keeping its memory, as Projector.Reset does.
+//     keeping its memory, as Projector.Reset does; an [ActiveCensus] holds
+//     active records checked and laid out once, for valuing one census
+//     under many schemes ([Seriatim.TotalCensus]).
 //   - [ClosedGroupLiability], [Seriatim.Liability] and
 //     [Seriatim.CellLiability] value the closed group's accrued [Liability]
 //     at the census date (PUC and TUC, with the PVFB, PVFS and normal cost),

@@ -144,8 +144,9 @@ func flowValues(o *[serVec]float64) FlowValues {
 // members too ([Seriatim.Liability], see [Liability]). Build one with
 // [NewSeriatim], or Reset the zero value ([Seriatim.Reset]). Its methods
 // but Reset are safe for concurrent use, and [Seriatim.Total],
-// [Seriatim.Values], [Seriatim.Liability] and [Seriatim.CellLiability] fan
-// the work out over goroutines themselves.
+// [Seriatim.Values], [Seriatim.Liability], [Seriatim.CellLiability] and
+// their counterparts on an [ActiveCensus] fan the work out over goroutines
+// themselves.
 //
 // # What it covers
 //
@@ -219,13 +220,18 @@ func flowValues(o *[serVec]float64) FlowValues {
 // a record outside those is corrected year by year of payment, at a cost
 // of up to the number of awards times the years of payment (the floors of
 // the reference rules, in units growing faster than prices, bind so for
-// the lower salaries; BenchmarkSeriatimInPayment measures it). [Seriatim.Total] lays the salaries out by start cell and
-// counts each cell's records by the number of limits binding, so that a
-// cell's factors are read once whatever its size. Pensions in payment are
+// the lower salaries; BenchmarkSeriatimInPayment measures it).
+// [Seriatim.Total] lays the salaries out by start cell and counts each
+// cell's records by the number of limits binding, so that a cell's
+// factors are read once whatever its size. An [ActiveCensus] does the part
+// of that work that depends on the records alone once, when loaded: it
+// checks them, lays them out by cell and sorts each cell's salaries, so
+// that [Seriatim.TotalCensus] finds the records for which a limit binds by
+// a search per limit instead of per record. Pensions in payment are
 // valued by annuity factors by group, year, type, sex and age, computed
 // backwards once by [NewSeriatim]. BenchmarkSeriatim1M,
-// BenchmarkSeriatimReset1M and BenchmarkSeriatimRecords1M measure the
-// cost.
+// BenchmarkSeriatimRecords1M and their Slice variants (records given to
+// Total) measure the cost.
 //
 // # Reuse
 //
@@ -233,11 +239,13 @@ func flowValues(o *[serVec]float64) FlowValues {
 // the same one again, keeping its memory: the tables, the factors of the
 // start cells and the working space of [Seriatim.Total]. A program that
 // values many schemes or census keeps one Seriatim (one per goroutine
-// that resets it) and resets it for each.
+// that resets it) and resets it for each; one that values the same census
+// many times loads it once into an [ActiveCensus].
 type Seriatim struct {
 	// Workers is the number of goroutines [Seriatim.Total],
-	// [Seriatim.Values], [Seriatim.Liability] and [Seriatim.CellLiability]
-	// use; 0: runtime.GOMAXPROCS(0). The results do not depend on it. Set
+	// [Seriatim.Values], [Seriatim.Liability], [Seriatim.CellLiability],
+	// [Seriatim.TotalCensus] and [Seriatim.LiabilityCensus] use; 0:
+	// runtime.GOMAXPROCS(0). The results do not depend on it. Set
 	// it before use.
 	Workers int
 
@@ -409,19 +417,7 @@ func (v *Seriatim) ready() {
 func (v *Seriatim) Years() int { return v.years }
 
 // check validates an active record.
-func (v *Seriatim) check(r *ActiveRecord) error {
-	switch {
-	case r.Group < 0 || r.Group >= v.nG:
-		return &valuation.MemberError{Field: "Group", Value: fmt.Sprint(r.Group), Err: actuarial.ErrRange}
-	case !r.Sex.Valid():
-		return &valuation.MemberError{Field: "Sex", Value: fmt.Sprint(r.Sex), Err: actuarial.ErrRange}
-	case r.Age < 0 || r.Age > census.MaxCensusAge:
-		return &valuation.MemberError{Field: "Age", Value: fmt.Sprint(r.Age), Err: actuarial.ErrRange}
-	case r.Service < 0 || r.Service > r.Age:
-		return &valuation.MemberError{Field: "Service", Value: fmt.Sprint(r.Service), Err: fmt.Errorf("want 0..Age (%d): %w", r.Age, actuarial.ErrRange)}
-	}
-	return checkAmount("Salary", r.Salary)
-}
+func (v *Seriatim) check(r *ActiveRecord) error { return checkActive(r, v.nG) }
 
 // checkPension validates a pension record.
 func (v *Seriatim) checkPension(r *PensionRecord) error {
@@ -608,7 +604,9 @@ func (v *Seriatim) Values(dst []FlowValues, actives []ActiveRecord) ([]FlowValue
 // first (actives before pensions, then by index), wrapping a
 // [*valuation.MemberError], and zero values. It allocates nothing per record: its
 // buffers (a salary and a start cell per record, a few numbers per start
-// cell) are kept for the next call, and by [Seriatim.Reset].
+// cell) are kept for the next call, and by [Seriatim.Reset]. A census
+// valued more than once costs less loaded into an [ActiveCensus] and valued
+// by [Seriatim.TotalCensus].
 func (v *Seriatim) Total(actives []ActiveRecord, pensions []PensionRecord) (FlowValues, error) {
 	act, pen, err := v.sum(serFlows, actives, pensions)
 	if err != nil {
@@ -684,14 +682,30 @@ func (v *Seriatim) sum(mode serMode, actives []ActiveRecord, pensions []PensionR
 		}
 	})
 
-	// Value the cells, in blocks, and the pensions, in chunks.
 	used, start := sc.used, sc.start
-	nb := (len(used) + serCellBlock - 1) / serCellBlock
+	return v.sumUnits(mode, sc, len(used), func(u int, out *[serVec]float64, h *serHist) {
+		c := int(used[u])
+		v.cellAt(mode, c).sum(sal[start[c]:start[c+1]], out, h)
+	}, pensions)
+}
+
+// sumUnits values nu units of active records, each by unit(u, out, h)
+// adding its values (a vector of mode) to out with h as working space, in
+// blocks, and the pensions in chunks, over the workers; it returns the sum
+// over the units and that over the pensions, each added in a fixed order,
+// or the error of the first bad pension.
+func (v *Seriatim) sumUnits(mode serMode, sc *serScratch, nu int, unit func(u int, out *[serVec]float64, h *serHist), pensions []PensionRecord) (act, pen [serVec]float64, err error) {
+	// Blocks of at least serCellBlock units and about eight a worker: a
+	// unit may take a microsecond (a cell of an ActiveCensus), less than
+	// handing a block to a worker may.
+	w := v.workers(nu)
+	block := max(serCellBlock, (nu+8*w-1)/(8*w))
+	nb := (nu + block - 1) / block
 	np := (len(pensions) + serChunk - 1) / serChunk
-	if cap(sc.sums) < len(used)+np {
-		sc.sums = make([][serVec]float64, len(used)+np)
+	if cap(sc.sums) < nu+np {
+		sc.sums = make([][serVec]float64, nu+np)
 	}
-	sums := sc.sums[:len(used)+np]
+	sums := sc.sums[:nu+np]
 	clear(sums)
 	if cap(sc.badP) < np {
 		sc.badP = make([]int, np)
@@ -702,15 +716,14 @@ func (v *Seriatim) sum(mode serMode, actives []ActiveRecord, pensions []PensionR
 	}
 	v.parallel(nb+np, func(id, k int) {
 		if k < nb {
-			for u := k * serCellBlock; u < min((k+1)*serCellBlock, len(used)); u++ {
-				c := int(used[u])
-				v.cellAt(mode, c).sum(sal[start[c]:start[c+1]], &sums[u], &sc.hist[id])
+			for u := k * block; u < min((k+1)*block, nu); u++ {
+				unit(u, &sums[u], &sc.hist[id])
 			}
 			return
 		}
 		k -= nb
 		bad[k] = -1
-		acc := &sums[len(used)+k]
+		acc := &sums[nu+k]
 		for i := k * serChunk; i < min((k+1)*serChunk, len(pensions)); i++ {
 			r := &pensions[i]
 			if v.checkPension(r) != nil {
@@ -727,7 +740,7 @@ func (v *Seriatim) sum(mode serMode, actives []ActiveRecord, pensions []PensionR
 	}
 	for k := range sums {
 		acc := &act
-		if k >= len(used) {
+		if k >= nu {
 			acc = &pen
 		}
 		for j := range acc {

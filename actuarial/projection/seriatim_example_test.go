@@ -90,3 +90,54 @@ func ExampleSeriatim() {
 	// seriatim          contributions  216960  pensions  575258
 	// cells             contributions  216960  pensions  706608
 }
+
+// The three members of ExampleSeriatim loaded once into an ActiveCensus
+// and valued at returns of 4% and 3% a year, the Seriatim reset for each:
+// the census is checked and laid out by cell once, and each valuation
+// reads it. The values are those of Seriatim.Total on the records.
+func ExampleActiveCensus() {
+	sult, err := mortality.FromLaw(mortality.Makeham{A: 0.00022, B: 2.7e-6, C: 1.124}, 20, 120)
+	if err != nil {
+		panic(err)
+	}
+	table := scheme.PeriodTable{Table: sult}
+	at65 := actuarial.Conditions{{MinAge: 65}}
+	s := &scheme.Scheme{
+		StartYear: 2025,
+		Groups: []scheme.Group{{
+			Rules: []scheme.Rules{{
+				From:             2025,
+				ContributionRate: [scheme.NumPayers]actuarial.Schedule{scheme.Worker: actuarial.Constant(0.05), scheme.Employer: actuarial.Constant(0.10)},
+				Eligibility:      actuarial.Eligibility{Full: [actuarial.NumSexes]actuarial.Conditions{at65, at65}},
+				Retirement:       actuarial.Formula{Accrual: actuarial.LinearAccrual{MinService: 1, AtMin: 0.02, PerYear: 0.02, Max: 0.80}.Accrual(), Cap: actuarial.Limit{Money: 30000}},
+				CompulsoryAge:    [actuarial.NumSexes]int{65, 65},
+			}},
+		}},
+		Assumptions: scheme.Assumptions{
+			Mortality: [scheme.NumLifeStatuses][actuarial.NumSexes]scheme.YearTable{scheme.StatusActive: {table, table}},
+		},
+	}
+	var members projection.ActiveCensus
+	if err := members.Load([]projection.ActiveRecord{
+		{Sex: actuarial.Male, Age: 55, Service: 30, Salary: 20000},
+		{Sex: actuarial.Male, Age: 55, Service: 30, Salary: 80000},
+		{Sex: actuarial.Female, Age: 40, Service: 10, Salary: 40000},
+	}); err != nil {
+		panic(err)
+	}
+	var v projection.Seriatim
+	for _, r := range []float64{0.04, 0.03} {
+		s.Assumptions.Return = actuarial.Constant(r)
+		if err := v.Reset(s, 80); err != nil {
+			panic(err)
+		}
+		total, err := v.TotalCensus(&members, nil)
+		if err != nil {
+			panic(err)
+		}
+		fmt.Printf("returns %.0f%%: %d members, contributions %7.0f  pensions %7.0f\n", 100*r, members.Len(), total.TotalContributions(), total.TotalPensions())
+	}
+	// Output:
+	// returns 4%: 3 members, contributions  216960  pensions  575258
+	// returns 3%: 3 members, contributions  232879  pensions  730065
+}
