@@ -233,6 +233,7 @@ type censusReader struct {
 	col        [numCensusFields]int     // column of each field; -1 if absent
 	ncols      int                      // fields in the header
 	seen       idSet                    // ids read, with the line first seen
+	ids        idArena                  // the memory of the ids kept
 	amounts    amountCache              // amounts read, shared
 	sexes      map[string]actuarial.Sex // sex codes parsed, by their text
 	types      map[string]PensionType   // type column codes parsed, by their text; PensionUnknown for an active in a mixed file
@@ -501,20 +502,64 @@ func (p *censusReader) missing(f, alt censusField) {
 // record checks one record, its fields given as text, and appends it to c
 // if it passes.
 func (p *censusReader) record(rec *row, line int, c *Census) {
+	from := len(p.errs)
+	r := p.parse(rec, line, c)
+	if r.id == "" {
+		return
+	}
+	if first, dup := p.seen.find(r.id, c); dup {
+		if r.accepted { // take it back
+			if r.active {
+				c.Actives[len(c.Actives)-1] = Active{}
+				c.Actives = c.Actives[:len(c.Actives)-1]
+			} else {
+				c.Pensioners[len(c.Pensioners)-1] = Pensioner{}
+				c.Pensioners = c.Pensioners[:len(c.Pensioners)-1]
+			}
+		}
+		// The id's problem comes first, as the first field checked.
+		p.errs = slices.Insert(p.errs, from, p.duplicate(r, first))
+		return
+	}
+	p.seen.insert(r.id)
+	p.seen.record(r.id, line, c, r.active, r.accepted)
+}
+
+// parsed is what [censusReader.parse] made of a record.
+type parsed struct {
+	id       string // its id, "" when it has none
+	line     int    // the line it starts on
+	errs     int32  // the end of its problems in a chunk's (see chunkJob)
+	active   bool   // an active member's record, else a pensioner's
+	accepted bool   // it passed every check but the uniqueness of its id
+}
+
+// duplicate is the problem of record r, whose id was first seen on line
+// first.
+func (p *censusReader) duplicate(r parsed, first int) RecordError {
+	return RecordError{
+		File: p.opt.File, Line: r.line, ID: r.id, Field: fieldID.String(), Value: r.id,
+		Err: fmt.Errorf("%w: first on line %d", ErrDuplicateID, first),
+	}
+}
+
+// parse checks one record, its fields given as text, but for the
+// uniqueness of its id, which depends on the records before it: it
+// appends the record to c if it passes the other checks, and reports what
+// it found for the caller to check the id.
+func (p *censusReader) parse(rec *row, line int, c *Census) parsed {
 	p.line, p.id, p.bad = line, "", false
 	if len(rec.spans) != p.ncols {
 		p.fail(fieldNone, "", fmt.Errorf("%w: %d fields, header has %d", csv.ErrFieldCount, len(rec.spans), p.ncols))
-		return
+		return parsed{line: line}
 	}
 
 	var id string
 	if b := p.cell(rec, fieldID); len(b) == 0 {
 		p.missing(fieldID, fieldNone)
-	} else if kept, first, dup := p.seen.add(b, line, c); dup {
-		p.id = string(b)
-		p.fail(fieldID, p.id, fmt.Errorf("%w: first on line %d", ErrDuplicateID, first))
 	} else {
-		id, p.id = kept, kept
+		id = p.ids.clone(b)
+		p.id = id
 	}
 
 	var sex actuarial.Sex
@@ -572,9 +617,7 @@ func (p *censusReader) record(rec *row, line int, c *Census) {
 			q.BirthDate, q.Line = birth, line
 		}
 	}
-	if id != "" {
-		p.seen.record(id, line, c, active, !p.bad)
-	}
+	return parsed{id: id, line: line, active: active, accepted: !p.bad}
 }
 
 // maxInterned bounds the codes a reader remembers (a file spells its
@@ -607,54 +650,56 @@ type idSet struct {
 	actives    int    // c.Actives[:actives] are in increasing id order
 	pensioners int    // c.Pensioners[:pensioners] are in increasing id order
 	other      map[string]int
-	arena      idArena // the memory of the ids kept
 }
 
 // idLess orders ids shorter first, then byte by byte.
-func idLess[T string | []byte](a string, b T) bool {
+func idLess(a, b string) bool {
 	if len(a) != len(b) {
 		return len(a) < len(b)
 	}
-	return a < string(b)
+	return a < b
 }
 
 // idCompare is the three-way idLess.
-func idCompare(a string, b []byte) int {
+func idCompare(a, b string) int {
 	if len(a) != len(b) {
 		return len(a) - len(b)
 	}
-	return strings.Compare(a, string(b))
+	return strings.Compare(a, b)
 }
 
-// add adds id, of the record on line, to the set and returns the copy it
-// keeps (the field is in memory the reader reuses); or, when id was seen
-// before, reports the line it was first seen on. The caller then tells
-// [idSet.record] what became of the record.
-func (s *idSet) add(id []byte, line int, c *Census) (kept string, first int, dup bool) {
-	if s.n > 0 && !idLess(s.max, id) {
-		if i, ok := slices.BinarySearchFunc(c.Actives[:s.actives], id, func(a Active, id []byte) int {
-			return idCompare(a.ID, id)
-		}); ok {
-			return "", c.Actives[i].Line, true
-		}
-		if i, ok := slices.BinarySearchFunc(c.Pensioners[:s.pensioners], id, func(p Pensioner, id []byte) int {
-			return idCompare(p.ID, id)
-		}); ok {
-			return "", c.Pensioners[i].Line, true
-		}
-		if first, ok := s.other[string(id)]; ok {
-			return "", first, true
-		}
-	}
-	kept = s.arena.clone(id)
+// find reports the line id was first seen on, if it was. The caller then
+// adds a new id by [idSet.insert] and tells [idSet.record] what became of
+// its record.
+func (s *idSet) find(id string, c *Census) (first int, dup bool) {
 	if s.n == 0 || idLess(s.max, id) {
-		s.max = kept
+		return 0, false
+	}
+	if i, ok := slices.BinarySearchFunc(c.Actives[:s.actives], id, func(a Active, id string) int {
+		return idCompare(a.ID, id)
+	}); ok {
+		return c.Actives[i].Line, true
+	}
+	if i, ok := slices.BinarySearchFunc(c.Pensioners[:s.pensioners], id, func(p Pensioner, id string) int {
+		return idCompare(p.ID, id)
+	}); ok {
+		return c.Pensioners[i].Line, true
+	}
+	if first, ok := s.other[id]; ok {
+		return first, true
+	}
+	return 0, false
+}
+
+// insert adds id, which find did not find.
+func (s *idSet) insert(id string) {
+	if s.n == 0 || idLess(s.max, id) {
+		s.max = id
 	}
 	s.n++
-	return kept, 0, false
 }
 
-// record says what became of the record of the new id (kept by add) on
+// record says what became of the record of the new id (added by insert) on
 // line: appended to c.Actives, to c.Pensioners, or neither.
 func (s *idSet) record(id string, line int, c *Census, active, accepted bool) {
 	switch {
