@@ -10,6 +10,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"runtime"
 	"slices"
 	"strconv"
 	"strings"
@@ -247,6 +248,12 @@ type censusReader struct {
 }
 
 func readCensus(r io.Reader, c *Census, opt CensusOptions, mode censusMode, fn string) error {
+	return readCensusChunks(r, c, opt, mode, fn, chunkSize, min(runtime.GOMAXPROCS(0), maxChunkWorkers))
+}
+
+// readCensusChunks is readCensus reading the records in chunks of chunk
+// bytes on workers goroutines, line by line if workers < 2.
+func readCensusChunks(r io.Reader, c *Census, opt CensusOptions, mode censusMode, fn string, chunk, workers int) error {
 	p := newCensusReader(c.Year, opt, mode, fn)
 
 	size := sizeHint(r)
@@ -280,23 +287,17 @@ func readCensus(r io.Reader, c *Census, opt CensusOptions, mode censusMode, fn s
 		return p.err()
 	}
 
-	for {
-		rec, line, err := lr.next()
-		if err == io.EOF {
-			break
-		}
-		if err != nil {
-			var pe *csv.ParseError
-			if !errors.As(err, &pe) {
-				return fmt.Errorf("actuarial: %s: %w", fn, err)
-			}
-			// A syntax error spoils the whole record; go on with the next.
-			p.errs = append(p.errs, RecordError{File: opt.File, Line: pe.StartLine, Err: pe.Err})
-			continue
-		}
-		p.record(rec, line, c)
+	if workers < 2 || lr.cr != nil {
+		return p.readLines(lr, c, fn)
 	}
-	return p.err()
+	return p.readChunks(lr, c, fn, size, chunk, workers)
+}
+
+// csvParseError returns err as a *csv.ParseError if it is one.
+func csvParseError(err error) (*csv.ParseError, bool) {
+	var pe *csv.ParseError
+	ok := errors.As(err, &pe)
+	return pe, ok
 }
 
 // readBufferSize is the size of the buffer of a CSV read; its first fill
