@@ -25,10 +25,17 @@ const maxChunkWorkers = 8
 // made: the records that passed every check but the uniqueness of their
 // ids, in out; one parsed a record, in order; and the problems of every
 // record, in order, recs[i].errs ending those of record i.
+//
+// The records of a chunk go straight to their place in the census read
+// when the mode is not mixed and the room reserved for the records holds
+// one a line of the chunk after those of the chunks before it: out is
+// then that room, from base on; else out is the chunk's own, and base −1.
 type chunkJob struct {
-	buf  []byte // the chunk's memory
-	data []byte // the chunk, whole lines: a prefix of buf
-	line int    // the lines before data
+	buf   []byte // the chunk's memory
+	data  []byte // the chunk, whole lines: a prefix of buf
+	line  int    // the lines before data
+	lines int    // the lines of data
+	base  int    // where out is in the room of the census read; −1 if not there
 
 	out  Census
 	recs []parsed
@@ -59,9 +66,12 @@ func (p *censusReader) readLines(lr *lineReader, c *Census, fn string) error {
 // readChunks reads the records after the header from lr into c as
 // readLines does, with the same records and problems in the same order,
 // but in chunks of whole lines of chunk bytes (one line longer than that
-// is read by readLines), each parsed by one of workers goroutines; the
-// calling goroutine reads the chunks and another merges what the workers
-// made in the order of the file, checking the ids. Input without a
+// is read by readLines), each parsed by one of workers goroutines: the
+// calling goroutine reads the chunks, another merges what the workers
+// made in the order of the file, checking the ids. The workers write the
+// records where they go in c when they can (see chunkJob), so that the
+// first touches of the memory of c (the costliest part of a large read)
+// are shared too, and the records are written once. Input without a
 // single '"' is read so to its end; from the first chunk with one, the
 // rest is read by readLines, since a quoted field may hold a line break.
 // An input that fits in one chunk is read on the calling goroutine alone.
@@ -71,13 +81,28 @@ func (p *censusReader) readChunks(lr *lineReader, c *Census, fn string, size int
 		carry   []byte    // the start of the line the last chunk ended in
 		line    = lr.line // the lines before the next chunk
 		made    int       // the jobs made so far
-		maxJobs = 2*workers + 1
+		maxJobs = workers + 2
 		jobs    chan *chunkJob // to the workers
 		order   chan *chunkJob // to the merger, in order
-		free    chan *chunkJob // from the merger, merged
+		free    chan *chunkJob // merged
 		merged  chan struct{}  // closed when the merger is done
-		wg      sync.WaitGroup
+		wg      sync.WaitGroup // the workers
 	)
+	// The room reserved in c, which the workers write to, and where the
+	// next chunk's records would go; −1 once a chunk's did not fit.
+	room := Census{Actives: c.Actives[:cap(c.Actives)], Pensioners: c.Pensioners[:cap(c.Pensioners)]}
+	next := -1
+	switch p.mode {
+	case modeActives:
+		next = len(c.Actives)
+	case modePensioners:
+		next = len(c.Pensioners)
+	}
+	roomSize := len(room.Actives)
+	if p.mode == modePensioners {
+		roomSize = len(room.Pensioners)
+	}
+
 	// stop waits until every job sent is merged.
 	stop := func() {
 		if jobs == nil {
@@ -109,7 +134,7 @@ func (p *censusReader) readChunks(lr *lineReader, c *Census, fn string, size int
 			j = &chunkJob{buf: make([]byte, first)}
 			made++
 		case made < maxJobs:
-			j = &chunkJob{buf: make([]byte, chunk), done: make(chan struct{}, 1)}
+			j = &chunkJob{buf: make([]byte, chunk)}
 			made++
 		default:
 			j = <-free
@@ -143,14 +168,23 @@ func (p *censusReader) readChunks(lr *lineReader, c *Census, fn string, size int
 			return p.readLines(next, c, fn)
 		}
 		j.data, j.line = j.buf[:end], line
-		if !final {
-			line += bytes.Count(j.data, []byte{'\n'})
-			carry = append(carry[:0], j.buf[end:n]...)
+		j.lines = bytes.Count(j.data, []byte{'\n'})
+		line += j.lines
+		if end > 0 && j.data[end-1] != '\n' {
+			j.lines++ // a last line without a line break
+		}
+		carry = append(carry[:0], j.buf[end:n]...)
+		j.base = -1
+		if next >= 0 && next+j.lines <= roomSize {
+			j.base = next
+			next += j.lines
+		} else {
+			next = -1 // and the records of every chunk after it too
 		}
 
 		if made == 1 && final {
 			// All in one chunk: no goroutines.
-			p.worker().parseChunk(j, lr.comma)
+			p.worker().parseChunk(j, lr.comma, &room)
 			p.merge(j, c)
 			return done(err)
 		}
@@ -165,7 +199,7 @@ func (p *censusReader) readChunks(lr *lineReader, c *Census, fn string, size int
 				go func() {
 					defer wg.Done()
 					for j := range jobs {
-						w.parseChunk(j, lr.comma)
+						w.parseChunk(j, lr.comma, &room)
 						j.done <- struct{}{}
 					}
 				}()
@@ -204,9 +238,19 @@ func (p *censusReader) worker() *censusReader {
 }
 
 // parseChunk parses the lines of j, none with a '"', as lineReader splits
-// them: an empty line skipped, a '\r' before a line's end dropped.
-func (w *censusReader) parseChunk(j *chunkJob, comma rune) {
+// them: an empty line skipped, a '\r' before a line's end dropped. The
+// records go to room from j.base, if not −1, else to j's own.
+func (w *censusReader) parseChunk(j *chunkJob, comma rune, room *Census) {
 	j.out.Actives, j.out.Pensioners = j.out.Actives[:0], j.out.Pensioners[:0]
+	if j.base >= 0 {
+		// Room for one record a line: parse's append never reallocates.
+		b, e := j.base, j.base+j.lines
+		if w.mode == modeActives {
+			j.out = Census{Actives: room.Actives[b:b:e]}
+		} else {
+			j.out = Census{Pensioners: room.Pensioners[b:b:e]}
+		}
+	}
 	j.recs = j.recs[:0]
 	w.errs = j.errs[:0]
 	var rec row
@@ -233,42 +277,66 @@ func (w *censusReader) parseChunk(j *chunkJob, comma rune) {
 	j.errs, w.errs = w.errs, nil
 }
 
-// merge appends what parsing j made to c and p's problems, checking the
-// ids as [censusReader.record] does.
+// merge adds what parsing j made to c and p's problems, checking the ids
+// as [censusReader.record] does: the records whose ids are new are
+// appended to c, or moved there from where the worker wrote them.
 func (p *censusReader) merge(j *chunkJob, c *Census) {
-	ia, ip, from := 0, 0, 0
+	ia, ip, from := 0, 0, 0 // the records of j.out read
 	for _, r := range j.recs {
 		errs := j.errs[from:r.errs]
 		from = int(r.errs)
-		var a *Active
-		var q *Pensioner
-		if r.accepted {
-			if r.active {
-				a = &j.out.Actives[ia]
-				ia++
-			} else {
-				q = &j.out.Pensioners[ip]
-				ip++
-			}
-		}
 		if r.id != "" {
 			if first, dup := p.seen.find(r.id, c); dup {
 				p.errs = append(p.errs, p.duplicate(r, first))
 				p.errs = append(p.errs, errs...)
+				if r.accepted && r.active {
+					ia++
+				} else if r.accepted {
+					ip++
+				}
 				continue
 			}
 			p.seen.insert(r.id)
 		}
+		index := -1
 		switch {
-		case a != nil:
-			c.Actives = append(c.Actives, *a)
-		case q != nil:
-			c.Pensioners = append(c.Pensioners, *q)
+		case r.accepted && r.active:
+			index = len(c.Actives)
+			if j.base < 0 {
+				c.Actives = append(c.Actives, j.out.Actives[ia])
+			} else {
+				c.Actives = c.Actives[:index+1]
+				if index != j.base+ia {
+					c.Actives[index] = j.out.Actives[ia] // down over a rejected record
+				}
+			}
+			ia++
+		case r.accepted:
+			index = len(c.Pensioners)
+			if j.base < 0 {
+				c.Pensioners = append(c.Pensioners, j.out.Pensioners[ip])
+			} else {
+				c.Pensioners = c.Pensioners[:index+1]
+				if index != j.base+ip {
+					c.Pensioners[index] = j.out.Pensioners[ip]
+				}
+			}
+			ip++
 		}
 		if r.id != "" {
-			p.seen.record(r.id, r.line, c, r.active, r.accepted)
+			p.seen.record(r.id, r.line, index, r.active, r.accepted)
 		}
 		p.errs = append(p.errs, errs...)
+	}
+	if j.base >= 0 {
+		// What was left behind, records moved down and duplicates.
+		if n := len(c.Actives); len(j.out.Actives) > 0 && n < j.base+len(j.out.Actives) {
+			clear(c.Actives[n : j.base+len(j.out.Actives)])
+		}
+		if n := len(c.Pensioners); len(j.out.Pensioners) > 0 && n < j.base+len(j.out.Pensioners) {
+			clear(c.Pensioners[n : j.base+len(j.out.Pensioners)])
+		}
+		j.out = Census{}
 	}
 }
 

@@ -89,7 +89,8 @@ func chunkInputs() [][]byte {
 // (readCensusCSV): the same records and problems, in the same order, with
 // chunks of 8 bytes to 4 KiB (lines split across chunks, lines longer
 // than a chunk), 2 to 4 workers, with and without a size hint, in the
-// three modes.
+// three modes; and that no record is left in the slices past their
+// length.
 func TestChunksMatchCSVPath(t *testing.T) {
 	rng := rand.New(rand.NewPCG(17, 3))
 	chunks := []int{8, 40, 100, 300, 4096}
@@ -105,6 +106,17 @@ func TestChunksMatchCSVPath(t *testing.T) {
 			if d := sameCensus(want, wantErr, got, gotErr); d != "" {
 				t.Fatalf("input %d, mode %d, chunks of %d, %d workers, sized %v: %s\ninput: %q",
 					i, mode, chunk, workers, sized, d, clipForLog(data))
+			}
+			// Nothing left behind the records to keep memory alive.
+			for k, a := range got.Actives[len(got.Actives):cap(got.Actives)] {
+				if a != (Active{}) {
+					t.Fatalf("input %d, mode %d: active %d past the end: %+v", i, mode, len(got.Actives)+k, a)
+				}
+			}
+			for k, q := range got.Pensioners[len(got.Pensioners):cap(got.Pensioners)] {
+				if q != (Pensioner{}) {
+					t.Fatalf("input %d, mode %d: pensioner %d past the end: %+v", i, mode, len(got.Pensioners)+k, q)
+				}
 			}
 		}
 	}

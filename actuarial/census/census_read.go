@@ -523,7 +523,11 @@ func (p *censusReader) record(rec *row, line int, c *Census) {
 		return
 	}
 	p.seen.insert(r.id)
-	p.seen.record(r.id, line, c, r.active, r.accepted)
+	index := len(c.Actives) - 1
+	if !r.active {
+		index = len(c.Pensioners) - 1
+	}
+	p.seen.record(r.id, line, index, r.active, r.accepted)
 }
 
 // parsed is what [censusReader.parse] made of a record.
@@ -650,6 +654,8 @@ type idSet struct {
 	n          int    // ids seen
 	actives    int    // c.Actives[:actives] are in increasing id order
 	pensioners int    // c.Pensioners[:pensioners] are in increasing id order
+	lastActive string // c.Actives[actives-1].ID
+	lastPens   string // c.Pensioners[pensioners-1].ID
 	other      map[string]int
 }
 
@@ -700,16 +706,16 @@ func (s *idSet) insert(id string) {
 	s.n++
 }
 
-// record says what became of the record of the new id (added by insert) on
-// line: appended to c.Actives, to c.Pensioners, or neither.
-func (s *idSet) record(id string, line int, c *Census, active, accepted bool) {
+// record says what became of the record of the new id (added by insert)
+// on line: appended to c.Actives or c.Pensioners at index, or neither.
+func (s *idSet) record(id string, line, index int, active, accepted bool) {
 	switch {
-	case accepted && active && s.actives == len(c.Actives)-1 &&
-		(s.actives == 0 || idLess(c.Actives[s.actives-1].ID, id)):
+	case accepted && active && s.actives == index && (s.actives == 0 || idLess(s.lastActive, id)):
 		s.actives++
-	case accepted && !active && s.pensioners == len(c.Pensioners)-1 &&
-		(s.pensioners == 0 || idLess(c.Pensioners[s.pensioners-1].ID, id)):
+		s.lastActive = id
+	case accepted && !active && s.pensioners == index && (s.pensioners == 0 || idLess(s.lastPens, id)):
 		s.pensioners++
+		s.lastPens = id
 	default:
 		if s.other == nil {
 			s.other = make(map[string]int)
