@@ -8,7 +8,6 @@ import (
 	"bytes"
 	"fmt"
 	"io"
-	"maps"
 	"sync"
 )
 
@@ -232,7 +231,7 @@ func (p *censusReader) worker() *censusReader {
 		opt: p.opt, mode: p.mode, year: p.year, layout: p.layout, minEntry: p.minEntry,
 		salaryMul: p.salaryMul, pensionMul: p.pensionMul, salaryN: p.salaryN, pensionN: p.pensionN,
 		col: p.col, ncols: p.ncols,
-		sexes: maps.Clone(p.sexes), types: maps.Clone(p.types),
+		sexes: p.sexes.clone(), types: p.types.clone(),
 	}
 	return w
 }

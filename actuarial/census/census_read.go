@@ -231,13 +231,13 @@ type censusReader struct {
 	pensionMul decimal.Decimal
 	salaryN    int64 // SalaryPaymentsPerYear, 1 when amounts are annual
 	pensionN   int64
-	col        [numCensusFields]int     // column of each field; -1 if absent
-	ncols      int                      // fields in the header
-	seen       idSet                    // ids read, with the line first seen
-	ids        idArena                  // the memory of the ids kept
-	amounts    amountCache              // amounts read, shared
-	sexes      map[string]actuarial.Sex // sex codes parsed, by their text
-	types      map[string]PensionType   // type column codes parsed, by their text; PensionUnknown for an active in a mixed file
+	col        [numCensusFields]int // column of each field; -1 if absent
+	ncols      int                  // fields in the header
+	seen       idSet                // ids read, with the line first seen
+	ids        idArena              // the memory of the ids kept
+	amounts    amountCache          // amounts read, shared
+	sexes      codes[actuarial.Sex] // sex codes parsed, by their text
+	types      codes[PensionType]   // type column codes parsed, by their text; PensionUnknown for an active in a mixed file
 	errs       []RecordError
 
 	// The record being read.
@@ -479,7 +479,11 @@ func (p *censusReader) cell(rec *row, f censusField) []byte {
 	if p.col[f] < 0 {
 		return nil
 	}
-	return bytes.TrimSpace(rec.field(p.col[f]))
+	b := rec.field(p.col[f])
+	if n := len(b); n > 0 && b[0] > ' ' && b[0] < utf8.RuneSelf && b[n-1] > ' ' && b[n-1] < utf8.RuneSelf {
+		return b // nothing to trim: ASCII space is at most ' '
+	}
+	return bytes.TrimSpace(b)
 }
 
 // missing reports that a record lacks field f (or both f and alt).
@@ -570,13 +574,13 @@ func (p *censusReader) parse(rec *row, line int, c *Census) parsed {
 	var sex actuarial.Sex
 	if s := p.cell(rec, fieldSex); len(s) == 0 {
 		p.missing(fieldSex, fieldNone)
-	} else if v, ok := p.sexes[string(s)]; ok {
+	} else if v, ok := p.sexes.get(s); ok {
 		sex = v
 	} else if v, err := actuarial.ParseSex(string(s), p.opt.SexCodes); err != nil {
 		p.fail(fieldSex, string(s), err)
 	} else {
 		sex = v
-		intern(&p.sexes, string(s), v)
+		p.sexes.add(string(s), v)
 	}
 
 	active := p.mode == modeActives
@@ -585,16 +589,16 @@ func (p *censusReader) parse(rec *row, line int, c *Census) parsed {
 		s := p.cell(rec, fieldType)
 		if len(s) == 0 {
 			p.missing(fieldType, fieldNone)
-		} else if v, ok := p.types[string(s)]; ok {
+		} else if v, ok := p.types.get(s); ok {
 			typ, active = v, v == PensionUnknown
 		} else if str := string(s); p.mode == modeMixed && (codeEqual(str, "active") || codeEqual(str, "activo")) {
 			active = true
-			intern(&p.types, str, PensionUnknown)
+			p.types.add(str, PensionUnknown)
 		} else if v, err := ParsePensionType(str); err != nil {
 			p.fail(fieldType, str, err)
 		} else {
 			typ = v
-			intern(&p.types, str, v)
+			p.types.add(str, v)
 		}
 	}
 
@@ -629,16 +633,36 @@ func (p *censusReader) parse(rec *row, line int, c *Census) parsed {
 // codes a few ways, not thousands).
 const maxInterned = 32
 
-// intern remembers that the code text s parsed as v, so that the next
-// record spelling it so costs a map lookup rather than a parse; the map
-// keeps a copy of s, not the record's line.
-func intern[V any](m *map[string]V, s string, v V) {
-	if *m == nil {
-		*m = make(map[string]V)
+// codes remembers what the texts of a column of codes parsed as, so that
+// the next record spelling one so costs a few comparisons of short
+// strings rather than a parse (or a map's hashing). It keeps copies of the
+// texts, not the records' lines.
+type codes[V any] struct {
+	text []string
+	val  []V
+}
+
+// get returns what s parsed as, if remembered.
+func (c *codes[V]) get(s []byte) (v V, ok bool) {
+	for i, t := range c.text {
+		if t == string(s) {
+			return c.val[i], true
+		}
 	}
-	if len(*m) < maxInterned {
-		(*m)[strings.Clone(s)] = v
+	return v, false
+}
+
+// add remembers that s parsed as v, up to maxInterned texts.
+func (c *codes[V]) add(s string, v V) {
+	if len(c.text) < maxInterned {
+		c.text = append(c.text, strings.Clone(s))
+		c.val = append(c.val, v)
 	}
+}
+
+// clone returns a copy of c.
+func (c codes[V]) clone() codes[V] {
+	return codes[V]{text: slices.Clone(c.text), val: slices.Clone(c.val)}
 }
 
 // idSet is the set of the ids read so far, with the line each was first
@@ -984,7 +1008,7 @@ func fastCoefficient[T string | []byte](s T, n int64) (v int64, exp int32, ok bo
 	// The digits before the point, as amount counts them (NumDigits +
 	// exponent), and a product small enough for float64 to hold exactly,
 	// so that the bound is checked on the same float64 as amount's.
-	if decimalDigits(v)-frac > 16 || v > (1<<53)/n {
+	if (frac <= 2 && v >= pow10Int[16+frac]) || v > (1<<53)/n { // decimalDigits(v)-frac > 16
 		return 0, 0, false
 	}
 	v *= n
@@ -1019,6 +1043,10 @@ func (c *amountCache) decimal(v int64, exp int32) decimal.Decimal {
 
 // pow10[k] is 10^k, exact in float64 for k ≤ 22.
 var pow10 = [...]float64{1, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9,
+	1e10, 1e11, 1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18}
+
+// pow10Int[k] is 10^k.
+var pow10Int = [...]int64{1, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9,
 	1e10, 1e11, 1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18}
 
 // decimalDigits is the number of decimal digits of v > 0.
@@ -1075,6 +1103,28 @@ const secondsPerDay = 24 * 60 * 60
 // "chrono-Compatible Low-Level Date Algorithms" (2013), with years
 // counted from 1 March so that the leap day ends a year.
 func (c civil) daysSinceEpoch() int64 {
+	y, m, d := int64(c.y), int64(c.m), int64(c.d)
+	if m <= 2 {
+		y--
+	}
+	if y < 0 {
+		return c.daysSinceEpochSlow()
+	}
+	// Years from 0 on: unsigned division by constants, without the
+	// adjustments of signed division.
+	u := uint64(y)
+	era := u / 400
+	yoe := u - era*400                                                    // year of the era, 0..399
+	doe := yoe*365 + yoe/4 - yoe/100 + daysFromMarch[m-1] + uint64(d) - 1 // day of the era, 0..146096
+	return int64(era*146097+doe) - 719468
+}
+
+// daysFromMarch[m−1] is the days from 1 March to the first of month m,
+// counting January and February at the end of the year.
+var daysFromMarch = [12]uint64{306, 337, 0, 31, 61, 92, 122, 153, 184, 214, 245, 275}
+
+// daysSinceEpochSlow is daysSinceEpoch for any year.
+func (c civil) daysSinceEpochSlow() int64 {
 	y, m, d := int64(c.y), int64(c.m), int64(c.d)
 	if m <= 2 {
 		y--
