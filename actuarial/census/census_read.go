@@ -147,8 +147,11 @@ const (
 // doubled quote or a line break; a bad quote is a problem wrapping
 // csv.ErrQuote or csv.ErrBareQuote on the record's first line; empty
 // lines are skipped and a '\r' before a line's end is dropped. Lines
-// without a quote, nearly all of a census, are split in the reader's
-// buffer without copying.
+// without a quote, nearly all of a census, are split where they lie in
+// memory, in chunks of 128 KiB parsed on up to GOMAXPROCS goroutines (at
+// most 8) and merged in the order of the file, with the records and
+// problems of a reading line by line; from the first chunk with a quote
+// on, the rest of the file is read line by line.
 //
 // # Columns
 //
