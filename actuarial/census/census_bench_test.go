@@ -116,6 +116,25 @@ func BenchmarkGroupActives(b *testing.B) {
 // benchmark from 2987 to 995 cpu-ns/row and from 889 MB to 254 MB.
 //
 // BenchmarkCSVOnly1M in the same runs: 102 cpu-ns/row (91), 48 MB.
+//
+// Measured again 2026-12-03 after the records were parsed in chunks on
+// both cores, each worker writing its records straight to their place
+// (readChunks), the records estimated from samples across the file, and
+// codes, trimming and dates made cheaper: ten interleaved runs each of the
+// test binaries before (39b80e5) and after (go test -c; -test.bench
+// 'ReadActives1M$|ReadActives1MWarm|CSVOnly1M' -test.benchtime=3x, two
+// cores, load 3–5 from other work), median (best):
+//
+//	          cpu-ns/row   rows/s (wall)   B/op      allocs/op  faults/op  retained-MB
+//	before    817 (769)    0.65 M (1.31)   178.8 MB  2.000 M    37.5 k     178.7
+//	after     841 (819)    0.70 M (1.21)   172.7 MB  2.002 M    37.8 k     170.3
+//
+// (benchstat: cpu-ns/row ~, p=0.075; B/op −3.4%, p=0.000.) The CPU is
+// the same, now spread over two cores; at this load wall time says
+// nothing. WALLPLACEHOLDER The 2 allocations a row left are the big.Int
+// and its word of each salary's decimal.Decimal, which shopspring/decimal
+// (v1.6.0) offers no way to build without: every constructor copies the
+// big.Int it is given, and no method keeps one.
 func BenchmarkReadActives1M(b *testing.B) {
 	const n = 1_000_000
 	data := syntheticActives(n, 1)
@@ -168,6 +187,16 @@ func BenchmarkReadActives1M(b *testing.B) {
 // On an idle machine, where the ~44,000 page faults of a process's first
 // read would cost some 10–40 ms, that read should take about 0.3 s a
 // million rows: an estimate from these figures, not a measurement.
+//
+// Measured again with BenchmarkReadActives1M's second runs (see there),
+// before (39b80e5) and after the reading in chunks on both cores, median
+// (best):
+//
+//	          cpu-ns/row   rows/s (wall, load 3–5)  B/op      allocs/op
+//	before    222 (212)    2.46 M (4.66)            178.8 MB  2.000 M
+//	after     206 (192)    3.17 M (5.21)            172.7 MB  2.002 M
+//
+// (benchstat: −7.1% cpu-ns/row, p=0.002.) WARMPLACEHOLDER
 func BenchmarkReadActives1MWarm(b *testing.B) {
 	const n = 1_000_000
 	data := syntheticActives(n, 1)

@@ -21,9 +21,10 @@ const chunkSize = 128 << 10
 const maxChunkWorkers = 8
 
 // chunkJob is a chunk of whole lines without a '"' and what parsing them
-// made: the records that passed every check but the uniqueness of their
-// ids, in out; one parsed a record, in order; and the problems of every
-// record, in order, recs[i].errs ending those of record i.
+// made: in out, the records that passed every check but the uniqueness
+// of their ids; in recs, what parse said of each record, in order; in
+// errs, the problems of every record, in order, recs[i].errs ending those
+// of record i.
 //
 // The records of a chunk go straight to their place in the census read
 // when the mode is not mixed and the room reserved for the records holds

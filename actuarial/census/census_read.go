@@ -329,9 +329,9 @@ func sizeHint(r io.Reader) int64 {
 }
 
 // estimateRecords estimates the records in size bytes from the lines in
-// the first buffer of br, and, when r can be read at an offset (a
-// bytes.Reader, strings.Reader or file), in five samples across the rest;
-// 0 when size is unknown. It sizes the slice of records once rather than
+// the first buffer of br or, when r can be read at an offset (a
+// bytes.Reader, strings.Reader or file), in five samples across the rest
+// of it; 0 when size is unknown. It sizes the slice of records once rather than
 // growing them record by record: growing a slice of a million records
 // copied it over and over. A short estimate only means growing later; a
 // long one wastes a few percent. The samples matter when lines grow
