@@ -8,17 +8,18 @@ import (
 	"math/rand/v2"
 	"strings"
 	"testing"
+	"testing/iotest"
 
 	"github.com/reserva-go/reserva/actuarial"
 )
 
 // readChunked reads data as readCensus does, in chunks of chunk bytes on
 // workers goroutines, through a reader that tells its size or one that
-// does not.
+// does not and reads half of what it is asked for at a time.
 func readChunked(data []byte, opt CensusOptions, mode censusMode, chunk, workers int, sized bool) (*Census, error) {
 	var r io.Reader = bytes.NewReader(data)
 	if !sized {
-		r = struct{ io.Reader }{r}
+		r = iotest.HalfReader(r) // no size, and short reads
 	}
 	c := &Census{Year: 2025}
 	err := readCensusChunks(r, c, opt, mode, "readChunked", chunk, workers)
