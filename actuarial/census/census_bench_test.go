@@ -131,7 +131,25 @@ func BenchmarkGroupActives(b *testing.B) {
 //
 // (benchstat: cpu-ns/row ~, p=0.075; B/op −3.4%, p=0.000.) The CPU is
 // the same, now spread over two cores; at this load wall time says
-// nothing. WALLPLACEHOLDER The 2 allocations a row left are the big.Int
+// nothing. In quieter moments (runs started only when the machine had
+// been at least 90% idle for 2 s; nine rounds, each of before, after, and
+// after with -test.cpu=1, in rotating order), rows/s of wall time, median
+// (best):
+//
+//	          fresh (this benchmark)  warm (BenchmarkReadActives1MWarm)
+//	before    1.36 M (1.92)           4.27 M (4.53)
+//	after     1.45 M (2.54)           5.90 M (8.95)
+//	after, 1  0.96 M (1.57)           3.30 M (5.61)    (-test.cpu=1: line by line)
+//
+// (benchstat, fresh and warm rows/s: ~, p=0.93 and p=0.30: others' work
+// started within seconds.) A fresh read stays short of 3 M rows/s because
+// first touches of memory cost 12–18 µs of CPU each on this machine and
+// do not overlap: a program writing one byte a page to 160 MiB of fresh
+// memory took 0.50–0.74 s of CPU for its 40,966 faults, on one thread or
+// two (wall time the same or longer). The records alone, 112 bytes each
+// in the exported Active type, are 27,000 pages a million, some 0.35–0.5 s
+// before any parsing: at most 2–3 M rows/s. The 2 allocations a row left
+// are the big.Int
 // and its word of each salary's decimal.Decimal, which shopspring/decimal
 // (v1.6.0) offers no way to build without: every constructor copies the
 // big.Int it is given, and no method keeps one.
@@ -196,7 +214,11 @@ func BenchmarkReadActives1M(b *testing.B) {
 //	before    222 (212)    2.46 M (4.66)            178.8 MB  2.000 M
 //	after     206 (192)    3.17 M (5.21)            172.7 MB  2.002 M
 //
-// (benchstat: −7.1% cpu-ns/row, p=0.002.) WARMPLACEHOLDER
+// (benchstat: −7.1% cpu-ns/row, p=0.002.) Of the CPU saved, most is the
+// cheaper codes, trimming and dates: with -test.cpu=1, which reads line by
+// line, three interleaved pairs gave 231, 231, 224 cpu-ns/row before and
+// 196, 197, 191 after. Wall time in quieter moments: see
+// BenchmarkReadActives1M.
 func BenchmarkReadActives1MWarm(b *testing.B) {
 	const n = 1_000_000
 	data := syntheticActives(n, 1)
