@@ -132,27 +132,28 @@ func BenchmarkGroupActives(b *testing.B) {
 // (benchstat: cpu-ns/row ~, p=0.075; B/op −3.4%, p=0.000.) The CPU is
 // the same, now spread over two cores; at this load wall time says
 // nothing. In quieter moments (runs started only when the machine had
-// been at least 90% idle for 2 s; nine rounds, each of before, after, and
-// after with -test.cpu=1, in rotating order), rows/s of wall time, median
-// (best):
+// been at least 90% idle for 2 s; 31 rounds, each of before, after, and
+// after with -test.cpu=1, in rotating order), median (best):
 //
-//	          fresh (this benchmark)  warm (BenchmarkReadActives1MWarm)
-//	before    1.36 M (1.92)           4.27 M (4.53)
-//	after     1.45 M (2.54)           5.90 M (8.95)
-//	after, 1  0.96 M (1.57)           3.30 M (5.61)    (-test.cpu=1: line by line)
+//	          fresh (this benchmark)          warm (BenchmarkReadActives1MWarm)
+//	          rows/s (wall)   cpu-ns/row      rows/s (wall)   cpu-ns/row
+//	before    1.81 M (2.26)   797 (709)       4.44 M (4.99)   224 (205)
+//	after     2.06 M (2.61)   878 (757)       7.39 M (9.57)   212 (185)
+//	after, 1  1.35 M (1.69)   754 (598)       5.36 M (5.63)   188 (179)   (-test.cpu=1: line by line)
 //
-// (benchstat, fresh and warm rows/s: ~, p=0.93 and p=0.30: others' work
-// started within seconds.) A fresh read stays short of 3 M rows/s because
-// first touches of memory cost 12–18 µs of CPU each on this machine and
-// do not overlap: a program writing one byte a page to 160 MiB of fresh
-// memory took 0.50–0.74 s of CPU for its 40,966 faults, on one thread or
-// two (wall time the same or longer). The records alone, 112 bytes each
-// in the exported Active type, are 27,000 pages a million, some 0.35–0.5 s
-// before any parsing: at most 2–3 M rows/s. The 2 allocations a row left
-// are the big.Int
-// and its word of each salary's decimal.Decimal, which shopspring/decimal
-// (v1.6.0) offers no way to build without: every constructor copies the
-// big.Int it is given, and no method keeps one.
+// (benchstat, before and after: fresh rows/s +14.0%, p=0.007, and
+// cpu-ns/row +10.2%, p=0.007; warm rows/s +66.6%, p=0.000, cpu-ns/row ~,
+// p=0.41.) A fresh read stays short of 3 M rows/s because first touches
+// of memory cost some 12 µs of CPU each on this machine (a program writing
+// one byte a page to 160 MiB of fresh memory took 0.47–0.75 s of CPU for
+// its 40,966 faults; wall time, median (best), 0.53 s (0.46) on one
+// thread and 0.35 s (0.26) on two, in the same rounds). The records alone,
+// 112 bytes each in the exported Active type, are 27,000 pages a million,
+// some 0.33 s of CPU before any parsing; with the decimals and ids, 37,000
+// faults take about half of a fresh read's CPU. The 2 allocations a row
+// left are the big.Int and its word of each salary's decimal.Decimal,
+// which shopspring/decimal (v1.6.0) offers no way to build without: every
+// constructor copies the big.Int it is given, and no method keeps one.
 func BenchmarkReadActives1M(b *testing.B) {
 	const n = 1_000_000
 	data := syntheticActives(n, 1)
