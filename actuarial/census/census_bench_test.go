@@ -116,6 +116,44 @@ func BenchmarkGroupActives(b *testing.B) {
 // benchmark from 2987 to 995 cpu-ns/row and from 889 MB to 254 MB.
 //
 // BenchmarkCSVOnly1M in the same runs: 102 cpu-ns/row (91), 48 MB.
+//
+// Measured again 2026-12-03 after the records were parsed in chunks on
+// both cores, each worker writing its records straight to their place
+// (readChunks), the records estimated from samples across the file, and
+// codes, trimming and dates made cheaper: ten interleaved runs each of the
+// test binaries before (39b80e5) and after (go test -c; -test.bench
+// 'ReadActives1M$|ReadActives1MWarm|CSVOnly1M' -test.benchtime=3x, two
+// cores, load 3–5 from other work), median (best):
+//
+//	          cpu-ns/row   rows/s (wall)   B/op      allocs/op  faults/op  retained-MB
+//	before    817 (769)    0.65 M (1.31)   178.8 MB  2.000 M    37.5 k     178.7
+//	after     841 (819)    0.70 M (1.21)   172.7 MB  2.002 M    37.8 k     170.3
+//
+// (benchstat: cpu-ns/row ~, p=0.075; B/op −3.4%, p=0.000.) The CPU is
+// the same, now spread over two cores; at this load wall time says
+// nothing. In quieter moments (runs started only when the machine had
+// been at least 90% idle for 2 s; 31 rounds, each of before, after, and
+// after with -test.cpu=1, in rotating order), median (best):
+//
+//	          fresh (this benchmark)          warm (BenchmarkReadActives1MWarm)
+//	          rows/s (wall)   cpu-ns/row      rows/s (wall)   cpu-ns/row
+//	before    1.81 M (2.26)   797 (709)       4.44 M (4.99)   224 (205)
+//	after     2.06 M (2.61)   878 (757)       7.39 M (9.57)   212 (185)
+//	after, 1  1.35 M (1.69)   754 (598)       5.36 M (5.63)   188 (179)   (-test.cpu=1: line by line)
+//
+// (benchstat, before and after: fresh rows/s +14.0%, p=0.007, and
+// cpu-ns/row +10.2%, p=0.007; warm rows/s +66.6%, p=0.000, cpu-ns/row ~,
+// p=0.41.) A fresh read stays short of 3 M rows/s because first touches
+// of memory cost some 12 µs of CPU each on this machine (a program writing
+// one byte a page to 160 MiB of fresh memory took 0.47–0.75 s of CPU for
+// its 40,966 faults; wall time, median (best), 0.53 s (0.46) on one
+// thread and 0.35 s (0.26) on two, in the same rounds). The records alone,
+// 112 bytes each in the exported Active type, are 27,000 pages a million,
+// some 0.33 s of CPU before any parsing; with the decimals and ids, 37,000
+// faults take about half of a fresh read's CPU. The 2 allocations a row
+// left are the big.Int and its word of each salary's decimal.Decimal,
+// which shopspring/decimal (v1.6.0) offers no way to build without: every
+// constructor copies the big.Int it is given, and no method keeps one.
 func BenchmarkReadActives1M(b *testing.B) {
 	const n = 1_000_000
 	data := syntheticActives(n, 1)
@@ -164,10 +202,24 @@ func BenchmarkReadActives1M(b *testing.B) {
 //	before    320 (298)    3.1 M (3.4)    1.36 k     254 MB  4.0 M
 //	after     254 (248)    3.9 M (4.0)    1.08 k     179 MB  2.0 M
 //
-// (benchstat: −20.7% cpu-ns/row, p=0.001.) The reader runs on one core.
-// On an idle machine, where the ~44,000 page faults of a process's first
-// read would cost some 10–40 ms, that read should take about 0.3 s a
-// million rows: an estimate from these figures, not a measurement.
+// (benchstat: −20.7% cpu-ns/row, p=0.001.) The reader then ran on one
+// core. (An estimate made then, that an idle machine's page faults would
+// cost 10–40 ms a first read, was wrong: they cost 12–18 µs each here
+// even when it is quiet; see BenchmarkReadActives1M.)
+//
+// Measured again with BenchmarkReadActives1M's second runs (see there),
+// before (39b80e5) and after the reading in chunks on both cores, median
+// (best):
+//
+//	          cpu-ns/row   rows/s (wall, load 3–5)  B/op      allocs/op
+//	before    222 (212)    2.46 M (4.66)            178.8 MB  2.000 M
+//	after     206 (192)    3.17 M (5.21)            172.7 MB  2.002 M
+//
+// (benchstat: −7.1% cpu-ns/row, p=0.002.) Of the CPU saved, most is the
+// cheaper codes, trimming and dates: with -test.cpu=1, which reads line by
+// line, three interleaved pairs gave 231, 231, 224 cpu-ns/row before and
+// 196, 197, 191 after. Wall time in quieter moments: see
+// BenchmarkReadActives1M.
 func BenchmarkReadActives1MWarm(b *testing.B) {
 	const n = 1_000_000
 	data := syntheticActives(n, 1)
@@ -198,7 +250,9 @@ func BenchmarkReadActives1MWarm(b *testing.B) {
 // with ReuseRecord over the same bytes, doing nothing with the fields.
 // Measured with it (see there): 102 cpu-ns/row median (91 best), 48 MB
 // and one allocation (the line) a row; on a quieter day, 98 ms a read
-// (10.2 M rows/s) by the wall clock.
+// (10.2 M rows/s) by the wall clock. In the second runs, with the same
+// code before and after: 95.7 (92.5) and 101.8 (96.3) cpu-ns/row (p=0.075),
+// the noise of those runs.
 func BenchmarkCSVOnly1M(b *testing.B) {
 	const n = 1_000_000
 	data := syntheticActives(n, 1)

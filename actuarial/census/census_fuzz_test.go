@@ -18,7 +18,8 @@ import (
 // lines of the accepted records and of the problems are disjoint, and
 // together they are every record encoding/csv finds after the header; and
 // that each reader gives the records and errors of encoding/csv feeding the
-// same validation (readCensusCSV).
+// same validation (readCensusCSV), also when reading in chunks of 16 to 79
+// bytes on two goroutines.
 func FuzzReadCensus(f *testing.F) {
 	for _, name := range []string{"actives.csv", "pensioners.csv"} {
 		if data, err := os.ReadFile("../../testdata/census/" + name); err == nil {
@@ -96,6 +97,13 @@ func FuzzReadCensus(f *testing.F) {
 			}
 			if d := sameCensus(want, wantErr, got, gotErr); d != "" {
 				t.Fatalf("mode %d: %s", mode, d)
+			}
+			// And in chunks small enough to split the lines among
+			// goroutines.
+			chunk := 16 + int(flags&0x3f)
+			got, gotErr = readChunked(data, opt, mode, chunk, 2, flags&0x40 != 0)
+			if d := sameCensus(want, wantErr, got, gotErr); d != "" {
+				t.Fatalf("mode %d, chunks of %d: %s", mode, chunk, d)
 			}
 		}
 	})

@@ -87,35 +87,39 @@ func (l *lineReader) readLine() ([]byte, error) {
 
 // split splits b at each comma into l.rec, or reports false if b has a
 // '"' anywhere.
-func (l *lineReader) split(b []byte) bool {
-	l.rec.text, l.rec.spans = b, l.rec.spans[:0]
-	if l.comma >= utf8.RuneSelf {
+func (l *lineReader) split(b []byte) bool { return l.rec.split(b, l.comma) }
+
+// split makes r the fields of b, split at each comma, or reports false if
+// b has a '"' anywhere.
+func (r *row) split(b []byte, comma rune) bool {
+	r.text, r.spans = b, r.spans[:0]
+	if comma >= utf8.RuneSelf {
 		if bytes.IndexByte(b, '"') >= 0 {
 			return false
 		}
-		n, start := utf8.RuneLen(l.comma), 0
+		n, start := utf8.RuneLen(comma), 0
 		for {
-			i := bytes.IndexRune(b[start:], l.comma)
+			i := bytes.IndexRune(b[start:], comma)
 			if i < 0 {
 				break
 			}
-			l.rec.spans = append(l.rec.spans, span{start, start + i})
+			r.spans = append(r.spans, span{start, start + i})
 			start += i + n
 		}
-		l.rec.spans = append(l.rec.spans, span{start, len(b)})
+		r.spans = append(r.spans, span{start, len(b)})
 		return true
 	}
-	comma, start := byte(l.comma), 0
-	for i, c := range b {
-		switch c {
-		case comma:
-			l.rec.spans = append(l.rec.spans, span{start, i})
+	c, start := byte(comma), 0
+	for i, x := range b {
+		switch x {
+		case c:
+			r.spans = append(r.spans, span{start, i})
 			start = i + 1
 		case '"':
 			return false
 		}
 	}
-	l.rec.spans = append(l.rec.spans, span{start, len(b)})
+	r.spans = append(r.spans, span{start, len(b)})
 	return true
 }
 

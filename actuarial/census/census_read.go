@@ -10,6 +10,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"runtime"
 	"slices"
 	"strconv"
 	"strings"
@@ -146,8 +147,11 @@ const (
 // doubled quote or a line break; a bad quote is a problem wrapping
 // csv.ErrQuote or csv.ErrBareQuote on the record's first line; empty
 // lines are skipped and a '\r' before a line's end is dropped. Lines
-// without a quote, nearly all of a census, are split in the reader's
-// buffer without copying.
+// without a quote, nearly all of a census, are split where they lie in
+// memory, in chunks of 128 KiB parsed on up to GOMAXPROCS goroutines (at
+// most 8) and merged in the order of the file, with the records and
+// problems of a reading line by line; from the first chunk with a quote
+// on, the rest of the file is read line by line.
 //
 // # Columns
 //
@@ -230,12 +234,13 @@ type censusReader struct {
 	pensionMul decimal.Decimal
 	salaryN    int64 // SalaryPaymentsPerYear, 1 when amounts are annual
 	pensionN   int64
-	col        [numCensusFields]int     // column of each field; -1 if absent
-	ncols      int                      // fields in the header
-	seen       idSet                    // ids read, with the line first seen
-	amounts    amountCache              // amounts read, shared
-	sexes      map[string]actuarial.Sex // sex codes parsed, by their text
-	types      map[string]PensionType   // type column codes parsed, by their text; PensionUnknown for an active in a mixed file
+	col        [numCensusFields]int // column of each field; -1 if absent
+	ncols      int                  // fields in the header
+	seen       idSet                // ids read, with the line first seen
+	ids        idArena              // the memory of the ids kept
+	amounts    amountCache          // amounts read, shared
+	sexes      codes[actuarial.Sex] // sex codes parsed, by their text
+	types      codes[PensionType]   // type column codes parsed, by their text; PensionUnknown for an active in a mixed file
 	errs       []RecordError
 
 	// The record being read.
@@ -246,6 +251,12 @@ type censusReader struct {
 }
 
 func readCensus(r io.Reader, c *Census, opt CensusOptions, mode censusMode, fn string) error {
+	return readCensusChunks(r, c, opt, mode, fn, chunkSize, min(runtime.GOMAXPROCS(0), maxChunkWorkers))
+}
+
+// readCensusChunks is readCensus reading the records in chunks of chunk
+// bytes on workers goroutines, line by line if workers < 2.
+func readCensusChunks(r io.Reader, c *Census, opt CensusOptions, mode censusMode, fn string, chunk, workers int) error {
 	p := newCensusReader(c.Year, opt, mode, fn)
 
 	size := sizeHint(r)
@@ -254,7 +265,7 @@ func readCensus(r io.Reader, c *Census, opt CensusOptions, mode censusMode, fn s
 		_, _ = br.Discard(3)
 		size -= 3
 	}
-	p.reserve(c, estimateRecords(br, size))
+	p.reserve(c, estimateRecords(br, size, r))
 	lr := newLineReader(br, opt.Comma)
 
 	first, line, err := lr.next()
@@ -279,23 +290,17 @@ func readCensus(r io.Reader, c *Census, opt CensusOptions, mode censusMode, fn s
 		return p.err()
 	}
 
-	for {
-		rec, line, err := lr.next()
-		if err == io.EOF {
-			break
-		}
-		if err != nil {
-			var pe *csv.ParseError
-			if !errors.As(err, &pe) {
-				return fmt.Errorf("actuarial: %s: %w", fn, err)
-			}
-			// A syntax error spoils the whole record; go on with the next.
-			p.errs = append(p.errs, RecordError{File: opt.File, Line: pe.StartLine, Err: pe.Err})
-			continue
-		}
-		p.record(rec, line, c)
+	if workers < 2 || lr.cr != nil {
+		return p.readLines(lr, c, fn)
 	}
-	return p.err()
+	return p.readChunks(lr, c, fn, size, chunk, workers)
+}
+
+// csvParseError returns err as a *csv.ParseError if it is one.
+func csvParseError(err error) (*csv.ParseError, bool) {
+	var pe *csv.ParseError
+	ok := errors.As(err, &pe)
+	return pe, ok
 }
 
 // readBufferSize is the size of the buffer of a CSV read; its first fill
@@ -324,12 +329,15 @@ func sizeHint(r io.Reader) int64 {
 }
 
 // estimateRecords estimates the records in size bytes from the lines in
-// the first buffer of br; 0 when size is unknown. It sizes the slice of
-// records and the map of ids once rather than growing them record by
-// record: growing a slice of a million records copied it over and over.
-// A short estimate only means growing later; a long one wastes at most a
-// few percent.
-func estimateRecords(br *bufio.Reader, size int64) int {
+// the first buffer of br or, when r can be read at an offset (a
+// bytes.Reader, strings.Reader or file), in five samples across the rest
+// of it; 0 when size is unknown. It sizes the slice of records once rather than
+// growing them record by record: growing a slice of a million records
+// copied it over and over. A short estimate only means growing later; a
+// long one wastes a few percent. The samples matter when lines grow
+// longer down the file, as numbered ids do: from the first buffer alone, a
+// million records numbered from 0 were estimated at 1.1 million.
+func estimateRecords(br *bufio.Reader, size int64, r io.Reader) int {
 	if size <= 0 {
 		return 0
 	}
@@ -337,15 +345,50 @@ func estimateRecords(br *bufio.Reader, size int64) int {
 	if err != nil && err != io.EOF {
 		return 0
 	}
-	lines := bytes.Count(b, []byte{'\n'})
+	lines := int64(bytes.Count(b, []byte{'\n'}))
 	if int64(len(b)) >= size {
-		return lines + 1 // the whole file; the header counts for a last line without '\n'
+		return int(lines) + 1 // the whole file; the header counts for a last line without '\n'
 	}
 	if lines < 2 {
 		return 0
 	}
-	est := size * int64(lines) / int64(len(b))
+	n := int64(len(b))
+	if ra, start, ok := readerAt(r); ok {
+		// The reader is past what br buffered: samples at a tenth, three
+		// tenths, ... of the rest, in place of the first buffer.
+		if rest := size - int64(br.Buffered()); rest > 10*estimateSample {
+			buf := make([]byte, estimateSample)
+			var sl, sn int64
+			for k := int64(1); k <= 9; k += 2 {
+				m, _ := ra.ReadAt(buf, start+rest*k/10)
+				sl += int64(bytes.Count(buf[:m], []byte{'\n'}))
+				sn += int64(m)
+			}
+			if sl >= 2*5 {
+				lines, n = sl, sn
+			}
+		}
+	}
+	est := size * lines / n
 	return int(est + est/32 + 1)
+}
+
+// estimateSample is the size of the samples of estimateRecords.
+const estimateSample = 16 << 10
+
+// readerAt returns r as an io.ReaderAt and the offset it reads from next,
+// when it is a bytes.Reader, strings.Reader or regular file.
+func readerAt(r io.Reader) (io.ReaderAt, int64, bool) {
+	switch v := r.(type) {
+	case *bytes.Reader:
+		return v, v.Size() - int64(v.Len()), true
+	case *strings.Reader:
+		return v, v.Size() - int64(v.Len()), true
+	case *os.File:
+		off, err := v.Seek(0, io.SeekCurrent)
+		return v, off, err == nil
+	}
+	return nil, 0, false
 }
 
 // reserve makes room for n records, as the mode says which.
@@ -477,7 +520,11 @@ func (p *censusReader) cell(rec *row, f censusField) []byte {
 	if p.col[f] < 0 {
 		return nil
 	}
-	return bytes.TrimSpace(rec.field(p.col[f]))
+	b := rec.field(p.col[f])
+	if n := len(b); n > 0 && b[0] > ' ' && b[0] < utf8.RuneSelf && b[n-1] > ' ' && b[n-1] < utf8.RuneSelf {
+		return b // nothing to trim: ASCII space is at most ' '
+	}
+	return bytes.TrimSpace(b)
 }
 
 // missing reports that a record lacks field f (or both f and alt).
@@ -501,32 +548,80 @@ func (p *censusReader) missing(f, alt censusField) {
 // record checks one record, its fields given as text, and appends it to c
 // if it passes.
 func (p *censusReader) record(rec *row, line int, c *Census) {
+	from := len(p.errs)
+	r := p.parse(rec, line, c)
+	if r.id == "" {
+		return
+	}
+	if first, dup := p.seen.find(r.id, c); dup {
+		if r.accepted { // take it back
+			if r.active {
+				c.Actives[len(c.Actives)-1] = Active{}
+				c.Actives = c.Actives[:len(c.Actives)-1]
+			} else {
+				c.Pensioners[len(c.Pensioners)-1] = Pensioner{}
+				c.Pensioners = c.Pensioners[:len(c.Pensioners)-1]
+			}
+		}
+		// The id's problem comes first, as the first field checked.
+		p.errs = slices.Insert(p.errs, from, p.duplicate(r, first))
+		return
+	}
+	p.seen.insert(r.id)
+	index := len(c.Actives) - 1
+	if !r.active {
+		index = len(c.Pensioners) - 1
+	}
+	p.seen.record(r.id, line, index, r.active, r.accepted)
+}
+
+// parsed is what [censusReader.parse] made of a record.
+type parsed struct {
+	id       string // its id, "" when it has none
+	line     int    // the line it starts on
+	errs     int32  // the end of its problems in a chunk's (see chunkJob)
+	active   bool   // an active member's record, else a pensioner's
+	accepted bool   // it passed every check but the uniqueness of its id
+}
+
+// duplicate is the problem of record r, whose id was first seen on line
+// first.
+func (p *censusReader) duplicate(r parsed, first int) RecordError {
+	return RecordError{
+		File: p.opt.File, Line: r.line, ID: r.id, Field: fieldID.String(), Value: r.id,
+		Err: fmt.Errorf("%w: first on line %d", ErrDuplicateID, first),
+	}
+}
+
+// parse checks one record, its fields given as text, but for the
+// uniqueness of its id, which depends on the records before it: it
+// appends the record to c if it passes the other checks, and reports what
+// it found for the caller to check the id.
+func (p *censusReader) parse(rec *row, line int, c *Census) parsed {
 	p.line, p.id, p.bad = line, "", false
 	if len(rec.spans) != p.ncols {
 		p.fail(fieldNone, "", fmt.Errorf("%w: %d fields, header has %d", csv.ErrFieldCount, len(rec.spans), p.ncols))
-		return
+		return parsed{line: line}
 	}
 
 	var id string
 	if b := p.cell(rec, fieldID); len(b) == 0 {
 		p.missing(fieldID, fieldNone)
-	} else if kept, first, dup := p.seen.add(b, line, c); dup {
-		p.id = string(b)
-		p.fail(fieldID, p.id, fmt.Errorf("%w: first on line %d", ErrDuplicateID, first))
 	} else {
-		id, p.id = kept, kept
+		id = p.ids.clone(b)
+		p.id = id
 	}
 
 	var sex actuarial.Sex
 	if s := p.cell(rec, fieldSex); len(s) == 0 {
 		p.missing(fieldSex, fieldNone)
-	} else if v, ok := p.sexes[string(s)]; ok {
+	} else if v, ok := p.sexes.get(s); ok {
 		sex = v
 	} else if v, err := actuarial.ParseSex(string(s), p.opt.SexCodes); err != nil {
 		p.fail(fieldSex, string(s), err)
 	} else {
 		sex = v
-		intern(&p.sexes, string(s), v)
+		p.sexes.add(string(s), v)
 	}
 
 	active := p.mode == modeActives
@@ -535,16 +630,16 @@ func (p *censusReader) record(rec *row, line int, c *Census) {
 		s := p.cell(rec, fieldType)
 		if len(s) == 0 {
 			p.missing(fieldType, fieldNone)
-		} else if v, ok := p.types[string(s)]; ok {
+		} else if v, ok := p.types.get(s); ok {
 			typ, active = v, v == PensionUnknown
 		} else if str := string(s); p.mode == modeMixed && (codeEqual(str, "active") || codeEqual(str, "activo")) {
 			active = true
-			intern(&p.types, str, PensionUnknown)
+			p.types.add(str, PensionUnknown)
 		} else if v, err := ParsePensionType(str); err != nil {
 			p.fail(fieldType, str, err)
 		} else {
 			typ = v
-			intern(&p.types, str, v)
+			p.types.add(str, v)
 		}
 	}
 
@@ -572,25 +667,43 @@ func (p *censusReader) record(rec *row, line int, c *Census) {
 			q.BirthDate, q.Line = birth, line
 		}
 	}
-	if id != "" {
-		p.seen.record(id, line, c, active, !p.bad)
-	}
+	return parsed{id: id, line: line, active: active, accepted: !p.bad}
 }
 
 // maxInterned bounds the codes a reader remembers (a file spells its
 // codes a few ways, not thousands).
 const maxInterned = 32
 
-// intern remembers that the code text s parsed as v, so that the next
-// record spelling it so costs a map lookup rather than a parse; the map
-// keeps a copy of s, not the record's line.
-func intern[V any](m *map[string]V, s string, v V) {
-	if *m == nil {
-		*m = make(map[string]V)
+// codes remembers what the texts of a column of codes parsed as, so that
+// the next record spelling one so costs a few comparisons of short
+// strings rather than a parse (or a map's hashing). It keeps copies of the
+// texts, not the records' lines.
+type codes[V any] struct {
+	text []string
+	val  []V
+}
+
+// get returns what s parsed as, if remembered.
+func (c *codes[V]) get(s []byte) (v V, ok bool) {
+	for i, t := range c.text {
+		if t == string(s) {
+			return c.val[i], true
+		}
 	}
-	if len(*m) < maxInterned {
-		(*m)[strings.Clone(s)] = v
+	return v, false
+}
+
+// add remembers that s parsed as v, up to maxInterned texts.
+func (c *codes[V]) add(s string, v V) {
+	if len(c.text) < maxInterned {
+		c.text = append(c.text, strings.Clone(s))
+		c.val = append(c.val, v)
 	}
+}
+
+// clone returns a copy of c.
+func (c codes[V]) clone() codes[V] {
+	return codes[V]{text: slices.Clone(c.text), val: slices.Clone(c.val)}
 }
 
 // idSet is the set of the ids read so far, with the line each was first
@@ -606,64 +719,68 @@ type idSet struct {
 	n          int    // ids seen
 	actives    int    // c.Actives[:actives] are in increasing id order
 	pensioners int    // c.Pensioners[:pensioners] are in increasing id order
+	lastActive string // c.Actives[actives-1].ID
+	lastPens   string // c.Pensioners[pensioners-1].ID
 	other      map[string]int
-	arena      idArena // the memory of the ids kept
 }
 
 // idLess orders ids shorter first, then byte by byte.
-func idLess[T string | []byte](a string, b T) bool {
+func idLess(a, b string) bool {
 	if len(a) != len(b) {
 		return len(a) < len(b)
 	}
-	return a < string(b)
+	return a < b
 }
 
 // idCompare is the three-way idLess.
-func idCompare(a string, b []byte) int {
+func idCompare(a, b string) int {
 	if len(a) != len(b) {
 		return len(a) - len(b)
 	}
-	return strings.Compare(a, string(b))
+	return strings.Compare(a, b)
 }
 
-// add adds id, of the record on line, to the set and returns the copy it
-// keeps (the field is in memory the reader reuses); or, when id was seen
-// before, reports the line it was first seen on. The caller then tells
-// [idSet.record] what became of the record.
-func (s *idSet) add(id []byte, line int, c *Census) (kept string, first int, dup bool) {
-	if s.n > 0 && !idLess(s.max, id) {
-		if i, ok := slices.BinarySearchFunc(c.Actives[:s.actives], id, func(a Active, id []byte) int {
-			return idCompare(a.ID, id)
-		}); ok {
-			return "", c.Actives[i].Line, true
-		}
-		if i, ok := slices.BinarySearchFunc(c.Pensioners[:s.pensioners], id, func(p Pensioner, id []byte) int {
-			return idCompare(p.ID, id)
-		}); ok {
-			return "", c.Pensioners[i].Line, true
-		}
-		if first, ok := s.other[string(id)]; ok {
-			return "", first, true
-		}
-	}
-	kept = s.arena.clone(id)
+// find reports the line id was first seen on, if it was. The caller then
+// adds a new id by [idSet.insert] and tells [idSet.record] what became of
+// its record.
+func (s *idSet) find(id string, c *Census) (first int, dup bool) {
 	if s.n == 0 || idLess(s.max, id) {
-		s.max = kept
+		return 0, false
+	}
+	if i, ok := slices.BinarySearchFunc(c.Actives[:s.actives], id, func(a Active, id string) int {
+		return idCompare(a.ID, id)
+	}); ok {
+		return c.Actives[i].Line, true
+	}
+	if i, ok := slices.BinarySearchFunc(c.Pensioners[:s.pensioners], id, func(p Pensioner, id string) int {
+		return idCompare(p.ID, id)
+	}); ok {
+		return c.Pensioners[i].Line, true
+	}
+	if first, ok := s.other[id]; ok {
+		return first, true
+	}
+	return 0, false
+}
+
+// insert adds id, which find did not find.
+func (s *idSet) insert(id string) {
+	if s.n == 0 || idLess(s.max, id) {
+		s.max = id
 	}
 	s.n++
-	return kept, 0, false
 }
 
-// record says what became of the record of the new id (kept by add) on
-// line: appended to c.Actives, to c.Pensioners, or neither.
-func (s *idSet) record(id string, line int, c *Census, active, accepted bool) {
+// record says what became of the record of the new id (added by insert)
+// on line: appended to c.Actives or c.Pensioners at index, or neither.
+func (s *idSet) record(id string, line, index int, active, accepted bool) {
 	switch {
-	case accepted && active && s.actives == len(c.Actives)-1 &&
-		(s.actives == 0 || idLess(c.Actives[s.actives-1].ID, id)):
+	case accepted && active && s.actives == index && (s.actives == 0 || idLess(s.lastActive, id)):
 		s.actives++
-	case accepted && !active && s.pensioners == len(c.Pensioners)-1 &&
-		(s.pensioners == 0 || idLess(c.Pensioners[s.pensioners-1].ID, id)):
+		s.lastActive = id
+	case accepted && !active && s.pensioners == index && (s.pensioners == 0 || idLess(s.lastPens, id)):
 		s.pensioners++
+		s.lastPens = id
 	default:
 		if s.other == nil {
 			s.other = make(map[string]int)
@@ -932,7 +1049,7 @@ func fastCoefficient[T string | []byte](s T, n int64) (v int64, exp int32, ok bo
 	// The digits before the point, as amount counts them (NumDigits +
 	// exponent), and a product small enough for float64 to hold exactly,
 	// so that the bound is checked on the same float64 as amount's.
-	if decimalDigits(v)-frac > 16 || v > (1<<53)/n {
+	if (frac <= 2 && v >= pow10Int[16+frac]) || v > (1<<53)/n { // decimalDigits(v)-frac > 16
 		return 0, 0, false
 	}
 	v *= n
@@ -967,6 +1084,10 @@ func (c *amountCache) decimal(v int64, exp int32) decimal.Decimal {
 
 // pow10[k] is 10^k, exact in float64 for k ≤ 22.
 var pow10 = [...]float64{1, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9,
+	1e10, 1e11, 1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18}
+
+// pow10Int[k] is 10^k.
+var pow10Int = [...]int64{1, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9,
 	1e10, 1e11, 1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18}
 
 // decimalDigits is the number of decimal digits of v > 0.
@@ -1023,6 +1144,28 @@ const secondsPerDay = 24 * 60 * 60
 // "chrono-Compatible Low-Level Date Algorithms" (2013), with years
 // counted from 1 March so that the leap day ends a year.
 func (c civil) daysSinceEpoch() int64 {
+	y, m, d := int64(c.y), int64(c.m), int64(c.d)
+	if m <= 2 {
+		y--
+	}
+	if y < 0 {
+		return c.daysSinceEpochSlow()
+	}
+	// Years from 0 on: unsigned division by constants, without the
+	// adjustments of signed division.
+	u := uint64(y)
+	era := u / 400
+	yoe := u - era*400                                                    // year of the era, 0..399
+	doe := yoe*365 + yoe/4 - yoe/100 + daysFromMarch[m-1] + uint64(d) - 1 // day of the era, 0..146096
+	return int64(era*146097+doe) - 719468
+}
+
+// daysFromMarch[m−1] is the days from 1 March to the first of month m,
+// counting January and February at the end of the year.
+var daysFromMarch = [12]uint64{306, 337, 0, 31, 61, 92, 122, 153, 184, 214, 245, 275}
+
+// daysSinceEpochSlow is daysSinceEpoch for any year.
+func (c civil) daysSinceEpochSlow() int64 {
 	y, m, d := int64(c.y), int64(c.m), int64(c.d)
 	if m <= 2 {
 		y--

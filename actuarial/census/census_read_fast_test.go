@@ -1,6 +1,7 @@
 package census
 
 import (
+	"bufio"
 	"bytes"
 	"errors"
 	"fmt"
@@ -153,4 +154,21 @@ func TestCivilTime(t *testing.T) {
 			}
 		}
 	}
+}
+
+// TestEstimateRecords checks the estimate that sizes the records of a
+// read: for 200,000 synthetic records numbered from 0 (lines growing
+// longer down the file), sampled across the file through a bytes.Reader,
+// at least the records and at most 5% more; from the first buffer alone
+// (a reader without ReadAt), at least the records.
+func TestEstimateRecords(t *testing.T) {
+	const n = 200_000
+	data := syntheticActives(n, 4)
+	r := bytes.NewReader(data)
+	br := bufio.NewReaderSize(r, readBufferSize)
+	est := estimateRecords(br, int64(len(data)), r)
+	assert.GreaterOrEqual(t, est, n)
+	assert.LessOrEqual(t, est, n+n/20)
+	br = bufio.NewReaderSize(bytes.NewReader(data), readBufferSize)
+	assert.GreaterOrEqual(t, estimateRecords(br, int64(len(data)), nil), n)
 }
