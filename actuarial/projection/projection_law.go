@@ -508,7 +508,9 @@ func (p *Projector) refactor(g int, gc *groupCache, ex *rules.Exits, w float64) 
 		}
 		c0, c1 := age*p.ns+sLo, age*p.ns+sHi+1
 		for sx, rt := range ret {
-			if rt == nil {
+			if rt == nil || age < gc.retMin {
+				// (No one retires below retMin: a cell with a factor
+				// has a kind of retirement.)
 				continue
 			}
 			fill := sx == 0 || rt != ret[0]
@@ -533,13 +535,7 @@ func (p *Projector) refactor(g int, gc *groupCache, ex *rules.Exits, w float64) 
 			if dis.fast {
 				// The ratio straight into the factor: no other pass
 				// reads the table's.
-				k, xp := dis.k, dis.xp[:dis.k]
-				dc := dis.d[d0*k : d1*k]
-				for j, fj := range f {
-					if fj > 0 {
-						out[j] = fj * rules.PolyRatio(dc[j*k:(j+1)*k], xp)
-					}
-				}
+				rules.PolyFactors(out, f, dis.d[d0*dis.k:d1*dis.k], dis.k, dis.xp)
 			} else {
 				for j, fj := range f {
 					if fj > 0 {

@@ -244,6 +244,53 @@ func PolyRatio(d, xp []float64) float64 {
 	return s
 }
 
+// PolyFactors sets out[j] = f[j]·ratio of cell j for the f[j] > 0 (the
+// others left alone), the ratio [PolyRatio]'s, bit for bit, from d, the
+// cells' coefficients (k a cell, len(f)·k of them), at the powers xp: an
+// exit's factors by service along a row of cells, without the cost of a
+// call a cell.
+func PolyFactors(out, f, d []float64, k int, xp []float64) {
+	out, d = out[:len(f)], d[:len(f)*k]
+	switch k {
+	case 1:
+		for j, fj := range f {
+			if fj > 0 {
+				out[j] = fj * d[j]
+			}
+		}
+	case 2:
+		x1 := xp[1]
+		for j, fj := range f {
+			if fj > 0 {
+				c := d[2*j : 2*j+2 : 2*j+2]
+				out[j] = fj * (c[0] + float64(c[1]*x1))
+			}
+		}
+	case 3:
+		x1, x2 := xp[1], xp[2]
+		for j, fj := range f {
+			if fj > 0 {
+				c := d[3*j : 3*j+3 : 3*j+3]
+				out[j] = fj * (c[0] + float64(c[1]*x1) + float64(c[2]*x2))
+			}
+		}
+	case 5:
+		x1, x2, x3, x4 := xp[1], xp[2], xp[3], xp[4]
+		for j, fj := range f {
+			if fj > 0 {
+				c := d[5*j : 5*j+5 : 5*j+5]
+				out[j] = fj * (c[0] + float64(c[1]*x1) + float64(c[2]*x2) + float64(c[3]*x3) + float64(c[4]*x4))
+			}
+		}
+	default:
+		for j, fj := range f {
+			if fj > 0 {
+				out[j] = fj * PolyRatio(d[j*k:(j+1)*k], xp)
+			}
+		}
+	}
+}
+
 // Fill is [FillRatiosOf] by [PolyRatio] at the powers xp of x (k of them at
 // least): r[c] for the cells of services 0..min(ms, age − minEntry), with
 // minEntry ≥ 0, where need is set (all when nil).
