@@ -517,6 +517,20 @@ func (p *Projector) refactor(g int, gc *groupCache, ex *rules.Exits, w float64) 
 			can, r := gc.canRetire[c0:c1], rt.r[c0:c1]
 			in, out := ex.Factor[sx*plane+c0:sx*plane+c1], gc.retFactor[sx*plane+c0:sx*plane+c1]
 			in, out = in[:len(can)], out[:len(can)]
+			if fill && rt.fast && !rt.all {
+				// The row's ratios at once (those already held are
+				// the same values), then the factors.
+				rules.PolyRatios(r, can, rt.d[c0*rt.k:c1*rt.k], rt.k, rt.xp)
+				have := rt.have[c0:c1]
+				have = have[:len(can)]
+				for j, ok := range can {
+					if ok {
+						have[j] = true
+						out[j] = in[j] * r[j]
+					}
+				}
+				continue
+			}
 			for j, ok := range can {
 				if ok {
 					if fill {

@@ -291,6 +291,38 @@ func PolyFactors(out, f, d []float64, k int, xp []float64) {
 	}
 }
 
+// PolyRatios sets r[j] to the ratio of cell j, [PolyRatio]'s bit for bit,
+// for the need[j] (the others left alone), from d, the cells' coefficients
+// (k a cell, len(need)·k of them), at the powers xp: a row of cells at the
+// cost of a loop, not of a call a cell.
+func PolyRatios(r []float64, need []bool, d []float64, k int, xp []float64) {
+	r, d = r[:len(need)], d[:len(need)*k]
+	switch k {
+	case 3:
+		x1, x2 := xp[1], xp[2]
+		for j, ok := range need {
+			if ok {
+				c := d[3*j : 3*j+3 : 3*j+3]
+				r[j] = c[0] + float64(c[1]*x1) + float64(c[2]*x2)
+			}
+		}
+	case 5:
+		x1, x2, x3, x4 := xp[1], xp[2], xp[3], xp[4]
+		for j, ok := range need {
+			if ok {
+				c := d[5*j : 5*j+5 : 5*j+5]
+				r[j] = c[0] + float64(c[1]*x1) + float64(c[2]*x2) + float64(c[3]*x3) + float64(c[4]*x4)
+			}
+		}
+	default:
+		for j, ok := range need {
+			if ok {
+				r[j] = PolyRatio(d[j*k:(j+1)*k], xp)
+			}
+		}
+	}
+}
+
 // Fill is [FillRatiosOf] by [PolyRatio] at the powers xp of x (k of them at
 // least): r[c] for the cells of services 0..min(ms, age − minEntry), with
 // minEntry ≥ 0, where need is set (all when nil).

@@ -53,8 +53,8 @@ const reorderTol = 1e-13
 // SalaryScale.ReferenceRatio's ratios (through FillRatiosOf) and
 // PastSalaries' table to reorderTol, in the cells asked for only, with the
 // salary scale of the reference scheme plus one by service; PolyFactors is
-// the exit factor times PolyRatio bit for bit, for every number of
-// coefficients it specialises and one it does not.
+// the exit factor times PolyRatio, and PolyRatios PolyRatio, bit for bit,
+// for every number of coefficients they specialise and others.
 func TestRatioPoly(t *testing.T) {
 	s := actuarialtest.ReferenceScheme(t, 65)
 	s.Assumptions.Salary.ByService = []float64{0.02, 0.015, 0.01}
@@ -114,6 +114,16 @@ func TestRatioPoly(t *testing.T) {
 							wantF = f[sv] * rules.PolyRatio(d[(c0+sv)*k:(c0+sv+1)*k], xp)
 						}
 						require.Equal(t, wantF, o, "years %d, age %d, service %d", years, age, sv)
+					}
+					// PolyRatios in the cells need marks.
+					r, needRow := make([]float64, top+1), need[c0:c0+top+1]
+					rules.PolyRatios(r, needRow, d[c0*k:(c0+top+1)*k], k, xp)
+					for sv, v := range r {
+						wantR := 0.0
+						if needRow[sv] {
+							wantR = rules.PolyRatio(d[(c0+sv)*k:(c0+sv+1)*k], xp)
+						}
+						require.Equal(t, wantR, v, "PolyRatios, years %d, age %d, service %d", years, age, sv)
 					}
 				}
 			}
