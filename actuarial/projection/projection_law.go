@@ -118,8 +118,10 @@ func (p *Projector) pastContributions(g int, gc *groupCache) {
 	rows := func(a0, a1 int) {
 		for age := a0; age <= a1; age++ {
 			row := age * p.ns
-			for sv, a := range gc.avgRate[:max(0, min(p.ns, age-minEntry+1))] {
-				gc.accR[row+sv] = a * p.acc.t[row+sv]
+			avg := gc.avgRate[:max(0, min(p.ns, age-minEntry+1))]
+			dst, t := gc.accR[row:row+len(avg)], p.acc.t[row:row+len(avg)]
+			for sv, a := range avg {
+				dst[sv] = a * t[sv]
 			}
 		}
 	}

@@ -357,9 +357,12 @@ func (rp *RatioPoly) PastSalaryRows(t []float64, minEntry, lo, hi int, x float64
 			continue
 		}
 		row[0] = 0
-		prev, ip := t[(age-1)*ns:(age-1)*ns+top], im[(age-1)*ns:(age-1)*ns+top]
-		for sv := 1; sv <= top; sv++ {
-			row[sv] = float64((1+prev[sv-1])*ip[sv-1]) * x
+		// T(a, s) from T(a−1, s−1): the row from service 1 on, from the
+		// row before from service 0.
+		out := row[1:]
+		prev, ip := t[(age-1)*ns:(age-1)*ns+len(out)], im[(age-1)*ns:(age-1)*ns+len(out)]
+		for j, tp := range prev {
+			out[j] = float64((1+tp)*ip[j]) * x
 		}
 	}
 }
