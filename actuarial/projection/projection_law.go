@@ -469,8 +469,11 @@ func (p *Projector) stepFactors(gc *groupCache, ex *rules.Exits, w float64) {
 // the next year are brought up to date then, at the cost of a multiply
 // each where the ratios are already known. (With a wage growth that
 // changes every year, as in stochastic scenarios, the ratios of the cells
-// no one is in are never computed; the disability factors' bounds disLo,
-// disHi do not depend on the wage growth, the ratios being positive.)
+// no one is in are never computed, and those of the cells members are in
+// are evaluated without a division (polyAt), a row at a time; the
+// disability ratios go straight into the factors, no other pass reading
+// them; the disability factors' bounds disLo, disHi do not depend on the
+// wage growth, the ratios being positive.)
 func (p *Projector) refactor(g int, gc *groupCache, ex *rules.Exits, w float64) {
 	gc.partial = true
 	var ret [actuarial.NumSexes]*ratioTable
