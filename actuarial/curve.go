@@ -34,8 +34,10 @@ func NewCurve(rates ...float64) (*Curve, error) {
 		return nil, fmt.Errorf("actuarial: NewCurve: no rates")
 	}
 	for t, r := range rates {
-		if err := check.Rate(fmt.Sprintf("curve rate of year %d", t), r); err != nil {
-			return nil, err
+		if check.Rate("", r) != nil {
+			// The message, only for a bad rate (a curve is built per
+			// stochastic scenario).
+			return nil, check.Rate(fmt.Sprintf("curve rate of year %d", t), r)
 		}
 	}
 	n := len(rates)

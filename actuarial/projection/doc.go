@@ -108,7 +108,14 @@
 //     ReferenceYears salaries, each the next one divided by that year's
 //     merit and by 1 + the award year's wage growth: the past years are
 //     assumed to have had this year's growth, not the growth of the
-//     Assumptions.WageGrowth schedule in those years); a disability
+//     Assumptions.WageGrowth schedule in those years. At the first
+//     year's wage growth the ratio is computed as defined, bit for bit; at
+//     any other (a wage growth that changes every year, as in stochastic
+//     scenarios, where each year's ratios must be computed anew) it is
+//     evaluated without a division, as a polynomial in 1/(1 + w) whose
+//     coefficients depend on the salary scale only, to a few units in the
+//     last place of the definition's value; the past salaries of refunds
+//     likewise); a disability
 //     pension likewise on the service completed at the start of the year;
 //     a survivor's or orphan's pension as a share of the deceased's
 //     pension (or, for a death in service, of the disability pension the

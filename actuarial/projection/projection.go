@@ -102,6 +102,9 @@ type Projector struct {
 	entW     []float64    // entrants' profile weights, normalised
 	trackAcc bool         // some rules refund contributions
 	acc      pastSalaries // for refunds
+	// poly evaluates the reference ratios and past salaries at the wage
+	// growths other than the first year's (Projector.polyAt).
+	poly rules.RatioPoly
 }
 
 // deathRoll gathers one group's deaths of the year by sex and age (of
@@ -116,10 +119,12 @@ type deathRoll struct {
 // pastSalaries holds t[age·ns + service] = Σ_{k=1..service} S_{−k}/S_0,
 // the past salaries of a member along the salary scale at wage growth w,
 // in units of the current salary ([rules.PastSalaries]), for the ages
-// 0..hi (the oldest member's so far); ver counts the changes of w.
+// 0..hi (the oldest member's so far); ver counts the changes of w. fast:
+// evaluated by rules.RatioPoly (Projector.polyAt).
 type pastSalaries struct {
 	t     []float64
 	w     float64
+	fast  bool
 	hi    int
 	valid bool
 	ver   int
@@ -177,6 +182,7 @@ const maxFactorSets = 4
 type factorSet struct {
 	exits *rules.Exits // the exits the factors belong to; nil: none yet
 	w     float64      // the wage growth the reference ratios use
+	fast  bool         // the ratios are rules.RatioPoly's (Projector.polyAt)
 	used  int          // orders the sets by their last use
 	// partial: the reference ratios in the factors are those of w only in
 	// the cells populated when they were last computed (refactor).
@@ -219,10 +225,16 @@ const maxRatioTables = 6 // retirement of each sex, disability, the two work ris
 // ratioTable holds the reference ratios r by age·ns + service for an
 // average over years years at wage growth w, of the cells have marks (of
 // every cell when all); years 0: unused. used orders the tables by their
-// last use.
+// last use. fast: the ratios are rules.RatioPoly's (Projector.polyAt), not
+// rules.RatioAt's, from the coefficients d, k a cell, and xp, the powers of
+// 1/(1+w).
 type ratioTable struct {
 	years int
 	w     float64
+	fast  bool
+	d     []float64
+	k     int
+	xp    []float64
 	all   bool
 	have  []bool
 	r     []float64
@@ -634,7 +646,7 @@ func (p *Projector) RunContext(ctx context.Context, dst *Result, years int) (*Re
 			if p.fullFactors {
 				hi, minEntry = nAges-1, -p.ms // every cell (tests only)
 			}
-			p.acc.fill(p.law.Decrements.Merit, p.ms, minEntry, hi, as.WageGrowth.At(y))
+			p.fillPast(minEntry, hi, as.WageGrowth.At(y))
 		}
 		w := as.WageGrowth.At(y)
 		w1 := as.WageGrowth.At(y + 1)

@@ -84,9 +84,9 @@ func (p *Projector) prepare(g, y int, w, unit float64, fin rules.Finances) {
 	gc := &p.gc[g]
 	p.law.Year(&gc.yr, g, y, unit)
 	gc.yr.Balance(fin, &gc.raised)
-	if !gc.yr.Exits.Same(gc.exits) || w != gc.w || gc.partial {
+	if fast := p.polyAt(w); !gc.yr.Exits.Same(gc.exits) || w != gc.w || fast != gc.fast || gc.partial {
 		p.factors(g, gc, gc.yr.Exits, w)
-		gc.exits, gc.w = gc.yr.Exits, w
+		gc.exits, gc.w, gc.fast = gc.yr.Exits, w, fast
 	}
 	gc.base, gc.paid, gc.topUp = 0, 0, 0
 	if p.trackAcc {
@@ -118,8 +118,10 @@ func (p *Projector) pastContributions(g int, gc *groupCache) {
 	rows := func(a0, a1 int) {
 		for age := a0; age <= a1; age++ {
 			row := age * p.ns
-			for sv, a := range gc.avgRate[:max(0, min(p.ns, age-minEntry+1))] {
-				gc.accR[row+sv] = a * p.acc.t[row+sv]
+			avg := gc.avgRate[:max(0, min(p.ns, age-minEntry+1))]
+			dst, t := gc.accR[row:row+len(avg)], p.acc.t[row:row+len(avg)]
+			for sv, a := range avg {
+				dst[sv] = a * t[sv]
 			}
 		}
 	}
@@ -133,36 +135,71 @@ func (p *Projector) pastContributions(g int, gc *groupCache) {
 	}
 }
 
-// fill sets the past salaries for wage growth w, the salary scale's merit
-// by age·(ms+1) + service, at the ages up to hi (the oldest active
+// polyAt reports whether the reference ratios and the past salaries at
+// wage growth w are evaluated by rules.RatioPoly (x = 1/(1+w), no
+// division) rather than by rules.RatioAt and rules.PastSalaryRows: when w
+// is not the wage growth of the projection's first year. A projection whose
+// wage growth does not change (every deterministic projection with a
+// constant wage growth, a stochastic one with no wage volatility) has the
+// exact values, bit for bit those of the ratios' definition
+// ([actuarial.SalaryScale.ReferenceRatio]); one whose wage growth changes
+// every year (stochastic scenarios) computes the ratios of its populated
+// cells every year (refactor), at a fraction of the cost, the values
+// differing by a few units in the last place. The tables of ratios, the
+// factor sets and the past salaries are kept by wage growth and by method,
+// so that the values never depend on what earlier runs left in them (a
+// shard of scenarios gives the values of a full run).
+func (p *Projector) polyAt(w float64) bool {
+	return w != p.s.Assumptions.WageGrowth.At(p.s.StartYear)
+}
+
+// fillPast sets the past salaries for wage growth w, the salary scale's
+// merit by age·(ms+1) + service, at the ages up to hi (the oldest active
 // member's) and the services up to age − minEntry (the passes read no
-// others), unless they are already for w:
+// others), unless they are already for w, by the method polyAt gives:
 // with a wage growth that changes every year (stochastic scenarios) the
 // ages no one has reached are not computed; with one that does not, the
 // table grows as the members age, its rows the same bit for bit.
-func (a *pastSalaries) fill(merit []float64, ms, minEntry, hi int, w float64) {
-	if !a.valid || a.w != w {
-		a.w, a.valid, a.hi = w, true, -1
+func (p *Projector) fillPast(minEntry, hi int, w float64) {
+	a := &p.acc
+	fast := p.polyAt(w)
+	if !a.valid || a.w != w || a.fast != fast {
+		a.w, a.fast, a.valid, a.hi = w, fast, true, -1
 		a.ver++
 	}
-	if hi > a.hi {
-		rules.PastSalaryRows(a.t, merit, ms, minEntry, a.hi+1, hi, w)
-		a.hi = hi
+	if hi <= a.hi {
+		return
 	}
+	merit := p.law.Decrements.Merit
+	if fast {
+		p.poly.Prepare(merit, p.ms)
+		p.poly.PastSalaryRows(a.t, minEntry, a.hi+1, hi, 1/(1+w))
+	} else {
+		rules.PastSalaryRows(a.t, merit, p.ms, minEntry, a.hi+1, hi, w)
+	}
+	a.hi = hi
 }
 
 // ratioTable returns group gc's table of reference-salary ratios for an
-// average over years years at wage growth w, with the cells it already
-// holds, taking the least recently used table when none is for years and
-// w; nil when the reference salary is the last salary (years ≤ 1).
+// average over years years at wage growth w, by the method polyAt gives,
+// with the cells it already holds, taking the least recently used table
+// when none is for years, w and the method; nil when the reference salary
+// is the last salary (years ≤ 1).
 func (p *Projector) ratioTable(gc *groupCache, years int, w float64) *ratioTable {
 	if years <= 1 {
 		return nil
 	}
 	gc.ratioUse++
+	fast := p.polyAt(w)
+	var d []float64
+	k := 0
+	if fast {
+		p.poly.Prepare(p.law.Decrements.Merit, p.ms)
+		d, k = p.poly.Coefs(years)
+	}
 	var rt *ratioTable
 	for k := range gc.ratios {
-		if t := &gc.ratios[k]; t.years == years && t.w == w {
+		if t := &gc.ratios[k]; t.years == years && t.w == w && t.fast == fast {
 			rt = t
 			break
 		}
@@ -177,9 +214,14 @@ func (p *Projector) ratioTable(gc *groupCache, years int, w float64) *ratioTable
 		if rt.r == nil {
 			rt.r, rt.have = make([]float64, nAges*p.ns), make([]bool, nAges*p.ns)
 		}
-		rt.years, rt.w, rt.all = years, w, false
+		rt.years, rt.w, rt.fast, rt.all = years, w, fast, false
 		clear(rt.have)
+		if fast {
+			rt.xp = grow(rt.xp, k)
+			rules.Powers(rt.xp, 1/(1+w))
+		}
 	}
+	rt.d, rt.k = d, k
 	rt.used = gc.ratioUse
 	return rt
 }
@@ -197,7 +239,7 @@ func (p *Projector) ratios(gc *groupCache, years int, w float64, need []bool) []
 		return nil
 	case rt.all:
 	case need == nil:
-		rules.FillRatiosOf(rt.r, p.law.Decrements.Merit, nil, p.ms, p.minEntry, years, w)
+		p.fillRatios(rt, nil)
 		rt.all = true
 	default:
 		have, miss := rt.have[:len(need)], gc.ratioMis[:len(need)]
@@ -210,10 +252,20 @@ func (p *Projector) ratios(gc *groupCache, years int, w float64, need []bool) []
 			}
 		}
 		if missing {
-			rules.FillRatiosOf(rt.r, p.law.Decrements.Merit, miss, p.ms, p.minEntry, years, w)
+			p.fillRatios(rt, miss)
 		}
 	}
 	return rt.r
+}
+
+// fillRatios computes table rt's ratios of the cells need marks (nil: all)
+// by the table's method.
+func (p *Projector) fillRatios(rt *ratioTable, need []bool) {
+	if rt.fast {
+		p.poly.Fill(rt.r, need, p.minEntry, rt.years, rt.xp)
+		return
+	}
+	rules.FillRatiosOf(rt.r, p.law.Decrements.Merit, need, p.ms, p.minEntry, rt.years, rt.w)
 }
 
 // factors computes group g's per-cell retirement and disability factors
@@ -235,7 +287,8 @@ func (p *Projector) factors(g int, gc *groupCache, ex *rules.Exits, w float64) {
 		p.refactor(g, gc, ex, w)
 		return
 	}
-	if ex.Prev != nil && ex.Prev == gc.exits && w == gc.w && gc.canRetireOf == gc.exits {
+	fast := p.polyAt(w)
+	if ex.Prev != nil && ex.Prev == gc.exits && w == gc.w && fast == gc.fast && gc.canRetireOf == gc.exits {
 		p.stepFactors(gc, ex, w)
 		if gc.partial {
 			p.refactor(g, gc, ex, w)
@@ -244,7 +297,7 @@ func (p *Projector) factors(g int, gc *groupCache, ex *rules.Exits, w float64) {
 	}
 	gc.setUse++
 	for k := range gc.sets {
-		if f := &gc.sets[k]; ex.Same(f.exits) && f.w == w {
+		if f := &gc.sets[k]; ex.Same(f.exits) && f.w == w && f.fast == fast {
 			// Computed before: only the tables of ratios may have been
 			// taken for other periods since, and are made whole again.
 			gc.factorSet, f.used = f, gc.setUse
@@ -381,9 +434,8 @@ func (p *Projector) stepFactors(gc *groupCache, ex *rules.Exits, w float64) {
 		}
 		kind, rate, factor := ex.Kind[c], ex.Rate[c], ex.Factor[c]
 		if rt := gc.retTable[sx]; rt != nil {
-			if gc.canRetire[pc] && !rt.all && !rt.have[pc] {
-				rt.r[pc] = rules.RatioAt(p.law.Decrements.Merit, p.ms, age, sv, rt.years, w)
-				rt.have[pc] = true
+			if gc.canRetire[pc] {
+				p.fillRatio(rt, age, sv, pc)
 			}
 			factor *= rt.r[pc]
 		}
@@ -417,8 +469,11 @@ func (p *Projector) stepFactors(gc *groupCache, ex *rules.Exits, w float64) {
 // the next year are brought up to date then, at the cost of a multiply
 // each where the ratios are already known. (With a wage growth that
 // changes every year, as in stochastic scenarios, the ratios of the cells
-// no one is in are never computed; the disability factors' bounds disLo,
-// disHi do not depend on the wage growth, the ratios being positive.)
+// no one is in are never computed, and those of the cells members are in
+// are evaluated without a division (polyAt), a row at a time; the
+// disability ratios go straight into the factors, no other pass reading
+// them; the disability factors' bounds disLo, disHi do not depend on the
+// wage growth, the ratios being positive.)
 func (p *Projector) refactor(g int, gc *groupCache, ex *rules.Exits, w float64) {
 	gc.partial = true
 	var ret [actuarial.NumSexes]*ratioTable
@@ -441,7 +496,6 @@ func (p *Projector) refactor(g int, gc *groupCache, ex *rules.Exits, w float64) 
 	if ret[0] == nil && ret[1] == nil && dis == nil && work[0] == nil && work[1] == nil {
 		return
 	}
-	merit := p.law.Decrements.Merit
 	plane := nAges * p.ns
 	k0, k1 := g*actuarial.NumSexes, (g+1)*actuarial.NumSexes
 	lo, hi := nAges, -1
@@ -459,17 +513,33 @@ func (p *Projector) refactor(g int, gc *groupCache, ex *rules.Exits, w float64) 
 		}
 		c0, c1 := age*p.ns+sLo, age*p.ns+sHi+1
 		for sx, rt := range ret {
-			if rt == nil {
+			if rt == nil || age < gc.retMin {
+				// (No one retires below retMin: a cell with a factor
+				// has a kind of retirement.)
 				continue
 			}
 			fill := sx == 0 || rt != ret[0]
 			can, r := gc.canRetire[c0:c1], rt.r[c0:c1]
 			in, out := ex.Factor[sx*plane+c0:sx*plane+c1], gc.retFactor[sx*plane+c0:sx*plane+c1]
 			in, out = in[:len(can)], out[:len(can)]
+			if fill && rt.fast && !rt.all {
+				// The row's ratios at once (those already held are
+				// the same values), then the factors.
+				rules.PolyRatios(r, can, rt.d[c0*rt.k:c1*rt.k], rt.k, rt.xp)
+				have := rt.have[c0:c1]
+				have = have[:len(can)]
+				for j, ok := range can {
+					if ok {
+						have[j] = true
+						out[j] = in[j] * r[j]
+					}
+				}
+				continue
+			}
 			for j, ok := range can {
 				if ok {
 					if fill {
-						rt.fill(merit, p.ms, age, sLo+j, c0+j, w)
+						p.fillRatio(rt, age, sLo+j, c0+j)
 					}
 					out[j] = in[j] * r[j]
 				}
@@ -481,10 +551,16 @@ func (p *Projector) refactor(g int, gc *groupCache, ex *rules.Exits, w float64) 
 			d0, d1 := age*p.ns+dl, age*p.ns+dh+1
 			f, r, out := ex.Disability[dl:dh+1], dis.r[d0:d1], gc.disFactor[d0:d1]
 			r, out = r[:len(f)], out[:len(f)]
-			for j, fj := range f {
-				if fj > 0 {
-					dis.fill(merit, p.ms, age, dl+j, d0+j, w)
-					out[j] = fj * r[j]
+			if dis.fast {
+				// The ratio straight into the factor: no other pass
+				// reads the table's.
+				rules.PolyFactors(out, f, dis.d[d0*dis.k:d1*dis.k], dis.k, dis.xp)
+			} else {
+				for j, fj := range f {
+					if fj > 0 {
+						p.fillRatio(dis, age, dl+j, d0+j)
+						out[j] = fj * r[j]
+					}
 				}
 			}
 		}
@@ -499,7 +575,6 @@ func (p *Projector) refactor(g int, gc *groupCache, ex *rules.Exits, w float64) 
 // ratios of tables work (nil: the last salary, the factor as factors left
 // it).
 func (p *Projector) workRow(gc *groupCache, ex *rules.Exits, w float64, work [2]*ratioTable, age, sLo, sHi int) {
-	merit := p.law.Decrements.Merit
 	for i, k := range [...]struct {
 		f, dst []float64
 	}{{ex.WorkDisability, gc.wkDis}, {ex.WorkDeath, gc.wkDeath}} {
@@ -510,18 +585,23 @@ func (p *Projector) workRow(gc *groupCache, ex *rules.Exits, w float64, work [2]
 		c0 := age * p.ns
 		for sv := sLo; sv <= sHi; sv++ {
 			if f := k.f[sv]; f > 0 {
-				rt.fill(merit, p.ms, age, sv, c0+sv, w)
+				p.fillRatio(rt, age, sv, c0+sv)
 				k.dst[c0+sv] = f * rt.r[c0+sv]
 			}
 		}
 	}
 }
 
-// fill computes the ratio of cell c, of that age and service, at wage
-// growth w (the table's), unless the table holds it.
-func (rt *ratioTable) fill(merit []float64, ms, age, sv, c int, w float64) {
-	if !rt.all && !rt.have[c] {
-		rt.r[c] = rules.RatioAt(merit, ms, age, sv, rt.years, w)
-		rt.have[c] = true
+// fillRatio computes the ratio of cell c, of that age and service, at the
+// table's wage growth and by its method, unless the table holds it.
+func (p *Projector) fillRatio(rt *ratioTable, age, sv, c int) {
+	if rt.all || rt.have[c] {
+		return
 	}
+	if rt.fast {
+		rt.r[c] = rules.PolyRatio(rt.d[c*rt.k:(c+1)*rt.k], rt.xp)
+	} else {
+		rt.r[c] = rules.RatioAt(p.law.Decrements.Merit, p.ms, age, sv, rt.years, rt.w)
+	}
+	rt.have[c] = true
 }

@@ -45,7 +45,14 @@
 // mean difference of second order across scenarios. Taking the realised
 // path would change deterministic projections whose WageGrowth schedule
 // changes within the reference period as well, so it is left to a change
-// of the projection's rule. Rates are annual effective rates as
+// of the projection's rule. Since each scenario's wage growth changes every
+// year, the projector computes the reference ratios and the past salaries of
+// its populated cells anew each year, by a division-free evaluation whose
+// values differ from the definition's by a few units in the last place
+// (see package projection); with no wage volatility the wage growth does not
+// change, and the ratios are computed as defined, as in a deterministic
+// projection.
+// Rates are annual effective rates as
 // fractions (0.05 is 5%); the models draw log rates, x = log(1 + rate). The
 // year after the last of a path takes the last year's value, as an
 // [actuarial.Schedule] does. Money is in the scheme's money units, nominal;

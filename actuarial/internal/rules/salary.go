@@ -127,3 +127,250 @@ func PushRate(hist []float64, rate float64) {
 		hist[0] = rate
 	}
 }
+
+// RatioPoly evaluates the reference ratios and the past salaries of
+// [FillRatiosOf] and [PastSalaryRows] without a division, for an engine
+// whose wage growth changes from year to year (stochastic scenarios) and
+// which must therefore compute them anew each year. With x = 1/(1+w) the
+// ratio of a cell is a polynomial in x whose coefficients depend on the
+// salary scale and the reference period only,
+//
+//	ratio = Σ_{k<n} d_k·x^k,   d_k = (1/n)·Π_{j=1..k} 1/merit(age−j, service−j),
+//
+// n = min(years, service) (d_0 = 1 when n ≤ 1): RatioPoly computes the
+// coefficients once per merit table and period ([RatioPoly.Coefs]), and a
+// ratio is then n − 1 products with the powers of x, computed once a
+// year ([Powers]), summed in order ([PolyRatio]), where [RatioAt] divides
+// n + 1 times, n − 1 of them in a chain. The past salaries
+// T(a, s) = (1 + T(a−1, s−1))·(1/merit(a−1, s−1))·x multiply by the
+// inverse merit instead of dividing. The values differ from those of
+// [RatioAt] and [PastSalaryRows] by a few units in the last place (the
+// operations are in another order) and are the same on every platform (no
+// fused multiply-add). The zero value is ready for [RatioPoly.Prepare].
+type RatioPoly struct {
+	merit []float64 // the merit table the coefficients are of
+	ns    int       // services a row
+	im    []float64 // 1/merit by cell
+	tabs  []polyTab // by reference period
+}
+
+// polyTab holds the coefficients of a reference period of years years,
+// k a cell: d[cell·k + j] = d_j, 0 beyond the cell's n.
+type polyTab struct {
+	years, k int
+	d        []float64
+}
+
+// Prepare readies rp for merit (by age·(ms+1) + service, [Decrements].Merit),
+// forgetting the coefficients of another merit table (the engines share
+// tables, so that identity is equality).
+func (rp *RatioPoly) Prepare(merit []float64, ms int) {
+	ns := ms + 1
+	if len(rp.merit) == len(merit) && len(merit) > 0 && &rp.merit[0] == &merit[0] && rp.ns == ns {
+		return
+	}
+	rp.merit, rp.ns = merit, ns
+	rp.im = growFloats(rp.im, len(merit))
+	for c, m := range merit {
+		rp.im[c] = 1 / m
+	}
+	for t := range rp.tabs {
+		rp.tabs[t].years = 0
+	}
+}
+
+// Coefs returns the coefficients of an average over years years (≥ 1), k a
+// cell (k = min(years, ms), at least 1): d[cell·k + j] = d_j, for the cells
+// of service ≤ age (the others 0), computed on the first call after
+// [RatioPoly.Prepare] for years.
+func (rp *RatioPoly) Coefs(years int) (d []float64, k int) {
+	var t *polyTab
+	for i := range rp.tabs {
+		switch rp.tabs[i].years {
+		case years:
+			return rp.tabs[i].d, rp.tabs[i].k
+		case 0:
+			if t == nil {
+				t = &rp.tabs[i]
+			}
+		}
+	}
+	if t == nil {
+		rp.tabs = append(rp.tabs, polyTab{})
+		t = &rp.tabs[len(rp.tabs)-1]
+	}
+	ns, merit := rp.ns, rp.merit
+	k = max(1, min(years, ns-1))
+	t.years, t.k = years, k
+	t.d = growFloats(t.d, len(merit)*k)
+	clear(t.d)
+	for age := range len(merit) / ns {
+		for sv := 0; sv <= min(ns-1, age); sv++ {
+			dc := t.d[(age*ns+sv)*k : (age*ns+sv+1)*k]
+			n := min(years, sv)
+			if n <= 1 {
+				dc[0] = 1
+				continue
+			}
+			c := 1.0
+			dc[0] = 1 / float64(n)
+			for j := 1; j < n; j++ {
+				c /= merit[(age-j)*ns+sv-j]
+				dc[j] = c / float64(n)
+			}
+		}
+	}
+	return t.d, k
+}
+
+// Powers sets xp[j] = x^j, j < len(xp), by repeated products.
+func Powers(xp []float64, x float64) {
+	p := 1.0
+	for j := range xp {
+		xp[j] = p
+		p *= x
+	}
+}
+
+// PolyRatio is the ratio of a cell of coefficients d (its k coefficients
+// from [RatioPoly.Coefs]) at the powers xp of x (at least k of them):
+// d_0 + d_1·x + d_2·x² + …, in that order.
+func PolyRatio(d, xp []float64) float64 {
+	xp = xp[:len(d)]
+	s := d[0]
+	for j := 1; j < len(d); j++ {
+		s += float64(d[j] * xp[j])
+	}
+	return s
+}
+
+// PolyFactors sets out[j] = f[j]·ratio of cell j for the f[j] > 0 (the
+// others left alone), the ratio [PolyRatio]'s, bit for bit, from d, the
+// cells' coefficients (k a cell, len(f)·k of them), at the powers xp: an
+// exit's factors by service along a row of cells, without the cost of a
+// call a cell.
+func PolyFactors(out, f, d []float64, k int, xp []float64) {
+	out, d = out[:len(f)], d[:len(f)*k]
+	switch k {
+	case 1:
+		for j, fj := range f {
+			if fj > 0 {
+				out[j] = fj * d[j]
+			}
+		}
+	case 2:
+		x1 := xp[1]
+		for j, fj := range f {
+			if fj > 0 {
+				c := d[2*j : 2*j+2 : 2*j+2]
+				out[j] = fj * (c[0] + float64(c[1]*x1))
+			}
+		}
+	case 3:
+		x1, x2 := xp[1], xp[2]
+		for j, fj := range f {
+			if fj > 0 {
+				c := d[3*j : 3*j+3 : 3*j+3]
+				out[j] = fj * (c[0] + float64(c[1]*x1) + float64(c[2]*x2))
+			}
+		}
+	case 5:
+		x1, x2, x3, x4 := xp[1], xp[2], xp[3], xp[4]
+		for j, fj := range f {
+			if fj > 0 {
+				c := d[5*j : 5*j+5 : 5*j+5]
+				out[j] = fj * (c[0] + float64(c[1]*x1) + float64(c[2]*x2) + float64(c[3]*x3) + float64(c[4]*x4))
+			}
+		}
+	default:
+		for j, fj := range f {
+			if fj > 0 {
+				out[j] = fj * PolyRatio(d[j*k:(j+1)*k], xp)
+			}
+		}
+	}
+}
+
+// PolyRatios sets r[j] to the ratio of cell j, [PolyRatio]'s bit for bit,
+// for the need[j] (the others left alone), from d, the cells' coefficients
+// (k a cell, len(need)·k of them), at the powers xp: a row of cells at the
+// cost of a loop, not of a call a cell.
+func PolyRatios(r []float64, need []bool, d []float64, k int, xp []float64) {
+	r, d = r[:len(need)], d[:len(need)*k]
+	switch k {
+	case 3:
+		x1, x2 := xp[1], xp[2]
+		for j, ok := range need {
+			if ok {
+				c := d[3*j : 3*j+3 : 3*j+3]
+				r[j] = c[0] + float64(c[1]*x1) + float64(c[2]*x2)
+			}
+		}
+	case 5:
+		x1, x2, x3, x4 := xp[1], xp[2], xp[3], xp[4]
+		for j, ok := range need {
+			if ok {
+				c := d[5*j : 5*j+5 : 5*j+5]
+				r[j] = c[0] + float64(c[1]*x1) + float64(c[2]*x2) + float64(c[3]*x3) + float64(c[4]*x4)
+			}
+		}
+	default:
+		for j, ok := range need {
+			if ok {
+				r[j] = PolyRatio(d[j*k:(j+1)*k], xp)
+			}
+		}
+	}
+}
+
+// Fill is [FillRatiosOf] by [PolyRatio] at the powers xp of x (k of them at
+// least): r[c] for the cells of services 0..min(ms, age − minEntry), with
+// minEntry ≥ 0, where need is set (all when nil).
+func (rp *RatioPoly) Fill(r []float64, need []bool, minEntry, years int, xp []float64) {
+	ns := rp.ns
+	d, k := rp.Coefs(years)
+	for age := range NumAges {
+		for sv := 0; sv <= min(ns-1, age-minEntry); sv++ {
+			c := age*ns + sv
+			if need != nil && !need[c] {
+				continue
+			}
+			r[c] = PolyRatio(d[c*k:(c+1)*k], xp)
+		}
+	}
+}
+
+// PastSalaryRows is [PastSalaryRows] by the inverse merit: the ages lo..hi
+// and the services 0..min(ms, age − minEntry), at x = 1/(1+w), the rows
+// below lo holding their values already.
+func (rp *RatioPoly) PastSalaryRows(t []float64, minEntry, lo, hi int, x float64) {
+	ns := rp.ns
+	im := rp.im
+	for age := lo; age <= hi; age++ {
+		top := min(ns-1, age-minEntry)
+		if top < 0 {
+			continue
+		}
+		row := t[age*ns : age*ns+top+1]
+		if age == 0 {
+			clear(row)
+			continue
+		}
+		row[0] = 0
+		// T(a, s) from T(a−1, s−1): the row from service 1 on, from the
+		// row before from service 0.
+		out := row[1:]
+		prev, ip := t[(age-1)*ns:(age-1)*ns+len(out)], im[(age-1)*ns:(age-1)*ns+len(out)]
+		for j, tp := range prev {
+			out[j] = float64((1+tp)*ip[j]) * x
+		}
+	}
+}
+
+// growFloats returns buf with n elements, reallocated only when too small.
+func growFloats(buf []float64, n int) []float64 {
+	if cap(buf) < n {
+		return make([]float64, n)
+	}
+	return buf[:n]
+}

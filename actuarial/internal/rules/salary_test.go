@@ -1,11 +1,14 @@
 package rules_test
 
 import (
+	"math"
+
 	"testing"
 
 	"github.com/reserva-go/reserva/actuarial/actuarialtest"
 	"github.com/reserva-go/reserva/actuarial/internal/rules"
 	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
 )
 
 // TestFillRatiosOf: the ratios from the merit table are those of
@@ -34,6 +37,112 @@ func TestFillRatiosOf(t *testing.T) {
 					} else if some[c] != 0 {
 						t.Fatalf("cell %d not asked for was set", c)
 					}
+				}
+			}
+		}
+	}
+}
+
+// reorderTol is the relative tolerance between two evaluations of the same
+// sum of a few dozen positive terms of order 1 in another order
+// (RatioPoly against RatioAt and PastSalaryRows): a few units in the last
+// place each.
+const reorderTol = 1e-13
+
+// TestRatioPoly: the division-free evaluation of RatioPoly gives
+// SalaryScale.ReferenceRatio's ratios (through FillRatiosOf) and
+// PastSalaries' table to reorderTol, in the cells asked for only, with the
+// salary scale of the reference scheme plus one by service; PolyFactors is
+// the exit factor times PolyRatio, and PolyRatios PolyRatio, bit for bit,
+// for every number of coefficients they specialise and others.
+func TestRatioPoly(t *testing.T) {
+	s := actuarialtest.ReferenceScheme(t, 65)
+	s.Assumptions.Salary.ByService = []float64{0.02, 0.015, 0.01}
+	law := rules.Compile(s, ms)
+	merit := law.Decrements.Merit
+	const n = rules.NumAges * (ms + 1)
+	need := make([]bool, n)
+	for c := range need {
+		need[c] = c%3 == 0
+	}
+	var rp rules.RatioPoly
+	rp.Prepare(merit, ms)
+	within := func(want, got float64, format string, args ...any) {
+		t.Helper()
+		if math.Abs(got-want) > reorderTol*math.Abs(want) {
+			t.Fatalf(format+": got %v, want %v", append(args, got, want)...)
+		}
+	}
+	for _, years := range []int{1, 2, 3, 5, 10, 60} {
+		d, k := rp.Coefs(years)
+		require.Equal(t, max(1, min(years, ms)), k)
+		for _, minEntry := range []int{0, 18} {
+			for _, w := range []float64{0, 0.04, -0.02, 0.35} {
+				xp := make([]float64, k)
+				rules.Powers(xp, 1/(1+w))
+				want, got := make([]float64, n), make([]float64, n)
+				rules.FillRatiosOf(want, merit, nil, ms, minEntry, years, w)
+				rp.Fill(got, need, minEntry, years, xp)
+				for age := range rules.NumAges {
+					for sv := 0; sv <= min(ms, age-minEntry); sv++ {
+						c := age*(ms+1) + sv
+						if !need[c] {
+							require.Zero(t, got[c], "cell %d not asked for", c)
+							continue
+						}
+						within(want[c], got[c], "years %d, w %g, age %d, service %d", years, w, age, sv)
+					}
+				}
+				// PolyFactors along each row, an exit factor by service
+				// with zeros and a negative value it must leave alone.
+				f := make([]float64, ms+1)
+				for sv := range f {
+					f[sv] = 0.4 + 0.01*float64(sv)
+				}
+				f[3], f[7] = 0, -1
+				for age := minEntry; age < rules.NumAges; age++ {
+					top := min(ms, age-minEntry)
+					out := make([]float64, top+1)
+					for sv := range out {
+						out[sv] = 42
+					}
+					c0 := age * (ms + 1)
+					rules.PolyFactors(out, f[:top+1], d[c0*k:(c0+top+1)*k], k, xp)
+					for sv, o := range out {
+						wantF := 42.0
+						if f[sv] > 0 {
+							wantF = f[sv] * rules.PolyRatio(d[(c0+sv)*k:(c0+sv+1)*k], xp)
+						}
+						require.Equal(t, wantF, o, "years %d, age %d, service %d", years, age, sv)
+					}
+					// PolyRatios in the cells need marks.
+					r, needRow := make([]float64, top+1), need[c0:c0+top+1]
+					rules.PolyRatios(r, needRow, d[c0*k:(c0+top+1)*k], k, xp)
+					for sv, v := range r {
+						wantR := 0.0
+						if needRow[sv] {
+							wantR = rules.PolyRatio(d[(c0+sv)*k:(c0+sv+1)*k], xp)
+						}
+						require.Equal(t, wantR, v, "PolyRatios, years %d, age %d, service %d", years, age, sv)
+					}
+				}
+			}
+		}
+	}
+	for _, w := range []float64{0.037, -0.05} {
+		want := make([]float64, n)
+		rules.PastSalaries(want, merit, ms, w)
+		for _, minEntry := range []int{-ms, 18} {
+			got := make([]float64, n)
+			lo := 0
+			for _, hi := range []int{17, 18, 64, 90, rules.NumAges - 1} {
+				rp.PastSalaryRows(got, minEntry, lo, hi, 1/(1+w))
+				lo = hi + 1
+			}
+			for age := range rules.NumAges {
+				for sv := 0; sv <= min(ms, age-minEntry); sv++ {
+					c := age*(ms+1) + sv
+					within(want[c], got[c], "past salaries, w %g, age %d, service %d", w, age, sv)
 				}
 			}
 		}
