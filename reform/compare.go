@@ -10,6 +10,7 @@ import (
 	"slices"
 	"sync"
 
+	"github.com/reserva-go/reserva/actuarial"
 	"github.com/reserva-go/reserva/actuarial/indicator"
 	"github.com/reserva-go/reserva/actuarial/projection"
 	"github.com/reserva-go/reserva/actuarial/scheme"
@@ -325,8 +326,8 @@ func runScenariosContext(ctx context.Context, scens []scenario, opt *Options) ([
 		mu   sync.Mutex // serializes the calls of opt.Progress
 		done int
 	)
-	projection.ForEach(ctx, n, opt.Workers, func(p *projection.Projector, i int) {
-		outs[i], ms[i], errs[i] = runOne(ctx, p, scens[i], opt)
+	projection.ForEachWorker(ctx, n, opt.Workers, newWorker, func(w *worker, i int) {
+		outs[i], ms[i], errs[i] = w.runOne(ctx, scens[i], opt)
 		if opt.Progress != nil && errs[i] == nil {
 			mu.Lock()
 			done++
@@ -348,10 +349,38 @@ func runScenariosContext(ctx context.Context, scens []scenario, opt *Options) ([
 	return outs, ms, nil
 }
 
-// runOne projects one scenario under ctx with projector p (Reset for its
-// scheme) and summarizes it over opt.Horizon. The scenario's build runs
-// here, in the worker; its error is a *buildError.
-func runOne(ctx context.Context, p *projection.Projector, sc scenario, opt *Options) (Outcome, Metrics, error) {
+// worker is what a goroutine of runScenariosContext keeps from one
+// scenario to the next: its projector, the flows it summarizes (the
+// summary keeps none of their series), and the discount curve of the
+// last projected returns with those returns, which the next scenario
+// reuses when its returns are the same (a reform that leaves the
+// investment assumptions alone), as [indicator.Horizon] would build the
+// same curve from them.
+type worker struct {
+	p       projection.Projector
+	flows   indicator.Flows
+	returns []float64
+	curve   *actuarial.Curve
+}
+
+func newWorker() *worker { return new(worker) }
+
+// horizon returns h with its Curve set to the curve of w.flows' returns
+// when h has none and those returns are the ones w's curve was built from;
+// otherwise h, which Summarize resolves, and the curve it builds is kept.
+func (w *worker) horizon(h indicator.Horizon) indicator.Horizon {
+	if h.Curve != nil || w.curve == nil || !slices.Equal(w.returns, w.flows.Returns) {
+		return h
+	}
+	h.Curve = w.curve
+	return h
+}
+
+// runOne projects one scenario under ctx with the worker's projector
+// (Reset for its scheme) and summarizes it over opt.Horizon. The
+// scenario's build runs here, in the worker; its error is a *buildError.
+func (w *worker) runOne(ctx context.Context, sc scenario, opt *Options) (Outcome, Metrics, error) {
+	p := &w.p
 	s := sc.scheme
 	if s == nil && sc.build != nil {
 		var err error
@@ -378,9 +407,18 @@ func runOne(ctx context.Context, p *projection.Projector, sc scenario, opt *Opti
 	if err != nil {
 		return Outcome{}, Metrics{}, err
 	}
-	sum, err := indicator.Summarize(nil, res.Flows(nil), opt.Horizon)
+	f := res.Flows(&w.flows)
+	h := w.horizon(opt.Horizon)
+	sum, err := indicator.Summarize(nil, f, h)
 	if err != nil {
 		return Outcome{}, Metrics{}, err
+	}
+	if opt.Horizon.Curve == nil && h.Curve == nil {
+		// Summarize checked the returns and built their curve as this.
+		if w.curve, err = actuarial.NewCurve(f.Returns...); err != nil {
+			return Outcome{}, Metrics{}, err
+		}
+		w.returns = append(w.returns[:0], f.Returns...)
 	}
 	return Outcome{Name: sc.name, Result: res, Summary: sum}, metrics(sum, opt.ReserveRatioYears), nil
 }
