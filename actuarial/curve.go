@@ -34,8 +34,8 @@ func NewCurve(rates ...float64) (*Curve, error) {
 		return nil, fmt.Errorf("actuarial: NewCurve: no rates")
 	}
 	for t, r := range rates {
-		if err := check.Rate(fmt.Sprintf("curve rate of year %d", t), r); err != nil {
-			return nil, err
+		if math.IsNaN(r) || math.IsInf(r, 0) || r <= -1 { // check.Rate's test, named only on failure
+			return nil, check.Rate(fmt.Sprintf("curve rate of year %d", t), r)
 		}
 	}
 	n := len(rates)

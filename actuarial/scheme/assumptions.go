@@ -311,7 +311,8 @@ func (a *Assumptions) validate(start int) error {
 		}
 	}
 	for sx := range actuarial.NumSexes {
-		name := fmt.Sprintf("Retirement[%v]", actuarial.SexAt(sx))
+		sex := actuarial.SexAt(sx).String()
+		name := "Retirement[" + sex + "]"
 		if err := validateByAge(a.Retirement[sx].Full, name+".Full", 0, 1); err != nil {
 			return err
 		}
@@ -319,13 +320,13 @@ func (a *Assumptions) validate(start int) error {
 			return err
 		}
 		f := &a.Family
-		if err := validateByAge(f.Married[sx], fmt.Sprintf("Family.Married[%v]", actuarial.SexAt(sx)), 0, 1); err != nil {
+		if err := validateByAge(f.Married[sx], "Family.Married["+sex+"]", 0, 1); err != nil {
 			return err
 		}
-		if err := validateByAge(f.Orphans[sx], fmt.Sprintf("Family.Orphans[%v]", actuarial.SexAt(sx)), 0, math.MaxFloat64); err != nil {
+		if err := validateByAge(f.Orphans[sx], "Family.Orphans["+sex+"]", 0, math.MaxFloat64); err != nil {
 			return err
 		}
-		if err := validateByAge(f.OrphanAge[sx], fmt.Sprintf("Family.OrphanAge[%v]", actuarial.SexAt(sx)), 0, census.MaxCensusAge); err != nil {
+		if err := validateByAge(f.OrphanAge[sx], "Family.OrphanAge["+sex+"]", 0, census.MaxCensusAge); err != nil {
 			return err
 		}
 		if g := f.AgeGap[sx]; g < -census.MaxCensusAge || g > census.MaxCensusAge {
@@ -333,7 +334,7 @@ func (a *Assumptions) validate(start int) error {
 		}
 	}
 	for sx := range actuarial.NumSexes {
-		if err := validateByAge(a.Family.Remarriage[sx], fmt.Sprintf("Family.Remarriage[%v]", actuarial.SexAt(sx)), 0, 1); err != nil {
+		if err := validateByAge(a.Family.Remarriage[sx], "Family.Remarriage["+actuarial.SexAt(sx).String()+"]", 0, 1); err != nil {
 			return err
 		}
 	}
@@ -384,6 +385,13 @@ func (e *Entrants) validate(start int) error {
 	}
 	var sum float64
 	for i, p := range e.Profile {
+		// A valid entry passes this one test (NaN fails every
+		// comparison); the switch names what is wrong with another.
+		if p.Sex.Valid() && p.Age >= 0 && p.Age <= census.MaxCensusAge && p.Weight >= 0 && p.Weight <= math.MaxFloat64 &&
+			p.Salary >= 0 && p.Salary <= census.MaxCensusAmount {
+			sum += p.Weight
+			continue
+		}
 		f := fmt.Sprintf("Entrants.Profile[%d]", i)
 		switch {
 		case !p.Sex.Valid():
@@ -417,15 +425,16 @@ func validateRates(name string, s actuarial.Schedule, start int, plausible bool)
 		return &SchemeError{Field: name, Err: err}
 	}
 	for i, st := range s {
-		field := name + " in " + stepYear(i, st.Year, start)
+		// Named only for an error: a schedule may have a step a year.
+		field := func() string { return name + " in " + stepYear(i, st.Year, start) }
 		switch v := st.Value; {
 		case v <= -1:
-			return &SchemeError{Field: field, Value: fmt.Sprint(v), Err: actuarial.ErrInterest}
+			return &SchemeError{Field: field(), Value: fmt.Sprint(v), Err: actuarial.ErrInterest}
 		case plausible && v > MaxPlausibleRate:
-			return &SchemeError{Field: field, Value: fmt.Sprint(v),
+			return &SchemeError{Field: field(), Value: fmt.Sprint(v),
 				Err: fmt.Errorf("%w: looks like a percent; rates are fractions, 0.06 is 6%% (Assumptions.AllowExtremeRates lets a rate above 100%% a year through)", ErrImplausibleRate)}
 		case plausible && v <= MinPlausibleRate:
-			return &SchemeError{Field: field, Value: fmt.Sprint(v),
+			return &SchemeError{Field: field(), Value: fmt.Sprint(v),
 				Err: fmt.Errorf("%w: a fall of half or more in one year (Assumptions.AllowExtremeRates lets it through)", ErrImplausibleRate)}
 		}
 	}
