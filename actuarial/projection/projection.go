@@ -319,9 +319,13 @@ func (p *Projector) load(s *scheme.Scheme) {
 		}
 		for sx := range actuarial.NumSexes {
 			for age := range nAges {
-				for sv := 0; sv <= p.ms; sv++ {
-					if a.Count[(sx*nAges+age)*p.ns+sv] > 0 {
-						p.minEntry = min(p.minEntry, age-sv)
+				// Only a service above age − minEntry lowers it: the
+				// row's longest, found from the top.
+				row := a.Count[(sx*nAges+age)*p.ns : (sx*nAges+age+1)*p.ns]
+				for sv := p.ms; sv >= 0 && sv > age-p.minEntry; sv-- {
+					if row[sv] > 0 {
+						p.minEntry = age - sv
+						break
 					}
 				}
 			}

@@ -36,8 +36,8 @@ func Compile(s *scheme.Scheme, ms int) *Law {
 
 // Recompile is [Compile] sharing with prev (nil: none), the law of another
 // scheme, the tables whose inputs are the same: the decrements when the
-// service tables are the same (by pointer) and the salary scales equal, and
-// the exits of every rules whose eligibility (without cohort bounds),
+// service tables are the same (by pointer) and the salary scales equal, the
+// family tables when the family assumptions are equal, and the exits of every rules whose eligibility (without cohort bounds),
 // pension formulas and compulsory ages are equal under equal retirement
 // rates timed by age. A Law is only read once compiled, so laws sharing
 // tables may be used concurrently. A sweep of reforms recompiles little
@@ -54,7 +54,11 @@ func Recompile(s *scheme.Scheme, ms int, prev *Law) *Law {
 	} else {
 		l.Decrements.compile(as, ms)
 	}
-	l.Family.compile(&as.Family)
+	if prev != nil && sameFamily(&as.Family, &prev.S.Assumptions.Family) {
+		l.Family = prev.Family // its Remarry is only read
+	} else {
+		l.Family.compile(&as.Family)
+	}
 	// Exits by age alone (no base rules, no cohort bounds) are shared.
 	sameRates := prev != nil && as.RetirementTiming != scheme.RatesSinceEligibility &&
 		as.RetirementTiming == prev.S.Assumptions.RetirementTiming &&
@@ -118,6 +122,22 @@ func Recompile(s *scheme.Scheme, ms int, prev *Law) *Law {
 func sameDecrements(a, b *scheme.Assumptions) bool {
 	return a.Decrements == b.Decrements && a.Salary.MinAge == b.Salary.MinAge &&
 		slices.Equal(a.Salary.ByAge, b.Salary.ByAge) && slices.Equal(a.Salary.ByService, b.Salary.ByService)
+}
+
+// sameFamily reports whether family assumptions a and b compile alike.
+func sameFamily(a, b *scheme.Family) bool {
+	if a.AgeGap != b.AgeGap || a.OrphanEndAge != b.OrphanEndAge {
+		return false
+	}
+	for sx := range actuarial.NumSexes {
+		for _, p := range [...][2]actuarial.ByAge{{a.Married[sx], b.Married[sx]}, {a.Orphans[sx], b.Orphans[sx]},
+			{a.OrphanAge[sx], b.OrphanAge[sx]}, {a.Remarriage[sx], b.Remarriage[sx]}} {
+			if p[0].MinAge != p[1].MinAge || !slices.Equal(p[0].Values, p[1].Values) {
+				return false
+			}
+		}
+	}
+	return true
 }
 
 // exitsOf returns the exits of l's rules that compile alike with r and do
