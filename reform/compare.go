@@ -326,8 +326,27 @@ func runScenariosContext(ctx context.Context, scens []scenario, opt *Options) ([
 		mu   sync.Mutex // serializes the calls of opt.Progress
 		done int
 	)
+	// The yearly rows of every outcome without a split and the series of
+	// every summary, written once each, in blocks the kernel may back
+	// with huge pages.
+	var rows []projection.YearResult
+	ny := opt.years()
+	if opt.WhoGains == nil {
+		rows = make([]projection.YearResult, n*ny)
+		adviseHugePages(rows)
+	}
+	sums := make([]indicator.Summary, n)
+	series := make([]float64, n*summarySeries*ny)
+	adviseHugePages(series)
 	projection.ForEachWorker(ctx, n, opt.Workers, newWorker, func(w *worker, i int) {
-		outs[i], ms[i], errs[i] = w.runOne(ctx, scens[i], opt)
+		var dst []projection.YearResult
+		if rows != nil {
+			dst = rows[i*ny : (i+1)*ny : (i+1)*ny]
+		}
+		sum := &sums[i]
+		sum.PAYGCostRate, sum.ReserveRatio, sum.StartReserveRatio, sum.SupportRatio,
+			sum.DependencyRatio, sum.ReplacementRate, sum.NetCashFlow, sum.DeficitTransfers = carve8(series[i*summarySeries*ny:], ny)
+		outs[i], ms[i], errs[i] = w.runOne(ctx, scens[i], opt, dst, sum)
 		if opt.Progress != nil && errs[i] == nil {
 			mu.Lock()
 			done++
@@ -347,6 +366,26 @@ func runScenariosContext(ctx context.Context, scens []scenario, opt *Options) ([
 		}
 	}
 	return outs, ms, nil
+}
+
+// summarySeries is the number of by-year series of an [indicator.Summary].
+const summarySeries = 8
+
+// carve8 returns the first 8 slices of length 0 and capacity n of buf.
+func carve8(buf []float64, n int) (a, b, c, d, e, f, g, h []float64) {
+	s := func(k int) []float64 { return buf[k*n : k*n : (k+1)*n] }
+	return s(0), s(1), s(2), s(3), s(4), s(5), s(6), s(7)
+}
+
+// nilEmpty sets each empty series of s to nil, as a Summary that
+// [indicator.Summarize] allocates has them.
+func nilEmpty(s *indicator.Summary) {
+	for _, x := range [...]*[]float64{&s.PAYGCostRate, &s.ReserveRatio, &s.StartReserveRatio, &s.SupportRatio,
+		&s.DependencyRatio, &s.ReplacementRate, &s.NetCashFlow, &s.DeficitTransfers} {
+		if len(*x) == 0 {
+			*x = nil
+		}
+	}
 }
 
 // worker is what a goroutine of runScenariosContext keeps from one
@@ -379,15 +418,15 @@ func (w *worker) horizon(h indicator.Horizon) indicator.Horizon {
 }
 
 // run projects the scheme w's projector was Reset to and returns a Result
-// of the scenario's own. Without a split it projects into the worker's
-// Result, whose rows stay in cache from one scenario to the next, and
-// copies the rows out at once: the projection's year-by-year writes into
-// a fresh Result, memory the process touches for the first time, cost a
-// comparison of 1,000 variants more than a tenth of its time
-// (BenchmarkSweep1000). With a split (WhoGains) it projects into a new
-// Result.
-func (w *worker) run(ctx context.Context, opt *Options) (*projection.Result, error) {
-	if w.p.Split {
+// of the scenario's own. Given rows (opt.years() of them, without a split)
+// it projects into the worker's Result, whose rows stay in cache from one
+// scenario to the next, and copies them into rows at once: the
+// projection's year-by-year writes into a fresh Result, memory the
+// process touches for the first time, cost a comparison of 1,000 variants
+// more than a tenth of its time (BenchmarkSweep1000). Without rows it
+// projects into a new Result.
+func (w *worker) run(ctx context.Context, opt *Options, rows []projection.YearResult) (*projection.Result, error) {
+	if rows == nil {
 		return w.p.RunContext(ctx, nil, opt.years())
 	}
 	res, err := w.p.RunContext(ctx, w.res, opt.years())
@@ -397,14 +436,17 @@ func (w *worker) run(ctx context.Context, opt *Options) (*projection.Result, err
 	if err != nil {
 		return nil, err
 	}
+	copy(rows, res.Years)
 	return &projection.Result{Scheme: res.Scheme, StartYear: res.StartYear,
-		Groups: slices.Clone(res.Groups), Years: slices.Clone(res.Years)}, nil
+		Groups: slices.Clone(res.Groups), Years: rows[:len(res.Years)]}, nil
 }
 
 // runOne projects one scenario under ctx with the worker's projector
-// (Reset for its scheme) and summarizes it over opt.Horizon. The
-// scenario's build runs here, in the worker; its error is a *buildError.
-func (w *worker) runOne(ctx context.Context, sc scenario, opt *Options) (Outcome, Metrics, error) {
+// (Reset for its scheme), into rows when they are given (see run), and
+// summarizes it over opt.Horizon into sum, whose series have room for
+// opt.years() years. The scenario's build runs here, in the
+// worker; its error is a *buildError.
+func (w *worker) runOne(ctx context.Context, sc scenario, opt *Options, rows []projection.YearResult, sum *indicator.Summary) (Outcome, Metrics, error) {
 	p := &w.p
 	s := sc.scheme
 	if s == nil && sc.build != nil {
@@ -428,16 +470,16 @@ func (w *worker) runOne(ctx context.Context, sc scenario, opt *Options) (Outcome
 	if opt.WhoGains != nil {
 		p.Split, p.ServiceBands = true, opt.WhoGains.bands()
 	}
-	res, err := w.run(ctx, opt)
+	res, err := w.run(ctx, opt, rows)
 	if err != nil {
 		return Outcome{}, Metrics{}, err
 	}
 	f := res.Flows(&w.flows)
 	h := w.horizon(opt.Horizon)
-	sum, err := indicator.Summarize(nil, f, h)
-	if err != nil {
+	if _, err := indicator.Summarize(sum, f, h); err != nil {
 		return Outcome{}, Metrics{}, err
 	}
+	nilEmpty(sum)
 	if opt.Horizon.Curve == nil && h.Curve == nil {
 		// Summarize checked the returns and built their curve as this.
 		if w.curve, err = actuarial.NewCurve(f.Returns...); err != nil {
