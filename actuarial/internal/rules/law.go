@@ -43,7 +43,18 @@ func Compile(s *scheme.Scheme, ms int) *Law {
 // tables may be used concurrently. A sweep of reforms recompiles little
 // more than what a reform changes.
 func Recompile(s *scheme.Scheme, ms int, prev *Law) *Law {
-	l := &Law{S: s, MS: ms, NS: ms + 1}
+	return RecompileInto(new(Law), s, ms, prev)
+}
+
+// RecompileInto is [Recompile] into l, a Law no longer in use (its tables
+// and exits are not modified, only replaced), which it returns: a
+// projector alternates between two, so that the 8 kB struct is not
+// allocated anew for every scheme. l must not be prev.
+func RecompileInto(l *Law, s *scheme.Scheme, ms int, prev *Law) *Law {
+	if l == prev {
+		panic("rules: RecompileInto a Law into itself")
+	}
+	*l = Law{S: s, MS: ms, NS: ms + 1}
 	as := &s.Assumptions
 	if prev != nil && prev.MS != ms {
 		prev = nil
