@@ -284,21 +284,21 @@ type WorkRisks struct {
 
 // validate reports an invalid formula, share or limit.
 func (w *WorkRisks) validate() error {
-	for _, f := range []struct {
+	for _, f := range [...]struct {
 		name string
 		f    actuarial.Formula
 	}{{"WorkRisks.Disability", w.Disability}, {"WorkRisks.Death", w.Death}} {
 		if err := f.f.Validate(); err != nil {
 			return &SchemeError{Field: f.name, Err: err}
 		}
-		if err := validateLimit(f.name+".Cap", f.f.Cap); err != nil {
+		if err := validateLimit(f.name, ".Cap", f.f.Cap); err != nil {
 			return err
 		}
-		if err := validateLimit(f.name+".Floor", f.f.Floor); err != nil {
+		if err := validateLimit(f.name, ".Floor", f.f.Floor); err != nil {
 			return err
 		}
 	}
-	for _, sh := range []struct {
+	for _, sh := range [...]struct {
 		name string
 		v    float64
 	}{{"WorkRisks.SurvivorShare", w.SurvivorShare}, {"WorkRisks.OrphanShare", w.OrphanShare}} {
@@ -436,12 +436,12 @@ func (r *Rules) validate(start int, plausible bool) error {
 			}
 		}
 	}
-	for _, l := range []struct {
+	for _, l := range [...]struct {
 		name string
 		l    actuarial.Limit
 	}{{"Ceiling", r.Ceiling}, {"Retirement.Cap", r.Retirement.Cap}, {"Retirement.Floor", r.Retirement.Floor},
 		{"Disability.Cap", r.Disability.Cap}, {"Disability.Floor", r.Disability.Floor}} {
-		if err := validateLimit(l.name, l.l); err != nil {
+		if err := validateLimit("", l.name, l.l); err != nil {
 			return err
 		}
 	}
@@ -470,19 +470,19 @@ func (r *Rules) validate(start int, plausible bool) error {
 		if v := o.ReductionPerYear; math.IsNaN(v) || v < 0 || v > 1 {
 			return &SchemeError{Field: name + ".ReductionPerYear", Value: fmt.Sprint(v), Err: actuarial.ErrRate}
 		}
-		for _, l := range []struct {
+		for _, l := range [...]struct {
 			name string
 			l    actuarial.Limit
-		}{{"RetirementCap", o.RetirementCap}, {"RetirementFloor", o.RetirementFloor},
-			{"DisabilityCap", o.DisabilityCap}, {"DisabilityFloor", o.DisabilityFloor}} {
-			if err := validateLimit(name+"."+l.name, l.l); err != nil {
+		}{{".RetirementCap", o.RetirementCap}, {".RetirementFloor", o.RetirementFloor},
+			{".DisabilityCap", o.DisabilityCap}, {".DisabilityFloor", o.DisabilityFloor}} {
+			if err := validateLimit(name, l.name, l.l); err != nil {
 				return err
 			}
 		}
 	}
-	if err := r.eligibilityAges(func(_ int, field func() string, age int) error {
+	if err := r.eligibilityAges(func(field eligField, age int) error {
 		if age < 0 || age > census.MaxCensusAge {
-			return &SchemeError{Field: field(), Value: fmt.Sprint(age),
+			return &SchemeError{Field: field.String(), Value: fmt.Sprint(age),
 				Err: fmt.Errorf("%w: want an age in 0..%d", actuarial.ErrRange, census.MaxCensusAge)}
 		}
 		return nil
@@ -560,38 +560,52 @@ func (r *Rules) validate(start int, plausible bool) error {
 	return validateRates("IndexRate", r.IndexRate, start, plausible)
 }
 
-// eligibilityAges calls f with the sex index, the field's name (a function,
-// formatted only for an error) and the value of every age of the rules'
-// eligibility (conditions' MinAge and FullAge), stopping at its first
-// error.
-func (r *Rules) eligibilityAges(f func(sx int, field func() string, age int) error) error {
+// eligField is the field of an eligibility age, named (String) only for
+// an error: the MinAge of condition i of Eligibility.Full or .Reduced
+// (kind) for sex index sx, or Eligibility.FullAge[sex] when kind is "".
+type eligField struct {
+	kind  string
+	sx, i int
+}
+
+func (f eligField) String() string {
+	if f.kind == "" {
+		return fmt.Sprintf("Eligibility.FullAge[%v]", actuarial.SexAt(f.sx))
+	}
+	return fmt.Sprintf("Eligibility.%s[%v][%d].MinAge", f.kind, actuarial.SexAt(f.sx), f.i)
+}
+
+// eligibilityAges calls f with the field and value of every age of the
+// rules' eligibility (conditions' MinAge and FullAge), stopping at its
+// first error.
+func (r *Rules) eligibilityAges(f func(field eligField, age int) error) error {
 	e := &r.Eligibility
 	for sx := range actuarial.NumSexes {
-		sex := actuarial.SexAt(sx)
 		for _, c := range [...]struct {
 			name string
 			cs   actuarial.Conditions
 		}{{"Full", e.Full[sx]}, {"Reduced", e.Reduced[sx]}} {
 			for i, cond := range c.cs {
-				if err := f(sx, func() string { return fmt.Sprintf("Eligibility.%s[%v][%d].MinAge", c.name, sex, i) }, cond.MinAge); err != nil {
+				if err := f(eligField{c.name, sx, i}, cond.MinAge); err != nil {
 					return err
 				}
 			}
 		}
-		if err := f(sx, func() string { return fmt.Sprintf("Eligibility.FullAge[%v]", sex) }, e.FullAge[sx]); err != nil {
+		if err := f(eligField{"", sx, 0}, e.FullAge[sx]); err != nil {
 			return err
 		}
 	}
 	return nil
 }
 
-func validateLimit(name string, l actuarial.Limit) error {
-	for _, v := range []float64{l.Money, l.Units} {
+// validateLimit checks limit l, the field prefix+name.
+func validateLimit(prefix, name string, l actuarial.Limit) error {
+	for _, v := range [...]float64{l.Money, l.Units} {
 		switch {
 		case math.IsNaN(v) || math.IsInf(v, 0):
-			return &SchemeError{Field: name, Value: fmt.Sprint(v), Err: actuarial.ErrNotFinite}
+			return &SchemeError{Field: prefix + name, Value: fmt.Sprint(v), Err: actuarial.ErrNotFinite}
 		case v < 0:
-			return &SchemeError{Field: name, Value: fmt.Sprint(v), Err: actuarial.ErrNegative}
+			return &SchemeError{Field: prefix + name, Value: fmt.Sprint(v), Err: actuarial.ErrNegative}
 		}
 	}
 	return nil
@@ -820,15 +834,15 @@ func (s *Scheme) Validate() error {
 // reachable checks an eligibility age against the last age of the
 // mortality table of actives of its sex, when the table says it (a
 // [PeriodTable], a [*mortality.Generational] or any table with a MaxAge
-// method): a member cannot claim at an age above it. sx is the sex index.
-func (s *Scheme) reachable(sx int, field func() string, age int) error {
-	m, ok := s.Assumptions.Mortality[StatusActive][sx].(interface{ MaxAge() int })
+// method): a member cannot claim at an age above it.
+func (s *Scheme) reachable(field eligField, age int) error {
+	m, ok := s.Assumptions.Mortality[StatusActive][field.sx].(interface{ MaxAge() int })
 	if !ok {
 		return nil
 	}
 	if last := m.MaxAge(); age > last {
-		return &SchemeError{Field: field(), Value: fmt.Sprint(age),
-			Err: fmt.Errorf("%w (%d, Mortality[active][%v])", ErrUnreachableAge, last, actuarial.SexAt(sx))}
+		return &SchemeError{Field: field.String(), Value: fmt.Sprint(age),
+			Err: fmt.Errorf("%w (%d, Mortality[active][%v])", ErrUnreachableAge, last, actuarial.SexAt(field.sx))}
 	}
 	return nil
 }
