@@ -73,7 +73,7 @@ func RecompileInto(l *Law, s *scheme.Scheme, ms int, prev *Law) *Law {
 	// Exits by age alone (no base rules, no cohort bounds) are shared.
 	sameRates := prev != nil && as.RetirementTiming != scheme.RatesSinceEligibility &&
 		as.RetirementTiming == prev.S.Assumptions.RetirementTiming &&
-		reflect.DeepEqual(as.Retirement, prev.S.Assumptions.Retirement)
+		reflect.DeepEqual(&as.Retirement, &prev.S.Assumptions.Retirement)
 	l.Exits = make([][]Exits, len(s.Groups))
 	l.yearly = make([][]*yearExits, len(s.Groups))
 	for g := range s.Groups {
@@ -172,9 +172,11 @@ func (l *Law) exitsOf(r *scheme.Rules, sameRates bool) *Exits {
 // sameExits reports whether rules a and b give the same [Exits]: what
 // [Exits.compile] reads of them is equal.
 func sameExits(a, b *scheme.Rules) bool {
-	return a.CompulsoryAge == b.CompulsoryAge && reflect.DeepEqual(a.Eligibility, b.Eligibility) &&
-		reflect.DeepEqual(a.Retirement, b.Retirement) && reflect.DeepEqual(a.Disability, b.Disability) &&
-		reflect.DeepEqual(a.BySex, b.BySex)
+	// By pointer: the values are compared as deeply, without copying
+	// them into interfaces.
+	return a.CompulsoryAge == b.CompulsoryAge && reflect.DeepEqual(&a.Eligibility, &b.Eligibility) &&
+		reflect.DeepEqual(&a.Retirement, &b.Retirement) && reflect.DeepEqual(&a.Disability, &b.Disability) &&
+		reflect.DeepEqual(&a.BySex, &b.BySex)
 }
 
 // yearExits are the exits of one set of rules by calendar year: ex[k] in
