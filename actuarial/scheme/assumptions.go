@@ -64,16 +64,18 @@ func (s LifeStatus) String() string {
 }
 
 // validateByAge checks that every value of b is finite and within [lo, hi].
-func validateByAge(b actuarial.ByAge, field string, lo, hi float64) error {
+// The field is name[sex]sub, joined only for an error.
+func validateByAge(b actuarial.ByAge, name string, sx int, sub string, lo, hi float64) error {
+	field := func() string { return name + "[" + actuarial.SexAt(sx).String() + "]" + sub }
 	if b.MinAge < 0 || b.MinAge > census.MaxCensusAge {
-		return &SchemeError{Field: field + ".MinAge", Value: fmt.Sprint(b.MinAge), Err: actuarial.ErrRange}
+		return &SchemeError{Field: field() + ".MinAge", Value: fmt.Sprint(b.MinAge), Err: actuarial.ErrRange}
 	}
 	for i, v := range b.Values {
 		if math.IsNaN(v) || math.IsInf(v, 0) {
-			return &SchemeError{Field: fmt.Sprintf("%s at age %d", field, b.MinAge+i), Value: fmt.Sprint(v), Err: actuarial.ErrNotFinite}
+			return &SchemeError{Field: fmt.Sprintf("%s at age %d", field(), b.MinAge+i), Value: fmt.Sprint(v), Err: actuarial.ErrNotFinite}
 		}
 		if v < lo || v > hi {
-			return &SchemeError{Field: fmt.Sprintf("%s at age %d", field, b.MinAge+i), Value: fmt.Sprint(v), Err: actuarial.ErrRate}
+			return &SchemeError{Field: fmt.Sprintf("%s at age %d", field(), b.MinAge+i), Value: fmt.Sprint(v), Err: actuarial.ErrRate}
 		}
 	}
 	return nil
@@ -311,22 +313,20 @@ func (a *Assumptions) validate(start int) error {
 		}
 	}
 	for sx := range actuarial.NumSexes {
-		sex := actuarial.SexAt(sx).String()
-		name := "Retirement[" + sex + "]"
-		if err := validateByAge(a.Retirement[sx].Full, name+".Full", 0, 1); err != nil {
+		if err := validateByAge(a.Retirement[sx].Full, "Retirement", sx, ".Full", 0, 1); err != nil {
 			return err
 		}
-		if err := validateByAge(a.Retirement[sx].Reduced, name+".Reduced", 0, 1); err != nil {
+		if err := validateByAge(a.Retirement[sx].Reduced, "Retirement", sx, ".Reduced", 0, 1); err != nil {
 			return err
 		}
 		f := &a.Family
-		if err := validateByAge(f.Married[sx], "Family.Married["+sex+"]", 0, 1); err != nil {
+		if err := validateByAge(f.Married[sx], "Family.Married", sx, "", 0, 1); err != nil {
 			return err
 		}
-		if err := validateByAge(f.Orphans[sx], "Family.Orphans["+sex+"]", 0, math.MaxFloat64); err != nil {
+		if err := validateByAge(f.Orphans[sx], "Family.Orphans", sx, "", 0, math.MaxFloat64); err != nil {
 			return err
 		}
-		if err := validateByAge(f.OrphanAge[sx], "Family.OrphanAge["+sex+"]", 0, census.MaxCensusAge); err != nil {
+		if err := validateByAge(f.OrphanAge[sx], "Family.OrphanAge", sx, "", 0, census.MaxCensusAge); err != nil {
 			return err
 		}
 		if g := f.AgeGap[sx]; g < -census.MaxCensusAge || g > census.MaxCensusAge {
@@ -334,7 +334,7 @@ func (a *Assumptions) validate(start int) error {
 		}
 	}
 	for sx := range actuarial.NumSexes {
-		if err := validateByAge(a.Family.Remarriage[sx], "Family.Remarriage["+actuarial.SexAt(sx).String()+"]", 0, 1); err != nil {
+		if err := validateByAge(a.Family.Remarriage[sx], "Family.Remarriage", sx, "", 0, 1); err != nil {
 			return err
 		}
 	}
