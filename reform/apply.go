@@ -53,9 +53,10 @@ func (r Reform) Apply(s *scheme.Scheme) (*scheme.Scheme, error) {
 }
 
 // applyShared is Apply for a scheme that stays inside the package (a
-// comparison's scenario, projected and dropped): the copy shares the
-// census cells of s, which no change modifies, instead of copying them,
-// and valid is the error of s.Validate(), found once for all the reforms
+// comparison's scenario, projected and dropped): the copy shares with s
+// what no change modifies, the census cells, the assumptions and the rule
+// timelines a change leaves alone, instead of copying them
+// ([cloneSchemeCensus]), and valid is the error of s.Validate(), found once for all the reforms
 // applied to s. The reformed scheme is not validated here: the
 // projector's Reset validates it next, and runOne reports its error as
 // Apply would (a *ChangeError on "the reformed scheme"), so that a

@@ -17,16 +17,24 @@ func cloneScheme(s *scheme.Scheme) *scheme.Scheme {
 	return cloneSchemeCensus(s, true)
 }
 
-// cloneSchemeCensus is cloneScheme sharing the census cells of s unless
-// copyCensus is set.
+// cloneSchemeCensus is cloneScheme when copyCensus is set. Otherwise it
+// is the copy an applier edits in place of s, which shares with s what the
+// applier never writes to: the census cells, the groups' rule timelines
+// (an edit replaces a timeline by an edited deep copy, [applier.edit]),
+// the assumptions, transfers and administration costs. Its Groups,
+// EntrantGroups and Transitions, which the applier appends to and
+// rewrites, are its own.
 func cloneSchemeCensus(s *scheme.Scheme, copyCensus bool) *scheme.Scheme {
 	c := *s
-	c.Groups = make([]scheme.Group, len(s.Groups))
-	for i := range s.Groups {
-		c.Groups[i] = cloneGroup(&s.Groups[i], copyCensus)
-	}
+	c.Groups = slices.Clone(s.Groups)
 	c.EntrantGroups = slices.Clone(s.EntrantGroups)
 	c.Transitions = slices.Clone(s.Transitions)
+	if !copyCensus {
+		return &c
+	}
+	for i := range s.Groups {
+		c.Groups[i] = cloneGroup(&s.Groups[i])
+	}
 	c.Assumptions = cloneAssumptions(&s.Assumptions)
 	c.Transfers = slices.Clone(s.Transfers)
 	c.AdminCosts.ShareOfBenefits = slices.Clone(s.AdminCosts.ShareOfBenefits)
@@ -34,14 +42,9 @@ func cloneSchemeCensus(s *scheme.Scheme, copyCensus bool) *scheme.Scheme {
 	return &c
 }
 
-// cloneGroup deep-copies a group, its census cells only when copyCensus is
-// set.
-func cloneGroup(g *scheme.Group, copyCensus bool) scheme.Group {
+// cloneGroup deep-copies a group, its census cells and rules.
+func cloneGroup(g *scheme.Group) scheme.Group {
 	c := *g
-	if !copyCensus {
-		c.Rules = cloneTimeline(g.Rules)
-		return c
-	}
 	if g.Actives != nil {
 		a := *g.Actives
 		a.Count, a.Salary = slices.Clone(a.Count), slices.Clone(a.Salary)

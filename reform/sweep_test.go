@@ -7,14 +7,16 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/reserva-go/reserva/actuarial/actuarialtest"
+	"github.com/reserva-go/reserva/actuarial/indicator"
 	"github.com/reserva-go/reserva/actuarial/projection"
 	"github.com/reserva-go/reserva/reform"
 )
 
 // TestCompareMatchesApply: each outcome of a comparison (reforms applied
 // in the workers, sharing the base's census, projected by reused
-// projectors) is, bit for bit, the projection of Reform.Apply's scheme by
-// a fresh projector; a sweep included.
+// projectors, rows and summaries written into shared blocks) is, bit for
+// bit, the projection of Reform.Apply's scheme by a fresh projector and
+// its summary; a sweep included.
 func TestCompareMatchesApply(t *testing.T) {
 	const years = 30
 	base := actuarialtest.ReferenceScheme(t, 65)
@@ -29,6 +31,11 @@ func TestCompareMatchesApply(t *testing.T) {
 		want, err := p.Run(nil, years)
 		require.NoError(t, err)
 		assert.Equal(t, want, c.Outcomes[i+1].Result, r.Name)
+		// The summary: into the comparison's block of series, at the
+		// return curve a worker reuses across scenarios.
+		sum, err := indicator.Summarize(nil, want.Flows(nil), indicator.Horizon{})
+		require.NoError(t, err)
+		assert.Equal(t, sum, c.Outcomes[i+1].Summary, r.Name)
 	}
 	fresh := actuarialtest.ReferenceScheme(t, 65)
 	assert.Equal(t, fresh.Groups[0].Actives, base.Groups[0].Actives, "the base census is untouched")

@@ -75,7 +75,8 @@ type Projector struct {
 	lo, hi             []int // by group and sex: the populated active ages, empty when hi < lo
 	svLo, svHi         []int // by group, sex and age: the populated service cells, empty when svHi < svLo
 
-	law *rules.Law // the scheme's law, compiled once
+	law  *rules.Law   // the scheme's law, compiled once: one of laws
+	laws [2]rules.Law // the law and the one before, reused in turn by load
 	// dec[sex][age·ns + service] holds the cell's decrements of the
 	// current year (of every year when active mortality does not change
 	// by year: depValid) and its merit.
@@ -331,9 +332,13 @@ func (p *Projector) load(s *scheme.Scheme) {
 		}
 		for sx := range actuarial.NumSexes {
 			for age := range nAges {
-				for sv := 0; sv <= p.ms; sv++ {
-					if a.Count[(sx*nAges+age)*p.ns+sv] > 0 {
-						p.minEntry = min(p.minEntry, age-sv)
+				// Only a service above age − minEntry lowers it: the
+				// row's longest, found from the top.
+				row := a.Count[(sx*nAges+age)*p.ns : (sx*nAges+age+1)*p.ns]
+				for sv := p.ms; sv >= 0 && sv > age-p.minEntry; sv-- {
+					if row[sv] > 0 {
+						p.minEntry = age - sv
+						break
 					}
 				}
 			}
@@ -354,7 +359,11 @@ func (p *Projector) load(s *scheme.Scheme) {
 	}
 	p.minEntry = max(min(p.minEntry, census.MaxCensusAge), 0)
 
-	p.law = rules.Recompile(s, p.ms, prev)
+	next := &p.laws[0]
+	if next == prev {
+		next = &p.laws[1]
+	}
+	p.law = rules.RecompileInto(next, s, p.ms, prev)
 	p.trackAcc = p.law.Refunds
 	// What follows from the decrements (the dependent probabilities, the
 	// past salaries) and from the exits and the salary scale (a group's

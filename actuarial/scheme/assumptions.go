@@ -64,16 +64,18 @@ func (s LifeStatus) String() string {
 }
 
 // validateByAge checks that every value of b is finite and within [lo, hi].
-func validateByAge(b actuarial.ByAge, field string, lo, hi float64) error {
+// The field is name[sex]sub, joined only for an error.
+func validateByAge(b actuarial.ByAge, name string, sx int, sub string, lo, hi float64) error {
+	field := func() string { return name + "[" + actuarial.SexAt(sx).String() + "]" + sub }
 	if b.MinAge < 0 || b.MinAge > census.MaxCensusAge {
-		return &SchemeError{Field: field + ".MinAge", Value: fmt.Sprint(b.MinAge), Err: actuarial.ErrRange}
+		return &SchemeError{Field: field() + ".MinAge", Value: fmt.Sprint(b.MinAge), Err: actuarial.ErrRange}
 	}
 	for i, v := range b.Values {
 		if math.IsNaN(v) || math.IsInf(v, 0) {
-			return &SchemeError{Field: fmt.Sprintf("%s at age %d", field, b.MinAge+i), Value: fmt.Sprint(v), Err: actuarial.ErrNotFinite}
+			return &SchemeError{Field: fmt.Sprintf("%s at age %d", field(), b.MinAge+i), Value: fmt.Sprint(v), Err: actuarial.ErrNotFinite}
 		}
 		if v < lo || v > hi {
-			return &SchemeError{Field: fmt.Sprintf("%s at age %d", field, b.MinAge+i), Value: fmt.Sprint(v), Err: actuarial.ErrRate}
+			return &SchemeError{Field: fmt.Sprintf("%s at age %d", field(), b.MinAge+i), Value: fmt.Sprint(v), Err: actuarial.ErrRate}
 		}
 	}
 	return nil
@@ -311,21 +313,20 @@ func (a *Assumptions) validate(start int) error {
 		}
 	}
 	for sx := range actuarial.NumSexes {
-		name := fmt.Sprintf("Retirement[%v]", actuarial.SexAt(sx))
-		if err := validateByAge(a.Retirement[sx].Full, name+".Full", 0, 1); err != nil {
+		if err := validateByAge(a.Retirement[sx].Full, "Retirement", sx, ".Full", 0, 1); err != nil {
 			return err
 		}
-		if err := validateByAge(a.Retirement[sx].Reduced, name+".Reduced", 0, 1); err != nil {
+		if err := validateByAge(a.Retirement[sx].Reduced, "Retirement", sx, ".Reduced", 0, 1); err != nil {
 			return err
 		}
 		f := &a.Family
-		if err := validateByAge(f.Married[sx], fmt.Sprintf("Family.Married[%v]", actuarial.SexAt(sx)), 0, 1); err != nil {
+		if err := validateByAge(f.Married[sx], "Family.Married", sx, "", 0, 1); err != nil {
 			return err
 		}
-		if err := validateByAge(f.Orphans[sx], fmt.Sprintf("Family.Orphans[%v]", actuarial.SexAt(sx)), 0, math.MaxFloat64); err != nil {
+		if err := validateByAge(f.Orphans[sx], "Family.Orphans", sx, "", 0, math.MaxFloat64); err != nil {
 			return err
 		}
-		if err := validateByAge(f.OrphanAge[sx], fmt.Sprintf("Family.OrphanAge[%v]", actuarial.SexAt(sx)), 0, census.MaxCensusAge); err != nil {
+		if err := validateByAge(f.OrphanAge[sx], "Family.OrphanAge", sx, "", 0, census.MaxCensusAge); err != nil {
 			return err
 		}
 		if g := f.AgeGap[sx]; g < -census.MaxCensusAge || g > census.MaxCensusAge {
@@ -333,7 +334,7 @@ func (a *Assumptions) validate(start int) error {
 		}
 	}
 	for sx := range actuarial.NumSexes {
-		if err := validateByAge(a.Family.Remarriage[sx], fmt.Sprintf("Family.Remarriage[%v]", actuarial.SexAt(sx)), 0, 1); err != nil {
+		if err := validateByAge(a.Family.Remarriage[sx], "Family.Remarriage", sx, "", 0, 1); err != nil {
 			return err
 		}
 	}
@@ -384,6 +385,13 @@ func (e *Entrants) validate(start int) error {
 	}
 	var sum float64
 	for i, p := range e.Profile {
+		// A valid entry passes this one test (NaN fails every
+		// comparison); the switch names what is wrong with another.
+		if p.Sex.Valid() && p.Age >= 0 && p.Age <= census.MaxCensusAge && p.Weight >= 0 && p.Weight <= math.MaxFloat64 &&
+			p.Salary >= 0 && p.Salary <= census.MaxCensusAmount {
+			sum += p.Weight
+			continue
+		}
 		f := fmt.Sprintf("Entrants.Profile[%d]", i)
 		switch {
 		case !p.Sex.Valid():
@@ -417,15 +425,16 @@ func validateRates(name string, s actuarial.Schedule, start int, plausible bool)
 		return &SchemeError{Field: name, Err: err}
 	}
 	for i, st := range s {
-		field := name + " in " + stepYear(i, st.Year, start)
+		// Named only for an error: a schedule may have a step a year.
+		field := func() string { return name + " in " + stepYear(i, st.Year, start) }
 		switch v := st.Value; {
 		case v <= -1:
-			return &SchemeError{Field: field, Value: fmt.Sprint(v), Err: actuarial.ErrInterest}
+			return &SchemeError{Field: field(), Value: fmt.Sprint(v), Err: actuarial.ErrInterest}
 		case plausible && v > MaxPlausibleRate:
-			return &SchemeError{Field: field, Value: fmt.Sprint(v),
+			return &SchemeError{Field: field(), Value: fmt.Sprint(v),
 				Err: fmt.Errorf("%w: looks like a percent; rates are fractions, 0.06 is 6%% (Assumptions.AllowExtremeRates lets a rate above 100%% a year through)", ErrImplausibleRate)}
 		case plausible && v <= MinPlausibleRate:
-			return &SchemeError{Field: field, Value: fmt.Sprint(v),
+			return &SchemeError{Field: field(), Value: fmt.Sprint(v),
 				Err: fmt.Errorf("%w: a fall of half or more in one year (Assumptions.AllowExtremeRates lets it through)", ErrImplausibleRate)}
 		}
 	}

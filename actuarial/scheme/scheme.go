@@ -7,7 +7,7 @@ import (
 	"errors"
 	"fmt"
 	"math"
-	"strings"
+	"strconv"
 
 	"github.com/reserva-go/reserva/actuarial"
 	"github.com/reserva-go/reserva/actuarial/census"
@@ -284,21 +284,21 @@ type WorkRisks struct {
 
 // validate reports an invalid formula, share or limit.
 func (w *WorkRisks) validate() error {
-	for _, f := range []struct {
+	for _, f := range [...]struct {
 		name string
 		f    actuarial.Formula
 	}{{"WorkRisks.Disability", w.Disability}, {"WorkRisks.Death", w.Death}} {
 		if err := f.f.Validate(); err != nil {
 			return &SchemeError{Field: f.name, Err: err}
 		}
-		if err := validateLimit(f.name+".Cap", f.f.Cap); err != nil {
+		if err := validateLimit(f.name, ".Cap", f.f.Cap); err != nil {
 			return err
 		}
-		if err := validateLimit(f.name+".Floor", f.f.Floor); err != nil {
+		if err := validateLimit(f.name, ".Floor", f.f.Floor); err != nil {
 			return err
 		}
 	}
-	for _, sh := range []struct {
+	for _, sh := range [...]struct {
 		name string
 		v    float64
 	}{{"WorkRisks.SurvivorShare", w.SurvivorShare}, {"WorkRisks.OrphanShare", w.OrphanShare}} {
@@ -419,10 +419,12 @@ func (r *Rules) Validate() error { return r.validate(0, false) }
 // validate is Validate in a scheme starting in calendar year start (0:
 // unknown), checking IndexRate's plausible range when plausible is set.
 func (r *Rules) validate(start int, plausible bool) error {
+	// Field names are formatted only for an error: validation runs for
+	// every scheme a projector is Reset to (every variant of a sweep).
 	for p := range NumPayers {
-		name := fmt.Sprintf("ContributionRate[%v]", Payer(p))
+		name := func() string { return "ContributionRate[" + Payer(p).String() + "]" }
 		if err := r.ContributionRate[p].Validate(); err != nil {
-			return &SchemeError{Field: name, Err: err}
+			return &SchemeError{Field: name(), Err: err}
 		}
 		for i, st := range r.ContributionRate[p] {
 			if st.Value < 0 || st.Value > 1 {
@@ -430,16 +432,16 @@ func (r *Rules) validate(start int, plausible bool) error {
 				if st.Value > 1 {
 					err = fmt.Errorf("%w: looks like a percent; rates are fractions, 0.06 is 6%%", actuarial.ErrRate)
 				}
-				return &SchemeError{Field: name + " in " + stepYear(i, st.Year, start), Value: fmt.Sprint(st.Value), Err: err}
+				return &SchemeError{Field: name() + " in " + stepYear(i, st.Year, start), Value: fmt.Sprint(st.Value), Err: err}
 			}
 		}
 	}
-	for _, l := range []struct {
+	for _, l := range [...]struct {
 		name string
 		l    actuarial.Limit
 	}{{"Ceiling", r.Ceiling}, {"Retirement.Cap", r.Retirement.Cap}, {"Retirement.Floor", r.Retirement.Floor},
 		{"Disability.Cap", r.Disability.Cap}, {"Disability.Floor", r.Disability.Floor}} {
-		if err := validateLimit(l.name, l.l); err != nil {
+		if err := validateLimit("", l.name, l.l); err != nil {
 			return err
 		}
 	}
@@ -458,7 +460,7 @@ func (r *Rules) validate(start int, plausible bool) error {
 	}
 	for sx := range actuarial.NumSexes {
 		o := &r.BySex[sx]
-		name := fmt.Sprintf("BySex[%v]", actuarial.SexAt(sx))
+		name := "BySex[" + actuarial.SexAt(sx).String() + "]"
 		if err := o.Accrual.Validate(); err != nil {
 			return &SchemeError{Field: name + ".Accrual", Err: err}
 		}
@@ -468,19 +470,19 @@ func (r *Rules) validate(start int, plausible bool) error {
 		if v := o.ReductionPerYear; math.IsNaN(v) || v < 0 || v > 1 {
 			return &SchemeError{Field: name + ".ReductionPerYear", Value: fmt.Sprint(v), Err: actuarial.ErrRate}
 		}
-		for _, l := range []struct {
+		for _, l := range [...]struct {
 			name string
 			l    actuarial.Limit
-		}{{"RetirementCap", o.RetirementCap}, {"RetirementFloor", o.RetirementFloor},
-			{"DisabilityCap", o.DisabilityCap}, {"DisabilityFloor", o.DisabilityFloor}} {
-			if err := validateLimit(name+"."+l.name, l.l); err != nil {
+		}{{".RetirementCap", o.RetirementCap}, {".RetirementFloor", o.RetirementFloor},
+			{".DisabilityCap", o.DisabilityCap}, {".DisabilityFloor", o.DisabilityFloor}} {
+			if err := validateLimit(name, l.name, l.l); err != nil {
 				return err
 			}
 		}
 	}
-	if err := r.eligibilityAges(func(field string, age int) error {
+	if err := r.eligibilityAges(func(field eligField, age int) error {
 		if age < 0 || age > census.MaxCensusAge {
-			return &SchemeError{Field: field, Value: fmt.Sprint(age),
+			return &SchemeError{Field: field.String(), Value: fmt.Sprint(age),
 				Err: fmt.Errorf("%w: want an age in 0..%d", actuarial.ErrRange, census.MaxCensusAge)}
 		}
 		return nil
@@ -505,12 +507,12 @@ func (r *Rules) validate(start int, plausible bool) error {
 		}
 	}
 	for i, st := range r.SurvivorSteps {
-		name := fmt.Sprintf("SurvivorSteps[%d]", i)
+		name := func() string { return fmt.Sprintf("SurvivorSteps[%d]", i) }
 		if st.Years < 1 || (i > 0 && st.Years <= r.SurvivorSteps[i-1].Years) {
-			return &SchemeError{Field: name + ".Years", Value: fmt.Sprint(st.Years), Err: fmt.Errorf("%w: want years ≥ 1, increasing", ErrOrder)}
+			return &SchemeError{Field: name() + ".Years", Value: fmt.Sprint(st.Years), Err: fmt.Errorf("%w: want years ≥ 1, increasing", ErrOrder)}
 		}
 		if v := st.Share; math.IsNaN(v) || v < 0 || v > 1 {
-			return &SchemeError{Field: name + ".Share", Value: fmt.Sprint(v), Err: actuarial.ErrRate}
+			return &SchemeError{Field: name() + ".Share", Value: fmt.Sprint(v), Err: actuarial.ErrRate}
 		}
 	}
 	if e := r.OrphanEndAge; e < 0 || e > census.MaxCensusAge+1 {
@@ -558,37 +560,52 @@ func (r *Rules) validate(start int, plausible bool) error {
 	return validateRates("IndexRate", r.IndexRate, start, plausible)
 }
 
-// eligibilityAges calls f with the field name and value of every age of
-// the rules' eligibility (conditions' MinAge and FullAge), stopping at its
+// eligField is the field of an eligibility age, named (String) only for
+// an error: the MinAge of condition i of Eligibility.Full or .Reduced
+// (kind) for sex index sx, or Eligibility.FullAge[sex] when kind is "".
+type eligField struct {
+	kind  string
+	sx, i int
+}
+
+func (f eligField) String() string {
+	if f.kind == "" {
+		return fmt.Sprintf("Eligibility.FullAge[%v]", actuarial.SexAt(f.sx))
+	}
+	return fmt.Sprintf("Eligibility.%s[%v][%d].MinAge", f.kind, actuarial.SexAt(f.sx), f.i)
+}
+
+// eligibilityAges calls f with the field and value of every age of the
+// rules' eligibility (conditions' MinAge and FullAge), stopping at its
 // first error.
-func (r *Rules) eligibilityAges(f func(field string, age int) error) error {
+func (r *Rules) eligibilityAges(f func(field eligField, age int) error) error {
 	e := &r.Eligibility
 	for sx := range actuarial.NumSexes {
-		sex := actuarial.SexAt(sx)
-		for _, c := range []struct {
+		for _, c := range [...]struct {
 			name string
 			cs   actuarial.Conditions
 		}{{"Full", e.Full[sx]}, {"Reduced", e.Reduced[sx]}} {
 			for i, cond := range c.cs {
-				if err := f(fmt.Sprintf("Eligibility.%s[%v][%d].MinAge", c.name, sex, i), cond.MinAge); err != nil {
+				if err := f(eligField{c.name, sx, i}, cond.MinAge); err != nil {
 					return err
 				}
 			}
 		}
-		if err := f(fmt.Sprintf("Eligibility.FullAge[%v]", sex), e.FullAge[sx]); err != nil {
+		if err := f(eligField{"", sx, 0}, e.FullAge[sx]); err != nil {
 			return err
 		}
 	}
 	return nil
 }
 
-func validateLimit(name string, l actuarial.Limit) error {
-	for _, v := range []float64{l.Money, l.Units} {
+// validateLimit checks limit l, the field prefix+name.
+func validateLimit(prefix, name string, l actuarial.Limit) error {
+	for _, v := range [...]float64{l.Money, l.Units} {
 		switch {
 		case math.IsNaN(v) || math.IsInf(v, 0):
-			return &SchemeError{Field: name, Value: fmt.Sprint(v), Err: actuarial.ErrNotFinite}
+			return &SchemeError{Field: prefix + name, Value: fmt.Sprint(v), Err: actuarial.ErrNotFinite}
 		case v < 0:
-			return &SchemeError{Field: name, Value: fmt.Sprint(v), Err: actuarial.ErrNegative}
+			return &SchemeError{Field: prefix + name, Value: fmt.Sprint(v), Err: actuarial.ErrNegative}
 		}
 	}
 	return nil
@@ -706,7 +723,7 @@ func (s *Scheme) Validate() error {
 	ms := -1
 	for gi := range s.Groups {
 		g := &s.Groups[gi]
-		name := fmt.Sprintf("Groups[%d]", gi)
+		name := "Groups[" + strconv.Itoa(gi) + "]"
 		if len(g.Rules) == 0 {
 			return &SchemeError{Field: name + ".Rules", Err: ErrRequired}
 		}
@@ -758,7 +775,7 @@ func (s *Scheme) Validate() error {
 		}
 	}
 	for i, e := range s.EntrantGroups {
-		name := fmt.Sprintf("EntrantGroups[%d]", i)
+		name := "EntrantGroups[" + strconv.Itoa(i) + "]"
 		if e.Group < 0 || e.Group >= len(s.Groups) {
 			return &SchemeError{Field: name + ".Group", Value: fmt.Sprint(e.Group), Err: actuarial.ErrRange}
 		}
@@ -767,7 +784,7 @@ func (s *Scheme) Validate() error {
 		}
 	}
 	for i, t := range s.Transitions {
-		name := fmt.Sprintf("Transitions[%d]", i)
+		name := "Transitions[" + strconv.Itoa(i) + "]"
 		switch {
 		case t.From < 0 || t.From >= len(s.Groups):
 			return &SchemeError{Field: name + ".From", Value: fmt.Sprint(t.From), Err: actuarial.ErrRange}
@@ -801,12 +818,12 @@ func (s *Scheme) Validate() error {
 			return &SchemeError{Field: c.name, Err: err}
 		}
 		for i, st := range c.s {
-			field := c.name + " in " + stepYear(i, st.Year, s.StartYear)
+			field := func() string { return c.name + " in " + stepYear(i, st.Year, s.StartYear) }
 			switch {
 			case st.Value < 0:
-				return &SchemeError{Field: field, Value: fmt.Sprint(st.Value), Err: actuarial.ErrRate}
+				return &SchemeError{Field: field(), Value: fmt.Sprint(st.Value), Err: actuarial.ErrRate}
 			case st.Value > MaxPlausibleRate && !s.Assumptions.AllowExtremeRates:
-				return &SchemeError{Field: field, Value: fmt.Sprint(st.Value),
+				return &SchemeError{Field: field(), Value: fmt.Sprint(st.Value),
 					Err: fmt.Errorf("%w: looks like a percent; shares are fractions, 0.02 is 2%%", ErrImplausibleRate)}
 			}
 		}
@@ -817,21 +834,15 @@ func (s *Scheme) Validate() error {
 // reachable checks an eligibility age against the last age of the
 // mortality table of actives of its sex, when the table says it (a
 // [PeriodTable], a [*mortality.Generational] or any table with a MaxAge
-// method): a member cannot claim at an age above it. The field names the
-// sex in brackets.
-func (s *Scheme) reachable(field string, age int) error {
-	for sx := range actuarial.NumSexes {
-		if !strings.Contains(field, "["+actuarial.SexAt(sx).String()+"]") {
-			continue
-		}
-		m, ok := s.Assumptions.Mortality[StatusActive][sx].(interface{ MaxAge() int })
-		if !ok {
-			return nil
-		}
-		if last := m.MaxAge(); age > last {
-			return &SchemeError{Field: field, Value: fmt.Sprint(age),
-				Err: fmt.Errorf("%w (%d, Mortality[active][%v])", ErrUnreachableAge, last, actuarial.SexAt(sx))}
-		}
+// method): a member cannot claim at an age above it.
+func (s *Scheme) reachable(field eligField, age int) error {
+	m, ok := s.Assumptions.Mortality[StatusActive][field.sx].(interface{ MaxAge() int })
+	if !ok {
+		return nil
+	}
+	if last := m.MaxAge(); age > last {
+		return &SchemeError{Field: field.String(), Value: fmt.Sprint(age),
+			Err: fmt.Errorf("%w (%d, Mortality[active][%v])", ErrUnreachableAge, last, actuarial.SexAt(field.sx))}
 	}
 	return nil
 }
@@ -848,8 +859,23 @@ func checkCells(name string, count, amount []float64, n int, cell func(int) stri
 	// every cell would cost more than the projection of the scheme.
 	cf := func(i int) string { return fmt.Sprintf("%s.Count[%d] (%s)", name, i, cell(i)) }
 	af := func(i int) string { return fmt.Sprintf("%s amount[%d] (%s)", name, i, cell(i)) }
-	for i := range count {
-		switch c, a := count[i], amount[i]; {
+	amount = amount[:len(count)]
+	for i, c := range count {
+		// A valid cell passes one test, the empty cell (most of them)
+		// the first: NaN fails every comparison, an infinite count the
+		// bound and an infinite amount its cap. The switch below says
+		// what is wrong with another.
+		a := amount[i]
+		if c == 0 {
+			if a == 0 {
+				continue
+			}
+		} else if c > 0 && c <= math.MaxFloat64 && a >= 0 {
+			if lim := census.MaxCensusAmount; a <= lim || c > 1 && a <= lim*c { // a ≤ MaxCensusAmount·max(1, c)
+				continue
+			}
+		}
+		switch {
 		case math.IsNaN(c) || math.IsInf(c, 0):
 			return &SchemeError{Field: cf(i), Value: fmt.Sprint(c), Err: actuarial.ErrNotFinite}
 		case c < 0:

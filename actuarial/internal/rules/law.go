@@ -36,14 +36,25 @@ func Compile(s *scheme.Scheme, ms int) *Law {
 
 // Recompile is [Compile] sharing with prev (nil: none), the law of another
 // scheme, the tables whose inputs are the same: the decrements when the
-// service tables are the same (by pointer) and the salary scales equal, and
-// the exits of every rules whose eligibility (without cohort bounds),
+// service tables are the same (by pointer) and the salary scales equal, the
+// family tables when the family assumptions are equal, and the exits of every rules whose eligibility (without cohort bounds),
 // pension formulas and compulsory ages are equal under equal retirement
 // rates timed by age. A Law is only read once compiled, so laws sharing
 // tables may be used concurrently. A sweep of reforms recompiles little
 // more than what a reform changes.
 func Recompile(s *scheme.Scheme, ms int, prev *Law) *Law {
-	l := &Law{S: s, MS: ms, NS: ms + 1}
+	return RecompileInto(new(Law), s, ms, prev)
+}
+
+// RecompileInto is [Recompile] into l, a Law no longer in use (its tables
+// and exits are not modified, only replaced), which it returns: a
+// projector alternates between two, so that the 8 kB struct is not
+// allocated anew for every scheme. l must not be prev.
+func RecompileInto(l *Law, s *scheme.Scheme, ms int, prev *Law) *Law {
+	if l == prev {
+		panic("rules: RecompileInto a Law into itself")
+	}
+	*l = Law{S: s, MS: ms, NS: ms + 1}
 	as := &s.Assumptions
 	if prev != nil && prev.MS != ms {
 		prev = nil
@@ -54,11 +65,15 @@ func Recompile(s *scheme.Scheme, ms int, prev *Law) *Law {
 	} else {
 		l.Decrements.compile(as, ms)
 	}
-	l.Family.compile(&as.Family)
+	if prev != nil && sameFamily(&as.Family, &prev.S.Assumptions.Family) {
+		l.Family = prev.Family // its Remarry is only read
+	} else {
+		l.Family.compile(&as.Family)
+	}
 	// Exits by age alone (no base rules, no cohort bounds) are shared.
 	sameRates := prev != nil && as.RetirementTiming != scheme.RatesSinceEligibility &&
 		as.RetirementTiming == prev.S.Assumptions.RetirementTiming &&
-		reflect.DeepEqual(as.Retirement, prev.S.Assumptions.Retirement)
+		reflect.DeepEqual(&as.Retirement, &prev.S.Assumptions.Retirement)
 	l.Exits = make([][]Exits, len(s.Groups))
 	l.yearly = make([][]*yearExits, len(s.Groups))
 	for g := range s.Groups {
@@ -120,6 +135,22 @@ func sameDecrements(a, b *scheme.Assumptions) bool {
 		slices.Equal(a.Salary.ByAge, b.Salary.ByAge) && slices.Equal(a.Salary.ByService, b.Salary.ByService)
 }
 
+// sameFamily reports whether family assumptions a and b compile alike.
+func sameFamily(a, b *scheme.Family) bool {
+	if a.AgeGap != b.AgeGap || a.OrphanEndAge != b.OrphanEndAge {
+		return false
+	}
+	for sx := range actuarial.NumSexes {
+		for _, p := range [...][2]actuarial.ByAge{{a.Married[sx], b.Married[sx]}, {a.Orphans[sx], b.Orphans[sx]},
+			{a.OrphanAge[sx], b.OrphanAge[sx]}, {a.Remarriage[sx], b.Remarriage[sx]}} {
+			if p[0].MinAge != p[1].MinAge || !slices.Equal(p[0].Values, p[1].Values) {
+				return false
+			}
+		}
+	}
+	return true
+}
+
 // exitsOf returns the exits of l's rules that compile alike with r and do
 // not change by year, nil when none does or when the retirement rates
 // differ (sameRates false).
@@ -141,9 +172,11 @@ func (l *Law) exitsOf(r *scheme.Rules, sameRates bool) *Exits {
 // sameExits reports whether rules a and b give the same [Exits]: what
 // [Exits.compile] reads of them is equal.
 func sameExits(a, b *scheme.Rules) bool {
-	return a.CompulsoryAge == b.CompulsoryAge && reflect.DeepEqual(a.Eligibility, b.Eligibility) &&
-		reflect.DeepEqual(a.Retirement, b.Retirement) && reflect.DeepEqual(a.Disability, b.Disability) &&
-		reflect.DeepEqual(a.BySex, b.BySex)
+	// By pointer: the values are compared as deeply, without copying
+	// them into interfaces.
+	return a.CompulsoryAge == b.CompulsoryAge && reflect.DeepEqual(&a.Eligibility, &b.Eligibility) &&
+		reflect.DeepEqual(&a.Retirement, &b.Retirement) && reflect.DeepEqual(&a.Disability, &b.Disability) &&
+		reflect.DeepEqual(&a.BySex, &b.BySex)
 }
 
 // yearExits are the exits of one set of rules by calendar year: ex[k] in

@@ -1,0 +1,7 @@
+//go:build !unix
+
+package reform_test
+
+// processUsage is 0, 0 where getrusage is not available: the benchmarks
+// then report no CPU time nor page faults.
+func processUsage() (cpuNs, faults int64) { return 0, 0 }
