@@ -7,12 +7,12 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"github.com/reserva-go/reserva/internal/root"
 	"math"
 	"slices"
 	"strings"
 
 	"github.com/reserva-go/reserva/actuarial/scheme"
+	"github.com/reserva-go/reserva/internal/root"
 	"gonum.org/v1/gonum/optimize"
 )
 

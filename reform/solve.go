@@ -7,12 +7,12 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"github.com/reserva-go/reserva/internal/root"
 	"math"
 	"slices"
 
 	"github.com/reserva-go/reserva/actuarial"
 	"github.com/reserva-go/reserva/actuarial/scheme"
+	"github.com/reserva-go/reserva/internal/root"
 )
 
 // DefaultTolerance is the width, in the lever's units, to which [Solve]
