@@ -127,7 +127,7 @@ func sweep(n int) []reform.Reform {
 // year into fresh memory they cost ~0.3 s: ~21,000 page faults at ~8 µs on
 // this virtual machine, and cache misses. Now each worker projects into its
 // own Result and copies the rows into one block, advised to the kernel as
-// huge pages (hugepages_linux.go). The rest was per scenario: Sprintf in
+// huge pages (internal/hugepage). The rest was per scenario: Sprintf in
 // validation (field names now built only on error), a 7 kB Law allocated
 // per Reset (two reused in turn), flows and return curve rebuilt (reused),
 // assumptions and timelines deep-copied by Apply (shared), and reflect

@@ -14,6 +14,7 @@ import (
 	"github.com/reserva-go/reserva/actuarial/indicator"
 	"github.com/reserva-go/reserva/actuarial/projection"
 	"github.com/reserva-go/reserva/actuarial/scheme"
+	"github.com/reserva-go/reserva/internal/hugepage"
 )
 
 // DefaultYears is the number of years projected when [Options] Years is 0:
@@ -338,11 +339,11 @@ func runScenariosContext(ctx context.Context, scens []scenario, opt *Options) ([
 	ny := opt.years()
 	if opt.WhoGains == nil {
 		rows = make([]projection.YearResult, n*ny)
-		adviseHugePages(rows)
+		hugepage.Advise(rows)
 	}
 	sums := make([]indicator.Summary, n)
 	series := make([]float64, n*summarySeries*ny)
-	adviseHugePages(series)
+	hugepage.Advise(series)
 	projection.ForEachWorker(ctx, n, opt.Workers, newWorker, func(w *worker, i int) {
 		var dst []projection.YearResult
 		if rows != nil {
