@@ -277,6 +277,22 @@ func (w *censusReader) parseChunk(j *chunkJob, comma rune, room *Census) {
 	j.errs, w.errs = w.errs, nil
 }
 
+// place adds record i of a chunk's records out to dst: appended when the
+// chunk's worker wrote them apart (base < 0), or, when it wrote them
+// straight to dst from index base, kept where it is or moved down over a
+// rejected record.
+func place[T any](dst, out []T, i, base int) []T {
+	if base < 0 {
+		return append(dst, out[i])
+	}
+	index := len(dst)
+	dst = dst[:index+1]
+	if index != base+i {
+		dst[index] = out[i]
+	}
+	return dst
+}
+
 // merge adds what parsing j made to c and p's problems, checking the ids
 // as [censusReader.record] does: the records whose ids are new are
 // appended to c, or moved there from where the worker wrote them.
@@ -302,25 +318,11 @@ func (p *censusReader) merge(j *chunkJob, c *Census) {
 		switch {
 		case r.accepted && r.active:
 			index = len(c.Actives)
-			if j.base < 0 {
-				c.Actives = append(c.Actives, j.out.Actives[ia])
-			} else {
-				c.Actives = c.Actives[:index+1]
-				if index != j.base+ia {
-					c.Actives[index] = j.out.Actives[ia] // down over a rejected record
-				}
-			}
+			c.Actives = place(c.Actives, j.out.Actives, ia, j.base)
 			ia++
 		case r.accepted:
 			index = len(c.Pensioners)
-			if j.base < 0 {
-				c.Pensioners = append(c.Pensioners, j.out.Pensioners[ip])
-			} else {
-				c.Pensioners = c.Pensioners[:index+1]
-				if index != j.base+ip {
-					c.Pensioners[index] = j.out.Pensioners[ip]
-				}
-			}
+			c.Pensioners = place(c.Pensioners, j.out.Pensioners, ip, j.base)
 			ip++
 		}
 		if r.id != "" {

@@ -18,33 +18,8 @@ import (
 // higher earner's capped pension to both, where the lower earner's own
 // pension is 16,000.
 func ExampleSeriatim() {
-	sult, err := mortality.FromLaw(mortality.Makeham{A: 0.00022, B: 2.7e-6, C: 1.124}, 20, 120)
-	if err != nil {
-		panic(err)
-	}
-	table := scheme.PeriodTable{Table: sult}
-	at65 := actuarial.Conditions{{MinAge: 65}}
-	s := &scheme.Scheme{
-		StartYear: 2025,
-		Groups: []scheme.Group{{
-			Rules: []scheme.Rules{{
-				From:             2025,
-				ContributionRate: [scheme.NumPayers]actuarial.Schedule{scheme.Worker: actuarial.Constant(0.05), scheme.Employer: actuarial.Constant(0.10)},
-				Eligibility:      actuarial.Eligibility{Full: [actuarial.NumSexes]actuarial.Conditions{at65, at65}},
-				Retirement:       actuarial.Formula{Accrual: actuarial.LinearAccrual{MinService: 1, AtMin: 0.02, PerYear: 0.02, Max: 0.80}.Accrual(), Cap: actuarial.Limit{Money: 30000}},
-				CompulsoryAge:    [actuarial.NumSexes]int{65, 65},
-			}},
-		}},
-		Assumptions: scheme.Assumptions{
-			Mortality: [scheme.NumLifeStatuses][actuarial.NumSexes]scheme.YearTable{scheme.StatusActive: {table, table}},
-			Return:    actuarial.Constant(0.04),
-		},
-	}
-	records := []projection.ActiveRecord{
-		{Sex: actuarial.Male, Age: 55, Service: 30, Salary: 20000},
-		{Sex: actuarial.Male, Age: 55, Service: 30, Salary: 80000},
-		{Sex: actuarial.Female, Age: 40, Service: 10, Salary: 40000},
-	}
+	s := threeMemberScheme()
+	records := threeMembers()
 	v, err := projection.NewSeriatim(s, 80)
 	if err != nil {
 		panic(err)
@@ -96,33 +71,9 @@ func ExampleSeriatim() {
 // the census is checked and laid out by cell once, and each valuation
 // reads it. The values are those of Seriatim.Total on the records.
 func ExampleActiveCensus() {
-	sult, err := mortality.FromLaw(mortality.Makeham{A: 0.00022, B: 2.7e-6, C: 1.124}, 20, 120)
-	if err != nil {
-		panic(err)
-	}
-	table := scheme.PeriodTable{Table: sult}
-	at65 := actuarial.Conditions{{MinAge: 65}}
-	s := &scheme.Scheme{
-		StartYear: 2025,
-		Groups: []scheme.Group{{
-			Rules: []scheme.Rules{{
-				From:             2025,
-				ContributionRate: [scheme.NumPayers]actuarial.Schedule{scheme.Worker: actuarial.Constant(0.05), scheme.Employer: actuarial.Constant(0.10)},
-				Eligibility:      actuarial.Eligibility{Full: [actuarial.NumSexes]actuarial.Conditions{at65, at65}},
-				Retirement:       actuarial.Formula{Accrual: actuarial.LinearAccrual{MinService: 1, AtMin: 0.02, PerYear: 0.02, Max: 0.80}.Accrual(), Cap: actuarial.Limit{Money: 30000}},
-				CompulsoryAge:    [actuarial.NumSexes]int{65, 65},
-			}},
-		}},
-		Assumptions: scheme.Assumptions{
-			Mortality: [scheme.NumLifeStatuses][actuarial.NumSexes]scheme.YearTable{scheme.StatusActive: {table, table}},
-		},
-	}
+	s := threeMemberScheme()
 	var members projection.ActiveCensus
-	if err := members.Load([]projection.ActiveRecord{
-		{Sex: actuarial.Male, Age: 55, Service: 30, Salary: 20000},
-		{Sex: actuarial.Male, Age: 55, Service: 30, Salary: 80000},
-		{Sex: actuarial.Female, Age: 40, Service: 10, Salary: 40000},
-	}); err != nil {
+	if err := members.Load(threeMembers()); err != nil {
 		panic(err)
 	}
 	var v projection.Seriatim
@@ -140,4 +91,44 @@ func ExampleActiveCensus() {
 	// Output:
 	// returns 4%: 3 members, contributions  216960  pensions  575258
 	// returns 3%: 3 members, contributions  232879  pensions  730065
+}
+
+// threeMemberScheme is the scheme of ExampleSeriatim and
+// ExampleActiveCensus: a 5% worker's and 10% employer's contribution, a
+// pension at 65 of 2% of salary a year of service (at most 80%) capped at
+// 30,000, Makeham mortality and returns of 4%.
+func threeMemberScheme() *scheme.Scheme {
+	sult, err := mortality.FromLaw(mortality.Makeham{A: 0.00022, B: 2.7e-6, C: 1.124}, 20, 120)
+	if err != nil {
+		panic(err)
+	}
+	table := scheme.PeriodTable{Table: sult}
+	at65 := actuarial.Conditions{{MinAge: 65}}
+	return &scheme.Scheme{
+		StartYear: 2025,
+		Groups: []scheme.Group{{
+			Rules: []scheme.Rules{{
+				From:             2025,
+				ContributionRate: [scheme.NumPayers]actuarial.Schedule{scheme.Worker: actuarial.Constant(0.05), scheme.Employer: actuarial.Constant(0.10)},
+				Eligibility:      actuarial.Eligibility{Full: [actuarial.NumSexes]actuarial.Conditions{at65, at65}},
+				Retirement:       actuarial.Formula{Accrual: actuarial.LinearAccrual{MinService: 1, AtMin: 0.02, PerYear: 0.02, Max: 0.80}.Accrual(), Cap: actuarial.Limit{Money: 30000}},
+				CompulsoryAge:    [actuarial.NumSexes]int{65, 65},
+			}},
+		}},
+		Assumptions: scheme.Assumptions{
+			Mortality: [scheme.NumLifeStatuses][actuarial.NumSexes]scheme.YearTable{scheme.StatusActive: {table, table}},
+			Return:    actuarial.Constant(0.04),
+		},
+	}
+}
+
+// threeMembers are the members of ExampleSeriatim and ExampleActiveCensus:
+// two men of 55 with 30 years of service, earning 20,000 and 80,000, and a
+// woman of 40 with 10 years earning 40,000.
+func threeMembers() []projection.ActiveRecord {
+	return []projection.ActiveRecord{
+		{Sex: actuarial.Male, Age: 55, Service: 30, Salary: 20000},
+		{Sex: actuarial.Male, Age: 55, Service: 30, Salary: 80000},
+		{Sex: actuarial.Female, Age: 40, Service: 10, Salary: 40000},
+	}
 }
