@@ -203,6 +203,8 @@ type activePlane struct {
 
 	ds                 *[nAges]disSums // by age, set by stepPlane
 	cut, dis, deaths   float64         // stepPlane's sums kept in memory (actSums)
+	top                float64         // and the age's disability pensions' top-up to the floor
+	survivors          float64         // and the survivors, by age
 	scratchN, scratchS []float64       // take the survivors of the last age
 	newLo, newHi       int             // the ages survivors reached, widened by stepPlane
 }
@@ -223,13 +225,19 @@ type activePlane struct {
 // exact zeros, and is not tested for. The last age has no next age: its survivors, if
 // any, go to the scratch rows and are dropped.
 //
-// One loop over the cells takes both, keeping nine running sums in
+// One loop over the cells takes both, keeping eight running sums in
 // registers: the salary bill, refunds and withdrawals of the year, and
 // the age's disability and death sums, which for the cells with a
 // disability factor are also the year's exits by death and disability.
-// The exits of the cells without one go to sums in memory. Every sum adds
-// the cells in their order, but the year's deaths and disabilities, which
-// add each age's sum (issue 16: the last bits may differ).
+// The exits of the cells without one, the survivors of the year and the
+// rare sums go to memory (pl), a register freed each for the cell's
+// values: the compiler spills past about fourteen live floating-point
+// values. The age's disability pensions before the floor are their amount
+// less their top-up to the floor, summed only in the cells where the floor
+// binds (none, mostly: then they are the amount, bit for bit). Every sum
+// adds the cells in their order, but the year's deaths and disabilities,
+// which add each age's sum, and the pensions before the floor where it
+// binds (issue 16: the last bits may differ).
 func stepPlane(pl *activePlane, sums *actSums, survivors float64, hi, lo int) float64 {
 	aN := pl.n
 	aS, dec, acc, fd := pl.s[:len(aN)], pl.dec[:len(aN)], pl.acc[:len(aN)], pl.fd[:len(aN)]
@@ -244,6 +252,7 @@ func stepPlane(pl *activePlane, sums *actSums, survivors float64, hi, lo int) fl
 	bill, withdrawn, wd := sums.bill, sums.withdrawn, sums.wd
 	// The sums kept in memory, beside the constants: one register for both.
 	pl.cut, pl.dis, pl.deaths = sums.cut, sums.dis, sums.deaths
+	pl.survivors = survivors
 	for age := hi; age >= lo; age-- {
 		sLo, sHi := svLo[age], svHi[age]
 		svLo[age], svHi[age] = ns, -1 // the row empties: its survivors move on
@@ -264,7 +273,8 @@ func stepPlane(pl *activePlane, sums *actSums, survivors float64, hi, lo int) fl
 		}
 		// The age's sums: deaths and disabilities of the cells with a
 		// disability factor, their pensions.
-		var dis, disAmt, disOwn, deaths, deathAmt, rowSurv float64
+		var dis, disAmt, deaths, deathAmt, rowSurv float64
+		pl.top = 0
 		for j0, j1 := 0, main; j0 < cells; j0, j1, to = j1, cells, to-1 {
 			n, s := aN[row+j0:row+j1], aS[row+j0:row+j1]
 			dc, ac, f := dec[row+j0:row+j1], acc[row+j0:row+j1], fd[row+j0:row+j1]
@@ -299,12 +309,14 @@ func stepPlane(pl *activePlane, sums *actSums, survivors float64, hi, lo int) fl
 						own = nj * pl.disCap
 					}
 					amt := own
-					if amt < nj*pl.disFloor {
-						amt = nj * pl.disFloor
+					if fl := nj * pl.disFloor; own < fl {
+						// Rare: the pensions' top-up to the floor,
+						// kept in memory.
+						amt = fl
+						pl.top += di * (fl - own)
 					}
 					dis += nj * di
 					disAmt += di * amt
-					disOwn += di * own
 					deaths += nj * dd
 					deathAmt += dd * amt
 				} else {
@@ -318,7 +330,7 @@ func stepPlane(pl *activePlane, sums *actSums, survivors float64, hi, lo int) fl
 			}
 		}
 		d := &ds[age]
-		d.dis, d.disAmt, d.disOwn, d.deaths, d.deathAmt = dis, disAmt, disOwn, deaths, deathAmt
+		d.dis, d.disAmt, d.disOwn, d.deaths, d.deathAmt = dis, disAmt, disAmt-pl.top, deaths, deathAmt
 		pl.dis += dis
 		pl.deaths += deaths
 		if age == census.MaxCensusAge {
@@ -329,12 +341,12 @@ func stepPlane(pl *activePlane, sums *actSums, survivors float64, hi, lo int) fl
 		if rowSurv > 0 {
 			// The services survivors may have reached.
 			svLo[age+1], svHi[age+1] = min(svLo[age+1], sLo+1, ms), max(svHi[age+1], min(sHi+1, ms))
-			survivors += rowSurv
+			pl.survivors += rowSurv
 			pl.newLo = age + 1
 			pl.newHi = max(pl.newHi, age+1)
 		}
 	}
 	sums.bill, sums.withdrawn, sums.wd = bill, withdrawn, wd
 	sums.cut, sums.dis, sums.deaths = pl.cut, pl.dis, pl.deaths
-	return survivors
+	return pl.survivors
 }
