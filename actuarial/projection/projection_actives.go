@@ -239,8 +239,9 @@ type activePlane struct {
 // which add each age's sum, and the pensions before the floor where it
 // binds (issue 16: the last bits may differ).
 func stepPlane(pl *activePlane, sums *actSums, survivors float64, hi, lo int) float64 {
-	aN := pl.n
-	aS, dec, acc, fd := pl.s[:len(aN)], pl.dec[:len(aN)], pl.acc[:len(aN)], pl.fd[:len(aN)]
+	// Of one length and capacity: a row sliced from aN is within the others.
+	nc := len(pl.n)
+	aN, aS, dec, acc, fd := pl.n[:nc:nc], pl.s[:nc:nc], pl.dec[:nc:nc], pl.acc[:nc:nc], pl.fd[:nc:nc]
 	svLo, svHi := pl.svLo[:nAges], pl.svHi[:nAges]
 	ds := pl.ds
 	ms := pl.ms
