@@ -222,8 +222,11 @@ type activePlane struct {
 // to their ages. It returns survivors plus the survivors. A cell without
 // members has no salary (scheme validation's ErrEmptyCell for the census;
 // entrants, transitions, retireRun and withdrawRun keep it so): it adds
-// exact zeros, and is not tested for. The last age has no next age: its survivors, if
-// any, go to the scratch rows and are dropped.
+// exact zeros, and is not tested for. The next age's row is empty when the
+// survivors reach it (its members moved on, the ages going from the
+// oldest down; the ages above hi have none), so they are stored there,
+// not added. The last age has no next age: its survivors, if any, go to
+// the scratch rows and are dropped.
 //
 // One loop over the cells takes both, keeping eight running sums in
 // registers: the salary bill, refunds and withdrawals of the year, and
@@ -262,8 +265,12 @@ func stepPlane(pl *activePlane, sums *actSums, survivors float64, hi, lo int) fl
 			continue
 		}
 		row := age*ns + sLo // the row's first populated cell
-		// Cell row+j goes to cell to+j of the next age, but for the cell at
-		// ms, which goes to the next age's ms: two segments of the row.
+		// Cell row+j goes to cell to+j of the next age, which is empty (its
+		// members moved on already; the ages above hi are empty): the
+		// survivors are stored, not added. But the cell at ms goes to the
+		// next age's ms, where the cell before it went: two segments of
+		// the row, the second (that cell) stored in the scratch rows and
+		// added after.
 		tN, tS, to := aN, aS, row+ns+1
 		if age == census.MaxCensusAge {
 			tN, tS, to = pl.scratchN, pl.scratchS, sLo+1
@@ -276,7 +283,7 @@ func stepPlane(pl *activePlane, sums *actSums, survivors float64, hi, lo int) fl
 		// disability factor, their pensions.
 		var dis, disAmt, deaths, deathAmt, rowSurv float64
 		pl.top = 0
-		for j0, j1 := 0, main; j0 < cells; j0, j1, to = j1, cells, to-1 {
+		for j0, j1 := 0, main; j0 < cells; j0, j1, tN, tS, to = j1, cells, pl.scratchN, pl.scratchS, -main {
 			n, s := aN[row+j0:row+j1], aS[row+j0:row+j1]
 			dc, ac, f := dec[row+j0:row+j1], acc[row+j0:row+j1], fd[row+j0:row+j1]
 			nxN, nxS := tN[to+j0:to+j1], tS[to+j0:to+j1]
@@ -325,8 +332,8 @@ func stepPlane(pl *activePlane, sums *actSums, survivors float64, hi, lo int) fl
 					pl.deaths += nj * dd
 				}
 				sv := nj * c.F
-				nxN[j] += sv
-				nxS[j] += sal * c.FM * st.wage
+				nxN[j] = sv
+				nxS[j] = sal * c.FM * st.wage
 				rowSurv += sv
 			}
 		}
@@ -334,6 +341,12 @@ func stepPlane(pl *activePlane, sums *actSums, survivors float64, hi, lo int) fl
 		d.dis, d.disAmt, d.disOwn, d.deaths, d.deathAmt = dis, disAmt, disAmt-pl.top, deaths, deathAmt
 		pl.dis += dis
 		pl.deaths += deaths
+		if sHi == ms && age < census.MaxCensusAge {
+			c := (age+1)*ns + ms
+			aN[c] += pl.scratchN[0]
+			aS[c] += pl.scratchS[0]
+			pl.scratchN[0], pl.scratchS[0] = 0, 0
+		}
 		if age == census.MaxCensusAge {
 			clear(pl.scratchN)
 			clear(pl.scratchS)
