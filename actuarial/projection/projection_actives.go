@@ -323,10 +323,12 @@ func stepPlane(pl *activePlane, sums *actSums, survivors float64, hi, lo int) fl
 						amt = fl
 						pl.top += di * (fl - own)
 					}
-					dis += nj * di
+					// (Each probability's last use last: its register is
+					// the product's.)
 					disAmt += di * amt
-					deaths += nj * dd
+					dis += nj * di
 					deathAmt += dd * amt
+					deaths += nj * dd
 				} else {
 					pl.dis += nj * di
 					pl.deaths += nj * dd
