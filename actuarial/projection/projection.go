@@ -95,7 +95,8 @@ type Projector struct {
 	// due, and the base pensions of [scheme.WorkRisks].Death.
 	workDead deathRoll
 
-	// scratchN, scratchS take the survivors of the last age, emptied at once.
+	// scratchN, scratchS take the survivors of the last two ages (ns+1
+	// cells: stepPlane), emptied at once.
 	scratchN, scratchS []float64
 	disSums            [nAges]disSums // activesPass's, by age
 
@@ -302,7 +303,7 @@ func (p *Projector) load(s *scheme.Scheme) {
 		}
 	}
 	p.ns = p.ms + 1
-	p.scratchN, p.scratchS = grow(p.scratchN, p.ns), grow(p.scratchS, p.ns)
+	p.scratchN, p.scratchS = grow(p.scratchN, p.ns+1), grow(p.scratchS, p.ns+1)
 	clear(p.scratchN)
 	clear(p.scratchS)
 	p.nA = actuarial.NumSexes * nAges * p.ns

@@ -205,7 +205,7 @@ type activePlane struct {
 	cut, dis, deaths   float64         // stepPlane's sums kept in memory (actSums)
 	top                float64         // and the age's disability pensions' top-up to the floor
 	survivors          float64         // and the survivors, by age
-	scratchN, scratchS []float64       // take the survivors of the last age
+	scratchN, scratchS []float64       // take the survivors of the last two ages: ns+1 cells
 	newLo, newHi       int             // the ages survivors reached, widened by stepPlane
 }
 
@@ -267,26 +267,26 @@ func stepPlane(pl *activePlane, sums *actSums, survivors float64, hi, lo int) fl
 		row := age*ns + sLo // the row's first populated cell
 		// Cell row+j goes to cell to+j of the next age, which is empty (its
 		// members moved on already; the ages above hi are empty): the
-		// survivors are stored, not added. But the cell at ms goes to the
-		// next age's ms, where the cell before it went: two segments of
-		// the row, the second (that cell) stored in the scratch rows and
-		// added after.
+		// survivors are stored, not added. The cell at ms goes to the
+		// next age's ms, where the cell before it went: it is stored one
+		// cell on, in the service 0 of the age after, empty too (no
+		// survivor reaches a service 0), and added after. The last two
+		// ages, whose cell one on is past the plane, go to the scratch
+		// rows (one cell longer than a row).
 		tN, tS, to := aN, aS, row+ns+1
-		if age == census.MaxCensusAge {
+		last := age >= census.MaxCensusAge-1
+		if last {
 			tN, tS, to = pl.scratchN, pl.scratchS, sLo+1
 		}
-		cells, main := sHi-sLo+1, sHi-sLo+1
-		if sHi == ms {
-			main--
-		}
+		cells := sHi - sLo + 1
 		// The age's sums: deaths and disabilities of the cells with a
 		// disability factor, their pensions.
 		var dis, disAmt, deaths, deathAmt, rowSurv float64
 		pl.top = 0
-		for j0, j1 := 0, main; j0 < cells; j0, j1, tN, tS, to = j1, cells, pl.scratchN, pl.scratchS, -main {
-			n, s := aN[row+j0:row+j1], aS[row+j0:row+j1]
-			dc, ac, f := dec[row+j0:row+j1], acc[row+j0:row+j1], fd[row+j0:row+j1]
-			nxN, nxS := tN[to+j0:to+j1], tS[to+j0:to+j1]
+		{
+			n, s := aN[row:row+cells], aS[row:row+cells]
+			dc, ac, f := dec[row:row+cells], acc[row:row+cells], fd[row:row+cells]
+			nxN, nxS := tN[to:to+cells], tS[to:to+cells]
 			s, dc, ac, f = s[:len(n)], dc[:len(n)], ac[:len(n)], f[:len(n)]
 			nxN, nxS = nxN[:len(n)], nxS[:len(n)]
 			for j, nj := range n {
@@ -343,16 +343,26 @@ func stepPlane(pl *activePlane, sums *actSums, survivors float64, hi, lo int) fl
 		d.dis, d.disAmt, d.disOwn, d.deaths, d.deathAmt = dis, disAmt, disAmt-pl.top, deaths, deathAmt
 		pl.dis += dis
 		pl.deaths += deaths
-		if sHi == ms && age < census.MaxCensusAge {
-			c := (age+1)*ns + ms
-			aN[c] += pl.scratchN[0]
-			aS[c] += pl.scratchS[0]
-			pl.scratchN[0], pl.scratchS[0] = 0, 0
-		}
-		if age == census.MaxCensusAge {
+		if last {
+			// The survivors of age MaxCensusAge-1 join the last age,
+			// empty; those of the last age are dropped.
+			if age < census.MaxCensusAge {
+				c := (age + 1) * ns
+				copy(aN[c:c+ns], pl.scratchN)
+				copy(aS[c:c+ns], pl.scratchS)
+				aN[c+ms] += pl.scratchN[ns]
+				aS[c+ms] += pl.scratchS[ns]
+			}
 			clear(pl.scratchN)
 			clear(pl.scratchS)
-			continue
+			if age == census.MaxCensusAge {
+				continue
+			}
+		} else if sHi == ms {
+			c := (age+1)*ns + ms
+			aN[c] += aN[c+1]
+			aS[c] += aS[c+1]
+			aN[c+1], aS[c+1] = 0, 0
 		}
 		if rowSurv > 0 {
 			// The services survivors may have reached.
