@@ -283,61 +283,59 @@ func stepPlane(pl *activePlane, sums *actSums, survivors float64, hi, lo int) fl
 		// disability factor, their pensions.
 		var dis, disAmt, deaths, deathAmt, rowSurv float64
 		pl.top = 0
-		{
-			n, s := aN[row:row+cells], aS[row:row+cells]
-			dc, ac, f := dec[row:row+cells], acc[row:row+cells], fd[row:row+cells]
-			nxN, nxS := tN[to:to+cells], tS[to:to+cells]
-			s, dc, ac, f = s[:len(n)], dc[:len(n)], ac[:len(n)], f[:len(n)]
-			nxN, nxS = nxN[:len(n)], nxS[:len(n)]
-			for j, nj := range n {
-				// An empty cell has no salary: every sum and survivor of
-				// its adds zero.
-				c := &dc[j]
-				sal := s[j]
-				n[j], s[j] = 0, 0
-				e := c.E
-				bill += sal * e
-				cb := sal // contribution base
-				if sal > nj*st.ceiling {
-					// Rare: the sum stays in memory.
-					cb = nj * st.ceiling
-					pl.cut += (sal - cb) * e
-				}
-				dw := c.W
-				// Own contributions to 1 January plus half a year's.
-				withdrawn += dw * cb * (ac[j] + st.halfRate)
-				wd += nj * dw
-				di, dd := c.I, c.D
-				if fj := f[j]; fj > 0 {
-					// The cell's disability pensions, capped and floored
-					// per head (rules.Clamp, the cap tested only when there
-					// is one).
-					own := fj * sal
-					if pl.capped && own > nj*pl.disCap {
-						own = nj * pl.disCap
-					}
-					amt := own
-					if fl := nj * pl.disFloor; own < fl {
-						// Rare: the pensions' top-up to the floor,
-						// kept in memory.
-						amt = fl
-						pl.top += di * (fl - own)
-					}
-					// (Each probability's last use last: its register is
-					// the product's.)
-					disAmt += di * amt
-					dis += nj * di
-					deathAmt += dd * amt
-					deaths += nj * dd
-				} else {
-					pl.dis += nj * di
-					pl.deaths += nj * dd
-				}
-				sv := nj * c.F
-				nxN[j] = sv
-				nxS[j] = sal * c.FM * st.wage
-				rowSurv += sv
+		n, s := aN[row:row+cells], aS[row:row+cells]
+		dc, ac, f := dec[row:row+cells], acc[row:row+cells], fd[row:row+cells]
+		nxN, nxS := tN[to:to+cells], tS[to:to+cells]
+		s, dc, ac, f = s[:len(n)], dc[:len(n)], ac[:len(n)], f[:len(n)]
+		nxN, nxS = nxN[:len(n)], nxS[:len(n)]
+		for j, nj := range n {
+			// An empty cell has no salary: every sum and survivor of
+			// its adds zero.
+			c := &dc[j]
+			sal := s[j]
+			n[j], s[j] = 0, 0
+			e := c.E
+			bill += sal * e
+			cb := sal // contribution base
+			if sal > nj*st.ceiling {
+				// Rare: the sum stays in memory.
+				cb = nj * st.ceiling
+				pl.cut += (sal - cb) * e
 			}
+			dw := c.W
+			// Own contributions to 1 January plus half a year's.
+			withdrawn += dw * cb * (ac[j] + st.halfRate)
+			wd += nj * dw
+			di, dd := c.I, c.D
+			if fj := f[j]; fj > 0 {
+				// The cell's disability pensions, capped and floored
+				// per head (rules.Clamp, the cap tested only when there
+				// is one).
+				own := fj * sal
+				if pl.capped && own > nj*pl.disCap {
+					own = nj * pl.disCap
+				}
+				amt := own
+				if fl := nj * pl.disFloor; own < fl {
+					// Rare: the pensions' top-up to the floor,
+					// kept in memory.
+					amt = fl
+					pl.top += di * (fl - own)
+				}
+				// (Each probability's last use last: its register is
+				// the product's.)
+				disAmt += di * amt
+				dis += nj * di
+				deathAmt += dd * amt
+				deaths += nj * dd
+			} else {
+				pl.dis += nj * di
+				pl.deaths += nj * dd
+			}
+			sv := nj * c.F
+			nxN[j] = sv
+			nxS[j] = sal * c.FM * st.wage
+			rowSurv += sv
 		}
 		d := &ds[age]
 		d.dis, d.disAmt, d.disOwn, d.deaths, d.deathAmt = dis, disAmt, disAmt-pl.top, deaths, deathAmt
