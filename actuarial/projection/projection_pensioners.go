@@ -184,7 +184,13 @@ func (p *Projector) pensionersPass(g, t int, yr *YearResult, det *CellDetail) {
 // (unused without spouse). paid, topUp and deaths are the running sums of
 // the pensions paid, their minimum-pension top-up and the deaths,
 // returned updated with whether any survivor moved. Cells without
-// pensioners are left alone.
+// pensioners are left alone: they hold no amounts (scheme validation's
+// ErrEmptyCell for the census; every award and move keeps it so).
+//
+// The survivors of age k are stored in the cells of age k+1, not added:
+// those are empty, their pensions paid and moved on already (the ages go
+// from the oldest down) or, for the last, by pensionersPass, the ages
+// above the strip's last being empty.
 func pensionRow(n, a, o, q, dn, da, rem []float64, ix float64, lim *rules.PaymentLimits, spouse bool, paid, topUp, deaths float64) (float64, float64, float64, bool) {
 	q = q[:len(n)-1]
 	a, o = a[:len(n)], o[:len(n)]
@@ -225,14 +231,14 @@ func pensionRow(n, a, o, q, dn, da, rem []float64, ix float64, lim *rules.Paymen
 		moved = true
 		if rem != nil {
 			stay := 1 - rem[k]
-			n[k+1] += surv * stay
-			a[k+1] += amt * (1 - qk) * stay * ix
-			o[k+1] += own * (1 - qk) * stay * ix
+			n[k+1] = surv * stay
+			a[k+1] = amt * (1 - qk) * stay * ix
+			o[k+1] = own * (1 - qk) * stay * ix
 			continue
 		}
-		n[k+1] += surv
-		a[k+1] += amt * (1 - qk) * ix
-		o[k+1] += own * (1 - qk) * ix
+		n[k+1] = surv
+		a[k+1] = amt * (1 - qk) * ix
+		o[k+1] = own * (1 - qk) * ix
 	}
 	return paid, topUp, deaths, moved
 }
