@@ -49,7 +49,7 @@ func (p *Projector) activesPass(g, t int, w1 float64, yr *YearResult, det *CellD
 		}
 		// The group and sex's cells and their populated services by age.
 		off := base + sx*plane
-		aN, aS := p.aN[off:off+plane], p.aS[off:off+plane]
+		aN, aS := p.aN[off:off+plane:off+plane], p.aS[off:off+plane:off+plane]
 		svLo, svHi := p.svLo[ks*nAges:(ks+1)*nAges], p.svHi[ks*nAges:(ks+1)*nAges]
 		dec := p.dec[sx]
 		if p.sp != nil {
@@ -62,19 +62,30 @@ func (p *Projector) activesPass(g, t int, w1 float64, yr *YearResult, det *CellD
 			pdbase:  pdbase,
 			sustain: gc.yr.Sustain[sx], retCap: gc.yr.RetCap[sx], retFloor: gc.yr.RetFloor[sx],
 		}
+		// The sex's planes, of one length and capacity: a row sliced from
+		// aN is within the others.
+		g0 := sx * plane
+		kinds := gc.retKind[g0 : g0+plane : g0+plane]
+		rates, factors := gc.retRate[g0:g0+plane:g0+plane], gc.retFactor[g0:g0+plane:g0+plane]
+		var past []float64
+		if p.trackAcc {
+			past = p.acc.t[:plane:plane]
+		}
 		ratios := gc.retRatio[sx]
+		if ratios != nil {
+			ratios = ratios[:plane:plane]
+		}
 		for age := hi; age >= max(lo, gc.retMin); age-- {
 			sLo, sHi := svLo[age], svHi[age]
 			if sHi < sLo {
 				continue
 			}
 			c0, c1 := age*ns+sLo, age*ns+sHi+1 // within the plane
-			g0, g1 := sx*plane+c0, sx*plane+c1 // within the group
 			row.n, row.s = aN[c0:c1], aS[c0:c1]
-			row.kinds, row.rates, row.factors = gc.retKind[g0:g1], gc.retRate[g0:g1], gc.retFactor[g0:g1]
+			row.kinds, row.rates, row.factors = kinds[c0:c1], rates[c0:c1], factors[c0:c1]
 			row.pc0, row.dc0 = pbase+sx*nAges+age, dbase+off+c0
-			if p.trackAcc {
-				row.past, row.avg = p.acc.t[c0:c1], gc.avgRate[sLo:sHi+1]
+			if past != nil {
+				row.past, row.avg = past[c0:c1], gc.avgRate[sLo:sHi+1]
 			}
 			if ratios != nil {
 				row.ref = ratios[c0:c1]
@@ -115,15 +126,20 @@ func (p *Projector) activesPass(g, t int, w1 float64, yr *YearResult, det *CellD
 		// due join p.dead. The ages they reach are noted once, after.
 		ds := &p.disSums
 		wb := pbase + (idxDisability*actuarial.NumSexes+sx)*nAges
+		// The strip by age, one on, and the deaths of the sex, sliced once.
+		wN := (*[nAges - 1]float64)(p.wN[wb+1 : wb+nAges])
+		wA := (*[nAges - 1]float64)(p.wA[wb+1 : wb+nAges])
+		wO := (*[nAges - 1]float64)(p.wO[wb+1 : wb+nAges])
+		deadN, deadA := &p.dead.n[sx], &p.dead.a[sx]
 		wLo, wHi, dLo, dHi := nAges, -1, nAges, -1
 		for age := hi; age >= lo; age-- {
 			d := &ds[age]
 			dis, amt, own, deaths := d.dis, d.disAmt, d.disOwn, d.deaths
 			if dis > 0 && age < census.MaxCensusAge {
 				pc := wb + age + 1
-				p.wN[pc] += dis
-				p.wA[pc] += amt
-				p.wO[pc] += own
+				wN[age] += dis
+				wA[age] += amt
+				wO[age] += own
 				wLo, wHi = age+1, max(wHi, age+1)
 				disPaid += 0.5 * amt
 				disTop += 0.5 * (amt - own)
@@ -134,8 +150,8 @@ func (p *Projector) activesPass(g, t int, w1 float64, yr *YearResult, det *CellD
 				}
 			}
 			if deaths > 0 && deathBenefit {
-				p.dead.n[sx][age] += deaths
-				p.dead.a[sx][age] += d.deathAmt
+				deadN[age] += deaths
+				deadA[age] += d.deathAmt
 				dLo, dHi = age, max(dHi, age)
 			}
 		}
