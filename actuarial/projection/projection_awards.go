@@ -204,6 +204,9 @@ func (p *Projector) award(g int, yr *YearResult, det *CellDetail, pdbase int, wo
 		lo, hi := max(dead.lo[sx], 0), min(dead.hi[sx], census.MaxCensusAge)
 		dead.lo[sx], dead.hi[sx] = nAges, -1
 		dn, da := &dead.n[sx], &dead.a[sx]
+		// The ages the survivors' pensions reach in the spouses' strip (of
+		// the other sex: one strip, SpouseOf), noted once, after.
+		sLo, sHi, sStrip := nAges, -1, 0
 		for age := lo; age <= hi; age++ {
 			deaths := dn[age]
 			if !(deaths > 0) {
@@ -214,9 +217,10 @@ func (p *Projector) award(g int, yr *YearResult, det *CellDetail, pdbase int, wo
 			if mar, share, ssx, sage := fam.SpouseOf(spouseEach, sx, age); mar > 0 {
 				m := deaths * mar
 				amt := share * amount
-				pc := (is*actuarial.NumSexes+ssx)*nAges + sage
+				sStrip = is*actuarial.NumSexes + ssx
+				pc := sStrip*nAges + sage
 				wN[pc] += m
-				touch(p.wLo, p.wHi, pbase+pc)
+				sLo, sHi = min(sLo, sage), max(sHi, sage)
 				wA[pc] += amt
 				wO[pc] += amt
 				sPaid += 0.5 * amt
@@ -258,6 +262,10 @@ func (p *Projector) award(g int, yr *YearResult, det *CellDetail, pdbase int, wo
 					det.Awarded[pdbase+pbase+pc] += m / 2
 				}
 			}
+		}
+		if sLo <= sHi {
+			touch(p.wLo, p.wHi, pbase+sStrip*nAges+sLo)
+			touch(p.wLo, p.wHi, pbase+sStrip*nAges+sHi)
 		}
 	}
 	if p.sp != nil {
