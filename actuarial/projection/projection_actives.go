@@ -318,10 +318,6 @@ func stepPlane(pl *activePlane, sums *actSums, survivors float64, hi, lo int) fl
 				cb = nj * st.ceiling
 				pl.cut += (sal - cb) * e
 			}
-			dw := c.W
-			// Own contributions to 1 January plus half a year's.
-			withdrawn += dw * cb * (ac[j] + st.halfRate)
-			wd += nj * dw
 			di, dd := c.I, c.D
 			if fj := f[j]; fj > 0 {
 				// The cell's disability pensions, capped and floored
@@ -348,6 +344,12 @@ func stepPlane(pl *activePlane, sums *actSums, survivors float64, hi, lo int) fl
 				pl.dis += nj * di
 				pl.deaths += nj * dd
 			}
+			// Own contributions to 1 January plus half a year's (after
+			// the disability pensions: the compiler's registers fall
+			// better, issue 16).
+			dw := c.W
+			withdrawn += dw * cb * (ac[j] + st.halfRate)
+			wd += nj * dw
 			sv := nj * c.F
 			nxN[j] = sv
 			nxS[j] = sal * c.FM * st.wage
