@@ -299,9 +299,11 @@ func stepPlane(pl *activePlane, sums *actSums, survivors float64, hi, lo int) fl
 		// disability factor, their pensions.
 		var dis, disAmt, deaths, deathAmt, rowSurv float64
 		pl.top = 0
-		n, s := aN[row:row+cells], aS[row:row+cells]
-		dc, ac, f := dec[row:row+cells], acc[row:row+cells], fd[row:row+cells]
-		nxN, nxS := tN[to:to+cells], tS[to:to+cells]
+		// (Of capacity cells, not 0, the slices' pointers need no masking.)
+		end, tEnd := row+cells, to+cells
+		n, s := aN[row:end:end], aS[row:end:end]
+		dc, ac, f := dec[row:end:end], acc[row:end:end], fd[row:end:end]
+		nxN, nxS := tN[to:tEnd:tEnd], tS[to:tEnd:tEnd]
 		s, dc, ac, f = s[:len(n)], dc[:len(n)], ac[:len(n)], f[:len(n)]
 		nxN, nxS = nxN[:len(n)], nxS[:len(n)]
 		for j, nj := range n {
