@@ -80,15 +80,16 @@ func (p *Projector) activesPass(g, t int, w1 float64, yr *YearResult, det *CellD
 			if sHi < sLo {
 				continue
 			}
+			// (Of capacity their length, not 0: no masking of the pointers.)
 			c0, c1 := age*ns+sLo, age*ns+sHi+1 // within the plane
-			row.n, row.s = aN[c0:c1], aS[c0:c1]
-			row.kinds, row.rates, row.factors = kinds[c0:c1], rates[c0:c1], factors[c0:c1]
+			row.n, row.s = aN[c0:c1:c1], aS[c0:c1:c1]
+			row.kinds, row.rates, row.factors = kinds[c0:c1:c1], rates[c0:c1:c1], factors[c0:c1:c1]
 			row.pc0, row.dc0 = pbase+sx*nAges+age, dbase+off+c0
 			if past != nil {
-				row.past, row.avg = past[c0:c1], gc.avgRate[sLo:sHi+1]
+				row.past, row.avg = past[c0:c1:c1], gc.avgRate[sLo:sHi+1:sHi+1]
 			}
 			if ratios != nil {
-				row.ref = ratios[c0:c1]
+				row.ref = ratios[c0:c1:c1]
 			}
 			p.retireRow(gc, &row, yr, det)
 		}

@@ -117,7 +117,8 @@ func (p *Projector) pensionersPass(g, t int, yr *YearResult, det *CellDetail) {
 			if lo <= top {
 				var moved bool
 				dn, da := p.dead.n[sx][:], p.dead.a[sx][:]
-				paid, topUp, deaths, moved = pensionRow(p.pN[cb+lo:cb+top+2], p.pA[cb+lo:cb+top+2], p.pO[cb+lo:cb+top+2], qrow[lo:top+1],
+				e := cb + top + 2 // (capacities not 0: no masking of the pointers)
+				paid, topUp, deaths, moved = pensionRow(p.pN[cb+lo:e:e], p.pA[cb+lo:e:e], p.pO[cb+lo:e:e], qrow[lo:top+1:top+1],
 					dn[lo:], da[lo:], rem, ix, lim, spouse, paid, topUp, deaths)
 				if moved {
 					nlo, nhi = lo+1, max(nhi, top+1)
@@ -158,8 +159,9 @@ func (p *Projector) pensionersPass(g, t int, yr *YearResult, det *CellDetail) {
 		p.wLo[k], p.wHi[k] = nAges, -1
 		p.pLo[k], p.pHi[k] = min(p.pLo[k], lo), max(p.pHi[k], hi)
 		off := k * nAges
-		wn, wa, wo := p.wN[off+lo:off+hi+1], p.wA[off+lo:off+hi+1], p.wO[off+lo:off+hi+1]
-		pn, pa, po := p.pN[off+lo:off+hi+1], p.pA[off+lo:off+hi+1], p.pO[off+lo:off+hi+1]
+		e := off + hi + 1 // (capacities not 0: no masking of the pointers)
+		wn, wa, wo := p.wN[off+lo:e:e], p.wA[off+lo:e:e], p.wO[off+lo:e:e]
+		pn, pa, po := p.pN[off+lo:e:e], p.pA[off+lo:e:e], p.pO[off+lo:e:e]
 		wa, wo, pa, po = wa[:len(wn)], wo[:len(wn)], pa[:len(wn)], po[:len(wn)]
 		for c, n := range wn {
 			if n == 0 {
