@@ -384,8 +384,9 @@ func stepPlane(pl *activePlane, sums *actSums, survivors float64, hi, lo int) fl
 			aN[c+1], aS[c+1] = 0, 0
 		}
 		if rowSurv > 0 {
-			// The services survivors may have reached.
-			svLo[age+1], svHi[age+1] = min(svLo[age+1], sLo+1, ms), max(svHi[age+1], min(sHi+1, ms))
+			// The services survivors may have reached, in their row,
+			// empty before: (ns, -1), set above or, above hi, since.
+			svLo[age+1], svHi[age+1] = min(sLo+1, ms), min(sHi+1, ms)
 			pl.survivors += rowSurv
 			pl.newLo = age + 1
 			pl.newHi = max(pl.newHi, age+1)
