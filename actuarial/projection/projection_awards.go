@@ -60,9 +60,9 @@ func (p *Projector) retireRow(gc *groupCache, row *retRow, yr *YearResult, det *
 		case rules.Withdraw:
 			j, wdN, wdR = withdrawRun(row, j, gc.yr.Ceiling, wdN, wdR)
 		case rules.Full:
-			j, sums[0] = retireRun(row, j, rules.Full, sums[0])
+			j = retireRun(row, j, rules.Full, &sums[0])
 		default:
-			j, sums[1] = retireRun(row, j, rules.Reduced, sums[1])
+			j = retireRun(row, j, rules.Reduced, &sums[1])
 		}
 	}
 	yr.Exits[actuarial.Withdrawal] += wdN
@@ -100,9 +100,9 @@ type retSums struct {
 // retireRun retires the members of row's run of cells of kind (Full or
 // Reduced) from cell j on, at their probabilities, pension factors and
 // reference ratios, their pensions capped and floored per head at row's
-// limits; it returns the cell after the run and the run's pensions added
-// to sums.
-func retireRun(row *retRow, j int, kind rules.Exit, sums retSums) (int, retSums) {
+// limits; it adds the run's pensions to sums and returns the cell after
+// the run.
+func retireRun(row *retRow, j int, kind rules.Exit, sums *retSums) int {
 	n := row.n
 	s, kinds, rr, f := row.s[:len(n)], row.kinds[:len(n)], row.rates[:len(n)], row.factors[:len(n)]
 	ref := row.ref
@@ -137,7 +137,8 @@ func retireRun(row *retRow, j int, kind rules.Exit, sums retSums) (int, retSums)
 			n[j], s[j] = left, sal*(1-r)
 		}
 	}
-	return j, retSums{n: sn, a: sa, o: so, s: ss, r: sr}
+	*sums = retSums{n: sn, a: sa, o: so, s: ss, r: sr}
+	return j
 }
 
 // withdrawRun takes out the members of row's run of cells withdrawing at
