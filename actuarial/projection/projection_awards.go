@@ -196,11 +196,9 @@ func (p *Projector) award(g int, yr *YearResult, det *CellDetail, pdbase int, wo
 	pbase := g * p.nP
 	wN, wA, wO := p.wN[pbase:pbase+p.nP], p.wA[pbase:pbase+p.nP], p.wO[pbase:pbase+p.nP]
 	fam := &p.law.Family
-	// The running sums, in registers.
+	// The running sums, in registers; the orphans', rarer, in yr.
 	paid := gc.paid
 	sPaid, sNew, sAmt := yr.Pensions[is], yr.NewPensions[is], yr.NewPensionAmounts[is]
-	oPaid, oNew, oEnded := yr.Pensions[idxOrphan], yr.NewPensions[idxOrphan], yr.PensionsEnded[idxOrphan]
-	oAmt := yr.NewPensionAmounts[idxOrphan]
 	for sx := range actuarial.NumSexes {
 		lo, hi := max(dead.lo[sx], 0), min(dead.hi[sx], census.MaxCensusAge)
 		dead.lo[sx], dead.hi[sx] = nAges, -1
@@ -241,16 +239,16 @@ func (p *Projector) award(g int, yr *YearResult, det *CellDetail, pdbase int, wo
 			}
 			m := deaths * orph
 			amt := share * amount
-			oPaid += 0.5 * amt
+			yr.Pensions[idxOrphan] += 0.5 * amt
 			paid += 0.5 * amt
-			oNew += m
-			oAmt += amt
+			yr.NewPensions[idxOrphan] += m
+			yr.NewPensionAmounts[idxOrphan] += amt
 			if p.sp != nil {
 				p.splitOrphans(g, sx, age, oage, next, m, amt, work)
 			}
 			if !next {
 				// Paid for the rest of the year only.
-				oEnded += m
+				yr.PensionsEnded[idxOrphan] += m
 				continue
 			}
 			for osx := range actuarial.NumSexes { // half boys, half girls
@@ -274,6 +272,4 @@ func (p *Projector) award(g int, yr *YearResult, det *CellDetail, pdbase int, wo
 	}
 	gc.paid = paid
 	yr.Pensions[is], yr.NewPensions[is], yr.NewPensionAmounts[is] = sPaid, sNew, sAmt
-	yr.Pensions[idxOrphan], yr.NewPensions[idxOrphan], yr.PensionsEnded[idxOrphan] = oPaid, oNew, oEnded
-	yr.NewPensionAmounts[idxOrphan] = oAmt
 }
