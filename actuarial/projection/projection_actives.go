@@ -284,12 +284,12 @@ func stepPlane(pl *activePlane, sums *actSums, survivors float64, hi, lo int) fl
 		row := age*ns + sLo // the row's first populated cell
 		// Cell row+j goes to cell to+j of the next age, which is empty (its
 		// members moved on already; the ages above hi are empty): the
-		// survivors are stored, not added. The cell at ms goes to the
-		// next age's ms, where the cell before it went: it is stored one
-		// cell on, in the service 0 of the age after, empty too (no
-		// survivor reaches a service 0), and added after. The last two
-		// ages, whose cell one on is past the plane, go to the scratch
-		// rows (one cell longer than a row).
+		// survivors are stored, not added. The cell at ms goes to the next
+		// age's ms, where the cell before it went: it is stored one cell on,
+		// in the service 0 of the age after, empty too (no survivor reaches a
+		// service 0: ms ≥ 1, census.ActiveCells.LastService), and added after.
+		// The last two ages, whose cell one on is past the plane, go to the
+		// scratch rows (one cell longer than a row).
 		tN, tS, to := aN, aS, row+ns+1
 		last := age >= census.MaxCensusAge-1
 		if last {
