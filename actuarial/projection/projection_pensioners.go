@@ -4,6 +4,8 @@
 package projection
 
 import (
+	"math"
+
 	"github.com/reserva-go/reserva/actuarial"
 	"github.com/reserva-go/reserva/actuarial/census"
 	"github.com/reserva-go/reserva/actuarial/internal/rules"
@@ -192,7 +194,9 @@ func (p *Projector) pensionersPass(g, t int, yr *YearResult, det *CellDetail) {
 // The survivors of age k are stored in the cells of age k+1, not added:
 // those are empty, their pensions paid and moved on already (the ages go
 // from the oldest down) or, for the last, by pensionersPass, the ages
-// above the strip's last being empty.
+// above the strip's last being empty. Under no limits (no floor, no cap,
+// no top-up: survivors' and orphans' pensions, LimitsAtAward) a cell pays
+// its amount, which is what Pay gives, bit for bit, without calling it.
 func pensionRow(n, a, o, q, dn, da, rem []float64, ix float64, lim *rules.PaymentLimits, spouse bool, paid, topUp, deaths float64) (float64, float64, float64, bool) {
 	q = q[:len(n)-1]
 	a, o = a[:len(n)], o[:len(n)]
@@ -208,6 +212,9 @@ func pensionRow(n, a, o, q, dn, da, rem []float64, ix float64, lim *rules.Paymen
 	// indexing the same slices, rather than slices one age on, keeps the
 	// loop's pointers in registers.
 	lv := *lim // the limits, in registers
+	// Without limits (survivors' and orphans' pensions, LimitsAtAward)
+	// a cell pays its amount, without top-up: Pay is not needed.
+	limited := lv.Floor > 0 || lv.Cap < math.Inf(1) || lv.Own
 	moved := false
 	for k := len(q) - 1; k >= 0; k-- {
 		nk := n[k]
@@ -215,7 +222,10 @@ func pensionRow(n, a, o, q, dn, da, rem []float64, ix float64, lim *rules.Paymen
 			continue
 		}
 		amt, own := a[k], o[k]
-		pay, tu := lv.Pay(nk, amt, own)
+		pay, tu := amt, 0.0
+		if limited {
+			pay, tu = lv.Pay(nk, amt, own)
+		}
 		n[k], a[k], o[k] = 0, 0, 0
 		qk := q[k]
 		paid += pay * (1 - 0.5*qk)
