@@ -106,7 +106,7 @@ import (
 // − 2x)/18, -test.cpu=1): 26.05 M a run before, 21.58 M after (−17.2%); by
 // pass, before → after: stepPlane 12.23 → 9.28 M, pensionRow 4.30 → 3.83 M,
 // award 2.18 → 1.87 M, activesPass 1.39 → 1.08 M, retireRow 0.59 → 0.51 M,
-// reset 0.30 → 0.01 M, retireRun 2.63 → 2.66 M, pensionersPass 1.04 → 1.01
+// reset 0.30 → 0.00 M, retireRun 2.63 → 2.66 M, pensionersPass 1.04 → 1.01
 // M, the rest (RunContext 0.40, enter 0.30, mortality and rules 0.3 M)
 // unchanged. Process CPU time (user+sys, setup included) of 12 interleaved
 // runs of each binary, -benchtime=1000x -test.cpu=1, load average 2–3:
