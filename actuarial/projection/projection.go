@@ -74,6 +74,10 @@ type Projector struct {
 	pLo, pHi, wLo, wHi []int
 	lo, hi             []int // by group and sex: the populated active ages, empty when hi < lo
 	svLo, svHi         []int // by group, sex and age: the populated service cells, empty when svHi < svLo
+	// lo0, hi0, svLo0, svHi0, pLo0 and pHi0 are lo, hi, svLo, svHi, pLo
+	// and pHi of the census, where each run starts: set by load (the
+	// scheme does not change while the Projector is in use).
+	lo0, hi0, svLo0, svHi0, pLo0, pHi0 []int
 
 	law  *rules.Law   // the scheme's law, compiled once: one of laws
 	laws [2]rules.Law // the law and the one before, reused in turn by load
@@ -95,7 +99,8 @@ type Projector struct {
 	// due, and the base pensions of [scheme.WorkRisks].Death.
 	workDead deathRoll
 
-	// scratchN, scratchS take the survivors of the last age, emptied at once.
+	// scratchN, scratchS take the survivors of the last two ages (ns+1
+	// cells: stepPlane), emptied at once.
 	scratchN, scratchS []float64
 	disSums            [nAges]disSums // activesPass's, by age
 
@@ -302,7 +307,7 @@ func (p *Projector) load(s *scheme.Scheme) {
 		}
 	}
 	p.ns = p.ms + 1
-	p.scratchN, p.scratchS = grow(p.scratchN, p.ns), grow(p.scratchS, p.ns)
+	p.scratchN, p.scratchS = grow(p.scratchN, p.ns+1), grow(p.scratchS, p.ns+1)
 	clear(p.scratchN)
 	clear(p.scratchS)
 	p.nA = actuarial.NumSexes * nAges * p.ns
@@ -428,6 +433,7 @@ func (p *Projector) load(s *scheme.Scheme) {
 			p.gc[gi].hist = grow(p.gc[gi].hist, p.ms)
 		}
 	}
+	p.censusRanges()
 }
 
 // reset loads the census into the state.
@@ -456,44 +462,70 @@ func (p *Projector) reset() {
 		gc.vpool = append(gc.vpool, gc.vint...)
 		gc.vint = gc.vint[:0]
 	}
-	for k := range p.pLo {
-		p.pLo[k], p.pHi[k], p.wLo[k], p.wHi[k] = nAges, -1, nAges, -1
+	for k := range p.wLo {
+		p.wLo[k], p.wHi[k] = nAges, -1
 	}
+	copy(p.lo, p.lo0)
+	copy(p.hi, p.hi0)
+	copy(p.svLo, p.svLo0)
+	copy(p.svHi, p.svHi0)
+	copy(p.pLo, p.pLo0)
+	copy(p.pHi, p.pHi0)
 	for gi := range p.s.Groups {
 		g := &p.s.Groups[gi]
-		for sx := range actuarial.NumSexes {
-			k := gi*actuarial.NumSexes + sx
-			p.lo[k], p.hi[k] = nAges, -1
-			for age := range nAges {
-				p.svLo[k*nAges+age], p.svHi[k*nAges+age] = p.ns, -1
-			}
-		}
 		if a := g.Actives; a != nil {
 			copy(p.aN[gi*p.nA:], a.Count)
 			copy(p.aS[gi*p.nA:], a.Salary)
+		}
+		if pc := g.Pensioners; pc != nil {
+			copy(p.pN[gi*p.nP:], pc.Count)
+			copy(p.pA[gi*p.nP:], pc.Pension)
+			copy(p.pO[gi*p.nP:], pc.Pension)
+		}
+		if p.trackAcc {
+			rules.WorkerHistory(p.gc[gi].hist, g, p.s.StartYear)
+		}
+	}
+}
+
+// censusRanges sets lo0, hi0, svLo0, svHi0, pLo0 and pHi0 to the ages and
+// services of the census's members.
+func (p *Projector) censusRanges() {
+	p.lo0, p.hi0 = grow(p.lo0, len(p.lo)), grow(p.hi0, len(p.hi))
+	p.svLo0, p.svHi0 = grow(p.svLo0, len(p.svLo)), grow(p.svHi0, len(p.svHi))
+	p.pLo0, p.pHi0 = grow(p.pLo0, len(p.pLo)), grow(p.pHi0, len(p.pHi))
+	for k := range p.lo0 {
+		p.lo0[k], p.hi0[k] = nAges, -1
+	}
+	for k := range p.svLo0 {
+		p.svLo0[k], p.svHi0[k] = p.ns, -1
+	}
+	for k := range p.pLo0 {
+		p.pLo0[k], p.pHi0[k] = nAges, -1
+	}
+	for gi := range p.s.Groups {
+		g := &p.s.Groups[gi]
+		if a := g.Actives; a != nil {
 			for sx := range actuarial.NumSexes {
+				k := gi*actuarial.NumSexes + sx
 				for age := range nAges {
 					row := (sx*nAges + age) * p.ns
+					r := k*nAges + age
 					for sv := 0; sv <= p.ms; sv++ {
 						if a.Count[row+sv] > 0 {
-							p.extend(gi, sx, age, sv)
+							p.lo0[k], p.hi0[k] = min(p.lo0[k], age), max(p.hi0[k], age)
+							p.svLo0[r], p.svHi0[r] = min(p.svLo0[r], sv), max(p.svHi0[r], sv)
 						}
 					}
 				}
 			}
 		}
 		if pc := g.Pensioners; pc != nil {
-			copy(p.pN[gi*p.nP:], pc.Count)
-			copy(p.pA[gi*p.nP:], pc.Pension)
-			copy(p.pO[gi*p.nP:], pc.Pension)
 			for c, n := range pc.Count {
 				if n > 0 {
-					touch(p.pLo, p.pHi, gi*p.nP+c)
+					touch(p.pLo0, p.pHi0, gi*p.nP+c)
 				}
 			}
-		}
-		if p.trackAcc {
-			rules.WorkerHistory(p.gc[gi].hist, g, p.s.StartYear)
 		}
 	}
 }

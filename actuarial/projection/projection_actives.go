@@ -49,7 +49,7 @@ func (p *Projector) activesPass(g, t int, w1 float64, yr *YearResult, det *CellD
 		}
 		// The group and sex's cells and their populated services by age.
 		off := base + sx*plane
-		aN, aS := p.aN[off:off+plane], p.aS[off:off+plane]
+		aN, aS := p.aN[off:off+plane:off+plane], p.aS[off:off+plane:off+plane]
 		svLo, svHi := p.svLo[ks*nAges:(ks+1)*nAges], p.svHi[ks*nAges:(ks+1)*nAges]
 		dec := p.dec[sx]
 		if p.sp != nil {
@@ -62,22 +62,34 @@ func (p *Projector) activesPass(g, t int, w1 float64, yr *YearResult, det *CellD
 			pdbase:  pdbase,
 			sustain: gc.yr.Sustain[sx], retCap: gc.yr.RetCap[sx], retFloor: gc.yr.RetFloor[sx],
 		}
+		// The sex's planes, of one length and capacity: a row sliced from
+		// aN is within the others.
+		g0 := sx * plane
+		kinds := gc.retKind[g0 : g0+plane : g0+plane]
+		rates, factors := gc.retRate[g0:g0+plane:g0+plane], gc.retFactor[g0:g0+plane:g0+plane]
+		var past []float64
+		if p.trackAcc {
+			past = p.acc.t[:plane:plane]
+		}
 		ratios := gc.retRatio[sx]
+		if ratios != nil {
+			ratios = ratios[:plane:plane]
+		}
 		for age := hi; age >= max(lo, gc.retMin); age-- {
 			sLo, sHi := svLo[age], svHi[age]
 			if sHi < sLo {
 				continue
 			}
+			// (Of capacity their length, not 0: no masking of the pointers.)
 			c0, c1 := age*ns+sLo, age*ns+sHi+1 // within the plane
-			g0, g1 := sx*plane+c0, sx*plane+c1 // within the group
-			row.n, row.s = aN[c0:c1], aS[c0:c1]
-			row.kinds, row.rates, row.factors = gc.retKind[g0:g1], gc.retRate[g0:g1], gc.retFactor[g0:g1]
+			row.n, row.s = aN[c0:c1:c1], aS[c0:c1:c1]
+			row.kinds, row.rates, row.factors = kinds[c0:c1:c1], rates[c0:c1:c1], factors[c0:c1:c1]
 			row.pc0, row.dc0 = pbase+sx*nAges+age, dbase+off+c0
-			if p.trackAcc {
-				row.past, row.avg = p.acc.t[c0:c1], gc.avgRate[sLo:sHi+1]
+			if past != nil {
+				row.past, row.avg = past[c0:c1:c1], gc.avgRate[sLo:sHi+1:sHi+1]
 			}
 			if ratios != nil {
-				row.ref = ratios[c0:c1]
+				row.ref = ratios[c0:c1:c1]
 			}
 			p.retireRow(gc, &row, yr, det)
 		}
@@ -115,15 +127,20 @@ func (p *Projector) activesPass(g, t int, w1 float64, yr *YearResult, det *CellD
 		// due join p.dead. The ages they reach are noted once, after.
 		ds := &p.disSums
 		wb := pbase + (idxDisability*actuarial.NumSexes+sx)*nAges
+		// The strip by age, one on, and the deaths of the sex, sliced once.
+		wN := (*[nAges - 1]float64)(p.wN[wb+1 : wb+nAges])
+		wA := (*[nAges - 1]float64)(p.wA[wb+1 : wb+nAges])
+		wO := (*[nAges - 1]float64)(p.wO[wb+1 : wb+nAges])
+		deadN, deadA := &p.dead.n[sx], &p.dead.a[sx]
 		wLo, wHi, dLo, dHi := nAges, -1, nAges, -1
 		for age := hi; age >= lo; age-- {
 			d := &ds[age]
 			dis, amt, own, deaths := d.dis, d.disAmt, d.disOwn, d.deaths
 			if dis > 0 && age < census.MaxCensusAge {
 				pc := wb + age + 1
-				p.wN[pc] += dis
-				p.wA[pc] += amt
-				p.wO[pc] += own
+				wN[age] += dis
+				wA[age] += amt
+				wO[age] += own
 				wLo, wHi = age+1, max(wHi, age+1)
 				disPaid += 0.5 * amt
 				disTop += 0.5 * (amt - own)
@@ -134,8 +151,8 @@ func (p *Projector) activesPass(g, t int, w1 float64, yr *YearResult, det *CellD
 				}
 			}
 			if deaths > 0 && deathBenefit {
-				p.dead.n[sx][age] += deaths
-				p.dead.a[sx][age] += d.deathAmt
+				deadN[age] += deaths
+				deadA[age] += d.deathAmt
 				dLo, dHi = age, max(dHi, age)
 			}
 		}
@@ -203,7 +220,9 @@ type activePlane struct {
 
 	ds                 *[nAges]disSums // by age, set by stepPlane
 	cut, dis, deaths   float64         // stepPlane's sums kept in memory (actSums)
-	scratchN, scratchS []float64       // take the survivors of the last age
+	top                float64         // and the age's disability pensions' top-up to the floor
+	survivors          float64         // and the survivors, by age
+	scratchN, scratchS []float64       // take the survivors of the last two ages: ns+1 cells
 	newLo, newHi       int             // the ages survivors reached, widened by stepPlane
 }
 
@@ -220,19 +239,29 @@ type activePlane struct {
 // to their ages. It returns survivors plus the survivors. A cell without
 // members has no salary (scheme validation's ErrEmptyCell for the census;
 // entrants, transitions, retireRun and withdrawRun keep it so): it adds
-// exact zeros, and is not tested for. The last age has no next age: its survivors, if
-// any, go to the scratch rows and are dropped.
+// exact zeros, and is not tested for. The next age's row is empty when the
+// survivors reach it (its members moved on, the ages going from the
+// oldest down; the ages above hi have none), so they are stored there,
+// not added. The last age has no next age: its survivors, if any, go to
+// the scratch rows and are dropped.
 //
-// One loop over the cells takes both, keeping nine running sums in
+// One loop over the cells takes both, keeping eight running sums in
 // registers: the salary bill, refunds and withdrawals of the year, and
 // the age's disability and death sums, which for the cells with a
 // disability factor are also the year's exits by death and disability.
-// The exits of the cells without one go to sums in memory. Every sum adds
-// the cells in their order, but the year's deaths and disabilities, which
-// add each age's sum (issue 16: the last bits may differ).
+// The exits of the cells without one, the survivors of the year and the
+// rare sums go to memory (pl), a register freed each for the cell's
+// values: the compiler spills past about fourteen live floating-point
+// values. The age's disability pensions before the floor are their amount
+// less their top-up to the floor, summed only in the cells where the floor
+// binds (none, mostly: then they are the amount, bit for bit). Every sum
+// adds the cells in their order, but the year's deaths and disabilities,
+// which add each age's sum, and the pensions before the floor where it
+// binds (issue 16: the last bits may differ).
 func stepPlane(pl *activePlane, sums *actSums, survivors float64, hi, lo int) float64 {
-	aN := pl.n
-	aS, dec, acc, fd := pl.s[:len(aN)], pl.dec[:len(aN)], pl.acc[:len(aN)], pl.fd[:len(aN)]
+	// Of one length and capacity: a row sliced from aN is within the others.
+	nc := len(pl.n)
+	aN, aS, dec, acc, fd := pl.n[:nc:nc], pl.s[:nc:nc], pl.dec[:nc:nc], pl.acc[:nc:nc], pl.fd[:nc:nc]
 	svLo, svHi := pl.svLo[:nAges], pl.svHi[:nAges]
 	ds := pl.ds
 	ms := pl.ms
@@ -244,6 +273,7 @@ func stepPlane(pl *activePlane, sums *actSums, survivors float64, hi, lo int) fl
 	bill, withdrawn, wd := sums.bill, sums.withdrawn, sums.wd
 	// The sums kept in memory, beside the constants: one register for both.
 	pl.cut, pl.dis, pl.deaths = sums.cut, sums.dis, sums.deaths
+	pl.survivors = survivors
 	for age := hi; age >= lo; age-- {
 		sLo, sHi := svLo[age], svHi[age]
 		svLo[age], svHi[age] = ns, -1 // the row empties: its survivors move on
@@ -252,89 +282,117 @@ func stepPlane(pl *activePlane, sums *actSums, survivors float64, hi, lo int) fl
 			continue
 		}
 		row := age*ns + sLo // the row's first populated cell
-		// Cell row+j goes to cell to+j of the next age, but for the cell at
-		// ms, which goes to the next age's ms: two segments of the row.
+		// Cell row+j goes to cell to+j of the next age, which is empty (its
+		// members moved on already; the ages above hi are empty): the
+		// survivors are stored, not added. The cell at ms goes to the next
+		// age's ms, where the cell before it went: it is stored one cell on,
+		// in the service 0 of the age after, empty too (no survivor reaches a
+		// service 0: ms ≥ 1, census.ActiveCells.LastService), and added after.
+		// The last two ages, whose cell one on is past the plane, go to the
+		// scratch rows (one cell longer than a row).
 		tN, tS, to := aN, aS, row+ns+1
-		if age == census.MaxCensusAge {
+		last := age >= census.MaxCensusAge-1
+		if last {
 			tN, tS, to = pl.scratchN, pl.scratchS, sLo+1
 		}
-		cells, main := sHi-sLo+1, sHi-sLo+1
-		if sHi == ms {
-			main--
-		}
+		cells := sHi - sLo + 1
 		// The age's sums: deaths and disabilities of the cells with a
 		// disability factor, their pensions.
-		var dis, disAmt, disOwn, deaths, deathAmt, rowSurv float64
-		for j0, j1 := 0, main; j0 < cells; j0, j1, to = j1, cells, to-1 {
-			n, s := aN[row+j0:row+j1], aS[row+j0:row+j1]
-			dc, ac, f := dec[row+j0:row+j1], acc[row+j0:row+j1], fd[row+j0:row+j1]
-			nxN, nxS := tN[to+j0:to+j1], tS[to+j0:to+j1]
-			s, dc, ac, f = s[:len(n)], dc[:len(n)], ac[:len(n)], f[:len(n)]
-			nxN, nxS = nxN[:len(n)], nxS[:len(n)]
-			for j, nj := range n {
-				// An empty cell has no salary: every sum and survivor of
-				// its adds zero.
-				c := &dc[j]
-				sal := s[j]
-				n[j], s[j] = 0, 0
-				e := c.E
-				bill += sal * e
-				cb := sal // contribution base
-				if sal > nj*st.ceiling {
-					// Rare: the sum stays in memory.
-					cb = nj * st.ceiling
-					pl.cut += (sal - cb) * e
-				}
-				dw := c.W
-				// Own contributions to 1 January plus half a year's.
-				withdrawn += dw * cb * (ac[j] + st.halfRate)
-				wd += nj * dw
-				di, dd := c.I, c.D
-				if fj := f[j]; fj > 0 {
-					// The cell's disability pensions, capped and floored
-					// per head (rules.Clamp, the cap tested only when there
-					// is one).
-					own := fj * sal
-					if pl.capped && own > nj*pl.disCap {
-						own = nj * pl.disCap
-					}
-					amt := own
-					if amt < nj*pl.disFloor {
-						amt = nj * pl.disFloor
-					}
-					dis += nj * di
-					disAmt += di * amt
-					disOwn += di * own
-					deaths += nj * dd
-					deathAmt += dd * amt
-				} else {
-					pl.dis += nj * di
-					pl.deaths += nj * dd
-				}
-				sv := nj * c.F
-				nxN[j] += sv
-				nxS[j] += sal * c.FM * st.wage
-				rowSurv += sv
+		var dis, disAmt, deaths, deathAmt, rowSurv float64
+		pl.top = 0
+		// (Of capacity cells, not 0, the slices' pointers need no masking.)
+		end, tEnd := row+cells, to+cells
+		n, s := aN[row:end:end], aS[row:end:end]
+		dc, ac, f := dec[row:end:end], acc[row:end:end], fd[row:end:end]
+		nxN, nxS := tN[to:tEnd:tEnd], tS[to:tEnd:tEnd]
+		s, dc, ac, f = s[:len(n)], dc[:len(n)], ac[:len(n)], f[:len(n)]
+		nxN, nxS = nxN[:len(n)], nxS[:len(n)]
+		for j, nj := range n {
+			// An empty cell has no salary: every sum and survivor of
+			// its adds zero.
+			c := &dc[j]
+			sal := s[j]
+			n[j], s[j] = 0, 0
+			e := c.E
+			bill += sal * e
+			cb := sal // contribution base
+			if sal > nj*st.ceiling {
+				// Rare: the sum stays in memory.
+				cb = nj * st.ceiling
+				pl.cut += (sal - cb) * e
 			}
+			di, dd := c.I, c.D
+			if fj := f[j]; fj > 0 {
+				// The cell's disability pensions, capped and floored
+				// per head (rules.Clamp, the cap tested only when there
+				// is one).
+				own := fj * sal
+				if pl.capped && own > nj*pl.disCap {
+					own = nj * pl.disCap
+				}
+				amt := own
+				if fl := nj * pl.disFloor; own < fl {
+					// Rare: the pensions' top-up to the floor,
+					// kept in memory.
+					amt = fl
+					pl.top += di * (fl - own)
+				}
+				// (Each probability's last use last: its register is
+				// the product's.)
+				disAmt += di * amt
+				dis += nj * di
+				deathAmt += dd * amt
+				deaths += nj * dd
+			} else {
+				pl.dis += nj * di
+				pl.deaths += nj * dd
+			}
+			// Own contributions to 1 January plus half a year's (after
+			// the disability pensions: the compiler's registers fall
+			// better, issue 16).
+			dw := c.W
+			withdrawn += dw * cb * (ac[j] + st.halfRate)
+			wd += nj * dw
+			sv := nj * c.F
+			nxN[j] = sv
+			nxS[j] = sal * c.FM * st.wage
+			rowSurv += sv
 		}
 		d := &ds[age]
-		d.dis, d.disAmt, d.disOwn, d.deaths, d.deathAmt = dis, disAmt, disOwn, deaths, deathAmt
+		d.dis, d.disAmt, d.disOwn, d.deaths, d.deathAmt = dis, disAmt, disAmt-pl.top, deaths, deathAmt
 		pl.dis += dis
 		pl.deaths += deaths
-		if age == census.MaxCensusAge {
+		if last {
+			// The survivors of age MaxCensusAge-1 join the last age,
+			// empty; those of the last age are dropped.
+			if age < census.MaxCensusAge {
+				c := (age + 1) * ns
+				copy(aN[c:c+ns], pl.scratchN)
+				copy(aS[c:c+ns], pl.scratchS)
+				aN[c+ms] += pl.scratchN[ns]
+				aS[c+ms] += pl.scratchS[ns]
+			}
 			clear(pl.scratchN)
 			clear(pl.scratchS)
-			continue
+			if age == census.MaxCensusAge {
+				continue
+			}
+		} else if sHi == ms {
+			c := (age+1)*ns + ms
+			aN[c] += aN[c+1]
+			aS[c] += aS[c+1]
+			aN[c+1], aS[c+1] = 0, 0
 		}
 		if rowSurv > 0 {
-			// The services survivors may have reached.
-			svLo[age+1], svHi[age+1] = min(svLo[age+1], sLo+1, ms), max(svHi[age+1], min(sHi+1, ms))
-			survivors += rowSurv
+			// The services survivors may have reached, in their row,
+			// empty before: (ns, -1), set above or, above hi, since.
+			svLo[age+1], svHi[age+1] = min(sLo+1, ms), min(sHi+1, ms)
+			pl.survivors += rowSurv
 			pl.newLo = age + 1
 			pl.newHi = max(pl.newHi, age+1)
 		}
 	}
 	sums.bill, sums.withdrawn, sums.wd = bill, withdrawn, wd
 	sums.cut, sums.dis, sums.deaths = pl.cut, pl.dis, pl.deaths
-	return survivors
+	return pl.survivors
 }

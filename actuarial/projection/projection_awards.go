@@ -60,9 +60,9 @@ func (p *Projector) retireRow(gc *groupCache, row *retRow, yr *YearResult, det *
 		case rules.Withdraw:
 			j, wdN, wdR = withdrawRun(row, j, gc.yr.Ceiling, wdN, wdR)
 		case rules.Full:
-			j, sums[0] = retireRun(row, j, rules.Full, sums[0])
+			j = retireRun(row, j, rules.Full, &sums[0])
 		default:
-			j, sums[1] = retireRun(row, j, rules.Reduced, sums[1])
+			j = retireRun(row, j, rules.Reduced, &sums[1])
 		}
 	}
 	yr.Exits[actuarial.Withdrawal] += wdN
@@ -100,9 +100,9 @@ type retSums struct {
 // retireRun retires the members of row's run of cells of kind (Full or
 // Reduced) from cell j on, at their probabilities, pension factors and
 // reference ratios, their pensions capped and floored per head at row's
-// limits; it returns the cell after the run and the run's pensions added
-// to sums.
-func retireRun(row *retRow, j int, kind rules.Exit, sums retSums) (int, retSums) {
+// limits; it adds the run's pensions to sums and returns the cell after
+// the run.
+func retireRun(row *retRow, j int, kind rules.Exit, sums *retSums) int {
 	n := row.n
 	s, kinds, rr, f := row.s[:len(n)], row.kinds[:len(n)], row.rates[:len(n)], row.factors[:len(n)]
 	ref := row.ref
@@ -137,7 +137,8 @@ func retireRun(row *retRow, j int, kind rules.Exit, sums retSums) (int, retSums)
 			n[j], s[j] = left, sal*(1-r)
 		}
 	}
-	return j, retSums{n: sn, a: sa, o: so, s: ss, r: sr}
+	*sums = retSums{n: sn, a: sa, o: so, s: ss, r: sr}
+	return j
 }
 
 // withdrawRun takes out the members of row's run of cells withdrawing at
@@ -195,15 +196,16 @@ func (p *Projector) award(g int, yr *YearResult, det *CellDetail, pdbase int, wo
 	pbase := g * p.nP
 	wN, wA, wO := p.wN[pbase:pbase+p.nP], p.wA[pbase:pbase+p.nP], p.wO[pbase:pbase+p.nP]
 	fam := &p.law.Family
-	// The running sums, in registers.
+	// The running sums, in registers; the orphans', rarer, in yr.
 	paid := gc.paid
 	sPaid, sNew, sAmt := yr.Pensions[is], yr.NewPensions[is], yr.NewPensionAmounts[is]
-	oPaid, oNew, oEnded := yr.Pensions[idxOrphan], yr.NewPensions[idxOrphan], yr.PensionsEnded[idxOrphan]
-	oAmt := yr.NewPensionAmounts[idxOrphan]
 	for sx := range actuarial.NumSexes {
 		lo, hi := max(dead.lo[sx], 0), min(dead.hi[sx], census.MaxCensusAge)
 		dead.lo[sx], dead.hi[sx] = nAges, -1
 		dn, da := &dead.n[sx], &dead.a[sx]
+		// The ages the survivors' pensions reach in the spouses' strip (of
+		// the other sex: one strip, SpouseOf), noted once, after.
+		sLo, sHi, sStrip := nAges, -1, 0
 		for age := lo; age <= hi; age++ {
 			deaths := dn[age]
 			if !(deaths > 0) {
@@ -214,9 +216,10 @@ func (p *Projector) award(g int, yr *YearResult, det *CellDetail, pdbase int, wo
 			if mar, share, ssx, sage := fam.SpouseOf(spouseEach, sx, age); mar > 0 {
 				m := deaths * mar
 				amt := share * amount
-				pc := (is*actuarial.NumSexes+ssx)*nAges + sage
+				sStrip = is*actuarial.NumSexes + ssx
+				pc := sStrip*nAges + sage
 				wN[pc] += m
-				touch(p.wLo, p.wHi, pbase+pc)
+				sLo, sHi = min(sLo, sage), max(sHi, sage)
 				wA[pc] += amt
 				wO[pc] += amt
 				sPaid += 0.5 * amt
@@ -236,16 +239,16 @@ func (p *Projector) award(g int, yr *YearResult, det *CellDetail, pdbase int, wo
 			}
 			m := deaths * orph
 			amt := share * amount
-			oPaid += 0.5 * amt
+			yr.Pensions[idxOrphan] += 0.5 * amt
 			paid += 0.5 * amt
-			oNew += m
-			oAmt += amt
+			yr.NewPensions[idxOrphan] += m
+			yr.NewPensionAmounts[idxOrphan] += amt
 			if p.sp != nil {
 				p.splitOrphans(g, sx, age, oage, next, m, amt, work)
 			}
 			if !next {
 				// Paid for the rest of the year only.
-				oEnded += m
+				yr.PensionsEnded[idxOrphan] += m
 				continue
 			}
 			for osx := range actuarial.NumSexes { // half boys, half girls
@@ -259,12 +262,14 @@ func (p *Projector) award(g int, yr *YearResult, det *CellDetail, pdbase int, wo
 				}
 			}
 		}
+		if sLo <= sHi {
+			touch(p.wLo, p.wHi, pbase+sStrip*nAges+sLo)
+			touch(p.wLo, p.wHi, pbase+sStrip*nAges+sHi)
+		}
 	}
 	if p.sp != nil {
 		p.splitDeathsDone(work)
 	}
 	gc.paid = paid
 	yr.Pensions[is], yr.NewPensions[is], yr.NewPensionAmounts[is] = sPaid, sNew, sAmt
-	yr.Pensions[idxOrphan], yr.NewPensions[idxOrphan], yr.PensionsEnded[idxOrphan] = oPaid, oNew, oEnded
-	yr.NewPensionAmounts[idxOrphan] = oAmt
 }

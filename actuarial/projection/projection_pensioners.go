@@ -4,6 +4,8 @@
 package projection
 
 import (
+	"math"
+
 	"github.com/reserva-go/reserva/actuarial"
 	"github.com/reserva-go/reserva/actuarial/census"
 	"github.com/reserva-go/reserva/actuarial/internal/rules"
@@ -117,7 +119,8 @@ func (p *Projector) pensionersPass(g, t int, yr *YearResult, det *CellDetail) {
 			if lo <= top {
 				var moved bool
 				dn, da := p.dead.n[sx][:], p.dead.a[sx][:]
-				paid, topUp, deaths, moved = pensionRow(p.pN[cb+lo:cb+top+2], p.pA[cb+lo:cb+top+2], p.pO[cb+lo:cb+top+2], qrow[lo:top+1],
+				e := cb + top + 2 // (capacities not 0: no masking of the pointers)
+				paid, topUp, deaths, moved = pensionRow(p.pN[cb+lo:e:e], p.pA[cb+lo:e:e], p.pO[cb+lo:e:e], qrow[lo:top+1:top+1],
 					dn[lo:], da[lo:], rem, ix, lim, spouse, paid, topUp, deaths)
 				if moved {
 					nlo, nhi = lo+1, max(nhi, top+1)
@@ -158,8 +161,9 @@ func (p *Projector) pensionersPass(g, t int, yr *YearResult, det *CellDetail) {
 		p.wLo[k], p.wHi[k] = nAges, -1
 		p.pLo[k], p.pHi[k] = min(p.pLo[k], lo), max(p.pHi[k], hi)
 		off := k * nAges
-		wn, wa, wo := p.wN[off+lo:off+hi+1], p.wA[off+lo:off+hi+1], p.wO[off+lo:off+hi+1]
-		pn, pa, po := p.pN[off+lo:off+hi+1], p.pA[off+lo:off+hi+1], p.pO[off+lo:off+hi+1]
+		e := off + hi + 1 // (capacities not 0: no masking of the pointers)
+		wn, wa, wo := p.wN[off+lo:e:e], p.wA[off+lo:e:e], p.wO[off+lo:e:e]
+		pn, pa, po := p.pN[off+lo:e:e], p.pA[off+lo:e:e], p.pO[off+lo:e:e]
 		wa, wo, pa, po = wa[:len(wn)], wo[:len(wn)], pa[:len(wn)], po[:len(wn)]
 		for c, n := range wn {
 			if n == 0 {
@@ -184,7 +188,15 @@ func (p *Projector) pensionersPass(g, t int, yr *YearResult, det *CellDetail) {
 // (unused without spouse). paid, topUp and deaths are the running sums of
 // the pensions paid, their minimum-pension top-up and the deaths,
 // returned updated with whether any survivor moved. Cells without
-// pensioners are left alone.
+// pensioners are left alone: they hold no amounts (scheme validation's
+// ErrEmptyCell for the census; every award and move keeps it so).
+//
+// The survivors of age k are stored in the cells of age k+1, not added:
+// those are empty, their pensions paid and moved on already (the ages go
+// from the oldest down) or, for the last, by pensionersPass, the ages
+// above the strip's last being empty. Under no limits (no floor, no cap,
+// no top-up: survivors' and orphans' pensions, LimitsAtAward) a cell pays
+// its amount, which is what Pay gives, bit for bit, without calling it.
 func pensionRow(n, a, o, q, dn, da, rem []float64, ix float64, lim *rules.PaymentLimits, spouse bool, paid, topUp, deaths float64) (float64, float64, float64, bool) {
 	q = q[:len(n)-1]
 	a, o = a[:len(n)], o[:len(n)]
@@ -200,6 +212,9 @@ func pensionRow(n, a, o, q, dn, da, rem []float64, ix float64, lim *rules.Paymen
 	// indexing the same slices, rather than slices one age on, keeps the
 	// loop's pointers in registers.
 	lv := *lim // the limits, in registers
+	// Without limits (survivors' and orphans' pensions, LimitsAtAward)
+	// a cell pays its amount, without top-up: Pay is not needed.
+	limited := lv.Floor > 0 || lv.Cap < math.Inf(1) || lv.Own
 	moved := false
 	for k := len(q) - 1; k >= 0; k-- {
 		nk := n[k]
@@ -207,7 +222,10 @@ func pensionRow(n, a, o, q, dn, da, rem []float64, ix float64, lim *rules.Paymen
 			continue
 		}
 		amt, own := a[k], o[k]
-		pay, tu := lv.Pay(nk, amt, own)
+		pay, tu := amt, 0.0
+		if limited {
+			pay, tu = lv.Pay(nk, amt, own)
+		}
 		n[k], a[k], o[k] = 0, 0, 0
 		qk := q[k]
 		paid += pay * (1 - 0.5*qk)
@@ -225,14 +243,14 @@ func pensionRow(n, a, o, q, dn, da, rem []float64, ix float64, lim *rules.Paymen
 		moved = true
 		if rem != nil {
 			stay := 1 - rem[k]
-			n[k+1] += surv * stay
-			a[k+1] += amt * (1 - qk) * stay * ix
-			o[k+1] += own * (1 - qk) * stay * ix
+			n[k+1] = surv * stay
+			a[k+1] = amt * (1 - qk) * stay * ix
+			o[k+1] = own * (1 - qk) * stay * ix
 			continue
 		}
-		n[k+1] += surv
-		a[k+1] += amt * (1 - qk) * ix
-		o[k+1] += own * (1 - qk) * ix
+		n[k+1] = surv
+		a[k+1] = amt * (1 - qk) * ix
+		o[k+1] = own * (1 - qk) * ix
 	}
 	return paid, topUp, deaths, moved
 }
