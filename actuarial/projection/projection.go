@@ -129,6 +129,9 @@ type pastSalaries struct {
 	hi    int
 	valid bool
 	ver   int
+	// eLo, eHi: the entry ages whose cells (age − service in eLo..eHi)
+	// hold the values; the others may hold those of another w.
+	eLo, eHi int
 }
 
 // groupCache holds what a group's rules give, recomputed only when the
@@ -164,7 +167,10 @@ type groupCache struct {
 	// at the ages accLo..accHi, computed for version accVer of the past
 	// salaries and the current avgRate: the rows of the ages the group
 	// has members at, widened as they age, recomputed when either
-	// changes. Zero without refunds.
+	// changes (the average rates are checked each year before the past
+	// salaries, which at a new wage growth of a stochastic scenario
+	// compute the first group's accR in the same pass: fillPast). Zero
+	// without refunds.
 	accR         []float64
 	accVer       int
 	accLo, accHi int
@@ -654,6 +660,11 @@ func (p *Projector) RunContext(ctx context.Context, dst *Result, years int) (*Re
 			minEntry := p.minEntry
 			if p.fullFactors {
 				hi, minEntry = nAges-1, -p.ms // every cell (tests only)
+			}
+			for gi := range p.gc {
+				if gc := &p.gc[gi]; rules.AverageRates(gc.avgRate, gc.hist) {
+					gc.accVer = -1 // accR anew
+				}
 			}
 			p.fillPast(minEntry, hi, as.WageGrowth.At(y))
 		}

@@ -90,20 +90,27 @@ func (p *Projector) prepare(g, y int, w, unit float64, fin rules.Finances) {
 	}
 	gc.base, gc.paid, gc.topUp = 0, 0, 0
 	if p.trackAcc {
-		if rules.AverageRates(gc.avgRate, gc.hist) || gc.accVer != p.acc.ver {
+		if gc.accVer != p.acc.ver {
 			gc.accVer, gc.accLo, gc.accHi = p.acc.ver, nAges, -1
 		}
 		p.pastContributions(g, gc)
 	}
 }
 
-// pastContributions extends group g's accR to the ages it has members at.
-func (p *Projector) pastContributions(g int, gc *groupCache) {
-	lo, hi := nAges, -1
+// groupAges returns the ages group g has members at, lo..hi, empty when
+// hi < lo.
+func (p *Projector) groupAges(g int) (lo, hi int) {
+	lo, hi = nAges, -1
 	for sx := range actuarial.NumSexes {
 		k := g*actuarial.NumSexes + sx
 		lo, hi = min(lo, p.lo[k]), max(hi, p.hi[k])
 	}
+	return lo, hi
+}
+
+// pastContributions extends group g's accR to the ages it has members at.
+func (p *Projector) pastContributions(g int, gc *groupCache) {
+	lo, hi := p.groupAges(g)
 	if hi < lo {
 		return
 	}
@@ -119,10 +126,7 @@ func (p *Projector) pastContributions(g int, gc *groupCache) {
 		for age := a0; age <= a1; age++ {
 			row := age * p.ns
 			avg := gc.avgRate[:max(0, min(p.ns, age-minEntry+1))]
-			dst, t := gc.accR[row:row+len(avg)], p.acc.t[row:row+len(avg)]
-			for sv, a := range avg {
-				dst[sv] = a * t[sv]
-			}
+			rules.PastContributions(gc.accR[row:], avg, p.acc.t[row:])
 		}
 	}
 	if lo < gc.accLo {
@@ -157,14 +161,21 @@ func (p *Projector) polyAt(w float64) bool {
 // merit by age·(ms+1) + service, at the ages up to hi (the oldest active
 // member's) and the services up to age − minEntry (the passes read no
 // others), unless they are already for w, by the method polyAt gives:
-// with a wage growth that changes every year (stochastic scenarios) the
-// ages no one has reached are not computed; with one that does not, the
-// table grows as the members age, its rows the same bit for bit.
+// with a wage growth that changes every year (stochastic scenarios) only
+// the cells of the entry ages members have (entryAges: a cell's past
+// salaries follow its diagonal) are computed, and with them the first
+// group's past contributions (accR); with one that does not, the table
+// grows as the members age, its rows the same bit for bit.
 func (p *Projector) fillPast(minEntry, hi int, w float64) {
 	a := &p.acc
 	fast := p.polyAt(w)
-	if !a.valid || a.w != w || a.fast != fast {
+	eLo, eHi := minEntry, nAges // every cell
+	if fast && !p.fullFactors {
+		eLo, eHi = p.entryAges()
+	}
+	if !a.valid || a.w != w || a.fast != fast || eLo < a.eLo || eHi > a.eHi {
 		a.w, a.fast, a.valid, a.hi = w, fast, true, -1
+		a.eLo, a.eHi = eLo, eHi
 		a.ver++
 	}
 	if hi <= a.hi {
@@ -173,11 +184,40 @@ func (p *Projector) fillPast(minEntry, hi int, w float64) {
 	merit := p.law.Decrements.Merit
 	if fast {
 		p.poly.Prepare(merit, p.ms)
-		p.poly.PastSalaryRows(a.t, minEntry, a.hi+1, hi, 1/(1+w))
+		gc := &p.gc[0]
+		accLo, accHi := nAges, -1
+		if lo0, hi0 := p.groupAges(0); a.hi < 0 && gc.accVer != a.ver && lo0 <= hi0 {
+			// The whole table anew (a new wage growth): the first group's
+			// past contributions in the same pass (prepare finds them
+			// done).
+			accLo, accHi = lo0, hi0
+			gc.accVer, gc.accLo, gc.accHi = a.ver, lo0, hi0
+		}
+		p.poly.PastContributionRows(a.t, gc.accR, gc.avgRate, minEntry, a.hi+1, hi, a.eLo, a.eHi, accLo, accHi, 1/(1+w))
 	} else {
 		rules.PastSalaryRows(a.t, merit, p.ms, minEntry, a.hi+1, hi, w)
 	}
 	a.hi = hi
+}
+
+// entryAges returns the entry ages of the active members of every group,
+// lo..hi: the least and greatest age minus service of the populated
+// cells (those at MaxService included), or minEntry, minEntry−1 when there
+// are none.
+func (p *Projector) entryAges() (lo, hi int) {
+	lo, hi = nAges, -nAges
+	for k := range p.nG * actuarial.NumSexes {
+		svLo, svHi := p.svLo[k*nAges:(k+1)*nAges], p.svHi[k*nAges:(k+1)*nAges]
+		for age := p.lo[k]; age <= p.hi[k]; age++ {
+			if svLo[age] <= svHi[age] {
+				lo, hi = min(lo, age-svHi[age]), max(hi, age-svLo[age])
+			}
+		}
+	}
+	if hi < lo {
+		return p.minEntry, p.minEntry - 1
+	}
+	return max(lo, p.minEntry), hi
 }
 
 // ratioTable returns group gc's table of reference-salary ratios for an

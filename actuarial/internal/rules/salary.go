@@ -344,25 +344,77 @@ func (rp *RatioPoly) Fill(r []float64, need []bool, minEntry, years int, xp []fl
 // and the services 0..min(ms, age − minEntry), at x = 1/(1+w), the rows
 // below lo holding their values already.
 func (rp *RatioPoly) PastSalaryRows(t []float64, minEntry, lo, hi int, x float64) {
+	rp.PastContributionRows(t, nil, nil, minEntry, lo, hi, minEntry, hi, 0, -1, x)
+}
+
+// PastContributions sets acc[s] = avg[s]·t[s] for s < len(avg): a row of
+// a group's past contributions in units of the current salary, its past
+// salaries t ([PastSalaryRows]) at the average contribution rates avg by
+// service ([AverageRates]). acc and t have len(avg) elements at least.
+func PastContributions(acc, avg, t []float64) {
+	acc, t = acc[:len(avg)], t[:len(avg)]
+	for s, a := range avg {
+		acc[s] = a * t[s]
+	}
+}
+
+// PastContributionRows is [RatioPoly.PastSalaryRows] in the ages lo..hi
+// for the members who entered at the ages eLo..eHi only (eLo ≥ minEntry):
+// the services max(0, age − eHi)..min(ms, age − eLo), each cell of the
+// value [RatioPoly.PastSalaryRows] gives it, the cells of those services
+// in the rows below lo holding their values already (a cell's past
+// salaries follow its entry age's diagonal: T(a, s) from T(a−1, s−1)). In
+// the same loop it sets the same cells of acc in the rows accLo..accHi
+// to the past contributions at the average rates avg by service,
+// [PastContributions]'s, bit for bit: one pass over the cells that
+// members can be in, for an engine that computes both every year
+// (stochastic scenarios), the cells of other entry ages left alone.
+func (rp *RatioPoly) PastContributionRows(t, acc, avg []float64, minEntry, lo, hi, eLo, eHi, accLo, accHi int, x float64) {
 	ns := rp.ns
 	im := rp.im
-	for age := lo; age <= hi; age++ {
-		top := min(ns-1, age-minEntry)
-		if top < 0 {
+	for age := max(lo, 0); age <= hi; age++ {
+		s0, s1 := max(0, age-eHi), min(ns-1, age-minEntry, age-eLo)
+		if s1 < s0 {
 			continue
 		}
-		row := t[age*ns : age*ns+top+1]
+		c0 := age * ns
+		row := t[c0+s0 : c0+s1+1]
+		withAcc := age >= accLo && age <= accHi
 		if age == 0 {
 			clear(row)
+			if withAcc {
+				PastContributions(acc[c0+s0:], avg[s0:s1+1], row)
+			}
 			continue
 		}
-		row[0] = 0
-		// T(a, s) from T(a−1, s−1): the row from service 1 on, from the
-		// row before from service 0.
-		out := row[1:]
-		prev, ip := t[(age-1)*ns:(age-1)*ns+len(out)], im[(age-1)*ns:(age-1)*ns+len(out)]
+		first := s0
+		if s0 == 0 {
+			// No past salaries at service 0.
+			row[0] = 0
+			if withAcc {
+				acc[c0] = avg[0] * 0
+			}
+			first = 1
+		}
+		if s1 < first {
+			continue
+		}
+		// T(a, s) from T(a−1, s−1), along the diagonals.
+		out := t[c0+first : c0+s1+1]
+		src := c0 - ns + first - 1
+		prev, ip := t[src:src+len(out)], im[src:src+len(out)]
+		if !withAcc {
+			for j, tp := range prev {
+				out[j] = float64((1+tp)*ip[j]) * x
+			}
+			continue
+		}
+		aout, aavg := acc[c0+first:c0+s1+1], avg[first:s1+1]
+		aout, aavg = aout[:len(prev)], aavg[:len(prev)]
 		for j, tp := range prev {
-			out[j] = float64((1+tp)*ip[j]) * x
+			v := float64((1+tp)*ip[j]) * x
+			out[j] = v
+			aout[j] = aavg[j] * v
 		}
 	}
 }
