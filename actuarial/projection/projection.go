@@ -106,6 +106,9 @@ type Projector struct {
 	// poly evaluates the reference ratios and past salaries at the wage
 	// growths other than the first year's (Projector.polyAt).
 	poly rules.RatioPoly
+	// stamp counts the years projected, for what is computed once a year
+	// (groupCache's rows).
+	stamp int
 }
 
 // deathRoll gathers one group's deaths of the year by sex and age (of
@@ -174,9 +177,16 @@ type groupCache struct {
 	accR         []float64
 	accVer       int
 	accLo, accHi int
-	base         float64 // contribution base of the year
-	paid         float64 // pensions paid in the year
-	topUp        float64 // of which the minimum-pension top-up
+	// rowLo[age]..rowHi[age] are the services the group has members in
+	// at each age of rowAges (both sexes), for year stamp rowStamp
+	// (Projector.rows); dLo, dHi the same within the services with a
+	// disability factor (refactor's scratch).
+	rowLo, rowHi, dLo, dHi [nAges]int
+	rowAges                [2]int
+	rowStamp               int
+	base                   float64 // contribution base of the year
+	paid                   float64 // pensions paid in the year
+	topUp                  float64 // of which the minimum-pension top-up
 	// raised are the contribution steps of automatic balancing so far, by payer.
 	raised [scheme.NumPayers]float64
 }
@@ -651,6 +661,7 @@ func (p *Projector) RunContext(ctx context.Context, dst *Result, years int) (*Re
 			dst.Split.clearFrom(t)
 			return dst, err
 		}
+		p.stamp++
 		p.fillDecrements()
 		if p.trackAcc {
 			hi := -1

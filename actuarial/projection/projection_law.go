@@ -206,11 +206,17 @@ func (p *Projector) fillPast(minEntry, hi int, w float64) {
 // are none.
 func (p *Projector) entryAges() (lo, hi int) {
 	lo, hi = nAges, -nAges
-	for k := range p.nG * actuarial.NumSexes {
-		svLo, svHi := p.svLo[k*nAges:(k+1)*nAges], p.svHi[k*nAges:(k+1)*nAges]
-		for age := p.lo[k]; age <= p.hi[k]; age++ {
-			if svLo[age] <= svHi[age] {
-				lo, hi = min(lo, age-svHi[age]), max(hi, age-svLo[age])
+	for g := range p.gc {
+		gc := &p.gc[g]
+		a0, a1 := p.rows(gc, g)
+		if a1 < a0 {
+			continue
+		}
+		rowLo, rowHi := gc.rowLo[a0:a1+1], gc.rowHi[a0:a1+1]
+		rowHi = rowHi[:len(rowLo)]
+		for j, sLo := range rowLo {
+			if sHi := rowHi[j]; sLo <= sHi {
+				lo, hi = min(lo, a0+j-sHi), max(hi, a0+j-sLo)
 			}
 		}
 	}
@@ -218,6 +224,34 @@ func (p *Projector) entryAges() (lo, hi int) {
 		return p.minEntry, p.minEntry - 1
 	}
 	return max(lo, p.minEntry), hi
+}
+
+// rows returns the ages a0..a1 at which group g (of cache gc) has members
+// this year, and sets gc.rowLo[age]..gc.rowHi[age] to their services,
+// both sexes together (empty when rowHi < rowLo), within the cells
+// members can be in (MaxService, age − minEntry); computed once a year.
+func (p *Projector) rows(gc *groupCache, g int) (a0, a1 int) {
+	if gc.rowStamp == p.stamp {
+		return gc.rowAges[0], gc.rowAges[1]
+	}
+	gc.rowStamp = p.stamp
+	a0, a1 = p.groupAges(g)
+	if a1 >= a0 {
+		// (Two sexes.)
+		var _ [actuarial.NumSexes - 2]int
+		var _ [2 - actuarial.NumSexes]int
+		k := g * actuarial.NumSexes * nAges
+		rowLo, rowHi := gc.rowLo[a0:a1+1], gc.rowHi[a0:a1+1]
+		lo0, hi0 := p.svLo[k+a0:k+a1+1], p.svHi[k+a0:k+a1+1]
+		lo1, hi1 := p.svLo[k+nAges+a0:k+nAges+a1+1], p.svHi[k+nAges+a0:k+nAges+a1+1]
+		rowHi, lo0, hi0, lo1, hi1 = rowHi[:len(rowLo)], lo0[:len(rowLo)], hi0[:len(rowLo)], lo1[:len(rowLo)], hi1[:len(rowLo)]
+		ms, top := p.ms, a0-p.minEntry
+		for j := range rowLo {
+			rowLo[j], rowHi[j] = min(lo0[j], lo1[j]), min(max(hi0[j], hi1[j]), ms, top+j)
+		}
+	}
+	gc.rowAges = [2]int{a0, a1}
+	return a0, a1
 }
 
 // ratioTable returns group gc's table of reference-salary ratios for an
@@ -537,75 +571,109 @@ func (p *Projector) refactor(g int, gc *groupCache, ex *rules.Exits, w float64) 
 		return
 	}
 	plane := nAges * p.ns
-	k0, k1 := g*actuarial.NumSexes, (g+1)*actuarial.NumSexes
-	lo, hi := nAges, -1
-	for k := k0; k < k1; k++ {
-		lo, hi = min(lo, p.lo[k]), max(hi, p.hi[k])
+	ns := p.ns
+	lo, hi := p.rows(gc, g)
+	if hi < lo {
+		return
 	}
-	for age := lo; age <= hi; age++ {
-		sLo, sHi := p.ns, -1
-		for k := k0; k < k1; k++ {
-			sLo, sHi = min(sLo, p.svLo[k*nAges+age]), max(sHi, p.svHi[k*nAges+age])
-		}
-		sHi = min(sHi, p.ms, age-p.minEntry)
-		if sHi < sLo {
-			continue
-		}
-		c0, c1 := age*p.ns+sLo, age*p.ns+sHi+1
-		for sx, rt := range ret {
-			if rt == nil || age < gc.retMin {
-				// (No one retires below retMin: a cell with a factor
-				// has a kind of retirement.)
+	// The retirement factors from the youngest age with a retirement.
+	if rt := ret[0]; rt != nil && rt == ret[1] && rt.fast && !rt.all {
+		// Both sexes on one table: a row's ratios at once (those already
+		// held are the same values), then both sexes' factors in one
+		// loop.
+		for age := max(lo, gc.retMin); age <= hi; age++ {
+			sLo, sHi := gc.rowLo[age], gc.rowHi[age]
+			if sHi < sLo {
 				continue
 			}
-			fill := sx == 0 || rt != ret[0]
-			can, r := gc.canRetire[c0:c1], rt.r[c0:c1]
-			in, out := ex.Factor[sx*plane+c0:sx*plane+c1], gc.retFactor[sx*plane+c0:sx*plane+c1]
-			in, out = in[:len(can)], out[:len(can)]
-			if fill && rt.fast && !rt.all {
-				// The row's ratios at once (those already held are
-				// the same values), then the factors.
-				rules.PolyRatios(r, can, rt.d[c0*rt.k:c1*rt.k], rt.k, rt.xp)
-				have := rt.have[c0:c1]
-				have = have[:len(can)]
+			c0, c1 := age*ns+sLo, age*ns+sHi+1
+			can := gc.canRetire[c0:c1]
+			r, have := rt.r[c0:c1], rt.have[c0:c1]
+			r, have = r[:len(can)], have[:len(can)]
+			rules.PolyRatios(r, can, rt.d[c0*rt.k:c1*rt.k], rt.k, rt.xp)
+			in0, in1 := ex.Factor[c0:c1], ex.Factor[plane+c0:plane+c1]
+			out0, out1 := gc.retFactor[c0:c1], gc.retFactor[plane+c0:plane+c1]
+			in0, in1, out0, out1 = in0[:len(can)], in1[:len(can)], out0[:len(can)], out1[:len(can)]
+			for j, ok := range can {
+				if ok {
+					v := r[j]
+					have[j] = true
+					out0[j] = in0[j] * v
+					out1[j] = in1[j] * v
+				}
+			}
+		}
+	} else if ret[0] != nil || ret[1] != nil {
+		for age := max(lo, gc.retMin); age <= hi; age++ {
+			sLo, sHi := gc.rowLo[age], gc.rowHi[age]
+			if sHi < sLo {
+				continue
+			}
+			c0, c1 := age*ns+sLo, age*ns+sHi+1
+			for sx, rt := range ret {
+				if rt == nil {
+					// (No one retires below retMin: a cell with a factor
+					// has a kind of retirement.)
+					continue
+				}
+				fill := sx == 0 || rt != ret[0]
+				can, r := gc.canRetire[c0:c1], rt.r[c0:c1]
+				in, out := ex.Factor[sx*plane+c0:sx*plane+c1], gc.retFactor[sx*plane+c0:sx*plane+c1]
+				in, out = in[:len(can)], out[:len(can)]
+				if fill && rt.fast && !rt.all {
+					rules.PolyRatios(r, can, rt.d[c0*rt.k:c1*rt.k], rt.k, rt.xp)
+					have := rt.have[c0:c1]
+					have = have[:len(can)]
+					for j, ok := range can {
+						if ok {
+							have[j] = true
+							out[j] = in[j] * r[j]
+						}
+					}
+					continue
+				}
 				for j, ok := range can {
 					if ok {
-						have[j] = true
+						if fill {
+							p.fillRatio(rt, age, sLo+j, c0+j)
+						}
 						out[j] = in[j] * r[j]
 					}
 				}
-				continue
-			}
-			for j, ok := range can {
-				if ok {
-					if fill {
-						p.fillRatio(rt, age, sLo+j, c0+j)
-					}
-					out[j] = in[j] * r[j]
-				}
 			}
 		}
-		// The services with a disability factor, which does not depend
-		// on the wage growth.
-		if dl, dh := max(sLo, gc.disLo[age]), min(sHi, gc.disHi[age]); dis != nil && dl <= dh {
-			d0, d1 := age*p.ns+dl, age*p.ns+dh+1
-			f, r, out := ex.Disability[dl:dh+1], dis.r[d0:d1], gc.disFactor[d0:d1]
-			r, out = r[:len(f)], out[:len(f)]
-			if dis.fast {
-				// The ratio straight into the factor: no other pass
-				// reads the table's.
-				rules.PolyFactors(out, f, dis.d[d0*dis.k:d1*dis.k], dis.k, dis.xp)
-			} else {
-				for j, fj := range f {
-					if fj > 0 {
-						p.fillRatio(dis, age, dl+j, d0+j)
-						out[j] = fj * r[j]
+	}
+	// The services with a disability factor, which does not depend on the
+	// wage growth.
+	if dis != nil {
+		dLo, dHi := gc.dLo[lo:hi+1], gc.dHi[lo:hi+1]
+		rowLo, rowHi := gc.rowLo[lo:hi+1], gc.rowHi[lo:hi+1]
+		disLo, disHi := gc.disLo[lo:hi+1], gc.disHi[lo:hi+1]
+		dHi, rowLo, rowHi, disLo, disHi = dHi[:len(dLo)], rowLo[:len(dLo)], rowHi[:len(dLo)], disLo[:len(dLo)], disHi[:len(dLo)]
+		for j := range dLo {
+			dLo[j], dHi[j] = max(rowLo[j], disLo[j]), min(rowHi[j], disHi[j])
+		}
+		if dis.fast {
+			// The ratios straight into the factors: no other pass reads
+			// the table's.
+			rules.PolyFactorRows(gc.disFactor, ex.Disability, dis.d, dis.k, dis.xp, ns, lo, hi, gc.dLo[:], gc.dHi[:])
+		} else {
+			for age := lo; age <= hi; age++ {
+				d0 := age * ns
+				for sv := gc.dLo[age]; sv <= gc.dHi[age]; sv++ {
+					if fj := ex.Disability[sv]; fj > 0 {
+						p.fillRatio(dis, age, sv, d0+sv)
+						gc.disFactor[d0+sv] = fj * dis.r[d0+sv]
 					}
 				}
 			}
 		}
-		if p.work {
-			p.workRow(gc, ex, w, work, age, sLo, sHi)
+	}
+	if p.work {
+		for age := lo; age <= hi; age++ {
+			if sLo, sHi := gc.rowLo[age], gc.rowHi[age]; sLo <= sHi {
+				p.workRow(gc, ex, w, work, age, sLo, sHi)
+			}
 		}
 	}
 }

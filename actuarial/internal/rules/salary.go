@@ -291,6 +291,43 @@ func PolyFactors(out, f, d []float64, k int, xp []float64) {
 	}
 }
 
+// PolyFactorRows is [PolyFactors] along the rows of cells of the ages
+// lo..hi, ns cells a row (cell age·ns + service, the exit's factor f by
+// service): in each row the services sLo[age]..sHi[age] (none when
+// sHi < sLo), from the coefficients d of every cell (k a cell): a year's
+// factors at the cost of one call, not of one a row.
+func PolyFactorRows(out, f, d []float64, k int, xp []float64, ns, lo, hi int, sLo, sHi []int) {
+	sLo, sHi = sLo[:hi+1], sHi[:hi+1]
+	if k == 3 {
+		// PolyFactors' loop, rows and all.
+		x1, x2 := xp[1], xp[2]
+		for age := max(lo, 0); age <= hi; age++ {
+			s0, s1 := sLo[age], sHi[age]
+			if s1 < s0 {
+				continue
+			}
+			c0, c1 := age*ns+s0, age*ns+s1+1
+			fr, o, dr := f[s0:s1+1], out[c0:c1], d[3*c0:3*c1]
+			o, dr = o[:len(fr)], dr[:3*len(fr)]
+			for j, fj := range fr {
+				if fj > 0 {
+					c := dr[3*j : 3*j+3 : 3*j+3]
+					o[j] = fj * (c[0] + float64(c[1]*x1) + float64(c[2]*x2))
+				}
+			}
+		}
+		return
+	}
+	for age := max(lo, 0); age <= hi; age++ {
+		s0, s1 := sLo[age], sHi[age]
+		if s1 < s0 {
+			continue
+		}
+		c0, c1 := age*ns+s0, age*ns+s1+1
+		PolyFactors(out[c0:c1], f[s0:s1+1], d[c0*k:c1*k], k, xp)
+	}
+}
+
 // PolyRatios sets r[j] to the ratio of cell j, [PolyRatio]'s bit for bit,
 // for the need[j] (the others left alone), from d, the cells' coefficients
 // (k a cell, len(need)·k of them), at the powers xp: a row of cells at the
