@@ -256,6 +256,8 @@ type ratioTable struct {
 	have  []bool
 	r     []float64
 	used  int
+	// haveLo..haveHi−1 bound the cells of have that may be set.
+	haveLo, haveHi int
 }
 
 // NewProjector validates s and allocates a projector for it. The error is
@@ -427,6 +429,9 @@ func (p *Projector) load(s *scheme.Scheme) {
 			if cap(rt.r) < nAges*p.ns {
 				// Not allocated until used: most schemes use one or two.
 				rt.r, rt.have = nil, nil
+			} else {
+				// The cells may lie elsewhere with another MaxService.
+				rt.haveLo, rt.haveHi = 0, len(rt.have)
 			}
 			if !keepFactors {
 				rt.years = 0

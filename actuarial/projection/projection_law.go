@@ -285,11 +285,27 @@ func (p *Projector) ratioTable(gc *groupCache, years int, w float64) *ratioTable
 				rt = t
 			}
 		}
+		if fast {
+			// A wage growth that changes every year: the table of the
+			// period at last year's takes this year's, the same memory
+			// year after year, and the others (the first year's exact
+			// ones) stay.
+			for k := range gc.ratios {
+				if t := &gc.ratios[k]; t.fast && t.years == years {
+					rt = t
+					break
+				}
+			}
+		}
 		if rt.r == nil {
 			rt.r, rt.have = make([]float64, nAges*p.ns), make([]bool, nAges*p.ns)
+			rt.haveLo, rt.haveHi = 0, len(rt.have)
 		}
 		rt.years, rt.w, rt.fast, rt.all = years, w, fast, false
-		clear(rt.have)
+		if rt.haveLo < rt.haveHi {
+			clear(rt.have[rt.haveLo:rt.haveHi])
+		}
+		rt.haveLo, rt.haveHi = len(rt.have), 0
 		if fast {
 			rt.xp = grow(rt.xp, k)
 			rules.Powers(rt.xp, 1/(1+w))
@@ -316,6 +332,7 @@ func (p *Projector) ratios(gc *groupCache, years int, w float64, need []bool) []
 		p.fillRatios(rt, nil)
 		rt.all = true
 	default:
+		rt.mark(0, len(need))
 		have, miss := rt.have[:len(need)], gc.ratioMis[:len(need)]
 		missing := false
 		for c, n := range need {
@@ -587,6 +604,7 @@ func (p *Projector) refactor(g int, gc *groupCache, ex *rules.Exits, w float64) 
 				continue
 			}
 			c0, c1 := age*ns+sLo, age*ns+sHi+1
+			rt.mark(c0, c1)
 			can := gc.canRetire[c0:c1]
 			r, have := rt.r[c0:c1], rt.have[c0:c1]
 			r, have = r[:len(can)], have[:len(can)]
@@ -621,6 +639,7 @@ func (p *Projector) refactor(g int, gc *groupCache, ex *rules.Exits, w float64) 
 				in, out := ex.Factor[sx*plane+c0:sx*plane+c1], gc.retFactor[sx*plane+c0:sx*plane+c1]
 				in, out = in[:len(can)], out[:len(can)]
 				if fill && rt.fast && !rt.all {
+					rt.mark(c0, c1)
 					rules.PolyRatios(r, can, rt.d[c0*rt.k:c1*rt.k], rt.k, rt.xp)
 					have := rt.have[c0:c1]
 					have = have[:len(can)]
@@ -711,5 +730,12 @@ func (p *Projector) fillRatio(rt *ratioTable, age, sv, c int) {
 	} else {
 		rt.r[c] = rules.RatioAt(p.law.Decrements.Merit, p.ms, age, sv, rt.years, rt.w)
 	}
+	rt.mark(c, c+1)
 	rt.have[c] = true
+}
+
+// mark widens the cells of rt.have that may be set to c0..c1−1, so that a
+// new use of the table clears only those.
+func (rt *ratioTable) mark(c0, c1 int) {
+	rt.haveLo, rt.haveHi = min(rt.haveLo, c0), max(rt.haveHi, c1)
 }
