@@ -109,6 +109,8 @@ type Projector struct {
 	// stamp counts the years projected, for what is computed once a year
 	// (groupCache's rows).
 	stamp int
+	// w0 is the wage growth of the first year of the run (polyAt).
+	w0 float64
 }
 
 // deathRoll gathers one group's deaths of the year by sex and age (of
@@ -224,6 +226,9 @@ type factorSet struct {
 	// canRetireOf give someone a pension, for either sex.
 	canRetire   []bool
 	canRetireOf *rules.Exits
+	// canLo[age], canHi[age]: the services marked in canRetire lie within
+	// them; empty when canHi < canLo.
+	canLo, canHi [nAges]int
 }
 
 // size sizes the set's buffers for nA active cells, plane cells by age and
@@ -609,6 +614,8 @@ func (p *Projector) RunContext(ctx context.Context, dst *Result, years int) (*Re
 		p.splitReset()
 	}
 	p.qFilled = false
+	p.w0 = as.WageGrowth.At(s.StartYear)
+	w1 := p.w0 // the wage growth into the year, looked up once a year
 	reserve := s.InitialReserve
 	unit := as.Unit
 	wageIndex := 1.0
@@ -620,6 +627,7 @@ func (p *Projector) RunContext(ctx context.Context, dst *Result, years int) (*Re
 			return dst, err
 		}
 		y := s.StartYear + t
+		w := w1 // as.WageGrowth.At(y)
 		yr := &dst.Years[t]
 		entrants := 0.0
 		if t > 0 {
@@ -682,10 +690,9 @@ func (p *Projector) RunContext(ctx context.Context, dst *Result, years int) (*Re
 					gc.accVer = -1 // accR anew
 				}
 			}
-			p.fillPast(minEntry, hi, as.WageGrowth.At(y))
+			p.fillPast(minEntry, hi, w)
 		}
-		w := as.WageGrowth.At(y)
-		w1 := as.WageGrowth.At(y + 1)
+		w1 = as.WageGrowth.At(y + 1)
 		fin := rules.Finances{ReserveRatio: math.Inf(1)}
 		if t > 0 {
 			if e := dst.Years[t-1].Expenditure(); e > 0 {

@@ -154,7 +154,7 @@ func (p *Projector) pastContributions(g int, gc *groupCache) {
 // so that the values never depend on what earlier runs left in them (a
 // shard of scenarios gives the values of a full run).
 func (p *Projector) polyAt(w float64) bool {
-	return w != p.s.Assumptions.WageGrowth.At(p.s.StartYear)
+	return w != p.w0
 }
 
 // fillPast sets the past salaries for wage growth w, the salary scale's
@@ -414,10 +414,14 @@ func (p *Projector) factors(g int, gc *groupCache, ex *rules.Exits, w float64) {
 	// The retirement ratios are needed only where someone can retire.
 	if !ex.Same(gc.canRetireOf) {
 		clear(gc.canRetire)
+		for age := range nAges {
+			gc.canLo[age], gc.canHi[age] = p.ns, -1
+		}
 		for sx := range actuarial.NumSexes {
 			for c, f := range ex.Factor[sx*nAges*p.ns : (sx+1)*nAges*p.ns] {
 				if f != 0 {
 					gc.canRetire[c] = true
+					gc.canWiden(c, p.ns)
 				}
 			}
 		}
@@ -493,6 +497,13 @@ func (p *Projector) exitFactors(dst, f, ratio []float64) {
 	}
 }
 
+// canWiden widens the bounds canLo, canHi of the set's cells that can
+// retire to cell c (by age·ns + service).
+func (f *factorSet) canWiden(c, ns int) {
+	age, sv := c/ns, c%ns
+	f.canLo[age], f.canHi[age] = min(f.canLo[age], sv), max(f.canHi[age], sv)
+}
+
 // retRatios sets the group's reference ratios of retirement pensions by
 // sex at wage growth w, for the cells that can retire.
 func (p *Projector) retRatios(gc *groupCache, ex *rules.Exits, w float64) {
@@ -520,6 +531,9 @@ func (p *Projector) stepFactors(gc *groupCache, ex *rules.Exits, w float64) {
 		sx, pc := c/plane, c%plane
 		age, sv := pc/p.ns, pc%p.ns
 		gc.canRetire[pc] = ex.Factor[pc] != 0 || ex.Factor[plane+pc] != 0
+		if gc.canRetire[pc] {
+			gc.canWiden(pc, p.ns)
+		}
 		if sv > age-p.minEntry {
 			continue // no member's cell: None, as factors leaves it
 		}
@@ -599,7 +613,7 @@ func (p *Projector) refactor(g int, gc *groupCache, ex *rules.Exits, w float64) 
 		// held are the same values), then both sexes' factors in one
 		// loop.
 		for age := max(lo, gc.retMin); age <= hi; age++ {
-			sLo, sHi := gc.rowLo[age], gc.rowHi[age]
+			sLo, sHi := max(gc.rowLo[age], gc.canLo[age]), min(gc.rowHi[age], gc.canHi[age])
 			if sHi < sLo {
 				continue
 			}
@@ -623,7 +637,7 @@ func (p *Projector) refactor(g int, gc *groupCache, ex *rules.Exits, w float64) 
 		}
 	} else if ret[0] != nil || ret[1] != nil {
 		for age := max(lo, gc.retMin); age <= hi; age++ {
-			sLo, sHi := gc.rowLo[age], gc.rowHi[age]
+			sLo, sHi := max(gc.rowLo[age], gc.canLo[age]), min(gc.rowHi[age], gc.canHi[age])
 			if sHi < sLo {
 				continue
 			}

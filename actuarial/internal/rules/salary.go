@@ -409,7 +409,8 @@ func PastContributions(acc, avg, t []float64) {
 func (rp *RatioPoly) PastContributionRows(t, acc, avg []float64, minEntry, lo, hi, eLo, eHi, accLo, accHi int, x float64) {
 	ns := rp.ns
 	im := rp.im
-	for age := max(lo, 0); age <= hi; age++ {
+	// (No cells below the youngest entry age.)
+	for age := max(lo, 0, eLo, minEntry); age <= hi; age++ {
 		s0, s1 := max(0, age-eHi), min(ns-1, age-minEntry, age-eLo)
 		if s1 < s0 {
 			continue
