@@ -118,6 +118,7 @@ type regime struct {
 // worker holds what one goroutine reuses across its scenarios.
 type worker struct {
 	path    Path
+	joint   jointScratch    // a Joint generator's factor and buffers
 	mort    mortalityDrawer // nil: the schemes' own mortality
 	regimes []regime
 }
@@ -179,7 +180,16 @@ func newWorker(schemes []*scheme.Scheme, series Series, c *Config) (*worker, err
 // scenario draws scenario i and projects it under every regime r into
 // outs[r] at slot k.
 func (w *worker) scenario(g Generator, i, k int, c *Config, outs []*Outcomes) error {
-	if err := g.Path(&w.path, i); err != nil {
+	var err error
+	switch j := g.(type) {
+	case Joint:
+		err = j.path(&w.path, i, &w.joint)
+	case *Joint:
+		err = j.path(&w.path, i, &w.joint)
+	default:
+		err = g.Path(&w.path, i)
+	}
+	if err != nil {
 		return err
 	}
 	for j, src := range [][]float64{w.path.Return, w.path.WageGrowth, w.path.Inflation} {
