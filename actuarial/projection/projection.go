@@ -256,6 +256,7 @@ type ratioTable struct {
 	fast  bool
 	d     []float64
 	k     int
+	same  []int // rules.RatioPoly.Same's
 	xp    []float64
 	all   bool
 	have  []bool

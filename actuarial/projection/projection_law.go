@@ -266,10 +266,12 @@ func (p *Projector) ratioTable(gc *groupCache, years int, w float64) *ratioTable
 	gc.ratioUse++
 	fast := p.polyAt(w)
 	var d []float64
+	var same []int
 	k := 0
 	if fast {
 		p.poly.Prepare(p.law.Decrements.Merit, p.ms)
 		d, k = p.poly.Coefs(years)
+		same = p.poly.Same(years)
 	}
 	var rt *ratioTable
 	for k := range gc.ratios {
@@ -311,7 +313,7 @@ func (p *Projector) ratioTable(gc *groupCache, years int, w float64) *ratioTable
 			rules.Powers(rt.xp, 1/(1+w))
 		}
 	}
-	rt.d, rt.k = d, k
+	rt.d, rt.k, rt.same = d, k, same
 	rt.used = gc.ratioUse
 	return rt
 }
@@ -622,7 +624,7 @@ func (p *Projector) refactor(g int, gc *groupCache, ex *rules.Exits, w float64) 
 			can := gc.canRetire[c0:c1]
 			r, have := rt.r[c0:c1], rt.have[c0:c1]
 			r, have = r[:len(can)], have[:len(can)]
-			rules.PolyRatios(r, can, rt.d[c0*rt.k:c1*rt.k], rt.k, rt.xp)
+			rules.PolyRatios(r, can, rt.d[c0*rt.k:c1*rt.k], rt.k, rt.xp, rt.same[age]-sLo)
 			in0, in1 := ex.Factor[c0:c1], ex.Factor[plane+c0:plane+c1]
 			out0, out1 := gc.retFactor[c0:c1], gc.retFactor[plane+c0:plane+c1]
 			in0, in1, out0, out1 = in0[:len(can)], in1[:len(can)], out0[:len(can)], out1[:len(can)]
@@ -654,7 +656,7 @@ func (p *Projector) refactor(g int, gc *groupCache, ex *rules.Exits, w float64) 
 				in, out = in[:len(can)], out[:len(can)]
 				if fill && rt.fast && !rt.all {
 					rt.mark(c0, c1)
-					rules.PolyRatios(r, can, rt.d[c0*rt.k:c1*rt.k], rt.k, rt.xp)
+					rules.PolyRatios(r, can, rt.d[c0*rt.k:c1*rt.k], rt.k, rt.xp, rt.same[age]-sLo)
 					have := rt.have[c0:c1]
 					have = have[:len(can)]
 					for j, ok := range can {
@@ -689,7 +691,7 @@ func (p *Projector) refactor(g int, gc *groupCache, ex *rules.Exits, w float64) 
 		if dis.fast {
 			// The ratios straight into the factors: no other pass reads
 			// the table's.
-			rules.PolyFactorRows(gc.disFactor, ex.Disability, dis.d, dis.k, dis.xp, ns, lo, hi, gc.dLo[:], gc.dHi[:])
+			rules.PolyFactorRows(gc.disFactor, ex.Disability, dis.d, dis.k, dis.xp, ns, lo, hi, gc.dLo[:], gc.dHi[:], dis.same)
 		} else {
 			for age := lo; age <= hi; age++ {
 				d0 := age * ns

@@ -1,6 +1,8 @@
 package rules
 
 import (
+	"slices"
+
 	"github.com/reserva-go/reserva/actuarial"
 	"github.com/reserva-go/reserva/actuarial/scheme"
 )
@@ -159,6 +161,11 @@ type RatioPoly struct {
 type polyTab struct {
 	years, k int
 	d        []float64
+	// same[age]: from this service on, every cell of the row (to service
+	// min(ms, age)) has the coefficients of the first, and so its ratio
+	// (a salary scale by age only: the merit of the years averaged does
+	// not depend on the service once it covers them).
+	same []int
 }
 
 // Prepare readies rp for merit (by age·(ms+1) + service, [Decrements].Merit),
@@ -204,7 +211,9 @@ func (rp *RatioPoly) Coefs(years int) (d []float64, k int) {
 	t.years, t.k = years, k
 	t.d = growFloats(t.d, len(merit)*k)
 	clear(t.d)
-	for age := range len(merit) / ns {
+	ages := len(merit) / ns
+	t.same = growInts(t.same, ages)
+	for age := range ages {
 		for sv := 0; sv <= min(ns-1, age); sv++ {
 			dc := t.d[(age*ns+sv)*k : (age*ns+sv+1)*k]
 			n := min(years, sv)
@@ -219,8 +228,31 @@ func (rp *RatioPoly) Coefs(years int) (d []float64, k int) {
 				dc[j] = c / float64(n)
 			}
 		}
+		// The row's tail of equal coefficients, from its last cell down.
+		top := min(ns-1, age)
+		u := top
+		last := t.d[(age*ns+top)*k : (age*ns+top+1)*k]
+		for u > 0 && slices.Equal(t.d[(age*ns+u-1)*k:(age*ns+u)*k], last) {
+			u--
+		}
+		t.same[age] = u
 	}
 	return t.d, k
+}
+
+// Same returns, by age, the service from which every cell of the row (up
+// to service min(ms, age)) has the same coefficients for an average over
+// years years, and so the same ratio: [PolyRatios] and [PolyFactorRows]
+// compute it once a row there. It computes the coefficients
+// ([RatioPoly.Coefs]) if need be.
+func (rp *RatioPoly) Same(years int) []int {
+	rp.Coefs(years)
+	for i := range rp.tabs {
+		if rp.tabs[i].years == years {
+			return rp.tabs[i].same
+		}
+	}
+	return nil // not reached
 }
 
 // Powers sets xp[j] = x^j, j < len(xp), by repeated products.
@@ -295,9 +327,28 @@ func PolyFactors(out, f, d []float64, k int, xp []float64) {
 // lo..hi, ns cells a row (cell age·ns + service, the exit's factor f by
 // service): in each row the services sLo[age]..sHi[age] (none when
 // sHi < sLo), from the coefficients d of every cell (k a cell): a year's
-// factors at the cost of one call, not of one a row.
-func PolyFactorRows(out, f, d []float64, k int, xp []float64, ns, lo, hi int, sLo, sHi []int) {
+// factors at the cost of one call, not of one a row. With same
+// ([RatioPoly.Same]; nil: not known), the ratio of the cells of a row
+// from service same[age] on is computed once.
+func PolyFactorRows(out, f, d []float64, k int, xp []float64, ns, lo, hi int, sLo, sHi, same []int) {
 	sLo, sHi = sLo[:hi+1], sHi[:hi+1]
+	if same != nil {
+		same = same[:hi+1]
+	}
+	// sameTail sets the factors of the services u..s1 of a row from one
+	// ratio, that of its cell of service u, the same for all of them;
+	// PolyRatio's, as PolyFactors' cell by cell.
+	sameTail := func(age, u, s1 int) {
+		c0 := age*ns + u
+		r := PolyRatio(d[c0*k:(c0+1)*k], xp)
+		fr, o := f[u:s1+1], out[c0:c0+s1+1-u]
+		o = o[:len(fr)]
+		for j, fj := range fr {
+			if fj > 0 {
+				o[j] = fj * r
+			}
+		}
+	}
 	if k == 3 {
 		// PolyFactors' loop, rows and all.
 		x1, x2 := xp[1], xp[2]
@@ -305,6 +356,13 @@ func PolyFactorRows(out, f, d []float64, k int, xp []float64, ns, lo, hi int, sL
 			s0, s1 := sLo[age], sHi[age]
 			if s1 < s0 {
 				continue
+			}
+			if same != nil && same[age] <= s1 {
+				u := max(s0, same[age])
+				sameTail(age, u, s1)
+				if s1 = u - 1; s1 < s0 {
+					continue
+				}
 			}
 			c0, c1 := age*ns+s0, age*ns+s1+1
 			fr, o, dr := f[s0:s1+1], out[c0:c1], d[3*c0:3*c1]
@@ -323,6 +381,13 @@ func PolyFactorRows(out, f, d []float64, k int, xp []float64, ns, lo, hi int, sL
 		if s1 < s0 {
 			continue
 		}
+		if same != nil && same[age] <= s1 {
+			u := max(s0, same[age])
+			sameTail(age, u, s1)
+			if s1 = u - 1; s1 < s0 {
+				continue
+			}
+		}
 		c0, c1 := age*ns+s0, age*ns+s1+1
 		PolyFactors(out[c0:c1], f[s0:s1+1], d[c0*k:c1*k], k, xp)
 	}
@@ -331,9 +396,25 @@ func PolyFactorRows(out, f, d []float64, k int, xp []float64, ns, lo, hi int, sL
 // PolyRatios sets r[j] to the ratio of cell j, [PolyRatio]'s bit for bit,
 // for the need[j] (the others left alone), from d, the cells' coefficients
 // (k a cell, len(need)·k of them), at the powers xp: a row of cells at the
-// cost of a loop, not of a call a cell.
-func PolyRatios(r []float64, need []bool, d []float64, k int, xp []float64) {
+// cost of a loop, not of a call a cell. The cells from same on have the
+// same coefficients ([RatioPoly.Same]; len(need) or more: not known), and
+// their ratio is computed once.
+func PolyRatios(r []float64, need []bool, d []float64, k int, xp []float64, same int) {
 	r, d = r[:len(need)], d[:len(need)*k]
+	if same = max(same, 0); same < len(need) {
+		// The cells from same on share one ratio ([RatioPoly.Same]).
+		var v float64
+		have := false
+		for j, ok := range need[same:] {
+			if ok {
+				if !have {
+					v, have = PolyRatio(d[same*k:(same+1)*k], xp), true
+				}
+				r[same+j] = v
+			}
+		}
+		need, r, d = need[:same], r[:same], d[:same*k]
+	}
 	switch k {
 	case 3:
 		x1, x2 := xp[1], xp[2]
@@ -455,6 +536,14 @@ func (rp *RatioPoly) PastContributionRows(t, acc, avg []float64, minEntry, lo, h
 			aout[j] = aavg[j] * v
 		}
 	}
+}
+
+// growInts returns buf with n elements, reallocated only when too small.
+func growInts(buf []int, n int) []int {
+	if cap(buf) < n {
+		return make([]int, n)
+	}
+	return buf[:n]
 }
 
 // growFloats returns buf with n elements, reallocated only when too small.
