@@ -31,6 +31,9 @@ func (s Schedule) At(year int) float64 {
 		return 0
 	}
 	if len(s) > 16 {
+		if i := year - s[0].Year; i >= 0 && i < len(s) && s[i].Year == year {
+			return s[i].Value // a step a year
+		}
 		// The last step at or before year: s[lo].Year ≤ year < s[hi].Year,
 		// the first step standing for the years before it.
 		lo, hi := 0, len(s)
