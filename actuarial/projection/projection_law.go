@@ -621,21 +621,8 @@ func (p *Projector) refactor(g int, gc *groupCache, ex *rules.Exits, w float64) 
 			}
 			c0, c1 := age*ns+sLo, age*ns+sHi+1
 			rt.mark(c0, c1)
-			can := gc.canRetire[c0:c1]
-			r, have := rt.r[c0:c1], rt.have[c0:c1]
-			r, have = r[:len(can)], have[:len(can)]
-			rules.PolyRatios(r, can, rt.d[c0*rt.k:c1*rt.k], rt.k, rt.xp, rt.same[age]-sLo)
-			in0, in1 := ex.Factor[c0:c1], ex.Factor[plane+c0:plane+c1]
-			out0, out1 := gc.retFactor[c0:c1], gc.retFactor[plane+c0:plane+c1]
-			in0, in1, out0, out1 = in0[:len(can)], in1[:len(can)], out0[:len(can)], out1[:len(can)]
-			for j, ok := range can {
-				if ok {
-					v := r[j]
-					have[j] = true
-					out0[j] = in0[j] * v
-					out1[j] = in1[j] * v
-				}
-			}
+			rules.PolyRatioFactors(rt.r[c0:c1], rt.have[c0:c1], gc.canRetire[c0:c1], rt.d[c0*rt.k:c1*rt.k], rt.k, rt.xp, rt.same[age]-sLo,
+				ex.Factor[c0:c1], ex.Factor[plane+c0:plane+c1], gc.retFactor[c0:c1], gc.retFactor[plane+c0:plane+c1])
 		}
 	} else if ret[0] != nil || ret[1] != nil {
 		for age := max(lo, gc.retMin); age <= hi; age++ {

@@ -441,6 +441,38 @@ func PolyRatios(r []float64, need []bool, d []float64, k int, xp []float64, same
 	}
 }
 
+// PolyRatioFactors is [PolyRatios] (same as there) that also marks the
+// cells it computes in have and sets, for each, the factors out0[j] =
+// in0[j]·r[j] and out1[j] = in1[j]·r[j]: a row's reference ratios and the
+// factors of both sexes that multiply them, in one loop.
+func PolyRatioFactors(r []float64, have, need []bool, d []float64, k int, xp []float64, same int, in0, in1, out0, out1 []float64) {
+	n := len(need)
+	r, have, in0, in1, out0, out1 = r[:n], have[:n], in0[:n], in1[:n], out0[:n], out1[:n]
+	if same = max(same, 0); same < n {
+		// The ratio of the cells from same on, once.
+		var v float64
+		ok := false
+		for j := same; j < n; j++ {
+			if need[j] {
+				if !ok {
+					v, ok = PolyRatio(d[same*k:(same+1)*k], xp), true
+				}
+				r[j], have[j] = v, true
+				out0[j], out1[j] = in0[j]*v, in1[j]*v
+			}
+		}
+		n = same
+	}
+	PolyRatios(r[:n], need[:n], d[:n*k], k, xp, n)
+	for j, ok := range need[:n] {
+		if ok {
+			v := r[j]
+			have[j] = true
+			out0[j], out1[j] = in0[j]*v, in1[j]*v
+		}
+	}
+}
+
 // Fill is [FillRatiosOf] by [PolyRatio] at the powers xp of x (k of them at
 // least): r[c] for the cells of services 0..min(ms, age − minEntry), with
 // minEntry ≥ 0, where need is set (all when nil).

@@ -55,8 +55,9 @@ const reorderTol = 1e-13
 // salary scale of the reference scheme plus one by service; PolyFactors is
 // the exit factor times PolyRatio, and PolyRatios PolyRatio, bit for bit,
 // for every number of coefficients they specialise and others, and so is
-// PolyFactorRows; the rows' tails of equal coefficients (Same) are those,
-// and computing their ratio once a row changes no value.
+// PolyFactorRows, and PolyRatioFactors PolyRatios times two factors; the
+// rows' tails of equal coefficients (Same) are those, and computing their
+// ratio once a row changes no value.
 func TestRatioPoly(t *testing.T) {
 	s := actuarialtest.ReferenceScheme(t, 65)
 	s.Assumptions.Salary.ByService = []float64{0.02, 0.015, 0.01}
@@ -167,6 +168,24 @@ func TestRatioPoly(t *testing.T) {
 								wantR = rules.PolyRatio(d[(c0+sv)*k:(c0+sv+1)*k], xp)
 							}
 							require.Equal(t, wantR, v, "PolyRatios, same %d, years %d, age %d, service %d", sm, years, age, sv)
+						}
+						// PolyRatioFactors: the same ratios, marked, and
+						// the two factors they multiply.
+						r2, have := make([]float64, top+1), make([]bool, top+1)
+						in0, in1, out0, out1 := f[:top+1], make([]float64, top+1), make([]float64, top+1), make([]float64, top+1)
+						for sv := range in1 {
+							in1[sv] = 2 - 0.03*float64(sv)
+						}
+						rules.PolyRatioFactors(r2, have, needRow, d[c0*k:(c0+top+1)*k], k, xp, sm, in0, in1, out0, out1)
+						require.Equal(t, r, r2, "PolyRatioFactors' ratios, same %d, years %d, age %d", sm, years, age)
+						require.Equal(t, needRow, have, "PolyRatioFactors' marks, same %d, years %d, age %d", sm, years, age)
+						for sv, ok := range needRow {
+							w0, w1 := 0.0, 0.0
+							if ok {
+								w0, w1 = in0[sv]*r[sv], in1[sv]*r[sv]
+							}
+							require.Equal(t, w0, out0[sv], "PolyRatioFactors, same %d, years %d, age %d, service %d", sm, years, age, sv)
+							require.Equal(t, w1, out1[sv], "PolyRatioFactors, same %d, years %d, age %d, service %d", sm, years, age, sv)
 						}
 					}
 				}
