@@ -113,6 +113,8 @@ type regime struct {
 	sched [3]actuarial.Schedule
 	flows indicator.Flows
 	def   []float64
+	ret   []float64       // the scenario's returns (Result.Returns)
+	curve actuarial.Curve // and their curve, for the measures
 }
 
 // worker holds what one goroutine reuses across its scenarios.
@@ -250,9 +252,12 @@ func (rg *regime) project(path *Path, k int, c *Config, out *Outcomes) error {
 	out.Depletion[k] = dep
 
 	h := c.Horizon
-	if h.Curve, err = res.ReturnCurve(); err != nil {
+	// res.ReturnCurve(), in the regime's curve and buffer.
+	rg.ret = res.Returns(rg.ret)
+	if err = rg.curve.Reset(rg.ret...); err != nil {
 		return err
 	}
+	h.Curve = &rg.curve
 	hn := h.Years
 	if hn == 0 {
 		hn = n
