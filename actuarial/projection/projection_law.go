@@ -577,10 +577,16 @@ func (p *Projector) stepFactors(gc *groupCache, ex *rules.Exits, w float64) {
 // each where the ratios are already known. (With a wage growth that
 // changes every year, as in stochastic scenarios, the ratios of the cells
 // no one is in are never computed, and those of the cells members are in
-// are evaluated without a division (polyAt), a row at a time; the
-// disability ratios go straight into the factors, no other pass reading
-// them; the disability factors' bounds disLo, disHi do not depend on the
-// wage growth, the ratios being positive.)
+// are evaluated without a division (polyAt), a row at a time (the rows of
+// the year's populated services, Projector.rows, computed once a year),
+// once a row for the cells of equal coefficients (rules.RatioPoly.Same:
+// with a salary scale by age only, the services beyond the reference
+// period); the retirement ratios go with both sexes' factors in one loop
+// (rules.PolyRatioFactors), the disability ratios straight into the
+// factors of every row in one call (rules.PolyFactorRows), no other pass
+// reading them; the disability factors' bounds disLo, disHi do not depend
+// on the wage growth, the ratios being positive. Every value is the one
+// the cell-by-cell evaluation gives, bit for bit.)
 func (p *Projector) refactor(g int, gc *groupCache, ex *rules.Exits, w float64) {
 	gc.partial = true
 	var ret [actuarial.NumSexes]*ratioTable
