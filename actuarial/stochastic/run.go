@@ -14,6 +14,7 @@ import (
 	"github.com/reserva-go/reserva/actuarial/indicator"
 	"github.com/reserva-go/reserva/actuarial/projection"
 	"github.com/reserva-go/reserva/actuarial/scheme"
+	"github.com/reserva-go/reserva/internal/hugepage"
 )
 
 // Config says which scenarios to run and over which years. The zero value
@@ -340,12 +341,19 @@ func RunRegimes(ctx context.Context, schemes []*scheme.Scheme, g Generator, c Co
 	}
 	outs := make([]*Outcomes, len(schemes))
 	for r, s := range schemes {
-		outs[r] = &Outcomes{
+		o := &Outcomes{
 			StartYear: s.StartYear, Years: n, HorizonYears: hn, First: c.First,
 			Reserve: make([]float64, m*n), ReserveRatio: make([]float64, m*n),
 			CostRate: make([]float64, m*n), DeficitTransfers: make([]float64, m*n),
 			Depletion: make([]int, m), GAP: make([]float64, m), DeficitPV: make([]float64, m),
 		}
+		// The by-year series are written once, by the scenarios: 8 MB
+		// each for 10,000 scenarios of 100 years, faulted in 2 MB at a
+		// time rather than 4 kB.
+		for _, b := range [...][]float64{o.Reserve, o.ReserveRatio, o.CostRate, o.DeficitTransfers} {
+			hugepage.Advise(b)
+		}
+		outs[r] = o
 	}
 	// The first worker is built here, so that a scheme that does not
 	// validate is an error before any scenario runs; the others are built
