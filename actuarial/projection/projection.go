@@ -184,7 +184,7 @@ type groupCache struct {
 	// (Projector.rows); dLo, dHi the same within the services with a
 	// disability factor (refactor's scratch).
 	rowLo, rowHi, dLo, dHi [nAges]int
-	rowAges                [2]int
+	rowAges, rowEntry      [2]int // and the bounds of the entry ages (Projector.rows)
 	rowStamp               int
 	base                   float64 // contribution base of the year
 	paid                   float64 // pensions paid in the year

@@ -208,16 +208,8 @@ func (p *Projector) entryAges() (lo, hi int) {
 	lo, hi = nAges, -nAges
 	for g := range p.gc {
 		gc := &p.gc[g]
-		a0, a1 := p.rows(gc, g)
-		if a1 < a0 {
-			continue
-		}
-		rowLo, rowHi := gc.rowLo[a0:a1+1], gc.rowHi[a0:a1+1]
-		rowHi = rowHi[:len(rowLo)]
-		for j, sLo := range rowLo {
-			if sHi := rowHi[j]; sLo <= sHi {
-				lo, hi = min(lo, a0+j-sHi), max(hi, a0+j-sLo)
-			}
+		if a0, a1 := p.rows(gc, g); a0 <= a1 {
+			lo, hi = min(lo, gc.rowEntry[0]), max(hi, gc.rowEntry[1])
 		}
 	}
 	if hi < lo {
@@ -229,7 +221,9 @@ func (p *Projector) entryAges() (lo, hi int) {
 // rows returns the ages a0..a1 at which group g (of cache gc) has members
 // this year, and sets gc.rowLo[age]..gc.rowHi[age] to their services,
 // both sexes together (empty when rowHi < rowLo), within the cells
-// members can be in (MaxService, age − minEntry); computed once a year.
+// members can be in (MaxService, age − minEntry), and gc.rowEntry to
+// bounds of their entry ages (age − service; an empty age between a0 and
+// a1 may widen them); computed once a year.
 func (p *Projector) rows(gc *groupCache, g int) (a0, a1 int) {
 	if gc.rowStamp == p.stamp {
 		return gc.rowAges[0], gc.rowAges[1]
@@ -246,9 +240,14 @@ func (p *Projector) rows(gc *groupCache, g int) (a0, a1 int) {
 		lo1, hi1 := p.svLo[k+nAges+a0:k+nAges+a1+1], p.svHi[k+nAges+a0:k+nAges+a1+1]
 		rowHi, lo0, hi0, lo1, hi1 = rowHi[:len(rowLo)], lo0[:len(rowLo)], hi0[:len(rowLo)], lo1[:len(rowLo)], hi1[:len(rowLo)]
 		ms, top := p.ms, a0-p.minEntry
+		eLo, eHi := nAges, -nAges
 		for j := range rowLo {
-			rowLo[j], rowHi[j] = min(lo0[j], lo1[j]), min(max(hi0[j], hi1[j]), ms, top+j)
+			l, h := min(lo0[j], lo1[j]), min(max(hi0[j], hi1[j]), ms, top+j)
+			rowLo[j], rowHi[j] = l, h
+			// (An empty row, l = ns and h = −1, can only widen them.)
+			eLo, eHi = min(eLo, a0+j-h), max(eHi, a0+j-l)
 		}
+		gc.rowEntry = [2]int{eLo, eHi}
 	}
 	gc.rowAges = [2]int{a0, a1}
 	return a0, a1
