@@ -154,6 +154,7 @@ type RatioPoly struct {
 	ns    int       // services a row
 	im    []float64 // 1/merit by cell
 	tabs  []polyTab // by reference period
+	one   float64   // 1 (PastContributionRows)
 }
 
 // polyTab holds the coefficients of a reference period of years years,
@@ -176,7 +177,7 @@ func (rp *RatioPoly) Prepare(merit []float64, ms int) {
 	if len(rp.merit) == len(merit) && len(merit) > 0 && &rp.merit[0] == &merit[0] && rp.ns == ns {
 		return
 	}
-	rp.merit, rp.ns = merit, ns
+	rp.merit, rp.ns, rp.one = merit, ns, 1
 	rp.im = growFloats(rp.im, len(merit))
 	for c, m := range merit {
 		rp.im[c] = 1 / m
@@ -522,6 +523,7 @@ func PastContributions(acc, avg, t []float64) {
 func (rp *RatioPoly) PastContributionRows(t, acc, avg []float64, minEntry, lo, hi, eLo, eHi, accLo, accHi int, x float64) {
 	ns := rp.ns
 	im := rp.im
+	one := rp.one // 1, held in a register (a constant is loaded again a cell)
 	// (No cells below the youngest entry age.)
 	for age := max(lo, 0, eLo, minEntry); age <= hi; age++ {
 		s0, s1 := max(0, age-eHi), min(ns-1, age-minEntry, age-eLo)
@@ -556,14 +558,14 @@ func (rp *RatioPoly) PastContributionRows(t, acc, avg []float64, minEntry, lo, h
 		prev, ip := t[src:src+len(out)], im[src:src+len(out)]
 		if !withAcc {
 			for j, tp := range prev {
-				out[j] = float64((1+tp)*ip[j]) * x
+				out[j] = float64((one+tp)*ip[j]) * x
 			}
 			continue
 		}
 		aout, aavg := acc[c0+first:c0+s1+1], avg[first:s1+1]
 		aout, aavg = aout[:len(prev)], aavg[:len(prev)]
 		for j, tp := range prev {
-			v := float64((1+tp)*ip[j]) * x
+			v := float64((one+tp)*ip[j]) * x
 			out[j] = v
 			aout[j] = aavg[j] * v
 		}
