@@ -121,33 +121,38 @@ var benchScenarios = flag.Int("scenarios", 10_000, "scenarios of BenchmarkStocha
 // caches with them); Schedule.At at once for a step a year; and nothing
 // allocated per scenario but the deficit's net cash flows (the joint
 // model's Cholesky factor and draws kept by the worker, Curve.Reset, no
-// allocation in Flows.dated). 2026-12-04, load average 2–3, 8 interleaved
-// rounds of the old (main 769b1c4) and new binaries, each running
-// `x.test -test.run XXX -test.bench '^BenchmarkStochastic10k$'
+// allocation in Flows.dated). 2026-12-04, load average 1.1–1.2, 8
+// interleaved rounds of the old (main 769b1c4) and new binaries, each
+// running `x.test -test.run XXX -test.bench '^BenchmarkStochastic10k$'
 // -test.benchtime=1x -test.cpu=1 -scenarios=1000` and the same for
 // BenchmarkDeterministic10k, process user+sys CPU: BenchmarkStochastic10k
-// 1.79 s median (min 1.74 s) before, 1.665 s (min 1.60 s) after
-// (benchstat: −7.0%, p=0.000; ns/op −9.4%, p=0.001);
-// BenchmarkDeterministic10k 1.33 s (min 1.31 s) before, 1.365 s (min
-// 1.29 s) after (the same code, p=0.13). Stochastic over deterministic:
-// 1.33× before, 1.22× after (1.24× on the minima; 1.25× against the old
-// binary's deterministic median), against a target of 1.2×. Instruction
-// counts (cachegrind, 100 scenarios) are exact: 3,358 M before, 3,086 M
-// after, against 2,631 M deterministic (1.28× → 1.17×); the rest of the
-// gap is in the kernel, the same instructions taking longer on the
-// varying data of stochastic scenarios (retireRun's caps and floors,
-// about +40% of its time, no faster without branches), and in page
-// faults (3,262 against 1,914, the outcomes' 3.2 MB among them). What
-// remains of the stochastic year is at about its cost per cell: the past
-// salaries and contributions of ~1,000 cells (5% of the CPU), the
-// disability factors of ~900 and the retirement ratios and factors of ~400
-// (6%), each a few multiplies plus a row's setup. Allocations: 1,534 per
-// op at 1,000 scenarios (45,471 before), 10.4 MB (21.3 MB). The full
-// 10,000 scenarios on 2 workers (`-test.bench '^BenchmarkStochastic10k$'
-// -test.benchtime=1x`, default GOMAXPROCS=2) under a load average of
-// ~2.5: 15.5 s user+sys (17.3 s before), 47.9 MB and 10,547 allocations
-// per op (163 MB, 450,501 before), 56 MB maximum resident (85 MB), 6,839
-// page faults (19,830; the outcomes' series advised to huge pages);
+// 1.75 s median (min 1.72 s) before, 1.58 s (min 1.57 s) after
+// (benchstat: −9.7%, p=0.000; ns/op −9.9%, p=0.000);
+// BenchmarkDeterministic10k 1.30 s (min 1.29 s) before, 1.305 s (min
+// 1.30 s) after (the same code, p=0.30). Stochastic over deterministic:
+// 1.35× before (1.33× on the minima), 1.21× after (1.21× on the minima),
+// against a target of 1.2×; two more series of 8 rounds at load 2–3 gave
+// 1.22× and 1.18× (1.35× and 1.37× before), each against its binary's
+// deterministic median, noisier there (1.31–1.39 s for the same code).
+// Instruction counts
+// (cachegrind, 100 scenarios) are exact: 3,358 M before, 3,077 M after,
+// against 2,631 M deterministic (1.28× → 1.17×); the rest of the gap is
+// the same instructions of the kernel taking longer on the varying data
+// of stochastic scenarios (retireRun's caps and floors, about +40% of its
+// time; without branches it is slower in both runs) and the machinery
+// (paths, measures, the outcomes' page faults: 3,262 against 1,914 in
+// all), which BenchmarkStochasticReturns10k, with nothing of the year to
+// recompute, puts at ~3.5%. What remains of the stochastic year is at
+// about its cost per cell: the past salaries and contributions of ~1,000
+// cells (5% of the CPU), the disability factors of ~900 and the
+// retirement ratios and factors of ~400 (6%), each a few multiplies plus
+// a row's setup. Allocations: 1,536 per op at 1,000 scenarios (45,471
+// before), 10.4 MB (21.3 MB). The full 10,000 scenarios on 2 workers
+// (`-test.bench '^BenchmarkStochastic10k$' -test.benchtime=1x`, default
+// GOMAXPROCS=2) under a load average of ~2.5: 15.5 s user+sys (17.3 s
+// before), 47.9 MB and 10,547 allocations per op (163 MB, 450,501
+// before), 56 MB maximum resident (85 MB), 6,839 page faults (19,830;
+// the outcomes' series advised to huge pages);
 // BenchmarkDeterministic10k in the same conditions 12.97 s: 1.20× in CPU.
 func BenchmarkStochastic10k(b *testing.B) {
 	s := actuarialtest.ReferenceScheme(b, 65)
