@@ -340,20 +340,30 @@ func RunRegimes(ctx context.Context, schemes []*scheme.Scheme, g Generator, c Co
 		hn = n
 	}
 	outs := make([]*Outcomes, len(schemes))
+	// The by-year series of every regime in one block, written once, by
+	// the scenarios: from 2 MB on (655 scenarios of 100 years), the block
+	// is made at least 4 MB (the pages past the series never touched) and
+	// advised to transparent huge pages, so that it faults in 2 MB at a
+	// time rather than 4 kB (on the machines measured, a fault costs
+	// 12–17 µs: 800 of them were 1% of a run of 1,000 scenarios).
+	size := 4 * len(schemes) * m * n
+	capacity := size
+	if size*8 >= hugepage.Size {
+		capacity = max(size, 2*hugepage.Size/8)
+	}
+	block := make([]float64, size, capacity)
+	hugepage.Advise(block)
+	series := func() []float64 {
+		b := block[: m*n : m*n]
+		block = block[m*n:]
+		return b
+	}
 	for r, s := range schemes {
-		o := &Outcomes{
+		outs[r] = &Outcomes{
 			StartYear: s.StartYear, Years: n, HorizonYears: hn, First: c.First,
-			Reserve: make([]float64, m*n), ReserveRatio: make([]float64, m*n),
-			CostRate: make([]float64, m*n), DeficitTransfers: make([]float64, m*n),
+			Reserve: series(), ReserveRatio: series(), CostRate: series(), DeficitTransfers: series(),
 			Depletion: make([]int, m), GAP: make([]float64, m), DeficitPV: make([]float64, m),
 		}
-		// The by-year series are written once, by the scenarios: 8 MB
-		// each for 10,000 scenarios of 100 years, faulted in 2 MB at a
-		// time rather than 4 kB.
-		for _, b := range [...][]float64{o.Reserve, o.ReserveRatio, o.CostRate, o.DeficitTransfers} {
-			hugepage.Advise(b)
-		}
-		outs[r] = o
 	}
 	// The first worker is built here, so that a scheme that does not
 	// validate is an error before any scenario runs; the others are built
