@@ -15,7 +15,8 @@ import (
 // continues for ever. A valuation at 6% for ten years and 4% thereafter is
 // NewCurve(0.06, 0.06, ..., 0.04) with ten 0.06s, or [StepCurve].
 //
-// A Curve is immutable once built and safe for concurrent use. A nil *Curve
+// A Curve is immutable once built and safe for concurrent use, unless its
+// owner rebuilds it with [Curve.Reset]. A nil *Curve
 // and the zero Curve are the flat curve at 0% (no interest).
 type Curve struct {
 	rates []float64 // rates[t]: the rate of year t; the last continues
@@ -30,23 +31,35 @@ type Curve struct {
 // year and the value of a bad rate, wrapping [ErrInterest]; no rates at all
 // is an error too.
 func NewCurve(rates ...float64) (*Curve, error) {
+	c := new(Curve)
+	if err := c.Reset(rates...); err != nil {
+		return nil, err
+	}
+	return c, nil
+}
+
+// Reset makes c the curve [NewCurve](rates...) returns, bit for bit,
+// reusing c's storage where it fits: for a program that builds a curve per
+// scenario and is done with it before the next (package stochastic's
+// workers). On error, NewCurve's, c is left as it was. A curve in use
+// elsewhere, by another goroutine say, must not be Reset: a Curve is
+// immutable only until then.
+func (c *Curve) Reset(rates ...float64) error {
 	if len(rates) == 0 {
-		return nil, fmt.Errorf("actuarial: NewCurve: no rates")
+		return fmt.Errorf("actuarial: NewCurve: no rates")
 	}
 	for t, r := range rates {
 		if check.Rate("", r) != nil {
 			// The message, only for a bad rate (a curve is built per
 			// stochastic scenario).
-			return nil, check.Rate(fmt.Sprintf("curve rate of year %d", t), r)
+			return check.Rate(fmt.Sprintf("curve rate of year %d", t), r)
 		}
 	}
 	n := len(rates)
-	c := &Curve{
-		rates: append([]float64(nil), rates...),
-		v:     make([]float64, n),
-		start: make([]float64, n+1),
-		mid:   make([]float64, n),
-	}
+	c.rates = append(c.rates[:0], rates...)
+	c.v = vec.Zeroed(c.v, n)
+	c.start = vec.Zeroed(c.start, n+1)
+	c.mid = vec.Zeroed(c.mid, n)
 	for t, r := range c.rates {
 		c.v[t] = 1 / (1 + r)
 	}
@@ -55,7 +68,7 @@ func NewCurve(rates ...float64) (*Curve, error) {
 	for t, r := range c.rates {
 		c.mid[t] = c.start[t] * math.Exp(-0.5*math.Log1p(r))
 	}
-	return c, nil
+	return nil
 }
 
 // StepCurve returns the curve at rate first for the first years years and

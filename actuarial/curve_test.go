@@ -110,3 +110,35 @@ func TestCurveErrors(t *testing.T) {
 		assert.True(t, strings.HasPrefix(msg, "actuarial: "), "%s: %q", name, msg)
 	}
 }
+
+// TestCurveReset: a curve Reset to rates, after holding others, longer or
+// shorter, is NewCurve's of those rates bit for bit (rates, discount
+// factors at every timing and beyond the explicit years); a bad rate is
+// NewCurve's error and leaves the curve as it was.
+func TestCurveReset(t *testing.T) {
+	var c actuarial.Curve
+	for _, rates := range [][]float64{
+		{0.05, 0.03, 0.04, 0.02},
+		{0.01, -0.02, 0.07, 0.045, 0.03, 0.0, 0.12},
+		{0.06, 0.04},
+	} {
+		want, err := actuarial.NewCurve(rates...)
+		require.NoError(t, err)
+		require.NoError(t, c.Reset(rates...))
+		assert.Equal(t, want.Rates(), c.Rates())
+		for _, timing := range []actuarial.Timing{actuarial.StartOfYear, actuarial.MidYear, actuarial.EndOfYear} {
+			assert.Equal(t, want.DiscountFactors(nil, 12, timing), c.DiscountFactors(nil, 12, timing), "rates %v, timing %v", rates, timing)
+		}
+		for _, tt := range []float64{0, 0.5, 1.25, 3, 9.5} {
+			assert.Equal(t, want.DiscountFactor(tt), c.DiscountFactor(tt), "rates %v, t %v", rates, tt)
+		}
+	}
+	before := c.Rates()
+	_, wantErr := actuarial.NewCurve(0.03, -1)
+	require.Error(t, wantErr)
+	err := c.Reset(0.03, -1)
+	require.Error(t, err)
+	assert.Equal(t, wantErr.Error(), err.Error())
+	assert.Equal(t, before, c.Rates(), "a failed Reset leaves the curve")
+	assert.Error(t, c.Reset(), "no rates")
+}

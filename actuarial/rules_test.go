@@ -24,6 +24,30 @@ func TestScheduleAt(t *testing.T) {
 	assert.Equal(t, 0.15, actuarial.Constant(0.15).At(1900))
 }
 
+// TestScheduleAtLong: a schedule of many steps (a stochastic path, searched
+// by halves) gives in every year the value of its last step at or before
+// it, the first step's before it, as a short one does.
+func TestScheduleAtLong(t *testing.T) {
+	for _, gap := range []int{1, 2} {
+		for _, n := range []int{16, 17, 18, 100} {
+			s := make(actuarial.Schedule, n)
+			for i := range s {
+				// Steps gap years apart, from 2000 (a step a year: a
+				// stochastic path).
+				s[i] = actuarial.Step{Year: 2000 + gap*i, Value: float64(i + 1)}
+			}
+			require.NoError(t, s.Validate())
+			for y := 1990; y < 2000+gap*n+5; y++ {
+				want := 1.0
+				if y >= 2000 {
+					want = float64(min((y-2000)/gap, n-1) + 1)
+				}
+				require.Equal(t, want, s.At(y), "%d steps %d years apart, year %d", n, gap, y)
+			}
+		}
+	}
+}
+
 func TestScheduleValidate(t *testing.T) {
 	assert.Error(t, actuarial.Schedule{{Year: 2025, Value: 1}, {Year: 2025, Value: 2}}.Validate(), "repeated year")
 	assert.Error(t, actuarial.Schedule{{Year: 2025, Value: 1}, {Year: 2024, Value: 2}}.Validate(), "years out of order")

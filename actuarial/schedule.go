@@ -24,10 +24,28 @@ type Schedule []Step
 // Constant returns the schedule that is v in every year.
 func Constant(v float64) Schedule { return Schedule{{Value: v}} }
 
-// At returns the value in a calendar year.
+// At returns the value in a calendar year. (A long schedule, a path of
+// yearly values such as a stochastic scenario's, is searched by halves.)
 func (s Schedule) At(year int) float64 {
 	if len(s) == 0 {
 		return 0
+	}
+	if len(s) > 16 {
+		if i := year - s[0].Year; i >= 0 && i < len(s) && s[i].Year == year {
+			return s[i].Value // a step a year
+		}
+		// The last step at or before year: s[lo].Year ≤ year < s[hi].Year,
+		// the first step standing for the years before it.
+		lo, hi := 0, len(s)
+		for hi-lo > 1 {
+			m := int(uint(lo+hi) >> 1)
+			if s[m].Year <= year {
+				lo = m
+			} else {
+				hi = m
+			}
+		}
+		return s[lo].Value
 	}
 	v := s[0].Value
 	for _, st := range s[1:] {

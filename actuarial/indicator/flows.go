@@ -107,6 +107,9 @@ func (f *Flows) Validate() error {
 
 // dated sets the calendar year of a *SeriesError's year index.
 func (f *Flows) dated(err error) error {
+	if err == nil {
+		return nil // (without the allocation of errors.As's target)
+	}
 	var se *SeriesError
 	if f.StartYear != 0 && errors.As(err, &se) && se.T >= 0 {
 		se.Year = f.StartYear + se.T

@@ -111,6 +111,11 @@ type Projector struct {
 	// poly evaluates the reference ratios and past salaries at the wage
 	// growths other than the first year's (Projector.polyAt).
 	poly rules.RatioPoly
+	// stamp counts the years projected, for what is computed once a year
+	// (groupCache's rows).
+	stamp int
+	// w0 is the wage growth of the first year of the run (polyAt).
+	w0 float64
 }
 
 // deathRoll gathers one group's deaths of the year by sex and age (of
@@ -134,6 +139,9 @@ type pastSalaries struct {
 	hi    int
 	valid bool
 	ver   int
+	// eLo, eHi: the entry ages whose cells (age − service in eLo..eHi)
+	// hold the values; the others may hold those of another w.
+	eLo, eHi int
 }
 
 // groupCache holds what a group's rules give, recomputed only when the
@@ -169,13 +177,23 @@ type groupCache struct {
 	// at the ages accLo..accHi, computed for version accVer of the past
 	// salaries and the current avgRate: the rows of the ages the group
 	// has members at, widened as they age, recomputed when either
-	// changes. Zero without refunds.
+	// changes (the average rates are checked each year before the past
+	// salaries, which at a new wage growth of a stochastic scenario
+	// compute the first group's accR in the same pass: fillPast). Zero
+	// without refunds.
 	accR         []float64
 	accVer       int
 	accLo, accHi int
-	base         float64 // contribution base of the year
-	paid         float64 // pensions paid in the year
-	topUp        float64 // of which the minimum-pension top-up
+	// rowLo[age]..rowHi[age] are the services the group has members in
+	// at each age of rowAges (both sexes), for year stamp rowStamp
+	// (Projector.rows); dLo, dHi the same within the services with a
+	// disability factor (refactor's scratch).
+	rowLo, rowHi, dLo, dHi [nAges]int
+	rowAges, rowEntry      [2]int // and the bounds of the entry ages (Projector.rows)
+	rowStamp               int
+	base                   float64 // contribution base of the year
+	paid                   float64 // pensions paid in the year
+	topUp                  float64 // of which the minimum-pension top-up
 	// raised are the contribution steps of automatic balancing so far, by payer.
 	raised [scheme.NumPayers]float64
 }
@@ -213,6 +231,9 @@ type factorSet struct {
 	// canRetireOf give someone a pension, for either sex.
 	canRetire   []bool
 	canRetireOf *rules.Exits
+	// canLo[age], canHi[age]: the services marked in canRetire lie within
+	// them; empty when canHi < canLo.
+	canLo, canHi [nAges]int
 }
 
 // size sizes the set's buffers for nA active cells, plane cells by age and
@@ -240,11 +261,14 @@ type ratioTable struct {
 	fast  bool
 	d     []float64
 	k     int
+	same  []int // rules.RatioPoly.Same's
 	xp    []float64
 	all   bool
 	have  []bool
 	r     []float64
 	used  int
+	// haveLo..haveHi−1 bound the cells of have that may be set.
+	haveLo, haveHi int
 }
 
 // NewProjector validates s and allocates a projector for it. The error is
@@ -416,6 +440,9 @@ func (p *Projector) load(s *scheme.Scheme) {
 			if cap(rt.r) < nAges*p.ns {
 				// Not allocated until used: most schemes use one or two.
 				rt.r, rt.have = nil, nil
+			} else {
+				// The cells may lie elsewhere with another MaxService.
+				rt.haveLo, rt.haveHi = 0, len(rt.have)
 			}
 			if !keepFactors {
 				rt.years = 0
@@ -620,6 +647,8 @@ func (p *Projector) RunContext(ctx context.Context, dst *Result, years int) (*Re
 		p.splitReset()
 	}
 	p.qFilled = false
+	p.w0 = as.WageGrowth.At(s.StartYear)
+	w1 := p.w0 // the wage growth into the year, looked up once a year
 	reserve := s.InitialReserve
 	unit := as.Unit
 	wageIndex := 1.0
@@ -631,6 +660,7 @@ func (p *Projector) RunContext(ctx context.Context, dst *Result, years int) (*Re
 			return dst, err
 		}
 		y := s.StartYear + t
+		w := w1 // as.WageGrowth.At(y)
 		yr := &dst.Years[t]
 		entrants := 0.0
 		if t > 0 {
@@ -677,6 +707,7 @@ func (p *Projector) RunContext(ctx context.Context, dst *Result, years int) (*Re
 			dst.Split.clearFrom(t)
 			return dst, err
 		}
+		p.stamp++
 		p.fillDecrements()
 		if p.trackAcc {
 			hi := -1
@@ -687,10 +718,14 @@ func (p *Projector) RunContext(ctx context.Context, dst *Result, years int) (*Re
 			if p.fullFactors {
 				hi, minEntry = nAges-1, -p.ms // every cell (tests only)
 			}
-			p.fillPast(minEntry, hi, as.WageGrowth.At(y))
+			for gi := range p.gc {
+				if gc := &p.gc[gi]; rules.AverageRates(gc.avgRate, gc.hist) {
+					gc.accVer = -1 // accR anew
+				}
+			}
+			p.fillPast(minEntry, hi, w)
 		}
-		w := as.WageGrowth.At(y)
-		w1 := as.WageGrowth.At(y + 1)
+		w1 = as.WageGrowth.At(y + 1)
 		fin := rules.Finances{ReserveRatio: math.Inf(1)}
 		if t > 0 {
 			if e := dst.Years[t-1].Expenditure(); e > 0 {

@@ -90,20 +90,27 @@ func (p *Projector) prepare(g, y int, w, unit float64, fin rules.Finances) {
 	}
 	gc.base, gc.paid, gc.topUp = 0, 0, 0
 	if p.trackAcc {
-		if rules.AverageRates(gc.avgRate, gc.hist) || gc.accVer != p.acc.ver {
+		if gc.accVer != p.acc.ver {
 			gc.accVer, gc.accLo, gc.accHi = p.acc.ver, nAges, -1
 		}
 		p.pastContributions(g, gc)
 	}
 }
 
-// pastContributions extends group g's accR to the ages it has members at.
-func (p *Projector) pastContributions(g int, gc *groupCache) {
-	lo, hi := nAges, -1
+// groupAges returns the ages group g has members at, lo..hi, empty when
+// hi < lo.
+func (p *Projector) groupAges(g int) (lo, hi int) {
+	lo, hi = nAges, -1
 	for sx := range actuarial.NumSexes {
 		k := g*actuarial.NumSexes + sx
 		lo, hi = min(lo, p.lo[k]), max(hi, p.hi[k])
 	}
+	return lo, hi
+}
+
+// pastContributions extends group g's accR to the ages it has members at.
+func (p *Projector) pastContributions(g int, gc *groupCache) {
+	lo, hi := p.groupAges(g)
 	if hi < lo {
 		return
 	}
@@ -119,10 +126,7 @@ func (p *Projector) pastContributions(g int, gc *groupCache) {
 		for age := a0; age <= a1; age++ {
 			row := age * p.ns
 			avg := gc.avgRate[:max(0, min(p.ns, age-minEntry+1))]
-			dst, t := gc.accR[row:row+len(avg)], p.acc.t[row:row+len(avg)]
-			for sv, a := range avg {
-				dst[sv] = a * t[sv]
-			}
+			rules.PastContributions(gc.accR[row:], avg, p.acc.t[row:])
 		}
 	}
 	if lo < gc.accLo {
@@ -150,21 +154,28 @@ func (p *Projector) pastContributions(g int, gc *groupCache) {
 // so that the values never depend on what earlier runs left in them (a
 // shard of scenarios gives the values of a full run).
 func (p *Projector) polyAt(w float64) bool {
-	return w != p.s.Assumptions.WageGrowth.At(p.s.StartYear)
+	return w != p.w0
 }
 
 // fillPast sets the past salaries for wage growth w, the salary scale's
 // merit by age·(ms+1) + service, at the ages up to hi (the oldest active
 // member's) and the services up to age − minEntry (the passes read no
 // others), unless they are already for w, by the method polyAt gives:
-// with a wage growth that changes every year (stochastic scenarios) the
-// ages no one has reached are not computed; with one that does not, the
-// table grows as the members age, its rows the same bit for bit.
+// with a wage growth that changes every year (stochastic scenarios) only
+// the cells of the entry ages members have (entryAges: a cell's past
+// salaries follow its diagonal) are computed, and with them the first
+// group's past contributions (accR); with one that does not, the table
+// grows as the members age, its rows the same bit for bit.
 func (p *Projector) fillPast(minEntry, hi int, w float64) {
 	a := &p.acc
 	fast := p.polyAt(w)
-	if !a.valid || a.w != w || a.fast != fast {
+	eLo, eHi := minEntry, nAges // every cell
+	if fast && !p.fullFactors {
+		eLo, eHi = p.entryAges()
+	}
+	if !a.valid || a.w != w || a.fast != fast || eLo < a.eLo || eHi > a.eHi {
 		a.w, a.fast, a.valid, a.hi = w, fast, true, -1
+		a.eLo, a.eHi = eLo, eHi
 		a.ver++
 	}
 	if hi <= a.hi {
@@ -173,11 +184,73 @@ func (p *Projector) fillPast(minEntry, hi int, w float64) {
 	merit := p.law.Decrements.Merit
 	if fast {
 		p.poly.Prepare(merit, p.ms)
-		p.poly.PastSalaryRows(a.t, minEntry, a.hi+1, hi, 1/(1+w))
+		gc := &p.gc[0]
+		accLo, accHi := nAges, -1
+		if lo0, hi0 := p.groupAges(0); a.hi < 0 && gc.accVer != a.ver && lo0 <= hi0 {
+			// The whole table anew (a new wage growth): the first group's
+			// past contributions in the same pass (prepare finds them
+			// done).
+			accLo, accHi = lo0, hi0
+			gc.accVer, gc.accLo, gc.accHi = a.ver, lo0, hi0
+		}
+		p.poly.PastContributionRows(a.t, gc.accR, gc.avgRate, minEntry, a.hi+1, hi, a.eLo, a.eHi, accLo, accHi, 1/(1+w))
 	} else {
 		rules.PastSalaryRows(a.t, merit, p.ms, minEntry, a.hi+1, hi, w)
 	}
 	a.hi = hi
+}
+
+// entryAges returns the entry ages of the active members of every group,
+// lo..hi: the least and greatest age minus service of the populated
+// cells (those at MaxService included), or minEntry, minEntry−1 when there
+// are none.
+func (p *Projector) entryAges() (lo, hi int) {
+	lo, hi = nAges, -nAges
+	for g := range p.gc {
+		gc := &p.gc[g]
+		if a0, a1 := p.rows(gc, g); a0 <= a1 {
+			lo, hi = min(lo, gc.rowEntry[0]), max(hi, gc.rowEntry[1])
+		}
+	}
+	if hi < lo {
+		return p.minEntry, p.minEntry - 1
+	}
+	return max(lo, p.minEntry), hi
+}
+
+// rows returns the ages a0..a1 at which group g (of cache gc) has members
+// this year, and sets gc.rowLo[age]..gc.rowHi[age] to their services,
+// both sexes together (empty when rowHi < rowLo), within the cells
+// members can be in (MaxService, age − minEntry), and gc.rowEntry to
+// bounds of their entry ages (age − service; an empty age between a0 and
+// a1 may widen them); computed once a year.
+func (p *Projector) rows(gc *groupCache, g int) (a0, a1 int) {
+	if gc.rowStamp == p.stamp {
+		return gc.rowAges[0], gc.rowAges[1]
+	}
+	gc.rowStamp = p.stamp
+	a0, a1 = p.groupAges(g)
+	if a1 >= a0 {
+		// (Two sexes.)
+		var _ [actuarial.NumSexes - 2]int
+		var _ [2 - actuarial.NumSexes]int
+		k := g * actuarial.NumSexes * nAges
+		rowLo, rowHi := gc.rowLo[a0:a1+1], gc.rowHi[a0:a1+1]
+		lo0, hi0 := p.svLo[k+a0:k+a1+1], p.svHi[k+a0:k+a1+1]
+		lo1, hi1 := p.svLo[k+nAges+a0:k+nAges+a1+1], p.svHi[k+nAges+a0:k+nAges+a1+1]
+		rowHi, lo0, hi0, lo1, hi1 = rowHi[:len(rowLo)], lo0[:len(rowLo)], hi0[:len(rowLo)], lo1[:len(rowLo)], hi1[:len(rowLo)]
+		ms, top := p.ms, a0-p.minEntry
+		eLo, eHi := nAges, -nAges
+		for j := range rowLo {
+			l, h := min(lo0[j], lo1[j]), min(max(hi0[j], hi1[j]), ms, top+j)
+			rowLo[j], rowHi[j] = l, h
+			// (An empty row, l = ns and h = −1, can only widen them.)
+			eLo, eHi = min(eLo, a0+j-h), max(eHi, a0+j-l)
+		}
+		gc.rowEntry = [2]int{eLo, eHi}
+	}
+	gc.rowAges = [2]int{a0, a1}
+	return a0, a1
 }
 
 // ratioTable returns group gc's table of reference-salary ratios for an
@@ -192,10 +265,12 @@ func (p *Projector) ratioTable(gc *groupCache, years int, w float64) *ratioTable
 	gc.ratioUse++
 	fast := p.polyAt(w)
 	var d []float64
+	var same []int
 	k := 0
 	if fast {
 		p.poly.Prepare(p.law.Decrements.Merit, p.ms)
 		d, k = p.poly.Coefs(years)
+		same = p.poly.Same(years)
 	}
 	var rt *ratioTable
 	for k := range gc.ratios {
@@ -211,17 +286,33 @@ func (p *Projector) ratioTable(gc *groupCache, years int, w float64) *ratioTable
 				rt = t
 			}
 		}
+		if fast {
+			// A wage growth that changes every year: the table of the
+			// period at last year's takes this year's, the same memory
+			// year after year, and the others (the first year's exact
+			// ones) stay.
+			for k := range gc.ratios {
+				if t := &gc.ratios[k]; t.fast && t.years == years {
+					rt = t
+					break
+				}
+			}
+		}
 		if rt.r == nil {
 			rt.r, rt.have = make([]float64, nAges*p.ns), make([]bool, nAges*p.ns)
+			rt.haveLo, rt.haveHi = 0, len(rt.have)
 		}
 		rt.years, rt.w, rt.fast, rt.all = years, w, fast, false
-		clear(rt.have)
+		if rt.haveLo < rt.haveHi {
+			clear(rt.have[rt.haveLo:rt.haveHi])
+		}
+		rt.haveLo, rt.haveHi = len(rt.have), 0
 		if fast {
 			rt.xp = grow(rt.xp, k)
 			rules.Powers(rt.xp, 1/(1+w))
 		}
 	}
-	rt.d, rt.k = d, k
+	rt.d, rt.k, rt.same = d, k, same
 	rt.used = gc.ratioUse
 	return rt
 }
@@ -242,6 +333,7 @@ func (p *Projector) ratios(gc *groupCache, years int, w float64, need []bool) []
 		p.fillRatios(rt, nil)
 		rt.all = true
 	default:
+		rt.mark(0, len(need))
 		have, miss := rt.have[:len(need)], gc.ratioMis[:len(need)]
 		missing := false
 		for c, n := range need {
@@ -323,10 +415,14 @@ func (p *Projector) factors(g int, gc *groupCache, ex *rules.Exits, w float64) {
 	// The retirement ratios are needed only where someone can retire.
 	if !ex.Same(gc.canRetireOf) {
 		clear(gc.canRetire)
+		for age := range nAges {
+			gc.canLo[age], gc.canHi[age] = p.ns, -1
+		}
 		for sx := range actuarial.NumSexes {
 			for c, f := range ex.Factor[sx*nAges*p.ns : (sx+1)*nAges*p.ns] {
 				if f != 0 {
 					gc.canRetire[c] = true
+					gc.canWiden(c, p.ns)
 				}
 			}
 		}
@@ -402,6 +498,13 @@ func (p *Projector) exitFactors(dst, f, ratio []float64) {
 	}
 }
 
+// canWiden widens the bounds canLo, canHi of the set's cells that can
+// retire to cell c (by age·ns + service).
+func (f *factorSet) canWiden(c, ns int) {
+	age, sv := c/ns, c%ns
+	f.canLo[age], f.canHi[age] = min(f.canLo[age], sv), max(f.canHi[age], sv)
+}
+
 // retRatios sets the group's reference ratios of retirement pensions by
 // sex at wage growth w, for the cells that can retire.
 func (p *Projector) retRatios(gc *groupCache, ex *rules.Exits, w float64) {
@@ -429,6 +532,9 @@ func (p *Projector) stepFactors(gc *groupCache, ex *rules.Exits, w float64) {
 		sx, pc := c/plane, c%plane
 		age, sv := pc/p.ns, pc%p.ns
 		gc.canRetire[pc] = ex.Factor[pc] != 0 || ex.Factor[plane+pc] != 0
+		if gc.canRetire[pc] {
+			gc.canWiden(pc, p.ns)
+		}
 		if sv > age-p.minEntry {
 			continue // no member's cell: None, as factors leaves it
 		}
@@ -470,10 +576,16 @@ func (p *Projector) stepFactors(gc *groupCache, ex *rules.Exits, w float64) {
 // each where the ratios are already known. (With a wage growth that
 // changes every year, as in stochastic scenarios, the ratios of the cells
 // no one is in are never computed, and those of the cells members are in
-// are evaluated without a division (polyAt), a row at a time; the
-// disability ratios go straight into the factors, no other pass reading
-// them; the disability factors' bounds disLo, disHi do not depend on the
-// wage growth, the ratios being positive.)
+// are evaluated without a division (polyAt), a row at a time (the rows of
+// the year's populated services, Projector.rows, computed once a year),
+// once a row for the cells of equal coefficients (rules.RatioPoly.Same:
+// with a salary scale by age only, the services beyond the reference
+// period); the retirement ratios go with both sexes' factors in one loop
+// (rules.PolyRatioFactors), the disability ratios straight into the
+// factors of every row in one call (rules.PolyFactorRows), no other pass
+// reading them; the disability factors' bounds disLo, disHi do not depend
+// on the wage growth, the ratios being positive. Every value is the one
+// the cell-by-cell evaluation gives, bit for bit.)
 func (p *Projector) refactor(g int, gc *groupCache, ex *rules.Exits, w float64) {
 	gc.partial = true
 	var ret [actuarial.NumSexes]*ratioTable
@@ -497,75 +609,98 @@ func (p *Projector) refactor(g int, gc *groupCache, ex *rules.Exits, w float64) 
 		return
 	}
 	plane := nAges * p.ns
-	k0, k1 := g*actuarial.NumSexes, (g+1)*actuarial.NumSexes
-	lo, hi := nAges, -1
-	for k := k0; k < k1; k++ {
-		lo, hi = min(lo, p.lo[k]), max(hi, p.hi[k])
+	ns := p.ns
+	lo, hi := p.rows(gc, g)
+	if hi < lo {
+		return
 	}
-	for age := lo; age <= hi; age++ {
-		sLo, sHi := p.ns, -1
-		for k := k0; k < k1; k++ {
-			sLo, sHi = min(sLo, p.svLo[k*nAges+age]), max(sHi, p.svHi[k*nAges+age])
-		}
-		sHi = min(sHi, p.ms, age-p.minEntry)
-		if sHi < sLo {
-			continue
-		}
-		c0, c1 := age*p.ns+sLo, age*p.ns+sHi+1
-		for sx, rt := range ret {
-			if rt == nil || age < gc.retMin {
-				// (No one retires below retMin: a cell with a factor
-				// has a kind of retirement.)
+	// The retirement factors from the youngest age with a retirement.
+	if rt := ret[0]; rt != nil && rt == ret[1] && rt.fast && !rt.all {
+		// Both sexes on one table: a row's ratios at once (those already
+		// held are the same values), then both sexes' factors in one
+		// loop.
+		for age := max(lo, gc.retMin); age <= hi; age++ {
+			sLo, sHi := max(gc.rowLo[age], gc.canLo[age]), min(gc.rowHi[age], gc.canHi[age])
+			if sHi < sLo {
 				continue
 			}
-			fill := sx == 0 || rt != ret[0]
-			can, r := gc.canRetire[c0:c1], rt.r[c0:c1]
-			in, out := ex.Factor[sx*plane+c0:sx*plane+c1], gc.retFactor[sx*plane+c0:sx*plane+c1]
-			in, out = in[:len(can)], out[:len(can)]
-			if fill && rt.fast && !rt.all {
-				// The row's ratios at once (those already held are
-				// the same values), then the factors.
-				rules.PolyRatios(r, can, rt.d[c0*rt.k:c1*rt.k], rt.k, rt.xp)
-				have := rt.have[c0:c1]
-				have = have[:len(can)]
+			c0, c1 := age*ns+sLo, age*ns+sHi+1
+			rt.mark(c0, c1)
+			rules.PolyRatioFactors(rt.r[c0:c1], rt.have[c0:c1], gc.canRetire[c0:c1], rt.d[c0*rt.k:c1*rt.k], rt.k, rt.xp, rt.same[age]-sLo,
+				ex.Factor[c0:c1], ex.Factor[plane+c0:plane+c1], gc.retFactor[c0:c1], gc.retFactor[plane+c0:plane+c1])
+		}
+	} else if ret[0] != nil || ret[1] != nil {
+		for age := max(lo, gc.retMin); age <= hi; age++ {
+			sLo, sHi := max(gc.rowLo[age], gc.canLo[age]), min(gc.rowHi[age], gc.canHi[age])
+			if sHi < sLo {
+				continue
+			}
+			c0, c1 := age*ns+sLo, age*ns+sHi+1
+			for sx, rt := range ret {
+				if rt == nil {
+					// (No one retires below retMin: a cell with a factor
+					// has a kind of retirement.)
+					continue
+				}
+				fill := sx == 0 || rt != ret[0]
+				can, r := gc.canRetire[c0:c1], rt.r[c0:c1]
+				in, out := ex.Factor[sx*plane+c0:sx*plane+c1], gc.retFactor[sx*plane+c0:sx*plane+c1]
+				in, out = in[:len(can)], out[:len(can)]
+				if fill && rt.fast && !rt.all {
+					rt.mark(c0, c1)
+					rules.PolyRatios(r, can, rt.d[c0*rt.k:c1*rt.k], rt.k, rt.xp, rt.same[age]-sLo)
+					have := rt.have[c0:c1]
+					have = have[:len(can)]
+					for j, ok := range can {
+						if ok {
+							have[j] = true
+							out[j] = in[j] * r[j]
+						}
+					}
+					continue
+				}
 				for j, ok := range can {
 					if ok {
-						have[j] = true
+						if fill {
+							p.fillRatio(rt, age, sLo+j, c0+j)
+						}
 						out[j] = in[j] * r[j]
 					}
 				}
-				continue
-			}
-			for j, ok := range can {
-				if ok {
-					if fill {
-						p.fillRatio(rt, age, sLo+j, c0+j)
-					}
-					out[j] = in[j] * r[j]
-				}
 			}
 		}
-		// The services with a disability factor, which does not depend
-		// on the wage growth.
-		if dl, dh := max(sLo, gc.disLo[age]), min(sHi, gc.disHi[age]); dis != nil && dl <= dh {
-			d0, d1 := age*p.ns+dl, age*p.ns+dh+1
-			f, r, out := ex.Disability[dl:dh+1], dis.r[d0:d1], gc.disFactor[d0:d1]
-			r, out = r[:len(f)], out[:len(f)]
-			if dis.fast {
-				// The ratio straight into the factor: no other pass
-				// reads the table's.
-				rules.PolyFactors(out, f, dis.d[d0*dis.k:d1*dis.k], dis.k, dis.xp)
-			} else {
-				for j, fj := range f {
-					if fj > 0 {
-						p.fillRatio(dis, age, dl+j, d0+j)
-						out[j] = fj * r[j]
+	}
+	// The services with a disability factor, which does not depend on the
+	// wage growth.
+	if dis != nil {
+		dLo, dHi := gc.dLo[lo:hi+1], gc.dHi[lo:hi+1]
+		rowLo, rowHi := gc.rowLo[lo:hi+1], gc.rowHi[lo:hi+1]
+		disLo, disHi := gc.disLo[lo:hi+1], gc.disHi[lo:hi+1]
+		dHi, rowLo, rowHi, disLo, disHi = dHi[:len(dLo)], rowLo[:len(dLo)], rowHi[:len(dLo)], disLo[:len(dLo)], disHi[:len(dLo)]
+		for j := range dLo {
+			dLo[j], dHi[j] = max(rowLo[j], disLo[j]), min(rowHi[j], disHi[j])
+		}
+		if dis.fast {
+			// The ratios straight into the factors: no other pass reads
+			// the table's.
+			rules.PolyFactorRows(gc.disFactor, ex.Disability, dis.d, dis.k, dis.xp, ns, lo, hi, gc.dLo[:], gc.dHi[:], dis.same)
+		} else {
+			for age := lo; age <= hi; age++ {
+				d0 := age * ns
+				for sv := gc.dLo[age]; sv <= gc.dHi[age]; sv++ {
+					if fj := ex.Disability[sv]; fj > 0 {
+						p.fillRatio(dis, age, sv, d0+sv)
+						gc.disFactor[d0+sv] = fj * dis.r[d0+sv]
 					}
 				}
 			}
 		}
-		if p.work {
-			p.workRow(gc, ex, w, work, age, sLo, sHi)
+	}
+	if p.work {
+		for age := lo; age <= hi; age++ {
+			if sLo, sHi := gc.rowLo[age], gc.rowHi[age]; sLo <= sHi {
+				p.workRow(gc, ex, w, work, age, sLo, sHi)
+			}
 		}
 	}
 }
@@ -603,5 +738,12 @@ func (p *Projector) fillRatio(rt *ratioTable, age, sv, c int) {
 	} else {
 		rt.r[c] = rules.RatioAt(p.law.Decrements.Merit, p.ms, age, sv, rt.years, rt.w)
 	}
+	rt.mark(c, c+1)
 	rt.have[c] = true
+}
+
+// mark widens the cells of rt.have that may be set to c0..c1−1, so that a
+// new use of the table clears only those.
+func (rt *ratioTable) mark(c0, c1 int) {
+	rt.haveLo, rt.haveHi = min(rt.haveLo, c0), max(rt.haveHi, c1)
 }

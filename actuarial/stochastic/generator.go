@@ -223,9 +223,47 @@ func (g Joint) Validate() error {
 // Cholesky factor U of the covariance (Σ = UᵀU), as distmv.NormalRand
 // does year by year.
 func (g Joint) Path(p *Path, i int) error {
-	n, idx, err := g.normal(nil)
-	if err != nil {
-		return err
+	var js jointScratch
+	return g.path(p, i, &js)
+}
+
+// jointScratch is what a worker of [Run] keeps from one of a Joint's paths
+// to the next: the distribution's factor for the parameters g (valid when
+// ok; err its error), and the buffers of the draws, so that a path
+// allocates nothing and factors nothing (the draws the same, bit for bit).
+type jointScratch struct {
+	g    Joint
+	ok   bool
+	err  error
+	idx  []int
+	mu   []float64
+	u    mat.TriDense
+	z, x mat.Dense
+	pcg  rand.PCG
+	rnd  *rand.Rand
+}
+
+// path is Path with the scratch js.
+func (g Joint) path(p *Path, i int, js *jointScratch) error {
+	if !js.ok || js.g != g {
+		js.g, js.ok, js.idx, js.mu = g, true, nil, nil
+		n, idx, err := g.normal(nil)
+		js.err = err
+		if err == nil && n != nil {
+			var chol mat.Cholesky
+			var cov mat.SymDense
+			n.CovarianceMatrix(&cov)
+			if !chol.Factorize(&cov) {
+				js.err = paramErr("Corr", g.Corr, "not positive definite")
+			} else {
+				js.u.Reset()
+				chol.UTo(&js.u)
+				js.idx, js.mu = idx, n.Mean(nil)
+			}
+		}
+	}
+	if js.err != nil {
+		return js.err
 	}
 	out := [NumJoint][]float64{p.Return, p.WageGrowth, p.Inflation}
 	for k := range NumJoint {
@@ -235,29 +273,26 @@ func (g Joint) Path(p *Path, i int) error {
 		}
 	}
 	years := len(p.Return)
-	if n == nil || years == 0 {
+	if js.idx == nil || years == 0 {
 		return nil
 	}
-	var chol mat.Cholesky
-	var cov mat.SymDense
-	n.CovarianceMatrix(&cov)
-	if !chol.Factorize(&cov) {
-		return paramErr("Corr", g.Corr, "not positive definite")
+	d := len(js.idx)
+	if r, c := js.z.Dims(); js.z.IsEmpty() || r != years || c != d {
+		js.z.Reset()
+		js.z.ReuseAs(years, d)
+		js.x.Reset()
 	}
-	d := len(idx)
-	rnd := rand.New(source(g.Seed, i))
-	z := mat.NewDense(years, d, nil)
-	for j, raw := 0, z.RawMatrix().Data; j < len(raw); j++ {
-		raw[j] = rnd.NormFloat64()
+	js.pcg.Seed(g.Seed, uint64(i)) // source(g.Seed, i)
+	if js.rnd == nil {
+		js.rnd = rand.New(&js.pcg)
 	}
-	var u mat.TriDense
-	chol.UTo(&u)
-	var x mat.Dense
-	x.Mul(z, &u) // row t: zᵀU = (Uᵀz)ᵀ
-	mu := n.Mean(nil)
+	for j, raw := 0, js.z.RawMatrix().Data; j < len(raw); j++ {
+		raw[j] = js.rnd.NormFloat64()
+	}
+	js.x.Mul(&js.z, &js.u) // row t: zᵀU = (Uᵀz)ᵀ
 	for t := range years {
-		for a, k := range idx {
-			out[k][t] = math.Expm1(mu[a] + x.At(t, a))
+		for a, k := range js.idx {
+			out[k][t] = math.Expm1(js.mu[a] + js.x.At(t, a))
 		}
 	}
 	return nil

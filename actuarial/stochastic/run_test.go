@@ -265,3 +265,32 @@ func TestNilMortalityModel(t *testing.T) {
 		assert.Equal(t, want, got)
 	}
 }
+
+// TestOutcomeSeriesApart: the by-year series of the regimes' outcomes
+// share one block of memory (RunRegimes), but each ends where it ends, so
+// that appending to one leaves the others alone; and each regime's equal
+// Run's, bit for bit.
+func TestOutcomeSeriesApart(t *testing.T) {
+	const years, n = 5, 7
+	s := actuarialtest.ReferenceScheme(t, 65)
+	regimes := []*scheme.Scheme{s, raiseEmployer(s, 0.12)}
+	g := stochastic.Lognormal{Mu: 0.04, Sigma: 0.1, Seed: 5}
+	c := stochastic.Config{Years: years, Scenarios: n, Workers: 2}
+	outs, err := stochastic.RunRegimes(context.Background(), regimes, g, c)
+	require.NoError(t, err)
+	for r, o := range outs {
+		alone, err := stochastic.Run(context.Background(), regimes[r], g, c)
+		require.NoError(t, err)
+		for name, ss := range map[string][2][]float64{
+			"Reserve": {o.Reserve, alone.Reserve}, "ReserveRatio": {o.ReserveRatio, alone.ReserveRatio},
+			"CostRate": {o.CostRate, alone.CostRate}, "DeficitTransfers": {o.DeficitTransfers, alone.DeficitTransfers},
+		} {
+			require.Len(t, ss[0], years*n, "regime %d, %s", r, name)
+			require.Equal(t, len(ss[0]), cap(ss[0]), "regime %d, %s: room past its end", r, name)
+			require.Equal(t, ss[1], ss[0], "regime %d, %s", r, name)
+		}
+	}
+	before := slices.Clone(outs[0].ReserveRatio)
+	_ = append(outs[0].Reserve, 42)
+	require.Equal(t, before, outs[0].ReserveRatio, "appending to Reserve changed ReserveRatio")
+}

@@ -103,6 +103,59 @@ var benchScenarios = flag.Int("scenarios", 10_000, "scenarios of BenchmarkStocha
 // (28.3 s before), 163 MB and 452,580 allocations per op (186 MB, 1.45 M
 // before), 85 MB maximum resident; BenchmarkDeterministic10k in the same
 // conditions 15.8–17.4 s; wall times not meaningful on the shared machine.
+//
+// With main's faster kernel (stepPlane fused with the disability pass) the
+// ratio was 1.34× again (2026-12-04, main 769b1c4: 1.745 s against
+// 1.30 s). The stochastic year's work was then cut down, every value the
+// same bit for bit (the outcomes of 40 scenarios hashed before and after,
+// and the deterministic results): the past salaries only in the
+// diagonals of the members' entry ages, the first group's past
+// contributions in the same pass (rules.RatioPoly.PastContributionRows);
+// the year's rows of populated services computed once (Projector.rows);
+// the ratio of the cells of equal coefficients once a row
+// (rules.RatioPoly.Same: with a salary scale by age only, every service
+// past the reference period), the disability factors of all rows in one
+// call (rules.PolyFactorRows), the retirement ratios with both sexes'
+// factors in one loop (rules.PolyRatioFactors); a stochastic year's ratio
+// tables reusing last year's (the first year's exact ones stay, the
+// caches with them); Schedule.At at once for a step a year; and nothing
+// allocated per scenario but the deficit's net cash flows (the joint
+// model's Cholesky factor and draws kept by the worker, Curve.Reset, no
+// allocation in Flows.dated); the outcomes' by-year series in one block
+// advised to huge pages. 2026-12-04, load average 0.5–0.8, 8 interleaved
+// rounds of the old (main 769b1c4) and new binaries, each running
+// `x.test -test.run XXX -test.bench '^BenchmarkStochastic10k$'
+// -test.benchtime=1x -test.cpu=1 -scenarios=1000` and the same for
+// BenchmarkDeterministic10k, process user+sys CPU: BenchmarkStochastic10k
+// 1.72 s median (min 1.71 s) before, 1.57 s (min 1.56 s) after
+// (benchstat: −8.7%, p=0.000; ns/op −8.9%, p=0.000);
+// BenchmarkDeterministic10k 1.29 s (min 1.28 s) before, 1.30 s (min
+// 1.29 s) after (the same code, p=0.43). Stochastic over deterministic:
+// 1.33× before (1.34× on the minima), 1.21× after (1.21× on the minima),
+// against a target of 1.2×; earlier series at load 1–3 gave 1.21×,
+// 1.22× and 1.18× (each against its binary's deterministic median, the
+// noisier the higher the load). Instruction counts (cachegrind, 100
+// scenarios) are exact: 3,358 M before, 3,077 M after, against 2,631 M
+// deterministic (1.28× → 1.17×); the rest of the gap is the same
+// instructions of the kernel taking longer on the varying data of
+// stochastic scenarios (retireRun's caps and floors, about +40% of its
+// time; without branches it is slower in both runs) and the machinery
+// (paths, measures, the outcomes' page faults: 2,760 against 1,914 in
+// all), which BenchmarkStochasticReturns10k, with nothing of the year to
+// recompute, puts at ~3.5%. What remains of the stochastic year is at
+// about its cost per cell: the past salaries and contributions of ~1,000
+// cells (5% of the CPU), the disability factors of ~900 and the
+// retirement ratios and factors of ~400 (5%), each a few multiplies plus
+// a row's setup (a ratio once a run of rows of equal coefficients saved
+// nothing: the tail's ratio costs less than the bookkeeping). Allocations
+// at 1,000 scenarios: 1,528 per op (45,472 before), 11.8 MB (22.3 MB;
+// the series' block of 4 MB counted whole). The full 10,000 scenarios on
+// 2 workers (`-test.bench '^BenchmarkStochastic10k$' -test.benchtime=1x`,
+// default GOMAXPROCS=2) at load ~0.7: 15.4 s user+sys (16.8 s before),
+// 47.9 MB and 10,543 allocations per op (163 MB, 450,504 before), 56 MB
+// maximum resident (86 MB), 4,784 page faults (19,949);
+// BenchmarkDeterministic10k in the same conditions 12.8 s: 1.21× in CPU
+// (1.31× before; 1.20× in an earlier run at load 2.5).
 func BenchmarkStochastic10k(b *testing.B) {
 	s := actuarialtest.ReferenceScheme(b, 65)
 	c := stochastic.Config{Years: 100, Scenarios: *benchScenarios, Workers: 2}
@@ -165,8 +218,11 @@ func BenchmarkStochasticReturns10k(b *testing.B) {
 // returns, with and without each sex's mortality drawn (the scheme's
 // tables scaled, LeeCarterMortality's default), and with a reform run
 // alongside on the same scenarios (RunRegimes). Mortality scenarios
-// allocate nothing per scenario (a few buffers per worker); the engine's
-// result curve allocates a few times per scenario with or without them.
+// allocate nothing per scenario (a few buffers per worker), and since
+// 2026-12-04 neither does the result curve (Curve.Reset): a scenario
+// allocates twice (the lognormal draws' source, the deficit's net cash
+// flows), with or without them: 2,189 allocations and 8.6 MB per op of
+// "economy" (10,179 and 13.1 MB before).
 func BenchmarkMortality1k(b *testing.B) {
 	s := actuarialtest.ReferenceScheme(b, 65)
 	g := stochastic.Lognormal{Mu: 0.044, Sigma: 0.1, Seed: 1}

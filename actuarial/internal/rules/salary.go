@@ -1,6 +1,8 @@
 package rules
 
 import (
+	"slices"
+
 	"github.com/reserva-go/reserva/actuarial"
 	"github.com/reserva-go/reserva/actuarial/scheme"
 )
@@ -152,6 +154,7 @@ type RatioPoly struct {
 	ns    int       // services a row
 	im    []float64 // 1/merit by cell
 	tabs  []polyTab // by reference period
+	one   float64   // 1 (PastContributionRows)
 }
 
 // polyTab holds the coefficients of a reference period of years years,
@@ -159,6 +162,11 @@ type RatioPoly struct {
 type polyTab struct {
 	years, k int
 	d        []float64
+	// same[age]: from this service on, every cell of the row (to service
+	// min(ms, age)) has the coefficients of the first, and so its ratio
+	// (a salary scale by age only: the merit of the years averaged does
+	// not depend on the service once it covers them).
+	same []int
 }
 
 // Prepare readies rp for merit (by age·(ms+1) + service, [Decrements].Merit),
@@ -169,7 +177,7 @@ func (rp *RatioPoly) Prepare(merit []float64, ms int) {
 	if len(rp.merit) == len(merit) && len(merit) > 0 && &rp.merit[0] == &merit[0] && rp.ns == ns {
 		return
 	}
-	rp.merit, rp.ns = merit, ns
+	rp.merit, rp.ns, rp.one = merit, ns, 1
 	rp.im = growFloats(rp.im, len(merit))
 	for c, m := range merit {
 		rp.im[c] = 1 / m
@@ -204,7 +212,9 @@ func (rp *RatioPoly) Coefs(years int) (d []float64, k int) {
 	t.years, t.k = years, k
 	t.d = growFloats(t.d, len(merit)*k)
 	clear(t.d)
-	for age := range len(merit) / ns {
+	ages := len(merit) / ns
+	t.same = growInts(t.same, ages)
+	for age := range ages {
 		for sv := 0; sv <= min(ns-1, age); sv++ {
 			dc := t.d[(age*ns+sv)*k : (age*ns+sv+1)*k]
 			n := min(years, sv)
@@ -219,8 +229,31 @@ func (rp *RatioPoly) Coefs(years int) (d []float64, k int) {
 				dc[j] = c / float64(n)
 			}
 		}
+		// The row's tail of equal coefficients, from its last cell down.
+		top := min(ns-1, age)
+		u := top
+		last := t.d[(age*ns+top)*k : (age*ns+top+1)*k]
+		for u > 0 && slices.Equal(t.d[(age*ns+u-1)*k:(age*ns+u)*k], last) {
+			u--
+		}
+		t.same[age] = u
 	}
 	return t.d, k
+}
+
+// Same returns, by age, the service from which every cell of the row (up
+// to service min(ms, age)) has the same coefficients for an average over
+// years years, and so the same ratio: [PolyRatios] and [PolyFactorRows]
+// compute it once a row there. It computes the coefficients
+// ([RatioPoly.Coefs]) if need be.
+func (rp *RatioPoly) Same(years int) []int {
+	rp.Coefs(years)
+	for i := range rp.tabs {
+		if rp.tabs[i].years == years {
+			return rp.tabs[i].same
+		}
+	}
+	return nil // not reached
 }
 
 // Powers sets xp[j] = x^j, j < len(xp), by repeated products.
@@ -291,12 +324,98 @@ func PolyFactors(out, f, d []float64, k int, xp []float64) {
 	}
 }
 
+// PolyFactorRows is [PolyFactors] along the rows of cells of the ages
+// lo..hi, ns cells a row (cell age·ns + service, the exit's factor f by
+// service): in each row the services sLo[age]..sHi[age] (none when
+// sHi < sLo), from the coefficients d of every cell (k a cell): a year's
+// factors at the cost of one call, not of one a row. With same
+// ([RatioPoly.Same]; nil: not known), the ratio of the cells of a row
+// from service same[age] on is computed once.
+func PolyFactorRows(out, f, d []float64, k int, xp []float64, ns, lo, hi int, sLo, sHi, same []int) {
+	sLo, sHi = sLo[:hi+1], sHi[:hi+1]
+	if same != nil {
+		same = same[:hi+1]
+	}
+	// sameTail sets the factors of the services u..s1 of a row from one
+	// ratio, that of its cell of service u, the same for all of them;
+	// PolyRatio's, as PolyFactors' cell by cell.
+	sameTail := func(age, u, s1 int) {
+		c0 := age*ns + u
+		r := PolyRatio(d[c0*k:(c0+1)*k], xp)
+		fr, o := f[u:s1+1], out[c0:c0+s1+1-u]
+		o = o[:len(fr)]
+		for j, fj := range fr {
+			if fj > 0 {
+				o[j] = fj * r
+			}
+		}
+	}
+	if k == 3 {
+		// PolyFactors' loop, rows and all.
+		x1, x2 := xp[1], xp[2]
+		for age := max(lo, 0); age <= hi; age++ {
+			s0, s1 := sLo[age], sHi[age]
+			if s1 < s0 {
+				continue
+			}
+			if same != nil && same[age] <= s1 {
+				u := max(s0, same[age])
+				sameTail(age, u, s1)
+				if s1 = u - 1; s1 < s0 {
+					continue
+				}
+			}
+			c0, c1 := age*ns+s0, age*ns+s1+1
+			fr, o, dr := f[s0:s1+1], out[c0:c1], d[3*c0:3*c1]
+			o, dr = o[:len(fr)], dr[:3*len(fr)]
+			for j, fj := range fr {
+				if fj > 0 {
+					c := dr[3*j : 3*j+3 : 3*j+3]
+					o[j] = fj * (c[0] + float64(c[1]*x1) + float64(c[2]*x2))
+				}
+			}
+		}
+		return
+	}
+	for age := max(lo, 0); age <= hi; age++ {
+		s0, s1 := sLo[age], sHi[age]
+		if s1 < s0 {
+			continue
+		}
+		if same != nil && same[age] <= s1 {
+			u := max(s0, same[age])
+			sameTail(age, u, s1)
+			if s1 = u - 1; s1 < s0 {
+				continue
+			}
+		}
+		c0, c1 := age*ns+s0, age*ns+s1+1
+		PolyFactors(out[c0:c1], f[s0:s1+1], d[c0*k:c1*k], k, xp)
+	}
+}
+
 // PolyRatios sets r[j] to the ratio of cell j, [PolyRatio]'s bit for bit,
 // for the need[j] (the others left alone), from d, the cells' coefficients
 // (k a cell, len(need)·k of them), at the powers xp: a row of cells at the
-// cost of a loop, not of a call a cell.
-func PolyRatios(r []float64, need []bool, d []float64, k int, xp []float64) {
+// cost of a loop, not of a call a cell. The cells from same on have the
+// same coefficients ([RatioPoly.Same]; len(need) or more: not known), and
+// their ratio is computed once.
+func PolyRatios(r []float64, need []bool, d []float64, k int, xp []float64, same int) {
 	r, d = r[:len(need)], d[:len(need)*k]
+	if same = max(same, 0); same < len(need) {
+		// The cells from same on share one ratio ([RatioPoly.Same]).
+		var v float64
+		have := false
+		for j, ok := range need[same:] {
+			if ok {
+				if !have {
+					v, have = PolyRatio(d[same*k:(same+1)*k], xp), true
+				}
+				r[same+j] = v
+			}
+		}
+		need, r, d = need[:same], r[:same], d[:same*k]
+	}
 	switch k {
 	case 3:
 		x1, x2 := xp[1], xp[2]
@@ -323,6 +442,38 @@ func PolyRatios(r []float64, need []bool, d []float64, k int, xp []float64) {
 	}
 }
 
+// PolyRatioFactors is [PolyRatios] (same as there) that also marks the
+// cells it computes in have and sets, for each, the factors out0[j] =
+// in0[j]·r[j] and out1[j] = in1[j]·r[j]: a row's reference ratios and the
+// factors of both sexes that multiply them, in one loop.
+func PolyRatioFactors(r []float64, have, need []bool, d []float64, k int, xp []float64, same int, in0, in1, out0, out1 []float64) {
+	n := len(need)
+	r, have, in0, in1, out0, out1 = r[:n], have[:n], in0[:n], in1[:n], out0[:n], out1[:n]
+	if same = max(same, 0); same < n {
+		// The ratio of the cells from same on, once.
+		var v float64
+		ok := false
+		for j := same; j < n; j++ {
+			if need[j] {
+				if !ok {
+					v, ok = PolyRatio(d[same*k:(same+1)*k], xp), true
+				}
+				r[j], have[j] = v, true
+				out0[j], out1[j] = in0[j]*v, in1[j]*v
+			}
+		}
+		n = same
+	}
+	PolyRatios(r[:n], need[:n], d[:n*k], k, xp, n)
+	for j, ok := range need[:n] {
+		if ok {
+			v := r[j]
+			have[j] = true
+			out0[j], out1[j] = in0[j]*v, in1[j]*v
+		}
+	}
+}
+
 // Fill is [FillRatiosOf] by [PolyRatio] at the powers xp of x (k of them at
 // least): r[c] for the cells of services 0..min(ms, age − minEntry), with
 // minEntry ≥ 0, where need is set (all when nil).
@@ -344,27 +495,89 @@ func (rp *RatioPoly) Fill(r []float64, need []bool, minEntry, years int, xp []fl
 // and the services 0..min(ms, age − minEntry), at x = 1/(1+w), the rows
 // below lo holding their values already.
 func (rp *RatioPoly) PastSalaryRows(t []float64, minEntry, lo, hi int, x float64) {
+	rp.PastContributionRows(t, nil, nil, minEntry, lo, hi, minEntry, hi, 0, -1, x)
+}
+
+// PastContributions sets acc[s] = avg[s]·t[s] for s < len(avg): a row of
+// a group's past contributions in units of the current salary, its past
+// salaries t ([PastSalaryRows]) at the average contribution rates avg by
+// service ([AverageRates]). acc and t have len(avg) elements at least.
+func PastContributions(acc, avg, t []float64) {
+	acc, t = acc[:len(avg)], t[:len(avg)]
+	for s, a := range avg {
+		acc[s] = a * t[s]
+	}
+}
+
+// PastContributionRows is [RatioPoly.PastSalaryRows] in the ages lo..hi
+// for the members who entered at the ages eLo..eHi only (eLo ≥ minEntry):
+// the services max(0, age − eHi)..min(ms, age − eLo), each cell of the
+// value [RatioPoly.PastSalaryRows] gives it, the cells of those services
+// in the rows below lo holding their values already (a cell's past
+// salaries follow its entry age's diagonal: T(a, s) from T(a−1, s−1)). In
+// the same loop it sets the same cells of acc in the rows accLo..accHi
+// to the past contributions at the average rates avg by service,
+// [PastContributions]'s, bit for bit: one pass over the cells that
+// members can be in, for an engine that computes both every year
+// (stochastic scenarios), the cells of other entry ages left alone.
+func (rp *RatioPoly) PastContributionRows(t, acc, avg []float64, minEntry, lo, hi, eLo, eHi, accLo, accHi int, x float64) {
 	ns := rp.ns
 	im := rp.im
-	for age := lo; age <= hi; age++ {
-		top := min(ns-1, age-minEntry)
-		if top < 0 {
+	one := rp.one // 1, held in a register (a constant is loaded again a cell)
+	// (No cells below the youngest entry age.)
+	for age := max(lo, 0, eLo, minEntry); age <= hi; age++ {
+		s0, s1 := max(0, age-eHi), min(ns-1, age-minEntry, age-eLo)
+		if s1 < s0 {
 			continue
 		}
-		row := t[age*ns : age*ns+top+1]
+		c0 := age * ns
+		row := t[c0+s0 : c0+s1+1]
+		withAcc := age >= accLo && age <= accHi
 		if age == 0 {
 			clear(row)
+			if withAcc {
+				PastContributions(acc[c0+s0:], avg[s0:s1+1], row)
+			}
 			continue
 		}
-		row[0] = 0
-		// T(a, s) from T(a−1, s−1): the row from service 1 on, from the
-		// row before from service 0.
-		out := row[1:]
-		prev, ip := t[(age-1)*ns:(age-1)*ns+len(out)], im[(age-1)*ns:(age-1)*ns+len(out)]
+		first := s0
+		if s0 == 0 {
+			// No past salaries at service 0.
+			row[0] = 0
+			if withAcc {
+				acc[c0] = avg[0] * 0
+			}
+			first = 1
+		}
+		if s1 < first {
+			continue
+		}
+		// T(a, s) from T(a−1, s−1), along the diagonals.
+		out := t[c0+first : c0+s1+1]
+		src := c0 - ns + first - 1
+		prev, ip := t[src:src+len(out)], im[src:src+len(out)]
+		if !withAcc {
+			for j, tp := range prev {
+				out[j] = float64((one+tp)*ip[j]) * x
+			}
+			continue
+		}
+		aout, aavg := acc[c0+first:c0+s1+1], avg[first:s1+1]
+		aout, aavg = aout[:len(prev)], aavg[:len(prev)]
 		for j, tp := range prev {
-			out[j] = float64((1+tp)*ip[j]) * x
+			v := float64((one+tp)*ip[j]) * x
+			out[j] = v
+			aout[j] = aavg[j] * v
 		}
 	}
+}
+
+// growInts returns buf with n elements, reallocated only when too small.
+func growInts(buf []int, n int) []int {
+	if cap(buf) < n {
+		return make([]int, n)
+	}
+	return buf[:n]
 }
 
 // growFloats returns buf with n elements, reallocated only when too small.

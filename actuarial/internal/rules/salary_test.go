@@ -54,7 +54,10 @@ const reorderTol = 1e-13
 // PastSalaries' table to reorderTol, in the cells asked for only, with the
 // salary scale of the reference scheme plus one by service; PolyFactors is
 // the exit factor times PolyRatio, and PolyRatios PolyRatio, bit for bit,
-// for every number of coefficients they specialise and others.
+// for every number of coefficients they specialise and others, and so is
+// PolyFactorRows, and PolyRatioFactors PolyRatios times two factors; the
+// rows' tails of equal coefficients (Same) are those, and computing their
+// ratio once a row changes no value.
 func TestRatioPoly(t *testing.T) {
 	s := actuarialtest.ReferenceScheme(t, 65)
 	s.Assumptions.Salary.ByService = []float64{0.02, 0.015, 0.01}
@@ -76,6 +79,19 @@ func TestRatioPoly(t *testing.T) {
 	for _, years := range []int{1, 2, 3, 5, 10, 60} {
 		d, k := rp.Coefs(years)
 		require.Equal(t, max(1, min(years, ms)), k)
+		// Same: from same[age] on, the cells of a row have the
+		// coefficients of its last, and the cell before does not.
+		same := rp.Same(years)
+		for age := range rules.NumAges {
+			top := min(ms, age)
+			coefs := func(sv int) []float64 { c := age*(ms+1) + sv; return d[c*k : (c+1)*k] }
+			for sv := same[age]; sv <= top; sv++ {
+				require.Equal(t, coefs(top), coefs(sv), "Same, years %d, age %d, service %d", years, age, sv)
+			}
+			if u := same[age]; u > 0 {
+				require.NotEqual(t, coefs(top), coefs(u-1), "Same, years %d, age %d: the cell before", years, age)
+			}
+		}
 		for _, minEntry := range []int{0, 18} {
 			for _, w := range []float64{0, 0.04, -0.02, 0.35} {
 				xp := make([]float64, k)
@@ -91,6 +107,32 @@ func TestRatioPoly(t *testing.T) {
 							continue
 						}
 						within(want[c], got[c], "years %d, w %g, age %d, service %d", years, w, age, sv)
+					}
+				}
+				// PolyFactorRows over every row, with and without the
+				// rows' cells of the same coefficients: PolyFactors'
+				// values (checked below) bit for bit.
+				fr := make([]float64, ms+1)
+				for sv := range fr {
+					fr[sv] = 0.4 + 0.01*float64(sv)
+				}
+				fr[3], fr[7] = 0, -1
+				sLo, sHi := make([]int, rules.NumAges), make([]int, rules.NumAges)
+				for age := range rules.NumAges {
+					sLo[age], sHi[age] = age%4, min(ms, age-minEntry) // some rows empty
+				}
+				rowsWith, rowsWithout := make([]float64, n), make([]float64, n)
+				rules.PolyFactorRows(rowsWith, fr, d, k, xp, ms+1, 0, rules.NumAges-1, sLo, sHi, same)
+				rules.PolyFactorRows(rowsWithout, fr, d, k, xp, ms+1, 0, rules.NumAges-1, sLo, sHi, nil)
+				for age := range rules.NumAges {
+					for sv := sLo[age]; sv <= sHi[age]; sv++ {
+						c := age*(ms+1) + sv
+						wantF := 0.0
+						if fr[sv] > 0 {
+							wantF = fr[sv] * rules.PolyRatio(d[c*k:(c+1)*k], xp)
+						}
+						require.Equal(t, wantF, rowsWith[c], "PolyFactorRows with Same, years %d, age %d, service %d", years, age, sv)
+						require.Equal(t, wantF, rowsWithout[c], "PolyFactorRows, years %d, age %d, service %d", years, age, sv)
 					}
 				}
 				// PolyFactors along each row, an exit factor by service
@@ -115,15 +157,36 @@ func TestRatioPoly(t *testing.T) {
 						}
 						require.Equal(t, wantF, o, "years %d, age %d, service %d", years, age, sv)
 					}
-					// PolyRatios in the cells need marks.
-					r, needRow := make([]float64, top+1), need[c0:c0+top+1]
-					rules.PolyRatios(r, needRow, d[c0*k:(c0+top+1)*k], k, xp)
-					for sv, v := range r {
-						wantR := 0.0
-						if needRow[sv] {
-							wantR = rules.PolyRatio(d[(c0+sv)*k:(c0+sv+1)*k], xp)
+					// PolyRatios in the cells need marks, the cells of the
+					// same coefficients known or not.
+					for _, sm := range []int{top + 1, same[age]} {
+						r, needRow := make([]float64, top+1), need[c0:c0+top+1]
+						rules.PolyRatios(r, needRow, d[c0*k:(c0+top+1)*k], k, xp, sm)
+						for sv, v := range r {
+							wantR := 0.0
+							if needRow[sv] {
+								wantR = rules.PolyRatio(d[(c0+sv)*k:(c0+sv+1)*k], xp)
+							}
+							require.Equal(t, wantR, v, "PolyRatios, same %d, years %d, age %d, service %d", sm, years, age, sv)
 						}
-						require.Equal(t, wantR, v, "PolyRatios, years %d, age %d, service %d", years, age, sv)
+						// PolyRatioFactors: the same ratios, marked, and
+						// the two factors they multiply.
+						r2, have := make([]float64, top+1), make([]bool, top+1)
+						in0, in1, out0, out1 := f[:top+1], make([]float64, top+1), make([]float64, top+1), make([]float64, top+1)
+						for sv := range in1 {
+							in1[sv] = 2 - 0.03*float64(sv)
+						}
+						rules.PolyRatioFactors(r2, have, needRow, d[c0*k:(c0+top+1)*k], k, xp, sm, in0, in1, out0, out1)
+						require.Equal(t, r, r2, "PolyRatioFactors' ratios, same %d, years %d, age %d", sm, years, age)
+						require.Equal(t, needRow, have, "PolyRatioFactors' marks, same %d, years %d, age %d", sm, years, age)
+						for sv, ok := range needRow {
+							w0, w1 := 0.0, 0.0
+							if ok {
+								w0, w1 = in0[sv]*r[sv], in1[sv]*r[sv]
+							}
+							require.Equal(t, w0, out0[sv], "PolyRatioFactors, same %d, years %d, age %d, service %d", sm, years, age, sv)
+							require.Equal(t, w1, out1[sv], "PolyRatioFactors, same %d, years %d, age %d, service %d", sm, years, age, sv)
+						}
 					}
 				}
 			}
