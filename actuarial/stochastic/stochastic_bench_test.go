@@ -156,6 +156,53 @@ var benchScenarios = flag.Int("scenarios", 10_000, "scenarios of BenchmarkStocha
 // maximum resident (86 MB), 4,784 page faults (19,949);
 // BenchmarkDeterministic10k in the same conditions 12.8 s: 1.21× in CPU
 // (1.31× before; 1.20× in an earlier run at load 2.5).
+//
+// With main's kernel faster again (main 48c8746, BenchmarkProjectReference
+// 1.26 → 1.03 ms), the same command, 6 interleaved rounds, 2026-12-04:
+// 1.345 s median (min 1.330 s) against 1.065 s (min 1.050 s), 1.26×. A
+// CPU profile at -scenarios=2000 had stepPlane ~15% slower on the
+// stochastic scenarios' data; it is not, or hardly: at -scenarios=20000
+// (-test.cpu=1, 26.8 s and 21.8 s of samples) 9.32 s against 8.91 s
+// (+4.6%), at 6,000 2.69 s against 2.73 s; the same instructions
+// (cachegrind --branch-sim=yes, 100 scenarios: 928.3 M in both) and
+// simulated mispredictions (1.46 M against 1.41 M), and its branches on the
+// data never change in this scheme: the contribution ceiling and the
+// disability cap never bind, the disability floor in 88 of 12 M cells
+// (perf's hardware counters are not available in this VM). Nor is it the
+// worker pool's hand-off of the scenarios, the two workers alternating on
+// one thread: ForEachWorker on a shared counter instead of a channel
+// changed nothing (1.38 s against 1.38 s median, 8 rounds). The gap is the
+// stochastic year's own instructions: 2,634 M against 2,188 M at 100
+// scenarios (1.20×), of which the past salaries and contributions 154 M
+// (rules.RatioPoly.PastContributionRows, ~720 cells and 46 rows a year),
+// the disability factors 109 M (rules.PolyFactorRows, ~590 cells, 41 rows),
+// the retirement ratios and factors 66 M (rules.PolyRatioFactors),
+// Projector.refactor's own 39 M and Projector.rows 18 M: by the
+// 20,000-scenario profiles, 3.9 s of the 5.0 s difference is
+// Projector.prepare and fillPast, ~0.5 s the machinery (paths, measures),
+// the rest the kernel's same instructions taking longer (stepPlane and
+// pensionersPass slower, retireRun faster). PolyFactorRows' row tails
+// without a test a cell from the first service after which every factor
+// is above 0, and PolyRatioFactors' tail ratio found once: 2,611 M
+// instructions (−0.9%, results bit for bit: the outcomes of 40 scenarios
+// hashed, and the deterministic run's), too little to show in CPU time on
+// the shared machine (load 0.6–0.9, 10 interleaved rounds of the old
+// and new binaries, the same command: BenchmarkStochastic10k 1.455 s
+// median (min 1.42 s) before, 1.43 s (min 1.40 s) after, benchstat on
+// ns/op −1.9%, p=0.063; BenchmarkDeterministic10k, the same code,
+// 1.145 s (min 1.11 s) and 1.125 s (min 1.10 s), p=0.12: 1.27× either
+// way; 1,539 allocations and 11.3 MiB per op, unchanged). Tried and
+// dropped: the disability
+// factors taken in stepPlane as the exits' factor by service times a
+// ratio by row (no PolyFactorRows, ~3.5% of the stochastic instructions)
+// cost the deterministic run 3.5% (1.16 s against 1.12 s median, 8
+// rounds: the multiply a cell spills the loop's index), and the row's
+// factors written in stepPlane's preamble instead cost about what
+// PolyFactorRows does (by sex, not once); PastContributionRows unrolled by
+// two, or its rows sliced once, lose the loop's bounds-check elimination
+// (154 M → 181–230 M instructions). What remains of the stochastic year
+// is ~1,400 cells of ratios, factors and past salaries at 6–11
+// instructions each and ~100 rows at ~150: the target of 1.2× is not met.
 func BenchmarkStochastic10k(b *testing.B) {
 	s := actuarialtest.ReferenceScheme(b, 65)
 	c := stochastic.Config{Years: 100, Scenarios: *benchScenarios, Workers: 2}

@@ -336,6 +336,11 @@ func PolyFactorRows(out, f, d []float64, k int, xp []float64, ns, lo, hi int, sL
 	if same != nil {
 		same = same[:hi+1]
 	}
+	// From service pos on every factor is above 0: no test a cell.
+	pos := len(f)
+	for pos > 0 && f[pos-1] > 0 {
+		pos--
+	}
 	// sameTail sets the factors of the services u..s1 of a row from one
 	// ratio, that of its cell of service u, the same for all of them;
 	// PolyRatio's, as PolyFactors' cell by cell.
@@ -344,10 +349,18 @@ func PolyFactorRows(out, f, d []float64, k int, xp []float64, ns, lo, hi int, sL
 		r := PolyRatio(d[c0*k:(c0+1)*k], xp)
 		fr, o := f[u:s1+1], out[c0:c0+s1+1-u]
 		o = o[:len(fr)]
-		for j, fj := range fr {
-			if fj > 0 {
-				o[j] = fj * r
+		if u < pos {
+			h := min(pos-u, len(fr))
+			for j, fj := range fr[:h] {
+				if fj > 0 {
+					o[j] = fj * r
+				}
 			}
+			fr, o = fr[h:], o[h:]
+		}
+		o = o[:len(fr)]
+		for j, fj := range fr {
+			o[j] = fj * r
 		}
 	}
 	if k == 3 {
@@ -450,16 +463,22 @@ func PolyRatioFactors(r []float64, have, need []bool, d []float64, k int, xp []f
 	n := len(need)
 	r, have, in0, in1, out0, out1 = r[:n], have[:n], in0[:n], in1[:n], out0[:n], out1[:n]
 	if same = max(same, 0); same < n {
-		// The ratio of the cells from same on, once.
-		var v float64
-		ok := false
-		for j := same; j < n; j++ {
-			if need[j] {
-				if !ok {
-					v, ok = PolyRatio(d[same*k:(same+1)*k], xp), true
+		// The ratio of the cells from same on, once, if one is needed
+		// (from j0 on).
+		j0 := same
+		for j0 < n && !need[j0] {
+			j0++
+		}
+		if j0 < n {
+			v := PolyRatio(d[same*k:(same+1)*k], xp)
+			nd, rt, hv := need[j0:n], r[j0:n], have[j0:n]
+			i0, i1, o0, o1 := in0[j0:n], in1[j0:n], out0[j0:n], out1[j0:n]
+			rt, hv, i0, i1, o0, o1 = rt[:len(nd)], hv[:len(nd)], i0[:len(nd)], i1[:len(nd)], o0[:len(nd)], o1[:len(nd)]
+			for j, ok := range nd {
+				if ok {
+					rt[j], hv[j] = v, true
+					o0[j], o1[j] = i0[j]*v, i1[j]*v
 				}
-				r[j], have[j] = v, true
-				out0[j], out1[j] = in0[j]*v, in1[j]*v
 			}
 		}
 		n = same
