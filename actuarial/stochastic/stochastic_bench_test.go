@@ -211,8 +211,8 @@ var benchScenarios = flag.Int("scenarios", 10_000, "scenarios of BenchmarkStocha
 // -test.benchmem` under /usr/bin/time, median (min):
 //
 //	                   wall            user+sys CPU     B/op     allocs/op  max RSS
-//	Stochastic10k      7.53 s (7.05)   14.77 s (13.76)  47.9 MB  10,550     56 MB
-//	Deterministic10k   6.22 s (5.60)   11.63 s (11.11)  5.2 MB   352        14 MB
+//	Stochastic10k      7.54 s (7.06)   14.73 s (13.76)  47.9 MB  10,550     56 MB
+//	Deterministic10k   6.22 s (5.60)   11.63 s (11.09)  5.2 MB   352        14 MB
 //
 // 1.21× by the medians of wall time, 1.27× by CPU (paired rounds 1.09–1.32×
 // by wall time): the memory goal (200 MB) is met, the ratio is at the
