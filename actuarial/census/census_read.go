@@ -1055,7 +1055,7 @@ func fastCoefficient[T string | []byte](s T, n int64) (v int64, exp int32, ok bo
 	// The digits before the point, as amount counts them (NumDigits +
 	// exponent), and a product small enough for float64 to hold exactly,
 	// so that the bound is checked on the same float64 as amount's.
-	if (frac <= 2 && v >= pow10Int[16+frac]) || v > (1<<53)/n { // decimalDigits(v)-frac > 16
+	if (frac <= 2 && v >= pow10Int[16+frac]) || v > (1<<53)/n { // more than 16 digits before the point
 		return 0, 0, false
 	}
 	v *= n
@@ -1095,16 +1095,6 @@ var pow10 = [...]float64{1, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9,
 // pow10Int[k] is 10^k.
 var pow10Int = [...]int64{1, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9,
 	1e10, 1e11, 1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18}
-
-// decimalDigits is the number of decimal digits of v > 0.
-func decimalDigits(v int64) int {
-	n := 1
-	for v >= 10 {
-		v /= 10
-		n++
-	}
-	return n
-}
 
 // date parses a date in the reader's layout, as midnight UTC, and returns
 // its calendar date too.
