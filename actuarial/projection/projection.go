@@ -7,6 +7,7 @@ import (
 	"context"
 	"fmt"
 	"math"
+	"slices"
 
 	"github.com/reserva-go/reserva/actuarial"
 	"github.com/reserva-go/reserva/actuarial/census"
@@ -537,13 +538,21 @@ func (p *Projector) censusRanges() {
 				k := gi*actuarial.NumSexes + sx
 				for age := range nAges {
 					row := (sx*nAges + age) * p.ns
-					r := k*nAges + age
-					for sv := 0; sv <= p.ms; sv++ {
-						if a.Count[row+sv] > 0 {
-							p.lo0[k], p.hi0[k] = min(p.lo0[k], age), max(p.hi0[k], age)
-							p.svLo0[r], p.svHi0[r] = min(p.svLo0[r], sv), max(p.svHi0[r], sv)
+					cells := a.Count[row : row+p.ns]
+					first := slices.IndexFunc(cells, populated)
+					if first < 0 {
+						continue
+					}
+					last := first
+					for sv := len(cells) - 1; sv > first; sv-- {
+						if cells[sv] > 0 {
+							last = sv
+							break
 						}
 					}
+					r := k*nAges + age
+					p.svLo0[r], p.svHi0[r] = first, last
+					p.lo0[k], p.hi0[k] = min(p.lo0[k], age), max(p.hi0[k], age)
 				}
 			}
 		}
@@ -556,6 +565,9 @@ func (p *Projector) censusRanges() {
 		}
 	}
 }
+
+// populated reports whether a census cell holds members.
+func populated(n float64) bool { return n > 0 }
 
 // touch widens the age range of pensioner strip lo/hi to cell pc.
 func touch(lo, hi []int, pc int) {
