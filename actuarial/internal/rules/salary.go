@@ -363,20 +363,28 @@ func PolyFactorRows(out, f, d []float64, k int, xp []float64, ns, lo, hi int, sL
 			o[j] = fj * r
 		}
 	}
+	// span returns the services s0..s1 of row age whose factors are left
+	// to compute after sameTail took the row's tail of equal
+	// coefficients; ok is false when none are.
+	span := func(age int) (s0, s1 int, ok bool) {
+		s0, s1 = sLo[age], sHi[age]
+		if s1 < s0 {
+			return 0, 0, false
+		}
+		if same != nil && same[age] <= s1 {
+			u := max(s0, same[age])
+			sameTail(age, u, s1)
+			s1 = u - 1
+		}
+		return s0, s1, s1 >= s0
+	}
 	if k == 3 {
 		// PolyFactors' loop, rows and all.
 		x1, x2 := xp[1], xp[2]
 		for age := max(lo, 0); age <= hi; age++ {
-			s0, s1 := sLo[age], sHi[age]
-			if s1 < s0 {
+			s0, s1, ok := span(age)
+			if !ok {
 				continue
-			}
-			if same != nil && same[age] <= s1 {
-				u := max(s0, same[age])
-				sameTail(age, u, s1)
-				if s1 = u - 1; s1 < s0 {
-					continue
-				}
 			}
 			c0, c1 := age*ns+s0, age*ns+s1+1
 			fr, o, dr := f[s0:s1+1], out[c0:c1], d[3*c0:3*c1]
@@ -391,16 +399,9 @@ func PolyFactorRows(out, f, d []float64, k int, xp []float64, ns, lo, hi int, sL
 		return
 	}
 	for age := max(lo, 0); age <= hi; age++ {
-		s0, s1 := sLo[age], sHi[age]
-		if s1 < s0 {
+		s0, s1, ok := span(age)
+		if !ok {
 			continue
-		}
-		if same != nil && same[age] <= s1 {
-			u := max(s0, same[age])
-			sameTail(age, u, s1)
-			if s1 = u - 1; s1 < s0 {
-				continue
-			}
 		}
 		c0, c1 := age*ns+s0, age*ns+s1+1
 		PolyFactors(out[c0:c1], f[s0:s1+1], d[c0*k:c1*k], k, xp)
