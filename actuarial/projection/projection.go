@@ -23,7 +23,10 @@ const nAges = census.MaxCensusAge + 1
 // without allocating when it is given a [Result] to reuse, and can be
 // called any number of times. A Projector is not safe for concurrent use:
 // give each goroutine its own (see [RunScenarios]). It keeps a reference to
-// the scheme, which must not change while the Projector is in use.
+// the scheme, which must not change while the Projector is in use: Reset
+// reads what Run relies on (validation, compiled rules, the census's
+// populated ages and services), so a scheme changed in place, its census
+// included, is projected after [Projector.Reset] again.
 type Projector struct {
 	// Detail, when set before Run, makes the result hold the projection by
 	// cell ([Result] Cells). It costs memory in proportion to the years
