@@ -12,6 +12,7 @@ import (
 	"github.com/reserva-go/reserva/actuarial"
 	"github.com/reserva-go/reserva/actuarial/census"
 	"github.com/reserva-go/reserva/actuarial/internal/rules"
+	"github.com/reserva-go/reserva/actuarial/internal/vec"
 	"github.com/reserva-go/reserva/actuarial/scheme"
 )
 
@@ -243,11 +244,11 @@ type factorSet struct {
 // size sizes the set's buffers for nA active cells, plane cells by age and
 // service.
 func (f *factorSet) size(nA, plane int) {
-	f.retKind = grow(f.retKind, nA)
-	f.retRate = grow(f.retRate, nA)
-	f.retFactor = grow(f.retFactor, nA)
-	f.disFactor = grow(f.disFactor, plane)
-	f.canRetire = grow(f.canRetire, plane)
+	f.retKind = vec.Grow(f.retKind, nA)
+	f.retRate = vec.Grow(f.retRate, nA)
+	f.retFactor = vec.Grow(f.retFactor, nA)
+	f.disFactor = vec.Grow(f.disFactor, plane)
+	f.canRetire = vec.Grow(f.canRetire, plane)
 }
 
 // maxRatioTables is the number of reference-ratio tables a group keeps.
@@ -308,15 +309,6 @@ func (p *Projector) Reset(s *scheme.Scheme) error {
 	return nil
 }
 
-// grow returns buf resized to n elements, reallocated only when too short;
-// the elements are left as they were.
-func grow[T any](buf []T, n int) []T {
-	if cap(buf) < n {
-		return make([]T, n)
-	}
-	return buf[:n]
-}
-
 // load sets p up for the valid scheme s. A projector that projected
 // another scheme keeps its buffers where they fit, the tables of its law
 // that s shares ([rules.Recompile]), and the factors and decrements that
@@ -335,26 +327,26 @@ func (p *Projector) load(s *scheme.Scheme) {
 		}
 	}
 	p.ns = p.ms + 1
-	p.scratchN, p.scratchS = grow(p.scratchN, p.ns+1), grow(p.scratchS, p.ns+1)
+	p.scratchN, p.scratchS = vec.Grow(p.scratchN, p.ns+1), vec.Grow(p.scratchS, p.ns+1)
 	clear(p.scratchN)
 	clear(p.scratchS)
 	p.nA = actuarial.NumSexes * nAges * p.ns
 	p.nP = census.NumPensionTypes * actuarial.NumSexes * nAges
-	p.aN = grow(p.aN, p.nG*p.nA)
-	p.aS = grow(p.aS, p.nG*p.nA)
-	p.pN = grow(p.pN, p.nG*p.nP)
-	p.pA = grow(p.pA, p.nG*p.nP)
-	p.wN = grow(p.wN, p.nG*p.nP)
-	p.wA = grow(p.wA, p.nG*p.nP)
-	p.pO = grow(p.pO, p.nG*p.nP)
-	p.wO = grow(p.wO, p.nG*p.nP)
+	p.aN = vec.Grow(p.aN, p.nG*p.nA)
+	p.aS = vec.Grow(p.aS, p.nG*p.nA)
+	p.pN = vec.Grow(p.pN, p.nG*p.nP)
+	p.pA = vec.Grow(p.pA, p.nG*p.nP)
+	p.wN = vec.Grow(p.wN, p.nG*p.nP)
+	p.wA = vec.Grow(p.wA, p.nG*p.nP)
+	p.pO = vec.Grow(p.pO, p.nG*p.nP)
+	p.wO = vec.Grow(p.wO, p.nG*p.nP)
 	strips := p.nG * census.NumPensionTypes * actuarial.NumSexes
-	p.pLo, p.pHi = grow(p.pLo, strips), grow(p.pHi, strips)
-	p.wLo, p.wHi = grow(p.wLo, strips), grow(p.wHi, strips)
-	p.lo = grow(p.lo, p.nG*actuarial.NumSexes)
-	p.hi = grow(p.hi, p.nG*actuarial.NumSexes)
-	p.svLo = grow(p.svLo, p.nG*actuarial.NumSexes*nAges)
-	p.svHi = grow(p.svHi, p.nG*actuarial.NumSexes*nAges)
+	p.pLo, p.pHi = vec.Grow(p.pLo, strips), vec.Grow(p.pHi, strips)
+	p.wLo, p.wHi = vec.Grow(p.wLo, strips), vec.Grow(p.wHi, strips)
+	p.lo = vec.Grow(p.lo, p.nG*actuarial.NumSexes)
+	p.hi = vec.Grow(p.hi, p.nG*actuarial.NumSexes)
+	p.svLo = vec.Grow(p.svLo, p.nG*actuarial.NumSexes*nAges)
+	p.svHi = vec.Grow(p.svHi, p.nG*actuarial.NumSexes*nAges)
 
 	// The youngest entry age: no cell's age minus service index is below it.
 	p.minEntry = nAges
@@ -385,7 +377,7 @@ func (p *Projector) load(s *scheme.Scheme) {
 			sum += e.Weight
 			p.minEntry = min(p.minEntry, e.Age)
 		}
-		p.entW = grow(p.entW, len(as.Entrants.Profile))
+		p.entW = vec.Grow(p.entW, len(as.Entrants.Profile))
 		for i, e := range as.Entrants.Profile {
 			p.entW[i] = e.Weight / sum
 		}
@@ -406,10 +398,10 @@ func (p *Projector) load(s *scheme.Scheme) {
 	keepFactors := keepDec && oldMinEntry == p.minEntry
 	p.work = false
 	for sx := range actuarial.NumSexes {
-		p.dec[sx] = grow(p.dec[sx], nAges*p.ns)
+		p.dec[sx] = vec.Grow(p.dec[sx], nAges*p.ns)
 		p.wdec[sx] = p.wdec[sx][:0]
 		if p.law.Decrements.HasWork(sx) {
-			p.wdec[sx] = grow(p.wdec[sx], nAges*p.ns)
+			p.wdec[sx] = vec.Grow(p.wdec[sx], nAges*p.ns)
 			p.work = true
 		}
 	}
@@ -431,14 +423,14 @@ func (p *Projector) load(s *scheme.Scheme) {
 		if gc.factorSet == nil {
 			gc.factorSet = &gc.sets[0]
 		}
-		gc.avgRate = grow(gc.avgRate, p.ns)
+		gc.avgRate = vec.Grow(gc.avgRate, p.ns)
 		clear(gc.avgRate)
-		gc.accR = grow(gc.accR, nAges*p.ns)
+		gc.accR = vec.Grow(gc.accR, nAges*p.ns)
 		gc.accVer, gc.accLo, gc.accHi = -1, nAges, -1
 		if !p.trackAcc {
 			clear(gc.accR)
 		}
-		gc.ratioMis = grow(gc.ratioMis, nAges*p.ns)
+		gc.ratioMis = vec.Grow(gc.ratioMis, nAges*p.ns)
 		for k := range gc.ratios {
 			rt := &gc.ratios[k]
 			if cap(rt.r) < nAges*p.ns {
@@ -459,9 +451,9 @@ func (p *Projector) load(s *scheme.Scheme) {
 		}
 	}
 	if p.trackAcc {
-		p.acc.t = grow(p.acc.t, nAges*p.ns)
+		p.acc.t = vec.Grow(p.acc.t, nAges*p.ns)
 		for gi := range p.gc {
-			p.gc[gi].hist = grow(p.gc[gi].hist, p.ms)
+			p.gc[gi].hist = vec.Grow(p.gc[gi].hist, p.ms)
 		}
 	}
 	p.censusRanges()
@@ -522,9 +514,9 @@ func (p *Projector) reset() {
 // censusRanges sets lo0, hi0, svLo0, svHi0, pLo0 and pHi0 to the ages and
 // services of the census's members.
 func (p *Projector) censusRanges() {
-	p.lo0, p.hi0 = grow(p.lo0, len(p.lo)), grow(p.hi0, len(p.hi))
-	p.svLo0, p.svHi0 = grow(p.svLo0, len(p.svLo)), grow(p.svHi0, len(p.svHi))
-	p.pLo0, p.pHi0 = grow(p.pLo0, len(p.pLo)), grow(p.pHi0, len(p.pHi))
+	p.lo0, p.hi0 = vec.Grow(p.lo0, len(p.lo)), vec.Grow(p.hi0, len(p.hi))
+	p.svLo0, p.svHi0 = vec.Grow(p.svLo0, len(p.svLo)), vec.Grow(p.svHi0, len(p.svHi))
+	p.pLo0, p.pHi0 = vec.Grow(p.pLo0, len(p.pLo)), vec.Grow(p.pHi0, len(p.pHi))
 	for k := range p.lo0 {
 		p.lo0[k], p.hi0[k] = nAges, -1
 	}

@@ -6,6 +6,7 @@ package projection
 import (
 	"github.com/reserva-go/reserva/actuarial"
 	"github.com/reserva-go/reserva/actuarial/internal/rules"
+	"github.com/reserva-go/reserva/actuarial/internal/vec"
 	"github.com/reserva-go/reserva/actuarial/scheme"
 )
 
@@ -308,7 +309,7 @@ func (p *Projector) ratioTable(gc *groupCache, years int, w float64) *ratioTable
 		}
 		rt.haveLo, rt.haveHi = len(rt.have), 0
 		if fast {
-			rt.xp = grow(rt.xp, k)
+			rt.xp = vec.Grow(rt.xp, k)
 			rules.Powers(rt.xp, 1/(1+w))
 		}
 	}
@@ -409,7 +410,7 @@ func (p *Projector) factors(g int, gc *groupCache, ex *rules.Exits, w float64) {
 	gc.factorSet, f.used = f, gc.setUse
 	f.size(p.nA, nAges*p.ns)
 	if p.work {
-		f.wkDis, f.wkDeath = grow(f.wkDis, nAges*p.ns), grow(f.wkDeath, nAges*p.ns)
+		f.wkDis, f.wkDeath = vec.Grow(f.wkDis, nAges*p.ns), vec.Grow(f.wkDeath, nAges*p.ns)
 	}
 	f.exits, f.partial = nil, false
 	// The retirement ratios are needed only where someone can retire.

@@ -13,6 +13,7 @@ import (
 	"github.com/reserva-go/reserva/actuarial"
 	"github.com/reserva-go/reserva/actuarial/census"
 	"github.com/reserva-go/reserva/actuarial/internal/rules"
+	"github.com/reserva-go/reserva/actuarial/internal/vec"
 	"github.com/reserva-go/reserva/actuarial/scheme"
 	"github.com/reserva-go/reserva/actuarial/valuation"
 )
@@ -346,9 +347,9 @@ func (v *Seriatim) Reset(s *scheme.Scheme, years int) error {
 	as := &s.Assumptions
 
 	// Discount factors, wage growth and the reference unit by year.
-	v.disc = grow(v.disc, years)
+	v.disc = vec.Grow(v.disc, years)
 	if years > 0 {
-		v.rates = grow(v.rates, years)
+		v.rates = vec.Grow(v.rates, years)
 		rates := v.rates
 		for t := range rates {
 			rates[t] = as.Return.At(s.StartYear + t)
@@ -359,8 +360,8 @@ func (v *Seriatim) Reset(s *scheme.Scheme, years int) error {
 		}
 		c.DiscountFactors(v.disc, years, actuarial.MidYear)
 	}
-	v.wage = grow(v.wage, years+1)
-	unit := grow(v.unit, years+1)
+	v.wage = vec.Grow(v.wage, years+1)
+	unit := vec.Grow(v.unit, years+1)
 	v.unit = unit
 	unit[0] = as.Unit
 	for t := range v.wage {
@@ -381,14 +382,14 @@ func (v *Seriatim) Reset(s *scheme.Scheme, years int) error {
 	if v.law.Refunds {
 		v.pastSalaries()
 	}
-	v.yr = grow(v.yr, v.nG*years)
+	v.yr = vec.Grow(v.yr, v.nG*years)
 	for g := range v.nG {
 		v.groupYears(g, unit)
 	}
-	v.ann, v.death = grow(v.ann, v.nG), grow(v.death, v.nG)
-	v.unbound = grow(v.unbound, v.nG)
+	v.ann, v.death = vec.Grow(v.ann, v.nG), vec.Grow(v.death, v.nG)
+	v.unbound = vec.Grow(v.unbound, v.nG)
 	if v.work {
-		v.workDeath = grow(v.workDeath, v.nG)
+		v.workDeath = vec.Grow(v.workDeath, v.nG)
 	}
 	for g := range v.nG {
 		v.annuities(g)

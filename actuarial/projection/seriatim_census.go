@@ -11,6 +11,7 @@ import (
 
 	"github.com/reserva-go/reserva/actuarial"
 	"github.com/reserva-go/reserva/actuarial/census"
+	"github.com/reserva-go/reserva/actuarial/internal/vec"
 	"github.com/reserva-go/reserva/actuarial/valuation"
 )
 
@@ -72,7 +73,7 @@ func (c *ActiveCensus) Load(actives []ActiveRecord) error {
 		return fmt.Errorf("actuarial: seriatim: %d active records, more than %d: %w", len(actives), math.MaxInt32, actuarial.ErrRange)
 	}
 	n := len(actives)
-	c.key, c.gid, c.pay = grow(c.key, n), grow(c.gid, n), grow(c.pay, n)
+	c.key, c.gid, c.pay = vec.Grow(c.key, n), vec.Grow(c.gid, n), vec.Grow(c.pay, n)
 
 	// The cell of each record within its group, and its group in order of
 	// first appearance (first holds the groups' first records).
@@ -103,13 +104,13 @@ func (c *ActiveCensus) Load(actives []ActiveRecord) error {
 	// The groups in increasing order, and each record's group's rank.
 	ng := len(c.groups)
 	if ng > 1 {
-		c.count, c.byKey = grow(c.count, ng), grow(c.byKey, n)
+		c.count, c.byKey = vec.Grow(c.count, ng), vec.Grow(c.byKey, n)
 		rank, ids := c.count, c.byKey[:ng] // byKey is free until the records are sorted
 		for j := range ids {
 			ids[j] = int32(j)
 		}
 		slices.SortFunc(ids, func(x, y int32) int { return cmp.Compare(c.groups[x], c.groups[y]) })
-		c.tmp = grow(c.tmp, 2*ng)
+		c.tmp = vec.Grow(c.tmp, 2*ng)
 		groups, first := c.tmp[:ng], c.tmp[ng:]
 		for r, id := range ids {
 			rank[id] = int32(r)
@@ -124,7 +125,7 @@ func (c *ActiveCensus) Load(actives []ActiveRecord) error {
 
 	// The records by cell (a counting sort by cell within a group, then a
 	// stable one by group).
-	c.byKey, c.order = grow(c.byKey, n), grow(c.order, n)
+	c.byKey, c.order = vec.Grow(c.byKey, n), vec.Grow(c.order, n)
 	c.count = countingSort(c.byKey, nil, c.key[:n], censusKeys, c.count)
 	order := c.byKey
 	if ng > 1 {
@@ -133,7 +134,7 @@ func (c *ActiveCensus) Load(actives []ActiveRecord) error {
 	}
 
 	// The cells and their sorted salaries.
-	c.sal, c.bits = grow(c.sal, n), grow(c.bits, n)
+	c.sal, c.bits = vec.Grow(c.sal, n), vec.Grow(c.bits, n)
 	for lo := 0; lo < n; {
 		i := order[lo]
 		g, k := c.gid[i], c.key[i]
@@ -165,7 +166,7 @@ func (c *ActiveCensus) Load(actives []ActiveRecord) error {
 // their order, if src is not nil) stably sorted by keys, each in 0..nk−1,
 // and returns count, a buffer of at least nk counts.
 func countingSort(dst, src, keys []int32, nk int, count []int32) []int32 {
-	count = grow(count, nk+1)
+	count = vec.Grow(count, nk+1)
 	clear(count)
 	for _, k := range keys {
 		count[k+1]++

@@ -9,6 +9,7 @@ import (
 	"github.com/reserva-go/reserva/actuarial"
 	"github.com/reserva-go/reserva/actuarial/census"
 	"github.com/reserva-go/reserva/actuarial/internal/rules"
+	"github.com/reserva-go/reserva/actuarial/internal/vec"
 	"github.com/reserva-go/reserva/actuarial/scheme"
 )
 
@@ -60,7 +61,7 @@ func unboundIndex(u, ti, sx int, tuc bool) int {
 // never binds (LimitsAtAward, survivors' pensions) the range is 0 to +Inf.
 func (v *Seriatim) unboundRanges(g int) {
 	n := v.years
-	un := grow(v.unbound[g], (n+1)*census.NumPensionTypes*actuarial.NumSexes*2)
+	un := vec.Grow(v.unbound[g], (n+1)*census.NumPensionTypes*actuarial.NumSexes*2)
 	for ti := range census.NumPensionTypes {
 		for sx := range actuarial.NumSexes {
 			for _, tuc := range [2]bool{false, true} {
@@ -215,7 +216,7 @@ const (
 func (v *Seriatim) fillMortality() error {
 	m := &v.law.Mortality
 	const row = scheme.NumLifeStatuses * actuarial.NumSexes * serAges
-	v.q = grow(v.q, v.years*row)
+	v.q = vec.Grow(v.q, v.years*row)
 	for t := range v.years {
 		for st := range scheme.NumLifeStatuses {
 			for sx := range actuarial.NumSexes {
@@ -242,7 +243,7 @@ func (v *Seriatim) qAt(t int, st scheme.LifeStatus, sx, age int) float64 {
 // pastSalaries sets past (see [rules.PastSalaries]), one table for each
 // distinct wage growth.
 func (v *Seriatim) pastSalaries() {
-	v.past = grow(v.past, v.years)
+	v.past = vec.Grow(v.past, v.years)
 	tb := &v.tables
 	for t := range v.years {
 		w := v.wage[t]
@@ -289,7 +290,7 @@ func (v *Seriatim) groupYears(g int, unit []float64) {
 			yr.wkDeathRatio, yr.wkDeathRatio0 = v.ratios(ex.WorkDeathYears, yr.w), v.ratios(ex.WorkDeathYears, v.wage[0])
 		}
 		if v.law.Refunds {
-			yr.avgRate = grow(yr.avgRate, v.ns)
+			yr.avgRate = vec.Grow(yr.avgRate, v.ns)
 			rules.AverageRates(yr.avgRate, hist)
 			rules.PushRate(hist, yr.ContributionRate[scheme.Worker])
 		}
@@ -365,8 +366,8 @@ func annIndex(t, ti, sx, age int) int {
 // every value is 0.
 func (v *Seriatim) annuities(g int) {
 	n := v.years
-	ann := grow(v.ann[g], (n+1)*census.NumPensionTypes*actuarial.NumSexes*serAges)
-	death := grow(v.death[g], n*actuarial.NumSexes*serAges)
+	ann := vec.Grow(v.ann[g], (n+1)*census.NumPensionTypes*actuarial.NumSexes*serAges)
+	death := vec.Grow(v.death[g], n*actuarial.NumSexes*serAges)
 	clear(ann[n*census.NumPensionTypes*actuarial.NumSexes*serAges:]) // year n
 	clear(death)
 	fam := &v.law.Family

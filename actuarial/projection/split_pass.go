@@ -10,6 +10,7 @@ import (
 	"github.com/reserva-go/reserva/actuarial"
 	"github.com/reserva-go/reserva/actuarial/census"
 	"github.com/reserva-go/reserva/actuarial/internal/rules"
+	"github.com/reserva-go/reserva/actuarial/internal/vec"
 	"github.com/reserva-go/reserva/actuarial/scheme"
 )
 
@@ -79,19 +80,19 @@ func (p *Projector) splitReset() {
 	st.bounds = p.ServiceBands
 	st.nB = numBands(st.bounds)
 	nB := st.nB
-	st.bandSv = grow(st.bandSv, p.ms)
-	st.capN = grow(st.capN, p.nG*actuarial.NumSexes*nAges*nB)
-	st.capS = grow(st.capS, p.nG*actuarial.NumSexes*nAges*nB)
-	st.shN, st.shA = grow(st.shN, p.nG*p.nP*nB), grow(st.shA, p.nG*p.nP*nB)
-	st.wBN, st.wBA = grow(st.wBN, p.nG*p.nP*nB), grow(st.wBA, p.nG*p.nP*nB)
-	st.deadN, st.deadA = grow(st.deadN, actuarial.NumSexes*nAges*nB), grow(st.deadA, actuarial.NumSexes*nAges*nB)
-	st.wkDeadN, st.wkDeadA = grow(st.wkDeadN, actuarial.NumSexes*nAges*nB), grow(st.wkDeadA, actuarial.NumSexes*nAges*nB)
-	st.retN, st.retA = grow(st.retN, 2*nB), grow(st.retA, 2*nB)
-	st.acc = grow(st.acc, nB)
-	st.payW = grow(st.payW, nB)
-	st.touched = grow(st.touched, nB)
+	st.bandSv = vec.Grow(st.bandSv, p.ms)
+	st.capN = vec.Grow(st.capN, p.nG*actuarial.NumSexes*nAges*nB)
+	st.capS = vec.Grow(st.capS, p.nG*actuarial.NumSexes*nAges*nB)
+	st.shN, st.shA = vec.Grow(st.shN, p.nG*p.nP*nB), vec.Grow(st.shA, p.nG*p.nP*nB)
+	st.wBN, st.wBA = vec.Grow(st.wBN, p.nG*p.nP*nB), vec.Grow(st.wBA, p.nG*p.nP*nB)
+	st.deadN, st.deadA = vec.Grow(st.deadN, actuarial.NumSexes*nAges*nB), vec.Grow(st.deadA, actuarial.NumSexes*nAges*nB)
+	st.wkDeadN, st.wkDeadA = vec.Grow(st.wkDeadN, actuarial.NumSexes*nAges*nB), vec.Grow(st.wkDeadA, actuarial.NumSexes*nAges*nB)
+	st.retN, st.retA = vec.Grow(st.retN, 2*nB), vec.Grow(st.retA, 2*nB)
+	st.acc = vec.Grow(st.acc, nB)
+	st.payW = vec.Grow(st.payW, nB)
+	st.touched = vec.Grow(st.touched, nB)
 	st.one = append(st.one[:0], 1)
-	st.entN = grow(st.entN, p.nG*actuarial.NumSexes*nAges)
+	st.entN = vec.Grow(st.entN, p.nG*actuarial.NumSexes*nAges)
 	clear(st.entN)
 	for _, s := range [][]float64{st.capN, st.capS, st.shN, st.shA, st.wBN, st.wBA, st.deadN, st.deadA, st.wkDeadN, st.wkDeadA} {
 		clear(s)

@@ -4,6 +4,7 @@ import (
 	"slices"
 
 	"github.com/reserva-go/reserva/actuarial"
+	"github.com/reserva-go/reserva/actuarial/internal/vec"
 	"github.com/reserva-go/reserva/actuarial/scheme"
 )
 
@@ -178,7 +179,7 @@ func (rp *RatioPoly) Prepare(merit []float64, ms int) {
 		return
 	}
 	rp.merit, rp.ns, rp.one = merit, ns, 1
-	rp.im = growFloats(rp.im, len(merit))
+	rp.im = vec.Grow(rp.im, len(merit))
 	for c, m := range merit {
 		rp.im[c] = 1 / m
 	}
@@ -210,10 +211,10 @@ func (rp *RatioPoly) Coefs(years int) (d []float64, k int) {
 	ns, merit := rp.ns, rp.merit
 	k = max(1, min(years, ns-1))
 	t.years, t.k = years, k
-	t.d = growFloats(t.d, len(merit)*k)
+	t.d = vec.Grow(t.d, len(merit)*k)
 	clear(t.d)
 	ages := len(merit) / ns
-	t.same = growInts(t.same, ages)
+	t.same = vec.Grow(t.same, ages)
 	for age := range ages {
 		for sv := 0; sv <= min(ns-1, age); sv++ {
 			dc := t.d[(age*ns+sv)*k : (age*ns+sv+1)*k]
@@ -590,20 +591,4 @@ func (rp *RatioPoly) PastContributionRows(t, acc, avg []float64, minEntry, lo, h
 			aout[j] = aavg[j] * v
 		}
 	}
-}
-
-// growInts returns buf with n elements, reallocated only when too small.
-func growInts(buf []int, n int) []int {
-	if cap(buf) < n {
-		return make([]int, n)
-	}
-	return buf[:n]
-}
-
-// growFloats returns buf with n elements, reallocated only when too small.
-func growFloats(buf []float64, n int) []float64 {
-	if cap(buf) < n {
-		return make([]float64, n)
-	}
-	return buf[:n]
 }

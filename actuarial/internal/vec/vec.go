@@ -31,3 +31,12 @@ func Zeroed(s []float64, n int) []float64 {
 	clear(s)
 	return s
 }
+
+// Grow returns buf resized to n elements, reallocated only when too short;
+// the elements are left as they were (buffers a caller fills itself).
+func Grow[T any](buf []T, n int) []T {
+	if cap(buf) < n {
+		return make([]T, n)
+	}
+	return buf[:n]
+}
