@@ -398,28 +398,37 @@ func nilEmpty(s *indicator.Summary) {
 // scenario to the next: its projector and the Result it projects
 // into (see run), the flows it summarizes (the
 // summary keeps none of their series), and the discount curve of the
-// last projected returns with those returns, which the next scenario
-// reuses when its returns are the same (a reform that leaves the
-// investment assumptions alone), as [indicator.Horizon] would build the
-// same curve from them.
+// last projected returns with those returns (see horizon).
 type worker struct {
 	p       projection.Projector
 	res     *projection.Result // the last scenario's projection, when not split
 	flows   indicator.Flows
 	returns []float64
-	curve   *actuarial.Curve
+	curve   actuarial.Curve
+	curveOK bool // curve is that of returns
 }
 
 func newWorker() *worker { return new(worker) }
 
-// horizon returns h with its Curve set to the curve of w.flows' returns
-// when h has none and those returns are the ones w's curve was built from;
-// otherwise h, which Summarize resolves, and the curve it builds is kept.
+// horizon returns h with its Curve set, when h has none, to the curve of
+// w.flows' returns that [indicator.Summarize] would build from them, bit
+// for bit: the worker's, rebuilt in place only when the returns differ
+// from the last scenario's (a reform that leaves the investment
+// assumptions alone keeps it). Returns that give no curve (none, or a bad
+// rate) leave h as it is, for Summarize to say why. The summary keeps no
+// reference to the curve.
 func (w *worker) horizon(h indicator.Horizon) indicator.Horizon {
-	if h.Curve != nil || w.curve == nil || !slices.Equal(w.returns, w.flows.Returns) {
+	r := w.flows.Returns
+	if h.Curve != nil || len(r) == 0 {
 		return h
 	}
-	h.Curve = w.curve
+	if !w.curveOK || !slices.Equal(w.returns, r) {
+		w.curveOK = w.curve.Reset(r...) == nil
+		w.returns = append(w.returns[:0], r...)
+	}
+	if w.curveOK {
+		h.Curve = &w.curve
+	}
 	return h
 }
 
@@ -486,13 +495,6 @@ func (w *worker) runOne(ctx context.Context, sc scenario, opt *Options, rows []p
 		return Outcome{}, Metrics{}, err
 	}
 	nilEmpty(sum)
-	if opt.Horizon.Curve == nil && h.Curve == nil {
-		// Summarize checked the returns and built their curve as this.
-		if w.curve, err = actuarial.NewCurve(f.Returns...); err != nil {
-			return Outcome{}, Metrics{}, err
-		}
-		w.returns = append(w.returns[:0], f.Returns...)
-	}
 	return Outcome{Name: sc.name, Result: res, Summary: sum}, metrics(sum, opt.ReserveRatioYears), nil
 }
 
