@@ -1,0 +1,7 @@
+//go:build !amd64 || purego
+
+package projection
+
+// simd is false: without amd64 (or with the purego tag) the kernels run
+// their Go forms only. See simd_amd64.go.
+var simd = false
