@@ -2,7 +2,6 @@
 
 #include "textflag.h"
 
-// The constants broadcast to the four lanes.
 DATA pensionRowOne<>+0(SB)/8, $1.0
 GLOBL pensionRowOne<>(SB), RODATA|NOPTR, $8
 DATA pensionRowHalf<>+0(SB)/8, $0.5
@@ -11,27 +10,60 @@ GLOBL pensionRowHalf<>(SB), RODATA|NOPTR, $8
 // Each block of four ages k..k+3 (SI its byte offset) reads n, a, o and q
 // of those ages, then stores the survivors in the ages k+1..k+4 of n, a
 // and o: the age k+4 is the lowest of the block above, read already. A
-// lane without survivors (an empty cell, or q = 1) stores zeros. The
-// operations are those of pensionRow, in its order:
-//	d = n·q
-//	paid += a·(1 − 0.5·q); deaths += d (by lane)
-//	dn += d; da += a·q (with spouse)
+// lane without survivors (an empty cell, or no one left) stores zeros. The
+// operations are those of pensionRow and rules.PaymentLimits.Pay, in their
+// order (the sums by lane):
+//	d = n·q, h = 1 − 0.5·q
+//	pay = a, or with limits: min(a, n·cap) then max(·, n·floor)
+//	tu = pay − o where own and pay > o, else 0 (with limits)
+//	paid += pay·h; topUp += tu·h; deaths += d
+//	dn += d; da += pay·q (with spouse)
 //	n' = n − d, a' = a·(1 − q)·ix, o' = o·(1 − q)·ix where n' > 0.
+// VMINPD and VMAXPD give their second source when the comparison fails
+// (or is unordered), as Pay's ifs keep a: an empty cell's n·cap, 0·(+Inf)
+// = NaN, leaves its 0.
 //
-// Registers: R8..R13 the slices n, a, o, q, dn, da; Y15 1, Y14 0.5, Y13
-// ix, Y9 0; Y12 paid, Y11 deaths, Y10 the lanes that moved.
-#define BLOCK_HEAD \
-	VMOVUPD (R8)(SI*1), Y0  \
-	VMOVUPD (R9)(SI*1), Y1  \
-	VMOVUPD (R11)(SI*1), Y3 \
-	VMULPD  Y3, Y0, Y4      \
-	VMULPD  Y14, Y3, Y5     \
-	VSUBPD  Y5, Y15, Y5     \
-	VMULPD  Y5, Y1, Y5      \
+// Registers: R8..R13 the slices n, a, o, q, dn, da; Y15 1, Y13 ix, Y9 0;
+// Y14 topUp, Y12 paid, Y11 deaths, Y10 the lanes that moved; on the stack
+// 0.5, the floor, the cap and own (all ones or 0), four lanes each.
+#define HEAD \
+	VMOVUPD (R8)(SI*1), Y0     \
+	VMOVUPD (R9)(SI*1), Y1     \
+	VMOVUPD (R11)(SI*1), Y3    \
+	VMULPD  Y3, Y0, Y4         \
+	VMULPD  half-32(SP), Y3, Y5 \
+	VSUBPD  Y5, Y15, Y5
+
+#define LIMITS \
+	VMULPD  cap-96(SP), Y0, Y6   \
+	VMINPD  Y1, Y6, Y6           \
+	VMULPD  floor-64(SP), Y0, Y7 \
+	VMAXPD  Y6, Y7, Y6           \
+	VMOVUPD (R10)(SI*1), Y2      \
+	VSUBPD  Y2, Y6, Y7           \
+	VCMPPD  $0x1e, Y2, Y6, Y8    \
+	VANDPD  Y8, Y7, Y7           \
+	VANDPD  own-128(SP), Y7, Y7  \
+	VMULPD  Y5, Y7, Y7           \
+	VADDPD  Y7, Y14, Y14
+
+#define NOLIMITS \
+	VMOVAPD Y1, Y6          \
+	VMOVUPD (R10)(SI*1), Y2
+
+#define SUMS \
+	VMULPD  Y5, Y6, Y5      \
 	VADDPD  Y5, Y12, Y12    \
 	VADDPD  Y4, Y11, Y11
 
-#define BLOCK_TAIL \
+#define SPOUSE \
+	VADDPD  (R12)(SI*1), Y4, Y7 \
+	VMOVUPD Y7, (R12)(SI*1)     \
+	VMULPD  Y3, Y6, Y7          \
+	VADDPD  (R13)(SI*1), Y7, Y7 \
+	VMOVUPD Y7, (R13)(SI*1)
+
+#define SURVIVORS \
 	VSUBPD  Y4, Y0, Y0          \
 	VCMPPD  $0x1e, Y9, Y0, Y8   \
 	VORPD   Y8, Y10, Y10        \
@@ -42,15 +74,21 @@ GLOBL pensionRowHalf<>(SB), RODATA|NOPTR, $8
 	VMULPD  Y13, Y1, Y1         \
 	VANDPD  Y8, Y1, Y1          \
 	VMOVUPD Y1, 8(R9)(SI*1)     \
-	VMOVUPD (R10)(SI*1), Y2     \
 	VMULPD  Y3, Y2, Y2          \
 	VMULPD  Y13, Y2, Y2         \
 	VANDPD  Y8, Y2, Y2          \
 	VMOVUPD Y2, 8(R10)(SI*1)    \
 	SUBQ    $32, SI
 
-// func pensionRowAVX2(n, a, o, q, dn, da []float64, ix, paid, deaths float64) (p, d float64, moved bool)
-TEXT ·pensionRowAVX2(SB), NOSPLIT, $0-185
+// REDUCE sets X0 to the sum of the lanes of Y: (0 + 2) + (1 + 3).
+#define REDUCE(Y, X) \
+	VEXTRACTF128 $1, Y, X0 \
+	VADDPD       X0, X, X0 \
+	VUNPCKHPD    X0, X0, X1 \
+	VADDSD       X1, X0, X0
+
+// func pensionRowAVX2(n, a, o, q, dn, da []float64, ix, floor, cap float64, limited, own bool, paid, topUp, deaths float64) (p, t, d float64, moved bool)
+TEXT ·pensionRowAVX2(SB), NOSPLIT, $128-225
 	MOVQ n_base+0(FP), R8
 	MOVQ a_base+24(FP), R9
 	MOVQ o_base+48(FP), R10
@@ -59,55 +97,88 @@ TEXT ·pensionRowAVX2(SB), NOSPLIT, $0-185
 	MOVQ dn_base+96(FP), R12
 	MOVQ da_base+120(FP), R13
 	VBROADCASTSD pensionRowOne<>(SB), Y15
-	VBROADCASTSD pensionRowHalf<>(SB), Y14
+	VBROADCASTSD pensionRowHalf<>(SB), Y0
+	VMOVUPD      Y0, half-32(SP)
+	VBROADCASTSD floor+152(FP), Y0
+	VMOVUPD      Y0, floor-64(SP)
+	VBROADCASTSD cap+160(FP), Y0
+	VMOVUPD      Y0, cap-96(SP)
+	MOVBQZX      own+169(FP), AX
+	NEGQ         AX
+	MOVQ         AX, X0
+	VPBROADCASTQ X0, Y0
+	VMOVDQU      Y0, own-128(SP)
 	VBROADCASTSD ix+144(FP), Y13
 	VXORPD Y9, Y9, Y9
 	VXORPD Y10, Y10, Y10
 	VXORPD Y11, Y11, Y11
 	VXORPD Y12, Y12, Y12
+	VXORPD Y14, Y14, Y14
 	SUBQ $4, SI
 	SHLQ $3, SI // the byte offset of the top block
+	MOVBQZX limited+168(FP), AX
 	TESTQ R12, R12
-	JZ   plain
+	JZ    plain
+	TESTQ AX, AX
+	JZ    spouse
+
+limitedSpouse:
+	HEAD
+	LIMITS
+	SPOUSE
+	SUMS
+	SURVIVORS
+	JGE limitedSpouse
+	JMP done
 
 spouse:
-	BLOCK_HEAD
-	VADDPD  (R12)(SI*1), Y4, Y6
-	VMOVUPD Y6, (R12)(SI*1)
-	VMULPD  Y3, Y1, Y6
-	VADDPD  (R13)(SI*1), Y6, Y6
-	VMOVUPD Y6, (R13)(SI*1)
-	BLOCK_TAIL
+	HEAD
+	NOLIMITS
+	SPOUSE
+	SUMS
+	SURVIVORS
 	JGE spouse
 	JMP done
 
 plain:
-	BLOCK_HEAD
-	BLOCK_TAIL
-	JGE plain
+	TESTQ AX, AX
+	JZ    plainLoop
+
+limitedPlain:
+	HEAD
+	LIMITS
+	SUMS
+	SURVIVORS
+	JGE limitedPlain
+	JMP done
+
+plainLoop:
+	HEAD
+	NOLIMITS
+	SUMS
+	SURVIVORS
+	JGE plainLoop
 
 done:
 	// The lowest cell, read, is left empty.
 	MOVQ $0, (R8)
 	MOVQ $0, (R9)
 	MOVQ $0, (R10)
-	// The sums: the caller's, plus the lanes' (0 + 2) + (1 + 3).
-	VEXTRACTF128 $1, Y12, X0
-	VADDPD       X0, X12, X0
-	VUNPCKHPD    X0, X0, X1
-	VADDSD       X1, X0, X0
-	VMOVSD       paid+152(FP), X1
-	VADDSD       X0, X1, X1
-	VMOVSD       X1, p+168(FP)
-	VEXTRACTF128 $1, Y11, X0
-	VADDPD       X0, X11, X0
-	VUNPCKHPD    X0, X0, X1
-	VADDSD       X1, X0, X0
-	VMOVSD       deaths+160(FP), X1
-	VADDSD       X0, X1, X1
-	VMOVSD       X1, d+176(FP)
-	VMOVMSKPD    Y10, AX
-	TESTL        AX, AX
-	SETNE        moved+184(FP)
+	// The sums: the caller's plus the lanes'.
+	REDUCE(Y12, X12)
+	VMOVSD paid+176(FP), X1
+	VADDSD X0, X1, X1
+	VMOVSD X1, p+200(FP)
+	REDUCE(Y14, X14)
+	VMOVSD topUp+184(FP), X1
+	VADDSD X0, X1, X1
+	VMOVSD X1, t+208(FP)
+	REDUCE(Y11, X11)
+	VMOVSD deaths+192(FP), X1
+	VADDSD X0, X1, X1
+	VMOVSD X1, d+216(FP)
+	VMOVMSKPD Y10, AX
+	TESTL     AX, AX
+	SETNE     moved+224(FP)
 	VZEROUPPER
 	RET

@@ -84,27 +84,51 @@ const pensionRowSumTol = 0x1p-52
 // survivors' counts and amounts, the death roll) bit for bit as its Go
 // form does, reports the same moves, and gives the sums within
 // pensionRowSumTol a term; on random strips of 1 to 121 ages, with and
-// without spouse, remarriage and limits (those two run the Go form
-// either way).
+// without spouse, limits and remarriage (which runs the Go form either
+// way). The Go form pays through rules.PaymentLimits.Pay, so the AVX2
+// form's copy of its rule is pinned to it cell by cell (each cell's pay
+// enters da, bit for bit).
 func TestPensionRowSIMD(t *testing.T) {
 	if !simd {
 		t.Skip("no AVX2 form (simd is false)")
 	}
 	defer func() { simd = true }()
 	rng := rand.New(rand.NewPCG(16, 4))
+	// No limits; a floor and a cap that bind on some cells (the amounts
+	// per head are 2e3 to 1.2e4), with and without Own; a floor alone, a
+	// cap alone, a floor above the cap (the floor wins).
 	limits := []rules.PaymentLimits{
 		{Floor: 0, Cap: math.Inf(1)},
-		{Floor: 3e3, Cap: 2e4, Own: true},
+		{Floor: 3e3, Cap: 1e4, Own: true},
+		{Floor: 3e3, Cap: 1e4},
+		{Floor: 5e3, Cap: math.Inf(1), Own: true},
+		{Floor: 0, Cap: 8e3, Own: true},
+		{Floor: 9e3, Cap: 6e3, Own: true},
 	}
 	vectorised := 0
 	for trial := range 4000 {
 		m := 1 + trial%121
-		spouse, withRem, limited := rng.IntN(2) == 0, rng.IntN(6) == 0, rng.IntN(6) == 0
-		lim := &limits[0]
-		if limited {
-			lim = &limits[1]
+		spouse, withRem := rng.IntN(2) == 0, rng.IntN(6) == 0
+		li := rng.IntN(2 * len(limits))
+		if li >= len(limits) {
+			li = 0 // no limits half the time
 		}
+		lim := &limits[li]
+		limited := li > 0
 		in := newPensionRowRows(rng, m, withRem)
+		if limited {
+			// Some cells exactly at the floor or the cap.
+			for k := range m {
+				switch rng.IntN(10) {
+				case 0:
+					in.a[k] = in.n[k] * lim.Floor
+				case 1:
+					if !math.IsInf(lim.Cap, 1) {
+						in.a[k] = in.n[k] * lim.Cap
+					}
+				}
+			}
+		}
 		ix := 1 + rng.Float64()*0.05
 		paid0, topUp0, deaths0 := rng.Float64()*1e6, rng.Float64()*1e3, rng.Float64()*10
 
@@ -113,7 +137,7 @@ func TestPensionRowSIMD(t *testing.T) {
 		gp, gt, gd, gm := pensionRow(g.n, g.a, g.o, g.q, g.dn, g.da, g.rem, ix, lim, spouse, paid0, topUp0, deaths0)
 		simd = true
 		vp, vt, vd, vm := pensionRow(v.n, v.a, v.o, v.q, v.dn, v.da, v.rem, ix, lim, spouse, paid0, topUp0, deaths0)
-		if !withRem && !limited && m >= 4 {
+		if !withRem && m >= 4 {
 			vectorised++
 		}
 

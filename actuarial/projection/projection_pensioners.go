@@ -216,14 +216,14 @@ func pensionRow(n, a, o, q, dn, da, rem []float64, ix float64, lim *rules.Paymen
 	// a cell pays its amount, without top-up: Pay is not needed.
 	limited := lv.Floor > 0 || lv.Cap < math.Inf(1) || lv.Own
 	moved := false
-	if simd && !limited && rem == nil && len(q) >= 4 {
+	if simd && rem == nil && len(q) >= 4 {
 		// The ages from r up in AVX2, four at a time; the r below here.
 		r := len(q) & 3
 		var dr, ar []float64
 		if dn != nil {
 			dr, ar = dn[r:], da[r:]
 		}
-		paid, deaths, moved = pensionRowAVX2(n[r:], a[r:], o[r:], q[r:], dr, ar, ix, paid, deaths)
+		paid, topUp, deaths, moved = pensionRowAVX2(n[r:], a[r:], o[r:], q[r:], dr, ar, ix, lv.Floor, lv.Cap, limited, lv.Own, paid, topUp, deaths)
 		n, a, o, q = n[:r+1], a[:r+1], o[:r+1], q[:r]
 		if dn != nil {
 			dn, da = dn[:r], da[:r]
