@@ -11,7 +11,9 @@ package projection
 // its amount. It returns the running sums of the pensions paid, their
 // top-up and the deaths, each lane's partial sums added last, and whether
 // any survivor moved; the cells' values are pensionRow's bit for bit (no
-// fused multiply-add), and the strip's lowest cell is left empty.
+// fused multiply-add), and the strip's lowest cell is left empty. Where
+// the Go form leaves a cell alone (an age without survivors below it,
+// whose cell is empty: zeros), it stores zeros.
 //
 //go:noescape
 func pensionRowAVX2(n, a, o, q, dn, da []float64, ix, floor, cap float64, limited, own bool, paid, topUp, deaths float64) (p, t, d float64, moved bool)

@@ -197,6 +197,14 @@ func (p *Projector) pensionersPass(g, t int, yr *YearResult, det *CellDetail) {
 // above the strip's last being empty. Under no limits (no floor, no cap,
 // no top-up: survivors' and orphans' pensions, LimitsAtAward) a cell pays
 // its amount, which is what Pay gives, bit for bit, without calling it.
+//
+// pensionRow has two forms. With simd, a strip of at least 4 ages
+// without remarriage goes, from its (len mod 4)th age up, to
+// pensionRowAVX2 (pensionrow_amd64.s), four ages at a time, each cell's
+// survivors, amounts and death roll bit for bit as below, its limits
+// those of Pay (TestPensionRowSIMD pins them to it), the sums added by
+// lane; the ages below it, and every strip otherwise, go through the Go
+// loop below.
 func pensionRow(n, a, o, q, dn, da, rem []float64, ix float64, lim *rules.PaymentLimits, spouse bool, paid, topUp, deaths float64) (float64, float64, float64, bool) {
 	q = q[:len(n)-1]
 	a, o = a[:len(n)], o[:len(n)]

@@ -388,7 +388,10 @@ type PaymentLimits struct {
 // exact when the pensions of a cell are all above the floor, or all below
 // it (and all below the cap or all above it), and otherwise, by Jensen's
 // inequality, an understatement of a floor's top-up and of a cap's saving;
-// a seriatim projection is exact.
+// a seriatim projection is exact. The projection's AVX2 form of its
+// pensioners' pass (pensionRowAVX2) repeats this rule lane by lane;
+// TestPensionRowSIMD pins it to Pay, so a change here fails that test
+// until the assembly follows.
 func (l *PaymentLimits) Pay(n, a, own float64) (pay, topUp float64) {
 	pay, _ = Clamp(a, n*l.Floor, n*l.Cap)
 	if l.Own && pay > own {
