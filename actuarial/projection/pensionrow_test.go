@@ -162,7 +162,7 @@ func TestPensionRowSIMD(t *testing.T) {
 			what string
 			x, y float64
 		}{{"paid", gp, vp}, {"topUp", gt, vt}, {"deaths", gd, vd}} {
-			if math.Abs(s.x-s.y) > tol*math.Abs(s.x) {
+			if !(math.Abs(s.x-s.y) <= tol*math.Abs(s.x)) { // NaN fails
 				t.Fatalf("trial %d (m %d): %s %v (Go) against %v (AVX2), beyond %g relative", trial, m, s.what, s.x, s.y, tol)
 			}
 		}

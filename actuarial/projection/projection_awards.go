@@ -31,7 +31,8 @@ type retRow struct {
 // The cells of a row come in runs of one kind (withdrawals at the
 // youngest services, then reduced and full pensions): each run goes
 // through a loop of its own, which keeps in registers the sums of its
-// kind only. Every sum still adds the cells in their order.
+// kind only. Every sum adds the cells in their order, but for retireRun's
+// AVX2 form, which adds them by lane.
 func (p *Projector) retireRow(gc *groupCache, row *retRow, yr *YearResult, det *CellDetail) {
 	nRow := row.n
 	kinds := row.kinds[:len(nRow)]
@@ -102,6 +103,13 @@ type retSums struct {
 // reference ratios, their pensions capped and floored per head at row's
 // limits; it adds the run's pensions to sums and returns the cell after
 // the run.
+//
+// retireRun has two forms. With simd, the run's cells go four at a time,
+// while four are left in the run, to retireRunAVX2 (retirerun_amd64.s):
+// each cell left as below bit for bit, its pensions capped and floored as
+// rules.Clamp does (TestRetireRunSIMD pins them to it), the sums added by
+// lane; the cells after, and every run otherwise, go through the Go loop
+// below.
 func retireRun(row *retRow, j int, kind rules.Exit, sums *retSums) int {
 	n := row.n
 	s, kinds, rr, f := row.s[:len(n)], row.kinds[:len(n)], row.rates[:len(n)], row.factors[:len(n)]
@@ -111,6 +119,10 @@ func retireRun(row *retRow, j int, kind rules.Exit, sums *retSums) int {
 	}
 	// The sums in registers (a struct of more than four fields is not).
 	sn, sa, so, ss, sr := sums.n, sums.a, sums.o, sums.s, sums.r
+	if simd && len(n)-j >= 4 {
+		// The blocks of four cells of kind in AVX2; the rest here.
+		j, sn, sa, so, ss, sr = retireRunAVX2(n, s, kinds, rr, f, ref, j, kind, row.sustain, row.retFloor, row.retCap, sn, sa, so, ss, sr)
+	}
 	for ; j < len(n) && kinds[j] == kind; j++ {
 		nj := n[j]
 		if nj == 0 {

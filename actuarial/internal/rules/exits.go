@@ -224,7 +224,9 @@ func Entitlement(r *scheme.Rules, sex actuarial.Sex, year, age, service int) (Ex
 // cap; 0: no floor; a floor above the cap wins). own is amt capped, before
 // the floor: pay − own is the minimum-pension top-up. For a cell of n
 // pensions, amt is their total and the bounds are n times the bounds per
-// head.
+// head. The projection's AVX2 form of its retirements (retireRunAVX2)
+// repeats this rule lane by lane; TestRetireRunSIMD pins it to Clamp, so a
+// change here fails that test until the assembly follows.
 func Clamp(amt, lo, hi float64) (pay, own float64) {
 	if amt > hi {
 		amt = hi
