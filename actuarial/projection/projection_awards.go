@@ -104,12 +104,11 @@ type retSums struct {
 // limits; it adds the run's pensions to sums and returns the cell after
 // the run.
 //
-// retireRun has two forms. With simd, the run's cells go four at a time,
-// while four are left in the run, to retireRunAVX2 (retirerun_amd64.s):
-// each cell left as below bit for bit, its pensions capped and floored as
-// rules.Clamp does (TestRetireRunSIMD pins them to it), the sums added by
-// lane; the cells after, and every run otherwise, go through the Go loop
-// below.
+// retireRun has two forms. With simd, the run goes to retireRunAVX2
+// (retirerun_amd64.s), four cells at a time, the last 1 to 3 under a
+// mask: each cell left as below bit for bit, its pensions capped and
+// floored as rules.Clamp does (TestRetireRunSIMD pins them to it), the
+// sums added by lane. Without, the Go loop below.
 func retireRun(row *retRow, j int, kind rules.Exit, sums *retSums) int {
 	n := row.n
 	s, kinds, rr, f := row.s[:len(n)], row.kinds[:len(n)], row.rates[:len(n)], row.factors[:len(n)]
@@ -118,11 +117,10 @@ func retireRun(row *retRow, j int, kind rules.Exit, sums *retSums) int {
 		ref = ref[:len(n)]
 	}
 	// The sums in registers (a struct of more than four fields is not).
-	sn, sa, so, ss, sr := sums.n, sums.a, sums.o, sums.s, sums.r
-	if simd && len(n)-j >= 4 {
-		// The blocks of four cells of kind in AVX2; the rest here.
-		j, sn, sa, so, ss, sr = retireRunAVX2(n, s, kinds, rr, f, ref, j, kind, row.sustain, row.retFloor, row.retCap, sn, sa, so, ss, sr)
+	if simd && j >= 0 {
+		return retireRunAVX2(row, j, kind, sums) // (the slices' lengths checked above)
 	}
+	sn, sa, so, ss, sr := sums.n, sums.a, sums.o, sums.s, sums.r
 	for ; j < len(n) && kinds[j] == kind; j++ {
 		nj := n[j]
 		if nj == 0 {

@@ -1,9 +1,29 @@
 //go:build amd64 && !purego
 
+#include "go_asm.h"
 #include "textflag.h"
 
 DATA retireRunOne<>+0(SB)/8, $1.0
 GLOBL retireRunOne<>(SB), RODATA|NOPTR, $8
+
+// retireRunMask<>+32·c is the mask of the lanes 0..c−1.
+DATA retireRunMask<>+0(SB)/8, $0
+DATA retireRunMask<>+8(SB)/8, $0
+DATA retireRunMask<>+16(SB)/8, $0
+DATA retireRunMask<>+24(SB)/8, $0
+DATA retireRunMask<>+32(SB)/8, $-1
+DATA retireRunMask<>+40(SB)/8, $0
+DATA retireRunMask<>+48(SB)/8, $0
+DATA retireRunMask<>+56(SB)/8, $0
+DATA retireRunMask<>+64(SB)/8, $-1
+DATA retireRunMask<>+72(SB)/8, $-1
+DATA retireRunMask<>+80(SB)/8, $0
+DATA retireRunMask<>+88(SB)/8, $0
+DATA retireRunMask<>+96(SB)/8, $-1
+DATA retireRunMask<>+104(SB)/8, $-1
+DATA retireRunMask<>+112(SB)/8, $-1
+DATA retireRunMask<>+120(SB)/8, $0
+GLOBL retireRunMask<>(SB), RODATA|NOPTR, $128
 
 // Each block of four cells j..j+3 (DI = j) retires at the rates r, as
 // retireRun and rules.Clamp do, in their order (the sums by lane):
@@ -13,19 +33,21 @@ GLOBL retireRunOne<>(SB), RODATA|NOPTR, $8
 //	n' = n − m, s' = sal·(1 − r) where r < 1 and n' ≠ 0, else 0.
 // VMINPD and VMAXPD give their second source when the comparison fails
 // (or is unordered), as Clamp's ifs keep the amount: an empty cell's
-// n·cap, 0·(+Inf) = NaN, leaves its 0.
+// n·cap, 0·(+Inf) = NaN, leaves its 0. The last block, of the 1 to 3
+// cells of the run left, loads and stores its cells under a mask: the
+// lanes past them load zeros, which add zeros.
 //
 // Registers: R8..R13 the slices n, s, kinds, rates, factors, ref; DI the
-// cell, CX the last cell a block can start at, DX the kind in four bytes;
-// Y15 1, Y14 sustain, Y13 floor, Y12 cap, Y11 0; Y10 sn, Y9 sa, Y8 so, Y7
-// ss, Y6 sr.
-#define BLOCK_HEAD \
-	VMOVUPD (R8)(DI*8), Y0      \
-	VMOVUPD (R11)(DI*8), Y1     \
-	VMOVUPD (R9)(DI*8), Y2      \
+// cell, CX len(n), SI the last cell a block can start at, DX the kind, BX
+// the kind in four bytes; Y15 1, Y14 sustain, Y13 floor, Y12 cap, Y11 0;
+// Y10 sn, Y9 sa, Y8 so, Y7 ss, Y6 sr. On the stack, the last block's mask
+// and reference ratios.
+
+// PENSIONS computes the block's retirements and pensions from n (Y0), r
+// (Y1), sal (Y2) and f·sal (Y4), and leaves rs in Y4.
+#define PENSIONS \
 	VMULPD  Y1, Y0, Y3          \
 	VADDPD  Y3, Y10, Y10        \
-	VMULPD  (R12)(DI*8), Y2, Y4 \
 	VMULPD  Y14, Y4, Y4         \
 	VMULPD  Y12, Y0, Y5         \
 	VMINPD  Y4, Y5, Y4          \
@@ -38,48 +60,59 @@ GLOBL retireRunOne<>(SB), RODATA|NOPTR, $8
 	VMULPD  Y2, Y1, Y4          \
 	VADDPD  Y4, Y7, Y7
 
-#define BLOCK_TAIL \
+// STAY adds rf (Y4) to sr and computes those who stay, n' (Y0) and s'
+// (Y2), under the mask Y3.
+#define STAY \
 	VADDPD  Y4, Y6, Y6          \
 	VSUBPD  Y3, Y0, Y0          \
 	VCMPPD  $0x0c, Y11, Y0, Y3  \
 	VCMPPD  $0x11, Y15, Y1, Y5  \
 	VANDPD  Y5, Y3, Y3          \
 	VANDPD  Y3, Y0, Y0          \
-	VMOVUPD Y0, (R8)(DI*8)      \
 	VSUBPD  Y1, Y15, Y1         \
 	VMULPD  Y1, Y2, Y2          \
-	VANDPD  Y3, Y2, Y2          \
+	VANDPD  Y3, Y2, Y2
+
+#define LOAD \
+	VMOVUPD (R8)(DI*8), Y0      \
+	VMOVUPD (R11)(DI*8), Y1     \
+	VMOVUPD (R9)(DI*8), Y2      \
+	VMULPD  (R12)(DI*8), Y2, Y4
+
+#define STORE \
+	VMOVUPD Y0, (R8)(DI*8)      \
 	VMOVUPD Y2, (R9)(DI*8)      \
 	ADDQ    $4, DI
 
-// REDUCE(Y, X, in, out) stores in+out the caller's sum in plus the sum of
-// the lanes of Y: (0 + 2) + (1 + 3).
-#define REDUCE(Y, X, in, out) \
+// REDUCE(Y, X, at) adds to the sum at the sum of the lanes of Y:
+// (0 + 2) + (1 + 3).
+#define REDUCE(Y, X, at) \
 	VEXTRACTF128 $1, Y, X0  \
 	VADDPD       X0, X, X0  \
 	VUNPCKHPD    X0, X0, X1 \
 	VADDSD       X1, X0, X0 \
-	VMOVSD       in, X1     \
+	VMOVSD       at, X1     \
 	VADDSD       X0, X1, X1 \
-	VMOVSD       X1, out
+	VMOVSD       X1, at
 
-// func retireRunAVX2(n, s []float64, kinds []rules.Exit, rates, factors, ref []float64, j int, kind rules.Exit, sustain, floor, cap, sn, sa, so, ss, sr float64) (next int, tn, ta, to, ts, tr float64)
-TEXT ·retireRunAVX2(SB), NOSPLIT, $0-272
-	MOVQ n_base+0(FP), R8
-	MOVQ n_len+8(FP), CX
-	MOVQ s_base+24(FP), R9
-	MOVQ kinds_base+48(FP), R10
-	MOVQ rates_base+72(FP), R11
-	MOVQ factors_base+96(FP), R12
-	MOVQ ref_base+120(FP), R13
-	MOVQ j+144(FP), DI
-	MOVBLZX kind+152(FP), DX
-	IMUL3L $0x01010101, DX, DX
-	SUBQ $4, CX
+// func retireRunAVX2(row *retRow, j int, kind rules.Exit, sums *retSums) int
+TEXT ·retireRunAVX2(SB), NOSPLIT, $64-40
+	MOVQ row+0(FP), AX
+	MOVQ retRow_n(AX), R8
+	MOVQ retRow_n+8(AX), CX
+	MOVQ retRow_s(AX), R9
+	MOVQ retRow_kinds(AX), R10
+	MOVQ retRow_rates(AX), R11
+	MOVQ retRow_factors(AX), R12
+	MOVQ retRow_ref(AX), R13
+	VBROADCASTSD retRow_sustain(AX), Y14
+	VBROADCASTSD retRow_retFloor(AX), Y13
+	VBROADCASTSD retRow_retCap(AX), Y12
 	VBROADCASTSD retireRunOne<>(SB), Y15
-	VBROADCASTSD sustain+160(FP), Y14
-	VBROADCASTSD floor+168(FP), Y13
-	VBROADCASTSD cap+176(FP), Y12
+	MOVQ    j+8(FP), DI
+	MOVBLZX kind+16(FP), DX
+	IMUL3L  $0x01010101, DX, BX
+	LEAQ    -4(CX), SI
 	VXORPD Y11, Y11, Y11
 	VXORPD Y10, Y10, Y10
 	VXORPD Y9, Y9, Y9
@@ -90,32 +123,86 @@ TEXT ·retireRunAVX2(SB), NOSPLIT, $0-272
 	JZ    noref
 
 withref:
-	CMPQ DI, CX
-	JGT  done
+	CMPQ DI, SI
+	JGT  last
 	MOVL (R10)(DI*1), AX
-	CMPL AX, DX
-	JNE  done
-	BLOCK_HEAD
+	CMPL AX, BX
+	JNE  last
+	LOAD
+	PENSIONS
 	VMULPD (R13)(DI*8), Y4, Y4
-	BLOCK_TAIL
+	STAY
+	STORE
 	JMP withref
 
 noref:
-	CMPQ DI, CX
-	JGT  done
+	CMPQ DI, SI
+	JGT  last
 	MOVL (R10)(DI*1), AX
-	CMPL AX, DX
-	JNE  done
-	BLOCK_HEAD
-	BLOCK_TAIL
+	CMPL AX, BX
+	JNE  last
+	LOAD
+	PENSIONS
+	STAY
+	STORE
 	JMP noref
 
+last:
+	// c, in SI: the cells of the kind among the next min(3, len − j).
+	MOVQ CX, AX
+	SUBQ DI, AX
+	CMPQ AX, $3
+	JLE  count
+	MOVQ $3, AX
+
+count:
+	LEAQ (R10)(DI*1), BX
+	XORQ SI, SI
+
+countLoop:
+	CMPQ    SI, AX
+	JGE     counted
+	MOVBLZX (BX)(SI*1), CX
+	CMPL    CX, DX
+	JNE     counted
+	INCQ    SI
+	JMP     countLoop
+
+counted:
+	TESTQ SI, SI
+	JZ    done
+	MOVQ  SI, AX
+	SHLQ  $5, AX
+	LEAQ  retireRunMask<>(SB), BX
+	VMOVUPD (BX)(AX*1), Y5
+	VMOVUPD Y5, mask-32(SP)
+	VMASKMOVPD (R8)(DI*8), Y5, Y0
+	VMASKMOVPD (R11)(DI*8), Y5, Y1
+	VMASKMOVPD (R9)(DI*8), Y5, Y2
+	VMASKMOVPD (R12)(DI*8), Y5, Y4
+	VMOVAPD    Y15, Y3 // without reference ratios, rs·1 = rs
+	TESTQ R13, R13
+	JZ    lastRef
+	VMASKMOVPD (R13)(DI*8), Y5, Y3
+
+lastRef:
+	VMOVUPD Y3, ref-64(SP)
+	VMULPD  Y2, Y4, Y4
+	PENSIONS
+	VMULPD  ref-64(SP), Y4, Y4
+	STAY
+	VMOVUPD mask-32(SP), Y5
+	VMASKMOVPD Y0, Y5, (R8)(DI*8)
+	VMASKMOVPD Y2, Y5, (R9)(DI*8)
+	ADDQ SI, DI
+
 done:
-	MOVQ DI, next+224(FP)
-	REDUCE(Y10, X10, sn+184(FP), tn+232(FP))
-	REDUCE(Y9, X9, sa+192(FP), ta+240(FP))
-	REDUCE(Y8, X8, so+200(FP), to+248(FP))
-	REDUCE(Y7, X7, ss+208(FP), ts+256(FP))
-	REDUCE(Y6, X6, sr+216(FP), tr+264(FP))
+	MOVQ DI, ret+32(FP)
+	MOVQ sums+24(FP), AX
+	REDUCE(Y10, X10, retSums_n(AX))
+	REDUCE(Y9, X9, retSums_a(AX))
+	REDUCE(Y8, X8, retSums_o(AX))
+	REDUCE(Y7, X7, retSums_s(AX))
+	REDUCE(Y6, X6, retSums_r(AX))
 	VZEROUPPER
 	RET
