@@ -7,6 +7,29 @@ GLOBL pensionRowOne<>(SB), RODATA|NOPTR, $8
 DATA pensionRowHalf<>+0(SB)/8, $0.5
 GLOBL pensionRowHalf<>(SB), RODATA|NOPTR, $8
 
+// pensionRowMask<>+32·c is the mask of the lanes 4−c..3.
+DATA pensionRowMask<>+0(SB)/8, $0
+DATA pensionRowMask<>+8(SB)/8, $0
+DATA pensionRowMask<>+16(SB)/8, $0
+DATA pensionRowMask<>+24(SB)/8, $0
+DATA pensionRowMask<>+32(SB)/8, $0
+DATA pensionRowMask<>+40(SB)/8, $0
+DATA pensionRowMask<>+48(SB)/8, $0
+DATA pensionRowMask<>+56(SB)/8, $-1
+DATA pensionRowMask<>+64(SB)/8, $0
+DATA pensionRowMask<>+72(SB)/8, $0
+DATA pensionRowMask<>+80(SB)/8, $-1
+DATA pensionRowMask<>+88(SB)/8, $-1
+DATA pensionRowMask<>+96(SB)/8, $0
+DATA pensionRowMask<>+104(SB)/8, $-1
+DATA pensionRowMask<>+112(SB)/8, $-1
+DATA pensionRowMask<>+120(SB)/8, $-1
+DATA pensionRowMask<>+128(SB)/8, $-1
+DATA pensionRowMask<>+136(SB)/8, $-1
+DATA pensionRowMask<>+144(SB)/8, $-1
+DATA pensionRowMask<>+152(SB)/8, $-1
+GLOBL pensionRowMask<>(SB), RODATA|NOPTR, $160
+
 // Each block of four ages k..k+3 (SI its byte offset) reads n, a, o and q
 // of those ages, then stores the survivors in the ages k+1..k+4 of n, a
 // and o: the age k+4 is the lowest of the block above, read already. A
@@ -21,16 +44,33 @@ GLOBL pensionRowHalf<>(SB), RODATA|NOPTR, $8
 //	n' = n − d, a' = a·(1 − q)·ix, o' = o·(1 − q)·ix where n' > 0.
 // VMINPD and VMAXPD give their second source when the comparison fails
 // (or is unordered), as Pay's ifs keep a: an empty cell's n·cap, 0·(+Inf)
-// = NaN, leaves its 0.
+// = NaN, leaves its 0. The last block, of the r = len(q) mod 4 lowest
+// ages, starts 4 − r ages below the strip: it loads its r ages under a
+// mask (the lanes below load zeros, which add zeros and leave no
+// survivors) and stores r + 1 ages, the lowest left empty; when r = 0
+// the lowest age is emptied apart.
 //
 // Registers: R8..R13 the slices n, a, o, q, dn, da; Y15 1, Y13 ix, Y9 0;
 // Y14 topUp, Y12 paid, Y11 deaths, Y10 the lanes that moved; on the stack
 // 0.5, the floor, the cap and own (all ones or 0), four lanes each.
-#define HEAD \
+// LOAD and MLOAD (under the mask at AX) read n, a, o and q into Y0..Y3;
+// SPOUSE and MSPOUSE add to dn and da; STORE and MSTORE (under the mask at
+// AX+32) store n', a' and o' from Y0..Y2.
+#define LOAD \
 	VMOVUPD (R8)(SI*1), Y0     \
 	VMOVUPD (R9)(SI*1), Y1     \
-	VMOVUPD (R11)(SI*1), Y3    \
-	VMULPD  Y3, Y0, Y4         \
+	VMOVUPD (R10)(SI*1), Y2    \
+	VMOVUPD (R11)(SI*1), Y3
+
+#define MLOAD \
+	VMOVUPD    (AX), Y8             \
+	VMASKMOVPD (R8)(SI*1), Y8, Y0   \
+	VMASKMOVPD (R9)(SI*1), Y8, Y1   \
+	VMASKMOVPD (R10)(SI*1), Y8, Y2  \
+	VMASKMOVPD (R11)(SI*1), Y8, Y3
+
+#define HEAD \
+	VMULPD  Y3, Y0, Y4          \
 	VMULPD  half-32(SP), Y3, Y5 \
 	VSUBPD  Y5, Y15, Y5
 
@@ -39,7 +79,6 @@ GLOBL pensionRowHalf<>(SB), RODATA|NOPTR, $8
 	VMINPD  Y1, Y6, Y6           \
 	VMULPD  floor-64(SP), Y0, Y7 \
 	VMAXPD  Y6, Y7, Y6           \
-	VMOVUPD (R10)(SI*1), Y2      \
 	VSUBPD  Y2, Y6, Y7           \
 	VCMPPD  $0x1e, Y2, Y6, Y8    \
 	VANDPD  Y8, Y7, Y7           \
@@ -48,8 +87,7 @@ GLOBL pensionRowHalf<>(SB), RODATA|NOPTR, $8
 	VADDPD  Y7, Y14, Y14
 
 #define NOLIMITS \
-	VMOVAPD Y1, Y6          \
-	VMOVUPD (R10)(SI*1), Y2
+	VMOVAPD Y1, Y6
 
 #define SUMS \
 	VMULPD  Y5, Y6, Y5      \
@@ -63,29 +101,51 @@ GLOBL pensionRowHalf<>(SB), RODATA|NOPTR, $8
 	VADDPD  (R13)(SI*1), Y7, Y7 \
 	VMOVUPD Y7, (R13)(SI*1)
 
+#define MSPOUSE \
+	VMOVUPD    (AX), Y8            \
+	VMASKMOVPD (R12)(SI*1), Y8, Y7 \
+	VADDPD     Y7, Y4, Y7          \
+	VMASKMOVPD Y7, Y8, (R12)(SI*1) \
+	VMASKMOVPD (R13)(SI*1), Y8, Y5 \
+	VMULPD     Y3, Y6, Y7          \
+	VADDPD     Y5, Y7, Y7          \
+	VMASKMOVPD Y7, Y8, (R13)(SI*1)
+
 #define SURVIVORS \
 	VSUBPD  Y4, Y0, Y0          \
 	VCMPPD  $0x1e, Y9, Y0, Y8   \
 	VORPD   Y8, Y10, Y10        \
 	VANDPD  Y8, Y0, Y0          \
-	VMOVUPD Y0, 8(R8)(SI*1)     \
 	VSUBPD  Y3, Y15, Y3         \
 	VMULPD  Y3, Y1, Y1          \
 	VMULPD  Y13, Y1, Y1         \
 	VANDPD  Y8, Y1, Y1          \
-	VMOVUPD Y1, 8(R9)(SI*1)     \
 	VMULPD  Y3, Y2, Y2          \
 	VMULPD  Y13, Y2, Y2         \
-	VANDPD  Y8, Y2, Y2          \
+	VANDPD  Y8, Y2, Y2
+
+#define STORE \
+	VMOVUPD Y0, 8(R8)(SI*1)     \
+	VMOVUPD Y1, 8(R9)(SI*1)     \
 	VMOVUPD Y2, 8(R10)(SI*1)    \
 	SUBQ    $32, SI
 
-// REDUCE sets X0 to the sum of the lanes of Y: (0 + 2) + (1 + 3).
-#define REDUCE(Y, X) \
-	VEXTRACTF128 $1, Y, X0 \
-	VADDPD       X0, X, X0 \
+#define MSTORE \
+	VMOVUPD    32(AX), Y8            \
+	VMASKMOVPD Y0, Y8, 8(R8)(SI*1)   \
+	VMASKMOVPD Y1, Y8, 8(R9)(SI*1)   \
+	VMASKMOVPD Y2, Y8, 8(R10)(SI*1)
+
+// REDUCE(Y, X, in, out) stores in out the caller's sum in plus the sum of
+// the lanes of Y: (0 + 2) + (1 + 3).
+#define REDUCE(Y, X, in, out) \
+	VEXTRACTF128 $1, Y, X0  \
+	VADDPD       X0, X, X0  \
 	VUNPCKHPD    X0, X0, X1 \
-	VADDSD       X1, X0, X0
+	VADDSD       X1, X0, X0 \
+	VMOVSD       in, X1     \
+	VADDSD       X0, X1, X1 \
+	VMOVSD       X1, out
 
 // func pensionRowAVX2(n, a, o, q, dn, da []float64, ix, floor, cap float64, limited, own bool, paid, topUp, deaths float64) (p, t, d float64, moved bool)
 TEXT ·pensionRowAVX2(SB), NOSPLIT, $128-225
@@ -116,67 +176,121 @@ TEXT ·pensionRowAVX2(SB), NOSPLIT, $128-225
 	VXORPD Y14, Y14, Y14
 	SUBQ $4, SI
 	SHLQ $3, SI // the byte offset of the top block
-	MOVBQZX limited+168(FP), AX
+	// AX: the masks of the last block, of r = len(q) mod 4 ages.
+	MOVQ q_len+80(FP), BX
+	ANDQ $3, BX
+	SHLQ $5, BX
+	LEAQ pensionRowMask<>(SB), AX
+	ADDQ BX, AX
+	MOVBQZX limited+168(FP), BX
 	TESTQ R12, R12
 	JZ    plain
-	TESTQ AX, AX
+	TESTQ BX, BX
 	JZ    spouse
 
+	TESTQ SI, SI
+	JL    limitedSpouseLast
 limitedSpouse:
+	LOAD
 	HEAD
 	LIMITS
-	SPOUSE
 	SUMS
+	SPOUSE
 	SURVIVORS
+	STORE
 	JGE limitedSpouse
+limitedSpouseLast:
+	CMPQ SI, $-32
+	JE   empty
+	MLOAD
+	HEAD
+	LIMITS
+	SUMS
+	MSPOUSE
+	SURVIVORS
+	MSTORE
 	JMP done
 
 spouse:
+	TESTQ SI, SI
+	JL    spouseLast
+spouseLoop:
+	LOAD
 	HEAD
 	NOLIMITS
-	SPOUSE
 	SUMS
+	SPOUSE
 	SURVIVORS
-	JGE spouse
+	STORE
+	JGE spouseLoop
+spouseLast:
+	CMPQ SI, $-32
+	JE   empty
+	MLOAD
+	HEAD
+	NOLIMITS
+	SUMS
+	MSPOUSE
+	SURVIVORS
+	MSTORE
 	JMP done
 
 plain:
-	TESTQ AX, AX
-	JZ    plainLoop
-
+	TESTQ BX, BX
+	JZ    plainStart
+	TESTQ SI, SI
+	JL    limitedPlainLast
 limitedPlain:
+	LOAD
 	HEAD
 	LIMITS
 	SUMS
 	SURVIVORS
+	STORE
 	JGE limitedPlain
+limitedPlainLast:
+	CMPQ SI, $-32
+	JE   empty
+	MLOAD
+	HEAD
+	LIMITS
+	SUMS
+	SURVIVORS
+	MSTORE
 	JMP done
 
+plainStart:
+	TESTQ SI, SI
+	JL    plainLast
 plainLoop:
+	LOAD
 	HEAD
 	NOLIMITS
 	SUMS
 	SURVIVORS
+	STORE
 	JGE plainLoop
+plainLast:
+	CMPQ SI, $-32
+	JE   empty
+	MLOAD
+	HEAD
+	NOLIMITS
+	SUMS
+	SURVIVORS
+	MSTORE
+	JMP done
 
-done:
-	// The lowest cell, read, is left empty.
+empty:
+	// The lowest age, read, is left empty.
 	MOVQ $0, (R8)
 	MOVQ $0, (R9)
 	MOVQ $0, (R10)
-	// The sums: the caller's plus the lanes'.
-	REDUCE(Y12, X12)
-	VMOVSD paid+176(FP), X1
-	VADDSD X0, X1, X1
-	VMOVSD X1, p+200(FP)
-	REDUCE(Y14, X14)
-	VMOVSD topUp+184(FP), X1
-	VADDSD X0, X1, X1
-	VMOVSD X1, t+208(FP)
-	REDUCE(Y11, X11)
-	VMOVSD deaths+192(FP), X1
-	VADDSD X0, X1, X1
-	VMOVSD X1, d+216(FP)
+
+done:
+	REDUCE(Y12, X12, paid+176(FP), p+200(FP))
+	REDUCE(Y14, X14, topUp+184(FP), t+208(FP))
+	REDUCE(Y11, X11, deaths+192(FP), d+216(FP))
 	VMOVMSKPD Y10, AX
 	TESTL     AX, AX
 	SETNE     moved+224(FP)

@@ -137,7 +137,7 @@ func TestPensionRowSIMD(t *testing.T) {
 		gp, gt, gd, gm := pensionRow(g.n, g.a, g.o, g.q, g.dn, g.da, g.rem, ix, lim, spouse, paid0, topUp0, deaths0)
 		simd = true
 		vp, vt, vd, vm := pensionRow(v.n, v.a, v.o, v.q, v.dn, v.da, v.rem, ix, lim, spouse, paid0, topUp0, deaths0)
-		if !withRem && m >= 4 {
+		if !withRem {
 			vectorised++
 		}
 

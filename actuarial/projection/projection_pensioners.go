@@ -198,13 +198,12 @@ func (p *Projector) pensionersPass(g, t int, yr *YearResult, det *CellDetail) {
 // no top-up: survivors' and orphans' pensions, LimitsAtAward) a cell pays
 // its amount, which is what Pay gives, bit for bit, without calling it.
 //
-// pensionRow has two forms. With simd, a strip of at least 4 ages
-// without remarriage goes, from its (len mod 4)th age up, to
-// pensionRowAVX2 (pensionrow_amd64.s), four ages at a time, each cell's
-// survivors, amounts and death roll bit for bit as below, its limits
-// those of Pay (TestPensionRowSIMD pins them to it), the sums added by
-// lane; the ages below it, and every strip otherwise, go through the Go
-// loop below.
+// pensionRow has two forms. With simd, a strip without remarriage goes
+// to pensionRowAVX2 (pensionrow_amd64.s), four ages at a time, the lowest
+// len mod 4 under a mask: each cell's survivors, amounts and death roll
+// bit for bit as below, its limits those of Pay (TestPensionRowSIMD pins
+// them to it), the sums added by lane. Without, and for the strips with
+// remarriage, the Go loop below.
 func pensionRow(n, a, o, q, dn, da, rem []float64, ix float64, lim *rules.PaymentLimits, spouse bool, paid, topUp, deaths float64) (float64, float64, float64, bool) {
 	q = q[:len(n)-1]
 	a, o = a[:len(n)], o[:len(n)]
@@ -224,18 +223,8 @@ func pensionRow(n, a, o, q, dn, da, rem []float64, ix float64, lim *rules.Paymen
 	// a cell pays its amount, without top-up: Pay is not needed.
 	limited := lv.Floor > 0 || lv.Cap < math.Inf(1) || lv.Own
 	moved := false
-	if simd && rem == nil && len(q) >= 4 {
-		// The ages from r up in AVX2, four at a time; the r below here.
-		r := len(q) & 3
-		var dr, ar []float64
-		if dn != nil {
-			dr, ar = dn[r:], da[r:]
-		}
-		paid, topUp, deaths, moved = pensionRowAVX2(n[r:], a[r:], o[r:], q[r:], dr, ar, ix, lv.Floor, lv.Cap, limited, lv.Own, paid, topUp, deaths)
-		n, a, o, q = n[:r+1], a[:r+1], o[:r+1], q[:r]
-		if dn != nil {
-			dn, da = dn[:r], da[:r]
-		}
+	if simd && rem == nil && len(q) > 0 {
+		return pensionRowAVX2(n, a, o, q, dn, da, ix, lv.Floor, lv.Cap, limited, lv.Own, paid, topUp, deaths)
 	}
 	for k := len(q) - 1; k >= 0; k-- {
 		nk := n[k]
