@@ -168,24 +168,39 @@ import (
 // −59,031.018486984 against −59,031.018486969, on flows of 1e7 a year; no
 // cell, detail or split value differs.
 //
-// retireRun's AVX2 form, 2026-12-04: retirerun_amd64.s takes a run of
-// retiring cells four at a time while four of the run's kind are left
-// (3,464 runs a run of the projection, 45,021 cells, 13 a run, with
-// reference ratios and limits), the rest in the Go form. Instructions
-// (cachegrind as above): 18.65 M a run with pensionRow's AVX2 form, 17.24
-// M with both (−20.2% from 21.61 M); retireRun 2.75 → 1.23 M (0.54 M of it
-// the assembly). Process CPU time as above, 16 interleaved rounds of the
-// three binaries, load average 2.3–3.1: 1.150 s median (min 1.080 s)
-// before either, 1.035 s (min 0.970 s) with pensionRow's, 0.980 s (min
-// 0.930 s) with both; benchstat on the ns/op, 1.138 → 1.045 → 0.965 ms,
-// −7.7% for retireRun's (p=0.015), −15.2% for both (p=0.000, n=16); 0
-// allocations. Stochastic10k at 1000 scenarios, 8 rounds: 1.415 s median
-// (min 1.370 s), 1.280 s (min 1.240 s), 1.230 s (min 1.210 s). A run's
-// sums are a new pension cell's count and amounts, so cells now differ
-// too: against the Go forms, over the 55.3 M numbers above, 47,828
-// differ (new pensions and the pensioner cells they join, the detail and
-// the split rows, the yearly sums), 227 by more than 1e-15 relative, the
-// most by the same 2.5e-13 as above.
+// The AVX2 forms of retireRun and joinRow, and the kernels' last cells
+// under a mask, 2026-12-04: retireRunAVX2 takes a run of retiring cells
+// (3,464 runs a projection, 45,021 cells, 13 a run, all with reference
+// ratios and limits) four at a time, its last 1 to 3 cells under a mask,
+// reading the row and the sums through pointers (go_asm.h); pensionRowAVX2
+// takes the whole strip, its lowest len mod 4 ages under a mask (the Go
+// form keeps the strips with remarriage); joinRow, the pensions awarded
+// joining those in payment, has an AVX2 form bit for bit its Go form's.
+// Instructions (cachegrind as above), a run: 18.65 M with pensionRow's
+// first form; 17.24 M with retireRun's four at a time (its last cells in
+// Go), 16.85 M with its mask, 16.72 M with pensionRow's mask, 16.31 M
+// with joinRow's: −24.5% from 21.61 M; retireRun 2.75 → 0.85 M,
+// pensionRow 3.8 → 0.75 M, the join 0.77 → 0.16 M. Process CPU time
+// (user+sys, setup included) of 16 interleaved rounds of main's binary
+// and the last two, -test.benchtime=1000x -test.cpu=1, load average
+// 1.9–2.8: 1.150 s median (min 1.100 s) before, 0.945 s (min 0.890 s)
+// without joinRow's form, 0.900 s (min 0.870 s) with it; benchstat on the
+// ns/op, 1.153 → 0.924 → 0.884 ms, −23.3% in all (p=0.000, n=16), joinRow's
+// step −4.3% (p=0.10, within the noise); 0 allocations. In earlier rounds
+// retireRun's first form alone measured −7.7% (p=0.015). Stochastic10k at
+// 1000 scenarios, 8 rounds: 1.405 s median (min 1.330 s) before, 1.150 s
+// (min 1.110 s) after, benchstat −19.9% (p=0.000). A run's sums are a new
+// pension cell's count and amounts, so cells now differ too: against the
+// Go forms (simd off; with the purego tag the results are main's bit for
+// bit, a hash of 30 runs' results), over the 55.3 M numbers above, 55,051
+// differ (new pensions and the pensioner cells they join, the detail, the
+// split rows, the yearly sums), 213 by more than 1e-15 relative: cells by
+// at most 6.9e-16, split rows 1.2e-15, the yearly figures 3.5e-13 (the
+// same reserve of the "by sex" variant, −59,031.018486984 against
+// −59,031.018486964, on flows of 1e7 a year); every agreement test
+// passes at its tolerance, no golden file changed. The target, 0.8 ms, is
+// not met by these kernels alone: stepPlane, 9.3 M of the 16.3 M
+// instructions left, is the rest of the way.
 func BenchmarkProjectReference(b *testing.B) {
 	s := actuarialtest.ReferenceScheme(b, 65)
 	benchRun(b, s, false, nil)
