@@ -127,7 +127,7 @@ func retireRun(row *retRow, j int, kind rules.Exit, sums *retSums) int {
 			continue
 		}
 		r := rr[j]
-		m := nj * r
+		m := float64(nj * r) // (float64: never fused into a multiply-add, as in the AVX2 form)
 		sal := s[j]
 		// The cell's pensions, capped and floored per head.
 		amt, own := rules.Clamp(f[j]*sal*row.sustain, nj*row.retFloor, nj*row.retCap)

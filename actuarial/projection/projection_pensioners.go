@@ -187,8 +187,8 @@ func joinRow(pn, pa, po, wn, wa, wo []float64, ix float64) {
 			continue
 		}
 		pn[c] += n
-		pa[c] += wa[c] * ix
-		po[c] += wo[c] * ix
+		pa[c] += float64(wa[c] * ix) // (float64: never fused, as in the AVX2 form)
+		po[c] += float64(wo[c] * ix)
 		wn[c], wa[c], wo[c] = 0, 0, 0
 	}
 }
@@ -256,11 +256,11 @@ func pensionRow(n, a, o, q, dn, da, rem []float64, ix float64, lim *rules.Paymen
 		qk := q[k]
 		paid += pay * (1 - 0.5*qk)
 		topUp += tu * (1 - 0.5*qk)
-		d := nk * qk
+		d := float64(nk * qk) // (float64: never fused into a multiply-add, as in the AVX2 form)
 		deaths += d
 		if dn != nil {
 			dn[k] += d
-			da[k] += pay * qk
+			da[k] += float64(pay * qk)
 		}
 		surv := nk - d
 		if surv <= 0 {
