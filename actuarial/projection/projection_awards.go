@@ -116,10 +116,10 @@ func retireRun(row *retRow, j int, kind rules.Exit, sums *retSums) int {
 	if ref != nil {
 		ref = ref[:len(n)]
 	}
-	// The sums in registers (a struct of more than four fields is not).
 	if simd && j >= 0 {
 		return retireRunAVX2(row, j, kind, sums) // (the slices' lengths checked above)
 	}
+	// The sums in registers (a struct of more than four fields is not).
 	sn, sa, so, ss, sr := sums.n, sums.a, sums.o, sums.s, sums.r
 	for ; j < len(n) && kinds[j] == kind; j++ {
 		nj := n[j]
