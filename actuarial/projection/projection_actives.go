@@ -111,7 +111,7 @@ func (p *Projector) activesPass(g, t int, w1 float64, yr *YearResult, det *CellD
 		// Disability pensions and deaths in service, contributions, exits
 		// during the year and survivors.
 		pl := activePlane{
-			n: aN, s: aS, dec: dec, acc: gc.accR, fd: gc.disFactor, svLo: svLo, svHi: svHi,
+			n: aN, s: aS, dec: dec, dv: p.decV[sx], acc: gc.accR, fd: gc.disFactor, svLo: svLo, svHi: svHi,
 			disLo: &gc.disLo, disHi: &gc.disHi, ms: ms,
 			step: step, disCap: gc.yr.DisCap[sx], disFloor: gc.yr.DisFloor[sx], deathBenefit: deathBenefit,
 			ds: &p.disSums, scratchN: p.scratchN, scratchS: p.scratchS,
@@ -206,6 +206,7 @@ type disSums struct {
 type activePlane struct {
 	n, s       []float64    // counts and salaries by age·ns + service; s is 0 where n is
 	dec        []rules.Cell // the year's decrements and merit by age·ns + service
+	dv         []float64    // and those the AVX2 form reads, by field (Projector.decV)
 	acc        []float64    // past contributions in units of the current salary (accR), by age·ns + service
 	fd         []float64    // disability pension per unit of salary, by age·ns + service
 	svLo, svHi []int        // the populated services by age, empty when svHi < svLo
@@ -218,6 +219,7 @@ type activePlane struct {
 	capped       bool    // disCap < +Inf, set by stepPlane
 	deathBenefit bool    // deaths in service give survivors' or orphans' pensions
 
+	k                  stepKernel      // the AVX2 form's state (simd)
 	ds                 *[nAges]disSums // by age, set by stepPlane
 	cut, dis, deaths   float64         // stepPlane's sums kept in memory (actSums)
 	top                float64         // and the age's disability pensions' top-up to the floor
@@ -274,6 +276,10 @@ func stepPlane(pl *activePlane, sums *actSums, survivors float64, hi, lo int) fl
 	// The sums kept in memory, beside the constants: one register for both.
 	pl.cut, pl.dis, pl.deaths = sums.cut, sums.dis, sums.deaths
 	pl.survivors = survivors
+	if simd {
+		pl.k.start(st, pl.disCap, pl.disFloor)
+		_ = pl.dv[decFields*nc+2] // the fields' planes and their padding
+	}
 	for age := hi; age >= lo; age-- {
 		sLo, sHi := svLo[age], svHi[age]
 		svLo[age], svHi[age] = ns, -1 // the row empties: its survivors move on
@@ -307,7 +313,16 @@ func stepPlane(pl *activePlane, sums *actSums, survivors float64, hi, lo int) fl
 		nxN, nxS := tN[to:tEnd:tEnd], tS[to:tEnd:tEnd]
 		s, dc, ac, f = s[:len(n)], dc[:len(n)], ac[:len(n)], f[:len(n)]
 		nxN, nxS = nxN[:len(n)], nxS[:len(n)]
+		if simd {
+			k := &pl.k
+			stepRowAVX2(k, &n[0], &s[0], &pl.dv[row], &ac[0], &f[0], &nxN[0], &nxS[0], len(n), nc)
+			dis, disAmt, deaths, deathAmt, rowSurv = k.dis, k.disAmt, k.deaths, k.deathAmt, k.surv
+			pl.top = k.topSum
+		}
 		for j, nj := range n {
+			if simd {
+				break
+			}
 			// An empty cell has no salary: every sum and survivor of
 			// its adds zero.
 			c := &dc[j]
@@ -360,8 +375,10 @@ func stepPlane(pl *activePlane, sums *actSums, survivors float64, hi, lo int) fl
 		}
 		d := &ds[age]
 		d.dis, d.disAmt, d.disOwn, d.deaths, d.deathAmt = dis, disAmt, disAmt-pl.top, deaths, deathAmt
-		pl.dis += dis
-		pl.deaths += deaths
+		if !simd { // (the AVX2 form's year's sums take every cell)
+			pl.dis += dis
+			pl.deaths += deaths
+		}
 		if last {
 			// The survivors of age MaxCensusAge-1 join the last age,
 			// empty; those of the last age are dropped.
@@ -391,6 +408,16 @@ func stepPlane(pl *activePlane, sums *actSums, survivors float64, hi, lo int) fl
 			pl.newLo = age + 1
 			pl.newHi = max(pl.newHi, age+1)
 		}
+	}
+	if simd {
+		// The year's sums by lane.
+		k := &pl.k
+		bill += hsum4(&k.bill)
+		withdrawn += hsum4(&k.withdrawn)
+		wd += hsum4(&k.wd)
+		pl.cut += hsum4(&k.cut)
+		pl.dis += hsum4(&k.yDis)
+		pl.deaths += hsum4(&k.yDeaths)
 	}
 	sums.bill, sums.withdrawn, sums.wd = bill, withdrawn, wd
 	sums.cut, sums.dis, sums.deaths = pl.cut, pl.dis, pl.deaths

@@ -10,3 +10,6 @@ import "golang.org/x/sys/cpu"
 // purego tag. Every AVX2 form has a Go twin that tests compare it with;
 // tests turn simd off to run the Go forms.
 var simd = cpu.X86.HasAVX2
+
+// hasSIMD is simd's setting at start, for tests that turn it off and on.
+var hasSIMD = simd
