@@ -306,72 +306,75 @@ func stepPlane(pl *activePlane, sums *actSums, survivors float64, hi, lo int) fl
 		// disability factor, their pensions.
 		var dis, disAmt, deaths, deathAmt, rowSurv float64
 		pl.top = 0
-		// (Of capacity cells, not 0, the slices' pointers need no masking.)
 		end, tEnd := row+cells, to+cells
-		n, s := aN[row:end:end], aS[row:end:end]
-		dc, ac, f := dec[row:end:end], acc[row:end:end], fd[row:end:end]
-		nxN, nxS := tN[to:tEnd:tEnd], tS[to:tEnd:tEnd]
-		s, dc, ac, f = s[:len(n)], dc[:len(n)], ac[:len(n)], f[:len(n)]
-		nxN, nxS = nxN[:len(n)], nxS[:len(n)]
 		if simd {
+			// The AVX2 form, given the row's first cells: the row is
+			// within the plane (of one length), its survivors' within
+			// theirs.
+			_, _, _ = aN[end-1], tN[tEnd-1], tS[tEnd-1]
 			k := &pl.k
-			stepRowAVX2(k, &n[0], &s[0], &pl.dv[row], &ac[0], &f[0], &nxN[0], &nxS[0], len(n), nc)
+			stepRowAVX2(k, &aN[row], &aS[row], &pl.dv[row], &acc[row], &fd[row], &tN[to], &tS[to], cells, nc)
 			dis, disAmt, deaths, deathAmt, rowSurv = k.dis, k.disAmt, k.deaths, k.deathAmt, k.surv
 			pl.top = k.topSum
-		}
-		for j, nj := range n {
-			if simd {
-				break
-			}
-			// An empty cell has no salary: every sum and survivor of
-			// its adds zero.
-			c := &dc[j]
-			sal := s[j]
-			n[j], s[j] = 0, 0
-			e := c.E
-			bill += sal * e
-			cb := sal // contribution base
-			if sal > nj*st.ceiling {
-				// Rare: the sum stays in memory.
-				cb = nj * st.ceiling
-				pl.cut += (sal - cb) * e
-			}
-			di, dd := c.I, c.D
-			if fj := f[j]; fj > 0 {
-				// The cell's disability pensions, capped and floored
-				// per head (rules.Clamp, the cap tested only when there
-				// is one).
-				own := fj * sal
-				if pl.capped && own > nj*pl.disCap {
-					own = nj * pl.disCap
+		} else {
+			// (Of capacity cells, not 0, the slices' pointers need no
+			// masking.)
+			n, s := aN[row:end:end], aS[row:end:end]
+			dc, ac, f := dec[row:end:end], acc[row:end:end], fd[row:end:end]
+			nxN, nxS := tN[to:tEnd:tEnd], tS[to:tEnd:tEnd]
+			s, dc, ac, f = s[:len(n)], dc[:len(n)], ac[:len(n)], f[:len(n)]
+			nxN, nxS = nxN[:len(n)], nxS[:len(n)]
+			for j, nj := range n {
+				// An empty cell has no salary: every sum and survivor of
+				// its adds zero.
+				c := &dc[j]
+				sal := s[j]
+				n[j], s[j] = 0, 0
+				e := c.E
+				bill += sal * e
+				cb := sal // contribution base
+				if sal > nj*st.ceiling {
+					// Rare: the sum stays in memory.
+					cb = nj * st.ceiling
+					pl.cut += (sal - cb) * e
 				}
-				amt := own
-				if fl := nj * pl.disFloor; own < fl {
-					// Rare: the pensions' top-up to the floor,
-					// kept in memory.
-					amt = fl
-					pl.top += di * (fl - own)
+				di, dd := c.I, c.D
+				if fj := f[j]; fj > 0 {
+					// The cell's disability pensions, capped and floored
+					// per head (rules.Clamp, the cap tested only when there
+					// is one).
+					own := fj * sal
+					if pl.capped && own > nj*pl.disCap {
+						own = nj * pl.disCap
+					}
+					amt := own
+					if fl := nj * pl.disFloor; own < fl {
+						// Rare: the pensions' top-up to the floor,
+						// kept in memory.
+						amt = fl
+						pl.top += di * (fl - own)
+					}
+					// (Each probability's last use last: its register is
+					// the product's.)
+					disAmt += di * amt
+					dis += nj * di
+					deathAmt += dd * amt
+					deaths += nj * dd
+				} else {
+					pl.dis += nj * di
+					pl.deaths += nj * dd
 				}
-				// (Each probability's last use last: its register is
-				// the product's.)
-				disAmt += di * amt
-				dis += nj * di
-				deathAmt += dd * amt
-				deaths += nj * dd
-			} else {
-				pl.dis += nj * di
-				pl.deaths += nj * dd
+				// Own contributions to 1 January plus half a year's (after
+				// the disability pensions: the compiler's registers fall
+				// better, issue 16).
+				dw := c.W
+				withdrawn += dw * cb * (ac[j] + st.halfRate)
+				wd += nj * dw
+				sv := nj * c.F
+				nxN[j] = sv
+				nxS[j] = sal * c.FM * st.wage
+				rowSurv += sv
 			}
-			// Own contributions to 1 January plus half a year's (after
-			// the disability pensions: the compiler's registers fall
-			// better, issue 16).
-			dw := c.W
-			withdrawn += dw * cb * (ac[j] + st.halfRate)
-			wd += nj * dw
-			sv := nj * c.F
-			nxN[j] = sv
-			nxS[j] = sal * c.FM * st.wage
-			rowSurv += sv
 		}
 		d := &ds[age]
 		d.dis, d.disAmt, d.disOwn, d.deaths, d.deathAmt = dis, disAmt, disAmt-pl.top, deaths, deathAmt
