@@ -120,7 +120,11 @@ func (p *Projector) activesPass(g, t int, w1 float64, yr *YearResult, det *CellD
 		if wk := p.wdec[sx]; len(wk) > 0 {
 			p.workRows(g, sx, t, aN, aS, wk, svLo, svHi, lo, hi, yr, det)
 		}
-		survivors = stepPlane(&pl, &sums, survivors, hi, lo)
+		if simd {
+			survivors = stepPlaneAVX2(&pl, &sums, survivors, hi, lo)
+		} else {
+			survivors = stepPlane(&pl, &sums, survivors, hi, lo)
+		}
 		p.lo[ks], p.hi[ks] = pl.newLo, pl.newHi
 		// The disability pensions awarded join the sex's strip of
 		// disability pensions at the next age; the deaths with a pension
@@ -206,7 +210,6 @@ type disSums struct {
 type activePlane struct {
 	n, s       []float64    // counts and salaries by age·ns + service; s is 0 where n is
 	dec        []rules.Cell // the year's decrements and merit by age·ns + service
-	dv         []float64    // and those the AVX2 form reads, by field (Projector.decV)
 	acc        []float64    // past contributions in units of the current salary (accR), by age·ns + service
 	fd         []float64    // disability pension per unit of salary, by age·ns + service
 	svLo, svHi []int        // the populated services by age, empty when svHi < svLo
@@ -219,13 +222,17 @@ type activePlane struct {
 	capped       bool    // disCap < +Inf, set by stepPlane
 	deathBenefit bool    // deaths in service give survivors' or orphans' pensions
 
-	k                  stepKernel      // the AVX2 form's state (simd)
 	ds                 *[nAges]disSums // by age, set by stepPlane
 	cut, dis, deaths   float64         // stepPlane's sums kept in memory (actSums)
 	top                float64         // and the age's disability pensions' top-up to the floor
 	survivors          float64         // and the survivors, by age
 	scratchN, scratchS []float64       // take the survivors of the last two ages: ns+1 cells
 	newLo, newHi       int             // the ages survivors reached, widened by stepPlane
+
+	// The AVX2 form's (simd): the decrements by field (Projector.decV),
+	// and the kernel's state.
+	dv []float64
+	k  stepKernel
 }
 
 // stepPlane takes the year's exits out of plane pl's active cells, from
@@ -276,10 +283,6 @@ func stepPlane(pl *activePlane, sums *actSums, survivors float64, hi, lo int) fl
 	// The sums kept in memory, beside the constants: one register for both.
 	pl.cut, pl.dis, pl.deaths = sums.cut, sums.dis, sums.deaths
 	pl.survivors = survivors
-	if simd {
-		pl.k.start(st, pl.disCap, pl.disFloor)
-		_ = pl.dv[decFields*nc+2] // the fields' planes and their padding
-	}
 	for age := hi; age >= lo; age-- {
 		sLo, sHi := svLo[age], svHi[age]
 		svLo[age], svHi[age] = ns, -1 // the row empties: its survivors move on
@@ -306,82 +309,68 @@ func stepPlane(pl *activePlane, sums *actSums, survivors float64, hi, lo int) fl
 		// disability factor, their pensions.
 		var dis, disAmt, deaths, deathAmt, rowSurv float64
 		pl.top = 0
+		// (Of capacity cells, not 0, the slices' pointers need no masking.)
 		end, tEnd := row+cells, to+cells
-		if simd {
-			// The AVX2 form, given the row's first cells: the row is
-			// within the plane (of one length), its survivors' within
-			// theirs.
-			_, _, _ = aN[end-1], tN[tEnd-1], tS[tEnd-1]
-			k := &pl.k
-			stepRowAVX2(k, &aN[row], &aS[row], &pl.dv[row], &acc[row], &fd[row], &tN[to], &tS[to], cells, nc)
-			dis, disAmt, deaths, deathAmt, rowSurv = k.dis, k.disAmt, k.deaths, k.deathAmt, k.surv
-			pl.top = k.topSum
-		} else {
-			// (Of capacity cells, not 0, the slices' pointers need no
-			// masking.)
-			n, s := aN[row:end:end], aS[row:end:end]
-			dc, ac, f := dec[row:end:end], acc[row:end:end], fd[row:end:end]
-			nxN, nxS := tN[to:tEnd:tEnd], tS[to:tEnd:tEnd]
-			s, dc, ac, f = s[:len(n)], dc[:len(n)], ac[:len(n)], f[:len(n)]
-			nxN, nxS = nxN[:len(n)], nxS[:len(n)]
-			for j, nj := range n {
-				// An empty cell has no salary: every sum and survivor of
-				// its adds zero.
-				c := &dc[j]
-				sal := s[j]
-				n[j], s[j] = 0, 0
-				e := c.E
-				bill += sal * e
-				cb := sal // contribution base
-				if sal > nj*st.ceiling {
-					// Rare: the sum stays in memory.
-					cb = nj * st.ceiling
-					pl.cut += (sal - cb) * e
-				}
-				di, dd := c.I, c.D
-				if fj := f[j]; fj > 0 {
-					// The cell's disability pensions, capped and floored
-					// per head (rules.Clamp, the cap tested only when there
-					// is one).
-					own := fj * sal
-					if pl.capped && own > nj*pl.disCap {
-						own = nj * pl.disCap
-					}
-					amt := own
-					if fl := nj * pl.disFloor; own < fl {
-						// Rare: the pensions' top-up to the floor,
-						// kept in memory.
-						amt = fl
-						pl.top += di * (fl - own)
-					}
-					// (Each probability's last use last: its register is
-					// the product's.)
-					disAmt += di * amt
-					dis += nj * di
-					deathAmt += dd * amt
-					deaths += nj * dd
-				} else {
-					pl.dis += nj * di
-					pl.deaths += nj * dd
-				}
-				// Own contributions to 1 January plus half a year's (after
-				// the disability pensions: the compiler's registers fall
-				// better, issue 16).
-				dw := c.W
-				withdrawn += dw * cb * (ac[j] + st.halfRate)
-				wd += nj * dw
-				sv := nj * c.F
-				nxN[j] = sv
-				nxS[j] = sal * c.FM * st.wage
-				rowSurv += sv
+		n, s := aN[row:end:end], aS[row:end:end]
+		dc, ac, f := dec[row:end:end], acc[row:end:end], fd[row:end:end]
+		nxN, nxS := tN[to:tEnd:tEnd], tS[to:tEnd:tEnd]
+		s, dc, ac, f = s[:len(n)], dc[:len(n)], ac[:len(n)], f[:len(n)]
+		nxN, nxS = nxN[:len(n)], nxS[:len(n)]
+		for j, nj := range n {
+			// An empty cell has no salary: every sum and survivor of
+			// its adds zero.
+			c := &dc[j]
+			sal := s[j]
+			n[j], s[j] = 0, 0
+			e := c.E
+			bill += sal * e
+			cb := sal // contribution base
+			if sal > nj*st.ceiling {
+				// Rare: the sum stays in memory.
+				cb = nj * st.ceiling
+				pl.cut += (sal - cb) * e
 			}
+			di, dd := c.I, c.D
+			if fj := f[j]; fj > 0 {
+				// The cell's disability pensions, capped and floored
+				// per head (rules.Clamp, the cap tested only when there
+				// is one).
+				own := fj * sal
+				if pl.capped && own > nj*pl.disCap {
+					own = nj * pl.disCap
+				}
+				amt := own
+				if fl := nj * pl.disFloor; own < fl {
+					// Rare: the pensions' top-up to the floor,
+					// kept in memory.
+					amt = fl
+					pl.top += di * (fl - own)
+				}
+				// (Each probability's last use last: its register is
+				// the product's.)
+				disAmt += di * amt
+				dis += nj * di
+				deathAmt += dd * amt
+				deaths += nj * dd
+			} else {
+				pl.dis += nj * di
+				pl.deaths += nj * dd
+			}
+			// Own contributions to 1 January plus half a year's (after
+			// the disability pensions: the compiler's registers fall
+			// better, issue 16).
+			dw := c.W
+			withdrawn += dw * cb * (ac[j] + st.halfRate)
+			wd += nj * dw
+			sv := nj * c.F
+			nxN[j] = sv
+			nxS[j] = sal * c.FM * st.wage
+			rowSurv += sv
 		}
 		d := &ds[age]
 		d.dis, d.disAmt, d.disOwn, d.deaths, d.deathAmt = dis, disAmt, disAmt-pl.top, deaths, deathAmt
-		if !simd { // (the AVX2 form's year's sums take every cell)
-			pl.dis += dis
-			pl.deaths += deaths
-		}
+		pl.dis += dis
+		pl.deaths += deaths
 		if last {
 			// The survivors of age MaxCensusAge-1 join the last age,
 			// empty; those of the last age are dropped.
@@ -411,16 +400,6 @@ func stepPlane(pl *activePlane, sums *actSums, survivors float64, hi, lo int) fl
 			pl.newLo = age + 1
 			pl.newHi = max(pl.newHi, age+1)
 		}
-	}
-	if simd {
-		// The year's sums by lane.
-		k := &pl.k
-		bill += hsum4(&k.bill)
-		withdrawn += hsum4(&k.withdrawn)
-		wd += hsum4(&k.wd)
-		pl.cut += hsum4(&k.cut)
-		pl.dis += hsum4(&k.yDis)
-		pl.deaths += hsum4(&k.yDeaths)
 	}
 	sums.bill, sums.withdrawn, sums.wd = bill, withdrawn, wd
 	sums.cut, sums.dis, sums.deaths = pl.cut, pl.dis, pl.deaths

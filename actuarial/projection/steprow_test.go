@@ -119,10 +119,9 @@ type stepResult struct {
 	newHi      int
 }
 
-// run steps a copy of c with the AVX2 form or the Go form.
+// run steps a copy of c with the AVX2 form (stepPlaneAVX2) or the Go form
+// (stepPlane).
 func (c *stepCase) run(avx bool) *stepResult {
-	defer func(old bool) { simd = old }(simd)
-	simd = avx
 	ns := c.ms + 1
 	nc := nAges * ns
 	res := &stepResult{
@@ -142,13 +141,17 @@ func (c *stepCase) run(avx bool) *stepResult {
 		ds: &res.ds, scratchN: make([]float64, ns+1), scratchS: make([]float64, ns+1),
 		newLo: nAges, newHi: -1,
 	}
-	res.survivors = stepPlane(&pl, &res.sums, c.survivors, c.hi, c.lo)
+	if avx {
+		res.survivors = stepPlaneAVX2(&pl, &res.sums, c.survivors, c.hi, c.lo)
+	} else {
+		res.survivors = stepPlane(&pl, &res.sums, c.survivors, c.hi, c.lo)
+	}
 	res.newLo, res.newHi = pl.newLo, pl.newHi
 	return res
 }
 
-// TestStepRowAVX2 compares stepPlane's AVX2 form (stepRowAVX2) with its Go
-// form on random planes (newStepCase): the cells' survivors and their
+// TestStepRowAVX2 compares stepPlane's AVX2 form (stepPlaneAVX2, its rows'
+// cells by stepRowAVX2) with its Go form (stepPlane) on random planes (newStepCase): the cells' survivors and their
 // salaries, the emptied rows and every cell left alone bit for bit, the
 // services and ages reached exactly; the sums, whose terms are the same
 // but added by lane, within reorderTol of their number of terms.
