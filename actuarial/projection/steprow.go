@@ -6,8 +6,8 @@ import (
 	"github.com/reserva-go/reserva/actuarial/census"
 )
 
-// stepKernel is the state of stepPlane's AVX2 form (stepRowAVX2), which
-// takes a row's cells four at a time, a lane each: the year's constants in
+// stepKernel is the state of stepPlane's AVX2 form (stepPlaneAVX2, whose
+// stepRowAVX2 takes a row's cells four at a time, a lane each): the year's constants in
 // every lane, the year's sums by lane (reduced when the plane is done), the
 // row's sums (reduced at the row's end) and room for the rare paths.
 // stepRowAVX2 reads and writes it by the offsets of go_asm.h.
@@ -34,7 +34,8 @@ type stepKernel struct {
 	capped bool
 }
 
-// start sets k's constants to pl's and clears its sums by lane.
+// start sets k's constants to the year's (st) and the sex's disability
+// cap and floor, and clears its sums.
 func (k *stepKernel) start(st *stepConst, disCap, disFloor float64) {
 	*k = stepKernel{}
 	for i := range 4 {
