@@ -94,8 +94,9 @@ type Projector struct {
 	// decV[sex] holds the fields of dec that stepPlane's AVX2 form reads,
 	// by field: D, I, W, E, F, FM, each a plane of nAges·ns, and three
 	// cells of padding (the form's last loads of a plane's last row run
-	// past it, into lanes it does not use). Filled with dec (fillDecV)
-	// where the AVX2 forms can run (hasSIMD); empty otherwise.
+	// past it, into lanes it does not use: whatever they hold, finite or
+	// not, is not used). Filled with dec (fillDecV) where the AVX2 forms
+	// can run (hasSIMD); empty otherwise.
 	decV [actuarial.NumSexes][]float64
 	// wdec[sex][age·ns + service] are the cells' probabilities of the work
 	// risks, filled with dec; empty for a sex without work risks.

@@ -6,5 +6,5 @@ package projection
 // their Go forms only. See simd_amd64.go.
 var simd = false
 
-// hasSIMD is simd's setting at start, for tests that turn it off and on.
+// hasSIMD is false: the AVX2 forms cannot run. See simd_amd64.go.
 var hasSIMD = false

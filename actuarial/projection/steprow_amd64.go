@@ -14,9 +14,10 @@ package projection
 // rare, take a path of their own when they bind in one of the four cells;
 // the comparisons are ordered, false for the NaN of 0·Inf in an empty cell
 // (as the Go form's). A row's last cells (fewer than four) go through
-// buffers on the stack, loaded and stored with masks: nothing is read or
-// written past the row but decV's fields (finite; the padding after the
-// last plane), in the lanes past the row, whose n and s are 0.
+// buffers on the stack, loaded with masks: nothing is read or written past
+// the row but decV's fields, in the lanes past the row, whose n and s are
+// 0: the next cells' decrements (finite: every term is 0) or, past the
+// last plane, its padding (into FM, whose products are not stored).
 //
 //go:noescape
 func stepRowAVX2(k *stepKernel, n, s, dv, ac, fd, nxN, nxS *float64, cells, plane int)

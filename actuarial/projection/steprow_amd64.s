@@ -167,9 +167,10 @@ rest:
 	MOVQ R14, 224(SP)
 
 	// n, s, ac and fd into the buffers, 0 in the lanes past the row
-	// (empty cells: every term 0, whatever their decrements, which are
-	// the next cells' or decV's padding: finite); the bases moved so that
-	// base + R10 is the buffer; the body once (R14 = R10).
+	// (empty cells: every term 0, their decrements being the next cells',
+	// finite, or past the last plane decV's padding, read into FM only,
+	// whose lanes are not stored); the bases moved so that base + R10 is
+	// the buffer; the body once (R14 = R10).
 	SHLQ       $2, R14
 	LEAQ       stepMasks<>(SB), R11
 	VMOVUPD    (R11)(R14*1), Y15
