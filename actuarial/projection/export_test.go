@@ -6,3 +6,11 @@ package projection
 // change from one year's exits to the next, the ratios kept by period, the
 // ratios and past salaries of the populated cells only): the reference the tests check the shortcuts against.
 func FullFactors(p *Projector) { p.fullFactors = true }
+
+// SetSIMD turns the kernels' AVX2 forms on or off (where they run at
+// all: [simd]) and returns the setting before.
+func SetSIMD(on bool) bool {
+	old := simd
+	simd = on && hasSIMD
+	return old
+}

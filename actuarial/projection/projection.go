@@ -91,6 +91,13 @@ type Projector struct {
 	// by year: depValid) and its merit.
 	dec      [actuarial.NumSexes][]rules.Cell
 	depValid bool
+	// decV[sex] holds the fields of dec that stepPlane's AVX2 form reads,
+	// by field: D, I, W, E, F, FM, each a plane of nAges·ns, and three
+	// cells of padding (the form's last loads of a plane's last row run
+	// past it, into lanes it does not use: whatever they hold, finite or
+	// not, is not used). Filled with dec (fillDecV) where the AVX2 forms
+	// can run (hasSIMD); empty otherwise.
+	decV [actuarial.NumSexes][]float64
 	// wdec[sex][age·ns + service] are the cells' probabilities of the work
 	// risks, filled with dec; empty for a sex without work risks.
 	wdec [actuarial.NumSexes][]rules.Work
@@ -399,6 +406,9 @@ func (p *Projector) load(s *scheme.Scheme) {
 	p.work = false
 	for sx := range actuarial.NumSexes {
 		p.dec[sx] = vec.Grow(p.dec[sx], nAges*p.ns)
+		if hasSIMD {
+			p.decV[sx] = vec.Grow(p.decV[sx], decFields*nAges*p.ns+3)
+		}
 		p.wdec[sx] = p.wdec[sx][:0]
 		if p.law.Decrements.HasWork(sx) {
 			p.wdec[sx] = vec.Grow(p.wdec[sx], nAges*p.ns)

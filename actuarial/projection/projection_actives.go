@@ -23,7 +23,8 @@ import (
 // the contributions, exits, disability pensions and deaths in service and
 // survivors (stepPlane). The survivors of an age join the next age,
 // already done. Every sum is taken cell by cell in the order of the cells
-// (stepPlane's year's deaths and disabilities by age).
+// (stepPlane's year's deaths and disabilities by age), but with simd, whose
+// form of stepPlane (stepPlaneAVX2) sums its cells by lane.
 func (p *Projector) activesPass(g, t int, w1 float64, yr *YearResult, det *CellDetail) float64 {
 	gc := &p.gc[g]
 	ms, ns := p.ms, p.ns
@@ -111,7 +112,7 @@ func (p *Projector) activesPass(g, t int, w1 float64, yr *YearResult, det *CellD
 		// Disability pensions and deaths in service, contributions, exits
 		// during the year and survivors.
 		pl := activePlane{
-			n: aN, s: aS, dec: dec, acc: gc.accR, fd: gc.disFactor, svLo: svLo, svHi: svHi,
+			n: aN, s: aS, dec: dec, dv: p.decV[sx], acc: gc.accR, fd: gc.disFactor, svLo: svLo, svHi: svHi,
 			disLo: &gc.disLo, disHi: &gc.disHi, ms: ms,
 			step: step, disCap: gc.yr.DisCap[sx], disFloor: gc.yr.DisFloor[sx], deathBenefit: deathBenefit,
 			ds: &p.disSums, scratchN: p.scratchN, scratchS: p.scratchS,
@@ -120,7 +121,11 @@ func (p *Projector) activesPass(g, t int, w1 float64, yr *YearResult, det *CellD
 		if wk := p.wdec[sx]; len(wk) > 0 {
 			p.workRows(g, sx, t, aN, aS, wk, svLo, svHi, lo, hi, yr, det)
 		}
-		survivors = stepPlane(&pl, &sums, survivors, hi, lo)
+		if simd {
+			survivors = stepPlaneAVX2(&pl, &sums, survivors, hi, lo)
+		} else {
+			survivors = stepPlane(&pl, &sums, survivors, hi, lo)
+		}
 		p.lo[ks], p.hi[ks] = pl.newLo, pl.newHi
 		// The disability pensions awarded join the sex's strip of
 		// disability pensions at the next age; the deaths with a pension
@@ -224,6 +229,11 @@ type activePlane struct {
 	survivors          float64         // and the survivors, by age
 	scratchN, scratchS []float64       // take the survivors of the last two ages: ns+1 cells
 	newLo, newHi       int             // the ages survivors reached, widened by stepPlane
+
+	// The AVX2 form's (simd): the decrements by field (Projector.decV),
+	// and the kernel's state.
+	dv []float64
+	k  stepKernel
 }
 
 // stepPlane takes the year's exits out of plane pl's active cells, from
@@ -258,6 +268,21 @@ type activePlane struct {
 // adds the cells in their order, but the year's deaths and disabilities,
 // which add each age's sum, and the pensions before the floor where it
 // binds (issue 16: the last bits may differ).
+//
+// It has two forms: this one, in Go, and an AVX2 one (stepPlaneAVX2, its
+// rows' cells by stepRowAVX2 in assembly, steprow_amd64.s), which
+// activesPass runs instead where simd is set (amd64 with AVX2, without the
+// purego tag). The AVX2 form takes a row's cells four at a time, a lane
+// each, with the same products in the same order (no fused multiply-add),
+// so that every cell's survivors, salaries and terms are this form's bit
+// for bit; its branches are masks (the ceiling, cap and floor, binding
+// rarely, take paths of their own when they bind in one of the four
+// cells), its comparisons ordered as this form's are (false for the NaN of
+// 0·Inf in an empty cell under a ceiling or cap of +Inf); it reads the
+// decrements by field (Projector.decV) rather than as rules.Cell; and its
+// sums are by lane, reduced at the row's end (the age's) or the plane's
+// (the year's): every sum's last bits may differ from this form's
+// (TestStepRowAVX2, TestSIMDMatchesGo).
 func stepPlane(pl *activePlane, sums *actSums, survivors float64, hi, lo int) float64 {
 	// Of one length and capacity: a row sliced from aN is within the others.
 	nc := len(pl.n)

@@ -206,6 +206,52 @@ import (
 // default v1: the purego hash unchanged), so the TestXxxSIMD tests pass
 // at v3 too. The target, 0.8 ms, is not met by these kernels alone: stepPlane, 9.3 M of the 16.3 M
 // instructions left, is the rest of the way.
+//
+// The fourth pass of issue 16, 2026-12-04: an AVX2 form of stepPlane
+// (stepPlaneAVX2, its rows' cells by stepRowAVX2 in assembly,
+// steprow_amd64.s; the Go form kept, run with -tags purego or without AVX2),
+// four cells at a time, a lane each, with the same multiplies and adds in
+// the same order (no fused multiply-add): every cell's survivors, salaries
+// and terms are the Go form's bit for bit, only the sums' order changes (by
+// lane, reduced at the row's end or the plane's). The ceiling, cap and floor
+// are masks, tested by group and taken on a path of their own where they
+// bind (in no sample of the profiles here); a row's last 1–3 cells go
+// through buffers on the stack, loaded with masks. The decrements are read
+// by field, six planes beside the rules.Cell ones (Projector.decV, filled
+// with them, 0.6 MB a projector): transposing four cells' fields from
+// rules.Cell in registers cost 25% more a row. Instructions (cachegrind as
+// above, (12x − 2x)/10): 21.60 M a run before, 16.97 M after (−21%);
+// stepPlane's 9.28 M become 3.09 M in stepRowAVX2 (62 instructions a group
+// of four cells) and 1.44 M in stepPlaneAVX2's rows (~150 a row); the Go
+// form (-tags purego) 21.64 M, its stepPlane 9.28 M as before. Process CPU
+// time (user+sys, setup included) of 16 interleaved runs of each binary,
+// -benchtime=1000x -test.cpu=1, load average 2–3: 1.085 s median (min 1.070
+// s) before, 0.960 s (min 0.950 s) after, about 1.05 → 0.93 ms a run
+// (−11.5%); benchstat on the ns/op, 1.055 → 0.940 ms, −10.9%, p=0.000 (n=16;
+// two series of 12 with this pass's earlier versions: −13.4% and −11.9%,
+// p=0.000); 0 allocations. Results against before, over 76.9 M numbers (the
+// reference scheme with pensioners from 65 and from 55, serTwoGroups with
+// its limits and without, workScheme, floorScheme, splitScheme, bandScheme,
+// projTwoGroups and the five lawVariants, each plain for 100 years, with
+// Detail and with the split and its bands for 15): 316,946 differ, 59,589 by
+// more than 1e-15 relative, the most by 1.0e-11: projTwoGroups' minimum
+// top-up in 2122, 1,425.4117170436 against 1,425.4117170288, a difference of
+// 1.5e-8 in a top-up taken as the disability pensions less their amount
+// before the floor (disAmt − disOwn), two units in the last place of that
+// year's new disability pensions (5.2e7); then the "by sex" variant's
+// reserve at the end of 2031, −59,031.018486984 against −59,031.018486956
+// (4.7e-13, 2.8e-8 on flows of 1e7 a year). The Go form's results are main's
+// bit for bit (a hash of 12 of those runs); every agreement test passes at
+// its tolerance (TestSIMDMatchesGo: every series within 1e-15 of its largest
+// value). Tried and not kept: 128-bit inserts for the transposes (no
+// change), fewer instructions a group (66 → 62, one index register and
+// VTESTPD for the masks: no change in time; kept, the simpler loop). A group
+// of four cells takes ~5 ns in cache (~10 cycles at the 2.1 GHz the VM
+// reports), near the floating-point pipes' throughput (14 multiplies, 11
+// adds, 3 compares, 4 masks), its 4 stores ~9% of it. The target, 0.8 ms, is
+// not met: of a run, stepRowAVX2 now takes ~23%, pensionRow ~19%, retireRun
+// ~13%, award ~10%, pensionersPass ~7%, stepPlaneAVX2's rows ~6%; moving the
+// rows' loop into the assembly would save at most the last.
 func BenchmarkProjectReference(b *testing.B) {
 	s := actuarialtest.ReferenceScheme(b, 65)
 	benchRun(b, s, false, nil)

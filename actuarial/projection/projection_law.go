@@ -51,6 +51,7 @@ func (p *Projector) fillDecrements() {
 						w = wk[age*p.ns:]
 					}
 					p.law.Decrements.FillAge(dec[age*p.ns:], w, sx, age, q[age])
+					p.fillDecV(sx, age*p.ns, (age+1)*p.ns)
 				}
 			}
 			continue
@@ -72,6 +73,7 @@ func (p *Projector) fillDecrements() {
 					w = wk[age*p.ns : (age+1)*p.ns]
 				}
 				p.law.Decrements.FillServices(dec[age*p.ns:(age+1)*p.ns], w, sx, age, sLo, sHi, q[age])
+				p.fillDecV(sx, age*p.ns+sLo, age*p.ns+sHi+1)
 			}
 		}
 	}
