@@ -1,5 +1,7 @@
 package projection
 
+import "github.com/reserva-go/reserva/actuarial/internal/rules"
+
 // FullFactors makes p recompute a group's factors in full whenever its
 // exits or the wage growth change, without the shortcuts of
 // [Projector.factors] (a set of factors kept from before, the cells that
@@ -8,9 +10,11 @@ package projection
 func FullFactors(p *Projector) { p.fullFactors = true }
 
 // SetSIMD turns the kernels' AVX2 forms on or off (where they run at
-// all: [simd]) and returns the setting before.
+// all: [simd]), the rules' kernels' too (rules.SIMD), and returns the
+// setting before.
 func SetSIMD(on bool) bool {
 	old := simd
 	simd = on && hasSIMD
+	rules.SIMD = on && rules.HasSIMD
 	return old
 }
