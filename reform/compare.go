@@ -344,7 +344,9 @@ func runScenariosContext(ctx context.Context, scens []scenario, opt *Options) ([
 	sums := make([]indicator.Summary, n)
 	series := make([]float64, n*summarySeries*ny)
 	hugepage.Advise(series)
-	projection.ForEachWorker(ctx, n, opt.Workers, newWorker, func(w *worker, i int) {
+	pool := workerPool{}
+	defer pool.release()
+	projection.ForEachWorker(ctx, n, opt.Workers, pool.get, func(w *worker, i int) {
 		var dst []projection.YearResult
 		if rows != nil {
 			dst = rows[i*ny : (i+1)*ny : (i+1)*ny]
@@ -408,7 +410,43 @@ type worker struct {
 	curveOK bool // curve is that of returns
 }
 
-func newWorker() *worker { return new(worker) }
+// workers keeps the workers of finished comparisons for the next ones,
+// until the garbage collector takes them: a comparison, and each step of a
+// solver, then starts with projectors whose buffers (a few MB each) are
+// allocated and touched already and whose tables the same assumptions
+// share, as one comparison's scenarios after its first. Nothing in a
+// worker belongs to a caller: its Result's rows are its own (outcomes get
+// copies), and its projector is Reset before each scenario.
+var workers sync.Pool
+
+// workerPool hands a comparison's goroutines their workers from workers,
+// and gives them back when it is done.
+type workerPool struct {
+	mu   sync.Mutex
+	used []*worker
+}
+
+// get returns a worker from workers, or a new one, for a goroutine of
+// [projection.ForEachWorker]; safe for concurrent use.
+func (wp *workerPool) get() *worker {
+	w, _ := workers.Get().(*worker)
+	if w == nil {
+		w = new(worker)
+	}
+	wp.mu.Lock()
+	wp.used = append(wp.used, w)
+	wp.mu.Unlock()
+	return w
+}
+
+// release gives the workers back to workers, once their goroutines have
+// returned.
+func (wp *workerPool) release() {
+	for _, w := range wp.used {
+		workers.Put(w)
+	}
+	wp.used = nil
+}
 
 // horizon returns h with its Curve set, when h has none, to the curve of
 // w.flows' returns that [indicator.Summarize] would build from them, bit
@@ -488,6 +526,11 @@ func (w *worker) runOne(ctx context.Context, sc scenario, opt *Options, rows []p
 	res, err := w.run(ctx, opt, rows)
 	if err != nil {
 		return Outcome{}, Metrics{}, err
+	}
+	if len(w.flows.SalaryBill) != len(res.Years) {
+		// A worker of an earlier comparison, over other years: Flows
+		// writes only into series of the projection's length.
+		w.flows = indicator.Flows{}
 	}
 	f := res.Flows(&w.flows)
 	h := w.horizon(opt.Horizon)

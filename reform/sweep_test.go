@@ -40,3 +40,22 @@ func TestCompareMatchesApply(t *testing.T) {
 	fresh := actuarialtest.ReferenceScheme(t, 65)
 	assert.Equal(t, fresh.Groups[0].Actives, base.Groups[0].Actives, "the base census is untouched")
 }
+
+// TestCompareWorkersOfEarlierComparisons: a comparison's workers, kept for
+// the next comparisons (their projectors, results and flows), carry
+// nothing over: a comparison run after others of another scheme, over
+// other years and with the split, is bit for bit the one run before them.
+func TestCompareWorkersOfEarlierComparisons(t *testing.T) {
+	base := actuarialtest.ReferenceScheme(t, 65)
+	opt := reform.Options{Years: 30, Workers: 2, ReserveRatioYears: []int{2040}}
+	first, err := reform.Compare(base, fourReforms(), opt)
+	require.NoError(t, err)
+	other := actuarialtest.ReferenceScheme(t, 0)
+	_, err = reform.Compare(other, fourReforms(), reform.Options{Years: 45, Workers: 3})
+	require.NoError(t, err)
+	_, err = reform.Compare(other, fourReforms()[:1], reform.Options{Years: 12, Workers: 2, WhoGains: &reform.GainsOptions{}})
+	require.NoError(t, err)
+	again, err := reform.Compare(base, fourReforms(), opt)
+	require.NoError(t, err)
+	require.Equal(t, first, again)
+}
