@@ -10,21 +10,23 @@ package rules
 //go:noescape
 func factorTailAVX2(out, f []float64, r float64)
 
-// polyFactors3AVX2 sets out[j] = f[j]·(d[3j] + d[3j+1]·x1 + d[3j+2]·x2),
-// the products rounded (no fused multiply-add) and summed in that order,
-// for the f[j] > 0 (the others left alone), j < len(f), four cells at a
-// time in AVX2 (poly_amd64.s), the last len mod 4 under a mask: the cells
-// of [PolyFactorRows] with k = 3 before the rows' tails, bit for bit its
-// Go loop's values. len(out) ≥ len(f), len(d) ≥ 3·len(f).
+// polyRows3AVX2 is PolyFactorRows with k = 3 in AVX2 (poly_amd64.s), the
+// rows lo..len(sLo)−1 (lo ≥ 0; sHi as long as sLo, same nil or as long),
+// four cells at a time, the last of each run under a mask: every value its
+// Go form's bit for bit (the products rounded, no fused multiply-add, and
+// summed in its order). It checks each row's indices against the slices'
+// lengths before writing the row, and returns the first age out of them
+// (−1: none), the rows before it done.
 //
 //go:noescape
-func polyFactors3AVX2(out, f, d []float64, x1, x2 float64)
+func polyRows3AVX2(out, f, d []float64, sLo, sHi, same []int, ns, lo int, x1, x2 float64) (bad int)
 
 // ratioTailAVX2 sets, for the need[j], r[j] = v, have[j] = true, out0[j] =
-// in0[j]·v and out1[j] = in1[j]·v (the other cells left alone), j <
-// len(need), four cells at a time in AVX2 (poly_amd64.s), the last len
-// mod 4 under a mask: the row tails of [PolyRatioFactors], bit for bit its
-// Go loop's values. The other slices are at least as long as need.
+// in0[j]·v and out1[j] = in1[j]·v (the other cells left alone), j0 ≤ j <
+// len(need), four cells at a time in AVX2 (poly_amd64.s), the last
+// (len(need) − j0) mod 4 under a mask: the row tails of
+// [PolyRatioFactors], bit for bit its Go loop's values. The other slices
+// are at least as long as need, and 0 ≤ j0 ≤ len(need).
 //
 //go:noescape
-func ratioTailAVX2(r []float64, have, need []bool, in0, in1, out0, out1 []float64, v float64)
+func ratioTailAVX2(r []float64, have, need []bool, in0, in1, out0, out1 []float64, v float64, j0 int)

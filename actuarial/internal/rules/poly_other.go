@@ -8,14 +8,14 @@ func factorTailAVX2(out, f []float64, r float64) {
 	panic("rules: factorTailAVX2 without AVX2")
 }
 
-// polyFactors3AVX2 is not called without amd64 (SIMD is false): see
+// polyRows3AVX2 is not called without amd64 (SIMD is false): see
 // poly_amd64.go.
-func polyFactors3AVX2(out, f, d []float64, x1, x2 float64) {
-	panic("rules: polyFactors3AVX2 without AVX2")
+func polyRows3AVX2(out, f, d []float64, sLo, sHi, same []int, ns, lo int, x1, x2 float64) (bad int) {
+	panic("rules: polyRows3AVX2 without AVX2")
 }
 
 // ratioTailAVX2 is not called without amd64 (SIMD is false): see
 // poly_amd64.go.
-func ratioTailAVX2(r []float64, have, need []bool, in0, in1, out0, out1 []float64, v float64) {
+func ratioTailAVX2(r []float64, have, need []bool, in0, in1, out0, out1 []float64, v float64, j0 int) {
 	panic("rules: ratioTailAVX2 without AVX2")
 }

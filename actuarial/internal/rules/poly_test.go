@@ -168,3 +168,49 @@ func TestPolyRatioFactorsSIMD(t *testing.T) {
 		}
 	}
 }
+
+// TestPolyFactorRowsBounds: PolyFactorRows panics, in both forms, when a
+// row's services go past the factors or the cells, or its coefficients
+// past d (misuse), rather than write out of the slices.
+func TestPolyFactorRowsBounds(t *testing.T) {
+	defer func(s bool) { rules.SIMD = s }(rules.SIMD)
+	const ns, ages = 6, 3
+	xp := []float64{1, 0.97, 0.97 * 0.97}
+	for _, c := range []struct {
+		name     string
+		f, d     int // lengths
+		out, sHi int
+	}{
+		{"services past the factors", ns - 1, 3 * ns * ages, ns * ages, ns - 1},
+		{"services past the cells", ns, 3 * ns * ages, ns*ages - 1, ns - 1},
+		{"coefficients past d", ns, 3*ns*ages - 1, ns * ages, ns - 1},
+		{"the tail's coefficients past d", ns, 3*(2*ns+2) + 2, ns * ages, ns - 1},
+		{"a service below 0", ns, 3 * ns * ages, ns * ages, ns - 1},
+	} {
+		for _, simd := range []bool{false, true} {
+			if simd && !rules.HasSIMD {
+				continue
+			}
+			rules.SIMD = simd
+			f, d, out := make([]float64, c.f), make([]float64, c.d), make([]float64, c.out)
+			for j := range f {
+				f[j] = 1
+			}
+			sLo, sHi, same := []int{0, 0, 0}, []int{c.sHi, c.sHi, c.sHi}, []int{2, 2, 2}
+			switch c.name {
+			case "coefficients past d":
+				same = nil // every cell's coefficients read
+			case "a service below 0":
+				sLo[2] = -1
+			}
+			func() {
+				defer func() {
+					if recover() == nil {
+						t.Errorf("%s (SIMD %v): no panic", c.name, simd)
+					}
+				}()
+				rules.PolyFactorRows(out, f, d, 3, xp, ns, 0, ages-1, sLo, sHi, same)
+			}()
+		}
+	}
+}

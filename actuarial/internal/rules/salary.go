@@ -334,8 +334,8 @@ func PolyFactors(out, f, d []float64, k int, xp []float64) {
 // from service same[age] on is computed once.
 //
 // PolyFactorRows has two forms: with [SIMD], its AVX2 form (poly.go,
-// poly_amd64.s: the rows' tails and, with k = 3, the cells before them,
-// four cells at a time), bit for bit the same (TestPolyFactorRowsSIMD);
+// poly_amd64.s: four cells at a time, and with k = 3 every row in one
+// call of assembly), bit for bit the same (TestPolyFactorRowsSIMD);
 // without, the Go loops below.
 func PolyFactorRows(out, f, d []float64, k int, xp []float64, ns, lo, hi int, sLo, sHi, same []int) {
 	sLo, sHi = sLo[:hi+1], sHi[:hi+1]
