@@ -235,6 +235,28 @@ var benchScenarios = flag.Int("scenarios", 10_000, "scenarios of BenchmarkStocha
 // ns/op: −12.5%, p=0.000; an earlier series −8.6%, p=0.001); 12.45 MiB
 // and ~1,550 allocations per op (11.30 MiB, 1,540 before: each worker's
 // projector keeps the decrements by field too, Projector.decV).
+//
+// With AVX2 forms of rules.PolyFactorRows and rules.PolyRatioFactors
+// (the disability factors, k = 3 coefficients a cell, and the retirement
+// ratios and factors, k = 5; in this scheme every cell they compute is in
+// a row's tail of equal coefficients, past the reference period, so the
+// work is f·r and in·r four cells at a time; PolyFactorRows with k = 3
+// does every row in one call of assembly), results bit for bit (the
+// outcomes of 60 scenarios hashed, by default, with GOAMD64=v3 and with
+// the purego tag), 2026-12-04: instructions (cachegrind, `x.test -test.run
+// XXX -test.bench 'Stochastic10k$' -test.benchtime=1x -test.cpu=1
+// -scenarios=20`, setup included) 347.8 M before (main d587c67), 331.5 M
+// after: 17.39 → 16.58 M a scenario (−4.7%), of which PolyFactorRows
+// 0.94 → 0.40 M and PolyRatioFactors (with PolyRatios) 0.65 → 0.36 M. 12
+// interleaved rounds of the old and new binaries and the new one's
+// BenchmarkDeterministic10k, `-test.benchtime=1x -test.cpu=1
+// -test.benchmem -scenarios=1000`, process user+sys CPU, load average
+// 1.4–3: 1.020 s median (min 0.99 s) before, 0.985 s (min 0.97 s) after
+// (−3.9% paired by round; benchstat on ns/op −3.1%, p=0.007, n=12; an
+// earlier series at load ~4 −2.6%, p=0.020); BenchmarkDeterministic10k
+// 0.750 s (min 0.73 s): 1.36× before, 1.31× after (1.33× on the minima),
+// against the target of 1.2×, not met. 12.45 MiB and ~1,550 allocations
+// per op, unchanged.
 func BenchmarkStochastic10k(b *testing.B) {
 	s := actuarialtest.ReferenceScheme(b, 65)
 	c := stochastic.Config{Years: 100, Scenarios: *benchScenarios, Workers: 2}
