@@ -40,19 +40,15 @@ func polyFactorRowsAVX2(out, f, d []float64, k int, xp []float64, ns, lo, hi int
 	}
 }
 
-// polyRatioFactorsAVX2 is PolyRatioFactors' AVX2 form (SIMD, the slices r,
-// have, in0, in1, out0 and out1 of len(need)): the tail of equal
-// coefficients from one ratio, PolyRatio's, by ratioTailAVX2, the cells
-// before it as its Go form does, every value the Go form's bit for bit.
-func polyRatioFactorsAVX2(r []float64, have, need []bool, d []float64, k int, xp []float64, same int, in0, in1, out0, out1 []float64) {
-	n := len(need)
-	if same = max(same, 0); same < n {
-		v := PolyRatio(d[same*k:(same+1)*k], xp)
-		ratioTailAVX2(r, have, need, in0, in1, out0, out1, v, same)
-		n = same
-	}
-	if n == 0 {
-		return
+// polyRatioHead is the rest of PolyRatioFactors' AVX2 form (SIMD, the
+// slices r, have, in0, in1, out0 and out1 of len(need)) after
+// polyRatioTailAVX2 did the row's tail of equal coefficients and returned
+// n ≠ 0: the cells 0..n−1 before it as the Go form does, every value the
+// Go form's bit for bit (n > 0), or the panic of coefficients out of d or
+// xp (n < 0).
+func polyRatioHead(r []float64, have, need []bool, d []float64, k int, xp []float64, same int, in0, in1, out0, out1 []float64, n int) {
+	if n < 0 {
+		panic(fmt.Sprintf("rules: PolyRatioFactors: the coefficients of cell %d out of d (%d) or xp (%d), k = %d", max(same, 0), len(d), len(xp), k))
 	}
 	PolyRatios(r[:n], need[:n], d[:n*k], k, xp, n)
 	for j, ok := range need[:n] {

@@ -21,12 +21,16 @@ func factorTailAVX2(out, f []float64, r float64)
 //go:noescape
 func polyRows3AVX2(out, f, d []float64, sLo, sHi, same []int, ns, lo int, x1, x2 float64) (bad int)
 
-// ratioTailAVX2 sets, for the need[j], r[j] = v, have[j] = true, out0[j] =
-// in0[j]·v and out1[j] = in1[j]·v (the other cells left alone), j0 ≤ j <
-// len(need), four cells at a time in AVX2 (poly_amd64.s), the last
-// (len(need) − j0) mod 4 under a mask: the row tails of
-// [PolyRatioFactors], bit for bit its Go loop's values. The other slices
-// are at least as long as need, and 0 ≤ j0 ≤ len(need).
+// polyRatioTailAVX2 is the tail of equal coefficients of
+// [PolyRatioFactors] in AVX2 (poly_amd64.s), the cells from j0 =
+// max(same, 0) on when j0 < len(need): their ratio v, PolyRatio's of
+// d[j0·k:(j0+1)·k] at xp, and for the need[j], r[j] = v, have[j] = true,
+// out0[j] = in0[j]·v and out1[j] = in1[j]·v (the other cells left alone),
+// four cells at a time, the last (len(need) − j0) mod 4 under a mask, bit
+// for bit the Go form's values. It returns the cells left to do before
+// them, j0 (len(need) when there is no tail), or −1, with nothing done,
+// when d or xp is too short or k < 1. r, have, in0, in1, out0 and out1
+// are at least as long as need.
 //
 //go:noescape
-func ratioTailAVX2(r []float64, have, need []bool, in0, in1, out0, out1 []float64, v float64, j0 int)
+func polyRatioTailAVX2(r []float64, have, need []bool, d []float64, k int, xp []float64, same int, in0, in1, out0, out1 []float64) (head int)

@@ -250,31 +250,76 @@ prBad:
 	VZEROUPPER
 	RET
 
-// func ratioTailAVX2(r []float64, have, need []bool, in0, in1, out0, out1 []float64, v float64, j0 int)
+// func polyRatioTailAVX2(r []float64, have, need []bool, d []float64, k int, xp []float64, same int, in0, in1, out0, out1 []float64) (head int)
 //
-// From cell j0 on, each block of four cells j..j+3 (DI = j): have |= need
-// (the bools 0 or 1, four bytes at once); the need bytes widened to the
-// lanes' mask (Y1, 0 < need), and where it is set r = v, out0 = in0·v,
-// out1 = in1·v, the other lanes of r, out0 and out1 reloaded and stored as
-// they were. The last (len − j0) mod 4 cells gather their need bytes one
-// by one (lane i from byte i, the lanes past them 0: no load or store of
-// theirs).
+// PolyRatioFactors' tail of equal coefficients, from cell j0 = max(same,
+// 0) on if it is in the row (head = j0; otherwise head = len(need) and
+// nothing is done): their ratio v = PolyRatio(d[j0·k:(j0+1)·k], xp), in
+// scalars, after checking the indices (head = −1 if they are out of d or
+// xp, or k < 1, and nothing is done); then each block of four cells
+// j..j+3 (DI = j): have |= need (the bools 0 or 1, four bytes at once);
+// the need bytes widened to the lanes' mask (Y1, 0 < need), and where it
+// is set r = v, out0 = in0·v, out1 = in1·v, the other lanes of r, out0
+// and out1 reloaded and stored as they were. The last (len − j0) mod 4
+// cells gather their need bytes one by one (lane i from byte i, the lanes
+// past them 0: no load or store of theirs).
 //
 // Registers: R8..R13 and SI the slices r, have, need, in0, in1, out0,
 // out1; CX the first cell past the full blocks, AX the cells of the last
-// block, DI the cell; Y15 v, Y14 0.
-TEXT ·ratioTailAVX2(SB), NOSPLIT, $0-184
+// block, DI the cell; Y15 v, Y14 0. For the ratio: BX k, DX the
+// coefficients, R8 xp, AX j.
+TEXT ·polyRatioTailAVX2(SB), NOSPLIT, $0-240
+	MOVQ    need_len+56(FP), CX
+	MOVQ    same+128(FP), DI
+	XORQ    AX, AX
+	CMPQ    DI, AX
+	CMOVQLT AX, DI // j0 = max(same, 0)
+	MOVQ    DI, head+232(FP)
+	CMPQ    DI, CX
+	JLT     rtRatio
+	MOVQ    CX, head+232(FP)
+	RET
+
+rtBad:
+	MOVQ $-1, head+232(FP)
+	RET
+
+rtRatio:
+	MOVQ   k+96(FP), BX
+	CMPQ   BX, $1
+	JLT    rtBad
+	CMPQ   BX, xp_len+112(FP)
+	JA     rtBad
+	MOVQ   DI, AX
+	IMULQ  BX, AX
+	LEAQ   (AX)(BX*1), DX
+	CMPQ   DX, d_len+80(FP)
+	JA     rtBad
+	MOVQ   d_base+72(FP), DX
+	LEAQ   (DX)(AX*8), DX
+	MOVQ   xp_base+104(FP), R8
+	VMOVSD (DX), X15
+	MOVQ   $1, AX
+
+rtTerm:
+	CMPQ   AX, BX
+	JGE    rtStart
+	VMOVSD (DX)(AX*8), X0
+	VMULSD (R8)(AX*8), X0, X0
+	VADDSD X0, X15, X15
+	INCQ   AX
+	JMP    rtTerm
+
+rtStart:
+	VBROADCASTSD X15, Y15
 	MOVQ         r_base+0(FP), R8
 	MOVQ         have_base+24(FP), R9
 	MOVQ         need_base+48(FP), R10
-	MOVQ         need_len+56(FP), CX
-	MOVQ         in0_base+72(FP), R11
-	MOVQ         in1_base+96(FP), R12
-	MOVQ         out0_base+120(FP), R13
-	MOVQ         out1_base+144(FP), SI
-	VBROADCASTSD v+168(FP), Y15
+	MOVQ         in0_base+136(FP), R11
+	MOVQ         in1_base+160(FP), R12
+	MOVQ         out0_base+184(FP), R13
+	MOVQ         out1_base+208(FP), SI
 	VPXOR        Y14, Y14, Y14
-	MOVQ         j0+176(FP), DI
 	MOVQ         CX, AX
 	SUBQ         DI, AX
 	ANDQ         $3, AX

@@ -14,8 +14,8 @@ func polyRows3AVX2(out, f, d []float64, sLo, sHi, same []int, ns, lo int, x1, x2
 	panic("rules: polyRows3AVX2 without AVX2")
 }
 
-// ratioTailAVX2 is not called without amd64 (SIMD is false): see
+// polyRatioTailAVX2 is not called without amd64 (SIMD is false): see
 // poly_amd64.go.
-func ratioTailAVX2(r []float64, have, need []bool, in0, in1, out0, out1 []float64, v float64, j0 int) {
-	panic("rules: ratioTailAVX2 without AVX2")
+func polyRatioTailAVX2(r []float64, have, need []bool, d []float64, k int, xp []float64, same int, in0, in1, out0, out1 []float64) (head int) {
+	panic("rules: polyRatioTailAVX2 without AVX2")
 }

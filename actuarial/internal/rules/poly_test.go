@@ -267,3 +267,40 @@ func BenchmarkPolyFactorRows3(b *testing.B) {
 		}
 	}
 }
+
+// TestPolyRatioFactorsBounds: PolyRatioFactors panics, in both forms, when
+// the coefficients of the row's tail go past d, or their powers past xp
+// (misuse), rather than read out of the slices.
+func TestPolyRatioFactorsBounds(t *testing.T) {
+	defer func(s bool) { rules.SIMD = s }(rules.SIMD)
+	const n = 9
+	for _, c := range []struct {
+		name        string
+		d, xp, k, s int // lengths, coefficients a cell, same
+	}{
+		{"coefficients past d", 4*5 + 2, 5, 5, 4},
+		{"powers past xp", n * 5, 4, 5, 0},
+		{"no coefficients", n, 1, 0, 0},
+	} {
+		for _, simd := range []bool{false, true} {
+			if simd && !rules.HasSIMD {
+				continue
+			}
+			rules.SIMD = simd
+			r, have, need := make([]float64, n), make([]bool, n), make([]bool, n)
+			in0, in1, out0, out1 := make([]float64, n), make([]float64, n), make([]float64, n), make([]float64, n)
+			for j := range need {
+				need[j] = true
+			}
+			d, xp := make([]float64, c.d), make([]float64, c.xp)
+			func() {
+				defer func() {
+					if recover() == nil {
+						t.Errorf("%s (SIMD %v): no panic", c.name, simd)
+					}
+				}()
+				rules.PolyRatioFactors(r, have, need, d, c.k, xp, c.s, in0, in1, out0, out1)
+			}()
+		}
+	}
+}

@@ -472,13 +472,16 @@ func PolyRatios(r []float64, need []bool, d []float64, k int, xp []float64, same
 // factors of both sexes that multiply them, in one loop.
 //
 // PolyRatioFactors has two forms: with [SIMD], its AVX2 form (poly.go,
-// poly_amd64.s: the row's tail, four cells at a time), bit for bit the
-// same (TestPolyRatioFactorsSIMD); without, the Go loops below.
+// poly_amd64.s: the row's tail, four cells at a time, in assembly), bit
+// for bit the same (TestPolyRatioFactorsSIMD); without, the Go loops
+// below.
 func PolyRatioFactors(r []float64, have, need []bool, d []float64, k int, xp []float64, same int, in0, in1, out0, out1 []float64) {
 	n := len(need)
 	r, have, in0, in1, out0, out1 = r[:n], have[:n], in0[:n], in1[:n], out0[:n], out1[:n]
 	if SIMD {
-		polyRatioFactorsAVX2(r, have, need, d, k, xp, same, in0, in1, out0, out1)
+		if head := polyRatioTailAVX2(r, have, need, d, k, xp, same, in0, in1, out0, out1); head != 0 {
+			polyRatioHead(r, have, need, d, k, xp, same, in0, in1, out0, out1, head)
+		}
 		return
 	}
 	if same = max(same, 0); same < n {
