@@ -241,22 +241,23 @@ var benchScenarios = flag.Int("scenarios", 10_000, "scenarios of BenchmarkStocha
 // ratios and factors, k = 5; in this scheme every cell they compute is in
 // a row's tail of equal coefficients, past the reference period, so the
 // work is f·r and in·r four cells at a time; PolyFactorRows with k = 3
-// does every row in one call of assembly), results bit for bit (the
-// outcomes of 60 scenarios hashed, by default, with GOAMD64=v3 and with
-// the purego tag), 2026-12-04: instructions (cachegrind, `x.test -test.run
-// XXX -test.bench 'Stochastic10k$' -test.benchtime=1x -test.cpu=1
-// -scenarios=20`, setup included) 347.8 M before (main d587c67), 331.5 M
-// after: 17.39 → 16.58 M a scenario (−4.7%), of which PolyFactorRows
-// 0.94 → 0.40 M and PolyRatioFactors (with PolyRatios) 0.65 → 0.36 M. 12
-// interleaved rounds of the old and new binaries and the new one's
+// does every row in one call of assembly, PolyRatioFactors the tail's
+// ratio too), results bit for bit (the outcomes of 60 scenarios hashed,
+// by default, with GOAMD64=v3 and with the purego tag), 2026-12-04:
+// instructions (cachegrind, `x.test -test.run XXX -test.bench
+// 'Stochastic10k$' -test.benchtime=1x -test.cpu=1 -scenarios=20`, setup
+// included) 347.8 M before (main d587c67), 329.7 M after: 17.39 →
+// 16.49 M a scenario (−5.2%), of which PolyFactorRows 0.94 → 0.40 M and
+// PolyRatioFactors (with PolyRatios) 0.65 → 0.28 M. 24 interleaved rounds
+// (two series of 12) of the old and new binaries and the new one's
 // BenchmarkDeterministic10k, `-test.benchtime=1x -test.cpu=1
 // -test.benchmem -scenarios=1000`, process user+sys CPU, load average
-// 1.4–3: 1.020 s median (min 0.99 s) before, 0.985 s (min 0.97 s) after
-// (−3.9% paired by round; benchstat on ns/op −3.1%, p=0.007, n=12; an
-// earlier series at load ~4 −2.6%, p=0.020); BenchmarkDeterministic10k
-// 0.750 s (min 0.73 s): 1.36× before, 1.31× after (1.33× on the minima),
-// against the target of 1.2×, not met. 12.45 MiB and ~1,550 allocations
-// per op, unchanged.
+// 1.8–2.8: 1.005 s median (min 0.97 s) before, 0.970 s (min 0.94 s)
+// after (−3.8% paired by round; benchstat on the CPU times −3.5%,
+// p=0.000, on ns/op −3.3%, p=0.021, n=24); BenchmarkDeterministic10k
+// 0.740 s (min 0.71 s): 1.36× before, 1.31× after (1.32× on the minima),
+// against the target of 1.2×, not met. 12.45 MiB and 1,543–1,551
+// allocations per op in both.
 func BenchmarkStochastic10k(b *testing.B) {
 	s := actuarialtest.ReferenceScheme(b, 65)
 	c := stochastic.Config{Years: 100, Scenarios: *benchScenarios, Workers: 2}

@@ -4,8 +4,8 @@ package rules
 
 // factorTailAVX2 sets out[j] = f[j]·r for the f[j] > 0 (the others left
 // alone), j < len(f), four cells at a time in AVX2 (poly_amd64.s), the
-// last len mod 4 under a mask: the row tails of [PolyFactorRows], bit for
-// bit its Go loop's values. len(out) ≥ len(f).
+// last len mod 4 under a mask: the row tails of [PolyFactorRows] with k ≠ 3,
+// bit for bit its Go loop's values. len(out) ≥ len(f).
 //
 //go:noescape
 func factorTailAVX2(out, f []float64, r float64)
