@@ -23,7 +23,8 @@ type stepKernel struct {
 	bill, withdrawn, wd, yDis, yDeaths, cut [4]float64
 	// The row's top-up to the disability floor by lane, and room for two
 	// registers on the rare paths.
-	top   [4]float64
+	top [4]float64 //lint:ignore U1000 read and written by stepRowAVX2 (go_asm.h)
+	//lint:ignore U1000 read and written by stepRowAVX2 (go_asm.h)
 	spill [2][4]float64
 	// The row's sums, set at its end: the disabilities, disability
 	// pensions, deaths and their pensions of the cells with a disability

@@ -236,6 +236,30 @@ var benchScenarios = flag.Int("scenarios", 10_000, "scenarios of BenchmarkStocha
 // and ~1,550 allocations per op (11.30 MiB, 1,540 before: each worker's
 // projector keeps the decrements by field too, Projector.decV).
 //
+// With rules.RatioPoly.PastContributionRows' AVX2 form (the whole loop
+// over the ages in assembly, pastrows_amd64.s, four cells at a time, the
+// row's tail under a mask; the outcomes of 40 scenarios hashed the same
+// before and after, by default, with purego and under GOAMD64=v3),
+// 2026-12-04: its instructions (cachegrind, `GODEBUG=cpu.rdtscp=off
+// valgrind --tool=cachegrind --cache-sim=no x.test -test.run XXX
+// -test.bench 'Stochastic10k$' -test.benchtime=1x -test.cpu=1
+// -scenarios=20`) 1.54 M a scenario before, 0.36 M after (~4,600 rows
+// and 72,000 cells a scenario: ~45 instructions a row, 9 a block of four
+// cells, where the Go form spent ~155 a row and ~11 a cell); the whole
+// run's 347.5 M before, 324.8 M after, against 258.3 M for
+// BenchmarkDeterministic10k at -scenarios=20 (1.35× → 1.26×, the setup
+// included). CPU time, interleaved rounds of the old (main d587c67) and
+// new binaries, `x.test -test.run XXX -test.bench
+// '^BenchmarkStochastic10k$' -test.benchtime=1x -test.cpu=1 -test.benchmem
+// -scenarios=1000` under /usr/bin/time, process user+sys, load average
+// 4–5: 12 rounds 1.015 s median (min 0.99 s) before, 0.97 s (min 0.94 s)
+// after (benchstat on the CPU times −4.4%, p=0.005), 10 more 1.05 s
+// (min 1.02 s) and 1.01 s (min 0.96 s) (−3.8%, p=0.001); the wall ns/op
+// not significant at that load (p=0.27, 0.35); 12.45 MiB and ~1,549
+// allocations per op either way. BenchmarkDeterministic10k in the same
+// rounds 0.76 s (min 0.74 s): 1.38× before, 1.33× after in CPU time, the
+// target of 1.2× not met.
+//
 // With AVX2 forms of rules.PolyFactorRows and rules.PolyRatioFactors
 // (the disability factors, k = 3 coefficients a cell, and the retirement
 // ratios and factors, k = 5; in this scheme every cell they compute is in

@@ -561,7 +561,14 @@ func PastContributions(acc, avg, t []float64) {
 // [PastContributions]'s, bit for bit: one pass over the cells that
 // members can be in, for an engine that computes both every year
 // (stochastic scenarios), the cells of other entry ages left alone.
+//
+// It has two forms: with [SIMD], an AVX2 form in assembly
+// (pastrows_amd64.s, four cells at a time, the whole loop over the ages),
+// and this Go form otherwise, the AVX2 form's values the same bit for bit.
 func (rp *RatioPoly) PastContributionRows(t, acc, avg []float64, minEntry, lo, hi, eLo, eHi, accLo, accHi int, x float64) {
+	if rp.pastRowsSIMD(t, acc, avg, minEntry, lo, hi, eLo, eHi, accLo, accHi, x) {
+		return
+	}
 	ns := rp.ns
 	im := rp.im
 	one := rp.one // 1, held in a register (a constant is loaded again a cell)

@@ -1,0 +1,9 @@
+//go:build !amd64 || purego
+
+package rules
+
+// pastRowsAVX2 is not called without amd64 (SIMD is false): see
+// pastrows_amd64.go.
+func pastRowsAVX2(t, acc, avg, im []float64, ns, a0, hi, eMax, eHi, accLo, accHi int, one, x float64) {
+	panic("rules: pastRowsAVX2 without AVX2")
+}
