@@ -281,7 +281,16 @@ var benchScenarios = flag.Int("scenarios", 10_000, "scenarios of BenchmarkStocha
 // p=0.000, on ns/op −3.3%, p=0.021, n=24); BenchmarkDeterministic10k
 // 0.740 s (min 0.71 s): 1.36× before, 1.31× after (1.32× on the minima),
 // against the target of 1.2×, not met. 12.45 MiB and 1,543–1,551
-// allocations per op in both.
+// allocations per op in both. Merged with main b51e26b (PastContributionRows'
+// AVX2 form, above), against it, the outcomes the same bit for bit again:
+// 324.4 M → 306.4 M instructions (16.22 → 15.32 M a scenario, −5.5%),
+// BenchmarkDeterministic10k 258.4 M at -scenarios=20 (1.26× → 1.19× in
+// instructions, the setup included); 24 interleaved rounds (two series of
+// 12, the same command, load average 2.6–3.5): 1.03 s median (min 0.93 s)
+// before, 0.975 s (min 0.89 s) after (−3.2% paired by round; benchstat
+// on the first series' CPU times −3.1%, p=0.027, over both p=0.19 as the
+// load rose), BenchmarkDeterministic10k 0.76 s (min 0.72 s): 1.36× →
+// 1.28× in CPU time (1.29× → 1.24× on the minima), 1.2× not met.
 func BenchmarkStochastic10k(b *testing.B) {
 	s := actuarialtest.ReferenceScheme(b, 65)
 	c := stochastic.Config{Years: 100, Scenarios: *benchScenarios, Workers: 2}
