@@ -281,8 +281,9 @@ var benchScenarios = flag.Int("scenarios", 10_000, "scenarios of BenchmarkStocha
 // p=0.000, on ns/op −3.3%, p=0.021, n=24); BenchmarkDeterministic10k
 // 0.740 s (min 0.71 s): 1.36× before, 1.31× after (1.32× on the minima),
 // against the target of 1.2×, not met. 12.45 MiB and 1,543–1,551
-// allocations per op in both. Merged with main b51e26b (PastContributionRows'
-// AVX2 form, above), against it, the outcomes the same bit for bit again:
+// allocations per op in both. Merged with main b51e26b
+// (PastContributionRows' AVX2 form, above), against it, the outcomes the
+// same bit for bit again:
 // 324.4 M → 306.4 M instructions (16.22 → 15.32 M a scenario, −5.5%),
 // BenchmarkDeterministic10k 258.4 M at -scenarios=20 (1.26× → 1.19× in
 // instructions, the setup included); 24 interleaved rounds (two series of
