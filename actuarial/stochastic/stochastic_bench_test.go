@@ -259,6 +259,39 @@ var benchScenarios = flag.Int("scenarios", 10_000, "scenarios of BenchmarkStocha
 // allocations per op either way. BenchmarkDeterministic10k in the same
 // rounds 0.76 s (min 0.74 s): 1.38× before, 1.33× after in CPU time, the
 // target of 1.2× not met.
+//
+// With AVX2 forms of rules.PolyFactorRows and rules.PolyRatioFactors
+// (the disability factors, k = 3 coefficients a cell, and the retirement
+// ratios and factors, k = 5; in this scheme every cell they compute is in
+// a row's tail of equal coefficients, past the reference period, so the
+// work is f·r and in·r four cells at a time; PolyFactorRows with k = 3
+// does every row in one call of assembly, PolyRatioFactors the tail's
+// ratio too), results bit for bit (the outcomes of 60 scenarios hashed,
+// by default, with GOAMD64=v3 and with the purego tag), 2026-12-04:
+// instructions (cachegrind, `x.test -test.run XXX -test.bench
+// 'Stochastic10k$' -test.benchtime=1x -test.cpu=1 -scenarios=20`, setup
+// included) 347.8 M before (main d587c67), 329.7 M after: 17.39 →
+// 16.49 M a scenario (−5.2%), of which PolyFactorRows 0.94 → 0.40 M and
+// PolyRatioFactors (with PolyRatios) 0.65 → 0.28 M. 24 interleaved rounds
+// (two series of 12) of the old and new binaries and the new one's
+// BenchmarkDeterministic10k, `-test.benchtime=1x -test.cpu=1
+// -test.benchmem -scenarios=1000`, process user+sys CPU, load average
+// 1.8–2.8: 1.005 s median (min 0.97 s) before, 0.970 s (min 0.94 s)
+// after (−3.8% paired by round; benchstat on the CPU times −3.5%,
+// p=0.000, on ns/op −3.3%, p=0.021, n=24); BenchmarkDeterministic10k
+// 0.740 s (min 0.71 s): 1.36× before, 1.31× after (1.32× on the minima),
+// against the target of 1.2×, not met. 12.45 MiB and 1,543–1,551
+// allocations per op in both. Merged with main b51e26b
+// (PastContributionRows' AVX2 form, above), against it, the outcomes the
+// same bit for bit again:
+// 324.4 M → 306.4 M instructions (16.22 → 15.32 M a scenario, −5.5%),
+// BenchmarkDeterministic10k 258.4 M at -scenarios=20 (1.26× → 1.19× in
+// instructions, the setup included); 24 interleaved rounds (two series of
+// 12, the same command, load average 2.6–3.5): 1.03 s median (min 0.93 s)
+// before, 0.975 s (min 0.89 s) after (−3.2% paired by round; benchstat
+// on the first series' CPU times −3.1%, p=0.027, over both p=0.19 as the
+// load rose), BenchmarkDeterministic10k 0.76 s (min 0.72 s): 1.36× →
+// 1.28× in CPU time (1.29× → 1.24× on the minima), 1.2× not met.
 func BenchmarkStochastic10k(b *testing.B) {
 	s := actuarialtest.ReferenceScheme(b, 65)
 	c := stochastic.Config{Years: 100, Scenarios: *benchScenarios, Workers: 2}

@@ -332,10 +332,19 @@ func PolyFactors(out, f, d []float64, k int, xp []float64) {
 // factors at the cost of one call, not of one a row. With same
 // ([RatioPoly.Same]; nil: not known), the ratio of the cells of a row
 // from service same[age] on is computed once.
+//
+// PolyFactorRows has two forms: with [SIMD], its AVX2 form (poly.go,
+// poly_amd64.s: four cells at a time, and with k = 3 every row in one
+// call of assembly), bit for bit the same (TestPolyFactorRowsSIMD);
+// without, the Go loops below.
 func PolyFactorRows(out, f, d []float64, k int, xp []float64, ns, lo, hi int, sLo, sHi, same []int) {
 	sLo, sHi = sLo[:hi+1], sHi[:hi+1]
 	if same != nil {
 		same = same[:hi+1]
+	}
+	if SIMD {
+		polyFactorRowsAVX2(out, f, d, k, xp, ns, lo, hi, sLo, sHi, same)
+		return
 	}
 	// From service pos on every factor is above 0: no test a cell.
 	pos := len(f)
@@ -461,9 +470,20 @@ func PolyRatios(r []float64, need []bool, d []float64, k int, xp []float64, same
 // cells it computes in have and sets, for each, the factors out0[j] =
 // in0[j]·r[j] and out1[j] = in1[j]·r[j]: a row's reference ratios and the
 // factors of both sexes that multiply them, in one loop.
+//
+// PolyRatioFactors has two forms: with [SIMD], its AVX2 form (poly.go,
+// poly_amd64.s: the row's tail, four cells at a time, in assembly), bit
+// for bit the same (TestPolyRatioFactorsSIMD); without, the Go loops
+// below.
 func PolyRatioFactors(r []float64, have, need []bool, d []float64, k int, xp []float64, same int, in0, in1, out0, out1 []float64) {
 	n := len(need)
 	r, have, in0, in1, out0, out1 = r[:n], have[:n], in0[:n], in1[:n], out0[:n], out1[:n]
+	if SIMD {
+		if head := polyRatioTailAVX2(r, have, need, d, k, xp, same, in0, in1, out0, out1); head != 0 {
+			polyRatioHead(r, have, need, d, k, xp, same, in0, in1, out0, out1, head)
+		}
+		return
+	}
 	if same = max(same, 0); same < n {
 		// The ratio of the cells from same on, once, if one is needed
 		// (from j0 on).

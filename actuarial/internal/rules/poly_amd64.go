@@ -1,0 +1,36 @@
+//go:build amd64 && !purego
+
+package rules
+
+// factorTailAVX2 sets out[j] = f[j]·r for the f[j] > 0 (the others left
+// alone), j < len(f), four cells at a time in AVX2 (poly_amd64.s), the
+// last len mod 4 under a mask: the row tails of [PolyFactorRows] with k ≠ 3,
+// bit for bit its Go loop's values. len(out) ≥ len(f).
+//
+//go:noescape
+func factorTailAVX2(out, f []float64, r float64)
+
+// polyRows3AVX2 is PolyFactorRows with k = 3 in AVX2 (poly_amd64.s), the
+// rows lo..len(sLo)−1 (lo ≥ 0; sHi as long as sLo, same nil or as long),
+// four cells at a time, the last of each run under a mask: every value its
+// Go form's bit for bit (the products rounded, no fused multiply-add, and
+// summed in its order). It checks each row's indices against the slices'
+// lengths before writing the row, and returns the first age out of them
+// (−1: none), the rows before it done.
+//
+//go:noescape
+func polyRows3AVX2(out, f, d []float64, sLo, sHi, same []int, ns, lo int, x1, x2 float64) (bad int)
+
+// polyRatioTailAVX2 is the tail of equal coefficients of
+// [PolyRatioFactors] in AVX2 (poly_amd64.s), the cells from j0 =
+// max(same, 0) on when j0 < len(need): their ratio v, PolyRatio's of
+// d[j0·k:(j0+1)·k] at xp, and for the need[j], r[j] = v, have[j] = true,
+// out0[j] = in0[j]·v and out1[j] = in1[j]·v (the other cells left alone),
+// four cells at a time, the last (len(need) − j0) mod 4 under a mask, bit
+// for bit the Go form's values. It returns the cells left to do before
+// them, j0 (len(need) when there is no tail), or −1, with nothing done,
+// when d or xp is too short or k < 1. r, have, in0, in1, out0 and out1
+// are at least as long as need.
+//
+//go:noescape
+func polyRatioTailAVX2(r []float64, have, need []bool, d []float64, k int, xp []float64, same int, in0, in1, out0, out1 []float64) (head int)
