@@ -196,6 +196,11 @@ func withdrawRun(row *retRow, j int, ceiling, wdN, wdR float64) (int, float64, f
 // gathered in p.workDead (their base pensions of scheme.WorkRisks.Death),
 // at the work risks' shares, the widow(er)s' pensions as
 // census.PensionWorkSurvivor.
+//
+// The loop over a sex's ages adds the survivors' pensions, the spouses
+// read by age from rules.Family.SpouseRow; it leaves the rarer ages with
+// orphans (rules.Family.OrphanRow), and every age when the detail or the
+// split is on, to awardAge.
 func (p *Projector) award(g int, yr *YearResult, det *CellDetail, pdbase int, work bool) {
 	dead, is := &p.dead, idxSurvivor
 	if work {
@@ -204,7 +209,6 @@ func (p *Projector) award(g int, yr *YearResult, det *CellDetail, pdbase int, wo
 	gc := &p.gc[g]
 	spouseEach, orphanEach := gc.yr.DeathShares(work)
 	pbase := g * p.nP
-	wN, wA, wO := p.wN[pbase:pbase+p.nP], p.wA[pbase:pbase+p.nP], p.wO[pbase:pbase+p.nP]
 	fam := &p.law.Family
 	// The running sums, in registers; the orphans', rarer, in yr.
 	paid := gc.paid
@@ -212,74 +216,141 @@ func (p *Projector) award(g int, yr *YearResult, det *CellDetail, pdbase int, wo
 	for sx := range actuarial.NumSexes {
 		lo, hi := max(dead.lo[sx], 0), min(dead.hi[sx], census.MaxCensusAge)
 		dead.lo[sx], dead.hi[sx] = nAges, -1
-		dn, da := &dead.n[sx], &dead.a[sx]
-		// The ages the survivors' pensions reach in the spouses' strip (of
-		// the other sex: one strip, SpouseOf), noted once, after.
-		sLo, sHi, sStrip := nAges, -1, 0
-		for age := lo; age <= hi; age++ {
-			deaths := dn[age]
+		if lo > hi {
+			continue
+		}
+		dn := dead.n[sx][lo : hi+1]
+		da := dead.a[sx][lo : hi+1]
+		da = da[:len(dn)]
+		married, spouseAge, ssx := fam.SpouseRow(spouseEach, sx)
+		mar, sage := married[lo:hi+1], spouseAge[lo:hi+1]
+		mar, sage = mar[:len(dn)], sage[:len(dn)]
+		// The ages awardAge takes: those with orphans, or all.
+		more := fam.OrphanRow(&gc.yr, orphanEach, sx)
+		if det != nil || p.sp != nil {
+			more = &everyAge
+		}
+		slow := more[lo : hi+1]
+		slow = slow[:len(dn)]
+		// The spouses' strip (of the other sex: one strip, SpouseRow).
+		so := pbase + (is*actuarial.NumSexes+ssx)*nAges
+		wN := (*[nAges]float64)(p.wN[so : so+nAges])
+		wA := (*[nAges]float64)(p.wA[so : so+nAges])
+		wO := (*[nAges]float64)(p.wO[so : so+nAges])
+		for i, deaths := range dn {
 			if !(deaths > 0) {
 				continue
 			}
-			amount := da[age]
-			dn[age], da[age] = 0, 0
-			if mar, share, ssx, sage := fam.SpouseOf(spouseEach, sx, age); mar > 0 {
-				m := deaths * mar
-				amt := share * amount
-				sStrip = is*actuarial.NumSexes + ssx
-				pc := sStrip*nAges + sage
-				wN[pc] += m
-				sLo, sHi = min(sLo, sage), max(sHi, sage)
-				wA[pc] += amt
-				wO[pc] += amt
+			if mi := mar[i]; mi > 0 {
+				m := deaths * mi
+				amt := spouseEach * mi * da[i]
+				sa := sage[i]
+				wN[sa] += m
+				wA[sa] += amt
+				wO[sa] += amt
 				sPaid += 0.5 * amt
 				paid += 0.5 * amt
 				sNew += m
 				sAmt += amt
-				if det != nil {
-					det.Awarded[pdbase+pbase+pc] += m
-				}
-				if p.sp != nil {
-					p.splitSurvivor(g, sx, age, ssx, sage, pbase+pc, m, amt, work)
-				}
 			}
-			orph, share, oage, next := fam.OrphansOf(&gc.yr, orphanEach, sx, age)
-			if !(orph > 0) {
-				continue
-			}
-			m := deaths * orph
-			amt := share * amount
-			yr.Pensions[idxOrphan] += 0.5 * amt
-			paid += 0.5 * amt
-			yr.NewPensions[idxOrphan] += m
-			yr.NewPensionAmounts[idxOrphan] += amt
-			if p.sp != nil {
-				p.splitOrphans(g, sx, age, oage, next, m, amt, work)
-			}
-			if !next {
-				// Paid for the rest of the year only.
-				yr.PensionsEnded[idxOrphan] += m
-				continue
-			}
-			for osx := range actuarial.NumSexes { // half boys, half girls
-				pc := (idxOrphan*actuarial.NumSexes+osx)*nAges + oage + 1
-				wN[pc] += m / 2
-				touch(p.wLo, p.wHi, pbase+pc)
-				wA[pc] += amt / 2
-				wO[pc] += amt / 2
-				if det != nil {
-					det.Awarded[pdbase+pbase+pc] += m / 2
-				}
+			if slow[i] > 0 {
+				paid = p.awardAge(g, yr, det, pdbase, work, sx, lo+i, deaths, da[i], paid)
 			}
 		}
-		if sLo <= sHi {
-			touch(p.wLo, p.wHi, pbase+sStrip*nAges+sLo)
-			touch(p.wLo, p.wHi, pbase+sStrip*nAges+sHi)
+		// The ages the survivors' pensions reach in the spouses' strip:
+		// from the first age of a deceased who leaves a spouse to the last
+		// (SpouseRow's ages rise with the deceased's).
+		first, last := 0, len(dn)-1
+		for first <= last && !(dn[first] > 0 && mar[first] > 0) {
+			first++
 		}
+		if first <= last {
+			for !(dn[last] > 0 && mar[last] > 0) {
+				last--
+			}
+			touch(p.wLo, p.wHi, so+sage[first])
+			touch(p.wLo, p.wHi, so+sage[last])
+		}
+		clear(dn)
+		clear(da)
 	}
 	if p.sp != nil {
 		p.splitDeathsDone(work)
 	}
 	gc.paid = paid
 	yr.Pensions[is], yr.NewPensions[is], yr.NewPensionAmounts[is] = sPaid, sNew, sAmt
+}
+
+// everyAge is award's row of the ages it leaves to awardAge when the
+// detail or the split is on: all of them. Never written.
+var everyAge = func() (r [nAges]float64) {
+	for age := range r {
+		r[age] = 1
+	}
+	return r
+}()
+
+// awardAge completes award's work for the year's deaths at that age of
+// sex index sx in group g, which leave deaths × pension per head amount
+// due (award's arguments otherwise): the survivors' pensions, which award
+// has added, into the detail and the split, when on; and the orphans'
+// pensions, from rules.Family.OrphansOf. It returns paid with the
+// orphans' pensions paid in the year added.
+//
+//go:noinline
+func (p *Projector) awardAge(g int, yr *YearResult, det *CellDetail, pdbase int, work bool, sx, age int, deaths, amount, paid float64) float64 {
+	gc := &p.gc[g]
+	spouseEach, orphanEach := gc.yr.DeathShares(work)
+	fam := &p.law.Family
+	pbase := g * p.nP
+	if det != nil || p.sp != nil {
+		// The survivors' pensions as award adds them.
+		married, spouseAge, ssx := fam.SpouseRow(spouseEach, sx)
+		if mi := married[age]; mi > 0 {
+			m := deaths * mi
+			amt := spouseEach * mi * amount
+			sa := spouseAge[age]
+			is := idxSurvivor
+			if work {
+				is = idxWorkSurv
+			}
+			pc := pbase + (is*actuarial.NumSexes+ssx)*nAges + sa
+			if det != nil {
+				det.Awarded[pdbase+pc] += m
+			}
+			if p.sp != nil {
+				p.splitSurvivor(g, sx, age, ssx, sa, pc, m, amt, work)
+			}
+		}
+	}
+	orph, share, oage, next := fam.OrphansOf(&gc.yr, orphanEach, sx, age)
+	if !(orph > 0) {
+		return paid
+	}
+	m := deaths * orph
+	amt := share * amount
+	yr.Pensions[idxOrphan] += 0.5 * amt
+	paid += 0.5 * amt
+	yr.NewPensions[idxOrphan] += m
+	yr.NewPensionAmounts[idxOrphan] += amt
+	if p.sp != nil {
+		p.splitOrphans(g, sx, age, oage, next, m, amt, work)
+	}
+	if !next {
+		// Paid for the rest of the year only.
+		yr.PensionsEnded[idxOrphan] += m
+		return paid
+	}
+	wN, wA, wO := p.wN[pbase:pbase+p.nP], p.wA[pbase:pbase+p.nP], p.wO[pbase:pbase+p.nP]
+	for osx := range actuarial.NumSexes { // half boys, half girls
+		pc := (idxOrphan*actuarial.NumSexes+osx)*nAges + oage + 1
+		wN[pc] += m / 2
+		touch(p.wLo, p.wHi, pbase+pc)
+		wA[pc] += amt / 2
+		wO[pc] += amt / 2
+		if det != nil {
+			det.Awarded[pdbase+pbase+pc] += m / 2
+		}
+	}
+	return paid
 }
