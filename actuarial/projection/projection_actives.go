@@ -57,24 +57,22 @@ func (p *Projector) activesPass(g, t int, w1 float64, yr *YearResult, det *CellD
 			p.splitActives(g, sx)
 		}
 
-		// Retirements on 1 January, a row at a time; the sex's limits set
-		// once.
+		// Retirements on 1 January, a row at a time: the sex's limits and
+		// planes set once, of one length and capacity (a row's cells in
+		// aN are within the others), a row's cells by their index in them.
+		g0 := sx * plane
 		row := retRow{
-			pdbase:  pdbase,
+			s:     aS,
+			kinds: gc.retKind[g0 : g0+plane : g0+plane],
+			rates: gc.retRate[g0 : g0+plane : g0+plane], factors: gc.retFactor[g0 : g0+plane : g0+plane],
+			pk0: pbase/nAges + sx, dc0: dbase + off, pdbase: pdbase,
 			sustain: gc.yr.Sustain[sx], retCap: gc.yr.RetCap[sx], retFloor: gc.yr.RetFloor[sx],
 		}
-		// The sex's planes, of one length and capacity: a row sliced from
-		// aN is within the others.
-		g0 := sx * plane
-		kinds := gc.retKind[g0 : g0+plane : g0+plane]
-		rates, factors := gc.retRate[g0:g0+plane:g0+plane], gc.retFactor[g0:g0+plane:g0+plane]
-		var past []float64
 		if p.trackAcc {
-			past = p.acc.t[:plane:plane]
+			row.past, row.avg = p.acc.t[:plane:plane], gc.avgRate
 		}
-		ratios := gc.retRatio[sx]
-		if ratios != nil {
-			ratios = ratios[:plane:plane]
+		if ratios := gc.retRatio[sx]; ratios != nil {
+			row.ref = ratios[:plane:plane]
 		}
 		for age := hi; age >= max(lo, gc.retMin); age-- {
 			sLo, sHi := svLo[age], svHi[age]
@@ -82,16 +80,9 @@ func (p *Projector) activesPass(g, t int, w1 float64, yr *YearResult, det *CellD
 				continue
 			}
 			// (Of capacity their length, not 0: no masking of the pointers.)
-			c0, c1 := age*ns+sLo, age*ns+sHi+1 // within the plane
-			row.n, row.s = aN[c0:c1:c1], aS[c0:c1:c1]
-			row.kinds, row.rates, row.factors = kinds[c0:c1:c1], rates[c0:c1:c1], factors[c0:c1:c1]
-			row.pc0, row.dc0 = pbase+sx*nAges+age, dbase+off+c0
-			if past != nil {
-				row.past, row.avg = past[c0:c1:c1], gc.avgRate[sLo:sHi+1:sHi+1]
-			}
-			if ratios != nil {
-				row.ref = ratios[c0:c1:c1]
-			}
+			c1 := age*ns + sHi + 1 // within the plane
+			row.n, row.j0, row.sv0 = aN[:c1:c1], age*ns+sLo, age*ns
+			row.age = age
 			p.retireRow(gc, &row, yr, det)
 		}
 

@@ -10,15 +10,19 @@ import (
 )
 
 // retRow is one row of active cells (one group, sex and age) as retireRow
-// takes it.
+// takes it: the cells j0 to len(n)-1 of its sex's planes, which hold at
+// least len(n) cells each.
 type retRow struct {
 	n, s           []float64    // the cells' counts and salaries
 	kinds          []rules.Exit // their retirement kinds,
 	rates, factors []float64    // probabilities and pension factors
 	ref            []float64    // their reference ratios; nil when the reference salary is the last salary
-	past, avg      []float64    // their past salaries and contribution rates; nil without refunds
-	pc0            int          // the pensioner cell of the row's sex and age for the first pension type
-	dc0            int          // the detail offset of the row's first cell
+	past           []float64    // their past salaries; nil without refunds
+	avg            []float64    // the contribution rates by service, cell j's at j − sv0; nil without refunds
+	j0             int          // the row's first cell
+	sv0            int          // the index of the row's service 0 (the age's cells from it on)
+	pk0, age       int          // the pension strip of the row's group and sex for the first pension type, and the row's age
+	dc0            int          // the detail offset of the row's planes
 	pdbase         int          // the detail offset of the year's pensioner cells
 	sustain        float64      // the sustainability factor of the row's sex
 	retCap         float64      // the cap per head of the row's sex's retirement pensions (+Inf: none)
@@ -40,7 +44,8 @@ func (p *Projector) retireRow(gc *groupCache, row *retRow, yr *YearResult, det *
 	if det != nil {
 		// The exits by cell, before the cells change.
 		c0 := row.dc0
-		for j, n := range nRow {
+		for j := row.j0; j < len(nRow); j++ {
+			n := nRow[j]
 			switch kinds[j] {
 			case rules.None:
 			case rules.Withdraw:
@@ -54,20 +59,24 @@ func (p *Projector) retireRow(gc *groupCache, row *retRow, yr *YearResult, det *
 	// and their refunds (before the refund share).
 	var sums [2]retSums
 	var wdN, wdR float64
-	for j := 0; j < len(nRow); {
+	withdraw := false
+	for j := row.j0; j < len(nRow); {
 		switch kinds[j] {
 		case rules.None:
 			j++
 		case rules.Withdraw:
 			j, wdN, wdR = withdrawRun(row, j, gc.yr.Ceiling, wdN, wdR)
+			withdraw = true
 		case rules.Full:
 			j = retireRun(row, j, rules.Full, &sums[0])
 		default:
 			j = retireRun(row, j, rules.Reduced, &sums[1])
 		}
 	}
-	yr.Exits[actuarial.Withdrawal] += wdN
-	yr.Refunds += gc.yr.Refund * wdR
+	if withdraw {
+		yr.Exits[actuarial.Withdrawal] += wdN
+		yr.Refunds += gc.yr.Refund * wdR
+	}
 	for ki := range sums {
 		sk := &sums[ki]
 		m := sk.n
@@ -75,9 +84,10 @@ func (p *Projector) retireRow(gc *groupCache, row *retRow, yr *YearResult, det *
 			continue
 		}
 		ti := idxOldAge + ki
-		pc := row.pc0 + ti*actuarial.NumSexes*nAges
+		k := row.pk0 + ti*actuarial.NumSexes // the pension strip
+		pc := k*nAges + row.age
 		p.pN[pc] += m
-		touch(p.pLo, p.pHi, pc)
+		p.pLo[k], p.pHi[k] = min(p.pLo[k], row.age), max(p.pHi[k], row.age)
 		p.pA[pc] += sk.a
 		p.pO[pc] += sk.o
 		yr.Exits[actuarial.Retirement] += m
@@ -111,13 +121,17 @@ type retSums struct {
 // sums added by lane. Without, the Go loop below.
 func retireRun(row *retRow, j int, kind rules.Exit, sums *retSums) int {
 	n := row.n
+	if simd {
+		if len(row.s) < len(n) || len(row.kinds) < len(n) || len(row.rates) < len(n) || len(row.factors) < len(n) ||
+			(row.ref != nil && len(row.ref) < len(n)) || j < 0 {
+			panic("projection: retireRun's row holds fewer cells than n")
+		}
+		return retireRunAVX2(row, j, kind, sums)
+	}
 	s, kinds, rr, f := row.s[:len(n)], row.kinds[:len(n)], row.rates[:len(n)], row.factors[:len(n)]
 	ref := row.ref
 	if ref != nil {
 		ref = ref[:len(n)]
-	}
-	if simd && j >= 0 {
-		return retireRunAVX2(row, j, kind, sums) // (the slices' lengths checked above)
 	}
 	// The sums in registers (a struct of more than four fields is not).
 	sn, sa, so, ss, sr := sums.n, sums.a, sums.o, sums.s, sums.r
@@ -162,7 +176,7 @@ func withdrawRun(row *retRow, j int, ceiling, wdN, wdR float64) (int, float64, f
 	s, kinds, rr := row.s[:len(n)], row.kinds[:len(n)], row.rates[:len(n)]
 	past, avg := row.past, row.avg
 	if past != nil {
-		past, avg = past[:len(n)], avg[:len(n)]
+		past = past[:len(n)]
 	}
 	for ; j < len(n) && kinds[j] == rules.Withdraw; j++ {
 		nj := n[j]
@@ -177,7 +191,7 @@ func withdrawRun(row *retRow, j int, ceiling, wdN, wdR float64) (int, float64, f
 			if sal > nj*ceiling {
 				cb = nj * ceiling
 			}
-			wdR += r * cb * avg[j] * past[j]
+			wdR += r * cb * avg[j-row.sv0] * past[j]
 		}
 		if left := nj - nj*r; r >= 1 || left == 0 {
 			n[j], s[j] = 0, 0 // an empty cell has no salary (stepPlane)
