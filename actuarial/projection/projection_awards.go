@@ -251,24 +251,32 @@ func (p *Projector) award(g int, yr *YearResult, det *CellDetail, pdbase int, wo
 		wN := (*[nAges]float64)(p.wN[so : so+nAges])
 		wA := (*[nAges]float64)(p.wA[so : so+nAges])
 		wO := (*[nAges]float64)(p.wO[so : so+nAges])
-		for i, deaths := range dn {
-			if !(deaths > 0) {
-				continue
+		for i := 0; i < len(dn); i++ {
+			// The ages up to the next awardAge takes, in a loop of their
+			// own: the call outside it, so are its spills.
+			for ; i < len(dn); i++ {
+				deaths := dn[i]
+				if !(deaths > 0) {
+					continue
+				}
+				if mi := mar[i]; mi > 0 {
+					m := deaths * mi
+					amt := spouseEach * mi * da[i]
+					sa := sage[i]
+					wN[sa] += m
+					wA[sa] += amt
+					wO[sa] += amt
+					sPaid += 0.5 * amt
+					paid += 0.5 * amt
+					sNew += m
+					sAmt += amt
+				}
+				if slow[i] > 0 {
+					break
+				}
 			}
-			if mi := mar[i]; mi > 0 {
-				m := deaths * mi
-				amt := spouseEach * mi * da[i]
-				sa := sage[i]
-				wN[sa] += m
-				wA[sa] += amt
-				wO[sa] += amt
-				sPaid += 0.5 * amt
-				paid += 0.5 * amt
-				sNew += m
-				sAmt += amt
-			}
-			if slow[i] > 0 {
-				paid = p.awardAge(g, yr, det, pdbase, work, sx, lo+i, deaths, da[i], paid)
+			if i < len(dn) {
+				paid = p.awardAge(g, yr, det, pdbase, work, sx, lo+i, dn[i], da[i], paid)
 			}
 		}
 		// The ages the survivors' pensions reach in the spouses' strip:
