@@ -60,7 +60,7 @@ func (p *Projector) retireRow(gc *groupCache, row *retRow, yr *YearResult, det *
 	var sums [2]retSums
 	var wdN, wdR float64
 	withdraw := false
-	for j := row.j0; j < len(nRow); {
+	for j := row.j0; uint(j) < uint(len(nRow)); { // (uint: no bounds checks)
 		switch kinds[j] {
 		case rules.None:
 			j++
@@ -254,7 +254,7 @@ func (p *Projector) award(g int, yr *YearResult, det *CellDetail, pdbase int, wo
 		for i := 0; i < len(dn); i++ {
 			// The ages up to the next awardAge takes, in a loop of their
 			// own: the call outside it, so are its spills.
-			for ; i < len(dn); i++ {
+			for ; uint(i) < uint(len(dn)); i++ { // (uint: no bounds checks)
 				deaths := dn[i]
 				if !(deaths > 0) {
 					continue
