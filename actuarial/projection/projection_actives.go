@@ -57,24 +57,22 @@ func (p *Projector) activesPass(g, t int, w1 float64, yr *YearResult, det *CellD
 			p.splitActives(g, sx)
 		}
 
-		// Retirements on 1 January, a row at a time; the sex's limits set
-		// once.
+		// Retirements on 1 January, a row at a time: the sex's limits and
+		// planes set once, of one length and capacity (a row's cells in
+		// aN are within the others), a row's cells by their index in them.
+		g0 := sx * plane
 		row := retRow{
-			pdbase:  pdbase,
+			s:     aS,
+			kinds: gc.retKind[g0 : g0+plane : g0+plane],
+			rates: gc.retRate[g0 : g0+plane : g0+plane], factors: gc.retFactor[g0 : g0+plane : g0+plane],
+			pk0: pbase/nAges + sx, dc0: dbase + off, pdbase: pdbase,
 			sustain: gc.yr.Sustain[sx], retCap: gc.yr.RetCap[sx], retFloor: gc.yr.RetFloor[sx],
 		}
-		// The sex's planes, of one length and capacity: a row sliced from
-		// aN is within the others.
-		g0 := sx * plane
-		kinds := gc.retKind[g0 : g0+plane : g0+plane]
-		rates, factors := gc.retRate[g0:g0+plane:g0+plane], gc.retFactor[g0:g0+plane:g0+plane]
-		var past []float64
 		if p.trackAcc {
-			past = p.acc.t[:plane:plane]
+			row.past, row.avg = p.acc.t[:plane:plane], gc.avgRate
 		}
-		ratios := gc.retRatio[sx]
-		if ratios != nil {
-			ratios = ratios[:plane:plane]
+		if ratios := gc.retRatio[sx]; ratios != nil {
+			row.ref = ratios[:plane:plane]
 		}
 		for age := hi; age >= max(lo, gc.retMin); age-- {
 			sLo, sHi := svLo[age], svHi[age]
@@ -82,16 +80,9 @@ func (p *Projector) activesPass(g, t int, w1 float64, yr *YearResult, det *CellD
 				continue
 			}
 			// (Of capacity their length, not 0: no masking of the pointers.)
-			c0, c1 := age*ns+sLo, age*ns+sHi+1 // within the plane
-			row.n, row.s = aN[c0:c1:c1], aS[c0:c1:c1]
-			row.kinds, row.rates, row.factors = kinds[c0:c1:c1], rates[c0:c1:c1], factors[c0:c1:c1]
-			row.pc0, row.dc0 = pbase+sx*nAges+age, dbase+off+c0
-			if past != nil {
-				row.past, row.avg = past[c0:c1:c1], gc.avgRate[sLo:sHi+1:sHi+1]
-			}
-			if ratios != nil {
-				row.ref = ratios[c0:c1:c1]
-			}
+			c1 := age*ns + sHi + 1 // within the plane
+			row.n, row.j0, row.sv0 = aN[:c1:c1], age*ns+sLo, age*ns
+			row.age = age
 			p.retireRow(gc, &row, yr, det)
 		}
 
@@ -128,45 +119,71 @@ func (p *Projector) activesPass(g, t int, w1 float64, yr *YearResult, det *CellD
 		}
 		p.lo[ks], p.hi[ks] = pl.newLo, pl.newHi
 		// The disability pensions awarded join the sex's strip of
-		// disability pensions at the next age; the deaths with a pension
-		// due join p.dead. The ages they reach are noted once, after.
-		ds := &p.disSums
+		// disability pensions at the next age (the last age has none); the
+		// deaths with a pension due join p.dead. Each in a loop of its own,
+		// from the oldest down; the ages they reach are found after, from
+		// both ends.
 		wb := pbase + (idxDisability*actuarial.NumSexes+sx)*nAges
-		// The strip by age, one on, and the deaths of the sex, sliced once.
-		wN := (*[nAges - 1]float64)(p.wN[wb+1 : wb+nAges])
-		wA := (*[nAges - 1]float64)(p.wA[wb+1 : wb+nAges])
-		wO := (*[nAges - 1]float64)(p.wO[wb+1 : wb+nAges])
-		deadN, deadA := &p.dead.n[sx], &p.dead.a[sx]
-		wLo, wHi, dLo, dHi := nAges, -1, nAges, -1
-		for age := hi; age >= lo; age-- {
-			d := &ds[age]
-			dis, amt, own, deaths := d.dis, d.disAmt, d.disOwn, d.deaths
-			if dis > 0 && age < census.MaxCensusAge {
-				pc := wb + age + 1
-				wN[age] += dis
-				wA[age] += amt
-				wO[age] += own
-				wLo, wHi = age+1, max(wHi, age+1)
+		if top := min(hi, census.MaxCensusAge-1); lo <= top {
+			// The strip by age, one on, and the ages' sums, sliced once.
+			dr := p.disSums[lo : top+1]
+			wN, wA, wO := p.wN[wb+1+lo:wb+2+top], p.wA[wb+1+lo:wb+2+top], p.wO[wb+1+lo:wb+2+top]
+			wN, wA, wO = wN[:len(dr)], wA[:len(dr)], wO[:len(dr)]
+			for i := len(dr) - 1; i >= 0; i-- {
+				d := &dr[i]
+				dis := d.dis
+				if !(dis > 0) {
+					continue
+				}
+				amt, own := d.disAmt, d.disOwn
+				wN[i] += dis
+				wA[i] += amt
+				wO[i] += own
 				disPaid += 0.5 * amt
 				disTop += 0.5 * (amt - own)
 				disNew += dis
 				disNewA += amt
+			}
+			wLo, wHi := 0, len(dr)-1
+			for wLo <= wHi && !(dr[wLo].dis > 0) {
+				wLo++
+			}
+			if wLo <= wHi {
+				for !(dr[wHi].dis > 0) {
+					wHi--
+				}
+				touch(p.wLo, p.wHi, wb+1+lo+wLo)
+				touch(p.wLo, p.wHi, wb+1+lo+wHi)
 				if det != nil {
-					det.Awarded[pdbase+pc] += dis
+					for i := wHi; i >= wLo; i-- {
+						if dis := dr[i].dis; dis > 0 {
+							det.Awarded[pdbase+wb+1+lo+i] += dis
+						}
+					}
 				}
 			}
-			if deaths > 0 && deathBenefit {
-				deadN[age] += deaths
-				deadA[age] += d.deathAmt
-				dLo, dHi = age, max(dHi, age)
+		}
+		if deathBenefit {
+			dr := p.disSums[lo : hi+1]
+			deadN, deadA := p.dead.n[sx][lo:hi+1], p.dead.a[sx][lo:hi+1]
+			deadN, deadA = deadN[:len(dr)], deadA[:len(dr)]
+			for i := len(dr) - 1; i >= 0; i-- {
+				d := &dr[i]
+				if deaths := d.deaths; deaths > 0 {
+					deadN[i] += deaths
+					deadA[i] += d.deathAmt
+				}
 			}
-		}
-		if wLo <= wHi {
-			touch(p.wLo, p.wHi, wb+wLo)
-			touch(p.wLo, p.wHi, wb+wHi)
-		}
-		if dLo <= dHi {
-			p.dead.lo[sx], p.dead.hi[sx] = min(p.dead.lo[sx], dLo), max(p.dead.hi[sx], dHi)
+			dLo, dHi := 0, len(dr)-1
+			for dLo <= dHi && !(dr[dLo].deaths > 0) {
+				dLo++
+			}
+			if dLo <= dHi {
+				for !(dr[dHi].deaths > 0) {
+					dHi--
+				}
+				p.dead.lo[sx], p.dead.hi[sx] = min(p.dead.lo[sx], lo+dLo), max(p.dead.hi[sx], lo+dHi)
+			}
 		}
 	}
 	yr.SalaryBill += sums.bill

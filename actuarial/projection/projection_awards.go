@@ -10,15 +10,19 @@ import (
 )
 
 // retRow is one row of active cells (one group, sex and age) as retireRow
-// takes it.
+// takes it: the cells j0 to len(n)-1 of its sex's planes, which hold at
+// least len(n) cells each.
 type retRow struct {
 	n, s           []float64    // the cells' counts and salaries
 	kinds          []rules.Exit // their retirement kinds,
 	rates, factors []float64    // probabilities and pension factors
 	ref            []float64    // their reference ratios; nil when the reference salary is the last salary
-	past, avg      []float64    // their past salaries and contribution rates; nil without refunds
-	pc0            int          // the pensioner cell of the row's sex and age for the first pension type
-	dc0            int          // the detail offset of the row's first cell
+	past           []float64    // their past salaries; nil without refunds
+	avg            []float64    // the contribution rates by service, cell j's at j − sv0; nil without refunds
+	j0             int          // the row's first cell
+	sv0            int          // the index of the row's service 0 (the age's cells from it on)
+	pk0, age       int          // the pension strip of the row's group and sex for the first pension type, and the row's age
+	dc0            int          // the detail offset of the row's planes
 	pdbase         int          // the detail offset of the year's pensioner cells
 	sustain        float64      // the sustainability factor of the row's sex
 	retCap         float64      // the cap per head of the row's sex's retirement pensions (+Inf: none)
@@ -40,7 +44,8 @@ func (p *Projector) retireRow(gc *groupCache, row *retRow, yr *YearResult, det *
 	if det != nil {
 		// The exits by cell, before the cells change.
 		c0 := row.dc0
-		for j, n := range nRow {
+		for j := row.j0; j < len(nRow); j++ {
+			n := nRow[j]
 			switch kinds[j] {
 			case rules.None:
 			case rules.Withdraw:
@@ -54,20 +59,24 @@ func (p *Projector) retireRow(gc *groupCache, row *retRow, yr *YearResult, det *
 	// and their refunds (before the refund share).
 	var sums [2]retSums
 	var wdN, wdR float64
-	for j := 0; j < len(nRow); {
+	withdraw := false
+	for j := row.j0; uint(j) < uint(len(nRow)); { // (uint: no bounds checks)
 		switch kinds[j] {
 		case rules.None:
 			j++
 		case rules.Withdraw:
 			j, wdN, wdR = withdrawRun(row, j, gc.yr.Ceiling, wdN, wdR)
+			withdraw = true
 		case rules.Full:
 			j = retireRun(row, j, rules.Full, &sums[0])
 		default:
 			j = retireRun(row, j, rules.Reduced, &sums[1])
 		}
 	}
-	yr.Exits[actuarial.Withdrawal] += wdN
-	yr.Refunds += gc.yr.Refund * wdR
+	if withdraw {
+		yr.Exits[actuarial.Withdrawal] += wdN
+		yr.Refunds += gc.yr.Refund * wdR
+	}
 	for ki := range sums {
 		sk := &sums[ki]
 		m := sk.n
@@ -75,9 +84,10 @@ func (p *Projector) retireRow(gc *groupCache, row *retRow, yr *YearResult, det *
 			continue
 		}
 		ti := idxOldAge + ki
-		pc := row.pc0 + ti*actuarial.NumSexes*nAges
+		k := row.pk0 + ti*actuarial.NumSexes // the pension strip
+		pc := k*nAges + row.age
 		p.pN[pc] += m
-		touch(p.pLo, p.pHi, pc)
+		p.pLo[k], p.pHi[k] = min(p.pLo[k], row.age), max(p.pHi[k], row.age)
 		p.pA[pc] += sk.a
 		p.pO[pc] += sk.o
 		yr.Exits[actuarial.Retirement] += m
@@ -111,13 +121,17 @@ type retSums struct {
 // sums added by lane. Without, the Go loop below.
 func retireRun(row *retRow, j int, kind rules.Exit, sums *retSums) int {
 	n := row.n
+	if simd {
+		if len(row.s) < len(n) || len(row.kinds) < len(n) || len(row.rates) < len(n) || len(row.factors) < len(n) ||
+			(row.ref != nil && len(row.ref) < len(n)) || j < 0 {
+			panic("projection: retireRun's row holds fewer cells than n")
+		}
+		return retireRunAVX2(row, j, kind, sums)
+	}
 	s, kinds, rr, f := row.s[:len(n)], row.kinds[:len(n)], row.rates[:len(n)], row.factors[:len(n)]
 	ref := row.ref
 	if ref != nil {
 		ref = ref[:len(n)]
-	}
-	if simd && j >= 0 {
-		return retireRunAVX2(row, j, kind, sums) // (the slices' lengths checked above)
 	}
 	// The sums in registers (a struct of more than four fields is not).
 	sn, sa, so, ss, sr := sums.n, sums.a, sums.o, sums.s, sums.r
@@ -162,7 +176,7 @@ func withdrawRun(row *retRow, j int, ceiling, wdN, wdR float64) (int, float64, f
 	s, kinds, rr := row.s[:len(n)], row.kinds[:len(n)], row.rates[:len(n)]
 	past, avg := row.past, row.avg
 	if past != nil {
-		past, avg = past[:len(n)], avg[:len(n)]
+		past = past[:len(n)]
 	}
 	for ; j < len(n) && kinds[j] == rules.Withdraw; j++ {
 		nj := n[j]
@@ -177,7 +191,7 @@ func withdrawRun(row *retRow, j int, ceiling, wdN, wdR float64) (int, float64, f
 			if sal > nj*ceiling {
 				cb = nj * ceiling
 			}
-			wdR += r * cb * avg[j] * past[j]
+			wdR += r * cb * avg[j-row.sv0] * past[j]
 		}
 		if left := nj - nj*r; r >= 1 || left == 0 {
 			n[j], s[j] = 0, 0 // an empty cell has no salary (stepPlane)
@@ -196,6 +210,11 @@ func withdrawRun(row *retRow, j int, ceiling, wdN, wdR float64) (int, float64, f
 // gathered in p.workDead (their base pensions of scheme.WorkRisks.Death),
 // at the work risks' shares, the widow(er)s' pensions as
 // census.PensionWorkSurvivor.
+//
+// The loop over a sex's ages adds the survivors' pensions, the spouses
+// read by age from rules.Family.SpouseRow; it leaves the rarer ages with
+// orphans (rules.Family.OrphanRow), and every age when the detail or the
+// split is on, to awardAge.
 func (p *Projector) award(g int, yr *YearResult, det *CellDetail, pdbase int, work bool) {
 	dead, is := &p.dead, idxSurvivor
 	if work {
@@ -204,7 +223,6 @@ func (p *Projector) award(g int, yr *YearResult, det *CellDetail, pdbase int, wo
 	gc := &p.gc[g]
 	spouseEach, orphanEach := gc.yr.DeathShares(work)
 	pbase := g * p.nP
-	wN, wA, wO := p.wN[pbase:pbase+p.nP], p.wA[pbase:pbase+p.nP], p.wO[pbase:pbase+p.nP]
 	fam := &p.law.Family
 	// The running sums, in registers; the orphans', rarer, in yr.
 	paid := gc.paid
@@ -212,74 +230,149 @@ func (p *Projector) award(g int, yr *YearResult, det *CellDetail, pdbase int, wo
 	for sx := range actuarial.NumSexes {
 		lo, hi := max(dead.lo[sx], 0), min(dead.hi[sx], census.MaxCensusAge)
 		dead.lo[sx], dead.hi[sx] = nAges, -1
-		dn, da := &dead.n[sx], &dead.a[sx]
-		// The ages the survivors' pensions reach in the spouses' strip (of
-		// the other sex: one strip, SpouseOf), noted once, after.
-		sLo, sHi, sStrip := nAges, -1, 0
-		for age := lo; age <= hi; age++ {
-			deaths := dn[age]
-			if !(deaths > 0) {
-				continue
-			}
-			amount := da[age]
-			dn[age], da[age] = 0, 0
-			if mar, share, ssx, sage := fam.SpouseOf(spouseEach, sx, age); mar > 0 {
-				m := deaths * mar
-				amt := share * amount
-				sStrip = is*actuarial.NumSexes + ssx
-				pc := sStrip*nAges + sage
-				wN[pc] += m
-				sLo, sHi = min(sLo, sage), max(sHi, sage)
-				wA[pc] += amt
-				wO[pc] += amt
-				sPaid += 0.5 * amt
-				paid += 0.5 * amt
-				sNew += m
-				sAmt += amt
-				if det != nil {
-					det.Awarded[pdbase+pbase+pc] += m
+		if lo > hi {
+			continue
+		}
+		dn := dead.n[sx][lo : hi+1]
+		da := dead.a[sx][lo : hi+1]
+		da = da[:len(dn)]
+		married, spouseAge, ssx := fam.SpouseRow(spouseEach, sx)
+		mar, sage := married[lo:hi+1], spouseAge[lo:hi+1]
+		mar, sage = mar[:len(dn)], sage[:len(dn)]
+		// The ages awardAge takes: those with orphans, or all.
+		more := fam.OrphanRow(&gc.yr, orphanEach, sx)
+		if det != nil || p.sp != nil {
+			more = &everyAge
+		}
+		slow := more[lo : hi+1]
+		slow = slow[:len(dn)]
+		// The spouses' strip (of the other sex: one strip, SpouseRow).
+		so := pbase + (is*actuarial.NumSexes+ssx)*nAges
+		wN := (*[nAges]float64)(p.wN[so : so+nAges])
+		wA := (*[nAges]float64)(p.wA[so : so+nAges])
+		wO := (*[nAges]float64)(p.wO[so : so+nAges])
+		for i := 0; i < len(dn); i++ {
+			// The ages up to the next awardAge takes, in a loop of their
+			// own: the call outside it, so are its spills.
+			for ; uint(i) < uint(len(dn)); i++ { // (uint: no bounds checks)
+				deaths := dn[i]
+				if !(deaths > 0) {
+					continue
 				}
-				if p.sp != nil {
-					p.splitSurvivor(g, sx, age, ssx, sage, pbase+pc, m, amt, work)
+				if mi := mar[i]; mi > 0 {
+					m := deaths * mi
+					amt := spouseEach * mi * da[i]
+					sa := sage[i]
+					wN[sa] += m
+					wA[sa] += amt
+					wO[sa] += amt
+					sPaid += 0.5 * amt
+					paid += 0.5 * amt
+					sNew += m
+					sAmt += amt
+				}
+				if slow[i] > 0 {
+					break
 				}
 			}
-			orph, share, oage, next := fam.OrphansOf(&gc.yr, orphanEach, sx, age)
-			if !(orph > 0) {
-				continue
-			}
-			m := deaths * orph
-			amt := share * amount
-			yr.Pensions[idxOrphan] += 0.5 * amt
-			paid += 0.5 * amt
-			yr.NewPensions[idxOrphan] += m
-			yr.NewPensionAmounts[idxOrphan] += amt
-			if p.sp != nil {
-				p.splitOrphans(g, sx, age, oage, next, m, amt, work)
-			}
-			if !next {
-				// Paid for the rest of the year only.
-				yr.PensionsEnded[idxOrphan] += m
-				continue
-			}
-			for osx := range actuarial.NumSexes { // half boys, half girls
-				pc := (idxOrphan*actuarial.NumSexes+osx)*nAges + oage + 1
-				wN[pc] += m / 2
-				touch(p.wLo, p.wHi, pbase+pc)
-				wA[pc] += amt / 2
-				wO[pc] += amt / 2
-				if det != nil {
-					det.Awarded[pdbase+pbase+pc] += m / 2
-				}
+			if i < len(dn) {
+				paid = p.awardAge(g, yr, det, pdbase, work, sx, lo+i, dn[i], da[i], paid)
 			}
 		}
-		if sLo <= sHi {
-			touch(p.wLo, p.wHi, pbase+sStrip*nAges+sLo)
-			touch(p.wLo, p.wHi, pbase+sStrip*nAges+sHi)
+		// The ages the survivors' pensions reach in the spouses' strip:
+		// from the first age of a deceased who leaves a spouse to the last
+		// (SpouseRow's ages rise with the deceased's).
+		first, last := 0, len(dn)-1
+		for first <= last && !(dn[first] > 0 && mar[first] > 0) {
+			first++
 		}
+		if first <= last {
+			for !(dn[last] > 0 && mar[last] > 0) {
+				last--
+			}
+			touch(p.wLo, p.wHi, so+sage[first])
+			touch(p.wLo, p.wHi, so+sage[last])
+		}
+		clear(dn)
+		clear(da)
 	}
 	if p.sp != nil {
 		p.splitDeathsDone(work)
 	}
 	gc.paid = paid
 	yr.Pensions[is], yr.NewPensions[is], yr.NewPensionAmounts[is] = sPaid, sNew, sAmt
+}
+
+// everyAge is award's row of the ages it leaves to awardAge when the
+// detail or the split is on: all of them. Never written.
+var everyAge = func() (r [nAges]float64) {
+	for age := range r {
+		r[age] = 1
+	}
+	return r
+}()
+
+// awardAge completes award's work for the year's deaths at that age of
+// sex index sx in group g, which leave deaths × pension per head amount
+// due (award's arguments otherwise): the survivors' pensions, which award
+// has added, into the detail and the split, when on; and the orphans'
+// pensions, from rules.Family.OrphansOf. It returns paid with the
+// orphans' pensions paid in the year added.
+//
+//go:noinline
+func (p *Projector) awardAge(g int, yr *YearResult, det *CellDetail, pdbase int, work bool, sx, age int, deaths, amount, paid float64) float64 {
+	gc := &p.gc[g]
+	spouseEach, orphanEach := gc.yr.DeathShares(work)
+	fam := &p.law.Family
+	pbase := g * p.nP
+	if det != nil || p.sp != nil {
+		// The survivors' pensions as award adds them.
+		married, spouseAge, ssx := fam.SpouseRow(spouseEach, sx)
+		if mi := married[age]; mi > 0 {
+			m := deaths * mi
+			amt := spouseEach * mi * amount
+			sa := spouseAge[age]
+			is := idxSurvivor
+			if work {
+				is = idxWorkSurv
+			}
+			pc := pbase + (is*actuarial.NumSexes+ssx)*nAges + sa
+			if det != nil {
+				det.Awarded[pdbase+pc] += m
+			}
+			if p.sp != nil {
+				p.splitSurvivor(g, sx, age, ssx, sa, pc, m, amt, work)
+			}
+		}
+	}
+	orph, share, oage, next := fam.OrphansOf(&gc.yr, orphanEach, sx, age)
+	if !(orph > 0) {
+		return paid
+	}
+	m := deaths * orph
+	amt := share * amount
+	yr.Pensions[idxOrphan] += 0.5 * amt
+	paid += 0.5 * amt
+	yr.NewPensions[idxOrphan] += m
+	yr.NewPensionAmounts[idxOrphan] += amt
+	if p.sp != nil {
+		p.splitOrphans(g, sx, age, oage, next, m, amt, work)
+	}
+	if !next {
+		// Paid for the rest of the year only.
+		yr.PensionsEnded[idxOrphan] += m
+		return paid
+	}
+	wN, wA, wO := p.wN[pbase:pbase+p.nP], p.wA[pbase:pbase+p.nP], p.wO[pbase:pbase+p.nP]
+	for osx := range actuarial.NumSexes { // half boys, half girls
+		pc := (idxOrphan*actuarial.NumSexes+osx)*nAges + oage + 1
+		wN[pc] += m / 2
+		touch(p.wLo, p.wHi, pbase+pc)
+		wA[pc] += amt / 2
+		wO[pc] += amt / 2
+		if det != nil {
+			det.Awarded[pdbase+pbase+pc] += m / 2
+		}
+	}
+	return paid
 }

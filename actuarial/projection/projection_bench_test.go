@@ -252,6 +252,58 @@ import (
 // not met: of a run, stepRowAVX2 now takes ~23%, pensionRow ~19%, retireRun
 // ~13%, award ~10%, pensionersPass ~7%, stepPlaneAVX2's rows ~6%; moving the
 // rows' loop into the assembly would save at most the last.
+//
+// Fewer instructions in the Go passes around the kernels (issue 16),
+// 2026-12-04, results bit for bit. award: its loop over a sex's ages reads
+// the spouses by age from rules.Family.SpouseRow (TestSpouseRow pins it to
+// Family.SpouseOf, the rule, and checks that the spouses' ages rise with
+// the deceased's), its sums in registers and the spouses' strip sliced
+// once; the ages with orphans (Family.OrphanRow, pinned to OrphansOf by
+// TestOrphanRow), and every age when the detail or the split is on, go to
+// awardAge, called outside the inner loop so are its spills; the
+// spouses' range is found after the loop from both ends, and the death
+// roll cleared after it rather than age by age. activesPass: the
+// disability awards and the deaths with a pension due in two loops of their
+// own over the ages' sums, sliced once, their ranges found after from both
+// ends; the retirements read the sex's planes by cell index (retRow.j0,
+// the planes set once a sex rather than seven slices a row), the pension
+// strip's range noted without a division, the withdrawals' sums added
+// only for rows with withdrawals, retireRun's AVX2 path checking the
+// planes' lengths without reslicing them. stepPlaneAVX2 stores an age's
+// disability sums by field (the composite literal went through the
+// stack). Instructions (cachegrind as above, (12x − 2x)/10): 11.60 M a run
+// before, 10.10 M after (−12.9%; 61.5 → 53.6 a cell-year; without the
+// runtime's, whose garbage collector's share varies by 0.1 M from binary
+// to binary, 11.49 → 9.93 M, −13.6%); by function, before → after: award
+// with awardAge and the rules it inlines 1.86 → 0.84 M (109 → 49 an age
+// of the deceased with deaths, 17,100 a run), activesPass 1.13 → 0.76 M,
+// retireRow with retireRun 0.65 → 0.57 M, stepPlaneAVX2 1.44 → 1.34 M, the
+// kernels and the other passes unchanged. Process CPU time (user+sys, setup
+// included) of 16 interleaved runs of each binary, -test.run XXX
+// -test.bench 'ProjectReference$' -test.benchtime=1000x -test.cpu=1, load
+// average 1.4–2.9: 0.785 s median (min 0.730 s) before, 0.740 s (min 0.690
+// s) after; benchstat on the ns/op, 746.8 → 688.0 µs, −7.9%, p=0.017 (n=16;
+// minima 696.7 and 658.7 µs); two earlier series without the last step
+// (10.06 M instructions): −5.5% (p=0.043, 0.745 → 0.710 s median CPU) and,
+// under a load average above 3, −13% (p=0.25); 0 allocations either way.
+// Results against before, over 88.8 M numbers (the reference scheme with
+// pensioners from 65 and from 55, serTwoGroups and workScheme each with
+// and without limits, floorScheme, splitScheme, bandScheme, projTwoGroups
+// and the five lawVariants, each plain for 100 years, with Detail, with
+// the split and with its bands for 15, each Projector run twice): identical
+// bit for bit, with the AVX2 forms and with the purego tag; every agreement
+// test passes unchanged. award now empties every age of its death roll,
+// where it reset only those with deaths > 0 before (the others hold zeros:
+// deaths are never negative). Tried and not kept: awardAge's arguments in
+// a struct on the stack, to free the loop's registers (no change). The
+// targets: 0.8 ms is met; 1.5× the C loop (~0.67 ms) is met by the minima,
+// not by the median (0.69 ms): the instructions removed were mostly loads,
+// stores and bounds checks that the processor overlapped (−13% of the
+// instructions, −8% of the time). What is left of the Go passes here
+// (award 0.84 M, activesPass 0.76 M, retireRow 0.57 M) is a few dozen
+// instructions a row or an age of bookkeeping; the time is now the
+// kernels' (stepRowAVX2 3.09 M, retireRunAVX2 0.71 M, pensionRowAVX2 0.65
+// M) and stepPlaneAVX2's rows (1.34 M, ~130 a row, 36 of them the call).
 func BenchmarkProjectReference(b *testing.B) {
 	s := actuarialtest.ReferenceScheme(b, 65)
 	benchRun(b, s, false, nil)

@@ -107,7 +107,8 @@ func stepPlaneAVX2(pl *activePlane, sums *actSums, survivors float64, hi, lo int
 		end, tEnd := row+cells, to+cells
 		_, _, _ = aN[end-1], tN[tEnd-1], tS[tEnd-1] // the row and its survivors' within their slices
 		stepRowAVX2(k, &aN[row], &aS[row], &dv[row], &acc[row], &fd[row], &tN[to], &tS[to], cells, nc)
-		ds[age] = disSums{dis: k.dis, disAmt: k.disAmt, deaths: k.deaths, deathAmt: k.deathAmt, disOwn: k.disAmt - k.topSum}
+		d := &ds[age] // (by field: a composite literal goes through the stack)
+		d.dis, d.disAmt, d.deaths, d.deathAmt, d.disOwn = k.dis, k.disAmt, k.deaths, k.deathAmt, k.disAmt-k.topSum
 		if last {
 			if age < census.MaxCensusAge {
 				c := (age + 1) * ns

@@ -83,6 +83,37 @@ func (f *Family) SpouseOf(each float64, sx, age int) (m, share float64, ssx, sag
 	return 0, 0, 1 - sx, f.SpouseAge[sx][age]
 }
 
+// SpouseRow is [Family.SpouseOf] for every age of a deceased of sex index
+// sx at once, for the engines' loops over a row of ages: the death at an
+// age leaves a spouse where married[age] > 0, with the probability
+// married[age] and the survivor's pension each·married[age] per unit of
+// the deceased's pension, the spouse of sex index ssx and age
+// spouseAge[age]; none elsewhere. married is all zeros when each leaves no
+// pension (each not > 0). spouseAge does not fall as age rises: the
+// spouses of a range of ages are of the ages from the first's spouse's to
+// the last's. TestSpouseRow pins it to SpouseOf.
+func (f *Family) SpouseRow(each float64, sx int) (married *[NumAges]float64, spouseAge *[NumAges]int, ssx int) {
+	if !(each > 0) {
+		return &noneByAge, &f.SpouseAge[sx], 1 - sx
+	}
+	return &f.Married[sx], &f.SpouseAge[sx], 1 - sx
+}
+
+// OrphanRow is the ages at which [Family.OrphansOf] may leave orphans of a
+// deceased of sex index sx under the year's rules yr: where orphans[age] >
+// 0; it leaves none elsewhere. orphans is all zeros when each leaves no
+// pension or the year pays none (each or yr.OrphanEnd not > 0).
+// TestOrphanRow pins it to OrphansOf.
+func (f *Family) OrphanRow(yr *Year, each float64, sx int) (orphans *[NumAges]float64) {
+	if !(each > 0 && yr.OrphanEnd > 0) {
+		return &noneByAge
+	}
+	return &f.Orphans[sx]
+}
+
+// noneByAge is a row of zeros by age; never written.
+var noneByAge [NumAges]float64
+
 // OrphansOf returns what the death of a member of sex index sx at that age
 // leaves orphans under the year's rules yr, each orphan's pension being
 // each per unit of the deceased's pension ([Year.DeathShares]): the
