@@ -183,6 +183,23 @@ func BenchmarkSweep1000(b *testing.B) {
 	u.report(b)
 }
 
+// BenchmarkSweep1000Summaries is BenchmarkSweep1000 with SummariesOnly:
+// the same 1,001 scenarios, whose summaries, metrics and deltas are kept
+// but not their yearly rows. Figures: see BenchmarkSweep1000.
+func BenchmarkSweep1000Summaries(b *testing.B) {
+	base := actuarialtest.ReferenceScheme(b, 65)
+	rs := sweep(1000)
+	opt := reform.Options{Years: 100, Workers: 2, AllowNoEffect: true, SummariesOnly: true}
+	b.ReportAllocs()
+	u := startUsage()
+	for b.Loop() {
+		if _, err := reform.Compare(base, rs, opt); err != nil {
+			b.Fatal(err)
+		}
+	}
+	u.report(b)
+}
+
 // usage is the process's CPU time and page faults when a benchmark's loop
 // starts.
 type usage struct{ cpu, faults int64 }

@@ -66,6 +66,16 @@ type Options struct {
 	// BenchmarkProjectReferenceBands in package projection). Nil, the zero
 	// value: no split, no cost.
 	WhoGains *GainsOptions
+	// SummariesOnly makes [Compare] keep of each scenario its Summary (and
+	// the comparison's Metrics, Deltas and Gains) but not its projection:
+	// every Outcome's Result is nil. A sweep of thousands of variants then
+	// holds their indicators, not their yearly rows (about 63 kB a
+	// scenario over 100 years, written once into fresh memory: see
+	// BenchmarkSweep1000Summaries); the reports and charts that read the
+	// rows refuse such outcomes ([ErrIncompleteOutcome]). False, the zero
+	// value: every Outcome has its Result. The solvers and the other
+	// analyses, which read the projections, ignore it.
+	SummariesOnly bool
 }
 
 // GainsOptions say how [Compare] computes who gains and who loses
@@ -256,7 +266,9 @@ func CompareContext(ctx context.Context, base *scheme.Scheme, reforms []Reform, 
 			return s, err
 		}})
 	}
-	outs, ms, err := runScenariosContext(ctx, scens, &opt)
+	// Without the split the projections are needed only for the gains.
+	keep := !opt.SummariesOnly || opt.WhoGains != nil
+	outs, ms, err := runScenariosKeep(ctx, scens, &opt, keep)
 	if err != nil {
 		return nil, err
 	}
@@ -271,6 +283,11 @@ func CompareContext(ctx context.Context, base *scheme.Scheme, reforms []Reform, 
 				return nil, fmt.Errorf("reform: scenario %q: %w", outs[i+1].Name, err)
 			}
 			c.Gains = append(c.Gains, gn)
+		}
+	}
+	if opt.SummariesOnly {
+		for i := range outs {
+			outs[i].Result = nil
 		}
 	}
 	return c, nil
@@ -324,6 +341,13 @@ func runScenarios(scens []scenario, opt *Options) ([]Outcome, []Metrics, error) 
 // ([projection.RunScenariosContext]), and ctx.Err() is returned. It
 // reports each scenario's end through opt.Progress.
 func runScenariosContext(ctx context.Context, scens []scenario, opt *Options) ([]Outcome, []Metrics, error) {
+	return runScenariosKeep(ctx, scens, opt, true)
+}
+
+// runScenariosKeep is runScenariosContext that, unless keep, gives no
+// outcome its Result (each scenario projected into its worker's own, only
+// summarized): Compare's SummariesOnly.
+func runScenariosKeep(ctx context.Context, scens []scenario, opt *Options, keep bool) ([]Outcome, []Metrics, error) {
 	n := len(scens)
 	outs := make([]Outcome, n)
 	ms := make([]Metrics, n)
@@ -337,7 +361,7 @@ func runScenariosContext(ctx context.Context, scens []scenario, opt *Options) ([
 	// with huge pages.
 	var rows []projection.YearResult
 	ny := opt.years()
-	if opt.WhoGains == nil {
+	if opt.WhoGains == nil && keep {
 		rows = make([]projection.YearResult, n*ny)
 		hugepage.Advise(rows)
 	}
@@ -354,7 +378,7 @@ func runScenariosContext(ctx context.Context, scens []scenario, opt *Options) ([
 		sum := &sums[i]
 		sum.PAYGCostRate, sum.ReserveRatio, sum.StartReserveRatio, sum.SupportRatio,
 			sum.DependencyRatio, sum.ReplacementRate, sum.NetCashFlow, sum.DeficitTransfers = carve8(series[i*summarySeries*ny:], ny)
-		outs[i], ms[i], errs[i] = w.runOne(ctx, scens[i], opt, dst, sum)
+		outs[i], ms[i], errs[i] = w.runOne(ctx, scens[i], opt, keep, dst, sum)
 		if opt.Progress != nil && errs[i] == nil {
 			mu.Lock()
 			done++
@@ -471,15 +495,16 @@ func (w *worker) horizon(h indicator.Horizon) indicator.Horizon {
 }
 
 // run projects the scheme w's projector was Reset to and returns a Result
-// of the scenario's own. Given rows (opt.years() of them, without a split)
+// of the scenario's own; unless keep, the worker's own Result, which only
+// the scenario's summary reads. Given rows (opt.years() of them, without a split)
 // it projects into the worker's Result, whose rows stay in cache from one
 // scenario to the next, and copies them into rows at once: the
 // projection's year-by-year writes into a fresh Result, memory the
 // process touches for the first time, cost a comparison of 1,000 variants
 // more than a tenth of its time (BenchmarkSweep1000). Without rows it
 // projects into a new Result.
-func (w *worker) run(ctx context.Context, opt *Options, rows []projection.YearResult) (*projection.Result, error) {
-	if rows == nil {
+func (w *worker) run(ctx context.Context, opt *Options, keep bool, rows []projection.YearResult) (*projection.Result, error) {
+	if rows == nil && keep {
 		return w.p.RunContext(ctx, nil, opt.years())
 	}
 	res, err := w.p.RunContext(ctx, w.res, opt.years())
@@ -488,6 +513,9 @@ func (w *worker) run(ctx context.Context, opt *Options, rows []projection.YearRe
 	}
 	if err != nil {
 		return nil, err
+	}
+	if !keep {
+		return res, nil
 	}
 	copy(rows, res.Years)
 	return &projection.Result{Scheme: res.Scheme, StartYear: res.StartYear,
@@ -499,7 +527,7 @@ func (w *worker) run(ctx context.Context, opt *Options, rows []projection.YearRe
 // summarizes it over opt.Horizon into sum, whose series have room for
 // opt.years() years. The scenario's build runs here, in the
 // worker; its error is a *buildError.
-func (w *worker) runOne(ctx context.Context, sc scenario, opt *Options, rows []projection.YearResult, sum *indicator.Summary) (Outcome, Metrics, error) {
+func (w *worker) runOne(ctx context.Context, sc scenario, opt *Options, keep bool, rows []projection.YearResult, sum *indicator.Summary) (Outcome, Metrics, error) {
 	p := &w.p
 	s := sc.scheme
 	if s == nil && sc.build != nil {
@@ -523,7 +551,7 @@ func (w *worker) runOne(ctx context.Context, sc scenario, opt *Options, rows []p
 	if opt.WhoGains != nil {
 		p.Split, p.ServiceBands = true, opt.WhoGains.bands()
 	}
-	res, err := w.run(ctx, opt, rows)
+	res, err := w.run(ctx, opt, keep, rows)
 	if err != nil {
 		return Outcome{}, Metrics{}, err
 	}
@@ -538,6 +566,9 @@ func (w *worker) runOne(ctx context.Context, sc scenario, opt *Options, rows []p
 		return Outcome{}, Metrics{}, err
 	}
 	nilEmpty(sum)
+	if !keep {
+		res = nil // the worker's own
+	}
 	return Outcome{Name: sc.name, Result: res, Summary: sum}, metrics(sum, opt.ReserveRatioYears), nil
 }
 

@@ -1,6 +1,7 @@
 package reform_test
 
 import (
+	"io"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -58,4 +59,37 @@ func TestCompareWorkersOfEarlierComparisons(t *testing.T) {
 	again, err := reform.Compare(base, fourReforms(), opt)
 	require.NoError(t, err)
 	require.Equal(t, first, again)
+}
+
+// TestCompareSummariesOnly: with SummariesOnly a comparison's summaries,
+// metrics, deltas and gains are, bit for bit, those of the comparison that
+// keeps the projections; no outcome has a Result, and the reports that
+// read the rows say so (ErrIncompleteOutcome) rather than fail on them.
+func TestCompareSummariesOnly(t *testing.T) {
+	base := actuarialtest.ReferenceScheme(t, 65)
+	rs := append(fourReforms(), sweep(4)[1:]...)
+	for _, gains := range []*reform.GainsOptions{nil, {NoServiceBands: true}} {
+		opt := reform.Options{Years: 30, Workers: 2, ReserveRatioYears: []int{2040}, WhoGains: gains}
+		full, err := reform.Compare(base, rs, opt)
+		require.NoError(t, err)
+		opt.SummariesOnly = true
+		only, err := reform.Compare(base, rs, opt)
+		require.NoError(t, err)
+		require.Len(t, only.Outcomes, len(full.Outcomes))
+		for i := range full.Outcomes {
+			assert.Nil(t, only.Outcomes[i].Result, "outcome %d", i)
+			assert.Equal(t, full.Outcomes[i].Name, only.Outcomes[i].Name)
+			assert.Equal(t, full.Outcomes[i].Summary, only.Outcomes[i].Summary, "outcome %d", i)
+		}
+		assert.Equal(t, full.Metrics, only.Metrics)
+		assert.Equal(t, full.Deltas, only.Deltas)
+		assert.Equal(t, full.Gains, only.Gains)
+		if gains == nil {
+			assert.Nil(t, only.Gains)
+		} else {
+			assert.Len(t, only.Gains, len(rs))
+		}
+		err = reform.WriteText(io.Discard, only.Outcomes, reform.ReportOptions{})
+		assert.ErrorIs(t, err, reform.ErrIncompleteOutcome)
+	}
 }

@@ -161,6 +161,22 @@
 //     1 January of StartYear, on the scheme's returns, each year's flows paid
 //     mid-year.
 //
+// # Two forms of the hottest loops
+//
+// On amd64 processors with AVX2 the projector's hottest loops (the actives'
+// step, the retirements' runs, the pensions in payment and their join, and
+// the reference-salary ratios and past salaries the rules compute when the
+// wage growth changes every year) run forms written in assembly, four
+// cells at a time; elsewhere, or built with the purego tag
+// (go test -tags purego), they run their Go forms. Each assembly form has
+// its Go twin, which tests compare it with: every cell bit for bit (the
+// same operations in the same order, no fused multiply-add), and the
+// year's sums, added by lane, within a few units in the last place (the
+// largest difference seen, 1e-11 relative, a top-up taken as a difference
+// of two sums). The two forms therefore agree to the tolerances of every
+// agreement test, not bit for bit in the yearly totals;
+// BenchmarkProjectReference's doc gives the figures.
+//
 // # Errors
 //
 // [NewProjector], [Projector.Reset], [NewSeriatim] and [ClosedGroupLiability] return the first
