@@ -178,7 +178,7 @@ func sweep(n int) []reform.Reform {
 //	                          wall             CPU              ratio wall / CPU   memory/op
 //	main 2f81326 (before)
 //	  Sweep1000               0.650 s (0.632)  1.274 s (1.228)  1.16× / 1.16×      79 MB
-//	  Reference1000           0.565 s (0.526)  1.103 s (1.040)
+//	  Reference1000           0.570 s (0.526)  1.105 s (1.040)
 //	all AVX2 forms merged
 //	  Sweep1000               0.432 s (0.421)  0.826 s (0.809)  1.26× / 1.22×      79 MB
 //	  Sweep1000Summaries      0.384 s (0.375)  0.730 s (0.718)  1.11× / 1.07×      16 MB
