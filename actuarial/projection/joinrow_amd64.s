@@ -2,25 +2,6 @@
 
 #include "textflag.h"
 
-// joinRowMask<>+32·r is the mask of the lanes 0..r−1.
-DATA joinRowMask<>+0(SB)/8, $0
-DATA joinRowMask<>+8(SB)/8, $0
-DATA joinRowMask<>+16(SB)/8, $0
-DATA joinRowMask<>+24(SB)/8, $0
-DATA joinRowMask<>+32(SB)/8, $-1
-DATA joinRowMask<>+40(SB)/8, $0
-DATA joinRowMask<>+48(SB)/8, $0
-DATA joinRowMask<>+56(SB)/8, $0
-DATA joinRowMask<>+64(SB)/8, $-1
-DATA joinRowMask<>+72(SB)/8, $-1
-DATA joinRowMask<>+80(SB)/8, $0
-DATA joinRowMask<>+88(SB)/8, $0
-DATA joinRowMask<>+96(SB)/8, $-1
-DATA joinRowMask<>+104(SB)/8, $-1
-DATA joinRowMask<>+112(SB)/8, $-1
-DATA joinRowMask<>+120(SB)/8, $0
-GLOBL joinRowMask<>(SB), RODATA|NOPTR, $128
-
 // Each block of four cells (DI its byte offset), as joinRow:
 //	pn += wn; pa += wa·ix; po += wo·ix; wn, wa, wo = 0
 // the last len mod 4 under a mask. An empty cell of wn (no amounts) adds
@@ -70,7 +51,7 @@ last:
 	TESTQ AX, AX
 	JZ    done
 	SHLQ  $5, AX
-	LEAQ  joinRowMask<>(SB), BX
+	LEAQ  ·laneMask(SB), BX
 	VMOVUPD    (BX)(AX*1), Y5
 	VMASKMOVPD (R11)(DI*1), Y5, Y0
 	VMASKMOVPD (R8)(DI*1), Y5, Y3

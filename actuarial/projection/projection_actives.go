@@ -405,25 +405,11 @@ func stepPlane(pl *activePlane, sums *actSums, survivors float64, hi, lo int) fl
 		pl.dis += dis
 		pl.deaths += deaths
 		if last {
-			// The survivors of age MaxCensusAge-1 join the last age,
-			// empty; those of the last age are dropped.
-			if age < census.MaxCensusAge {
-				c := (age + 1) * ns
-				copy(aN[c:c+ns], pl.scratchN)
-				copy(aS[c:c+ns], pl.scratchS)
-				aN[c+ms] += pl.scratchN[ns]
-				aS[c+ms] += pl.scratchS[ns]
-			}
-			clear(pl.scratchN)
-			clear(pl.scratchS)
-			if age == census.MaxCensusAge {
+			if !pl.lastSurvivors(age) {
 				continue
 			}
 		} else if sHi == ms {
-			c := (age+1)*ns + ms
-			aN[c] += aN[c+1]
-			aS[c] += aS[c+1]
-			aN[c+1], aS[c+1] = 0, 0
+			pl.foldTop(age)
 		}
 		if rowSurv > 0 {
 			// The services survivors may have reached, in their row,
@@ -437,4 +423,37 @@ func stepPlane(pl *activePlane, sums *actSums, survivors float64, hi, lo int) fl
 	sums.bill, sums.withdrawn, sums.wd = bill, withdrawn, wd
 	sums.cut, sums.dis, sums.deaths = pl.cut, pl.dis, pl.deaths
 	return pl.survivors
+}
+
+// lastSurvivors puts the survivors of row age, one of the last two (taken
+// in the scratch rows), where the next year holds them: those of age
+// MaxCensusAge-1 into the last age's row, empty, the top service's with
+// those of the service below (as foldTop); those of the last age are
+// dropped. It clears the scratch rows, and reports whether the row's
+// survivors stay (false for the last age). Both forms of stepPlane call
+// it.
+func (pl *activePlane) lastSurvivors(age int) bool {
+	ns, ms := pl.ms+1, pl.ms
+	if age < census.MaxCensusAge {
+		c := (age + 1) * ns
+		copy(pl.n[c:c+ns], pl.scratchN)
+		copy(pl.s[c:c+ns], pl.scratchS)
+		pl.n[c+ms] += pl.scratchN[ns]
+		pl.s[c+ms] += pl.scratchS[ns]
+	}
+	clear(pl.scratchN)
+	clear(pl.scratchS)
+	return age < census.MaxCensusAge
+}
+
+// foldTop adds the survivors of row age's top service, written one cell
+// past the next row's top service, into that cell, and empties the cell
+// they were written to: service does not grow past ms. Both forms of
+// stepPlane call it.
+func (pl *activePlane) foldTop(age int) {
+	ns := pl.ms + 1
+	c := (age+1)*ns + pl.ms
+	pl.n[c] += pl.n[c+1]
+	pl.s[c] += pl.s[c+1]
+	pl.n[c+1], pl.s[c+1] = 0, 0
 }

@@ -6,25 +6,6 @@
 DATA retireRunOne<>+0(SB)/8, $1.0
 GLOBL retireRunOne<>(SB), RODATA|NOPTR, $8
 
-// retireRunMask<>+32·c is the mask of the lanes 0..c−1.
-DATA retireRunMask<>+0(SB)/8, $0
-DATA retireRunMask<>+8(SB)/8, $0
-DATA retireRunMask<>+16(SB)/8, $0
-DATA retireRunMask<>+24(SB)/8, $0
-DATA retireRunMask<>+32(SB)/8, $-1
-DATA retireRunMask<>+40(SB)/8, $0
-DATA retireRunMask<>+48(SB)/8, $0
-DATA retireRunMask<>+56(SB)/8, $0
-DATA retireRunMask<>+64(SB)/8, $-1
-DATA retireRunMask<>+72(SB)/8, $-1
-DATA retireRunMask<>+80(SB)/8, $0
-DATA retireRunMask<>+88(SB)/8, $0
-DATA retireRunMask<>+96(SB)/8, $-1
-DATA retireRunMask<>+104(SB)/8, $-1
-DATA retireRunMask<>+112(SB)/8, $-1
-DATA retireRunMask<>+120(SB)/8, $0
-GLOBL retireRunMask<>(SB), RODATA|NOPTR, $128
-
 // Each block of four cells j..j+3 (DI = j) retires at the rates r, as
 // retireRun and rules.Clamp do, in their order (the sums by lane):
 //	m = n·r; sn += m
@@ -173,7 +154,7 @@ counted:
 	JZ    done
 	MOVQ  SI, AX
 	SHLQ  $5, AX
-	LEAQ  retireRunMask<>(SB), BX
+	LEAQ  ·laneMask(SB), BX
 	VMOVUPD (BX)(AX*1), Y5
 	VMOVUPD Y5, mask-32(SP)
 	VMASKMOVPD (R8)(DI*8), Y5, Y0

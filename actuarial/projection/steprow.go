@@ -110,23 +110,11 @@ func stepPlaneAVX2(pl *activePlane, sums *actSums, survivors float64, hi, lo int
 		d := &ds[age] // (by field: a composite literal goes through the stack)
 		d.dis, d.disAmt, d.deaths, d.deathAmt, d.disOwn = k.dis, k.disAmt, k.deaths, k.deathAmt, k.disAmt-k.topSum
 		if last {
-			if age < census.MaxCensusAge {
-				c := (age + 1) * ns
-				copy(aN[c:c+ns], pl.scratchN)
-				copy(aS[c:c+ns], pl.scratchS)
-				aN[c+ms] += pl.scratchN[ns]
-				aS[c+ms] += pl.scratchS[ns]
-			}
-			clear(pl.scratchN)
-			clear(pl.scratchS)
-			if age == census.MaxCensusAge {
+			if !pl.lastSurvivors(age) {
 				continue
 			}
 		} else if sHi == ms {
-			c := (age+1)*ns + ms
-			aN[c] += aN[c+1]
-			aS[c] += aS[c+1]
-			aN[c+1], aS[c+1] = 0, 0
+			pl.foldTop(age)
 		}
 		if k.surv > 0 {
 			svLo[age+1], svHi[age+1] = min(sLo+1, ms), min(sHi+1, ms)

@@ -3,22 +3,6 @@
 #include "go_asm.h"
 #include "textflag.h"
 
-// The masks of a row's last rem cells (rem = 1, 2, 3; 0 unused): lane k
-// is all ones when k < rem.
-DATA stepMasks<>+32(SB)/8, $0xffffffffffffffff
-DATA stepMasks<>+40(SB)/8, $0
-DATA stepMasks<>+48(SB)/8, $0
-DATA stepMasks<>+56(SB)/8, $0
-DATA stepMasks<>+64(SB)/8, $0xffffffffffffffff
-DATA stepMasks<>+72(SB)/8, $0xffffffffffffffff
-DATA stepMasks<>+80(SB)/8, $0
-DATA stepMasks<>+88(SB)/8, $0
-DATA stepMasks<>+96(SB)/8, $0xffffffffffffffff
-DATA stepMasks<>+104(SB)/8, $0xffffffffffffffff
-DATA stepMasks<>+112(SB)/8, $0xffffffffffffffff
-DATA stepMasks<>+120(SB)/8, $0
-GLOBL stepMasks<>(SB), RODATA|NOPTR, $128
-
 // HSUM sets dst to the sum of y's lanes, (l0 + l2) + (l1 + l3); x is y's
 // lower half, t a scratch register.
 #define HSUM(y, x, t, dst) \
@@ -172,7 +156,7 @@ rest:
 	// whose lanes are not stored); the bases moved so that base + R10 is
 	// the buffer; the body once (R14 = R10).
 	SHLQ       $2, R14
-	LEAQ       stepMasks<>(SB), R11
+	LEAQ       ·laneMask(SB), R11
 	VMOVUPD    (R11)(R14*1), Y15
 	LEAQ       (CX)(R13*2), R11
 	VMASKMOVPD (AX)(R10*1), Y15, Y10
