@@ -50,12 +50,5 @@ func polyRatioHead(r []float64, have, need []bool, d []float64, k int, xp []floa
 	if n < 0 {
 		panic(fmt.Sprintf("rules: PolyRatioFactors: the coefficients of cell %d out of d (%d) or xp (%d), k = %d", max(same, 0), len(d), len(xp), k))
 	}
-	PolyRatios(r[:n], need[:n], d[:n*k], k, xp, n)
-	for j, ok := range need[:n] {
-		if ok {
-			v := r[j]
-			have[j] = true
-			out0[j], out1[j] = in0[j]*v, in1[j]*v
-		}
-	}
+	ratioFactorsHead(r, have, need, d, k, xp, in0, in1, out0, out1, n)
 }

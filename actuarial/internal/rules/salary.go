@@ -505,6 +505,14 @@ func PolyRatioFactors(r []float64, have, need []bool, d []float64, k int, xp []f
 		}
 		n = same
 	}
+	ratioFactorsHead(r, have, need, d, k, xp, in0, in1, out0, out1, n)
+}
+
+// ratioFactorsHead is [PolyRatioFactors] in the cells 0..n−1 before a row's
+// tail of equal coefficients: their ratios (marked in have) and both
+// sexes' factors that multiply them. Both forms of PolyRatioFactors end
+// with it.
+func ratioFactorsHead(r []float64, have, need []bool, d []float64, k int, xp []float64, in0, in1, out0, out1 []float64, n int) {
 	PolyRatios(r[:n], need[:n], d[:n*k], k, xp, n)
 	for j, ok := range need[:n] {
 		if ok {
