@@ -266,7 +266,8 @@ func CompareContext(ctx context.Context, base *scheme.Scheme, reforms []Reform, 
 			return s, err
 		}})
 	}
-	// Without the split the projections are needed only for the gains.
+	// The projections are kept for the caller, or for the gains (dropped
+	// once these are computed).
 	keep := !opt.SummariesOnly || opt.WhoGains != nil
 	outs, ms, err := runScenariosKeep(ctx, scens, &opt, keep)
 	if err != nil {
