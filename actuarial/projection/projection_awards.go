@@ -326,12 +326,10 @@ func (p *Projector) awardAge(g int, yr *YearResult, det *CellDetail, pdbase int,
 	fam := &p.law.Family
 	pbase := g * p.nP
 	if det != nil || p.sp != nil {
-		// The survivors' pensions as award adds them.
-		married, spouseAge, ssx := fam.SpouseRow(spouseEach, sx)
-		if mi := married[age]; mi > 0 {
-			m := deaths * mi
-			amt := spouseEach * mi * amount
-			sa := spouseAge[age]
+		// The survivors' pensions, as award adds them from SpouseRow.
+		if mar, share, ssx, sa := fam.SpouseOf(spouseEach, sx, age); mar > 0 {
+			m := deaths * mar
+			amt := share * amount
 			is := idxSurvivor
 			if work {
 				is = idxWorkSurv
