@@ -144,14 +144,7 @@ func (p *Projector) activesPass(g, t int, w1 float64, yr *YearResult, det *CellD
 				disNew += dis
 				disNewA += amt
 			}
-			wLo, wHi := 0, len(dr)-1
-			for wLo <= wHi && !(dr[wLo].dis > 0) {
-				wLo++
-			}
-			if wLo <= wHi {
-				for !(dr[wHi].dis > 0) {
-					wHi--
-				}
+			if wLo, wHi := ends(len(dr), func(i int) bool { return dr[i].dis > 0 }); wLo <= wHi {
 				touch(p.wLo, p.wHi, wb+1+lo+wLo)
 				touch(p.wLo, p.wHi, wb+1+lo+wHi)
 				if det != nil {
@@ -174,14 +167,7 @@ func (p *Projector) activesPass(g, t int, w1 float64, yr *YearResult, det *CellD
 					deadA[i] += d.deathAmt
 				}
 			}
-			dLo, dHi := 0, len(dr)-1
-			for dLo <= dHi && !(dr[dLo].deaths > 0) {
-				dLo++
-			}
-			if dLo <= dHi {
-				for !(dr[dHi].deaths > 0) {
-					dHi--
-				}
+			if dLo, dHi := ends(len(dr), func(i int) bool { return dr[i].deaths > 0 }); dLo <= dHi {
 				p.dead.lo[sx], p.dead.hi[sx] = min(p.dead.lo[sx], lo+dLo), max(p.dead.hi[sx], lo+dHi)
 			}
 		}
@@ -456,4 +442,18 @@ func (pl *activePlane) foldTop(age int) {
 	pl.n[c] += pl.n[c+1]
 	pl.s[c] += pl.s[c+1]
 	pl.n[c+1], pl.s[c+1] = 0, 0
+}
+
+// ends returns the first and the last i < n for which in(i) holds (lo >
+// hi when none does): the range of ages a pass reached, found after its
+// loop from both ends rather than tracked in it.
+func ends(n int, in func(i int) bool) (lo, hi int) {
+	lo, hi = 0, n-1
+	for lo <= hi && !in(lo) {
+		lo++
+	}
+	for lo <= hi && !in(hi) {
+		hi--
+	}
+	return lo, hi
 }

@@ -282,14 +282,7 @@ func (p *Projector) award(g int, yr *YearResult, det *CellDetail, pdbase int, wo
 		// The ages the survivors' pensions reach in the spouses' strip:
 		// from the first age of a deceased who leaves a spouse to the last
 		// (SpouseRow's ages rise with the deceased's).
-		first, last := 0, len(dn)-1
-		for first <= last && !(dn[first] > 0 && mar[first] > 0) {
-			first++
-		}
-		if first <= last {
-			for !(dn[last] > 0 && mar[last] > 0) {
-				last--
-			}
+		if first, last := ends(len(dn), func(i int) bool { return dn[i] > 0 && mar[i] > 0 }); first <= last {
 			touch(p.wLo, p.wHi, so+sage[first])
 			touch(p.wLo, p.wHi, so+sage[last])
 		}
