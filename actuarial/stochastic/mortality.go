@@ -167,12 +167,12 @@ func (m *LeeCarterMortality) K(dst []float64, sex actuarial.Sex, i int) ([]float
 
 // lcTable is the YearTable a regime's projector reads for one status and
 // sex: the scenario's Lee-Carter rates, or the scheme's table scaled by
-// their ratio to the central forecast's. It reads the worker's k, which
-// the worker rewrites for each scenario.
+// their ratio to the central forecast's. It reads them from its sex's
+// lcRates, which the worker keeps for all the tables of that sex.
 type lcTable struct {
 	lc     *mortality.LeeCarter
 	base   scheme.YearTable // nil: the Lee-Carter rates themselves
-	k, kc  *[]float64       // k by year from lc.Years[0]: the scenario's and the central forecast's
+	rates  *lcRates
 	minAge int
 }
 
@@ -191,18 +191,79 @@ func (t *lcTable) Q(age, year int) float64 {
 		if i >= len(t.lc.Ages) {
 			return 1
 		}
-		return lcQ(t.lc, *t.k, max(i, 0), j)
+		return t.rates.scenario(max(i, 0), j)
 	}
 	q := t.base.Q(age, year)
 	if i < 0 || i >= len(t.lc.Ages) {
 		return q
 	}
-	c := lcQ(t.lc, *t.kc, i, j)
+	c := t.rates.central(i, j)
 	if !(c > 0) {
 		return q
 	}
-	return min(1, q*lcQ(t.lc, *t.k, i, j)/c)
+	return min(1, q*t.rates.scenario(i, j)/c)
 }
+
+// lcRates are one sex's Lee-Carter rates as a worker's tables read them:
+// the central forecast's, computed once, and the scenario's in the year
+// asked last, each computed once a scenario and year. A projector asks the
+// tables of every status (active, retired, disabled, survivor) of a sex
+// for the same ages and year, and the ages below a table's first for its
+// first: without them it took an exp and an expm1 twice a call, twice or
+// more a rate, most of the time of a run with mortality scenarios. The
+// values are lcQ's, bit for bit.
+type lcRates struct {
+	lc      *mortality.LeeCarter
+	k       []float64 // the scenario's k by year from lc.Years[0] (the worker's, rewritten by draw)
+	cen     []float64 // the central forecast's q by year index and age index (nil: not needed)
+	year    int       // the year index of row (clamped into k's), −1: none
+	row     []float64 // the scenario's q by age index in that year
+	stamp   []uint32  // row[i] holds when stamp[i] = gen
+	gen     uint32
+	nj, nAg int
+}
+
+func newLCRates(lc *mortality.LeeCarter, k, kc []float64, central bool) *lcRates {
+	r := &lcRates{lc: lc, k: k, year: -1, nj: len(k), nAg: len(lc.Ages)}
+	r.row = make([]float64, r.nAg)
+	r.stamp = make([]uint32, r.nAg)
+	if central {
+		r.cen = make([]float64, r.nj*r.nAg)
+		for j := range r.nj {
+			for i := range r.nAg {
+				r.cen[j*r.nAg+i] = lcQ(lc, kc, i, j)
+			}
+		}
+	}
+	return r
+}
+
+// central is lcQ of the central forecast at age index i (within the
+// model's ages) and year index j.
+func (r *lcRates) central(i, j int) float64 {
+	j = min(max(j, 0), r.nj-1)
+	return r.cen[j*r.nAg+i]
+}
+
+// scenario is lcQ of the scenario's k at age index i (within the model's
+// ages) and year index j.
+func (r *lcRates) scenario(i, j int) float64 {
+	if j = min(max(j, 0), r.nj-1); j != r.year {
+		r.year = j
+		if r.gen++; r.gen == 0 {
+			clear(r.stamp)
+			r.gen = 1
+		}
+	}
+	if r.stamp[i] != r.gen {
+		r.row[i] = lcQ(r.lc, r.k, i, j)
+		r.stamp[i] = r.gen
+	}
+	return r.row[i]
+}
+
+// forget drops the scenario's rates held: its k changed.
+func (r *lcRates) forget() { r.year = -1 }
 
 // mortWorker is what a worker keeps to draw its scenarios' mortality.
 type mortWorker struct {
@@ -211,6 +272,7 @@ type mortWorker struct {
 	rnd    *rand.Rand
 	k, kc  [actuarial.NumSexes][]float64 // fitted K, then the path (central forecast for kc)
 	path   [actuarial.NumSexes][]float64 // the path part of k
+	rates  [actuarial.NumSexes]*lcRates
 	tables []*lcTable
 }
 
@@ -225,6 +287,7 @@ func newMortWorker(m *LeeCarterMortality, last int) *mortWorker {
 		w.k[sx] = append(append(make([]float64, 0, len(lc.K)+h), lc.K...), make([]float64, h)...)
 		w.kc[sx] = append(append([]float64(nil), lc.K...), lc.ForecastK(h)...)
 		w.path[sx] = w.k[sx][len(lc.K):]
+		w.rates[sx] = newLCRates(lc, w.k[sx], w.kc[sx], !m.Replace)
 	}
 	return w
 }
@@ -237,7 +300,7 @@ func (w *mortWorker) attach(s *scheme.Scheme) {
 			continue
 		}
 		if w.m.Replace {
-			t := &lcTable{lc: lc, k: &w.k[sx], kc: &w.kc[sx], minAge: lc.Ages[0]}
+			t := &lcTable{lc: lc, rates: w.rates[sx], minAge: lc.Ages[0]}
 			w.tables = append(w.tables, t)
 			mort[scheme.StatusActive][sx] = t
 			for st := scheme.StatusRetired; st < scheme.NumLifeStatuses; st++ {
@@ -247,7 +310,7 @@ func (w *mortWorker) attach(s *scheme.Scheme) {
 		}
 		for st := range scheme.NumLifeStatuses {
 			if b := mort[st][sx]; b != nil {
-				t := &lcTable{lc: lc, base: b, k: &w.k[sx], kc: &w.kc[sx], minAge: b.MinAge()}
+				t := &lcTable{lc: lc, base: b, rates: w.rates[sx], minAge: b.MinAge()}
 				w.tables = append(w.tables, t)
 				mort[st][sx] = t
 			}
@@ -259,4 +322,9 @@ func (w *mortWorker) attach(s *scheme.Scheme) {
 func (w *mortWorker) draw(i int) {
 	w.src.Seed(w.m.Seed^mortalityStream, uint64(i))
 	w.m.walk(&w.path, w.rnd)
+	for _, r := range w.rates {
+		if r != nil {
+			r.forget()
+		}
+	}
 }

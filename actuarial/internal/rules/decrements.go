@@ -146,8 +146,9 @@ func (d *Decrements) fillWork(dst []Cell, wk []Work, sx, c0 int, d0 float64) {
 		}
 		qt := out[0] + out[1] + out[2] + out[3] + out[4]
 		fs := max(1-qt, 0)
-		dst[j] = Cell{D: out[0], I: out[1], W: out[2], E: 1 - 0.5*qt, F: fs, M: merit[j], FM: fs * merit[j]}
-		wk[j] = Work{D: out[3], I: out[4]}
+		c := &dst[j] // by field, as fill's
+		c.D, c.I, c.W, c.E, c.F, c.M, c.FM = out[0], out[1], out[2], 1-0.5*qt, fs, merit[j], fs*merit[j]
+		wk[j].D, wk[j].I = out[3], out[4]
 	}
 }
 
@@ -191,6 +192,10 @@ func (d *Decrements) fill(dst []Cell, sx, c0 int, d0 float64) {
 		}
 		qt := dd + di + dw
 		fs := max(1-qt, 0)
-		dst[j] = Cell{D: dd, I: di, W: dw, E: 1 - 0.5*qt, F: fs, M: merit[j], FM: fs * merit[j]}
+		// By field: a composite literal is built on the stack and copied
+		// in 16-byte moves, each stalled on the 8-byte stores it reads
+		// (no store-to-load forwarding across them).
+		c := &dst[j]
+		c.D, c.I, c.W, c.E, c.F, c.M, c.FM = dd, di, dw, 1-0.5*qt, fs, merit[j], fs*merit[j]
 	}
 }
