@@ -88,14 +88,16 @@ type Projector struct {
 	laws [2]rules.Law // the law and the one before, reused in turn by load
 	// dec[sex][age·ns + service] holds the cell's decrements of the
 	// current year (of every year when active mortality does not change
-	// by year: depValid) and its merit.
+	// by year: depValid) and its merit; with mortality that changes by
+	// year, only when a pass reads them as rules.Cell (fillDecrements).
 	dec      [actuarial.NumSexes][]rules.Cell
 	depValid bool
 	// decV[sex] holds the fields of dec that stepPlane's AVX2 form reads,
 	// by field: D, I, W, E, F, FM, each a plane of nAges·ns, and three
 	// cells of padding (the form's last loads of a plane's last row run
 	// past it, into lanes it does not use: whatever they hold, finite or
-	// not, is not used). Filled with dec (fillDecV) where the AVX2 forms
+	// not, is not used). Filled with dec (fillDecV), or alone when only
+	// the AVX2 forms read the year's cells (fillDecrements), where they
 	// can run (hasSIMD); empty otherwise.
 	decV [actuarial.NumSexes][]float64
 	// wdec[sex][age·ns + service] are the cells' probabilities of the work

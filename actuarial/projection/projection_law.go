@@ -36,7 +36,10 @@ func (p *Projector) fillMortality(y int) error {
 // year from the year's mortality and the service tables: with mortality
 // that changes by year, in the cells some group has members in (the
 // populated services of each age, which are all the passes read); with
-// mortality that is the same every year, once for every cell.
+// mortality that is the same every year, once for every cell. Where only
+// the AVX2 forms read the year's cells (simd, neither Detail nor Split, no
+// work risks), they are written by field into decV alone, not as
+// rules.Cell and then copied.
 func (p *Projector) fillDecrements() {
 	static := &p.law.Mortality.Static[scheme.StatusActive]
 	for sx := range actuarial.NumSexes {
@@ -61,13 +64,17 @@ func (p *Projector) fillDecrements() {
 			k := g*actuarial.NumSexes + sx
 			lo, hi = min(lo, p.lo[k]), max(hi, p.hi[k])
 		}
+		// Only the AVX2 forms read the cells, by field: no rules.Cell.
+		byField := simd && !p.Detail && !p.Split && !p.law.Decrements.HasWork(sx)
 		for age := lo; age <= hi; age++ {
 			sLo, sHi := p.ns, -1
 			for g := range p.nG {
 				r := (g*actuarial.NumSexes+sx)*nAges + age
 				sLo, sHi = min(sLo, p.svLo[r]), max(sHi, p.svHi[r])
 			}
-			if sLo <= sHi {
+			if sLo <= sHi && byField {
+				p.law.Decrements.FillServicesByField(p.decV[sx], nAges*p.ns, sx, age, sLo, sHi, q[age])
+			} else if sLo <= sHi {
 				var w []rules.Work
 				if len(wk) > 0 {
 					w = wk[age*p.ns : (age+1)*p.ns]

@@ -166,36 +166,97 @@ func (d *Decrements) FillServices(row []Cell, wk []Work, sx, age, lo, hi int, d0
 	d.fill(row[lo:hi+1], sx, age*d.ns+lo, d0)
 }
 
-// fill sets dst to the cells c0, c0+1, … of sex index sx at independent
-// rate of death d0: the dependent probabilities under UDD in each
-// single-decrement table (Bowers et al. §10.6), or in the
-// multiple-decrement table when the service table says so.
-func (d *Decrements) fill(dst []Cell, sx, c0 int, d0 float64) {
-	merit := d.Merit[c0 : c0+len(dst)]
-	dis, wd := d.zero[:len(dst)], d.zero[:len(dst)]
-	if d.has[sx] {
-		dis, wd = d.dis[sx][c0:c0+len(dst)], d.wd[sx][c0:c0+len(dst)]
-	}
-	uddm := d.uddm[sx]
+// dependentRow is the rule of the cells without work risks: it sets dd[j],
+// di[j] and dw[j] to the dependent probabilities of death, disability and
+// withdrawal at the independent rates d0, dis[j] and wd[j], under UDD in
+// each single-decrement table (Bowers et al. §10.6) or, when uddm, in the
+// multiple-decrement table. A row at a time, so that its callers' loops
+// keep the rest of a cell (exposure) inlined.
+func dependentRow(dd, di, dw, dis, wd []float64, d0 float64, uddm bool) {
 	const third = 1.0 / 3
-	for j := range dst {
+	di, dw, dis, wd = di[:len(dd)], dw[:len(dd)], dis[:len(dd)], wd[:len(dd)]
+	for j := range dd {
 		qi, qw := dis[j], wd[j]
-		dd, di, dw := d0, 0.0, 0.0
 		switch {
 		case qi == 0 && qw == 0:
+			dd[j], di[j], dw[j] = d0, 0, 0
 		case uddm:
-			dd, di, dw = dependent3(d0, qi, qw)
+			dd[j], di[j], dw[j] = dependent3(d0, qi, qw)
 		default:
-			dd = d0 * (1 - 0.5*(qi+qw) + third*qi*qw)
-			di = qi * (1 - 0.5*(d0+qw) + third*d0*qw)
-			dw = qw * (1 - 0.5*(d0+qi) + third*d0*qi)
+			dd[j] = d0 * (1 - 0.5*(qi+qw) + third*qi*qw)
+			di[j] = qi * (1 - 0.5*(d0+qw) + third*d0*qw)
+			dw[j] = qw * (1 - 0.5*(d0+qi) + third*d0*qi)
 		}
-		qt := dd + di + dw
-		fs := max(1-qt, 0)
-		// By field: a composite literal is built on the stack and copied
-		// in 16-byte moves, each stalled on the 8-byte stores it reads
-		// (no store-to-load forwarding across them).
-		c := &dst[j]
-		c.D, c.I, c.W, c.E, c.F, c.M, c.FM = dd, di, dw, 1-0.5*qt, fs, merit[j], fs*merit[j]
+	}
+}
+
+// exposure is the rest of a cell whose dependent probabilities add up to
+// qt and whose merit is m: E = 1 − qt/2 (UDD), F = 1 − qt (0 should
+// rounding make it negative) and FM = F·m.
+func exposure(qt, m float64) (e, f, fm float64) {
+	// (max(1−qt, 0) but for NaN and −0, whose tests the builtin makes a
+	// cell: 1 − qt is NaN when qt is, and never −0.)
+	if f = 1 - qt; f < 0 {
+		f = 0
+	}
+	return 1 - 0.5*qt, f, f * m
+}
+
+// rates returns the independent rates of disability and withdrawal of sex
+// index sx in the n cells from c0, and its merit there.
+func (d *Decrements) rates(sx, c0, n int) (dis, wd, merit []float64) {
+	merit = d.Merit[c0 : c0+n]
+	dis, wd = d.zero[:n], d.zero[:n]
+	if d.has[sx] {
+		dis, wd = d.dis[sx][c0:c0+n], d.wd[sx][c0:c0+n]
+	}
+	return dis, wd, merit
+}
+
+// fillChunk is the number of cells fill takes at a time.
+const fillChunk = 32
+
+// fill sets dst to the cells c0, c0+1, … of sex index sx at independent
+// rate of death d0 (dependentRow's rule), fillChunk cells at a time.
+func (d *Decrements) fill(dst []Cell, sx, c0 int, d0 float64) {
+	dis, wd, merit := d.rates(sx, c0, len(dst))
+	uddm := d.uddm[sx]
+	var buf [3][fillChunk]float64
+	for k := 0; k < len(dst); k += fillChunk {
+		n := min(fillChunk, len(dst)-k)
+		dd, di, dw := buf[0][:n], buf[1][:n], buf[2][:n]
+		dependentRow(dd, di, dw, dis[k:k+n], wd[k:k+n], d0, uddm)
+		cells, m := dst[k:k+n], merit[k:k+n]
+		for j := range cells {
+			qt := dd[j] + di[j] + dw[j]
+			e, f, fm := exposure(qt, m[j])
+			// By field: a composite literal is built on the stack and
+			// copied in 16-byte moves, each stalled on the 8-byte stores
+			// it reads (no store-to-load forwarding across them).
+			c := &cells[j]
+			c.D, c.I, c.W, c.E, c.F, c.M, c.FM = dd[j], di[j], dw[j], e, f, m[j], fm
+		}
+	}
+}
+
+// FillServicesByField is [Decrements.FillServices] for an engine that
+// reads the cells by field, for a sex without work risks
+// ([Decrements.HasWork] false; it panics otherwise): it sets the fields D,
+// I, W, E, F and FM of the cells age·ns + lo … age·ns + hi in v, field k of
+// cell c at v[k·plane + c] (plane: the cells of a field), each the value
+// FillServices gives the Cell, bit for bit, without writing the Cells.
+func (d *Decrements) FillServicesByField(v []float64, plane, sx, age, lo, hi int, d0 float64) {
+	if d.HasWork(sx) {
+		panic("rules: FillServicesByField of a sex with work risks")
+	}
+	c0, n := age*d.ns+lo, hi-lo+1
+	dis, wd, merit := d.rates(sx, c0, n)
+	vd, vi, vw := v[c0:c0+n], v[plane+c0:plane+c0+n], v[2*plane+c0:2*plane+c0+n]
+	ve, vf, vfm := v[3*plane+c0:3*plane+c0+n], v[4*plane+c0:4*plane+c0+n], v[5*plane+c0:5*plane+c0+n]
+	dis, wd, merit = dis[:n], wd[:n], merit[:n]
+	vi, vw, ve, vf, vfm = vi[:n], vw[:n], ve[:n], vf[:n], vfm[:n]
+	dependentRow(vd, vi, vw, dis, wd, d0, d.uddm[sx])
+	for j := range vd {
+		ve[j], vf[j], vfm[j] = exposure(vd[j]+vi[j]+vw[j], merit[j])
 	}
 }

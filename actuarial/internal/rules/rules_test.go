@@ -106,6 +106,63 @@ func TestDecrements(t *testing.T) {
 	}
 }
 
+// TestFillServicesByField: the cells by field are FillServices' Cells
+// field by field, bit for bit (the same rule, dependent, written twice), in
+// UDD in each single-decrement table (the reference scheme) and in the
+// multiple-decrement table, for rows and parts of rows, the cells around
+// them left alone.
+func TestFillServicesByField(t *testing.T) {
+	s := actuarialtest.ReferenceScheme(t, 65)
+	const minAge, maxAge, maxSvc = 15, 70, ms
+	n := (maxAge - minAge + 1) * (maxSvc + 1)
+	dis, wd := make([]float64, n), make([]float64, n)
+	for i := range dis {
+		age, sv := minAge+i/(maxSvc+1), i%(maxSvc+1)
+		dis[i] = math.Min(0.05, 0.0004*math.Exp(0.07*float64(age-20)))
+		wd[i] = 0.12 * math.Exp(-0.15*float64(sv))
+	}
+	uddm, err := actuarial.NewServiceTable(minAge, maxSvc, [actuarial.NumDecrements][]float64{
+		actuarial.Disability: dis, actuarial.Withdrawal: wd,
+	}, actuarial.DecrementOptions{Basis: actuarial.IndependentRates, Assumption: actuarial.UDDMultipleDecrement})
+	require.NoError(t, err)
+	for _, tables := range []string{"single", "multiple"} {
+		sc := *s
+		if tables == "multiple" {
+			sc.Assumptions.Decrements = [actuarial.NumSexes]*actuarial.ServiceTable{uddm, nil}
+		}
+		law := rules.Compile(&sc, ms)
+		const ns = ms + 1
+		plane := rules.NumAges * ns
+		v := make([]float64, 6*plane)
+		const untouched = -7.0 // no field is negative
+		for i := range v {
+			v[i] = untouched
+		}
+		row := make([]rules.Cell, ns)
+		for sx := range actuarial.NumSexes {
+			for _, c := range []struct{ age, lo, hi int }{{16, 0, 1}, {30, 0, 12}, {45, 3, 27}, {64, 40, 40}, {80, 0, ms}} {
+				d0 := 0.0005 * math.Exp(0.09*float64(c.age-20))
+				law.Decrements.FillServices(row, nil, sx, c.age, c.lo, c.hi, d0)
+				law.Decrements.FillServicesByField(v, plane, sx, c.age, c.lo, c.hi, d0)
+				for sv := range ns {
+					cell := c.age*ns + sv
+					got := [6]float64{v[cell], v[plane+cell], v[2*plane+cell], v[3*plane+cell], v[4*plane+cell], v[5*plane+cell]}
+					if sv < c.lo || sv > c.hi {
+						assert.Equal(t, [6]float64{untouched, untouched, untouched, untouched, untouched, untouched}, got,
+							"%s tables, sex %d, age %d, service %d: outside the services asked", tables, sx, c.age, sv)
+						continue
+					}
+					w := row[sv]
+					assert.Equal(t, [6]float64{w.D, w.I, w.W, w.E, w.F, w.FM}, got, "%s tables, sex %d, age %d, service %d", tables, sx, c.age, sv)
+				}
+				for i := range v {
+					v[i] = untouched
+				}
+			}
+		}
+	}
+}
+
 // TestMortality checks the fallbacks (retired, disabled and survivors
 // follow the actives' table when only it is given) and the rates against
 // the table.
