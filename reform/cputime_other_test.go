@@ -2,6 +2,6 @@
 
 package reform_test
 
-// processUsage is 0, 0 where getrusage is not available: the benchmarks
-// then report no CPU time nor page faults.
-func processUsage() (cpuNs, faults int64) { return 0, 0 }
+// processUsage is 0, 0, 0 where getrusage is not available: the
+// benchmarks then report no CPU time nor page faults.
+func processUsage() (userNs, sysNs, faults int64) { return 0, 0, 0 }
