@@ -70,7 +70,7 @@ func (k *stepKernel) start(st *stepConst, disCap, disFloor float64) {
 }
 
 // hsum4 is the sum of a sum by lane, (l0 + l2) + (l1 + l3), as
-// stepRowAVX2 reduces its row's sums.
+// stepRowsAVX2 reduces its row's sums.
 func hsum4(v *[4]float64) float64 { return (v[0] + v[2]) + (v[1] + v[3]) }
 
 // decFields is the number of fields of decV: D, I, W, E, F and FM.
