@@ -27,9 +27,8 @@ type stepKernel struct {
 	top [4]float64 //lint:ignore U1000 read and written by stepRowsAVX2 (go_asm.h)
 	//lint:ignore U1000 read and written by stepRowsAVX2 (go_asm.h)
 	spill [2][4]float64
-	// The row's survivors and top-up to the floor, set at its end (its
-	// other sums go to ds[age]).
-	surv, topSum float64
+	// The row's survivors, set at its end (its other sums go to ds[age]).
+	surv float64
 	// Whether there is a disability cap (disCap < +Inf): the kernel tests
 	// it only then.
 	capped bool

@@ -2,6 +2,18 @@
 
 package projection
 
+import "unsafe"
+
+// stepRowsAVX2 stores a row's dis, disAmt, deaths and deathAmt at once, one
+// after the other from dis: their offsets are 0, 8, 16, 24, or these do
+// not compile.
+var (
+	_ [0]struct{} = [unsafe.Offsetof(disSums{}.dis)]struct{}{}
+	_ [0]struct{} = [unsafe.Offsetof(disSums{}.disAmt) - 8]struct{}{}
+	_ [0]struct{} = [unsafe.Offsetof(disSums{}.deaths) - 16]struct{}{}
+	_ [0]struct{} = [unsafe.Offsetof(disSums{}.deathAmt) - 24]struct{}{}
+)
+
 // stepRowsAVX2 is the AVX2 form of stepPlane's loop over the rows, from
 // age hi down to lo, of k's plane (stepKernel), and of each row's cells,
 // four cells at a time: the same products, in the same order, as the Go

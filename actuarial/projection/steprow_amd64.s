@@ -3,15 +3,6 @@
 #include "go_asm.h"
 #include "textflag.h"
 
-// HSUM sets dst to the sum of y's lanes, (l0 + l2) + (l1 + l3); x is y's
-// lower half, t a scratch register.
-#define HSUM(y, x, t, dst) \
-	VEXTRACTF128 $1, y, t; \
-	VADDPD       t, x, x; \
-	VUNPCKHPD    x, x, t; \
-	VADDSD       t, x, x; \
-	VMOVSD       x, dst
-
 // LT_OQ: less than, ordered (false if either is NaN), quiet.
 #define LT_OQ $0x11
 
@@ -53,6 +44,7 @@ row:
 	JLT  stop
 	CMPQ BX, R13
 	JGT  stop
+	SUBQ AX, BX                   // cells − 1
 
 	// The row's first populated cell, age·ns + sLo, in CX; its survivors'
 	// (in bytes), row + ns + 1 in the plane or, at the last two ages, sLo
@@ -77,6 +69,7 @@ scratch:
 	ADDQ stepKernel_scratchS(DI), R9
 
 bases:
+	MOVQ BX, R14
 	SHLQ $3, CX
 	MOVQ CX, AX
 	ADDQ stepKernel_n(DI), AX
@@ -87,8 +80,6 @@ bases:
 	MOVQ CX, SI
 	ADDQ stepKernel_fd(DI), SI
 	ADDQ stepKernel_dv(DI), CX
-	MOVQ stepKernel_sHi(DI), R14
-	SUBQ stepKernel_sLo(DI), R14  // cells − 1
 	MOVQ stepKernel_plane(DI), R13
 
 	VXORPD  Y0, Y0, Y0
@@ -278,15 +269,30 @@ sums:
 	MOVQ    232(SP), R10
 	IMUL3Q  $disSums__size, R10, R11
 	ADDQ    stepKernel_ds(DI), R11
-	VMOVUPD stepKernel_top(DI), Y10
-	HSUM(Y3, X3, X15, disSums_dis(R11))
-	HSUM(Y5, X5, X15, disSums_disAmt(R11))
-	HSUM(Y6, X6, X15, disSums_deaths(R11))
-	HSUM(Y8, X8, X15, disSums_deathAmt(R11))
-	HSUM(Y9, X9, X15, stepKernel_surv(DI))
-	HSUM(Y10, X10, X15, stepKernel_topSum(DI))
-	VSUBSD  X10, X5, X5           // disOwn = disAmt − the top-up
-	VMOVSD  X5, disSums_disOwn(R11)
+
+	// The row's sums, each the sum of its lanes, (l0 + l2) + (l1 + l3),
+	// two at a time (the halves' sums, then VHADDPD's adjacent lanes):
+	// dis, disAmt, deaths and deathAmt into ds[age] at once; the
+	// survivors into X13, the top-up into X10; disOwn = disAmt − the
+	// top-up.
+	VPERM2F128 $0x20, Y6, Y3, Y11 // dis, deaths: l0 l1 of each
+	VPERM2F128 $0x31, Y6, Y3, Y12 // l2 l3
+	VADDPD     Y12, Y11, Y11
+	VPERM2F128 $0x20, Y8, Y5, Y13 // disAmt, deathAmt
+	VPERM2F128 $0x31, Y8, Y5, Y12
+	VADDPD     Y12, Y13, Y13
+	VHADDPD    Y13, Y11, Y11      // dis, disAmt, deaths, deathAmt
+	VMOVUPD    Y11, disSums_dis(R11)
+	VMOVUPD    stepKernel_top(DI), Y10
+	VPERM2F128 $0x20, Y10, Y9, Y13 // survivors, top-up
+	VPERM2F128 $0x31, Y10, Y9, Y12
+	VADDPD     Y12, Y13, Y13
+	VHADDPD    Y13, Y13, Y13      // survivors twice, the top-up twice
+	VMOVSD     X13, stepKernel_surv(DI)
+	VEXTRACTF128 $1, Y13, X10
+	VUNPCKHPD  X11, X11, X12      // disAmt
+	VSUBSD     X10, X12, X12
+	VMOVSD     X12, disSums_disOwn(R11)
 
 	// A row at MaxService or at the last two ages: Go's, for its
 	// survivors.
@@ -299,7 +305,7 @@ sums:
 	// Survivors (ordered: not NaN): they reached services sLo+1 … sHi+1
 	// (below ms) of the next age, whose row was empty.
 	VXORPD   X15, X15, X15
-	VUCOMISD X15, X9
+	VUCOMISD X15, X13
 	JLS      next
 	MOVQ     stepKernel_sLo(DI), AX
 	INCQ     AX
@@ -308,8 +314,8 @@ sums:
 	INCQ     BX
 	MOVQ     stepKernel_svHi(DI), R12
 	MOVQ     BX, 8(R12)(R10*8)
-	VADDSD   stepKernel_survivors(DI), X9, X9
-	VMOVSD   X9, stepKernel_survivors(DI)
+	VADDSD   stepKernel_survivors(DI), X13, X13
+	VMOVSD   X13, stepKernel_survivors(DI)
 	LEAQ     1(R10), AX
 	MOVQ     AX, stepKernel_newLo(DI)
 	CMPQ     AX, stepKernel_newHi(DI)
