@@ -323,7 +323,7 @@ import (
 // ms at 12.0 cycles a cell-year, 1.50× the C loop's ~8.
 //
 // The row loop, 2026-12-04 (branch kloop, against main 90b9feb): stepPlaneAVX2's
-// Go loop over the rows, ~130 instructions a row around the call of
+// Go loop over the rows, ~140 instructions a row around the call of
 // stepRowAVX2 (its 10 arguments, three bounds hints, ds[age]'s five fields,
 // the survivors' services, the reductions), moved into the assembly:
 // stepRowsAVX2 walks the rows from hi down to lo, writes ds[age] and the
@@ -335,7 +335,7 @@ import (
 // -test.bench '^BenchmarkProjectReference$' -test.benchtime=12x and 2x
 // -test.cpu=1: 10.02 → 9.16 M instructions a run (−0.86 M, −8.5%;
 // stepRowAVX2 3.09 M and stepPlaneAVX2 1.30 M become stepRowsAVX2 3.45 M
-// and stepPlaneAVX2 0.06 M, 9,855 rows a run). CPU, old and new test
+// and stepPlaneAVX2 0.06 M, 9,198 rows a run). CPU, old and new test
 // binaries interleaved, one process a run, -test.run XXX -test.bench
 // '^BenchmarkProjectReference$' -test.benchtime=1000x -test.cpu=1
 // -test.benchmem under /usr/bin/time: 16 rounds, load average 0.9–1.3:
