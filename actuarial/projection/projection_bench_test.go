@@ -351,7 +351,10 @@ import (
 // projTwoGroups and the five lawVariants, each plain for 100 years, with
 // Detail, with the split and with its bands for 15, each Projector run
 // twice): identical bit for bit, the sums by lane and their order
-// unchanged. The target, −0.5 M instructions a run, is met.
+// unchanged. The stochastic package's BenchmarkDeterministic10k
+// (-scenarios=40 -test.benchtime=1x -test.cpu=1, cachegrind): 429.5 →
+// 398.6 M instructions (stepRowAVX2 and stepPlaneAVX2 175.5 M, now 140.6
+// M). The target, −0.5 M instructions a run, is met.
 func BenchmarkProjectReference(b *testing.B) {
 	s := actuarialtest.ReferenceScheme(b, 65)
 	benchRun(b, s, false, nil)
