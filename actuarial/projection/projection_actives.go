@@ -273,7 +273,7 @@ type activePlane struct {
 // binds (issue 16: the last bits may differ).
 //
 // It has two forms: this one, in Go, and an AVX2 one (stepPlaneAVX2, its
-// rows' cells by stepRowAVX2 in assembly, steprow_amd64.s), which
+// rows and their cells by stepRowsAVX2 in assembly, steprow_amd64.s), which
 // activesPass runs instead where simd is set (amd64 with AVX2, without the
 // purego tag). The AVX2 form takes a row's cells four at a time, a lane
 // each, with the same products in the same order (no fused multiply-add),

@@ -7,10 +7,11 @@ import (
 )
 
 // stepKernel is the state of stepPlane's AVX2 form (stepPlaneAVX2, whose
-// stepRowAVX2 takes a row's cells four at a time, a lane each): the year's constants in
-// every lane, the year's sums by lane (reduced when the plane is done), the
-// row's sums (reduced at the row's end) and room for the rare paths.
-// stepRowAVX2 reads and writes it by the offsets of go_asm.h.
+// stepRowsAVX2 walks the rows and takes a row's cells four at a time, a
+// lane each): the year's constants in every lane, the year's sums by lane
+// (reduced when the plane is done), the row's sums (reduced at the row's
+// end), room for the rare paths, the plane and the rows' state.
+// stepRowsAVX2 reads and writes it by the offsets of go_asm.h.
 type stepKernel struct {
 	// The year's constants, in each lane: the contribution ceiling per
 	// head, half the worker's contribution rate, the wage factor, the
@@ -23,17 +24,38 @@ type stepKernel struct {
 	bill, withdrawn, wd, yDis, yDeaths, cut [4]float64
 	// The row's top-up to the disability floor by lane, and room for two
 	// registers on the rare paths.
-	top [4]float64 //lint:ignore U1000 read and written by stepRowAVX2 (go_asm.h)
-	//lint:ignore U1000 read and written by stepRowAVX2 (go_asm.h)
+	top [4]float64 //lint:ignore U1000 read and written by stepRowsAVX2 (go_asm.h)
+	//lint:ignore U1000 read and written by stepRowsAVX2 (go_asm.h)
 	spill [2][4]float64
-	// The row's sums, set at its end: the disabilities, disability
-	// pensions, deaths and their pensions of the cells with a disability
-	// factor, the survivors, and the top-up to the floor.
-	dis, disAmt, deaths, deathAmt, surv, topSum float64
+	// The row's survivors, set at its end (its other sums go to ds[age]).
+	surv float64
 	// Whether there is a disability cap (disCap < +Inf): the kernel tests
 	// it only then.
 	capped bool
+
+	// The plane (activePlane's, from its first cell, of nAges·(ms+1) cells
+	// each; dv's fields plane cells apart), the scratch rows (ms+2 cells),
+	// the populated services and sums by age (nAges of each). The rows
+	// take them as they are: stepPlaneAVX2 sets them from slices of their
+	// lengths.
+	//lint:ignore U1000 read by stepRowsAVX2 (go_asm.h)
+	n, s, dv, acc, fd, scratchN, scratchS *float64
+	//lint:ignore U1000 read and written by stepRowsAVX2 (go_asm.h)
+	svLo, svHi *int
+	//lint:ignore U1000 read by stepRowsAVX2 (go_asm.h)
+	ds        *disSums
+	ms, plane int // MaxService and the plane's cells
+	// The services of the row stepRowsAVX2 stopped at.
+	sLo, sHi int
+	// The survivors (with those before the plane) and the ages they
+	// reached, as stepPlane's.
+	survivors    float64
+	newLo, newHi int
 }
+
+// lastRowAge is the first of the last two ages, whose survivors go to the
+// scratch rows: the next age has no cell one past its last.
+const lastRowAge = census.MaxCensusAge - 1
 
 // start sets k's constants to the year's (st) and the sex's disability
 // cap and floor, and clears its sums.
@@ -47,7 +69,7 @@ func (k *stepKernel) start(st *stepConst, disCap, disFloor float64) {
 }
 
 // hsum4 is the sum of a sum by lane, (l0 + l2) + (l1 + l3), as
-// stepRowAVX2 reduces its row's sums.
+// stepRowsAVX2 reduces its row's sums.
 func hsum4(v *[4]float64) float64 { return (v[0] + v[2]) + (v[1] + v[3]) }
 
 // decFields is the number of fields of decV: D, I, W, E, F and FM.
@@ -71,58 +93,59 @@ func (p *Projector) fillDecV(sx, c0, c1 int) {
 }
 
 // stepPlaneAVX2 is stepPlane's AVX2 form (simd): the same rows, from age hi
-// down to lo, the same survivors and services reached, each row's cells
-// taken by stepRowAVX2, four at a time. The row's sums (ds[age], the
-// survivors) are the sums of the row's four lanes; the year's (sums) add
-// the plane's lanes, kept in pl.k, when the plane is done. Every cell's
-// values are the Go form's bit for bit; the sums differ in their last bits.
+// down to lo, the same survivors and services reached, the rows walked by
+// stepRowsAVX2, which takes each row's cells four at a time. It stops at
+// the rows whose survivors need more than storing, after their cells: at
+// the last two ages (lastSurvivors) and MaxService (foldTop), rare; this
+// loop does that, the row's bookkeeping, and resumes it at the next age.
+// The row's sums (ds[age], the survivors) are the sums of the row's four
+// lanes; the year's (sums) add the plane's lanes, kept in pl.k, when the
+// plane is done. Every cell's values are the Go form's bit for bit; the
+// sums differ in their last bits.
 func stepPlaneAVX2(pl *activePlane, sums *actSums, survivors float64, hi, lo int) float64 {
-	// Of one length and capacity: a row within aN is within the others.
-	nc := len(pl.n)
-	aN, aS, acc, fd := pl.n[:nc:nc], pl.s[:nc:nc], pl.acc[:nc:nc], pl.fd[:nc:nc]
-	dv := pl.dv[:decFields*nc+3] // the fields' planes and their padding
-	svLo, svHi := pl.svLo[:nAges], pl.svHi[:nAges]
-	ds := pl.ds
+	// What stepRowsAVX2 reaches, sliced to its lengths (a misuse
+	// panics here, not in the assembly): the planes' every age, the
+	// decrements' padding, the scratch rows, the ages lo … hi.
 	ms := pl.ms
 	ns := ms + 1
+	nc := nAges * ns
+	svLo, svHi := pl.svLo[:nAges], pl.svHi[:nAges]
+	if hi >= lo {
+		_, _ = svLo[hi], svLo[lo]
+	}
 	k := &pl.k
 	k.start(&pl.step, pl.disCap, pl.disFloor)
+	k.n, k.s, k.acc, k.fd = &pl.n[:nc][0], &pl.s[:nc][0], &pl.acc[:nc][0], &pl.fd[:nc][0]
+	k.dv = &pl.dv[:decFields*nc+3][0] // the fields' planes and their padding
+	k.scratchN, k.scratchS = &pl.scratchN[:ns+1][0], &pl.scratchS[:ns+1][0]
+	k.svLo, k.svHi, k.ds = &svLo[0], &svHi[0], &pl.ds[0]
+	k.ms, k.plane = ms, nc
+	k.survivors, k.newLo, k.newHi = survivors, pl.newLo, pl.newHi
 	for age := hi; age >= lo; age-- {
-		sLo, sHi := svLo[age], svHi[age]
-		svLo[age], svHi[age] = ns, -1 // the row empties: its survivors move on
-		if sHi < sLo {
-			ds[age] = disSums{}
-			continue
+		if age = stepRowsAVX2(k, age, lo); age < lo {
+			break
 		}
-		// The row's survivors go where stepPlane's go (stored in the
-		// next age's row, empty; the cell at ms one cell on; the last two
-		// ages' to the scratch rows).
-		row := age*ns + sLo
-		tN, tS, to := aN, aS, row+ns+1
-		last := age >= census.MaxCensusAge-1
-		if last {
-			tN, tS, to = pl.scratchN, pl.scratchS, sLo+1
+		// Row age's cells are done, its survivors in the next age's row
+		// (the cell at ms one cell on) or the scratch rows.
+		sLo, sHi := k.sLo, k.sHi
+		if sLo < 0 || sHi > ms {
+			panic("projection: services out of range")
 		}
-		cells := sHi - sLo + 1
-		end, tEnd := row+cells, to+cells
-		_, _, _ = aN[end-1], tN[tEnd-1], tS[tEnd-1] // the row and its survivors' within their slices
-		stepRowAVX2(k, &aN[row], &aS[row], &dv[row], &acc[row], &fd[row], &tN[to], &tS[to], cells, nc)
-		d := &ds[age] // (by field: a composite literal goes through the stack)
-		d.dis, d.disAmt, d.deaths, d.deathAmt, d.disOwn = k.dis, k.disAmt, k.deaths, k.deathAmt, k.disAmt-k.topSum
-		if last {
+		if age >= lastRowAge {
 			if !pl.lastSurvivors(age) {
 				continue
 			}
-		} else if sHi == ms {
+		} else {
 			pl.foldTop(age)
 		}
 		if k.surv > 0 {
 			svLo[age+1], svHi[age+1] = min(sLo+1, ms), min(sHi+1, ms)
-			survivors += k.surv
-			pl.newLo = age + 1
-			pl.newHi = max(pl.newHi, age+1)
+			k.survivors += k.surv
+			k.newLo = age + 1
+			k.newHi = max(k.newHi, age+1)
 		}
 	}
+	pl.newLo, pl.newHi = k.newLo, k.newHi
 	// The year's sums by lane.
 	sums.bill += hsum4(&k.bill)
 	sums.withdrawn += hsum4(&k.withdrawn)
@@ -130,5 +153,5 @@ func stepPlaneAVX2(pl *activePlane, sums *actSums, survivors float64, hi, lo int
 	sums.cut += hsum4(&k.cut)
 	sums.dis += hsum4(&k.yDis)
 	sums.deaths += hsum4(&k.yDeaths)
-	return survivors
+	return k.survivors
 }

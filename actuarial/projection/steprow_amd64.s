@@ -3,41 +3,84 @@
 #include "go_asm.h"
 #include "textflag.h"
 
-// HSUM sets dst to the sum of y's lanes, (l0 + l2) + (l1 + l3); x is y's
-// lower half, t a scratch register.
-#define HSUM(y, x, t, dst) \
-	VEXTRACTF128 $1, y, t; \
-	VADDPD       t, x, x; \
-	VUNPCKHPD    x, x, t; \
-	VADDSD       t, x, x; \
-	VMOVSD       x, dst
-
 // LT_OQ: less than, ordered (false if either is NaN), quiet.
 #define LT_OQ $0x11
 
-// func stepRowAVX2(k *stepKernel, n, s, dv, ac, fd, nxN, nxS *float64, cells, plane int)
+// func stepRowsAVX2(k *stepKernel, hi, lo int) int
 //
-// Registers: DI k; AX n, BX s, DX ac, SI fd, R8 nxN, R9 nxS, at R10, the
-// group's first cell in bytes; CX dv (D), R11 D + 2·plane (W), R12 D +
-// 4·plane (F), moving with the group, R13 plane in bytes (I, E and FM one
-// plane on); R14 the last group's R10. Sums by lane: Y0 bill, Y1
-// withdrawn, Y2 wd, Y3 dis, Y4 the year's disabilities (every cell's), Y5
-// disAmt, Y6 deaths, Y7 the year's deaths, Y8 deathAmt, Y9 survivors;
-// Y10–Y15 the cells' values. The frame holds the last cells' buffers: n,
-// s, ac, fd at 0, 32, 64, 96, the survivors and their salaries at 128,
-// 160; the row's n, s, nxN, nxS at 192–216; the last cells' number (in
-// bytes) at 224, 0 before them.
-TEXT ·stepRowAVX2(SB), NOSPLIT, $232-80
+// The rows, from age hi down to lo (k's plane, rows and state: see
+// stepKernel), each as follows. Registers, in a row: DI k; AX n, BX s, DX
+// ac, SI fd, R8 nxN, R9 nxS (at the row's first populated cell, the
+// survivors' first cell), at R10, the group's first cell in bytes; CX dv
+// (D), R11 D + 2·plane (W), R12 D + 4·plane (F), moving with the group,
+// R13 plane in bytes (I, E and FM one plane on); R14 the last group's
+// R10. Sums by lane: Y0 bill, Y1 withdrawn, Y2 wd, Y3 dis, Y4 the year's
+// disabilities (every cell's), Y5 disAmt, Y6 deaths, Y7 the year's deaths,
+// Y8 deathAmt, Y9 survivors; Y10–Y15 the cells' values. The frame holds
+// the last cells' buffers: n, s, ac, fd at 0, 32, 64, 96, the survivors
+// and their salaries at 128, 160; the row's n, s, nxN, nxS at 192–216;
+// the last cells' number (in bytes) at 224, 0 before them; the age at 232.
+TEXT ·stepRowsAVX2(SB), NOSPLIT, $240-32
 	MOVQ k+0(FP), DI
-	MOVQ n+8(FP), AX
-	MOVQ s+16(FP), BX
-	MOVQ dv+24(FP), CX
-	MOVQ ac+32(FP), DX
-	MOVQ fd+40(FP), SI
-	MOVQ nxN+48(FP), R8
-	MOVQ nxS+56(FP), R9
-	MOVQ cells+64(FP), R14
-	MOVQ plane+72(FP), R13
+	MOVQ hi+8(FP), R10
+
+row:
+	CMPQ R10, lo+16(FP)
+	JLT  stop
+	MOVQ R10, 232(SP)
+	MOVQ stepKernel_svLo(DI), R11
+	MOVQ stepKernel_svHi(DI), R12
+	MOVQ (R11)(R10*8), AX         // sLo
+	MOVQ (R12)(R10*8), BX         // sHi
+	MOVQ stepKernel_ms(DI), R13
+	LEAQ 1(R13), R14              // ns
+	MOVQ R14, (R11)(R10*8)        // the row empties: its survivors move on
+	MOVQ $-1, (R12)(R10*8)
+	CMPQ BX, AX
+	JLT  empty
+	MOVQ AX, stepKernel_sLo(DI)
+	MOVQ BX, stepKernel_sHi(DI)
+	TESTQ AX, AX                  // services out of range: Go's
+	JLT  stop
+	CMPQ BX, R13
+	JGT  stop
+	SUBQ AX, BX                   // cells − 1
+
+	// The row's first populated cell, age·ns + sLo, in CX; its survivors'
+	// (in bytes), row + ns + 1 in the plane or, at the last two ages, sLo
+	// + 1 in the scratch rows.
+	MOVQ  R10, CX
+	IMULQ R14, CX
+	ADDQ  AX, CX
+	CMPQ  R10, $const_lastRowAge
+	JGE   scratch
+	LEAQ  1(CX)(R14*1), R8
+	SHLQ  $3, R8
+	MOVQ  R8, R9
+	ADDQ  stepKernel_n(DI), R8
+	ADDQ  stepKernel_s(DI), R9
+	JMP   bases
+
+scratch:
+	LEAQ 1(AX), R8
+	SHLQ $3, R8
+	MOVQ R8, R9
+	ADDQ stepKernel_scratchN(DI), R8
+	ADDQ stepKernel_scratchS(DI), R9
+
+bases:
+	MOVQ BX, R14
+	SHLQ $3, CX
+	MOVQ CX, AX
+	ADDQ stepKernel_n(DI), AX
+	MOVQ CX, BX
+	ADDQ stepKernel_s(DI), BX
+	MOVQ CX, DX
+	ADDQ stepKernel_acc(DI), DX
+	MOVQ CX, SI
+	ADDQ stepKernel_fd(DI), SI
+	ADDQ stepKernel_dv(DI), CX
+	MOVQ stepKernel_plane(DI), R13
 
 	VXORPD  Y0, Y0, Y0
 	VXORPD  Y1, Y1, Y1
@@ -53,7 +96,7 @@ TEXT ·stepRowAVX2(SB), NOSPLIT, $232-80
 	MOVQ    $0, 224(SP)
 	XORQ    R10, R10
 	SHLQ    $3, R14
-	SUBQ    $32, R14
+	SUBQ    $24, R14
 	SHLQ    $3, R13
 	LEAQ    (CX)(R13*2), R11
 	LEAQ    (R11)(R13*2), R12
@@ -211,7 +254,8 @@ untail1:
 	JLT  untail1
 
 sums:
-	// The year's sums by lane; the row's reduced.
+	// The year's sums by lane; the row's reduced into ds[age], the
+	// survivors into k.surv.
 	VADDPD  stepKernel_bill(DI), Y0, Y0
 	VMOVUPD Y0, stepKernel_bill(DI)
 	VADDPD  stepKernel_withdrawn(DI), Y1, Y1
@@ -222,13 +266,79 @@ sums:
 	VMOVUPD Y4, stepKernel_yDis(DI)
 	VADDPD  stepKernel_yDeaths(DI), Y7, Y7
 	VMOVUPD Y7, stepKernel_yDeaths(DI)
-	VMOVUPD stepKernel_top(DI), Y10
-	HSUM(Y3, X3, X15, stepKernel_dis(DI))
-	HSUM(Y5, X5, X15, stepKernel_disAmt(DI))
-	HSUM(Y6, X6, X15, stepKernel_deaths(DI))
-	HSUM(Y8, X8, X15, stepKernel_deathAmt(DI))
-	HSUM(Y9, X9, X15, stepKernel_surv(DI))
-	HSUM(Y10, X10, X15, stepKernel_topSum(DI))
+	MOVQ    232(SP), R10
+	IMUL3Q  $disSums__size, R10, R11
+	ADDQ    stepKernel_ds(DI), R11
+
+	// The row's sums, each the sum of its lanes, (l0 + l2) + (l1 + l3),
+	// two at a time (the halves' sums, then VHADDPD's adjacent lanes):
+	// dis, disAmt, deaths and deathAmt into ds[age] at once; the
+	// survivors into X13, the top-up into X10; disOwn = disAmt − the
+	// top-up.
+	VPERM2F128 $0x20, Y6, Y3, Y11 // dis, deaths: l0 l1 of each
+	VPERM2F128 $0x31, Y6, Y3, Y12 // l2 l3
+	VADDPD     Y12, Y11, Y11
+	VPERM2F128 $0x20, Y8, Y5, Y13 // disAmt, deathAmt
+	VPERM2F128 $0x31, Y8, Y5, Y12
+	VADDPD     Y12, Y13, Y13
+	VHADDPD    Y13, Y11, Y11      // dis, disAmt, deaths, deathAmt
+	VMOVUPD    Y11, disSums_dis(R11)
+	VMOVUPD    stepKernel_top(DI), Y10
+	VPERM2F128 $0x20, Y10, Y9, Y13 // survivors, top-up
+	VPERM2F128 $0x31, Y10, Y9, Y12
+	VADDPD     Y12, Y13, Y13
+	VHADDPD    Y13, Y13, Y13      // survivors twice, the top-up twice
+	VMOVSD     X13, stepKernel_surv(DI)
+	VEXTRACTF128 $1, Y13, X10
+	VUNPCKHPD  X11, X11, X12      // disAmt
+	VSUBSD     X10, X12, X12
+	VMOVSD     X12, disSums_disOwn(R11)
+
+	// A row at MaxService or at the last two ages: Go's, for its
+	// survivors.
+	MOVQ stepKernel_sHi(DI), BX
+	CMPQ BX, stepKernel_ms(DI)
+	JEQ  stop
+	CMPQ R10, $const_lastRowAge
+	JGE  stop
+
+	// Survivors (ordered: not NaN): they reached services sLo+1 … sHi+1
+	// (below ms) of the next age, whose row was empty.
+	VXORPD   X15, X15, X15
+	VUCOMISD X15, X13
+	JLS      next
+	MOVQ     stepKernel_sLo(DI), AX
+	INCQ     AX
+	MOVQ     stepKernel_svLo(DI), R11
+	MOVQ     AX, 8(R11)(R10*8)
+	INCQ     BX
+	MOVQ     stepKernel_svHi(DI), R12
+	MOVQ     BX, 8(R12)(R10*8)
+	VADDSD   stepKernel_survivors(DI), X13, X13
+	VMOVSD   X13, stepKernel_survivors(DI)
+	LEAQ     1(R10), AX
+	MOVQ     AX, stepKernel_newLo(DI)
+	CMPQ     AX, stepKernel_newHi(DI)
+	JLE      next
+	MOVQ     AX, stepKernel_newHi(DI)
+
+next:
+	DECQ R10
+	JMP  row
+
+empty:
+	// ds[age] = disSums{}
+	IMUL3Q  $disSums__size, R10, R11
+	ADDQ    stepKernel_ds(DI), R11
+	VXORPD  X15, X15, X15
+	VMOVUPD Y15, (R11)
+	VMOVSD  X15, 32(R11)
+	DECQ    R10
+	JMP     row
+
+stop:
+	// The age stopped at (lo − 1 when done).
+	MOVQ R10, ret+24(FP)
 	VZEROUPPER
 	RET
 

@@ -150,26 +150,40 @@ func (c *stepCase) run(avx bool) *stepResult {
 	return res
 }
 
-// TestStepRowAVX2 compares stepPlane's AVX2 form (stepPlaneAVX2, its rows'
-// cells by stepRowAVX2) with its Go form (stepPlane) on random planes (newStepCase): the cells' survivors and their
-// salaries, the emptied rows and every cell left alone bit for bit, the
-// services and ages reached exactly; the sums, whose terms are the same
-// but added by lane, within reorderTol of their number of terms.
+// TestStepRowAVX2 compares stepPlane's AVX2 form (stepPlaneAVX2, its rows
+// and their cells by stepRowsAVX2) with its Go form (stepPlane) on random
+// planes (newStepCase): the cells' survivors and their salaries, the
+// emptied rows and every cell left alone bit for bit, the services and
+// ages reached exactly; the sums, whose terms are the same but added by
+// lane, within reorderTol of their number of terms. The cases' rows reach
+// MaxService or the last ages (where stepRowsAVX2 stops and resumes) amid
+// others, and not.
 func TestStepRowAVX2(t *testing.T) {
 	if !hasSIMD {
 		t.Skip("no AVX2 form here (not amd64, no AVX2, or the purego tag)")
 	}
 	r := rand.New(rand.NewPCG(16, 4))
-	var ceilings, caps, floors, lengths [2]int
+	var ceilings, caps, floors, lengths, stops [2]int
 	for trial := range 300 {
 		c := newStepCase(r)
 		// The cases' reach, in the Go form's terms: some cells over the
 		// ceiling, cap and under the floor, and some not.
-		cells := 0
+		// And rows stepRowsAVX2 stops at, then resumes below (at
+		// MaxService or the last two ages, a populated row below them),
+		// and rows it walks on from.
+		cells, below := 0, false
 		for age := c.lo; age <= c.hi; age++ {
 			ns := c.ms + 1
 			if c.svHi[age] >= c.svLo[age] {
 				lengths[min(c.svHi[age]-c.svLo[age]+1, 2)-1]++
+				if c.svHi[age] == c.ms || age >= lastRowAge {
+					if below {
+						stops[1]++
+					}
+				} else {
+					stops[0]++
+				}
+				below = true
 			}
 			for sv := c.svLo[age]; sv <= c.svHi[age]; sv++ {
 				k := age*ns + sv
@@ -243,7 +257,8 @@ func TestStepRowAVX2(t *testing.T) {
 	for _, k := range []struct {
 		what string
 		n    [2]int
-	}{{"ceiling", ceilings}, {"cap", caps}, {"floor", floors}, {"row of one cell / more", lengths}} {
+	}{{"ceiling", ceilings}, {"cap", caps}, {"floor", floors}, {"row of one cell / more", lengths},
+		{"row walked on from / stopped at and resumed after", stops}} {
 		if k.n[0] == 0 || k.n[1] == 0 {
 			t.Errorf("%s: %d cells without, %d with: the cases miss a path", k.what, k.n[0], k.n[1])
 		}
@@ -255,4 +270,22 @@ func b2i(b bool) int {
 		return 1
 	}
 	return 0
+}
+
+// TestStepRowAVX2Range: a row whose services are out of range (past
+// MaxService) stops the AVX2 form before its cells, which panics rather
+// than writing past the row.
+func TestStepRowAVX2Range(t *testing.T) {
+	if !hasSIMD {
+		t.Skip("no AVX2 form here (not amd64, no AVX2, or the purego tag)")
+	}
+	c := newStepCase(rand.New(rand.NewPCG(16, 5)))
+	c.lo, c.hi = 40, 50
+	c.svLo[45], c.svHi[45] = 3, c.ms+1
+	defer func() {
+		if recover() == nil {
+			t.Error("services past MaxService: no panic")
+		}
+	}()
+	c.run(true)
 }
