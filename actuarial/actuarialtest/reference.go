@@ -45,6 +45,12 @@ func EMSSA09(tb testing.TB) (men, women *mortality.LifeTable) {
 // rates by age (15..70) and service (0..50): disability rising with age,
 // withdrawal falling with service.
 func ServiceTable(tb testing.TB, disScale float64) *actuarial.ServiceTable {
+	return ServiceTableWith(tb, disScale, actuarial.DecrementOptions{Basis: actuarial.IndependentRates})
+}
+
+// ServiceTableWith is [ServiceTable] with the options opt (whose rates
+// are the independent ones: opt.Basis IndependentRates).
+func ServiceTableWith(tb testing.TB, disScale float64, opt actuarial.DecrementOptions) *actuarial.ServiceTable {
 	const minAge, maxAge, maxSvc = 15, 70, 50
 	n := (maxAge - minAge + 1) * (maxSvc + 1)
 	dis, wd := make([]float64, n), make([]float64, n)
@@ -57,7 +63,7 @@ func ServiceTable(tb testing.TB, disScale float64) *actuarial.ServiceTable {
 	}
 	t, err := actuarial.NewServiceTable(minAge, maxSvc, [actuarial.NumDecrements][]float64{
 		actuarial.Disability: dis, actuarial.Withdrawal: wd,
-	}, actuarial.DecrementOptions{Basis: actuarial.IndependentRates})
+	}, opt)
 	check(tb, err)
 	return t
 }

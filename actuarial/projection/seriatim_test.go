@@ -144,19 +144,7 @@ func TestSeriatimVariants(t *testing.T) {
 	}
 	const unit = 12 * 3000.0
 	uddm := func(tb testing.TB) *actuarial.ServiceTable {
-		const minAge, maxAge, maxSvc = 15, 70, 50
-		n := (maxAge - minAge + 1) * (maxSvc + 1)
-		dis, wd := make([]float64, n), make([]float64, n)
-		for i := range dis {
-			age, sv := minAge+i/(maxSvc+1), i%(maxSvc+1)
-			dis[i] = math.Min(0.05, 0.0004*math.Exp(0.07*float64(age-20)))
-			wd[i] = 0.12 * math.Exp(-0.15*float64(sv))
-		}
-		st, err := actuarial.NewServiceTable(minAge, maxSvc, [actuarial.NumDecrements][]float64{
-			actuarial.Disability: dis, actuarial.Withdrawal: wd,
-		}, actuarial.DecrementOptions{Basis: actuarial.IndependentRates, Assumption: actuarial.UDDMultipleDecrement})
-		require.NoError(tb, err)
-		return st
+		return actuarialtest.ServiceTableWith(tb, 1, actuarial.DecrementOptions{Basis: actuarial.IndependentRates, Assumption: actuarial.UDDMultipleDecrement})
 	}
 	variants := []struct {
 		name string

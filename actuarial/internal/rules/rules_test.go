@@ -113,18 +113,7 @@ func TestDecrements(t *testing.T) {
 // them left alone.
 func TestFillServicesByField(t *testing.T) {
 	s := actuarialtest.ReferenceScheme(t, 65)
-	const minAge, maxAge, maxSvc = 15, 70, ms
-	n := (maxAge - minAge + 1) * (maxSvc + 1)
-	dis, wd := make([]float64, n), make([]float64, n)
-	for i := range dis {
-		age, sv := minAge+i/(maxSvc+1), i%(maxSvc+1)
-		dis[i] = math.Min(0.05, 0.0004*math.Exp(0.07*float64(age-20)))
-		wd[i] = 0.12 * math.Exp(-0.15*float64(sv))
-	}
-	uddm, err := actuarial.NewServiceTable(minAge, maxSvc, [actuarial.NumDecrements][]float64{
-		actuarial.Disability: dis, actuarial.Withdrawal: wd,
-	}, actuarial.DecrementOptions{Basis: actuarial.IndependentRates, Assumption: actuarial.UDDMultipleDecrement})
-	require.NoError(t, err)
+	uddm := actuarialtest.ServiceTableWith(t, 1, actuarial.DecrementOptions{Basis: actuarial.IndependentRates, Assumption: actuarial.UDDMultipleDecrement})
 	for _, tables := range []string{"single", "multiple"} {
 		sc := *s
 		if tables == "multiple" {
