@@ -583,10 +583,10 @@ func (p *Projector) stepFactors(gc *groupCache, ex *rules.Exits, w float64) {
 // the year's populated services, Projector.rows, computed once a year),
 // once a row for the cells of equal coefficients (rules.RatioPoly.Same:
 // with a salary scale by age only, the services beyond the reference
-// period); the retirement ratios go with both sexes' factors in one loop
-// (rules.PolyRatioFactors), the disability ratios straight into the
-// factors of every row in one call (rules.PolyFactorRows), no other pass
-// reading them; the disability factors' bounds disLo, disHi do not depend
+// period); the retirement ratios go with both sexes' factors in one loop,
+// every row in one call (rules.PolyRatioFactorRows), the disability
+// ratios straight into the factors of every row in one call
+// (rules.PolyFactorRows), no other pass reading them; the disability factors' bounds disLo, disHi do not depend
 // on the wage growth, the ratios being positive. Every value is the one
 // the cell-by-cell evaluation gives, bit for bit.)
 func (p *Projector) refactor(g int, gc *groupCache, ex *rules.Exits, w float64) {
@@ -621,16 +621,11 @@ func (p *Projector) refactor(g int, gc *groupCache, ex *rules.Exits, w float64) 
 	if rt := ret[0]; rt != nil && rt == ret[1] && rt.fast && !rt.all {
 		// Both sexes on one table: a row's ratios at once (those already
 		// held are the same values), then both sexes' factors in one
-		// loop.
-		for age := max(lo, gc.retMin); age <= hi; age++ {
-			sLo, sHi := max(gc.rowLo[age], gc.canLo[age]), min(gc.rowHi[age], gc.canHi[age])
-			if sHi < sLo {
-				continue
-			}
-			c0, c1 := age*ns+sLo, age*ns+sHi+1
-			rt.mark(c0, c1)
-			rules.PolyRatioFactors(rt.r[c0:c1], rt.have[c0:c1], gc.canRetire[c0:c1], rt.d[c0*rt.k:c1*rt.k], rt.k, rt.xp, rt.same[age]-sLo,
-				ex.Factor[c0:c1], ex.Factor[plane+c0:plane+c1], gc.retFactor[c0:c1], gc.retFactor[plane+c0:plane+c1])
+		// loop, every row in one call (the rows' cells marked whole).
+		if a0 := max(lo, gc.retMin); a0 <= hi {
+			rt.mark(a0*ns, (hi+1)*ns)
+			rules.PolyRatioFactorRows(rt.r, rt.have, gc.canRetire, rt.d, rt.k, rt.xp, rt.same, ex.Factor, gc.retFactor, plane, ns, a0, hi,
+				gc.rowLo[:], gc.rowHi[:], gc.canLo[:], gc.canHi[:])
 		}
 	} else if ret[0] != nil || ret[1] != nil {
 		for age := max(lo, gc.retMin); age <= hi; age++ {

@@ -34,3 +34,17 @@ func polyRows3AVX2(out, f, d []float64, sLo, sHi, same []int, ns, lo int, x1, x2
 //
 //go:noescape
 func polyRatioTailAVX2(r []float64, have, need []bool, d []float64, k int, xp []float64, same int, in0, in1, out0, out1 []float64) (head int)
+
+// polyRatioRowsAVX2 is [PolyRatioFactorRows] in AVX2 (poly_amd64.s) from
+// the row lo on: each row whose services s0..s1 (0 ≤ s0, s1 < ns) lie in
+// its tail of equal coefficients (same[age] ≤ s0) is done as
+// polyRatioTailAVX2 does a row, its ratio that of cell age·ns + s0, bit
+// for bit the Go form's values; it returns the first age up to hi whose
+// row it leaves to the caller (cells before the tail, or services out of
+// 0..ns−1), with the rows before it done, or hi + 1. The slices r, have
+// and need hold (hi+1)·ns cells at least, d k of them a cell, in and out
+// plane + (hi+1)·ns, xp k ≥ 1 powers, and same, aLo, aHi, bLo and bHi hi+1
+// ages (PolyRatioFactorRows checks).
+//
+//go:noescape
+func polyRatioRowsAVX2(r []float64, have, need []bool, d []float64, k int, xp []float64, same, aLo, aHi, bLo, bHi []int, in, out []float64, plane, ns, lo, hi int) (age int)

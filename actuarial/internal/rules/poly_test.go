@@ -169,6 +169,91 @@ func TestPolyRatioFactorsSIMD(t *testing.T) {
 	}
 }
 
+// TestPolyRatioFactorRowsSIMD: PolyRatioFactorRows' AVX2 form (the rows
+// whose services all lie in their tail of equal coefficients in one call
+// of assembly, the others by PolyRatioFactors) leaves the ratios, the
+// marks and both planes' factors bit for bit as its Go form does (a call
+// of PolyRatioFactors a row), on random rows of 1 to 71 cells, services
+// the intersection of two random ranges (empty ones too), the cells
+// needed at random, the service of equal coefficients before, at, inside
+// or after them or not known, k from 1 to 5, inputs with zeros and
+// negatives.
+func TestPolyRatioFactorRowsSIMD(t *testing.T) {
+	if !rules.HasSIMD {
+		t.Skip("no AVX2 forms (HasSIMD is false)")
+	}
+	defer func(s bool) { rules.SIMD = s }(rules.SIMD)
+	rng := rand.New(rand.NewPCG(13, 6))
+	for trial := range 3000 {
+		ns := 1 + rng.IntN(71)
+		k := []int{5, 3, 5, 1, 2, 4}[trial%6]
+		ages := 1 + rng.IntN(12)
+		lo, hi := rng.IntN(ages)-1, ages-1-rng.IntN(2)
+		cells := ages * ns
+		plane := cells + rng.IntN(5)
+		need, have := make([]bool, cells), make([]bool, cells)
+		p := []int{1, 2, 3, 4, 4}[rng.IntN(5)] // need one time in 4/p
+		for c := range need {
+			need[c] = rng.IntN(4) < p
+			have[c] = rng.IntN(2) == 0
+		}
+		d := make([]float64, cells*k)
+		for c := range d {
+			d[c] = rng.Float64() * math.Ldexp(1, -rng.IntN(4))
+		}
+		xp := make([]float64, k)
+		rules.Powers(xp, 0.9+0.1*rng.Float64())
+		in := make([]float64, 2*plane)
+		for c := range in {
+			in[c] = polyValue(rng)
+		}
+		var held [2][]float64 // r, out
+		held[0], held[1] = make([]float64, cells), make([]float64, 2*plane)
+		for i := range held {
+			for c := range held[i] {
+				held[i][c] = polyValue(rng)
+			}
+		}
+		aLo, aHi, bLo, bHi, same := make([]int, ages), make([]int, ages), make([]int, ages), make([]int, ages), make([]int, ages)
+		for a := range ages {
+			aLo[a] = rng.IntN(ns)
+			aHi[a] = aLo[a] - 1 + rng.IntN(ns-aLo[a]+1)
+			bLo[a], bHi[a] = rng.IntN(ns), ns-1-rng.IntN(ns)
+			if rng.IntN(3) == 0 {
+				bLo[a], bHi[a] = 0, ns-1
+			}
+			s0, s1 := max(aLo[a], bLo[a]), min(aHi[a], bHi[a])
+			if rng.IntN(2) == 0 {
+				same[a] = s0 - rng.IntN(4) // the whole row in the tail
+			} else {
+				same[a] = polySame(rng, s0, s1)
+			}
+		}
+		if trial%7 == 0 {
+			same = nil
+		}
+		var g, v [2][]float64
+		for i := range held {
+			g[i], v[i] = append([]float64(nil), held[i]...), append([]float64(nil), held[i]...)
+		}
+		gh, vh := append([]bool(nil), have...), append([]bool(nil), have...)
+		rules.SIMD = false
+		rules.PolyRatioFactorRows(g[0], gh, need, d, k, xp, same, in, g[1], plane, ns, lo, hi, aLo, aHi, bLo, bHi)
+		rules.SIMD = true
+		rules.PolyRatioFactorRows(v[0], vh, need, d, k, xp, same, in, v[1], plane, ns, lo, hi, aLo, aHi, bLo, bHi)
+		for i := range g {
+			if c := sameBits(g[i], v[i]); c >= 0 {
+				t.Fatalf("trial %d (ns %d, k %d, ages %d..%d): slice %d cell %d: %v (Go) against %v (AVX2)", trial, ns, k, lo, hi, i, c, g[i][c], v[i][c])
+			}
+		}
+		for c := range gh {
+			if gh[c] != vh[c] {
+				t.Fatalf("trial %d (ns %d, k %d): have[%d] %v (Go) against %v (AVX2)", trial, ns, k, c, gh[c], vh[c])
+			}
+		}
+	}
+}
+
 // TestPolyFactorRowsBounds: PolyFactorRows panics, in both forms, when a
 // row's services go past the factors or the cells, or its coefficients
 // past d (misuse), rather than write out of the slices.

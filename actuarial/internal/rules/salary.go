@@ -508,6 +508,67 @@ func PolyRatioFactors(r []float64, have, need []bool, d []float64, k int, xp []f
 	ratioFactorsHead(r, have, need, d, k, xp, in0, in1, out0, out1, n)
 }
 
+// PolyRatioFactorRows is [PolyRatioFactors] along the rows of cells of the
+// ages lo..hi, ns cells a row (cell age·ns + service): in each row the
+// services max(aLo[age], bLo[age])..min(aHi[age], bHi[age]) (none when
+// empty), r, have, need and d (k coefficients a cell) by cell, the
+// inputs and outputs of the second sex plane cells after the first's (in
+// and out hold both), the row's cells of equal coefficients from service
+// same[age] on ([RatioPoly.Same]; nil: not known): a year's ratios and
+// factors at the cost of one call, not of one a row with eight slices cut
+// for it. aLo, aHi, bLo, bHi (and same, if not nil) have hi+1 elements at
+// least.
+//
+// PolyRatioFactorRows has two forms: with [SIMD] (and slices that hold
+// every cell of the rows up to hi), the rows whose services all lie in
+// the row's tail of equal coefficients in one call of assembly
+// (poly_amd64.s, the loop over the rows and polyRatioTailAVX2's four cells
+// at a time), the others by PolyRatioFactors; without, a call of
+// PolyRatioFactors a row. Every value is the same bit for bit
+// (TestPolyRatioFactorRowsSIMD).
+func PolyRatioFactorRows(r []float64, have, need []bool, d []float64, k int, xp []float64, same []int, in, out []float64, plane, ns, lo, hi int, aLo, aHi, bLo, bHi []int) {
+	aLo, aHi, bLo, bHi = aLo[:hi+1], aHi[:hi+1], bLo[:hi+1], bHi[:hi+1]
+	if same != nil {
+		same = same[:hi+1]
+	}
+	age := max(lo, 0)
+	if SIMD && same != nil && k >= 1 && k <= len(xp) && ns > 0 && plane >= 0 && hi < len(r)/ns {
+		// Every cell of the rows 0..hi in the slices: the assembly checks
+		// only that a row's services lie within 0..ns−1.
+		if n := (hi + 1) * ns; n <= len(have) && n <= len(need) && n <= len(d)/k && n <= len(in)-plane && n <= len(out)-plane {
+			for age <= hi {
+				// The rows from age on up to one with cells before its
+				// tail (or services out of its row), left to the row's
+				// call.
+				if age = polyRatioRowsAVX2(r, have, need, d, k, xp, same, aLo, aHi, bLo, bHi, in, out, plane, ns, age, hi); age > hi {
+					return
+				}
+				ratioFactorRow(r, have, need, d, k, xp, same, in, out, plane, ns, age, aLo, aHi, bLo, bHi)
+				age++
+			}
+			return
+		}
+	}
+	for ; age <= hi; age++ {
+		ratioFactorRow(r, have, need, d, k, xp, same, in, out, plane, ns, age, aLo, aHi, bLo, bHi)
+	}
+}
+
+// ratioFactorRow is [PolyRatioFactorRows] in the row of one age, by
+// PolyRatioFactors.
+func ratioFactorRow(r []float64, have, need []bool, d []float64, k int, xp []float64, same []int, in, out []float64, plane, ns, age int, aLo, aHi, bLo, bHi []int) {
+	s0, s1 := max(aLo[age], bLo[age]), min(aHi[age], bHi[age])
+	if s1 < s0 {
+		return
+	}
+	c0, c1 := age*ns+s0, age*ns+s1+1
+	sm := c1 - c0 // not known: no tail
+	if same != nil {
+		sm = same[age] - s0
+	}
+	PolyRatioFactors(r[c0:c1], have[c0:c1], need[c0:c1], d[c0*k:c1*k], k, xp, sm, in[c0:c1], in[plane+c0:plane+c1], out[c0:c1], out[plane+c0:plane+c1])
+}
+
 // ratioFactorsHead is [PolyRatioFactors] in the cells 0..n−1 before a row's
 // tail of equal coefficients: their ratios (marked in have) and both
 // sexes' factors that multiply them. Both forms of PolyRatioFactors end
