@@ -671,21 +671,15 @@ func (p *Projector) refactor(g int, gc *groupCache, ex *rules.Exits, w float64) 
 	// The services with a disability factor, which does not depend on the
 	// wage growth.
 	if dis != nil {
-		dLo, dHi := gc.dLo[lo:hi+1], gc.dHi[lo:hi+1]
-		rowLo, rowHi := gc.rowLo[lo:hi+1], gc.rowHi[lo:hi+1]
-		disLo, disHi := gc.disLo[lo:hi+1], gc.disHi[lo:hi+1]
-		dHi, rowLo, rowHi, disLo, disHi = dHi[:len(dLo)], rowLo[:len(dLo)], rowHi[:len(dLo)], disLo[:len(dLo)], disHi[:len(dLo)]
-		for j := range dLo {
-			dLo[j], dHi[j] = max(rowLo[j], disLo[j]), min(rowHi[j], disHi[j])
-		}
 		if dis.fast {
 			// The ratios straight into the factors: no other pass reads
-			// the table's.
-			rules.PolyFactorRows(gc.disFactor, ex.Disability, dis.d, dis.k, dis.xp, ns, lo, hi, gc.dLo[:], gc.dHi[:], dis.same)
+			// the table's; the rows' services and those with a factor
+			// intersected in its loop.
+			rules.PolyFactorRows(gc.disFactor, ex.Disability, dis.d, dis.k, dis.xp, ns, lo, hi, gc.rowLo[:], gc.rowHi[:], gc.disLo[:], gc.disHi[:], dis.same)
 		} else {
 			for age := lo; age <= hi; age++ {
 				d0 := age * ns
-				for sv := gc.dLo[age]; sv <= gc.dHi[age]; sv++ {
+				for sv := max(gc.rowLo[age], gc.disLo[age]); sv <= min(gc.rowHi[age], gc.disHi[age]); sv++ {
 					if fj := ex.Disability[sv]; fj > 0 {
 						p.fillRatio(dis, age, sv, d0+sv)
 						gc.disFactor[d0+sv] = fj * dis.r[d0+sv]

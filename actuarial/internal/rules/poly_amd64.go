@@ -11,15 +11,16 @@ package rules
 func factorTailAVX2(out, f []float64, r float64)
 
 // polyRows3AVX2 is PolyFactorRows with k = 3 in AVX2 (poly_amd64.s), the
-// rows lo..len(sLo)−1 (lo ≥ 0; sHi as long as sLo, same nil or as long),
-// four cells at a time, the last of each run under a mask: every value its
+// rows lo..len(sLo)−1 (lo ≥ 0; sHi, tLo and tHi as long as sLo, same nil
+// or as long), the services max(sLo, tLo)..min(sHi, tHi) of each, four
+// cells at a time, the last of each run under a mask: every value its
 // Go form's bit for bit (the products rounded, no fused multiply-add, and
 // summed in its order). It checks each row's indices against the slices'
 // lengths before writing the row, and returns the first age out of them
 // (−1: none), the rows before it done.
 //
 //go:noescape
-func polyRows3AVX2(out, f, d []float64, sLo, sHi, same []int, ns, lo int, x1, x2 float64) (bad int)
+func polyRows3AVX2(out, f, d []float64, sLo, sHi, tLo, tHi, same []int, ns, lo int, x1, x2 float64) (bad int)
 
 // polyRatioTailAVX2 is the tail of equal coefficients of
 // [PolyRatioFactors] in AVX2 (poly_amd64.s), the cells from j0 =

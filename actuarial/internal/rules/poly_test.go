@@ -50,7 +50,8 @@ func sameBits(g, v []float64) int {
 // as its Go form does, on random rows of 0 to 70 services (every length
 // mod 4), factors with zeros and negatives, rows whose services sLo..sHi
 // are empty, the service of equal coefficients before, inside or after
-// them or not known, and k from 1 to 5.
+// them or not known, each row cut to a second range of services or not,
+// and k from 1 to 5.
 func TestPolyFactorRowsSIMD(t *testing.T) {
 	if !rules.HasSIMD {
 		t.Skip("no AVX2 forms (HasSIMD is false)")
@@ -90,15 +91,26 @@ func TestPolyFactorRowsSIMD(t *testing.T) {
 		if trial%5 == 0 {
 			same = nil
 		}
+		// A second range of services each row is cut to (nil: none).
+		var tLo, tHi []int
+		if trial%4 != 0 {
+			tLo, tHi = make([]int, ages), make([]int, ages)
+			for a := range ages {
+				tLo[a], tHi[a] = rng.IntN(ns)-rng.IntN(2), ns-1-rng.IntN(ns)+rng.IntN(2)
+				if rng.IntN(3) == 0 {
+					tLo[a], tHi[a] = 0, ns-1
+				}
+			}
+		}
 		out := make([]float64, ages*ns)
 		for c := range out {
 			out[c] = polyValue(rng)
 		}
 		g, v := append([]float64(nil), out...), append([]float64(nil), out...)
 		rules.SIMD = false
-		rules.PolyFactorRows(g, f, d, k, xp, ns, lo, hi, sLo, sHi, same)
+		rules.PolyFactorRows(g, f, d, k, xp, ns, lo, hi, sLo, sHi, tLo, tHi, same)
 		rules.SIMD = true
-		rules.PolyFactorRows(v, f, d, k, xp, ns, lo, hi, sLo, sHi, same)
+		rules.PolyFactorRows(v, f, d, k, xp, ns, lo, hi, sLo, sHi, tLo, tHi, same)
 		if c := sameBits(g, v); c >= 0 {
 			t.Fatalf("trial %d (ns %d, k %d): cell %d (age %d, service %d): %v (Go) against %v (AVX2)", trial, ns, k, c, c/ns, c%ns, g[c], v[c])
 		}
@@ -294,7 +306,7 @@ func TestPolyFactorRowsBounds(t *testing.T) {
 						t.Errorf("%s (SIMD %v): no panic", c.name, simd)
 					}
 				}()
-				rules.PolyFactorRows(out, f, d, 3, xp, ns, 0, ages-1, sLo, sHi, same)
+				rules.PolyFactorRows(out, f, d, 3, xp, ns, 0, ages-1, sLo, sHi, nil, nil, same)
 			}()
 		}
 	}
@@ -346,7 +358,7 @@ func BenchmarkPolyFactorRows3(b *testing.B) {
 			b.Run(name, func(b *testing.B) {
 				rules.SIMD = simd
 				for b.Loop() {
-					rules.PolyFactorRows(out, f, d, 3, xp, ns, 0, ages-1, sLo, sHi, c.same)
+					rules.PolyFactorRows(out, f, d, 3, xp, ns, 0, ages-1, sLo, sHi, nil, nil, c.same)
 				}
 			})
 		}

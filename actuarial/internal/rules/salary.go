@@ -327,9 +327,11 @@ func PolyFactors(out, f, d []float64, k int, xp []float64) {
 
 // PolyFactorRows is [PolyFactors] along the rows of cells of the ages
 // lo..hi, ns cells a row (cell age·ns + service, the exit's factor f by
-// service): in each row the services sLo[age]..sHi[age] (none when
-// sHi < sLo), from the coefficients d of every cell (k a cell): a year's
-// factors at the cost of one call, not of one a row. With same
+// service): in each row the services max(sLo[age], tLo[age]) to
+// min(sHi[age], tHi[age]) (none when empty; tLo and tHi nil: sLo[age] to
+// sHi[age]), from the coefficients d of every cell (k a cell): a year's
+// factors at the cost of one call, not of one a row, and of no loop
+// before it to intersect the bounds. With same
 // ([RatioPoly.Same]; nil: not known), the ratio of the cells of a row
 // from service same[age] on is computed once.
 //
@@ -337,13 +339,16 @@ func PolyFactors(out, f, d []float64, k int, xp []float64) {
 // poly_amd64.s: four cells at a time, and with k = 3 every row in one
 // call of assembly), bit for bit the same (TestPolyFactorRowsSIMD);
 // without, the Go loops below.
-func PolyFactorRows(out, f, d []float64, k int, xp []float64, ns, lo, hi int, sLo, sHi, same []int) {
-	sLo, sHi = sLo[:hi+1], sHi[:hi+1]
+func PolyFactorRows(out, f, d []float64, k int, xp []float64, ns, lo, hi int, sLo, sHi, tLo, tHi, same []int) {
+	if tLo == nil && tHi == nil {
+		tLo, tHi = sLo, sHi // (max(s, s) = s)
+	}
+	sLo, sHi, tLo, tHi = sLo[:hi+1], sHi[:hi+1], tLo[:hi+1], tHi[:hi+1]
 	if same != nil {
 		same = same[:hi+1]
 	}
 	if SIMD {
-		polyFactorRowsAVX2(out, f, d, k, xp, ns, lo, hi, sLo, sHi, same)
+		polyFactorRowsAVX2(out, f, d, k, xp, ns, lo, hi, sLo, sHi, tLo, tHi, same)
 		return
 	}
 	// From service pos on every factor is above 0: no test a cell.
@@ -377,7 +382,7 @@ func PolyFactorRows(out, f, d []float64, k int, xp []float64, ns, lo, hi int, sL
 	// to compute after sameTail took the row's tail of equal
 	// coefficients; ok is false when none are.
 	span := func(age int) (s0, s1 int, ok bool) {
-		s0, s1 = sLo[age], sHi[age]
+		s0, s1 = max(sLo[age], tLo[age]), min(sHi[age], tHi[age])
 		if s1 < s0 {
 			return 0, 0, false
 		}
