@@ -267,13 +267,8 @@ func (p *Projector) ratioTable(gc *groupCache, years int, w float64) *ratioTable
 	}
 	gc.ratioUse++
 	fast := p.polyAt(w)
-	var d []float64
-	var same []int
-	k := 0
 	if fast {
 		p.poly.Prepare(p.law.Decrements.Merit, p.ms)
-		d, k = p.poly.Coefs(years)
-		same = p.poly.Same(years)
 	}
 	var rt *ratioTable
 	for k := range gc.ratios {
@@ -310,12 +305,17 @@ func (p *Projector) ratioTable(gc *groupCache, years int, w float64) *ratioTable
 			clear(rt.have[rt.haveLo:rt.haveHi])
 		}
 		rt.haveLo, rt.haveHi = len(rt.have), 0
+		// The coefficients, looked up once for the table: a table found
+		// again is of the same merit table (reset keeps the tables only
+		// with it, and RatioPoly.Prepare its coefficients, in place).
+		rt.d, rt.k, rt.same = nil, 0, nil
 		if fast {
-			rt.xp = vec.Grow(rt.xp, k)
+			rt.d, rt.k = p.poly.Coefs(years)
+			rt.same = p.poly.Same(years)
+			rt.xp = vec.Grow(rt.xp, rt.k)
 			rules.Powers(rt.xp, 1/(1+w))
 		}
 	}
-	rt.d, rt.k, rt.same = d, k, same
 	rt.used = gc.ratioUse
 	return rt
 }
