@@ -226,7 +226,7 @@ func (p *Projector) entryAges() (lo, hi int) {
 // both sexes together (empty when rowHi < rowLo), within the cells
 // members can be in (MaxService, age − minEntry), and gc.rowEntry to
 // bounds of their entry ages (age − service; an empty age between a0 and
-// a1 may widen them); computed once a year.
+// a1 may widen them); computed once a year, by rowBounds.
 func (p *Projector) rows(gc *groupCache, g int) (a0, a1 int) {
 	if gc.rowStamp == p.stamp {
 		return gc.rowAges[0], gc.rowAges[1]
@@ -238,18 +238,8 @@ func (p *Projector) rows(gc *groupCache, g int) (a0, a1 int) {
 		var _ [actuarial.NumSexes - 2]int
 		var _ [2 - actuarial.NumSexes]int
 		k := g * actuarial.NumSexes * nAges
-		rowLo, rowHi := gc.rowLo[a0:a1+1], gc.rowHi[a0:a1+1]
-		lo0, hi0 := p.svLo[k+a0:k+a1+1], p.svHi[k+a0:k+a1+1]
-		lo1, hi1 := p.svLo[k+nAges+a0:k+nAges+a1+1], p.svHi[k+nAges+a0:k+nAges+a1+1]
-		rowHi, lo0, hi0, lo1, hi1 = rowHi[:len(rowLo)], lo0[:len(rowLo)], hi0[:len(rowLo)], lo1[:len(rowLo)], hi1[:len(rowLo)]
-		ms, top := p.ms, a0-p.minEntry
-		eLo, eHi := nAges, -nAges
-		for j := range rowLo {
-			l, h := min(lo0[j], lo1[j]), min(max(hi0[j], hi1[j]), ms, top+j)
-			rowLo[j], rowHi[j] = l, h
-			// (An empty row, l = ns and h = −1, can only widen them.)
-			eLo, eHi = min(eLo, a0+j-h), max(eHi, a0+j-l)
-		}
+		eLo, eHi := rowBounds(gc.rowLo[a0:a1+1], gc.rowHi[a0:a1+1], p.svLo[k+a0:k+a1+1], p.svHi[k+a0:k+a1+1],
+			p.svLo[k+nAges+a0:k+nAges+a1+1], p.svHi[k+nAges+a0:k+nAges+a1+1], p.ms, a0-p.minEntry, a0)
 		gc.rowEntry = [2]int{eLo, eHi}
 	}
 	gc.rowAges = [2]int{a0, a1}
