@@ -200,14 +200,13 @@ type groupCache struct {
 	accLo, accHi int
 	// rowLo[age]..rowHi[age] are the services the group has members in
 	// at each age of rowAges (both sexes), for year stamp rowStamp
-	// (Projector.rows); dLo, dHi the same within the services with a
-	// disability factor (refactor's scratch).
-	rowLo, rowHi, dLo, dHi [nAges]int
-	rowAges, rowEntry      [2]int // and the bounds of the entry ages (Projector.rows)
-	rowStamp               int
-	base                   float64 // contribution base of the year
-	paid                   float64 // pensions paid in the year
-	topUp                  float64 // of which the minimum-pension top-up
+	// (Projector.rows).
+	rowLo, rowHi      [nAges]int
+	rowAges, rowEntry [2]int // and the bounds of the entry ages (Projector.rows)
+	rowStamp          int
+	base              float64 // contribution base of the year
+	paid              float64 // pensions paid in the year
+	topUp             float64 // of which the minimum-pension top-up
 	// raised are the contribution steps of automatic balancing so far, by payer.
 	raised [scheme.NumPayers]float64
 }

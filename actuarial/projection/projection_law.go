@@ -233,7 +233,7 @@ func (p *Projector) entryAges() (lo, hi int) {
 // both sexes together (empty when rowHi < rowLo), within the cells
 // members can be in (MaxService, age − minEntry), and gc.rowEntry to
 // bounds of their entry ages (age − service; an empty age between a0 and
-// a1 may widen them); computed once a year.
+// a1 may widen them); computed once a year, by rowBounds.
 func (p *Projector) rows(gc *groupCache, g int) (a0, a1 int) {
 	if gc.rowStamp == p.stamp {
 		return gc.rowAges[0], gc.rowAges[1]
@@ -245,18 +245,8 @@ func (p *Projector) rows(gc *groupCache, g int) (a0, a1 int) {
 		var _ [actuarial.NumSexes - 2]int
 		var _ [2 - actuarial.NumSexes]int
 		k := g * actuarial.NumSexes * nAges
-		rowLo, rowHi := gc.rowLo[a0:a1+1], gc.rowHi[a0:a1+1]
-		lo0, hi0 := p.svLo[k+a0:k+a1+1], p.svHi[k+a0:k+a1+1]
-		lo1, hi1 := p.svLo[k+nAges+a0:k+nAges+a1+1], p.svHi[k+nAges+a0:k+nAges+a1+1]
-		rowHi, lo0, hi0, lo1, hi1 = rowHi[:len(rowLo)], lo0[:len(rowLo)], hi0[:len(rowLo)], lo1[:len(rowLo)], hi1[:len(rowLo)]
-		ms, top := p.ms, a0-p.minEntry
-		eLo, eHi := nAges, -nAges
-		for j := range rowLo {
-			l, h := min(lo0[j], lo1[j]), min(max(hi0[j], hi1[j]), ms, top+j)
-			rowLo[j], rowHi[j] = l, h
-			// (An empty row, l = ns and h = −1, can only widen them.)
-			eLo, eHi = min(eLo, a0+j-h), max(eHi, a0+j-l)
-		}
+		eLo, eHi := rowBounds(gc.rowLo[a0:a1+1], gc.rowHi[a0:a1+1], p.svLo[k+a0:k+a1+1], p.svHi[k+a0:k+a1+1],
+			p.svLo[k+nAges+a0:k+nAges+a1+1], p.svHi[k+nAges+a0:k+nAges+a1+1], p.ms, a0-p.minEntry, a0)
 		gc.rowEntry = [2]int{eLo, eHi}
 	}
 	gc.rowAges = [2]int{a0, a1}
@@ -274,13 +264,8 @@ func (p *Projector) ratioTable(gc *groupCache, years int, w float64) *ratioTable
 	}
 	gc.ratioUse++
 	fast := p.polyAt(w)
-	var d []float64
-	var same []int
-	k := 0
 	if fast {
 		p.poly.Prepare(p.law.Decrements.Merit, p.ms)
-		d, k = p.poly.Coefs(years)
-		same = p.poly.Same(years)
 	}
 	var rt *ratioTable
 	for k := range gc.ratios {
@@ -317,12 +302,17 @@ func (p *Projector) ratioTable(gc *groupCache, years int, w float64) *ratioTable
 			clear(rt.have[rt.haveLo:rt.haveHi])
 		}
 		rt.haveLo, rt.haveHi = len(rt.have), 0
+		// The coefficients, looked up once for the table: a table found
+		// again is of the same merit table (reset keeps the tables only
+		// with it, and RatioPoly.Prepare its coefficients, in place).
+		rt.d, rt.k, rt.same = nil, 0, nil
 		if fast {
-			rt.xp = vec.Grow(rt.xp, k)
+			rt.d, rt.k = p.poly.Coefs(years)
+			rt.same = p.poly.Same(years)
+			rt.xp = vec.Grow(rt.xp, rt.k)
 			rules.Powers(rt.xp, 1/(1+w))
 		}
 	}
-	rt.d, rt.k, rt.same = d, k, same
 	rt.used = gc.ratioUse
 	return rt
 }
@@ -590,10 +580,10 @@ func (p *Projector) stepFactors(gc *groupCache, ex *rules.Exits, w float64) {
 // the year's populated services, Projector.rows, computed once a year),
 // once a row for the cells of equal coefficients (rules.RatioPoly.Same:
 // with a salary scale by age only, the services beyond the reference
-// period); the retirement ratios go with both sexes' factors in one loop
-// (rules.PolyRatioFactors), the disability ratios straight into the
-// factors of every row in one call (rules.PolyFactorRows), no other pass
-// reading them; the disability factors' bounds disLo, disHi do not depend
+// period); the retirement ratios go with both sexes' factors in one loop,
+// every row in one call (rules.PolyRatioFactorRows), the disability
+// ratios straight into the factors of every row in one call
+// (rules.PolyFactorRows), no other pass reading them; the disability factors' bounds disLo, disHi do not depend
 // on the wage growth, the ratios being positive. Every value is the one
 // the cell-by-cell evaluation gives, bit for bit.)
 func (p *Projector) refactor(g int, gc *groupCache, ex *rules.Exits, w float64) {
@@ -628,16 +618,11 @@ func (p *Projector) refactor(g int, gc *groupCache, ex *rules.Exits, w float64) 
 	if rt := ret[0]; rt != nil && rt == ret[1] && rt.fast && !rt.all {
 		// Both sexes on one table: a row's ratios at once (those already
 		// held are the same values), then both sexes' factors in one
-		// loop.
-		for age := max(lo, gc.retMin); age <= hi; age++ {
-			sLo, sHi := max(gc.rowLo[age], gc.canLo[age]), min(gc.rowHi[age], gc.canHi[age])
-			if sHi < sLo {
-				continue
-			}
-			c0, c1 := age*ns+sLo, age*ns+sHi+1
-			rt.mark(c0, c1)
-			rules.PolyRatioFactors(rt.r[c0:c1], rt.have[c0:c1], gc.canRetire[c0:c1], rt.d[c0*rt.k:c1*rt.k], rt.k, rt.xp, rt.same[age]-sLo,
-				ex.Factor[c0:c1], ex.Factor[plane+c0:plane+c1], gc.retFactor[c0:c1], gc.retFactor[plane+c0:plane+c1])
+		// loop, every row in one call (the rows' cells marked whole).
+		if a0 := max(lo, gc.retMin); a0 <= hi {
+			rt.mark(a0*ns, (hi+1)*ns)
+			rules.PolyRatioFactorRows(rt.r, rt.have, gc.canRetire, rt.d, rt.k, rt.xp, rt.same, ex.Factor, gc.retFactor, plane, ns, a0, hi,
+				gc.rowLo[:], gc.rowHi[:], gc.canLo[:], gc.canHi[:])
 		}
 	} else if ret[0] != nil || ret[1] != nil {
 		for age := max(lo, gc.retMin); age <= hi; age++ {
@@ -683,21 +668,15 @@ func (p *Projector) refactor(g int, gc *groupCache, ex *rules.Exits, w float64) 
 	// The services with a disability factor, which does not depend on the
 	// wage growth.
 	if dis != nil {
-		dLo, dHi := gc.dLo[lo:hi+1], gc.dHi[lo:hi+1]
-		rowLo, rowHi := gc.rowLo[lo:hi+1], gc.rowHi[lo:hi+1]
-		disLo, disHi := gc.disLo[lo:hi+1], gc.disHi[lo:hi+1]
-		dHi, rowLo, rowHi, disLo, disHi = dHi[:len(dLo)], rowLo[:len(dLo)], rowHi[:len(dLo)], disLo[:len(dLo)], disHi[:len(dLo)]
-		for j := range dLo {
-			dLo[j], dHi[j] = max(rowLo[j], disLo[j]), min(rowHi[j], disHi[j])
-		}
 		if dis.fast {
 			// The ratios straight into the factors: no other pass reads
-			// the table's.
-			rules.PolyFactorRows(gc.disFactor, ex.Disability, dis.d, dis.k, dis.xp, ns, lo, hi, gc.dLo[:], gc.dHi[:], dis.same)
+			// the table's; the rows' services and those with a factor
+			// intersected in its loop.
+			rules.PolyFactorRows(gc.disFactor, ex.Disability, dis.d, dis.k, dis.xp, ns, lo, hi, gc.rowLo[:], gc.rowHi[:], gc.disLo[:], gc.disHi[:], dis.same)
 		} else {
 			for age := lo; age <= hi; age++ {
 				d0 := age * ns
-				for sv := gc.dLo[age]; sv <= gc.dHi[age]; sv++ {
+				for sv := max(gc.rowLo[age], gc.disLo[age]); sv <= min(gc.rowHi[age], gc.disHi[age]); sv++ {
 					if fj := ex.Disability[sv]; fj > 0 {
 						p.fillRatio(dis, age, sv, d0+sv)
 						gc.disFactor[d0+sv] = fj * dis.r[d0+sv]

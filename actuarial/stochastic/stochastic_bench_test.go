@@ -324,6 +324,35 @@ var benchScenarios = flag.Int("scenarios", 10_000, "scenarios of BenchmarkStocha
 // of a row's tail is one ratio times the exit's factor by service) rather
 // than into planes of their own: a change of the kernels' layout, left for
 // a later pass.
+//
+// The yearly recomputation trimmed, 2026-12-04, results bit for bit (the
+// outcomes of 64 scenarios at two seeds and a deterministic run hashed
+// before and after, by default, with purego and under GOAMD64=v3): the
+// retirement ratios and both sexes' factors of every row in one call
+// (rules.PolyRatioFactorRows, its AVX2 form looping over the rows in
+// assembly, where refactor cut eight slices a row for PolyRatioFactors);
+// the rows' services intersected with the disability factors' inside
+// rules.PolyFactorRows' loop (no dLo, dHi pass before it); Projector.rows'
+// loop four rows at a time (rowBounds, AVX2); ratioTable's coefficients
+// looked up only when a table is set up. Instructions (cachegrind as above,
+// -scenarios=40, setup included): 517.9 M before (main 90b9feb), 499.0 M
+// after (−18.9 M of the 91 M the stochastic run adds; refactor's own 15.6
+// → 3.8 M, PolyRatioFactors with polyRatioTailAVX2 11.2 M → 9.1 M for
+// PolyRatioFactorRows and its assembly, rows 7.3 → 2.7 M);
+// BenchmarkDeterministic10k 429.5 M before, 429.6 M after: 1.206× →
+// 1.162× in instructions. CPU time, 44 interleaved rounds (three series of
+// 12, 16 and 16) of the old and new binaries, `x.test -test.run XXX
+// -test.bench '^BenchmarkStochastic10k$' -test.benchtime=1x -test.cpu=1
+// -test.benchmem -scenarios=1000` and the same for
+// BenchmarkDeterministic10k, /usr/bin/time user+sys, load average 1.1–4.3:
+// 0.890 s median (min 0.84 s) before, 0.870 s (min 0.81 s) after, −3.5%
+// paired by round (faster in 34 of the 43 untied rounds, sign test
+// p=0.0002; benchstat over all 44 p=0.059, over the third series −5.1%,
+// p=0.012); BenchmarkDeterministic10k 0.690 s (min 0.65 s) and 0.695 s
+// (min 0.64 s), p=0.81. The ratio, paired by round: 1.294× before, 1.261×
+// after (1.290× → 1.252× on the medians, 1.292× → 1.266× on the minima);
+// the target of 1.2× not met. 12.45 MiB and 1,549 allocations per op
+// either way.
 func BenchmarkStochastic10k(b *testing.B) {
 	s := actuarialtest.ReferenceScheme(b, 65)
 	c := stochastic.Config{Years: 100, Scenarios: *benchScenarios, Workers: 2}

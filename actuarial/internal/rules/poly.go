@@ -3,24 +3,24 @@ package rules
 import "fmt"
 
 // polyFactorRowsAVX2 is PolyFactorRows' AVX2 form (SIMD, the slices sLo,
-// sHi and same, if not nil, of hi+1 ages), every value its Go form's bit
-// for bit: with k = 3, every row in one call of polyRows3AVX2; otherwise
-// each row's tail of equal coefficients from one ratio, PolyRatio's, by
-// factorTailAVX2, and the cells before it by PolyFactors.
-func polyFactorRowsAVX2(out, f, d []float64, k int, xp []float64, ns, lo, hi int, sLo, sHi, same []int) {
+// sHi, tLo, tHi and same, if not nil, of hi+1 ages), every value its Go
+// form's bit for bit: with k = 3, every row in one call of polyRows3AVX2;
+// otherwise each row's tail of equal coefficients from one ratio,
+// PolyRatio's, by factorTailAVX2, and the cells before it by PolyFactors.
+func polyFactorRowsAVX2(out, f, d []float64, k int, xp []float64, ns, lo, hi int, sLo, sHi, tLo, tHi, same []int) {
 	if k == 3 {
-		if age := polyRows3AVX2(out, f, d, sLo, sHi, same, ns, max(lo, 0), xp[1], xp[2]); age >= 0 {
+		if age := polyRows3AVX2(out, f, d, sLo, sHi, tLo, tHi, same, ns, max(lo, 0), xp[1], xp[2]); age >= 0 {
 			panic(fmt.Sprintf("rules: PolyFactorRows: the services %d..%d of age %d out of the slices (%d factors, %d cells, %d coefficients, %d services a row)",
-				sLo[age], sHi[age], age, len(f), len(out), len(d), ns))
+				max(sLo[age], tLo[age]), min(sHi[age], tHi[age]), age, len(f), len(out), len(d), ns))
 		}
 		return
 	}
-	sHi = sHi[:len(sLo)]
+	sHi, tLo, tHi = sHi[:len(sLo)], tLo[:len(sLo)], tHi[:len(sLo)]
 	if same != nil {
 		same = same[:len(sLo)]
 	}
 	for age := max(lo, 0); age < len(sLo); age++ {
-		s0, s1 := sLo[age], sHi[age]
+		s0, s1 := max(sLo[age], tLo[age]), min(sHi[age], tHi[age])
 		if s1 < s0 {
 			continue
 		}

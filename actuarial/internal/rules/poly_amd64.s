@@ -29,6 +29,16 @@ GLOBL polyLanes<>(SB), RODATA|NOPTR, $96
 	VBLENDVPD Y1, Y0, Y2, Y0   \
 	VMOVUPD   Y0, (o)
 
+// TAIL_AT(o, f, i) is TAIL_BLOCK at the cells i..i+3 of o and f, so that
+// a loop steps one index, not two pointers.
+#define TAIL_AT(o, f, i) \
+	VMOVUPD   (f)(i*8), Y0     \
+	VCMPPD    $0x1e, Y13, Y0, Y1 \
+	VMULPD    Y12, Y0, Y0      \
+	VMOVUPD   (o)(i*8), Y2     \
+	VBLENDVPD Y1, Y0, Y2, Y0   \
+	VMOVUPD   Y0, (o)(i*8)
+
 // TAIL_LAST(o, f, n) is TAIL_BLOCK for the first n (1 to 3) cells: the
 // lanes past them load f = 0, which is not above 0, and store nothing.
 #define TAIL_LAST(o, f, n) \
@@ -88,43 +98,52 @@ ftDone:
 	VZEROUPPER
 	RET
 
-// func polyRows3AVX2(out, f, d []float64, sLo, sHi, same []int, ns, lo int, x1, x2 float64) (bad int)
+// func polyRows3AVX2(out, f, d []float64, sLo, sHi, tLo, tHi, same []int, ns, lo int, x1, x2 float64) (bad int)
 //
-// PolyFactorRows with k = 3, the rows lo..len(sLo)−1 (same nil or as long
-// as sLo): in each row of cells age·ns + s, the services s0 = sLo[age] to
-// s1 = sHi[age] (none when s1 < s0); from u = max(s0, same[age]) on, if
-// not past s1, the cells are out = f·r, r the ratio of cell u,
-// (c0 + c1·x1) + c2·x2 in scalars, by TAIL_BLOCK and TAIL_LAST; the cells
-// s0..u−1 before them out = f·((c0 + c1·x1) + c2·x2) where 0 < f, by
-// POLY3, the last (u − s0) mod 4 cells' coefficients and factors loaded
-// under masks (the lanes past them 0: f = 0 is not above 0, and stores
-// nothing). Every row's indices are checked against the slices' lengths
-// before it is written: bad is the first age out of them (−1: none).
+// PolyFactorRows with k = 3, the rows lo..len(sLo)−1 (sHi, tLo, tHi as
+// long as sLo, same nil or as long): in each row of cells age·ns + s, the
+// services s0 = max(sLo[age], tLo[age]) to s1 = min(sHi[age], tHi[age])
+// (none when s1 < s0); from u = max(s0, same[age]) on, if not past s1,
+// the cells are out = f·r, r the ratio of cell u, (c0 + c1·x1) + c2·x2
+// in scalars, by TAIL_AT and TAIL_LAST; the cells s0..u−1 before them
+// out = f·((c0 + c1·x1) + c2·x2) where 0 < f, by POLY3, the last
+// (u − s0) mod 4 cells' coefficients and factors loaded under masks (the
+// lanes past them 0: f = 0 is not above 0, and stores nothing). Every
+// row's indices are checked against the slices' lengths before it is
+// written: bad is the first age out of them (−1: none).
 //
-// Registers: R8..R13 the slices out, f, d, sLo, sHi, same; SI the age, DI
-// its first cell (age·ns); in a row AX s0, BX s1, DX u, then the cells of
-// out (CX), f (AX), d (BX) and the count left (DX, BX in the tail); Y15
-// x1, Y14 x2, Y13 0, Y12 the tail's ratio. On the stack, s0 and u over
-// the tail.
-TEXT ·polyRows3AVX2(SB), NOSPLIT, $16-184
+// Registers: R8..R13 the slices out, f, d, sLo, sHi, same, R14 tLo; SI
+// the age, DI its first cell (age·ns); in a row AX s0, BX s1, DX u, then
+// the cells of out (CX), f (AX), d (BX) and the count left (DX, BX in the
+// tail, DX the tail's cell); Y15 x1, Y14 x2, Y13 0, Y12 the tail's ratio.
+// On the stack, s0 and u over the tail.
+TEXT ·polyRows3AVX2(SB), NOSPLIT, $16-232
 	MOVQ         out_base+0(FP), R8
 	MOVQ         f_base+24(FP), R9
 	MOVQ         d_base+48(FP), R10
 	MOVQ         sLo_base+72(FP), R11
 	MOVQ         sHi_base+96(FP), R12
-	MOVQ         same_base+120(FP), R13
-	MOVQ         lo+152(FP), SI
+	MOVQ         tLo_base+120(FP), R14
+	MOVQ         same_base+168(FP), R13
+	MOVQ         lo+200(FP), SI
 	MOVQ         SI, DI
-	IMULQ        ns+144(FP), DI
-	VBROADCASTSD x1+160(FP), Y15
-	VBROADCASTSD x2+168(FP), Y14
+	IMULQ        ns+192(FP), DI
+	VBROADCASTSD x1+208(FP), Y15
+	VBROADCASTSD x2+216(FP), Y14
 	VXORPD       Y13, Y13, Y13
 
 prRow:
 	CMPQ    SI, sLo_len+80(FP)
 	JGE     prOK
 	MOVQ    (R11)(SI*8), AX
+	MOVQ    (R14)(SI*8), CX
+	CMPQ    AX, CX
+	CMOVQLT CX, AX // s0 = max(sLo, tLo)
 	MOVQ    (R12)(SI*8), BX
+	MOVQ    tHi_base+144(FP), CX
+	MOVQ    (CX)(SI*8), CX
+	CMPQ    BX, CX
+	CMOVQGT CX, BX // s1 = min(sHi, tHi)
 	CMPQ    BX, AX
 	JLT     prNext
 	CMPQ    AX, f_len+32(FP)
@@ -162,19 +181,21 @@ prRow:
 	LEAQ         (R9)(DX*8), AX
 	SUBQ         DX, BX
 	INCQ         BX
+	XORQ         DX, DX
+	SUBQ         $4, BX
+	JLT          prTailLast
 
 prTail:
-	CMPQ BX, $4
-	JLT  prTailLast
-	TAIL_BLOCK(CX, AX)
-	ADDQ $32, CX
-	ADDQ $32, AX
+	TAIL_AT(CX, AX, DX)
+	ADDQ $4, DX
 	SUBQ $4, BX
-	JMP  prTail
+	JGE  prTail
 
 prTailLast:
-	TESTQ BX, BX
-	JZ    prTailDone
+	ADDQ $4, BX
+	JZ   prTailDone
+	LEAQ (CX)(DX*8), CX
+	LEAQ (AX)(DX*8), AX
 	TAIL_LAST(CX, AX, BX)
 
 prTailDone:
@@ -237,16 +258,16 @@ prHeadLast:
 
 prNext:
 	INCQ SI
-	ADDQ ns+144(FP), DI
+	ADDQ ns+192(FP), DI
 	JMP  prRow
 
 prOK:
-	MOVQ $-1, bad+176(FP)
+	MOVQ $-1, bad+224(FP)
 	VZEROUPPER
 	RET
 
 prBad:
-	MOVQ SI, bad+176(FP)
+	MOVQ SI, bad+224(FP)
 	VZEROUPPER
 	RET
 
@@ -374,5 +395,164 @@ rtByte:
 	VMASKMOVPD Y3, Y1, (SI)(DI*8)
 
 rtDone:
+	VZEROUPPER
+	RET
+
+// func polyRatioRowsAVX2(r []float64, have, need []bool, d []float64, k int, xp []float64, same, aLo, aHi, bLo, bHi []int, in, out []float64, plane, ns, lo, hi int) (age int)
+//
+// PolyRatioFactorRows from the row lo on: in each row the services
+// s0 = max(aLo, bLo) to s1 = min(aHi, bHi) (none when s1 < s0); a row
+// with s0 or s1 out of 0..ns−1 (unsigned), or same[age] > s0 (cells before
+// the tail of equal coefficients), ends the call (age = its age, for
+// PolyRatioFactors); otherwise its cells c0 = age·ns + s0 on, n = s1 −
+// s0 + 1 of them, get polyRatioTailAVX2's treatment: the ratio v of cell
+// c0, d[c0·k] + d[c0·k+j]·xp[j] in order, in scalars; then each block of
+// four cells have |= need and, where need is set, r = v, out0 = in0·v,
+// out1 = in1·v (the other lanes reloaded and stored as they were), the
+// last n mod 4 cells' need bytes gathered one by one. PolyRatioFactorRows
+// checked that every row up to hi lies in the slices.
+//
+// Registers: SI the age, DI its first cell (age·ns), both kept on the
+// stack over a row; in a row AX s0, BX s1, then R8..R13 and DX the cells
+// c0 of r, have, need, in0, in1, out0 and out1, DI the cell from c0, BX
+// the cells of the full blocks, AX those of the last; Y15 v, Y14 0.
+TEXT ·polyRatioRowsAVX2(SB), NOSPLIT, $16-336
+	MOVQ  lo+312(FP), SI
+	MOVQ  SI, DI
+	IMULQ ns+304(FP), DI
+	VPXOR Y14, Y14, Y14
+
+rrRow:
+	CMPQ    SI, hi+320(FP)
+	JGT     rrDone
+	MOVQ    aLo_base+152(FP), AX
+	MOVQ    (AX)(SI*8), AX
+	MOVQ    bLo_base+200(FP), CX
+	MOVQ    (CX)(SI*8), CX
+	CMPQ    AX, CX
+	CMOVQLT CX, AX // s0 = max(aLo, bLo)
+	MOVQ    aHi_base+176(FP), BX
+	MOVQ    (BX)(SI*8), BX
+	MOVQ    bHi_base+224(FP), CX
+	MOVQ    (CX)(SI*8), CX
+	CMPQ    BX, CX
+	CMOVQGT CX, BX // s1 = min(aHi, bHi)
+	CMPQ    BX, AX
+	JLT     rrNext
+	MOVQ    ns+304(FP), CX
+	CMPQ    AX, CX
+	JAE     rrLeave
+	CMPQ    BX, CX
+	JAE     rrLeave
+	MOVQ    same_base+128(FP), CX
+	CMPQ    (CX)(SI*8), AX
+	JGT     rrLeave
+	MOVQ    SI, age-8(SP)
+	MOVQ    DI, c-16(SP)
+	ADDQ    AX, DI // c0
+	SUBQ    AX, BX
+	INCQ    BX     // n
+
+	// The ratio of cell c0.
+	MOVQ   k+96(FP), CX
+	MOVQ   DI, AX
+	IMULQ  CX, AX
+	MOVQ   d_base+72(FP), DX
+	LEAQ   (DX)(AX*8), DX
+	MOVQ   xp_base+104(FP), R8
+	VMOVSD (DX), X15
+	MOVQ   $1, AX
+	CMPQ   AX, CX
+	JGE    rrStart
+
+rrTerm:
+	VMOVSD (DX)(AX*8), X0
+	VMULSD (R8)(AX*8), X0, X0
+	VADDSD X0, X15, X15
+	INCQ   AX
+	CMPQ   AX, CX
+	JLT    rrTerm
+
+rrStart:
+	VBROADCASTSD X15, Y15
+	MOVQ         r_base+0(FP), R8
+	LEAQ         (R8)(DI*8), R8
+	MOVQ         have_base+24(FP), R9
+	ADDQ         DI, R9
+	MOVQ         need_base+48(FP), R10
+	ADDQ         DI, R10
+	MOVQ         plane+296(FP), CX
+	ADDQ         DI, CX
+	MOVQ         in_base+248(FP), R11
+	LEAQ         (R11)(CX*8), R12
+	LEAQ         (R11)(DI*8), R11
+	MOVQ         out_base+272(FP), R13
+	LEAQ         (R13)(CX*8), DX
+	LEAQ         (R13)(DI*8), R13
+	XORQ         DI, DI
+	MOVQ         BX, AX
+	ANDQ         $3, AX
+	SUBQ         AX, BX
+
+rrLoop:
+	CMPQ      DI, BX
+	JGE       rrLast
+	MOVL      (R10)(DI*1), CX
+	ORL       CX, (R9)(DI*1)
+	VMOVQ     CX, X0
+	VPMOVZXBQ X0, Y0
+	VPCMPGTQ  Y14, Y0, Y1 // 0 < need
+	VMOVUPD   (R8)(DI*8), Y2
+	VBLENDVPD Y1, Y15, Y2, Y2
+	VMOVUPD   Y2, (R8)(DI*8)
+	VMULPD    (R11)(DI*8), Y15, Y3
+	VMOVUPD   (R13)(DI*8), Y4
+	VBLENDVPD Y1, Y3, Y4, Y4
+	VMOVUPD   Y4, (R13)(DI*8)
+	VMULPD    (R12)(DI*8), Y15, Y3
+	VMOVUPD   (DX)(DI*8), Y4
+	VBLENDVPD Y1, Y3, Y4, Y4
+	VMOVUPD   Y4, (DX)(DI*8)
+	ADDQ      $4, DI
+	JMP       rrLoop
+
+rrLast:
+	TESTQ AX, AX
+	JZ    rrRowDone
+	LEAQ  (R10)(DI*1), R10
+	LEAQ  (R9)(DI*1), R9
+	XORQ  BX, BX
+
+rrByte:
+	DECQ       AX
+	MOVBQZX    (R10)(AX*1), CX
+	ORB        CX, (R9)(AX*1)
+	SHLQ       $8, BX
+	ORQ        CX, BX
+	TESTQ      AX, AX
+	JNZ        rrByte
+	VMOVQ      BX, X0
+	VPMOVZXBQ  X0, Y0
+	VPCMPGTQ   Y14, Y0, Y1
+	VMASKMOVPD Y15, Y1, (R8)(DI*8)
+	VMASKMOVPD (R11)(DI*8), Y1, Y3
+	VMULPD     Y3, Y15, Y3
+	VMASKMOVPD Y3, Y1, (R13)(DI*8)
+	VMASKMOVPD (R12)(DI*8), Y1, Y3
+	VMULPD     Y3, Y15, Y3
+	VMASKMOVPD Y3, Y1, (DX)(DI*8)
+
+rrRowDone:
+	MOVQ age-8(SP), SI
+	MOVQ c-16(SP), DI
+
+rrNext:
+	INCQ SI
+	ADDQ ns+304(FP), DI
+	JMP  rrRow
+
+rrLeave:
+rrDone:
+	MOVQ SI, age+328(FP)
 	VZEROUPPER
 	RET

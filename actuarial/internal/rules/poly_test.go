@@ -50,7 +50,8 @@ func sameBits(g, v []float64) int {
 // as its Go form does, on random rows of 0 to 70 services (every length
 // mod 4), factors with zeros and negatives, rows whose services sLo..sHi
 // are empty, the service of equal coefficients before, inside or after
-// them or not known, and k from 1 to 5.
+// them or not known, each row cut to a second range of services or not,
+// and k from 1 to 5.
 func TestPolyFactorRowsSIMD(t *testing.T) {
 	if !rules.HasSIMD {
 		t.Skip("no AVX2 forms (HasSIMD is false)")
@@ -90,15 +91,26 @@ func TestPolyFactorRowsSIMD(t *testing.T) {
 		if trial%5 == 0 {
 			same = nil
 		}
+		// A second range of services each row is cut to (nil: none).
+		var tLo, tHi []int
+		if trial%4 != 0 {
+			tLo, tHi = make([]int, ages), make([]int, ages)
+			for a := range ages {
+				tLo[a], tHi[a] = rng.IntN(ns)-rng.IntN(2), ns-1-rng.IntN(ns)+rng.IntN(2)
+				if rng.IntN(3) == 0 {
+					tLo[a], tHi[a] = 0, ns-1
+				}
+			}
+		}
 		out := make([]float64, ages*ns)
 		for c := range out {
 			out[c] = polyValue(rng)
 		}
 		g, v := append([]float64(nil), out...), append([]float64(nil), out...)
 		rules.SIMD = false
-		rules.PolyFactorRows(g, f, d, k, xp, ns, lo, hi, sLo, sHi, same)
+		rules.PolyFactorRows(g, f, d, k, xp, ns, lo, hi, sLo, sHi, tLo, tHi, same)
 		rules.SIMD = true
-		rules.PolyFactorRows(v, f, d, k, xp, ns, lo, hi, sLo, sHi, same)
+		rules.PolyFactorRows(v, f, d, k, xp, ns, lo, hi, sLo, sHi, tLo, tHi, same)
 		if c := sameBits(g, v); c >= 0 {
 			t.Fatalf("trial %d (ns %d, k %d): cell %d (age %d, service %d): %v (Go) against %v (AVX2)", trial, ns, k, c, c/ns, c%ns, g[c], v[c])
 		}
@@ -169,6 +181,91 @@ func TestPolyRatioFactorsSIMD(t *testing.T) {
 	}
 }
 
+// TestPolyRatioFactorRowsSIMD: PolyRatioFactorRows' AVX2 form (the rows
+// whose services all lie in their tail of equal coefficients in one call
+// of assembly, the others by PolyRatioFactors) leaves the ratios, the
+// marks and both planes' factors bit for bit as its Go form does (a call
+// of PolyRatioFactors a row), on random rows of 1 to 71 cells, services
+// the intersection of two random ranges (empty ones too), the cells
+// needed at random, the service of equal coefficients before, at, inside
+// or after them or not known, k from 1 to 5, inputs with zeros and
+// negatives.
+func TestPolyRatioFactorRowsSIMD(t *testing.T) {
+	if !rules.HasSIMD {
+		t.Skip("no AVX2 forms (HasSIMD is false)")
+	}
+	defer func(s bool) { rules.SIMD = s }(rules.SIMD)
+	rng := rand.New(rand.NewPCG(13, 6))
+	for trial := range 3000 {
+		ns := 1 + rng.IntN(71)
+		k := []int{5, 3, 5, 1, 2, 4}[trial%6]
+		ages := 1 + rng.IntN(12)
+		lo, hi := rng.IntN(ages)-1, ages-1-rng.IntN(2)
+		cells := ages * ns
+		plane := cells + rng.IntN(5)
+		need, have := make([]bool, cells), make([]bool, cells)
+		p := []int{1, 2, 3, 4, 4}[rng.IntN(5)] // need one time in 4/p
+		for c := range need {
+			need[c] = rng.IntN(4) < p
+			have[c] = rng.IntN(2) == 0
+		}
+		d := make([]float64, cells*k)
+		for c := range d {
+			d[c] = rng.Float64() * math.Ldexp(1, -rng.IntN(4))
+		}
+		xp := make([]float64, k)
+		rules.Powers(xp, 0.9+0.1*rng.Float64())
+		in := make([]float64, 2*plane)
+		for c := range in {
+			in[c] = polyValue(rng)
+		}
+		var held [2][]float64 // r, out
+		held[0], held[1] = make([]float64, cells), make([]float64, 2*plane)
+		for i := range held {
+			for c := range held[i] {
+				held[i][c] = polyValue(rng)
+			}
+		}
+		aLo, aHi, bLo, bHi, same := make([]int, ages), make([]int, ages), make([]int, ages), make([]int, ages), make([]int, ages)
+		for a := range ages {
+			aLo[a] = rng.IntN(ns)
+			aHi[a] = aLo[a] - 1 + rng.IntN(ns-aLo[a]+1)
+			bLo[a], bHi[a] = rng.IntN(ns), ns-1-rng.IntN(ns)
+			if rng.IntN(3) == 0 {
+				bLo[a], bHi[a] = 0, ns-1
+			}
+			s0, s1 := max(aLo[a], bLo[a]), min(aHi[a], bHi[a])
+			if rng.IntN(2) == 0 {
+				same[a] = s0 - rng.IntN(4) // the whole row in the tail
+			} else {
+				same[a] = polySame(rng, s0, s1)
+			}
+		}
+		if trial%7 == 0 {
+			same = nil
+		}
+		var g, v [2][]float64
+		for i := range held {
+			g[i], v[i] = append([]float64(nil), held[i]...), append([]float64(nil), held[i]...)
+		}
+		gh, vh := append([]bool(nil), have...), append([]bool(nil), have...)
+		rules.SIMD = false
+		rules.PolyRatioFactorRows(g[0], gh, need, d, k, xp, same, in, g[1], plane, ns, lo, hi, aLo, aHi, bLo, bHi)
+		rules.SIMD = true
+		rules.PolyRatioFactorRows(v[0], vh, need, d, k, xp, same, in, v[1], plane, ns, lo, hi, aLo, aHi, bLo, bHi)
+		for i := range g {
+			if c := sameBits(g[i], v[i]); c >= 0 {
+				t.Fatalf("trial %d (ns %d, k %d, ages %d..%d): slice %d cell %d: %v (Go) against %v (AVX2)", trial, ns, k, lo, hi, i, c, g[i][c], v[i][c])
+			}
+		}
+		for c := range gh {
+			if gh[c] != vh[c] {
+				t.Fatalf("trial %d (ns %d, k %d): have[%d] %v (Go) against %v (AVX2)", trial, ns, k, c, gh[c], vh[c])
+			}
+		}
+	}
+}
+
 // TestPolyFactorRowsBounds: PolyFactorRows panics, in both forms, when a
 // row's services go past the factors or the cells, or its coefficients
 // past d (misuse), rather than write out of the slices.
@@ -209,7 +306,7 @@ func TestPolyFactorRowsBounds(t *testing.T) {
 						t.Errorf("%s (SIMD %v): no panic", c.name, simd)
 					}
 				}()
-				rules.PolyFactorRows(out, f, d, 3, xp, ns, 0, ages-1, sLo, sHi, same)
+				rules.PolyFactorRows(out, f, d, 3, xp, ns, 0, ages-1, sLo, sHi, nil, nil, same)
 			}()
 		}
 	}
@@ -261,7 +358,7 @@ func BenchmarkPolyFactorRows3(b *testing.B) {
 			b.Run(name, func(b *testing.B) {
 				rules.SIMD = simd
 				for b.Loop() {
-					rules.PolyFactorRows(out, f, d, 3, xp, ns, 0, ages-1, sLo, sHi, c.same)
+					rules.PolyFactorRows(out, f, d, 3, xp, ns, 0, ages-1, sLo, sHi, nil, nil, c.same)
 				}
 			})
 		}

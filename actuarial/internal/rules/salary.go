@@ -327,9 +327,11 @@ func PolyFactors(out, f, d []float64, k int, xp []float64) {
 
 // PolyFactorRows is [PolyFactors] along the rows of cells of the ages
 // lo..hi, ns cells a row (cell age·ns + service, the exit's factor f by
-// service): in each row the services sLo[age]..sHi[age] (none when
-// sHi < sLo), from the coefficients d of every cell (k a cell): a year's
-// factors at the cost of one call, not of one a row. With same
+// service): in each row the services max(sLo[age], tLo[age]) to
+// min(sHi[age], tHi[age]) (none when empty; tLo and tHi nil: sLo[age] to
+// sHi[age]), from the coefficients d of every cell (k a cell): a year's
+// factors at the cost of one call, not of one a row, and of no loop
+// before it to intersect the bounds. With same
 // ([RatioPoly.Same]; nil: not known), the ratio of the cells of a row
 // from service same[age] on is computed once.
 //
@@ -337,13 +339,16 @@ func PolyFactors(out, f, d []float64, k int, xp []float64) {
 // poly_amd64.s: four cells at a time, and with k = 3 every row in one
 // call of assembly), bit for bit the same (TestPolyFactorRowsSIMD);
 // without, the Go loops below.
-func PolyFactorRows(out, f, d []float64, k int, xp []float64, ns, lo, hi int, sLo, sHi, same []int) {
-	sLo, sHi = sLo[:hi+1], sHi[:hi+1]
+func PolyFactorRows(out, f, d []float64, k int, xp []float64, ns, lo, hi int, sLo, sHi, tLo, tHi, same []int) {
+	if tLo == nil && tHi == nil {
+		tLo, tHi = sLo, sHi // (max(s, s) = s)
+	}
+	sLo, sHi, tLo, tHi = sLo[:hi+1], sHi[:hi+1], tLo[:hi+1], tHi[:hi+1]
 	if same != nil {
 		same = same[:hi+1]
 	}
 	if SIMD {
-		polyFactorRowsAVX2(out, f, d, k, xp, ns, lo, hi, sLo, sHi, same)
+		polyFactorRowsAVX2(out, f, d, k, xp, ns, lo, hi, sLo, sHi, tLo, tHi, same)
 		return
 	}
 	// From service pos on every factor is above 0: no test a cell.
@@ -377,7 +382,7 @@ func PolyFactorRows(out, f, d []float64, k int, xp []float64, ns, lo, hi int, sL
 	// to compute after sameTail took the row's tail of equal
 	// coefficients; ok is false when none are.
 	span := func(age int) (s0, s1 int, ok bool) {
-		s0, s1 = sLo[age], sHi[age]
+		s0, s1 = max(sLo[age], tLo[age]), min(sHi[age], tHi[age])
 		if s1 < s0 {
 			return 0, 0, false
 		}
@@ -506,6 +511,67 @@ func PolyRatioFactors(r []float64, have, need []bool, d []float64, k int, xp []f
 		n = same
 	}
 	ratioFactorsHead(r, have, need, d, k, xp, in0, in1, out0, out1, n)
+}
+
+// PolyRatioFactorRows is [PolyRatioFactors] along the rows of cells of the
+// ages lo..hi, ns cells a row (cell age·ns + service): in each row the
+// services max(aLo[age], bLo[age])..min(aHi[age], bHi[age]) (none when
+// empty), r, have, need and d (k coefficients a cell) by cell, the
+// inputs and outputs of the second sex plane cells after the first's (in
+// and out hold both), the row's cells of equal coefficients from service
+// same[age] on ([RatioPoly.Same]; nil: not known): a year's ratios and
+// factors at the cost of one call, not of one a row with eight slices cut
+// for it. aLo, aHi, bLo, bHi (and same, if not nil) have hi+1 elements at
+// least.
+//
+// PolyRatioFactorRows has two forms: with [SIMD] (and slices that hold
+// every cell of the rows up to hi), the rows whose services all lie in
+// the row's tail of equal coefficients in one call of assembly
+// (poly_amd64.s, the loop over the rows and polyRatioTailAVX2's four cells
+// at a time), the others by PolyRatioFactors; without, a call of
+// PolyRatioFactors a row. Every value is the same bit for bit
+// (TestPolyRatioFactorRowsSIMD).
+func PolyRatioFactorRows(r []float64, have, need []bool, d []float64, k int, xp []float64, same []int, in, out []float64, plane, ns, lo, hi int, aLo, aHi, bLo, bHi []int) {
+	aLo, aHi, bLo, bHi = aLo[:hi+1], aHi[:hi+1], bLo[:hi+1], bHi[:hi+1]
+	if same != nil {
+		same = same[:hi+1]
+	}
+	age := max(lo, 0)
+	if SIMD && same != nil && k >= 1 && k <= len(xp) && ns > 0 && plane >= 0 && hi < len(r)/ns {
+		// Every cell of the rows 0..hi in the slices: the assembly checks
+		// only that a row's services lie within 0..ns−1.
+		if n := (hi + 1) * ns; n <= len(have) && n <= len(need) && n <= len(d)/k && n <= len(in)-plane && n <= len(out)-plane {
+			for age <= hi {
+				// The rows from age on up to one with cells before its
+				// tail (or services out of its row), left to the row's
+				// call.
+				if age = polyRatioRowsAVX2(r, have, need, d, k, xp, same, aLo, aHi, bLo, bHi, in, out, plane, ns, age, hi); age > hi {
+					return
+				}
+				ratioFactorRow(r, have, need, d, k, xp, same, in, out, plane, ns, age, aLo, aHi, bLo, bHi)
+				age++
+			}
+			return
+		}
+	}
+	for ; age <= hi; age++ {
+		ratioFactorRow(r, have, need, d, k, xp, same, in, out, plane, ns, age, aLo, aHi, bLo, bHi)
+	}
+}
+
+// ratioFactorRow is [PolyRatioFactorRows] in the row of one age, by
+// PolyRatioFactors.
+func ratioFactorRow(r []float64, have, need []bool, d []float64, k int, xp []float64, same []int, in, out []float64, plane, ns, age int, aLo, aHi, bLo, bHi []int) {
+	s0, s1 := max(aLo[age], bLo[age]), min(aHi[age], bHi[age])
+	if s1 < s0 {
+		return
+	}
+	c0, c1 := age*ns+s0, age*ns+s1+1
+	sm := c1 - c0 // not known: no tail
+	if same != nil {
+		sm = same[age] - s0
+	}
+	PolyRatioFactors(r[c0:c1], have[c0:c1], need[c0:c1], d[c0*k:c1*k], k, xp, sm, in[c0:c1], in[plane+c0:plane+c1], out[c0:c1], out[plane+c0:plane+c1])
 }
 
 // ratioFactorsHead is [PolyRatioFactors] in the cells 0..n−1 before a row's
