@@ -255,14 +255,15 @@ func (d *Decrements) FillServicesByField(v []float64, plane, sx, age, lo, hi int
 	}
 	c0, n := age*d.ns+lo, hi-lo+1
 	dis, wd, merit := d.rates(sx, c0, n)
+	if SIMD && !d.uddm[sx] && n > 0 && c0 >= 0 && 0 <= plane && plane <= len(v) && 5*plane+c0+n <= len(v) {
+		// The six fields' cells are in v: the AVX2 form checks no bounds.
+		dependentFieldsAVX2(&v[c0], plane, dis, wd, merit, d0)
+		return
+	}
 	vd, vi, vw := v[c0:c0+n], v[plane+c0:plane+c0+n], v[2*plane+c0:2*plane+c0+n]
 	ve, vf, vfm := v[3*plane+c0:3*plane+c0+n], v[4*plane+c0:4*plane+c0+n], v[5*plane+c0:5*plane+c0+n]
 	dis, wd, merit = dis[:n], wd[:n], merit[:n]
 	vi, vw, ve, vf, vfm = vi[:n], vw[:n], ve[:n], vf[:n], vfm[:n]
-	if SIMD && !d.uddm[sx] {
-		dependentFieldsAVX2(vd, vi, vw, ve, vf, vfm, dis, wd, merit, d0)
-		return
-	}
 	dependentRow(vd, vi, vw, dis, wd, d0, d.uddm[sx])
 	for j := range vd {
 		ve[j], vf[j], vfm[j] = exposure(vd[j]+vi[j]+vw[j], merit[j])

@@ -76,30 +76,33 @@ GLOBL decMask<>(SB), RODATA|NOPTR, $128
 	VSUBPD    Y3, Y14, Y3     \
 	VMULPD    Y9, Y5, Y7
 
-// func dependentFieldsAVX2(dd, di, dw, de, df, dfm, dis, wd, merit []float64, d0 float64)
+// func dependentFieldsAVX2(v *float64, plane int, dis, wd, merit []float64, d0 float64)
 //
 // Each block of four cells j..j+3 (AX = j): qi, qw and m loaded, DEP, the
 // six fields stored; the last len mod 4 cells loaded and stored under the
 // mask of their lanes (Y8; the lanes past them load 0, and store nothing).
 //
-// Registers: R8..R13 the fields dd, di, dw, de, df, dfm; SI dis, DI wd, BX
-// merit; CX len, DX the end of the full blocks, AX the cell.
-TEXT ·dependentFieldsAVX2(SB), NOSPLIT, $0-224
-	MOVQ         dd_base+0(FP), R8
-	MOVQ         dd_len+8(FP), CX
-	MOVQ         di_base+24(FP), R9
-	MOVQ         dw_base+48(FP), R10
-	MOVQ         de_base+72(FP), R11
-	MOVQ         df_base+96(FP), R12
-	MOVQ         dfm_base+120(FP), R13
-	MOVQ         dis_base+144(FP), SI
-	MOVQ         wd_base+168(FP), DI
-	MOVQ         merit_base+192(FP), BX
-	VBROADCASTSD d0+216(FP), Y15
+// Registers: R8..R13 the fields D, I, W, E, F, FM (v + k·plane·8); SI
+// dis, DI wd, BX merit; CX len, DX the end of the full blocks (then the
+// plane's bytes), AX the cell.
+TEXT ·dependentFieldsAVX2(SB), NOSPLIT, $0-96
+	MOVQ         v+0(FP), R8
+	MOVQ         plane+8(FP), DX
+	SHLQ         $3, DX
+	LEAQ         (R8)(DX*1), R9
+	LEAQ         (R9)(DX*1), R10
+	LEAQ         (R10)(DX*1), R11
+	LEAQ         (R11)(DX*1), R12
+	LEAQ         (R12)(DX*1), R13
+	MOVQ         dis_base+16(FP), SI
+	MOVQ         dis_len+24(FP), CX
+	MOVQ         wd_base+40(FP), DI
+	MOVQ         merit_base+64(FP), BX
+	VBROADCASTSD d0+88(FP), Y15
 	VBROADCASTSD decConst<>+0(SB), Y14
 	VBROADCASTSD decConst<>+8(SB), Y13
 	VMOVSD       decConst<>+16(SB), X12
-	VMULSD       d0+216(FP), X12, X11
+	VMULSD       d0+88(FP), X12, X11
 	VBROADCASTSD X11, Y11
 	VBROADCASTSD X12, Y12
 	VXORPD       Y10, Y10, Y10

@@ -36,16 +36,20 @@ func fenced(t *testing.T, m int, atStart bool) []float64 {
 }
 
 // TestDependentFieldsAVX2Bounds has dependentFieldsAVX2 take rows of 1 to
-// 13 cells (every length mod 4) whose nine slices each start where an
-// unreadable page ends, then end where one begins: the kernel reads and
-// writes nothing outside the row, or the test faults. The fields are the
-// Go form's (FillServicesByField with SIMD false) bit for bit.
+// 13 cells (every length mod 4) whose rates and merits each start where
+// an unreadable page ends, then end where one begins, and whose six
+// fields (planes of the row and 0 to 3 cells more) start after such a
+// page, the last field's row ending before one: the kernel reads and
+// writes nothing outside the row, or the test faults, and leaves the cells
+// between the planes' rows alone. The fields are the Go form's
+// (FillServicesByField with SIMD false) bit for bit.
 func TestDependentFieldsAVX2Bounds(t *testing.T) {
 	if !rules.HasSIMD {
 		t.Skip("no AVX2 form here")
 	}
 	defer func(s bool) { rules.SIMD = s }(rules.SIMD)
 	const d0 = 0.0123456789
+	const untouched = -7.0
 	for n := 1; n <= 13; n++ {
 		// The Go form's fields, of a table of n services at age 0.
 		ms := n - 1
@@ -58,17 +62,29 @@ func TestDependentFieldsAVX2Bounds(t *testing.T) {
 		rules.SIMD = false
 		rules.DecrementsOf(ms, dis, wd, merit, false).FillServicesByField(want, plane, 0, 0, 0, ms, d0)
 		for _, atStart := range []bool{true, false} {
-			var s [9][]float64
-			for i := range s {
-				s[i] = fenced(t, n, atStart)
-			}
-			copy(s[6], dis)
-			copy(s[7], wd)
-			copy(s[8], merit)
-			rules.DependentFieldsAVX2(s[0], s[1], s[2], s[3], s[4], s[5], s[6], s[7], s[8], d0)
-			for k := range 6 {
-				if c := sameBits(want[k*plane:k*plane+n], s[k]); c >= 0 {
-					t.Fatalf("%d cells (at start %v): field %d of cell %d: %v, want %v", n, atStart, k, c, s[k][c], want[k*plane+c])
+			for pad := range 4 {
+				var r [3][]float64
+				for i := range r {
+					r[i] = fenced(t, n, atStart)
+				}
+				copy(r[0], dis)
+				copy(r[1], wd)
+				copy(r[2], merit)
+				p := n + pad
+				v := fenced(t, 5*p+n, pad%2 == 0)
+				for i := range v {
+					v[i] = untouched
+				}
+				rules.DependentFieldsAVX2(&v[0], p, r[0], r[1], r[2], d0)
+				for k := range 6 {
+					if c := sameBits(want[k*plane:k*plane+n], v[k*p:k*p+n]); c >= 0 {
+						t.Fatalf("%d cells (pad %d, at start %v): field %d of cell %d: %v, want %v", n, pad, atStart, k, c, v[k*p+c], want[k*plane+c])
+					}
+					for j := n; j < p && k < 5; j++ {
+						if v[k*p+j] != untouched {
+							t.Fatalf("%d cells (pad %d): field %d, cell %d past the row written: %v", n, pad, k, j, v[k*p+j])
+						}
+					}
 				}
 			}
 		}

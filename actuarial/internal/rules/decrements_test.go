@@ -124,3 +124,32 @@ func TestFillServicesByFieldNaN(t *testing.T) {
 		}
 	}
 }
+
+// TestFillServicesByFieldShort: FillServicesByField panics, in both forms,
+// when the last field's cells go past v (misuse), rather than write out of
+// it.
+func TestFillServicesByFieldShort(t *testing.T) {
+	defer func(s bool) { rules.SIMD = s }(rules.SIMD)
+	const ms = 5
+	plane := rules.NumAges * (ms + 1)
+	dis, wd, merit := make([]float64, plane), make([]float64, plane), make([]float64, plane)
+	for c := range dis {
+		dis[c], wd[c], merit[c] = 0.01, 0.02, 1
+	}
+	d := rules.DecrementsOf(ms, dis, wd, merit, false)
+	for _, simd := range []bool{false, true} {
+		if simd && !rules.HasSIMD {
+			continue
+		}
+		rules.SIMD = simd
+		func() {
+			defer func() {
+				if recover() == nil {
+					t.Errorf("SIMD %v: no panic", simd)
+				}
+			}()
+			v := make([]float64, 6*plane-1)
+			d.FillServicesByField(v, plane, 0, rules.NumAges-1, 0, ms, 0.01)
+		}()
+	}
+}
