@@ -183,9 +183,11 @@ func dependentRow(dd, di, dw, dis, wd []float64, d0 float64, uddm bool) {
 		case uddm:
 			dd[j], di[j], dw[j] = dependent3(d0, qi, qw)
 		default:
-			dd[j] = d0 * (1 - 0.5*(qi+qw) + third*qi*qw)
-			di[j] = qi * (1 - 0.5*(d0+qw) + third*d0*qw)
-			dw[j] = qw * (1 - 0.5*(d0+qi) + third*d0*qi)
+			// (float64: the products never fused into a multiply-add, as
+			// in the AVX2 form, whatever GOAMD64.)
+			dd[j] = d0 * (1 - 0.5*(qi+qw) + float64(third*qi*qw))
+			di[j] = qi * (1 - 0.5*(d0+qw) + float64(third*d0*qw))
+			dw[j] = qw * (1 - 0.5*(d0+qi) + float64(third*d0*qi))
 		}
 	}
 }
@@ -244,13 +246,20 @@ func (d *Decrements) fill(dst []Cell, sx, c0 int, d0 float64) {
 // ([Decrements.HasWork] false; it panics otherwise): it sets the fields D,
 // I, W, E, F and FM of the cells age·ns + lo … age·ns + hi in v, field k of
 // cell c at v[k·plane + c] (plane: the cells of a field), each the value
-// FillServices gives the Cell, bit for bit, without writing the Cells.
+// FillServices gives the Cell, bit for bit, without writing the Cells. In UDD in
+// each single-decrement table it runs an AVX2 form when [SIMD] is set
+// (dependentFieldsAVX2), bit for bit its Go form's values.
 func (d *Decrements) FillServicesByField(v []float64, plane, sx, age, lo, hi int, d0 float64) {
 	if d.HasWork(sx) {
 		panic("rules: FillServicesByField of a sex with work risks")
 	}
 	c0, n := age*d.ns+lo, hi-lo+1
 	dis, wd, merit := d.rates(sx, c0, n)
+	if SIMD && !d.uddm[sx] && n > 0 && c0 >= 0 && 0 <= plane && plane <= len(v) && 5*plane+c0+n <= len(v) {
+		// The six fields' cells are in v: the AVX2 form checks no bounds.
+		dependentFieldsAVX2(&v[c0], plane, dis, wd, merit, d0)
+		return
+	}
 	vd, vi, vw := v[c0:c0+n], v[plane+c0:plane+c0+n], v[2*plane+c0:2*plane+c0+n]
 	ve, vf, vfm := v[3*plane+c0:3*plane+c0+n], v[4*plane+c0:4*plane+c0+n], v[5*plane+c0:5*plane+c0+n]
 	dis, wd, merit = dis[:n], wd[:n], merit[:n]
