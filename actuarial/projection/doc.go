@@ -164,10 +164,11 @@
 // # Two forms of the hottest loops
 //
 // On amd64 processors with AVX2 the projector's hottest loops (the actives'
-// step, the retirements' runs, the pensions in payment and their join, and
-// the reference-salary ratios and past salaries the rules compute when the
-// wage growth changes every year) run forms written in assembly, four
-// cells at a time; elsewhere, or built with the purego tag
+// step, row after row, the retirements' runs, the pensions in payment and
+// their join, the reference-salary ratios, factors and past salaries the
+// rules compute when the wage growth changes every year, and the
+// decrements they compute when the mortality does) run forms written in
+// assembly, four cells at a time; elsewhere, or built with the purego tag
 // (go test -tags purego), they run their Go forms. Each assembly form has
 // its Go twin, which tests compare it with: every cell bit for bit (the
 // same operations in the same order, no fused multiply-add), and the
