@@ -8,25 +8,6 @@ DATA decConst<>+8(SB)/8, $0x3fe0000000000000
 DATA decConst<>+16(SB)/8, $0x3fd5555555555555
 GLOBL decConst<>(SB), RODATA|NOPTR, $24
 
-// decMask<>+32·r is the mask of the lanes 0..r−1.
-DATA decMask<>+0(SB)/8, $0
-DATA decMask<>+8(SB)/8, $0
-DATA decMask<>+16(SB)/8, $0
-DATA decMask<>+24(SB)/8, $0
-DATA decMask<>+32(SB)/8, $-1
-DATA decMask<>+40(SB)/8, $0
-DATA decMask<>+48(SB)/8, $0
-DATA decMask<>+56(SB)/8, $0
-DATA decMask<>+64(SB)/8, $-1
-DATA decMask<>+72(SB)/8, $-1
-DATA decMask<>+80(SB)/8, $0
-DATA decMask<>+88(SB)/8, $0
-DATA decMask<>+96(SB)/8, $-1
-DATA decMask<>+104(SB)/8, $-1
-DATA decMask<>+112(SB)/8, $-1
-DATA decMask<>+120(SB)/8, $0
-GLOBL decMask<>(SB), RODATA|NOPTR, $128
-
 // DEP computes four cells from qi (Y0), qw (Y1) and the merit m (Y9), as
 // dependentRow and exposure do, each operation theirs in their order:
 //
@@ -130,7 +111,7 @@ dfLast:
 	SUBQ       AX, CX
 	JZ         dfDone
 	SHLQ       $5, CX
-	LEAQ       decMask<>(SB), DX
+	LEAQ       ·laneMask(SB), DX
 	VMOVUPD    (DX)(CX*1), Y8
 	VMASKMOVPD (SI)(AX*8), Y8, Y0
 	VMASKMOVPD (DI)(AX*8), Y8, Y1

@@ -2,25 +2,6 @@
 
 #include "textflag.h"
 
-// pastRowsMask<>+32·r is the mask of the lanes 0..r−1.
-DATA pastRowsMask<>+0(SB)/8, $0
-DATA pastRowsMask<>+8(SB)/8, $0
-DATA pastRowsMask<>+16(SB)/8, $0
-DATA pastRowsMask<>+24(SB)/8, $0
-DATA pastRowsMask<>+32(SB)/8, $-1
-DATA pastRowsMask<>+40(SB)/8, $0
-DATA pastRowsMask<>+48(SB)/8, $0
-DATA pastRowsMask<>+56(SB)/8, $0
-DATA pastRowsMask<>+64(SB)/8, $-1
-DATA pastRowsMask<>+72(SB)/8, $-1
-DATA pastRowsMask<>+80(SB)/8, $0
-DATA pastRowsMask<>+88(SB)/8, $0
-DATA pastRowsMask<>+96(SB)/8, $-1
-DATA pastRowsMask<>+104(SB)/8, $-1
-DATA pastRowsMask<>+112(SB)/8, $-1
-DATA pastRowsMask<>+120(SB)/8, $0
-GLOBL pastRowsMask<>(SB), RODATA|NOPTR, $128
-
 // Each age a0..hi, as PastContributionRows: the services s0..s1 of the
 // row, the cell of service 0 set apart, the others along the diagonals
 // four at a time from the cell c = c0 + first (c0 = age·ns),
@@ -116,7 +97,7 @@ accLast:
 	TESTQ      AX, AX
 	JZ         next
 	SHLQ       $5, AX
-	LEAQ       pastRowsMask<>(SB), DX
+	LEAQ       ·laneMask(SB), DX
 	VMOVUPD    (DX)(AX*1), Y5
 	VMASKMOVPD (R10)(DI*8), Y5, Y0
 	VADDPD     Y0, Y15, Y0
@@ -162,7 +143,7 @@ plainLast:
 	TESTQ      AX, AX
 	JZ         next
 	SHLQ       $5, AX
-	LEAQ       pastRowsMask<>(SB), DX
+	LEAQ       ·laneMask(SB), DX
 	VMOVUPD    (DX)(AX*1), Y5
 	VMASKMOVPD (R10)(DI*8), Y5, Y0
 	VADDPD     Y0, Y15, Y0

@@ -271,6 +271,44 @@ prBad:
 	VZEROUPPER
 	RET
 
+// RATIO_BLOCK(t, out1) is polyRatioTailAVX2's and polyRatioRowsAVX2's
+// four cells DI..DI+3 of the tail's ratio Y15 (Y14 0): with need[c] (bytes
+// at R10, gathered through the scratch register t) have[c] (R9) is set,
+// and r[c] (R8), out0[c] = in0[c]·v (R13, R11) and out1[c] = in1[c]·v
+// (out1, R12) are written; the cells without need keep their values.
+#define RATIO_BLOCK(t, out1) \
+	MOVL      (R10)(DI*1), t     \
+	ORL       t, (R9)(DI*1)      \
+	VMOVQ     t, X0              \
+	VPMOVZXBQ X0, Y0             \
+	VPCMPGTQ  Y14, Y0, Y1        \
+	VMOVUPD   (R8)(DI*8), Y2     \
+	VBLENDVPD Y1, Y15, Y2, Y2    \
+	VMOVUPD   Y2, (R8)(DI*8)     \
+	VMULPD    (R11)(DI*8), Y15, Y3 \
+	VMOVUPD   (R13)(DI*8), Y4    \
+	VBLENDVPD Y1, Y3, Y4, Y4     \
+	VMOVUPD   Y4, (R13)(DI*8)    \
+	VMULPD    (R12)(DI*8), Y15, Y3 \
+	VMOVUPD   (out1)(DI*8), Y4   \
+	VBLENDVPD Y1, Y3, Y4, Y4     \
+	VMOVUPD   Y4, (out1)(DI*8)
+
+// RATIO_LAST(b, out1) is RATIO_BLOCK for the last cells from DI, whose
+// need bytes are gathered in b (the lanes past them 0): loads and stores
+// under the mask of need.
+#define RATIO_LAST(b, out1) \
+	VMOVQ      b, X0              \
+	VPMOVZXBQ  X0, Y0             \
+	VPCMPGTQ   Y14, Y0, Y1        \
+	VMASKMOVPD Y15, Y1, (R8)(DI*8) \
+	VMASKMOVPD (R11)(DI*8), Y1, Y3 \
+	VMULPD     Y3, Y15, Y3        \
+	VMASKMOVPD Y3, Y1, (R13)(DI*8) \
+	VMASKMOVPD (R12)(DI*8), Y1, Y3 \
+	VMULPD     Y3, Y15, Y3        \
+	VMASKMOVPD Y3, Y1, (out1)(DI*8)
+
 // func polyRatioTailAVX2(r []float64, have, need []bool, d []float64, k int, xp []float64, same int, in0, in1, out0, out1 []float64) (head int)
 //
 // PolyRatioFactors' tail of equal coefficients, from cell j0 = max(same,
@@ -349,22 +387,7 @@ rtStart:
 rtLoop:
 	CMPQ      DI, CX
 	JGE       rtLast
-	MOVL      (R10)(DI*1), DX
-	ORL       DX, (R9)(DI*1)
-	VMOVQ     DX, X0
-	VPMOVZXBQ X0, Y0
-	VPCMPGTQ  Y14, Y0, Y1 // 0 < need
-	VMOVUPD   (R8)(DI*8), Y2
-	VBLENDVPD Y1, Y15, Y2, Y2
-	VMOVUPD   Y2, (R8)(DI*8)
-	VMULPD    (R11)(DI*8), Y15, Y3
-	VMOVUPD   (R13)(DI*8), Y4
-	VBLENDVPD Y1, Y3, Y4, Y4
-	VMOVUPD   Y4, (R13)(DI*8)
-	VMULPD    (R12)(DI*8), Y15, Y3
-	VMOVUPD   (SI)(DI*8), Y4
-	VBLENDVPD Y1, Y3, Y4, Y4
-	VMOVUPD   Y4, (SI)(DI*8)
+	RATIO_BLOCK(DX, SI)
 	ADDQ      $4, DI
 	JMP       rtLoop
 
@@ -383,16 +406,7 @@ rtByte:
 	ORQ        CX, DX
 	TESTQ      AX, AX
 	JNZ        rtByte
-	VMOVQ      DX, X0
-	VPMOVZXBQ  X0, Y0
-	VPCMPGTQ   Y14, Y0, Y1
-	VMASKMOVPD Y15, Y1, (R8)(DI*8)
-	VMASKMOVPD (R11)(DI*8), Y1, Y3
-	VMULPD     Y3, Y15, Y3
-	VMASKMOVPD Y3, Y1, (R13)(DI*8)
-	VMASKMOVPD (R12)(DI*8), Y1, Y3
-	VMULPD     Y3, Y15, Y3
-	VMASKMOVPD Y3, Y1, (SI)(DI*8)
+	RATIO_LAST(DX, SI)
 
 rtDone:
 	VZEROUPPER
@@ -497,22 +511,7 @@ rrStart:
 rrLoop:
 	CMPQ      DI, BX
 	JGE       rrLast
-	MOVL      (R10)(DI*1), CX
-	ORL       CX, (R9)(DI*1)
-	VMOVQ     CX, X0
-	VPMOVZXBQ X0, Y0
-	VPCMPGTQ  Y14, Y0, Y1 // 0 < need
-	VMOVUPD   (R8)(DI*8), Y2
-	VBLENDVPD Y1, Y15, Y2, Y2
-	VMOVUPD   Y2, (R8)(DI*8)
-	VMULPD    (R11)(DI*8), Y15, Y3
-	VMOVUPD   (R13)(DI*8), Y4
-	VBLENDVPD Y1, Y3, Y4, Y4
-	VMOVUPD   Y4, (R13)(DI*8)
-	VMULPD    (R12)(DI*8), Y15, Y3
-	VMOVUPD   (DX)(DI*8), Y4
-	VBLENDVPD Y1, Y3, Y4, Y4
-	VMOVUPD   Y4, (DX)(DI*8)
+	RATIO_BLOCK(CX, DX)
 	ADDQ      $4, DI
 	JMP       rrLoop
 
@@ -531,16 +530,7 @@ rrByte:
 	ORQ        CX, BX
 	TESTQ      AX, AX
 	JNZ        rrByte
-	VMOVQ      BX, X0
-	VPMOVZXBQ  X0, Y0
-	VPCMPGTQ   Y14, Y0, Y1
-	VMASKMOVPD Y15, Y1, (R8)(DI*8)
-	VMASKMOVPD (R11)(DI*8), Y1, Y3
-	VMULPD     Y3, Y15, Y3
-	VMASKMOVPD Y3, Y1, (R13)(DI*8)
-	VMASKMOVPD (R12)(DI*8), Y1, Y3
-	VMULPD     Y3, Y15, Y3
-	VMASKMOVPD Y3, Y1, (DX)(DI*8)
+	RATIO_LAST(BX, DX)
 
 rrRowDone:
 	MOVQ age-8(SP), SI
