@@ -45,24 +45,33 @@ type gainsRun struct {
 	workers [][]modelworker.Outcome
 }
 
-// splitRun projects a scheme for the example's years with the split by
-// cohort.
-func splitRun(s *scheme.Scheme) (*projection.Result, error) {
-	p, err := projection.NewProjector(s)
-	if err != nil {
+// splitter projects schemes for the example's years with the split by
+// cohort, one projector reset from scheme to scheme (its buffers and the
+// tables the schemes share built once); each run's result is its own.
+type splitter struct{ p *projection.Projector }
+
+func (sp *splitter) run(s *scheme.Scheme) (*projection.Result, error) {
+	if sp.p == nil {
+		p, err := projection.NewProjector(s)
+		if err != nil {
+			return nil, err
+		}
+		p.Split = true
+		sp.p = p
+	} else if err := sp.p.Reset(s); err != nil {
 		return nil, err
 	}
-	p.Split = true
-	return p.Run(nil, years)
+	return sp.p.Run(nil, years)
 }
 
 // whoGains projects the regimes and the ways with the split and compares
 // the ways with the 2025 reform.
 func (st *study) whoGains() error {
 	g := &gainsRun{}
+	var sp splitter
 	var results []*projection.Result
 	for i, r := range isstey.Regimes {
-		res, err := splitRun(st.corrected[i])
+		res, err := sp.run(st.corrected[i])
 		if err != nil {
 			return err
 		}
@@ -78,7 +87,7 @@ func (st *study) whoGains() error {
 	}
 	base := results[isstey.Reform2025]
 	for _, w := range st.ways {
-		res, err := splitRun(w.scheme)
+		res, err := sp.run(w.scheme)
 		if err != nil {
 			return err
 		}
