@@ -72,9 +72,11 @@ func (p *Projector) fillDecrements() {
 				r := (g*actuarial.NumSexes+sx)*nAges + age
 				sLo, sHi = min(sLo, p.svLo[r]), max(sHi, p.svHi[r])
 			}
-			if sLo <= sHi && byField {
+			switch {
+			case sHi < sLo:
+			case byField:
 				p.law.Decrements.FillServicesByField(p.decV[sx], nAges*p.ns, sx, age, sLo, sHi, q[age])
-			} else if sLo <= sHi {
+			default:
 				var w []rules.Work
 				if len(wk) > 0 {
 					w = wk[age*p.ns : (age+1)*p.ns]
@@ -583,8 +585,9 @@ func (p *Projector) stepFactors(gc *groupCache, ex *rules.Exits, w float64) {
 // period); the retirement ratios go with both sexes' factors in one loop,
 // every row in one call (rules.PolyRatioFactorRows), the disability
 // ratios straight into the factors of every row in one call
-// (rules.PolyFactorRows), no other pass reading them; the disability factors' bounds disLo, disHi do not depend
-// on the wage growth, the ratios being positive. Every value is the one
+// (rules.PolyFactorRows), no other pass reading them; the disability
+// factors' bounds disLo, disHi do not depend on the wage growth, the
+// ratios being positive. Every value is the one
 // the cell-by-cell evaluation gives, bit for bit.)
 func (p *Projector) refactor(g int, gc *groupCache, ex *rules.Exits, w float64) {
 	gc.partial = true
