@@ -1,6 +1,7 @@
 package reform_test
 
 import (
+	"context"
 	"fmt"
 	"sync"
 	"testing"
@@ -253,6 +254,31 @@ func BenchmarkSweep1000Summaries(b *testing.B) {
 	u := startUsage()
 	for b.Loop() {
 		if _, err := reform.Compare(base, rs, opt); err != nil {
+			b.Fatal(err)
+		}
+	}
+	u.report(b)
+}
+
+// BenchmarkSweep1000Into is BenchmarkSweep1000 comparing into the last
+// comparison (CompareInto), as a program that sweeps again and again
+// would, and as BenchmarkReference1000 projects into its last Results: the
+// yearly rows of each sweep are written over the last one's, not into
+// fresh memory (the first, before the timed loop, allocates them).
+// Figures: see BenchmarkSweep1000.
+func BenchmarkSweep1000Into(b *testing.B) {
+	base := actuarialtest.ReferenceScheme(b, 65)
+	rs := sweep(1000)
+	opt := reform.Options{Years: 100, Workers: 2, AllowNoEffect: true}
+	ctx := context.Background()
+	c, err := reform.CompareInto(ctx, nil, base, rs, opt) // the sweep before
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.ReportAllocs()
+	u := startUsage()
+	for b.Loop() {
+		if c, err = reform.CompareInto(ctx, c, base, rs, opt); err != nil {
 			b.Fatal(err)
 		}
 	}

@@ -227,6 +227,40 @@ type Comparison struct {
 	// base, Gains[i] for reform i, when Options.WhoGains was set; nil
 	// otherwise.
 	Gains []*Gains
+
+	mem memory // the blocks the outcomes are parts of, for CompareInto
+}
+
+// memory is what a comparison allocates for its outcomes, in blocks:
+// [CompareInto] writes the next comparison into them. Its zero value
+// holds nothing; runScenariosKeep allocates what it lacks.
+type memory struct {
+	outs    []Outcome
+	ms      []Metrics
+	rows    []projection.YearResult // every outcome's yearly rows, when kept without a split
+	results []projection.Result     // the outcomes' Results around rows
+	sums    []indicator.Summary
+	series  []float64 // every summary's series by year
+}
+
+// grow returns s with length n and zero elements: s itself, cleared, when
+// its capacity allows, or a new slice (see reuse).
+func grow[T any](s []T, n int) []T {
+	s = reuse(s, n)
+	clear(s)
+	return s
+}
+
+// reuse returns s with length n: s itself, its elements as they are, when
+// its capacity allows, or a new slice, advised as huge pages (see
+// [hugepage.Advise]).
+func reuse[T any](s []T, n int) []T {
+	if cap(s) >= n {
+		return s[:n]
+	}
+	s = make([]T, n)
+	hugepage.Advise(s)
+	return s
 }
 
 // Compare projects the base scheme and each reform applied to it, in
@@ -248,6 +282,21 @@ func Compare(base *scheme.Scheme, reforms []Reform, opt Options) (*Comparison, e
 // scenario starts, and it returns ctx.Err() when the scenarios running
 // then have finished. A scenario's projection is not itself interrupted.
 func CompareContext(ctx context.Context, base *scheme.Scheme, reforms []Reform, opt Options) (*Comparison, error) {
+	return CompareInto(ctx, nil, base, reforms, opt)
+}
+
+// CompareInto is [CompareContext] writing the comparison into c, one that
+// an earlier comparison returned and that nothing uses any longer, and
+// returning it: c's outcomes, rows, summaries and metrics are
+// overwritten, in the memory they had where it is large enough. Given c
+// nil it is CompareContext. A program that compares again and again (a
+// sweep under each of several assumptions, a study run many times) then
+// writes each comparison's yearly rows, some 63 kB a scenario over 100
+// years, into memory it has written before rather than into fresh pages,
+// which the kernel zeroes at first touch: see BenchmarkSweep1000Into. On
+// error it returns nil, and c may be partly written: compare into it
+// again, or drop it.
+func CompareInto(ctx context.Context, c *Comparison, base *scheme.Scheme, reforms []Reform, opt Options) (*Comparison, error) {
 	if base == nil {
 		panic("reform: Compare of a nil scheme")
 	}
@@ -269,13 +318,20 @@ func CompareContext(ctx context.Context, base *scheme.Scheme, reforms []Reform, 
 	// The projections are kept for the caller, or for the gains (dropped
 	// once these are computed).
 	keep := !opt.SummariesOnly || opt.WhoGains != nil
-	outs, ms, err := runScenariosKeep(ctx, scens, &opt, keep)
+	if c == nil {
+		c = new(Comparison)
+	}
+	outs, ms, err := runScenariosKeep(ctx, scens, &opt, keep, &c.mem)
 	if err != nil {
 		return nil, err
 	}
-	c := &Comparison{Outcomes: outs, Metrics: ms, ReserveRatioYears: slices.Clone(opt.ReserveRatioYears)}
+	*c = Comparison{Outcomes: outs, Metrics: ms, ReserveRatioYears: slices.Clone(opt.ReserveRatioYears),
+		Deltas: c.Deltas[:0], mem: c.mem}
 	for _, m := range ms[1:] {
 		c.Deltas = append(c.Deltas, m.Sub(ms[0]))
+	}
+	if len(c.Deltas) == 0 {
+		c.Deltas = nil
 	}
 	if g := opt.WhoGains; g != nil {
 		for i := range outs[1:] {
@@ -342,16 +398,19 @@ func runScenarios(scens []scenario, opt *Options) ([]Outcome, []Metrics, error) 
 // ([projection.RunScenariosContext]), and ctx.Err() is returned. It
 // reports each scenario's end through opt.Progress.
 func runScenariosContext(ctx context.Context, scens []scenario, opt *Options) ([]Outcome, []Metrics, error) {
-	return runScenariosKeep(ctx, scens, opt, true)
+	return runScenariosKeep(ctx, scens, opt, true, &memory{})
 }
 
 // runScenariosKeep is runScenariosContext that, unless keep, gives no
 // outcome its Result (each scenario projected into its worker's own, only
-// summarized): Compare's SummariesOnly.
-func runScenariosKeep(ctx context.Context, scens []scenario, opt *Options, keep bool) ([]Outcome, []Metrics, error) {
+// summarized): Compare's SummariesOnly. The outcomes and metrics are
+// written into mem's blocks, grown as needed (and kept in mem for the next
+// call).
+func runScenariosKeep(ctx context.Context, scens []scenario, opt *Options, keep bool, mem *memory) ([]Outcome, []Metrics, error) {
 	n := len(scens)
-	outs := make([]Outcome, n)
-	ms := make([]Metrics, n)
+	mem.outs = grow(mem.outs, n)
+	mem.ms = grow(mem.ms, n)
+	outs, ms := mem.outs, mem.ms
 	errs := make([]error, n)
 	var (
 		mu   sync.Mutex // serializes the calls of opt.Progress
@@ -360,21 +419,28 @@ func runScenariosKeep(ctx context.Context, scens []scenario, opt *Options, keep 
 	// The yearly rows of every outcome without a split and the series of
 	// every summary, written once each, in blocks the kernel may back
 	// with huge pages.
-	var rows []projection.YearResult
+	var (
+		rows    []projection.YearResult
+		results []projection.Result
+	)
 	ny := opt.years()
 	if opt.WhoGains == nil && keep {
-		rows = make([]projection.YearResult, n*ny)
-		hugepage.Advise(rows)
+		// Not cleared: each outcome's rows are the projection's, copied
+		// over the last comparison's (see run).
+		mem.rows = reuse(mem.rows, n*ny)
+		mem.results = grow(mem.results, n)
+		rows, results = mem.rows, mem.results
 	}
-	sums := make([]indicator.Summary, n)
-	series := make([]float64, n*summarySeries*ny)
-	hugepage.Advise(series)
+	mem.sums = grow(mem.sums, n)
+	mem.series = grow(mem.series, n*summarySeries*ny)
+	sums, series := mem.sums, mem.series
 	pool := workerPool{}
 	defer pool.release()
 	projection.ForEachWorker(ctx, n, opt.Workers, pool.get, func(w *worker, i int) {
-		var dst []projection.YearResult
+		var dst *projection.Result
 		if rows != nil {
-			dst = rows[i*ny : (i+1)*ny : (i+1)*ny]
+			dst = &results[i]
+			dst.Years = rows[i*ny : i*ny : (i+1)*ny]
 		}
 		sum := &sums[i]
 		sum.PAYGCostRate, sum.ReserveRatio, sum.StartReserveRatio, sum.SupportRatio,
@@ -497,15 +563,15 @@ func (w *worker) horizon(h indicator.Horizon) indicator.Horizon {
 
 // run projects the scheme w's projector was Reset to and returns a Result
 // of the scenario's own; unless keep, the worker's own Result, which only
-// the scenario's summary reads. Given rows (opt.years() of them, without a split)
-// it projects into the worker's Result, whose rows stay in cache from one
-// scenario to the next, and copies them into rows at once: the
-// projection's year-by-year writes into a fresh Result, memory the
-// process touches for the first time, cost a comparison of 1,000 variants
-// more than a tenth of its time (BenchmarkSweep1000). Without rows it
-// projects into a new Result.
-func (w *worker) run(ctx context.Context, opt *Options, keep bool, rows []projection.YearResult) (*projection.Result, error) {
-	if rows == nil && keep {
+// the scenario's summary reads. Given dst (its Years empty, with room for
+// opt.years() rows; without a split) it projects into the worker's
+// Result, whose rows stay in cache from one scenario to the next, and
+// copies them into dst's at once: the projection's year-by-year writes
+// into a fresh Result, memory the process touches for the first time,
+// cost a comparison of 1,000 variants more than a tenth of its time
+// (BenchmarkSweep1000). Without dst it projects into a new Result.
+func (w *worker) run(ctx context.Context, opt *Options, keep bool, dst *projection.Result) (*projection.Result, error) {
+	if dst == nil && keep {
 		return w.p.RunContext(ctx, nil, opt.years())
 	}
 	res, err := w.p.RunContext(ctx, w.res, opt.years())
@@ -518,9 +584,9 @@ func (w *worker) run(ctx context.Context, opt *Options, keep bool, rows []projec
 	if !keep {
 		return res, nil
 	}
-	copy(rows, res.Years)
-	return &projection.Result{Scheme: res.Scheme, StartYear: res.StartYear,
-		Groups: slices.Clone(res.Groups), Years: rows[:len(res.Years)]}, nil
+	*dst = projection.Result{Scheme: res.Scheme, StartYear: res.StartYear,
+		Groups: append(dst.Groups[:0], res.Groups...), Years: append(dst.Years[:0], res.Years...)}
+	return dst, nil
 }
 
 // runOne projects one scenario under ctx with the worker's projector
@@ -528,7 +594,7 @@ func (w *worker) run(ctx context.Context, opt *Options, keep bool, rows []projec
 // summarizes it over opt.Horizon into sum, whose series have room for
 // opt.years() years. The scenario's build runs here, in the
 // worker; its error is a *buildError.
-func (w *worker) runOne(ctx context.Context, sc scenario, opt *Options, keep bool, rows []projection.YearResult, sum *indicator.Summary) (Outcome, Metrics, error) {
+func (w *worker) runOne(ctx context.Context, sc scenario, opt *Options, keep bool, dst *projection.Result, sum *indicator.Summary) (Outcome, Metrics, error) {
 	p := &w.p
 	s := sc.scheme
 	if s == nil && sc.build != nil {
@@ -552,7 +618,7 @@ func (w *worker) runOne(ctx context.Context, sc scenario, opt *Options, keep boo
 	if opt.WhoGains != nil {
 		p.Split, p.ServiceBands = true, opt.WhoGains.bands()
 	}
-	res, err := w.run(ctx, opt, keep, rows)
+	res, err := w.run(ctx, opt, keep, dst)
 	if err != nil {
 		return Outcome{}, Metrics{}, err
 	}

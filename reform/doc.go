@@ -19,7 +19,9 @@
 // [scheme.Scheme], as entries of the groups' timelines of [scheme.Rules],
 // new member groups, transitions and entrant groups. On top of that:
 // [Compare] projects a base and reforms in parallel and reports each
-// scenario's [Metrics] and their [Delta] from the base; [Attribute] gives
+// scenario's [Metrics] and their [Delta] from the base ([CompareInto]
+// writes a comparison over an earlier one's memory, for programs that
+// compare again and again); [Attribute] gives
 // each change's marginal effect, the effects adding up to the reform's;
 // [Solve] finds the value of a [Lever] in an allowed range that meets a
 // [Target] (Brent's method for continuous levers, bisection for integer

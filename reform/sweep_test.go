@@ -1,6 +1,7 @@
 package reform_test
 
 import (
+	"context"
 	"io"
 	"testing"
 
@@ -10,6 +11,7 @@ import (
 	"github.com/reserva-go/reserva/actuarial/actuarialtest"
 	"github.com/reserva-go/reserva/actuarial/indicator"
 	"github.com/reserva-go/reserva/actuarial/projection"
+	"github.com/reserva-go/reserva/actuarial/scheme"
 	"github.com/reserva-go/reserva/reform"
 )
 
@@ -91,5 +93,57 @@ func TestCompareSummariesOnly(t *testing.T) {
 		}
 		err = reform.WriteText(io.Discard, only.Outcomes, reform.ReportOptions{})
 		assert.ErrorIs(t, err, reform.ErrIncompleteOutcome)
+	}
+}
+
+// TestCompareInto: a comparison written into an earlier one's memory is,
+// bit for bit, the comparison Compare returns afresh, whatever the earlier
+// one was (fewer or more scenarios, other years, summaries only, who
+// gains, a failed comparison), and it reuses that memory where it is
+// large enough: the base's rows stay where they were.
+func TestCompareInto(t *testing.T) {
+	ctx := context.Background()
+	base := actuarialtest.ReferenceScheme(t, 65)
+	opt := reform.Options{Years: 30, Workers: 2, ReserveRatioYears: []int{2040}}
+	many := append(fourReforms(), sweep(6)[1:]...)
+	c, err := reform.CompareInto(ctx, nil, base, many, opt)
+	require.NoError(t, err)
+	first := &c.Outcomes[0].Result.Years[0]
+	bad := reform.Reform{Name: "bad", Changes: []reform.Change{
+		reform.ContributionRate{Year: 2027, Payer: scheme.Employer, Rate: -1}}}
+	for _, step := range []struct {
+		name    string
+		reforms []reform.Reform
+		opt     reform.Options
+		reused  bool // the base's rows where the first comparison's were
+	}{
+		{"fewer", fourReforms()[:2], opt, true},
+		{"more", append(many, sweep(3)[1:]...), opt, false},
+		{"other years", fourReforms(), reform.Options{Years: 45, Workers: 3}, true},
+		{"summaries only", many, reform.Options{Years: 30, Workers: 2, SummariesOnly: true}, false},
+		{"who gains", fourReforms()[:1], reform.Options{Years: 12, Workers: 2, WhoGains: &reform.GainsOptions{}}, false},
+		{"failed", []reform.Reform{fourReforms()[0], bad}, opt, false},
+		{"again", many, opt, false},
+	} {
+		want, wantErr := reform.Compare(base, step.reforms, step.opt)
+		got, err := reform.CompareInto(ctx, c, base, step.reforms, step.opt)
+		if wantErr != nil {
+			require.EqualError(t, err, wantErr.Error(), step.name)
+			assert.Nil(t, got, step.name)
+			continue
+		}
+		require.NoError(t, err, step.name)
+		require.Same(t, c, got, step.name)
+		assert.Equal(t, want.Outcomes, got.Outcomes, step.name)
+		assert.Equal(t, want.Metrics, got.Metrics, step.name)
+		assert.Equal(t, want.Deltas, got.Deltas, step.name)
+		assert.Equal(t, want.ReserveRatioYears, got.ReserveRatioYears, step.name)
+		assert.Equal(t, want.Gains, got.Gains, step.name)
+		if step.reused {
+			assert.Same(t, first, &got.Outcomes[0].Result.Years[0], step.name)
+		}
+		if r := got.Outcomes[0].Result; r != nil && step.opt.WhoGains == nil {
+			first = &r.Years[0]
+		}
 	}
 }
