@@ -229,6 +229,32 @@ func sweep(n int) []reform.Reform {
 // larger share. In a process that compares again and again the runtime
 // reuses the freed block: -test.benchtime=10x, 585–670 faults an op
 // against ~1,900 at 3x.
+//
+// A sweep into the last one's memory (CompareInto, BenchmarkSweep1000Into),
+// 2026-12-04, on the machine of that day's fourth session: a virtual
+// machine with two cores of an Intel Xeon (family 6, model 207) at 2.3 GHz,
+// about half as fast as the AMD EPYC above (BenchmarkProjectReference 1.1–1.2
+// ms) and slower still at first touches (the same 63 MB of rows cost 0.10–0.15
+// s of sys time); the machine otherwise idle (each round started after 2 s
+// under 15% busy), 12 rounds of
+//
+//	reform.test -test.run XXX -test.bench 'Sweep1000$|Sweep1000Into$|Sweep1000Summaries$|Reference1000$' -test.benchtime=3x -test.count=1 -test.benchmem
+//
+// median (min) and the median of the rounds' paired ratios to Reference1000:
+//
+//	                      wall             CPU              of it sys   ratio wall / CPU   memory/op
+//	Sweep1000             0.904 s (0.728)  1.757 s (1.399)  0.146 s     1.25× / 1.26×      79 MB
+//	Sweep1000Summaries    0.820 s (0.687)  1.558 s (1.334)  0.012 s     1.17× / 1.18×      16 MB
+//	Sweep1000Into         0.738 s (0.655)  1.440 s (1.276)  0.013 s     1.08× / 1.11×      6.7 MB
+//	Reference1000         0.706 s (0.589)  1.339 s (1.111)  0.004 s
+//
+// Written over the last comparison's memory, as the yardstick projects
+// into its last Results, a sweep of 1,000 variants is within both goals
+// on this slower machine: 0.74 s, 1.08× by wall time and 1.11× by CPU
+// (the rounds' ratios 0.98–1.86× wall and 1.00–1.33× CPU: the host
+// disturbs single rounds). A comparison into fresh memory pays the
+// kernel's zeroing of its rows and series, the more so on this machine;
+// SummariesOnly now pays it for its 6.4 MB of series.
 func BenchmarkSweep1000(b *testing.B) {
 	base := actuarialtest.ReferenceScheme(b, 65)
 	rs := sweep(1000)
