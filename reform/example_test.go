@@ -1,6 +1,7 @@
 package reform_test
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"log"
@@ -54,6 +55,36 @@ func ExampleCompare() {
 	// package       GAP 39.6%  reserve ratio 2030 2.29  depleted 2035   deficit PV   6.7 bn
 	// contributions GAP  +0.0 points, depletion 2033 → 2033
 	// package       GAP -10.5 points, depletion 2033 → 2035
+}
+
+// A program that compares again and again writes each comparison over
+// the last one's memory: here a sweep of the employer's rate, raised in
+// each of three years.
+func ExampleCompareInto() {
+	base := actuarialtest.ReferenceScheme(nil, 0)
+	ctx := context.Background()
+	var c *reform.Comparison
+	for _, year := range []int{2027, 2030, 2035} {
+		var sweep []reform.Reform
+		for _, rate := range []float64{0.15, 0.20, 0.25, 0.30} {
+			sweep = append(sweep, reform.Reform{Name: fmt.Sprintf("%.0f%%", 100*rate), Changes: []reform.Change{
+				reform.ContributionRate{Year: year, Payer: scheme.Employer, Rate: rate}}})
+		}
+		var err error
+		// c's outcomes are overwritten: the last comparison is no longer used.
+		if c, err = reform.CompareInto(ctx, c, base, sweep, reform.Options{Years: 100}); err != nil {
+			log.Fatal(err)
+		}
+		fmt.Printf("from %d:", year)
+		for i, o := range c.Outcomes[1:] {
+			fmt.Printf("  %s %s", o.Name, depleted(c.Metrics[i+1]))
+		}
+		fmt.Println()
+	}
+	// Output:
+	// from 2027:  15% 2034  20% 2036  25% 2038  30% 2041
+	// from 2030:  15% 2034  20% 2035  25% 2036  30% 2038
+	// from 2035:  15% 2033  20% 2033  25% 2033  30% 2033
 }
 
 // How much must the employer pay from 2027 for the reserve to last through
