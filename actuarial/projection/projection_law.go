@@ -307,7 +307,11 @@ func (p *Projector) ratioTable(gc *groupCache, years int, w float64) *ratioTable
 		// The coefficients, looked up once for the table: a table found
 		// again is of the same merit table (reset keeps the tables only
 		// with it, and RatioPoly.Prepare its coefficients, in place).
-		rt.d, rt.k, rt.same = nil, 0, nil
+		rt.d, rt.k, rt.same, rt.tail = nil, 0, nil, nil
+		if !fast {
+			p.poly.Prepare(p.law.Decrements.Merit, p.ms)
+			rt.tail = p.poly.SameMerits(years)
+		}
 		if fast {
 			rt.d, rt.k = p.poly.Coefs(years)
 			rt.same = p.poly.Same(years)
@@ -657,11 +661,11 @@ func (p *Projector) refactor(g int, gc *groupCache, ex *rules.Exits, w float64) 
 					}
 					continue
 				}
+				if fill {
+					rowRatios(p, rt, age, sLo, sHi, can)
+				}
 				for j, ok := range can {
 					if ok {
-						if fill {
-							p.fillRatio(rt, age, sLo+j, c0+j)
-						}
 						out[j] = in[j] * r[j]
 					}
 				}
@@ -679,10 +683,17 @@ func (p *Projector) refactor(g int, gc *groupCache, ex *rules.Exits, w float64) 
 		} else {
 			for age := lo; age <= hi; age++ {
 				d0 := age * ns
-				for sv := max(gc.rowLo[age], gc.disLo[age]); sv <= min(gc.rowHi[age], gc.disHi[age]); sv++ {
-					if fj := ex.Disability[sv]; fj > 0 {
-						p.fillRatio(dis, age, sv, d0+sv)
-						gc.disFactor[d0+sv] = fj * dis.r[d0+sv]
+				sLo, sHi := max(gc.rowLo[age], gc.disLo[age]), min(gc.rowHi[age], gc.disHi[age])
+				if sHi < sLo {
+					continue
+				}
+				f := ex.Disability[sLo : sHi+1]
+				rowRatios(p, dis, age, sLo, sHi, f)
+				r, out := dis.r[d0+sLo:d0+sHi+1], gc.disFactor[d0+sLo:d0+sHi+1]
+				r, out = r[:len(f)], out[:len(f)]
+				for j, fj := range f {
+					if fj > 0 {
+						out[j] = fj * r[j]
 					}
 				}
 			}
@@ -716,6 +727,46 @@ func (p *Projector) workRow(gc *groupCache, ex *rules.Exits, w float64, work [2]
 				k.dst[c0+sv] = f * rt.r[c0+sv]
 			}
 		}
+	}
+}
+
+// rowRatios is fillRatio for the services sLo..sHi of an age where need
+// is set (true, or a factor above 0, by service from sLo; its length
+// sHi−sLo+1), with the ratio of the row's tail of equal merits (rt.tail:
+// the exact method) computed once, the same value bit for bit as a cell's
+// own (the same operations on the same numbers).
+func rowRatios[T bool | float64](p *Projector, rt *ratioTable, age, sLo, sHi int, need []T) {
+	if rt.all {
+		return
+	}
+	c0 := age * p.ns
+	u := sHi + 1
+	if rt.tail != nil {
+		u = max(sLo, rt.tail[age])
+	}
+	var zero T
+	for sv := sLo; sv < u; sv++ {
+		if need[sv-sLo] != zero {
+			p.fillRatio(rt, age, sv, c0+sv)
+		}
+	}
+	if u > sHi {
+		return
+	}
+	r, have, need := rt.r[c0+u:c0+sHi+1], rt.have[c0+u:c0+sHi+1], need[u-sLo:]
+	have, need = have[:len(r)], need[:len(r)]
+	v, known := 0.0, false
+	for j := range r {
+		if need[j] == zero || have[j] {
+			continue
+		}
+		if !known {
+			v, known = rules.RatioAt(p.law.Decrements.Merit, p.ms, age, u+j, rt.years, rt.w), true
+		}
+		r[j], have[j] = v, true
+	}
+	if known {
+		rt.mark(c0+u, c0+sHi+1)
 	}
 }
 

@@ -1,6 +1,7 @@
 package rules
 
 import (
+	"math"
 	"slices"
 
 	"github.com/reserva-go/reserva/actuarial"
@@ -83,15 +84,24 @@ func PastSalaries(t, merit []float64, ms int, w float64) {
 // members age.
 func PastSalaryRows(t, merit []float64, ms, minEntry, lo, hi int, w float64) {
 	ns := ms + 1
+	g := 1 + w
 	for age := lo; age <= hi; age++ {
-		for sv := 0; sv <= min(ms, age-minEntry); sv++ {
-			c := age*ns + sv
-			if sv == 0 || age == 0 {
-				t[c] = 0
-				continue
-			}
-			prev := (age-1)*ns + sv - 1
-			t[c] = (1 + t[prev]) / (merit[prev] * (1 + w))
+		s1 := min(ms, age-minEntry)
+		if s1 < 0 {
+			continue
+		}
+		row := t[age*ns : age*ns+s1+1]
+		if age == 0 {
+			clear(row)
+			continue
+		}
+		// Service 0 has none; service s is from service s−1 a row below.
+		row[0] = 0
+		out, b := row[1:], (age-1)*ns
+		prev, m := t[b:b+s1], merit[b:b+s1]
+		prev, m = prev[:len(out)], m[:len(out)]
+		for j, tp := range prev {
+			out[j] = (1 + tp) / (m[j] * g)
 		}
 	}
 }
@@ -156,6 +166,16 @@ type RatioPoly struct {
 	im    []float64 // 1/merit by cell
 	tabs  []polyTab // by reference period
 	one   float64   // 1 (PastContributionRows)
+	// tails are SameMerits' rows, by reference period; run its scratch.
+	tails []meritTail
+	run   []int
+}
+
+// meritTail holds SameMerits' same for a reference period of years years
+// (0: unused).
+type meritTail struct {
+	years int
+	same  []int
 }
 
 // polyTab holds the coefficients of a reference period of years years,
@@ -186,6 +206,68 @@ func (rp *RatioPoly) Prepare(merit []float64, ms int) {
 	for t := range rp.tabs {
 		rp.tabs[t].years = 0
 	}
+	for t := range rp.tails {
+		rp.tails[t].years = 0
+	}
+}
+
+// SameMerits returns, by age, the service from which every cell of the
+// row (to service min(ms, age)) averages its years years of salaries
+// (≥ 2) along the merits of the first, bit for bit: the same inputs to
+// [RatioAt], and so the same ratio, whatever the wage growth (a salary
+// scale by age only: from service years on); min(ms, age) + 1 when no
+// cell does. An engine that computes the exact ratios of many cells
+// (RatioAt's, at a wage growth it has not met) computes that of a row's
+// cells from there once. Computed on the first call after
+// [RatioPoly.Prepare] for years.
+func (rp *RatioPoly) SameMerits(years int) []int {
+	var t *meritTail
+	for i := range rp.tails {
+		switch rp.tails[i].years {
+		case years:
+			return rp.tails[i].same
+		case 0:
+			if t == nil {
+				t = &rp.tails[i]
+			}
+		}
+	}
+	if t == nil {
+		rp.tails = append(rp.tails, meritTail{})
+		t = &rp.tails[len(rp.tails)-1]
+	}
+	ns, merit := rp.ns, rp.merit
+	ages := len(merit) / ns
+	t.years = years
+	t.same = vec.Grow(t.same, ages)
+	// run[c]: the first service of the run of merits equal (bit for bit)
+	// to cell c's that ends at c's service, in c's row.
+	run := vec.Grow(rp.run, len(merit))
+	rp.run = run
+	for age := range ages {
+		row, r := merit[age*ns:(age+1)*ns], run[age*ns:(age+1)*ns]
+		r = r[:len(row)]
+		for sv, m := range row {
+			r[sv] = sv
+			if sv > 0 && math.Float64bits(row[sv-1]) == math.Float64bits(m) {
+				r[sv] = r[sv-1]
+			}
+		}
+	}
+	for age := range ages {
+		top := min(ns-1, age)
+		u := top + 1
+		if years >= 2 && top >= years {
+			// ratioOf's merits of the cell of service s: (age−k)·ns + s−k,
+			// k = 1..years−1; those of every s ≥ u equal those of top.
+			u = years
+			for k := 1; k < years; k++ {
+				u = max(u, run[(age-k)*ns+top-k]+k)
+			}
+		}
+		t.same[age] = u
+	}
+	return t.same
 }
 
 // Coefs returns the coefficients of an average over years years (≥ 1), k a
