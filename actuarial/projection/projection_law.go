@@ -257,23 +257,38 @@ func (p *Projector) rows(gc *groupCache, g int) (a0, a1 int) {
 
 // ratioTable returns group gc's table of reference-salary ratios for an
 // average over years years at wage growth w, by the method polyAt gives,
-// with the cells it already holds, taking the least recently used table
-// when none is for years, w and the method; nil when the reference salary
-// is the last salary (years ≤ 1).
+// with the cells it already holds; when none is for years, w and the
+// method, it takes the period's table of the fast method (a group has one
+// at most) or else the least recently used table; nil when the reference
+// salary is the last salary (years ≤ 1).
 func (p *Projector) ratioTable(gc *groupCache, years int, w float64) *ratioTable {
 	if years <= 1 {
 		return nil
 	}
 	gc.ratioUse++
 	fast := p.polyAt(w)
-	if fast {
-		p.poly.Prepare(p.law.Decrements.Merit, p.ms)
-	}
 	var rt *ratioTable
-	for k := range gc.ratios {
-		if t := &gc.ratios[k]; t.years == years && t.w == w && t.fast == fast {
-			rt = t
-			break
+	if fast {
+		// A period has one table of this method at most: with a wage
+		// growth that changes every year, the table of the period at last
+		// year's takes this year's, the same memory year after year, and
+		// the others (the first year's exact ones) stay.
+		for k := range gc.ratios {
+			if t := &gc.ratios[k]; t.fast && t.years == years {
+				rt = t
+				break
+			}
+		}
+		if rt != nil && rt.w == w {
+			rt.used = gc.ratioUse
+			return rt
+		}
+	} else {
+		for k := range gc.ratios {
+			if t := &gc.ratios[k]; t.years == years && t.w == w && !t.fast {
+				t.used = gc.ratioUse
+				return t
+			}
 		}
 	}
 	if rt == nil {
@@ -283,41 +298,28 @@ func (p *Projector) ratioTable(gc *groupCache, years int, w float64) *ratioTable
 				rt = t
 			}
 		}
-		if fast {
-			// A wage growth that changes every year: the table of the
-			// period at last year's takes this year's, the same memory
-			// year after year, and the others (the first year's exact
-			// ones) stay.
-			for k := range gc.ratios {
-				if t := &gc.ratios[k]; t.fast && t.years == years {
-					rt = t
-					break
-				}
-			}
-		}
-		if rt.r == nil {
-			rt.r, rt.have = make([]float64, nAges*p.ns), make([]bool, nAges*p.ns)
-			rt.haveLo, rt.haveHi = 0, len(rt.have)
-		}
-		rt.years, rt.w, rt.fast, rt.all = years, w, fast, false
-		if rt.haveLo < rt.haveHi {
-			clear(rt.have[rt.haveLo:rt.haveHi])
-		}
-		rt.haveLo, rt.haveHi = len(rt.have), 0
-		// The coefficients, looked up once for the table: a table found
-		// again is of the same merit table (reset keeps the tables only
-		// with it, and RatioPoly.Prepare its coefficients, in place).
-		rt.d, rt.k, rt.same, rt.tail = nil, 0, nil, nil
-		if !fast {
-			p.poly.Prepare(p.law.Decrements.Merit, p.ms)
-			rt.tail = p.poly.SameMerits(years)
-		}
-		if fast {
-			rt.d, rt.k = p.poly.Coefs(years)
-			rt.same = p.poly.Same(years)
-			rt.xp = vec.Grow(rt.xp, rt.k)
-			rules.Powers(rt.xp, 1/(1+w))
-		}
+	}
+	if rt.r == nil {
+		rt.r, rt.have = make([]float64, nAges*p.ns), make([]bool, nAges*p.ns)
+		rt.haveLo, rt.haveHi = 0, len(rt.have)
+	}
+	rt.years, rt.w, rt.fast, rt.all = years, w, fast, false
+	if rt.haveLo < rt.haveHi {
+		clear(rt.have[rt.haveLo:rt.haveHi])
+	}
+	rt.haveLo, rt.haveHi = len(rt.have), 0
+	// The coefficients, looked up once for the table: a table found
+	// again is of the same merit table (reset keeps the tables only
+	// with it, and RatioPoly.Prepare its coefficients, in place).
+	rt.d, rt.k, rt.same, rt.tail = nil, 0, nil, nil
+	p.poly.Prepare(p.law.Decrements.Merit, p.ms)
+	if !fast {
+		rt.tail = p.poly.SameMerits(years)
+	} else {
+		rt.d, rt.k = p.poly.Coefs(years)
+		rt.same = p.poly.Same(years)
+		rt.xp = vec.Grow(rt.xp, rt.k)
+		rules.Powers(rt.xp, 1/(1+w))
 	}
 	rt.used = gc.ratioUse
 	return rt
