@@ -430,6 +430,13 @@ func PolyFactorRows(out, f, d []float64, k int, xp []float64, ns, lo, hi int, sL
 		same = same[:hi+1]
 	}
 	if SIMD {
+		if k == 3 {
+			// Every row in one call of assembly.
+			if age := polyRows3AVX2(out, f, d, sLo, sHi, tLo, tHi, same, ns, max(lo, 0), xp[1], xp[2]); age >= 0 {
+				polyRowsPanic(out, f, d, ns, age, sLo, sHi, tLo, tHi)
+			}
+			return
+		}
 		polyFactorRowsAVX2(out, f, d, k, xp, ns, lo, hi, sLo, sHi, tLo, tHi, same)
 		return
 	}
