@@ -681,7 +681,7 @@ func (p *Projector) refactor(g int, gc *groupCache, ex *rules.Exits, w float64) 
 			// The ratios straight into the factors: no other pass reads
 			// the table's; the rows' services and those with a factor
 			// intersected in its loop.
-			rules.PolyFactorRows(gc.disFactor, ex.Disability, dis.d, dis.k, dis.xp, ns, lo, hi, gc.rowLo[:], gc.rowHi[:], gc.disLo[:], gc.disHi[:], dis.same)
+			rules.PolyFactorRows(gc.disFactor, ex.Disability, dis.d, dis.k, dis.xp, ns, lo, hi, gc.rowLo[:], gc.rowHi[:], gc.disLo[:], gc.disHi[:], dis.same, ex.DisPos)
 		} else {
 			for age := lo; age <= hi; age++ {
 				d0 := age * ns

@@ -407,6 +407,16 @@ func PolyFactors(out, f, d []float64, k int, xp []float64) {
 	}
 }
 
+// PositiveFrom returns the first service from which every factor of f is
+// above 0 (len(f) when the last is not): [PolyFactorRows]' pos.
+func PositiveFrom(f []float64) int {
+	pos := len(f)
+	for pos > 0 && f[pos-1] > 0 {
+		pos--
+	}
+	return pos
+}
+
 // PolyFactorRows is [PolyFactors] along the rows of cells of the ages
 // lo..hi, ns cells a row (cell age·ns + service, the exit's factor f by
 // service): in each row the services max(sLo[age], tLo[age]) to
@@ -415,13 +425,15 @@ func PolyFactors(out, f, d []float64, k int, xp []float64) {
 // factors at the cost of one call, not of one a row, and of no loop
 // before it to intersect the bounds. With same
 // ([RatioPoly.Same]; nil: not known), the ratio of the cells of a row
-// from service same[age] on is computed once.
+// from service same[age] on is computed once. pos is [PositiveFrom]'s of
+// f, from which no factor need be tested (−1: not known, PolyFactorRows
+// finds it).
 //
 // PolyFactorRows has two forms: with [SIMD], its AVX2 form (poly.go,
 // poly_amd64.s: four cells at a time, and with k = 3 every row in one
 // call of assembly), bit for bit the same (TestPolyFactorRowsSIMD);
 // without, the Go loops below.
-func PolyFactorRows(out, f, d []float64, k int, xp []float64, ns, lo, hi int, sLo, sHi, tLo, tHi, same []int) {
+func PolyFactorRows(out, f, d []float64, k int, xp []float64, ns, lo, hi int, sLo, sHi, tLo, tHi, same []int, pos int) {
 	if tLo == nil && tHi == nil {
 		tLo, tHi = sLo, sHi // (max(s, s) = s)
 	}
@@ -429,10 +441,13 @@ func PolyFactorRows(out, f, d []float64, k int, xp []float64, ns, lo, hi int, sL
 	if same != nil {
 		same = same[:hi+1]
 	}
+	if pos < 0 {
+		pos = PositiveFrom(f)
+	}
 	if SIMD {
 		if k == 3 {
 			// Every row in one call of assembly.
-			if age := polyRows3AVX2(out, f, d, sLo, sHi, tLo, tHi, same, ns, max(lo, 0), xp[1], xp[2]); age >= 0 {
+			if age := polyRows3AVX2(out, f, d, sLo, sHi, tLo, tHi, same, ns, max(lo, 0), pos, xp[1], xp[2]); age >= 0 {
 				polyRowsPanic(out, f, d, ns, age, sLo, sHi, tLo, tHi)
 			}
 			return
@@ -441,10 +456,6 @@ func PolyFactorRows(out, f, d []float64, k int, xp []float64, ns, lo, hi int, sL
 		return
 	}
 	// From service pos on every factor is above 0: no test a cell.
-	pos := len(f)
-	for pos > 0 && f[pos-1] > 0 {
-		pos--
-	}
 	// sameTail sets the factors of the services u..s1 of a row from one
 	// ratio, that of its cell of service u, the same for all of them;
 	// PolyRatio's, as PolyFactors' cell by cell.

@@ -122,8 +122,8 @@ func TestRatioPoly(t *testing.T) {
 					sLo[age], sHi[age] = age%4, min(ms, age-minEntry) // some rows empty
 				}
 				rowsWith, rowsWithout := make([]float64, n), make([]float64, n)
-				rules.PolyFactorRows(rowsWith, fr, d, k, xp, ms+1, 0, rules.NumAges-1, sLo, sHi, nil, nil, same)
-				rules.PolyFactorRows(rowsWithout, fr, d, k, xp, ms+1, 0, rules.NumAges-1, sLo, sHi, nil, nil, nil)
+				rules.PolyFactorRows(rowsWith, fr, d, k, xp, ms+1, 0, rules.NumAges-1, sLo, sHi, nil, nil, same, -1)
+				rules.PolyFactorRows(rowsWithout, fr, d, k, xp, ms+1, 0, rules.NumAges-1, sLo, sHi, nil, nil, nil, -1)
 				for age := range rules.NumAges {
 					for sv := sLo[age]; sv <= sHi[age]; sv++ {
 						c := age*(ms+1) + sv
