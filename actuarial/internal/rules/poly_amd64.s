@@ -325,6 +325,16 @@ prBad:
 	VBLENDVPD Y1, Y3, Y4, Y4     \
 	VMOVUPD   Y4, (out1)(DI*8)
 
+// RATIO_FULL(out1) is RATIO_BLOCK for four cells that all need their
+// ratio (their need bytes 1, have set by the caller): r = v, out0 = in0·v
+// and out1 = in1·v stored whole, nothing reloaded.
+#define RATIO_FULL(out1) \
+	VMOVUPD Y15, (R8)(DI*8)      \
+	VMULPD  (R11)(DI*8), Y15, Y3 \
+	VMOVUPD Y3, (R13)(DI*8)      \
+	VMULPD  (R12)(DI*8), Y15, Y3 \
+	VMOVUPD Y3, (out1)(DI*8)
+
 // RATIO_LAST(b, out1) is RATIO_BLOCK for the last cells from DI, whose
 // need bytes are gathered in b (the lanes past them 0): loads and stores
 // under the mask of need.
@@ -453,7 +463,8 @@ rtDone:
 // s0 + 1 of them, get polyRatioTailAVX2's treatment: the ratio v of cell
 // c0, d[c0·k] + d[c0·k+j]·xp[j] in order, in scalars; then each block of
 // four cells have |= need and, where need is set, r = v, out0 = in0·v,
-// out1 = in1·v (the other lanes reloaded and stored as they were), the
+// out1 = in1·v (the other lanes reloaded and stored as they were; a block
+// whose four cells all need theirs, RATIO_FULL, stores whole vectors), the
 // last n mod 4 cells' need bytes gathered one by one. PolyRatioFactorRows
 // checked that every row up to hi lies in the slices.
 //
@@ -542,6 +553,15 @@ rrStart:
 rrLoop:
 	CMPQ      DI, BX
 	JGE       rrLast
+	MOVL      (R10)(DI*1), CX
+	CMPL      CX, $0x01010101
+	JNE       rrPart
+	MOVL      CX, (R9)(DI*1) // have = need = true
+	RATIO_FULL(DX)
+	ADDQ      $4, DI
+	JMP       rrLoop
+
+rrPart:
 	RATIO_BLOCK(CX, DX)
 	ADDQ      $4, DI
 	JMP       rrLoop
