@@ -303,6 +303,7 @@ func (p *Projector) ratioTable(gc *groupCache, years int, w float64) *ratioTable
 		rt.r, rt.have = make([]float64, nAges*p.ns), make([]bool, nAges*p.ns)
 		rt.haveLo, rt.haveHi = 0, len(rt.have)
 	}
+	retake := fast && rt.fast && rt.years == years && rt.d != nil
 	rt.years, rt.w, rt.fast, rt.all = years, w, fast, false
 	if rt.haveLo < rt.haveHi {
 		clear(rt.have[rt.haveLo:rt.haveHi])
@@ -310,7 +311,14 @@ func (p *Projector) ratioTable(gc *groupCache, years int, w float64) *ratioTable
 	rt.haveLo, rt.haveHi = len(rt.have), 0
 	// The coefficients, looked up once for the table: a table found
 	// again is of the same merit table (reset keeps the tables only
-	// with it, and RatioPoly.Prepare its coefficients, in place).
+	// with it, and RatioPoly.Prepare its coefficients, in place), and so
+	// is the period's fast table taken at another wage growth, which
+	// keeps them and computes only the powers.
+	if retake {
+		rules.Powers(rt.xp, 1/(1+w))
+		rt.used = gc.ratioUse
+		return rt
+	}
 	rt.d, rt.k, rt.same, rt.tail = nil, 0, nil, nil
 	p.poly.Prepare(p.law.Decrements.Merit, p.ms)
 	if !fast {
