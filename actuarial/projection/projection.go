@@ -275,11 +275,14 @@ type ratioTable struct {
 	d     []float64
 	k     int
 	same  []int // rules.RatioPoly.Same's
-	xp    []float64
-	all   bool
-	have  []bool
-	r     []float64
-	used  int
+	// tail: by age, the service from which a row's cells have the ratio
+	// of the first, bit for bit (rules.RatioPoly.SameMerits); !fast only.
+	tail []int
+	xp   []float64
+	all  bool
+	have []bool
+	r    []float64
+	used int
 	// haveLo..haveHi−1 bound the cells of have that may be set.
 	haveLo, haveHi int
 }

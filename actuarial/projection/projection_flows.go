@@ -5,6 +5,7 @@ package projection
 import (
 	"github.com/reserva-go/reserva/actuarial"
 	"github.com/reserva-go/reserva/actuarial/indicator"
+	"github.com/reserva-go/reserva/actuarial/internal/vec"
 )
 
 // Flows returns the projection's year-by-year series as the [indicator.Flows] that
@@ -32,19 +33,26 @@ func (r *Result) Flows(dst *indicator.Flows) *indicator.Flows {
 		dst = new(indicator.Flows)
 	}
 	dst.StartYear = r.StartYear
-	dst.SalaryBill = r.ContributionBase(dst.SalaryBill)
-	dst.Contributions = r.Contributions(dst.Contributions)
-	dst.Benefits = r.Benefits(dst.Benefits)
-	dst.Costs = r.AdminCosts(dst.Costs)
-	dst.Transfers = r.Transfers(dst.Transfers)
-	dst.InvestmentIncome = r.InvestmentIncome(dst.InvestmentIncome)
-	dst.Returns = r.Returns(dst.Returns)
-	dst.ReserveStart = r.ReserveStart(dst.ReserveStart)
-	dst.ReserveEnd = r.ReserveEnd(dst.ReserveEnd)
-	dst.Actives = r.Actives(dst.Actives)
-	dst.Pensioners = r.Pensioners(dst.Pensioners)
-	dst.NewPensions = r.NewRetirementAmounts(dst.NewPensions)
-	dst.RetiringSalaries = r.RetiringSalaries(dst.RetiringSalaries)
+	// Every series in one pass over the years (each accessor's value).
+	n := len(r.Years)
+	salary, contrib, ben := vec.Dst(dst.SalaryBill, n), vec.Dst(dst.Contributions, n), vec.Dst(dst.Benefits, n)
+	costs, transfers, income := vec.Dst(dst.Costs, n), vec.Dst(dst.Transfers, n), vec.Dst(dst.InvestmentIncome, n)
+	returns, start, end := vec.Dst(dst.Returns, n), vec.Dst(dst.ReserveStart, n), vec.Dst(dst.ReserveEnd, n)
+	actives, pensioners := vec.Dst(dst.Actives, n), vec.Dst(dst.Pensioners, n)
+	newPensions, retiring := vec.Dst(dst.NewPensions, n), vec.Dst(dst.RetiringSalaries, n)
+	for i := range r.Years {
+		y := &r.Years[i]
+		salary[i], contrib[i], ben[i] = y.ContributionBase, y.TotalContributions(), y.Benefits()
+		costs[i], transfers[i], income[i] = y.AdminCosts, y.Transfers, y.InvestmentIncome
+		returns[i], start[i], end[i] = y.Return, y.ReserveStart, y.ReserveEnd
+		actives[i], pensioners[i] = y.Actives, y.TotalPensioners()
+		newPensions[i], retiring[i] = y.NewRetirementAmount(), y.TotalRetiringSalaries()
+	}
+	dst.SalaryBill, dst.Contributions, dst.Benefits = salary, contrib, ben
+	dst.Costs, dst.Transfers, dst.InvestmentIncome = costs, transfers, income
+	dst.Returns, dst.ReserveStart, dst.ReserveEnd = returns, start, end
+	dst.Actives, dst.Pensioners = actives, pensioners
+	dst.NewPensions, dst.RetiringSalaries = newPensions, retiring
 	return dst
 }
 

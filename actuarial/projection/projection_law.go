@@ -257,23 +257,38 @@ func (p *Projector) rows(gc *groupCache, g int) (a0, a1 int) {
 
 // ratioTable returns group gc's table of reference-salary ratios for an
 // average over years years at wage growth w, by the method polyAt gives,
-// with the cells it already holds, taking the least recently used table
-// when none is for years, w and the method; nil when the reference salary
-// is the last salary (years ≤ 1).
+// with the cells it already holds; when none is for years, w and the
+// method, it takes the period's table of the fast method (a group has one
+// at most) or else the least recently used table; nil when the reference
+// salary is the last salary (years ≤ 1).
 func (p *Projector) ratioTable(gc *groupCache, years int, w float64) *ratioTable {
 	if years <= 1 {
 		return nil
 	}
 	gc.ratioUse++
 	fast := p.polyAt(w)
-	if fast {
-		p.poly.Prepare(p.law.Decrements.Merit, p.ms)
-	}
 	var rt *ratioTable
-	for k := range gc.ratios {
-		if t := &gc.ratios[k]; t.years == years && t.w == w && t.fast == fast {
-			rt = t
-			break
+	if fast {
+		// A period has one table of this method at most: with a wage
+		// growth that changes every year, the table of the period at last
+		// year's takes this year's, the same memory year after year, and
+		// the others (the first year's exact ones) stay.
+		for k := range gc.ratios {
+			if t := &gc.ratios[k]; t.fast && t.years == years {
+				rt = t
+				break
+			}
+		}
+		if rt != nil && rt.w == w {
+			rt.used = gc.ratioUse
+			return rt
+		}
+	} else {
+		for k := range gc.ratios {
+			if t := &gc.ratios[k]; t.years == years && t.w == w && !t.fast {
+				t.used = gc.ratioUse
+				return t
+			}
 		}
 	}
 	if rt == nil {
@@ -283,37 +298,36 @@ func (p *Projector) ratioTable(gc *groupCache, years int, w float64) *ratioTable
 				rt = t
 			}
 		}
-		if fast {
-			// A wage growth that changes every year: the table of the
-			// period at last year's takes this year's, the same memory
-			// year after year, and the others (the first year's exact
-			// ones) stay.
-			for k := range gc.ratios {
-				if t := &gc.ratios[k]; t.fast && t.years == years {
-					rt = t
-					break
-				}
-			}
-		}
-		if rt.r == nil {
-			rt.r, rt.have = make([]float64, nAges*p.ns), make([]bool, nAges*p.ns)
-			rt.haveLo, rt.haveHi = 0, len(rt.have)
-		}
-		rt.years, rt.w, rt.fast, rt.all = years, w, fast, false
-		if rt.haveLo < rt.haveHi {
-			clear(rt.have[rt.haveLo:rt.haveHi])
-		}
-		rt.haveLo, rt.haveHi = len(rt.have), 0
-		// The coefficients, looked up once for the table: a table found
-		// again is of the same merit table (reset keeps the tables only
-		// with it, and RatioPoly.Prepare its coefficients, in place).
-		rt.d, rt.k, rt.same = nil, 0, nil
-		if fast {
-			rt.d, rt.k = p.poly.Coefs(years)
-			rt.same = p.poly.Same(years)
-			rt.xp = vec.Grow(rt.xp, rt.k)
-			rules.Powers(rt.xp, 1/(1+w))
-		}
+	}
+	if rt.r == nil {
+		rt.r, rt.have = make([]float64, nAges*p.ns), make([]bool, nAges*p.ns)
+		rt.haveLo, rt.haveHi = 0, len(rt.have)
+	}
+	retake := fast && rt.fast && rt.years == years && rt.d != nil
+	rt.years, rt.w, rt.fast, rt.all = years, w, fast, false
+	if rt.haveLo < rt.haveHi {
+		clear(rt.have[rt.haveLo:rt.haveHi])
+	}
+	rt.haveLo, rt.haveHi = len(rt.have), 0
+	// The coefficients, looked up once for the table: a table found
+	// again is of the same merit table (reset keeps the tables only
+	// with it, and RatioPoly.Prepare its coefficients, in place), and so
+	// is the period's fast table taken at another wage growth, which
+	// keeps them and computes only the powers.
+	if retake {
+		rules.Powers(rt.xp, 1/(1+w))
+		rt.used = gc.ratioUse
+		return rt
+	}
+	rt.d, rt.k, rt.same, rt.tail = nil, 0, nil, nil
+	p.poly.Prepare(p.law.Decrements.Merit, p.ms)
+	if !fast {
+		rt.tail = p.poly.SameMerits(years)
+	} else {
+		rt.d, rt.k = p.poly.Coefs(years)
+		rt.same = p.poly.Same(years)
+		rt.xp = vec.Grow(rt.xp, rt.k)
+		rules.Powers(rt.xp, 1/(1+w))
 	}
 	rt.used = gc.ratioUse
 	return rt
@@ -657,11 +671,11 @@ func (p *Projector) refactor(g int, gc *groupCache, ex *rules.Exits, w float64) 
 					}
 					continue
 				}
+				if fill {
+					rowRatios(p, rt, age, sLo, sHi, can)
+				}
 				for j, ok := range can {
 					if ok {
-						if fill {
-							p.fillRatio(rt, age, sLo+j, c0+j)
-						}
 						out[j] = in[j] * r[j]
 					}
 				}
@@ -675,14 +689,21 @@ func (p *Projector) refactor(g int, gc *groupCache, ex *rules.Exits, w float64) 
 			// The ratios straight into the factors: no other pass reads
 			// the table's; the rows' services and those with a factor
 			// intersected in its loop.
-			rules.PolyFactorRows(gc.disFactor, ex.Disability, dis.d, dis.k, dis.xp, ns, lo, hi, gc.rowLo[:], gc.rowHi[:], gc.disLo[:], gc.disHi[:], dis.same)
+			rules.PolyFactorRows(gc.disFactor, ex.Disability, dis.d, dis.k, dis.xp, ns, lo, hi, gc.rowLo[:], gc.rowHi[:], gc.disLo[:], gc.disHi[:], dis.same, ex.DisPos)
 		} else {
 			for age := lo; age <= hi; age++ {
 				d0 := age * ns
-				for sv := max(gc.rowLo[age], gc.disLo[age]); sv <= min(gc.rowHi[age], gc.disHi[age]); sv++ {
-					if fj := ex.Disability[sv]; fj > 0 {
-						p.fillRatio(dis, age, sv, d0+sv)
-						gc.disFactor[d0+sv] = fj * dis.r[d0+sv]
+				sLo, sHi := max(gc.rowLo[age], gc.disLo[age]), min(gc.rowHi[age], gc.disHi[age])
+				if sHi < sLo {
+					continue
+				}
+				f := ex.Disability[sLo : sHi+1]
+				rowRatios(p, dis, age, sLo, sHi, f)
+				r, out := dis.r[d0+sLo:d0+sHi+1], gc.disFactor[d0+sLo:d0+sHi+1]
+				r, out = r[:len(f)], out[:len(f)]
+				for j, fj := range f {
+					if fj > 0 {
+						out[j] = fj * r[j]
 					}
 				}
 			}
@@ -716,6 +737,46 @@ func (p *Projector) workRow(gc *groupCache, ex *rules.Exits, w float64, work [2]
 				k.dst[c0+sv] = f * rt.r[c0+sv]
 			}
 		}
+	}
+}
+
+// rowRatios is fillRatio for the services sLo..sHi of an age where need
+// is set (true, or a factor above 0, by service from sLo; its length
+// sHi−sLo+1), with the ratio of the row's tail of equal merits (rt.tail:
+// the exact method) computed once, the same value bit for bit as a cell's
+// own (the same operations on the same numbers).
+func rowRatios[T bool | float64](p *Projector, rt *ratioTable, age, sLo, sHi int, need []T) {
+	if rt.all {
+		return
+	}
+	c0 := age * p.ns
+	u := sHi + 1
+	if rt.tail != nil {
+		u = max(sLo, rt.tail[age])
+	}
+	var zero T
+	for sv := sLo; sv < u; sv++ {
+		if need[sv-sLo] != zero {
+			p.fillRatio(rt, age, sv, c0+sv)
+		}
+	}
+	if u > sHi {
+		return
+	}
+	r, have, need := rt.r[c0+u:c0+sHi+1], rt.have[c0+u:c0+sHi+1], need[u-sLo:]
+	have, need = have[:len(r)], need[:len(r)]
+	v, known := 0.0, false
+	for j := range r {
+		if need[j] == zero || have[j] {
+			continue
+		}
+		if !known {
+			v, known = rules.RatioAt(p.law.Decrements.Merit, p.ms, age, u+j, rt.years, rt.w), true
+		}
+		r[j], have[j] = v, true
+	}
+	if known {
+		rt.mark(c0+u, c0+sHi+1)
 	}
 }
 

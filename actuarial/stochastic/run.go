@@ -114,8 +114,7 @@ type regime struct {
 	sched [3]actuarial.Schedule
 	flows indicator.Flows
 	def   []float64
-	ret   []float64       // the scenario's returns (Result.Returns)
-	curve actuarial.Curve // and their curve, for the measures
+	curve actuarial.Curve // the scenario's returns' curve, for the measures
 }
 
 // worker holds what one goroutine reuses across its scenarios.
@@ -253,9 +252,8 @@ func (rg *regime) project(path *Path, k int, c *Config, out *Outcomes) error {
 	out.Depletion[k] = dep
 
 	h := c.Horizon
-	// res.ReturnCurve(), in the regime's curve and buffer.
-	rg.ret = res.Returns(rg.ret)
-	if err = rg.curve.Reset(rg.ret...); err != nil {
+	// res.ReturnCurve(), in the regime's curve.
+	if err = rg.curve.Reset(f.Returns...); err != nil {
 		return err
 	}
 	h.Curve = &rg.curve

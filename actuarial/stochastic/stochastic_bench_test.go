@@ -367,6 +367,69 @@ var benchScenarios = flag.Int("scenarios", 10_000, "scenarios of BenchmarkStocha
 // 1.184× (517.9 M against 429.5 M, 1.206×, at 90b9feb). Targets: 5 s met,
 // 200 MB met, 1.2× not met: the instructions are within it, the time is
 // not, the rest being the caches (see above).
+//
+// The stochastic year trimmed again, 2026-12-04 (against main 734d834),
+// the outcomes bit for bit (80 scenarios at two seeds and a deterministic
+// run hashed, by default, with purego and under GOAMD64=v3): a scenario's
+// first year computes the exact ratio of a row's tail of equal merits once
+// (rules.RatioPoly.SameMerits), not a cell at a time (RatioAt, 4.3 M of
+// the 40 scenarios' instructions), and PastSalaryRows a row at a time;
+// Result.Flows fills its series in one pass; ratioTable finds a period's
+// fast table in one scan and keeps its coefficients when it takes it at
+// the next year's wage growth; the disability rows' tails from the first
+// service of positive factors (rules.PositiveFrom, Exits.DisPos) and the
+// retirement rows' blocks whose four cells all need their ratio are
+// stored whole, not reloaded and blended. Cachegrind as above
+// (-scenarios=40, setup included) with GOGC=off (with the collector on,
+// BenchmarkDeterministic10k's count moves by 1.5% with the timing of its
+// marking, the same code giving 398.7 M on the old binary and 392.6 M on
+// the new): instructions 456.0 M before, 443.2 M after, against 390.4 M
+// and 391.0 M (1.168× → 1.134×); L1 instruction misses 2.83 M → 2.67 M
+// (1.41 M, 1.34 M); L1 data misses 18.86 M → 18.85 M (reads 16.39 →
+// 15.64 M, writes 2.47 → 3.21 M: the kernels' cells stored without being
+// read first). With the collector on, 463.9 M → 451.4 M at 40 scenarios
+// and 897.1 M → 871.0 M at 80. The +52 M that remain: the row overheads
+// of the three kernels (~24 M of their 35 M: pastRowsAVX2 14.4 M, the cells
+// 6.1 M; polyRows3AVX2 13.6 M, the cells 2.8 M; polyRatioRowsAVX2 7.0 M,
+// the cells 1.8 M: 46, 41 and 11 rows a year at 30 to 80 instructions
+// each), the yearly glue (refactor, ratioTable, rows and rowBounds,
+// PolyRatioFactorRows, PolyFactorRows, fillPast: ~9 M), the first year's
+// exact ratios (~2 M), the generator (~4.5 M: gonum's Mul and Dtrmm, the
+// normals, expm1) and the measures (~3 M). The extra L1 instruction
+// misses (+1.33 M) are half the glue's own code (~165 lines a year) and
+// half the shared passes it evicts (activesPass, pensionersPass,
+// RunContext +0.27 M); with this VM's 2 MB L2 (--LL=2097152,16,64)
+// neither run misses it beyond setup (0.10 M and 0.14 M). CPU time, 30
+// interleaved rounds of the old and new binaries, `x.test -test.run XXX
+// -test.bench '^BenchmarkStochastic10k$' -test.benchtime=1x -test.cpu=1
+// -scenarios=1000` and the same for BenchmarkDeterministic10k,
+// /usr/bin/time user+sys, load average 0.7–1.1 but runs varying by ±10%
+// from one to the next: BenchmarkStochastic10k 1.455 s median (min
+// 1.31 s) before and 1.455 s (min 1.32 s) after, paired new/old 1.003
+// (faster in 14 of 30); BenchmarkDeterministic10k 1.16 s (min 1.09 s) and
+// 1.21 s (min 1.10 s), the same code; the rounds' ratio 1.24× and 1.205×
+// at the median, 1.20× on both binaries' minima: the −2.8% in
+// instructions does not show at that noise. It does paired in one
+// process: a temporary test alternating 100 scenarios of stochastic.Run
+// on one worker and 100 deterministic projections on one Projector,
+// process CPU time (getrusage) of each, ten pairs a run, the run's median
+// ratio; 16 runs of each binary, alternating: 1.258× median before,
+// 1.221× after, lower in 13 of the 16 pairs of runs (sign test p = 0.02).
+// The same measure on builds that skip a part of the year (wrong values,
+// to bound its time), six runs each: the real run 1.25× (1.22× in a
+// second series), without Projector.refactor's yearly recomputation
+// 1.12× (1.14×), without its two kernels only (PolyRatioFactorRows and
+// PolyFactorRows return at once) 1.155×, without the retirement ratios
+// and factors 1.18×, without the disability factors 1.19×, without the
+// past salaries and contributions (fillPast) 1.20×: the two kernels, 5% of
+// the deterministic run's instructions, take ~7% of its time, the past
+// salaries (3.7% of its instructions) ~5%, and ~8% would stay without
+// either (the machinery, the glue, the first year's exact values). The
+// kernels' cost is not their misses' latency: every row's cells and
+// coefficients prefetched first (PREFETCHT0, six lines a row) changed
+// nothing (1.234× against 1.246×, eight runs each), nor did the
+// disability rows' last cells stored whole, overlapping, instead of under
+// a mask (not kept).
 func BenchmarkStochastic10k(b *testing.B) {
 	s := actuarialtest.ReferenceScheme(b, 65)
 	c := stochastic.Config{Years: 100, Scenarios: *benchScenarios, Workers: 2}

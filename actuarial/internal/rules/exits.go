@@ -43,6 +43,9 @@ type Exits struct {
 	// before cap and floor, by service: the accrual rate times the
 	// reference share.
 	Disability []float64
+	// DisPos is the first service from which every Disability factor is
+	// above 0 ([PositiveFrom]).
+	DisPos int
 	// RetYears[sex] and DisYears are the years the reference salaries of
 	// retirement and disability pensions average: 1 or less for the last
 	// salary.
@@ -146,6 +149,7 @@ func (e *Exits) compile(r *scheme.Rules, as *scheme.Assumptions, ms int, ey exit
 	for sv := range e.Disability {
 		e.Disability[sv] = r.Disability.Accrual.Rate(sv) * dshare
 	}
+	e.DisPos = PositiveFrom(e.Disability)
 	e.DisYears = r.Disability.ReferenceYears
 	e.WorkDisability, e.WorkDisYears = byService(r.WorkRisks.Disability, ns)
 	e.WorkDeath, e.WorkDeathYears = byService(r.WorkRisks.Death, ns)

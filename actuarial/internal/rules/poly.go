@@ -2,19 +2,22 @@ package rules
 
 import "fmt"
 
+// polyRowsPanic is PolyFactorRows' panic when polyRows3AVX2 (its AVX2
+// form with k = 3, every row in one call, which PolyFactorRows makes
+// itself) finds the services of row age out of the slices.
+//
+//go:noinline
+func polyRowsPanic(out, f, d []float64, ns, age int, sLo, sHi, tLo, tHi []int) {
+	panic(fmt.Sprintf("rules: PolyFactorRows: the services %d..%d of age %d out of the slices (%d factors, %d cells, %d coefficients, %d services a row)",
+		max(sLo[age], tLo[age]), min(sHi[age], tHi[age]), age, len(f), len(out), len(d), ns))
+}
+
 // polyFactorRowsAVX2 is PolyFactorRows' AVX2 form (SIMD, the slices sLo,
-// sHi, tLo, tHi and same, if not nil, of hi+1 ages), every value its Go
-// form's bit for bit: with k = 3, every row in one call of polyRows3AVX2;
-// otherwise each row's tail of equal coefficients from one ratio,
-// PolyRatio's, by factorTailAVX2, and the cells before it by PolyFactors.
+// sHi, tLo, tHi and same, if not nil, of hi+1 ages) for k ≠ 3, every
+// value its Go form's bit for bit: each row's tail of equal coefficients
+// from one ratio, PolyRatio's, by factorTailAVX2, and the cells before it
+// by PolyFactors.
 func polyFactorRowsAVX2(out, f, d []float64, k int, xp []float64, ns, lo, hi int, sLo, sHi, tLo, tHi, same []int) {
-	if k == 3 {
-		if age := polyRows3AVX2(out, f, d, sLo, sHi, tLo, tHi, same, ns, max(lo, 0), xp[1], xp[2]); age >= 0 {
-			panic(fmt.Sprintf("rules: PolyFactorRows: the services %d..%d of age %d out of the slices (%d factors, %d cells, %d coefficients, %d services a row)",
-				max(sLo[age], tLo[age]), min(sHi[age], tHi[age]), age, len(f), len(out), len(d), ns))
-		}
-		return
-	}
 	sHi, tLo, tHi = sHi[:len(sLo)], tLo[:len(sLo)], tHi[:len(sLo)]
 	if same != nil {
 		same = same[:len(sLo)]

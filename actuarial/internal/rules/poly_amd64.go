@@ -20,7 +20,7 @@ func factorTailAVX2(out, f []float64, r float64)
 // (−1: none), the rows before it done.
 //
 //go:noescape
-func polyRows3AVX2(out, f, d []float64, sLo, sHi, tLo, tHi, same []int, ns, lo int, x1, x2 float64) (bad int)
+func polyRows3AVX2(out, f, d []float64, sLo, sHi, tLo, tHi, same []int, ns, lo, pos int, x1, x2 float64) (bad int)
 
 // polyRatioTailAVX2 is the tail of equal coefficients of
 // [PolyRatioFactors] in AVX2 (poly_amd64.s), the cells from j0 =

@@ -98,14 +98,16 @@ ftDone:
 	VZEROUPPER
 	RET
 
-// func polyRows3AVX2(out, f, d []float64, sLo, sHi, tLo, tHi, same []int, ns, lo int, x1, x2 float64) (bad int)
+// func polyRows3AVX2(out, f, d []float64, sLo, sHi, tLo, tHi, same []int, ns, lo, pos int, x1, x2 float64) (bad int)
 //
 // PolyFactorRows with k = 3, the rows lo..len(sLo)−1 (sHi, tLo, tHi as
 // long as sLo, same nil or as long): in each row of cells age·ns + s, the
 // services s0 = max(sLo[age], tLo[age]) to s1 = min(sHi[age], tHi[age])
 // (none when s1 < s0); from u = max(s0, same[age]) on, if not past s1,
 // the cells are out = f·r, r the ratio of cell u, (c0 + c1·x1) + c2·x2
-// in scalars, by TAIL_AT and TAIL_LAST; the cells s0..u−1 before them
+// in scalars, by TAIL_AT and TAIL_LAST, or, when u ≥ pos (every factor
+// from u on above 0), by a product and a store four cells at a time, the
+// last under the mask of its cells; the cells s0..u−1 before them
 // out = f·((c0 + c1·x1) + c2·x2) where 0 < f, by POLY3, the last
 // (u − s0) mod 4 cells' coefficients and factors loaded under masks (the
 // lanes past them 0: f = 0 is not above 0, and stores nothing). Every
@@ -117,7 +119,7 @@ ftDone:
 // the cells of out (CX), f (AX), d (BX) and the count left (DX, BX in the
 // tail, DX the tail's cell); Y15 x1, Y14 x2, Y13 0, Y12 the tail's ratio.
 // On the stack, s0 and u over the tail.
-TEXT ·polyRows3AVX2(SB), NOSPLIT, $16-232
+TEXT ·polyRows3AVX2(SB), NOSPLIT, $16-240
 	MOVQ         out_base+0(FP), R8
 	MOVQ         f_base+24(FP), R9
 	MOVQ         d_base+48(FP), R10
@@ -128,8 +130,8 @@ TEXT ·polyRows3AVX2(SB), NOSPLIT, $16-232
 	MOVQ         lo+200(FP), SI
 	MOVQ         SI, DI
 	IMULQ        ns+192(FP), DI
-	VBROADCASTSD x1+208(FP), Y15
-	VBROADCASTSD x2+216(FP), Y14
+	VBROADCASTSD x1+216(FP), Y15
+	VBROADCASTSD x2+224(FP), Y14
 	VXORPD       Y13, Y13, Y13
 
 prRow:
@@ -181,6 +183,8 @@ prRow:
 	LEAQ         (R9)(DX*8), AX
 	SUBQ         DX, BX
 	INCQ         BX
+	CMPQ         DX, pos+208(FP)
+	JGE          prFast
 	XORQ         DX, DX
 	SUBQ         $4, BX
 	JLT          prTailLast
@@ -197,6 +201,33 @@ prTailLast:
 	LEAQ (CX)(DX*8), CX
 	LEAQ (AX)(DX*8), AX
 	TAIL_LAST(CX, AX, BX)
+
+	JMP  prTailDone
+
+prFast:
+	// Every factor of the tail above 0: out = f·r, no test a cell.
+	XORQ DX, DX
+	SUBQ $4, BX
+	JLT  prFastLast
+
+prFastLoop:
+	VMULPD  (AX)(DX*8), Y12, Y0
+	VMOVUPD Y0, (CX)(DX*8)
+	ADDQ    $4, DX
+	SUBQ    $4, BX
+	JGE     prFastLoop
+
+prFastLast:
+	ADDQ         $4, BX
+	JZ           prTailDone
+	LEAQ         (CX)(DX*8), CX
+	LEAQ         (AX)(DX*8), AX
+	VMOVQ        BX, X6
+	VPBROADCASTQ X6, Y6
+	VPCMPGTQ     polyLanes<>(SB), Y6, Y5
+	VMASKMOVPD   (AX), Y5, Y0
+	VMULPD       Y12, Y0, Y0
+	VMASKMOVPD   Y0, Y5, (CX)
 
 prTailDone:
 	MOVQ s0-8(SP), AX
@@ -262,12 +293,12 @@ prNext:
 	JMP  prRow
 
 prOK:
-	MOVQ $-1, bad+224(FP)
+	MOVQ $-1, bad+232(FP)
 	VZEROUPPER
 	RET
 
 prBad:
-	MOVQ SI, bad+224(FP)
+	MOVQ SI, bad+232(FP)
 	VZEROUPPER
 	RET
 
@@ -293,6 +324,16 @@ prBad:
 	VMOVUPD   (out1)(DI*8), Y4   \
 	VBLENDVPD Y1, Y3, Y4, Y4     \
 	VMOVUPD   Y4, (out1)(DI*8)
+
+// RATIO_FULL(out1) is RATIO_BLOCK for four cells that all need their
+// ratio (their need bytes 1, have set by the caller): r = v, out0 = in0·v
+// and out1 = in1·v stored whole, nothing reloaded.
+#define RATIO_FULL(out1) \
+	VMOVUPD Y15, (R8)(DI*8)      \
+	VMULPD  (R11)(DI*8), Y15, Y3 \
+	VMOVUPD Y3, (R13)(DI*8)      \
+	VMULPD  (R12)(DI*8), Y15, Y3 \
+	VMOVUPD Y3, (out1)(DI*8)
 
 // RATIO_LAST(b, out1) is RATIO_BLOCK for the last cells from DI, whose
 // need bytes are gathered in b (the lanes past them 0): loads and stores
@@ -422,7 +463,8 @@ rtDone:
 // s0 + 1 of them, get polyRatioTailAVX2's treatment: the ratio v of cell
 // c0, d[c0·k] + d[c0·k+j]·xp[j] in order, in scalars; then each block of
 // four cells have |= need and, where need is set, r = v, out0 = in0·v,
-// out1 = in1·v (the other lanes reloaded and stored as they were), the
+// out1 = in1·v (the other lanes reloaded and stored as they were; a block
+// whose four cells all need theirs, RATIO_FULL, stores whole vectors), the
 // last n mod 4 cells' need bytes gathered one by one. PolyRatioFactorRows
 // checked that every row up to hi lies in the slices.
 //
@@ -511,6 +553,15 @@ rrStart:
 rrLoop:
 	CMPQ      DI, BX
 	JGE       rrLast
+	MOVL      (R10)(DI*1), CX
+	CMPL      CX, $0x01010101
+	JNE       rrPart
+	MOVL      CX, (R9)(DI*1) // have = need = true
+	RATIO_FULL(DX)
+	ADDQ      $4, DI
+	JMP       rrLoop
+
+rrPart:
 	RATIO_BLOCK(CX, DX)
 	ADDQ      $4, DI
 	JMP       rrLoop

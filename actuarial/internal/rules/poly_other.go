@@ -10,7 +10,7 @@ func factorTailAVX2(out, f []float64, r float64) {
 
 // polyRows3AVX2 is not called without amd64 (SIMD is false): see
 // poly_amd64.go.
-func polyRows3AVX2(out, f, d []float64, sLo, sHi, tLo, tHi, same []int, ns, lo int, x1, x2 float64) (bad int) {
+func polyRows3AVX2(out, f, d []float64, sLo, sHi, tLo, tHi, same []int, ns, lo, pos int, x1, x2 float64) (bad int) {
 	panic("rules: polyRows3AVX2 without AVX2")
 }
 

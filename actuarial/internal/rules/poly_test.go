@@ -108,9 +108,9 @@ func TestPolyFactorRowsSIMD(t *testing.T) {
 		}
 		g, v := append([]float64(nil), out...), append([]float64(nil), out...)
 		rules.SIMD = false
-		rules.PolyFactorRows(g, f, d, k, xp, ns, lo, hi, sLo, sHi, tLo, tHi, same)
+		rules.PolyFactorRows(g, f, d, k, xp, ns, lo, hi, sLo, sHi, tLo, tHi, same, -1)
 		rules.SIMD = true
-		rules.PolyFactorRows(v, f, d, k, xp, ns, lo, hi, sLo, sHi, tLo, tHi, same)
+		rules.PolyFactorRows(v, f, d, k, xp, ns, lo, hi, sLo, sHi, tLo, tHi, same, -1)
 		if c := sameBits(g, v); c >= 0 {
 			t.Fatalf("trial %d (ns %d, k %d): cell %d (age %d, service %d): %v (Go) against %v (AVX2)", trial, ns, k, c, c/ns, c%ns, g[c], v[c])
 		}
@@ -306,7 +306,7 @@ func TestPolyFactorRowsBounds(t *testing.T) {
 						t.Errorf("%s (SIMD %v): no panic", c.name, simd)
 					}
 				}()
-				rules.PolyFactorRows(out, f, d, 3, xp, ns, 0, ages-1, sLo, sHi, nil, nil, same)
+				rules.PolyFactorRows(out, f, d, 3, xp, ns, 0, ages-1, sLo, sHi, nil, nil, same, -1)
 			}()
 		}
 	}
@@ -358,7 +358,7 @@ func BenchmarkPolyFactorRows3(b *testing.B) {
 			b.Run(name, func(b *testing.B) {
 				rules.SIMD = simd
 				for b.Loop() {
-					rules.PolyFactorRows(out, f, d, 3, xp, ns, 0, ages-1, sLo, sHi, nil, nil, c.same)
+					rules.PolyFactorRows(out, f, d, 3, xp, ns, 0, ages-1, sLo, sHi, nil, nil, c.same, -1)
 				}
 			})
 		}

@@ -41,13 +41,22 @@ func TestPastSalaries(t *testing.T) {
 // engine extends it while its members age, is PastSalaries' table bit for
 // bit, with the salary scale of the reference scheme: in every cell, and
 // in the cells of members who entered at 18 or later when it computes
-// only those.
+// only those; and PastSalaries' table is the recursion of its definition,
+// evaluated a cell at a time, bit for bit.
 func TestPastSalaryRows(t *testing.T) {
 	const w = 0.037
 	law := rules.Compile(actuarialtest.ReferenceScheme(t, 65), ms)
 	merit := law.Decrements.Merit
 	want := make([]float64, len(merit))
 	rules.PastSalaries(want, merit, ms, w)
+	def := make([]float64, len(merit))
+	for age := 1; age < rules.NumAges; age++ {
+		for sv := 1; sv <= ms; sv++ {
+			prev := (age-1)*(ms+1) + sv - 1
+			def[age*(ms+1)+sv] = (1 + def[prev]) / (merit[prev] * (1 + w))
+		}
+	}
+	require.Equal(t, def, want, "PastSalaries against its definition")
 	for _, minEntry := range []int{-ms, 18} {
 		got := make([]float64, len(merit))
 		lo := 0

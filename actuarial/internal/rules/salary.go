@@ -1,6 +1,7 @@
 package rules
 
 import (
+	"math"
 	"slices"
 
 	"github.com/reserva-go/reserva/actuarial"
@@ -83,15 +84,24 @@ func PastSalaries(t, merit []float64, ms int, w float64) {
 // members age.
 func PastSalaryRows(t, merit []float64, ms, minEntry, lo, hi int, w float64) {
 	ns := ms + 1
+	g := 1 + w
 	for age := lo; age <= hi; age++ {
-		for sv := 0; sv <= min(ms, age-minEntry); sv++ {
-			c := age*ns + sv
-			if sv == 0 || age == 0 {
-				t[c] = 0
-				continue
-			}
-			prev := (age-1)*ns + sv - 1
-			t[c] = (1 + t[prev]) / (merit[prev] * (1 + w))
+		s1 := min(ms, age-minEntry)
+		if s1 < 0 {
+			continue
+		}
+		row := t[age*ns : age*ns+s1+1]
+		if age == 0 {
+			clear(row)
+			continue
+		}
+		// Service 0 has none; service s is from service s−1 a row below.
+		row[0] = 0
+		out, b := row[1:], (age-1)*ns
+		prev, m := t[b:b+s1], merit[b:b+s1]
+		prev, m = prev[:len(out)], m[:len(out)]
+		for j, tp := range prev {
+			out[j] = (1 + tp) / (m[j] * g)
 		}
 	}
 }
@@ -156,6 +166,16 @@ type RatioPoly struct {
 	im    []float64 // 1/merit by cell
 	tabs  []polyTab // by reference period
 	one   float64   // 1 (PastContributionRows)
+	// tails are SameMerits' rows, by reference period; run its scratch.
+	tails []meritTail
+	run   []int
+}
+
+// meritTail holds SameMerits' same for a reference period of years years
+// (0: unused).
+type meritTail struct {
+	years int
+	same  []int
 }
 
 // polyTab holds the coefficients of a reference period of years years,
@@ -186,6 +206,68 @@ func (rp *RatioPoly) Prepare(merit []float64, ms int) {
 	for t := range rp.tabs {
 		rp.tabs[t].years = 0
 	}
+	for t := range rp.tails {
+		rp.tails[t].years = 0
+	}
+}
+
+// SameMerits returns, by age, the service from which every cell of the
+// row (to service min(ms, age)) averages its years years of salaries
+// (≥ 2) along the merits of the first, bit for bit: the same inputs to
+// [RatioAt], and so the same ratio, whatever the wage growth (a salary
+// scale by age only: from service years on); min(ms, age) + 1 when no
+// cell does. An engine that computes the exact ratios of many cells
+// (RatioAt's, at a wage growth it has not met) computes that of a row's
+// cells from there once. Computed on the first call after
+// [RatioPoly.Prepare] for years.
+func (rp *RatioPoly) SameMerits(years int) []int {
+	var t *meritTail
+	for i := range rp.tails {
+		switch rp.tails[i].years {
+		case years:
+			return rp.tails[i].same
+		case 0:
+			if t == nil {
+				t = &rp.tails[i]
+			}
+		}
+	}
+	if t == nil {
+		rp.tails = append(rp.tails, meritTail{})
+		t = &rp.tails[len(rp.tails)-1]
+	}
+	ns, merit := rp.ns, rp.merit
+	ages := len(merit) / ns
+	t.years = years
+	t.same = vec.Grow(t.same, ages)
+	// run[c]: the first service of the run of merits equal (bit for bit)
+	// to cell c's that ends at c's service, in c's row.
+	run := vec.Grow(rp.run, len(merit))
+	rp.run = run
+	for age := range ages {
+		row, r := merit[age*ns:(age+1)*ns], run[age*ns:(age+1)*ns]
+		r = r[:len(row)]
+		for sv, m := range row {
+			r[sv] = sv
+			if sv > 0 && math.Float64bits(row[sv-1]) == math.Float64bits(m) {
+				r[sv] = r[sv-1]
+			}
+		}
+	}
+	for age := range ages {
+		top := min(ns-1, age)
+		u := top + 1
+		if years >= 2 && top >= years {
+			// ratioOf's merits of the cell of service s: (age−k)·ns + s−k,
+			// k = 1..years−1; those of every s ≥ u equal those of top.
+			u = years
+			for k := 1; k < years; k++ {
+				u = max(u, run[(age-k)*ns+top-k]+k)
+			}
+		}
+		t.same[age] = u
+	}
+	return t.same
 }
 
 // Coefs returns the coefficients of an average over years years (≥ 1), k a
@@ -325,6 +407,16 @@ func PolyFactors(out, f, d []float64, k int, xp []float64) {
 	}
 }
 
+// PositiveFrom returns the first service from which every factor of f is
+// above 0 (len(f) when the last is not): [PolyFactorRows]' pos.
+func PositiveFrom(f []float64) int {
+	pos := len(f)
+	for pos > 0 && f[pos-1] > 0 {
+		pos--
+	}
+	return pos
+}
+
 // PolyFactorRows is [PolyFactors] along the rows of cells of the ages
 // lo..hi, ns cells a row (cell age·ns + service, the exit's factor f by
 // service): in each row the services max(sLo[age], tLo[age]) to
@@ -333,13 +425,15 @@ func PolyFactors(out, f, d []float64, k int, xp []float64) {
 // factors at the cost of one call, not of one a row, and of no loop
 // before it to intersect the bounds. With same
 // ([RatioPoly.Same]; nil: not known), the ratio of the cells of a row
-// from service same[age] on is computed once.
+// from service same[age] on is computed once. pos is [PositiveFrom]'s of
+// f, from which no factor need be tested (−1: not known, PolyFactorRows
+// finds it).
 //
 // PolyFactorRows has two forms: with [SIMD], its AVX2 form (poly.go,
 // poly_amd64.s: four cells at a time, and with k = 3 every row in one
 // call of assembly), bit for bit the same (TestPolyFactorRowsSIMD);
 // without, the Go loops below.
-func PolyFactorRows(out, f, d []float64, k int, xp []float64, ns, lo, hi int, sLo, sHi, tLo, tHi, same []int) {
+func PolyFactorRows(out, f, d []float64, k int, xp []float64, ns, lo, hi int, sLo, sHi, tLo, tHi, same []int, pos int) {
 	if tLo == nil && tHi == nil {
 		tLo, tHi = sLo, sHi // (max(s, s) = s)
 	}
@@ -347,15 +441,21 @@ func PolyFactorRows(out, f, d []float64, k int, xp []float64, ns, lo, hi int, sL
 	if same != nil {
 		same = same[:hi+1]
 	}
+	if pos < 0 {
+		pos = PositiveFrom(f)
+	}
 	if SIMD {
+		if k == 3 {
+			// Every row in one call of assembly.
+			if age := polyRows3AVX2(out, f, d, sLo, sHi, tLo, tHi, same, ns, max(lo, 0), pos, xp[1], xp[2]); age >= 0 {
+				polyRowsPanic(out, f, d, ns, age, sLo, sHi, tLo, tHi)
+			}
+			return
+		}
 		polyFactorRowsAVX2(out, f, d, k, xp, ns, lo, hi, sLo, sHi, tLo, tHi, same)
 		return
 	}
 	// From service pos on every factor is above 0: no test a cell.
-	pos := len(f)
-	for pos > 0 && f[pos-1] > 0 {
-		pos--
-	}
 	// sameTail sets the factors of the services u..s1 of a row from one
 	// ratio, that of its cell of service u, the same for all of them;
 	// PolyRatio's, as PolyFactors' cell by cell.

@@ -122,8 +122,8 @@ func TestRatioPoly(t *testing.T) {
 					sLo[age], sHi[age] = age%4, min(ms, age-minEntry) // some rows empty
 				}
 				rowsWith, rowsWithout := make([]float64, n), make([]float64, n)
-				rules.PolyFactorRows(rowsWith, fr, d, k, xp, ms+1, 0, rules.NumAges-1, sLo, sHi, nil, nil, same)
-				rules.PolyFactorRows(rowsWithout, fr, d, k, xp, ms+1, 0, rules.NumAges-1, sLo, sHi, nil, nil, nil)
+				rules.PolyFactorRows(rowsWith, fr, d, k, xp, ms+1, 0, rules.NumAges-1, sLo, sHi, nil, nil, same, -1)
+				rules.PolyFactorRows(rowsWithout, fr, d, k, xp, ms+1, 0, rules.NumAges-1, sLo, sHi, nil, nil, nil, -1)
 				for age := range rules.NumAges {
 					for sv := sLo[age]; sv <= sHi[age]; sv++ {
 						c := age*(ms+1) + sv
@@ -206,6 +206,60 @@ func TestRatioPoly(t *testing.T) {
 				for sv := 0; sv <= min(ms, age-minEntry); sv++ {
 					c := age*(ms+1) + sv
 					within(want[c], got[c], "past salaries, w %g, age %d, service %d", w, age, sv)
+				}
+			}
+		}
+	}
+}
+
+// TestSameMerits: from SameMerits' service on, a row's cells have the
+// merits of its last over every period's years (so RatioAt gives them the
+// same ratio, bit for bit, which the test checks at three wage growths),
+// and the cell before does not (or lies below the period's years); with
+// the reference scheme's salary scale by age only, and with one by service
+// too, whose rows have no such tail below the services it covers.
+func TestSameMerits(t *testing.T) {
+	for _, byService := range [][]float64{nil, {0.02, 0.015, 0.01}} {
+		s := actuarialtest.ReferenceScheme(t, 65)
+		s.Assumptions.Salary.ByService = byService
+		merit := rules.Compile(s, ms).Decrements.Merit
+		var rp rules.RatioPoly
+		rp.Prepare(merit, ms)
+		ns := ms + 1
+		meritsOf := func(age, sv, years int) []uint64 {
+			var m []uint64
+			for k := 1; k < years; k++ {
+				m = append(m, math.Float64bits(merit[(age-k)*ns+sv-k]))
+			}
+			return m
+		}
+		for _, years := range []int{2, 3, 5, 10, 60} {
+			same := rp.SameMerits(years)
+			for age := range rules.NumAges {
+				top := min(ms, age)
+				u := same[age]
+				if top < years {
+					require.Equal(t, top+1, u, "ByService %v, years %d, age %d: no tail", byService, years, age)
+					continue
+				}
+				require.GreaterOrEqual(t, u, years, "ByService %v, years %d, age %d", byService, years, age)
+				for sv := u; sv <= top; sv++ {
+					require.Equal(t, meritsOf(age, top, years), meritsOf(age, sv, years), "ByService %v, years %d, age %d, service %d", byService, years, age, sv)
+					for _, w := range []float64{0.04, -0.02, 0.0137} {
+						require.Equal(t, math.Float64bits(rules.RatioAt(merit, ms, age, top, years, w)), math.Float64bits(rules.RatioAt(merit, ms, age, sv, years, w)),
+							"ByService %v, years %d, w %g, age %d, service %d", byService, years, w, age, sv)
+					}
+				}
+				if u > years {
+					require.NotEqual(t, meritsOf(age, top, years), meritsOf(age, u-1, years), "ByService %v, years %d, age %d: the cell before", byService, years, age)
+				}
+			}
+		}
+		if byService == nil {
+			// A scale by age only: every row's tail starts at the period.
+			for age := range rules.NumAges {
+				if top := min(ms, age); top >= 5 {
+					require.Equal(t, 5, rp.SameMerits(5)[age], "age %d", age)
 				}
 			}
 		}
