@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"sync"
 	"testing"
+	"time"
 
 	"github.com/reserva-go/reserva/actuarial/actuarialtest"
 	"github.com/reserva-go/reserva/actuarial/projection"
@@ -309,6 +310,79 @@ func BenchmarkSweep1000Into(b *testing.B) {
 		}
 	}
 	u.report(b)
+}
+
+// BenchmarkSweepRatio measures BenchmarkSweep1000Into's ratio to
+// BenchmarkReference1000 in one process: each iteration runs a sweep of
+// 1,000 variants into the last one's memory and 1,000 projections of the
+// reference scheme, both on two workers, in turn (which goes first
+// alternating), each timed by the process's CPU time (user + system) and
+// by the wall clock; it reports the ratios of the summed times,
+// sweep/ref-cpu and sweep/ref-wall. Runs of the two benchmarks in separate
+// processes, even of one binary, drift by ±10–15% on the project's
+// machine; blocks alternated within one process see the same drift. Run
+// it with -test.benchtime=8x (about 12 s) a few times and take the median.
+func BenchmarkSweepRatio(b *testing.B) {
+	base := actuarialtest.ReferenceScheme(b, 65)
+	rs := sweep(1000)
+	opt := reform.Options{Years: 100, Workers: 2, AllowNoEffect: true}
+	ctx := context.Background()
+	c, err := reform.CompareInto(ctx, nil, base, rs, opt) // the sweep before
+	if err != nil {
+		b.Fatal(err)
+	}
+	var ps [2]*projection.Projector
+	var res [2]*projection.Result
+	for w := range ps {
+		if ps[w], err = projection.NewProjector(base); err != nil {
+			b.Fatal(err)
+		}
+	}
+	sweepOnce := func() {
+		if c, err = reform.CompareInto(ctx, c, base, rs, opt); err != nil {
+			b.Fatal(err)
+		}
+	}
+	refOnce := func() {
+		var wg sync.WaitGroup
+		for w := range ps {
+			wg.Go(func() {
+				for range 500 {
+					var err error
+					if res[w], err = ps[w].Run(res[w], 100); err != nil {
+						b.Error(err)
+						return
+					}
+				}
+			})
+		}
+		wg.Wait()
+	}
+	refOnce()                      // the projectors' first run, as the sweep's above
+	var cpu, wall [2]time.Duration // [0] the sweeps, [1] the reference runs
+	timed := func(k int, f func()) {
+		u0, s0, _ := processUsage()
+		t0 := time.Now()
+		f()
+		wall[k] += time.Since(t0)
+		u1, s1, _ := processUsage()
+		cpu[k] += time.Duration(u1 + s1 - u0 - s0)
+	}
+	i := 0
+	for b.Loop() {
+		if i%2 == 0 {
+			timed(0, sweepOnce)
+			timed(1, refOnce)
+		} else {
+			timed(1, refOnce)
+			timed(0, sweepOnce)
+		}
+		i++
+	}
+	if cpu[1] > 0 {
+		b.ReportMetric(float64(cpu[0])/float64(cpu[1]), "sweep/ref-cpu")
+	}
+	b.ReportMetric(float64(wall[0])/float64(wall[1]), "sweep/ref-wall")
 }
 
 // usage is the process's CPU time and page faults when a benchmark's loop
