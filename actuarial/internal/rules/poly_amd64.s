@@ -107,7 +107,9 @@ ftDone:
 // the cells are out = f·r, r the ratio of cell u, (c0 + c1·x1) + c2·x2
 // in scalars, by TAIL_AT and TAIL_LAST, or, when u ≥ pos (every factor
 // from u on above 0), by a product and a store four cells at a time, the
-// last under the mask of its cells; the cells s0..u−1 before them
+// last under the mask of its cells (a row all in its tail, u = s0, of
+// four cells or more: its last four cells, overlapping the block before,
+// the same values again, no mask and no spill of s0 and u); the cells s0..u−1 before them
 // out = f·((c0 + c1·x1) + c2·x2) where 0 < f, by POLY3, the last
 // (u − s0) mod 4 cells' coefficients and factors loaded under masks (the
 // lanes past them 0: f = 0 is not above 0, and stores nothing). Every
@@ -176,6 +178,43 @@ prRow:
 	VADDSD       X1, X0, X0
 	VADDSD       X2, X0, X0
 	VBROADCASTSD X0, Y12
+	CMPQ         DX, pos+208(FP)
+	JLT          prSpill
+	CMPQ         DX, AX
+	JNE          prSpill
+
+	// The whole row in its tail, every factor above 0 (u = s0 ≥ pos):
+	// out = f·r by the cells' index j = u..s1 in the row (CX its cells of
+	// out), four at a time, the last block, if the row has four cells or
+	// more, its last four (overlapping: the same values again), otherwise
+	// under the mask of its cells (prFastLast).
+	LEAQ (R8)(DI*8), CX
+	INCQ BX        // the end, s1 + 1
+	LEAQ -4(BX), AX // the last block's first cell
+	CMPQ DX, AX
+	JGT  prRowShort
+
+prRowLoop:
+	VMULPD  (R9)(DX*8), Y12, Y0
+	VMOVUPD Y0, (CX)(DX*8)
+	ADDQ    $4, DX
+	CMPQ    DX, AX
+	JLE     prRowLoop
+	CMPQ    DX, BX
+	JGE     prNext
+	MOVQ    AX, DX
+	JMP     prRowLoop
+
+prRowShort:
+	SUBQ DX, BX         // the row's 1 to 3 cells
+	LEAQ (CX)(DX*8), CX
+	LEAQ (R9)(DX*8), AX
+	MOVQ DX, u-16(SP)
+	MOVQ DX, s0-8(SP)   // (no head)
+	XORQ DX, DX
+	JMP  prFastMask
+
+prSpill:
 	MOVQ         AX, s0-8(SP)
 	MOVQ         DX, u-16(SP)
 	LEAQ         (DI)(DX*1), CX
@@ -220,6 +259,8 @@ prFastLoop:
 prFastLast:
 	ADDQ         $4, BX
 	JZ           prTailDone
+
+prFastMask:
 	LEAQ         (CX)(DX*8), CX
 	LEAQ         (AX)(DX*8), AX
 	VMOVQ        BX, X6
