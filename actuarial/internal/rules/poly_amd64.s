@@ -509,14 +509,22 @@ rtDone:
 // last n mod 4 cells' need bytes gathered one by one. PolyRatioFactorRows
 // checked that every row up to hi lies in the slices.
 //
-// Registers: SI the age, DI its first cell (age·ns), both kept on the
-// stack over a row; in a row AX s0, BX s1, then R8..R13 and DX the cells
-// c0 of r, have, need, in0, in1, out0 and out1, DI the cell from c0, BX
-// the cells of the full blocks, AX those of the last; Y15 v, Y14 0.
-TEXT ·polyRatioRowsAVX2(SB), NOSPLIT, $16-336
+// Registers: R8..R13 and DX the slices r, have, need, in0 (in), in1 (in
+// + plane), out0 (out) and out1 (out + plane), set once, a cell by its
+// index; SI the age; in a row AX s0, BX s1, then the end of the row's
+// cells, c1 = age·ns + s1 + 1, DI the cell from c0 = age·ns + s0, AX the
+// last cell a block of four can start at (c1 − 4); for the ratio
+// R14 the coefficients of c0, CX k, then xp; Y15 v, Y14 0.
+TEXT ·polyRatioRowsAVX2(SB), NOSPLIT, $0-336
+	MOVQ  r_base+0(FP), R8
+	MOVQ  have_base+24(FP), R9
+	MOVQ  need_base+48(FP), R10
+	MOVQ  in_base+248(FP), R11
+	MOVQ  out_base+272(FP), R13
+	MOVQ  plane+296(FP), CX
+	LEAQ  (R11)(CX*8), R12
+	LEAQ  (R13)(CX*8), DX
 	MOVQ  lo+312(FP), SI
-	MOVQ  SI, DI
-	IMULQ ns+304(FP), DI
 	VPXOR Y14, Y14, Y14
 
 rrRow:
@@ -541,96 +549,77 @@ rrRow:
 	JAE     rrLeave
 	CMPQ    BX, CX
 	JAE     rrLeave
-	MOVQ    same_base+128(FP), CX
-	CMPQ    (CX)(SI*8), AX
+	MOVQ    same_base+128(FP), DI
+	CMPQ    (DI)(SI*8), AX
 	JGT     rrLeave
-	MOVQ    SI, age-8(SP)
-	MOVQ    DI, c-16(SP)
-	ADDQ    AX, DI // c0
-	SUBQ    AX, BX
-	INCQ    BX     // n
+	MOVQ    SI, DI
+	IMULQ   CX, DI      // age·ns
+	LEAQ    1(DI)(BX*1), BX // c1
+	ADDQ    AX, DI      // c0
 
 	// The ratio of cell c0.
 	MOVQ   k+96(FP), CX
 	MOVQ   DI, AX
 	IMULQ  CX, AX
-	MOVQ   d_base+72(FP), DX
-	LEAQ   (DX)(AX*8), DX
-	MOVQ   xp_base+104(FP), R8
-	VMOVSD (DX), X15
+	MOVQ   d_base+72(FP), R14
+	LEAQ   (R14)(AX*8), R14
+	VMOVSD (R14), X15
 	MOVQ   $1, AX
 	CMPQ   AX, CX
 	JGE    rrStart
+	MOVQ   xp_base+104(FP), CX
 
 rrTerm:
-	VMOVSD (DX)(AX*8), X0
-	VMULSD (R8)(AX*8), X0, X0
+	VMOVSD (R14)(AX*8), X0
+	VMULSD (CX)(AX*8), X0, X0
 	VADDSD X0, X15, X15
 	INCQ   AX
-	CMPQ   AX, CX
+	CMPQ   AX, k+96(FP)
 	JLT    rrTerm
 
 rrStart:
 	VBROADCASTSD X15, Y15
-	MOVQ         r_base+0(FP), R8
-	LEAQ         (R8)(DI*8), R8
-	MOVQ         have_base+24(FP), R9
-	ADDQ         DI, R9
-	MOVQ         need_base+48(FP), R10
-	ADDQ         DI, R10
-	MOVQ         plane+296(FP), CX
-	ADDQ         DI, CX
-	MOVQ         in_base+248(FP), R11
-	LEAQ         (R11)(CX*8), R12
-	LEAQ         (R11)(DI*8), R11
-	MOVQ         out_base+272(FP), R13
-	LEAQ         (R13)(CX*8), DX
-	LEAQ         (R13)(DI*8), R13
-	XORQ         DI, DI
-	MOVQ         BX, AX
-	ANDQ         $3, AX
-	SUBQ         AX, BX
+	LEAQ         -4(BX), AX
+	CMPQ         DI, AX
+	JGT          rrLast
 
 rrLoop:
-	CMPQ      DI, BX
-	JGE       rrLast
 	MOVL      (R10)(DI*1), CX
 	CMPL      CX, $0x01010101
 	JNE       rrPart
 	MOVL      CX, (R9)(DI*1) // have = need = true
 	RATIO_FULL(DX)
 	ADDQ      $4, DI
-	JMP       rrLoop
+	CMPQ      DI, AX
+	JLE       rrLoop
+	JMP       rrLast
 
 rrPart:
 	RATIO_BLOCK(CX, DX)
 	ADDQ      $4, DI
-	JMP       rrLoop
+	CMPQ      DI, AX
+	JLE       rrLoop
 
 rrLast:
-	TESTQ AX, AX
-	JZ    rrRowDone
-	LEAQ  (R10)(DI*1), R10
-	LEAQ  (R9)(DI*1), R9
+	// The cells DI..c1−1, 0 to 3 of them, their need bytes gathered from
+	// the last (R14) down.
+	LEAQ  -1(BX), R14
+	CMPQ  R14, DI
+	JLT   rrNext
 	XORQ  BX, BX
 
 rrByte:
-	DECQ       AX
-	MOVBQZX    (R10)(AX*1), CX
-	ORB        CX, (R9)(AX*1)
+	MOVBQZX    (R10)(R14*1), CX
+	ORB        CX, (R9)(R14*1)
 	SHLQ       $8, BX
 	ORQ        CX, BX
-	TESTQ      AX, AX
-	JNZ        rrByte
+	DECQ       R14
+	CMPQ       R14, DI
+	JGE        rrByte
 	RATIO_LAST(BX, DX)
-
-rrRowDone:
-	MOVQ age-8(SP), SI
-	MOVQ c-16(SP), DI
 
 rrNext:
 	INCQ SI
-	ADDQ ns+304(FP), DI
 	JMP  rrRow
 
 rrLeave:
