@@ -162,21 +162,18 @@ next:
 	VZEROUPPER
 	RET
 
-// func pastRunAVX2(t, acc, avg, im []float64, c, s, ns, step, rows, n, tri int, one, x float64)
+// func pastRunAVX2(t, acc, avg, im []float64, c, s, ns, rows, n int, one, x float64)
 //
-// Rows of n ≥ 4 cells (one more a row with tri), the first from cell c,
-// each next step further on: with tri, the cell before the row's first
-// (its service 0) set to 0 and its past contributions to avg[0]·0; the
-// row's blocks of four cells from its first, as pastRowsAVX2's, then,
+// Rows of n ≥ 4 cells, the first from cell c, each next ns + 1 further:
+// the row's blocks of four cells from its first, as pastRowsAVX2's, then,
 // when n mod 4 ≠ 0, the block of its last four cells (overlapping).
 //
 // Registers: R8 the row's cells of t, R9 of acc, R10 those of t a row
 // below (−(ns+1)·8), R11 of im a row below, R12 avg from the row's first
-// service; R13 step·8, R14 avg's step (8, or 0 with tri), AX n's (0, or 1
-// with tri); SI the rows left; DI the cell in the row, CX the end of its
-// full blocks (n rounded down to 4), BX n − 4, DX n; Y15 one, Y14 x, Y13
-// 0.
-TEXT ·pastRunAVX2(SB), NOSPLIT, $0-168
+// service; R13 (ns+1)·8; SI the rows left; DI the cell in the row, CX the
+// end of its full blocks (n rounded down to 4), BX n − 4, DX n; Y15 one,
+// Y14 x.
+TEXT ·pastRunAVX2(SB), NOSPLIT, $0-152
 	MOVQ         c+96(FP), AX
 	MOVQ         ns+112(FP), R13
 	INCQ         R13
@@ -188,45 +185,23 @@ TEXT ·pastRunAVX2(SB), NOSPLIT, $0-168
 	MOVQ         im_base+72(FP), R11
 	LEAQ         (R11)(AX*8), R11
 	SUBQ         R13, R11
-	MOVQ         step+120(FP), R13
-	SHLQ         $3, R13
 	MOVQ         avg_base+48(FP), R12
 	MOVQ         s+104(FP), DX
 	LEAQ         (R12)(DX*8), R12
-	MOVQ         acc_len+32(FP), R9
-	TESTQ        R9, R9
-	JZ           runArgs
-	MOVQ         acc_base+24(FP), R9
-	LEAQ         (R9)(AX*8), R9
-
-runArgs:
-	MOVQ         tri+144(FP), AX
-	MOVQ         $8, R14
-	TESTQ        AX, AX
-	JZ           runN
-	XORL         R14, R14
-
-runN:
-	MOVQ         rows+128(FP), SI
-	MOVQ         n+136(FP), DX
+	MOVQ         rows+120(FP), SI
+	MOVQ         n+128(FP), DX
 	MOVQ         DX, CX
 	ANDQ         $-4, CX
 	LEAQ         -4(DX), BX
-	VBROADCASTSD one+152(FP), Y15
-	VBROADCASTSD x+160(FP), Y14
-	VXORPD       Y13, Y13, Y13
+	VBROADCASTSD one+136(FP), Y15
+	VBROADCASTSD x+144(FP), Y14
+	MOVQ         acc_len+32(FP), R9
 	TESTQ        R9, R9
 	JZ           runPlain
+	MOVQ         acc_base+24(FP), R9
+	LEAQ         (R9)(AX*8), R9
 
 runAcc:
-	TESTQ  AX, AX
-	JZ     runAccCells
-	MOVQ   $0, -8(R8)      // no past salaries at service 0
-	VMOVSD -8(R12), X0     // avg[0]
-	VMULSD X13, X0, X0     // avg[0]·0
-	VMOVSD X0, -8(R9)
-
-runAccCells:
 	XORL DI, DI
 
 runAccBlock:
@@ -249,22 +224,13 @@ runAccNext:
 	ADDQ R13, R9
 	ADDQ R13, R10
 	ADDQ R13, R11
-	ADDQ R14, R12
-	ADDQ AX, DX
-	MOVQ DX, CX
-	ANDQ $-4, CX
-	LEAQ -4(DX), BX
+	ADDQ $8, R12
 	DECQ SI
 	JNZ  runAcc
 	VZEROUPPER
 	RET
 
 runPlain:
-	TESTQ AX, AX
-	JZ    runPlainCells
-	MOVQ  $0, -8(R8) // no past salaries at service 0
-
-runPlainCells:
 	XORL DI, DI
 
 runPlainBlock:
@@ -284,10 +250,6 @@ runPlainNext:
 	ADDQ R13, R8
 	ADDQ R13, R10
 	ADDQ R13, R11
-	ADDQ AX, DX
-	MOVQ DX, CX
-	ANDQ $-4, CX
-	LEAQ -4(DX), BX
 	DECQ SI
 	JNZ  runPlain
 	VZEROUPPER

@@ -10,6 +10,6 @@ func pastRowsAVX2(t, acc, avg, im []float64, ns, a0, hi, eMax, eHi, accLo, accHi
 
 // pastRunAVX2 is not called without amd64 (SIMD is false): see
 // pastrows_amd64.go.
-func pastRunAVX2(t, acc, avg, im []float64, c, s, ns, step, rows, n, tri int, one, x float64) {
+func pastRunAVX2(t, acc, avg, im []float64, c, s, ns, rows, n int, one, x float64) {
 	panic("rules: pastRunAVX2 without AVX2")
 }

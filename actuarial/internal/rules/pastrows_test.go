@@ -17,8 +17,7 @@ import (
 // contributions and without (each case checked to occur), and runs of
 // rows of one shape (services age − eHi ≥ 1 to age − eLo, four cells or
 // more: pastRunAVX2's, the last block overlapping) of every length mod 4,
-// with the past contributions and without, from service 0 (each row one
-// cell longer) and from a later one.
+// with the past contributions and without.
 func TestPastContributionRowsSIMD(t *testing.T) {
 	if !rules.HasSIMD {
 		t.Skip("no AVX2 form (HasSIMD is false)")
@@ -29,8 +28,8 @@ func TestPastContributionRowsSIMD(t *testing.T) {
 	// diagonals; lens the lengths seen.
 	var seen [2][2][4]int
 	var lens [80]bool
-	// run[acc][s0 == 0][len mod 4], of the rows of one shape.
-	var run [2][2][4]int
+	// run[acc][len mod 4], of the rows of one shape.
+	var run [2][4]int
 	for trial := range 3000 {
 		ms := rng.IntN(76)
 		ns := ms + 1
@@ -94,9 +93,7 @@ func TestPastContributionRowsSIMD(t *testing.T) {
 			}
 			seen[a][z][(s1-first+1)%4]++
 			if eMax, eTop := max(minEntry, eLo), min(eHi, hi); s0 >= 1 && s1 == age-eMax && eTop-eMax >= 3 {
-				run[a][0][(eTop-eMax+1)%4]++
-			} else if s0 == 0 && s1 == age-eMax && s1 >= 4 {
-				run[a][1][s1%4]++
+				run[a][(eTop-eMax+1)%4]++
 			}
 			lens[s1-first+1] = true
 		}
@@ -111,11 +108,9 @@ func TestPastContributionRowsSIMD(t *testing.T) {
 		}
 	}
 	for a := range run {
-		for z := range run[a] {
-			for r, k := range run[a][z] {
-				if k == 0 {
-					t.Errorf("no run of rows of one shape with acc %d, from service 0 %d, len mod 4 = %d", a, z, r)
-				}
+		for r, k := range run[a] {
+			if k == 0 {
+				t.Errorf("no run of rows of one shape with acc %d, len mod 4 = %d", a, r)
 			}
 		}
 	}
