@@ -3,8 +3,10 @@ package stochastic_test
 import (
 	"context"
 	"flag"
+	"slices"
 	"sync"
 	"testing"
+	"time"
 
 	"github.com/reserva-go/reserva/actuarial"
 	"github.com/reserva-go/reserva/actuarial/actuarialtest"
@@ -430,6 +432,35 @@ var benchScenarios = flag.Int("scenarios", 10_000, "scenarios of BenchmarkStocha
 // nothing (1.234× against 1.246×, eight runs each), nor did the
 // disability rows' last cells stored whole, overlapping, instead of under
 // a mask (not kept).
+//
+// The kernels' rows, 2026-12-04 (branch rows): PastContributionRows' rows
+// of one shape (services age − eHi ≥ 1 to age − eMax, four cells or more:
+// 30 of the reference scheme's 46 a year) a run at a time
+// (rules.pastRunAVX2, the row's setup hoisted, its last block overlapping
+// the one before instead of masked); polyRows3AVX2's rows all in their
+// tail of positive factors (every disability row here) without spills,
+// their last block overlapping; polyRatioRowsAVX2's slices set once.
+// Outcomes bit for bit (2 seeds × 40 scenarios and a deterministic run
+// hashed, by default, with -tags purego and with GOAMD64=v3). Cachegrind
+// as above (GOGC=off, -scenarios=40): the three kernels and their glue
+// 35.4 M → 31.3 M instructions (the past rows 14.9 → 12.8 M,
+// polyRows3AVX2 13.6 → 12.6 M, polyRatioRowsAVX2 7.0 → 5.9 M); the
+// program's total moves by up to 5 M from one run of a binary to the next
+// (443.0, 443.1, 448.2 M before; 439.2, 444.3, 444.8 M after; the setup's
+// share), BenchmarkDeterministic10k 391.0 M on both; L1 instruction misses
+// 2.72 M → 2.79 M (the new kernel's code), data misses 18.84–18.89 M on
+// both. In time it does not show: BenchmarkStochasticRatio, `x.test
+// -test.run XXX -test.bench '^BenchmarkStochasticRatio$' -test.cpu=1`,
+// the old and new binaries alternating, load average 1–3 (the lead's
+// runs): -benchtime=20x, 10 runs each, stoch/det 1.210 median (min 1.156)
+// before, 1.204 (min 1.132) after, lower in 6 of 10 pairs; -benchtime=40x,
+// 12 runs each, 1.214 (min 1.174) and 1.211 (min 1.175), lower in 5 of 12
+// (an earlier build with the first two changes: 1.246 and 1.216, lower in
+// 7 of 8). The runs of one binary spread by ±3% under that load, about
+// what −4 M instructions (−0.9% of the stochastic run) would move. Tried
+// and not kept: the rows from service 0 (ages eMax+4..eHi, each one cell
+// longer) as a second run: pastRowsAVX2 −5.5 M, pastRunAVX2 +4.8 M and the
+// extra calls' glue +0.7 M, no gain.
 func BenchmarkStochastic10k(b *testing.B) {
 	s := actuarialtest.ReferenceScheme(b, 65)
 	c := stochastic.Config{Years: 100, Scenarios: *benchScenarios, Workers: 2}
@@ -468,6 +499,84 @@ func BenchmarkDeterministic10k(b *testing.B) {
 			}()
 		}
 		wg.Wait()
+	}
+}
+
+// BenchmarkStochasticRatio measures BenchmarkStochastic10k's ratio to
+// BenchmarkDeterministic10k in one process: each iteration runs a block of
+// 100 stochastic scenarios (stochastic.Run on one worker, economy(1, 1),
+// the reference scheme, 100 years) and a block of 100 deterministic
+// projections of the same scheme (one Projector and Result reused), the
+// two in turn (which goes first alternating), each timed by the process's
+// CPU time (getrusage, user + system); it reports the ratio of the summed
+// times, stoch/det, the median of the iterations' ratios, stoch/det-med
+// (less moved by a burst of load in one block), and each kind's CPU time
+// a scenario. Two runs of the 10k benchmarks, even of one binary, differ
+// by up to ±10% on this shared machine (the CPU's frequency and the
+// neighbours' use of the caches drift from one process to the next), and
+// their ratio, taken from separate processes, by 0.1; blocks alternated
+// within a process see the same drift. Its runs still spread by ±3% under
+// a load average of 1–3 (2026-12-04: 1.156 to 1.258 in ten runs of one
+// binary at -benchtime=20x): run it with -test.cpu=1, -benchtime=20x
+// (about 7 s) or more, many times, old and new binaries alternating, and
+// compare the medians and the pairs.
+func BenchmarkStochasticRatio(b *testing.B) {
+	const block = 100
+	s := actuarialtest.ReferenceScheme(b, 65)
+	c := stochastic.Config{Years: 100, Scenarios: block, Workers: 1}
+	g := economy(1, 1)
+	p, err := projection.NewProjector(s)
+	if err != nil {
+		b.Fatal(err)
+	}
+	var res *projection.Result
+	stoch := func() {
+		if _, err := stochastic.Run(context.Background(), s, g, c); err != nil {
+			b.Fatal(err)
+		}
+	}
+	det := func() {
+		for range block {
+			if res, err = p.Run(res, 100); err != nil {
+				b.Fatal(err)
+			}
+		}
+	}
+	stoch() // the first run's allocations and caches, untimed
+	det()
+	b.ResetTimer()
+	var st, dt time.Duration
+	ratios := make([]float64, 0, b.N)
+	for i := range b.N {
+		var si, di time.Duration
+		if i%2 == 0 {
+			t0 := processCPUTime()
+			stoch()
+			t1 := processCPUTime()
+			det()
+			t2 := processCPUTime()
+			si, di = t1-t0, t2-t1
+		} else {
+			t0 := processCPUTime()
+			det()
+			t1 := processCPUTime()
+			stoch()
+			t2 := processCPUTime()
+			si, di = t2-t1, t1-t0
+		}
+		st, dt = st+si, dt+di
+		if di > 0 {
+			ratios = append(ratios, float64(si)/float64(di))
+		}
+	}
+	if dt > 0 {
+		b.ReportMetric(float64(st)/float64(dt), "stoch/det")
+		slices.Sort(ratios)
+		if n := len(ratios); n > 0 {
+			b.ReportMetric((ratios[(n-1)/2]+ratios[n/2])/2, "stoch/det-med")
+		}
+		b.ReportMetric(float64(st.Nanoseconds())/float64(b.N*block), "ns-cpu/stoch")
+		b.ReportMetric(float64(dt.Nanoseconds())/float64(b.N*block), "ns-cpu/det")
 	}
 }
 

@@ -21,6 +21,32 @@ func (rp *RatioPoly) pastRowsSIMD(t, acc, avg []float64, minEntry, lo, hi, eLo, 
 	if aLo, aHi := max(accLo, a0), min(accHi, hi); aLo <= aHi && (aHi >= len(acc)/ns || len(avg) < ns) {
 		return false
 	}
-	pastRowsAVX2(t, acc, avg, rp.im, ns, a0, hi, eMax, eHi, accLo, accHi, rp.one, x)
+	// The rows of one shape, the services age − eHi ≥ 1 to age − eMax ≤
+	// ns − 1 (n = eHi − eMax + 1 ≥ 4 cells, each row's first cell ns + 1
+	// after the last row's), by pastRunAVX2, a run of rows with past
+	// contributions or without in one call; the others by pastRowsAVX2.
+	u0, u1 := max(a0, eHi+1), min(hi, eMax+ns-1)
+	n := eHi - eMax + 1
+	if n < 4 || u0 > u1 {
+		pastRowsAVX2(t, acc, avg, rp.im, ns, a0, hi, eMax, eHi, accLo, accHi, rp.one, x)
+		return true
+	}
+	if a0 < u0 {
+		pastRowsAVX2(t, acc, avg, rp.im, ns, a0, u0-1, eMax, eHi, accLo, accHi, rp.one, x)
+	}
+	for age := u0; age <= u1; {
+		end, ra := u1, []float64(nil)
+		switch {
+		case age < accLo:
+			end = min(u1, accLo-1)
+		case age <= accHi:
+			end, ra = min(u1, accHi), acc
+		}
+		pastRunAVX2(t, ra, avg, rp.im, age*(ns+1)-eHi, age-eHi, ns, end-age+1, n, rp.one, x)
+		age = end + 1
+	}
+	if u1 < hi {
+		pastRowsAVX2(t, acc, avg, rp.im, ns, u1+1, hi, eMax, eHi, accLo, accHi, rp.one, x)
+	}
 	return true
 }

@@ -17,3 +17,19 @@ package rules
 //
 //go:noescape
 func pastRowsAVX2(t, acc, avg, im []float64, ns, a0, hi, eMax, eHi, accLo, accHi int, one, x float64)
+
+// pastRunAVX2 is pastRowsAVX2 for rows rows of one shape (pastrows_amd64.s):
+// the row of the first, n ≥ 4 cells from cell c (service s ≥ 1), each next
+// row's n cells ns + 1 cells further on (one service more), every cell
+//
+//	t[c] = ((one + t[c−ns−1])·im[c−ns−1])·x
+//
+// and acc[c] = avg[s]·t[c] where acc is not empty (len(acc) > 0; nil: the
+// past salaries only), four cells at a time, the last block of a row
+// overlapping the one before it when n mod 4 ≠ 0 (its cells computed
+// again, to the same values: they depend on the row below only), every
+// value the Go form's bit for bit. It checks no bounds: the caller
+// (pastRowsSIMD) has.
+//
+//go:noescape
+func pastRunAVX2(t, acc, avg, im []float64, c, s, ns, rows, n int, one, x float64)

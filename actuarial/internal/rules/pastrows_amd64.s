@@ -161,3 +161,96 @@ next:
 
 	VZEROUPPER
 	RET
+
+// func pastRunAVX2(t, acc, avg, im []float64, c, s, ns, rows, n int, one, x float64)
+//
+// Rows of n ≥ 4 cells, the first from cell c, each next ns + 1 further:
+// the row's blocks of four cells from its first, as pastRowsAVX2's, then,
+// when n mod 4 ≠ 0, the block of its last four cells (overlapping).
+//
+// Registers: R8 the row's cells of t, R9 of acc, R10 those of t a row
+// below (−(ns+1)·8), R11 of im a row below, R12 avg from the row's first
+// service; R13 (ns+1)·8; SI the rows left; DI the cell in the row, CX the
+// end of its full blocks (n rounded down to 4), BX n − 4, DX n; Y15 one,
+// Y14 x.
+TEXT ·pastRunAVX2(SB), NOSPLIT, $0-152
+	MOVQ         c+96(FP), AX
+	MOVQ         ns+112(FP), R13
+	INCQ         R13
+	SHLQ         $3, R13
+	MOVQ         t_base+0(FP), R8
+	LEAQ         (R8)(AX*8), R8
+	MOVQ         R8, R10
+	SUBQ         R13, R10
+	MOVQ         im_base+72(FP), R11
+	LEAQ         (R11)(AX*8), R11
+	SUBQ         R13, R11
+	MOVQ         avg_base+48(FP), R12
+	MOVQ         s+104(FP), DX
+	LEAQ         (R12)(DX*8), R12
+	MOVQ         rows+120(FP), SI
+	MOVQ         n+128(FP), DX
+	MOVQ         DX, CX
+	ANDQ         $-4, CX
+	LEAQ         -4(DX), BX
+	VBROADCASTSD one+136(FP), Y15
+	VBROADCASTSD x+144(FP), Y14
+	MOVQ         acc_len+32(FP), R9
+	TESTQ        R9, R9
+	JZ           runPlain
+	MOVQ         acc_base+24(FP), R9
+	LEAQ         (R9)(AX*8), R9
+
+runAcc:
+	XORL DI, DI
+
+runAccBlock:
+	VADDPD  (R10)(DI*8), Y15, Y0
+	VMULPD  (R11)(DI*8), Y0, Y0
+	VMULPD  Y14, Y0, Y0
+	VMOVUPD Y0, (R8)(DI*8)
+	VMULPD  (R12)(DI*8), Y0, Y1
+	VMOVUPD Y1, (R9)(DI*8)
+	ADDQ    $4, DI
+	CMPQ    DI, CX
+	JLT     runAccBlock
+	CMPQ    DI, DX
+	JGE     runAccNext
+	MOVQ    BX, DI // the last four cells
+	JMP     runAccBlock
+
+runAccNext:
+	ADDQ R13, R8
+	ADDQ R13, R9
+	ADDQ R13, R10
+	ADDQ R13, R11
+	ADDQ $8, R12
+	DECQ SI
+	JNZ  runAcc
+	VZEROUPPER
+	RET
+
+runPlain:
+	XORL DI, DI
+
+runPlainBlock:
+	VADDPD  (R10)(DI*8), Y15, Y0
+	VMULPD  (R11)(DI*8), Y0, Y0
+	VMULPD  Y14, Y0, Y0
+	VMOVUPD Y0, (R8)(DI*8)
+	ADDQ    $4, DI
+	CMPQ    DI, CX
+	JLT     runPlainBlock
+	CMPQ    DI, DX
+	JGE     runPlainNext
+	MOVQ    BX, DI
+	JMP     runPlainBlock
+
+runPlainNext:
+	ADDQ R13, R8
+	ADDQ R13, R10
+	ADDQ R13, R11
+	DECQ SI
+	JNZ  runPlain
+	VZEROUPPER
+	RET

@@ -14,7 +14,10 @@ import (
 // random merit tables, tables of past salaries and rates, entry ages and
 // ranges of rows: rows of 0 to 70 services along the diagonals, of every
 // length mod 4, from service 0 and from a later one, with the past
-// contributions and without (each case checked to occur).
+// contributions and without (each case checked to occur), and runs of
+// rows of one shape (services age − eHi ≥ 1 to age − eLo, four cells or
+// more: pastRunAVX2's, the last block overlapping) of every length mod 4,
+// with the past contributions and without.
 func TestPastContributionRowsSIMD(t *testing.T) {
 	if !rules.HasSIMD {
 		t.Skip("no AVX2 form (HasSIMD is false)")
@@ -25,6 +28,8 @@ func TestPastContributionRowsSIMD(t *testing.T) {
 	// diagonals; lens the lengths seen.
 	var seen [2][2][4]int
 	var lens [80]bool
+	// run[acc][len mod 4], of the rows of one shape.
+	var run [2][4]int
 	for trial := range 3000 {
 		ms := rng.IntN(76)
 		ns := ms + 1
@@ -87,6 +92,9 @@ func TestPastContributionRowsSIMD(t *testing.T) {
 				z = 1
 			}
 			seen[a][z][(s1-first+1)%4]++
+			if eMax, eTop := max(minEntry, eLo), min(eHi, hi); s0 >= 1 && s1 == age-eMax && eTop-eMax >= 3 {
+				run[a][(eTop-eMax+1)%4]++
+			}
 			lens[s1-first+1] = true
 		}
 	}
@@ -96,6 +104,13 @@ func TestPastContributionRowsSIMD(t *testing.T) {
 				if k == 0 {
 					t.Errorf("no row with acc %d, from service 0 %d, len mod 4 = %d", a, z, r)
 				}
+			}
+		}
+	}
+	for a := range run {
+		for r, k := range run[a] {
+			if k == 0 {
+				t.Errorf("no run of rows of one shape with acc %d, len mod 4 = %d", a, r)
 			}
 		}
 	}

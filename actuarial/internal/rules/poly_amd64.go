@@ -13,7 +13,9 @@ func factorTailAVX2(out, f []float64, r float64)
 // polyRows3AVX2 is PolyFactorRows with k = 3 in AVX2 (poly_amd64.s), the
 // rows lo..len(sLo)−1 (lo ≥ 0; sHi, tLo and tHi as long as sLo, same nil
 // or as long), the services max(sLo, tLo)..min(sHi, tHi) of each, four
-// cells at a time, the last of each run under a mask: every value its
+// cells at a time, the last of each run under a mask (or, a row of four
+// cells or more from its factors' ratio, the row's last four again,
+// overlapping): every value its
 // Go form's bit for bit (the products rounded, no fused multiply-add, and
 // summed in its order). It checks each row's indices against the slices'
 // lengths before writing the row, and returns the first age out of them

@@ -107,7 +107,9 @@ ftDone:
 // the cells are out = f·r, r the ratio of cell u, (c0 + c1·x1) + c2·x2
 // in scalars, by TAIL_AT and TAIL_LAST, or, when u ≥ pos (every factor
 // from u on above 0), by a product and a store four cells at a time, the
-// last under the mask of its cells; the cells s0..u−1 before them
+// last under the mask of its cells (a row all in its tail, u = s0, of
+// four cells or more: its last four cells, overlapping the block before,
+// the same values again, no mask and no spill of s0 and u); the cells s0..u−1 before them
 // out = f·((c0 + c1·x1) + c2·x2) where 0 < f, by POLY3, the last
 // (u − s0) mod 4 cells' coefficients and factors loaded under masks (the
 // lanes past them 0: f = 0 is not above 0, and stores nothing). Every
@@ -176,6 +178,43 @@ prRow:
 	VADDSD       X1, X0, X0
 	VADDSD       X2, X0, X0
 	VBROADCASTSD X0, Y12
+	CMPQ         DX, pos+208(FP)
+	JLT          prSpill
+	CMPQ         DX, AX
+	JNE          prSpill
+
+	// The whole row in its tail, every factor above 0 (u = s0 ≥ pos):
+	// out = f·r by the cells' index j = u..s1 in the row (CX its cells of
+	// out), four at a time, the last block, if the row has four cells or
+	// more, its last four (overlapping: the same values again), otherwise
+	// under the mask of its cells (prFastLast).
+	LEAQ (R8)(DI*8), CX
+	INCQ BX        // the end, s1 + 1
+	LEAQ -4(BX), AX // the last block's first cell
+	CMPQ DX, AX
+	JGT  prRowShort
+
+prRowLoop:
+	VMULPD  (R9)(DX*8), Y12, Y0
+	VMOVUPD Y0, (CX)(DX*8)
+	ADDQ    $4, DX
+	CMPQ    DX, AX
+	JLE     prRowLoop
+	CMPQ    DX, BX
+	JGE     prNext
+	MOVQ    AX, DX
+	JMP     prRowLoop
+
+prRowShort:
+	SUBQ DX, BX         // the row's 1 to 3 cells
+	LEAQ (CX)(DX*8), CX
+	LEAQ (R9)(DX*8), AX
+	MOVQ DX, u-16(SP)
+	MOVQ DX, s0-8(SP)   // (no head)
+	XORQ DX, DX
+	JMP  prFastMask
+
+prSpill:
 	MOVQ         AX, s0-8(SP)
 	MOVQ         DX, u-16(SP)
 	LEAQ         (DI)(DX*1), CX
@@ -220,6 +259,8 @@ prFastLoop:
 prFastLast:
 	ADDQ         $4, BX
 	JZ           prTailDone
+
+prFastMask:
 	LEAQ         (CX)(DX*8), CX
 	LEAQ         (AX)(DX*8), AX
 	VMOVQ        BX, X6
@@ -468,14 +509,22 @@ rtDone:
 // last n mod 4 cells' need bytes gathered one by one. PolyRatioFactorRows
 // checked that every row up to hi lies in the slices.
 //
-// Registers: SI the age, DI its first cell (age·ns), both kept on the
-// stack over a row; in a row AX s0, BX s1, then R8..R13 and DX the cells
-// c0 of r, have, need, in0, in1, out0 and out1, DI the cell from c0, BX
-// the cells of the full blocks, AX those of the last; Y15 v, Y14 0.
-TEXT ·polyRatioRowsAVX2(SB), NOSPLIT, $16-336
+// Registers: R8..R13 and DX the slices r, have, need, in0 (in), in1 (in
+// + plane), out0 (out) and out1 (out + plane), set once, a cell by its
+// index; SI the age; in a row AX s0, BX s1, then the end of the row's
+// cells, c1 = age·ns + s1 + 1, DI the cell from c0 = age·ns + s0, AX the
+// last cell a block of four can start at (c1 − 4); for the ratio
+// R14 the coefficients of c0, CX k, then xp; Y15 v, Y14 0.
+TEXT ·polyRatioRowsAVX2(SB), NOSPLIT, $0-336
+	MOVQ  r_base+0(FP), R8
+	MOVQ  have_base+24(FP), R9
+	MOVQ  need_base+48(FP), R10
+	MOVQ  in_base+248(FP), R11
+	MOVQ  out_base+272(FP), R13
+	MOVQ  plane+296(FP), CX
+	LEAQ  (R11)(CX*8), R12
+	LEAQ  (R13)(CX*8), DX
 	MOVQ  lo+312(FP), SI
-	MOVQ  SI, DI
-	IMULQ ns+304(FP), DI
 	VPXOR Y14, Y14, Y14
 
 rrRow:
@@ -500,96 +549,77 @@ rrRow:
 	JAE     rrLeave
 	CMPQ    BX, CX
 	JAE     rrLeave
-	MOVQ    same_base+128(FP), CX
-	CMPQ    (CX)(SI*8), AX
+	MOVQ    same_base+128(FP), DI
+	CMPQ    (DI)(SI*8), AX
 	JGT     rrLeave
-	MOVQ    SI, age-8(SP)
-	MOVQ    DI, c-16(SP)
-	ADDQ    AX, DI // c0
-	SUBQ    AX, BX
-	INCQ    BX     // n
+	MOVQ    SI, DI
+	IMULQ   CX, DI      // age·ns
+	LEAQ    1(DI)(BX*1), BX // c1
+	ADDQ    AX, DI      // c0
 
 	// The ratio of cell c0.
 	MOVQ   k+96(FP), CX
 	MOVQ   DI, AX
 	IMULQ  CX, AX
-	MOVQ   d_base+72(FP), DX
-	LEAQ   (DX)(AX*8), DX
-	MOVQ   xp_base+104(FP), R8
-	VMOVSD (DX), X15
+	MOVQ   d_base+72(FP), R14
+	LEAQ   (R14)(AX*8), R14
+	VMOVSD (R14), X15
 	MOVQ   $1, AX
 	CMPQ   AX, CX
 	JGE    rrStart
+	MOVQ   xp_base+104(FP), CX
 
 rrTerm:
-	VMOVSD (DX)(AX*8), X0
-	VMULSD (R8)(AX*8), X0, X0
+	VMOVSD (R14)(AX*8), X0
+	VMULSD (CX)(AX*8), X0, X0
 	VADDSD X0, X15, X15
 	INCQ   AX
-	CMPQ   AX, CX
+	CMPQ   AX, k+96(FP)
 	JLT    rrTerm
 
 rrStart:
 	VBROADCASTSD X15, Y15
-	MOVQ         r_base+0(FP), R8
-	LEAQ         (R8)(DI*8), R8
-	MOVQ         have_base+24(FP), R9
-	ADDQ         DI, R9
-	MOVQ         need_base+48(FP), R10
-	ADDQ         DI, R10
-	MOVQ         plane+296(FP), CX
-	ADDQ         DI, CX
-	MOVQ         in_base+248(FP), R11
-	LEAQ         (R11)(CX*8), R12
-	LEAQ         (R11)(DI*8), R11
-	MOVQ         out_base+272(FP), R13
-	LEAQ         (R13)(CX*8), DX
-	LEAQ         (R13)(DI*8), R13
-	XORQ         DI, DI
-	MOVQ         BX, AX
-	ANDQ         $3, AX
-	SUBQ         AX, BX
+	LEAQ         -4(BX), AX
+	CMPQ         DI, AX
+	JGT          rrLast
 
 rrLoop:
-	CMPQ      DI, BX
-	JGE       rrLast
 	MOVL      (R10)(DI*1), CX
 	CMPL      CX, $0x01010101
 	JNE       rrPart
 	MOVL      CX, (R9)(DI*1) // have = need = true
 	RATIO_FULL(DX)
 	ADDQ      $4, DI
-	JMP       rrLoop
+	CMPQ      DI, AX
+	JLE       rrLoop
+	JMP       rrLast
 
 rrPart:
 	RATIO_BLOCK(CX, DX)
 	ADDQ      $4, DI
-	JMP       rrLoop
+	CMPQ      DI, AX
+	JLE       rrLoop
 
 rrLast:
-	TESTQ AX, AX
-	JZ    rrRowDone
-	LEAQ  (R10)(DI*1), R10
-	LEAQ  (R9)(DI*1), R9
+	// The cells DI..c1−1, 0 to 3 of them, their need bytes gathered from
+	// the last (R14) down.
+	LEAQ  -1(BX), R14
+	CMPQ  R14, DI
+	JLT   rrNext
 	XORQ  BX, BX
 
 rrByte:
-	DECQ       AX
-	MOVBQZX    (R10)(AX*1), CX
-	ORB        CX, (R9)(AX*1)
+	MOVBQZX    (R10)(R14*1), CX
+	ORB        CX, (R9)(R14*1)
 	SHLQ       $8, BX
 	ORQ        CX, BX
-	TESTQ      AX, AX
-	JNZ        rrByte
+	DECQ       R14
+	CMPQ       R14, DI
+	JGE        rrByte
 	RATIO_LAST(BX, DX)
-
-rrRowDone:
-	MOVQ age-8(SP), SI
-	MOVQ c-16(SP), DI
 
 rrNext:
 	INCQ SI
-	ADDQ ns+304(FP), DI
 	JMP  rrRow
 
 rrLeave:
