@@ -479,9 +479,9 @@ var benchScenarios = flag.Int("scenarios", 10_000, "scenarios of BenchmarkStocha
 // A slow hour on the host: earlier the same binaries took 7.3–8.4 s and
 // 6.1–6.8 s. Targets on this machine, about 1.8× slower than the issue's
 // (the code before issue 16 took 2.15 ms a BenchmarkProjectReference
-// here): 5 s not met as measured here (8.1 s in a quiet hour, 9.7 s in
-// this one; 4.5–5.4 s scaled by 1.8; 4.1 s on the AMD EPYC before these
-// trims);
+// here): 5 s not met as measured here (7.6–9.7 s, three more rounds
+// later giving 7.56, 7.88 and 9.16 s; 4.2–5.4 s scaled by 1.8; 4.1 s on
+// the AMD EPYC before these trims);
 // 200 MB met (49 MB); 1.2× met within one process (1.17×), not in
 // separate processes (1.22×), whose drift is as large as what is left.
 func BenchmarkStochastic10k(b *testing.B) {
