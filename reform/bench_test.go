@@ -10,6 +10,7 @@ import (
 	"github.com/reserva-go/reserva/actuarial/actuarialtest"
 	"github.com/reserva-go/reserva/actuarial/projection"
 	"github.com/reserva-go/reserva/actuarial/scheme"
+	"github.com/reserva-go/reserva/internal/usage"
 	"github.com/reserva-go/reserva/reform"
 )
 
@@ -350,33 +351,12 @@ func BenchmarkSweepRatio(b *testing.B) {
 	if err != nil {
 		b.Fatal(err)
 	}
-	var ps [2]*projection.Projector
-	var res [2]*projection.Result
-	for w := range ps {
-		if ps[w], err = projection.NewProjector(base); err != nil {
-			b.Fatal(err)
-		}
-	}
 	sweepOnce := func() {
 		if c, err = reform.CompareInto(ctx, c, base, rs, opt); err != nil {
 			b.Fatal(err)
 		}
 	}
-	refOnce := func() {
-		var wg sync.WaitGroup
-		for w := range ps {
-			wg.Go(func() {
-				for range 500 {
-					var err error
-					if res[w], err = ps[w].Run(res[w], 100); err != nil {
-						b.Error(err)
-						return
-					}
-				}
-			})
-		}
-		wg.Wait()
-	}
+	refOnce := referenceRuns(b, base)
 	refOnce()                      // the projectors' first run, as the sweep's above
 	var cpu, wall [2]time.Duration // [0] the sweeps, [1] the reference runs
 	timed := func(k int, f func()) {
@@ -404,13 +384,13 @@ func BenchmarkSweepRatio(b *testing.B) {
 	b.ReportMetric(float64(wall[0])/float64(wall[1]), "sweep/ref-wall")
 }
 
-// usage is the process's CPU time and page faults when a benchmark's loop
+// loopUsage is the process's CPU time and page faults when a benchmark's loop
 // starts.
-type usage struct{ user, sys, faults int64 }
+type loopUsage struct{ user, sys, faults int64 }
 
-func startUsage() usage {
+func startUsage() loopUsage {
 	u, s, f := processUsage()
-	return usage{u, s, f}
+	return loopUsage{u, s, f}
 }
 
 // report reports the CPU time of the whole process (the garbage
@@ -418,7 +398,7 @@ func startUsage() usage {
 // sys-ns/op in the kernel (mostly giving the process fresh pages), and its
 // minor page faults, faults/op: on a loaded machine wall time includes
 // waiting for a CPU, CPU time does not.
-func (u usage) report(b *testing.B) {
+func (u loopUsage) report(b *testing.B) {
 	us, sy, f := processUsage()
 	if us+sy > 0 {
 		n := float64(b.N)
@@ -433,19 +413,29 @@ func (u usage) report(b *testing.B) {
 // each worker reusing one Projector and Result. Figures: see
 // BenchmarkSweep1000.
 func BenchmarkReference1000(b *testing.B) {
-	base := actuarialtest.ReferenceScheme(b, 65)
+	run := referenceRuns(b, actuarialtest.ReferenceScheme(b, 65))
+	b.ReportAllocs()
+	u := startUsage()
+	for b.Loop() {
+		run()
+	}
+	u.report(b)
+}
+
+// referenceRuns returns a function that projects s 1,000 times over 100
+// years, 500 times on each of two goroutines, each reusing one Projector
+// and Result: the work of BenchmarkReference1000's iteration.
+func referenceRuns(b *testing.B, s *scheme.Scheme) func() {
 	var ps [2]*projection.Projector
 	var res [2]*projection.Result
 	for w := range ps {
-		p, err := projection.NewProjector(base)
+		p, err := projection.NewProjector(s)
 		if err != nil {
 			b.Fatal(err)
 		}
 		ps[w] = p
 	}
-	b.ReportAllocs()
-	u := startUsage()
-	for b.Loop() {
+	return func() {
 		var wg sync.WaitGroup
 		for w := range ps {
 			wg.Go(func() {
@@ -460,7 +450,6 @@ func BenchmarkReference1000(b *testing.B) {
 		}
 		wg.Wait()
 	}
-	u.report(b)
 }
 
 // BenchmarkCompareSmall is a small comparison, as a solver's step makes
@@ -486,4 +475,10 @@ func BenchmarkCompareSmall(b *testing.B) {
 			b.Fatal(err)
 		}
 	}
+}
+
+// processUsage is the process's usage so far (see package usage).
+func processUsage() (userNs, sysNs, faults int64) {
+	u := usage.Process()
+	return int64(u.User), int64(u.Sys), u.Faults
 }

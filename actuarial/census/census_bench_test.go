@@ -10,6 +10,8 @@ import (
 	"strconv"
 	"testing"
 	"time"
+
+	"github.com/reserva-go/reserva/internal/usage"
 )
 
 // syntheticActives returns a CSV file of n valid active records for a
@@ -312,4 +314,10 @@ func reportRows(b *testing.B, n int, cpu0 time.Duration, faults0 int64) {
 		b.ReportMetric(float64((cpu-cpu0).Nanoseconds())/float64(b.N*n), "cpu-ns/row")
 		b.ReportMetric(float64(faults-faults0)/float64(b.N), "faults/op")
 	}
+}
+
+// processUsage is the process's usage so far (see package usage).
+func processUsage() (cpu time.Duration, faults int64) {
+	u := usage.Process()
+	return u.CPU(), u.Faults
 }

@@ -2,10 +2,12 @@ package projection_test
 
 import (
 	"testing"
+	"time"
 
 	"github.com/reserva-go/reserva/actuarial/actuarialtest"
 	"github.com/reserva-go/reserva/actuarial/projection"
 	"github.com/reserva-go/reserva/actuarial/scheme"
+	"github.com/reserva-go/reserva/internal/usage"
 )
 
 // BenchmarkProjectReference is one open-group projection of the reference
@@ -415,3 +417,6 @@ func benchRun(b *testing.B, s *scheme.Scheme, split bool, bands []int) {
 		}
 	}
 }
+
+// processCPUTime is the process's usage so far (see package usage).
+func processCPUTime() time.Duration { return usage.Process().CPU() }

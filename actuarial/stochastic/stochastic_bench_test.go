@@ -13,6 +13,7 @@ import (
 	"github.com/reserva-go/reserva/actuarial/projection"
 	"github.com/reserva-go/reserva/actuarial/scheme"
 	"github.com/reserva-go/reserva/actuarial/stochastic"
+	"github.com/reserva-go/reserva/internal/usage"
 	"github.com/reserva-go/reserva/mortality"
 )
 
@@ -711,3 +712,6 @@ func BenchmarkMortality1k(b *testing.B) {
 		})
 	}
 }
+
+// processCPUTime is the process's usage so far (see package usage).
+func processCPUTime() time.Duration { return usage.Process().CPU() }
