@@ -314,22 +314,31 @@ func BenchmarkSweep1000Summaries(b *testing.B) {
 // fresh memory (the first, before the timed loop, allocates them).
 // Figures: see BenchmarkSweep1000.
 func BenchmarkSweep1000Into(b *testing.B) {
-	base := actuarialtest.ReferenceScheme(b, 65)
-	rs := sweep(1000)
-	opt := reform.Options{Years: 100, Workers: 2, AllowNoEffect: true}
-	ctx := context.Background()
-	c, err := reform.CompareInto(ctx, nil, base, rs, opt) // the sweep before
-	if err != nil {
-		b.Fatal(err)
-	}
+	run := sweepsInto(b, actuarialtest.ReferenceScheme(b, 65))
 	b.ReportAllocs()
 	u := startUsage()
 	for b.Loop() {
-		if c, err = reform.CompareInto(ctx, c, base, rs, opt); err != nil {
+		run()
+	}
+	u.report(b)
+}
+
+// sweepsInto compares s with 1,000 variants of its employer rate on two
+// workers (the sweep before) and returns a function that compares them
+// again into the last comparison: BenchmarkSweep1000Into's iteration.
+func sweepsInto(b *testing.B, s *scheme.Scheme) func() {
+	rs := sweep(1000)
+	opt := reform.Options{Years: 100, Workers: 2, AllowNoEffect: true}
+	ctx := context.Background()
+	c, err := reform.CompareInto(ctx, nil, s, rs, opt)
+	if err != nil {
+		b.Fatal(err)
+	}
+	return func() {
+		if c, err = reform.CompareInto(ctx, c, s, rs, opt); err != nil {
 			b.Fatal(err)
 		}
 	}
-	u.report(b)
 }
 
 // BenchmarkSweepRatio measures BenchmarkSweep1000Into's ratio to
@@ -344,18 +353,7 @@ func BenchmarkSweep1000Into(b *testing.B) {
 // it with -test.benchtime=8x (about 12 s) a few times and take the median.
 func BenchmarkSweepRatio(b *testing.B) {
 	base := actuarialtest.ReferenceScheme(b, 65)
-	rs := sweep(1000)
-	opt := reform.Options{Years: 100, Workers: 2, AllowNoEffect: true}
-	ctx := context.Background()
-	c, err := reform.CompareInto(ctx, nil, base, rs, opt) // the sweep before
-	if err != nil {
-		b.Fatal(err)
-	}
-	sweepOnce := func() {
-		if c, err = reform.CompareInto(ctx, c, base, rs, opt); err != nil {
-			b.Fatal(err)
-		}
-	}
+	sweepOnce := sweepsInto(b, base)
 	refOnce := referenceRuns(b, base)
 	refOnce()                      // the projectors' first run, as the sweep's above
 	var cpu, wall [2]time.Duration // [0] the sweeps, [1] the reference runs
