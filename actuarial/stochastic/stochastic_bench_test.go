@@ -571,22 +571,19 @@ func BenchmarkStochasticRatio(b *testing.B) {
 	b.ResetTimer()
 	var st, dt time.Duration
 	ratios := make([]float64, 0, b.N)
+	timed := func(f func()) time.Duration {
+		t0 := processCPUTime()
+		f()
+		return processCPUTime() - t0
+	}
 	for i := range b.N {
 		var si, di time.Duration
 		if i%2 == 0 {
-			t0 := processCPUTime()
-			stoch()
-			t1 := processCPUTime()
-			det()
-			t2 := processCPUTime()
-			si, di = t1-t0, t2-t1
+			si = timed(stoch)
+			di = timed(det)
 		} else {
-			t0 := processCPUTime()
-			det()
-			t1 := processCPUTime()
-			stoch()
-			t2 := processCPUTime()
-			si, di = t2-t1, t1-t0
+			di = timed(det)
+			si = timed(stoch)
 		}
 		st, dt = st+si, dt+di
 		if di > 0 {
