@@ -325,13 +325,9 @@ func CompareInto(ctx context.Context, c *Comparison, base *scheme.Scheme, reform
 	if err != nil {
 		return nil, err
 	}
-	*c = Comparison{Outcomes: outs, Metrics: ms, ReserveRatioYears: slices.Clone(opt.ReserveRatioYears),
-		Deltas: c.Deltas[:0], mem: c.mem}
+	*c = Comparison{Outcomes: outs, Metrics: ms, ReserveRatioYears: slices.Clone(opt.ReserveRatioYears), mem: c.mem}
 	for _, m := range ms[1:] {
 		c.Deltas = append(c.Deltas, m.Sub(ms[0]))
-	}
-	if len(c.Deltas) == 0 {
-		c.Deltas = nil
 	}
 	if g := opt.WhoGains; g != nil {
 		for i := range outs[1:] {
@@ -585,7 +581,7 @@ func (w *worker) run(ctx context.Context, opt *Options, keep bool, dst *projecti
 		return res, nil
 	}
 	*dst = projection.Result{Scheme: res.Scheme, StartYear: res.StartYear,
-		Groups: append(dst.Groups[:0], res.Groups...), Years: append(dst.Years[:0], res.Years...)}
+		Groups: slices.Clone(res.Groups), Years: append(dst.Years[:0], res.Years...)}
 	return dst, nil
 }
 
