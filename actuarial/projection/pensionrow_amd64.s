@@ -165,7 +165,7 @@ TEXT ·pensionRowAVX2(SB), NOSPLIT, $128-225
 	VMOVUPD      Y0, cap-96(SP)
 	MOVBQZX      own+169(FP), AX
 	NEGQ         AX
-	MOVQ         AX, X0
+	VMOVQ        AX, X0
 	VPBROADCASTQ X0, Y0
 	VMOVDQU      Y0, own-128(SP)
 	VBROADCASTSD ix+144(FP), Y13
