@@ -702,18 +702,7 @@ func (p *Projector) RunContext(ctx context.Context, dst *Result, years int) (*Re
 		}
 		yr.Actives = actives
 		for g := range p.nG {
-			for ti := range census.NumPensionTypes {
-				var sum float64
-				for sx := range actuarial.NumSexes {
-					k := (g*census.NumPensionTypes+ti)*actuarial.NumSexes + sx
-					if lo, hi := p.pLo[k], p.pHi[k]; lo <= hi {
-						for _, n := range p.pN[k*nAges+lo : k*nAges+hi+1] {
-							sum += n
-						}
-					}
-				}
-				yr.Pensioners[ti] += sum
-			}
+			p.pensionerCounts(g, &yr.Pensioners)
 		}
 		if p.Split {
 			p.splitStocks()

@@ -5,6 +5,7 @@ package projection
 
 import (
 	"math"
+	"slices"
 
 	"github.com/reserva-go/reserva/actuarial"
 	"github.com/reserva-go/reserva/actuarial/census"
@@ -279,4 +280,88 @@ func pensionRow(n, a, o, q, dn, da, rem []float64, ix float64, lim *rules.Paymen
 		o[k+1] = own * (1 - qk) * ix
 	}
 	return paid, topUp, deaths, moved
+}
+
+// pensionerCounts adds to counts[ti] group g's pensions in payment of each
+// type ti on 1 January: the cells of the type's rows in p.pN, the first
+// sex's then the second's, each from its lowest populated age up, added
+// one after the other into a sum that starts at 0.
+//
+// A type's two rows are adjacent in p.pN, and a row's cells outside its
+// populated ages (p.pLo … p.pHi) hold +0, which leaves a sum as it was
+// (x + 0 = x). So each type's sum is that of one run of cells, from the
+// first populated row's lowest age to the last one's highest, and the
+// types' runs are summed in step four at a time ([sumsInStep]): each
+// addition of a sum waits for the one before (four cycles), and four
+// independent sums overlap. The sums are those of adding the cells one by
+// one, bit for bit.
+func (p *Projector) pensionerCounts(g int, counts *[census.NumPensionTypes]float64) {
+	var runs [census.NumPensionTypes][]float64
+	for ti := range census.NumPensionTypes {
+		start, end := -1, -1
+		for sx := range actuarial.NumSexes {
+			k := (g*census.NumPensionTypes+ti)*actuarial.NumSexes + sx
+			if lo, hi := p.pLo[k], p.pHi[k]; lo <= hi {
+				if start < 0 {
+					start = k*nAges + lo
+				}
+				end = k*nAges + hi + 1
+			}
+		}
+		if start >= 0 {
+			runs[ti] = p.pN[start:end]
+		}
+	}
+	// Four runs at a time, the longest together.
+	order := [census.NumPensionTypes]int{0, 1, 2, 3, 4, 5, 6}
+	slices.SortFunc(order[:], func(a, b int) int { return len(runs[b]) - len(runs[a]) })
+	for i := 0; i < len(order); i += 4 {
+		var batch [4][]float64
+		for j := range min(4, len(order)-i) {
+			batch[j] = runs[order[i+j]]
+		}
+		sums := sumsInStep(&batch)
+		for j := range min(4, len(order)-i) {
+			counts[order[i+j]] += sums[j]
+		}
+	}
+}
+
+// sumsInStep returns the sums of the four runs r, each of its values added
+// one after the other from 0 (the order of a plain loop, bit for bit), the
+// four sums advanced in step while the runs last: the shortest run's
+// length with all four, then the next with three, and so on.
+func sumsInStep(r *[4][]float64) (s [4]float64) {
+	o := [4]int{0, 1, 2, 3} // the runs, shortest first
+	for i := 1; i < 4; i++ {
+		for j := i; j > 0 && len(r[o[j]]) < len(r[o[j-1]]); j-- {
+			o[j], o[j-1] = o[j-1], o[j]
+		}
+	}
+	a, b, c, d := r[o[0]], r[o[1]], r[o[2]], r[o[3]]
+	var sa, sb, sc, sd float64
+	la, lb, lc := len(a), len(b), len(c)
+	b1, c1, d1 := b[:la], c[:la], d[:la]
+	for i, x := range a {
+		sa += x
+		sb += b1[i]
+		sc += c1[i]
+		sd += d1[i]
+	}
+	b2, c2, d2 := b[la:], c[la:lb], d[la:lb]
+	for i, x := range b2 {
+		sb += x
+		sc += c2[i]
+		sd += d2[i]
+	}
+	c3, d3 := c[lb:], d[lb:lc]
+	for i, x := range c3 {
+		sc += x
+		sd += d3[i]
+	}
+	for _, x := range d[lc:] {
+		sd += x
+	}
+	s[o[0]], s[o[1]], s[o[2]], s[o[3]] = sa, sb, sc, sd
+	return s
 }
