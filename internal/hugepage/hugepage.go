@@ -21,8 +21,17 @@
 // off BenchmarkStochastic10k at 4,000 scenarios, but costs a comparison of
 // 1,000 variants (BenchmarkSweep1000) 0.14 s of kernel time for its 63 MB
 // of rows (sys 49 → 186 ms an op, 6 rounds), about what it saves on the
-// AMD machine. All three stay advised; a program that compares again and
-// again avoids the question with reform.CompareInto.
+// AMD machine. Measured again on the Xeon on 2026-12-04 (fifth session),
+// 4 rounds alternating, the comparison's blocks advised and not: sys
+// 0.16–0.24 s against 0.04–0.05 s an op, CPU 1.27–1.33 s against
+// 1.11–1.22 s, 1.26× against 1.13× the CPU of BenchmarkReference1000. The
+// likely cause is the host: this machine's balloon device reports free
+// memory to it in blocks of 2 MB and more, so a fresh huge page is one the
+// host took back and faults in again, where 4 kB pages mostly come from
+// memory the guest kept. reform's blocks are no longer advised: the census
+// and the stochastic results, which gain here too, stay advised; a
+// program that compares again and again avoids the question with
+// reform.CompareInto.
 package hugepage
 
 // Size is the size of a transparent huge page on x86-64 and in the usual
