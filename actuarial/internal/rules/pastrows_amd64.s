@@ -165,92 +165,141 @@ next:
 // func pastRunAVX2(t, acc, avg, im []float64, c, s, ns, rows, n int, one, x float64)
 //
 // Rows of n ≥ 4 cells, the first from cell c, each next ns + 1 further:
-// the row's blocks of four cells from its first, as pastRowsAVX2's, then,
-// when n mod 4 ≠ 0, the block of its last four cells (overlapping).
+// each cell's diagonal goes on in the next row one cell further on, so the
+// run is walked along its diagonals, not row by row. Four blocks of four
+// diagonals at a time (a group: cells o0, o1, o2, o3 of the first row,
+// each a block of four) go through every row, their values kept in Y0–Y3
+// from one row to the next: four chains of dependent operations advance
+// together, and no row waits for the stores of the row below to be read
+// back. The groups are 16 cells from cell 0 while they fit; a last group
+// (or the only one, n < 16) ends at cell n − 1, its blocks overlapping
+// those before them: their cells computed again, to the same values (they
+// depend on the row below the run and on im, avg, one and x only).
 //
-// Registers: R8 the row's cells of t, R9 of acc, R10 those of t a row
-// below (−(ns+1)·8), R11 of im a row below, R12 avg from the row's first
-// service; R13 (ns+1)·8; SI the rows left; DI the cell in the row, CX the
-// end of its full blocks (n rounded down to 4), BX n − 4, DX n; Y15 one,
-// Y14 x.
+// Registers: R8 the row's cells of t, R9 of acc, R11 of im a row below,
+// R12 avg from the row's first service, moving a row at a time; R10 t a
+// row below the first row; AX, BX, CX, DX the group's blocks (in bytes
+// from the row's first cell); R13 (ns+1)·8; SI the rows left; DI the next
+// group's first cell, R14 n; Y15 one, Y14 x; Y0–Y3 the blocks' values,
+// Y4–Y7 their past contributions.
 TEXT ·pastRunAVX2(SB), NOSPLIT, $0-152
-	MOVQ         c+96(FP), AX
 	MOVQ         ns+112(FP), R13
 	INCQ         R13
 	SHLQ         $3, R13
-	MOVQ         t_base+0(FP), R8
-	LEAQ         (R8)(AX*8), R8
-	MOVQ         R8, R10
-	SUBQ         R13, R10
-	MOVQ         im_base+72(FP), R11
-	LEAQ         (R11)(AX*8), R11
-	SUBQ         R13, R11
-	MOVQ         avg_base+48(FP), R12
-	MOVQ         s+104(FP), DX
-	LEAQ         (R12)(DX*8), R12
-	MOVQ         rows+120(FP), SI
-	MOVQ         n+128(FP), DX
-	MOVQ         DX, CX
-	ANDQ         $-4, CX
-	LEAQ         -4(DX), BX
 	VBROADCASTSD one+136(FP), Y15
 	VBROADCASTSD x+144(FP), Y14
-	MOVQ         acc_len+32(FP), R9
-	TESTQ        R9, R9
-	JZ           runPlain
-	MOVQ         acc_base+24(FP), R9
-	LEAQ         (R9)(AX*8), R9
+	MOVQ         n+128(FP), R14
+	XORL         DI, DI
 
-runAcc:
-	XORL DI, DI
+group:
+	// The blocks: from DI, 16 cells, or the last 16 (n ≥ 16), or 0, 4, 8
+	// and n − 4, each at most n − 4 (n < 16).
+	LEAQ    -4(R14), R8 // n − 4
+	LEAQ    16(DI), AX
+	CMPQ    AX, R14
+	JLE     blocks
+	LEAQ    -16(R14), DI
+	TESTQ   DI, DI
+	JGE     blocks
+	XORL    DI, DI
+blocks:
+	MOVQ    DI, AX
+	LEAQ    4(DI), BX
+	CMPQ    BX, R8
+	CMOVQGT R8, BX
+	LEAQ    8(DI), CX
+	CMPQ    CX, R8
+	CMOVQGT R8, CX
+	LEAQ    12(DI), DX
+	CMPQ    DX, R8
+	CMOVQGT R8, DX
+	SHLQ    $3, AX
+	SHLQ    $3, BX
+	SHLQ    $3, CX
+	SHLQ    $3, DX
 
-runAccBlock:
-	VADDPD  (R10)(DI*8), Y15, Y0
-	VMULPD  (R11)(DI*8), Y0, Y0
+	// The bases at the first row; the values a row below it.
+	MOVQ c+96(FP), SI
+	SHLQ $3, SI
+	MOVQ t_base+0(FP), R8
+	ADDQ SI, R8
+	MOVQ R8, R10
+	SUBQ R13, R10
+	MOVQ im_base+72(FP), R11
+	ADDQ SI, R11
+	SUBQ R13, R11
+	MOVQ acc_base+24(FP), R9
+	ADDQ SI, R9
+	MOVQ avg_base+48(FP), R12
+	MOVQ s+104(FP), SI
+	LEAQ (R12)(SI*8), R12
+	VMOVUPD (R10)(AX*1), Y0
+	VMOVUPD (R10)(BX*1), Y1
+	VMOVUPD (R10)(CX*1), Y2
+	VMOVUPD (R10)(DX*1), Y3
+	MOVQ    rows+120(FP), SI
+	CMPQ    acc_len+32(FP), $0
+	JEQ     plainRow
+
+accRow:
+	VADDPD  Y15, Y0, Y0
+	VADDPD  Y15, Y1, Y1
+	VADDPD  Y15, Y2, Y2
+	VADDPD  Y15, Y3, Y3
+	VMULPD  (R11)(AX*1), Y0, Y0
+	VMULPD  (R11)(BX*1), Y1, Y1
+	VMULPD  (R11)(CX*1), Y2, Y2
+	VMULPD  (R11)(DX*1), Y3, Y3
 	VMULPD  Y14, Y0, Y0
-	VMOVUPD Y0, (R8)(DI*8)
-	VMULPD  (R12)(DI*8), Y0, Y1
-	VMOVUPD Y1, (R9)(DI*8)
-	ADDQ    $4, DI
-	CMPQ    DI, CX
-	JLT     runAccBlock
-	CMPQ    DI, DX
-	JGE     runAccNext
-	MOVQ    BX, DI // the last four cells
-	JMP     runAccBlock
+	VMULPD  Y14, Y1, Y1
+	VMULPD  Y14, Y2, Y2
+	VMULPD  Y14, Y3, Y3
+	VMOVUPD Y0, (R8)(AX*1)
+	VMOVUPD Y1, (R8)(BX*1)
+	VMOVUPD Y2, (R8)(CX*1)
+	VMOVUPD Y3, (R8)(DX*1)
+	VMULPD  (R12)(AX*1), Y0, Y4
+	VMULPD  (R12)(BX*1), Y1, Y5
+	VMULPD  (R12)(CX*1), Y2, Y6
+	VMULPD  (R12)(DX*1), Y3, Y7
+	VMOVUPD Y4, (R9)(AX*1)
+	VMOVUPD Y5, (R9)(BX*1)
+	VMOVUPD Y6, (R9)(CX*1)
+	VMOVUPD Y7, (R9)(DX*1)
+	ADDQ    R13, R8
+	ADDQ    R13, R9
+	ADDQ    R13, R11
+	ADDQ    $8, R12
+	DECQ    SI
+	JNZ     accRow
+	JMP     nextGroup
 
-runAccNext:
-	ADDQ R13, R8
-	ADDQ R13, R9
-	ADDQ R13, R10
-	ADDQ R13, R11
-	ADDQ $8, R12
-	DECQ SI
-	JNZ  runAcc
-	VZEROUPPER
-	RET
-
-runPlain:
-	XORL DI, DI
-
-runPlainBlock:
-	VADDPD  (R10)(DI*8), Y15, Y0
-	VMULPD  (R11)(DI*8), Y0, Y0
+plainRow:
+	VADDPD  Y15, Y0, Y0
+	VADDPD  Y15, Y1, Y1
+	VADDPD  Y15, Y2, Y2
+	VADDPD  Y15, Y3, Y3
+	VMULPD  (R11)(AX*1), Y0, Y0
+	VMULPD  (R11)(BX*1), Y1, Y1
+	VMULPD  (R11)(CX*1), Y2, Y2
+	VMULPD  (R11)(DX*1), Y3, Y3
 	VMULPD  Y14, Y0, Y0
-	VMOVUPD Y0, (R8)(DI*8)
-	ADDQ    $4, DI
-	CMPQ    DI, CX
-	JLT     runPlainBlock
-	CMPQ    DI, DX
-	JGE     runPlainNext
-	MOVQ    BX, DI
-	JMP     runPlainBlock
+	VMULPD  Y14, Y1, Y1
+	VMULPD  Y14, Y2, Y2
+	VMULPD  Y14, Y3, Y3
+	VMOVUPD Y0, (R8)(AX*1)
+	VMOVUPD Y1, (R8)(BX*1)
+	VMOVUPD Y2, (R8)(CX*1)
+	VMOVUPD Y3, (R8)(DX*1)
+	ADDQ    R13, R8
+	ADDQ    R13, R11
+	DECQ    SI
+	JNZ     plainRow
 
-runPlainNext:
-	ADDQ R13, R8
-	ADDQ R13, R10
-	ADDQ R13, R11
-	DECQ SI
-	JNZ  runPlain
+nextGroup:
+	// The next group from DI + 16, if the one just done did not end at n.
+	LEAQ 16(DI), DI
+	CMPQ DI, R14
+	JLT  group
 	VZEROUPPER
 	RET

@@ -16,7 +16,7 @@ import (
 // length mod 4, from service 0 and from a later one, with the past
 // contributions and without (each case checked to occur), and runs of
 // rows of one shape (services age − eHi ≥ 1 to age − eLo, four cells or
-// more: pastRunAVX2's, the last block overlapping) of every length mod 4,
+// more: pastRunAVX2's, in groups of 16 diagonals) of every length mod 4,
 // with the past contributions and without.
 func TestPastContributionRowsSIMD(t *testing.T) {
 	if !rules.HasSIMD {
@@ -28,8 +28,12 @@ func TestPastContributionRowsSIMD(t *testing.T) {
 	// diagonals; lens the lengths seen.
 	var seen [2][2][4]int
 	var lens [80]bool
-	// run[acc][len mod 4], of the rows of one shape.
+	// run[acc][len mod 4], of the rows of one shape; runLen[acc][k] of
+	// their lengths, k 0 under 16 cells (pastRunAVX2's one group of
+	// overlapping blocks), 1 a multiple of 16, 2 over 16 and not a multiple
+	// (its last group overlapping the one before).
 	var run [2][4]int
+	var runLen [2][3]int
 	for trial := range 3000 {
 		ms := rng.IntN(76)
 		ns := ms + 1
@@ -93,7 +97,16 @@ func TestPastContributionRowsSIMD(t *testing.T) {
 			}
 			seen[a][z][(s1-first+1)%4]++
 			if eMax, eTop := max(minEntry, eLo), min(eHi, hi); s0 >= 1 && s1 == age-eMax && eTop-eMax >= 3 {
-				run[a][(eTop-eMax+1)%4]++
+				l := eTop - eMax + 1
+				run[a][l%4]++
+				switch {
+				case l < 16:
+					runLen[a][0]++
+				case l%16 == 0:
+					runLen[a][1]++
+				default:
+					runLen[a][2]++
+				}
 			}
 			lens[s1-first+1] = true
 		}
@@ -111,6 +124,11 @@ func TestPastContributionRowsSIMD(t *testing.T) {
 		for r, k := range run[a] {
 			if k == 0 {
 				t.Errorf("no run of rows of one shape with acc %d, len mod 4 = %d", a, r)
+			}
+		}
+		for kind, k := range runLen[a] {
+			if k == 0 {
+				t.Errorf("no run of rows of one shape with acc %d of length kind %d (0: under 16, 1: a multiple of 16, 2: over 16, not a multiple)", a, kind)
 			}
 		}
 	}
