@@ -505,6 +505,24 @@ var benchScenarios = flag.Int("scenarios", 10_000, "scenarios of BenchmarkStocha
 // (6.38 s) → 5.80 s (5.09 s), in a busy hour on the host. Targets on
 // this machine: 5 s not met (7.3–8.4 s); 1.2× not met (1.25× in one
 // process); 200 MB met (49 MB).
+//
+// Then the past salaries' runs of rows of one shape (rules.pastRunAVX2)
+// were walked along their diagonals, four blocks of four at a time, the
+// values kept in registers from row to row: a row at a time, each row read
+// back the stores of the row below, and the loads of a row's last,
+// overlapping block could not be forwarded from them. A profile of
+// BenchmarkStochasticRatio (perf record -g, the samples split by whether
+// their stack holds stochastic's worker) before it: of the stochastic
+// blocks' 1,944 samples more than the deterministic ones', pastRunAVX2
+// 183, pastRowsAVX2 241, polyRows3AVX2 207, polyRatioRowsAVX2 198,
+// refactor 78, and stepRowsAVX2 +346 (16% more time in the same kernel
+// over the same cells: not its rare branches, whose removal in a measuring
+// build left +12%, nor subnormal numbers, which none of the projector's
+// arrays holds on a path of random economies; most likely the caches the
+// yearly recomputation shares with it). pastRunAVX2's share of a
+// stochastic run fell from 3.5% to 2.2% (perf, -scenarios=1000
+// -test.cpu=1); BenchmarkStochasticRatio, 6 runs each alternating,
+// 1.270 median before and 1.264 after, within the noise.
 func BenchmarkStochastic10k(b *testing.B) {
 	s := actuarialtest.ReferenceScheme(b, 65)
 	c := stochastic.Config{Years: 100, Scenarios: *benchScenarios, Workers: 2}
