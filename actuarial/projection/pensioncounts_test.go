@@ -11,17 +11,8 @@ import (
 	"github.com/reserva-go/reserva/actuarial/census"
 )
 
-// plainSum adds the values of x one after the other from 0.
-func plainSum(x []float64) float64 {
-	var s float64
-	for _, v := range x {
-		s += v
-	}
-	return s
-}
-
 // TestSumsInStep checks that sumsInStep's four sums are those of adding
-// each run's values one by one, bit for bit (the same additions in the
+// each run's values one by one to its starting value, bit for bit (the same additions in the
 // same order: an identity of floating point), for runs of every order of
 // lengths, empty and equal ones among them. The values span twelve orders
 // of magnitude, so that another order of addition would round otherwise:
@@ -44,13 +35,22 @@ func TestSumsInStep(t *testing.T) {
 				r[j][i] = math.Pow(10, rng.Float64()*12-4) * rng.Float64()
 			}
 		}
-		got := sumsInStep(&r)
+		var from [4]float64
+		if trial%2 == 1 {
+			for j := range from {
+				from[j] = rng.Float64() * 1e6
+			}
+		}
+		got := sumsInStep(&r, from)
 		for j := range r {
-			want := plainSum(r[j])
+			want := from[j]
+			for _, v := range r[j] {
+				want += v
+			}
 			if math.Float64bits(got[j]) != math.Float64bits(want) {
 				t.Fatalf("trial %d, run %d of %d values: sumsInStep %v, one by one %v", trial, j, len(r[j]), got[j], want)
 			}
-			rev := 0.0
+			rev := from[j]
 			for i := len(r[j]) - 1; i >= 0; i-- {
 				rev += r[j][i]
 			}
@@ -86,7 +86,8 @@ func pensionerCountsByCell(p *Projector, g int, counts *[census.NumPensionTypes]
 // it replaced, bit for bit: on the pensions in payment the reference
 // scheme's projection leaves after 1 to 40 years (pensioners from 65 and
 // from 55), and on made-up rows of every type with random populated ages,
-// zeros outside them, empty rows and empty types among them.
+// empty rows and empty types among them, and other values outside the
+// populated ages (which neither may add).
 func TestPensionerCounts(t *testing.T) {
 	check := func(p *Projector, what string) {
 		t.Helper()
@@ -116,7 +117,9 @@ func TestPensionerCounts(t *testing.T) {
 
 		rng := rand.New(rand.NewPCG(uint64(from), 3))
 		for trial := range 200 {
-			clear(p.pN)
+			for c := range p.pN {
+				p.pN[c] = -1 // outside every row's populated ages
+			}
 			for k := range p.pLo {
 				lo, hi := rng.IntN(nAges), rng.IntN(nAges)
 				if rng.IntN(4) == 0 {

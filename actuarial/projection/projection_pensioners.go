@@ -284,54 +284,50 @@ func pensionRow(n, a, o, q, dn, da, rem []float64, ix float64, lim *rules.Paymen
 
 // pensionerCounts adds to counts[ti] group g's pensions in payment of each
 // type ti on 1 January: the cells of the type's rows in p.pN, the first
-// sex's then the second's, each from its lowest populated age up, added
-// one after the other into a sum that starts at 0.
+// sex's then the second's, each over its populated ages (p.pLo … p.pHi)
+// from the lowest up, added one after the other into a sum that starts at
+// 0.
 //
-// A type's two rows are adjacent in p.pN, and a row's cells outside its
-// populated ages (p.pLo … p.pHi) hold +0, which leaves a sum as it was
-// (x + 0 = x). So each type's sum is that of one run of cells, from the
-// first populated row's lowest age to the last one's highest, and the
-// types' runs are summed in step four at a time ([sumsInStep]): each
-// addition of a sum waits for the one before (four cycles), and four
-// independent sums overlap. The sums are those of adding the cells one by
-// one, bit for bit.
+// Each addition of a sum waits for the one before, so the types' sums are
+// taken four at a time in step ([sumsInStep]): the four first sexes' rows
+// together, then, each sum carried on, the four second sexes' rows. The
+// sums are those of adding the cells one by one, bit for bit.
 func (p *Projector) pensionerCounts(g int, counts *[census.NumPensionTypes]float64) {
-	var runs [census.NumPensionTypes][]float64
+	var rows [actuarial.NumSexes][census.NumPensionTypes][]float64
+	var size [census.NumPensionTypes]int
 	for ti := range census.NumPensionTypes {
-		start, end := -1, -1
 		for sx := range actuarial.NumSexes {
 			k := (g*census.NumPensionTypes+ti)*actuarial.NumSexes + sx
 			if lo, hi := p.pLo[k], p.pHi[k]; lo <= hi {
-				if start < 0 {
-					start = k*nAges + lo
-				}
-				end = k*nAges + hi + 1
+				rows[sx][ti] = p.pN[k*nAges+lo : k*nAges+hi+1]
+				size[ti] += hi - lo + 1
 			}
 		}
-		if start >= 0 {
-			runs[ti] = p.pN[start:end]
-		}
 	}
-	// Four runs at a time, the longest together.
+	// Four types at a time, the most cells together.
 	order := [census.NumPensionTypes]int{0, 1, 2, 3, 4, 5, 6}
-	slices.SortFunc(order[:], func(a, b int) int { return len(runs[b]) - len(runs[a]) })
+	slices.SortFunc(order[:], func(a, b int) int { return size[b] - size[a] })
 	for i := 0; i < len(order); i += 4 {
-		var batch [4][]float64
-		for j := range min(4, len(order)-i) {
-			batch[j] = runs[order[i+j]]
+		m := min(4, len(order)-i)
+		var sums [4]float64
+		for sx := range actuarial.NumSexes {
+			var batch [4][]float64
+			for j := range m {
+				batch[j] = rows[sx][order[i+j]]
+			}
+			sums = sumsInStep(&batch, sums)
 		}
-		sums := sumsInStep(&batch)
-		for j := range min(4, len(order)-i) {
+		for j := range m {
 			counts[order[i+j]] += sums[j]
 		}
 	}
 }
 
-// sumsInStep returns the sums of the four runs r, each of its values added
-// one after the other from 0 (the order of a plain loop, bit for bit), the
-// four sums advanced in step while the runs last: the shortest run's
-// length with all four, then the next with three, and so on.
-func sumsInStep(r *[4][]float64) (s [4]float64) {
+// sumsInStep returns the sums from[k] + the values of run r[k], each added
+// one after the other (the order of a plain loop, bit for bit), the four
+// sums advanced in step while the runs last: the shortest run's length
+// with all four, then the next with three, and so on.
+func sumsInStep(r *[4][]float64, from [4]float64) (s [4]float64) {
 	o := [4]int{0, 1, 2, 3} // the runs, shortest first
 	for i := 1; i < 4; i++ {
 		for j := i; j > 0 && len(r[o[j]]) < len(r[o[j-1]]); j-- {
@@ -339,7 +335,7 @@ func sumsInStep(r *[4][]float64) (s [4]float64) {
 		}
 	}
 	a, b, c, d := r[o[0]], r[o[1]], r[o[2]], r[o[3]]
-	var sa, sb, sc, sd float64
+	sa, sb, sc, sd := from[o[0]], from[o[1]], from[o[2]], from[o[3]]
 	la, lb, lc := len(a), len(b), len(c)
 	b1, c1, d1 := b[:la], c[:la], d[:la]
 	for i, x := range a {
