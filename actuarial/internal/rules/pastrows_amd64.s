@@ -162,6 +162,27 @@ next:
 	VZEROUPPER
 	RET
 
+// DIAGONALS takes the four blocks of diagonals (Y0–Y3, at AX, BX, CX and
+// DX from the row's first cell) one row on: v = ((one + v)·im)·x, im the
+// cell's a row below (R11), stored into t (R8).
+#define DIAGONALS \
+	VADDPD  Y15, Y0, Y0        \
+	VADDPD  Y15, Y1, Y1        \
+	VADDPD  Y15, Y2, Y2        \
+	VADDPD  Y15, Y3, Y3        \
+	VMULPD  (R11)(AX*1), Y0, Y0 \
+	VMULPD  (R11)(BX*1), Y1, Y1 \
+	VMULPD  (R11)(CX*1), Y2, Y2 \
+	VMULPD  (R11)(DX*1), Y3, Y3 \
+	VMULPD  Y14, Y0, Y0        \
+	VMULPD  Y14, Y1, Y1        \
+	VMULPD  Y14, Y2, Y2        \
+	VMULPD  Y14, Y3, Y3        \
+	VMOVUPD Y0, (R8)(AX*1)     \
+	VMOVUPD Y1, (R8)(BX*1)     \
+	VMOVUPD Y2, (R8)(CX*1)     \
+	VMOVUPD Y3, (R8)(DX*1)
+
 // func pastRunAVX2(t, acc, avg, im []float64, c, s, ns, rows, n int, one, x float64)
 //
 // Rows of n ≥ 4 cells, the first from cell c, each next ns + 1 further:
@@ -242,22 +263,7 @@ blocks:
 	JEQ     plainRow
 
 accRow:
-	VADDPD  Y15, Y0, Y0
-	VADDPD  Y15, Y1, Y1
-	VADDPD  Y15, Y2, Y2
-	VADDPD  Y15, Y3, Y3
-	VMULPD  (R11)(AX*1), Y0, Y0
-	VMULPD  (R11)(BX*1), Y1, Y1
-	VMULPD  (R11)(CX*1), Y2, Y2
-	VMULPD  (R11)(DX*1), Y3, Y3
-	VMULPD  Y14, Y0, Y0
-	VMULPD  Y14, Y1, Y1
-	VMULPD  Y14, Y2, Y2
-	VMULPD  Y14, Y3, Y3
-	VMOVUPD Y0, (R8)(AX*1)
-	VMOVUPD Y1, (R8)(BX*1)
-	VMOVUPD Y2, (R8)(CX*1)
-	VMOVUPD Y3, (R8)(DX*1)
+	DIAGONALS
 	VMULPD  (R12)(AX*1), Y0, Y4
 	VMULPD  (R12)(BX*1), Y1, Y5
 	VMULPD  (R12)(CX*1), Y2, Y6
@@ -275,22 +281,7 @@ accRow:
 	JMP     nextGroup
 
 plainRow:
-	VADDPD  Y15, Y0, Y0
-	VADDPD  Y15, Y1, Y1
-	VADDPD  Y15, Y2, Y2
-	VADDPD  Y15, Y3, Y3
-	VMULPD  (R11)(AX*1), Y0, Y0
-	VMULPD  (R11)(BX*1), Y1, Y1
-	VMULPD  (R11)(CX*1), Y2, Y2
-	VMULPD  (R11)(DX*1), Y3, Y3
-	VMULPD  Y14, Y0, Y0
-	VMULPD  Y14, Y1, Y1
-	VMULPD  Y14, Y2, Y2
-	VMULPD  Y14, Y3, Y3
-	VMOVUPD Y0, (R8)(AX*1)
-	VMOVUPD Y1, (R8)(BX*1)
-	VMOVUPD Y2, (R8)(CX*1)
-	VMOVUPD Y3, (R8)(DX*1)
+	DIAGONALS
 	ADDQ    R13, R8
 	ADDQ    R13, R11
 	DECQ    SI
