@@ -412,8 +412,7 @@ func runScenariosKeep(ctx context.Context, scens []scenario, opt *Options, keep 
 		done int
 	)
 	// The yearly rows of every outcome without a split and the series of
-	// every summary, written once each, in blocks the kernel may back
-	// with huge pages.
+	// every summary, written once each, in blocks (see reuse).
 	var (
 		rows    []projection.YearResult
 		results []projection.Result
