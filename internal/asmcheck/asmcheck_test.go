@@ -16,24 +16,35 @@ var vectorOperand = regexp.MustCompile(`\b[XYZ][0-9]{1,2}\b`)
 // wideOperand matches an operand naming a YMM or ZMM register.
 var wideOperand = regexp.MustCompile(`\b[YZ][0-9]{1,2}\b`)
 
+// instruction returns the mnemonic and operands of a line of Go assembly,
+// or "" and "" for a line that holds none: a comment, a blank, a label
+// alone, a directive (#define, #include). A label before an instruction
+// and a macro's line continuation are dropped.
+func instruction(line string) (mnemonic, operands string) {
+	if i := strings.Index(line, "//"); i >= 0 {
+		line = line[:i]
+	}
+	line = strings.TrimSpace(strings.TrimSuffix(strings.TrimSpace(line), `\`))
+	if line == "" || strings.HasPrefix(line, "#") || strings.HasSuffix(line, ":") {
+		return "", ""
+	}
+	if i := strings.Index(line, ":"); i >= 0 && !strings.ContainsAny(line[:i], " \t") {
+		line = strings.TrimSpace(line[i+1:]) // label: instruction
+	}
+	mnemonic, operands, _ = strings.Cut(strings.Replace(line, "\t", " ", 1), " ")
+	return mnemonic, operands
+}
+
 // legacySSE returns the mnemonic of an instruction line of Go assembly that
 // has a vector register operand but is not VEX- or EVEX-encoded (its
 // mnemonic does not start with V), or "" if the line is no such
 // instruction. Comments, labels, directives and a macro's line
 // continuations are skipped.
 func legacySSE(line string) string {
-	if i := strings.Index(line, "//"); i >= 0 {
-		line = line[:i]
-	}
-	line = strings.TrimSpace(strings.TrimSuffix(strings.TrimSpace(line), `\`))
-	if line == "" || strings.HasPrefix(line, "#") || strings.HasSuffix(line, ":") {
-		return ""
-	}
-	if i := strings.Index(line, ":"); i >= 0 && !strings.ContainsAny(line[:i], " \t") {
-		line = strings.TrimSpace(line[i+1:]) // label: instruction
-	}
-	mnemonic, operands, _ := strings.Cut(strings.Replace(line, "\t", " ", 1), " ")
+	mnemonic, operands := instruction(line)
 	switch {
+	case mnemonic == "":
+		return ""
 	case strings.Contains(mnemonic, "("): // a macro's invocation; its body is checked where it is defined
 		return ""
 	case strings.HasPrefix(mnemonic, "V"), strings.HasPrefix(mnemonic, "TEXT"),
@@ -113,16 +124,16 @@ func vzeroupperMissing(lines []string) []int {
 			}
 			continue
 		}
-		if strings.HasPrefix(trimmed, "TEXT") {
+		mnemonic, operands := instruction(line)
+		switch {
+		case mnemonic == "TEXT":
 			used, prev = false, ""
 			continue
-		}
-		if trimmed == "" || strings.HasPrefix(trimmed, "#") || strings.HasSuffix(trimmed, ":") {
+		case mnemonic == "":
 			continue
 		}
-		mnemonic, _, _ := strings.Cut(strings.Replace(trimmed, "\t", " ", 1), " ")
 		name, _, _ := strings.Cut(mnemonic, "(")
-		if wideOperand.MatchString(trimmed) || vectorMacros[name] {
+		if wideOperand.MatchString(mnemonic+" "+operands) || vectorMacros[name] {
 			used = true
 		}
 		if mnemonic == "RET" && used && prev != "VZEROUPPER" {
