@@ -55,7 +55,7 @@ func newStepCase(r *rand.Rand) *stepCase {
 		switch r.IntN(3) {
 		case 0: // no disability factor
 		case 1:
-			c.fd[i] = -0.0
+			c.fd[i] = math.Copysign(0, -1) // −0: no factor either
 		default:
 			c.fd[i] = 0.2 + 0.6*r.Float64()
 		}
