@@ -536,6 +536,42 @@ var benchScenarios = flag.Int("scenarios", 10_000, "scenarios of BenchmarkStocha
 // on two cores (-test.cpu=2); 1.45 ms stochastic with two workers taking
 // turns on one core (-test.cpu=1). The deterministic run does not slow
 // with a second worker; the stochastic one does.
+//
+// The sixth session (2026-12-04, main 506dbbd, the same Intel Xeon) timed
+// the stochastic year's own passes where they run, each call between two
+// reads of the runtime's clock in a measuring build (400 scenarios of
+// economy(1, 1), one worker, rounds alternated with each variant):
+// fillPast's past salaries and contributions 740–860 ns a scenario-year
+// (742 cells, 46 rows of the 16 entry ages 20–35), refactor's disability
+// factors 390–470 ns (594 cells, 43 rows) and its retirement ratios and
+// factors 370–430 ns (11 rows of 16 cells), about 1.6 µs of the ~3.5 µs
+// a stochastic scenario-year costs more than a deterministic one. The
+// same call repeated at once on the same data, warm, takes ~80% of it;
+// the past salaries' call on its own in a loop, ~55%. Cachegrind (L1 48
+// KiB, last level 2 MiB, -scenarios=100) counts the L1 misses a
+// scenario-year: the past salaries 361 (246 of them stores), the
+// disability factors 182, the retirement ratios 192, stepRowsAVX2 about
+// 2,100 in both runs, with next to no misses of the last level: each pass
+// writes lines the year's other passes have pushed out of L1. A store to
+// such a line costs ~8 cycles here: dropping the retirement ratios'
+// stores (~30 lines a year) in a measuring build took that pass from ~380
+// to ~310 ns. Tried and not kept, each bit for bit the same: the rows from
+// service 0 below the past salaries' run walked along their diagonals in
+// registers under masks (a call on its own −30%, 420 → 290 ns; in place
+// +15%, 780 → 900 ns); the past salaries, contributions and inverse
+// merits placed at 0, 1 and 2 KiB into a page against 4K aliasing (−13%
+// on its own, in place within the noise); PREFETCHT0 two rows ahead, and
+// a pass touching the rows' lines first (in place +30%). One worker and
+// two in one process cost the same this time, 1.17–1.33 ms a scenario
+// each. The issue's run, 3 rounds as above on main: Stochastic10k 6.77,
+// 6.77 and 7.60 s, Deterministic10k 4.90, 5.03 and 5.19 s, ratios
+// 1.30–1.55 by wall time (1.32–1.57 by CPU). What would cut the stochastic
+// year's time is fewer lines written a year: factors computed where they
+// are read (retireRun multiplying the law's factor by the ratio, and the
+// step kernel the disability factor by its row's ratio) instead of stored
+// as tables between passes, and the past salaries kept in registers where
+// nothing reads them back; by the cost of a line, each of those is worth
+// 1.5–2.5% of a stochastic scenario.
 func BenchmarkStochastic10k(b *testing.B) {
 	s := actuarialtest.ReferenceScheme(b, 65)
 	c := stochastic.Config{Years: 100, Scenarios: *benchScenarios, Workers: 2}
