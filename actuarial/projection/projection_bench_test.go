@@ -385,6 +385,17 @@ import (
 // a busy hour: 1.99–2.65 ms against 0.93–1.47 ms, the pairs' median ratio
 // 1.95 (2.15 ms the day before, against 0.97 ms: 2.2), where the issue's
 // 0.8 ms asked 1.48× of 1.18 ms on its machine.
+//
+// The sixth session (main 506dbbd): cachegrind (L1 48 KiB, last level 2
+// MiB) finds that every line stepRowsAVX2 reads is out of L1 when a year
+// reaches it, about 2,100 misses a projection year (each 32-byte load
+// misses 63% of the time), with next to none of the last level: its ten
+// planes, 80 bytes a cell, do not stay in L1 from one year to the next.
+// Prefetching the row below's lines of each plane (PREFETCHT0, 24 a row)
+// at each row's start did not help: 20 pairs alternating as above, 1.028
+// ms median (min 0.916) without against 1.022 ms (0.925) with, the pairs'
+// median ratio 1.009 (0.82–1.17). The misses are served from L2 while the
+// kernel's operations go on; its time is its operations, as above.
 func BenchmarkProjectReference(b *testing.B) {
 	s := actuarialtest.ReferenceScheme(b, 65)
 	benchRun(b, s, false, nil)
