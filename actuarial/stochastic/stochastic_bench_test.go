@@ -27,6 +27,17 @@ var benchScenarios = flag.Int("scenarios", 10_000, "scenarios of BenchmarkStocha
 // stochastic returns, wage growth and inflation (the joint model), on 2
 // workers, and measures every outcome. Run it once: -benchtime=1x.
 //
+// Where it stands (2026-12-04, the Intel Xeon of the README's Speed
+// section; each benchmark in a process of its own, as in the issue,
+// Stochastic10k and BenchmarkDeterministic10k alternating): 6.2–7.6 s
+// wall, 49 MB; 1.30–1.55× the deterministic projections' time by the
+// hour (BenchmarkStochasticRatio, in one process, reads ~1.25). Issue 13
+// asked for at most 5 s, 1.2× and 200 MB: memory met; time not, on this
+// machine, where the deterministic projections alone take 4.7–5.2 s. The
+// stochastic year's own work (its reference ratios and past salaries
+// anew every year: see the sixth session's paragraph, the last) is the
+// difference. The paragraphs below are the record, oldest first.
+//
 // With -scenarios=200, 2026-12-03, shared 2-core machine, 3 interleaved
 // runs: before the reference ratios were limited to the cells that can
 // retire and read from the merit table, 25.5 s wall median (min 25.1 s),
