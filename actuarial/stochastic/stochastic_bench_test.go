@@ -550,12 +550,12 @@ var benchScenarios = flag.Int("scenarios", 10_000, "scenarios of BenchmarkStocha
 //
 // The sixth session (2026-12-04, main 506dbbd, the same Intel Xeon) timed
 // the stochastic year's own passes where they run, each call between two
-// reads of the runtime's clock in a measuring build (400 scenarios of
-// economy(1, 1), one worker, rounds alternated with each variant):
-// fillPast's past salaries and contributions 740–860 ns a scenario-year
+// reads of the runtime's clock in a measuring build (200–400 scenarios
+// of economy(1, 1), one worker, rounds alternated with each variant):
+// fillPast's past salaries and contributions 730–880 ns a scenario-year
 // (742 cells, 46 rows of the 16 entry ages 20–35), refactor's disability
 // factors 390–470 ns (594 cells, 43 rows) and its retirement ratios and
-// factors 370–430 ns (11 rows of 16 cells), about 1.6 µs of the ~3.5 µs
+// factors 360–490 ns (11 rows of 16 cells), about 1.6 µs of the ~3.5 µs
 // a stochastic scenario-year costs more than a deterministic one. The
 // same call repeated at once on the same data, warm, takes ~80% of it;
 // the past salaries' call on its own in a loop, ~55%. Cachegrind (L1 48
