@@ -305,7 +305,10 @@ func (p *Projector) pensionerCounts(g int, counts *[census.NumPensionTypes]float
 		}
 	}
 	// Four types at a time, the most cells together.
-	order := [census.NumPensionTypes]int{0, 1, 2, 3, 4, 5, 6}
+	var order [census.NumPensionTypes]int
+	for ti := range order {
+		order[ti] = ti
+	}
 	slices.SortFunc(order[:], func(a, b int) int { return size[b] - size[a] })
 	for i := 0; i < len(order); i += 4 {
 		m := min(4, len(order)-i)
