@@ -98,83 +98,14 @@ func BenchmarkGroupActives(b *testing.B) {
 // page faults included), faults/op the minor page faults of a read, and
 // retained-MB the heap the records of one read hold.
 //
-// Measured 2026-12-03 on the shared 2-core machine (load 14–25), ten
-// interleaved runs of the test binaries before (a830d3b) and after lines
-// were split in place, ids copied into shared blocks, the records made the
-// set of ids and amounts shared (go test -c; -test.bench
-// 'ReadActives1M|CSVOnly1M' -test.benchtime=3x -test.cpu=1 -test.count=1,
-// ten times each), median (best):
+// Where it stands (2026-12-04, the Intel Xeon of the README's Speed
+// section): 1.75–2.2 M records a second of wall time, its pages touched for
+// the first time, and 4.0–5.9 M warm (BenchmarkReadActives1MWarm);
+// encoding/csv alone reads ~10 M a second on an idle machine. Issue 16
+// asked for 3 M on the AMD EPYC it was measured on (4.6 M there since).
 //
-//	          cpu-ns/row   rows/s of CPU  B/op    allocs/op  faults/op  retained-MB
-//	before    977 (835)    1.02 M (1.20)  254 MB  4.0 M      —          179.8
-//	after     803 (719)    1.25 M (1.39)  179 MB  2.0 M      29.6 k     178.7
-//
-// (benchstat: −17.8% cpu-ns/row, p=0.002; −29.7% B/op; −50% allocs/op.)
-// rows/s of CPU is 10⁹ / cpu-ns/row: wall rows/s was noise at this load,
-// a median of 0.23 M after, and 2.3 M for encoding/csv alone, which does
-// 10 M on an idle machine. Most of this CPU is the kernel handing over
-// ~30,000 fresh pages, at 15–17 µs a page here; BenchmarkReadActives1MWarm
-// measures the rest. An earlier rework on the same day had taken this
-// benchmark from 2987 to 995 cpu-ns/row and from 889 MB to 254 MB.
-//
-// BenchmarkCSVOnly1M in the same runs: 102 cpu-ns/row (91), 48 MB.
-//
-// Measured again 2026-12-03 after the records were parsed in chunks on
-// both cores, each worker writing its records straight to their place
-// (readChunks), the records estimated from samples across the file, and
-// codes, trimming and dates made cheaper: ten interleaved runs each of the
-// test binaries before (39b80e5) and after (go test -c; -test.bench
-// 'ReadActives1M$|ReadActives1MWarm|CSVOnly1M' -test.benchtime=3x, two
-// cores, load 3–5 from other work), median (best):
-//
-//	          cpu-ns/row   rows/s (wall)   B/op      allocs/op  faults/op  retained-MB
-//	before    817 (769)    0.65 M (1.31)   178.8 MB  2.000 M    37.5 k     178.7
-//	after     841 (819)    0.70 M (1.21)   172.7 MB  2.002 M    37.8 k     170.3
-//
-// (benchstat: cpu-ns/row ~, p=0.075; B/op −3.4%, p=0.000.) The CPU is
-// the same, now spread over two cores; at this load wall time says
-// nothing. In quieter moments (runs started only when the machine had
-// been at least 90% idle for 2 s; 31 rounds, each of before, after, and
-// after with -test.cpu=1, in rotating order), median (best):
-//
-//	          fresh (this benchmark)          warm (BenchmarkReadActives1MWarm)
-//	          rows/s (wall)   cpu-ns/row      rows/s (wall)   cpu-ns/row
-//	before    1.81 M (2.26)   797 (709)       4.44 M (4.99)   224 (205)
-//	after     2.06 M (2.61)   878 (757)       7.39 M (9.57)   212 (185)
-//	after, 1  1.35 M (1.69)   754 (598)       5.36 M (5.63)   188 (179)   (-test.cpu=1: line by line)
-//
-// (benchstat, before and after: fresh rows/s +14.0%, p=0.007, and
-// cpu-ns/row +10.2%, p=0.007; warm rows/s +66.6%, p=0.000, cpu-ns/row ~,
-// p=0.41.) A fresh read stays short of 3 M rows/s because first touches
-// of memory cost some 12 µs of CPU each on this machine (a program writing
-// one byte a page to 160 MiB of fresh memory took 0.47–0.75 s of CPU for
-// its 40,966 faults; wall time, median (best), 0.53 s (0.46) on one
-// thread and 0.35 s (0.26) on two, in the same rounds). The records alone,
-// 112 bytes each in the exported Active type, are 27,000 pages a million,
-// some 0.33 s of CPU before any parsing; with the decimals and ids, 37,000
-// faults take about half of a fresh read's CPU. The 2 allocations a row
-// left are the big.Int and its word of each salary's decimal.Decimal,
-// which shopspring/decimal (v1.6.0) offers no way to build without: every
-// constructor copies the big.Int it is given, and no method keeps one.
-//
-// Measured again 2026-12-04, after the records' buffer was advised to the
-// kernel as transparent huge pages (internal/hugepage: the first write to
-// each 2 MB faults once, instead of once every 4 kB): ten interleaved runs
-// each of the test binaries before (a1b4646) and after (769b1c4), on an
-// otherwise idle machine (load average under 1; go test -c; -test.bench
-// 'ReadActives1M$|ReadActives1MWarm' -test.benchtime=3x -test.count=1, two
-// cores), median (best):
-//
-//	          fresh (this benchmark)                      warm (BenchmarkReadActives1MWarm)
-//	          rows/s (wall)   cpu-ns/row   faults/op       rows/s (wall)   cpu-ns/row
-//	before    2.52 M (2.61)   787 (760)    36.9 k          8.51 M (9.09)   215 (205)
-//	after     4.61 M (5.42)   419 (357)    5.3 k           8.29 M (9.12)   227 (211)
-//
-// (benchstat: fresh sec/op −45.4%, p=0.000; warm ~, p=0.97; B/op 172.7 MB
-// and 2.002 M allocs/op both times, 162.4 MiB retained.) The 5,300 faults
-// left are the decimals' words and the ids, in small allocations the
-// reader does not place. On a system whose transparent_hugepage setting is
-// "never" the read is as before.
+// The record of its measurements, oldest first, with what was tried and not
+// kept, is in docs/performance.md, under its name.
 func BenchmarkReadActives1M(b *testing.B) {
 	const n = 1_000_000
 	data := syntheticActives(n, 1)
@@ -226,11 +157,12 @@ func BenchmarkReadActives1M(b *testing.B) {
 // (benchstat: −20.7% cpu-ns/row, p=0.001.) The reader then ran on one
 // core. (An estimate made then, that an idle machine's page faults would
 // cost 10–40 ms a first read, was wrong: they cost 12–18 µs each here
-// even when it is quiet; see BenchmarkReadActives1M.)
+// even when it is quiet; see BenchmarkReadActives1M's record in
+// docs/performance.md.)
 //
-// Measured again with BenchmarkReadActives1M's second runs (see there),
-// before (39b80e5) and after the reading in chunks on both cores, median
-// (best):
+// Measured again with BenchmarkReadActives1M's second runs (see its record
+// in docs/performance.md), before (39b80e5) and after the reading in chunks
+// on both cores, median (best):
 //
 //	          cpu-ns/row   rows/s (wall, load 3–5)  B/op      allocs/op
 //	before    222 (212)    2.46 M (4.66)            178.8 MB  2.000 M

@@ -176,7 +176,7 @@
 // largest difference seen, 1e-11 relative, a top-up taken as a difference
 // of two sums). The two forms therefore agree to the tolerances of every
 // agreement test, not bit for bit in the yearly totals;
-// BenchmarkProjectReference's doc gives the figures.
+// docs/performance.md gives the figures, under BenchmarkProjectReference.
 //
 // # Errors
 //

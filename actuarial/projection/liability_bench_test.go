@@ -18,12 +18,13 @@ import (
 // BenchmarkSeriatim1M is: 74.7 ms of CPU time at the median (57.8 at the
 // least), against 208.4 (119.5) with a new Seriatim each run, which
 // allocated 54 MiB in 8,895 allocations; now 27 KiB in 363. (The quieter
-// run of BenchmarkSeriatim1M's doc: 310.9 → 58.6 ms.) The records phase
-// reworked for ActiveCensus (2026-12-03, measured with BenchmarkSeriatim1M,
-// the records still given as a slice) left it no slower: 57.1 ms of CPU
-// time at the median against 57.7 on one core (-count=10, p = 1.0), and
-// on two cores 30.8 ms of wall time against 34.1 (30.4 and 33.1 at the
-// least, p = 0.028) and 54.9 ms of CPU time against 58.2 (p = 0.065).
+// run in BenchmarkSeriatim1M's record, docs/performance.md: 310.9 → 58.6
+// ms.) The records phase reworked for ActiveCensus (2026-12-03, measured
+// with BenchmarkSeriatim1M, the records still given as a slice) left it no
+// slower: 57.1 ms of CPU time at the median against 57.7 on one core
+// (-count=10, p = 1.0), and on two cores 30.8 ms of wall time against 34.1
+// (30.4 and 33.1 at the least, p = 0.028) and 54.9 ms of CPU time against
+// 58.2 (p = 0.065).
 func BenchmarkLiability1M(b *testing.B) {
 	const n = 1_000_000
 	s := serBenchScheme(b)
