@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"runtime"
 	"sync"
+	"sync/atomic"
 
 	"github.com/reserva-go/reserva/actuarial/scheme"
 )
@@ -82,33 +83,32 @@ func newProjector() *Projector { return new(Projector) }
 // start once, before its first job, and passes what it returns to each of
 // its jobs. start runs in the worker, so workers build their state in
 // parallel; it must be safe to call from several goroutines at once.
+//
+// Each worker takes the next index from a shared counter, so that it never
+// waits between jobs: a worker handed its jobs through a channel parks
+// between them and may resume on another processor, away from the caches
+// that hold its state (on the machines measured, that cost a stochastic
+// scenario of the reference scheme 5–15% of its time; see
+// BenchmarkStochastic10k in docs/performance.md). A worker's jobs come in
+// increasing order of i.
 func ForEachWorker[W any](ctx context.Context, n, workers int, start func() W, job func(w W, i int)) {
 	if workers <= 0 {
 		workers = runtime.GOMAXPROCS(0)
 	}
 	workers = max(1, min(workers, n))
-	next := make(chan int)
+	var next atomic.Int64 // the next job's index
 	var wg sync.WaitGroup
 	for range workers {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
+		wg.Go(func() {
 			w := start()
-			for i := range next {
-				if ctx.Err() == nil {
-					job(w, i)
+			for {
+				i := int(next.Add(1)) - 1
+				if i >= n || ctx.Err() != nil {
+					return
 				}
+				job(w, i)
 			}
-		}()
+		})
 	}
-feed:
-	for i := range n {
-		select {
-		case next <- i:
-		case <-ctx.Done():
-			break feed
-		}
-	}
-	close(next)
 	wg.Wait()
 }
