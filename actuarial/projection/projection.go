@@ -224,6 +224,12 @@ type factorSet struct {
 	// partial: the reference ratios in the factors are those of w only in
 	// the cells populated when they were last computed (refactor).
 	partial bool
+	// retJIT: refactor left the retirement factors and their reference
+	// ratios (of tables by rules.RatioPoly) to the retirement rows, which
+	// take a row's ratio where they need it (Projector.retireRatio):
+	// retFactor and the tables' ratios are not those of w in the cells
+	// populated then.
+	retJIT bool
 
 	retKind   []rules.Exit // by active cell
 	retRate   []float64    // by active cell: probability of retiring on 1 January

@@ -74,6 +74,7 @@ func (p *Projector) activesPass(g, t int, w1 float64, yr *YearResult, det *CellD
 		if ratios := gc.retRatio[sx]; ratios != nil {
 			row.ref = ratios[:plane:plane]
 		}
+		jit := gc.retJIT && gc.retTable[sx] != nil
 		for age := hi; age >= max(lo, gc.retMin); age-- {
 			sLo, sHi := svLo[age], svHi[age]
 			if sHi < sLo {
@@ -83,6 +84,9 @@ func (p *Projector) activesPass(g, t int, w1 float64, yr *YearResult, det *CellD
 			c1 := age*ns + sHi + 1 // within the plane
 			row.n, row.j0, row.sv0 = aN[:c1:c1], age*ns+sLo, age*ns
 			row.age = age
+			if jit {
+				p.retireRatio(gc, &row, sx, age, sLo, sHi)
+			}
 			p.retireRow(gc, &row, yr, det)
 		}
 

@@ -16,7 +16,9 @@ type retRow struct {
 	n, s           []float64    // the cells' counts and salaries
 	kinds          []rules.Exit // their retirement kinds,
 	rates, factors []float64    // probabilities and pension factors
-	ref            []float64    // their reference ratios; nil when the reference salary is the last salary
+	ref            []float64    // their reference ratios; nil when the reference salary is the last salary, or one for the row (scalar)
+	scalar         bool         // factors are the exits' factors, and refV the reference ratio, of every cell
+	refV           float64      // with scalar: the row's reference ratio, each cell's factor factors[j]·refV
 	past           []float64    // their past salaries; nil without refunds
 	avg            []float64    // the contribution rates by service, cell j's at j − sv0; nil without refunds
 	j0             int          // the row's first cell
@@ -101,6 +103,39 @@ func (p *Projector) retireRow(gc *groupCache, row *retRow, yr *YearResult, det *
 	}
 }
 
+// retireRatio readies row, of sex sx and the services sLo..sHi of an age,
+// when refactor left the retirement factors to the rows (retJIT): where
+// every cell that can retire lies in its table's tail of equal
+// coefficients (rules.RatioPoly.Same), the row takes the tail's ratio, one
+// for the row (retRow.scalar), and the exits' factors, which retireRun
+// multiplies; otherwise the row's ratios and both sexes' factors are
+// computed into the planes, as refactor computes them. Either way every
+// cell's factor and reference ratio are refactor's, bit for bit
+// (TestRetireRunScalar, TestRetireJIT): a stochastic year then writes no
+// plane of factors for the rows where all retire on one ratio.
+func (p *Projector) retireRatio(gc *groupCache, row *retRow, sx, age, sLo, sHi int) {
+	rt := gc.retTable[sx]
+	ns, plane := p.ns, nAges*p.ns
+	ex := gc.yr.Exits
+	g0 := sx * plane
+	row.scalar = false
+	row.factors, row.ref = gc.retFactor[g0:g0+plane:g0+plane], rt.r[:plane:plane]
+	s0, s1 := max(sLo, gc.canLo[age]), min(sHi, gc.canHi[age])
+	if s1 < s0 {
+		return // no one can retire here
+	}
+	if rt.same[age] <= s0 {
+		c := age*ns + s0
+		row.scalar, row.refV = true, rules.PolyRatio(rt.d[c*rt.k:(c+1)*rt.k], rt.xp)
+		row.factors, row.ref = ex.Factor[g0:g0+plane:g0+plane], nil
+		return
+	}
+	c0, c1 := age*ns+s0, age*ns+s1+1
+	rt.mark(c0, c1)
+	rules.PolyRatioFactors(rt.r[c0:c1], rt.have[c0:c1], gc.canRetire[c0:c1], rt.d[c0*rt.k:c1*rt.k], rt.k, rt.xp, rt.same[age]-s0,
+		ex.Factor[c0:c1], ex.Factor[plane+c0:plane+c1], gc.retFactor[c0:c1], gc.retFactor[plane+c0:plane+c1])
+}
+
 // retSums are the running sums of the pensions of one kind awarded in a
 // row: the number, the yearly amounts after and before the floor, and the
 // final and reference salaries of those retiring.
@@ -118,7 +153,10 @@ type retSums struct {
 // (retirerun_amd64.s), four cells at a time, the last 1 to 3 under a
 // mask: each cell left as below bit for bit, its pensions capped and
 // floored as rules.Clamp does (TestRetireRunSIMD pins them to it), the
-// sums added by lane. Without, the Go loop below.
+// sums added by lane. Without, the Go loop below. A row of one reference
+// ratio (row.scalar) multiplies each cell's factor by it where it reads
+// it, the values of a row of planes factors·refV and refV bit for bit
+// (TestRetireRunScalar).
 func retireRun(row *retRow, j int, kind rules.Exit, sums *retSums) int {
 	n := row.n
 	if simd {
@@ -133,6 +171,7 @@ func retireRun(row *retRow, j int, kind rules.Exit, sums *retSums) int {
 	if ref != nil {
 		ref = ref[:len(n)]
 	}
+	scalar, v := row.scalar, row.refV
 	// The sums in registers (a struct of more than four fields is not).
 	sn, sa, so, ss, sr := sums.n, sums.a, sums.o, sums.s, sums.r
 	for ; j < len(n) && kinds[j] == kind; j++ {
@@ -144,11 +183,17 @@ func retireRun(row *retRow, j int, kind rules.Exit, sums *retSums) int {
 		m := float64(nj * r) // (float64: never fused into a multiply-add, as in the AVX2 form)
 		sal := s[j]
 		// The cell's pensions, capped and floored per head.
-		amt, own := rules.Clamp(f[j]*sal*row.sustain, nj*row.retFloor, nj*row.retCap)
+		fj := f[j]
+		if scalar {
+			fj = float64(fj * v) // the factor factors gives the cell
+		}
+		amt, own := rules.Clamp(fj*sal*row.sustain, nj*row.retFloor, nj*row.retCap)
 		rs := r * sal // the final salaries of those retiring
 		rf := rs
 		if ref != nil {
 			rf *= ref[j]
+		} else if scalar {
+			rf *= v
 		}
 		sn += m
 		sa += r * amt

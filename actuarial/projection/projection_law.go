@@ -427,7 +427,7 @@ func (p *Projector) factors(g int, gc *groupCache, ex *rules.Exits, w float64) {
 	if p.work {
 		f.wkDis, f.wkDeath = vec.Grow(f.wkDis, nAges*p.ns), vec.Grow(f.wkDeath, nAges*p.ns)
 	}
-	f.exits, f.partial = nil, false
+	f.exits, f.partial, f.retJIT = nil, false, false
 	// The retirement ratios are needed only where someone can retire.
 	if !ex.Same(gc.canRetireOf) {
 		clear(gc.canRetire)
@@ -596,15 +596,19 @@ func (p *Projector) stepFactors(gc *groupCache, ex *rules.Exits, w float64) {
 // the year's populated services, Projector.rows, computed once a year),
 // once a row for the cells of equal coefficients (rules.RatioPoly.Same:
 // with a salary scale by age only, the services beyond the reference
-// period); the retirement ratios go with both sexes' factors in one loop,
-// every row in one call (rules.PolyRatioFactorRows), the disability
-// ratios straight into the factors of every row in one call
+// period); the retirement factors are left to the retirement rows
+// (retJIT, but for Split, whose pass reads the planes): a row whose
+// retiring cells share one ratio takes it and multiplies the exits'
+// factors where it reads them (Projector.retireRatio, retRow.scalar), the
+// others compute theirs into the planes, so that a year writes no plane
+// of retirement factors in the reference scheme; the disability ratios go
+// straight into the factors of every row in one call
 // (rules.PolyFactorRows), no other pass reading them; the disability
 // factors' bounds disLo, disHi do not depend on the wage growth, the
-// ratios being positive. Every value is the one
-// the cell-by-cell evaluation gives, bit for bit.)
+// ratios being positive. Every value is the one the cell-by-cell
+// evaluation gives, bit for bit.)
 func (p *Projector) refactor(g int, gc *groupCache, ex *rules.Exits, w float64) {
-	gc.partial = true
+	gc.partial, gc.retJIT = true, false
 	var ret [actuarial.NumSexes]*ratioTable
 	ret[0] = p.ratioTable(gc, ex.RetYears[0], w)
 	ret[1] = ret[0]
@@ -627,12 +631,20 @@ func (p *Projector) refactor(g int, gc *groupCache, ex *rules.Exits, w float64) 
 	}
 	plane := nAges * p.ns
 	ns := p.ns
+	// Tables by rules.RatioPoly leave the retirement factors to the
+	// retirement rows (but for Split, whose pass reads them).
+	gc.retJIT = !p.Split && (ret[0] != nil || ret[1] != nil)
+	for _, rt := range ret {
+		if rt != nil && (!rt.fast || rt.all || rt.same == nil) {
+			gc.retJIT = false
+		}
+	}
 	lo, hi := p.rows(gc, g)
 	if hi < lo {
 		return
 	}
 	// The retirement factors from the youngest age with a retirement.
-	if rt := ret[0]; rt != nil && rt == ret[1] && rt.fast && !rt.all {
+	if rt := ret[0]; !gc.retJIT && rt != nil && rt == ret[1] && rt.fast && !rt.all {
 		// Both sexes on one table: a row's ratios at once (those already
 		// held are the same values), then both sexes' factors in one
 		// loop, every row in one call (the rows' cells marked whole).
@@ -641,7 +653,7 @@ func (p *Projector) refactor(g int, gc *groupCache, ex *rules.Exits, w float64) 
 			rules.PolyRatioFactorRows(rt.r, rt.have, gc.canRetire, rt.d, rt.k, rt.xp, rt.same, ex.Factor, gc.retFactor, plane, ns, a0, hi,
 				gc.rowLo[:], gc.rowHi[:], gc.canLo[:], gc.canHi[:])
 		}
-	} else if ret[0] != nil || ret[1] != nil {
+	} else if !gc.retJIT && (ret[0] != nil || ret[1] != nil) {
 		for age := max(lo, gc.retMin); age <= hi; age++ {
 			sLo, sHi := max(gc.rowLo[age], gc.canLo[age]), min(gc.rowHi[age], gc.canHi[age])
 			if sHi < sLo {

@@ -11,6 +11,8 @@ GLOBL retireRunOne<>(SB), RODATA|NOPTR, $8
 //	m = n·r; sn += m
 //	own = min(f·sal·sustain, n·cap) then amt = max(own, n·floor)
 //	sa += r·amt; so += r·own; rs = r·sal; ss += rs; sr += rs·ref (or rs)
+// A row of one reference ratio v (retRow.scalar) has f = factors·v and
+// ref = v in every cell.
 //	n' = n − m, s' = sal·(1 − r) where r < 1 and n' ≠ 0, else 0.
 // VMINPD and VMAXPD give their second source when the comparison fails
 // (or is unordered), as Clamp's ifs keep the amount: an empty cell's
@@ -22,7 +24,8 @@ GLOBL retireRunOne<>(SB), RODATA|NOPTR, $8
 // cell, CX len(n), SI the last cell a block can start at, DX the kind, BX
 // the kind in four bytes; Y15 1, Y14 sustain, Y13 floor, Y12 cap, Y11 0;
 // Y10 sn, Y9 sa, Y8 so, Y7 ss, Y6 sr. On the stack, the last block's mask
-// and reference ratios.
+// and reference ratios, the row's ratio v in four lanes and whether the
+// row is scalar.
 
 // PENSIONS computes the block's retirements and pensions from n (Y0), r
 // (Y1), sal (Y2) and f·sal (Y4), and leaves rs in Y4.
@@ -77,7 +80,7 @@ GLOBL retireRunOne<>(SB), RODATA|NOPTR, $8
 	VMOVSD       X1, at
 
 // func retireRunAVX2(row *retRow, j int, kind rules.Exit, sums *retSums) int
-TEXT ·retireRunAVX2(SB), NOSPLIT, $64-40
+TEXT ·retireRunAVX2(SB), NOSPLIT, $104-40
 	MOVQ row+0(FP), AX
 	MOVQ retRow_n(AX), R8
 	MOVQ retRow_n+8(AX), CX
@@ -90,6 +93,10 @@ TEXT ·retireRunAVX2(SB), NOSPLIT, $64-40
 	VBROADCASTSD retRow_retFloor(AX), Y13
 	VBROADCASTSD retRow_retCap(AX), Y12
 	VBROADCASTSD retireRunOne<>(SB), Y15
+	VBROADCASTSD retRow_refV(AX), Y0
+	VMOVUPD      Y0, v-96(SP)
+	MOVBLZX      retRow_scalar(AX), DX
+	MOVQ         DX, scalar-104(SP)
 	MOVQ    j+8(FP), DI
 	MOVBLZX kind+16(FP), DX
 	IMUL3L  $0x01010101, DX, BX
@@ -101,7 +108,10 @@ TEXT ·retireRunAVX2(SB), NOSPLIT, $64-40
 	VXORPD Y7, Y7, Y7
 	VXORPD Y6, Y6, Y6
 	TESTQ R13, R13
-	JZ    noref
+	JNZ   withref
+	CMPQ  scalar-104(SP), $0
+	JNE   scalar
+	JMP   noref
 
 withref:
 	CMPQ DI, SI
@@ -127,6 +137,25 @@ noref:
 	STAY
 	STORE
 	JMP noref
+
+scalar:
+	// f = factors·v, then as LOAD; rf = rs·v.
+	CMPQ DI, SI
+	JGT  last
+	MOVL (R10)(DI*1), AX
+	CMPL AX, BX
+	JNE  last
+	VMOVUPD (R8)(DI*8), Y0
+	VMOVUPD (R11)(DI*8), Y1
+	VMOVUPD (R9)(DI*8), Y2
+	VMOVUPD (R12)(DI*8), Y4
+	VMULPD  v-96(SP), Y4, Y4
+	VMULPD  Y4, Y2, Y4
+	PENSIONS
+	VMULPD  v-96(SP), Y4, Y4
+	STAY
+	STORE
+	JMP scalar
 
 last:
 	// c, in SI: the cells of the kind among the next min(3, len − j).
@@ -163,8 +192,15 @@ counted:
 	VMASKMOVPD (R12)(DI*8), Y5, Y4
 	VMOVAPD    Y15, Y3 // without reference ratios, rs·1 = rs
 	TESTQ R13, R13
-	JZ    lastRef
+	JZ    lastScalar
 	VMASKMOVPD (R13)(DI*8), Y5, Y3
+	JMP   lastRef
+
+lastScalar:
+	CMPQ    scalar-104(SP), $0
+	JE      lastRef
+	VMOVUPD v-96(SP), Y3
+	VMULPD  Y3, Y4, Y4 // f = factors·v
 
 lastRef:
 	VMOVUPD Y3, ref-64(SP)

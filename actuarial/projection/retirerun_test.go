@@ -3,6 +3,7 @@ package projection
 import (
 	"math"
 	"math/rand/v2"
+	"slices"
 	"testing"
 
 	"github.com/reserva-go/reserva/actuarial/internal/rules"
@@ -103,6 +104,10 @@ func TestRetireRunSIMD(t *testing.T) {
 		withRef := rng.IntN(3) > 0
 		lim := limits[rng.IntN(len(limits))]
 		in := newRetireRunRow(rng, m, withRef)
+		if !withRef && rng.IntN(2) == 0 {
+			// One reference ratio for the row.
+			in.scalar, in.refV = true, 0.8+0.4*rng.Float64()
+		}
 		in.retFloor, in.retCap = lim[0], lim[1]
 		g, v := *in, *in
 		g.n, g.s = append([]float64(nil), in.n...), append([]float64(nil), in.s...)
@@ -121,8 +126,8 @@ func TestRetireRunSIMD(t *testing.T) {
 
 		for j := range m {
 			if math.Float64bits(g.n[j]) != math.Float64bits(v.n[j]) || math.Float64bits(g.s[j]) != math.Float64bits(v.s[j]) {
-				t.Fatalf("trial %d (m %d, ref %v, limits %v): cell %d: n %v s %v (Go) against n %v s %v (AVX2)",
-					trial, m, withRef, lim, j, g.n[j], g.s[j], v.n[j], v.s[j])
+				t.Fatalf("trial %d (m %d, ref %v, scalar %v, limits %v): cell %d: n %v s %v (Go) against n %v s %v (AVX2)",
+					trial, m, withRef, in.scalar, lim, j, g.n[j], g.s[j], v.n[j], v.s[j])
 			}
 		}
 		if len(gNext) != len(vNext) {
@@ -149,5 +154,46 @@ func TestRetireRunSIMD(t *testing.T) {
 	}
 	if blocks < 1000 {
 		t.Fatalf("only %d rows had a block of four cells of a pension's kind", blocks)
+	}
+}
+
+// TestRetireRunScalar: a row of one reference ratio v (retRow.scalar,
+// factors the exits' factors) gives, in each form of retireRun, every cell
+// and every sum bit for bit as the row of factors factors[j]·v and ratios
+// v, the planes Projector.factors would have filled: the identity that
+// lets a stochastic year skip them.
+func TestRetireRunScalar(t *testing.T) {
+	defer func() { simd = hasSIMD }()
+	rng := rand.New(rand.NewPCG(7, 11))
+	for trial := range 2000 {
+		m := 1 + trial%40
+		sc := newRetireRunRow(rng, m, false)
+		sc.scalar, sc.refV = true, 0.8+0.4*rng.Float64()
+		sc.retFloor, sc.retCap = 1e4, 3e4
+		pl := *sc
+		pl.scalar, pl.refV = false, 0
+		pl.factors, pl.ref = make([]float64, m), make([]float64, m)
+		for j := range m {
+			pl.factors[j], pl.ref[j] = sc.factors[j]*sc.refV, sc.refV
+		}
+		for _, form := range []bool{false, true} {
+			if form && !hasSIMD {
+				continue
+			}
+			simd = form
+			a, b := *sc, pl
+			a.n, a.s = append([]float64(nil), sc.n...), append([]float64(nil), sc.s...)
+			b.n, b.s = append([]float64(nil), sc.n...), append([]float64(nil), sc.s...)
+			aNext, aSums := retireRunAll(&a)
+			bNext, bSums := retireRunAll(&b)
+			if !slices.Equal(aNext, bNext) || aSums != bSums {
+				t.Fatalf("trial %d, simd %v: runs end at %v, sums %v (one ratio) against %v, %v (planes)", trial, form, aNext, aSums, bNext, bSums)
+			}
+			for j := range m {
+				if math.Float64bits(a.n[j]) != math.Float64bits(b.n[j]) || math.Float64bits(a.s[j]) != math.Float64bits(b.s[j]) {
+					t.Fatalf("trial %d, simd %v: cell %d: n %v s %v (one ratio) against n %v s %v (planes)", trial, form, j, a.n[j], a.s[j], b.n[j], b.s[j])
+				}
+			}
+		}
 	}
 }

@@ -7,6 +7,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/reserva-go/reserva/actuarial"
+	"github.com/reserva-go/reserva/actuarial/actuarialtest"
 	"github.com/reserva-go/reserva/actuarial/projection"
 	"github.com/reserva-go/reserva/actuarial/scheme"
 )
@@ -43,7 +44,13 @@ func TestProjectorVaryingWageGrowth(t *testing.T) {
 	// Work risks: a disability at work on the average of 3 salaries, a
 	// death at work on the last.
 	work := workScheme(t, serKeep, act, pen)
-	schemes = append(schemes, ref, cohort, work)
+	// A pension on the average of the last 25 salaries, longer than some
+	// retiring members' service: rows whose cells that can retire do not
+	// all share one reference ratio (the retirement rows compute theirs
+	// by cell, Projector.retireRatio).
+	long := actuarialtest.ReferenceScheme(t, 65)
+	long.Groups[0].Rules[0].Retirement.ReferenceYears = 25
+	schemes = append(schemes, ref, cohort, work, long)
 	const years = 60
 	var paths []*scheme.Scheme
 	for i, s := range schemes {
