@@ -230,6 +230,11 @@ type factorSet struct {
 	// retFactor and the tables' ratios are not those of w in the cells
 	// populated then.
 	retJIT bool
+	// retV[sx][age] is, with retJIT, the reference ratio of the row of an
+	// age whose cells that can retire all lie in its table's tail of equal
+	// coefficients, for the populated services of both sexes; 0 where they
+	// do not (Projector.retRowRatios).
+	retV [actuarial.NumSexes][nAges]float64
 
 	retKind   []rules.Exit // by active cell
 	retRate   []float64    // by active cell: probability of retiring on 1 January

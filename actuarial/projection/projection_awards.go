@@ -106,10 +106,10 @@ func (p *Projector) retireRow(gc *groupCache, row *retRow, yr *YearResult, det *
 // retireRatio readies row, of sex sx and the services sLo..sHi of an age,
 // when refactor left the retirement factors to the rows (retJIT): where
 // every cell that can retire lies in its table's tail of equal
-// coefficients (rules.RatioPoly.Same), the row takes the tail's ratio, one
-// for the row (retRow.scalar), and the exits' factors, which retireRun
-// multiplies; otherwise the row's ratios and both sexes' factors are
-// computed into the planes, as refactor computes them. Either way every
+// coefficients (rules.RatioPoly.Same), the row takes the tail's ratio that
+// refactor found (retV), one for the row (retRow.scalar), and the exits'
+// factors, which retireRun multiplies; otherwise the row's ratios and both
+// sexes' factors are computed into the planes, as refactor computes them. Either way every
 // cell's factor and reference ratio are refactor's, bit for bit
 // (TestRetireRunScalar, TestRetireJIT): a stochastic year then writes no
 // plane of factors for the rows where all retire on one ratio.
@@ -120,15 +120,14 @@ func (p *Projector) retireRatio(gc *groupCache, row *retRow, sx, age, sLo, sHi i
 	g0 := sx * plane
 	row.scalar = false
 	row.factors, row.ref = gc.retFactor[g0:g0+plane:g0+plane], rt.r[:plane:plane]
+	if v := gc.retV[sx][age]; v > 0 {
+		row.scalar, row.refV = true, v
+		row.factors, row.ref = ex.Factor[g0:g0+plane:g0+plane], nil
+		return
+	}
 	s0, s1 := max(sLo, gc.canLo[age]), min(sHi, gc.canHi[age])
 	if s1 < s0 {
 		return // no one can retire here
-	}
-	if rt.same[age] <= s0 {
-		c := age*ns + s0
-		row.scalar, row.refV = true, rules.PolyRatio(rt.d[c*rt.k:(c+1)*rt.k], rt.xp)
-		row.factors, row.ref = ex.Factor[g0:g0+plane:g0+plane], nil
-		return
 	}
 	c0, c1 := age*ns+s0, age*ns+s1+1
 	rt.mark(c0, c1)

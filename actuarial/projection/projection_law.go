@@ -643,6 +643,9 @@ func (p *Projector) refactor(g int, gc *groupCache, ex *rules.Exits, w float64) 
 	if hi < lo {
 		return
 	}
+	if gc.retJIT {
+		p.retRowRatios(gc, ret, lo, hi)
+	}
 	// The retirement factors from the youngest age with a retirement.
 	if rt := ret[0]; !gc.retJIT && rt != nil && rt == ret[1] && rt.fast && !rt.all {
 		// Both sexes on one table: a row's ratios at once (those already
@@ -725,6 +728,35 @@ func (p *Projector) refactor(g int, gc *groupCache, ex *rules.Exits, w float64) 
 		for age := lo; age <= hi; age++ {
 			if sLo, sHi := gc.rowLo[age], gc.rowHi[age]; sLo <= sHi {
 				p.workRow(gc, ex, w, work, age, sLo, sHi)
+			}
+		}
+	}
+}
+
+// retRowRatios sets gc.retV for the rows of the ages lo..hi from the
+// youngest with a retirement, by the tables ret of each sex (one table
+// for both: one pass): the ratio of a row whose cells that can retire, in
+// the populated services of both sexes, all lie in the table's tail of
+// equal coefficients (the ratio of its first, the same bit for bit as any
+// other's), 0 where they do not or none can.
+func (p *Projector) retRowRatios(gc *groupCache, ret [actuarial.NumSexes]*ratioTable, lo, hi int) {
+	ns := p.ns
+	a0 := max(lo, gc.retMin)
+	for sx, rt := range ret {
+		if rt == nil || a0 > hi {
+			continue
+		}
+		if sx > 0 && rt == ret[0] {
+			copy(gc.retV[sx][a0:hi+1], gc.retV[0][a0:hi+1])
+			continue
+		}
+		v := &gc.retV[sx]
+		for age := a0; age <= hi; age++ {
+			s0, s1 := max(gc.rowLo[age], gc.canLo[age]), min(gc.rowHi[age], gc.canHi[age])
+			v[age] = 0
+			if s0 <= s1 && rt.same[age] <= s0 {
+				c := age*ns + s0
+				v[age] = rules.PolyRatio(rt.d[c*rt.k:(c+1)*rt.k], rt.xp)
 			}
 		}
 	}
