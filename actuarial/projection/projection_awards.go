@@ -109,10 +109,11 @@ func (p *Projector) retireRow(gc *groupCache, row *retRow, yr *YearResult, det *
 // coefficients (rules.RatioPoly.Same), the row takes the tail's ratio that
 // refactor found (retV), one for the row (retRow.scalar), and the exits'
 // factors, which retireRun multiplies; otherwise the row's ratios and both
-// sexes' factors are computed into the planes, as refactor computes them. Either way every
-// cell's factor and reference ratio are refactor's, bit for bit
-// (TestRetireRunScalar, TestRetireJIT): a stochastic year then writes no
-// plane of factors for the rows where all retire on one ratio.
+// sexes' factors are computed into the planes, as refactor computes them.
+// Either way every cell's factor and reference ratio are refactor's, bit
+// for bit (TestRetireRunScalar, TestProjectorVaryingWageGrowth): a
+// stochastic year then writes no plane of factors for the rows where all
+// retire on one ratio.
 func (p *Projector) retireRatio(gc *groupCache, row *retRow, sx, age, sLo, sHi int) {
 	rt := gc.retTable[sx]
 	ns, plane := p.ns, nAges*p.ns
