@@ -6,7 +6,7 @@ import (
 	"strings"
 
 	"github.com/reserva-go/reserva/actuarial/internal/check"
-	"github.com/reserva-go/reserva/actuarial/internal/vec"
+	"github.com/reserva-go/reserva/internal/vec"
 	"gonum.org/v1/gonum/floats"
 )
 

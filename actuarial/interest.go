@@ -5,7 +5,7 @@ import (
 	"math"
 
 	"github.com/reserva-go/reserva/actuarial/internal/check"
-	"github.com/reserva-go/reserva/actuarial/internal/vec"
+	"github.com/reserva-go/reserva/internal/vec"
 )
 
 // ValidateInterest reports whether i can be an annual effective interest

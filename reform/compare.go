@@ -14,6 +14,7 @@ import (
 	"github.com/reserva-go/reserva/actuarial/indicator"
 	"github.com/reserva-go/reserva/actuarial/projection"
 	"github.com/reserva-go/reserva/actuarial/scheme"
+	"github.com/reserva-go/reserva/internal/vec"
 )
 
 // DefaultYears is the number of years projected when [Options] Years is 0:
@@ -242,26 +243,6 @@ type memory struct {
 	series  []float64 // every summary's series by year
 }
 
-// grow returns s with length n and zero elements: s itself, cleared, when
-// its capacity allows, or a new slice (see reuse).
-func grow[T any](s []T, n int) []T {
-	s = reuse(s, n)
-	clear(s)
-	return s
-}
-
-// reuse returns s with length n: s itself, its elements as they are, when
-// its capacity allows, or a new slice. The new slice is not advised as
-// huge pages (internal/hugepage's doc says why: on the project's virtual
-// machine that cost a comparison of 1,000 variants 0.12–0.20 s of kernel
-// time for its 79 MB).
-func reuse[T any](s []T, n int) []T {
-	if cap(s) >= n {
-		return s[:n]
-	}
-	return make([]T, n)
-}
-
 // Compare projects the base scheme and each reform applied to it, in
 // parallel (Options.Workers), and compares them over the horizon. The
 // result does not depend on the number of workers: every scenario has its
@@ -403,8 +384,8 @@ func runScenariosContext(ctx context.Context, scens []scenario, opt *Options) ([
 // call).
 func runScenariosKeep(ctx context.Context, scens []scenario, opt *Options, keep bool, mem *memory) ([]Outcome, []Metrics, error) {
 	n := len(scens)
-	mem.outs = grow(mem.outs, n)
-	mem.ms = grow(mem.ms, n)
+	mem.outs = vec.Zeroed(mem.outs, n)
+	mem.ms = vec.Zeroed(mem.ms, n)
 	outs, ms := mem.outs, mem.ms
 	errs := make([]error, n)
 	var (
@@ -412,7 +393,9 @@ func runScenariosKeep(ctx context.Context, scens []scenario, opt *Options, keep 
 		done int
 	)
 	// The yearly rows of every outcome without a split and the series of
-	// every summary, written once each, in blocks (see reuse).
+	// every summary, written once each, in blocks reused from the last
+	// comparison or made anew (not advised as huge pages: internal/hugepage
+	// says why).
 	var (
 		rows    []projection.YearResult
 		results []projection.Result
@@ -421,12 +404,12 @@ func runScenariosKeep(ctx context.Context, scens []scenario, opt *Options, keep 
 	if opt.WhoGains == nil && keep {
 		// Not cleared: each outcome's rows are the projection's, copied
 		// over the last comparison's (see run).
-		mem.rows = reuse(mem.rows, n*ny)
-		mem.results = grow(mem.results, n)
+		mem.rows = vec.Grow(mem.rows, n*ny)
+		mem.results = vec.Zeroed(mem.results, n)
 		rows, results = mem.rows, mem.results
 	}
-	mem.sums = grow(mem.sums, n)
-	mem.series = grow(mem.series, n*summarySeries*ny)
+	mem.sums = vec.Zeroed(mem.sums, n)
+	mem.series = vec.Zeroed(mem.series, n*summarySeries*ny)
 	sums, series := mem.sums, mem.series
 	pool := workerPool{}
 	defer pool.release()

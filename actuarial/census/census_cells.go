@@ -7,7 +7,7 @@ import (
 	"strconv"
 
 	"github.com/reserva-go/reserva/actuarial"
-	"github.com/reserva-go/reserva/actuarial/internal/vec"
+	"github.com/reserva-go/reserva/internal/vec"
 )
 
 // DefaultMaxService is the last service cell of [ActiveCells] when its

@@ -8,7 +8,7 @@ import (
 	"math"
 
 	"github.com/reserva-go/reserva/actuarial"
-	"github.com/reserva-go/reserva/actuarial/internal/vec"
+	"github.com/reserva-go/reserva/internal/vec"
 )
 
 // Horizon says over which years and on which basis the horizon indicators

@@ -6,7 +6,7 @@ import (
 	"math"
 
 	"github.com/reserva-go/reserva/actuarial"
-	"github.com/reserva-go/reserva/actuarial/internal/vec"
+	"github.com/reserva-go/reserva/internal/vec"
 )
 
 func finiteValue(x float64) bool { return !math.IsNaN(x) && !math.IsInf(x, 0) }

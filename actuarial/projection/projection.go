@@ -12,8 +12,8 @@ import (
 	"github.com/reserva-go/reserva/actuarial"
 	"github.com/reserva-go/reserva/actuarial/census"
 	"github.com/reserva-go/reserva/actuarial/internal/rules"
-	"github.com/reserva-go/reserva/actuarial/internal/vec"
 	"github.com/reserva-go/reserva/actuarial/scheme"
+	"github.com/reserva-go/reserva/internal/vec"
 )
 
 // nAges is the number of ages a projection follows, 0..MaxCensusAge.

@@ -5,7 +5,7 @@ package projection
 import (
 	"github.com/reserva-go/reserva/actuarial"
 	"github.com/reserva-go/reserva/actuarial/indicator"
-	"github.com/reserva-go/reserva/actuarial/internal/vec"
+	"github.com/reserva-go/reserva/internal/vec"
 )
 
 // Flows returns the projection's year-by-year series as the [indicator.Flows] that

@@ -13,9 +13,9 @@ import (
 	"github.com/reserva-go/reserva/actuarial"
 	"github.com/reserva-go/reserva/actuarial/census"
 	"github.com/reserva-go/reserva/actuarial/internal/rules"
-	"github.com/reserva-go/reserva/actuarial/internal/vec"
 	"github.com/reserva-go/reserva/actuarial/scheme"
 	"github.com/reserva-go/reserva/actuarial/valuation"
+	"github.com/reserva-go/reserva/internal/vec"
 )
 
 // ActiveRecord is one active member for a [Seriatim] valuation: a census

@@ -8,7 +8,7 @@ import (
 
 	"github.com/reserva-go/reserva/actuarial"
 	"github.com/reserva-go/reserva/actuarial/census"
-	"github.com/reserva-go/reserva/actuarial/internal/vec"
+	"github.com/reserva-go/reserva/internal/vec"
 )
 
 // AwardValues sets dst[(type·NumSexes + sex)·Ages + age], by

@@ -13,8 +13,8 @@ import (
 	"github.com/reserva-go/reserva/actuarial"
 	"github.com/reserva-go/reserva/actuarial/census"
 	"github.com/reserva-go/reserva/actuarial/internal/rules"
-	"github.com/reserva-go/reserva/actuarial/internal/vec"
 	"github.com/reserva-go/reserva/actuarial/scheme"
+	"github.com/reserva-go/reserva/internal/vec"
 )
 
 // serTerm is one term of a record's flows: the amount

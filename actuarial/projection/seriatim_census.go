@@ -11,8 +11,8 @@ import (
 
 	"github.com/reserva-go/reserva/actuarial"
 	"github.com/reserva-go/reserva/actuarial/census"
-	"github.com/reserva-go/reserva/actuarial/internal/vec"
 	"github.com/reserva-go/reserva/actuarial/valuation"
+	"github.com/reserva-go/reserva/internal/vec"
 )
 
 // ActiveCensus is a census of active members laid out for [Seriatim]

@@ -10,8 +10,8 @@ import (
 	"github.com/reserva-go/reserva/actuarial"
 	"github.com/reserva-go/reserva/actuarial/census"
 	"github.com/reserva-go/reserva/actuarial/internal/rules"
-	"github.com/reserva-go/reserva/actuarial/internal/vec"
 	"github.com/reserva-go/reserva/actuarial/scheme"
+	"github.com/reserva-go/reserva/internal/vec"
 )
 
 // splitState follows the service bands of a run with Split set.

@@ -5,8 +5,8 @@ import (
 	"slices"
 
 	"github.com/reserva-go/reserva/actuarial"
-	"github.com/reserva-go/reserva/actuarial/internal/vec"
 	"github.com/reserva-go/reserva/actuarial/scheme"
+	"github.com/reserva-go/reserva/internal/vec"
 )
 
 // FillRatios sets r[age·(ms+1) + service] to the reference salary over the

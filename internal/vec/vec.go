@@ -1,6 +1,6 @@
-// Package vec holds the destination-slice helpers that package actuarial
-// and its subpackages share, implementing the one rule for destination
-// slices stated in package actuarial's doc.
+// Package vec holds the slice helpers the module's packages share: the
+// one rule for destination slices stated in package actuarial's doc, and
+// the buffers a projector or a comparison reuses from one run to the next.
 package vec
 
 import "fmt"
@@ -23,9 +23,9 @@ func Dst(d []float64, n int) []float64 {
 
 // Zeroed returns s with length n and every element zero, reusing its array
 // when it is large enough: buffers reused from one run to the next.
-func Zeroed(s []float64, n int) []float64 {
+func Zeroed[T any](s []T, n int) []T {
 	if cap(s) < n {
-		return make([]float64, n)
+		return make([]T, n)
 	}
 	s = s[:n]
 	clear(s)
